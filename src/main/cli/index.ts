@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/errors';
+import type { DemoSize } from '../core/demo/generate';
+import { DEMO } from '../core/handlers';
+import { runJobHere } from '../core/jobs/run';
+import { fileReport, type FileReport } from '../core/services/fileReport';
+
+// regionplan <command>: head office's batch work and the benchmarks, over the core.
+// Exit 0 on success, 2 when a file is refused, 1 on any other error; messages on stderr.
+
+const USAGE = `usage: npm run cli -- <command> [options]
+
+commands:
+  demo --size typical|large|tiny --out FILE [--seed N] [--region NAME] [--year YYYY]
+                 generate a deterministic demo region
+  info FILE      region, year, schema version, row counts per table, integrity
+  check FILE     like info, for scripts: exit 0 when the file is healthy and current,
+                 2 with the reasons when it is not
+`;
+
+class UsageError extends Error {}
+
+function printReport(r: FileReport): void {
+  const lines = [
+    `file:            ${r.path}`,
+    `region:          ${r.regionName}`,
+    `region id:       ${r.regionId}`,
+    `plan year:       ${r.planYear}`,
+    `schema version:  ${r.schemaVersion}${r.needsMigration ? ' (older: opening it in the app migrates it after a backup)' : ''}`,
+    `size:            ${(r.sizeBytes / 1024 / 1024).toFixed(1)} MB`,
+    `integrity:       ${r.integrity === 'ok' ? 'ok' : r.integrity.join('; ')}`,
+    'rows:',
+    ...Object.entries(r.rowCounts).map(([t, n]) => `  ${t.padEnd(22)} ${String(n).padStart(10)}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'demo': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          size: { type: 'string', default: 'typical' },
+          out: { type: 'string' },
+          seed: { type: 'string', default: String(DEMO.seed) },
+          region: { type: 'string', default: DEMO.regionName },
+          year: { type: 'string', default: String(DEMO.planYear) },
+        },
+      });
+      const size = values.size as DemoSize;
+      if (!['tiny', 'typical', 'large'].includes(size)) throw new UsageError(`--size must be typical, large or tiny, not ${values.size}`);
+      if (!values.out) throw new UsageError('--out FILE is required');
+      const seed = Number(values.seed);
+      const year = Number(values.year);
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, not ${values.seed}`);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year must be a year, not ${values.year}`);
+      const out = resolve(values.out);
+      if (existsSync(out)) throw new AppError('FILE_EXISTS', `${out}: already exists; choose another --out or remove it`);
+      const started = Date.now();
+      let lastPct = -1;
+      await runJobHere(
+        { kind: 'demo', size, seed, regionName: values.region, planYear: year, out },
+        (done, total) => {
+          const pct = Math.floor((done / Math.max(total, 1)) * 100);
+          if (pct !== lastPct && pct % 10 === 0 && process.stderr.isTTY) process.stderr.write(`\r  ${pct}%`);
+          lastPct = pct;
+        },
+        () => false,
+      );
+      if (process.stderr.isTTY) process.stderr.write('\r');
+      process.stderr.write(`demo region (${size}, seed ${seed}) written to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      return 0;
+    }
+    case 'info':
+    case 'check': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+      if (positionals.length !== 1) throw new UsageError(`${command} takes one FILE`);
+      const report = fileReport(resolve(positionals[0]));
+      if (command === 'info') {
+        printReport(report);
+        return report.integrity === 'ok' ? 0 : 2;
+      }
+      const reasons = [
+        ...(report.integrity === 'ok' ? [] : report.integrity.map((p) => `integrity: ${p}`)),
+        ...(report.needsMigration ? [`schema ${report.schemaVersion} is older than this version's; open it in the app to migrate it`] : []),
+      ];
+      if (reasons.length > 0) {
+        process.stderr.write(`${report.path}: not ok\n${reasons.map((r) => `  - ${r}`).join('\n')}\n`);
+        return 2;
+      }
+      process.stdout.write(`${report.path}: ok (${report.regionName} ${report.planYear}, schema ${report.schemaVersion})\n`);
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n\n${USAGE}`);
+      process.exit(1);
+    }
+    const code = e instanceof AppError ? e.code : '';
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(code === 'FILE_REFUSED' || code === 'FILE_NOT_FOUND' ? 2 : 1);
+  },
+);

@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { RecentFile, RegionSummary } from '../../shared/contract';
+import { LANGUAGES, type Language } from '../../shared/units';
+
+// The app's own small state (not region data): recent files and preferences, kept as
+// JSON in the host's state folder. Written to a temporary file and renamed, so a
+// crash leaves the old or the new list, never half of one.
+
+const MAX_RECENT = 10;
+
+interface StateFile {
+  recent: Omit<RecentFile, 'exists'>[];
+  language: Language;
+}
+
+const DEFAULT_STATE: StateFile = { recent: [], language: 'zh-Hant' };
+
+export class AppState {
+  private readonly file: string;
+  private state: StateFile;
+
+  constructor(dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.file = join(dir, 'app-state.json');
+    this.state = AppState.read(this.file);
+  }
+
+  private static read(file: string): StateFile {
+    if (!existsSync(file)) return { ...DEFAULT_STATE };
+    try {
+      const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<StateFile>;
+      const recent = Array.isArray(raw.recent)
+        ? raw.recent.filter(
+            (r): r is StateFile['recent'][number] =>
+              !!r && typeof r.path === 'string' && typeof r.regionName === 'string' && typeof r.planYear === 'number',
+          )
+        : [];
+      const language = (LANGUAGES as readonly string[]).includes(raw.language ?? '') ? (raw.language as Language) : 'zh-Hant';
+      return { recent, language };
+    } catch {
+      // A damaged state file only costs the recent list; it never blocks start-up.
+      return { ...DEFAULT_STATE };
+    }
+  }
+
+  private write(): void {
+    const temp = `${this.file}.tmp`;
+    writeFileSync(temp, JSON.stringify(this.state, null, 2));
+    renameSync(temp, this.file);
+  }
+
+  recent(): RecentFile[] {
+    return this.state.recent.map((r) => ({ ...r, exists: existsSync(r.path) }));
+  }
+
+  isRecent(path: string): boolean {
+    return this.state.recent.some((r) => r.path === path);
+  }
+
+  addRecent(summary: RegionSummary): void {
+    const entry = {
+      path: summary.path,
+      fileName: basename(summary.path),
+      regionName: summary.regionName,
+      planYear: summary.planYear,
+      openedAt: new Date().toISOString(),
+    };
+    this.state.recent = [entry, ...this.state.recent.filter((r) => r.path !== summary.path)].slice(0, MAX_RECENT);
+    this.write();
+  }
+
+  forgetRecent(path: string): void {
+    this.state.recent = this.state.recent.filter((r) => r.path !== path);
+    this.write();
+  }
+
+  get language(): Language {
+    return this.state.language;
+  }
+
+  set language(language: Language) {
+    this.state.language = language;
+    this.write();
+  }
+}

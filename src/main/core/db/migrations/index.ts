@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import * as m001 from './001_file_basics';
+import * as m002 from './002_master_data';
+import * as m003 from './003_plan';
+import * as m004 from './004_actuals';
+
+export interface Migration {
+  /** The schema version this migration produces (PRAGMA user_version after it). */
+  version: number;
+  name: string;
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/**
+ * Every migration, in order. Append only: the position is the schema version, and a
+ * shipped migration is never edited (files in the field were made by it).
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'file basics', up: m001.up },
+  { version: 2, name: 'master data', up: m002.up },
+  { version: 3, name: 'plan', up: m003.up },
+  { version: 4, name: 'actuals and observations', up: m004.up },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

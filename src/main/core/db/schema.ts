@@ -1,0 +1,256 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Kysely table types, one interface per table, mirroring migrations/. Money columns
+// end in _cents and hold 分 (1/100 元) as integers; periods are yyyymm integers;
+// dates are ISO 'YYYY-MM-DD' text; booleans are 0/1.
+
+type Id = Generated<number>;
+type Flag = 0 | 1;
+
+export interface RegionMetaTable {
+  id: number;
+  region_id: string;
+  region_name: string;
+  plan_year: number;
+  currency: string;
+  manager_name: string;
+  notes: string;
+  created_at: string;
+  created_by: string;
+}
+export interface SettingTable { key: string; value: string }
+export interface UndoStepTable { id: Id; label: string; created_at: string; undone: Flag }
+export interface UndoChangeTable {
+  step_id: number;
+  seq: number;
+  table_name: string;
+  row_key: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+export type ImportKind =
+  | 'sales_actual' | 'market_sales' | 'store_audit' | 'customer_visit'
+  | 'customer_statement' | 'expense_actual' | 'master_data' | 'demo';
+export interface ImportBatchTable {
+  id: Id;
+  kind: ImportKind;
+  source_name: string;
+  source_hash: string;
+  imported_at: string;
+  row_count: number;
+  period_from: number | null;
+  period_to: number | null;
+  mapping_name: string | null;
+  encoding: string | null;
+}
+export interface ImportMappingTable { id: Id; kind: string; name: string; mapping_json: string; updated_at: string }
+
+export interface ProvinceTable { id: Id; code: string; name: string; sort_order: number }
+export interface CityTable { id: Id; province_id: number; code: string; name: string; sort_order: number }
+export interface CountyTable { id: Id; city_id: number; code: string; name: string }
+export interface ChannelTable { id: Id; code: string; name: string; sort_order: number; active: Flag }
+export interface BrandTable { id: Id; code: string; name: string; is_own: Flag; manufacturer: string; sort_order: number }
+export interface CategoryTable {
+  id: Id; code: string; name: string; seasonality: 'flat' | 'summer' | 'festival'; sort_order: number;
+}
+export interface BrandCategoryTable { brand_id: number; category_id: number }
+export interface SkuTable {
+  id: Id;
+  code: string;
+  name: string;
+  brand_id: number;
+  category_id: number;
+  spec: string;
+  pack_size: number;
+  unit: string;
+  list_price_cents: number;
+  std_cost_cents: number;
+  launch_date: string | null;
+  is_new: Flag;
+  status: 'active' | 'discontinued';
+}
+export type SalespersonRole = 'manager' | 'account_manager' | 'sales_rep';
+export interface SalespersonTable {
+  id: Id; code: string; name: string; role: SalespersonRole; manager_id: number | null;
+  start_date: string; end_date: string | null; phone: string;
+}
+export interface SalespersonCityTable { salesperson_id: number; city_id: number }
+export type CustomerTier = 'distributor' | 'sub_distributor' | 'key_account';
+export type CustomerStatus = 'active' | 'prospect' | 'terminated';
+export interface CustomerTable {
+  id: Id;
+  code: string;
+  name: string;
+  city_id: number;
+  county_id: number | null;
+  channel_id: number;
+  tier: CustomerTier;
+  parent_id: number | null;
+  abc_override: 'A' | 'B' | 'C' | null;
+  owner_id: number | null;
+  status: CustomerStatus;
+  credit_limit_cents: number;
+  receivable_cents: number;
+  contract_start: string | null;
+  contract_end: string | null;
+  contact: string;
+  phone: string;
+}
+export interface CustomerChannelTable { customer_id: number; channel_id: number }
+export interface TerminalTable {
+  id: Id;
+  code: string;
+  name: string;
+  city_id: number;
+  county_id: number | null;
+  channel_id: number;
+  store_type: string;
+  customer_id: number | null;
+  owner_id: number | null;
+  address: string;
+  status: 'active' | 'closed';
+}
+
+export interface PlanVersionTable {
+  id: Id;
+  name: string;
+  kind: 'working' | 'snapshot' | 'scenario';
+  scenario: string | null;
+  based_on_id: number | null;
+  frozen: Flag;
+  created_at: string;
+  note: string;
+}
+export interface HoTargetTable {
+  month: number; amount_cents: number; volume: number; gross_profit_cents: number; new_product_cents: number;
+}
+export interface TargetFactTable {
+  id: Id; version_id: number; city_id: number; channel_id: number; customer_id: number | null;
+  sku_id: number; month: number; amount_cents: number; volume: number;
+}
+export interface SalespersonTargetTable {
+  version_id: number; salesperson_id: number; month: number; amount_cents: number; volume: number;
+}
+export type ExpenseKind = 'terminal' | 'advertising' | 'promotion' | 'personnel' | 'travel' | 'training' | 'meeting' | 'other';
+export interface ExpenseItemTable {
+  id: Id; parent_id: number | null; code: string; name: string; kind: ExpenseKind; sort_order: number;
+}
+export interface ExpenseBudgetTable {
+  id: Id; version_id: number; item_id: number; month: number; brand_id: number | null;
+  category_id: number | null; channel_id: number | null; city_id: number | null; amount_cents: number;
+}
+export interface PromotionTable {
+  id: Id; version_id: number; name: string;
+  type: 'consumer' | 'trade' | 'advertising' | 'display' | 'tasting' | 'other';
+  start_date: string; end_date: string; mechanics: string; expected_extra_volume: number;
+}
+export interface PromotionScopeTable {
+  promotion_id: number; dim: 'sku' | 'brand' | 'category' | 'channel' | 'city' | 'customer'; ref_id: number;
+}
+export interface PromotionBudgetTable { promotion_id: number; item_id: number; amount_cents: number }
+export interface HeadcountPlanTable {
+  version_id: number; role: string; month: number; headcount: number; cost_per_head_cents: number;
+}
+export interface TrainingSessionTable {
+  id: Id; version_id: number; topic: string; audience: string; month: number; cost_cents: number;
+}
+export interface ActionItemTable {
+  id: Id; version_id: number; title: string; owner_id: number | null; due_date: string | null;
+  status: 'open' | 'in_progress' | 'done' | 'dropped'; city_id: number | null; channel_id: number | null;
+  brand_id: number | null; measure: string; note: string; created_at: string;
+}
+export interface PlanNarrativeTable {
+  version_id: number;
+  section: 'summary' | 'market' | 'objectives' | 'strategies' | 'programs' | 'budget' | 'monitoring';
+  body: string;
+}
+export interface VarianceNoteTable { id: Id; period: number; scope_json: string; body: string; created_at: string }
+
+export interface SalesActualTable {
+  period: number; customer_id: number; sku_id: number; amount_cents: number; volume: number;
+  gross_profit_cents: number; batch_id: number;
+}
+export interface MarketSalesTable {
+  period: number; city_id: number; category_id: number; brand_id: number; amount_cents: number;
+  volume: number; batch_id: number;
+}
+export interface StoreAuditTable {
+  id: Id; audit_date: string; terminal_id: number; auditor_id: number | null; batch_id: number;
+}
+export interface StoreAuditBrandTable {
+  audit_id: number; brand_id: number; category_id: number; skus_on_shelf: number; facings: number;
+  shelf_price_cents: number | null; has_display: Flag; sellout_cents: number | null;
+}
+export interface StoreAuditSkuTable { audit_id: number; sku_id: number; facings: number; shelf_price_cents: number | null }
+export interface CustomerVisitTable {
+  id: Id; visit_date: string; customer_id: number; salesperson_id: number | null; sales_goal: string;
+  business_goal: string; outcome: string; complaints: string; batch_id: number | null;
+}
+export interface VisitStockTable { visit_id: number; sku_id: number; stock_volume: number }
+export interface VisitPriceTable {
+  id: Id; visit_id: number; brand_id: number; sku_id: number | null; product_label: string;
+  purchase_price_cents: number | null; retail_price_cents: number | null;
+}
+export interface VisitPromiseTable { id: Id; visit_id: number; promise: string; due_date: string | null; done: Flag }
+export interface CustomerStatementTable {
+  period: number; customer_id: number; inventory_cents: number; inventory_volume: number;
+  receivable_cents: number; prepayment_cents: number; batch_id: number;
+}
+export interface ExpenseActualTable {
+  id: Id; period: number; item_id: number; brand_id: number | null; category_id: number | null;
+  channel_id: number | null; city_id: number | null; amount_cents: number; note: string; batch_id: number | null;
+}
+
+export interface DB {
+  region_meta: RegionMetaTable;
+  setting: SettingTable;
+  undo_step: UndoStepTable;
+  undo_change: UndoChangeTable;
+  import_batch: ImportBatchTable;
+  import_mapping: ImportMappingTable;
+  province: ProvinceTable;
+  city: CityTable;
+  county: CountyTable;
+  channel: ChannelTable;
+  brand: BrandTable;
+  category: CategoryTable;
+  brand_category: BrandCategoryTable;
+  sku: SkuTable;
+  salesperson: SalespersonTable;
+  salesperson_city: SalespersonCityTable;
+  customer: CustomerTable;
+  customer_channel: CustomerChannelTable;
+  terminal: TerminalTable;
+  plan_version: PlanVersionTable;
+  ho_target: HoTargetTable;
+  target_fact: TargetFactTable;
+  salesperson_target: SalespersonTargetTable;
+  expense_item: ExpenseItemTable;
+  expense_budget: ExpenseBudgetTable;
+  promotion: PromotionTable;
+  promotion_scope: PromotionScopeTable;
+  promotion_budget: PromotionBudgetTable;
+  headcount_plan: HeadcountPlanTable;
+  training_session: TrainingSessionTable;
+  action_item: ActionItemTable;
+  plan_narrative: PlanNarrativeTable;
+  variance_note: VarianceNoteTable;
+  sales_actual: SalesActualTable;
+  market_sales: MarketSalesTable;
+  store_audit: StoreAuditTable;
+  store_audit_brand: StoreAuditBrandTable;
+  store_audit_sku: StoreAuditSkuTable;
+  customer_visit: CustomerVisitTable;
+  visit_stock: VisitStockTable;
+  visit_price: VisitPriceTable;
+  visit_promise: VisitPromiseTable;
+  customer_statement: CustomerStatementTable;
+  expense_actual: ExpenseActualTable;
+}
+
+export type TableName = keyof DB;
+export type RegionMetaRow = Selectable<RegionMetaTable>;
+export type CustomerRow = Selectable<CustomerTable>;
+export type InsertableCustomer = Insertable<CustomerTable>;
+export type UpdateableCustomer = Updateable<CustomerTable>;
+export type PlanVersionRow = Selectable<PlanVersionTable>;

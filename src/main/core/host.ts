@@ -1,0 +1,31 @@
+import type { AppEvent, BrowseEntry, Transport } from '../../shared/contract';
+import type { Language } from '../../shared/units';
+import type { DemoSize } from './demo/generate';
+import type { JobRunner } from './jobs/types';
+
+/**
+ * What the core needs from the program it runs in. The Electron shell and the web
+ * host each implement it; the handlers know nothing else about their transport.
+ */
+export interface Host {
+  readonly transport: Transport;
+  readonly nativeDialogs: boolean;
+  readonly version: string;
+  /** Folder for the app's own state (recent files, preferences, the demo region). */
+  readonly stateDir: string;
+  /** Asks the user where to save a new file; null when cancelled. */
+  chooseSavePath(suggestedFileName: string): Promise<string | null>;
+  /** Asks the user for a file to open; null when cancelled. */
+  chooseOpenPath(): Promise<string | null>;
+  /** Region files the host offers without a native dialog (the web host's workspace). */
+  browse(): BrowseEntry[];
+  /** Whether the renderer may name this path itself (e.g. inside the web host's workspace). */
+  allowsPath(path: string): boolean;
+  /** Runs long work off the thread that answers calls. */
+  readonly runJob: JobRunner;
+  emit(event: AppEvent): void;
+  /** Size of the bundled demo region; tests use 'tiny' to keep CI fast. Default 'typical'. */
+  readonly demoSize?: DemoSize;
+  /** The language changed (the Electron shell rebuilds its menu). */
+  languageChanged?(language: Language): void;
+}

@@ -1,0 +1,67 @@
+// Errors cross every boundary (IPC, HTTP, CLI) as data: a code from this closed
+// union, an English message for logs and the CLI, and structured details the
+// renderer turns into a message in the user's language.
+
+export const ERROR_CODES = [
+  'INVALID_INPUT', // the call's input failed its channel's schema or a domain rule
+  'UNKNOWN_CHANNEL', // no such channel
+  'FORBIDDEN', // the caller may not make this call (wrong sender, bad token, path not granted)
+  'NO_OPEN_FILE', // the call needs an open region file
+  'FILE_NOT_FOUND',
+  'FILE_REFUSED', // the file exists but is not one we accept (see RefusalReason)
+  'FILE_EXISTS',
+  'NOT_SUPPORTED', // not available on this transport (e.g. native dialogs in the web host)
+  'CANCELLED', // a job was cancelled by the user
+  'CONFLICT', // the data changed underneath, or a rule like "snapshot is frozen"
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Why a file was refused; each maps to a message that tells the user what to do. */
+export const REFUSAL_REASONS = [
+  'empty',
+  'not_sqlite',
+  'foreign',
+  'newer_schema',
+  'corrupt',
+  'truncated',
+  'wrong_extension',
+  'is_directory',
+  'unreadable',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+export interface InputIssue {
+  /** Where in the input, e.g. "planYear" or "rows.3.amount". */
+  path: string;
+  message: string;
+}
+
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+  reason?: RefusalReason;
+  path?: string;
+  issues?: InputIssue[];
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Omit<AppErrorData, 'code' | 'message'>;
+  constructor(code: ErrorCode, message: string, details: Omit<AppErrorData, 'code' | 'message'> = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toData(): AppErrorData {
+    return { code: this.code, message: this.message, ...this.details };
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

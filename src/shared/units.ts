@@ -1,0 +1,86 @@
+// Amounts are stored as integer cents (分). They are shown in 元, 萬元 or 億 as the
+// user picks; rounding happens here, at display, and nowhere else.
+
+export const DISPLAY_UNITS = ['yuan', 'wan', 'yi'] as const;
+export type DisplayUnit = (typeof DISPLAY_UNITS)[number];
+
+export const LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const CENTS_PER_UNIT: Record<DisplayUnit, number> = { yuan: 100, wan: 1_000_000, yi: 10_000_000_000 };
+const DEFAULT_DECIMALS: Record<DisplayUnit, number> = { yuan: 0, wan: 2, yi: 2 };
+
+const UNIT_LABELS: Record<Language, Record<DisplayUnit, string>> = {
+  'zh-Hant': { yuan: '元', wan: '萬元', yi: '億元' },
+  'zh-Hans': { yuan: '元', wan: '万元', yi: '亿元' },
+  en: { yuan: 'CNY', wan: '10k CNY', yi: '100M CNY' },
+};
+
+/** The BCP 47 locale used for number and date formatting. */
+export function intlLocale(language: Language): string {
+  switch (language) {
+    case 'zh-Hant':
+      return 'zh-Hant-TW';
+    case 'zh-Hans':
+      return 'zh-Hans-CN';
+    case 'en':
+      return 'en-US';
+    default: {
+      const unreachable: never = language;
+      return unreachable;
+    }
+  }
+}
+
+export function unitLabel(unit: DisplayUnit, language: Language): string {
+  return UNIT_LABELS[language][unit];
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, decimals: number): Intl.NumberFormat {
+  const key = `${language}|${decimals}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlLocale(language), {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export interface AmountFormatOptions {
+  /** Append the unit label ("萬元"). Default false: grids put the unit in the header. */
+  withUnit?: boolean;
+  /** Override the unit's default number of decimals. */
+  decimals?: number;
+}
+
+/** Converts cents to the display unit as a number (for charts and sorting). */
+export function centsToUnit(cents: number, unit: DisplayUnit): number {
+  return cents / CENTS_PER_UNIT[unit];
+}
+
+/** Formats integer cents for display, e.g. 1234567800 → "123,456.78" 萬元. */
+export function formatAmount(
+  cents: number,
+  unit: DisplayUnit,
+  language: Language,
+  options: AmountFormatOptions = {},
+): string {
+  const decimals = options.decimals ?? DEFAULT_DECIMALS[unit];
+  const text = numberFormat(language, decimals).format(centsToUnit(cents, unit));
+  if (!options.withUnit) return text;
+  return language === 'en' ? `${text} ${unitLabel(unit, language)}` : `${text}${unitLabel(unit, language)}`;
+}
+
+/** Formats a ratio (0.1234 → "12.3%"); null (no denominator) shows as a dash. */
+export function formatPercent(ratio: number | null, language: Language, decimals = 1): string {
+  if (ratio === null || !Number.isFinite(ratio)) return '—';
+  return `${numberFormat(language, decimals).format(ratio * 100)}%`;
+}
+
+export function formatInteger(value: number, language: Language): string {
+  return numberFormat(language, 0).format(value);
+}

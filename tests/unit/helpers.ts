@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+
+const made: string[] = [];
+afterEach(() => {
+  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rplan-test-'));
+  made.push(dir);
+  return dir;
+}
+
+export function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+export function sidecarsOf(path: string): string[] {
+  return [`${path}-wal`, `${path}-shm`, `${path}-journal`].filter((p) => existsSync(p));
+}
+
+/** Runs a TypeScript child script with the same Node, through tsx. */
+export const TSX_ARGS = ['--import', 'tsx'];
