@@ -161,8 +161,11 @@ export async function openRegionFile(path: string, options: OpenOptions = {}): P
     const from = sqlite.pragma('user_version', { simple: true }) as number;
     if (from < target) {
       const backup = backupPathFor(path, from);
-      // VACUUM INTO writes a consistent copy through SQLite, never a raw byte copy.
-      sqlite.prepare('VACUUM INTO ?').run(backup);
+      // VACUUM INTO writes a consistent copy through SQLite, never a raw byte copy;
+      // under a temporary name, so a crash never leaves a half backup that looks whole.
+      const partial = `${backup}.partial`;
+      sqlite.prepare('VACUUM INTO ?').run(partial);
+      renameSync(partial, backup);
       options.onBackup?.(backup);
       await migrate(sqlite, file.db, migrations);
     }

@@ -1,0 +1,118 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID } from '../../src/main/core/db/constants';
+import { migrate } from '../../src/main/core/db/migrate';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/db/migrations';
+import { createRegionFile, openRegionFile } from '../../src/main/core/db/regionFile';
+import type { DB } from '../../src/main/core/db/schema';
+import { tempDir } from './helpers';
+
+// One test per migration (STYLE.md): make a file at version N-1, put rows in it,
+// open it with the list up to N, and check the rows survived and the new schema works.
+
+const upTo = (n: number) => MIGRATIONS.slice(0, n);
+
+async function fileAt(version: number, dir: string): Promise<string> {
+  const path = join(dir, `v${version}.rplan`);
+  const f = await createRegionFile(path, { regionName: '華南大區', planYear: 2027, displayUnit: 'wan' }, { migrations: upTo(version) });
+  await f.close();
+  return path;
+}
+
+function tables(sqlite: Database.Database): string[] {
+  return sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('1: file basics on an empty database', async () => {
+    const path = join(tempDir(), 'raw.rplan');
+    const sqlite = new Database(path);
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    expect(await migrate(sqlite, db, upTo(1))).toEqual({ from: 0, to: 1 });
+    expect(tables(sqlite)).toEqual(expect.arrayContaining(['region_meta', 'setting', 'undo_step', 'undo_change', 'import_batch', 'import_mapping']));
+    // The identity row is constrained: one row, a UUID-sized id.
+    expect(() => sqlite.prepare(`INSERT INTO region_meta (id, region_id, region_name, plan_year, created_at, created_by) VALUES (2, 'x', 'y', 2027, '', '')`).run()).toThrow();
+    await db.destroy();
+  });
+
+  it('2: master data keeps the file basics', async () => {
+    const dir = tempDir();
+    const path = await fileAt(1, dir);
+    const before = new Database(path);
+    before.prepare(`INSERT INTO setting (key, value) VALUES ('k', '"v"')`).run();
+    before.close();
+    const backups: string[] = [];
+    const f = await openRegionFile(path, { migrations: upTo(2), onBackup: (p) => backups.push(p) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(f.sqlite.prepare(`SELECT value FROM setting WHERE key = 'k'`).pluck().get()).toBe('"v"');
+    f.sqlite.prepare(`INSERT INTO province (code, name) VALUES ('310000', '上海市')`).run();
+    f.sqlite.prepare(`INSERT INTO city (province_id, code, name) VALUES (1, '310100', '上海市')`).run();
+    expect(() => f.sqlite.prepare(`INSERT INTO city (province_id, code, name) VALUES (99, '320100', '南京市')`).run()).toThrow(/FOREIGN KEY/);
+    await f.close();
+    // A migration first writes a backup, which is itself a healthy file at the old version.
+    expect(backups).toHaveLength(1);
+    expect(existsSync(backups[0])).toBe(true);
+    const b = await openRegionFile(backups[0], { migrations: upTo(1) });
+    expect(b.sqlite.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(b.sqlite)).not.toContain('province');
+    await b.close();
+  });
+
+  it('3: plan tables keep the master data; snapshots cannot change', async () => {
+    const dir = tempDir();
+    const path = await fileAt(2, dir);
+    const before = new Database(path);
+    before.exec(`INSERT INTO province (id, code, name) VALUES (1, '320000', '江蘇省');
+      INSERT INTO city (id, province_id, code, name) VALUES (1, 1, '320100', '南京市');
+      INSERT INTO channel (id, code, name) VALUES (1, 'KA', 'KA賣場');
+      INSERT INTO brand (id, code, name, is_own) VALUES (1, 'QQ', '清泉', 1);
+      INSERT INTO category (id, code, name) VALUES (1, 'WATER', '包裝水');
+      INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents) VALUES (1, 'S1', '清泉 550ml', 1, 1, 24, 3600, 2200);`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(3) });
+    expect(f.sqlite.prepare('SELECT name FROM sku').pluck().get()).toBe('清泉 550ml');
+    f.sqlite.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (1, '工作版', 'working', 0, '2026-11-26');
+      INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (2, '報總部 2026-12-20', 'snapshot', 1, '2026-12-20');
+      INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume) VALUES (1, 1, 1, NULL, 1, 1, 100000, 10);`);
+    // The same cell twice (NULL customer included) is refused by the unique index.
+    expect(() => f.sqlite.prepare(`INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume) VALUES (1, 1, 1, NULL, 1, 1, 5, 1)`).run()).toThrow(/UNIQUE/);
+    expect(() => f.sqlite.prepare(`UPDATE plan_version SET name = 'x' WHERE id = 2`).run()).toThrow(/snapshot is frozen/);
+    expect(() => f.sqlite.prepare(`DELETE FROM plan_version WHERE id = 2`).run()).toThrow(/snapshot is frozen/);
+    expect(() => f.sqlite.prepare(`INSERT INTO plan_version (name, kind, frozen, created_at) VALUES ('second', 'working', 0, '')`).run()).toThrow(/UNIQUE/);
+    await f.close();
+  });
+
+  it('4: actuals keep the plan; a batch removes exactly its rows', async () => {
+    const dir = tempDir();
+    const path = await fileAt(3, dir);
+    const before = new Database(path);
+    before.exec(`INSERT INTO province (id, code, name) VALUES (1, '320000', '江蘇省');
+      INSERT INTO city (id, province_id, code, name) VALUES (1, 1, '320100', '南京市');
+      INSERT INTO channel (id, code, name) VALUES (1, 'KA', 'KA賣場');
+      INSERT INTO brand (id, code, name, is_own) VALUES (1, 'QQ', '清泉', 1);
+      INSERT INTO category (id, code, name) VALUES (1, 'WATER', '包裝水');
+      INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents) VALUES (1, 'S1', '清泉 550ml', 1, 1, 24, 3600, 2200);
+      INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (1, 'D001', '南京恒通商貿', 1, 1, 'distributor', 'active');
+      INSERT INTO ho_target (month, amount_cents) VALUES (1, 123);`);
+    before.close();
+    const f = await openRegionFile(path);
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(4);
+    expect(f.sqlite.prepare('SELECT amount_cents FROM ho_target').pluck().get()).toBe(123);
+    f.sqlite.exec(`INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count) VALUES (1, 'sales_actual', 'erp-2026-01.csv', 'h1', '', 2), (2, 'sales_actual', 'erp-2026-02.csv', 'h2', '', 1);
+      INSERT INTO sales_actual VALUES (202601, 1, 1, 10000, 3, 3000, 1), (202512, 1, 1, 20000, 6, 6000, 1), (202602, 1, 1, 5000, 1, 1500, 2);`);
+    expect(() => f.sqlite.prepare(`INSERT INTO sales_actual VALUES (202601, 1, 1, 1, 1, 1, 2)`).run()).toThrow(/UNIQUE|PRIMARY/);
+    f.sqlite.prepare('DELETE FROM import_batch WHERE id = 1').run();
+    expect(f.sqlite.prepare('SELECT period FROM sales_actual').pluck().all()).toEqual([202602]);
+    await f.close();
+    expect(readdirSync(dir).filter((n) => n.includes('backup'))).toHaveLength(1);
+  });
+});

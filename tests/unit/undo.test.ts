@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRegionFile, openRegionFile } from '../../src/main/core/db/regionFile';
+import { regionSummary, updateProfile } from '../../src/main/core/services/region';
+import { editState, recordEdit, redo, undo } from '../../src/main/core/services/undo';
+import { tempDir } from './helpers';
+
+describe('undo log', () => {
+  it('undoes and redoes edits, and survives closing and reopening', async () => {
+    const path = join(tempDir(), 'u.rplan');
+    let f = await createRegionFile(path, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
+    expect(editState(f.sqlite, null)).toMatchObject({ canUndo: false, canRedo: false });
+    updateProfile(f, { managerName: '王經理' });
+    updateProfile(f, { notes: '重點：空白區域招商' });
+    expect(editState(f.sqlite, null)).toMatchObject({ canUndo: true, undoLabel: 'edit.profile', canRedo: false });
+    expect(undo(f.sqlite)).toBe('edit.profile');
+    expect(regionSummary(f).notes).toBe('');
+    expect(regionSummary(f).managerName).toBe('王經理');
+    await f.close();
+
+    f = await openRegionFile(path);
+    expect(editState(f.sqlite, null)).toMatchObject({ canUndo: true, canRedo: true });
+    expect(undo(f.sqlite)).toBe('edit.profile');
+    expect(regionSummary(f).managerName).toBe('');
+    expect(undo(f.sqlite)).toBeNull();
+    await f.close();
+
+    f = await openRegionFile(path);
+    expect(redo(f.sqlite)).toBe('edit.profile');
+    expect(redo(f.sqlite)).toBe('edit.profile');
+    expect(redo(f.sqlite)).toBeNull();
+    expect(regionSummary(f)).toMatchObject({ managerName: '王經理', notes: '重點：空白區域招商' });
+    await f.close();
+  });
+
+  it('drops the redo branch when a new edit is made', async () => {
+    const f = await createRegionFile(join(tempDir(), 'b.rplan'), { regionName: 'r', planYear: 2027, displayUnit: 'wan' });
+    updateProfile(f, { managerName: 'A' });
+    updateProfile(f, { managerName: 'B' });
+    undo(f.sqlite);
+    updateProfile(f, { managerName: 'C' });
+    expect(editState(f.sqlite, null).canRedo).toBe(false);
+    undo(f.sqlite);
+    expect(regionSummary(f).managerName).toBe('A');
+    await f.close();
+  });
+
+  it('undoes inserts and deletes of rows, as one step each', async () => {
+    const f = await createRegionFile(join(tempDir(), 'c.rplan'), { regionName: 'r', planYear: 2027, displayUnit: 'wan' });
+    const insertTwo = () =>
+      recordEdit(f.sqlite, 'edit.addChannels', () => {
+        f.sqlite.prepare(`INSERT INTO channel (id, code, name) VALUES (1, 'KA', 'KA賣場'), (2, 'CVS', '便利店')`).run();
+        return {
+          value: null,
+          changes: [
+            { table: 'channel', key: { id: 1 }, before: null, after: { id: 1, code: 'KA', name: 'KA賣場', sort_order: 0, active: 1 } },
+            { table: 'channel', key: { id: 2 }, before: null, after: { id: 2, code: 'CVS', name: '便利店', sort_order: 0, active: 1 } },
+          ],
+        };
+      });
+    insertTwo();
+    const count = () => f.sqlite.prepare('SELECT count(*) FROM channel').pluck().get();
+    expect(count()).toBe(2);
+    undo(f.sqlite);
+    expect(count()).toBe(0);
+    redo(f.sqlite);
+    expect(count()).toBe(2);
+    // A step whose edit throws leaves neither data nor a log entry.
+    expect(() =>
+      recordEdit(f.sqlite, 'edit.bad', () => {
+        f.sqlite.prepare(`DELETE FROM channel WHERE id = 1`).run();
+        throw new Error('rule broken');
+      }),
+    ).toThrow('rule broken');
+    expect(count()).toBe(2);
+    expect(f.sqlite.prepare('SELECT count(*) FROM undo_step').pluck().get()).toBe(1);
+    await f.close();
+  });
+});
