@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { AppEvent, BrowseEntry, RegionSummary } from '../../shared/contract';
+import type { Language } from '../../shared/units';
+import type { Host } from '../core/host';
+import type { JobRunner } from '../core/jobs/types';
+import { workerJobRunner } from '../core/jobs/workerRunner';
+import { shellLabels } from './menuLabels';
+import { EVENT_CHANNEL } from './ipcChannels';
+import { REGION_FILE_EXTENSION } from './osPaths';
+
+/** What the rest of the shell wants to hear about; set once the menu and window exist. */
+export interface ElectronHostHooks {
+  /** The open file changed (opened, created, closed): title, recent documents, menu. */
+  fileChanged?(summary: RegionSummary | null): void;
+  languageChanged?(language: Language): void;
+  /** The UI language for the host's own dialogs. */
+  language?(): Language;
+}
+
+export interface ElectronHostOptions {
+  /** The built job worker (out/main/job-worker.js), resolved by the entry point. */
+  jobWorkerFile: string;
+}
+
+/**
+ * The core's Host inside Electron. It is created before the Session (which needs
+ * it) and before the window (which needs the session's handlers), so the window is
+ * attached later and events emitted before it exists are dropped: the renderer asks
+ * for the current state (file.current, app.info) when it starts.
+ */
+export class ElectronHost implements Host {
+  readonly transport = 'electron' as const;
+  readonly nativeDialogs = true;
+  readonly version: string;
+  readonly stateDir: string;
+  readonly runJob: JobRunner;
+  hooks: ElectronHostHooks = {};
+  private window: BrowserWindow | null = null;
+
+  constructor(options: ElectronHostOptions) {
+    this.version = app.getVersion();
+    this.stateDir = app.getPath('userData');
+    this.runJob = workerJobRunner({ file: options.jobWorkerFile });
+  }
+
+  attachWindow(window: BrowserWindow | null): void {
+    this.window = window;
+  }
+
+  private liveWindow(): BrowserWindow | null {
+    const w = this.window;
+    return w !== null && !w.isDestroyed() ? w : null;
+  }
+
+  private labels() {
+    return shellLabels(this.hooks.language?.() ?? 'zh-Hant');
+  }
+
+  private filters(): OpenDialogOptions['filters'] {
+    return [{ name: this.labels().regionFileFilter, extensions: [REGION_FILE_EXTENSION.slice(1)] }];
+  }
+
+  async chooseSavePath(suggestedFileName: string): Promise<string | null> {
+    const options: SaveDialogOptions = {
+      title: this.labels().saveDialogTitle,
+      defaultPath: join(app.getPath('documents'), suggestedFileName),
+      filters: this.filters(),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const w = this.liveWindow();
+    const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return null;
+    // GTK's save dialog does not add the filter's extension, and a file without it
+    // would later be refused as a wrong extension.
+    const path = result.filePath;
+    return path.toLowerCase().endsWith(REGION_FILE_EXTENSION) ? path : `${path}${REGION_FILE_EXTENSION}`;
+  }
+
+  async chooseOpenPath(): Promise<string | null> {
+    const options: OpenDialogOptions = {
+      title: this.labels().openDialogTitle,
+      defaultPath: app.getPath('documents'),
+      filters: this.filters(),
+      properties: ['openFile'],
+    };
+    const w = this.liveWindow();
+    const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+    if (result.canceled) return null;
+    return result.filePaths[0] ?? null;
+  }
+
+  /** Electron shows the OS's own dialogs; there is no workspace folder to list. */
+  browse(): BrowseEntry[] {
+    return [];
+  }
+
+  /** Only what the user chose (dialog, recent list, OS) may be opened; Session keeps those grants. */
+  allowsPath(): boolean {
+    return false;
+  }
+
+  emit(event: AppEvent): void {
+    if (event.type === 'file-changed') {
+      try {
+        this.hooks.fileChanged?.(event.summary);
+      } catch (e) {
+        // A failure to retitle the window must not fail the open that caused it.
+        console.error('[regionplan] file-changed hook failed', e);
+      }
+    }
+    const contents = this.liveWindow()?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
+  }
+
+  languageChanged(language: Language): void {
+    this.hooks.languageChanged?.(language);
+  }
+}

@@ -1,0 +1,65 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { isChannelName, type ChannelName } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import { toErrorData, type HandlerRegistry } from '../core/registry';
+import { INVOKE_CHANNEL } from './ipcChannels';
+
+export interface IpcBindingOptions {
+  registry: HandlerRegistry;
+  /** The one window whose page may call the core. */
+  mainWindow(): BrowserWindow | null;
+  /** Whether a frame URL is our own page (app://renderer, or the dev server). */
+  isOwnPage(url: string): boolean;
+  /** Called after each call that reached the registry, e.g. to refresh the menu. */
+  afterInvoke?(channel: ChannelName, result: Result<unknown>): void;
+}
+
+/**
+ * Only the main frame of our window, showing our own page, may call. A sub-frame,
+ * another webContents (DevTools extensions, a window that should never exist), or
+ * our window after it was somehow navigated elsewhere gets FORBIDDEN.
+ */
+export function isTrustedSender(event: IpcMainInvokeEvent, options: Pick<IpcBindingOptions, 'mainWindow' | 'isOwnPage'>): boolean {
+  const window = options.mainWindow();
+  if (window === null || window.isDestroyed()) return false;
+  const frame = event.senderFrame;
+  if (frame === null || frame.isDestroyed() || frame.detached) return false;
+  if (event.sender.id !== window.webContents.id) return false;
+  const main = window.webContents.mainFrame;
+  // Compared by ids: two WebFrameMain objects may stand for the same frame.
+  if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
+  return options.isOwnPage(frame.url);
+}
+
+const FORBIDDEN: Result<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'calls are accepted only from the RegionPlan window' },
+};
+
+/**
+ * Binds the handler registry to Electron IPC: one handler for every contract
+ * channel. The registry validates the channel name and parses the input; this
+ * wrapper adds the sender check and makes sure nothing is thrown across IPC (a
+ * thrown error reaches the renderer as a bare string without its code).
+ */
+export function bindIpc(options: IpcBindingOptions): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+    try {
+      if (!isTrustedSender(event, options)) {
+        console.warn(`[regionplan] refused IPC from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
+        return FORBIDDEN;
+      }
+      const result = await options.registry.invoke(channel, input);
+      if (options.afterInvoke && isChannelName(channel)) {
+        try {
+          options.afterInvoke(channel, result);
+        } catch (e) {
+          console.error('[regionplan] afterInvoke failed', e);
+        }
+      }
+      return result;
+    } catch (e) {
+      return { ok: false, error: toErrorData(e) };
+    }
+  });
+}
