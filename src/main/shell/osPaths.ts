@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REGION_FILE_EXTENSION } from '../core/db/constants';
 
 // Region files reach the shell from the OS in three shapes: command-line arguments
 // (file association on Windows/Linux, a second instance), macOS open-file events,
 // and a file:// URL when a file is dropped on the window. These helpers turn each
 // into an absolute path, and only for region files: anything else is ignored rather
 // than granted.
-
-export const REGION_FILE_EXTENSION = '.rplan';
 
 export function isRegionFilePath(path: string): boolean {
   return path.toLowerCase().endsWith(REGION_FILE_EXTENSION) && !path.includes('\0');

@@ -13,23 +13,7 @@ export const APP_HOST = 'renderer';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * Must stay identical to the <meta http-equiv="Content-Security-Policy"> in
- * src/renderer/index.html: the header covers what the meta cannot (frame-ancestors
- * is ignored in a meta tag) and protects the page even if the meta is ever dropped.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 /**
  * Maps a URL path to a file inside root, or null when it would leave root. The

@@ -6,6 +6,7 @@ import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { AppEvent, BrowseEntry } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { AppError, type Result } from '../../shared/errors';
 import { REGION_FILE_EXTENSION } from '../core/db/constants';
 import type { DemoSize } from '../core/demo/generate';
@@ -19,9 +20,6 @@ import { Session } from '../core/session';
 // as the Electron app, over HTTP on 127.0.0.1 only. Every API call carries a
 // per-run token, and the Host header must name this server (against DNS rebinding).
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(here, '../../..');
@@ -219,7 +217,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const headers: Record<string, string> = {
         'Content-Type': MIME[extname(full)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-store',
