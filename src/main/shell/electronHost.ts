@@ -7,7 +7,7 @@ import type { JobRunner } from '../core/jobs/types';
 import { workerJobRunner } from '../core/jobs/workerRunner';
 import { shellLabels } from './menuLabels';
 import { EVENT_CHANNEL } from './ipcChannels';
-import { REGION_FILE_EXTENSION } from './osPaths';
+import { REGION_FILE_EXTENSION } from '../core/db/constants';
 
 /** What the rest of the shell wants to hear about; set once the menu and window exist. */
 export interface ElectronHostHooks {
