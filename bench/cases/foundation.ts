@@ -1,0 +1,111 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createHandlers } from '../../src/main/core/handlers';
+import type { Host } from '../../src/main/core/host';
+import { runJobHere } from '../../src/main/core/jobs/run';
+import { Session } from '../../src/main/core/session';
+import { paired, peakRssMb, timeOnce } from '../measure';
+import type { BenchCase } from '../types';
+
+export const LARGE = { seed: 2027, regionName: '華東大區', planYear: 2027 } as const;
+
+/** A host with no UI, for driving the real registry the way the renderer does. */
+export function benchHost(stateDir: string): Host {
+  return {
+    transport: 'web',
+    nativeDialogs: false,
+    version: 'bench',
+    stateDir,
+    chooseSavePath: async () => null,
+    chooseOpenPath: async () => null,
+    browse: () => [],
+    allowsPath: () => false,
+    runJob: () => {
+      throw new Error('no jobs in the bench host');
+    },
+    emit: () => undefined,
+  };
+}
+
+export const demoLarge: BenchCase = {
+  name: 'demo-large',
+  async run(ctx) {
+    const out = join(ctx.workDir, 'demo-large-bench.rplan');
+    rmSync(out, { force: true });
+    const ms = await timeOnce(() =>
+      runJobHere({ kind: 'demo', size: 'large', seed: LARGE.seed, regionName: LARGE.regionName, planYear: LARGE.planYear, out }, () => undefined, () => false),
+    );
+    const rows = (() => {
+      const db = new Database(out, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) FROM sales_actual').pluck().get() as number;
+      } finally {
+        db.close();
+      }
+    })();
+    // The same seed makes the same file: keep it for the cases that need the large region.
+    if (!existsSync(ctx.largeRegionPath)) renameSync(out, ctx.largeRegionPath);
+    else rmSync(out, { force: true });
+    return {
+      case: 'demo-large',
+      ours_ms: Math.round(ms),
+      baseline: null,
+      baseline_ms: null,
+      ratio: null,
+      peak_rss_mb: peakRssMb(),
+      note: `${rows.toLocaleString('en-US')} sales_actual rows`,
+    };
+  },
+};
+
+const MONTHLY_SQL = `SELECT period, sum(amount_cents) AS amountCents, sum(volume) AS volume, sum(gross_profit_cents) AS grossProfitCents
+  FROM sales_actual WHERE period >= ? AND period <= ? GROUP BY period ORDER BY period`;
+
+export const openLarge: BenchCase = {
+  name: 'open-large',
+  async run(ctx) {
+    const path = await ctx.largeRegion();
+    const years = [LARGE.planYear - 3, LARGE.planYear - 2, LARGE.planYear - 1];
+    const stateDir = join(ctx.workDir, 'state');
+    const session = new Session(benchHost(stateDir));
+    const registry = createHandlers(session);
+    session.grant(path);
+    let totals = 0;
+
+    // Ours: what the app does when the user opens the file and the overview asks for
+    // the region total by month: the guarded open (header, quick_check, pragmas)
+    // and the monthly totals through the registry.
+    const ours = async () => {
+      const opened = await registry.invoke('file.open', { path });
+      if (!opened.ok) throw new Error(opened.error.message);
+      for (const year of years) {
+        const r = await registry.invoke('region.monthlyTotals', { year });
+        if (!r.ok) throw new Error(r.error.message);
+        totals += (r.value as unknown[]).length;
+      }
+      await session.close();
+    };
+    // Baseline: a bare better-sqlite3 connection running the same SQL.
+    const baseline = () => {
+      const db = new Database(path, { readonly: true });
+      const stmt = db.prepare(MONTHLY_SQL);
+      for (const year of years) totals += stmt.all(year * 100 + 1, year * 100 + 12).length;
+      db.close();
+    };
+    const { ours: o, baseline: b } = await paired(5, ours, baseline);
+    if (totals === 0) throw new Error('no monthly totals: the large region has no actuals');
+    return {
+      case: 'open-large',
+      ours_ms: round(o),
+      baseline: 'bare better-sqlite3 open + the same monthly-total SQL',
+      baseline_ms: round(b),
+      ratio: round(o / b, 2),
+    };
+  },
+};
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,33 @@
+import { performance } from 'node:perf_hooks';
+
+/** Runs fn once and returns its duration in milliseconds. */
+export async function timeOnce(fn: () => unknown): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/**
+ * Runs ours and the baseline alternately, so that both see the same warm caches,
+ * and returns the median of each.
+ */
+export async function paired(rounds: number, ours: () => unknown, baseline: () => unknown): Promise<{ ours: number; baseline: number }> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    b.push(await timeOnce(baseline));
+    a.push(await timeOnce(ours));
+  }
+  return { ours: median(a), baseline: median(b) };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export function peakRssMb(): number {
+  // resourceUsage().maxRSS is in kilobytes.
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
