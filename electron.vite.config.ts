@@ -1,6 +1,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+// `npm run dev` only: the React refresh preamble is an inline script and the dev
+// server talks over a websocket, both of which the strict CSP forbids. The built app
+// (npm start, the web host, the installers) keeps the strict policy untouched.
+function devCsp(): Plugin {
+  return {
+    name: 'regionplan-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*"),
+  };
+}
 
 // Three bundles: the Electron main process (with the core), the preload script and
 // the renderer. The renderer is also what the web host serves (npm run serve).
@@ -32,6 +45,6 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },
-    plugins: [react()],
+    plugins: [react(), devCsp()],
   },
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/shared/units';
 import { buildMenuTemplate, type MenuState } from '../../src/main/shell/menu';
 import { regionPathFromFileUrl, regionPathsFromArgv } from '../../src/main/shell/osPaths';
+import { META_CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isOwnPageUrl, resolveInside } from '../../src/main/shell/urls';
 
 // The parts of the Electron shell that need no Electron runtime (only its types).
@@ -13,7 +14,8 @@ describe('shell rules', () => {
   it('uses one Content-Security-Policy everywhere: page meta, app:// header and web host share src/shared/csp.ts', () => {
     const html = readFileSync(join(import.meta.dirname, '../../src/renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|http:|https:|\*/);
   });
 

@@ -247,8 +247,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     async close() {
       for (const c of clients) c.end();
       clients.clear();
-      await new Promise<void>((ok) => server.close(() => ok()));
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      // A browser keeps idle keep-alive sockets open; close() alone would wait for them.
       server.closeAllConnections();
+      await closed;
       await session.close();
     },
   };

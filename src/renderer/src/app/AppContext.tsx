@@ -1,0 +1,296 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type {
+  AppEvent,
+  AppInfo,
+  ChannelInput,
+  EditState,
+  ProgressEvent,
+  RegionSummary,
+} from '../../../shared/contract';
+import type { AppErrorData } from '../../../shared/errors';
+import type { DisplayUnit, Language } from '../../../shared/units';
+import { api, ApiError, toErrorData } from '../api/client';
+import { changeLanguage } from '../i18n';
+import { emitAppEvent } from './appEvents';
+
+// The app-wide state: which file is open, its undo state, the running file task
+// (open, create, demo) and its progress, the one error shown, and which dialog is
+// up. Every change to the open file goes through one queue, so that a commit on
+// blur always lands before the undo that the same click triggers.
+
+export type BusyKind = 'open' | 'create' | 'demo' | 'close';
+export type DialogKind = 'new' | 'open' | 'about';
+export type ErrorTitleKey = 'errors.title' | 'errors.openTitle' | 'errors.createTitle' | 'errors.demoTitle' | 'errors.saveTitle';
+
+export interface ShownError {
+  titleKey: ErrorTitleKey;
+  data: AppErrorData;
+}
+
+export type CreateInput = Omit<ChannelInput<'file.create'>, 'path'>;
+
+export interface AppController {
+  info: AppInfo;
+  language: Language;
+  summary: RegionSummary | null;
+  editState: EditState | null;
+  /** Bumps after every change to the open file's data: views re-read what they show. */
+  revision: number;
+  busy: BusyKind | null;
+  progress: ProgressEvent | null;
+  error: ShownError | null;
+  dialog: DialogKind | null;
+
+  setLanguage(language: Language): void;
+  setUnit(unit: DisplayUnit): void;
+  showDialog(dialog: DialogKind | null): void;
+  /** Open: the native dialog (Electron) or the in-app list of the host's folder (web). */
+  openFile(): void;
+  openPath(path: string): Promise<void>;
+  openUploaded(file: File): Promise<void>;
+  openDemo(): Promise<void>;
+  /** Resolves null on success, else the error (the form shows it inline). */
+  createRegion(input: CreateInput): Promise<AppErrorData | null>;
+  cancelJob(): void;
+  closeFile(): void;
+  undo(): void;
+  redo(): void;
+  /** Runs one edit of the open file, in order with the others, then re-reads what depends on it. */
+  commit<T>(edit: () => Promise<T>): Promise<T | null>;
+  showError(error: ShownError | null): void;
+}
+
+const AppContext = createContext<AppController | null>(null);
+
+export function useApp(): AppController {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('useApp outside <AppProvider>');
+  return app;
+}
+
+interface ProviderProps {
+  info: AppInfo;
+  initialSummary: RegionSummary | null;
+  children: ReactNode;
+}
+
+export function AppProvider({ info, initialSummary, children }: ProviderProps) {
+  const [language, setLanguageState] = useState<Language>(info.language);
+  const [summary, setSummary] = useState<RegionSummary | null>(initialSummary);
+  const [editState, setEditState] = useState<EditState | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [busy, setBusy] = useState<BusyKind | null>(null);
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+
+  const busyRef = useRef<BusyKind | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const openPath = summary?.path ?? null;
+
+  /** Runs mutations of the open file one after another. */
+  const enqueue = useCallback(<T,>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(fn, fn);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  // A different file: its undo state, fresh.
+  useEffect(() => {
+    if (openPath === null) return;
+    let live = true;
+    api.call('edit.state').then(
+      (state) => {
+        if (live) setEditState(state);
+      },
+      () => {
+        if (live) setEditState(null); // closed underneath us
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [openPath]);
+
+  const runFileTask = useCallback(
+    async (kind: BusyKind, titleKey: ErrorTitleKey, task: () => Promise<RegionSummary | null>): Promise<AppErrorData | null> => {
+      if (busyRef.current) return null;
+      busyRef.current = kind;
+      setBusy(kind);
+      setError(null);
+      try {
+        const result = await enqueue(task);
+        if (result) {
+          setSummary(result);
+          setDialog(null);
+          setRevision((r) => r + 1);
+        }
+        return null;
+      } catch (e) {
+        const data = toErrorData(e);
+        // The user cancelled: nothing to report.
+        if (data.code !== 'CANCELLED') setError({ titleKey, data });
+        return data;
+      } finally {
+        busyRef.current = null;
+        setBusy(null);
+        setProgress(null);
+      }
+    },
+    [enqueue],
+  );
+
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    void changeLanguage(next).then(() => emitAppEvent('regionplan:language', { language: next }));
+    api.call('app.setLanguage', { language: next }).catch((e: unknown) => {
+      setError({ titleKey: 'errors.title', data: toErrorData(e) });
+    });
+  }, []);
+
+  const commit = useCallback(
+    async <T,>(edit: () => Promise<T>): Promise<T | null> => {
+      try {
+        const value = await enqueue(edit);
+        // Re-read what every edit can change: the undo state and the summary (title,
+        // profile, unit), whatever the edit was.
+        const [state, current] = await Promise.all([api.call('edit.state'), api.call('file.current')]);
+        setEditState(state);
+        setSummary(current);
+        setRevision((r) => r + 1);
+        emitAppEvent('regionplan:saved', { savedAt: state.savedAt });
+        return value;
+      } catch (e) {
+        setError({ titleKey: 'errors.saveTitle', data: toErrorData(e) });
+        return null;
+      }
+    },
+    [enqueue],
+  );
+
+  const setUnit = useCallback(
+    (unit: DisplayUnit) => {
+      void commit(() => api.call('region.setDisplayUnit', { unit }));
+    },
+    [commit],
+  );
+
+  const undoRedo = useCallback(
+    (which: 'edit.undo' | 'edit.redo') => {
+      if (openPath === null) return;
+      void commit(() => api.call(which));
+    },
+    [commit, openPath],
+  );
+
+  const openPathAction = useCallback(
+    async (path: string) => {
+      await runFileTask('open', 'errors.openTitle', () => api.call('file.open', { path }));
+    },
+    [runFileTask],
+  );
+
+  const openFile = useCallback(() => {
+    if (busyRef.current) return;
+    if (info.nativeDialogs) void runFileTask('open', 'errors.openTitle', () => api.call('file.open', {}));
+    else setDialog('open');
+  }, [info.nativeDialogs, runFileTask]);
+
+  const openUploaded = useCallback(
+    async (file: File) => {
+      await runFileTask('open', 'errors.openTitle', async () => {
+        try {
+          const path = await api.upload(file);
+          return await api.call('file.open', { path });
+        } catch (e) {
+          // The upload's copy has another path; name the file the user dropped.
+          const data = toErrorData(e);
+          throw new ApiError({ ...data, path: data.path ?? file.name });
+        }
+      });
+    },
+    [runFileTask],
+  );
+
+  const openDemo = useCallback(async () => {
+    await runFileTask('demo', 'errors.demoTitle', () => api.call('file.openDemo'));
+  }, [runFileTask]);
+
+  const createRegion = useCallback(
+    (input: CreateInput) => runFileTask('create', 'errors.createTitle', () => api.call('file.create', input)),
+    [runFileTask],
+  );
+
+  const cancelJob = useCallback(() => {
+    if (!progress) return;
+    api.call('job.cancel', { jobId: progress.jobId }).catch(() => undefined); // already finished
+  }, [progress]);
+
+  const closeFile = useCallback(() => {
+    if (openPath === null) return;
+    void runFileTask('close', 'errors.title', async () => {
+      await api.call('file.close');
+      setSummary(null);
+      setEditState(null);
+      return null;
+    });
+  }, [openPath, runFileTask]);
+
+  // Host events: progress of the running job, and files opened or closed by the host.
+  useEffect(() => {
+    return api.onEvent((event: AppEvent) => {
+      switch (event.type) {
+        case 'progress':
+          setProgress(event.done >= event.total ? null : event);
+          break;
+        case 'file-changed':
+          setSummary(event.summary);
+          if (event.summary === null) setEditState(null);
+          // Our own open/create/close reports this too; the task re-reads when it ends.
+          if (busyRef.current === null) setRevision((r) => r + 1);
+          break;
+        case 'menu':
+          // Handled by useCommands, which owns the command table.
+          break;
+        default: {
+          const unreachable: never = event;
+          void unreachable;
+        }
+      }
+    });
+  }, []);
+
+  const controller = useMemo<AppController>(
+    () => ({
+      info,
+      language,
+      summary,
+      editState,
+      revision,
+      busy,
+      progress,
+      error,
+      dialog,
+      setLanguage,
+      setUnit,
+      showDialog: setDialog,
+      openFile,
+      openPath: openPathAction,
+      openUploaded,
+      openDemo,
+      createRegion,
+      cancelJob,
+      closeFile,
+      undo: () => undoRedo('edit.undo'),
+      redo: () => undoRedo('edit.redo'),
+      commit,
+      showError: setError,
+    }),
+    [
+      info, language, summary, editState, revision, busy, progress, error, dialog, setLanguage, setUnit, openFile,
+      openPathAction, openUploaded, openDemo, createRegion, cancelJob, closeFile, undoRedo, commit,
+    ],
+  );
+
+  return <AppContext.Provider value={controller}>{children}</AppContext.Provider>;
+}

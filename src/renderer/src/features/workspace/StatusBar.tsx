@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { RegionSummary } from '../../../../shared/contract';
+import { intlLocale } from '../../../../shared/units';
+import { useApp } from '../../app/AppContext';
+import { Icon } from '../../components/icons';
+
+/** Where the file is, its format version, and that everything is saved (there is no Save). */
+export function StatusBar({ summary }: { summary: RegionSummary }) {
+  const { t } = useTranslation();
+  const app = useApp();
+  const savedAt = app.editState?.savedAt ?? null;
+  const time = savedAt
+    ? new Intl.DateTimeFormat(intlLocale(app.language), { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(savedAt))
+    : null;
+  return (
+    <footer className="statusbar" data-testid="status-bar">
+      <span className="statusbar__path" title={summary.path} data-testid="status-path">
+        {summary.path}
+      </span>
+      <span className="statusbar__schema">{t('status.schema', { version: summary.schemaVersion })}</span>
+      <span className="statusbar__saved" data-testid="saved-indicator" data-saved-at={savedAt ?? ''}>
+        <Icon name="check" size={14} />
+        {time ? t('status.savedAt', { time }) : t('status.allSaved')}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { RegionSummary } from '../../../../shared/contract';
+import { OverviewPage } from '../overview/OverviewPage';
+import type { Area } from './areas';
+import { ComingPanel } from './ComingPanel';
+import { SideNav } from './SideNav';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+import './workspace.css';
+
+/** A region file is open: top bar, areas on the left, the area, the status bar. */
+export function Workspace({ summary }: { summary: RegionSummary }) {
+  const [area, setArea] = useState<Area>('overview');
+
+  // The Electron shell shows the page title as the window title.
+  useEffect(() => {
+    document.title = `${summary.regionName} ${summary.planYear} — RegionPlan`;
+    return () => {
+      document.title = 'RegionPlan';
+    };
+  }, [summary.regionName, summary.planYear]);
+
+  return (
+    <div className="workspace" data-testid="workspace">
+      <TopBar summary={summary} />
+      <SideNav area={area} onSelect={setArea} />
+      <main className="workspace__main" data-area={area}>
+        {area === 'overview' ? <OverviewPage summary={summary} /> : <ComingPanel area={area} />}
+      </main>
+      <StatusBar summary={summary} />
+    </div>
+  );
+}

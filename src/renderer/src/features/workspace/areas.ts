@@ -1,0 +1,18 @@
+import type { IconName } from '../../components/icons';
+
+// The workspace's areas, in the order of the manager's year: look at the region,
+// set up its data, plan, record what happened, analyse, and present.
+export const AREAS = ['overview', 'masterData', 'targets', 'expenses', 'actuals', 'analysis', 'review'] as const;
+export type Area = (typeof AREAS)[number];
+/** Areas that are not built yet and show what they will hold. */
+export type ComingArea = Exclude<Area, 'overview'>;
+
+export const AREA_ICONS: Record<Area, IconName> = {
+  overview: 'overview',
+  masterData: 'masterData',
+  targets: 'targets',
+  expenses: 'expenses',
+  actuals: 'actuals',
+  analysis: 'analysis',
+  review: 'review',
+};

@@ -1,0 +1,40 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { AppInfo, RegionSummary } from '../../shared/contract';
+import { DEFAULT_LANGUAGE } from '../../shared/i18n';
+import { api, toErrorData } from './api/client';
+import { AppProvider } from './app/AppContext';
+import { setAppState } from './app/appEvents';
+import { App } from './App';
+import { BootError } from './components/BootError';
+import { initI18n } from './i18n';
+import './styles/base.css';
+
+// Start-up: ask the host who it is and which language the user chose, set up the
+// catalogs, find out whether a file is already open (the host may have been
+// started with one), then render.
+async function boot(): Promise<void> {
+  setAppState('loading');
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  let info: AppInfo;
+  let summary: RegionSummary | null;
+  try {
+    info = await api.call('app.info');
+    await initI18n(info.language);
+    summary = await api.call('file.current');
+  } catch (e) {
+    await initI18n(DEFAULT_LANGUAGE);
+    root.render(<BootError error={toErrorData(e)} />);
+    setAppState('start');
+    return;
+  }
+  root.render(
+    <StrictMode>
+      <AppProvider info={info} initialSummary={summary}>
+        <App />
+      </AppProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,76 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+// Screenshots for a human to look at (the start screen, and the overview with the
+// demo data in 繁體 and in English), at a laptop's 1440×900. Not a visual
+// regression test: it only runs when REGIONPLAN_SHOTS names a folder.
+//   REGIONPLAN_SHOTS=/tmp/shots npx playwright test screenshots
+
+const SHOTS = process.env.REGIONPLAN_SHOTS;
+
+test.describe('screenshots', () => {
+  test.skip(!SHOTS, 'set REGIONPLAN_SHOTS=<folder> to write the review screenshots');
+
+  test('dialogs: new region, open, error', async ({ host, start, page }) => {
+    const dir = SHOTS as string;
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(host.workspace, 'broken.rplan'), 'junk');
+    await start.openNewDialog();
+    await start.fillNewRegion({ name: '', year: 1999 });
+    await start.submitNewRegion();
+    await expect(start.fieldError('regionName')).toBeVisible();
+    await page.screenshot({ path: join(dir, 'dialog-new-region.png') });
+    await page.keyboard.press('Escape');
+    await start.createRegion({ name: '華北大區', year: 2027 });
+    await page.getByTestId('close-file').click();
+    await start.expectState('start');
+    await start.openButton.click();
+    await expect(start.openDialog).toBeVisible();
+    await page.screenshot({ path: join(dir, 'dialog-open.png') });
+    await start.browseEntry('broken.rplan').getByRole('button').click();
+    await expect(start.errorDialog).toBeVisible();
+    await page.screenshot({ path: join(dir, 'dialog-error.png') });
+  });
+
+  test('start screen and demo overview', async ({ start, workspace, page }) => {
+    const dir = SHOTS as string;
+    await mkdir(dir, { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await expect(start.heading).toBeVisible();
+    await page.screenshot({ path: join(dir, 'start-zh-Hant.png') });
+
+    await start.demoButton.click();
+    await start.expectState('workspace');
+    await workspace.expectOverviewLoaded();
+    await expect(workspace.chart).toHaveAttribute('data-rendered', 'true');
+    await workspace.closeFile();
+    await page.screenshot({ path: join(dir, 'start-recent-zh-Hant.png') });
+    await start.openRecent('華東大區');
+    await workspace.expectOverviewLoaded();
+    await expect(workspace.chart).toHaveAttribute('data-rendered', 'true');
+    await page.screenshot({ path: join(dir, 'overview-demo-zh-Hant.png') });
+
+    // A tooltip with exact figures.
+    const box = await workspace.chart.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width * 0.62, box.y + box.height * 0.6);
+      await page.screenshot({ path: join(dir, 'overview-demo-tooltip-zh-Hant.png') });
+    }
+
+    await workspace.setLanguage('en');
+    await page.mouse.move(0, 0);
+    await expect(workspace.nav('overview')).toContainText('Overview');
+    await expect(workspace.chart).toHaveAttribute('data-rendered', 'true');
+    await page.screenshot({ path: join(dir, 'overview-demo-en.png') });
+
+    await workspace.setLanguage('zh-Hans');
+    await expect(workspace.nav('overview')).toContainText('总览');
+    await expect(workspace.chart).toHaveAttribute('data-rendered', 'true');
+    await page.screenshot({ path: join(dir, 'overview-demo-zh-Hans.png') });
+
+    await workspace.nav('targets').click();
+    await page.screenshot({ path: join(dir, 'coming-zh-Hans.png') });
+  });
+});
