@@ -11,6 +11,8 @@ const SHOTS = process.env.REGIONPLAN_SHOTS;
 
 test.describe('screenshots', () => {
   test.skip(!SHOTS, 'set REGIONPLAN_SHOTS=<folder> to write the review screenshots');
+  // The region a first-time user opens; REGIONPLAN_SHOTS_DEMO=tiny for a quick look.
+  test.use({ demoSize: process.env.REGIONPLAN_SHOTS_DEMO === 'tiny' ? 'tiny' : 'typical' });
 
   test('dialogs: new region, open, error', async ({ host, start, page }) => {
     const dir = SHOTS as string;
