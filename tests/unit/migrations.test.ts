@@ -22,6 +22,15 @@ async function fileAt(version: number, dir: string): Promise<string> {
   return path;
 }
 
+/** One row of each master table that later migrations' tables refer to. */
+const MASTER_ROWS = `INSERT INTO province (id, code, name) VALUES (1, '320000', '江蘇省');
+  INSERT INTO city (id, province_id, code, name) VALUES (1, 1, '320100', '南京市');
+  INSERT INTO channel (id, code, name) VALUES (1, 'KA', 'KA賣場');
+  INSERT INTO brand (id, code, name, is_own) VALUES (1, 'QQ', '清泉', 1);
+  INSERT INTO category (id, code, name) VALUES (1, 'WATER', '包裝水');
+  INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents)
+    VALUES (1, 'S1', '清泉 550ml', 1, 1, 24, 3600, 2200);`;
+
 function tables(sqlite: Database.Database): string[] {
   return sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
 }
@@ -71,12 +80,7 @@ describe('migrations', () => {
     const dir = tempDir();
     const path = await fileAt(2, dir);
     const before = new Database(path);
-    before.exec(`INSERT INTO province (id, code, name) VALUES (1, '320000', '江蘇省');
-      INSERT INTO city (id, province_id, code, name) VALUES (1, 1, '320100', '南京市');
-      INSERT INTO channel (id, code, name) VALUES (1, 'KA', 'KA賣場');
-      INSERT INTO brand (id, code, name, is_own) VALUES (1, 'QQ', '清泉', 1);
-      INSERT INTO category (id, code, name) VALUES (1, 'WATER', '包裝水');
-      INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents) VALUES (1, 'S1', '清泉 550ml', 1, 1, 24, 3600, 2200);`);
+    before.exec(MASTER_ROWS);
     before.close();
     const f = await openRegionFile(path, { migrations: upTo(3) });
     expect(f.sqlite.prepare('SELECT name FROM sku').pluck().get()).toBe('清泉 550ml');
@@ -95,13 +99,8 @@ describe('migrations', () => {
     const dir = tempDir();
     const path = await fileAt(3, dir);
     const before = new Database(path);
-    before.exec(`INSERT INTO province (id, code, name) VALUES (1, '320000', '江蘇省');
-      INSERT INTO city (id, province_id, code, name) VALUES (1, 1, '320100', '南京市');
-      INSERT INTO channel (id, code, name) VALUES (1, 'KA', 'KA賣場');
-      INSERT INTO brand (id, code, name, is_own) VALUES (1, 'QQ', '清泉', 1);
-      INSERT INTO category (id, code, name) VALUES (1, 'WATER', '包裝水');
-      INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents) VALUES (1, 'S1', '清泉 550ml', 1, 1, 24, 3600, 2200);
-      INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (1, 'D001', '南京恒通商貿', 1, 1, 'distributor', 'active');
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (1, 'D001', '南京恒通商貿', 1, 1, 'distributor', 'active');
       INSERT INTO ho_target (month, amount_cents) VALUES (1, 123);`);
     before.close();
     const f = await openRegionFile(path);
