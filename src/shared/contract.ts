@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channel } from './channel';
 import type { Result } from './errors';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from './units';
 
@@ -107,15 +108,6 @@ export interface EditState {
 
 // ---- channels -------------------------------------------------------------------
 
-interface ChannelSpec<S extends z.ZodType, R> {
-  input: S;
-  /** Type-only: the value a successful call resolves to. */
-  result: R;
-}
-function channel<R>() {
-  return <S extends z.ZodType>(input: S): ChannelSpec<S, R> => ({ input, result: undefined as R });
-}
-
 export const contract = {
   'app.info': channel<AppInfo>()(noInput),
 
@@ -155,6 +147,7 @@ export const contract = {
 
   'app.setLanguage': channel<null>()(z.object({ language: languageSchema }).strict()),
   'job.cancel': channel<null>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
+  // Feature areas keep their channels in src/shared/channels/<area>.ts and are spread in here.
 } as const;
 
 export type Contract = typeof contract;
