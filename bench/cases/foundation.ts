@@ -19,6 +19,8 @@ export function benchHost(stateDir: string): Host {
     stateDir,
     chooseSavePath: async () => null,
     chooseOpenPath: async () => null,
+    chooseImportPath: async () => null,
+    chooseExportPath: async () => null,
     browse: () => [],
     allowsPath: () => false,
     runJob: () => {

@@ -17,6 +17,13 @@ export interface Host {
   chooseSavePath(suggestedFileName: string): Promise<string | null>;
   /** Asks the user for a file to open; null when cancelled. */
   chooseOpenPath(): Promise<string | null>;
+  /**
+   * Asks for a data file to import (CSV, XLSX, XLS); null when cancelled. Hosts
+   * without native dialogs throw NOT_SUPPORTED: there the renderer uploads the file.
+   */
+  chooseImportPath(): Promise<string | null>;
+  /** Asks where to write an export; null when cancelled. */
+  chooseExportPath(suggestedFileName: string): Promise<string | null>;
   /** Region files the host offers without a native dialog (the web host's workspace). */
   browse(): BrowseEntry[];
   /** Whether the renderer may name this path itself (e.g. inside the web host's workspace). */

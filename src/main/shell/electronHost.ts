@@ -90,6 +90,31 @@ export class ElectronHost implements Host {
     return result.filePaths[0] ?? null;
   }
 
+  async chooseImportPath(): Promise<string | null> {
+    const l = this.labels();
+    const options: OpenDialogOptions = {
+      title: l.importDialogTitle,
+      defaultPath: app.getPath('documents'),
+      filters: [{ name: l.dataFileFilter, extensions: ['csv', 'txt', 'xlsx', 'xls'] }],
+      properties: ['openFile'],
+    };
+    const w = this.liveWindow();
+    const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+    if (result.canceled) return null;
+    return result.filePaths[0] ?? null;
+  }
+
+  async chooseExportPath(suggestedFileName: string): Promise<string | null> {
+    const options: SaveDialogOptions = {
+      title: this.labels().exportDialogTitle,
+      defaultPath: join(app.getPath('documents'), suggestedFileName),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const w = this.liveWindow();
+    const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  }
+
   /** Electron shows the OS's own dialogs; there is no workspace folder to list. */
   browse(): BrowseEntry[] {
     return [];

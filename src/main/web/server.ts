@@ -25,6 +25,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(here, '../../..');
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
+const IMPORT_EXTENSIONS = ['.csv', '.txt', '.xlsx', '.xls'];
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -95,6 +96,9 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const workspace = resolve(options.workspace);
   mkdirSync(workspace, { recursive: true });
+  // Data files uploaded for import, and exports (a browser has no save dialog).
+  const importsDir = join(workspace, 'imports');
+  const exportsDir = join(workspace, 'exports');
   const rendererDir = resolve(options.rendererDir ?? join(REPO_ROOT, 'out', 'renderer'));
   const indexPath = join(rendererDir, 'index.html');
   if (!existsSync(indexPath)) {
@@ -117,6 +121,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     async chooseOpenPath() {
       throw new AppError('NOT_SUPPORTED', 'the web host has no open dialog; pick a file from its folder');
     },
+    async chooseImportPath() {
+      throw new AppError('NOT_SUPPORTED', 'the web host has no open dialog; upload the file instead');
+    },
+    async chooseExportPath(suggested) {
+      // No save dialog in a browser: exports go to the workspace's exports folder.
+      mkdirSync(exportsDir, { recursive: true });
+      return uniquePath(exportsDir, basename(suggested));
+    },
     browse(): BrowseEntry[] {
       return readdirSync(workspace, { withFileTypes: true })
         .filter((d) => d.isFile() && d.name.toLowerCase().endsWith(REGION_FILE_EXTENSION))
@@ -129,7 +141,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         .sort((a, b) => a.fileName.localeCompare(b.fileName));
     },
     allowsPath(path) {
-      return dirname(resolve(path)) === workspace && path.toLowerCase().endsWith(REGION_FILE_EXTENSION);
+      const dir = dirname(resolve(path));
+      const lower = path.toLowerCase();
+      if (dir === workspace) return lower.endsWith(REGION_FILE_EXTENSION);
+      return dir === importsDir && IMPORT_EXTENSIONS.some((e) => lower.endsWith(e));
     },
     runJob: workerJobRunner({ file: new URL('../core/jobs/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }),
     emit(event: AppEvent) {
@@ -184,11 +199,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (url.pathname === '/api/upload') {
           // A file dropped on the page: the browser has its bytes but no path, so
           // the host keeps a copy in its folder and the renderer opens that copy.
+          // ?purpose=import keeps a data file (CSV, Excel) for the import wizard.
           const name = basename(url.searchParams.get('name') ?? '');
-          if (!name.toLowerCase().endsWith(REGION_FILE_EXTENSION)) {
-            return sendJson(res, 200, { ok: false, error: { code: 'FILE_REFUSED', reason: 'wrong_extension', message: `${name}: not a region file (the name must end in ${REGION_FILE_EXTENSION})` } });
+          const forImport = url.searchParams.get('purpose') === 'import';
+          const lower = name.toLowerCase();
+          if (forImport ? !IMPORT_EXTENSIONS.some((e) => lower.endsWith(e)) : !lower.endsWith(REGION_FILE_EXTENSION)) {
+            const expected = forImport ? IMPORT_EXTENSIONS.join(', ') : REGION_FILE_EXTENSION;
+            return sendJson(res, 200, { ok: false, error: { code: 'FILE_REFUSED', reason: 'wrong_extension', message: `${name}: the name must end in ${expected}` } });
           }
-          const target = uniquePath(workspace, name);
+          if (forImport) mkdirSync(importsDir, { recursive: true });
+          const target = uniquePath(forImport ? importsDir : workspace, name);
           const temp = `${target}.upload-${process.pid}`;
           try {
             let size = 0;
