@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { ioChannels } from './channels/io';
+import { masterDataChannels } from './channels/masterData';
 import type { Result } from './errors';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from './units';
 
@@ -148,6 +150,8 @@ export const contract = {
   'app.setLanguage': channel<null>()(z.object({ language: languageSchema }).strict()),
   'job.cancel': channel<null>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
   // Feature areas keep their channels in src/shared/channels/<area>.ts and are spread in here.
+  ...ioChannels,
+  ...masterDataChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,7 @@
 import type { Messages } from './zh-Hant';
+import { gridEn } from './grid';
+import { masterDataEn } from './masterData';
+import { importWizardEn } from './importWizard';
 
 // English. Same keys as zh-Hant (the compiler checks it).
 
@@ -193,6 +196,9 @@ export const en: Messages = {
     electron: 'desktop app',
     web: 'local web host',
   },
+  grid: gridEn,
+  masterData: masterDataEn,
+  importWizard: importWizardEn,
   errors: {
     title: 'That did not work',
     openTitle: 'The file could not be opened',

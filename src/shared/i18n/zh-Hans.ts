@@ -1,4 +1,7 @@
 import type { Messages } from './zh-Hant';
+import { gridZhHans } from './grid';
+import { masterDataZhHans } from './masterData';
+import { importWizardZhHans } from './importWizard';
 
 // 简体中文. Same keys as zh-Hant (the compiler checks it); mainland wording where it
 // differs (文件夹, 鼠标, 加载), not a character-by-character conversion.
@@ -186,6 +189,9 @@ export const zhHans: Messages = {
     electron: '桌面应用',
     web: '本机网页服务',
   },
+  grid: gridZhHans,
+  masterData: masterDataZhHans,
+  importWizard: importWizardZhHans,
   errors: {
     title: '无法完成操作',
     openTitle: '无法打开文件',

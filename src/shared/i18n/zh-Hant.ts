@@ -1,6 +1,9 @@
 import type { ErrorCode, RefusalReason } from '../errors';
 import type { CountKey } from '../contract';
 import type { DisplayUnit, Language } from '../units';
+import { gridZhHant } from './grid';
+import { masterDataZhHant } from './masterData';
+import { importWizardZhHant } from './importWizard';
 
 // The source catalog (繁體中文, the default language). zh-Hans and en are typed as
 // `Messages`, the same shape with string leaves, so a key missing from or added to
@@ -191,6 +194,9 @@ export const zhHant = {
     electron: '桌面應用',
     web: '本機網頁服務',
   },
+  grid: gridZhHant,
+  masterData: masterDataZhHant,
+  importWizard: importWizardZhHant,
   errors: {
     title: '無法完成操作',
     openTitle: '無法打開文件',

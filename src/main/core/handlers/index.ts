@@ -8,6 +8,8 @@ import { monthlyTotals, regionOverview, setDisplayUnit, updateProfile } from '..
 import { editState, redo, undo } from '../services/undo';
 import type { JobHandle } from '../jobs/types';
 import type { DemoSize } from '../demo/generate';
+import { registerIo } from './io';
+import { registerMasterData } from './masterData';
 
 /** The bundled demo region: the typical East China region, generated on first use. */
 export const DEMO: { regionName: string; planYear: number; size: DemoSize; seed: number } = {
@@ -124,6 +126,8 @@ export function createHandlers(session: Session): HandlerRegistry {
     return null;
   });
 
+  registerIo(r, session);
+  registerMasterData(r, session);
   r.assertComplete();
   return r;
 }

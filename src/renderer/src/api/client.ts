@@ -38,8 +38,11 @@ export interface Api {
   readonly transport: Transport;
   call<K extends ChannelName>(channel: K, ...args: InputArgs<K>): Promise<ChannelResult<K>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
-  /** Web only: copies a dropped file into the host's folder; resolves its path there. */
-  upload(file: File): Promise<string>;
+  /**
+   * Web only: copies a dropped file into the host's folder; resolves its path there.
+   * purpose 'import' keeps a data file (CSV, Excel) in the host's imports folder.
+   */
+  upload(file: File, purpose?: 'open' | 'import'): Promise<string>;
 }
 
 const TOKEN_HEADER = 'X-RegionPlan-Token';
@@ -76,7 +79,7 @@ async function post<T>(url: string, token: string, body: BodyInit, contentType: 
 }
 
 /** The web host's transport: fetch for calls, one shared EventSource for events. */
-function webTransport(): RegionPlanApi & { upload(file: File): Promise<Result<{ path: string }>> } {
+function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' | 'import'): Promise<Result<{ path: string }>> } {
   const token = readToken();
   const listeners = new Set<(event: AppEvent) => void>();
   let source: EventSource | null = null;
@@ -109,9 +112,9 @@ function webTransport(): RegionPlanApi & { upload(file: File): Promise<Result<{ 
         listeners.delete(listener);
       };
     },
-    upload(file: File) {
+    upload(file: File, purpose?: 'open' | 'import') {
       return post<{ path: string }>(
-        `/api/upload?name=${encodeURIComponent(file.name)}`,
+        `/api/upload?name=${encodeURIComponent(file.name)}${purpose === 'import' ? '&purpose=import' : ''}`,
         token,
         file,
         'application/octet-stream',
@@ -150,8 +153,8 @@ export function createApi(): Api {
       return unwrap(await web.invoke(channel, inputOf<K>(args)));
     },
     onEvent: (listener) => web.onEvent(listener),
-    async upload(file) {
-      return unwrap(await web.upload(file)).path;
+    async upload(file, purpose) {
+      return unwrap(await web.upload(file, purpose)).path;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RegionSummary } from '../../../../shared/contract';
+import { MasterDataPage } from '../masterData/MasterDataPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import type { Area } from './areas';
 import { ComingPanel } from './ComingPanel';
@@ -25,7 +26,13 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
       <TopBar summary={summary} />
       <SideNav area={area} onSelect={setArea} />
       <main className="workspace__main" data-area={area}>
-        {area === 'overview' ? <OverviewPage summary={summary} /> : <ComingPanel area={area} />}
+        {area === 'overview' ? (
+          <OverviewPage summary={summary} />
+        ) : area === 'masterData' ? (
+          <MasterDataPage />
+        ) : (
+          <ComingPanel area={area} />
+        )}
       </main>
       <StatusBar summary={summary} />
     </div>

@@ -1,0 +1,56 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import type { ExportFormat } from '../../../shared/importTypes';
+
+export type ExportCell = string | number | boolean | null;
+
+/**
+ * Text that a spreadsheet would run as a formula (= + - @, or a leading tab or
+ * carriage return that some programs strip first) gets an apostrophe in front, so
+ * an export never carries a formula (CSV injection). Numbers stay numbers.
+ */
+export function neutralize(cell: ExportCell): ExportCell {
+  if (typeof cell !== 'string' || cell.length === 0) return cell;
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function csvCell(cell: ExportCell): string {
+  if (cell === null) return '';
+  const text = typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The bytes of a CSV export: UTF-8 with a BOM (so Excel reads Chinese correctly), CRLF lines. */
+export function csvBytes(headers: string[], rows: ExportCell[][]): Buffer {
+  const lines = [headers, ...rows].map((r) => r.map((c) => csvCell(neutralize(c))).join(','));
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+}
+
+/** The bytes of an XLSX export: one sheet, values only (no cell ever has a formula). */
+export function xlsxBytes(headers: string[], rows: ExportCell[][], sheetName: string): Buffer {
+  const aoa = [headers, ...rows].map((r) => r.map((c) => neutralize(c)));
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  for (const key of Object.keys(ws)) {
+    if (key.startsWith('!')) continue;
+    const cell = ws[key] as XLSX.CellObject;
+    delete cell.f;
+  }
+  ws['!cols'] = headers.map((h) => ({ wch: Math.min(40, Math.max(8, h.length * 2 + 2)) }));
+  const wb = XLSX.utils.book_new();
+  // Sheet names: at most 31 characters, none of []:*?/\
+  XLSX.utils.book_append_sheet(wb, ws, sheetName.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet1');
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+}
+
+/** Writes an export next to its final name and renames it into place. */
+export function writeExport(path: string, format: ExportFormat, headers: string[], rows: ExportCell[][], sheetName = 'Sheet1'): void {
+  const bytes = format === 'csv' ? csvBytes(headers, rows) : xlsxBytes(headers, rows, sheetName);
+  const temp = `${path}.writing-${process.pid}`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}

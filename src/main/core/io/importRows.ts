@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import type { ColumnMapping, ImportIssue, ImportPreview, SavedMapping, TextEncoding } from '../../../shared/importTypes';
+import type { RegionFile } from '../db/regionFile';
+import { all, run } from '../db/exec';
+import { qb } from '../repos/settings';
+import { readDataRows, type DataRows } from './dataFile';
+import { requireTarget, type ImportTarget, type RowIssue, type TextRow } from './targets';
+
+export const MAX_PREVIEW_ISSUES = 500;
+
+export interface ImportRequest {
+  path: string;
+  encoding?: TextEncoding;
+  sheet?: string;
+  headerRow?: number;
+  target: string;
+  mapping: ColumnMapping;
+}
+
+interface Prepared {
+  target: ImportTarget;
+  data: DataRows;
+  rows: TextRow[];
+  /** Problems with the mapping itself (row 0). */
+  mappingIssues: ImportIssue[];
+}
+
+function prepare(path: string, request: ImportRequest): Prepared {
+  const target = requireTarget(request.target);
+  const data = readDataRows(path, { encoding: request.encoding, sheet: request.sheet, headerRow: request.headerRow });
+  const width = data.info.headers.length;
+  const known = new Set(target.info.fields.map((f) => f.key));
+  const used: [string, number][] = [];
+  for (const [field, column] of Object.entries(request.mapping)) {
+    if (!known.has(field)) {
+      throw new AppError('INVALID_INPUT', `${request.target} has no field ${field}`, { issues: [{ path: `mapping.${field}`, message: 'unknown field' }] });
+    }
+    if (column === null) continue;
+    if (column >= width) {
+      throw new AppError('INVALID_INPUT', `mapping.${field}: column ${column + 1} is past the file's ${width} columns`, {
+        issues: [{ path: `mapping.${field}`, message: `column ${column + 1} does not exist` }],
+      });
+    }
+    used.push([field, column]);
+  }
+  const mappingIssues: ImportIssue[] = target.info.fields
+    .filter((f) => f.required && (request.mapping[f.key] === undefined || request.mapping[f.key] === null))
+    .map((f) => ({ row: 0, column: '', field: f.key, message: 'importWizard.issue.requiredUnmapped' }));
+  const rows = data.rows.map((cells) => {
+    const row: TextRow = {};
+    for (const [field, column] of used) row[field] = cells[column].trim();
+    return row;
+  });
+  return { target, data, rows, mappingIssues };
+}
+
+function toImportIssues(p: Prepared, issues: RowIssue[], mapping: ColumnMapping): ImportIssue[] {
+  return issues.map((i) => {
+    const column = mapping[i.field];
+    const params = i.params ? { ...i.params } : undefined;
+    for (const name of i.indexParams ?? []) {
+      if (params && typeof params[name] === 'number') params[name] = p.data.rowNumbers[params[name]] ?? params[name];
+    }
+    return {
+      row: p.data.rowNumbers[i.index] ?? 0,
+      column: column === null || column === undefined ? '' : (p.data.info.headers[column] || `#${column + 1}`),
+      field: i.field,
+      message: i.message,
+      ...(params ? { params } : {}),
+    };
+  });
+}
+
+/** Checks every row as the commit would; writes nothing. */
+export function previewImport(file: RegionFile, path: string, request: ImportRequest): ImportPreview {
+  const p = prepare(path, request);
+  if (p.mappingIssues.length > 0) {
+    return { rowCount: p.rows.length, validCount: 0, issues: p.mappingIssues, issueCount: p.mappingIssues.length, updates: 0, inserts: 0 };
+  }
+  const rowIssues = p.target.validate(file, p.rows);
+  const issues = toImportIssues(p, rowIssues, request.mapping).sort((a, b) => a.row - b.row);
+  const badRows = new Set(rowIssues.map((i) => i.index));
+  const plan = p.target.plan(file, p.rows);
+  return {
+    rowCount: p.rows.length,
+    validCount: p.rows.length - badRows.size,
+    issues: issues.slice(0, MAX_PREVIEW_ISSUES),
+    issueCount: issues.length,
+    updates: plan.updates,
+    inserts: plan.inserts,
+  };
+}
+
+/** Writes every row or none, as one undo step. */
+export function commitImport(file: RegionFile, path: string, request: ImportRequest): { imported: number; updated: number; inserted: number } {
+  const p = prepare(path, request);
+  if (p.mappingIssues.length > 0) {
+    throw new AppError('INVALID_INPUT', `required fields are not mapped: ${p.mappingIssues.map((i) => i.field).join(', ')}`, {
+      issues: p.mappingIssues.map((i) => ({ path: `mapping.${i.field}`, message: i.message })),
+    });
+  }
+  const plan = p.target.commit(file, p.rows);
+  return { imported: p.rows.length, updated: plan.updates, inserted: plan.inserts };
+}
+
+// ---- saved mappings (table import_mapping: kind = target, name = the source) ----
+
+export function listMappings(sqlite: Database.Database, target: string): SavedMapping[] {
+  return all(
+    sqlite,
+    qb.selectFrom('import_mapping').select(['name', 'mapping_json', 'updated_at']).where('kind', '=', target).orderBy('updated_at', 'desc'),
+  ).map((r) => ({ name: r.name, columns: JSON.parse(r.mapping_json) as Record<string, string | null>, updatedAt: r.updated_at }));
+}
+
+/**
+ * Saves (or replaces) a mapping. A preference of the file, like a column width: not
+ * region data, so not an undo step.
+ */
+export function saveMapping(sqlite: Database.Database, target: string, name: string, columns: Record<string, string | null>): SavedMapping[] {
+  const known = new Set(requireTarget(target).info.fields.map((f) => f.key));
+  const clean = Object.fromEntries(Object.entries(columns).filter(([k]) => known.has(k)));
+  const json = JSON.stringify(clean);
+  const now = new Date().toISOString();
+  run(
+    sqlite,
+    qb
+      .insertInto('import_mapping')
+      .values({ kind: target, name, mapping_json: json, updated_at: now })
+      .onConflict((oc) => oc.columns(['kind', 'name']).doUpdateSet({ mapping_json: json, updated_at: now })),
+  );
+  return listMappings(sqlite, target);
+}

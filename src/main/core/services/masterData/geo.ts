@@ -1,0 +1,89 @@
+import divisions from '../../../../../resources/geo/china-divisions.json' with { type: 'json' };
+import { AppError } from '../../../../shared/errors';
+import { issue } from '../../../../shared/masterData';
+import type { RegionFile } from '../../db/regionFile';
+import { recordEdit, type RowChange, type RowValues } from '../undo';
+
+// China's provinces and prefecture-level cities (GB/T 2260), bundled, for picking
+// the region's geography instead of typing it.
+
+export interface GeoDivision {
+  code: string;
+  level: 'province' | 'city';
+  /** The province's code, for a city. */
+  parent: string | null;
+  zhHant: string;
+  zhHans: string;
+}
+
+export interface GeoCatalog {
+  source: string;
+  divisions: GeoDivision[];
+}
+
+const CATALOG: GeoCatalog = {
+  source: divisions.source,
+  divisions: divisions.divisions.map((d) => ({
+    code: d.code,
+    level: d.level === 'city' ? 'city' : 'province',
+    parent: d.parent ?? null,
+    zhHant: d.zhHant,
+    zhHans: d.zhHans,
+  })),
+};
+const BY_CODE = new Map(CATALOG.divisions.map((d) => [d.code, d]));
+
+export function geoCatalog(): GeoCatalog {
+  return CATALOG;
+}
+
+export type GeoScript = 'zhHant' | 'zhHans';
+
+/**
+ * Adds the picked provinces and cities (a city brings its province along when the
+ * file does not have it yet) as one undo step. Codes the file already has are skipped.
+ */
+export function addGeography(file: RegionFile, codes: readonly string[], script: GeoScript = 'zhHant'): { provinceIds: number[]; cityIds: number[] } {
+  const unknown = codes.map((c, i) => [c, i] as const).filter(([c]) => !BY_CODE.has(c));
+  if (unknown.length) {
+    const issues = unknown.map(([c, i]) => issue(`codes.${i}`, 'masterData.invalid.unknownRef', { value: c }));
+    throw new AppError('INVALID_INPUT', `not in the catalog: ${unknown.map(([c]) => c).join(', ')}`, { issues });
+  }
+  const sqlite = file.sqlite;
+  return recordEdit(sqlite, 'masterData.undo.addGeography', () => {
+    const changes: RowChange[] = [];
+    const provinceIds: number[] = [];
+    const cityIds: number[] = [];
+    const provinceByCode = new Map(sqlite.prepare('SELECT code, id FROM province').raw().all() as [string, number][]);
+    const cityCodes = new Set(sqlite.prepare('SELECT code FROM city').pluck().all() as string[]);
+    let provinceOrder = sqlite.prepare('SELECT ifnull(max(sort_order), 0) FROM province').pluck().get() as number;
+    let cityOrder = sqlite.prepare('SELECT ifnull(max(sort_order), 0) FROM city').pluck().get() as number;
+    const insProvince = sqlite.prepare('INSERT INTO province (code, name, sort_order) VALUES (?, ?, ?)');
+    const insCity = sqlite.prepare('INSERT INTO city (province_id, code, name, sort_order) VALUES (?, ?, ?, ?)');
+    const readProvince = sqlite.prepare('SELECT * FROM province WHERE id = ?');
+    const readCity = sqlite.prepare('SELECT * FROM city WHERE id = ?');
+    const ensureProvince = (code: string): number => {
+      const known = provinceByCode.get(code);
+      if (known !== undefined) return known;
+      const d = BY_CODE.get(code)!;
+      const id = Number(insProvince.run(code, d[script], ++provinceOrder).lastInsertRowid);
+      provinceByCode.set(code, id);
+      provinceIds.push(id);
+      changes.push({ table: 'province', key: { id }, before: null, after: readProvince.get(id) as RowValues });
+      return id;
+    };
+    // Provinces first, then cities in catalog order, so the sort order follows the code.
+    const picked = [...new Set(codes)].sort();
+    for (const code of picked) if (BY_CODE.get(code)!.level === 'province') ensureProvince(code);
+    for (const code of picked) {
+      const d = BY_CODE.get(code)!;
+      if (d.level !== 'city' || cityCodes.has(code)) continue;
+      const provinceId = ensureProvince(d.parent!);
+      const id = Number(insCity.run(provinceId, code, d[script], ++cityOrder).lastInsertRowid);
+      cityCodes.add(code);
+      cityIds.push(id);
+      changes.push({ table: 'city', key: { id }, before: null, after: readCity.get(id) as RowValues });
+    }
+    return { changes, value: { provinceIds, cityIds } };
+  });
+}

@@ -1,0 +1,219 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../../shared/errors';
+import { englishMessage, issue, type EntityName } from '../../../../shared/masterData';
+import type { TableName } from '../../db/schema';
+import type { RegionFile } from '../../db/regionFile';
+import { recordEdit, type RowChange, type RowValues } from '../undo';
+import { schemaInfo, type Reference, type TableInfo } from './schemaInfo';
+import { ENTITY_TABLES, loadRowsById } from './tables';
+
+// Where a master item is used, and removing it without orphaning anything: refuse
+// (delete), point every reference at another item (reassign), or point them and
+// add up the rows that then coincide (merge). All derived from the schema.
+
+export type RemoveMode = 'delete' | 'reassign' | 'merge';
+
+export interface Usage {
+  uses: { table: string; count: number }[];
+  total: number;
+}
+
+/** Columns added together when two rows merge; everything else keeps the target's value. */
+const SUMMED = /(_cents|volume|^facings|^skus_on_shelf|^headcount)$/;
+const NOT_SUMMED = /price/;
+const MAXED = new Set(['has_display']);
+
+/** References that are the item's own attributes (its link rows), not uses of it. */
+function ownLinks(entity: EntityName): { table: string; column: string }[] {
+  return Object.values(ENTITY_TABLES[entity].links).map((l) => ({ table: l.table, column: l.own }));
+}
+
+function usesOf(sqlite: Database.Database, entity: EntityName): Reference[] {
+  const table = ENTITY_TABLES[entity].table;
+  const own = ownLinks(entity);
+  return (schemaInfo(sqlite).referencesTo.get(table) ?? []).filter(
+    (r) => !own.some((o) => o.table === r.table && o.column === r.column),
+  );
+}
+
+function refWhere(ref: Reference, selfTable: string): string {
+  let where = `${ref.column} IN (SELECT value FROM json_each(@ids))`;
+  if (ref.dim) where += ` AND dim = '${ref.dim}'`;
+  // A row being removed does not count as using another row being removed.
+  if (ref.table === selfTable) where += ' AND id NOT IN (SELECT value FROM json_each(@ids))';
+  return where;
+}
+
+/** How many rows of every table refer to the items. */
+export function masterUsage(file: RegionFile, entity: EntityName, ids: readonly number[]): Usage {
+  const sqlite = file.sqlite;
+  const table = ENTITY_TABLES[entity].table;
+  const json = JSON.stringify(ids);
+  const counts = new Map<string, number>();
+  for (const ref of usesOf(sqlite, entity)) {
+    const n = sqlite.prepare(`SELECT count(*) FROM ${ref.table} WHERE ${refWhere(ref, table)}`).pluck().get({ ids: json }) as number;
+    if (n > 0) counts.set(ref.table, (counts.get(ref.table) ?? 0) + n);
+  }
+  const uses = [...counts].map(([t, count]) => ({ table: t, count }));
+  return { uses, total: uses.reduce((s, u) => s + u.count, 0) };
+}
+
+function keyOf(info: TableInfo, row: RowValues): RowValues {
+  const key: RowValues = {};
+  for (const c of info.pk) key[c] = row[c];
+  return key;
+}
+
+class Mover {
+  readonly changes: RowChange[] = [];
+  private readonly stmts = new Map<string, Database.Statement>();
+  constructor(private readonly sqlite: Database.Database) {}
+
+  stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.sqlite.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  private where(cols: string[]): string {
+    return cols.map((c) => `${c} IS ?`).join(' AND ');
+  }
+
+  deleteRow(info: TableInfo, row: RowValues): void {
+    const key = keyOf(info, row);
+    this.stmt(`DELETE FROM ${info.name} WHERE ${this.where(Object.keys(key))}`).run(...Object.values(key));
+    this.changes.push({ table: info.name as TableName, key, before: row, after: null });
+  }
+
+  insertRow(info: TableInfo, row: RowValues): void {
+    const cols = Object.keys(row);
+    this.stmt(`INSERT INTO ${info.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...Object.values(row));
+    this.changes.push({ table: info.name as TableName, key: keyOf(info, row), before: null, after: row });
+  }
+
+  updateRow(info: TableInfo, before: RowValues, after: RowValues): void {
+    const key = keyOf(info, before);
+    const cols = Object.keys(after).filter((c) => after[c] !== before[c]);
+    if (cols.length === 0) return;
+    this.stmt(`UPDATE ${info.name} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE ${this.where(Object.keys(key))}`)
+      .run(...cols.map((c) => after[c]), ...Object.values(key));
+    this.changes.push({ table: info.name as TableName, key, before, after });
+  }
+
+  /** The row that `row` would collide with on a unique key, if any. */
+  collision(info: TableInfo, row: RowValues, column: string): RowValues | undefined {
+    for (const key of info.uniques) {
+      if (!key.includes(column)) continue;
+      const found = this.stmt(`SELECT * FROM ${info.name} WHERE ${this.where(key)}`).get(...key.map((c) => row[c])) as RowValues | undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Points every `ref` at `target`; merges or refuses rows that would then coincide. */
+  move(info: TableInfo, ref: Reference, ids: readonly number[], target: number, mode: 'reassign' | 'merge', selfTable: string): void {
+    const rows = this.stmt(`SELECT * FROM ${info.name} WHERE ${refWhere(ref, selfTable)}`).all({ ids: JSON.stringify(ids) }) as RowValues[];
+    const fkCols = new Set(info.fks.map((f) => f.column));
+    const keyCols = new Set(info.uniques.flat());
+    for (const row of rows) {
+      const moved: RowValues = { ...row, [ref.column]: target };
+      // A self-reference that would point at itself (a sub merged into its own parent) is dropped.
+      if (ref.table === selfTable && moved.id === target) moved[ref.column] = null;
+      const hit = this.collision(info, moved, ref.column);
+      if (hit) {
+        if (mode === 'reassign') {
+          throw new AppError('CONFLICT', englishMessage('masterData.remove.collision', { table: info.name }), {
+            issues: [issue('targetId', 'masterData.remove.collision', { table: info.name })],
+          });
+        }
+        const merged: RowValues = { ...hit };
+        for (const c of info.columns) {
+          if (keyCols.has(c) || fkCols.has(c) || c === 'id') continue;
+          const a = hit[c];
+          const b = row[c];
+          if (MAXED.has(c) && typeof a === 'number' && typeof b === 'number') merged[c] = Math.max(a, b);
+          else if (SUMMED.test(c) && !NOT_SUMMED.test(c) && (typeof a === 'number' || typeof b === 'number')) {
+            merged[c] = (typeof a === 'number' ? a : 0) + (typeof b === 'number' ? b : 0);
+          }
+        }
+        this.deleteRow(info, row);
+        this.updateRow(info, hit, merged);
+      } else if (info.pk.includes(ref.column)) {
+        // The row's key changes: recorded as delete and insert so undo can find both.
+        this.deleteRow(info, row);
+        this.insertRow(info, moved);
+      } else {
+        this.updateRow(info, row, moved);
+      }
+    }
+  }
+}
+
+/** Removes items as one undo step: refused when used (delete), or after moving their uses to `targetId`. */
+export function removeMaster(
+  file: RegionFile,
+  entity: EntityName,
+  ids: readonly number[],
+  mode: RemoveMode,
+  targetId?: number,
+): { removed: number } {
+  const sqlite = file.sqlite;
+  const et = ENTITY_TABLES[entity];
+  const unique = [...new Set(ids)];
+  return recordEdit(sqlite, `masterData.undo.${mode}`, () => {
+    const rows = loadRowsById(sqlite, et.table, unique);
+    const missing = unique.filter((id) => !rows.has(id) || (et.scope && rows.get(id)![et.scope.column] !== et.scope.value));
+    if (missing.length) throw new AppError('NOT_FOUND', englishMessage('masterData.remove.notFound'), { issues: [issue('ids', 'masterData.remove.notFound')] });
+    const info = schemaInfo(sqlite);
+    const mover = new Mover(sqlite);
+    if (mode === 'delete') {
+      const usage = masterUsage(file, entity, unique);
+      if (usage.total > 0) {
+        const uses = usage.uses.map((u) => englishMessage('masterData.usage', { table: englishMessage(`masterData.table.${u.table}`), count: u.count })).join(', ');
+        throw new AppError('CONFLICT', englishMessage('masterData.remove.inUse', { uses }), {
+          issues: [{ ...issue('ids', 'masterData.remove.inUse', { uses }), uses: usage.uses } as ReturnType<typeof issue>],
+        });
+      }
+    } else {
+      if (targetId === undefined) {
+        throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetRequired'), { issues: [issue('targetId', 'masterData.remove.targetRequired')] });
+      }
+      if (unique.includes(targetId)) {
+        throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetInSet'), { issues: [issue('targetId', 'masterData.remove.targetInSet')] });
+      }
+      const target = loadRowsById(sqlite, et.table, [targetId]).get(targetId);
+      if (!target || (et.scope && target[et.scope.column] !== et.scope.value)) {
+        throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetMissing'), { issues: [issue('targetId', 'masterData.remove.targetMissing')] });
+      }
+      for (const ref of usesOf(sqlite, entity)) mover.move(info.tables.get(ref.table)!, ref, unique, targetId, mode, et.table);
+      if (mode === 'merge') {
+        // The merged items' own link rows (other channels, cities, categories) join the target's.
+        for (const link of ownLinks(entity)) {
+          mover.move(info.tables.get(link.table)!, { table: link.table, column: link.column }, unique, targetId, 'merge', et.table);
+        }
+      }
+    }
+    // Self-references among the removed rows (a distributor removed with its subs) go first.
+    const selfInfo = info.tables.get(et.table)!;
+    for (const fk of selfInfo.fks.filter((f) => f.refTable === et.table)) {
+      for (const id of unique) {
+        const row = sqlite.prepare(`SELECT * FROM ${et.table} WHERE id = ?`).get(id) as RowValues;
+        if (typeof row[fk.column] === 'number' && unique.includes(row[fk.column] as number)) mover.updateRow(selfInfo, row, { ...row, [fk.column]: null });
+      }
+    }
+    for (const link of ownLinks(entity)) {
+      const linkInfo = info.tables.get(link.table)!;
+      const linkRows = sqlite
+        .prepare(`SELECT * FROM ${link.table} WHERE ${link.column} IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(unique)) as RowValues[];
+      for (const r of linkRows) mover.deleteRow(linkInfo, r);
+    }
+    for (const id of unique) {
+      mover.deleteRow(selfInfo, sqlite.prepare(`SELECT * FROM ${et.table} WHERE id = ?`).get(id) as RowValues);
+    }
+    return { changes: mover.changes, value: { removed: unique.length } };
+  });
+}

@@ -1,0 +1,108 @@
+import type Database from 'better-sqlite3';
+
+// What the schema says about references, read from SQLite itself once per
+// connection: every table's columns, primary key, foreign keys and unique keys.
+// Usage counts, reassign and merge are derived from it, so a table added by a later
+// migration is covered without touching this code.
+
+export interface TableInfo {
+  name: string;
+  columns: string[];
+  /** Primary key columns ('id' for rowid tables). */
+  pk: string[];
+  fks: { column: string; refTable: string }[];
+  /** Unique keys as column lists (the primary key included); ifnull(x, 0) counts as x. */
+  uniques: string[][];
+}
+
+export interface Reference {
+  table: string;
+  column: string;
+  /** promotion_scope refers by (dim, ref_id): the dim value that names the table. */
+  dim?: string;
+}
+
+export interface SchemaInfo {
+  tables: Map<string, TableInfo>;
+  /** Every column that refers to the table, by referenced table. */
+  referencesTo: Map<string, Reference[]>;
+}
+
+// promotion_scope.ref_id is not a foreign key (it points at one of several tables,
+// named by dim), but it is a reference all the same: a removed SKU must not stay in a
+// promotion's scope. The dims are the table names (migration 003's CHECK).
+const SCOPE_TABLE = 'promotion_scope';
+const SCOPE_DIMS = ['sku', 'brand', 'category', 'channel', 'city', 'customer'];
+
+const cache = new WeakMap<Database.Database, SchemaInfo>();
+
+/** The columns of a unique index: from its SQL, so expression terms like ifnull(customer_id, 0) are understood. */
+function indexColumns(sqlText: string): string[] | null {
+  if (/\bWHERE\b/i.test(sqlText)) return null; // partial: not a key over the whole table
+  const open = sqlText.indexOf('(');
+  const close = sqlText.lastIndexOf(')');
+  if (open < 0 || close < open) return null;
+  const body = sqlText.slice(open + 1, close);
+  const terms: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of body) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      terms.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  terms.push(cur);
+  const cols: string[] = [];
+  for (const raw of terms) {
+    const t = raw.trim().replace(/"/g, '');
+    const m = /^ifnull\(\s*(\w+)\s*,/i.exec(t) ?? /^(\w+)(?:\s+(?:ASC|DESC|COLLATE\s+\w+))*$/i.exec(t);
+    if (!m) return null;
+    cols.push(m[1]);
+  }
+  return cols;
+}
+
+export function schemaInfo(sqlite: Database.Database): SchemaInfo {
+  const known = cache.get(sqlite);
+  if (known) return known;
+  const names = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const tables = new Map<string, TableInfo>();
+  for (const name of names) {
+    const cols = sqlite.pragma(`table_info("${name}")`) as { name: string; pk: number }[];
+    const pk = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    const fks = (sqlite.pragma(`foreign_key_list("${name}")`) as { table: string; from: string }[]).map((f) => ({
+      column: f.from,
+      refTable: f.table,
+    }));
+    const uniques: string[][] = pk.length ? [pk] : [];
+    const indexes = sqlite.pragma(`index_list("${name}")`) as { name: string; unique: number; origin: string; partial: number }[];
+    for (const ix of indexes) {
+      if (!ix.unique || ix.origin === 'pk' || ix.partial) continue;
+      if (ix.origin === 'u') {
+        uniques.push((sqlite.pragma(`index_info("${ix.name}")`) as { name: string }[]).map((c) => c.name));
+      } else {
+        const text = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(ix.name) as string | null;
+        const parsed = text ? indexColumns(text) : null;
+        if (parsed) uniques.push(parsed);
+      }
+    }
+    tables.set(name, { name, columns: cols.map((c) => c.name), pk: pk.length ? pk : ['rowid'], fks, uniques });
+  }
+  const referencesTo = new Map<string, Reference[]>();
+  const add = (to: string, ref: Reference) => {
+    const list = referencesTo.get(to) ?? [];
+    list.push(ref);
+    referencesTo.set(to, list);
+  };
+  for (const t of tables.values()) for (const fk of t.fks) add(fk.refTable, { table: t.name, column: fk.column });
+  if (tables.has(SCOPE_TABLE)) for (const dim of SCOPE_DIMS) add(dim, { table: SCOPE_TABLE, column: 'ref_id', dim });
+  const info = { tables, referencesTo };
+  cache.set(sqlite, info);
+  return info;
+}

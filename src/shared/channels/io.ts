@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { channel } from '../channel';
+import {
+  EXPORT_FORMATS,
+  TEXT_ENCODINGS,
+  type DataFileInfo,
+  type ImportPreview,
+  type ImportTargetInfo,
+  type SavedMapping,
+} from '../importTypes';
+
+// The import wizard and table exports. A target names what imported rows become:
+// 'master:<entity>' for master data; later issues add their own (actuals).
+
+const MAX_PATH = 4096;
+const pathSchema = z
+  .string()
+  .min(1)
+  .max(MAX_PATH)
+  .refine((p) => !p.includes('\0'), 'path contains a NUL character');
+
+export const importTargetSchema = z.string().regex(/^[a-z]+:[a-zA-Z]+$/, 'a target looks like "master:customer"').max(64);
+
+const readOptions = {
+  path: pathSchema,
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
+  sheet: z.string().min(1).max(200).optional(),
+  /** 1-based row number of the header row. */
+  headerRow: z.number().int().min(1).max(1_000_000).optional(),
+};
+
+const fieldKeySchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).max(64);
+/** fieldKey → 0-based column index, or null (not imported). */
+export const columnMappingSchema = z.record(fieldKeySchema, z.number().int().min(0).max(16_383).nullable());
+
+const rowsInput = z
+  .object({ ...readOptions, target: importTargetSchema, mapping: columnMappingSchema })
+  .strict();
+
+export const ioChannels = {
+  /** Electron: the open dialog for a data file; null when cancelled. The web host uploads instead. */
+  'import.chooseFile': channel<{ path: string; fileName: string } | null>()(z.object({}).strict()),
+  /** How the file reads: format, encoding, sheets, header row, headers and the first rows. */
+  'import.inspect': channel<DataFileInfo>()(z.object(readOptions).strict()),
+  /** The target's fields, for the mapping step. */
+  'import.target': channel<ImportTargetInfo>()(z.object({ target: importTargetSchema }).strict()),
+  /** Every row checked as the commit would, nothing written. */
+  'import.preview': channel<ImportPreview>()(rowsInput),
+  /** All or nothing, one undo step: refuses (INVALID_INPUT with the issues) when any row is invalid. */
+  'import.commit': channel<{ imported: number; updated: number; inserted: number }>()(rowsInput),
+  'import.mappings': channel<SavedMapping[]>()(z.object({ target: importTargetSchema }).strict()),
+  /** Saves a mapping under a source name; the columns are kept by header text. */
+  'import.saveMapping': channel<SavedMapping[]>()(
+    z
+      .object({
+        target: importTargetSchema,
+        name: z.string().trim().min(1).max(200),
+        columns: z.record(fieldKeySchema, z.string().max(500).nullable()),
+      })
+      .strict(),
+  ),
+  /** Writes one master-data table as CSV or XLSX; null when the save dialog was cancelled. */
+  'export.table': channel<{ path: string; rowCount: number } | null>()(
+    z.object({ entity: z.string().regex(/^[a-z]+$/).max(32), format: z.enum(EXPORT_FORMATS) }).strict(),
+  ),
+};

@@ -1,0 +1,111 @@
+// Types of the import wizard and the data-file layer, shared by the core and the
+// renderer. A "target" names what the rows become: 'master:<entity>' today, the
+// actuals of a later issue tomorrow; the core keeps a registry of them.
+
+export const DATA_FORMATS = ['csv', 'xlsx', 'xls'] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
+
+/** Encodings a CSV can be read in (TextDecoder labels). */
+export const TEXT_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What the format step shows: how the file was read and its first rows. */
+export interface DataFileInfo {
+  path: string;
+  fileName: string;
+  format: DataFormat;
+  /** CSV only: the encoding used (detected unless the user chose one). */
+  encoding: TextEncoding | null;
+  /** CSV only: what the encoding was detected as, and how ('bom' | 'valid-utf8' | 'fallback'). */
+  detectedEncoding: TextEncoding | null;
+  /** The encodings the user may switch to ([] for workbooks). */
+  encodings: TextEncoding[];
+  /** Workbooks: every sheet's name; CSV: []. */
+  sheets: string[];
+  sheet: string | null;
+  /** 1-based row number of the header row in the file. */
+  headerRow: number;
+  headers: string[];
+  /** The first data rows (up to 20), as displayed text. */
+  sample: string[][];
+  /** 1-based file row numbers of the sample rows. */
+  sampleRowNumbers: number[];
+  /** Data rows (non-empty rows after the header). */
+  rowCount: number;
+}
+
+/** One field of a target, as the mapping step shows it. */
+export interface ImportFieldInfo {
+  key: string;
+  /** The i18n key of its label (e.g. "masterData.field.customer.code"). */
+  labelKey: string;
+  type: string;
+  required: boolean;
+}
+
+export interface ImportTargetInfo {
+  target: string;
+  /** The i18n key of the target's name (e.g. "masterData.entity.customer"). */
+  labelKey: string;
+  fields: ImportFieldInfo[];
+}
+
+/** fieldKey → 0-based column index in the file, or null (not imported). */
+export type ColumnMapping = Record<string, number | null>;
+
+export interface ImportIssue {
+  /** 1-based row number in the file (0: the mapping itself, not a row). */
+  row: number;
+  /** The header text of the column ('' when the issue is about a missing column). */
+  column: string;
+  field: string;
+  /** A message key (importWizard.issue.* or the master-data layer's) or plain text. */
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportPreview {
+  rowCount: number;
+  validCount: number;
+  /** The first 500 issues. */
+  issues: ImportIssue[];
+  /** How many issues there are in all. */
+  issueCount: number;
+  /** Rows that will update an existing item (same code), and rows that will add one. */
+  updates: number;
+  inserts: number;
+}
+
+/** A saved mapping: fieldKey → the header text of its column (null: not imported). */
+export interface SavedMapping {
+  name: string;
+  columns: Record<string, string | null>;
+  updatedAt: string;
+}
+
+/**
+ * Why a data file was refused. The error (INVALID_INPUT or FILE_REFUSED) carries
+ * `issues: [{ path: 'importFile.<reason>', message: JSON of the params }]` so the
+ * wizard can say it in the user's language; the English message is for logs.
+ */
+export const DATA_FILE_REFUSALS = [
+  'empty',
+  'only_headers',
+  'too_large',
+  'not_csv',
+  'not_xlsx',
+  'not_xls',
+  'unsupported_extension',
+  'unbalanced_quotes',
+  'zip_bomb',
+  'cell_too_large',
+  'no_sheet',
+  'bad_header_row',
+  'unreadable',
+] as const;
+export type DataFileRefusal = (typeof DATA_FILE_REFUSALS)[number];
+
+export const REFUSAL_ISSUE_PREFIX = 'importFile.';

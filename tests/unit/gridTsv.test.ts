@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseTsv, toTsv } from '../../src/renderer/src/grid/tsv';
+
+// Clipboard TSV as Excel, WPS and LibreOffice write it.
+
+describe('parseTsv', () => {
+  it('splits tabs and \\r\\n rows, and ignores the trailing newline', () => {
+    expect(parseTsv('a\tb\r\nc\td\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parseTsv('a\tb\nc\td')).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+
+  it('keeps empty cells, including a trailing one', () => {
+    expect(parseTsv('a\t\tc\n\tx\t\n')).toEqual([['a', '', 'c'], ['', 'x', '']]);
+  });
+
+  it('reads quoted cells with tabs, newlines and doubled quotes', () => {
+    expect(parseTsv('"line 1\nline 2"\t"a\tb"\t"say ""hi"""\r\nz\r\n')).toEqual([
+      ['line 1\nline 2', 'a\tb', 'say "hi"'],
+      ['z'],
+    ]);
+  });
+
+  it('takes a quote that does not wrap the whole cell literally', () => {
+    expect(parseTsv('5" pack\t"x"y\n')).toEqual([['5" pack', '"x"y']]);
+  });
+
+  it('keeps one empty row in the middle and reads nothing from an empty clipboard', () => {
+    expect(parseTsv('a\n\nb\n')).toEqual([['a'], [''], ['b']]);
+    expect(parseTsv('')).toEqual([]);
+  });
+
+  it('round-trips what toTsv writes', () => {
+    const rows = [['名稱', 'a\tb', 'x\r\ny', '"q"'], ['', '1,234.50', '', '']];
+    expect(parseTsv(toTsv(rows))).toEqual(rows);
+  });
+});
