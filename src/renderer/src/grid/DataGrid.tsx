@@ -94,6 +94,9 @@ function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
 }
 
+/** Returned by a range walker's `pick` to leave a cell unchanged. */
+const SKIP = Symbol('skip');
+
 export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const { gridId, columns, rows, onApply, tree, totals, toolbar, handle, testId } = props;
   const { t } = useTranslation();
@@ -533,6 +536,36 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     }
   }, [apply, askAppend, byField, displayedColumns, gridId, isEditable, issueLines, posOf, showProblems, showRange, t]);
 
+  /**
+   * The per-row updates for the editable cells of rows fromRow..b.bottom and columns
+   * b.left..b.right; `pick` gives a cell's new value, or SKIP to leave it alone.
+   * Fill and clear differ only in `pick`.
+   */
+  const rangeUpdates = useCallback(
+    (fromRow: number, b: { bottom: number; left: number; right: number }, pick: (col: GridColumn<R>, row: R) => unknown) => {
+      const api = apiRef.current;
+      const cols = displayedColumns();
+      const updates: GridChanges['updates'] = [];
+      let cells = 0;
+      for (let r = fromRow; r <= b.bottom; r++) {
+        const row = api?.getDisplayedRowAtIndex(r)?.data;
+        if (!row) continue;
+        const values: Record<string, unknown> = {};
+        for (let c = b.left; c <= b.right; c++) {
+          const col = byField.get(cols[c]?.getColId() ?? '');
+          if (!col || !isEditable(col, row)) continue;
+          const value = pick(col, row);
+          if (value === SKIP) continue;
+          values[col.field] = value;
+          cells += 1;
+        }
+        if (Object.keys(values).length > 0) updates.push({ id: row.id, values });
+      }
+      return { updates, cells };
+    },
+    [byField, displayedColumns, isEditable],
+  );
+
   const fillDown = useCallback(() => {
     const api = apiRef.current;
     const range = rangeRef.current;
@@ -541,58 +574,33 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     if (b.bottom === b.top) return;
     const first = api.getDisplayedRowAtIndex(b.top)?.data;
     if (!first) return;
-    const cols = displayedColumns();
-    const updates: GridChanges['updates'] = [];
-    let cells = 0;
-    for (let r = b.top + 1; r <= b.bottom; r++) {
-      const row = api.getDisplayedRowAtIndex(r)?.data;
-      if (!row) continue;
-      const values: Record<string, unknown> = {};
-      for (let c = b.left; c <= b.right; c++) {
-        const col = byField.get(cols[c]?.getColId() ?? '');
-        if (!col || !isEditable(col, row)) continue;
-        if (sameValue(first[col.field], row[col.field])) continue;
-        values[col.field] = first[col.field];
-        cells += 1;
-      }
-      if (Object.keys(values).length > 0) updates.push({ id: row.id, values });
-    }
+    const { updates, cells } = rangeUpdates(b.top + 1, b, (col, row) =>
+      sameValue(first[col.field], row[col.field]) ? SKIP : first[col.field],
+    );
     void apply({ updates, appends: [] }, 'fill', cells);
-  }, [apply, byField, displayedColumns, isEditable]);
+  }, [apply, rangeUpdates]);
 
   const clear = useCallback(() => {
     const api = apiRef.current;
     const range = currentRange();
     if (!api || !range) return;
     const b = bounds(range);
-    const cols = displayedColumns();
-    const updates: GridChanges['updates'] = [];
     const issues: GridIssue[] = [];
-    let cells = 0;
-    for (let r = b.top; r <= b.bottom; r++) {
-      const row = api.getDisplayedRowAtIndex(r)?.data;
-      if (!row) continue;
-      const values: Record<string, unknown> = {};
-      for (let c = b.left; c <= b.right; c++) {
-        const col = byField.get(cols[c]?.getColId() ?? '');
-        if (!col || !isEditable(col, row)) continue;
-        const v = row[col.field];
-        if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-        if (col.required) {
-          issues.push({ rowId: row.id, field: col.field, message: t('grid.required') });
-          continue;
-        }
-        values[col.field] = Array.isArray(v) ? [] : null;
-        cells += 1;
+    const { updates, cells } = rangeUpdates(b.top, b, (col, row) => {
+      const v = row[col.field];
+      if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return SKIP;
+      if (col.required) {
+        issues.push({ rowId: row.id, field: col.field, message: t('grid.required') });
+        return SKIP;
       }
-      if (Object.keys(values).length > 0) updates.push({ id: row.id, values });
-    }
+      return Array.isArray(v) ? [] : null;
+    });
     if (issues.length > 0) {
       showProblems('clear', issueLines(issues));
       return;
     }
     void apply({ updates, appends: [] }, 'clear', cells);
-  }, [apply, byField, currentRange, displayedColumns, isEditable, issueLines, showProblems, t]);
+  }, [apply, currentRange, issueLines, rangeUpdates, showProblems, t]);
 
   // Keys the grid owns (in the capture phase, before AG Grid's own handling), and paste.
   useEffect(() => {
