@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { ioChannels } from './channels/io';
 import { masterDataChannels } from './channels/masterData';
+import { targetChannels } from './channels/targets';
 import type { Result } from './errors';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from './units';
 
@@ -152,6 +153,7 @@ export const contract = {
   // Feature areas keep their channels in src/shared/channels/<area>.ts and are spread in here.
   ...ioChannels,
   ...masterDataChannels,
+  ...targetChannels,
 } as const;
 
 export type Contract = typeof contract;

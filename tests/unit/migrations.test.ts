@@ -103,7 +103,7 @@ describe('migrations', () => {
     before.exec(`INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (1, 'D001', '南京恒通商貿', 1, 1, 'distributor', 'active');
       INSERT INTO ho_target (month, amount_cents) VALUES (1, 123);`);
     before.close();
-    const f = await openRegionFile(path);
+    const f = await openRegionFile(path, { migrations: upTo(4) });
     expect(f.sqlite.pragma('user_version', { simple: true })).toBe(4);
     expect(f.sqlite.prepare('SELECT amount_cents FROM ho_target').pluck().get()).toBe(123);
     f.sqlite.exec(`INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count) VALUES (1, 'sales_actual', 'erp-2026-01.csv', 'h1', '', 2), (2, 'sales_actual', 'erp-2026-02.csv', 'h2', '', 1);
@@ -113,5 +113,33 @@ describe('migrations', () => {
     expect(f.sqlite.prepare('SELECT period FROM sales_actual').pluck().all()).toEqual([202602]);
     await f.close();
     expect(readdirSync(dir).filter((n) => n.includes('backup'))).toHaveLength(1);
+  });
+  it('5: target planning keeps the plan; a snapshot\'s cells are frozen; bulk undo records and locks hold', async () => {
+    const dir = tempDir();
+    const path = await fileAt(4, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (1, '工作版', 'working', 0, '2026-11-26');
+      INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume) VALUES (1, 1, 1, NULL, 1, 1, 100000, 10);`);
+    before.close();
+    const f = await openRegionFile(path);
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(5);
+    expect(f.sqlite.prepare('SELECT amount_cents FROM target_fact').pluck().get()).toBe(100000);
+    // A snapshot is filled unfrozen, then frozen; after that its cells refuse every change.
+    f.sqlite.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (2, 'snap', 'scenario', 0, '2026-12-20');
+      INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume) VALUES (2, 1, 1, NULL, 1, 1, 100000, 10);
+      UPDATE plan_version SET kind = 'snapshot', frozen = 1 WHERE id = 2;`);
+    expect(() => f.sqlite.prepare('UPDATE target_fact SET amount_cents = 1 WHERE version_id = 2').run()).toThrow(/snapshot is frozen/);
+    expect(() => f.sqlite.prepare('DELETE FROM target_fact WHERE version_id = 2').run()).toThrow(/snapshot is frozen/);
+    expect(() => f.sqlite.prepare(`INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume) VALUES (2, 1, 1, NULL, 1, 2, 1, 1)`).run()).toThrow(/snapshot is frozen/);
+    f.sqlite.prepare('UPDATE target_fact SET amount_cents = 200000 WHERE version_id = 1').run();
+    f.sqlite.exec(`INSERT INTO target_lock (version_id, scope_json, month, created_at) VALUES (1, '[{"dim":"province","id":1}]', 0, '');
+      INSERT INTO undo_step (id, label, created_at) VALUES (1, 'x', '');
+      INSERT INTO undo_bulk (step_id, seq, table_name, kind, columns, row_count, ids, image) VALUES (1, 0, 'target_fact', 'update', '["amount_cents"]', 1, x'00', x'00');`);
+    expect(() => f.sqlite.prepare(`INSERT INTO target_lock (version_id, scope_json, month, created_at) VALUES (1, '[{"dim":"province","id":1}]', 0, '')`).run()).toThrow(/UNIQUE/);
+    expect(() => f.sqlite.prepare(`INSERT INTO target_season (version_id, month, weight) VALUES (1, 13, 1)`).run()).toThrow(/CHECK/);
+    f.sqlite.prepare('DELETE FROM undo_step WHERE id = 1').run();
+    expect(f.sqlite.prepare('SELECT count(*) FROM undo_bulk').pluck().get()).toBe(0);
+    await f.close();
   });
 });

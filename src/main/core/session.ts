@@ -57,6 +57,14 @@ export class Session {
   /** Call after every committed change: drives the status bar's saved indicator. */
   touch(): void {
     this.lastSavedAt = new Date().toISOString();
+    this.changes++;
+  }
+
+  private changes = 0;
+
+  /** Counts committed changes; caches of file data (the target cube) compare against it. */
+  get generation(): number {
+    return this.changes;
   }
 
   get savedAt(): string | null {

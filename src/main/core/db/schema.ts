@@ -128,6 +128,12 @@ export interface TargetFactTable {
   id: Id; version_id: number; city_id: number; channel_id: number; customer_id: number | null;
   sku_id: number; month: number; amount_cents: number; volume: number;
 }
+export interface UndoBulkTable {
+  step_id: number; seq: number; table_name: string; kind: 'update' | 'insert'; columns: string;
+  row_count: number; ids: Buffer; image: Buffer;
+}
+export interface TargetLockTable { id: Id; version_id: number; scope_json: string; month: number; created_at: string }
+export interface TargetSeasonTable { version_id: number; month: number; weight: number }
 export interface SalespersonTargetTable {
   version_id: number; salesperson_id: number; month: number; amount_cents: number; volume: number;
 }
@@ -224,6 +230,9 @@ export interface DB {
   plan_version: PlanVersionTable;
   ho_target: HoTargetTable;
   target_fact: TargetFactTable;
+  undo_bulk: UndoBulkTable;
+  target_lock: TargetLockTable;
+  target_season: TargetSeasonTable;
   salesperson_target: SalespersonTargetTable;
   expense_item: ExpenseItemTable;
   expense_budget: ExpenseBudgetTable;

@@ -10,6 +10,7 @@ import type { JobHandle } from '../jobs/types';
 import type { DemoSize } from '../demo/generate';
 import { registerIo } from './io';
 import { registerMasterData } from './masterData';
+import { registerTargets } from './targets';
 
 /** The bundled demo region: the typical East China region, generated on first use. */
 export const DEMO: { regionName: string; planYear: number; size: DemoSize; seed: number } = {
@@ -128,6 +129,7 @@ export function createHandlers(session: Session): HandlerRegistry {
 
   registerIo(r, session);
   registerMasterData(r, session);
+  registerTargets(r, session);
   r.assertComplete();
   return r;
 }

@@ -1,4 +1,6 @@
+import { deflateSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
+import { bulkDelete, bulkInsert, bulkUpdate } from '../db/bulk';
 import { AppError } from '../../../shared/errors';
 import type { EditState } from '../../../shared/contract';
 import type { TableName } from '../db/schema';
@@ -19,6 +21,120 @@ export interface RowChange {
   before: RowValues | null;
   /** The row after the edit; null when the edit deleted it. */
   after: RowValues | null;
+}
+
+/**
+ * Many rows of one table changed at once (a spread over a million leaf cells),
+ * recorded as packed columns rather than one JSON image per row.
+ * 'update': `before` and `after` hold the values of `columns` (one array per column).
+ * 'insert': the step inserted the rows; `after` holds their values (NaN = NULL).
+ */
+export interface BulkChange {
+  table: TableName;
+  kind: 'update' | 'insert';
+  /** Row ids, strictly ascending. */
+  ids: Float64Array;
+  columns: string[];
+  before: Float64Array[] | null;
+  after: Float64Array[];
+}
+
+/** What an edit tells recordEdit it did. */
+export interface EditRecord<T> {
+  changes: RowChange[];
+  bulk?: BulkChange[];
+  value: T;
+}
+
+function pack(arrays: readonly Float64Array[]): Buffer {
+  const total = arrays.reduce((s, a) => s + a.length, 0);
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const a of arrays) {
+    all.set(a, at);
+    at += a.length;
+  }
+  return deflateSync(Buffer.from(all.buffer, all.byteOffset, all.byteLength), { level: 1 });
+}
+
+function unpack(blob: Buffer, parts: number, n: number): Float64Array[] {
+  const raw = inflateSync(blob);
+  const all = new Float64Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+  if (all.length !== parts * n) throw new AppError('INTERNAL', `undo record holds ${all.length} values, expected ${parts * n}`);
+  return Array.from({ length: parts }, (_, k) => all.subarray(k * n, (k + 1) * n));
+}
+
+function packIds(ids: Float64Array): Buffer {
+  const deltas = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) deltas[i] = i === 0 ? ids[0] : ids[i] - ids[i - 1];
+  return pack([deltas]);
+}
+
+function unpackIds(blob: Buffer, n: number): Float64Array {
+  const [deltas] = unpack(blob, 1, n);
+  const ids = new Float64Array(n);
+  let acc = 0;
+  for (let i = 0; i < n; i++) ids[i] = acc += deltas[i];
+  return ids;
+}
+
+function saveBulk(sqlite: Database.Database, stepId: number | bigint, bulk: readonly BulkChange[]): void {
+  const insert = sqlite.prepare(
+    'INSERT INTO undo_bulk (step_id, seq, table_name, kind, columns, row_count, ids, image) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  bulk.forEach((b, seq) => {
+    const image = b.kind === 'update' ? [...(b.before ?? []), ...b.after] : b.after;
+    insert.run(stepId, seq, b.table, b.kind, JSON.stringify(b.columns), b.ids.length, packIds(b.ids), pack(image));
+  });
+}
+
+interface BulkRow {
+  table_name: string;
+  kind: 'update' | 'insert';
+  columns: string;
+  row_count: number;
+  ids: Buffer;
+  image: Buffer;
+}
+
+/** Replays a step's bulk records: toward `after` (redo) or back to `before` (undo). */
+function applyBulk(sqlite: Database.Database, stepId: number, direction: 'undo' | 'redo'): void {
+  const rows = sqlite
+    .prepare(`SELECT table_name, kind, columns, row_count, ids, image FROM undo_bulk WHERE step_id = ? ORDER BY seq ${direction === 'undo' ? 'DESC' : 'ASC'}`)
+    .all(stepId) as BulkRow[];
+  for (const r of rows) {
+    const columns = JSON.parse(r.columns) as string[];
+    const ids = unpackIds(r.ids, r.row_count);
+    if (r.kind === 'update') {
+      const image = unpack(r.image, columns.length * 2, r.row_count);
+      const values = direction === 'undo' ? image.slice(0, columns.length) : image.slice(columns.length);
+      bulkUpdate(sqlite, r.table_name, ids, columns, values);
+    } else if (direction === 'undo') {
+      bulkDelete(sqlite, r.table_name, ids);
+    } else {
+      bulkInsert(sqlite, r.table_name, ids, columns, unpack(r.image, columns.length, r.row_count));
+    }
+  }
+}
+
+/**
+ * How many steps with bulk records the log keeps. A spread over a large region's
+ * million cells takes several megabytes of undo image; beyond this many, the oldest
+ * steps (and everything before them, since undo runs in order) are dropped.
+ */
+export const BULK_HISTORY = 20;
+
+function pruneBulkHistory(sqlite: Database.Database): void {
+  const cut = sqlite
+    .prepare('SELECT step_id FROM (SELECT DISTINCT step_id FROM undo_bulk) ORDER BY step_id DESC LIMIT 1 OFFSET ?')
+    .pluck()
+    .get(BULK_HISTORY) as number | undefined;
+  if (cut !== undefined) sqlite.prepare('DELETE FROM undo_step WHERE id <= ?').run(cut);
+}
+
+/** The tables a step's bulk records touch (so caches of them can be dropped). */
+export function bulkTablesOf(sqlite: Database.Database, stepId: number): string[] {
+  return sqlite.prepare('SELECT DISTINCT table_name FROM undo_bulk WHERE step_id = ?').pluck().all(stepId) as string[];
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -62,12 +178,13 @@ function applyImage(sqlite: Database.Database, table: TableName, key: RowValues,
 export function recordEdit<T>(
   sqlite: Database.Database,
   label: string,
-  edit: () => { changes: RowChange[]; value: T },
+  edit: () => EditRecord<T>,
 ): T {
   return sqlite.transaction(() => {
-    const { changes, value } = edit();
+    const { changes, bulk = [], value } = edit();
     const real = changes.filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
-    if (real.length === 0) return value;
+    const bulkReal = bulk.filter((b) => b.ids.length > 0);
+    if (real.length === 0 && bulkReal.length === 0) return value;
     sqlite.prepare('DELETE FROM undo_step WHERE undone = 1').run();
     const step = sqlite
       .prepare('INSERT INTO undo_step (label, created_at, undone) VALUES (?, ?, 0)')
@@ -85,6 +202,8 @@ export function recordEdit<T>(
         c.after === null ? null : JSON.stringify(c.after),
       );
     });
+    saveBulk(sqlite, step.lastInsertRowid, bulkReal);
+    if (bulkReal.length > 0) pruneBulkHistory(sqlite);
     return value;
   }).immediate();
 }
@@ -111,6 +230,7 @@ export function undo(sqlite: Database.Database): string | null {
       .prepare('SELECT id, label FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1')
       .get() as { id: number; label: string } | undefined;
     if (!step) return null;
+    applyBulk(sqlite, step.id, 'undo');
     for (const c of changesOf(sqlite, step.id, 'DESC')) {
       applyImage(sqlite, c.table_name as TableName, JSON.parse(c.row_key) as RowValues, parse(c.before_json));
     }
@@ -129,6 +249,7 @@ export function redo(sqlite: Database.Database): string | null {
     for (const c of changesOf(sqlite, step.id, 'ASC')) {
       applyImage(sqlite, c.table_name as TableName, JSON.parse(c.row_key) as RowValues, parse(c.after_json));
     }
+    applyBulk(sqlite, step.id, 'redo');
     sqlite.prepare('UPDATE undo_step SET undone = 0 WHERE id = ?').run(step.id);
     return step.label;
   }).immediate();

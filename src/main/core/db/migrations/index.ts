@@ -3,6 +3,7 @@ import * as m001 from './001_file_basics';
 import * as m002 from './002_master_data';
 import * as m003 from './003_plan';
 import * as m004 from './004_actuals';
+import * as m005 from './005_target_planning';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'master data', up: m002.up },
   { version: 3, name: 'plan', up: m003.up },
   { version: 4, name: 'actuals and observations', up: m004.up },
+  { version: 5, name: 'target planning', up: m005.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

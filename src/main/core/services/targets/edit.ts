@@ -1,0 +1,596 @@
+import type Database from 'better-sqlite3';
+import type {
+  BalanceResult, SpreadMethod, SpreadOutcome, TargetDim, TargetMeasure, TargetPeriod,
+} from '../../../../shared/channels/targets';
+import { AppError } from '../../../../shared/errors';
+import {
+  equalWeights, ipf, largestRemainder, roundMatrixPreservingMargins, spreadTotal, type SpreadResult,
+} from '../../../../shared/spread';
+import { bulkInsert, bulkUpdate } from '../../db/bulk';
+import type { RegionFile } from '../../db/regionFile';
+import { recordEdit } from '../undo';
+import { MONTHS, type TargetCache, type TargetRefs, type VersionCube } from './model';
+import { combosUnder } from './read';
+import { lockMask, readLocks } from './locks';
+import { seasonalityOf } from './season';
+
+// Writing the cube: a set of cell edits (each a total that spreads down or a leaf
+// that rolls up), manual weights, and the balanced breakdown. Every call works on
+// copies of the affected arrays, writes the changed cells with one set-based
+// statement and one bulk undo record, and only then updates the cube in place.
+
+export function monthsOf(period: TargetPeriod): number[] {
+  if (period === 'year') return [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  if (period.startsWith('q')) {
+    const q = Number(period.slice(1));
+    return [3 * q - 2, 3 * q - 1, 3 * q];
+  }
+  return [Number(period.slice(1))];
+}
+
+/** Cube values are whole 元 for amount; the contract and the file use cents. */
+const COLUMN: Record<TargetMeasure, string> = { amount: 'amount_cents', volume: 'volume' };
+const fileScale = (measure: TargetMeasure) => (measure === 'amount' ? 100 : 1);
+
+function toCubeUnits(measure: TargetMeasure, value: number): number {
+  return measure === 'amount' ? Math.round(value / 100) : Math.round(value);
+}
+
+interface Work {
+  refs: TargetRefs;
+  cube: VersionCube;
+  rowId: Float64Array;
+  amount: Float64Array;
+  volume: Float64Array;
+  /** First new row id and count when this call creates the version's leaves. */
+  seeded: { from: number; cells: Int32Array } | null;
+}
+
+function startWork(refs: TargetRefs, cube: VersionCube): Work {
+  if (cube.frozen) throw new AppError('CONFLICT', 'this version is a snapshot and never changes; make a scenario from it to edit', {});
+  return { refs, cube, rowId: cube.rowId, amount: cube.amount.slice(), volume: cube.volume.slice(), seeded: null };
+}
+
+const values = (w: Work, measure: TargetMeasure) => (measure === 'amount' ? w.amount : w.volume);
+
+/**
+ * Gives an empty version its leaves: every combo that sold in the reference periods,
+ * all 12 months, at zero (the spread that follows fills them).
+ */
+function seed(sqlite: Database.Database, refs: TargetRefs, w: Work): void {
+  const cells: number[] = [];
+  for (let c = 0; c < refs.n; c++) {
+    if (!refs.active[c]) continue;
+    for (let m = 0; m < MONTHS; m++) cells.push(c * MONTHS + m);
+  }
+  if (cells.length === 0) {
+    throw new AppError('INVALID_INPUT', 'there are no actuals to build the plan from: import last year\'s sales first', {
+      issues: [{ path: 'edits', message: 'targets.error.noActuals' }],
+    });
+  }
+  const from = (sqlite.prepare('SELECT ifnull(max(id), 0) + 1 FROM target_fact').pluck().get() as number);
+  const rowId = w.rowId.slice();
+  cells.forEach((k, i) => {
+    rowId[k] = from + i;
+  });
+  w.rowId = rowId;
+  w.seeded = { from, cells: Int32Array.from(cells) };
+}
+
+interface CellSet {
+  cells: Int32Array;
+}
+
+function cellsOf(refs: TargetRefs, w: Work, levels: readonly TargetDim[], path: readonly number[], months: readonly number[]): CellSet {
+  const combos = combosUnder(refs, levels, path);
+  const out: number[] = [];
+  for (let i = 0; i < combos.length; i++) {
+    const base = combos[i] * MONTHS;
+    for (const m of months) if (w.rowId[base + m - 1] > 0) out.push(base + m - 1);
+  }
+  return { cells: Int32Array.from(out) };
+}
+
+interface MethodContext {
+  sqlite: Database.Database;
+  cache: TargetCache;
+  versionId: number;
+  method: SpreadMethod;
+  referenceVersionId?: number;
+}
+
+function weightsFor(ctx: MethodContext, w: Work, measure: TargetMeasure, cells: Int32Array): Float64Array | null {
+  const refs = ctx.cache.refs;
+  const n = cells.length;
+  const pick = (source: ArrayLike<number>) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = Math.max(0, source[cells[i]]);
+    return out;
+  };
+  switch (ctx.method) {
+    case 'lastYear':
+      return pick(measure === 'amount' ? refs.lyAmount : refs.lyVolume);
+    case 'last12':
+      return pick(measure === 'amount' ? refs.l12Amount : refs.l12Volume);
+    case 'version': {
+      if (ctx.referenceVersionId === undefined) {
+        throw new AppError('INVALID_INPUT', 'choose the version to spread by', { issues: [{ path: 'referenceVersionId', message: 'required' }] });
+      }
+      return pick(ctx.cache.cube(ctx.sqlite, ctx.referenceVersionId).values(measure));
+    }
+    case 'current':
+      return null;
+    case 'equal':
+      return equalWeights(n);
+    case 'seasonal': {
+      // Months by the profile; within a month, leaves by their share of the year
+      // (current plan, else last year, else equal).
+      const profile = seasonalityOf(ctx.sqlite, ctx.cache, ctx.versionId).profile;
+      const current = values(w, measure);
+      const ly = measure === 'amount' ? refs.lyAmount : refs.lyVolume;
+      const annual = (src: ArrayLike<number>, combo: number) => {
+        let s = 0;
+        for (let m = 0; m < MONTHS; m++) s += Math.max(0, src[combo * MONTHS + m]);
+        return s;
+      };
+      const share = new Float64Array(n);
+      let sumCurrent = 0;
+      let sumLy = 0;
+      for (let i = 0; i < n; i++) {
+        const combo = Math.floor(cells[i] / MONTHS);
+        sumCurrent += annual(current, combo);
+        sumLy += annual(ly, combo);
+      }
+      for (let i = 0; i < n; i++) {
+        const combo = Math.floor(cells[i] / MONTHS);
+        share[i] = sumCurrent > 0 ? annual(current, combo) : sumLy > 0 ? annual(ly, combo) : 1;
+      }
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = profile[cells[i] % MONTHS] * share[i];
+      return out;
+    }
+  }
+}
+
+function failure(result: Extract<SpreadResult, { ok: false }>, what: string): AppError {
+  return new AppError('INVALID_INPUT', `${what}: ${result.message}`, {
+    issues: [{ path: 'edits', message: `targets.error.${result.reason}` }],
+  });
+}
+
+/** Spreads `total` (cube units) over `cells`, writing into the work arrays. */
+function spreadInto(
+  w: Work,
+  measure: TargetMeasure,
+  cells: Int32Array,
+  total: number,
+  weights: Float64Array | null,
+  mask: Uint8Array,
+  what: string,
+): SpreadOutcome['basis'] {
+  const vals = values(w, measure);
+  const n = cells.length;
+  if (n === 0) {
+    if (total === 0) return 'none';
+    throw new AppError('INVALID_INPUT', `${what}: there is no leaf cell under it to hold a target`, {
+      issues: [{ path: 'edits', message: 'targets.error.noLeaves' }],
+    });
+  }
+  const current = new Float64Array(n);
+  const locked = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    current[i] = vals[cells[i]];
+    locked[i] = mask[cells[i]];
+  }
+  const result = spreadTotal({ total, current, weights, locked });
+  if (!result.ok) throw failure(result, what);
+  for (let i = 0; i < n; i++) vals[cells[i]] = result.values[i];
+  return result.basis;
+}
+
+/** Writes what changed (or the new leaves) as one undo step and updates the cube. */
+function commit(sqlite: Database.Database, w: Work, label: string): number {
+  const cube = w.cube;
+  let changed: number;
+  if (w.seeded) {
+    const { from, cells } = w.seeded;
+    const n = cells.length;
+    const ids = new Float64Array(n);
+    const cols = ['version_id', 'city_id', 'channel_id', 'customer_id', 'sku_id', 'month', 'amount_cents', 'volume'];
+    const data = cols.map(() => new Float64Array(n));
+    const refs = w.refs;
+    for (let i = 0; i < n; i++) {
+      const k = cells[i];
+      const c = Math.floor(k / MONTHS);
+      ids[i] = from + i;
+      data[0][i] = cube.versionId;
+      data[1][i] = refs.city.data[c];
+      data[2][i] = refs.channel.data[c];
+      data[3][i] = refs.customer.data[c] || NaN;
+      data[4][i] = refs.sku.data[c];
+      data[5][i] = (k % MONTHS) + 1;
+      data[6][i] = w.amount[k] * 100;
+      data[7][i] = w.volume[k];
+    }
+    recordEdit(sqlite, label, () => {
+      bulkInsert(sqlite, 'target_fact', ids, cols, data);
+      return { changes: [], bulk: [{ table: 'target_fact', kind: 'insert', ids, columns: cols, before: null, after: data }], value: null };
+    });
+    changed = n;
+    cube.rowId = w.rowId;
+    cube.present += n;
+  } else {
+    const changes: { k: number; id: number }[] = [];
+    const cells = cube.rowId.length;
+    const diffA: number[] = [];
+    const diffV: number[] = [];
+    for (let k = 0; k < cells; k++) {
+      if (cube.rowId[k] === 0) continue;
+      const a = w.amount[k] !== cube.amount[k];
+      const v = w.volume[k] !== cube.volume[k];
+      if (a || v) {
+        changes.push({ k, id: cube.rowId[k] });
+        if (a) diffA.push(k);
+        if (v) diffV.push(k);
+      }
+    }
+    if (changes.length === 0) return 0;
+    changes.sort((x, y) => x.id - y.id);
+    const n = changes.length;
+    const ids = new Float64Array(n);
+    const columns: string[] = [];
+    const before: Float64Array[] = [];
+    const after: Float64Array[] = [];
+    const add = (measure: TargetMeasure, touched: number) => {
+      if (touched === 0) return;
+      const b = new Float64Array(n);
+      const a = new Float64Array(n);
+      const old = cube.values(measure);
+      const now = values(w, measure);
+      const scale = fileScale(measure);
+      changes.forEach((ch, i) => {
+        b[i] = old[ch.k] * scale;
+        a[i] = now[ch.k] * scale;
+      });
+      columns.push(COLUMN[measure]);
+      before.push(b);
+      after.push(a);
+    };
+    changes.forEach((ch, i) => {
+      ids[i] = ch.id;
+    });
+    add('amount', diffA.length);
+    add('volume', diffV.length);
+    recordEdit(sqlite, label, () => {
+      bulkUpdate(sqlite, 'target_fact', ids, columns, after);
+      return { changes: [], bulk: [{ table: 'target_fact', kind: 'update', ids, columns, before, after }], value: null };
+    });
+    changed = n;
+  }
+  cube.amount = w.amount;
+  cube.volume = w.volume;
+  return changed;
+}
+
+export interface SetCellsInput {
+  versionId: number;
+  levels: TargetDim[];
+  measure: TargetMeasure;
+  method: SpreadMethod;
+  referenceVersionId?: number;
+  edits: { path: number[]; period: TargetPeriod; value: number }[];
+  label: string;
+}
+
+function checkPath(levels: readonly TargetDim[], path: readonly number[]): void {
+  if (path.length > levels.length) {
+    throw new AppError('INVALID_INPUT', `path has ${path.length} ids but the hierarchy has ${levels.length} levels`, {
+      issues: [{ path: 'edits', message: 'path longer than the hierarchy' }],
+    });
+  }
+}
+
+export function setCells(file: RegionFile, cache: TargetCache, input: SetCellsInput): SpreadOutcome {
+  const { sqlite } = file;
+  const refs = cache.refs;
+  const cube = cache.cube(sqlite, input.versionId);
+  const w = startWork(refs, cube);
+  const ctx: MethodContext = { sqlite, cache, versionId: input.versionId, method: input.method, referenceVersionId: input.referenceVersionId };
+  const mask = lockMask(refs, readLocks(sqlite, refs, input.versionId));
+  let basis: SpreadOutcome['basis'] = 'none';
+  const seeding = cube.present === 0;
+  if (seeding) seed(sqlite, refs, w);
+  for (const e of input.edits) {
+    checkPath(input.levels, e.path);
+    const cells = cellsOf(refs, w, input.levels, e.path, monthsOf(e.period)).cells;
+    const what = describe(refs, input.levels, e.path, e.period);
+    basis = spreadInto(w, input.measure, cells, toCubeUnits(input.measure, e.value), weightsFor(ctx, w, input.measure, cells), mask, what);
+  }
+  if (seeding) {
+    // The other measure of a new plan grows like the edited one, shaped by last year.
+    const other: TargetMeasure = input.measure === 'amount' ? 'volume' : 'amount';
+    const cells = w.seeded!.cells;
+    const lyThis = sumOf(input.measure === 'amount' ? refs.lyAmount : refs.lyVolume, cells) / fileScale(input.measure);
+    const lyOther = sumOf(other === 'amount' ? refs.lyAmount : refs.lyVolume, cells) / fileScale(other);
+    const planThis = sumOf(values(w, input.measure), cells);
+    const total = lyThis > 0 ? Math.round((lyOther * planThis) / lyThis) : 0;
+    const otherCtx = { ...ctx, method: input.method === 'current' || input.method === 'equal' ? ('lastYear' as const) : input.method };
+    spreadInto(w, other, cells, total, weightsFor(otherCtx, w, other, cells), new Uint8Array(mask.length), 'plan');
+  }
+  const changed = commit(sqlite, w, `targets.undo.${input.label}`);
+  return { changed, basis, seeded: seeding };
+}
+
+function sumOf(source: ArrayLike<number>, cells: Int32Array): number {
+  let s = 0;
+  for (let i = 0; i < cells.length; i++) s += source[cells[i]];
+  return s;
+}
+
+function describe(refs: TargetRefs, levels: readonly TargetDim[], path: readonly number[], period: TargetPeriod): string {
+  const names = path.map((id, d) => refs.label(levels[d], id).label || '—');
+  return `${names.length ? names.join(' / ') : 'region'} (${period})`;
+}
+
+export interface ManualInput {
+  versionId: number;
+  levels: TargetDim[];
+  measure: TargetMeasure;
+  path: number[];
+  period: TargetPeriod;
+  total?: number;
+  weights: { id: number; weight: number }[];
+}
+
+/** Splits a node's period total among its children by manual weights. */
+export function spreadManual(file: RegionFile, cache: TargetCache, input: ManualInput): SpreadOutcome {
+  const { sqlite } = file;
+  const refs = cache.refs;
+  checkPath(input.levels, input.path);
+  if (input.path.length >= input.levels.length) {
+    throw new AppError('INVALID_INPUT', 'a leaf of the hierarchy has no children to split among', { issues: [{ path: 'path', message: 'no children' }] });
+  }
+  const cube = cache.cube(sqlite, input.versionId);
+  if (cube.present === 0) {
+    throw new AppError('INVALID_INPUT', 'the plan is empty: set the region total first', { issues: [{ path: 'versionId', message: 'targets.error.empty' }] });
+  }
+  const w = startWork(refs, cube);
+  const mask = lockMask(refs, readLocks(sqlite, refs, input.versionId));
+  const months = monthsOf(input.period);
+  const vals = values(w, input.measure);
+  const childDim = input.levels[input.path.length];
+  const nodeCells = cellsOf(refs, w, input.levels, input.path, months).cells;
+  const total = input.total !== undefined ? toCubeUnits(input.measure, input.total) : sumOf(vals, nodeCells);
+  const weightOf = new Map(input.weights.map((x) => [x.id, x.weight]));
+  const col = refs.dimColumn(childDim);
+  // Children present under the node, in a stable order.
+  const childIds = [...new Set(Array.from(nodeCells, (k) => col[Math.floor(k / MONTHS)]))].sort((a, b) => a - b);
+  for (const id of weightOf.keys()) {
+    if (!childIds.includes(id)) {
+      throw new AppError('INVALID_INPUT', `child ${id} is not under this node`, { issues: [{ path: 'weights', message: 'unknown child' }] });
+    }
+  }
+  const weights = Float64Array.from(childIds, (id) => weightOf.get(id) ?? 0);
+  if (!weights.some((x) => x > 0)) {
+    throw new AppError('INVALID_INPUT', 'give at least one child a weight above zero', { issues: [{ path: 'weights', message: 'targets.error.noWeights' }] });
+  }
+  const shares = largestRemainder(total, weights);
+  let basis: SpreadOutcome['basis'] = 'weights';
+  childIds.forEach((id, i) => {
+    const cells = Int32Array.from(Array.from(nodeCells).filter((k) => col[Math.floor(k / MONTHS)] === id));
+    const what = describe(refs, [...input.levels.slice(0, input.path.length), childDim], [...input.path, id], input.period);
+    const b = spreadInto(w, input.measure, cells, shares[i], null, mask, what);
+    if (b !== 'current') basis = b;
+  });
+  const changed = commit(sqlite, w, 'targets.undo.manual');
+  return { changed, basis, seeded: false };
+}
+
+// ---------------------------------------------------------------------------------
+// Balanced breakdown: month totals × brand-channel totals by iterative proportional fitting.
+
+interface PairIndex {
+  pairs: { brandId: number; channelId: number }[];
+  /** Per combo: its pair's index. */
+  ofCombo: Int32Array;
+}
+
+function pairIndex(refs: TargetRefs, w: Work): PairIndex {
+  const key = new Map<number, number>();
+  const pairs: PairIndex['pairs'] = [];
+  const ofCombo = new Int32Array(refs.n).fill(-1);
+  const brands = refs.dimColumn('brand');
+  for (let c = 0; c < refs.n; c++) {
+    let present = false;
+    for (let m = 0; m < MONTHS; m++) if (w.rowId[c * MONTHS + m] > 0) present = true;
+    if (!present) continue;
+    const b = brands[c];
+    const ch = refs.channel.data[c];
+    const k = b * 65536 + ch;
+    let p = key.get(k);
+    if (p === undefined) {
+      p = pairs.length;
+      key.set(k, p);
+      pairs.push({ brandId: b, channelId: ch });
+    }
+    ofCombo[c] = p;
+  }
+  return { pairs, ofCombo };
+}
+
+export function currentPairs(file: RegionFile, cache: TargetCache, versionId: number, measure: TargetMeasure): BalanceResult['pairs'] {
+  const refs = cache.refs;
+  const cube = cache.cube(file.sqlite, versionId);
+  const w: Work = { refs, cube, rowId: cube.rowId, amount: cube.amount, volume: cube.volume, seeded: null };
+  const { pairs, ofCombo } = pairIndex(refs, w);
+  const sums = new Float64Array(pairs.length);
+  const vals = cube.values(measure);
+  for (let c = 0; c < refs.n; c++) {
+    const p = ofCombo[c];
+    if (p < 0) continue;
+    for (let m = 0; m < MONTHS; m++) sums[p] += vals[c * MONTHS + m];
+  }
+  const scale = fileScale(measure);
+  return pairs
+    .map((p, i) => ({
+      ...p,
+      brand: refs.label('brand', p.brandId).label,
+      channel: refs.label('channel', p.channelId).label,
+      target: sums[i] * scale,
+      result: sums[i] * scale,
+      current: sums[i] * scale,
+    }))
+    .sort((a, b) => refs.label('brand', a.brandId).sort - refs.label('brand', b.brandId).sort || refs.label('channel', a.channelId).sort - refs.label('channel', b.channelId).sort);
+}
+
+export interface BalanceInput {
+  versionId: number;
+  measure: TargetMeasure;
+  monthTargets: number[];
+  pairTargets: { brandId: number; channelId: number; value: number }[];
+  apply: boolean;
+}
+
+export function balanceTargets(file: RegionFile, cache: TargetCache, input: BalanceInput): BalanceResult {
+  const { sqlite } = file;
+  const refs = cache.refs;
+  const cube = cache.cube(sqlite, input.versionId);
+  if (cube.present === 0) {
+    throw new AppError('INVALID_INPUT', 'the plan is empty: set the region total first', { issues: [{ path: 'versionId', message: 'targets.error.empty' }] });
+  }
+  const w = input.apply ? startWork(refs, cube) : { refs, cube, rowId: cube.rowId, amount: cube.amount.slice(), volume: cube.volume.slice(), seeded: null };
+  const { measure } = input;
+  const vals = values(w, measure);
+  const scale = fileScale(measure);
+  const mask = lockMask(refs, readLocks(sqlite, refs, input.versionId));
+  const { pairs, ofCombo } = pairIndex(refs, w);
+  const P = pairs.length;
+  const pairAt = new Map(pairs.map((p, i) => [p.brandId * 65536 + p.channelId, i]));
+  const pairTarget = new Float64Array(P);
+  const given = new Uint8Array(P);
+  for (const t of input.pairTargets) {
+    const i = pairAt.get(t.brandId * 65536 + t.channelId);
+    if (i === undefined) continue;
+    pairTarget[i] = toCubeUnits(measure, t.value);
+    given[i] = 1;
+  }
+  const unreachableInput = input.pairTargets.filter((t) => !pairAt.has(t.brandId * 65536 + t.channelId) && t.value > 0);
+  // Seed: the unlocked values per month × pair; the locked part is taken off the targets.
+  const seedM = new Float64Array(MONTHS * P);
+  const lockedMonth = new Float64Array(MONTHS);
+  const lockedPair = new Float64Array(P);
+  const currentPair = new Float64Array(P);
+  const lyPair = new Float64Array(MONTHS * P);
+  const ly = measure === 'amount' ? refs.lyAmount : refs.lyVolume;
+  for (let c = 0; c < refs.n; c++) {
+    const p = ofCombo[c];
+    if (p < 0) continue;
+    for (let m = 0; m < MONTHS; m++) {
+      const k = c * MONTHS + m;
+      if (w.rowId[k] === 0) continue;
+      currentPair[p] += vals[k];
+      if (mask[k]) {
+        lockedMonth[m] += vals[k];
+        lockedPair[p] += vals[k];
+      } else {
+        seedM[m * P + p] += vals[k];
+        lyPair[m * P + p] += Math.max(0, ly[k]);
+      }
+    }
+  }
+  // Where the plan has nothing unlocked in a pair, last year's shape seeds it.
+  for (let i = 0; i < seedM.length; i++) if (seedM[i] === 0 && lyPair[i] > 0) seedM[i] = lyPair[i] / (measure === 'amount' ? 100 : 1);
+  for (let p = 0; p < P; p++) if (!given[p]) pairTarget[p] = currentPair[p];
+  const rowT = Float64Array.from({ length: MONTHS }, (_, m) => Math.max(0, toCubeUnits(measure, input.monthTargets[m]) - lockedMonth[m]));
+  const colT = Float64Array.from({ length: P }, (_, p) => Math.max(0, pairTarget[p] - lockedPair[p]));
+  const fit = ipf(seedM, MONTHS, P, rowT, colT, { maxIterations: 200, tolerance: 0.5 });
+  // Whole units that keep both margins; when the fit left a residual that cannot be
+  // met, the month totals are held (row by row) and the residual shows per pair.
+  const rowSum = rowT.reduce((a, b) => a + b, 0);
+  const colInt = largestRemainder(rowSum, fit.colTargets.some((x) => x > 0) ? fit.colTargets : equalWeights(P));
+  const rounded = fit.converged ? roundMatrixPreservingMargins(fit.matrix, MONTHS, P, rowT, colInt) : null;
+  let cellsTotals: Float64Array;
+  if (rounded?.ok) {
+    cellsTotals = rounded.matrix;
+  } else {
+    cellsTotals = new Float64Array(MONTHS * P);
+    for (let m = 0; m < MONTHS; m++) {
+      const row = fit.matrix.subarray(m * P, (m + 1) * P);
+      if (!row.some((x) => x > 0)) continue;
+      cellsTotals.set(largestRemainder(rowT[m], row), m * P);
+    }
+  }
+  // Each month × pair total goes to its unlocked leaves by their current values.
+  const groups = new Map<number, number[]>();
+  for (let c = 0; c < refs.n; c++) {
+    const p = ofCombo[c];
+    if (p < 0) continue;
+    for (let m = 0; m < MONTHS; m++) {
+      const k = c * MONTHS + m;
+      if (w.rowId[k] === 0 || mask[k]) continue;
+      const g = m * P + p;
+      let list = groups.get(g);
+      if (!list) groups.set(g, (list = []));
+      list.push(k);
+    }
+  }
+  for (const [g, list] of groups) {
+    const cells = Int32Array.from(list);
+    const weights = new Float64Array(cells.length);
+    let any = false;
+    for (let i = 0; i < cells.length; i++) {
+      weights[i] = vals[cells[i]] > 0 ? vals[cells[i]] : Math.max(0, ly[cells[i]]);
+      if (weights[i] > 0) any = true;
+    }
+    const share = largestRemainder(cellsTotals[g], any ? weights : equalWeights(cells.length));
+    for (let i = 0; i < cells.length; i++) vals[cells[i]] = share[i];
+  }
+  // What the leaves add up to now.
+  const monthResult = new Float64Array(MONTHS);
+  const pairResult = new Float64Array(P);
+  for (let c = 0; c < refs.n; c++) {
+    const p = ofCombo[c];
+    if (p < 0) continue;
+    for (let m = 0; m < MONTHS; m++) {
+      const k = c * MONTHS + m;
+      if (w.rowId[k] === 0) continue;
+      monthResult[m] += vals[k];
+      pairResult[p] += vals[k];
+    }
+  }
+  let maxResidual = 0;
+  const months = Array.from({ length: MONTHS }, (_, m) => {
+    const target = toCubeUnits(measure, input.monthTargets[m]);
+    maxResidual = Math.max(maxResidual, Math.abs(target - monthResult[m]));
+    return { target: target * scale, result: monthResult[m] * scale };
+  });
+  const pairOut = pairs.map((p, i) => {
+    maxResidual = Math.max(maxResidual, Math.abs(pairTarget[i] - pairResult[i]));
+    return {
+      ...p,
+      brand: refs.label('brand', p.brandId).label,
+      channel: refs.label('channel', p.channelId).label,
+      target: pairTarget[i] * scale,
+      result: pairResult[i] * scale,
+      current: currentPair[i] * scale,
+    };
+  });
+  const monthTotal = input.monthTargets.reduce((a, b) => a + b, 0);
+  const pairTotal = pairTarget.reduce((a, b) => a + b, 0) * scale;
+  let changed = 0;
+  if (input.apply) changed = commit(sqlite, w, 'targets.undo.balance');
+  return {
+    iterations: fit.iterations,
+    converged: fit.converged,
+    maxResidual: maxResidual * scale,
+    months,
+    pairs: pairOut,
+    inconsistent: Math.abs(monthTotal - pairTotal) >= scale ? { monthTotal, pairTotal } : null,
+    unreachable: [
+      ...fit.unreachable.cols.map((p) => ({ brandId: pairs[p].brandId, channelId: pairs[p].channelId })),
+      ...unreachableInput.map((t) => ({ brandId: t.brandId, channelId: t.channelId })),
+    ],
+    applied: input.apply,
+    changed,
+  };
+}

@@ -1,0 +1,410 @@
+import type Database from 'better-sqlite3';
+import type { TargetDim } from '../../../../shared/channels/targets';
+import { AppError } from '../../../../shared/errors';
+import type { RegionFile } from '../../db/regionFile';
+
+// The in-memory target cube (ARCHITECTURE.md §4): the plan's leaf cells in typed
+// arrays, so that a tree at any hierarchy, a spread over a million cells and a
+// comparison of versions are passes over arrays, not GROUP BYs or per-row objects.
+//
+// A *combo* is one leaf line: city × channel × customer (0: none yet) × SKU. Its 12
+// months sit at [combo * 12 + month - 1] of every per-cell array. The combos are
+// shared by every version of the file (the union of the versions' leaves and the
+// customer × SKU pairs sold in the reference periods), so versions line up cell by
+// cell and last year's actuals sit beside each target.
+//
+// Amounts in the cube are whole 元 (the file holds cents; targets are whole units);
+// actuals stay in cents because they are only weights and comparisons.
+
+export const MONTHS = 12;
+
+/** Growable columns of the combo table. */
+class IntColumn {
+  data: Int32Array;
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
+  grow(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Int32Array(Math.max(capacity, this.data.length * 2));
+    next.set(this.data);
+    this.data = next;
+  }
+}
+
+function growFloat(a: Float64Array<ArrayBufferLike>, cells: number): Float64Array<ArrayBufferLike> {
+  if (cells <= a.length) return a;
+  const next = new Float64Array(Math.max(cells, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+export interface DimLabel {
+  code: string;
+  label: string;
+  sort: number;
+}
+
+/** Reference data shared by every version: combos, lookups, actuals per cell. */
+export class TargetRefs {
+  n = 0;
+  readonly city = new IntColumn(1024);
+  readonly channel = new IntColumn(1024);
+  readonly customer = new IntColumn(1024);
+  readonly sku = new IntColumn(1024);
+  /** Actuals per cell (cents / units): the plan year's previous calendar year, and the last 12 months. */
+  lyAmount: Float64Array<ArrayBufferLike> = new Float64Array(1024 * MONTHS);
+  lyVolume: Float64Array<ArrayBufferLike> = new Float64Array(1024 * MONTHS);
+  lyGross: Float64Array<ArrayBufferLike> = new Float64Array(1024 * MONTHS);
+  l12Amount: Float64Array<ArrayBufferLike> = new Float64Array(1024 * MONTHS);
+  l12Volume: Float64Array<ArrayBufferLike> = new Float64Array(1024 * MONTHS);
+  /** Combos that sold in the reference periods (candidates for a new plan's leaves). */
+  active = new Uint8Array(1024);
+  private readonly byKey = new Map<string, number>();
+  /** customer * 2^21 + sku → combo, for mapping actuals (customer's own city and channel). */
+  private readonly byCustomerSku = new Map<number, number>();
+
+  // Lookups by id.
+  cityProvince = new Int32Array(0);
+  skuBrand = new Int32Array(0);
+  skuCategory = new Int32Array(0);
+  skuMargin = new Float64Array(0);
+  skuNew = new Uint8Array(0);
+  customerOwner = new Int32Array(0);
+  customerCity = new Int32Array(0);
+  customerChannel = new Int32Array(0);
+  readonly labels = new Map<TargetDim, Map<number, DimLabel>>();
+
+  constructor(
+    readonly planYear: number,
+    /** Periods (yyyymm) of the last 12 months of actuals, in calendar-month slots. */
+    readonly l12Periods: number[],
+  ) {}
+
+  get lastYear(): number {
+    return this.planYear - 1;
+  }
+
+  comboOf(city: number, channel: number, customer: number, sku: number): number | undefined {
+    return this.byKey.get(`${city}|${channel}|${customer}|${sku}`);
+  }
+
+  /** The combo for a leaf line, added if new. */
+  ensureCombo(city: number, channel: number, customer: number, sku: number): number {
+    const key = `${city}|${channel}|${customer}|${sku}`;
+    const found = this.byKey.get(key);
+    if (found !== undefined) return found;
+    const i = this.n++;
+    for (const col of [this.city, this.channel, this.customer, this.sku]) col.grow(this.n);
+    const cells = this.n * MONTHS;
+    this.lyAmount = growFloat(this.lyAmount, cells);
+    this.lyVolume = growFloat(this.lyVolume, cells);
+    this.lyGross = growFloat(this.lyGross, cells);
+    this.l12Amount = growFloat(this.l12Amount, cells);
+    this.l12Volume = growFloat(this.l12Volume, cells);
+    if (this.active.length < this.n) {
+      const next = new Uint8Array(this.active.length * 2);
+      next.set(this.active);
+      this.active = next;
+    }
+    this.city.data[i] = city;
+    this.channel.data[i] = channel;
+    this.customer.data[i] = customer;
+    this.sku.data[i] = sku;
+    this.byKey.set(key, i);
+    if (customer > 0 && this.customerCity[customer] === city && this.customerChannel[customer] === channel) {
+      this.byCustomerSku.set(customer * 2097152 + sku, i);
+    }
+    return i;
+  }
+
+  /** The combo actuals of a customer × SKU belong to (the customer's own city and channel). */
+  comboForActual(customer: number, sku: number): number {
+    const hit = this.byCustomerSku.get(customer * 2097152 + sku);
+    if (hit !== undefined) return hit;
+    const city = this.customerCity[customer];
+    const channel = this.customerChannel[customer];
+    if (!city || !channel) throw new AppError('INTERNAL', `customer ${customer} has no city or channel`);
+    return this.ensureCombo(city, channel, customer, sku);
+  }
+
+  /** The id of a combo's member on a dimension (0: none). */
+  dimValue(dim: TargetDim, c: number): number {
+    switch (dim) {
+      case 'province':
+        return this.cityProvince[this.city.data[c]] ?? 0;
+      case 'city':
+        return this.city.data[c];
+      case 'channel':
+        return this.channel.data[c];
+      case 'customer':
+        return this.customer.data[c];
+      case 'brand':
+        return this.skuBrand[this.sku.data[c]] ?? 0;
+      case 'category':
+        return this.skuCategory[this.sku.data[c]] ?? 0;
+      case 'sku':
+        return this.sku.data[c];
+      case 'salesperson': {
+        const cu = this.customer.data[c];
+        return cu > 0 ? (this.customerOwner[cu] ?? 0) : 0;
+      }
+    }
+  }
+
+  /** dimValue for every combo, as one array (a pass per level instead of a switch per cell). */
+  dimColumn(dim: TargetDim): Int32Array {
+    const out = new Int32Array(this.n);
+    for (let c = 0; c < this.n; c++) out[c] = this.dimValue(dim, c);
+    return out;
+  }
+
+  label(dim: TargetDim, id: number): DimLabel {
+    return this.labels.get(dim)?.get(id) ?? { code: '', label: '', sort: Number.MAX_SAFE_INTEGER };
+  }
+}
+
+/** One version's cells over the shared combos. */
+export class VersionCube {
+  /** target_fact.id per cell; 0 where the version has no row. */
+  rowId: Float64Array<ArrayBufferLike>;
+  /** Whole 元 per cell. */
+  amount: Float64Array<ArrayBufferLike>;
+  volume: Float64Array<ArrayBufferLike>;
+  /** Cells with a row. */
+  present = 0;
+
+  constructor(
+    readonly versionId: number,
+    public frozen: boolean,
+    cells: number,
+  ) {
+    this.rowId = new Float64Array(cells);
+    this.amount = new Float64Array(cells);
+    this.volume = new Float64Array(cells);
+  }
+
+  /** Makes room for combos added to the refs since the cube was built. */
+  fit(cells: number): void {
+    this.rowId = growFloat(this.rowId, cells);
+    this.amount = growFloat(this.amount, cells);
+    this.volume = growFloat(this.volume, cells);
+  }
+
+  values(measure: 'amount' | 'volume'): Float64Array<ArrayBufferLike> {
+    return measure === 'amount' ? this.amount : this.volume;
+  }
+}
+
+function maxId(sqlite: Database.Database, table: string): number {
+  return (sqlite.prepare(`SELECT ifnull(max(id), 0) FROM ${table}`).pluck().get() as number) + 1;
+}
+
+/** The 12 periods ending at the newest month of actuals up to the plan year's start. */
+function lastTwelvePeriods(sqlite: Database.Database, planYear: number): number[] {
+  const newest = sqlite
+    .prepare('SELECT max(period) FROM sales_actual WHERE period < ?')
+    .pluck()
+    .get(planYear * 100 + 1) as number | null;
+  const end = newest ?? (planYear - 1) * 100 + 12;
+  const periods: number[] = new Array<number>(12);
+  let y = Math.floor(end / 100);
+  let m = end % 100;
+  for (let k = 0; k < 12; k++) {
+    periods[m - 1] = y * 100 + m;
+    m -= 1;
+    if (m === 0) {
+      m = 12;
+      y -= 1;
+    }
+  }
+  return periods;
+}
+
+function loadLookups(sqlite: Database.Database, refs: TargetRefs): void {
+  const size = (t: string) => maxId(sqlite, t);
+  refs.cityProvince = new Int32Array(size('city'));
+  const labels = (dim: TargetDim) => {
+    const m = new Map<number, DimLabel>();
+    refs.labels.set(dim, m);
+    return m;
+  };
+  const province = labels('province');
+  for (const r of sqlite.prepare('SELECT id, code, name, sort_order FROM province').all() as { id: number; code: string; name: string; sort_order: number }[]) {
+    province.set(r.id, { code: r.code, label: r.name, sort: r.sort_order * 1e6 + r.id });
+  }
+  const city = labels('city');
+  for (const r of sqlite.prepare('SELECT id, province_id, code, name, sort_order FROM city').all() as { id: number; province_id: number; code: string; name: string; sort_order: number }[]) {
+    refs.cityProvince[r.id] = r.province_id;
+    city.set(r.id, { code: r.code, label: r.name, sort: r.sort_order * 1e6 + r.id });
+  }
+  const simple = (dim: TargetDim, table: string, sort: string) => {
+    const m = labels(dim);
+    for (const r of sqlite.prepare(`SELECT id, code, name, ${sort} AS s FROM ${table}`).all() as { id: number; code: string; name: string; s: number }[]) {
+      m.set(r.id, { code: r.code, label: r.name, sort: r.s * 1e6 + r.id });
+    }
+  };
+  simple('channel', 'channel', 'sort_order');
+  simple('brand', 'brand', 'sort_order');
+  simple('category', 'category', 'sort_order');
+  simple('salesperson', 'salesperson', '0');
+  const skuSize = size('sku');
+  refs.skuBrand = new Int32Array(skuSize);
+  refs.skuCategory = new Int32Array(skuSize);
+  refs.skuMargin = new Float64Array(skuSize);
+  refs.skuNew = new Uint8Array(skuSize);
+  const sku = labels('sku');
+  for (const r of sqlite
+    .prepare('SELECT id, code, name, brand_id, category_id, list_price_cents, std_cost_cents, is_new FROM sku')
+    .all() as { id: number; code: string; name: string; brand_id: number; category_id: number; list_price_cents: number; std_cost_cents: number; is_new: number }[]) {
+    refs.skuBrand[r.id] = r.brand_id;
+    refs.skuCategory[r.id] = r.category_id;
+    refs.skuMargin[r.id] = r.list_price_cents > 0 ? (r.list_price_cents - r.std_cost_cents) / r.list_price_cents : 0;
+    refs.skuNew[r.id] = r.is_new;
+    sku.set(r.id, { code: r.code, label: r.name, sort: r.id });
+  }
+  const customerSize = size('customer');
+  refs.customerOwner = new Int32Array(customerSize);
+  refs.customerCity = new Int32Array(customerSize);
+  refs.customerChannel = new Int32Array(customerSize);
+  const customer = labels('customer');
+  for (const r of sqlite
+    .prepare('SELECT id, code, name, owner_id, city_id, channel_id FROM customer')
+    .all() as { id: number; code: string; name: string; owner_id: number | null; city_id: number; channel_id: number }[]) {
+    refs.customerOwner[r.id] = r.owner_id ?? 0;
+    refs.customerCity[r.id] = r.city_id;
+    refs.customerChannel[r.id] = r.channel_id;
+    customer.set(r.id, { code: r.code, label: r.name, sort: r.id });
+  }
+}
+
+/** Adds a period range of actuals into per-cell arrays (by calendar month). */
+function loadActuals(
+  sqlite: Database.Database,
+  refs: TargetRefs,
+  from: number,
+  to: number,
+  into: (combo: number, month: number, amount: number, volume: number, gross: number) => void,
+): void {
+  // Hot path: raw rows, no objects per row.
+  const stmt = sqlite
+    .prepare('SELECT customer_id, sku_id, period, amount_cents, volume, gross_profit_cents FROM sales_actual WHERE period BETWEEN ? AND ?')
+    .raw(true);
+  for (const row of stmt.iterate(from, to) as IterableIterator<number[]>) {
+    const combo = refs.comboForActual(row[0], row[1]);
+    refs.active[combo] = 1;
+    into(combo, (row[2] % 100) - 1, row[3], row[4], row[5]);
+  }
+}
+
+export function buildRefs(sqlite: Database.Database, planYear: number): TargetRefs {
+  const refs = new TargetRefs(planYear, lastTwelvePeriods(sqlite, planYear));
+  loadLookups(sqlite, refs);
+  const ly = planYear - 1;
+  loadActuals(sqlite, refs, ly * 100 + 1, ly * 100 + 12, (c, m, a, v, g) => {
+    const k = c * MONTHS + m;
+    refs.lyAmount[k] += a;
+    refs.lyVolume[k] += v;
+    refs.lyGross[k] += g;
+  });
+  const p = refs.l12Periods;
+  const sameAsLy = p.every((period, i) => period === ly * 100 + i + 1);
+  if (sameAsLy) {
+    refs.l12Amount = refs.lyAmount;
+    refs.l12Volume = refs.lyVolume;
+  } else {
+    const from = Math.min(...p);
+    const to = Math.max(...p);
+    loadActuals(sqlite, refs, from, to, (c, m, a, v) => {
+      // The growable arrays may have been replaced by ensureCombo: index them late.
+      const k = c * MONTHS + m;
+      refs.l12Amount[k] += a;
+      refs.l12Volume[k] += v;
+    });
+  }
+  return refs;
+}
+
+export function loadVersionCube(sqlite: Database.Database, refs: TargetRefs, versionId: number, frozen: boolean): VersionCube {
+  // Combos first (a row's combo may be new to the refs), then the cells.
+  const stmt = sqlite
+    .prepare('SELECT id, city_id, channel_id, ifnull(customer_id, 0), sku_id, month, amount_cents, volume FROM target_fact WHERE version_id = ? ORDER BY id')
+    .raw(true);
+  const cube = new VersionCube(versionId, frozen, Math.max(refs.n, 1) * MONTHS);
+  let lastCity = -1;
+  let lastChannel = -1;
+  let lastCustomer = -1;
+  let lastSku = -1;
+  let combo = -1;
+  for (const r of stmt.iterate(versionId) as IterableIterator<number[]>) {
+    if (r[1] !== lastCity || r[2] !== lastChannel || r[3] !== lastCustomer || r[4] !== lastSku) {
+      lastCity = r[1];
+      lastChannel = r[2];
+      lastCustomer = r[3];
+      lastSku = r[4];
+      combo = refs.ensureCombo(lastCity, lastChannel, lastCustomer, lastSku);
+      if (combo * MONTHS + MONTHS > cube.rowId.length) cube.fit(refs.n * MONTHS);
+    }
+    const k = combo * MONTHS + r[5] - 1;
+    cube.rowId[k] = r[0];
+    cube.amount[k] = Math.round(r[6] / 100);
+    cube.volume[k] = r[7];
+    cube.present++;
+  }
+  if (cube.rowId.length < refs.n * MONTHS) cube.fit(refs.n * MONTHS);
+  return cube;
+}
+
+/** The file's target cube: refs plus the versions loaded so far, valid for one generation. */
+export class TargetCache {
+  private readonly cubes = new Map<number, VersionCube>();
+  constructor(
+    readonly refs: TargetRefs,
+    public generation: number,
+  ) {}
+
+  cube(sqlite: Database.Database, versionId: number): VersionCube {
+    let cube = this.cubes.get(versionId);
+    if (!cube) {
+      const v = sqlite.prepare('SELECT frozen FROM plan_version WHERE id = ?').get(versionId) as { frozen: number } | undefined;
+      if (!v) throw new AppError('NOT_FOUND', `plan version ${versionId} does not exist`);
+      cube = loadVersionCube(sqlite, this.refs, versionId, v.frozen === 1);
+      this.cubes.set(versionId, cube);
+    }
+    // Another version's load may have added combos.
+    if (cube.rowId.length < this.refs.n * MONTHS) cube.fit(this.refs.n * MONTHS);
+    return cube;
+  }
+
+  forget(versionId: number): void {
+    this.cubes.delete(versionId);
+  }
+
+  loaded(): VersionCube[] {
+    return [...this.cubes.values()];
+  }
+}
+
+const caches = new WeakMap<RegionFile, TargetCache>();
+
+function planYearOf(sqlite: Database.Database): number {
+  return sqlite.prepare('SELECT plan_year FROM region_meta WHERE id = 1').pluck().get() as number;
+}
+
+/**
+ * The cache for a file at the session's generation: anything committed outside the
+ * targets service (master data, imports, undo, redo) bumps the generation and the
+ * cache is rebuilt on the next call; the service's own writes update it in place.
+ */
+export function targetCache(file: RegionFile, generation: number): TargetCache {
+  const cached = caches.get(file);
+  if (cached && cached.generation === generation) return cached;
+  const cache = new TargetCache(buildRefs(file.sqlite, planYearOf(file.sqlite)), generation);
+  caches.set(file, cache);
+  return cache;
+}
+
+/** Drops the cache (after a change the service cannot apply in place). */
+export function dropTargetCache(file: RegionFile): void {
+  caches.delete(file);
+}

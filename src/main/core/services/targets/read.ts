@@ -1,0 +1,276 @@
+import type Database from 'better-sqlite3';
+import type {
+  CompareResult, PlanVersionInfo, TargetDim, TargetLock, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult,
+} from '../../../../shared/channels/targets';
+import { MONTHS, type TargetCache, type TargetRefs, type VersionCube } from './model';
+import { lockMask, readLocks } from './locks';
+
+// Reading the cube: the tree at any hierarchy, the gap check, and versions side by side.
+
+/** Nodes the first answer may hold before deeper levels are left to load on expand. */
+const EAGER_NODES = 4000;
+
+/** The cube's value of a cell in the contract's unit (cents for amount). */
+function unitScale(measure: TargetMeasure): number {
+  return measure === 'amount' ? 100 : 1;
+}
+
+interface Acc {
+  path: number[];
+  months: Float64Array;
+  lastYear: Float64Array;
+  cells: number;
+  lockedCells: number;
+  monthCells: Uint32Array;
+  monthLocked: Uint32Array;
+}
+
+function newAcc(path: number[]): Acc {
+  return {
+    path,
+    months: new Float64Array(MONTHS),
+    lastYear: new Float64Array(MONTHS),
+    cells: 0,
+    lockedCells: 0,
+    monthCells: new Uint32Array(MONTHS),
+    monthLocked: new Uint32Array(MONTHS),
+  };
+}
+
+function toNode(refs: TargetRefs, levels: readonly TargetDim[], acc: Acc, scale: number, hasChildren: boolean, childrenLoaded: boolean): TargetNode {
+  const depth = acc.path.length - 1;
+  const dim = levels[depth];
+  const id = acc.path[depth];
+  const l = refs.label(dim, id);
+  const lockedMonths: number[] = [];
+  for (let m = 0; m < MONTHS; m++) if (acc.monthCells[m] > 0 && acc.monthLocked[m] === acc.monthCells[m]) lockedMonths.push(m + 1);
+  return {
+    path: acc.path,
+    depth,
+    dim,
+    code: l.code,
+    label: l.label,
+    months: Array.from(acc.months, (v) => v * scale),
+    lastYear: Array.from(acc.lastYear),
+    hasChildren,
+    childrenLoaded,
+    lock: acc.lockedCells === 0 ? 'none' : acc.lockedCells === acc.cells ? 'all' : 'some',
+    lockedMonths,
+  };
+}
+
+/** Combos under a path (a prefix of the levels); all combos for []. */
+export function combosUnder(refs: TargetRefs, levels: readonly TargetDim[], path: readonly number[]): Int32Array {
+  if (path.length === 0) {
+    const all = new Int32Array(refs.n);
+    for (let c = 0; c < refs.n; c++) all[c] = c;
+    return all;
+  }
+  const cols = path.map((_, d) => refs.dimColumn(levels[d]));
+  const out: number[] = [];
+  outer: for (let c = 0; c < refs.n; c++) {
+    for (let d = 0; d < path.length; d++) if (cols[d][c] !== path[d]) continue outer;
+    out.push(c);
+  }
+  return Int32Array.from(out);
+}
+
+/** A combo counts in a tree when the version has a row for it or it sold in the reference year. */
+function shown(cube: VersionCube, refs: TargetRefs, c: number): boolean {
+  const base = c * MONTHS;
+  for (let m = 0; m < MONTHS; m++) if (cube.rowId[base + m] > 0 || refs.lyAmount[base + m] !== 0) return true;
+  return false;
+}
+
+export function targetTree(
+  sqlite: Database.Database,
+  cache: TargetCache,
+  versionId: number,
+  levels: readonly TargetDim[],
+  measure: TargetMeasure,
+  parent: readonly number[] | null,
+): TargetTreeResult {
+  const refs = cache.refs;
+  const cube = cache.cube(sqlite, versionId);
+  const values = cube.values(measure);
+  const ly = measure === 'amount' ? refs.lyAmount : refs.lyVolume;
+  const scale = unitScale(measure);
+  const locked = lockMask(refs, readLocks(sqlite, refs, versionId));
+  const start = parent ?? [];
+  if (start.length >= levels.length) return { nodes: [], total: emptyTotal(), seeded: cube.present > 0 };
+  const combos = combosUnder(refs, levels, start);
+  const cols = levels.map((d) => refs.dimColumn(d));
+
+  const total = newAcc([]);
+  // One map per depth: path key → accumulator.
+  const maxDepth = levels.length;
+  const byDepth: Map<string, Acc>[] = Array.from({ length: maxDepth }, () => new Map());
+  for (let i = 0; i < combos.length; i++) {
+    const c = combos[i];
+    if (!shown(cube, refs, c)) continue;
+    const base = c * MONTHS;
+    let key = '';
+    const path: number[] = [...start];
+    const accs: Acc[] = [total];
+    for (let d = start.length; d < maxDepth; d++) {
+      const id = cols[d][c];
+      path.push(id);
+      key += `${id}/`;
+      let acc = byDepth[d].get(key);
+      if (!acc) {
+        acc = newAcc(path.slice());
+        byDepth[d].set(key, acc);
+      }
+      accs.push(acc);
+    }
+    for (let m = 0; m < MONTHS; m++) {
+      const k = base + m;
+      const v = values[k];
+      const a = ly[k];
+      const has = cube.rowId[k] > 0 ? 1 : 0;
+      const lk = has && locked[k] ? 1 : 0;
+      for (const acc of accs) {
+        acc.months[m] += v;
+        acc.lastYear[m] += a;
+        acc.cells += has;
+        acc.lockedCells += lk;
+        acc.monthCells[m] += has;
+        acc.monthLocked[m] += lk;
+      }
+    }
+  }
+
+  // From the top, fill levels while the answer stays small; under a parent, one level.
+  let until = start.length;
+  let count = 0;
+  const limit = parent === null ? EAGER_NODES : 1;
+  for (let d = start.length; d < maxDepth; d++) {
+    count += byDepth[d].size;
+    if (d > start.length && (parent !== null || count > limit)) break;
+    until = d;
+  }
+  const nodes: TargetNode[] = [];
+  const sortKey = (acc: Acc) => refs.label(levels[acc.path.length - 1], acc.path[acc.path.length - 1]).sort;
+  // Depth-first, parents before children, siblings by the dimension's order.
+  const children = new Map<string, Acc[]>();
+  for (let d = start.length; d <= until; d++) {
+    for (const acc of byDepth[d].values()) {
+      const parentKey = acc.path.slice(0, -1).join('/');
+      let list = children.get(parentKey);
+      if (!list) children.set(parentKey, (list = []));
+      list.push(acc);
+    }
+  }
+  for (const list of children.values()) list.sort((a, b) => sortKey(a) - sortKey(b));
+  const visit = (parentKey: string) => {
+    for (const acc of children.get(parentKey) ?? []) {
+      const d = acc.path.length - 1;
+      const hasChildren = d < maxDepth - 1;
+      nodes.push(toNode(refs, levels, acc, scale, hasChildren, hasChildren && d < until));
+      if (d < until) visit(acc.path.join('/'));
+    }
+  };
+  visit(start.join('/'));
+  return {
+    nodes,
+    total: { months: Array.from(total.months, (v) => v * scale), lastYear: Array.from(total.lastYear) },
+    seeded: cube.present > 0,
+  };
+}
+
+function emptyTotal(): TargetTreeResult['total'] {
+  return { months: new Array<number>(MONTHS).fill(0), lastYear: new Array<number>(MONTHS).fill(0) };
+}
+
+interface HoRow {
+  month: number;
+  amount_cents: number;
+  volume: number;
+  gross_profit_cents: number;
+  new_product_cents: number;
+}
+
+export function hoTargetRows(sqlite: Database.Database): HoRow[] {
+  const rows = sqlite.prepare('SELECT month, amount_cents, volume, gross_profit_cents, new_product_cents FROM ho_target ORDER BY month').all() as HoRow[];
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  return Array.from({ length: MONTHS }, (_, i) => byMonth.get(i + 1) ?? { month: i + 1, amount_cents: 0, volume: 0, gross_profit_cents: 0, new_product_cents: 0 });
+}
+
+export function targetSummary(sqlite: Database.Database, cache: TargetCache, versionId: number): TargetSummary {
+  const refs = cache.refs;
+  const cube = cache.cube(sqlite, versionId);
+  const zero = () => new Array<number>(MONTHS).fill(0);
+  const plan = { amountCents: zero(), volume: zero(), grossProfitCents: zero(), newProductCents: zero() };
+  const lastYear = { amountCents: zero(), volume: zero(), grossProfitCents: zero() };
+  for (let c = 0; c < refs.n; c++) {
+    const sku = refs.sku.data[c];
+    const margin = refs.skuMargin[sku] ?? 0;
+    const isNew = refs.skuNew[sku] === 1;
+    for (let m = 0; m < MONTHS; m++) {
+      const k = c * MONTHS + m;
+      const a = cube.amount[k] * 100;
+      plan.amountCents[m] += a;
+      plan.volume[m] += cube.volume[k];
+      plan.grossProfitCents[m] += a * margin;
+      if (isNew) plan.newProductCents[m] += a;
+      lastYear.amountCents[m] += refs.lyAmount[k];
+      lastYear.volume[m] += refs.lyVolume[k];
+      lastYear.grossProfitCents[m] += refs.lyGross[k];
+    }
+  }
+  // Gross profit from SKU margins is a derived figure: whole 元.
+  plan.grossProfitCents = plan.grossProfitCents.map((v) => Math.round(v / 100) * 100);
+  const ho = hoTargetRows(sqlite);
+  return {
+    versionId,
+    seeded: cube.present > 0,
+    cellCount: cube.present,
+    plan,
+    ho: {
+      amountCents: ho.map((r) => r.amount_cents),
+      volume: ho.map((r) => r.volume),
+      grossProfitCents: ho.map((r) => r.gross_profit_cents),
+      newProductCents: ho.map((r) => r.new_product_cents),
+    },
+    lastYear,
+    lastYearOf: refs.lastYear,
+  };
+}
+
+export function compareVersions(
+  sqlite: Database.Database,
+  cache: TargetCache,
+  versions: PlanVersionInfo[],
+  dim: TargetDim,
+  measure: TargetMeasure,
+): CompareResult {
+  const refs = cache.refs;
+  const cubes = versions.map((v) => cache.cube(sqlite, v.id));
+  const scale = unitScale(measure);
+  const col = refs.dimColumn(dim);
+  const monthly = cubes.map(() => new Array<number>(MONTHS).fill(0));
+  const byId = new Map<number, number[]>();
+  for (let c = 0; c < refs.n; c++) {
+    let row = byId.get(col[c]);
+    cubes.forEach((cube, v) => {
+      const values = cube.values(measure);
+      let sum = 0;
+      for (let m = 0; m < MONTHS; m++) {
+        const x = values[c * MONTHS + m];
+        monthly[v][m] += x * scale;
+        sum += x;
+      }
+      if (sum !== 0) {
+        if (!row) byId.set(col[c], (row = new Array<number>(cubes.length).fill(0)));
+        row[v] += sum * scale;
+      }
+    });
+  }
+  const rows = [...byId.entries()]
+    .map(([id, values]) => ({ id, ...refs.label(dim, id), values }))
+    .sort((a, b) => a.sort - b.sort)
+    .map(({ id, code, label, values }) => ({ id, code, label, values }));
+  return { versions, monthly, rows };
+}
+
+export type { TargetLock };

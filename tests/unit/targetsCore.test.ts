@@ -1,0 +1,300 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRegionFile } from '../../src/main/core/db/regionFile';
+import { fillDemoRegion } from '../../src/main/core/demo/generate';
+import { createHandlers } from '../../src/main/core/handlers';
+import type { Host } from '../../src/main/core/host';
+import type { HandlerRegistry } from '../../src/main/core/registry';
+import { Session } from '../../src/main/core/session';
+import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
+import type { AppErrorData } from '../../src/shared/errors';
+import { tempDir } from './helpers';
+
+// The target planning core through the handler registry (the path every transport
+// takes), on the tiny demo region: a new plan from last year, spreading with locks,
+// roll-up, undo/redo of bulk steps across a reopen, snapshots, scenarios, promote,
+// the balanced breakdown and manual weights. Every expected figure is recomputed
+// from the file with SQL, never copied from the code under test.
+
+let template: string;
+let templateDir: string;
+beforeAll(async () => {
+  // Not tempDir(): that one is removed after each test, and the template serves them all.
+  templateDir = mkdtempSync(join(tmpdir(), 'rplan-targets-'));
+  template = join(templateDir, 'tiny.rplan');
+  const f = await createRegionFile(template, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
+  fillDemoRegion(f.sqlite, { size: 'tiny', seed: 11 });
+  await f.close();
+});
+afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
+
+interface Ctx {
+  path: string;
+  session: Session;
+  r: HandlerRegistry;
+}
+
+async function open(path: string): Promise<Ctx> {
+  const dir = join(path, '..');
+  const host: Host = {
+    transport: 'electron',
+    nativeDialogs: true,
+    version: 'test',
+    stateDir: join(dir, 'state'),
+    chooseSavePath: async () => null,
+    chooseOpenPath: async () => null,
+    chooseImportPath: async () => null,
+    chooseExportPath: async () => null,
+    browse: () => [],
+    allowsPath: () => false,
+    runJob: () => {
+      throw new Error('no jobs in this test');
+    },
+    emit: () => undefined,
+  };
+  const session = new Session(host);
+  const r = createHandlers(session);
+  session.grant(path);
+  await session.open(path);
+  return { path, session, r };
+}
+
+async function fresh(): Promise<Ctx> {
+  const path = join(tempDir(), 'region.rplan');
+  copyFileSync(template, path);
+  return open(path);
+}
+
+async function call<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
+  const res = await c.r.invoke(name, input);
+  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
+  return res.value as ChannelResult<K>;
+}
+async function refused<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<AppErrorData> {
+  const res = await c.r.invoke(name, input);
+  if (res.ok) throw new Error(`${name} should have been refused`);
+  return res.error;
+}
+
+function sql<T>(c: Ctx, text: string, ...params: unknown[]): T {
+  return c.session.requireFile().sqlite.prepare(text).pluck().get(...params) as T;
+}
+
+const WAN = 1_000_000; // cents in 萬元
+const province = ['province', 'city', 'customer'] as const;
+
+async function working(c: Ctx): Promise<number> {
+  const versions = await call(c, 'targets.versions', {});
+  return versions.find((v) => v.kind === 'working')!.id;
+}
+
+async function seedPlan(c: Ctx, yearCents: number): Promise<number> {
+  const v = await working(c);
+  const out = await call(c, 'targets.setCells', {
+    versionId: v, levels: [...province], measure: 'amount', method: 'lastYear', label: 'spread',
+    edits: [{ path: [], period: 'year', value: yearCents }],
+  });
+  expect(out.seeded).toBe(true);
+  return v;
+}
+
+describe('target planning core', () => {
+  it('a new plan is built from last year: leaves for every customer × SKU sold, totals exact, in proportion', async () => {
+    const c = await fresh();
+    const v = await working(c);
+    const empty = await call(c, 'targets.tree', { versionId: v, levels: [...province], measure: 'amount', parent: null });
+    expect(empty.seeded).toBe(false);
+    await seedPlan(c, 3_600 * WAN);
+    const pairs = sql<number>(c, 'SELECT count(*) FROM (SELECT DISTINCT customer_id, sku_id FROM sales_actual WHERE period BETWEEN 202601 AND 202612)');
+    expect(sql<number>(c, 'SELECT count(*) FROM target_fact WHERE version_id = ?', v)).toBe(pairs * 12);
+    expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(3_600 * WAN);
+    expect(sql<number>(c, 'SELECT count(*) FROM target_fact WHERE amount_cents % 100 <> 0')).toBe(0);
+    // Province shares follow last year's within a cent per leaf.
+    const ly = sql<number>(c, 'SELECT sum(amount_cents) FROM sales_actual WHERE period BETWEEN 202601 AND 202612');
+    const tree = await call(c, 'targets.tree', { versionId: v, levels: [...province], measure: 'amount', parent: null });
+    for (const p of tree.nodes.filter((n) => n.depth === 0)) {
+      const plan = p.months.reduce((a, b) => a + b, 0);
+      const last = p.lastYear.reduce((a, b) => a + b, 0);
+      expect(Math.abs(plan / (3_600 * WAN) - last / ly)).toBeLessThan(1e-4);
+    }
+    expect(tree.total.months.reduce((a, b) => a + b, 0)).toBe(3_600 * WAN);
+    // Volume grew like amount.
+    const lyVol = sql<number>(c, 'SELECT sum(volume) FROM sales_actual WHERE period BETWEEN 202601 AND 202612');
+    const vol = sql<number>(c, 'SELECT sum(volume) FROM target_fact WHERE version_id = ?', v);
+    expect(Math.abs(vol / lyVol - (3_600 * WAN) / ly)).toBeLessThan(1e-3);
+  });
+
+  it('a locked province keeps its value when the total changes, and the total stays exact', async () => {
+    const c = await fresh();
+    const v = await seedPlan(c, 3_600 * WAN);
+    const provinceId = sql<number>(c, 'SELECT min(id) FROM province');
+    const provTotal = () => sql<number>(c, 'SELECT sum(t.amount_cents) FROM target_fact t JOIN city ON city.id = t.city_id WHERE version_id = ? AND city.province_id = ?', v, provinceId);
+    const before = provTotal();
+    await call(c, 'targets.setLock', { versionId: v, scope: [{ dim: 'province', id: provinceId }], month: 0, locked: true });
+    await call(c, 'targets.setCells', {
+      versionId: v, levels: [...province], measure: 'amount', method: 'current', label: 'edit',
+      edits: [{ path: [], period: 'year', value: 4_000 * WAN }],
+    });
+    expect(provTotal()).toBe(before);
+    expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(4_000 * WAN);
+    const tree = await call(c, 'targets.tree', { versionId: v, levels: [...province], measure: 'amount', parent: null });
+    expect(tree.nodes.find((n) => n.depth === 0 && n.path[0] === provinceId)?.lock).toBe('all');
+    // Locked above the new total: refused, nothing changes.
+    const err = await refused(c, 'targets.setCells', {
+      versionId: v, levels: [...province], measure: 'amount', method: 'current', label: 'edit',
+      edits: [{ path: [], period: 'year', value: Math.floor(before / 2 / 100) * 100 }],
+    });
+    expect(err.code).toBe('INVALID_INPUT');
+    expect(err.issues?.[0].message).toBe('targets.error.locked-exceed-total');
+    expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(4_000 * WAN);
+  });
+
+  it('a month of a city spreads over its leaves; a leaf rolls up; undo and redo survive a reopen', async () => {
+    const c = await fresh();
+    const v = await seedPlan(c, 3_600 * WAN);
+    const tree = await call(c, 'targets.tree', { versionId: v, levels: [...province], measure: 'amount', parent: null });
+    const city = tree.nodes.find((n) => n.depth === 1 && n.months[2] > 0)!;
+    await call(c, 'targets.setCells', {
+      versionId: v, levels: [...province], measure: 'amount', method: 'equal', label: 'edit',
+      edits: [{ path: city.path, period: 'm3', value: 123 * WAN }],
+    });
+    const cityMarch = (x: Ctx = c) => sql<number>(x, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ? AND city_id = ? AND month = 3', v, city.path[1]);
+    expect(cityMarch()).toBe(123 * WAN);
+    // Equal: every leaf of the city in March within one 元 of the others.
+    const spreadOf = sql<number>(c, 'SELECT max(amount_cents) - min(amount_cents) FROM target_fact WHERE version_id = ? AND city_id = ? AND month = 3', v, city.path[1]);
+    expect(spreadOf).toBeLessThanOrEqual(100);
+    const yearBefore = sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v);
+    // A leaf edit rolls up: the region total moves by exactly the change.
+    const row = c.session.requireFile().sqlite
+      .prepare('SELECT customer_id, sku_id, amount_cents FROM target_fact WHERE version_id = ? AND city_id = ? AND month = 5 LIMIT 1')
+      .get(v, city.path[1]) as { customer_id: number; sku_id: number; amount_cents: number };
+    await call(c, 'targets.setCells', {
+      versionId: v, levels: ['customer', 'sku'], measure: 'amount', method: 'current', label: 'edit',
+      edits: [{ path: [row.customer_id, row.sku_id], period: 'm5', value: row.amount_cents + 50_000 }],
+    });
+    expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(yearBefore + 50_000);
+    await call(c, 'edit.undo', {});
+    expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(yearBefore);
+    await call(c, 'edit.undo', {});
+    expect(cityMarch()).toBe(city.months[2]);
+    // Reopen: redo from the log in the file.
+    await c.session.close();
+    const d = await open(c.path);
+    await call(d, 'edit.redo', {});
+    expect(cityMarch(d)).toBe(123 * WAN);
+    const t2 = await call(d, 'targets.tree', { versionId: v, levels: [...province], measure: 'amount', parent: null });
+    expect(t2.nodes.find((n) => n.depth === 1 && n.path[1] === city.path[1])!.months[2]).toBe(123 * WAN);
+    // Undo the seeding itself: the plan is empty again.
+    await call(d, 'edit.undo', {});
+    await call(d, 'edit.undo', {});
+    expect(sql<number>(d, 'SELECT count(*) FROM target_fact WHERE version_id = ?', v)).toBe(0);
+    await call(d, 'edit.redo', {});
+    expect(sql<number>(d, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(3_600 * WAN);
+    expect(d.session.requireFile().sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('snapshots never change; scenarios compare and promote (undoable)', async () => {
+    const c = await fresh();
+    const v = await seedPlan(c, 3_600 * WAN);
+    const snap = await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: v, name: '報總部 2026-12-20' });
+    expect(snap.frozen).toBe(true);
+    expect(snap.amountCents).toBe(3_600 * WAN);
+    const err = await refused(c, 'targets.setCells', {
+      versionId: snap.id, levels: ['province'], measure: 'amount', method: 'current', label: 'edit',
+      edits: [{ path: [], period: 'year', value: 1 * WAN }],
+    });
+    expect(err.code).toBe('CONFLICT');
+    const stretch = await call(c, 'targets.createVersion', { kind: 'scenario', fromId: v, name: '衝刺', scenario: 'stretch' });
+    await call(c, 'targets.setCells', {
+      versionId: stretch.id, levels: ['province'], measure: 'amount', method: 'current', label: 'edit',
+      edits: [{ path: [], period: 'year', value: 4_200 * WAN }],
+    });
+    const cmp = await call(c, 'targets.compare', { versionIds: [v, stretch.id], dim: 'province', measure: 'amount' });
+    expect(cmp.monthly[0].reduce((a, b) => a + b, 0)).toBe(3_600 * WAN);
+    expect(cmp.monthly[1].reduce((a, b) => a + b, 0)).toBe(4_200 * WAN);
+    expect(cmp.rows.reduce((s, r) => s + r.values[1], 0)).toBe(4_200 * WAN);
+    const after = await call(c, 'targets.promote', { id: stretch.id });
+    expect(after.find((x) => x.kind === 'working')!.id).toBe(stretch.id);
+    expect(after.find((x) => x.id === v)!.kind).toBe('scenario');
+    await call(c, 'edit.undo', {});
+    expect((await call(c, 'targets.versions', {})).find((x) => x.kind === 'working')!.id).toBe(v);
+    // The snapshot still holds what was sent.
+    expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', snap.id)).toBe(3_600 * WAN);
+    expect((await refused(c, 'targets.deleteVersion', { id: snap.id })).code).toBe('CONFLICT');
+    await call(c, 'targets.deleteVersion', { id: stretch.id });
+    expect(sql<number>(c, 'SELECT count(*) FROM target_fact WHERE version_id = ?', stretch.id)).toBe(0);
+  });
+
+  it('the balanced breakdown holds month totals and brand × channel totals at once', async () => {
+    const c = await fresh();
+    const v = await seedPlan(c, 3_600 * WAN);
+    const pairs = await call(c, 'targets.pairs', { versionId: v, measure: 'amount' });
+    expect(pairs.reduce((s, p) => s + p.current, 0)).toBe(3_600 * WAN);
+    // Move 10% from the first pair to the second; months: a flat 300 萬 each.
+    const targets = pairs.map((p) => ({ brandId: p.brandId, channelId: p.channelId, value: p.current }));
+    const shift = Math.round(targets[0].value / 10 / 100) * 100;
+    targets[0].value -= shift;
+    targets[1].value += shift;
+    const months = new Array<number>(12).fill(300 * WAN);
+    const preview = await call(c, 'targets.balance', { versionId: v, measure: 'amount', monthTargets: months, pairTargets: targets, apply: false });
+    expect(preview.applied).toBe(false);
+    expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ? AND month = 1', v)).not.toBe(300 * WAN);
+    const res = await call(c, 'targets.balance', { versionId: v, measure: 'amount', monthTargets: months, pairTargets: targets, apply: true });
+    expect(res.converged).toBe(true);
+    expect(res.maxResidual).toBe(0);
+    for (let m = 1; m <= 12; m++) {
+      expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ? AND month = ?', v, m)).toBe(300 * WAN);
+    }
+    const pairSum = (b: number, ch: number) => sql<number>(c, 'SELECT sum(t.amount_cents) FROM target_fact t JOIN sku ON sku.id = t.sku_id WHERE version_id = ? AND sku.brand_id = ? AND t.channel_id = ?', v, b, ch);
+    for (const t of targets) expect(pairSum(t.brandId, t.channelId)).toBe(t.value);
+    await call(c, 'edit.undo', {});
+    expect(pairSum(targets[0].brandId, targets[0].channelId)).toBe(pairs[0].current);
+  });
+
+  it('manual weights split a node among its children; seasonality and HO target edits', async () => {
+    const c = await fresh();
+    const v = await seedPlan(c, 3_600 * WAN);
+    const tree = await call(c, 'targets.tree', { versionId: v, levels: ['channel', 'customer'], measure: 'amount', parent: null });
+    const ch = tree.nodes.find((n) => n.depth === 0 && tree.nodes.filter((x) => x.depth === 1 && x.path[0] === n.path[0]).length >= 2)!;
+    const kids = tree.nodes.filter((x) => x.depth === 1 && x.path[0] === ch.path[0]);
+    const total = ch.months.reduce((a, b) => a + b, 0);
+    await call(c, 'targets.spreadManual', {
+      versionId: v, levels: ['channel', 'customer'], measure: 'amount', path: ch.path, period: 'year',
+      weights: kids.map((k, i) => ({ id: k.path[1], weight: i === 0 ? 3 : i === 1 ? 1 : 0 })),
+    });
+    const cust = (id: number) => sql<number>(c, 'SELECT ifnull(sum(amount_cents), 0) FROM target_fact WHERE version_id = ? AND channel_id = ? AND customer_id = ?', v, ch.path[0], id);
+    expect(cust(kids[0].path[1]) + cust(kids[1].path[1])).toBe(total);
+    expect(Math.abs(cust(kids[0].path[1]) - 3 * cust(kids[1].path[1]))).toBeLessThanOrEqual(400);
+    const season = await call(c, 'targets.setSeasonality', { versionId: v, profile: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0] });
+    expect(season.custom).toBe(true);
+    expect(season.profile.reduce((a, b) => a + b, 0)).toBeCloseTo(12, 9);
+    await call(c, 'targets.setCells', {
+      versionId: v, levels: ['province'], measure: 'amount', method: 'seasonal', label: 'spread',
+      edits: [{ path: [], period: 'year', value: 1_200 * WAN }],
+    });
+    const month = (m: number) => sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ? AND month = ?', v, m);
+    expect(month(12)).toBe(0);
+    expect(Math.abs(month(1) - 200 * WAN)).toBeLessThanOrEqual(100 * 1000);
+    const ho = await call(c, 'targets.setHoTarget', { months: [{ month: 1, amountCents: 321 * WAN }] });
+    expect(ho[0].amountCents).toBe(321 * WAN);
+    const summary = await call(c, 'targets.summary', { versionId: v });
+    expect(summary.ho.amountCents[0]).toBe(321 * WAN);
+    expect(summary.plan.amountCents.reduce((a, b) => a + b, 0)).toBe(1_200 * WAN);
+    await call(c, 'edit.undo', {});
+    expect((await call(c, 'targets.hoTarget', {}))[0].amountCents).not.toBe(321 * WAN);
+  });
+
+  it('refuses malformed calls with what and where', async () => {
+    const c = await fresh();
+    const v = await working(c);
+    const bad = await c.r.invoke('targets.setCells', { versionId: v, levels: ['province', 'province'], measure: 'amount', method: 'lastYear', label: 'edit', edits: [{ path: [], period: 'year', value: 1 }] });
+    expect(bad.ok).toBe(false);
+    const neg = await c.r.invoke('targets.setCells', { versionId: v, levels: ['province'], measure: 'amount', method: 'lastYear', label: 'edit', edits: [{ path: [], period: 'year', value: -5 }] });
+    expect(!neg.ok && neg.error.code).toBe('INVALID_INPUT');
+    const missing = await c.r.invoke('targets.tree', { versionId: 999, levels: ['province'], measure: 'amount', parent: null });
+    expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
+  });
+});
+
