@@ -179,6 +179,10 @@ describe('target planning core', () => {
     expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(yearBefore);
     await call(c, 'edit.undo', {});
     expect(cityMarch()).toBe(city.months[2]);
+    // The cube followed the undo in place: the tree agrees with the file.
+    const t1 = await call(c, 'targets.tree', { versionId: v, levels: [...province], measure: 'amount', parent: null });
+    expect(t1.nodes.find((n) => n.depth === 1 && n.path[1] === city.path[1])!.months[2]).toBe(cityMarch());
+    expect(t1.total.months.reduce((a, b) => a + b, 0)).toBe(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v));
     // Reopen: redo from the log in the file.
     await c.session.close();
     const d = await open(c.path);

@@ -69,7 +69,7 @@ function feedOf(sqlite: Database.Database): { current: Feed | null } {
   return f;
 }
 
-function withFeed<T>(sqlite: Database.Database, ids: Float64Array, columns: Float64Array[], fn: (lo: number, hi: number) => T): T {
+function withFeed<T>(sqlite: Database.Database, ids: Float64Array, columns: Float64Array[], fn: () => T): T {
   const slot = feedOf(sqlite);
   const n = ids.length;
   const lo = ids[0];
@@ -82,7 +82,7 @@ function withFeed<T>(sqlite: Database.Database, ids: Float64Array, columns: Floa
   }
   slot.current = { lo, dense, ids, columns };
   try {
-    return fn(lo, hi);
+    return fn();
   } finally {
     slot.current = null;
   }
@@ -92,6 +92,28 @@ function assertSorted(ids: Float64Array): void {
   for (let i = 1; i < ids.length; i++) {
     if (!(ids[i] > ids[i - 1])) throw new AppError('INTERNAL', 'bulk ids must be strictly ascending');
   }
+}
+
+/**
+ * Id ranges to scan: runs of ids with gaps of at most GAP rows between them. A
+ * statement per range skips the rows between far-apart runs (a province's cells
+ * are a few runs among a million rows) while a dense set is one range.
+ */
+const GAP = 64;
+function segments(ids: Float64Array): [number, number][] {
+  const out: [number, number][] = [];
+  let start = ids[0];
+  let prev = ids[0];
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i];
+    if (id - prev > GAP) {
+      out.push([start, prev]);
+      start = id;
+    }
+    prev = id;
+  }
+  out.push([start, prev]);
+  return out;
 }
 
 const nul = (v: number): number | null => (Number.isNaN(v) ? null : v);
@@ -113,8 +135,9 @@ export function bulkUpdate(
     return;
   }
   const sets = columns.map((c, k) => `${ident(c)} = rp_bulk_value(id, ${k})`).join(', ');
-  withFeed(sqlite, ids, [...values], (lo, hi) => {
-    sqlite.prepare(`UPDATE ${ident(table)} SET ${sets} WHERE id BETWEEN ? AND ? AND rp_bulk_has(id)`).run(lo, hi);
+  withFeed(sqlite, ids, [...values], () => {
+    const stmt = sqlite.prepare(`UPDATE ${ident(table)} SET ${sets} WHERE id BETWEEN ? AND ? AND rp_bulk_has(id)`);
+    for (const [a, b] of segments(ids)) stmt.run(a, b);
   });
 }
 
@@ -156,7 +179,8 @@ export function bulkDelete(sqlite: Database.Database, table: string, ids: Float6
     for (let i = 0; i < n; i++) stmt.run(ids[i]);
     return;
   }
-  withFeed(sqlite, ids, [], (lo, hi) => {
-    sqlite.prepare(`DELETE FROM ${ident(table)} WHERE id BETWEEN ? AND ? AND rp_bulk_has(id)`).run(lo, hi);
+  withFeed(sqlite, ids, [], () => {
+    const stmt = sqlite.prepare(`DELETE FROM ${ident(table)} WHERE id BETWEEN ? AND ? AND rp_bulk_has(id)`);
+    for (const [a, b] of segments(ids)) stmt.run(a, b);
   });
 }

@@ -5,7 +5,8 @@ import { SCHEMA_VERSION } from '../db/migrations';
 import { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
 import { monthlyTotals, regionOverview, setDisplayUnit, updateProfile } from '../services/region';
-import { editState, redo, undo } from '../services/undo';
+import { editState, lastStepEffects, redo, undo } from '../services/undo';
+import { followStep } from '../services/targets/model';
 import type { JobHandle } from '../jobs/types';
 import type { DemoSize } from '../demo/generate';
 import { registerIo } from './io';
@@ -109,16 +110,19 @@ export function createHandlers(session: Session): HandlerRegistry {
   r.register('region.monthlyTotals', ({ year }) => monthlyTotals(session.requireFile(), year));
 
   r.register('edit.state', () => editState(session.requireFile().sqlite, session.savedAt));
-  r.register('edit.undo', () => {
+  const step = (which: typeof undo) => {
     const file = session.requireFile();
-    if (undo(file.sqlite) !== null) session.touch();
+    const from = session.generation;
+    if (which(file.sqlite) !== null) {
+      session.touch();
+      // The target cube follows a step that only moved target values, instead of
+      // being rebuilt from the file.
+      followStep(file, from, session.generation, lastStepEffects(file.sqlite));
+    }
     return editState(file.sqlite, session.savedAt);
-  });
-  r.register('edit.redo', () => {
-    const file = session.requireFile();
-    if (redo(file.sqlite) !== null) session.touch();
-    return editState(file.sqlite, session.savedAt);
-  });
+  };
+  r.register('edit.undo', () => step(undo));
+  r.register('edit.redo', () => step(redo));
 
   r.register('job.cancel', ({ jobId }) => {
     const job = jobs.get(jobId);

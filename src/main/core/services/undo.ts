@@ -97,11 +97,24 @@ interface BulkRow {
   image: Buffer;
 }
 
+/** What the last undo or redo on a connection did, for caches that can follow it in place. */
+export interface StepEffects {
+  /** Tables whose rows changed through row images. */
+  rowTables: string[];
+  bulk: { table: string; kind: 'update' | 'insert'; applied: 'update' | 'delete' | 'insert'; ids: Float64Array; columns: string[]; values: Float64Array[] | null }[];
+}
+const effects = new WeakMap<Database.Database, StepEffects>();
+
+export function lastStepEffects(sqlite: Database.Database): StepEffects | undefined {
+  return effects.get(sqlite);
+}
+
 /** Replays a step's bulk records: toward `after` (redo) or back to `before` (undo). */
-function applyBulk(sqlite: Database.Database, stepId: number, direction: 'undo' | 'redo'): void {
+function applyBulk(sqlite: Database.Database, stepId: number, direction: 'undo' | 'redo'): StepEffects['bulk'] {
   const rows = sqlite
     .prepare(`SELECT table_name, kind, columns, row_count, ids, image FROM undo_bulk WHERE step_id = ? ORDER BY seq ${direction === 'undo' ? 'DESC' : 'ASC'}`)
     .all(stepId) as BulkRow[];
+  const done: StepEffects['bulk'] = [];
   for (const r of rows) {
     const columns = JSON.parse(r.columns) as string[];
     const ids = unpackIds(r.ids, r.row_count);
@@ -109,12 +122,17 @@ function applyBulk(sqlite: Database.Database, stepId: number, direction: 'undo' 
       const image = unpack(r.image, columns.length * 2, r.row_count);
       const values = direction === 'undo' ? image.slice(0, columns.length) : image.slice(columns.length);
       bulkUpdate(sqlite, r.table_name, ids, columns, values);
+      done.push({ table: r.table_name, kind: r.kind, applied: 'update', ids, columns, values });
     } else if (direction === 'undo') {
       bulkDelete(sqlite, r.table_name, ids);
+      done.push({ table: r.table_name, kind: r.kind, applied: 'delete', ids, columns, values: null });
     } else {
-      bulkInsert(sqlite, r.table_name, ids, columns, unpack(r.image, columns.length, r.row_count));
+      const values = unpack(r.image, columns.length, r.row_count);
+      bulkInsert(sqlite, r.table_name, ids, columns, values);
+      done.push({ table: r.table_name, kind: r.kind, applied: 'insert', ids, columns, values });
     }
   }
+  return done;
 }
 
 /**
@@ -230,10 +248,13 @@ export function undo(sqlite: Database.Database): string | null {
       .prepare('SELECT id, label FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1')
       .get() as { id: number; label: string } | undefined;
     if (!step) return null;
-    applyBulk(sqlite, step.id, 'undo');
+    const bulk = applyBulk(sqlite, step.id, 'undo');
+    const rowTables = new Set<string>();
     for (const c of changesOf(sqlite, step.id, 'DESC')) {
       applyImage(sqlite, c.table_name as TableName, JSON.parse(c.row_key) as RowValues, parse(c.before_json));
+      rowTables.add(c.table_name);
     }
+    effects.set(sqlite, { rowTables: [...rowTables], bulk });
     sqlite.prepare('UPDATE undo_step SET undone = 1 WHERE id = ?').run(step.id);
     return step.label;
   }).immediate();
@@ -246,10 +267,13 @@ export function redo(sqlite: Database.Database): string | null {
       .prepare('SELECT id, label FROM undo_step WHERE undone = 1 ORDER BY id ASC LIMIT 1')
       .get() as { id: number; label: string } | undefined;
     if (!step) return null;
+    const rowTables = new Set<string>();
     for (const c of changesOf(sqlite, step.id, 'ASC')) {
       applyImage(sqlite, c.table_name as TableName, JSON.parse(c.row_key) as RowValues, parse(c.after_json));
+      rowTables.add(c.table_name);
     }
-    applyBulk(sqlite, step.id, 'redo');
+    const bulk = applyBulk(sqlite, step.id, 'redo');
+    effects.set(sqlite, { rowTables: [...rowTables], bulk });
     sqlite.prepare('UPDATE undo_step SET undone = 0 WHERE id = ?').run(step.id);
     return step.label;
   }).immediate();

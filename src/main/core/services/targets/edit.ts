@@ -219,6 +219,7 @@ function commit(sqlite: Database.Database, w: Work, label: string): number {
     changed = n;
     cube.rowId = w.rowId;
     cube.present += n;
+    cube.rowsChanged();
   } else {
     const changes: { k: number; id: number }[] = [];
     const cells = cube.rowId.length;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TargetDim } from '../../../../shared/channels/targets';
 import { AppError } from '../../../../shared/errors';
 import type { RegionFile } from '../../db/regionFile';
+import type { StepEffects } from '../undo';
 
 // The in-memory target cube (ARCHITECTURE.md §4): the plan's leaf cells in typed
 // arrays, so that a tree at any hierarchy, a spread over a million cells and a
@@ -194,6 +195,32 @@ export class VersionCube {
   values(measure: 'amount' | 'volume'): Float64Array<ArrayBufferLike> {
     return measure === 'amount' ? this.amount : this.volume;
   }
+
+  private byRow: { ids: Float64Array; cells: Int32Array } | null = null;
+
+  /** The cell of a target_fact row, or -1 (built on first use; rows added drop it). */
+  cellOfRow(id: number): number {
+    if (!this.byRow) {
+      const cells: number[] = [];
+      for (let k = 0; k < this.rowId.length; k++) if (this.rowId[k] > 0) cells.push(k);
+      cells.sort((a, b) => this.rowId[a] - this.rowId[b]);
+      this.byRow = { ids: Float64Array.from(cells, (k) => this.rowId[k]), cells: Int32Array.from(cells) };
+    }
+    const { ids, cells } = this.byRow;
+    let a = 0;
+    let b = ids.length - 1;
+    while (a <= b) {
+      const mid = (a + b) >> 1;
+      if (ids[mid] === id) return cells[mid];
+      if (ids[mid] < id) a = mid + 1;
+      else b = mid - 1;
+    }
+    return -1;
+  }
+
+  rowsChanged(): void {
+    this.byRow = null;
+  }
 }
 
 function maxId(sqlite: Database.Database, table: string): number {
@@ -376,6 +403,47 @@ export class TargetCache {
     return cube;
   }
 
+  /**
+   * Follows an undo or redo in place when it only moved target values: each loaded
+   * cube takes the rows it holds. Anything else (rows added or removed, other tables)
+   * answers false and the cache is rebuilt.
+   */
+  follow(effects: StepEffects): boolean {
+    const harmless = new Set(['plan_version', 'ho_target']);
+    if (effects.rowTables.some((t) => !harmless.has(t))) return false;
+    for (const b of effects.bulk) {
+      if (b.table !== 'target_fact') return false;
+      if (b.applied !== 'update' || !b.values) {
+        // Rows came or went (a new plan undone or redone): reload those versions.
+        const versions = new Set<number>();
+        for (const cube of this.cubes.values()) {
+          for (let i = 0; i < b.ids.length && !versions.has(cube.versionId); i += Math.max(1, Math.floor(b.ids.length / 64))) {
+            if (cube.cellOfRow(b.ids[i]) >= 0) versions.add(cube.versionId);
+          }
+        }
+        if (b.applied === 'insert') return false;
+        for (const v of versions) this.cubes.delete(v);
+        continue;
+      }
+      for (let c = 0; c < b.columns.length; c++) {
+        const column = b.columns[c];
+        if (column !== 'amount_cents' && column !== 'volume') return false;
+      }
+      for (const cube of this.cubes.values()) {
+        for (let i = 0; i < b.ids.length; i++) {
+          const k = cube.cellOfRow(b.ids[i]);
+          if (k < 0) continue;
+          b.columns.forEach((column, c) => {
+            const v = b.values![c][i];
+            if (column === 'amount_cents') cube.amount[k] = Math.round(v / 100);
+            else cube.volume[k] = v;
+          });
+        }
+      }
+    }
+    return true;
+  }
+
   forget(versionId: number): void {
     this.cubes.delete(versionId);
   }
@@ -402,6 +470,17 @@ export function targetCache(file: RegionFile, generation: number): TargetCache {
   const cache = new TargetCache(buildRefs(file.sqlite, planYearOf(file.sqlite)), generation);
   caches.set(file, cache);
   return cache;
+}
+
+/**
+ * After an undo or redo that moved the session from generation `from` to `to`: keep
+ * the cache if it was current and can follow the step in place.
+ */
+export function followStep(file: RegionFile, from: number, to: number, effects: StepEffects | undefined): void {
+  const cached = caches.get(file);
+  if (!cached || cached.generation !== from || !effects) return;
+  if (cached.follow(effects)) cached.generation = to;
+  else caches.delete(file);
 }
 
 /** Drops the cache (after a change the service cannot apply in place). */
