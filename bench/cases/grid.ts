@@ -37,8 +37,9 @@ async function copyRegion(src: string, dest: string): Promise<void> {
   }
 }
 
-async function openInBrowser(ctx: BenchContext, name: string): Promise<Session> {
-  const src = await ctx.largeRegion();
+/** A copy of `source` (default: the large region) open in Chromium through the web host. */
+export async function openInBrowser(ctx: BenchContext, name: string, source?: string): Promise<Session> {
+  const src = source ?? (await ctx.largeRegion());
   const dir = mkdtempSync(join(tmpdir(), `regionplan-bench-${name}-`));
   const workspace = join(dir, 'workspace');
   mkdirSync(workspace, { recursive: true });
@@ -62,7 +63,7 @@ async function openInBrowser(ctx: BenchContext, name: string): Promise<Session> 
   };
 }
 
-async function gotoWorkspace(page: Page, url: string, beforeLoad?: () => Promise<void>): Promise<void> {
+export async function gotoWorkspace(page: Page, url: string, beforeLoad?: () => Promise<void>): Promise<void> {
   await page.goto(url);
   if (beforeLoad) {
     await beforeLoad();

@@ -72,7 +72,7 @@ test.describe('screenshots', () => {
     await expect(workspace.chart).toHaveAttribute('data-rendered', 'true');
     await page.screenshot({ path: join(dir, 'overview-demo-zh-Hans.png') });
 
-    await workspace.nav('targets').click();
+    await workspace.nav('expenses').click();
     await page.screenshot({ path: join(dir, 'coming-zh-Hans.png') });
   });
 });

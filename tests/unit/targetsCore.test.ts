@@ -227,8 +227,16 @@ describe('target planning core', () => {
     // The snapshot still holds what was sent.
     expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', snap.id)).toBe(3_600 * WAN);
     expect((await refused(c, 'targets.deleteVersion', { id: snap.id })).code).toBe('CONFLICT');
+    // A scenario made from the one deleted now counts as made from its source.
+    const child = await call(c, 'targets.createVersion', { kind: 'scenario', fromId: stretch.id, name: '衝刺二', scenario: null });
     await call(c, 'targets.deleteVersion', { id: stretch.id });
     expect(sql<number>(c, 'SELECT count(*) FROM target_fact WHERE version_id = ?', stretch.id)).toBe(0);
+    expect((await call(c, 'targets.versions', {})).find((x) => x.id === child.id)!.basedOnId).toBe(v);
+    // A scenario a snapshot was taken from is kept, as the snapshot is.
+    await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: child.id, name: '衝刺二 快照' });
+    const kept = await refused(c, 'targets.deleteVersion', { id: child.id });
+    expect(kept.code).toBe('CONFLICT');
+    expect(kept.issues?.[0].message).toBe('targets.error.snapshotSource');
   });
 
   it('the balanced breakdown holds month totals and brand × channel totals at once', async () => {

@@ -1,7 +1,9 @@
 import type { Messages } from './zh-Hant';
 import { gridEn } from './grid';
 import { masterDataEn } from './masterData';
+import { targetsEn } from './targets';
 import { importWizardEn } from './importWizard';
+import { targetDialogsEn } from './targetDialogs';
 
 // English. Same keys as zh-Hant (the compiler checks it).
 
@@ -101,8 +103,6 @@ export const en: Messages = {
     intro: 'This area is still being built. When it is ready, it will offer:',
     masterData:
       'The region’s geography (provinces, cities, counties), channels, brands, categories and SKUs, competitors, team, distributors and stores: the dimensions that targets, expenses and analysis are built on.',
-    targets:
-      'Breaking head office’s sales target down by area, channel, brand, category, month, customer and salesperson, plus the profit and new-product targets.',
     expenses:
       'The sales expense budget by item (store building, advertising, promotion, personnel, travel, training, meetings), by product and by month, with allocation ratios and expense ratios.',
     actuals:
@@ -198,7 +198,9 @@ export const en: Messages = {
   },
   grid: gridEn,
   masterData: masterDataEn,
+  targets: targetsEn,
   importWizard: importWizardEn,
+  targetDialogs: targetDialogsEn,
   errors: {
     title: 'That did not work',
     openTitle: 'The file could not be opened',

@@ -1,7 +1,9 @@
 import type { Messages } from './zh-Hant';
 import { gridZhHans } from './grid';
 import { masterDataZhHans } from './masterData';
+import { targetsZhHans } from './targets';
 import { importWizardZhHans } from './importWizard';
+import { targetDialogsZhHans } from './targetDialogs';
 
 // 简体中文. Same keys as zh-Hant (the compiler checks it); mainland wording where it
 // differs (文件夹, 鼠标, 加载), not a character-by-character conversion.
@@ -100,7 +102,6 @@ export const zhHans: Messages = {
     badge: '开发中',
     intro: '这个功能区还在开发中，完成后会在这里提供：',
     masterData: '管理区域的地理（省、地市、县）、渠道、品牌/品类/单品、竞品、团队、经销商和终端门店。这些维度是目标分解、费用和分析的基础。',
-    targets: '把总部下达的销售目标按区域、渠道、品牌、品类、月份、客户和业务员逐级分解，并设定利润目标和新品目标。',
     expenses: '按费用项目（终端建设、广告、促销、人员、差旅、培训、会议）、产品和月份编制销售费用预算，并给出各自的分配比例和费用率。',
     actuals: '从 ERP 导出的 CSV/Excel 导入销售实绩（月份 × 客户 × 单品），以及市场数据、终端检查和客户拜访记录。',
     analysis: '按任意维度看达成率、同比、环比、市场占有率、铺货率和货架占有率，用二八法则找出重点客户，并找出空白区域。',
@@ -191,7 +192,9 @@ export const zhHans: Messages = {
   },
   grid: gridZhHans,
   masterData: masterDataZhHans,
+  targets: targetsZhHans,
   importWizard: importWizardZhHans,
+  targetDialogs: targetDialogsZhHans,
   errors: {
     title: '无法完成操作',
     openTitle: '无法打开文件',

@@ -3,7 +3,9 @@ import type { CountKey } from '../contract';
 import type { DisplayUnit, Language } from '../units';
 import { gridZhHant } from './grid';
 import { masterDataZhHant } from './masterData';
+import { targetsZhHant } from './targets';
 import { importWizardZhHant } from './importWizard';
+import { targetDialogsZhHant } from './targetDialogs';
 
 // The source catalog (繁體中文, the default language). zh-Hans and en are typed as
 // `Messages`, the same shape with string leaves, so a key missing from or added to
@@ -105,7 +107,6 @@ export const zhHant = {
     badge: '開發中',
     intro: '這個功能區還在開發中，完成後會在這裡提供：',
     masterData: '管理區域的地理（省、地市、縣）、渠道、品牌/品類/單品、競品、團隊、經銷商和終端門店。這些維度是目標分解、費用和分析的基礎。',
-    targets: '把總部下達的銷售目標按區域、渠道、品牌、品類、月份、客戶和業務員逐級分解，並設定利潤目標和新品目標。',
     expenses: '按費用項目（終端建設、廣告、促銷、人員、差旅、培訓、會議）、產品和月份編制銷售費用預算，並給出各自的分配比例和費用率。',
     actuals: '從 ERP 導出的 CSV/Excel 導入銷售實績（月份 × 客戶 × 單品），以及市場數據、終端檢查和客戶拜訪記錄。',
     analysis: '按任意維度看達成率、同比、環比、市場佔有率、鋪貨率和貨架佔有率，用二八法則找出重點客戶，並找出空白區域。',
@@ -196,7 +197,9 @@ export const zhHant = {
   },
   grid: gridZhHant,
   masterData: masterDataZhHant,
+  targets: targetsZhHant,
   importWizard: importWizardZhHant,
+  targetDialogs: targetDialogsZhHant,
   errors: {
     title: '無法完成操作',
     openTitle: '無法打開文件',

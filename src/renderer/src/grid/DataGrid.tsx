@@ -12,6 +12,7 @@ import {
   type GridApi,
   type GridReadyEvent,
   type IRowNode,
+  type RowClassParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
@@ -48,6 +49,8 @@ export interface DataGridHandle {
   selectedRowIds(): GridRowId[];
   /** Scrolls to a row and focuses its first cell. */
   focusRow(id: GridRowId): void;
+  /** The focused cell's row and column (field), or null. */
+  focusedCell(): { rowId: GridRowId; field: string } | null;
 }
 
 export interface DataGridProps<R extends GridRow> {
@@ -66,6 +69,12 @@ export interface DataGridProps<R extends GridRow> {
   toolbar?: ReactNode;
   handle?: Ref<DataGridHandle>;
   testId?: string;
+  /** False: a paste below the last row fills the existing rows only (no new rows). Default true. */
+  appendRows?: boolean;
+  /** Extra CSS class for a row (e.g. a level of a tree). */
+  rowClass?: (row: R) => string | undefined;
+  /** Told when the focused cell moves (null: no cell), e.g. to enable row actions. */
+  onFocusChange?(cell: { rowId: GridRowId; field: string } | null): void;
 }
 
 interface Problem {
@@ -98,7 +107,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 const SKIP = Symbol('skip');
 
 export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
-  const { gridId, columns, rows, onApply, tree, totals, toolbar, handle, testId } = props;
+  const { gridId, columns, rows, onApply, tree, totals, toolbar, handle, testId, appendRows = true, rowClass, onFocusChange } = props;
   const { t } = useTranslation();
   const apiRef = useRef<GridApi<R> | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -118,6 +127,10 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   useEffect(() => {
     onApplyRef.current = onApply;
   }, [onApply]);
+  const treeRef = useRef(tree);
+  useEffect(() => {
+    treeRef.current = tree;
+  }, [tree]);
 
   const [filterText, setFilterText] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -189,17 +202,30 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     apiRef.current?.onFilterChanged();
   }, [term]);
 
+  /** A lazy tree's row whose children are not among the rows yet. */
+  const isUnloaded = useCallback((row: GridRow | undefined): boolean => {
+    const field = treeRef.current?.unloadedField;
+    return !!field && !!row && row[field] === true && !treeInfoRef.current?.hasChildren.has(row.id);
+  }, []);
+
   const toggleRow = useCallback((id: unknown) => {
     const set = collapsedRef.current;
     const key = id as GridRowId;
+    const api = apiRef.current;
+    const data = api?.getRowNode(String(key))?.data;
+    if (isUnloaded(data)) {
+      // Its children come with the screen's next rows, expanded.
+      set.delete(key);
+      if (data) treeRef.current?.onExpand?.(data);
+      return;
+    }
     if (set.has(key)) set.delete(key);
     else set.add(key);
-    const api = apiRef.current;
     if (!api) return;
     api.onFilterChanged();
     const node = api.getRowNode(String(key));
     if (node) api.refreshCells({ rowNodes: [node], force: true });
-  }, []);
+  }, [isUnloaded]);
 
   const setAllCollapsed = useCallback((collapse: boolean) => {
     const info = treeInfoRef.current;
@@ -292,6 +318,14 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       const pos = { row: node.rowIndex, col: 0 };
       showRange(single(pos));
       focusCell(pos);
+    },
+    focusedCell() {
+      const api = apiRef.current;
+      const focused = api?.getFocusedCell();
+      if (!api || !focused || focused.rowPinned || focused.rowIndex === null) return null;
+      const node = api.getDisplayedRowAtIndex(focused.rowIndex);
+      if (!node?.data) return null;
+      return { rowId: node.data.id, field: focused.column.getColId() };
     },
   }), [currentRange, showRange, focusCell]);
 
@@ -472,7 +506,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     let rowsToUse = block.length;
     let append = false;
     if (overflow > 0) {
-      const answer = await askAppend(overflow);
+      const answer = appendRows ? await askAppend(overflow) : 'existing';
       if (answer === 'cancel') return;
       if (answer === 'existing') rowsToUse = block.length - overflow;
       else append = true;
@@ -534,7 +568,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     if (await apply(changes, label, cells)) {
       showRange({ anchor: origin, end: { row: lastRow, col: lastCol } });
     }
-  }, [apply, askAppend, byField, displayedColumns, gridId, isEditable, issueLines, posOf, showProblems, showRange, t]);
+  }, [apply, appendRows, askAppend, byField, displayedColumns, gridId, isEditable, issueLines, posOf, showProblems, showRange, t]);
 
   /**
    * The per-row updates for the editable cells of rows fromRow..b.bottom and columns
@@ -717,13 +751,19 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   }, [posOf, showRange]);
 
   const onCellFocused = useCallback((e: CellFocusedEvent<R>) => {
+    if (onFocusChange) {
+      const node = e.rowIndex !== null && e.rowIndex !== undefined && !e.rowPinned ? apiRef.current?.getDisplayedRowAtIndex(e.rowIndex) : null;
+      const col = e.column;
+      const field = typeof col === 'string' ? col : col?.getColId();
+      onFocusChange(node?.data && field ? { rowId: node.data.id, field } : null);
+    }
     if (performance.now() - mouseDownRef.current < 1000 || e.rowPinned || e.rowIndex === null || e.rowIndex === undefined) return;
     const pos = posOf(e.rowIndex, e.column as Column | string | null);
     if (!pos) return;
     const range = rangeRef.current;
     if (range && range.end.row === pos.row && range.end.col === pos.col) return;
     showRange(single(pos));
-  }, [posOf, showRange]);
+  }, [onFocusChange, posOf, showRange]);
 
   // ---- columns -----------------------------------------------------------------------
 
@@ -768,11 +808,14 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
             },
       };
       if (isTreeCol) {
+        const lazyField = tree?.unloadedField;
+        const unloaded = (id: unknown, row: unknown) =>
+          !!lazyField && !!row && (row as GridRow)[lazyField] === true && !(treeInfo?.hasChildren.has(id as GridRowId) ?? false);
         def.cellRenderer = TreeLabelRenderer;
         def.cellRendererParams = {
           depthOf: (id: unknown) => treeInfo?.depth.get(id as GridRowId) ?? 0,
-          hasChildren: (id: unknown) => treeInfo?.hasChildren.has(id as GridRowId) ?? false,
-          isCollapsed: (id: unknown) => collapsedRef.current.has(id as GridRowId),
+          hasChildren: (id: unknown, row: unknown) => (treeInfo?.hasChildren.has(id as GridRowId) ?? false) || unloaded(id, row),
+          isCollapsed: (id: unknown, row: unknown) => collapsedRef.current.has(id as GridRowId) || unloaded(id, row),
           toggle: toggleRow,
           format: (value: unknown, row: unknown) => formatOf(col, value, row as R),
           expandLabel: t('grid.toggleRow'),
@@ -783,9 +826,12 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   }, [columns, gridId, hidden, tree, treeInfo, isEditable, textOf, formatOf, inRange, toggleRow, t]);
 
   // New formatters (refs loaded, language or unit changed) do not repaint cells whose
-  // values did not change: repaint them.
+  // values did not change: repaint them. AG Grid may take the new definitions after this
+  // effect, so repaint once more on the next frame (a tree label sees a loaded branch).
   useEffect(() => {
     apiRef.current?.refreshCells({ force: true });
+    const frame = requestAnimationFrame(() => apiRef.current?.refreshCells({ force: true }));
+    return () => cancelAnimationFrame(frame);
   }, [colDefs]);
 
   const saveWidths = useCallback((e: ColumnResizedEvent<R>) => {
@@ -813,6 +859,10 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   // ---- AG Grid wiring ----------------------------------------------------------------
 
   const getRowId = useCallback((p: GetRowIdParams<R>) => String(p.data.id), []);
+  const getRowClass = useCallback(
+    (p: RowClassParams<R>) => (p.data && !p.node.rowPinned && rowClass ? rowClass(p.data) : undefined),
+    [rowClass],
+  );
   const onGridReady = useCallback((e: GridReadyEvent<R>) => {
     apiRef.current = e.api;
   }, []);
@@ -893,6 +943,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
           rowData={rowData}
           columnDefs={colDefs}
           getRowId={getRowId}
+          getRowClass={rowClass ? getRowClass : undefined}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           onGridReady={onGridReady}

@@ -5,8 +5,8 @@ import type { ICellEditorComp, ICellEditorParams, ICellRendererComp, ICellRender
 
 export interface TreeLabelParams {
   depthOf(id: unknown): number;
-  hasChildren(id: unknown): boolean;
-  isCollapsed(id: unknown): boolean;
+  hasChildren(id: unknown, row: unknown): boolean;
+  isCollapsed(id: unknown, row: unknown): boolean;
   toggle(id: unknown): void;
   format(value: unknown, row: unknown): string;
   expandLabel: string;
@@ -44,28 +44,33 @@ export class TreeLabelRenderer implements ICellRendererComp {
       this.chevron.style.display = 'none';
       this.gui.style.paddingLeft = '0';
       this.text.textContent = params.valueFormatted ?? String(params.value ?? '');
+      this.gui.dataset.label = this.text.textContent;
       return;
     }
     this.id = data.id;
     const depth = this.opts.depthOf(data.id);
     this.gui.style.paddingLeft = `${depth * 18}px`;
-    const parent = this.opts.hasChildren(data.id);
+    const parent = this.opts.hasChildren(data.id, data);
     this.chevron.style.display = '';
     this.chevron.classList.toggle('is-leaf', !parent);
     this.chevron.disabled = !parent;
-    const collapsed = parent && this.opts.isCollapsed(data.id);
+    const collapsed = parent && this.opts.isCollapsed(data.id, data);
     this.chevron.classList.toggle('is-collapsed', collapsed);
     this.chevron.setAttribute('aria-label', this.opts.expandLabel);
     if (parent) this.chevron.setAttribute('aria-expanded', String(!collapsed));
     else this.chevron.removeAttribute('aria-expanded');
     this.text.textContent = this.opts.format(params.value, params.data);
+    // Tests and tools find a row by its label.
+    this.gui.dataset.label = this.text.textContent;
   }
 
   getGui(): HTMLElement {
     return this.gui;
   }
 
-  refresh(params: ICellRendererParams): boolean {
+  refresh(params: ICellRendererParams & TreeLabelParams): boolean {
+    // The screen's tree may have changed (rows loaded): use the newest callbacks.
+    this.opts = params;
     this.update(params);
     return true;
   }

@@ -70,4 +70,12 @@ export interface GridTreeOptions {
   parentField: string;
   /** The column (field) that shows the indented label with the chevron. */
   labelField: string;
+  /**
+   * Lazy trees: the field that is true when the row has children that are not among
+   * the rows yet. Such a row shows collapsed; expanding it calls `onExpand`, and the
+   * screen adds the children to its rows (they show expanded once they arrive).
+   */
+  unloadedField?: string;
+  /** Called when the user expands a row whose children are not loaded (see unloadedField). */
+  onExpand?(row: GridRow): void;
 }

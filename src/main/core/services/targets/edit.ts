@@ -565,13 +565,15 @@ export function balanceTargets(file: RegionFile, cache: TargetCache, input: Bala
     maxResidual = Math.max(maxResidual, Math.abs(target - monthResult[m]));
     return { target: target * scale, result: monthResult[m] * scale };
   });
+  // The pair targets actually fitted: scaled to the month total when the two disagree.
   const pairOut = pairs.map((p, i) => {
-    maxResidual = Math.max(maxResidual, Math.abs(pairTarget[i] - pairResult[i]));
+    const fitted = colInt[i] + lockedPair[i];
+    maxResidual = Math.max(maxResidual, Math.abs(fitted - pairResult[i]));
     return {
       ...p,
       brand: refs.label('brand', p.brandId).label,
       channel: refs.label('channel', p.channelId).label,
-      target: pairTarget[i] * scale,
+      target: fitted * scale,
       result: pairResult[i] * scale,
       current: currentPair[i] * scale,
     };

@@ -8,7 +8,7 @@ import { lockMask, readLocks } from './locks';
 // Reading the cube: the tree at any hierarchy, the gap check, and versions side by side.
 
 /** Nodes the first answer may hold before deeper levels are left to load on expand. */
-const EAGER_NODES = 4000;
+const EAGER_NODES = 600;
 
 /** The cube's value of a cell in the contract's unit (cents for amount). */
 function unitScale(measure: TargetMeasure): number {

@@ -134,7 +134,15 @@ export function deleteVersion(sqlite: Database.Database, id: number): void {
   if (row.kind !== 'scenario') {
     throw new AppError('CONFLICT', row.kind === 'snapshot' ? 'a snapshot is kept for ever' : 'the working plan cannot be deleted; promote a scenario instead');
   }
+  const snapshot = sqlite.prepare("SELECT name FROM plan_version WHERE based_on_id = ? AND frozen = 1").pluck().get(id) as string | undefined;
+  if (snapshot !== undefined) {
+    throw new AppError('CONFLICT', `the snapshot "${snapshot}" was taken from this scenario, and a snapshot is kept for ever`, {
+      issues: [{ path: 'id', message: 'targets.error.snapshotSource' }],
+    });
+  }
   sqlite.transaction(() => {
+    // Versions made from it now count as made from what it was made from.
+    sqlite.prepare('UPDATE plan_version SET based_on_id = ? WHERE based_on_id = ?').run(row.based_on_id, id);
     sqlite.prepare('DELETE FROM plan_version WHERE id = ?').run(id);
     sqlite.prepare('DELETE FROM undo_step').run();
   }).immediate();

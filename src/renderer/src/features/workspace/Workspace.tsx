@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RegionSummary } from '../../../../shared/contract';
 import { MasterDataPage } from '../masterData/MasterDataPage';
 import { OverviewPage } from '../overview/OverviewPage';
+import { TargetsPage } from '../targets/TargetsPage';
 import type { Area } from './areas';
 import { ComingPanel } from './ComingPanel';
 import { SideNav } from './SideNav';
@@ -30,6 +31,8 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
           <OverviewPage summary={summary} />
         ) : area === 'masterData' ? (
           <MasterDataPage />
+        ) : area === 'targets' ? (
+          <TargetsPage />
         ) : (
           <ComingPanel area={area} />
         )}

@@ -1,0 +1,485 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import {
+  SPREAD_METHODS,
+  type PlanVersionInfo,
+  type SpreadMethod,
+  type TargetDim,
+  type TargetMeasure,
+  type TargetPeriod,
+} from '../../../../shared/channels/targets';
+import { api, toErrorData } from '../../api/client';
+import { errorText } from '../../i18n';
+import { useApp } from '../../app/AppContext';
+import { SegmentedControl } from '../../components/SegmentedControl';
+import { DataGrid, GridApplyError, type ApplyLabel, type DataGridHandle, type GridChanges, type GridIssue, type GridRowId, type GridTreeOptions } from '../../grid';
+import { buildColumns, buildRows, isLocked, MONTH_FIELDS, REGION_ID, rowId, type TargetRow } from './columns';
+import { GapStrip } from './GapStrip';
+import { HierarchyPicker } from './HierarchyPicker';
+import { loadView, saveView, type TargetsView } from './hierarchy';
+import { SeedPanel } from './SeedPanel';
+import { TargetDialogs, type TargetDialogKind } from './TargetDialogs';
+import { useTargetTree } from './useTargetTree';
+import './targets.css';
+
+// The target-planning screen: pick the version, the measure and the row hierarchy;
+// the gap against head office's target stays in view above the grid; every level of
+// the grid is editable, a total spreads down by the chosen method and a leaf rolls up.
+// Every edit is one `targets.setCells` call (one undo step); the grid then reads again
+// only the parts of the tree that are loaded.
+
+type SetCellsLabel = 'edit' | 'paste' | 'fill' | 'clear' | 'spread';
+
+const PERIODS = new Set<string>(['year', 'q1', 'q2', 'q3', 'q4', ...MONTH_FIELDS]);
+
+/** A refusal's message key from the core ("targets.error.all-locked") in the user's language, or null. */
+function refusalText(t: TFunction, key: string): string | null {
+  if (!key.startsWith('targets.error.')) return null;
+  const text = (t as unknown as (k: string) => string)(key);
+  return text === key ? null : text;
+}
+
+function versionGroups(versions: readonly PlanVersionInfo[]) {
+  return {
+    working: versions.filter((v) => v.kind === 'working'),
+    scenarios: versions.filter((v) => v.kind === 'scenario'),
+    snapshots: versions.filter((v) => v.kind === 'snapshot'),
+  };
+}
+
+export function TargetsPage() {
+  const { t } = useTranslation();
+  const app = useApp();
+  const { revision, language } = app;
+  const unit = app.summary?.displayUnit ?? 'wan';
+  const regionName = app.summary?.regionName ?? '';
+  const grid = useRef<DataGridHandle>(null);
+  const versionSelectId = useId();
+  const methodSelectId = useId();
+  const refSelectId = useId();
+
+  const [view, setViewState] = useState<TargetsView>(loadView);
+  const setView = useCallback((patch: Partial<TargetsView>) => {
+    setViewState((prev) => {
+      const next = { ...prev, ...patch };
+      saveView(next);
+      return next;
+    });
+  }, []);
+  const { levels, measure, method } = view;
+
+  // ---- versions ------------------------------------------------------------------------
+  const [versions, setVersions] = useState<PlanVersionInfo[] | null>(null);
+  const [versionsError, setVersionsError] = useState<string | null>(null);
+  const [chosenId, setChosenId] = useState<number | null>(null);
+  const [referenceId, setReferenceId] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.call('targets.versions', {}).then(
+      (list) => {
+        if (!live) return;
+        setVersions(list);
+        setVersionsError(null);
+      },
+      (e: unknown) => {
+        if (live) setVersionsError(errorText(toErrorData(e)));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+  const working = versions?.find((v) => v.kind === 'working') ?? versions?.[0] ?? null;
+  const current = versions?.find((v) => v.id === chosenId) ?? working;
+  const versionId = current?.id ?? null;
+  const readOnly = current?.frozen ?? false;
+  const others = useMemo(() => (versions ?? []).filter((v) => v.id !== versionId), [versions, versionId]);
+  const reference = others.find((v) => v.id === referenceId) ?? others[0] ?? null;
+
+  // ---- the tree --------------------------------------------------------------------------
+  const tree = useTargetTree(versionId, levels, measure, revision);
+  const lastYearOf = tree.summary?.lastYearOf ?? (app.summary?.planYear ?? new Date().getFullYear() + 1) - 1;
+  const rows = useMemo(
+    () =>
+      tree.total
+        ? buildRows(tree.nodes, tree.total, t('targets.region', { name: regionName }), t('targets.none'), tree.isUnloaded)
+        : [],
+    [tree.nodes, tree.total, tree.isUnloaded, regionName, t],
+  );
+  const rowById = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
+  const columns = useMemo(
+    () => buildColumns({ t, language, unit, measure, levels, readOnly, lastYearOf }),
+    [t, language, unit, measure, levels, readOnly, lastYearOf],
+  );
+  const expand = tree.expand;
+  const treeOptions = useMemo<GridTreeOptions>(
+    () => ({
+      parentField: 'parent',
+      labelField: 'label',
+      unloadedField: 'unloaded',
+      onExpand: (row) => {
+        const node = (row as TargetRow).node;
+        if (node) expand(node);
+      },
+    }),
+    [expand],
+  );
+  const rowClass = useCallback((row: TargetRow) => (row.id === REGION_ID ? 'tg-row--region' : `tg-row--d${Math.min(row.depth, 4)}`), []);
+
+  // ---- edits -----------------------------------------------------------------------------
+  const [busy, setBusy] = useState(false);
+  const [fallback, setFallback] = useState<{ method: SpreadMethod; basis: 'current' | 'equal' } | null>(null);
+  const setCells = useCallback(
+    async (edits: { path: number[]; period: TargetPeriod; value: number }[], label: SetCellsLabel, spreadBy: SpreadMethod = method) => {
+      if (versionId === null) return { ok: false as const, issues: [] as GridIssue[] };
+      const loaded = tree.nextLoad();
+      const outcome = await app.commit(async () => {
+        try {
+          const spread = await api.call('targets.setCells', {
+            versionId,
+            levels: [...levels],
+            measure,
+            method: spreadBy,
+            ...(spreadBy === 'version' && reference ? { referenceVersionId: reference.id } : {}),
+            edits,
+            label,
+          });
+          return { ok: true as const, spread };
+        } catch (e) {
+          return { ok: false as const, error: toErrorData(e) };
+        }
+      });
+      if (outcome === null) return { ok: false as const, issues: [] };
+      if (!outcome.ok) {
+        // The core refused the spread (e.g. every leaf below is locked): say why, change nothing.
+        if (outcome.error.code !== 'INVALID_INPUT') {
+          app.showError({ titleKey: 'errors.saveTitle', data: outcome.error });
+          return { ok: false as const, issues: [] };
+        }
+        const messages = (outcome.error.issues ?? []).map((i) => refusalText(t, i.message)).filter((m): m is string => m !== null);
+        const message = messages.length > 0 ? [...new Set(messages)].join(' ') : errorText(outcome.error);
+        // One edit: name its cell; several: the refusal as a whole.
+        const only = edits.length === 1 ? edits[0] : null;
+        return { ok: false as const, issues: [only ? { rowId: rowId(only.path), field: only.period, message } : { message }] };
+      }
+      // A method with no data to follow falls back: say so, once.
+      const basis = outcome.spread.basis;
+      const wanted = spreadBy === 'current' ? 'current' : spreadBy === 'equal' ? 'equal' : 'weights';
+      setFallback(basis !== wanted && (basis === 'current' || basis === 'equal') ? { method: spreadBy, basis } : null);
+      await loaded;
+      return { ok: true as const };
+    },
+    [app, levels, measure, method, reference, t, tree, versionId],
+  );
+
+  const onApply = useCallback(
+    async (changes: GridChanges, label: ApplyLabel) => {
+      if (readOnly) throw new GridApplyError([{ message: t('targets.version.readOnly') }]);
+      const edits: { path: number[]; period: TargetPeriod; value: number }[] = [];
+      for (const u of changes.updates) {
+        const row = rowById.get(String(u.id));
+        if (!row) continue;
+        for (const [field, value] of Object.entries(u.values)) {
+          if (!PERIODS.has(field)) continue;
+          edits.push({ path: row.path, period: field as TargetPeriod, value: typeof value === 'number' ? value : 0 });
+        }
+      }
+      if (edits.length === 0) return;
+      const result = await setCells(edits, label === 'append' ? 'paste' : label);
+      if (!result.ok) throw new GridApplyError(result.issues);
+    },
+    [readOnly, rowById, setCells, t],
+  );
+
+  const [seedError, setSeedError] = useState<string | null>(null);
+  const seed = useCallback(
+    async (value: number) => {
+      setBusy(true);
+      setSeedError(null);
+      try {
+        const r = await setCells([{ path: [], period: 'year', value }], 'spread');
+        if (!r.ok && r.issues.length > 0) setSeedError(r.issues.map((i) => i.message).join(' '));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [setCells],
+  );
+
+  // ---- the focused row: locks and manual weights -----------------------------------------
+  const [focus, setFocus] = useState<{ rowId: GridRowId; field: string } | null>(null);
+  const focusRow = focus ? rowById.get(String(focus.rowId)) ?? null : null;
+  const focusMonth = focus && /^m\d+$/.test(focus.field) ? Number(focus.field.slice(1)) : null;
+  const focusChildren = useMemo(
+    () => (focusRow ? rows.filter((r) => r.parent === focusRow.id && r.node).map((r) => r.node!) : []),
+    [focusRow, rows],
+  );
+  const lockable = !!focusRow && focusRow.id !== REGION_ID && !readOnly;
+
+  const setLock = useCallback(
+    async (row: TargetRow, month: number, locked: boolean) => {
+      if (versionId === null) return;
+      const scope = row.path.map((id, i) => ({ dim: levels[i], id }));
+      await app.commit(() => api.call('targets.setLock', { versionId, scope, month, locked }));
+    },
+    [app, levels, versionId],
+  );
+  const rowLocked = focusRow?.lock === 'all';
+  const monthLocked = !!focusRow && focusMonth !== null && isLocked(focusRow, `m${focusMonth}` as TargetPeriod);
+  const monthName = focusMonth !== null ? t(`targets.col.month.${MONTH_FIELDS[focusMonth - 1]}`) : '';
+
+  // ---- dialogs ---------------------------------------------------------------------------
+  const [dialog, setDialog] = useState<TargetDialogKind | null>(null);
+
+  const groups = versionGroups(versions ?? []);
+  const versionLabel = (v: PlanVersionInfo) => (v.kind === 'working' ? t('targets.version.working') : v.name);
+  const disabledMethods: SpreadMethod[] = others.length === 0 ? ['version'] : [];
+
+  const gridToolbar = (
+    <>
+      <button
+        type="button"
+        className={rowLocked ? 'btn btn--small tg-lockbtn is-locked' : 'btn btn--small tg-lockbtn'}
+        disabled={!lockable}
+        title={lockable ? t('targets.tools.lockRowHint') : t('targets.tools.selectRow')}
+        onClick={() => focusRow && void setLock(focusRow, 0, !rowLocked)}
+        data-testid="targets-lock-button"
+        data-locked={rowLocked ? 'true' : 'false'}
+      >
+        {rowLocked ? t('targets.tools.unlockRow') : t('targets.tools.lockRow')}
+      </button>
+      <button
+        type="button"
+        className={monthLocked ? 'btn btn--small tg-lockbtn is-locked' : 'btn btn--small tg-lockbtn'}
+        disabled={!lockable || focusMonth === null || rowLocked}
+        title={t('targets.tools.lockMonthHint')}
+        onClick={() => focusRow && focusMonth !== null && void setLock(focusRow, focusMonth, !monthLocked)}
+        data-testid="targets-lock-month-button"
+        data-locked={monthLocked ? 'true' : 'false'}
+      >
+        {focusMonth === null
+          ? t('targets.tools.lockMonthNone')
+          : monthLocked
+            ? t('targets.tools.unlockMonth', { month: monthName })
+            : t('targets.tools.lockMonth', { month: monthName })}
+      </button>
+      <button
+        type="button"
+        className="btn btn--small"
+        disabled={readOnly || focusChildren.length === 0}
+        title={focusChildren.length === 0 ? t('targets.tools.manualNeedsChildren') : t('targets.tools.manualHint')}
+        onClick={() => setDialog('manual')}
+        data-testid="targets-manual-button"
+      >
+        {t('targets.tools.manual')}
+      </button>
+      {fallback && (
+        <span className="tg-fallback" role="status" data-testid="targets-fallback">
+          {t('targets.method.fellBack', { method: t(`targets.method.${fallback.method}`), basis: t(`targets.method.${fallback.basis}`) })}
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => setFallback(null)} aria-label={t('common.close')}>
+            ×
+          </button>
+        </span>
+      )}
+    </>
+  );
+
+  let body;
+  if (tree.error || versionsError) {
+    body = (
+      <p className="inline-error tg-error" data-testid="targets-error">
+        {tree.error ? errorText(tree.error) : versionsError}
+      </p>
+    );
+  } else if (!tree.loaded || versionId === null) {
+    body = <p className="muted tg-loading">{t('targets.loading')}</p>;
+  } else if (tree.seeded === false && readOnly) {
+    body = <p className="muted tg-loading">{t('targets.empty.readOnly')}</p>;
+  } else if (tree.seeded === false) {
+    body = (
+      <SeedPanel
+        measure={measure}
+        unit={unit}
+        language={language}
+        method={method}
+        onMethod={(m) => setView({ method: m })}
+        disabledMethods={disabledMethods}
+        busy={busy}
+        refusal={seedError}
+        onSubmit={(v) => void seed(v)}
+      />
+    );
+  } else {
+    body = (
+      <DataGrid<TargetRow>
+        key={`${levels.join(',')}|${measure}|${versionId}`}
+        gridId={`targets.${measure}`}
+        columns={columns}
+        rows={rows}
+        onApply={onApply}
+        tree={treeOptions}
+        toolbar={gridToolbar}
+        handle={grid}
+        appendRows={false}
+        rowClass={rowClass}
+        onFocusChange={setFocus}
+        testId="targets-grid"
+      />
+    );
+  }
+
+  return (
+    <section
+      className="tg"
+      data-testid="targets-page"
+      data-version={versionId ?? ''}
+      data-readonly={readOnly ? 'true' : 'false'}
+      data-loaded={tree.loaded ? 'true' : 'false'}
+      data-seeded={tree.seeded === null ? '' : String(tree.seeded)}
+    >
+      <header className="tg__header">
+        <h1 className="page-header__title tg__title">{t('targets.title')}</h1>
+        <div className="tg-field">
+          <label className="tg-field__label" htmlFor={versionSelectId}>
+            {t('targets.version.label')}
+          </label>
+          <select
+            id={versionSelectId}
+            className="input tg-select tg-select--version"
+            value={versionId ?? ''}
+            onChange={(e) => {
+              setChosenId(Number(e.target.value));
+              setFocus(null);
+            }}
+            disabled={!versions}
+            data-testid="targets-version-select"
+          >
+            {groups.working.map((v) => (
+              <option key={v.id} value={v.id}>
+                {versionLabel(v)}
+              </option>
+            ))}
+            {groups.scenarios.length > 0 && (
+              <optgroup label={t('targets.version.scenarios')}>
+                {groups.scenarios.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {groups.snapshots.length > 0 && (
+              <optgroup label={t('targets.version.snapshots')}>
+                {groups.snapshots.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+          {readOnly && (
+            <span className="badge tg-badge--readonly" data-testid="targets-readonly-badge">
+              {t('targets.version.readOnly')}
+            </span>
+          )}
+        </div>
+        <SegmentedControl<TargetMeasure>
+          label={t('targets.measure.label')}
+          size="small"
+          value={measure}
+          options={[
+            { value: 'amount', label: t('targets.measure.amount') },
+            { value: 'volume', label: t('targets.measure.volume') },
+          ]}
+          onChange={(m) => setView({ measure: m })}
+          testId="targets-measure"
+        />
+        <HierarchyPicker levels={levels} onChange={(l: TargetDim[]) => setView({ levels: l })} />
+        <div className="tg-field" title={t('targets.method.hint')}>
+          <label className="tg-field__label" htmlFor={methodSelectId}>
+            {t('targets.method.label')}
+          </label>
+          <select
+            id={methodSelectId}
+            className="input tg-select"
+            value={method}
+            onChange={(e) => setView({ method: e.target.value as SpreadMethod })}
+            data-testid="targets-method"
+          >
+            {SPREAD_METHODS.map((m) => (
+              <option key={m} value={m} disabled={disabledMethods.includes(m)}>
+                {t(`targets.method.${m}`)}
+              </option>
+            ))}
+          </select>
+          {method === 'version' && (
+            <>
+              <label className="tg-sr" htmlFor={refSelectId}>
+                {t('targets.method.reference')}
+              </label>
+              <select
+                id={refSelectId}
+                className="input tg-select"
+                value={reference?.id ?? ''}
+                onChange={(e) => setReferenceId(Number(e.target.value))}
+                title={t('targets.method.reference')}
+                data-testid="targets-method-reference"
+              >
+                {others.length === 0 && <option value="">{t('targets.method.noReference')}</option>}
+                {others.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {versionLabel(v)}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+        </div>
+        <span className="tg__spacer" />
+        <div className="tg__tools" role="group">
+          <button type="button" className="btn btn--small" onClick={() => setDialog('hoTarget')} data-testid="targets-open-ho">
+            {t('targets.tools.hoTarget')}
+          </button>
+          <button type="button" className="btn btn--small" onClick={() => setDialog('versions')} disabled={!versions} data-testid="targets-open-versions">
+            {t('targets.tools.versions')}
+          </button>
+          <button type="button" className="btn btn--small" onClick={() => setDialog('compare')} disabled={!versions || versions.length < 2} data-testid="targets-open-compare">
+            {t('targets.tools.compare')}
+          </button>
+          <button type="button" className="btn btn--small" onClick={() => setDialog('seasonality')} disabled={versionId === null} data-testid="targets-open-seasonality">
+            {t('targets.tools.seasonality')}
+          </button>
+          <button type="button" className="btn btn--small" onClick={() => setDialog('balance')} disabled={versionId === null || readOnly} data-testid="targets-open-balance">
+            {t('targets.tools.balance')}
+          </button>
+        </div>
+      </header>
+      {readOnly && current && (
+        <p className="tg-banner" role="note" data-testid="targets-readonly-banner">
+          {t('targets.version.frozenBanner', { name: current.name })}
+        </p>
+      )}
+      <GapStrip summary={tree.summary} measure={measure} unit={unit} language={language} />
+      <div className="tg__body">{body}</div>
+      {dialog && versions && versionId !== null && (
+        <TargetDialogs
+          kind={dialog}
+          versions={versions}
+          versionId={versionId}
+          readOnly={readOnly}
+          measure={measure}
+          levels={levels}
+          focusRow={focusRow}
+          focusChildren={focusChildren}
+          onSelectVersion={(id) => {
+            setChosenId(id);
+            setFocus(null);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </section>
+  );
+}

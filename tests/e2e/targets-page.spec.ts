@@ -1,0 +1,216 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// The target-planning screen on the demo region: an empty plan offers to set the
+// region's annual target, the spread fills the grid and the gap strip, a wrong figure
+// is refused with the grid's message, and a mid-level edit rolls up to the region.
+// With REGIONPLAN_SHOTS set, it also writes screenshots for a human to look at.
+
+const SHOTS = process.env.REGIONPLAN_SHOTS;
+// Screenshots show the region a first-time user opens; the check itself runs on the tiny one.
+test.use({ demoSize: SHOTS && process.env.REGIONPLAN_SHOTS_DEMO !== 'tiny' ? 'typical' : 'tiny' });
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, name) });
+}
+
+/** The grid row whose label is `label` (its row index, in every column container). */
+async function rowIndexOf(page: Page, label: string): Promise<string> {
+  const cell = page.getByTestId('targets-grid').locator(`.gk-tree[data-label="${label}"]`).first();
+  await expect(cell).toBeVisible();
+  const index = await cell.evaluate((el) => el.closest('.ag-row')?.getAttribute('row-index') ?? '');
+  expect(index).not.toBe('');
+  return index;
+}
+
+function cell(page: Page, rowIndex: string, col: string) {
+  return page.getByTestId('targets-grid').locator(`.ag-row[row-index="${rowIndex}"] [col-id="${col}"]`);
+}
+
+test('the targets page: seed the plan, edit a total, see it roll up', async ({ start, workspace, page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await start.demoButton.click();
+  await start.expectState('workspace');
+  await workspace.nav('targets').click();
+  const targetsPage = page.getByTestId('targets-page');
+  await expect(targetsPage).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByTestId('gap-strip')).toBeVisible();
+
+  if ((await targetsPage.getAttribute('data-seeded')) === 'false') {
+    await shot(page, 'targets-empty-1366.png');
+    await expect(page.getByTestId('targets-seed-value')).not.toHaveValue('');
+    await page.getByTestId('targets-seed-value').fill('5000');
+    await page.getByTestId('targets-seed-button').click();
+    await expect(targetsPage).toHaveAttribute('data-seeded', 'true');
+  }
+  const grid = page.getByTestId('targets-grid');
+  await expect(grid).toBeVisible();
+  const region = await rowIndexOf(page, await grid.locator('.ag-row.tg-row--region .gk-tree').first().getAttribute('data-label') ?? '');
+  await expect(cell(page, region, 'year')).not.toHaveText('');
+  await shot(page, 'targets-grid-1366.png');
+
+  // A wrong figure: the grid's message, nothing sent.
+  await cell(page, region, 'm1').dblclick();
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('grid-problems')).toBeVisible();
+  await page.getByTestId('grid-problems').getByRole('button').click();
+
+  // The first province's year: set it, see the region follow.
+  const first = grid.locator('.ag-row.tg-row--d0 .gk-tree').first();
+  const label = (await first.getAttribute('data-label')) ?? '';
+  const idx = await rowIndexOf(page, label);
+  const before = await cell(page, region, 'year').textContent();
+  await cell(page, idx, 'year').dblclick();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, idx, 'year')).toHaveText('1,234.00');
+  await expect(cell(page, region, 'year')).not.toHaveText(before ?? '');
+  // One undo step, named in the user's language; undo brings the old figures back, redo the new.
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /修改目標/);
+  await page.getByTestId('undo').click();
+  await expect(cell(page, region, 'year')).toHaveText(before ?? '');
+  await page.getByTestId('redo').click();
+  await expect(cell(page, idx, 'year')).toHaveText('1,234.00');
+
+  // The toolbar opens the area's dialogs; manual weights need a row with its children shown.
+  for (const [button, dialog] of [
+    ['targets-open-ho', 'ho-target-dialog'],
+    ['targets-open-versions', 'versions-dialog'],
+    ['targets-open-seasonality', 'seasonality-dialog'],
+    ['targets-open-balance', 'balance-dialog'],
+  ] as const) {
+    await page.getByTestId(button).click();
+    await expect(page.getByTestId(dialog)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId(dialog)).toHaveCount(0);
+  }
+  await cell(page, region, 'label').click();
+  await page.getByTestId('targets-manual-button').click();
+  await expect(page.getByTestId('manual-weights-dialog')).toBeVisible();
+  await shot(page, 'targets-manual-1366.png');
+  await page.keyboard.press('Escape');
+
+  // Lock the province, then unlock it.
+  await cell(page, idx, 'm3').click();
+  await page.getByTestId('targets-lock-button').click();
+  await expect(page.getByTestId('targets-lock-button')).toHaveAttribute('data-locked', 'true');
+  await expect(cell(page, idx, 'm3')).toHaveClass(/tg-locked/);
+  await shot(page, 'targets-locked-1366.png');
+
+  // The region below the locked province: refused with a clear message, nothing changes.
+  const regionYear = await cell(page, region, 'year').textContent();
+  await cell(page, region, 'year').dblclick();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('grid-problem')).toContainText('已鎖定');
+  await page.getByTestId('grid-problems').getByRole('button').click();
+  await expect(cell(page, region, 'year')).toHaveText(regionYear ?? '');
+  await expect(cell(page, idx, 'year')).toHaveText('1,234.00');
+
+  await page.getByTestId('targets-lock-button').click();
+  await expect(page.getByTestId('targets-lock-button')).toHaveAttribute('data-locked', 'false');
+
+  // One month of the province.
+  await cell(page, idx, 'm2').click();
+  await page.getByTestId('targets-lock-month-button').click();
+  await expect(page.getByTestId('targets-lock-month-button')).toHaveAttribute('data-locked', 'true');
+  await expect(cell(page, idx, 'm2')).toHaveClass(/tg-locked--cell/);
+  await expect(cell(page, idx, 'm3')).not.toHaveClass(/tg-locked/);
+  await shot(page, 'targets-month-locked-1366.png');
+  await page.getByTestId('targets-lock-month-button').click();
+  await expect(cell(page, idx, 'm2')).not.toHaveClass(/tg-locked/);
+
+  // A branch whose children were not in the first answer opens on demand.
+  const lazy = grid.locator('.gk-tree__chevron.is-collapsed:not(.is-leaf)').first();
+  if (await lazy.count()) {
+    const rowsBefore = await grid.locator('.ag-row .gk-tree').count();
+    await lazy.click();
+    await expect.poll(() => grid.locator('.ag-row .gk-tree').count()).toBeGreaterThan(rowsBefore);
+  }
+
+  // A snapshot is read-only: a banner, a badge, no editing.
+  await page.getByTestId('targets-open-versions').click();
+  await page.locator('[data-testid="version-row"][data-kind="working"]').getByTestId('version-snapshot').click();
+  await page.getByTestId('snapshot-name').fill('報總部 2026-12-20');
+  await page.getByTestId('snapshot-submit').click();
+  await expect(page.locator('[data-testid="version-row"][data-kind="snapshot"]')).toHaveCount(1);
+  await page.getByTestId('versions-close').click();
+  const snapshotId = await page.locator('[data-testid="targets-version-select"] option', { hasText: '報總部' }).getAttribute('value');
+  await page.getByTestId('targets-version-select').selectOption(snapshotId ?? '');
+  await expect(page.getByTestId('targets-readonly-banner')).toBeVisible();
+  await expect(page.getByTestId('targets-readonly-badge')).toBeVisible();
+  await expect(targetsPage).toHaveAttribute('data-loaded', 'true');
+  await shot(page, 'targets-snapshot-1366.png');
+  const snapRegion = await rowIndexOf(page, (await grid.locator('.ag-row.tg-row--region .gk-tree').first().getAttribute('data-label')) ?? '');
+  await cell(page, snapRegion, 'm2').dblclick();
+  await expect(grid.locator('.gk-editor')).toHaveCount(0);
+  await page.getByTestId('targets-version-select').selectOption({ index: 0 });
+  await expect(page.getByTestId('targets-readonly-banner')).toHaveCount(0);
+
+  // Another hierarchy.
+  await page.getByTestId('targets-hierarchy').selectOption('product');
+  await expect(page.getByTestId('targets-hierarchy')).toHaveAttribute('data-levels', 'brand,category,sku');
+  await expect(grid.locator('.ag-row.tg-row--d0').first()).toBeVisible();
+
+  if (SHOTS) {
+    await page.getByTestId('targets-hierarchy').selectOption('geo');
+    await page.getByRole('radio', { name: 'EN' }).click();
+    await expect(page.getByTestId('targets-open-ho')).toHaveText('Head-office target');
+    await shot(page, 'targets-grid-en-1366.png');
+    await page.getByRole('radio', { name: '繁' }).click();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByTestId('targets-hierarchy').selectOption('geo');
+    await expect(grid.locator('.ag-row.tg-row--d0').first()).toBeVisible();
+    await shot(page, 'targets-grid-1920.png');
+    await page.getByTestId('targets-measure').locator('[data-value="volume"]').click();
+    await expect(grid.locator('.ag-row.tg-row--d0').first()).toBeVisible();
+    await shot(page, 'targets-volume-1920.png');
+  }
+});
+
+test.describe('a large tree', () => {
+  // The typical region: customer × SKU is too big for one answer, so branches load on expand.
+  test.use({ demoSize: 'typical' });
+
+  test('custom levels; a branch loads on expand and stays open after an edit', async ({ start, workspace, page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await start.demoButton.click();
+    await start.expectState('workspace');
+    await workspace.nav('targets').click();
+    const targetsPage = page.getByTestId('targets-page');
+    await expect(targetsPage).toHaveAttribute('data-loaded', 'true');
+    if ((await targetsPage.getAttribute('data-seeded')) === 'false') {
+      await page.getByTestId('targets-seed-button').click();
+      await expect(targetsPage).toHaveAttribute('data-seeded', 'true');
+    }
+    await page.getByTestId('targets-hierarchy').selectOption('__custom__');
+    for (const d of ['province', 'city', 'customer']) await page.getByTestId(`targets-levels-remove-${d}`).click();
+    for (const d of ['customer', 'sku', 'brand']) await page.getByTestId(`targets-levels-add-${d}`).click();
+    await page.getByTestId('targets-levels-apply').click();
+    await expect(page.getByTestId('targets-hierarchy')).toHaveAttribute('data-levels', 'customer,sku,brand');
+
+    const grid = page.getByTestId('targets-grid');
+    await expect(grid.locator('.ag-row.tg-row--d0').first()).toBeVisible();
+    await expect(grid.locator('.ag-row.tg-row--d1')).toHaveCount(0);
+    await grid.locator('.ag-row.tg-row--d0 .gk-tree__chevron.is-collapsed').nth(1).click();
+    await expect(grid.locator('.ag-row.tg-row--d1').first()).toBeVisible();
+    const open = await grid.locator('.ag-row.tg-row--d1').count();
+
+    const sku = (await grid.locator('.ag-row.tg-row--d1 .gk-tree').first().getAttribute('data-label')) ?? '';
+    const idx = await rowIndexOf(page, sku);
+    await cell(page, idx, 'year').dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('77');
+    await page.keyboard.press('Enter');
+    await expect(cell(page, idx, 'year')).toHaveText('77.00');
+    await expect.poll(() => grid.locator('.ag-row.tg-row--d1').count()).toBe(open);
+    await expect(page.getByTestId('undo')).toBeEnabled();
+  });
+});

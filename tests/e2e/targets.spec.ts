@@ -1,0 +1,130 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// The issue's flow on the demo region, in 元 so that every figure on screen is exact:
+// set the 2027 target by last year's actuals, lock a province, change the region's
+// total and see the province unchanged and the provinces adding up to the new total
+// to the 元; switch the hierarchy; take a snapshot; compare two scenarios.
+
+test.use({ demoSize: 'tiny' });
+
+const grid = (page: Page) => page.getByTestId('targets-grid');
+
+async function rowIndex(page: Page, selector: string): Promise<string> {
+  const el = grid(page).locator(selector).first();
+  await expect(el).toBeVisible();
+  return (await el.evaluate((e) => e.closest('.ag-row')?.getAttribute('row-index') ?? '')) || '';
+}
+const cell = (page: Page, row: string, col: string) => grid(page).locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`);
+const yuan = (text: string | null) => Number((text ?? '').replace(/[^0-9-]/g, ''));
+
+async function typeInto(page: Page, row: string, col: string, value: string): Promise<void> {
+  await cell(page, row, col).dblclick();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+/** Year figures of the region row and every province row, in 元. */
+async function yearFigures(page: Page): Promise<{ region: number; provinces: Map<string, number> }> {
+  const region = yuan(await cell(page, await rowIndex(page, '.ag-row.tg-row--region .gk-tree'), 'year').textContent());
+  const provinces = new Map<string, number>();
+  await expect(grid(page).locator('.ag-row.tg-row--d0 .gk-tree').first()).toBeVisible();
+  const labels = await grid(page).locator('.ag-row.tg-row--d0 .gk-tree').evaluateAll((els) => els.map((e) => e.getAttribute('data-label') ?? ''));
+  for (const label of labels) {
+    const idx = await rowIndex(page, `.ag-row.tg-row--d0 .gk-tree[data-label="${label}"]`);
+    provinces.set(label, yuan(await cell(page, idx, 'year').textContent()));
+  }
+  return { region, provinces };
+}
+
+test('set the plan year target by last year, lock a province, change the total; hierarchy, snapshot, scenarios', async ({ start, workspace, page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await start.demoButton.click();
+  await start.expectState('workspace');
+  await workspace.setUnit('yuan');
+  await workspace.nav('targets').click();
+  const targetsPage = page.getByTestId('targets-page');
+  await expect(targetsPage).toHaveAttribute('data-loaded', 'true');
+  await expect(targetsPage).toHaveAttribute('data-seeded', 'false');
+  await page.getByTestId('targets-hierarchy').selectOption('geo');
+
+  // The empty plan offers head office's year target; spread it by last year.
+  await expect(page.getByTestId('targets-seed-value')).not.toHaveValue('');
+  await page.getByTestId('targets-seed-method').selectOption('lastYear');
+  await page.getByTestId('targets-seed-button').click();
+  await expect(targetsPage).toHaveAttribute('data-seeded', 'true');
+  await expect(page.locator('[data-testid="gap-row-gap"] [data-period="year"]')).toHaveAttribute('data-gap', '0');
+
+  const first = await yearFigures(page);
+  expect([...first.provinces.values()].reduce((a, b) => a + b, 0)).toBe(first.region);
+  const [locked, lockedValue] = [...first.provinces.entries()][0];
+
+  // Lock the first province for the whole year.
+  const lockedRow = await rowIndex(page, `.ag-row.tg-row--d0 .gk-tree[data-label="${locked}"]`);
+  await cell(page, lockedRow, 'label').click();
+  await page.getByTestId('targets-lock-button').click();
+  await expect(page.getByTestId('targets-lock-button')).toHaveAttribute('data-locked', 'true');
+
+  // A new region total: 12% above, in whole 元.
+  const newTotal = Math.round(first.region * 1.12);
+  const regionRow = await rowIndex(page, '.ag-row.tg-row--region .gk-tree');
+  await typeInto(page, regionRow, 'year', String(newTotal));
+  await expect.poll(async () => yuan(await cell(page, regionRow, 'year').textContent())).toBe(newTotal);
+  const second = await yearFigures(page);
+  expect(second.provinces.get(locked)).toBe(lockedValue);
+  expect([...second.provinces.values()].reduce((a, b) => a + b, 0)).toBe(newTotal);
+  for (const [name, v] of second.provinces) if (name !== locked) expect(v).toBeGreaterThan(first.provinces.get(name) ?? 0);
+
+  // Another hierarchy shows the same plan: brand → category → SKU adds up to the same total.
+  await page.getByTestId('targets-hierarchy').selectOption('product');
+  await expect(page.getByTestId('targets-hierarchy')).toHaveAttribute('data-levels', 'brand,category,sku');
+  await expect(grid(page).locator('.ag-row.tg-row--d0').first()).toBeVisible();
+  const byBrand = await yearFigures(page);
+  expect(byBrand.region).toBe(newTotal);
+  expect([...byBrand.provinces.values()].reduce((a, b) => a + b, 0)).toBe(newTotal);
+
+  // A snapshot of what goes to head office.
+  await page.getByTestId('targets-open-versions').click();
+  await page.locator('[data-testid="version-row"][data-kind="working"]').getByTestId('version-snapshot').click();
+  await page.getByTestId('snapshot-name').fill('報總部 2026-12-20');
+  await page.getByTestId('snapshot-submit').click();
+  await expect(page.locator('[data-testid="version-row"][data-kind="snapshot"]')).toHaveCount(1);
+
+  // Two scenarios from the working plan: stretch and conservative.
+  for (const [type, name] of [['stretch', '衝刺方案'], ['conservative', '保守方案']] as const) {
+    await page.locator('[data-testid="version-row"][data-kind="working"]').getByTestId('version-scenario').click();
+    await page.getByTestId('scenario-type').locator(`[data-value="${type}"]`).click();
+    await page.getByTestId('scenario-name').fill(name);
+    await page.getByTestId('scenario-submit').click();
+    await expect(page.locator('[data-testid="version-row"][data-kind="scenario"]', { hasText: name })).toHaveCount(1);
+  }
+  await page.getByTestId('versions-close').click();
+
+  // The stretch scenario: 5% more than the working plan.
+  const stretchId = (await page.locator('[data-testid="targets-version-select"] option', { hasText: '衝刺方案' }).getAttribute('value')) ?? '';
+  await page.getByTestId('targets-version-select').selectOption(stretchId);
+  await expect(targetsPage).toHaveAttribute('data-version', stretchId);
+  await expect(targetsPage).toHaveAttribute('data-loaded', 'true');
+  const stretchTotal = Math.round(newTotal * 1.05);
+  const sRegion = await rowIndex(page, '.ag-row.tg-row--region .gk-tree');
+  await typeInto(page, sRegion, 'year', String(stretchTotal));
+  await expect.poll(async () => yuan(await cell(page, sRegion, 'year').textContent())).toBe(stretchTotal);
+
+  // Compare the two scenarios side by side.
+  await page.getByTestId('targets-open-compare').click();
+  const compare = page.getByTestId('compare-dialog');
+  await expect(compare).toBeVisible();
+  const boxes = compare.getByTestId('compare-version');
+  for (let i = 0; i < (await boxes.count()); i++) {
+    const box = boxes.nth(i);
+    const label = (await box.evaluate((e) => e.closest('label')?.textContent ?? '')) ?? '';
+    const want = label.includes('衝刺方案') || label.includes('保守方案');
+    if ((await box.isChecked()) !== want) await box.click();
+  }
+  await expect(compare.getByTestId('compare-table')).toBeVisible();
+  const foot = compare.locator('[data-testid="compare-table"] tfoot');
+  await expect(foot).toContainText(stretchTotal.toLocaleString('en-US'));
+  await expect(foot).toContainText(newTotal.toLocaleString('en-US'));
+  await expect(compare.getByTestId('compare-row').first()).toBeVisible();
+});
