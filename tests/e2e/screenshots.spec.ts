@@ -75,4 +75,32 @@ test.describe('screenshots', () => {
     await workspace.nav('expenses').click();
     await page.screenshot({ path: join(dir, 'coming-zh-Hans.png') });
   });
+  test('targets: the plan spread from head office\'s target', async ({ start, workspace, page }) => {
+    const dir = SHOTS as string;
+    await mkdir(dir, { recursive: true });
+    await start.demoButton.click();
+    await start.expectState('workspace');
+    await workspace.nav('targets').click();
+    const targets = page.getByTestId('targets-page');
+    await expect(targets).toHaveAttribute('data-loaded', 'true');
+    await page.getByTestId('targets-hierarchy').selectOption('geo');
+    if ((await targets.getAttribute('data-seeded')) === 'false') {
+      await page.getByTestId('targets-seed-method').selectOption('lastYear');
+      await page.getByTestId('targets-seed-button').click();
+      await expect(targets).toHaveAttribute('data-seeded', 'true');
+    }
+    const grid = page.getByTestId('targets-grid');
+    // Provinces and cities shown, customers folded: the view a manager presents from.
+    await page.getByRole('button', { name: '全部收起' }).click();
+    for (let i = 0; i < 10; i++) {
+      const folded = grid.locator('.ag-row.tg-row--region .gk-tree__chevron.is-collapsed, .ag-row.tg-row--d0 .gk-tree__chevron.is-collapsed').first();
+      if (!(await folded.count())) break;
+      await folded.click();
+    }
+    await expect(grid.locator('.ag-row.tg-row--d1').first()).toBeVisible();
+    await grid.locator('.ag-row.tg-row--d1 [col-id="year"]').first().click();
+    await page.keyboard.press('Control+Home');
+    await expect(grid.locator('.ag-row.tg-row--region')).toBeVisible();
+    await page.screenshot({ path: join(dir, 'targets-zh-Hant.png') });
+  });
 });
