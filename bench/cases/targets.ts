@@ -247,12 +247,17 @@ export const spreadMidLevel: BenchCase = {
         );
         await page.waitForFunction(() => (window as unknown as { __benchReady: boolean }).__benchReady);
         await page.keyboard.press('Enter');
+        const enterAt = await page.evaluate(() => performance.now());
         times.push(
           await pending.catch(async (e: unknown) => {
             await page.screenshot({ path: join(ctx.workDir, 'spread-mid-level-failure.png') });
             throw e;
           }),
         );
+        if (process.env.RPLAN_TRACE) {
+          const entries = await page.evaluate((t) => performance.getEntriesByType('resource').filter((e) => e.startTime >= t - 5).map((e) => `${e.name.replace(/^.*\/api\//, '')} start+${(e.startTime - t).toFixed(0)} dur ${e.duration.toFixed(0)}`), enterAt);
+          process.stderr.write(`${entries.join('\n')}\n---\n`);
+        }
         await page.waitForTimeout(500);
       }
       return {

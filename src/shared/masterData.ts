@@ -343,6 +343,16 @@ function parseMoney(spec: FieldSpec, text: string): ParseResult {
   return checkRange(spec, n === 0 ? 0 : n, true);
 }
 
+/** Money typed as text (元, as in the grids) → cents, outside the entity specs (e.g. an imported target). */
+export function parseMoneyText(text: string, min = 0): ParseResult {
+  return parseMoney({ min } as FieldSpec, text);
+}
+
+/** A whole number typed as text, outside the entity specs. */
+export function parseIntegerText(text: string, min = 0): ParseResult {
+  return parseInteger({ min } as FieldSpec, text);
+}
+
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -127,4 +128,38 @@ test('set the plan year target by last year, lock a province, change the total; 
   await expect(foot).toContainText(stretchTotal.toLocaleString('en-US'));
   await expect(foot).toContainText(newTotal.toLocaleString('en-US'));
   await expect(compare.getByTestId('compare-row').first()).toBeVisible();
+});
+
+test("head office's target imported from a spreadsheet, one undo step", async ({ start, workspace, page }, info) => {
+  await start.demoButton.click();
+  await start.expectState('workspace');
+  await workspace.nav('targets').click();
+  await expect(page.getByTestId('targets-page')).toHaveAttribute('data-loaded', 'true');
+  const csv = info.outputPath('總部目標-2027.csv');
+  await writeFile(
+    csv,
+    '月份,銷售額目標,銷量目標,毛利目標,新品銷售額目標\r\n2027-01,"5,000,000",120000,"1,200,000","300,000"\r\n2027-02,"4,500,000",110000,"1,100,000","250,000"\r\n',
+  );
+  await page.getByTestId('targets-open-ho').click();
+  const dialog = page.getByTestId('ho-target-dialog');
+  await dialog.getByTestId('import-button').click();
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.getByTestId('import-file-input').setInputFiles(csv);
+  await expect(wizard.getByTestId('import-row-count')).toContainText('2');
+  await wizard.getByTestId('import-next').click();
+  // Every column matched by its Chinese header.
+  for (const [field, col] of [['month', '0'], ['amountCents', '1'], ['volume', '2'], ['grossProfitCents', '3'], ['newProductCents', '4']]) {
+    await expect(wizard.getByTestId(`map-${field}`)).toHaveValue(col);
+  }
+  await wizard.getByTestId('import-next').click();
+  await expect(wizard.getByTestId('import-all-good')).toBeVisible();
+  await wizard.getByTestId('import-commit').click();
+  await expect(wizard.getByTestId('import-done')).toContainText('2');
+  await wizard.getByTestId('import-close').click();
+  await dialog.getByTestId('ho-target-close').click();
+  // The gap strip shows head office's new January and February (萬元).
+  await expect(page.locator('[data-testid="gap-row-ho"] [data-period="m1"]')).toHaveText('500.00');
+  await expect(page.locator('[data-testid="gap-row-ho"] [data-period="m2"]')).toHaveText('450.00');
+  await page.getByTestId('undo').click();
+  await expect(page.locator('[data-testid="gap-row-ho"] [data-period="m1"]')).not.toHaveText('500.00');
 });

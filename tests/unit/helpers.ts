@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import type { Host } from '../../src/main/core/host';
 
 const made: string[] = [];
 afterEach(() => {
@@ -26,3 +27,24 @@ export function sidecarsOf(path: string): string[] {
 
 /** Runs a TypeScript child script with the same Node, through tsx. */
 export const TSX_ARGS = ['--import', 'tsx'];
+
+/** A host for driving the handler registry in a test: no dialogs, no jobs, events dropped. */
+export function testHost(stateDir: string, overrides: Partial<Host> = {}): Host {
+  return {
+    transport: 'electron',
+    nativeDialogs: true,
+    version: 'test',
+    stateDir,
+    chooseSavePath: async () => null,
+    chooseOpenPath: async () => null,
+    chooseImportPath: async () => null,
+    chooseExportPath: async () => null,
+    browse: () => [],
+    allowsPath: () => false,
+    runJob: () => {
+      throw new Error('no jobs in this test');
+    },
+    emit: () => undefined,
+    ...overrides,
+  };
+}

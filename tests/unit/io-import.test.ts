@@ -2,18 +2,16 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppEvent } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import { catalogs } from '../../src/shared/i18n';
 import type { ColumnMapping, DataFileInfo, ImportPreview, ImportTargetInfo, SavedMapping } from '../../src/shared/importTypes';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
 import { createHandlers } from '../../src/main/core/handlers';
-import type { Host } from '../../src/main/core/host';
 import { clearDataFileCache } from '../../src/main/core/io/dataFile';
 import type { HandlerRegistry } from '../../src/main/core/registry';
 import { Session } from '../../src/main/core/session';
-import { tempDir } from './helpers';
+import { tempDir, testHost } from './helpers';
 
 // The import and export channels on a real region file (the tiny demo), through the
 // handler registry as every transport calls it.
@@ -38,22 +36,10 @@ async function setup(): Promise<Ctx> {
   fillDemoRegion(file.sqlite, { size: 'tiny', seed: 2027 });
   await file.close();
   const c = { dir, nextImport: null, nextExport: null } as Ctx;
-  const host: Host = {
-    transport: 'electron',
-    nativeDialogs: true,
-    version: 'test',
-    stateDir: join(dir, 'state'),
-    chooseSavePath: async () => null,
-    chooseOpenPath: async () => null,
+  const host = testHost(join(dir, 'state'), {
     chooseImportPath: async () => c.nextImport,
     chooseExportPath: async () => c.nextExport,
-    browse: () => [],
-    allowsPath: () => false,
-    runJob: () => {
-      throw new Error('no jobs in this test');
-    },
-    emit: (_e: AppEvent) => undefined,
-  };
+  });
   c.session = new Session(host);
   c.r = createHandlers(c.session);
   c.session.grant(regionPath);

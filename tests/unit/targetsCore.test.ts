@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
 import { createHandlers } from '../../src/main/core/handlers';
-import type { Host } from '../../src/main/core/host';
+import { parseTargetMonth } from '../../src/main/core/io/hoTargetImport';
+import { requireTarget } from '../../src/main/core/io/targets';
 import type { HandlerRegistry } from '../../src/main/core/registry';
 import { Session } from '../../src/main/core/session';
 import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
-import { tempDir } from './helpers';
+import { tempDir, testHost } from './helpers';
 
 // The target planning core through the handler registry (the path every transport
 // takes), on the tiny demo region: a new plan from last year, spreading with locks,
@@ -38,22 +39,7 @@ interface Ctx {
 
 async function open(path: string): Promise<Ctx> {
   const dir = join(path, '..');
-  const host: Host = {
-    transport: 'electron',
-    nativeDialogs: true,
-    version: 'test',
-    stateDir: join(dir, 'state'),
-    chooseSavePath: async () => null,
-    chooseOpenPath: async () => null,
-    chooseImportPath: async () => null,
-    chooseExportPath: async () => null,
-    browse: () => [],
-    allowsPath: () => false,
-    runJob: () => {
-      throw new Error('no jobs in this test');
-    },
-    emit: () => undefined,
-  };
+  const host = testHost(join(dir, 'state'));
   const session = new Session(host);
   const r = createHandlers(session);
   session.grant(path);
@@ -310,3 +296,51 @@ describe('target planning core', () => {
   });
 });
 
+
+describe("head office's target from a spreadsheet (import target targets:ho)", () => {
+  it('reads months in the forms head office writes them', () => {
+    expect(parseTargetMonth('3', 2027)).toBe(3);
+    expect(parseTargetMonth('03', 2027)).toBe(3);
+    expect(parseTargetMonth('3月', 2027)).toBe(3);
+    expect(parseTargetMonth('１２月', 2027)).toBe(12);
+    expect(parseTargetMonth('2027-03', 2027)).toBe(3);
+    expect(parseTargetMonth('2027/3', 2027)).toBe(3);
+    expect(parseTargetMonth('2027年3月', 2027)).toBe(3);
+    expect(parseTargetMonth('202703', 2027)).toBe(3);
+    expect(parseTargetMonth('2026-03', 2027)).toBeNull();
+    expect(parseTargetMonth('13', 2027)).toBeNull();
+    expect(parseTargetMonth('March', 2027)).toBeNull();
+  });
+
+  it('checks every row, then writes all months or none, as one undo step', async () => {
+    const c = await fresh();
+    const file = c.session.requireFile();
+    const target = requireTarget('targets:ho');
+    const before = await call(c, 'targets.hoTarget', {});
+    const bad = [
+      { month: '1月', amountCents: '1,200,000', volume: '300', grossProfitCents: '(5,000)', newProductCents: '' },
+      { month: '2026-02', amountCents: '1,100,000', volume: '', grossProfitCents: '', newProductCents: '' },
+      { month: '1', amountCents: 'abc', volume: '2.5', grossProfitCents: '', newProductCents: '' },
+    ];
+    const issues = target.validate(file, bad);
+    expect(issues.map((i) => `${i.index}.${i.field}:${i.message}`)).toEqual([
+      '1.month:targets.import.badMonth',
+      '2.month:targets.import.monthTwice',
+      '2.amountCents:masterData.invalid.notNumber',
+      '2.volume:masterData.invalid.notInteger',
+    ]);
+    expect(() => target.commit(file, bad)).toThrow(/problems/);
+    expect(await call(c, 'targets.hoTarget', {})).toEqual(before);
+    const good = [
+      { month: '1月', amountCents: '¥1,200,000.40', volume: '300', grossProfitCents: '(5,000)', newProductCents: '' },
+      { month: '2027-02', amountCents: '1,100,000', volume: '', grossProfitCents: '', newProductCents: '80,000' },
+    ];
+    expect(target.commit(file, good)).toEqual({ updates: 2, inserts: 0 });
+    const after = await call(c, 'targets.hoTarget', {});
+    expect(after[0]).toEqual({ month: 1, amountCents: 120_000_000, volume: 300, grossProfitCents: -500_000, newProductCents: before[0].newProductCents });
+    expect(after[1]).toEqual({ ...before[1], amountCents: 110_000_000, newProductCents: 8_000_000 });
+    expect(after.slice(2)).toEqual(before.slice(2));
+    await call(c, 'edit.undo', {});
+    expect(await call(c, 'targets.hoTarget', {})).toEqual(before);
+  });
+});

@@ -122,6 +122,18 @@ export const targetsZhHant = {
     submit: '分解',
     readOnly: '這個版本是空的快照，沒有目標數據。',
   },
+  import: {
+    ho: {
+      name: '總部目標',
+      month: '月份',
+      amountCents: '銷售額目標',
+      volume: '銷量目標',
+      grossProfitCents: '毛利目標',
+      newProductCents: '新品銷售額目標',
+    },
+    badMonth: '「{{value}}」不是 {{year}} 年的月份：請寫 1–12、3月 或 {{year}}-03。',
+    monthTwice: '這個月份在第 {{row}} 行已經出現過。',
+  },
   error: {
     'all-locked': '下面的格子全部已鎖定，分不到新的數字。請先解鎖其中一些。',
     'negative-total': '目標不能是負數。',
@@ -277,6 +289,18 @@ export const targetsZhHans: TargetsMessages = {
     submit: '分解',
     readOnly: '这个版本是空的快照，没有目标数据。',
   },
+  import: {
+    ho: {
+      name: '总部目标',
+      month: '月份',
+      amountCents: '销售额目标',
+      volume: '销量目标',
+      grossProfitCents: '毛利目标',
+      newProductCents: '新品销售额目标',
+    },
+    badMonth: '“{{value}}”不是 {{year}} 年的月份：请写 1–12、3月 或 {{year}}-03。',
+    monthTwice: '这个月份在第 {{row}} 行已经出现过。',
+  },
   error: {
     'all-locked': '下面的格子全部已锁定，分不到新的数字。请先解锁其中一些。',
     'negative-total': '目标不能是负数。',
@@ -428,6 +452,18 @@ export const targetsEn: TargetsMessages = {
     method: 'Spread',
     submit: 'Spread',
     readOnly: 'This snapshot is empty: it holds no targets.',
+  },
+  import: {
+    ho: {
+      name: 'Head-office target',
+      month: 'Month',
+      amountCents: 'Sales target',
+      volume: 'Volume target',
+      grossProfitCents: 'Gross profit target',
+      newProductCents: 'New-product sales target',
+    },
+    badMonth: '"{{value}}" is not a month of {{year}}: write 1–12, 3月 or {{year}}-03.',
+    monthTwice: 'This month already appears on row {{row}}.',
   },
   error: {
     'all-locked': 'Every cell below is locked, so the new figure has nowhere to go. Unlock some of them first.',

@@ -7,6 +7,7 @@ import { inspectDataFile } from '../io/dataFile';
 import { commitImport, listMappings, previewImport, saveMapping } from '../io/importRows';
 import { masterExportTable } from '../io/masterExport';
 import '../io/masterTargets';
+import '../io/hoTargetImport';
 import { requireTarget } from '../io/targets';
 import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';

@@ -44,14 +44,34 @@ interface Work {
   volume: Float64Array;
   /** First new row id and count when this call creates the version's leaves. */
   seeded: { from: number; cells: Int32Array } | null;
+  /** Whether amount/volume are this call's own copies yet (copied on first write). */
+  own: { amount: boolean; volume: boolean };
+  /** The cells written so far, or 'all' (the change is then found by comparing every cell). */
+  touched: Int32Array[] | 'all';
 }
 
+/** Work on a version: reads see the cube, the first write of a measure copies it. */
+function readWork(refs: TargetRefs, cube: VersionCube): Work {
+  return { refs, cube, rowId: cube.rowId, amount: cube.amount, volume: cube.volume, seeded: null, own: { amount: false, volume: false }, touched: [] };
+}
+
+/** Work that will be committed: refused on a snapshot. */
 function startWork(refs: TargetRefs, cube: VersionCube): Work {
   if (cube.frozen) throw new AppError('CONFLICT', 'this version is a snapshot and never changes; make a scenario from it to edit', {});
-  return { refs, cube, rowId: cube.rowId, amount: cube.amount.slice(), volume: cube.volume.slice(), seeded: null };
+  return readWork(refs, cube);
 }
 
 const values = (w: Work, measure: TargetMeasure) => (measure === 'amount' ? w.amount : w.volume);
+
+/** The measure's array for writing: the cube's own is copied first, so a refused call changes nothing. */
+function writable(w: Work, measure: TargetMeasure): Float64Array<ArrayBufferLike> {
+  if (!w.own[measure]) {
+    if (measure === 'amount') w.amount = w.amount.slice();
+    else w.volume = w.volume.slice();
+    w.own[measure] = true;
+  }
+  return values(w, measure);
+}
 
 /**
  * Gives an empty version its leaves: every combo that sold in the reference periods,
@@ -184,7 +204,9 @@ function spreadInto(
   }
   const result = spreadTotal({ total, current, weights, locked });
   if (!result.ok) throw failure(result, what);
-  for (let i = 0; i < n; i++) vals[cells[i]] = result.values[i];
+  const out = writable(w, measure);
+  for (let i = 0; i < n; i++) out[cells[i]] = result.values[i];
+  if (w.touched !== 'all') w.touched.push(cells);
   return result.basis;
 }
 
@@ -222,17 +244,30 @@ function commit(sqlite: Database.Database, w: Work, label: string): number {
     cube.rowsChanged();
   } else {
     const changes: { k: number; id: number }[] = [];
-    const cells = cube.rowId.length;
     const diffA: number[] = [];
     const diffV: number[] = [];
-    for (let k = 0; k < cells; k++) {
-      if (cube.rowId[k] === 0) continue;
+    const check = (k: number) => {
+      if (cube.rowId[k] === 0) return;
       const a = w.amount[k] !== cube.amount[k];
       const v = w.volume[k] !== cube.volume[k];
       if (a || v) {
         changes.push({ k, id: cube.rowId[k] });
         if (a) diffA.push(k);
         if (v) diffV.push(k);
+      }
+    };
+    if (w.touched === 'all') {
+      for (let k = 0; k < cube.rowId.length; k++) check(k);
+    } else {
+      // Only the cells the spreads wrote, each once.
+      const seen = new Uint8Array(cube.rowId.length);
+      for (const list of w.touched) {
+        for (let i = 0; i < list.length; i++) {
+          const k = list[i];
+          if (seen[k]) continue;
+          seen[k] = 1;
+          check(k);
+        }
       }
     }
     if (changes.length === 0) return 0;
@@ -419,10 +454,22 @@ function pairIndex(refs: TargetRefs, w: Work): PairIndex {
   return { pairs, ofCombo };
 }
 
+/** Every cell with a row, with its month (0-based) and brand × channel pair. */
+function forEachPlannedCell(refs: TargetRefs, w: Work, ofCombo: Int32Array, fn: (k: number, m: number, pair: number) => void): void {
+  for (let c = 0; c < refs.n; c++) {
+    const p = ofCombo[c];
+    if (p < 0) continue;
+    for (let m = 0; m < MONTHS; m++) {
+      const k = c * MONTHS + m;
+      if (w.rowId[k] !== 0) fn(k, m, p);
+    }
+  }
+}
+
 export function currentPairs(file: RegionFile, cache: TargetCache, versionId: number, measure: TargetMeasure): BalanceResult['pairs'] {
   const refs = cache.refs;
   const cube = cache.cube(file.sqlite, versionId);
-  const w: Work = { refs, cube, rowId: cube.rowId, amount: cube.amount, volume: cube.volume, seeded: null };
+  const w = readWork(refs, cube);
   const { pairs, ofCombo } = pairIndex(refs, w);
   const sums = new Float64Array(pairs.length);
   const vals = cube.values(measure);
@@ -459,9 +506,11 @@ export function balanceTargets(file: RegionFile, cache: TargetCache, input: Bala
   if (cube.present === 0) {
     throw new AppError('INVALID_INPUT', 'the plan is empty: set the region total first', { issues: [{ path: 'versionId', message: 'targets.error.empty' }] });
   }
-  const w = input.apply ? startWork(refs, cube) : { refs, cube, rowId: cube.rowId, amount: cube.amount.slice(), volume: cube.volume.slice(), seeded: null };
+  const w = input.apply ? startWork(refs, cube) : readWork(refs, cube);
   const { measure } = input;
-  const vals = values(w, measure);
+  // The fit rewrites cells all over the version: compare every cell at commit.
+  w.touched = 'all';
+  const vals = writable(w, measure);
   const scale = fileScale(measure);
   const mask = lockMask(refs, readLocks(sqlite, refs, input.versionId));
   const { pairs, ofCombo } = pairIndex(refs, w);
@@ -483,22 +532,16 @@ export function balanceTargets(file: RegionFile, cache: TargetCache, input: Bala
   const currentPair = new Float64Array(P);
   const lyPair = new Float64Array(MONTHS * P);
   const ly = measure === 'amount' ? refs.lyAmount : refs.lyVolume;
-  for (let c = 0; c < refs.n; c++) {
-    const p = ofCombo[c];
-    if (p < 0) continue;
-    for (let m = 0; m < MONTHS; m++) {
-      const k = c * MONTHS + m;
-      if (w.rowId[k] === 0) continue;
-      currentPair[p] += vals[k];
-      if (mask[k]) {
-        lockedMonth[m] += vals[k];
-        lockedPair[p] += vals[k];
-      } else {
-        seedM[m * P + p] += vals[k];
-        lyPair[m * P + p] += Math.max(0, ly[k]);
-      }
+  forEachPlannedCell(refs, w, ofCombo, (k, m, p) => {
+    currentPair[p] += vals[k];
+    if (mask[k]) {
+      lockedMonth[m] += vals[k];
+      lockedPair[p] += vals[k];
+    } else {
+      seedM[m * P + p] += vals[k];
+      lyPair[m * P + p] += Math.max(0, ly[k]);
     }
-  }
+  });
   // Where the plan has nothing unlocked in a pair, last year's shape seeds it.
   for (let i = 0; i < seedM.length; i++) if (seedM[i] === 0 && lyPair[i] > 0) seedM[i] = lyPair[i] / (measure === 'amount' ? 100 : 1);
   for (let p = 0; p < P; p++) if (!given[p]) pairTarget[p] = currentPair[p];
@@ -523,18 +566,13 @@ export function balanceTargets(file: RegionFile, cache: TargetCache, input: Bala
   }
   // Each month × pair total goes to its unlocked leaves by their current values.
   const groups = new Map<number, number[]>();
-  for (let c = 0; c < refs.n; c++) {
-    const p = ofCombo[c];
-    if (p < 0) continue;
-    for (let m = 0; m < MONTHS; m++) {
-      const k = c * MONTHS + m;
-      if (w.rowId[k] === 0 || mask[k]) continue;
-      const g = m * P + p;
-      let list = groups.get(g);
-      if (!list) groups.set(g, (list = []));
-      list.push(k);
-    }
-  }
+  forEachPlannedCell(refs, w, ofCombo, (k, m, p) => {
+    if (mask[k]) return;
+    const g = m * P + p;
+    let list = groups.get(g);
+    if (!list) groups.set(g, (list = []));
+    list.push(k);
+  });
   for (const [g, list] of groups) {
     const cells = Int32Array.from(list);
     const weights = new Float64Array(cells.length);
@@ -549,16 +587,10 @@ export function balanceTargets(file: RegionFile, cache: TargetCache, input: Bala
   // What the leaves add up to now.
   const monthResult = new Float64Array(MONTHS);
   const pairResult = new Float64Array(P);
-  for (let c = 0; c < refs.n; c++) {
-    const p = ofCombo[c];
-    if (p < 0) continue;
-    for (let m = 0; m < MONTHS; m++) {
-      const k = c * MONTHS + m;
-      if (w.rowId[k] === 0) continue;
-      monthResult[m] += vals[k];
-      pairResult[p] += vals[k];
-    }
-  }
+  forEachPlannedCell(refs, w, ofCombo, (k, m, p) => {
+    monthResult[m] += vals[k];
+    pairResult[p] += vals[k];
+  });
   let maxResidual = 0;
   const months = Array.from({ length: MONTHS }, (_, m) => {
     const target = toCubeUnits(measure, input.monthTargets[m]);

@@ -153,10 +153,19 @@ export class TargetRefs {
     }
   }
 
-  /** dimValue for every combo, as one array (a pass per level instead of a switch per cell). */
+  private readonly columns = new Map<TargetDim, Int32Array>();
+
+  /**
+   * dimValue for every combo, as one array (a pass per level instead of a switch per
+   * cell). Kept until combos are added; the lookups behind it only change with a new
+   * generation, which builds new refs.
+   */
   dimColumn(dim: TargetDim): Int32Array {
+    const cached = this.columns.get(dim);
+    if (cached && cached.length === this.n) return cached;
     const out = new Int32Array(this.n);
     for (let c = 0; c < this.n; c++) out[c] = this.dimValue(dim, c);
+    this.columns.set(dim, out);
     return out;
   }
 

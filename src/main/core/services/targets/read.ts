@@ -102,41 +102,52 @@ export function targetTree(
   const cols = levels.map((d) => refs.dimColumn(d));
 
   const total = newAcc([]);
-  // One map per depth: path key → accumulator.
+  // Cells add into the deepest node of their line only; the levels above are summed
+  // from their children afterwards (a few thousand nodes, not a million cells).
   const maxDepth = levels.length;
   const byDepth: Map<string, Acc>[] = Array.from({ length: maxDepth }, () => new Map());
+  const parentOf = new Map<Acc, Acc>();
   for (let i = 0; i < combos.length; i++) {
     const c = combos[i];
     if (!shown(cube, refs, c)) continue;
     const base = c * MONTHS;
     let key = '';
-    const path: number[] = [...start];
-    const accs: Acc[] = [total];
+    let parentAcc = total;
+    let acc = total;
     for (let d = start.length; d < maxDepth; d++) {
       const id = cols[d][c];
-      path.push(id);
       key += `${id}/`;
-      let acc = byDepth[d].get(key);
+      acc = byDepth[d].get(key) as Acc;
       if (!acc) {
-        acc = newAcc(path.slice());
+        acc = newAcc([...(d === start.length ? start : parentAcc.path), id]);
         byDepth[d].set(key, acc);
+        parentOf.set(acc, parentAcc);
       }
-      accs.push(acc);
+      parentAcc = acc;
     }
     for (let m = 0; m < MONTHS; m++) {
       const k = base + m;
-      const v = values[k];
-      const a = ly[k];
       const has = cube.rowId[k] > 0 ? 1 : 0;
       const lk = has && locked[k] ? 1 : 0;
-      for (const acc of accs) {
-        acc.months[m] += v;
-        acc.lastYear[m] += a;
-        acc.cells += has;
-        acc.lockedCells += lk;
-        acc.monthCells[m] += has;
-        acc.monthLocked[m] += lk;
+      acc.months[m] += values[k];
+      acc.lastYear[m] += ly[k];
+      acc.cells += has;
+      acc.lockedCells += lk;
+      acc.monthCells[m] += has;
+      acc.monthLocked[m] += lk;
+    }
+  }
+  for (let d = maxDepth - 1; d >= start.length; d--) {
+    for (const acc of byDepth[d].values()) {
+      const up = parentOf.get(acc) as Acc;
+      for (let m = 0; m < MONTHS; m++) {
+        up.months[m] += acc.months[m];
+        up.lastYear[m] += acc.lastYear[m];
+        up.monthCells[m] += acc.monthCells[m];
+        up.monthLocked[m] += acc.monthLocked[m];
       }
+      up.cells += acc.cells;
+      up.lockedCells += acc.lockedCells;
     }
   }
 

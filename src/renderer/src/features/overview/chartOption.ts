@@ -3,6 +3,7 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import type { ComposeOption } from 'echarts/core';
 import type { TooltipComponentFormatterCallbackParams } from 'echarts';
 import { centsToUnit, formatAmount, intlLocale, type DisplayUnit, type Language } from '../../../../shared/units';
+import { CHART_GRID_LINE, CHART_TEXT, escapeHtml, OTHER_COLORS, TOOLTIP_STYLE } from '../../components/chart/chartStyle';
 
 // The overview chart's option, built from plain data so it can be unit tested and
 // so the component only mounts the chart. Values are plotted in the display unit;
@@ -31,17 +32,13 @@ export interface SalesChartInput {
 
 // Older year recedes, the latest year carries the accent, the target is the line to beat.
 const ACTUAL_COLORS = ['#c5cfdb', '#3b73b9'];
-const TARGET_COLOR = '#d97706';
-const TEXT = '#52606d';
-const GRID_LINE = '#e6eaf0';
+const TARGET_COLOR = OTHER_COLORS[0];
+const TEXT = CHART_TEXT;
+const GRID_LINE = CHART_GRID_LINE;
 
 export function monthNames(language: Language): string[] {
   const format = new Intl.DateTimeFormat(intlLocale(language), { month: 'short', timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, m) => format.format(new Date(Date.UTC(2000, m, 1))));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function salesChartOption(input: SalesChartInput): SalesChartOption {
@@ -96,12 +93,8 @@ export function salesChartOption(input: SalesChartInput): SalesChartOption {
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow', shadowStyle: { color: 'rgba(59,115,185,0.06)' } },
-      backgroundColor: '#ffffff',
-      borderColor: '#d9dee5',
-      borderWidth: 1,
-      padding: [10, 12],
-      textStyle: { color: '#1f2933', fontSize: 13, fontFamily: input.fontFamily },
-      extraCssText: 'box-shadow: 0 6px 20px rgba(15,23,42,0.12); border-radius: 8px;',
+      ...TOOLTIP_STYLE,
+      textStyle: { ...TOOLTIP_STYLE.textStyle, fontFamily: input.fontFamily },
       formatter: (params: TooltipComponentFormatterCallbackParams) => {
         const list = Array.isArray(params) ? params : [params];
         const month = list[0]?.dataIndex ?? 0;

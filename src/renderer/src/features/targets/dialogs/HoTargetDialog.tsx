@@ -8,6 +8,7 @@ import { Modal } from '../../../components/Modal';
 import { DataGrid, GridApplyError, type ApplyLabel, type GridChanges, type GridColumn, type GridRow } from '../../../grid';
 import { monthNames } from '../../overview/chartOption';
 import { editText, parseValue, showValue, sum, type Fmt } from './format';
+import { ImportButton } from '../../importWizard';
 import { LoadNote } from './parts';
 import { useLoad } from './useLoad';
 import './targetDialogs.css';
@@ -143,7 +144,15 @@ export function HoTargetDialog({ onClose }: { onClose(): void }) {
           </p>
         )}
         <div className="td-grid td-grid--ho">
-          <DataGrid<HoRow> gridId="targets-ho" columns={columns} rows={rows} onApply={onApply} totals testId="ho-target-grid" />
+          <DataGrid<HoRow>
+            gridId="targets-ho"
+            columns={columns}
+            rows={rows}
+            onApply={onApply}
+            totals
+            testId="ho-target-grid"
+            toolbar={<ImportButton target="targets:ho" />}
+          />
         </div>
       </div>
     </Modal>

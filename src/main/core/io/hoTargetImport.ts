@@ -1,0 +1,108 @@
+import { AppError } from '../../../shared/errors';
+import { parseIntegerText, parseMoneyText } from '../../../shared/masterData';
+import type { RegionFile } from '../db/regionFile';
+import { setHoTarget } from '../services/targets/versions';
+import { registerTargets, type ImportTarget, type RowIssue, type TextRow } from './targets';
+
+// 'targets:ho': head office's target for the region, from the spreadsheet head office
+// sends: one row per month with amount (元), volume, gross profit and new-product
+// amount. Months are 1–12, "3月", or a period of the plan year (2027-03, 2027/3,
+// 202703). Every row or none, one undo step; months not in the file keep their figures.
+
+const TARGET = 'targets:ho';
+const MONEY = ['amountCents', 'grossProfitCents', 'newProductCents'] as const;
+const FIELDS = ['month', 'amountCents', 'volume', 'grossProfitCents', 'newProductCents'] as const;
+
+interface HoRow {
+  month: number;
+  amountCents?: number;
+  volume?: number;
+  grossProfitCents?: number;
+  newProductCents?: number;
+}
+
+const FULL_WIDTH = /[\uff10-\uff19]/g;
+
+/** The month (1–12) a cell names, or null. */
+export function parseTargetMonth(text: string, planYear: number): number | null {
+  const s = text.trim().replace(FULL_WIDTH, (d) => String(d.charCodeAt(0) - 0xff10));
+  let m = /^(\d{1,2})\s*月?$/.exec(s);
+  if (m) {
+    const month = Number(m[1]);
+    return month >= 1 && month <= 12 ? month : null;
+  }
+  m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?|(\d{2}))$/.exec(s);
+  if (m && Number(m[1]) === planYear) {
+    const month = Number(m[2] ?? m[3]);
+    return month >= 1 && month <= 12 ? month : null;
+  }
+  return null;
+}
+
+function planYearOf(file: RegionFile): number {
+  return file.sqlite.prepare('SELECT plan_year FROM region_meta WHERE id = 1').pluck().get() as number;
+}
+
+function readRows(file: RegionFile, rows: TextRow[]): { parsed: HoRow[]; issues: RowIssue[] } {
+  const planYear = planYearOf(file);
+  const issues: RowIssue[] = [];
+  const seen = new Map<number, number>();
+  const parsed = rows.map((row, index) => {
+    const out: HoRow = { month: 0 };
+    const month = parseTargetMonth(row.month ?? '', planYear);
+    if (month === null) {
+      issues.push({ index, field: 'month', message: 'targets.import.badMonth', params: { value: (row.month ?? '').trim(), year: planYear } });
+    } else {
+      const first = seen.get(month);
+      if (first !== undefined) issues.push({ index, field: 'month', message: 'targets.import.monthTwice', params: { row: first }, indexParams: ['row'] });
+      else seen.set(month, index);
+      out.month = month;
+    }
+    for (const field of FIELDS.slice(1)) {
+      const text = (row[field] ?? '').trim();
+      if (text === '') continue;
+      const r = (MONEY as readonly string[]).includes(field)
+        ? parseMoneyText(text, field === 'grossProfitCents' ? -1e15 : 0)
+        : parseIntegerText(text);
+      if (!r.ok) {
+        issues.push({ index, field, message: r.reason, ...(r.params ? { params: r.params as Record<string, string | number> } : {}) });
+      } else if (typeof r.value === 'number') {
+        // Targets are whole 元.
+        out[field] = (MONEY as readonly string[]).includes(field) ? Math.round(r.value / 100) * 100 : r.value;
+      }
+    }
+    return out;
+  });
+  return { parsed, issues };
+}
+
+const hoTarget: ImportTarget = {
+  info: {
+    target: TARGET,
+    labelKey: 'targets.import.ho.name',
+    fields: FIELDS.map((key) => ({
+      key,
+      labelKey: `targets.import.ho.${key}`,
+      type: key === 'month' ? 'text' : key === 'volume' ? 'integer' : 'money',
+      required: key === 'month',
+    })),
+  },
+  validate(file, rows) {
+    return readRows(file, rows).issues;
+  },
+  plan(file, rows) {
+    return { updates: readRows(file, rows).parsed.length, inserts: 0 };
+  },
+  commit(file, rows) {
+    const { parsed, issues } = readRows(file, rows);
+    if (issues.length > 0) {
+      throw new AppError('INVALID_INPUT', `${issues.length} problems in the head-office target`, {
+        issues: issues.map((i) => ({ path: `rows.${i.index}.${i.field}`, message: i.message })),
+      });
+    }
+    setHoTarget(file.sqlite, parsed);
+    return { updates: parsed.length, inserts: 0 };
+  },
+};
+
+registerTargets((name) => (name === TARGET ? hoTarget : null));

@@ -1,0 +1,51 @@
+import { useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { init, use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Every chart in the app: one ECharts instance on canvas (bars, lines, grid, legend,
+// tooltip), following its container's size and re-rendered when the option changes.
+registerModules([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+interface EChartProps {
+  option: EChartsCoreOption;
+  label: string;
+  testId: string;
+  className: string;
+  style?: CSSProperties;
+}
+
+export function EChart({ option, label, testId, className, style }: EChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const instance = init(el, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('finished', () => {
+      el.dataset.rendered = 'true';
+    });
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  // A layout effect, so that "rendered" turns false in the same commit that changes
+  // the option: "rendered" then always means this option is fully drawn (animation
+  // included), which tests and screenshots wait for.
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el || !chart.current) return;
+    el.dataset.rendered = 'false';
+    chart.current.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={host} className={className} style={style} role="img" aria-label={label} data-testid={testId} />;
+}
