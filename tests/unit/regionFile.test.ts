@@ -1,11 +1,11 @@
-import { readdirSync, truncateSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors';
 import { APPLICATION_ID } from '../../src/main/core/db/constants';
 import { SCHEMA_VERSION } from '../../src/main/core/db/migrations';
-import { createRegionFile, openRegionFile } from '../../src/main/core/db/regionFile';
+import { checkProblems, createRegionFile, openRegionFile } from '../../src/main/core/db/regionFile';
 import { sha256, sidecarsOf, tempDir } from './helpers';
 
 async function refusal(path: string): Promise<AppError> {
@@ -107,6 +107,36 @@ describe('region file', () => {
     await f.close();
     truncateSync(path, statSync(path).size - 1500);
     await expectRefusedUntouched(path, 'truncated');
+  });
+
+  it('opens a file left mid-checkpoint by a crash: the header is ahead of the file, the -wal holds the pages', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'live.rplan');
+    const f = await createRegionFile(path, { regionName: 'x', planYear: 2027, displayUnit: 'wan' });
+    await f.close();
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    const insert = db.prepare('INSERT INTO channel (code, name) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`C${i}`, `渠道${i}`);
+    })();
+    // The moment of the crash: the file as it was, the -wal with every new page.
+    const crashed = join(dir, 'crashed.rplan');
+    copyFileSync(path, crashed);
+    copyFileSync(`${path}-wal`, `${crashed}-wal`);
+    // The checkpoint had written page 1 (the new page count) and nothing after it.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const page1 = readFileSync(path).subarray(0, 4096);
+    db.close();
+    const fd = openSync(crashed, 'r+');
+    writeSync(fd, page1, 0, page1.length, 0);
+    closeSync(fd);
+    expect(statSync(crashed).size).toBeLessThan(readFileSync(crashed).readUInt32BE(28) * 4096);
+    const g = await openRegionFile(crashed);
+    expect(g.sqlite.prepare('SELECT count(*) FROM channel WHERE code LIKE ?').pluck().get('C%')).toBe(3000);
+    expect(checkProblems(g.sqlite, 'full')).toEqual([]);
+    await g.close();
   });
 
   it('refuses a file whose pages are damaged', async () => {

@@ -64,12 +64,25 @@ export function inspectRegionFile(path: string): HeaderInfo {
     const validFor = header.readUInt32BE(92);
     const headerPages = header.readUInt32BE(28);
     const pageCount = changeCounter === validFor && headerPages > 0 ? headerPages : null;
-    if (fileSize % pageSize !== 0 || (pageCount !== null && fileSize < pageCount * pageSize)) {
+    // A crash during a checkpoint can leave page 1 (with the new page count) written
+    // and later pages not yet: the frames are still in the -wal file and SQLite
+    // finishes the job on the next open, so the file is not truncated then.
+    const walPending = walFrames(path);
+    if (fileSize % pageSize !== 0 || (pageCount !== null && !walPending && fileSize < pageCount * pageSize)) {
       throw refuse('truncated', path, `${path}: the file is truncated (${fileSize} bytes); restore it from a backup`);
     }
     const walMode = header[18] === 2 && header[19] === 2;
     return { pageSize, pageCount, fileSize, userVersion, applicationId, walMode };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** True when the file's -wal holds frames (more than its 32-byte header). */
+function walFrames(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 32;
+  } catch {
+    return false;
   }
 }

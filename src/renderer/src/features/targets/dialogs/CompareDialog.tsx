@@ -182,7 +182,7 @@ export function CompareDialog({ versions, measure, onClose }: CompareDialogProps
               <select className="input td-select" value={dim} onChange={(e) => setDim(e.target.value as TargetDim)} data-testid="compare-dim">
                 {TARGET_DIMS.map((d) => (
                   <option key={d} value={d}>
-                    {t(`targetDialogs.dim.${d}`)}
+                    {t(`targets.dim.${d}`)}
                   </option>
                 ))}
               </select>
@@ -203,7 +203,7 @@ export function CompareDialog({ versions, measure, onClose }: CompareDialogProps
             </h3>
             <DialogChart option={option} label={t('targetDialogs.compare.chart')} testId="compare-chart" height={260} />
             <h3 className="td-h3">
-              {t('targetDialogs.compare.table', { dim: t(`targetDialogs.dim.${dim}`) })}
+              {t('targetDialogs.compare.table', { dim: t(`targets.dim.${dim}`) })}
               <span className="muted td-h3__note">{t('targetDialogs.compare.against', { name: result.versions[0]?.name ?? '' })}</span>
             </h3>
             {result.rows.length === 0 ? (
@@ -213,7 +213,7 @@ export function CompareDialog({ versions, measure, onClose }: CompareDialogProps
                 <table className="td-table td-table--compare" data-testid="compare-table">
                   <thead>
                     <tr>
-                      <th rowSpan={2}>{t(`targetDialogs.dim.${dim}`)}</th>
+                      <th rowSpan={2}>{t(`targets.dim.${dim}`)}</th>
                       {result.versions.map((v, i) => (
                         <th key={v.id} className="td-group td-group-start" colSpan={i === 0 ? 1 : 3}>
                           <span className="td-swatch" style={{ background: colors[i] }} />
