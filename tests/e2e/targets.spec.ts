@@ -140,10 +140,14 @@ test("head office's target imported from a spreadsheet, one undo step", async ({
     csv,
     '月份,銷售額目標,銷量目標,毛利目標,新品銷售額目標\r\n2027-01,"5,000,000",120000,"1,200,000","300,000"\r\n2027-02,"4,500,000",110000,"1,100,000","250,000"\r\n',
   );
+  await expect(page.getByTestId('gap-strip')).toHaveAttribute('data-loaded', 'true');
   await page.getByTestId('targets-open-ho').click();
   const dialog = page.getByTestId('ho-target-dialog');
+  await expect(dialog.getByTestId('ho-target-year')).toBeVisible();
   await dialog.getByTestId('import-button').click();
   const wizard = page.getByTestId('import-wizard');
+  // The wizard knows its target (its fields) before it takes a file.
+  await expect(wizard.getByRole('heading')).toHaveText('導入總部目標');
   await wizard.getByTestId('import-file-input').setInputFiles(csv);
   await expect(wizard.getByTestId('import-row-count')).toContainText('2');
   await wizard.getByTestId('import-next').click();
