@@ -1,0 +1,233 @@
+// Values as they come out of ERP exports and Chinese Excel files, for the imports of
+// actuals, market data, audits and visits (issue 5). Pure and exact: money becomes
+// integer cents by decimal-string arithmetic (never through a float), dates become
+// ISO days or yyyymm periods. A failure names a reason key (i18n) and the text.
+//
+// Dates: year-first forms (2026-03-01, 2026/3/1, 2026年3月1日, 20260301) are read as
+// they are; a day and month without the year first (03/04/2026) are only read with
+// the order the user chose ('dmy' or 'mdy'), never guessed. Excel day numbers are
+// read in the workbook's date system (1900, with Excel's fictitious 1900-02-29, or
+// 1904).
+
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; reason: ImportValueReason; params: { value: string } };
+
+export const IMPORT_VALUE_REASONS = [
+  'empty',
+  'notNumber',
+  'notInteger',
+  'tooPrecise',
+  'tooLarge',
+  'notDate',
+  'notPeriod',
+  'ambiguousDate',
+  'noSuchDate',
+] as const;
+export type ImportValueReason = (typeof IMPORT_VALUE_REASONS)[number];
+
+/** How a date without the year first is read: year-first only, day-first or month-first. */
+export type DateOrder = 'ymd' | 'dmy' | 'mdy';
+/** The workbook's date system: Windows Excel (1900) or old Mac Excel (1904). */
+export type DateSystem = 1900 | 1904;
+
+export interface DateOptions {
+  order: DateOrder;
+  system: DateSystem;
+}
+
+export const DEFAULT_DATE_OPTIONS: DateOptions = { order: 'ymd', system: 1900 };
+
+const fail = <T>(reason: ImportValueReason, text: string): ValueResult<T> => ({ ok: false, reason, params: { value: text.trim() } });
+const ok = <T>(value: T): ValueResult<T> => ({ ok: true, value });
+
+/** Full-width digits and signs to ASCII, spaces (incl. ideographic and no-break) removed at the ends. */
+function normalize(text: string): string {
+  return text.normalize('NFKC').replace(/[\u00a0\u3000]/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------
+// Numbers
+
+/** 萬 (10^4), 億 (10^8) and 千 (10^3), traditional and simplified; a trailing 元 is dropped. */
+const MULTIPLIERS: Record<string, number> = { 千: 3, 万: 4, 萬: 4, 亿: 8, 億: 8 };
+
+interface Decimal {
+  negative: boolean;
+  /** All digits, without the point. */
+  digits: string;
+  /** How many of `digits` are after the point. */
+  scale: number;
+}
+
+/**
+ * A decimal as written in a spreadsheet: thousands separators (, ' _ and spaces),
+ * negatives as -1,234 or (1,234) or 1,234-, a trailing %, 萬/億/千 units, ¥/￥/元.
+ * Returns the exact decimal, its exponent adjusted for % and the unit.
+ */
+function readDecimal(text: string): { d: Decimal; percent: boolean } | null {
+  let s = normalize(text).replace(/[,'_\s]/g, '');
+  if (s === '') return null;
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1];
+  }
+  s = s.replace(/^[¥￥]/, '').replace(/(?:元|RMB|CNY)$/i, '');
+  if (/^[-−]/.test(s)) {
+    negative = !negative;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) s = s.slice(1);
+  else if (/[-−]$/.test(s)) {
+    negative = !negative;
+    s = s.slice(0, -1);
+  }
+  s = s.replace(/^[¥￥]/, '');
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  let shift = 0;
+  const unit = MULTIPLIERS[s.slice(-1)];
+  if (unit !== undefined) {
+    shift = unit;
+    s = s.slice(0, -1);
+  }
+  const m = /^(\d*)(?:\.(\d*))?$/.exec(s);
+  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return null;
+  const int = m[1] || '0';
+  const frac = m[2] ?? '';
+  let scale = frac.length - shift + (percent ? 2 : 0);
+  let digits = `${int}${frac}`;
+  if (scale < 0) {
+    digits += '0'.repeat(-scale);
+    scale = 0;
+  }
+  return { d: { negative, digits, scale }, percent };
+}
+
+/** The decimal as an integer number of 10^-places units, or why not. */
+function toUnits(d: Decimal, places: number, text: string): ValueResult<number> {
+  let digits = d.digits;
+  let scale = d.scale;
+  // Trailing zeros after the point carry no precision.
+  while (scale > places && digits.endsWith('0')) {
+    digits = digits.slice(0, -1);
+    scale--;
+  }
+  if (scale > places) return fail('tooPrecise', text);
+  digits += '0'.repeat(places - scale);
+  const n = Number(digits.replace(/^0+(?=\d)/, ''));
+  if (!Number.isSafeInteger(n)) return fail('tooLarge', text);
+  return ok(n === 0 ? 0 : d.negative ? -n : n);
+}
+
+/** Money in 元 → integer cents, exactly ("1.2萬" → 1,200,000). More than 2 decimals (after units) is refused. */
+export function parseImportMoney(text: string): ValueResult<number> {
+  if (normalize(text) === '') return fail('empty', text);
+  const r = readDecimal(text);
+  if (!r || r.percent) return fail('notNumber', text);
+  return toUnits(r.d, 2, text);
+}
+
+/** A whole number (cases, facings, SKUs on the shelf): "1,200", "1.2萬", "(5)". */
+export function parseImportInteger(text: string): ValueResult<number> {
+  if (normalize(text) === '') return fail('empty', text);
+  const r = readDecimal(text);
+  if (!r || r.percent) return fail('notNumber', text);
+  const units = toUnits(r.d, 0, text);
+  return units.ok ? units : units.reason === 'tooPrecise' ? fail('notInteger', text) : units;
+}
+
+/** Any decimal, "12.5%" → 0.125; for shares and rates. Exact to 12 decimal places. */
+export function parseImportDecimal(text: string): ValueResult<number> {
+  if (normalize(text) === '') return fail('empty', text);
+  const r = readDecimal(text);
+  if (!r) return fail('notNumber', text);
+  const places = Math.max(0, Math.min(r.d.scale, 12));
+  const units = toUnits(r.d, places, text);
+  if (!units.ok) return units.reason === 'tooPrecise' ? fail('tooPrecise', text) : units;
+  return ok(units.value / 10 ** places);
+}
+
+// ---------------------------------------------------------------------------------
+// Dates
+
+const DAY_MS = 86_400_000;
+/** Serial 0 in each system: 1899-12-30 (so that 61 = 1900-03-01, past Excel's 1900-02-29) and 1904-01-01. */
+const EPOCH: Record<DateSystem, number> = { 1900: Date.UTC(1899, 11, 30), 1904: Date.UTC(1904, 0, 1) };
+/** Excel's largest date, 9999-12-31, in the 1900 system. */
+const MAX_SERIAL = 2_958_465;
+
+function iso(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** An Excel day number in the given system → ISO date. */
+export function excelSerialToIso(serial: number, system: DateSystem): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial > MAX_SERIAL) return null;
+  const day = Math.floor(serial);
+  if (system === 1900) {
+    // 1–59 are Jan 1 – Feb 28 1900; 60 is the 1900-02-29 Lotus kept and Excel copied.
+    if (day === 60 || day < 1) return null;
+    const t = new Date((day < 60 ? EPOCH[1900] + DAY_MS : EPOCH[1900]) + day * DAY_MS);
+    return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  }
+  const t = new Date(EPOCH[1904] + day * DAY_MS);
+  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+const TIME = String.raw`(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const YMD = new RegExp(String.raw`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?${TIME}$`);
+const YMD_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const DMY_OR_MDY = new RegExp(String.raw`^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})${TIME}$`);
+const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
+
+/** A day: year-first forms, day/month-first only by `order`, or an Excel day number. */
+export function parseImportDate(text: string, options: DateOptions = DEFAULT_DATE_OPTIONS): ValueResult<string> {
+  const s = normalize(text);
+  if (s === '') return fail('empty', text);
+  let m = YMD.exec(s) ?? YMD_COMPACT.exec(s);
+  if (m) {
+    const d = iso(Number(m[1]), Number(m[2]), Number(m[3]));
+    return d ? ok(d) : fail('noSuchDate', text);
+  }
+  m = DMY_OR_MDY.exec(s);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = Number(m[3]);
+    if (options.order === 'ymd') return fail('ambiguousDate', text);
+    const d = options.order === 'dmy' ? iso(y, b, a) : iso(y, a, b);
+    return d ? ok(d) : fail('noSuchDate', text);
+  }
+  if (SERIAL.test(s)) {
+    const d = excelSerialToIso(Number(s), options.system);
+    return d ? ok(d) : fail('notDate', text);
+  }
+  return fail('notDate', text);
+}
+
+const YM = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?|(\d{2}))$/;
+
+/**
+ * A month as yyyymm: 2026-03, 2026/3, 2026年3月, 202603, or any day form above (its
+ * month). A bare 6-digit number is a period when it reads as one, else a day number.
+ */
+export function parseImportPeriod(text: string, options: DateOptions = DEFAULT_DATE_OPTIONS): ValueResult<number> {
+  const s = normalize(text);
+  if (s === '') return fail('empty', text);
+  const m = YM.exec(s);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2] ?? m[3]);
+    if (y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12) return ok(y * 100 + mo);
+    if (m[2] !== undefined) return fail('notPeriod', text);
+  }
+  const day = parseImportDate(s, options);
+  if (day.ok) return ok(Number(day.value.slice(0, 4)) * 100 + Number(day.value.slice(5, 7)));
+  return day.reason === 'ambiguousDate' || day.reason === 'empty' ? fail(day.reason, text) : fail('notPeriod', text);
+}
