@@ -7,7 +7,7 @@ import { targetCache, type TargetCache } from '../services/targets/model';
 import { compareVersions, targetSummary, targetTree } from '../services/targets/read';
 import { seasonalityOf, setSeasonality } from '../services/targets/season';
 import {
-  createVersion, deleteVersion, ensureWorking, hoTarget, listVersions, promoteVersion, setHoTarget,
+  assertEditable, createVersion, deleteVersion, hoTarget, listVersions, promoteVersion, setHoTarget,
 } from '../services/targets/versions';
 
 /**
@@ -18,9 +18,7 @@ import {
  */
 export function registerTargets(r: HandlerRegistry, session: Session): void {
   const cache = (): TargetCache => {
-    const file = session.requireFile();
-    ensureWorking(file.sqlite);
-    return targetCache(file, session.generation);
+    return targetCache(session.requireFile(), session.generation);
   };
   /** After a change the cache already reflects: commit it and keep the cache current. */
   const touched = (c: TargetCache): void => {
@@ -75,9 +73,7 @@ export function registerTargets(r: HandlerRegistry, session: Session): void {
   r.register('targets.locks', ({ versionId }) => readLocks(sqlite(), cache().refs, versionId));
   r.register('targets.setLock', ({ versionId, scope, month, locked }) => {
     const c = cache();
-    const frozen = sqlite().prepare('SELECT frozen FROM plan_version WHERE id = ?').pluck().get(versionId) as number | undefined;
-    if (frozen === undefined) throw new AppError('NOT_FOUND', `plan version ${versionId} does not exist`);
-    if (frozen === 1) throw new AppError('CONFLICT', 'this version is a snapshot and never changes');
+    assertEditable(sqlite(), versionId);
     setLock(sqlite(), versionId, scope, month, locked);
     touched(c);
     return readLocks(sqlite(), c.refs, versionId);

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { parseImportPeriod } from '../../../shared/importValues';
 import { parseIntegerText, parseMoneyText } from '../../../shared/masterData';
 import type { RegionFile } from '../db/regionFile';
 import { setHoTarget } from '../services/targets/versions';
@@ -21,22 +22,15 @@ interface HoRow {
   newProductCents?: number;
 }
 
-const FULL_WIDTH = /[\uff10-\uff19]/g;
-
-/** The month (1–12) a cell names, or null. */
+/** The month (1–12) a cell names, or null: a bare month, or a period of the plan year. */
 export function parseTargetMonth(text: string, planYear: number): number | null {
-  const s = text.trim().replace(FULL_WIDTH, (d) => String(d.charCodeAt(0) - 0xff10));
-  let m = /^(\d{1,2})\s*月?$/.exec(s);
-  if (m) {
-    const month = Number(m[1]);
+  const bare = /^(\d{1,2})\s*月?$/.exec(text.normalize('NFKC').trim());
+  if (bare) {
+    const month = Number(bare[1]);
     return month >= 1 && month <= 12 ? month : null;
   }
-  m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?|(\d{2}))$/.exec(s);
-  if (m && Number(m[1]) === planYear) {
-    const month = Number(m[2] ?? m[3]);
-    return month >= 1 && month <= 12 ? month : null;
-  }
-  return null;
+  const period = parseImportPeriod(text);
+  return period.ok && Math.floor(period.value / 100) === planYear ? period.value % 100 : null;
 }
 
 function planYearOf(file: RegionFile): number {

@@ -150,11 +150,6 @@ function pruneBulkHistory(sqlite: Database.Database): void {
   if (cut !== undefined) sqlite.prepare('DELETE FROM undo_step WHERE id <= ?').run(cut);
 }
 
-/** The tables a step's bulk records touch (so caches of them can be dropped). */
-export function bulkTablesOf(sqlite: Database.Database, stepId: number): string[] {
-  return sqlite.prepare('SELECT DISTINCT table_name FROM undo_bulk WHERE step_id = ?').pluck().all(stepId) as string[];
-}
-
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 function ident(name: string): string {
   // Names come from our own code, never from input; checked all the same because

@@ -97,18 +97,15 @@ function seed(sqlite: Database.Database, refs: TargetRefs, w: Work): void {
   w.seeded = { from, cells: Int32Array.from(cells) };
 }
 
-interface CellSet {
-  cells: Int32Array;
-}
-
-function cellsOf(refs: TargetRefs, w: Work, levels: readonly TargetDim[], path: readonly number[], months: readonly number[]): CellSet {
+/** The version's cells under a node, in the given months. */
+function cellsOf(refs: TargetRefs, w: Work, levels: readonly TargetDim[], path: readonly number[], months: readonly number[]): Int32Array {
   const combos = combosUnder(refs, levels, path);
   const out: number[] = [];
   for (let i = 0; i < combos.length; i++) {
     const base = combos[i] * MONTHS;
     for (const m of months) if (w.rowId[base + m - 1] > 0) out.push(base + m - 1);
   }
-  return { cells: Int32Array.from(out) };
+  return Int32Array.from(out);
 }
 
 interface MethodContext {
@@ -338,7 +335,7 @@ export function setCells(file: RegionFile, cache: TargetCache, input: SetCellsIn
   if (seeding) seed(sqlite, refs, w);
   for (const e of input.edits) {
     checkPath(input.levels, e.path);
-    const cells = cellsOf(refs, w, input.levels, e.path, monthsOf(e.period)).cells;
+    const cells = cellsOf(refs, w, input.levels, e.path, monthsOf(e.period));
     const what = describe(refs, input.levels, e.path, e.period);
     basis = spreadInto(w, input.measure, cells, toCubeUnits(input.measure, e.value), weightsFor(ctx, w, input.measure, cells), mask, what);
   }
@@ -395,7 +392,7 @@ export function spreadManual(file: RegionFile, cache: TargetCache, input: Manual
   const months = monthsOf(input.period);
   const vals = values(w, input.measure);
   const childDim = input.levels[input.path.length];
-  const nodeCells = cellsOf(refs, w, input.levels, input.path, months).cells;
+  const nodeCells = cellsOf(refs, w, input.levels, input.path, months);
   const total = input.total !== undefined ? toCubeUnits(input.measure, input.total) : sumOf(vals, nodeCells);
   const weightOf = new Map(input.weights.map((x) => [x.id, x.weight]));
   const col = refs.dimColumn(childDim);

@@ -86,10 +86,6 @@ export class TargetRefs {
     return this.planYear - 1;
   }
 
-  comboOf(city: number, channel: number, customer: number, sku: number): number | undefined {
-    return this.byKey.get(`${city}|${channel}|${customer}|${sku}`);
-  }
-
   /** The combo for a leaf line, added if new. */
   ensureCombo(city: number, channel: number, customer: number, sku: number): number {
     const key = `${city}|${channel}|${customer}|${sku}`;
@@ -422,16 +418,13 @@ export class TargetCache {
     if (effects.rowTables.some((t) => !harmless.has(t))) return false;
     for (const b of effects.bulk) {
       if (b.table !== 'target_fact') return false;
-      if (b.applied !== 'update' || !b.values) {
-        // Rows came or went (a new plan undone or redone): reload those versions.
-        const versions = new Set<number>();
-        for (const cube of this.cubes.values()) {
-          for (let i = 0; i < b.ids.length && !versions.has(cube.versionId); i += Math.max(1, Math.floor(b.ids.length / 64))) {
-            if (cube.cellOfRow(b.ids[i]) >= 0) versions.add(cube.versionId);
-          }
+      // Rows came back (a new plan redone): rebuild.
+      if (b.applied === 'insert') return false;
+      if (b.applied === 'delete' || !b.values) {
+        // Rows went (a new plan undone): reload the versions that held them.
+        for (const cube of [...this.cubes.values()]) {
+          if (b.ids.some((id) => cube.cellOfRow(id) >= 0)) this.cubes.delete(cube.versionId);
         }
-        if (b.applied === 'insert') return false;
-        for (const v of versions) this.cubes.delete(v);
         continue;
       }
       for (let c = 0; c < b.columns.length; c++) {
@@ -490,9 +483,4 @@ export function followStep(file: RegionFile, from: number, to: number, effects: 
   if (!cached || cached.generation !== from || !effects) return;
   if (cached.follow(effects)) cached.generation = to;
   else caches.delete(file);
-}
-
-/** Drops the cache (after a change the service cannot apply in place). */
-export function dropTargetCache(file: RegionFile): void {
-  caches.delete(file);
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {
-  CompareResult, PlanVersionInfo, TargetDim, TargetLock, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult,
+  CompareResult, PlanVersionInfo, TargetDim, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult,
 } from '../../../../shared/channels/targets';
 import { MONTHS, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { lockMask, readLocks } from './locks';
@@ -284,4 +284,3 @@ export function compareVersions(
   return { versions, monthly, rows };
 }
 
-export type { TargetLock };

@@ -3,6 +3,7 @@ import type { SeasonalityInfo } from '../../../../shared/channels/targets';
 import { AppError } from '../../../../shared/errors';
 import { seasonalityFromHistory } from '../../../../shared/spread';
 import { MONTHS, type TargetCache } from './model';
+import { assertEditable } from './versions';
 
 // A version's seasonality profile: 12 monthly weights averaging 1. By default from
 // the last three calendar years of actuals; the manager can set the version's own.
@@ -34,9 +35,7 @@ export function seasonalityOf(sqlite: Database.Database, cache: TargetCache, ver
 
 /** Sets (normalised to average 1) or clears a version's own profile. */
 export function setSeasonality(sqlite: Database.Database, cache: TargetCache, versionId: number, profile: number[] | null): SeasonalityInfo {
-  const frozen = sqlite.prepare('SELECT frozen FROM plan_version WHERE id = ?').pluck().get(versionId) as number | undefined;
-  if (frozen === undefined) throw new AppError('NOT_FOUND', `plan version ${versionId} does not exist`);
-  if (frozen === 1) throw new AppError('CONFLICT', 'this version is a snapshot and never changes');
+  assertEditable(sqlite, versionId);
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM target_season WHERE version_id = ?').run(versionId);
     if (profile === null) return;

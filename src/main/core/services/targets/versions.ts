@@ -80,6 +80,11 @@ export function listVersions(sqlite: Database.Database, cache: TargetCache): Pla
     .sort((a, b) => order[a.kind] - order[b.kind] || a.id - b.id);
 }
 
+/** Refuses a version that does not exist or is a snapshot (locks, seasonality). */
+export function assertEditable(sqlite: Database.Database, id: number): void {
+  if (versionRow(sqlite, id).frozen === 1) throw new AppError('CONFLICT', 'this version is a snapshot and never changes');
+}
+
 function versionRow(sqlite: Database.Database, id: number): VersionRow {
   const row = sqlite.prepare('SELECT * FROM plan_version WHERE id = ?').get(id) as VersionRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `plan version ${id} does not exist`);
