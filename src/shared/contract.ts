@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { actualsChannels } from './channels/actuals';
 import { ioChannels } from './channels/io';
 import { masterDataChannels } from './channels/masterData';
 import { targetChannels } from './channels/targets';
@@ -154,6 +155,7 @@ export const contract = {
   ...ioChannels,
   ...masterDataChannels,
   ...targetChannels,
+  ...actualsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,5 @@
+import type { BatchPlan, UnknownMember } from './actuals';
+
 // Types of the import wizard and the data-file layer, shared by the core and the
 // renderer. A "target" names what the rows become: 'master:<entity>' today, the
 // actuals of a later issue tomorrow; the core keeps a registry of them.
@@ -35,6 +37,10 @@ export interface DataFileInfo {
   sampleRowNumbers: number[];
   /** Data rows (non-empty rows after the header). */
   rowCount: number;
+  /** True when rowCount is estimated from the file's size (a large CSV is not read to the end here). */
+  rowCountApprox?: boolean;
+  /** Workbooks: the workbook uses the 1904 date system (old Mac Excel). */
+  date1904?: boolean;
 }
 
 /** One field of a target, as the mapping step shows it. */
@@ -44,6 +50,8 @@ export interface ImportFieldInfo {
   labelKey: string;
   type: string;
   required: boolean;
+  /** Further header texts that mean this field (ERP and Excel export headers, any language). */
+  aliases?: string[];
 }
 
 export interface ImportTargetInfo {
@@ -77,6 +85,26 @@ export interface ImportPreview {
   /** Rows that will update an existing item (same code), and rows that will add one. */
   updates: number;
   inserts: number;
+  /** Actuals targets: values the master data does not have, to map, create or skip (first 1,000). */
+  unknowns?: UnknownMember[];
+  /** How many unknown values there are in all. */
+  unknownCount?: number;
+  /** Actuals targets: what the commit will do (lines, replaced and overwritten rows, created members). */
+  batch?: BatchPlan;
+}
+
+export interface ImportCommitResult {
+  imported: number;
+  updated: number;
+  inserted: number;
+  /** Actuals targets: the new batch. */
+  batchId?: number;
+  /** Rows skipped by a resolution. */
+  skipped?: number;
+  /** Rows of earlier imports of the same source removed first. */
+  replaced?: number;
+  /** Members created. */
+  created?: number;
 }
 
 /** A saved mapping: fieldKey → the header text of its column (null: not imported). */

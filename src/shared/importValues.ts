@@ -122,8 +122,18 @@ function toUnits(d: Decimal, places: number, text: string): ValueResult<number> 
   return ok(n === 0 ? 0 : d.negative ? -n : n);
 }
 
+/** Up to 13 integer digits (any cents value is a safe integer) and at most 2 decimals. */
+const PLAIN_MONEY = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+const PLAIN_INTEGER = /^(-?)(\d{1,15})$/;
+
 /** Money in 元 → integer cents, exactly ("1.2萬" → 1,200,000). More than 2 decimals (after units) is refused. */
 export function parseImportMoney(text: string): ValueResult<number> {
+  // Most cells of an ERP export are plain "1234.5": read those without the general path.
+  const plain = PLAIN_MONEY.exec(text);
+  if (plain) {
+    const cents = Number(plain[2]) * 100 + (plain[3] === undefined ? 0 : Number(plain[3].padEnd(2, '0')));
+    return ok(cents === 0 ? 0 : plain[1] ? -cents : cents);
+  }
   if (normalize(text) === '') return fail('empty', text);
   const r = readDecimal(text);
   if (!r || r.percent) return fail('notNumber', text);
@@ -132,6 +142,11 @@ export function parseImportMoney(text: string): ValueResult<number> {
 
 /** A whole number (cases, facings, SKUs on the shelf): "1,200", "1.2萬", "(5)". */
 export function parseImportInteger(text: string): ValueResult<number> {
+  const plain = PLAIN_INTEGER.exec(text);
+  if (plain) {
+    const n = Number(plain[2]);
+    return ok(n === 0 ? 0 : plain[1] ? -n : n);
+  }
   if (normalize(text) === '') return fail('empty', text);
   const r = readDecimal(text);
   if (!r || r.percent) return fail('notNumber', text);

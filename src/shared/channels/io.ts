@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { channel } from '../channel';
+import { AMOUNT_UNITS, MEMBER_DIMENSIONS, RESOLUTION_ACTIONS } from '../actuals';
 import {
   EXPORT_FORMATS,
   TEXT_ENCODINGS,
   type DataFileInfo,
+  type ImportCommitResult,
   type ImportPreview,
   type ImportTargetInfo,
   type SavedMapping,
@@ -33,8 +35,44 @@ const fieldKeySchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).max(64);
 /** fieldKey → 0-based column index, or null (not imported). */
 export const columnMappingSchema = z.record(fieldKeySchema, z.number().int().min(0).max(16_383).nullable());
 
+const idSchema = z.number().int().positive();
+
+/** Actuals targets: how dates and amounts are read. */
+export const actualsReadOptionsSchema = z
+  .object({
+    dateOrder: z.enum(['ymd', 'dmy', 'mdy']),
+    dateSystem: z.union([z.literal(1900), z.literal(1904)]),
+    amountUnit: z.enum(AMOUNT_UNITS),
+  })
+  .strict();
+
+/** Actuals targets: the user's decision for one unknown customer, SKU, city… */
+export const resolutionSchema = z
+  .object({
+    dimension: z.enum(MEMBER_DIMENSIONS),
+    value: z.string().min(1).max(500),
+    action: z.enum(RESOLUTION_ACTIONS),
+    id: idSchema.optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    provinceId: idSchema.optional(),
+    cityId: idSchema.optional(),
+    channelId: idSchema.optional(),
+    brandId: idSchema.optional(),
+    categoryId: idSchema.optional(),
+  })
+  .strict();
+
 const rowsInput = z
-  .object({ ...readOptions, target: importTargetSchema, mapping: columnMappingSchema })
+  .object({
+    ...readOptions,
+    target: importTargetSchema,
+    mapping: columnMappingSchema,
+    /** Actuals targets only (ignored by master data). */
+    options: actualsReadOptionsSchema.optional(),
+    /** Actuals targets: the source (saved mapping name); same source + same months replaces. Default: the file name. */
+    source: z.string().trim().min(1).max(200).optional(),
+    resolutions: z.array(resolutionSchema).max(100_000).optional(),
+  })
   .strict();
 
 export const ioChannels = {
@@ -47,7 +85,7 @@ export const ioChannels = {
   /** Every row checked as the commit would, nothing written. */
   'import.preview': channel<ImportPreview>()(rowsInput),
   /** All or nothing, one undo step: refuses (INVALID_INPUT with the issues) when any row is invalid. */
-  'import.commit': channel<{ imported: number; updated: number; inserted: number }>()(rowsInput),
+  'import.commit': channel<ImportCommitResult>()(rowsInput),
   'import.mappings': channel<SavedMapping[]>()(z.object({ target: importTargetSchema }).strict()),
   /** Saves a mapping under a source name; the columns are kept by header text. */
   'import.saveMapping': channel<SavedMapping[]>()(

@@ -32,11 +32,32 @@ export function sniffDelimiter(text: string): string {
 
 /** Parses the whole text into rows of cells (strings as written, not trimmed). */
 export function parseCsv(text: string, delimiter = sniffDelimiter(text)): string[][] {
+  return parseCsvChunk(text, delimiter, true, 1).rows;
+}
+
+export interface CsvChunk {
+  /** The complete rows in the text. */
+  rows: string[][];
+  /** Characters of the text those rows took; the rest starts an unfinished row. */
+  consumed: number;
+  /** Line breaks in the consumed text. */
+  lines: number;
+}
+
+/**
+ * Parses the complete rows at the start of `text`. With `final` false, a row that the
+ * text may not finish (no line break yet, an open quote, a lone CR at the end) is
+ * left for the next call, which passes the rest followed by more text. `startLine`
+ * numbers lines in refusals.
+ */
+export function parseCsvChunk(text: string, delimiter: string, final: boolean, startLine: number): CsvChunk {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
-  let line = 1;
+  let line = startLine;
   let i = 0;
+  let rowStart = 0;
+  let rowStartLine = startLine;
   const n = text.length;
   const pushCell = () => {
     if (cell.length > MAX_CELL_CHARS) throw new CsvError({ kind: 'cell_too_large', line, column: row.length + 1 });
@@ -48,6 +69,7 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text)): string
     rows.push(row);
     row = [];
   };
+  const unfinished = (): CsvChunk => ({ rows, consumed: rowStart, lines: rowStartLine - startLine });
   while (i < n) {
     const ch = text[i];
     if (ch === '"' && cell.length === 0) {
@@ -59,6 +81,7 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text)): string
       while (i < n) {
         const c = text[i];
         if (c === '"') {
+          if (i + 1 === n && !final) break; // a doubled quote may continue in the next chunk
           if (text[i + 1] === '"') {
             cell += text.slice(start, i + 1);
             i += 2;
@@ -73,9 +96,12 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text)): string
         if (c === '\n') line++;
         else if (c === '\r' && text[i + 1] !== '\n') line++;
         i++;
-        if (i - start > MAX_CELL_CHARS) throw new CsvError({ kind: 'cell_too_large', line: openedOn, column: row.length + 1 });
+        if (i - start + cell.length > MAX_CELL_CHARS) throw new CsvError({ kind: 'cell_too_large', line: openedOn, column: row.length + 1 });
       }
-      if (!closed) throw new CsvError({ kind: 'unbalanced_quotes', line: openedOn });
+      if (!closed) {
+        if (!final) return unfinished();
+        throw new CsvError({ kind: 'unbalanced_quotes', line: openedOn });
+      }
       // Anything between the closing quote and the delimiter is kept as text.
       continue;
     }
@@ -83,9 +109,12 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text)): string
       pushCell();
       i++;
     } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && i + 1 === n && !final) return unfinished();
       pushRow();
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line++;
+      rowStart = i;
+      rowStartLine = line;
     } else {
       // Unquoted run up to the next special character.
       let j = i + 1;
@@ -99,7 +128,8 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text)): string
       i = j;
     }
   }
+  if (!final) return unfinished();
   // The last line, unless the text ended with a line break.
   if (cell.length > 0 || row.length > 0) pushRow();
-  return rows;
+  return { rows, consumed: n, lines: line - startLine };
 }

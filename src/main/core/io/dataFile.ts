@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import type { AppError } from '../../../shared/errors';
 import type { DataFileInfo, DataFormat, TextEncoding } from '../../../shared/importTypes';
 import { CsvError, MAX_CELL_CHARS, parseCsv } from './csv';
 import { decodeText, detectEncoding, OFFERED_ENCODINGS } from './decode';
@@ -38,20 +39,21 @@ export interface DataRows {
   rowNumbers: number[];
 }
 
-interface Grid {
+export interface Grid {
   format: DataFormat;
   encoding: TextEncoding | null;
   detectedEncoding: TextEncoding | null;
   sheets: string[];
   sheet: string | null;
+  date1904: boolean;
   /** All rows of the file (or sheet), as text. */
   cells: string[][];
 }
 
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+export const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+export const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-function formatOf(path: string): DataFormat | null {
+export function formatOf(path: string): DataFormat | null {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return 'csv';
   if (ext === '.xlsx') return 'xlsx';
@@ -59,17 +61,30 @@ function formatOf(path: string): DataFormat | null {
   return null;
 }
 
-function mb(bytes: number): number {
+export function mb(bytes: number): number {
   return Math.round(bytes / 1024 / 1024);
 }
 
-function looksBinary(buf: Buffer, encoding: TextEncoding): boolean {
+export function looksBinary(buf: Buffer, encoding: TextEncoding): boolean {
   if (encoding.startsWith('utf-16')) return false;
   const probe = buf.subarray(0, Math.min(buf.length, 8192));
   return probe.includes(0);
 }
 
-function readCsv(path: string, buf: Buffer, encoding: TextEncoding | undefined): Grid {
+/** A CSV the reader could not parse, as the wizard's refusal (what and where). */
+export function refuseCsv(path: string, e: CsvError): AppError {
+  const p = e.problem;
+  if (p.kind === 'unbalanced_quotes') {
+    return refuse(path, 'unbalanced_quotes', `line ${p.line}: a quoted cell starts here and is never closed (unbalanced quotes)`, { line: p.line });
+  }
+  return refuse(path, 'cell_too_large', `line ${p.line}, column ${p.column}: a cell is longer than ${LIMITS.cellChars} characters`, {
+    row: p.line,
+    column: p.column,
+    limit: LIMITS.cellChars,
+  });
+}
+
+export function readCsvBytes(path: string, buf: Buffer, encoding: TextEncoding | undefined): Grid {
   if (buf.subarray(0, 8).equals(OLE) || buf.subarray(0, 4).equals(ZIP)) {
     throw refuse(path, 'not_csv', 'this is an Excel workbook, not a CSV file: rename it to .xlsx or .xls', {});
   }
@@ -81,20 +96,10 @@ function readCsv(path: string, buf: Buffer, encoding: TextEncoding | undefined):
   try {
     cells = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvError) {
-      const p = e.problem;
-      if (p.kind === 'unbalanced_quotes') {
-        throw refuse(path, 'unbalanced_quotes', `line ${p.line}: a quoted cell starts here and is never closed (unbalanced quotes)`, { line: p.line });
-      }
-      throw refuse(path, 'cell_too_large', `line ${p.line}, column ${p.column}: a cell is longer than ${LIMITS.cellChars} characters`, {
-        row: p.line,
-        column: p.column,
-        limit: LIMITS.cellChars,
-      });
-    }
+    if (e instanceof CsvError) throw refuseCsv(path, e);
     throw e;
   }
-  return { format: 'csv', encoding: chosen, detectedEncoding: detected.encoding, sheets: [], sheet: null, cells };
+  return { format: 'csv', encoding: chosen, detectedEncoding: detected.encoding, sheets: [], sheet: null, date1904: false, cells };
 }
 
 /** A number as plain text: no exponent for ordinary magnitudes, no float noise. */
@@ -163,7 +168,7 @@ function checkWorkbookBytes(path: string, buf: Buffer, format: 'xlsx' | 'xls'): 
   return actual;
 }
 
-function readWorkbook(path: string, buf: Buffer, declared: 'xlsx' | 'xls', sheet: string | undefined): Grid {
+export function readWorkbook(path: string, buf: Buffer, declared: 'xlsx' | 'xls', sheet: string | undefined): Grid {
   const format = checkWorkbookBytes(path, buf, declared);
   let book: XLSX.WorkBook;
   try {
@@ -195,14 +200,21 @@ function readWorkbook(path: string, buf: Buffer, declared: 'xlsx' | 'xls', sheet
     }
     cells.push(row);
   }
-  return { format, encoding: null, detectedEncoding: null, sheets, sheet: name, cells };
+  return { format, encoding: null, detectedEncoding: null, sheets, sheet: name, date1904, cells };
 }
 
 // The wizard calls inspect, preview and commit on the same file in a row; parsing a
 // workbook is the slow part, so the last one is kept (keyed by path, size, mtime).
 let cached: { key: string; grid: Grid } | null = null;
 
-function loadGrid(path: string, options: ReadOptions): Grid {
+export interface DataFileStat {
+  format: DataFormat;
+  size: number;
+  mtime: number;
+}
+
+/** The checks every read starts with: a known extension, a readable non-empty file within the size limit. */
+export function statDataFile(path: string): DataFileStat {
   const format = formatOf(path);
   if (!format) throw refuse(path, 'unsupported_extension', 'only .csv, .txt, .xlsx and .xls files can be imported');
   let size: number;
@@ -223,6 +235,11 @@ function loadGrid(path: string, options: ReadOptions): Grid {
       limit: mb(limit),
     });
   }
+  return { format, size, mtime };
+}
+
+function loadGrid(path: string, options: ReadOptions): Grid {
+  const { format, size, mtime } = statDataFile(path);
   const key = JSON.stringify([path, size, mtime, format === 'csv' ? (options.encoding ?? '') : (options.sheet ?? '')]);
   if (cached?.key === key) return cached.grid;
   let buf: Buffer;
@@ -231,12 +248,12 @@ function loadGrid(path: string, options: ReadOptions): Grid {
   } catch (e) {
     throw refuse(path, 'unreadable', `the file cannot be read (${(e as Error).message})`);
   }
-  const grid = format === 'csv' ? readCsv(path, buf, options.encoding) : readWorkbook(path, buf, format, options.sheet);
+  const grid = format === 'csv' ? readCsvBytes(path, buf, options.encoding) : readWorkbook(path, buf, format, options.sheet);
   cached = { key, grid };
   return grid;
 }
 
-function isBlank(row: string[]): boolean {
+export function isBlank(row: string[]): boolean {
   return row.every((c) => c.trim() === '');
 }
 
@@ -246,7 +263,7 @@ const filledCount = (row: string[]) => row.reduce((n, c) => n + (c.trim() === ''
  * The header is the first row about as wide as the table: a title row or a note
  * above the table ("2027 年客戶名單") is skipped. Looks at the first 20 rows.
  */
-function guessHeaderRow(cells: string[][], firstFilled: number): number {
+export function guessHeaderRow(cells: string[][], firstFilled: number): number {
   const head = cells.slice(firstFilled, firstFilled + 20);
   const widest = Math.max(...head.map(filledCount));
   const found = head.findIndex((r) => filledCount(r) >= Math.max(1, widest * 0.8));
@@ -293,6 +310,7 @@ export function readDataRows(path: string, options: ReadOptions = {}): DataRows 
     sample: padded.slice(0, LIMITS.sampleRows),
     sampleRowNumbers: rowNumbers.slice(0, LIMITS.sampleRows),
     rowCount: padded.length,
+    ...(grid.format === 'csv' ? {} : { date1904: grid.date1904 }),
   };
   return { info, rows: padded, rowNumbers };
 }

@@ -117,8 +117,14 @@ export function listMappings(sqlite: Database.Database, target: string): SavedMa
  * Saves (or replaces) a mapping. A preference of the file, like a column width: not
  * region data, so not an undo step.
  */
-export function saveMapping(sqlite: Database.Database, target: string, name: string, columns: Record<string, string | null>): SavedMapping[] {
-  const known = new Set(requireTarget(target).info.fields.map((f) => f.key));
+export function saveMapping(
+  sqlite: Database.Database,
+  target: string,
+  name: string,
+  columns: Record<string, string | null>,
+  fieldKeys: string[],
+): SavedMapping[] {
+  const known = new Set(fieldKeys);
   const clean = Object.fromEntries(Object.entries(columns).filter(([k]) => known.has(k)));
   const json = JSON.stringify(clean);
   const now = new Date().toISOString();

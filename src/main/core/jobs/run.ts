@@ -2,6 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { createRegionFile } from '../db/regionFile';
 import { fillDemoRegion } from '../demo/generate';
+import { importActuals, removeActualsBatch } from '../io/actuals/engine';
 import type { JobSpec } from './types';
 
 /**
@@ -12,7 +13,7 @@ export async function runJobHere(
   spec: JobSpec,
   onProgress: (done: number, total: number) => void,
   shouldCancel: () => boolean,
-): Promise<void> {
+): Promise<unknown> {
   switch (spec.kind) {
     case 'demo': {
       const temp = spec.out.replace(/\.rplan$/i, `.generating-${process.pid}-${Date.now()}.rplan`);
@@ -36,9 +37,13 @@ export async function runJobHere(
       }
       return;
     }
+    case 'actualsImport':
+      return importActuals(spec.regionPath, spec.mode, spec.request, onProgress, shouldCancel);
+    case 'removeBatch':
+      return removeActualsBatch(spec.regionPath, spec.batchId, shouldCancel);
     default: {
-      const unknownKind: never = spec.kind;
-      throw new Error(`unknown job ${String(unknownKind)}`);
+      const unknownJob: never = spec;
+      throw new Error(`unknown job ${JSON.stringify(unknownJob)}`);
     }
   }
 }

@@ -1,4 +1,6 @@
+import type { AppErrorData } from '../../../shared/errors';
 import type { DemoSize } from '../demo/generate';
+import type { ActualsJobRequest } from '../io/actuals/request';
 
 export interface DemoJob {
   kind: 'demo';
@@ -9,11 +11,28 @@ export interface DemoJob {
   /** Final path; the job builds a temporary file beside it and renames it when done. */
   out: string;
 }
-export type JobSpec = DemoJob;
+
+/** An actuals import checked (preview) or written (commit) on its own connection to the region file. */
+export interface ActualsImportJob {
+  kind: 'actualsImport';
+  mode: 'preview' | 'commit';
+  regionPath: string;
+  request: ActualsJobRequest;
+}
+
+/** Removes an import batch and its rows. */
+export interface RemoveBatchJob {
+  kind: 'removeBatch';
+  regionPath: string;
+  batchId: number;
+}
+
+export type JobSpec = DemoJob | ActualsImportJob | RemoveBatchJob;
 
 export interface JobHandle {
   readonly id: string;
-  readonly done: Promise<void>;
+  /** The job's result (structured-clonable), or its error as an AppError. */
+  readonly done: Promise<unknown>;
   cancel(): void;
 }
 
@@ -23,5 +42,5 @@ export type JobRunner = (spec: JobSpec, onProgress: (done: number, total: number
 /** Messages a worker sends back. */
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done' }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'done'; result: unknown }
+  | { type: 'error'; error: AppErrorData };

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { errorData } from './errorData';
 import { runJobHere } from './run';
 import type { JobSpec, WorkerMessage } from './types';
 
@@ -14,9 +15,6 @@ runJobHere(
   (done, total) => post({ type: 'progress', done, total }),
   () => Atomics.load(flag, 0) === 1,
 ).then(
-  () => post({ type: 'done' }),
-  (e: unknown) => {
-    const err = e as { code?: string; message?: string };
-    post({ type: 'error', code: typeof err.code === 'string' ? err.code : 'INTERNAL', message: String(err.message ?? e) });
-  },
+  (result) => post({ type: 'done', result }),
+  (e: unknown) => post({ type: 'error', error: errorData(e) }),
 );

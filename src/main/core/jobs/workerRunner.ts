@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { AppError, isErrorCode } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
+import { fromErrorData } from './errorData';
 import type { JobRunner, WorkerMessage } from './types';
 
 export interface WorkerEntry {
@@ -14,16 +15,16 @@ export function workerJobRunner(entry: WorkerEntry): JobRunner {
   return (spec, onProgress) => {
     const cancelFlag = new SharedArrayBuffer(4);
     const worker = new Worker(entry.file, { workerData: { spec, cancelFlag }, execArgv: entry.execArgv });
-    const done = new Promise<void>((resolve, reject) => {
+    const done = new Promise<unknown>((resolve, reject) => {
       let settled = false;
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'progress') onProgress(m.done, m.total);
         else if (m.type === 'done') {
           settled = true;
-          resolve();
+          resolve(m.result);
         } else {
           settled = true;
-          reject(new AppError(isErrorCode(m.code) ? m.code : 'INTERNAL', m.message));
+          reject(fromErrorData(m.error));
         }
       });
       worker.on('error', (e) => {
@@ -41,3 +42,4 @@ export function workerJobRunner(entry: WorkerEntry): JobRunner {
     };
   };
 }
+

@@ -1,0 +1,365 @@
+import Database from 'better-sqlite3';
+import { actualKindOfBatch, actualKindOfTarget, BATCH_KIND, type ActualKind, type BatchPlan, type MemberDimension } from '../../../../shared/actuals';
+import { AppError } from '../../../../shared/errors';
+import type { ImportCommitResult, ImportIssue, ImportPreview } from '../../../../shared/importTypes';
+import type { DateOptions } from '../../../../shared/importValues';
+import { APPLICATION_ID } from '../../db/constants';
+import { SCHEMA_VERSION } from '../../db/migrations';
+import { ACTUAL_FIELDS, type ActualField } from './fields';
+import { KIND_WRITERS, type KindAccumulator, type RowContext } from './kinds';
+import { insertCreated, Resolver, SKIP, UNKNOWN } from './members';
+import { streamRows } from './reader';
+import type { ActualsJobRequest } from './request';
+import { parseField, type Parsed } from './values';
+
+// The actuals import engine: one pass over the file (streamed), every cell parsed
+// and every member resolved, rows gathered into the kind's lines; then either the
+// preview (what the commit would do, nothing written) or the commit (one
+// transaction: new members, the batch, the same source's rows in the file's months
+// removed, the lines written). It runs in a job worker on its own connection; the
+// CLI and the benchmark call it directly.
+
+export const MAX_ISSUES = 500;
+/** Progress is reported in thousandths: reading takes the first part, writing the rest. */
+const PROGRESS_TOTAL = 1000;
+
+/** Opens the region file for an import: checks it is a current region file, tunes the cache for bulk work. */
+export function openForImport(regionPath: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(regionPath, { fileMustExist: true, timeout: 10_000 });
+  } catch (e) {
+    throw new AppError('FILE_NOT_FOUND', `${regionPath}: cannot be opened (${(e as Error).message})`, { path: regionPath });
+  }
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) throw new AppError('FILE_REFUSED', `${regionPath}: not a region file`, { path: regionPath, reason: 'foreign' });
+    if (version !== SCHEMA_VERSION) {
+      throw new AppError('FILE_REFUSED', `${regionPath}: schema ${version}, this version needs ${SCHEMA_VERSION}; open it in the app first`, {
+        path: regionPath,
+        reason: version > SCHEMA_VERSION ? 'newer_schema' : 'corrupt',
+      });
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('cache_size = -262144');
+    db.pragma('temp_store = MEMORY');
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function importActuals(
+  regionPath: string,
+  mode: 'preview' | 'commit',
+  request: ActualsJobRequest,
+  onProgress: (done: number, total: number) => void,
+  shouldCancel: () => boolean,
+): ImportPreview | ImportCommitResult {
+  const db = openForImport(regionPath);
+  try {
+    return mode === 'preview' ? previewActuals(db, request, onProgress, shouldCancel) : commitActuals(db, request, onProgress, shouldCancel);
+  } finally {
+    db.close();
+  }
+}
+
+function kindOf(target: string): ActualKind {
+  const kind = actualKindOfTarget(target);
+  if (!kind) throw new AppError('NOT_FOUND', `no import target ${target}`, { issues: [{ path: 'target', message: target }] });
+  return kind;
+}
+
+interface Pass {
+  kind: ActualKind;
+  acc: KindAccumulator;
+  resolver: Resolver;
+  rowCount: number;
+  badRows: number;
+  skipped: number;
+  issues: ImportIssue[];
+  issueCount: number;
+  fileName: string;
+  hash: string;
+  encoding: string | null;
+  mappingIssues: ImportIssue[];
+}
+
+interface Mapped {
+  field: ActualField;
+  column: number;
+  /** The name field beside a member field (customerName beside customer). */
+  nameColumn: number | null;
+}
+
+function mappingProblems(kind: ActualKind, request: ActualsJobRequest): { used: Mapped[]; issues: ImportIssue[] } {
+  const fields = ACTUAL_FIELDS[kind];
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  for (const key of Object.keys(request.mapping)) {
+    if (!byKey.has(key)) {
+      throw new AppError('INVALID_INPUT', `${request.target} has no field ${key}`, { issues: [{ path: `mapping.${key}`, message: 'unknown field' }] });
+    }
+  }
+  const col = (key: string) => {
+    const c = request.mapping[key];
+    return c === null || c === undefined ? null : c;
+  };
+  const issues: ImportIssue[] = fields
+    .filter((f) => f.required && col(f.key) === null)
+    .map((f) => ({ row: 0, column: '', field: f.key, message: 'importWizard.issue.requiredUnmapped' }));
+  const used: Mapped[] = [];
+  for (const f of fields) {
+    const c = col(f.key);
+    if (c === null || f.type === 'name') continue;
+    const nameField = f.type === 'member' ? fields.find((x) => x.type === 'name' && x.dimension === f.dimension && x.key === `${f.key}Name`) : undefined;
+    used.push({ field: f, column: c, nameColumn: nameField ? col(nameField.key) : null });
+  }
+  return { used, issues };
+}
+
+function dateOptions(request: ActualsJobRequest): DateOptions {
+  return { order: request.options.dateOrder, system: request.options.dateSystem };
+}
+
+/** Reads the whole file into the kind's lines. */
+function pass(db: Database.Database, request: ActualsJobRequest, share: number, onProgress: (d: number, t: number) => void, shouldCancel: () => boolean): Pass {
+  const kind = kindOf(request.target);
+  const { used, issues: mappingIssues } = mappingProblems(kind, request);
+  const resolver = new Resolver(db, request.resolutions);
+  const acc = KIND_WRITERS[kind].accumulator(db, resolver);
+  const p: Pass = {
+    kind,
+    acc,
+    resolver,
+    rowCount: 0,
+    badRows: 0,
+    skipped: 0,
+    issues: [],
+    issueCount: 0,
+    fileName: '',
+    hash: '',
+    encoding: null,
+    mappingIssues,
+  };
+  let headers: string[] = [];
+  const headerOf = (c: number) => headers[c] || `#${c + 1}`;
+  const options = dateOptions(request);
+  const unit = request.options.amountUnit;
+  const values: Record<string, Parsed> = {};
+  const ctx: RowContext = {
+    row: 0,
+    values,
+    issue: (field, message, params) => {
+      const m = used.find((u) => u.field.key === field);
+      add(field, m ? headerOf(m.column) : '', message, params);
+    },
+  };
+  let rowHasIssue = false;
+  const add = (field: string, column: string, message: string, params?: Record<string, string | number>) => {
+    rowHasIssue = true;
+    p.issueCount++;
+    if (p.issues.length < MAX_ISSUES) p.issues.push({ row: ctx.row, column, field, message, ...(params ? { params } : {}) });
+  };
+  const file = streamRows(
+    request.path,
+    { encoding: request.encoding, sheet: request.sheet, headerRow: request.headerRow },
+    (cells, rowNumber) => {
+      p.rowCount++;
+      ctx.row = rowNumber;
+      rowHasIssue = false;
+      let skip = false;
+      for (const m of used) {
+        const text = (cells[m.column] ?? '').trim();
+        const f = m.field;
+        if (f.type === 'member') {
+          if (text === '') {
+            values[f.key] = null;
+            if (f.required) add(f.key, headerOf(m.column), 'importWizard.value.empty', { value: '' });
+            continue;
+          }
+          const name = m.nameColumn !== null ? (cells[m.nameColumn] ?? '').trim() : null;
+          const id = resolver.resolve(f.dimension as MemberDimension, text, rowNumber, name);
+          if (id === SKIP) skip = true;
+          else if (id === UNKNOWN) add(f.key, headerOf(m.column), 'importWizard.issue.unknownMember', { value: text, dimension: f.dimension as string });
+          values[f.key] = id;
+          continue;
+        }
+        const r = parseField(f, text, options, unit);
+        if (r.ok) values[f.key] = r.value;
+        else {
+          values[f.key] = null;
+          add(f.key, headerOf(m.column), r.message, r.params);
+        }
+      }
+      if (skip && !rowHasIssue) {
+        p.skipped++;
+        return;
+      }
+      if (!rowHasIssue) acc.add(ctx);
+      if (rowHasIssue) p.badRows++;
+      for (const m of used) values[m.field.key] = undefined;
+    },
+    {
+      onProgress: (done, total) => onProgress(Math.floor((done / Math.max(total, 1)) * share * PROGRESS_TOTAL), PROGRESS_TOTAL),
+      shouldCancel,
+      onHeader: (h) => {
+        headers = h;
+      },
+    },
+  );
+  p.fileName = file.fileName;
+  p.hash = file.hash;
+  p.encoding = file.encoding;
+  for (const r of resolver.badResolutions) {
+    p.mappingIssues.push({ row: 0, column: '', field: r.dimension, message: 'importWizard.issue.badResolution', params: { value: r.value } });
+  }
+  acc.finish(ctx);
+  return p;
+}
+
+function sourceBatchIds(db: Database.Database, kind: ActualKind, source: string): number[] {
+  return (db.prepare('SELECT id FROM import_batch WHERE kind = ? AND mapping_name = ?').all(BATCH_KIND[kind], source) as { id: number }[]).map((r) => r.id);
+}
+
+function plan(db: Database.Database, p: Pass, request: ActualsJobRequest): BatchPlan {
+  const writer = KIND_WRITERS[p.kind];
+  const periods = p.acc.periods();
+  const same = sourceBatchIds(db, p.kind, request.source);
+  return {
+    kind: p.kind,
+    source: request.source,
+    periodFrom: periods.length ? periods[0] : null,
+    periodTo: periods.length ? periods[periods.length - 1] : null,
+    lines: p.acc.lines(),
+    combined: p.acc.combined(),
+    skipped: p.skipped,
+    replaces: writer.countReplaced(db, periods, same),
+    overwrites: writer.countOverwrites(db, p.acc, periods, same),
+    creates: p.resolver.creates.size,
+  };
+}
+
+export function previewActuals(
+  db: Database.Database,
+  request: ActualsJobRequest,
+  onProgress: (done: number, total: number) => void,
+  shouldCancel: () => boolean,
+): ImportPreview {
+  const p = pass(db, request, 0.95, onProgress, shouldCancel);
+  const issues = [...p.mappingIssues, ...p.issues];
+  const preview: ImportPreview = {
+    rowCount: p.rowCount,
+    validCount: p.rowCount - p.badRows - p.skipped,
+    issues: issues.slice(0, MAX_ISSUES),
+    issueCount: p.issueCount + p.mappingIssues.length,
+    updates: 0,
+    inserts: 0,
+    unknowns: p.resolver.unknowns(),
+    unknownCount: p.resolver.unknownCount(),
+    batch: plan(db, p, request),
+  };
+  preview.updates = preview.batch!.overwrites;
+  preview.inserts = preview.batch!.lines - preview.batch!.overwrites;
+  onProgress(PROGRESS_TOTAL, PROGRESS_TOTAL);
+  return preview;
+}
+
+function refuseIssues(p: Pass): AppError {
+  const all = [...p.mappingIssues, ...p.issues];
+  const first = all[0];
+  const where = first.row === 0 ? `${first.field}` : `row ${first.row}, column "${first.column}"`;
+  const count = p.issueCount + p.mappingIssues.length;
+  return new AppError('INVALID_INPUT', `${p.fileName}: ${count} problem(s), nothing imported; the first: ${where}: ${first.message}`, {
+    issues: all.slice(0, MAX_ISSUES).map((i) => ({ path: i.row === 0 ? `mapping.${i.field}` : `rows.${i.row}.${i.field}`, message: i.message })),
+  });
+}
+
+export function commitActuals(
+  db: Database.Database,
+  request: ActualsJobRequest,
+  onProgress: (done: number, total: number) => void,
+  shouldCancel: () => boolean,
+): ImportCommitResult {
+  // The write lock is taken first, so that the ids given to new members and the rows
+  // replaced are exactly those the commit sees; nothing is written until every row is valid.
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const p = pass(db, request, 0.6, onProgress, shouldCancel);
+    if (p.issueCount > 0 || p.mappingIssues.length > 0) throw refuseIssues(p);
+    if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');
+    const writer = KIND_WRITERS[p.kind];
+    const periods = p.acc.periods();
+    const same = sourceBatchIds(db, p.kind, request.source);
+    const created = insertCreated(db, p.resolver.creates.values(), p.acc.skuFigures());
+    const batchId = Number(
+      db
+        .prepare(
+          `INSERT INTO import_batch (kind, source_name, source_hash, imported_at, row_count, period_from, period_to, mapping_name, encoding)
+           VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+        )
+        .run(
+          BATCH_KIND[p.kind],
+          p.fileName,
+          p.hash,
+          new Date().toISOString(),
+          periods.length ? periods[0] : null,
+          periods.length ? periods[periods.length - 1] : null,
+          request.source,
+          p.encoding,
+        ).lastInsertRowid,
+    );
+    const overwrites = writer.countOverwrites(db, p.acc, periods, same);
+    const replaced = writer.removeReplaced(db, periods, same);
+    // Batches of the same source that no longer hold a row are gone with their rows.
+    for (const id of same) {
+      if (writer.liveRows(db, id) === 0) db.prepare('DELETE FROM import_batch WHERE id = ?').run(id);
+    }
+    const lines = writer.write(db, p.acc, batchId, (done, total) => {
+      onProgress(Math.floor((0.6 + 0.4 * (done / Math.max(total, 1))) * PROGRESS_TOTAL), PROGRESS_TOTAL);
+      if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');
+    });
+    db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(lines, batchId);
+    db.exec('COMMIT');
+    onProgress(PROGRESS_TOTAL, PROGRESS_TOTAL);
+    return { imported: p.rowCount - p.skipped, inserted: lines - overwrites, updated: overwrites, batchId, skipped: p.skipped, replaced, created };
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+/** The demo generator's batches say 'demo'; the table that holds their rows says which kind. */
+function demoBatchKind(db: Database.Database, batchId: number): ActualKind | null {
+  const tables: [ActualKind, string][] = [
+    ['sales', 'sales_actual'],
+    ['market', 'market_sales'],
+    ['audit', 'store_audit'],
+    ['visit', 'customer_visit'],
+    ['statement', 'customer_statement'],
+  ];
+  for (const [kind, table] of tables) if (db.prepare(`SELECT 1 FROM ${table} WHERE batch_id = ? LIMIT 1`).get(batchId)) return kind;
+  return null;
+}
+
+/** Removes a batch and every row it wrote, in one transaction. */
+export function removeActualsBatch(regionPath: string, batchId: number, shouldCancel: () => boolean): { removed: number } {
+  const db = openForImport(regionPath);
+  try {
+    const batch = db.prepare('SELECT kind FROM import_batch WHERE id = ?').get(batchId) as { kind: string } | undefined;
+    if (!batch) throw new AppError('NOT_FOUND', `there is no import batch ${batchId}`, { issues: [{ path: 'id', message: 'no such batch' }] });
+    const kind = actualKindOfBatch(batch.kind) ?? (batch.kind === 'demo' ? demoBatchKind(db, batchId) : null);
+    if (!kind) throw new AppError('INVALID_INPUT', `batch ${batchId} is not an actuals import (${batch.kind})`, { issues: [{ path: 'id', message: 'not an actuals batch' }] });
+    if (shouldCancel()) throw new AppError('CANCELLED', 'cancelled');
+    return db.transaction(() => {
+      const removed = KIND_WRITERS[kind].liveRows(db, batchId);
+      db.prepare('DELETE FROM import_batch WHERE id = ?').run(batchId);
+      return { removed };
+    })();
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,293 @@
+import type Database from 'better-sqlite3';
+import { CREATE_NEEDS, type MemberDimension, type Resolution, type UnknownMember } from '../../../../shared/actuals';
+
+// Which customer, SKU, city… a cell names. A value matches a member's code first,
+// then its name (a name two members share matches neither). Values the region does
+// not know are collected for the preview, where the user maps, creates or skips them.
+
+const TABLE: Record<MemberDimension, string> = {
+  customer: 'customer',
+  sku: 'sku',
+  city: 'city',
+  brand: 'brand',
+  category: 'category',
+  terminal: 'terminal',
+  salesperson: 'salesperson',
+};
+
+/** What a create needs, by the table it points at. */
+const NEED_TABLE = { province: 'province', city: 'city', channel: 'channel', brand: 'brand', category: 'category' } as const;
+
+export const MAX_UNKNOWNS = 1_000;
+
+/** Comparable text: width-folded, trimmed, lower case, single spaces. */
+export function normalizeValue(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** City names are written with and without 市 ("杭州" / "杭州市"). */
+function nameVariants(dimension: MemberDimension, name: string): string[] {
+  if (dimension !== 'city') return [name];
+  const bare = name.replace(/市$/, '');
+  return bare === name ? [name, `${name}市`] : [name, bare];
+}
+
+interface Member {
+  id: number;
+  code: string;
+  name: string;
+}
+
+class MemberIndex {
+  readonly byCode = new Map<string, number>();
+  /** 0: a name more than one member has. */
+  readonly byName = new Map<string, number>();
+  readonly ids = new Set<number>();
+  readonly members: Member[];
+  readonly maxId: number;
+
+  constructor(
+    db: Database.Database,
+    readonly dimension: MemberDimension,
+  ) {
+    this.members = db.prepare(`SELECT id, code, name FROM ${TABLE[dimension]} ORDER BY id`).all() as Member[];
+    let max = 0;
+    for (const m of this.members) {
+      this.ids.add(m.id);
+      max = Math.max(max, m.id);
+      this.byCode.set(normalizeValue(m.code), m.id);
+      for (const v of nameVariants(dimension, normalizeValue(m.name))) {
+        const had = this.byName.get(v);
+        this.byName.set(v, had === undefined || had === m.id ? m.id : 0);
+      }
+    }
+    this.maxId = max;
+  }
+
+  find(value: string): number | null {
+    const n = normalizeValue(value);
+    const code = this.byCode.get(n);
+    if (code !== undefined) return code;
+    for (const v of nameVariants(this.dimension, n)) {
+      const id = this.byName.get(v);
+      if (id) return id;
+    }
+    return null;
+  }
+
+  /** Members whose code or name share the most character pairs with the value. */
+  suggest(value: string, count = 5): Member[] {
+    const grams = bigrams(normalizeValue(value));
+    if (grams.size === 0) return [];
+    const scored: { m: Member; score: number }[] = [];
+    for (const m of this.members) {
+      const score = Math.max(dice(grams, bigrams(normalizeValue(m.name))), dice(grams, bigrams(normalizeValue(m.code))));
+      if (score >= 0.3) scored.push({ m, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.m.id - b.m.id);
+    return scored.slice(0, count).map((s) => s.m);
+  }
+}
+
+function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  const chars = Array.from(text);
+  if (chars.length === 1) out.add(chars[0]);
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const g of a) if (b.has(g)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+/** A resolved cell: a member id (new members get ids above the table's largest), skip, or unknown. */
+export const SKIP = -1;
+export const UNKNOWN = -2;
+
+export interface PendingCreate {
+  dimension: MemberDimension;
+  id: number;
+  code: string;
+  name: string;
+  resolution: Resolution;
+}
+
+interface UnknownEntry {
+  dimension: MemberDimension;
+  value: string;
+  fileName: string | null;
+  rows: number;
+  firstRow: number;
+}
+
+export class Resolver {
+  private readonly indexes = new Map<MemberDimension, MemberIndex>();
+  private readonly cache = new Map<MemberDimension, Map<string, number>>();
+  private readonly decisions = new Map<string, Resolution>();
+  private readonly unknown = new Map<string, UnknownEntry>();
+  readonly creates = new Map<string, PendingCreate>();
+  /** Resolutions that cannot be carried out (a mapped id that does not exist, a create without its city…). */
+  readonly badResolutions: Resolution[] = [];
+  private nextId = new Map<MemberDimension, number>();
+
+  constructor(
+    private readonly db: Database.Database,
+    resolutions: Resolution[],
+  ) {
+    for (const r of resolutions) this.decisions.set(`${r.dimension}\u0000${normalizeValue(r.value)}`, r);
+  }
+
+  index(dimension: MemberDimension): MemberIndex {
+    let ix = this.indexes.get(dimension);
+    if (!ix) {
+      ix = new MemberIndex(this.db, dimension);
+      this.indexes.set(dimension, ix);
+    }
+    return ix;
+  }
+
+  /** The member a cell names, SKIP or UNKNOWN; `fileName` is the name column beside a code, if mapped. */
+  resolve(dimension: MemberDimension, raw: string, row: number, fileName: string | null): number {
+    let cache = this.cache.get(dimension);
+    if (!cache) {
+      cache = new Map();
+      this.cache.set(dimension, cache);
+    }
+    let id = cache.get(raw);
+    if (id === undefined) {
+      id = this.decide(dimension, raw, fileName);
+      cache.set(raw, id);
+    }
+    if (id === UNKNOWN) {
+      const key = `${dimension}\u0000${normalizeValue(raw)}`;
+      const u = this.unknown.get(key);
+      if (u) {
+        u.rows++;
+        if (u.fileName === null && fileName) u.fileName = fileName;
+      } else {
+        this.unknown.set(key, { dimension, value: raw.trim(), fileName: fileName || null, rows: 1, firstRow: row });
+      }
+    }
+    return id;
+  }
+
+  private decide(dimension: MemberDimension, raw: string, fileName: string | null): number {
+    const ix = this.index(dimension);
+    const found = ix.find(raw);
+    if (found !== null) return found;
+    const key = `${dimension}\u0000${normalizeValue(raw)}`;
+    const r = this.decisions.get(key);
+    if (!r) return UNKNOWN;
+    if (r.action === 'skip') return SKIP;
+    if (r.action === 'map') {
+      if (r.id !== undefined && ix.ids.has(r.id)) return r.id;
+      this.badResolutions.push(r);
+      return UNKNOWN;
+    }
+    // create
+    const needs = CREATE_NEEDS[dimension];
+    const ok = needs.every((need) => {
+      const id = r[`${need}Id` as const];
+      return id !== undefined && this.exists(NEED_TABLE[need], id);
+    });
+    if (!ok) {
+      this.badResolutions.push(r);
+      return UNKNOWN;
+    }
+    const existing = this.creates.get(key);
+    if (existing) return existing.id;
+    const next = (this.nextId.get(dimension) ?? ix.maxId) + 1;
+    this.nextId.set(dimension, next);
+    const value = raw.trim();
+    this.creates.set(key, { dimension, id: next, code: value.slice(0, 100), name: (r.name ?? fileName ?? value).slice(0, 200), resolution: r });
+    return next;
+  }
+
+  private readonly existsCache = new Map<string, boolean>();
+  private exists(table: string, id: number): boolean {
+    const k = `${table}:${id}`;
+    let v = this.existsCache.get(k);
+    if (v === undefined) {
+      v = this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+      this.existsCache.set(k, v);
+    }
+    return v;
+  }
+
+  /** The brand chosen for a SKU this import creates (null for any other id). */
+  createdSkuBrand(id: number): number | null {
+    for (const c of this.creates.values()) if (c.dimension === 'sku' && c.id === id) return c.resolution.brandId ?? null;
+    return null;
+  }
+
+  unknownCount(): number {
+    return this.unknown.size;
+  }
+
+  /** Unknown values for the preview, most rows first, with suggestions and the decision sent. */
+  unknowns(): UnknownMember[] {
+    const list = [...this.unknown.values()].sort((a, b) => b.rows - a.rows || a.firstRow - b.firstRow).slice(0, MAX_UNKNOWNS);
+    return list.map((u) => ({
+      ...u,
+      suggestions: this.index(u.dimension)
+        .suggest(u.value)
+        .map((m) => ({ id: m.id, code: m.code, name: m.name })),
+      resolution: this.decisions.get(`${u.dimension}\u0000${normalizeValue(u.value)}`) ?? null,
+    }));
+  }
+}
+
+/** SKU prices a create derives from the file: amount per case over the rows that name it. */
+export interface SkuFigures {
+  amountCents: number;
+  volume: number;
+  grossProfitCents: number;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Writes the members the user chose to create, with the ids the rows already use. */
+export function insertCreated(db: Database.Database, creates: Iterable<PendingCreate>, skuFigures: Map<number, SkuFigures>): number {
+  let n = 0;
+  for (const c of creates) {
+    const r = c.resolution;
+    switch (c.dimension) {
+      case 'customer':
+        db.prepare(
+          `INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (?, ?, ?, ?, ?, 'distributor', 'active')`,
+        ).run(c.id, c.code, c.name, r.cityId, r.channelId);
+        break;
+      case 'terminal':
+        db.prepare(`INSERT INTO terminal (id, code, name, city_id, channel_id) VALUES (?, ?, ?, ?, ?)`).run(c.id, c.code, c.name, r.cityId, r.channelId);
+        break;
+      case 'sku': {
+        const f = skuFigures.get(c.id);
+        const price = f && f.volume > 0 ? Math.max(0, Math.round(f.amountCents / f.volume)) : 0;
+        const cost = f && f.volume > 0 ? Math.max(0, Math.round((f.amountCents - f.grossProfitCents) / f.volume)) : 0;
+        db.prepare(
+          `INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents, status) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 'active')`,
+        ).run(c.id, c.code, c.name, r.brandId, r.categoryId, price, Math.min(cost, price));
+        break;
+      }
+      case 'city':
+        db.prepare(`INSERT INTO city (id, province_id, code, name) VALUES (?, ?, ?, ?)`).run(c.id, r.provinceId, c.code, c.name);
+        break;
+      case 'brand':
+        // A brand first seen in an import is a competitor's; the brands list can say otherwise.
+        db.prepare(`INSERT INTO brand (id, code, name, is_own) VALUES (?, ?, ?, 0)`).run(c.id, c.code, c.name);
+        break;
+      case 'category':
+        db.prepare(`INSERT INTO category (id, code, name) VALUES (?, ?, ?)`).run(c.id, c.code, c.name);
+        break;
+      case 'salesperson':
+        db.prepare(`INSERT INTO salesperson (id, code, name, role, start_date) VALUES (?, ?, ?, 'sales_rep', ?)`).run(c.id, c.code, c.name, today());
+        break;
+    }
+    n++;
+  }
+  return n;
+}

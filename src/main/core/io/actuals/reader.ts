@@ -1,0 +1,325 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError } from '../../../../shared/errors';
+import type { DataFileInfo, DataFormat, TextEncoding } from '../../../../shared/importTypes';
+import { CsvError, parseCsvChunk, sniffDelimiter } from '../csv';
+import { detectEncoding, OFFERED_ENCODINGS } from '../decode';
+import {
+  guessHeaderRow,
+  isBlank,
+  LIMITS,
+  looksBinary,
+  OLE,
+  readDataRows,
+  refuseCsv,
+  statDataFile,
+  ZIP,
+  type ReadOptions,
+} from '../dataFile';
+import { refuse } from '../refuse';
+
+// Reads a data file row by row for the actuals imports. A CSV is streamed: read in
+// chunks, decoded incrementally, parsed a complete row at a time, so a million-row
+// ERP export never sits in memory as text or cells. Workbooks (at most 50 MB) are
+// read whole by SheetJS, as the wizard's format step reads them. Row numbers are
+// the file's 1-based record numbers, as Excel shows them.
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+/** How much of a CSV decides its encoding when the user did not choose one. */
+const DETECT_BYTES = 4 * 1024 * 1024;
+/** Rows after the first filled one that decide which is the header. */
+const HEADER_WINDOW = 20;
+
+export interface StreamedFile {
+  fileName: string;
+  format: DataFormat;
+  encoding: TextEncoding | null;
+  detectedEncoding: TextEncoding | null;
+  sheet: string | null;
+  sheets: string[];
+  date1904: boolean;
+  headerRow: number;
+  /** The header row's cells, trimmed. */
+  headers: string[];
+  /** sha256 of the file's bytes. */
+  hash: string;
+  size: number;
+  /** Data rows seen (non-blank rows after the header). */
+  dataRows: number;
+}
+
+export type RowVisitor = (cells: string[], rowNumber: number) => void;
+
+export interface StreamControl {
+  onProgress?: (done: number, total: number) => void;
+  shouldCancel?: () => boolean;
+  /** Stop after this many data rows (the wizard's first look at a big file). */
+  maxDataRows?: number;
+  /** The header row's cells, before the first data row is visited. */
+  onHeader?: (headers: string[], headerRow: number) => void;
+}
+
+const cancelled = () => new AppError('CANCELLED', 'the import was cancelled; nothing was written');
+
+/**
+ * Turns records into the header and data rows: the header is the given row, or the
+ * first row about as wide as the table among the first rows (as dataFile guesses it).
+ */
+class HeaderSplitter {
+  private pending: { cells: string[]; n: number }[] = [];
+  private firstFilled = -1;
+  headerRow = 0;
+  headers: string[] | null = null;
+  dataRows = 0;
+  stopped = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly chosenHeaderRow: number | undefined,
+    private readonly visit: RowVisitor,
+    private readonly maxDataRows: number,
+    private readonly onHeader: ((headers: string[], headerRow: number) => void) | undefined,
+  ) {}
+
+  record(cells: string[], n: number): void {
+    if (this.stopped) return;
+    if (this.headers) {
+      this.data(cells, n);
+      return;
+    }
+    this.pending.push({ cells, n });
+    if (this.firstFilled < 0 && !isBlank(cells)) this.firstFilled = n;
+    const enough = this.chosenHeaderRow !== undefined ? n >= this.chosenHeaderRow : this.firstFilled > 0 && n >= this.firstFilled + HEADER_WINDOW;
+    if (enough) this.decide();
+  }
+
+  private data(cells: string[], n: number): void {
+    if (isBlank(cells)) return;
+    this.dataRows++;
+    this.visit(cells, n);
+    if (this.dataRows >= this.maxDataRows) this.stopped = true;
+  }
+
+  private decide(): void {
+    if (this.firstFilled < 0 && this.chosenHeaderRow === undefined) throw refuse(this.path, 'empty', 'the file has no data');
+    const cells = this.pending.map((p) => p.cells);
+    const headerRow = this.chosenHeaderRow ?? guessHeaderRow(cells, this.firstFilled - 1);
+    const header = this.pending[headerRow - 1];
+    if (headerRow < 1 || !header || isBlank(header.cells)) {
+      throw refuse(this.path, 'bad_header_row', `row ${headerRow} cannot be the header: it is empty or past the end`, { row: headerRow });
+    }
+    this.headerRow = headerRow;
+    const headers = header.cells.map((c) => c.trim());
+    while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
+    this.headers = headers;
+    this.onHeader?.(headers, headerRow);
+    const rest = this.pending.slice(headerRow);
+    this.pending = [];
+    for (const p of rest) this.data(p.cells, p.n);
+  }
+
+  end(): void {
+    if (!this.headers) this.decide();
+    if (this.dataRows === 0) {
+      throw refuse(this.path, 'only_headers', `the file has a header row (row ${this.headerRow}) but no data rows under it`, { row: this.headerRow });
+    }
+  }
+}
+
+function streamCsv(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl): StreamedFile {
+  const { size } = statDataFile(path);
+  const fd = openSync(path, 'r');
+  const hash = createHash('sha256');
+  const total = size;
+  try {
+    const read = (length: number): Buffer => {
+      const buf = Buffer.allocUnsafe(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, buf, got, length - got, null);
+        if (n === 0) break;
+        got += n;
+      }
+      const out = buf.subarray(0, got);
+      hash.update(out);
+      return out;
+    };
+    let chunk = read(Math.min(size, Math.max(CHUNK_BYTES, DETECT_BYTES)));
+    let done = chunk.length;
+    if (chunk.subarray(0, 8).equals(OLE) || chunk.subarray(0, 4).equals(ZIP)) {
+      throw refuse(path, 'not_csv', 'this is an Excel workbook, not a CSV file: rename it to .xlsx or .xls', {});
+    }
+    const detected = detectPrefix(chunk, done >= size);
+    const encoding = options.encoding ?? detected.encoding;
+    if (looksBinary(chunk, encoding)) throw refuse(path, 'not_csv', 'this is not a text (CSV) file: it contains binary data');
+    const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+    const bom = detected.evidence === 'bom' && detected.encoding === encoding ? detected.bomLength : 0;
+    let text = decoder.decode(chunk.subarray(bom), { stream: done < size });
+    const delimiter = sniffDelimiter(text);
+    const rows = new HeaderSplitter(path, options.headerRow, visit, control.maxDataRows ?? Infinity, control.onHeader);
+    let line = 1;
+    let record = 0;
+    for (;;) {
+      if (control.shouldCancel?.()) throw cancelled();
+      const last = done >= size;
+      let parsed;
+      try {
+        parsed = parseCsvChunk(text, delimiter, last, line);
+      } catch (e) {
+        if (e instanceof CsvError) throw refuseCsv(path, e);
+        throw e;
+      }
+      line += parsed.lines;
+      for (const cells of parsed.rows) {
+        record++;
+        rows.record(cells, record);
+        if (rows.stopped) break;
+      }
+      control.onProgress?.(done, total);
+      if (last || rows.stopped) break;
+      const rest = text.slice(parsed.consumed);
+      chunk = read(Math.min(CHUNK_BYTES, size - done));
+      if (chunk.length === 0) {
+        done = size;
+        text = rest + decoder.decode();
+      } else {
+        done += chunk.length;
+        text = rest + decoder.decode(chunk, { stream: done < size });
+      }
+      // A row longer than any cell may be is refused rather than buffered for ever.
+      if (text.length > LIMITS.cellChars * 4 && rest.length > LIMITS.cellChars * 2) {
+        throw refuse(path, 'cell_too_large', `line ${line}: a row is longer than ${LIMITS.cellChars * 2} characters`, {
+          row: line,
+          column: 1,
+          limit: LIMITS.cellChars,
+        });
+      }
+    }
+    if (!rows.stopped) rows.end();
+    else if (!rows.headers) rows.end();
+    return {
+      fileName: basename(path),
+      format: 'csv',
+      encoding,
+      detectedEncoding: detected.encoding,
+      sheet: null,
+      sheets: [],
+      date1904: false,
+      headerRow: rows.headerRow,
+      headers: rows.headers ?? [],
+      hash: rows.stopped ? '' : hash.digest('hex'),
+      size,
+      dataRows: rows.dataRows,
+    };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The encoding of a CSV from its first bytes: as decode.ts detects it, except that
+ * a prefix cut inside a UTF-8 sequence is still UTF-8.
+ */
+function detectPrefix(prefix: Buffer, whole: boolean): ReturnType<typeof detectEncoding> {
+  if (whole) return detectEncoding(prefix);
+  // Drop a partial UTF-8 sequence at the cut so that valid UTF-8 stays valid.
+  let end = prefix.length;
+  let back = 0;
+  while (back < 4 && end - back - 1 >= 0 && (prefix[end - back - 1] & 0xc0) === 0x80) back++;
+  if (end - back - 1 >= 0 && prefix[end - back - 1] >= 0xc0) end = end - back - 1;
+  return detectEncoding(prefix.subarray(0, end));
+}
+
+function streamWorkbook(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl): StreamedFile {
+  const { size } = statDataFile(path);
+  const data = readDataRows(path, options);
+  const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
+  const limit = Math.min(data.rows.length, control.maxDataRows ?? Infinity);
+  control.onHeader?.(data.info.headers, data.info.headerRow);
+  for (let i = 0; i < limit; i++) {
+    if (i % 5000 === 0) {
+      if (control.shouldCancel?.()) throw cancelled();
+      control.onProgress?.(i, data.rows.length);
+    }
+    visit(data.rows[i], data.rowNumbers[i]);
+  }
+  control.onProgress?.(data.rows.length, data.rows.length);
+  return {
+    fileName: data.info.fileName,
+    format: data.info.format,
+    encoding: null,
+    detectedEncoding: null,
+    sheet: data.info.sheet,
+    sheets: data.info.sheets,
+    date1904: data.info.date1904 ?? false,
+    headerRow: data.info.headerRow,
+    headers: data.info.headers,
+    hash,
+    size,
+    dataRows: data.rows.length,
+  };
+}
+
+/** Visits every data row of the file; refuses a file that cannot be read as a table. */
+export function streamRows(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl = {}): StreamedFile {
+  const { format } = statDataFile(path);
+  return format === 'csv' ? streamCsv(path, options, visit, control) : streamWorkbook(path, options, visit, control);
+}
+
+/**
+ * The wizard's format step for a CSV too large to read on the thread that answers
+ * calls: the header and the first rows, and the row count estimated from the size.
+ */
+export function inspectLargeCsv(path: string, options: ReadOptions): DataFileInfo {
+  const sample: string[][] = [];
+  const sampleRowNumbers: number[] = [];
+  const head = streamCsv(
+    path,
+    options,
+    (cells, n) => {
+      sample.push(cells);
+      sampleRowNumbers.push(n);
+    },
+    { maxDataRows: LIMITS.sampleRows },
+  );
+  const width = Math.max(head.headers.length, ...sample.map((r) => r.length));
+  const headers = Array.from({ length: width }, (_, c) => head.headers[c] ?? '');
+  const padded = sample.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
+  // Line breaks estimate the rows (a quoted cell with a line break counts twice).
+  const rowCount = Math.max(padded.length, countLineBreaks(path) + 1 - head.headerRow);
+  return {
+    path,
+    fileName: head.fileName,
+    format: 'csv',
+    encoding: head.encoding,
+    detectedEncoding: head.detectedEncoding,
+    encodings: [...OFFERED_ENCODINGS],
+    sheets: [],
+    sheet: null,
+    headerRow: head.headerRow,
+    headers,
+    sample: padded,
+    sampleRowNumbers,
+    rowCount,
+    rowCountApprox: true,
+  };
+}
+
+/** Line-feed bytes in the file: 0x0A is never part of a GBK or UTF-8 multibyte character. */
+function countLineBreaks(path: string): number {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  let count = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      const view = n === buf.length ? buf : buf.subarray(0, n);
+      for (let i = view.indexOf(10); i >= 0; i = view.indexOf(10, i + 1)) count++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return count;
+}

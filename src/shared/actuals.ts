@@ -1,0 +1,242 @@
+// What happened (issue 5): sales actuals, market data, store audits, customer visits
+// and customer statements, imported from ERP and Excel exports. Shared by the core
+// (the import engine, the grids' queries) and the renderer (the wizard's resolution
+// step, the actuals area).
+
+import type { DateOrder, DateSystem } from './importValues';
+
+export const ACTUAL_KINDS = ['sales', 'market', 'audit', 'visit', 'statement'] as const;
+export type ActualKind = (typeof ACTUAL_KINDS)[number];
+
+/** The import target of each kind ("actuals:sales"). */
+export const actualsTarget = (kind: ActualKind): string => `actuals:${kind}`;
+
+export function actualKindOfTarget(target: string): ActualKind | null {
+  const m = /^actuals:([a-z]+)$/.exec(target);
+  return m && (ACTUAL_KINDS as readonly string[]).includes(m[1]) ? (m[1] as ActualKind) : null;
+}
+
+/** import_batch.kind of each kind (the column's CHECK list, migration 1). */
+export const BATCH_KIND: Record<ActualKind, string> = {
+  sales: 'sales_actual',
+  market: 'market_sales',
+  audit: 'store_audit',
+  visit: 'customer_visit',
+  statement: 'customer_statement',
+};
+
+export function actualKindOfBatch(batchKind: string): ActualKind | null {
+  const found = ACTUAL_KINDS.find((k) => BATCH_KIND[k] === batchKind);
+  return found ?? null;
+}
+
+// ---- how the values are read ------------------------------------------------------
+
+/** Amount columns in the file are in 元 or in 萬元 (market research often is). */
+export const AMOUNT_UNITS = ['yuan', 'wan'] as const;
+export type AmountUnit = (typeof AMOUNT_UNITS)[number];
+
+export interface ActualsReadOptions {
+  /** Day/month-first dates are read only when the user chose an order ('ymd': refused as ambiguous). */
+  dateOrder: DateOrder;
+  /** Excel day numbers in a CSV: 1900 (Windows) or 1904 (old Mac). Workbooks say their own. */
+  dateSystem: DateSystem;
+  amountUnit: AmountUnit;
+}
+
+export const DEFAULT_ACTUALS_READ_OPTIONS: ActualsReadOptions = { dateOrder: 'ymd', dateSystem: 1900, amountUnit: 'yuan' };
+
+// ---- unknown members ---------------------------------------------------------------
+
+/** Master data an imported row can name. */
+export const MEMBER_DIMENSIONS = ['customer', 'sku', 'city', 'brand', 'category', 'terminal', 'salesperson'] as const;
+export type MemberDimension = (typeof MEMBER_DIMENSIONS)[number];
+
+/** What creating a member of the dimension needs the user to choose. */
+export const CREATE_NEEDS: Record<MemberDimension, readonly ('province' | 'city' | 'channel' | 'brand' | 'category')[]> = {
+  customer: ['city', 'channel'],
+  sku: ['brand', 'category'],
+  city: ['province'],
+  brand: [],
+  category: [],
+  terminal: ['city', 'channel'],
+  salesperson: [],
+};
+
+export const RESOLUTION_ACTIONS = ['map', 'create', 'skip'] as const;
+export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
+
+/**
+ * The user's decision for one unknown value, made in the preview: map it to an
+ * existing member, create it (with what CREATE_NEEDS asks), or skip its rows.
+ */
+export interface Resolution {
+  dimension: MemberDimension;
+  /** The value as the file has it (trimmed). */
+  value: string;
+  action: ResolutionAction;
+  /** map: the existing member. */
+  id?: number;
+  /** create: the new member's name (default: the file's name column, else the value). */
+  name?: string;
+  provinceId?: number;
+  cityId?: number;
+  channelId?: number;
+  brandId?: number;
+  categoryId?: number;
+}
+
+/** A value the file names that the region's master data does not have. */
+export interface UnknownMember {
+  dimension: MemberDimension;
+  value: string;
+  /** The name the file gives it, when a name column is mapped beside a code column. */
+  fileName: string | null;
+  /** Rows that name it. */
+  rows: number;
+  /** 1-based file row number of the first such row. */
+  firstRow: number;
+  /** Existing members whose code or name resemble it (up to 5), best first. */
+  suggestions: { id: number; code: string; name: string }[];
+  /** The decision sent with this preview, if any. */
+  resolution: Resolution | null;
+}
+
+/** What a commit of this file will do to the region's rows of the kind. */
+export interface BatchPlan {
+  kind: ActualKind;
+  /** The source: the saved mapping's name (or the header signature); same source + same period replaces. */
+  source: string;
+  /** First and last month the file covers (yyyymm), null when no row is valid. */
+  periodFrom: number | null;
+  periodTo: number | null;
+  /** Rows the region keeps after the commit (lines: sales are month × customer × SKU). */
+  lines: number;
+  /** File rows added into another row's line (an ERP export by invoice → one line per month × customer × SKU). */
+  combined: number;
+  /** Rows skipped by a resolution. */
+  skipped: number;
+  /** Existing rows of earlier imports of the same source in those months, which the commit removes first. */
+  replaces: number;
+  /** Existing rows of other imports with the same key, which the commit overwrites. */
+  overwrites: number;
+  /** Members the commit creates (resolutions 'create'). */
+  creates: number;
+}
+
+// ---- batches and grids -------------------------------------------------------------
+
+export interface BatchInfo {
+  id: number;
+  kind: ActualKind;
+  /** The file's name. */
+  fileName: string;
+  /** The source (saved mapping name); '' for batches made by the demo generator. */
+  source: string;
+  /** sha256 of the file's bytes. */
+  hash: string;
+  importedAt: string;
+  /** Rows the import wrote. */
+  rowCount: number;
+  /** Rows of it still in the file (later imports may have overwritten some). */
+  liveRows: number;
+  periodFrom: number | null;
+  periodTo: number | null;
+  encoding: string | null;
+}
+
+/** A filter of an actuals grid. Periods are yyyymm; dates in the audits and visits are matched by month. */
+export interface ActualsFilter {
+  periodFrom?: number;
+  periodTo?: number;
+  batchId?: number;
+  /** Matched against codes and names of the row's customer, SKU, store, city, brand (case-insensitive, contains). */
+  search?: string;
+}
+
+export type ActualCell = string | number | boolean | null;
+/** One grid row: the kind's columns (ACTUAL_COLUMNS) plus batchId and batchName. */
+export type ActualRow = Record<string, ActualCell>;
+
+export interface ActualsListResult {
+  rows: ActualRow[];
+  /** Rows matching the filter (rows holds the first `limit`). */
+  total: number;
+  /** Sums over every matching row of the kind's money and volume columns. */
+  totals: Record<string, number>;
+}
+
+export type ActualColumnType = 'period' | 'date' | 'text' | 'money' | 'integer' | 'boolean' | 'batch';
+
+export interface ActualColumn {
+  key: string;
+  type: ActualColumnType;
+}
+
+/** The columns of each kind's grid, in order; labels are i18n `actuals.column.<key>`. */
+export const ACTUAL_COLUMNS: Record<ActualKind, readonly ActualColumn[]> = {
+  sales: [
+    { key: 'period', type: 'period' },
+    { key: 'customerCode', type: 'text' },
+    { key: 'customerName', type: 'text' },
+    { key: 'skuCode', type: 'text' },
+    { key: 'skuName', type: 'text' },
+    { key: 'amountCents', type: 'money' },
+    { key: 'volume', type: 'integer' },
+    { key: 'grossProfitCents', type: 'money' },
+    { key: 'batchName', type: 'batch' },
+  ],
+  market: [
+    { key: 'period', type: 'period' },
+    { key: 'cityName', type: 'text' },
+    { key: 'categoryName', type: 'text' },
+    { key: 'brandName', type: 'text' },
+    { key: 'isOwn', type: 'boolean' },
+    { key: 'amountCents', type: 'money' },
+    { key: 'volume', type: 'integer' },
+    { key: 'batchName', type: 'batch' },
+  ],
+  audit: [
+    { key: 'auditDate', type: 'date' },
+    { key: 'terminalCode', type: 'text' },
+    { key: 'terminalName', type: 'text' },
+    { key: 'cityName', type: 'text' },
+    { key: 'brandName', type: 'text' },
+    { key: 'isOwn', type: 'boolean' },
+    { key: 'categoryName', type: 'text' },
+    { key: 'skusOnShelf', type: 'integer' },
+    { key: 'facings', type: 'integer' },
+    { key: 'shelfPriceCents', type: 'money' },
+    { key: 'hasDisplay', type: 'boolean' },
+    { key: 'selloutCents', type: 'money' },
+    { key: 'auditorName', type: 'text' },
+    { key: 'batchName', type: 'batch' },
+  ],
+  visit: [
+    { key: 'visitDate', type: 'date' },
+    { key: 'customerCode', type: 'text' },
+    { key: 'customerName', type: 'text' },
+    { key: 'salespersonName', type: 'text' },
+    { key: 'salesGoal', type: 'text' },
+    { key: 'businessGoal', type: 'text' },
+    { key: 'outcome', type: 'text' },
+    { key: 'stock', type: 'text' },
+    { key: 'prices', type: 'text' },
+    { key: 'complaints', type: 'text' },
+    { key: 'promises', type: 'text' },
+    { key: 'batchName', type: 'batch' },
+  ],
+  statement: [
+    { key: 'period', type: 'period' },
+    { key: 'customerCode', type: 'text' },
+    { key: 'customerName', type: 'text' },
+    { key: 'inventoryCents', type: 'money' },
+    { key: 'inventoryVolume', type: 'integer' },
+    { key: 'receivableCents', type: 'money' },
+    { key: 'prepaymentCents', type: 'money' },
+    { key: 'batchName', type: 'batch' },
+  ],
+};
+
+/** The most rows one grid request returns; the grid says how many more match. */
+export const ACTUALS_LIST_LIMIT = 5_000;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { channel } from '../channel';
+import { ACTUAL_KINDS, ACTUALS_LIST_LIMIT, type ActualsListResult, type BatchInfo } from '../actuals';
+
+// The actuals area (issue 5): each kind's rows in a filterable grid with the batch
+// each came from, and the import batches, each removable. Imports themselves go
+// through the import wizard's channels (targets "actuals:<kind>").
+
+const kindSchema = z.enum(ACTUAL_KINDS);
+const periodSchema = z
+  .number()
+  .int()
+  .refine((p) => p >= 200001 && p <= 210012 && p % 100 >= 1 && p % 100 <= 12, 'a period is yyyymm');
+
+export const actualsFilterSchema = z
+  .object({
+    periodFrom: periodSchema.optional(),
+    periodTo: periodSchema.optional(),
+    batchId: z.number().int().positive().optional(),
+    search: z.string().trim().max(200).optional(),
+  })
+  .strict();
+
+export const actualsChannels = {
+  /** Import batches, newest first; one kind or all. */
+  'actuals.batches': channel<BatchInfo[]>()(z.object({ kind: kindSchema.optional() }).strict()),
+  /**
+   * Removes a batch and every row it wrote (a job with progress on big batches). Not an
+   * undo step: importing the file again brings the rows back.
+   */
+  'actuals.removeBatch': channel<{ removed: number }>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** A kind's rows matching the filter, the first `limit` in the kind's order, with the total and sums. */
+  'actuals.list': channel<ActualsListResult>()(
+    z
+      .object({
+        kind: kindSchema,
+        filter: actualsFilterSchema,
+        limit: z.number().int().min(1).max(ACTUALS_LIST_LIMIT).optional(),
+      })
+      .strict(),
+  ),
+} as const;
