@@ -103,4 +103,18 @@ test.describe('screenshots', () => {
     await expect(grid.locator('.ag-row.tg-row--region')).toBeVisible();
     await page.screenshot({ path: join(dir, 'targets-zh-Hant.png') });
   });
+  test('actuals: the sales grid and its import batches', async ({ start, workspace, page }) => {
+    const dir = SHOTS as string;
+    await mkdir(dir, { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await start.demoButton.click();
+    await start.expectState('workspace');
+    await workspace.nav('actuals').click();
+    await expect(page.getByTestId('actuals-count')).toBeVisible();
+    await expect(page.getByTestId('actuals-totals')).toBeVisible();
+    await page.screenshot({ path: join(dir, 'actuals-zh-Hant.png') });
+    await page.getByTestId('actuals-batches-button').click();
+    await expect(page.getByTestId('actuals-batch').first()).toBeVisible();
+    await page.screenshot({ path: join(dir, 'actuals-batches-zh-Hant.png') });
+  });
 });

@@ -1,6 +1,7 @@
 import type { Messages } from './zh-Hant';
 import { gridEn } from './grid';
 import { masterDataEn } from './masterData';
+import { actualsEn } from './actuals';
 import { targetsEn } from './targets';
 import { importWizardEn } from './importWizard';
 import { targetDialogsEn } from './targetDialogs';
@@ -84,6 +85,9 @@ export const en: Messages = {
   },
   job: {
     demo: 'Generating the demo region',
+    importCheck: 'Checking the import file…',
+    importWrite: 'Importing…',
+    removeBatch: 'Removing the import batch…',
   },
   edit: {
     profile: 'Edit region profile',
@@ -105,8 +109,6 @@ export const en: Messages = {
       'The region’s geography (provinces, cities, counties), channels, brands, categories and SKUs, competitors, team, distributors and stores: the dimensions that targets, expenses and analysis are built on.',
     expenses:
       'The sales expense budget by item (store building, advertising, promotion, personnel, travel, training, meetings), by product and by month, with allocation ratios and expense ratios.',
-    actuals:
-      'Importing sales actuals (month × customer × SKU) from ERP exports in CSV or Excel, together with market data, store audits and customer visit records.',
     analysis:
       'Achievement, year-on-year, month-on-month, market share, distribution and shelf share by any slice; key customers by the 80/20 rule; and blank areas without a distributor.',
     review:
@@ -199,6 +201,7 @@ export const en: Messages = {
   grid: gridEn,
   masterData: masterDataEn,
   targets: targetsEn,
+  actuals: actualsEn,
   importWizard: importWizardEn,
   targetDialogs: targetDialogsEn,
   errors: {

@@ -1,6 +1,7 @@
 import type { Messages } from './zh-Hant';
 import { gridZhHans } from './grid';
 import { masterDataZhHans } from './masterData';
+import { actualsZhHans } from './actuals';
 import { targetsZhHans } from './targets';
 import { importWizardZhHans } from './importWizard';
 import { targetDialogsZhHans } from './targetDialogs';
@@ -84,6 +85,9 @@ export const zhHans: Messages = {
   },
   job: {
     demo: '正在生成示范区域数据',
+    importCheck: '正在检查导入文件…',
+    importWrite: '正在导入…',
+    removeBatch: '正在删除导入批次…',
   },
   edit: {
     profile: '修改区域资料',
@@ -103,7 +107,6 @@ export const zhHans: Messages = {
     intro: '这个功能区还在开发中，完成后会在这里提供：',
     masterData: '管理区域的地理（省、地市、县）、渠道、品牌/品类/单品、竞品、团队、经销商和终端门店。这些维度是目标分解、费用和分析的基础。',
     expenses: '按费用项目（终端建设、广告、促销、人员、差旅、培训、会议）、产品和月份编制销售费用预算，并给出各自的分配比例和费用率。',
-    actuals: '从 ERP 导出的 CSV/Excel 导入销售实绩（月份 × 客户 × 单品），以及市场数据、终端检查和客户拜访记录。',
     analysis: '按任意维度看达成率、同比、环比、市场占有率、铺货率和货架占有率，用二八法则找出重点客户，并找出空白区域。',
     review: '按总部要求的结构生成年度销售总结和年度计划，保存上报给总部的计划快照，并导出文件。',
   },
@@ -193,6 +196,7 @@ export const zhHans: Messages = {
   grid: gridZhHans,
   masterData: masterDataZhHans,
   targets: targetsZhHans,
+  actuals: actualsZhHans,
   importWizard: importWizardZhHans,
   targetDialogs: targetDialogsZhHans,
   errors: {

@@ -3,6 +3,7 @@ import type { CountKey } from '../contract';
 import type { DisplayUnit, Language } from '../units';
 import { gridZhHant } from './grid';
 import { masterDataZhHant } from './masterData';
+import { actualsZhHant } from './actuals';
 import { targetsZhHant } from './targets';
 import { importWizardZhHant } from './importWizard';
 import { targetDialogsZhHant } from './targetDialogs';
@@ -89,6 +90,9 @@ export const zhHant = {
   },
   job: {
     demo: '正在生成示範區域數據',
+    importCheck: '正在檢查導入文件…',
+    importWrite: '正在導入…',
+    removeBatch: '正在刪除導入批次…',
   },
   edit: {
     profile: '修改區域資料',
@@ -108,7 +112,6 @@ export const zhHant = {
     intro: '這個功能區還在開發中，完成後會在這裡提供：',
     masterData: '管理區域的地理（省、地市、縣）、渠道、品牌/品類/單品、競品、團隊、經銷商和終端門店。這些維度是目標分解、費用和分析的基礎。',
     expenses: '按費用項目（終端建設、廣告、促銷、人員、差旅、培訓、會議）、產品和月份編制銷售費用預算，並給出各自的分配比例和費用率。',
-    actuals: '從 ERP 導出的 CSV/Excel 導入銷售實績（月份 × 客戶 × 單品），以及市場數據、終端檢查和客戶拜訪記錄。',
     analysis: '按任意維度看達成率、同比、環比、市場佔有率、鋪貨率和貨架佔有率，用二八法則找出重點客戶，並找出空白區域。',
     review: '按總部要求的結構生成年度銷售總結和年度計劃，保存上報給總部的計劃快照，並導出文件。',
   },
@@ -198,6 +201,7 @@ export const zhHant = {
   grid: gridZhHant,
   masterData: masterDataZhHant,
   targets: targetsZhHant,
+  actuals: actualsZhHant,
   importWizard: importWizardZhHant,
   targetDialogs: targetDialogsZhHant,
   errors: {

@@ -7,8 +7,9 @@ import type { Session } from '../session';
 import { monthlyTotals, regionOverview, setDisplayUnit, updateProfile } from '../services/region';
 import { editState, lastStepEffects, redo, undo } from '../services/undo';
 import { followStep } from '../services/targets/model';
-import type { JobHandle } from '../jobs/types';
+import { findJob, trackJob, untrackJob } from '../jobs/registry';
 import type { DemoSize } from '../demo/generate';
+import { registerActuals } from './actuals';
 import { registerIo } from './io';
 import { registerMasterData } from './masterData';
 import { registerTargets } from './targets';
@@ -36,7 +37,6 @@ function safeFileName(name: string): string {
 export function createHandlers(session: Session): HandlerRegistry {
   const r = new HandlerRegistry();
   const host = session.host;
-  const jobs = new Map<string, JobHandle>();
 
   r.register('app.info', () => ({
     version: host.version,
@@ -72,12 +72,12 @@ export function createHandlers(session: Session): HandlerRegistry {
         { kind: 'demo', size, seed: DEMO.seed, regionName: DEMO.regionName, planYear: DEMO.planYear, out: path },
         (done, total) => host.emit({ type: 'progress', jobId: job.id, label: 'job.demo', done, total }),
       );
-      jobs.set(job.id, job);
+      trackJob(job);
       host.emit({ type: 'progress', jobId: job.id, label: 'job.demo', done: 0, total: 1 });
       try {
         await job.done;
       } finally {
-        jobs.delete(job.id);
+        untrackJob(job.id);
         host.emit({ type: 'progress', jobId: job.id, label: 'job.demo', done: 1, total: 1 });
       }
     }
@@ -125,7 +125,7 @@ export function createHandlers(session: Session): HandlerRegistry {
   r.register('edit.redo', () => step(redo));
 
   r.register('job.cancel', ({ jobId }) => {
-    const job = jobs.get(jobId);
+    const job = findJob(jobId);
     if (!job) throw new AppError('NOT_FOUND', `no running job ${jobId}`);
     job.cancel();
     return null;
@@ -134,6 +134,7 @@ export function createHandlers(session: Session): HandlerRegistry {
   registerIo(r, session);
   registerMasterData(r, session);
   registerTargets(r, session);
+  registerActuals(r, session);
   r.assertComplete();
   return r;
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { actualKindOfBatch, actualKindOfTarget, BATCH_KIND, type ActualKind, type BatchPlan, type MemberDimension } from '../../../../shared/actuals';
+import { actualKindOfTarget, BATCH_KIND, type ActualKind, type BatchPlan, type MemberDimension } from '../../../../shared/actuals';
 import { AppError } from '../../../../shared/errors';
 import type { ImportCommitResult, ImportIssue, ImportPreview } from '../../../../shared/importTypes';
 import type { DateOptions } from '../../../../shared/importValues';
@@ -9,6 +9,7 @@ import { ACTUAL_FIELDS, type ActualField } from './fields';
 import { KIND_WRITERS, type KindAccumulator, type RowContext } from './kinds';
 import { insertCreated, Resolver, SKIP, UNKNOWN } from './members';
 import { streamRows } from './reader';
+import { kindOf as batchKindOf } from '../../services/actuals/batches';
 import type { ActualsJobRequest } from './request';
 import { parseField, type Parsed } from './values';
 
@@ -332,26 +333,13 @@ export function commitActuals(
   }
 }
 
-/** The demo generator's batches say 'demo'; the table that holds their rows says which kind. */
-function demoBatchKind(db: Database.Database, batchId: number): ActualKind | null {
-  const tables: [ActualKind, string][] = [
-    ['sales', 'sales_actual'],
-    ['market', 'market_sales'],
-    ['audit', 'store_audit'],
-    ['visit', 'customer_visit'],
-    ['statement', 'customer_statement'],
-  ];
-  for (const [kind, table] of tables) if (db.prepare(`SELECT 1 FROM ${table} WHERE batch_id = ? LIMIT 1`).get(batchId)) return kind;
-  return null;
-}
-
 /** Removes a batch and every row it wrote, in one transaction. */
 export function removeActualsBatch(regionPath: string, batchId: number, shouldCancel: () => boolean): { removed: number } {
   const db = openForImport(regionPath);
   try {
     const batch = db.prepare('SELECT kind FROM import_batch WHERE id = ?').get(batchId) as { kind: string } | undefined;
     if (!batch) throw new AppError('NOT_FOUND', `there is no import batch ${batchId}`, { issues: [{ path: 'id', message: 'no such batch' }] });
-    const kind = actualKindOfBatch(batch.kind) ?? (batch.kind === 'demo' ? demoBatchKind(db, batchId) : null);
+    const kind = batchKindOf(db, { id: batchId, kind: batch.kind });
     if (!kind) throw new AppError('INVALID_INPUT', `batch ${batchId} is not an actuals import (${batch.kind})`, { issues: [{ path: 'id', message: 'not an actuals batch' }] });
     if (shouldCancel()) throw new AppError('CANCELLED', 'cancelled');
     return db.transaction(() => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RegionSummary } from '../../../../shared/contract';
+import { ActualsPage } from '../actuals/ActualsPage';
 import { MasterDataPage } from '../masterData/MasterDataPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { TargetsPage } from '../targets/TargetsPage';
@@ -33,6 +34,8 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
           <MasterDataPage />
         ) : area === 'targets' ? (
           <TargetsPage />
+        ) : area === 'actuals' ? (
+          <ActualsPage />
         ) : (
           <ComingPanel area={area} />
         )}

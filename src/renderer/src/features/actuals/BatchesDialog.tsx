@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActualKind, BatchInfo } from '../../../../shared/actuals';
+import { formatInteger, intlLocale, type Language } from '../../../../shared/units';
+import { Modal } from '../../components/Modal';
+import { periodText } from './columns';
+
+// The import batches of one kind: what each import brought (file, source, time,
+// months, rows) and what of it is still in the file; a batch can be removed after a
+// confirmation that says how many rows go and that it is not an undo step.
+
+interface Props {
+  kind: ActualKind;
+  batches: readonly BatchInfo[];
+  language: Language;
+  /** Removes the batch; resolves true when it is gone (errors are shown by the caller). */
+  onRemove(batch: BatchInfo): Promise<boolean>;
+  onClose(): void;
+}
+
+const timeFormats = new Map<Language, Intl.DateTimeFormat>();
+function importedAtText(iso: string, language: Language): string {
+  let f = timeFormats.get(language);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(language), {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    timeFormats.set(language, f);
+  }
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+}
+
+function periodRange(b: BatchInfo): string {
+  if (b.periodFrom === null) return '—';
+  const from = periodText(b.periodFrom);
+  const to = b.periodTo === null || b.periodTo === b.periodFrom ? null : periodText(b.periodTo);
+  return to ? `${from} – ${to}` : from;
+}
+
+export function BatchesDialog({ kind, batches, language, onRemove, onClose }: Props) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState<BatchInfo | null>(null);
+  const [removing, setRemoving] = useState(false);
+  const kindName = t(`actuals.kind.${kind}`);
+
+  const remove = async () => {
+    if (!confirming) return;
+    setRemoving(true);
+    const ok = await onRemove(confirming);
+    setRemoving(false);
+    if (ok) setConfirming(null);
+  };
+
+  return (
+    <Modal
+      title={t('actuals.batches.title', { kind: kindName })}
+      onClose={onClose}
+      wide
+      testId="actuals-batches"
+      footer={
+        <button type="button" className="btn" onClick={onClose} data-testid="actuals-batches-close">
+          {t('actuals.batches.close')}
+        </button>
+      }
+    >
+      <p className="ac-batches__intro">{t('actuals.batches.intro')}</p>
+      {batches.length === 0 ? (
+        <p className="empty-note" data-testid="actuals-batches-none">
+          {t('actuals.batches.none', { kind: kindName })}
+        </p>
+      ) : (
+        <div className="ac-batches__scroll">
+          <table className="file-table ac-batches">
+            <thead>
+              <tr>
+                <th scope="col">{t('actuals.batches.fileName')}</th>
+                <th scope="col">{t('actuals.batches.source')}</th>
+                <th scope="col">{t('actuals.batches.importedAt')}</th>
+                <th scope="col">{t('actuals.batches.period')}</th>
+                <th scope="col" className="num">{t('actuals.batches.rows')}</th>
+                <th scope="col" className="num">{t('actuals.batches.liveRows')}</th>
+                <th scope="col">{t('actuals.batches.encoding')}</th>
+                <th scope="col"><span className="ac-sr">{t('actuals.batches.remove')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {batches.map((b) => (
+                <tr key={b.id} data-testid="actuals-batch" data-batch-id={b.id}>
+                  <td className="ac-batches__file" title={b.hash ? `${b.fileName}\nSHA-256 ${b.hash}` : b.fileName}>
+                    {b.fileName}
+                  </td>
+                  <td>{b.source === '' ? <span className="muted">{t('actuals.batches.demoSource')}</span> : b.source}</td>
+                  <td>{importedAtText(b.importedAt, language)}</td>
+                  <td>{periodRange(b)}</td>
+                  <td className="num">{formatInteger(b.rowCount, language)}</td>
+                  <td className="num" data-testid="actuals-batch-live">
+                    {b.liveRows < b.rowCount ? (
+                      <span className="ac-batches__partial" title={t('actuals.batches.liveHint')}>
+                        {formatInteger(b.liveRows, language)}
+                      </span>
+                    ) : (
+                      formatInteger(b.liveRows, language)
+                    )}
+                  </td>
+                  <td>{b.encoding ?? '—'}</td>
+                  <td className="ac-batches__action">
+                    <button
+                      type="button"
+                      className="btn btn--small btn--ghost ac-danger"
+                      aria-label={t('actuals.batches.removeLabel', { file: b.fileName })}
+                      onClick={() => setConfirming(b)}
+                      data-testid="actuals-batch-remove"
+                    >
+                      {t('actuals.batches.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {confirming && (
+        <Modal
+          title={t('actuals.remove.title')}
+          role="alertdialog"
+          onClose={() => {
+            if (!removing) setConfirming(null);
+          }}
+          dismissible={!removing}
+          testId="actuals-remove-confirm"
+          footer={
+            <>
+              <button type="button" className="btn" disabled={removing} onClick={() => setConfirming(null)} autoFocus>
+                {t('common.cancel')}
+              </button>
+              <button
+                type="button"
+                className="btn btn--primary ac-danger-fill"
+                disabled={removing}
+                onClick={() => void remove()}
+                data-testid="actuals-remove-yes"
+              >
+                {t('actuals.remove.confirm', { rows: formatInteger(confirming.liveRows, language) })}
+              </button>
+            </>
+          }
+        >
+          <p className="ac-remove__body">
+            {t('actuals.remove.body', { file: confirming.fileName, rows: formatInteger(confirming.liveRows, language), kind: kindName })}
+          </p>
+          <p className="ac-remove__warning">{t('actuals.remove.warning')}</p>
+        </Modal>
+      )}
+    </Modal>
+  );
+}
