@@ -29,7 +29,8 @@ export function ProgressDialog() {
         </button>
       }
     >
-      <p className="progress__label">{labelText(progress.label)}</p>
+      {/* Other jobs' label is the title already; the demo's title is its own. */}
+      {progress.label === 'job.demo' && <p className="progress__label">{labelText(progress.label)}</p>}
       <div
         className="progress"
         role="progressbar"

@@ -1,20 +1,36 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  CREATE_NEEDS,
+  DEFAULT_ACTUALS_READ_OPTIONS,
+  actualKindOfTarget,
+  type ActualsReadOptions,
+  type Resolution,
+} from '../../../../shared/actuals';
 import type { ChannelResult } from '../../../../shared/contract';
 import type { AppErrorData } from '../../../../shared/errors';
 import type {
   ColumnMapping,
   DataFileInfo,
+  ImportCommitResult,
+  ImportFieldInfo,
   ImportPreview,
   ImportTargetInfo,
   SavedMapping,
   TextEncoding,
 } from '../../../../shared/importTypes';
+import type { EntityName } from '../../../../shared/masterData';
+import { formatInteger } from '../../../../shared/units';
 import { api, toErrorData } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { applySaved, autoMatch, columnsOf, headerSignature, savedFit } from './autoMatch';
-import { fieldLabel, fieldLabelsAll, importErrorText, messageText } from './messages';
+import { BatchSummary } from './BatchSummary';
+import { fieldLabel, fieldLabelsAll, importErrorText, issueText, messageText } from './messages';
+import { ReadOptionsFields } from './ReadOptionsFields';
+import { draftKey, draftOf, emptyDraft, missingOf, sameResolutions, toResolutions, type Draft, type Drafts } from './resolutions';
+import { UnknownMembers } from './UnknownMembers';
+import { useMemberLists } from './useMemberLists';
 import './importWizard.css';
 
 type Step = 'file' | 'format' | 'mapping' | 'preview' | 'done';
@@ -27,12 +43,17 @@ interface ReadOptions {
 }
 
 interface Props {
-  /** 'master:<entity>' (or a later issue's target). */
+  /** 'master:<entity>' or 'actuals:<kind>'. */
   target: string;
   onClose: () => void;
   /** After a successful commit: the grid re-reads its rows. */
   onImported?: (count: number) => void;
 }
+
+/** The field types of actuals targets that the mapping step names beside a field. */
+const TYPE_HINTS = ['period', 'date', 'member', 'name', 'text', 'money', 'integer', 'boolean'] as const;
+type TypeHint = (typeof TYPE_HINTS)[number];
+const isTypeHint = (type: string): type is TypeHint => (TYPE_HINTS as readonly string[]).includes(type);
 
 const ACCEPT = '.csv,.txt,.xlsx,.xls,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -40,9 +61,12 @@ const ACCEPT = '.csv,.txt,.xlsx,.xls,text/csv,application/vnd.ms-excel,applicati
 export function ImportWizard({ target, onClose, onImported }: Props) {
   const { t } = useTranslation();
   const app = useApp();
+  const actuals = actualKindOfTarget(target) !== null;
   const [step, setStep] = useState<Step>('file');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** A calm note instead of an error: the user cancelled the running check or import. */
+  const [notice, setNotice] = useState<string | null>(null);
   const [path, setPath] = useState<string | null>(null);
   const [options, setOptions] = useState<ReadOptions>({});
   const [info, setInfo] = useState<DataFileInfo | null>(null);
@@ -54,12 +78,29 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
   const [saveName, setSaveName] = useState('');
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [result, setResult] = useState<{ imported: number; inserted: number; updated: number } | null>(null);
+  const [result, setResult] = useState<ImportCommitResult | null>(null);
+  /** Actuals: the lines the checked plan said the commit writes (the result counts file rows). */
+  const [committedLines, setCommittedLines] = useState<number | null>(null);
+  // Actuals targets: how values are read, and the decisions about unknown members.
+  const [readOptions, setReadOptions] = useState<ActualsReadOptions>(DEFAULT_ACTUALS_READ_OPTIONS);
+  const [drafts, setDrafts] = useState<Drafts>({});
+  /** The resolutions the last check was given (the commit sends the same). */
+  const [sentResolutions, setSentResolutions] = useState<Resolution[]>([]);
+  /** Checks finished (tests wait on it). */
+  const [checks, setChecks] = useState(0);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
   const web = api.transport === 'web';
 
-  const fail = useCallback((e: unknown) => setError(importErrorText(toErrorData(e))), []);
+  const showError = useCallback(
+    (data: AppErrorData) => {
+      if (data.code === 'CANCELLED') setNotice(t('importWizard.preview.cancelled'));
+      else setError(importErrorText(data));
+    },
+    [t],
+  );
+  const fail = useCallback((e: unknown) => showError(toErrorData(e)), [showError]);
 
   // The target's fields and saved mappings, once.
   useEffect(() => {
@@ -83,6 +124,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     async (p: string, next: ReadOptions) => {
       setBusy(true);
       setError(null);
+      setNotice(null);
       try {
         const i = await api.call('import.inspect', { path: p, ...next });
         setInfo(i);
@@ -102,7 +144,10 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
   const opened = async (p: string) => {
     setPath(p);
     const i = await inspect(p, {});
-    if (i) setStep('format');
+    if (!i) return;
+    // A workbook says its date system; a CSV keeps the user's choice.
+    if (i.format !== 'csv') setReadOptions((o) => ({ ...o, dateSystem: i.date1904 ? 1904 : 1900 }));
+    setStep('format');
   };
 
   const chooseNative = async () => {
@@ -157,15 +202,41 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     setStep('mapping');
   };
 
-  const request = () => ({ path: path!, ...options, target, mapping });
+  const request = (resolutions: Resolution[] = sentResolutions) => ({
+    path: path!,
+    ...options,
+    target,
+    mapping,
+    ...(actuals
+      ? {
+          options: readOptions,
+          // The source: same source + same months replaces the earlier rows.
+          source: saveName.trim() || undefined,
+          ...(resolutions.length > 0 ? { resolutions } : {}),
+        }
+      : {}),
+  });
 
-  const runPreview = async () => {
+  const runPreview = async (resolutions: Resolution[] = sentResolutions) => {
     setBusy(true);
     setError(null);
+    setNotice(null);
     setPreview(null);
     setStep('preview');
+    setSentResolutions(resolutions);
     try {
-      setPreview(await api.call('import.preview', request()));
+      const next = await api.call('import.preview', request(resolutions));
+      setPreview(next);
+      setChecks((n) => n + 1);
+      // One draft per unknown value: kept from before, else from the decision the check was given.
+      setDrafts((prev) => {
+        const out: Drafts = { ...prev };
+        for (const u of next.unknowns ?? []) {
+          const key = draftKey(u.dimension, u.value);
+          out[key] = draftOf(u, prev[key], (id) => u.suggestions.find((m) => m.id === id)?.code);
+        }
+        return out;
+      });
     } catch (e) {
       fail(e);
     } finally {
@@ -173,9 +244,57 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     }
   };
 
+  // A finished check takes the focus (the button that started it is gone, and a
+  // progress dialog may have held the focus meanwhile), so keyboard users land on its result.
+  useEffect(() => {
+    if (checks > 0) summaryRef.current?.focus();
+  }, [checks]);
+
+  const unknowns = useMemo(() => preview?.unknowns ?? [], [preview]);
+  const draftResolutions = useMemo(() => toResolutions(unknowns, drafts), [unknowns, drafts]);
+  const resolutionsChanged = useMemo(() => {
+    const listed = new Set(unknowns.map((u) => draftKey(u.dimension, u.value)));
+    return !sameResolutions(
+      draftResolutions,
+      sentResolutions.filter((r) => listed.has(draftKey(r.dimension, r.value))),
+    );
+  }, [unknowns, draftResolutions, sentResolutions]);
+  const pendingUnknowns = unknowns.filter((u) => missingOf(u.dimension, drafts[draftKey(u.dimension, u.value)] ?? emptyDraft()) !== '').length;
+
+  /** Apply the table: the decisions of this check's values, and the earlier ones for values it did not list. */
+  const applyResolutions = () => {
+    const listed = new Set(unknowns.map((u) => draftKey(u.dimension, u.value)));
+    const kept = sentResolutions.filter((r) => !listed.has(draftKey(r.dimension, r.value)));
+    void runPreview([...kept, ...draftResolutions]);
+  };
+
+  const setDraft = useCallback((key: string, draft: Draft) => setDrafts((prev) => ({ ...prev, [key]: draft })), []);
+  const skipRest = () =>
+    setDrafts((prev) => {
+      const out = { ...prev };
+      for (const u of unknowns) {
+        const key = draftKey(u.dimension, u.value);
+        if ((out[key] ?? emptyDraft()).action === '') out[key] = { ...emptyDraft(), action: 'skip' };
+      }
+      return out;
+    });
+
+  // The members the table offers: of each dimension mapped to, and what creating needs.
+  const neededEntities = useMemo(() => {
+    const out = new Set<EntityName>();
+    for (const u of unknowns) {
+      const draft = drafts[draftKey(u.dimension, u.value)];
+      if (draft?.action === 'map') out.add(u.dimension);
+      if (draft?.action === 'create') for (const need of CREATE_NEEDS[u.dimension]) out.add(need);
+    }
+    return [...out];
+  }, [unknowns, drafts]);
+  const memberLists = useMemberLists(neededEntities, fail);
+
   const runCommit = async () => {
     setBusy(true);
     setError(null);
+    setNotice(null);
     type Outcome = { kind: 'ok'; value: ChannelResult<'import.commit'> } | { kind: 'error'; error: AppErrorData };
     const outcome = await app.commit(async (): Promise<Outcome> => {
       try {
@@ -187,10 +306,11 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     setBusy(false);
     if (outcome?.kind === 'ok') {
       setResult(outcome.value);
+      setCommittedLines(preview?.batch?.lines ?? null);
       setStep('done');
       onImported?.(outcome.value.imported);
     } else if (outcome?.kind === 'error') {
-      setError(importErrorText(outcome.error));
+      showError(outcome.error);
     }
   };
 
@@ -215,6 +335,12 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
   );
 
   const entityName = targetInfo ? messageText(targetInfo.labelKey) : '';
+  const num = (n: number) => formatInteger(n, app.language);
+  const typeHint = (f: ImportFieldInfo): string | null =>
+    actuals && isTypeHint(f.type)
+      ? t(`importWizard.mapping.type.${f.type}`, { unit: t(`importWizard.read.${readOptions.amountUnit}`) })
+      : null;
+  const canCommit = !busy && !!preview && preview.issueCount === 0 && !(actuals && resolutionsChanged);
   const stepIndex = STEPS.indexOf(step);
 
   const footer = (
@@ -260,7 +386,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
           type="button"
           className="btn btn--primary"
           data-testid="import-commit"
-          disabled={busy || !preview || preview.issueCount > 0}
+          disabled={!canCommit}
           onClick={() => void runCommit()}
         >
           {t('importWizard.import')}
@@ -276,7 +402,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
 
   return (
     <Modal title={t('importWizard.title', { entity: entityName })} onClose={onClose} testId="import-wizard" dismissible={!busy} footer={footer} wide>
-      <ol className="import-steps" aria-label="steps">
+      <ol className="import-steps" aria-label={t('importWizard.stepsLabel')} data-testid="import-steps" data-checks={checks}>
         {STEPS.map((s, i) => (
           <li key={s} className={i === stepIndex ? 'is-current' : i < stepIndex ? 'is-done' : ''} aria-current={i === stepIndex ? 'step' : undefined}>
             <span className="import-steps__n">{i + 1}</span>
@@ -288,6 +414,11 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
       {error && (
         <p className="inline-error import-wizard__error" role="alert" data-testid="import-error">
           {error}
+        </p>
+      )}
+      {notice && (
+        <p className="import-wizard__notice" role="status" data-testid="import-notice">
+          {notice}
         </p>
       )}
 
@@ -398,8 +529,11 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
             </label>
           </div>
           {info.format === 'csv' && <p className="field__hint">{t('importWizard.format.encodingHint')}</p>}
-          <p className="import-format__count" data-testid="import-row-count">
-            {t('importWizard.format.rows', { count: info.rowCount })}
+          {actuals && <ReadOptionsFields info={info} value={readOptions} onChange={setReadOptions} disabled={busy} />}
+          <p className="import-format__count" data-testid="import-row-count" data-approx={info.rowCountApprox ? 'true' : undefined}>
+            {info.rowCountApprox
+              ? t('importWizard.format.rowsApprox', { n: num(info.rowCount) })
+              : t('importWizard.format.rows', { n: num(info.rowCount) })}
           </p>
           <div className="import-table-wrap">
             <table className="import-table" data-testid="import-sample">
@@ -458,7 +592,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
               </span>
             </label>
             <label className="field">
-              <span className="field__label">{t('importWizard.mapping.saveAs')}</span>
+              <span className="field__label">{actuals ? t('importWizard.mapping.sourceAs') : t('importWizard.mapping.saveAs')}</span>
               <span className="import-mapping__row">
                 <input className="input" data-testid="import-save-name" value={saveName} maxLength={200} onChange={(e) => setSaveName(e.target.value)} />
                 <button type="button" className="btn btn--small" data-testid="import-save-mapping" disabled={!saveName.trim()} onClick={() => void saveMapping()}>
@@ -467,6 +601,11 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
               </span>
             </label>
           </div>
+          {actuals && (
+            <p className="field__hint import-mapping__source" data-testid="import-source-hint">
+              {t('importWizard.mapping.sourceHint')}
+            </p>
+          )}
           {savedNote && (
             <p className="import-wizard__note" role="status">
               {savedNote}
@@ -486,6 +625,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
                   const col = mapping[f.key];
                   const sample = col === null || col === undefined ? '' : (info.sample.find((r) => r[col]?.trim())?.[col] ?? '');
                   const missing = f.required && (col === null || col === undefined);
+                  const hint = typeHint(f);
                   return (
                     <tr key={f.key} data-field={f.key} className={missing ? 'is-missing' : ''}>
                       <th scope="row">
@@ -495,6 +635,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
                             {' '}*
                           </span>
                         )}
+                        {hint && <span className="import-type">{hint}</span>}
                       </th>
                       <td>
                         <select
@@ -519,19 +660,39 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
               </tbody>
             </table>
           </div>
-          <p className="field__hint">{t('importWizard.mapping.codeHint')}</p>
+          <p className="field__hint">{actuals ? t('importWizard.mapping.memberHint') : t('importWizard.mapping.codeHint')}</p>
         </div>
       )}
 
       {step === 'preview' && (
-        <div className="import-preview">
+        <div className="import-preview" aria-busy={busy}>
           {!preview && busy && <p className="muted">{t('importWizard.preview.checking')}</p>}
+          {!preview && !busy && (
+            <button type="button" className="btn" data-testid="import-check-again" onClick={() => void runPreview()}>
+              {t('importWizard.preview.checkAgain')}
+            </button>
+          )}
           {preview && (
             <>
-              <p data-testid="import-summary">
-                {t('importWizard.preview.summary', { rows: preview.rowCount, valid: preview.validCount })}{' '}
-                {preview.issueCount === 0 && t('importWizard.preview.plan', { inserts: preview.inserts, updates: preview.updates })}
+              <p data-testid="import-summary" ref={summaryRef} tabIndex={-1} className="import-summary">
+                {t('importWizard.preview.summary', { rows: num(preview.rowCount), valid: num(preview.validCount) })}{' '}
+                {preview.issueCount === 0 && !preview.batch && t('importWizard.preview.plan', { inserts: num(preview.inserts), updates: num(preview.updates) })}
               </p>
+              {preview.batch && <BatchSummary plan={preview.batch} />}
+              {unknowns.length > 0 && (
+                <UnknownMembers
+                  unknowns={unknowns}
+                  unknownCount={preview.unknownCount ?? unknowns.length}
+                  drafts={drafts}
+                  onDraft={setDraft}
+                  lists={memberLists}
+                  pending={pendingUnknowns}
+                  changed={resolutionsChanged}
+                  busy={busy}
+                  onApply={applyResolutions}
+                  onSkipRest={skipRest}
+                />
+              )}
               {preview.issueCount === 0 ? (
                 <p className="import-ok" data-testid="import-all-good">
                   {t('importWizard.preview.allGood')}
@@ -539,8 +700,8 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
               ) : (
                 <>
                   <p className="inline-error" data-testid="import-has-issues">
-                    {t('importWizard.preview.hasIssues', { count: preview.issueCount })}
-                    {preview.issueCount > preview.issues.length && ` ${t('importWizard.preview.moreIssues', { shown: preview.issues.length })}`}
+                    {t('importWizard.preview.hasIssues', { n: num(preview.issueCount) })}
+                    {preview.issueCount > preview.issues.length && ` ${t('importWizard.preview.moreIssues', { shown: num(preview.issues.length) })}`}
                   </p>
                   <div className="import-table-wrap">
                     <table className="import-table" data-testid="import-issues">
@@ -560,7 +721,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
                               <td className="num">{i.row === 0 ? t('importWizard.preview.mappingRow') : i.row}</td>
                               <td>{i.column}</td>
                               <td>{f ? fieldLabel(f) : i.field}</td>
-                              <td>{messageText(i.message, i.params)}</td>
+                              <td>{issueText(i.message, i.params)}</td>
                             </tr>
                           );
                         })}
@@ -577,7 +738,23 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
       {step === 'done' && result && (
         <div className="import-done" data-testid="import-done">
           <p className="import-ok">{t('importWizard.done.title')}</p>
-          <p>{t('importWizard.done.body', { count: result.imported, inserted: result.inserted, updated: result.updated })}</p>
+          {actuals ? (
+            <>
+              <p data-testid="import-done-body">
+                {t('importWizard.done.actualsBody', {
+                  rows: num(result.imported),
+                  lines: num(committedLines ?? result.imported),
+                  batch: result.batchId ?? '—',
+                  replaced: num(result.replaced ?? 0),
+                  created: num(result.created ?? 0),
+                  skipped: num(result.skipped ?? 0),
+                })}
+              </p>
+              <p className="field__hint">{t('importWizard.done.batchHint')}</p>
+            </>
+          ) : (
+            <p>{t('importWizard.done.body', { count: result.imported, inserted: result.inserted, updated: result.updated })}</p>
+          )}
         </div>
       )}
     </Modal>

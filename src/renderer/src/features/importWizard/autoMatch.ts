@@ -1,50 +1,24 @@
+import { matchHeaders } from '../../../../shared/headerMatch';
 import type { ColumnMapping, ImportFieldInfo, SavedMapping } from '../../../../shared/importTypes';
 
 // Column matching for the mapping step: a file's header is matched to a field by the
-// field's key and its label in every UI language, ignoring case, width, spaces,
-// punctuation, a required-mark "*" and a unit in brackets ("出廠價（元/箱）").
+// field's key, its label in every UI language and its aliases (the header texts ERP
+// and Excel exports use: "存貨編碼", "价税合计"), ignoring case, width, spaces,
+// punctuation, a required-mark "*" and a unit in brackets ("出廠價（元/箱）"). The rule
+// is shared with the command-line import (src/shared/headerMatch.ts), so a file maps
+// the same way in both.
 
-/** The comparable form of a header or label. */
-export function normalizeHeader(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[*＊]/g, '')
-    .replace(/[\s_\-:：.。/\\'"“”‘’]/g, '');
-}
-
-/** The label without a bracketed part: "出廠價（元/箱）" → "出廠價". */
-function withoutBrackets(text: string): string {
-  return text.normalize('NFKC').replace(/\([^)]*\)|\[[^\]]*\]/g, '');
-}
-
-export function candidatesFor(field: ImportFieldInfo, labels: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of [field.key, ...labels]) {
-    const a = normalizeHeader(t);
-    const b = normalizeHeader(withoutBrackets(t));
-    if (a) out.add(a);
-    if (b) out.add(b);
-  }
-  return out;
-}
+export { normalizeHeader } from '../../../../shared/headerMatch';
 
 /**
- * Maps each field to the first column whose header matches it; a column is used
- * once, required fields pick first. `labelsOf` gives a field's labels in every language.
+ * Maps each field to a column whose header matches it; a column is used once,
+ * required fields pick first. `labelsOf` gives a field's labels in every language.
  */
 export function autoMatch(fields: readonly ImportFieldInfo[], headers: readonly string[], labelsOf: (f: ImportFieldInfo) => string[]): ColumnMapping {
-  const normalized = headers.map((h) => [normalizeHeader(h), normalizeHeader(withoutBrackets(h))]);
-  const taken = new Set<number>();
-  const mapping: ColumnMapping = {};
-  const ordered = [...fields].sort((a, b) => Number(b.required) - Number(a.required));
-  for (const f of ordered) {
-    const candidates = candidatesFor(f, labelsOf(f));
-    const column = normalized.findIndex(([a, b], i) => !taken.has(i) && (candidates.has(a) || (b !== '' && candidates.has(b))));
-    mapping[f.key] = column >= 0 ? column : null;
-    if (column >= 0) taken.add(column);
-  }
-  return mapping;
+  return matchHeaders(
+    fields.map((f) => ({ key: f.key, required: f.required, labels: [...labelsOf(f), ...(f.aliases ?? [])] })),
+    headers,
+  );
 }
 
 /** A saved mapping (columns by header text) applied to this file's headers. */

@@ -11,6 +11,20 @@ export function messageText(key: string, params?: Params): string {
   return i18next.exists(key) ? String(i18next.t(key as never, params as never)) : key;
 }
 
+/** A dimension's name in the user's language ("客戶"); the key itself while a catalog lacks it. */
+export const dimensionText = (dimension: string): string => messageText(`actuals.dimension.${dimension}`);
+
+/** An issue's message with its dimension param (a MemberDimension) put in words. */
+export function issueText(message: string, params?: Params): string {
+  if (params && typeof params.dimension === 'string') return messageText(message, { ...params, dimension: dimensionText(params.dimension) });
+  return messageText(message, params);
+}
+
+/** yyyymm → "2026-03". */
+export function periodText(yyyymm: number): string {
+  return `${Math.floor(yyyymm / 100)}-${String(yyyymm % 100).padStart(2, '0')}`;
+}
+
 /** A field's label in the current language. */
 export function fieldLabel(field: ImportFieldInfo): string {
   return messageText(field.labelKey);

@@ -1,0 +1,206 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import iconv from 'iconv-lite';
+import { expect, test } from './fixtures';
+import { ImportWizardPage } from './pages/ImportWizardPage';
+
+// Issue 5's import of sales actuals, end to end on the tiny demo region: an ERP export
+// saved by Excel on a Chinese Windows (a GBK CSV with Chinese headers) with a few bad
+// rows. Map a column wrongly and see every row refused; fix the mapping; the bad rows
+// are named (a bad amount, an unknown customer, a day-first date that is refused until
+// the date order is chosen); map the unknown customer to an existing one; commit the
+// corrected file; import the same file again: it replaces its own earlier rows, so the
+// region's totals and row count stay the same.
+
+const SHOTS = process.env.REGIONPLAN_SHOTS;
+
+/** GBK, as Excel on a Chinese Windows saves a CSV. */
+const gbk = (text: string): Buffer => iconv.encode(text, 'gbk');
+
+/** A channel of the app's own API, called from the page as the renderer does. */
+async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]')!.content;
+      const res = await fetch(`/api/invoke/${channel}`, {
+        method: 'POST',
+        headers: { 'X-RegionPlan-Token': token, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
+      return body.value;
+    },
+    { channel, input },
+  ) as Promise<T>;
+}
+
+interface Member {
+  id: number;
+  code: string;
+  name: string;
+}
+
+async function members(page: Page, entity: 'customer' | 'sku'): Promise<Member[]> {
+  const list = await invoke<{ rows: { id: number; code: string; name: string }[] }>(page, 'master.list', { entity });
+  return list.rows.map((r) => ({ id: r.id, code: r.code, name: r.name }));
+}
+
+/** The sales actuals of the file's months: how many rows and their sums. */
+async function salesOf(page: Page): Promise<{ total: number; amount: number; volume: number }> {
+  const result = await invoke<{ total: number; totals: Record<string, number> }>(page, 'actuals.list', {
+    kind: 'sales',
+    filter: { periodFrom: 202601, periodTo: 202603 },
+    limit: 1,
+  });
+  return { total: result.total, amount: result.totals.amountCents, volume: result.totals.volume };
+}
+
+const HEADER = '月份,客戶編碼,客戶名稱,存貨編碼,存貨名稱,數量,金額,毛利';
+
+test('import sales actuals from a GBK CSV: wrong mapping, bad rows, unknown customer, day-first dates, and a re-import without duplicates', async ({
+  start,
+  page,
+}, testInfo) => {
+  await start.demoButton.click();
+  await start.expectState('workspace');
+
+  // Customer and SKU codes of the demo region, read through the app's API.
+  const [c1, c2] = await members(page, 'customer');
+  const [s1, s2] = await members(page, 'sku');
+  const rows = (amount4: string) => [
+    HEADER,
+    `2026-01,${c1.code},${c1.name},${s1.code},${s1.name},10,"1,234.50",200`,
+    `2026-01,${c1.code},${c1.name},${s2.code},${s2.name},5,800,100`,
+    // A second invoice of the same month × customer × SKU: combined into one line.
+    `2026-01,${c1.code},${c1.name},${s1.code},${s1.name},1,100,20`,
+    `2026-02,${c2.code},${c2.name},${s1.code},${s1.name},3,${amount4},50`,
+    // A customer the region does not have.
+    `2026-02,X9999,神秘便利店,${s1.code},${s1.name},2,300,40`,
+    // Day-first: 3 February 2026, or 2 March? Refused until the order is chosen.
+    `03/02/2026,${c2.code},${c2.name},${s2.code},${s2.name},4,500,60`,
+    `2026-03,${c2.code},${c2.name},${s2.code},${s2.name},6,"2,000",300`,
+  ];
+  // ASCII file names: Chromium under a C locale drops non-ASCII paths in setInputFiles.
+  const bad = testInfo.outputPath('erp-sales-bad.csv');
+  const fixed = testInfo.outputPath('erp-sales.csv');
+  writeFileSync(bad, gbk(rows('12O0').join('\r\n') + '\r\n'));
+  writeFileSync(fixed, gbk(rows('1200').join('\r\n') + '\r\n'));
+
+  await page.getByTestId('side-nav').locator('[data-area="actuals"]').click();
+  const actualsPage = page.getByTestId('actuals-page');
+  await expect(actualsPage).toHaveAttribute('data-kind', 'sales');
+  const importButton = actualsPage.locator('header').getByTestId('import-button');
+  const wizard = new ImportWizardPage(page);
+
+  await importButton.click();
+  await expect(wizard.root).toBeVisible();
+
+  // Format: the encoding is detected as GB18030 and the Chinese headers read right.
+  await wizard.chooseFile(bad);
+  await expect(wizard.encoding).toHaveValue('gb18030');
+  await expect(wizard.sample.locator('thead')).toContainText('客戶名稱');
+  await expect(wizard.sample.locator('thead')).toContainText('存貨編碼');
+  await expect(wizard.sample).toContainText('神秘便利店');
+  await expect(wizard.by('import-date-order')).toHaveValue('ymd');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'actuals-import-format.png') });
+
+  // Mapping: every column matched by its Chinese header (the fields' ERP aliases).
+  await wizard.next.click();
+  await expect(wizard.map('period')).toHaveValue('0');
+  await expect(wizard.map('customer')).toHaveValue('1');
+  await expect(wizard.map('sku')).toHaveValue('3');
+  await expect(wizard.map('volume')).toHaveValue('5');
+  await expect(wizard.map('amount')).toHaveValue('6');
+  await expect(wizard.map('grossProfit')).toHaveValue('7');
+  const source = await wizard.by('import-save-name').inputValue();
+  expect(source).toBe(HEADER);
+
+  // Deliberately wrong: the amount from the customer-name column → every row refused.
+  await wizard.map('amount').selectOption('2');
+  await wizard.check();
+  await expect(wizard.issues).toContainText('不是數字');
+  await expect(wizard.issues).toContainText(c1.name);
+  await expect(wizard.commit).toBeDisabled();
+
+  // Fix the mapping: now only the bad rows are named, each with its row and reason.
+  await wizard.back.click();
+  await wizard.map('amount').selectOption('6');
+  await wizard.check();
+  const issues = wizard.issues.locator('tbody tr');
+  const issue = (text: string) => issues.filter({ hasText: text });
+  await expect(issues).toHaveCount(3);
+  await expect(issue('12O0').locator('td').first()).toHaveText('5');
+  await expect(issue('12O0')).toContainText('金額');
+  await expect(issue('12O0')).toContainText('不是數字');
+  await expect(issue('03/02/2026').locator('td').first()).toHaveText('7');
+  await expect(issue('03/02/2026')).toContainText('分不清日和月');
+  await expect(issue('X9999').locator('td').first()).toHaveText('6');
+  await expect(issue('X9999')).toContainText('主數據中沒有客戶');
+  await expect(wizard.commit).toBeDisabled();
+
+  // The unknown customer: map it to an existing one, then check again.
+  const unknown = wizard.unknown('customer', 'X9999');
+  await expect(unknown).toContainText('神秘便利店');
+  await wizard.mapUnknown('customer', 'X9999', c2.code);
+  await expect(wizard.by('import-unknowns-status')).toContainText('套用並重新檢查');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'actuals-import-unknowns.png') });
+  await wizard.applyResolutions();
+  await expect(wizard.issues).not.toContainText('X9999');
+  await expect(wizard.issues).toContainText('03/02/2026');
+
+  // The day-first date: choose the order in the format step; the mapping and the decision stay.
+  await wizard.goBack(2);
+  await wizard.by('import-date-order').selectOption('dmy');
+  await wizard.next.click();
+  await expect(wizard.map('amount')).toHaveValue('6');
+  await wizard.check();
+  await expect(wizard.issues).not.toContainText('03/02/2026');
+  await expect(issues).toHaveCount(1);
+  await expect(issues.first()).toContainText('12O0');
+
+  // The corrected file (same headers, same source): everything passes.
+  await wizard.goBack(3);
+  await wizard.chooseFile(fixed);
+  await expect(wizard.by('import-date-order')).toHaveValue('dmy');
+  await wizard.next.click();
+  await expect(wizard.by('import-save-name')).toHaveValue(HEADER);
+  await wizard.check();
+  await expect(wizard.by('import-all-good')).toBeVisible();
+  await expect(wizard.by('import-batch-period')).toHaveText('2026-01 至 2026-03');
+  await expect(wizard.batch).toContainText('合併');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'actuals-import-preview.png') });
+  await expect(wizard.commit).toBeEnabled();
+  await wizard.commit.click();
+  await expect(wizard.done).toContainText('批次 #');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'actuals-import-done.png') });
+  await wizard.by('import-close').click();
+  await expect(wizard.root).toHaveCount(0);
+
+  const first = await salesOf(page);
+  expect(first.total).toBeGreaterThan(0);
+  // The grid re-read its rows.
+  const all = await invoke<{ total: number }>(page, 'actuals.list', { kind: 'sales', filter: {}, limit: 1 });
+  await expect(page.getByTestId('actuals-count')).toHaveAttribute('data-total', String(all.total));
+
+  // The same file again: the preview says it replaces the earlier rows of the same source.
+  await importButton.click();
+  await wizard.chooseFile(fixed);
+  await wizard.by('import-date-order').selectOption('dmy');
+  await wizard.next.click();
+  await expect(wizard.by('import-save-name')).toHaveValue(HEADER);
+  await wizard.check();
+  await wizard.mapUnknown('customer', 'X9999', c2.code);
+  await wizard.applyResolutions();
+  await expect(wizard.by('import-all-good')).toBeVisible();
+  await expect(wizard.by('import-batch-plan')).toContainText(`替換來源「${HEADER}」之前導入的`);
+  expect(Number(await wizard.by('import-batch-plan').getAttribute('data-replaces'))).toBeGreaterThan(0);
+  await wizard.commit.click();
+  await expect(wizard.done).toContainText('批次 #');
+  await wizard.by('import-close').click();
+
+  // No duplicates: the same rows and the same sums, in the grid too.
+  expect(await salesOf(page)).toEqual(first);
+  await expect(page.getByTestId('actuals-count')).toHaveAttribute('data-total', String(all.total));
+});
