@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
+import { fillDemoRegion } from '../../src/main/core/demo/generate';
 import { TSX_ARGS, sha256, sidecarsOf, tempDir } from './helpers';
 
 const CLI = join(import.meta.dirname, '../../src/main/cli/index.ts');
@@ -57,5 +60,204 @@ describe('cli', () => {
     expect(u.status).toBe(1);
     expect(u.stderr).toContain('unknown command');
     expect(cli('demo', '--size', 'huge', '--out', join(dir, 'x.rplan')).status).toBe(1);
+  });
+});
+
+describe('cli import', () => {
+  const FIXTURES = join(import.meta.dirname, 'fixtures');
+  const fixture = (name: string) => join(FIXTURES, name);
+  let templateDir: string;
+  let template: string;
+
+  beforeAll(async () => {
+    templateDir = mkdtempSync(join(tmpdir(), 'rplan-cli-import-'));
+    template = join(templateDir, 'tiny.rplan');
+    const f = await createRegionFile(template, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
+    fillDemoRegion(f.sqlite, { size: 'tiny', seed: 11 });
+    await f.close();
+  });
+  afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
+
+  /** A fresh copy of the tiny demo region. */
+  const region = () => {
+    const path = join(tempDir(), 'region.rplan');
+    copyFileSync(template, path);
+    return path;
+  };
+  // Read-write, so that closing it folds and removes the -wal it makes (a read-only connection cannot).
+  const query = <T>(path: string, sql: string, ...params: unknown[]): T => {
+    const db = new Database(path, { fileMustExist: true });
+    try {
+      return db.prepare(sql).get(...params) as T;
+    } finally {
+      db.close();
+    }
+  };
+  const sales2027 = (path: string) =>
+    query<{ n: number; amount: number | null; volume: number | null; gp: number | null }>(
+      path,
+      'SELECT count(*) AS n, sum(amount_cents) AS amount, sum(volume) AS volume, sum(gross_profit_cents) AS gp FROM sales_actual WHERE period BETWEEN 202701 AND 202712',
+    );
+
+  it('imports a GBK CSV with Chinese headers, and importing it again replaces its rows', () => {
+    const path = region();
+    expect(sales2027(path).n).toBe(0);
+    const first = cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', path);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^sales: imported 6 lines \(6 rows\) from actuals-sales-gbk\.csv into region\.rplan \(batch \d+, replaced 0, skipped 0\)\n$/);
+    // 1,234.50 + 2,000.00 + 700 + 300.25 + 1,500 + 99.99 元, in cents.
+    expect(sales2027(path)).toEqual({ n: 6, amount: 583_474, volume: 38, gp: 76_000 });
+    const batchId = Number(/batch (\d+)/.exec(first.stdout)![1]);
+    const batch = query<{ kind: string; source_name: string; mapping_name: string; row_count: number; period_from: number; period_to: number }>(
+      path,
+      'SELECT * FROM import_batch WHERE id = ?',
+      batchId,
+    );
+    // The batch: the file's name, and the source (no --mapping: the file name) that a re-import replaces.
+    expect(batch).toMatchObject({
+      kind: 'sales_actual',
+      source_name: 'actuals-sales-gbk.csv',
+      mapping_name: 'actuals-sales-gbk.csv',
+      row_count: 6,
+      period_from: 202701,
+      period_to: 202703,
+    });
+    expect(query<{ n: number }>(path, 'SELECT count(*) AS n FROM sales_actual WHERE batch_id = ?', batchId).n).toBe(6);
+
+    const again = cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', path, '--encoding', 'gbk');
+    expect(again.status).toBe(0);
+    expect(sidecarsOf(path)).toEqual([]);
+    expect(again.stdout).toMatch(/imported 6 lines \(6 rows\) .*replaced 6, skipped 0/);
+    expect(sales2027(path)).toEqual({ n: 6, amount: 583_474, volume: 38, gp: 76_000 });
+  });
+
+  it('lists every bad row on stderr and writes nothing', () => {
+    const path = region();
+    const before = sha256(path);
+    const r = cli('import', 'sales', fixture('actuals-sales-bad.csv'), '--into', path);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^actuals-sales-bad\.csv:2: column "金額" \(amount\): .+/));
+    expect(lines).toContainEqual(expect.stringMatching(/^actuals-sales-bad\.csv:3: column "月份" \(period\): .+/));
+    expect(lines).toContainEqual(expect.stringMatching(/^actuals-sales-bad\.csv:4: column "客戶編碼" \(customer\): .*X9999/));
+    expect(r.stderr).not.toMatch(/actuals-sales-bad\.csv:5:/);
+    // Messages are in English, not message keys.
+    expect(r.stderr).not.toMatch(/importWizard\./);
+    expect(r.stderr).toMatch(/--skip-unknown/);
+    expect(r.stderr).toMatch(/nothing was imported/);
+    expect(sha256(path)).toBe(before);
+    expect(sales2027(path).n).toBe(0);
+  });
+
+  it('prints at most 200 problems and counts the rest', () => {
+    const path = region();
+    const csv = join(tempDir(), 'many-bad.csv');
+    // Distinct month × customer × SKU keys, each with an amount that is not a number.
+    const skus = ['WA0001', 'WA0002', 'WA0003', 'TE0001', 'TE0002', 'TE0003'];
+    const rows = Array.from({ length: 250 }, (_, i) => {
+      const month = String((i % 12) + 1).padStart(2, '0');
+      const k = Math.floor(i / 12);
+      return `2027-${month},D000${(k % 4) + 1},${skus[Math.floor(k / 4)]},1,n/a,1`;
+    });
+    writeFileSync(csv, `月份,客戶編碼,存貨編碼,數量,金額,毛利\n${rows.join('\n')}\n`);
+    const r = cli('import', 'sales', csv, '--into', path);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.filter((l) => /^many-bad\.csv:\d+: column "金額" \(amount\): /.test(l))).toHaveLength(200);
+    expect(lines).toContain('... and 50 more');
+    expect(lines.at(-1)).toBe('many-bad.csv: 250 problems; nothing was imported');
+    expect(sales2027(path).n).toBe(0);
+  });
+
+  it('refuses unknown members unless --skip-unknown, which leaves their rows out', () => {
+    const path = region();
+    const r = cli('import', 'sales', fixture('actuals-sales-unknown.csv'), '--into', path);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^actuals-sales-unknown\.csv:3: column "存貨編碼" \(sku\): .*ZZ0001/m);
+    expect(sales2027(path).n).toBe(0);
+    const skipped = cli('import', 'sales', fixture('actuals-sales-unknown.csv'), '--into', path, '--skip-unknown');
+    expect(skipped.stderr).toBe('');
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout).toMatch(/imported 2 lines \(2 rows\) .*skipped 1\)/);
+    expect(sales2027(path)).toMatchObject({ n: 2, amount: 50_000 });
+
+    // More unknown values than one preview lists (1,000): all are skipped.
+    const many = join(tempDir(), 'many-unknown.csv');
+    const rows = Array.from({ length: 1_100 }, (_, i) => `2027-06,X${String(i).padStart(5, '0')},WA0001,1,10,1`);
+    writeFileSync(many, `月份,客戶編碼,存貨編碼,數量,金額,毛利\n2027-06,D0001,WA0001,3,30,3\n${rows.join('\n')}\n`);
+    const lots = cli('import', 'sales', many, '--into', path, '--skip-unknown');
+    expect(lots.stderr).toBe('');
+    expect(lots.status).toBe(0);
+    expect(lots.stdout).toMatch(/imported 1 line \(1 row\) .*skipped 1,100\)/);
+    expect(sales2027(path)).toMatchObject({ n: 3, amount: 53_000 });
+  });
+
+  it('uses a saved mapping by name, and says which of its columns a file lacks', () => {
+    const path = region();
+    const db = new Database(path);
+    const now = new Date().toISOString();
+    const save = db.prepare('INSERT INTO import_mapping (kind, name, mapping_json, updated_at) VALUES (?, ?, ?, ?)');
+    save.run('actuals:sales', 'erp-v1', JSON.stringify({ period: 'Period', customer: 'Account', sku: 'Item', volume: 'Qty', amount: 'Net Sales', grossProfit: null }), now);
+    save.run('actuals:sales', 'erp-old', JSON.stringify({ period: 'Period', customer: 'Customer No', sku: 'Item', amount: 'Net Sales' }), now);
+    db.close();
+
+    // Without it the headers match no field.
+    const auto = cli('import', 'sales', fixture('actuals-sales-erp.csv'), '--into', path);
+    expect(auto.status).toBe(1);
+    expect(auto.stderr).toMatch(/actuals-sales-erp\.csv: no column for the required fields customer, sku, amount/);
+
+    const old = cli('import', 'sales', fixture('actuals-sales-erp.csv'), '--into', path, '--mapping', 'erp-old');
+    expect(old.status).toBe(1);
+    expect(old.stderr).toMatch(/saved mapping "erp-old" needs column "Customer No" \(customer\)/);
+
+    const none = cli('import', 'sales', fixture('actuals-sales-erp.csv'), '--into', path, '--mapping', 'nope');
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/no saved sales mapping named "nope"; it has "erp-(v1|old)", "erp-(v1|old)"/);
+
+    const dry = cli('import', 'sales', fixture('actuals-sales-erp.csv'), '--into', path, '--mapping', 'erp-v1', '--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/dry run: nothing written/);
+    expect(sales2027(path).n).toBe(0);
+
+    const ok = cli('import', 'sales', fixture('actuals-sales-erp.csv'), '--into', path, '--mapping', 'erp-v1');
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(sales2027(path)).toMatchObject({ n: 2, amount: 45_000, volume: 5 });
+    const batch = query<{ source_name: string; mapping_name: string }>(path, `SELECT source_name, mapping_name FROM import_batch WHERE kind = 'sales_actual' ORDER BY id DESC LIMIT 1`);
+    expect(batch).toEqual({ source_name: 'actuals-sales-erp.csv', mapping_name: 'erp-v1' });
+  });
+
+  it('exits 2 for a refused data file and 1 for bad usage, writing nothing', () => {
+    const path = region();
+    const before = sha256(path);
+    const empty = cli('import', 'sales', fixture('empty.csv'), '--into', path);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/empty\.csv: .*empty/);
+    const headersOnly = cli('import', 'sales', fixture('header-only.csv'), '--into', path);
+    expect(headersOnly.status).toBe(2);
+    expect(headersOnly.stderr).toMatch(/header-only\.csv: /);
+    const missing = cli('import', 'sales', join(tempDir(), 'missing.csv'), '--into', path);
+    expect(missing.status).toBe(2);
+    const sheet = cli('import', 'sales', fixture('customers.xlsx'), '--into', path, '--sheet', 'Nope');
+    expect(sheet.status).toBe(2);
+    expect(sheet.stderr).toMatch(/customers\.xlsx: .*"Nope"/);
+    const region2 = cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', join(tempDir(), 'none.rplan'));
+    expect(region2.status).toBe(2);
+    expect(region2.stderr).toMatch(/none\.rplan: no such file/);
+    // The wrong encoding: no header matches, and the message says why.
+    const wrong = cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', path, '--encoding', 'utf-8');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/the headers do not read as utf-8/);
+
+    const kind = cli('import', 'invoices', fixture('actuals-sales-gbk.csv'), '--into', path);
+    expect(kind.status).toBe(1);
+    expect(kind.stderr).toMatch(/KIND must be one of sales, market, audit, visit, statement, not invoices/);
+    expect(kind.stderr).toMatch(/usage:/);
+    expect(cli('import', 'sales', fixture('actuals-sales-gbk.csv')).stderr).toMatch(/--into REGION_FILE is required/);
+    expect(cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', path, '--date-order', 'ydm').status).toBe(1);
+    expect(cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', path, '--frobnicate').status).toBe(1);
+    expect(sha256(path)).toBe(before);
   });
 });

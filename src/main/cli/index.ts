@@ -6,6 +6,7 @@ import type { DemoSize } from '../core/demo/generate';
 import { DEMO } from '../core/handlers';
 import { runJobHere } from '../core/jobs/run';
 import { fileReport, type FileReport } from '../core/services/fileReport';
+import { AlreadyReported, UsageError, isRefusal } from './errors';
 
 // regionplan <command>: head office's batch work and the benchmarks, over the core.
 // Exit 0 on success, 2 when a file is refused, 1 on any other error; messages on stderr.
@@ -18,9 +19,20 @@ commands:
   info FILE      region, year, schema version, row counts per table, integrity
   check FILE     like info, for scripts: exit 0 when the file is healthy and current,
                  2 with the reasons when it is not
+  import KIND FILE --into REGION_FILE [--mapping NAME] [--encoding E] [--sheet S]
+         [--header-row N] [--date-order ymd|dmy|mdy] [--date-system 1900|1904]
+         [--amount-unit yuan|wan] [--source NAME] [--skip-unknown] [--dry-run]
+                 import actuals from a CSV, XLSX or XLS file into the region file;
+                 KIND is sales, market, audit, visit or statement.
+                 Columns: the saved mapping NAME of the region file, else matched by
+                 header text. All or nothing: any bad row lists the problems on stderr
+                 (FILE:ROW: ...) and nothing is written (exit 1). Rows naming customers,
+                 SKUs etc. the region does not have are errors unless --skip-unknown.
+                 Importing the same source (default: the mapping name, else the file
+                 name) for the same months again replaces those rows.
+                 --dry-run checks the file and says what the import would do.
+                 --encoding: utf-8, gbk (gb18030), utf-16le, utf-16be (default: detected)
 `;
-
-class UsageError extends Error {}
 
 function printReport(r: FileReport): void {
   const lines = [
@@ -95,6 +107,43 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${report.path}: ok (${report.regionName} ${report.planYear}, schema ${report.schemaVersion})\n`);
       return 0;
     }
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          into: { type: 'string' },
+          mapping: { type: 'string' },
+          encoding: { type: 'string' },
+          sheet: { type: 'string' },
+          'header-row': { type: 'string' },
+          'date-order': { type: 'string' },
+          'date-system': { type: 'string' },
+          'amount-unit': { type: 'string' },
+          source: { type: 'string' },
+          'skip-unknown': { type: 'boolean', default: false },
+          'dry-run': { type: 'boolean', default: false },
+        },
+      });
+      if (positionals.length > 2) throw new UsageError(`import takes KIND and one FILE, not ${positionals.slice(2).join(' ')}`);
+      // Loaded on use: the import engine and the workbook reader are not needed by the other commands.
+      const { runImport } = await import('./importActuals');
+      return runImport({
+        kind: positionals[0],
+        file: positionals[1],
+        into: values.into,
+        mapping: values.mapping,
+        encoding: values.encoding,
+        sheet: values.sheet,
+        headerRow: values['header-row'],
+        dateOrder: values['date-order'],
+        dateSystem: values['date-system'],
+        amountUnit: values['amount-unit'],
+        source: values.source,
+        skipUnknown: values['skip-unknown'],
+        dryRun: values['dry-run'],
+      });
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -108,12 +157,13 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${e.message}\n\n${USAGE}`);
       process.exit(1);
     }
+    if (e instanceof AlreadyReported) process.exit(1);
     const code = e instanceof AppError ? e.code : '';
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(code === 'FILE_REFUSED' || code === 'FILE_NOT_FOUND' ? 2 : 1);
+    process.exit(code === 'FILE_REFUSED' || code === 'FILE_NOT_FOUND' || isRefusal(e) ? 2 : 1);
   },
 );

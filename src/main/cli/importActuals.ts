@@ -1,0 +1,371 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import {
+  ACTUAL_KINDS,
+  AMOUNT_UNITS,
+  MEMBER_DIMENSIONS,
+  actualsTarget,
+  type ActualKind,
+  type ActualsReadOptions,
+  type MemberDimension,
+  type Resolution,
+} from '../../shared/actuals';
+import { AppError, type InputIssue } from '../../shared/errors';
+import { matchHeaders, normalizeHeader } from '../../shared/headerMatch';
+import { catalogs } from '../../shared/i18n';
+import { TEXT_ENCODINGS, type ColumnMapping, type ImportCommitResult, type ImportIssue, type ImportPreview, type TextEncoding } from '../../shared/importTypes';
+import { LANGUAGES } from '../../shared/units';
+import { inspectRegionFile } from '../core/db/inspect';
+import { SCHEMA_VERSION } from '../core/db/migrations';
+import { withReadOnly } from '../core/db/regionFile';
+import { ACTUAL_FIELDS, type ActualField } from '../core/io/actuals/fields';
+import { importActuals } from '../core/io/actuals/engine';
+import type { ActualsJobRequest } from '../core/io/actuals/request';
+import { inspectDataFile } from '../core/io/dataFile';
+import { listMappings } from '../core/io/importRows';
+import { AlreadyReported, UsageError, isRefusal } from './errors';
+
+// `regionplan import KIND FILE --into REGION_FILE`: head office's batch import of actuals,
+// through the same engine, validation and all-or-nothing commit as the wizard. Row
+// problems go to stderr as FILE:ROW lines (exit 1, nothing written); a refused data or
+// region file exits 2; success prints one summary line on stdout.
+
+export interface ImportArgs {
+  kind: string | undefined;
+  file: string | undefined;
+  into?: string;
+  mapping?: string;
+  encoding?: string;
+  sheet?: string;
+  headerRow?: string;
+  dateOrder?: string;
+  dateSystem?: string;
+  amountUnit?: string;
+  source?: string;
+  skipUnknown: boolean;
+  dryRun: boolean;
+}
+
+/** Most issue lines printed; the rest are counted. */
+const MAX_PRINTED_ISSUES = 200;
+
+const ENCODING_NAMES: Record<string, TextEncoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  gb18030: 'gb18030',
+  cp936: 'gb18030',
+  'utf-16le': 'utf-16le',
+  utf16le: 'utf-16le',
+  'utf-16': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  utf16be: 'utf-16be',
+};
+
+function parseEncoding(value: string | undefined): TextEncoding | undefined {
+  if (value === undefined) return undefined;
+  const e = ENCODING_NAMES[value.toLowerCase()];
+  if (!e) throw new UsageError(`--encoding must be one of ${[...TEXT_ENCODINGS, 'gbk'].join(', ')}, not ${value}`);
+  return e;
+}
+
+function parseOptions(args: ImportArgs): ActualsReadOptions {
+  const dateOrder = args.dateOrder ?? 'ymd';
+  if (!['ymd', 'dmy', 'mdy'].includes(dateOrder)) throw new UsageError(`--date-order must be ymd, dmy or mdy, not ${dateOrder}`);
+  const dateSystem = Number(args.dateSystem ?? '1900');
+  if (dateSystem !== 1900 && dateSystem !== 1904) throw new UsageError(`--date-system must be 1900 or 1904, not ${args.dateSystem}`);
+  const amountUnit = args.amountUnit ?? 'yuan';
+  if (!(AMOUNT_UNITS as readonly string[]).includes(amountUnit)) throw new UsageError(`--amount-unit must be yuan or wan, not ${amountUnit}`);
+  return { dateOrder: dateOrder as ActualsReadOptions['dateOrder'], dateSystem, amountUnit: amountUnit as ActualsReadOptions['amountUnit'] };
+}
+
+// ---- messages in English -----------------------------------------------------------
+
+function lookup(catalog: unknown, key: string): string | null {
+  let node: unknown = catalog;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object' || !(part in node)) return null;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : null;
+}
+
+/** Where the wizard's English wording speaks of its own screen, the command line says it its way. */
+const CLI_TEXT: Record<string, string> = {
+  'importWizard.issue.unknownMember': 'not in the region\'s master data ({{dimension}} “{{value}}”)',
+};
+
+/** A message key of the engine in English with its parameters, or the key itself when the catalog lacks it. */
+export function englishText(key: string, params: Record<string, string | number> = {}): string {
+  const template = CLI_TEXT[key] ?? lookup(catalogs.en, key);
+  if (template === null) {
+    const shown = Object.entries(params).map(([k, v]) => `${k}=${v}`);
+    return shown.length ? `${key} (${shown.join(', ')})` : key;
+  }
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) return '?';
+    if (name === 'dimension') return lookup(catalogs.en, `actuals.dimension.${v}`) ?? String(v);
+    return String(v);
+  });
+}
+
+/** A field's labels in every UI language (missing catalog entries are left out). */
+function labelsOf(field: ActualField): string[] {
+  return LANGUAGES.map((lng) => lookup(catalogs[lng], `actuals.field.${field.key}`)).filter((s): s is string => s !== null);
+}
+
+// ---- the mapping -------------------------------------------------------------------
+
+function mappingFromSaved(regionPath: string, kind: ActualKind, name: string, headers: string[], file: string): ColumnMapping {
+  const saved = withReadOnly(regionPath, (sqlite) => listMappings(sqlite, actualsTarget(kind)));
+  const found = saved.find((m) => m.name === name);
+  if (!found) {
+    const names = saved.map((m) => `"${m.name}"`);
+    throw new AppError(
+      'NOT_FOUND',
+      `${basename(regionPath)} has no saved ${kind} mapping named "${name}"; ${names.length ? `it has ${names.join(', ')}` : `it has none (save one in the app's import wizard, or leave out --mapping to match columns by header)`}`,
+    );
+  }
+  const mapping: ColumnMapping = {};
+  const missing: string[] = [];
+  for (const field of ACTUAL_FIELDS[kind]) {
+    const header = found.columns[field.key];
+    if (header === null || header === undefined) {
+      mapping[field.key] = null;
+      continue;
+    }
+    let index = headers.indexOf(header);
+    if (index < 0) index = headers.findIndex((h) => normalizeHeader(h) === normalizeHeader(header) && normalizeHeader(h) !== '');
+    if (index < 0) missing.push(`column "${header}" (${field.key})`);
+    mapping[field.key] = index >= 0 ? index : null;
+  }
+  if (missing.length) {
+    process.stderr.write(
+      `${file}: the saved mapping "${name}" needs ${missing.join(', ')}, which the file does not have\n  the file's columns: ${headers.map((h) => `"${h}"`).join(', ')}\n`,
+    );
+    throw new AlreadyReported('mapping');
+  }
+  return mapping;
+}
+
+function autoMapping(kind: ActualKind, headers: string[]): ColumnMapping {
+  return matchHeaders(
+    ACTUAL_FIELDS[kind].map((f) => ({ key: f.key, required: f.required, labels: [...labelsOf(f), ...f.aliases] })),
+    headers,
+  );
+}
+
+function describeMapping(kind: ActualKind, mapping: ColumnMapping, headers: string[]): string {
+  return ACTUAL_FIELDS[kind]
+    .filter((f) => mapping[f.key] !== null && mapping[f.key] !== undefined)
+    .map((f) => `${f.key} ← "${headers[mapping[f.key]!]}"`)
+    .join(', ');
+}
+
+// ---- issues ------------------------------------------------------------------------
+
+function issueLine(file: string, issue: ImportIssue): string {
+  const where = issue.row > 0 ? `${file}:${issue.row}` : file;
+  const column = issue.column ? `column "${issue.column}" (${issue.field})` : `(${issue.field})`;
+  return `${where}: ${column}: ${englishText(issue.message, issue.params)}`;
+}
+
+function printIssues(file: string, issues: ImportIssue[], total: number): void {
+  const shown = issues.slice(0, MAX_PRINTED_ISSUES);
+  const lines = shown.map((i) => issueLine(file, i));
+  if (total > shown.length) lines.push(`... and ${(total - shown.length).toLocaleString('en-US')} more`);
+  process.stderr.write(`${lines.join('\n')}\n`);
+  if (issues.some((i) => i.message === 'importWizard.issue.unknownMember')) {
+    process.stderr.write(`${file}: some rows name master data the region does not have; add it in the app, or pass --skip-unknown to leave those rows out\n`);
+  }
+}
+
+/** The issues of a commit refused for its rows (rows.<row>.<field>), as preview issues. */
+function issuesOfCommit(issues: InputIssue[], headers: string[], mapping: ColumnMapping): ImportIssue[] {
+  return issues.map((i) => {
+    const m = /^rows\.(\d+)\.(.+)$/.exec(i.path);
+    const field = m ? m[2] : i.path;
+    const col = mapping[field];
+    return { row: m ? Number(m[1]) : 0, column: col === null || col === undefined ? '' : (headers[col] ?? ''), field, message: i.message };
+  });
+}
+
+// ---- the command -------------------------------------------------------------------
+
+function progress(label: string): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    if (!process.stderr.isTTY) return;
+    const pct = Math.floor((done / Math.max(total, 1)) * 100);
+    if (pct !== last) process.stderr.write(`\r  ${label} ${pct}%`);
+    last = pct;
+  };
+}
+
+/** "1 line", "1,100 lines". */
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function months(from: number | null, to: number | null): string {
+  const ym = (p: number) => `${Math.floor(p / 100)}-${String(p % 100).padStart(2, '0')}`;
+  if (from === null || to === null) return 'no months';
+  return from === to ? ym(from) : `${ym(from)} to ${ym(to)}`;
+}
+
+function clearProgress(): void {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+}
+
+/** Runs the import command; returns the exit code (refusals are thrown as AppError and exit 2 in main). */
+export function runImport(args: ImportArgs): number {
+  if (!args.kind) throw new UsageError('import needs KIND and FILE');
+  if (!(ACTUAL_KINDS as readonly string[]).includes(args.kind)) throw new UsageError(`KIND must be one of ${ACTUAL_KINDS.join(', ')}, not ${args.kind}`);
+  const kind = args.kind as ActualKind;
+  if (!args.file) throw new UsageError('import needs the data FILE after KIND');
+  if (!args.into) throw new UsageError('--into REGION_FILE is required');
+  let headerRow: number | undefined;
+  if (args.headerRow !== undefined) {
+    headerRow = Number(args.headerRow);
+    if (!Number.isInteger(headerRow) || headerRow < 1) throw new UsageError(`--header-row must be a row number (1 or more), not ${args.headerRow}`);
+  }
+  const encoding = parseEncoding(args.encoding);
+  const options = parseOptions(args);
+  if (args.source !== undefined && args.source.trim() === '') throw new UsageError('--source must not be empty');
+
+  const path = resolve(args.file);
+  const file = basename(path);
+  const regionPath = resolve(args.into);
+  // The region file: a region file of this version (the CLI does not migrate).
+  const header = inspectRegionFile(regionPath);
+  if (header.userVersion > SCHEMA_VERSION) {
+    throw new AppError('FILE_REFUSED', `${regionPath}: made by a newer version of RegionPlan (schema ${header.userVersion}); update the app`, {
+      reason: 'newer_schema',
+      path: regionPath,
+    });
+  }
+  if (header.userVersion < SCHEMA_VERSION) {
+    throw new AppError('FILE_REFUSED', `${regionPath}: schema ${header.userVersion} is older than this version's; open it in the app to migrate it first`, {
+      reason: 'foreign',
+      path: regionPath,
+    });
+  }
+  if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `${path}: no such file`, { path });
+
+  const info = inspectDataFile(path, { encoding, sheet: args.sheet, headerRow });
+  const headers = info.headers;
+  const mapping = args.mapping !== undefined ? mappingFromSaved(regionPath, kind, args.mapping, headers, file) : autoMapping(kind, headers);
+  const unmapped = ACTUAL_FIELDS[kind].filter((f) => f.required && (mapping[f.key] === null || mapping[f.key] === undefined));
+  if (unmapped.length) {
+    const garbled = info.encoding !== null && headers.some((h) => h.includes('\ufffd'));
+    process.stderr.write(
+      `${file}: no column for the required field${unmapped.length > 1 ? 's' : ''} ${unmapped.map((f) => f.key).join(', ')}\n` +
+        `  the file's columns: ${headers.map((h) => `"${h}"`).join(', ')}\n` +
+        (garbled ? `  the headers do not read as ${info.encoding}: give the file's encoding with --encoding (e.g. gbk), or leave it out to detect it\n` : '') +
+        (args.mapping === undefined ? `  matched: ${describeMapping(kind, mapping, headers) || 'nothing'}\n  save a mapping in the app and pass --mapping NAME\n` : ''),
+    );
+    return 1;
+  }
+
+  const request: ActualsJobRequest = {
+    path,
+    ...(info.encoding ? { encoding: info.encoding } : {}),
+    ...(info.sheet ? { sheet: info.sheet } : {}),
+    headerRow: info.headerRow,
+    target: actualsTarget(kind),
+    mapping,
+    options,
+    source: args.source ?? args.mapping ?? file,
+    resolutions: [],
+  };
+
+  const preview = (): ImportPreview => {
+    try {
+      return importActuals(regionPath, 'preview', request, progress('checking'), () => false) as ImportPreview;
+    } finally {
+      clearProgress();
+    }
+  };
+
+  if (args.skipUnknown) {
+    // Every unknown value gets 'skip'. A preview lists the 1,000 with the most rows (decided
+    // or not) and the first 500 issues, so each pass takes the undecided ones from both,
+    // until a pass finds none.
+    const decided = new Map<string, Resolution>();
+    const decide = (dimension: MemberDimension, value: string) => {
+      const key = `${dimension}\u0000${value}`;
+      if (decided.has(key)) return false;
+      decided.set(key, { dimension, value, action: 'skip' });
+      return true;
+    };
+    for (;;) {
+      const p = preview();
+      let fresh = 0;
+      for (const u of p.unknowns ?? []) if (!u.resolution && decide(u.dimension, u.value)) fresh++;
+      for (const i of p.issues) {
+        const dimension = i.params?.dimension;
+        const value = i.params?.value;
+        if (i.message !== 'importWizard.issue.unknownMember' || value === undefined) continue;
+        if (!(MEMBER_DIMENSIONS as readonly unknown[]).includes(dimension)) continue;
+        if (decide(dimension as MemberDimension, String(value))) fresh++;
+      }
+      if (fresh === 0) break;
+      request.resolutions = [...decided.values()];
+    }
+  }
+
+  if (args.dryRun) {
+    const p = preview();
+    if (p.issueCount > 0) {
+      printIssues(file, p.issues, p.issueCount);
+      process.stderr.write(`${file}: ${count(p.issueCount, 'problem')} in ${count(p.rowCount, 'row')}; an import would write nothing\n`);
+      return 1;
+    }
+    const b = p.batch;
+    process.stdout.write(
+      `${kind}: ${file} is fine: ${count(p.rowCount, 'row')}` +
+        (b
+          ? ` → ${count(b.lines, 'line')}, ${months(b.periodFrom, b.periodTo)}, source "${b.source}"; would replace ${b.replaces.toLocaleString('en-US')}, overwrite ${b.overwrites.toLocaleString('en-US')}, skip ${b.skipped.toLocaleString('en-US')} (dry run: nothing written)\n`
+          : ' (dry run: nothing written)\n'),
+    );
+    return 0;
+  }
+
+  let result: ImportCommitResult;
+  try {
+    result = importActuals(regionPath, 'commit', request, progress('importing'), () => false) as ImportCommitResult;
+  } catch (e) {
+    clearProgress();
+    if (!(e instanceof AppError) || e.code !== 'INVALID_INPUT' || isRefusal(e)) throw e;
+    // Rejected for its rows: the preview says each problem with its value and column.
+    let issues: ImportIssue[];
+    let total: number;
+    try {
+      const p = preview();
+      issues = p.issues;
+      total = p.issueCount;
+    } catch {
+      issues = [];
+      total = 0;
+    }
+    if (total === 0) {
+      issues = issuesOfCommit(e.details.issues ?? [], headers, mapping);
+      total = issues.length;
+    }
+    if (total === 0) throw e;
+    printIssues(file, issues, total);
+    process.stderr.write(`${file}: ${count(total, 'problem')}; nothing was imported\n`);
+    return 1;
+  }
+  clearProgress();
+  // Lines: what the region holds now (an ERP export by invoice has several rows per line).
+  const lines = result.inserted + result.updated;
+  process.stdout.write(
+    `${kind}: imported ${count(lines, 'line')} (${count(result.imported, 'row')}) from ${file} into ${basename(regionPath)}` +
+      ` (batch ${result.batchId ?? '-'}, replaced ${(result.replaced ?? 0).toLocaleString('en-US')}, skipped ${(result.skipped ?? 0).toLocaleString('en-US')})\n`,
+  );
+  return 0;
+}
+
