@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
@@ -299,6 +300,40 @@ describe('sales actuals', () => {
   });
 });
 
+describe('a large sales import', () => {
+  it('rebuilds the SKU index instead of maintaining it, keeps its definition, and a cancel mid-write restores it', async () => {
+    const c = await fresh();
+    const skuSql = () => sql<{ sql: string } | undefined>(c, "SELECT sql FROM sqlite_master WHERE name = 'sales_actual_sku'")?.sql;
+    const definition = skuSql();
+    expect(definition).toContain('sales_actual(sku_id, period)');
+    const customers = sqlAll<{ code: string }>(c, 'SELECT code FROM customer ORDER BY id');
+    const skus = sqlAll<{ code: string }>(c, 'SELECT code FROM sku ORDER BY id');
+    const lines: string[] = [SALES_HEADERS];
+    for (let m = 1; m <= 12; m++) for (const cu of customers) for (const sk of skus) lines.push(`2028-${String(m).padStart(2, '0')},${cu.code},,${sk.code},,1,10,1`);
+    const n = lines.length - 1;
+    expect(n).toBeGreaterThanOrEqual(5_000);
+    const path = dataFile(c, 'big.csv', lines.join('\n'));
+    const before = sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n;
+    expect(n * 5).toBeGreaterThanOrEqual(before);
+    const request = { path, target: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 3, volume: 5, amount: 6, grossProfit: 7 }, options: { dateOrder: 'ymd' as const, dateSystem: 1900 as const, amountUnit: 'yuan' as const }, source: 'big', resolutions: [] };
+    // Cancelled once the lines are being written: everything, the index too, rolls back.
+    let writing = false;
+    expect(() =>
+      importActuals(c.path, 'commit', request, (done) => { writing = done > 600; }, () => writing),
+    ).toThrow(/cancelled/);
+    expect(skuSql()).toBe(definition);
+    expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before);
+    const d = importActuals(c.path, 'commit', request, () => undefined, () => false) as ImportCommitResult;
+    expect(d.inserted).toBe(n);
+    expect(skuSql()).toBe(definition);
+    expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before + n);
+    expect(sql<{ r: string }>(c, 'PRAGMA integrity_check').r ?? Object.values(sql<Record<string, string>>(c, 'PRAGMA integrity_check'))[0]).toBe('ok');
+    const plan = sqlAll<{ detail: string }>(c, 'EXPLAIN QUERY PLAN SELECT sum(amount_cents) FROM sales_actual WHERE sku_id = 3 AND period >= 202801').map((r) => r.detail).join(' ');
+    expect(plan).toContain('sales_actual_sku');
+    await c.session.close();
+  });
+});
+
 describe('bad input files', () => {
   it('refuses each with a clear reason, imports nothing, and keeps working', async () => {
     const c = await fresh();
@@ -469,6 +504,38 @@ describe('the format step on a large CSV', () => {
     expect(info.sample).toHaveLength(20);
     expect(info.headers).toEqual(SALES_HEADERS.split(','));
     expect(info.encoding).toBe('gb18030');
+    await c.session.close();
+  });
+});
+
+describe('workbooks', () => {
+  it('imports an .xlsx sheet chosen by name, with a title row above the header and real date cells in the 1904 system', async () => {
+    const c = await fresh();
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['說明'], ['x']]), '說明');
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['2027 年一季度銷售明細'],
+      ['日期', '客戶編碼', '存貨編碼', '數量', '金額'],
+      // 45657 in the 1904 system is 2029-01-01; as a date cell it reads as its day, whatever the system.
+      [{ t: 'n', v: 45657, z: 'yyyy-mm-dd' }, 'D0001', 'WA0001', 2, 1234.5],
+      ['2027-02', 'D0001', 'WA0002', 1, '1,000'],
+    ]);
+    XLSX.utils.book_append_sheet(book, ws, '明細');
+    book.Workbook = { WBProps: { date1904: true } };
+    const path = dataFile(c, 'q1.xlsx', XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const info = await call(c, 'import.inspect', { path, sheet: '明細' });
+    expect(info.headerRow).toBe(2);
+    expect(info.date1904).toBe(true);
+    expect(info.sheets).toEqual(['說明', '明細']);
+    const request = { path, sheet: '明細', target: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 2, volume: 3, amount: 4 }, source: 'q1' };
+    const p = (await call(c, 'import.preview', request)) as ImportPreview;
+    expect(p.issueCount).toBe(0);
+    expect(p.batch).toMatchObject({ periodFrom: 202702, periodTo: 202901, lines: 2 });
+    const d = (await call(c, 'import.commit', request)) as ImportCommitResult;
+    expect(sqlAll<{ period: number; a: number }>(c, 'SELECT period, amount_cents AS a FROM sales_actual WHERE batch_id = ? ORDER BY period', d.batchId)).toEqual([
+      { period: 202702, a: 100_000 },
+      { period: 202901, a: 123_450 },
+    ]);
     await c.session.close();
   });
 });
