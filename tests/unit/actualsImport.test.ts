@@ -1,11 +1,8 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRegionFile } from '../../src/main/core/db/regionFile';
-import { fillDemoRegion } from '../../src/main/core/demo/generate';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/handlers';
 import { parseCsv, parseCsvChunk, sniffDelimiter } from '../../src/main/core/io/csv';
 import { inlineJobRunner } from '../../src/main/core/jobs/inline';
@@ -16,22 +13,13 @@ import { Session } from '../../src/main/core/session';
 import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
 import type { ImportCommitResult, ImportPreview } from '../../src/shared/importTypes';
-import { tempDir, testHost } from './helpers';
+import { testHost, tinyDemoTemplate } from './helpers';
 
 // The actuals import engine through the handler registry (jobs run inline), on the
 // tiny demo region: every figure expected is computed from the test's own rows or
 // from the file with SQL, never taken from the code under test.
 
-let template: string;
-let templateDir: string;
-beforeAll(async () => {
-  templateDir = mkdtempSync(join(tmpdir(), 'rplan-actuals-'));
-  template = join(templateDir, 'tiny.rplan');
-  const f = await createRegionFile(template, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
-  fillDemoRegion(f.sqlite, { size: 'tiny', seed: 11 });
-  await f.close();
-});
-afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
+const template = tinyDemoTemplate();
 
 interface Ctx {
   dir: string;
@@ -41,9 +29,8 @@ interface Ctx {
 }
 
 async function fresh(): Promise<Ctx> {
-  const dir = tempDir();
-  const path = join(dir, 'region.rplan');
-  copyFileSync(template, path);
+  const path = template.copy();
+  const dir = join(path, '..');
   const session = new Session(testHost(join(dir, 'state'), { runJob: inlineJobRunner() }));
   const r = createHandlers(session);
   session.grant(path);

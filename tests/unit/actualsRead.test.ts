@@ -1,10 +1,6 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRegionFile } from '../../src/main/core/db/regionFile';
-import { fillDemoRegion } from '../../src/main/core/demo/generate';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/handlers';
 import { inlineJobRunner } from '../../src/main/core/jobs/inline';
 import type { HandlerRegistry } from '../../src/main/core/registry';
@@ -17,22 +13,13 @@ import { zhHans } from '../../src/shared/i18n/zh-Hans';
 import { zhHant } from '../../src/shared/i18n/zh-Hant';
 import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
-import { tempDir, testHost } from './helpers';
+import { testHost, tinyDemoTemplate } from './helpers';
 
 // The actuals grids' reads and the batches through the handler registry, on the tiny
 // demo region. Every expected count and sum is recomputed from the file with its own
 // SQL, never copied from the code under test.
 
-let template: string;
-let templateDir: string;
-beforeAll(async () => {
-  templateDir = mkdtempSync(join(tmpdir(), 'rplan-actuals-'));
-  template = join(templateDir, 'tiny.rplan');
-  const f = await createRegionFile(template, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
-  fillDemoRegion(f.sqlite, { size: 'tiny', seed: 11 });
-  await f.close();
-});
-afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
+const template = tinyDemoTemplate();
 
 interface Ctx {
   session: Session;
@@ -45,9 +32,8 @@ afterEach(async () => {
 });
 
 async function fresh(prepare?: (db: Database.Database) => void): Promise<Ctx> {
-  const dir = tempDir();
-  const path = join(dir, 'region.rplan');
-  copyFileSync(template, path);
+  const path = template.copy();
+  const dir = join(path, '..');
   if (prepare) {
     const db = new Database(path);
     prepare(db);

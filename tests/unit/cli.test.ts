@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
-import { fillDemoRegion } from '../../src/main/core/demo/generate';
-import { TSX_ARGS, sha256, sidecarsOf, tempDir } from './helpers';
+import { TSX_ARGS, sha256, sidecarsOf, tempDir, tinyDemoTemplate } from './helpers';
 
 const CLI = join(import.meta.dirname, '../../src/main/cli/index.ts');
 const cli = (...args: string[]) => spawnSync(process.execPath, [...TSX_ARGS, CLI, ...args], { encoding: 'utf8' });
@@ -66,24 +64,10 @@ describe('cli', () => {
 describe('cli import', () => {
   const FIXTURES = join(import.meta.dirname, 'fixtures');
   const fixture = (name: string) => join(FIXTURES, name);
-  let templateDir: string;
-  let template: string;
-
-  beforeAll(async () => {
-    templateDir = mkdtempSync(join(tmpdir(), 'rplan-cli-import-'));
-    template = join(templateDir, 'tiny.rplan');
-    const f = await createRegionFile(template, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
-    fillDemoRegion(f.sqlite, { size: 'tiny', seed: 11 });
-    await f.close();
-  });
-  afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
+  const template = tinyDemoTemplate();
 
   /** A fresh copy of the tiny demo region. */
-  const region = () => {
-    const path = join(tempDir(), 'region.rplan');
-    copyFileSync(template, path);
-    return path;
-  };
+  const region = () => template.copy();
   // Read-write, so that closing it folds and removes the -wal it makes (a read-only connection cannot).
   const query = <T>(path: string, sql: string, ...params: unknown[]): T => {
     const db = new Database(path, { fileMustExist: true });

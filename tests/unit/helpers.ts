@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createRegionFile } from '../../src/main/core/db/regionFile';
+import { fillDemoRegion } from '../../src/main/core/demo/generate';
 import type { Host } from '../../src/main/core/host';
 
 const made: string[] = [];
@@ -46,5 +48,33 @@ export function testHost(stateDir: string, overrides: Partial<Host> = {}): Host 
     },
     emit: () => undefined,
     ...overrides,
+  };
+}
+
+/**
+ * The tiny demo region (華東大區 2027), generated once for the calling file or describe
+ * block; `copy()` gives each test a fresh copy of it in its own temporary folder.
+ */
+export function tinyDemoTemplate(seed = 11): { copy(): string; readonly path: string } {
+  // Not tempDir(): that one is removed after each test, and the template serves them all.
+  let dir = '';
+  let path = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rplan-template-'));
+    path = join(dir, 'tiny.rplan');
+    const f = await createRegionFile(path, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
+    fillDemoRegion(f.sqlite, { size: 'tiny', seed });
+    await f.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    get path() {
+      return path;
+    },
+    copy() {
+      const to = join(tempDir(), 'region.rplan');
+      copyFileSync(path, to);
+      return to;
+    },
   };
 }

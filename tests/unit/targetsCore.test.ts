@@ -1,9 +1,5 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRegionFile } from '../../src/main/core/db/regionFile';
-import { fillDemoRegion } from '../../src/main/core/demo/generate';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/handlers';
 import { parseTargetMonth } from '../../src/main/core/io/hoTargetImport';
 import { requireTarget } from '../../src/main/core/io/targets';
@@ -11,7 +7,7 @@ import type { HandlerRegistry } from '../../src/main/core/registry';
 import { Session } from '../../src/main/core/session';
 import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
-import { tempDir, testHost } from './helpers';
+import { testHost, tinyDemoTemplate } from './helpers';
 
 // The target planning core through the handler registry (the path every transport
 // takes), on the tiny demo region: a new plan from last year, spreading with locks,
@@ -19,17 +15,7 @@ import { tempDir, testHost } from './helpers';
 // the balanced breakdown and manual weights. Every expected figure is recomputed
 // from the file with SQL, never copied from the code under test.
 
-let template: string;
-let templateDir: string;
-beforeAll(async () => {
-  // Not tempDir(): that one is removed after each test, and the template serves them all.
-  templateDir = mkdtempSync(join(tmpdir(), 'rplan-targets-'));
-  template = join(templateDir, 'tiny.rplan');
-  const f = await createRegionFile(template, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
-  fillDemoRegion(f.sqlite, { size: 'tiny', seed: 11 });
-  await f.close();
-});
-afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
+const template = tinyDemoTemplate();
 
 interface Ctx {
   path: string;
@@ -48,9 +34,7 @@ async function open(path: string): Promise<Ctx> {
 }
 
 async function fresh(): Promise<Ctx> {
-  const path = join(tempDir(), 'region.rplan');
-  copyFileSync(template, path);
-  return open(path);
+  return open(template.copy());
 }
 
 async function call<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {

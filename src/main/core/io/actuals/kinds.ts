@@ -276,8 +276,26 @@ class KeyedLines<L extends { period: number }> {
   }
 }
 
-class MarketAccumulator implements KindAccumulator {
-  readonly lines_ = new KeyedLines<MarketLine>();
+/** Lines under a key, as market data and statements keep them. */
+abstract class KeyedAccumulator<L extends { period: number }> implements KindAccumulator {
+  readonly lines_ = new KeyedLines<L>();
+  abstract add(ctx: RowContext): void;
+  finish(): void {}
+  periods(): number[] {
+    return sortedPeriods(this.lines_.months);
+  }
+  lines(): number {
+    return this.lines_.byKey.size;
+  }
+  combined(): number {
+    return this.lines_.merged;
+  }
+  skuFigures(): Map<number, SkuFigures> {
+    return new Map();
+  }
+}
+
+class MarketAccumulator extends KeyedAccumulator<MarketLine> {
   add(ctx: RowContext): void {
     const v = ctx.values;
     const line: MarketLine = {
@@ -295,51 +313,71 @@ class MarketAccumulator implements KindAccumulator {
       this.lines_.merged++;
     }
   }
-  finish(): void {}
-  periods(): number[] {
-    return sortedPeriods(this.lines_.months);
-  }
-  lines(): number {
-    return this.lines_.byKey.size;
-  }
-  combined(): number {
-    return this.lines_.merged;
-  }
-  skuFigures(): Map<number, SkuFigures> {
-    return new Map();
-  }
 }
 
-const market: KindWriter = {
-  accumulator: () => new MarketAccumulator(),
-  ...periodKeyed('market_sales'),
-  countOverwrites(db, accumulator, periods, batches) {
-    const acc = accumulator as MarketAccumulator;
-    const months = monthsWithOthers(db, 'market_sales', periods, batches);
-    if (months.size === 0) return 0;
-    const not = batches.length ? `AND batch_id NOT IN (${list(batches)})` : '';
-    const probe = db.prepare(`SELECT 1 FROM market_sales WHERE period = ? AND city_id = ? AND category_id = ? AND brand_id = ? ${not}`).pluck();
-    let n = 0;
-    for (const l of acc.lines_.byKey.values()) if (months.has(l.period) && probe.get(l.period, l.city, l.category, l.brand) !== undefined) n++;
-    return n;
-  },
-  write(db, accumulator, batchId, progress) {
-    const acc = accumulator as MarketAccumulator;
-    const lines = [...acc.lines_.byKey.values()].sort((a, b) => a.period - b.period || a.city - b.city || a.category - b.category || a.brand - b.brand);
-    insertMany(
-      db,
-      'INSERT OR REPLACE INTO market_sales (period, city_id, category_id, brand_id, amount_cents, volume, batch_id)',
-      7,
-      lines.length,
-      (i, out) => {
-        const l = lines[i];
-        out.push(l.period, l.city, l.category, l.brand, l.amount, l.volume, batchId);
-      },
-      progress,
-    );
-    return lines.length;
-  },
-};
+/**
+ * A writer for lines kept in KeyedLines under the table's primary key: other sources'
+ * rows with the same key are counted by probing the key, and lines go in in key order.
+ */
+function keyedWriter<L extends { period: number }>(
+  table: string,
+  accumulator: () => KindAccumulator & { lines_: KeyedLines<L> },
+  keys: [column: string, get: (l: L) => number][],
+  values: [column: string, get: (l: L) => number][],
+): KindWriter {
+  const columns = [...keys, ...values];
+  const byKey = (a: L, b: L) => {
+    for (const [, get] of keys) {
+      const d = get(a) - get(b);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  const linesOf = (acc: KindAccumulator) => (acc as ReturnType<typeof accumulator>).lines_.byKey;
+  return {
+    accumulator,
+    ...periodKeyed(table),
+    countOverwrites(db, acc, periods, batches) {
+      const months = monthsWithOthers(db, table, periods, batches);
+      if (months.size === 0) return 0;
+      const not = batches.length ? `AND batch_id NOT IN (${list(batches)})` : '';
+      const probe = db.prepare(`SELECT 1 FROM ${table} WHERE ${keys.map(([c]) => `${c} = ?`).join(' AND ')} ${not}`).pluck();
+      let n = 0;
+      for (const l of linesOf(acc).values()) if (months.has(l.period) && probe.get(...keys.map(([, get]) => get(l))) !== undefined) n++;
+      return n;
+    },
+    write(db, acc, batchId, progress) {
+      const lines = [...linesOf(acc).values()].sort(byKey);
+      insertMany(
+        db,
+        `INSERT OR REPLACE INTO ${table} (${columns.map(([c]) => c).join(', ')}, batch_id)`,
+        columns.length + 1,
+        lines.length,
+        (i, out) => {
+          for (const [, get] of columns) out.push(get(lines[i]));
+          out.push(batchId);
+        },
+        progress,
+      );
+      return lines.length;
+    },
+  };
+}
+
+const market = keyedWriter<MarketLine>(
+  'market_sales',
+  () => new MarketAccumulator(),
+  [
+    ['period', (l) => l.period],
+    ['city_id', (l) => l.city],
+    ['category_id', (l) => l.category],
+    ['brand_id', (l) => l.brand],
+  ],
+  [
+    ['amount_cents', (l) => l.amount],
+    ['volume', (l) => l.volume],
+  ],
+);
 
 // ---- customer statements -----------------------------------------------------------
 
@@ -352,8 +390,7 @@ interface StatementLine {
   prepayment: number;
 }
 
-class StatementAccumulator implements KindAccumulator {
-  readonly lines_ = new KeyedLines<StatementLine>();
+class StatementAccumulator extends KeyedAccumulator<StatementLine> {
   add(ctx: RowContext): void {
     const v = ctx.values;
     if ([v.inventory, v.inventoryVolume, v.receivable, v.prepayment].every((x) => x === null || x === undefined)) {
@@ -372,51 +409,22 @@ class StatementAccumulator implements KindAccumulator {
     // Balances are not added up: the same customer twice in a month is a mistake in the file.
     if (this.lines_.put(key, line, ctx.row)) ctx.issue('customer', 'importWizard.issue.duplicateLine', { row: this.lines_.firstRow.get(key)! });
   }
-  finish(): void {}
-  periods(): number[] {
-    return sortedPeriods(this.lines_.months);
-  }
-  lines(): number {
-    return this.lines_.byKey.size;
-  }
-  combined(): number {
-    return 0;
-  }
-  skuFigures(): Map<number, SkuFigures> {
-    return new Map();
-  }
 }
 
-const statement: KindWriter = {
-  accumulator: () => new StatementAccumulator(),
-  ...periodKeyed('customer_statement'),
-  countOverwrites(db, accumulator, periods, batches) {
-    const acc = accumulator as StatementAccumulator;
-    const months = monthsWithOthers(db, 'customer_statement', periods, batches);
-    if (months.size === 0) return 0;
-    const not = batches.length ? `AND batch_id NOT IN (${list(batches)})` : '';
-    const probe = db.prepare(`SELECT 1 FROM customer_statement WHERE period = ? AND customer_id = ? ${not}`).pluck();
-    let n = 0;
-    for (const l of acc.lines_.byKey.values()) if (months.has(l.period) && probe.get(l.period, l.customer) !== undefined) n++;
-    return n;
-  },
-  write(db, accumulator, batchId, progress) {
-    const acc = accumulator as StatementAccumulator;
-    const lines = [...acc.lines_.byKey.values()].sort((a, b) => a.period - b.period || a.customer - b.customer);
-    insertMany(
-      db,
-      'INSERT OR REPLACE INTO customer_statement (period, customer_id, inventory_cents, inventory_volume, receivable_cents, prepayment_cents, batch_id)',
-      7,
-      lines.length,
-      (i, out) => {
-        const l = lines[i];
-        out.push(l.period, l.customer, l.inventory, l.inventoryVolume, l.receivable, l.prepayment, batchId);
-      },
-      progress,
-    );
-    return lines.length;
-  },
-};
+const statement = keyedWriter<StatementLine>(
+  'customer_statement',
+  () => new StatementAccumulator(),
+  [
+    ['period', (l) => l.period],
+    ['customer_id', (l) => l.customer],
+  ],
+  [
+    ['inventory_cents', (l) => l.inventory],
+    ['inventory_volume', (l) => l.inventoryVolume],
+    ['receivable_cents', (l) => l.receivable],
+    ['prepayment_cents', (l) => l.prepayment],
+  ],
+);
 
 // ---- store audits ------------------------------------------------------------------
 

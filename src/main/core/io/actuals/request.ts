@@ -1,16 +1,8 @@
 import type { ActualsReadOptions, Resolution } from '../../../../shared/actuals';
-import type { ColumnMapping, TextEncoding } from '../../../../shared/importTypes';
+import type { ImportRequest } from '../importRows';
 
-/** An actuals import as a job receives it: the wizard's request, with its defaults filled in. */
-export interface ActualsJobRequest {
-  /** The data file (already granted). */
-  path: string;
-  encoding?: TextEncoding;
-  sheet?: string;
-  headerRow?: number;
-  /** "actuals:<kind>". */
-  target: string;
-  mapping: ColumnMapping;
+/** An actuals import as a job receives it: the wizard's request (target "actuals:<kind>"), with its defaults filled in. */
+export interface ActualsJobRequest extends ImportRequest {
   options: ActualsReadOptions;
   /** Same source + same months replaces the earlier import's rows. */
   source: string;
