@@ -1,4 +1,4 @@
-import type { BatchPlan, UnknownMember } from './actuals';
+import type { ActualsReadOptions, BatchPlan, UnknownMember } from './actuals';
 
 // Types of the import wizard and the data-file layer, shared by the core and the
 // renderer. A "target" names what the rows become: 'master:<entity>' today, the
@@ -111,6 +111,8 @@ export interface ImportCommitResult {
 export interface SavedMapping {
   name: string;
   columns: Record<string, string | null>;
+  /** Actuals targets: how the source's dates and amounts are read. */
+  options?: ActualsReadOptions;
   updatedAt: string;
 }
 

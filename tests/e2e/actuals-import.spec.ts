@@ -184,10 +184,11 @@ test('import sales actuals from a GBK CSV: wrong mapping, bad rows, unknown cust
   const all = await invoke<{ total: number }>(page, 'actuals.list', { kind: 'sales', filter: {}, limit: 1 });
   await expect(page.getByTestId('actuals-count')).toHaveAttribute('data-total', String(all.total));
 
-  // The same file again: the preview says it replaces the earlier rows of the same source.
+  // The same file again: the source remembers its columns and that its dates are day-first;
+  // the preview says it replaces the earlier rows of the same source.
   await importButton.click();
   await wizard.chooseFile(fixed);
-  await wizard.by('import-date-order').selectOption('dmy');
+  await expect(wizard.by('import-date-order')).toHaveValue('dmy');
   await wizard.next.click();
   await expect(wizard.by('import-save-name')).toHaveValue(HEADER);
   await wizard.check();
@@ -203,4 +204,45 @@ test('import sales actuals from a GBK CSV: wrong mapping, bad rows, unknown cust
   // No duplicates: the same rows and the same sums, in the grid too.
   expect(await salesOf(page)).toEqual(first);
   await expect(page.getByTestId('actuals-count')).toHaveAttribute('data-total', String(all.total));
+});
+
+test('a large file is checked off the core thread: a progress bar, the core still answers, and cancel writes nothing', async ({ start, page }, testInfo) => {
+  await start.demoButton.click();
+  await start.expectState('workspace');
+  const customers = await members(page, 'customer');
+  const skus = await members(page, 'sku');
+  // 600,000 invoice rows (about 25 MB): the format step samples it, the check takes a while.
+  const lines = [HEADER];
+  for (let i = 0; i < 600_000; i++) {
+    const c = customers[i % customers.length];
+    const s = skus[Math.floor(i / customers.length) % skus.length];
+    lines.push(`2026-${String((i % 12) + 1).padStart(2, '0')},${c.code},,${s.code},,1,${(i % 900) + 100}.50,10`);
+  }
+  const path = testInfo.outputPath('erp-sales-large.csv');
+  writeFileSync(path, lines.join('\r\n'));
+  const batchesBefore = await invoke<unknown[]>(page, 'actuals.batches', {});
+
+  await page.getByTestId('side-nav').locator('[data-area="actuals"]').click();
+  const actualsPage = page.getByTestId('actuals-page');
+  await actualsPage.locator('header').getByTestId('import-button').click();
+  const wizard = new ImportWizardPage(page);
+  await expect(wizard.root).toBeVisible();
+  await wizard.chooseFile(path);
+  // Too large to read on the core's thread just to count: the count is estimated.
+  await expect(wizard.by('import-row-count')).toContainText(/約\s*600,000/);
+
+  await wizard.next.click();
+  await expect(wizard.map('amount')).toHaveValue('6');
+  await wizard.next.click();
+  const progress = page.getByTestId('progress-dialog');
+  await expect(progress).toBeVisible();
+  await expect(progress.getByRole('progressbar')).toBeVisible();
+  // The check runs in a job worker: the core answers other calls meanwhile.
+  const batchesDuring = await invoke<unknown[]>(page, 'actuals.batches', {});
+  expect(batchesDuring).toHaveLength(batchesBefore.length);
+  await expect(progress).toBeVisible();
+  await progress.getByTestId('progress-cancel').click();
+  await expect(progress).toBeHidden();
+  await expect(wizard.by('import-notice')).toBeVisible();
+  expect(await invoke<unknown[]>(page, 'actuals.batches', {})).toHaveLength(batchesBefore.length);
 });

@@ -321,6 +321,21 @@ describe('a large sales import', () => {
   });
 });
 
+describe('saved mappings', () => {
+  it('remember how an actuals source is read beside its columns; master data keeps columns only', async () => {
+    const c = await fresh();
+    const options = { dateOrder: 'dmy' as const, dateSystem: 1904 as const, amountUnit: 'wan' as const };
+    const list = await call(c, 'import.saveMapping', { target: 'actuals:sales', name: 'ERP 銷售明細', columns: { period: '月份', amount: '金額', nope: 'x' } as never, options });
+    expect(list).toEqual([{ name: 'ERP 銷售明細', columns: { period: '月份', amount: '金額' }, options, updatedAt: expect.any(String) }]);
+    expect((await call(c, 'import.mappings', { target: 'actuals:sales' }))[0].options).toEqual(options);
+    const master = await call(c, 'import.saveMapping', { target: 'master:customer', name: 'crm', columns: { code: '編碼' }, options });
+    expect(master[0]).not.toHaveProperty('options');
+    const bad = await fail(c, 'import.saveMapping', { target: 'actuals:sales', name: 'x', columns: {}, options: { ...options, amountUnit: 'yi' } as never });
+    expect(bad.code).toBe('INVALID_INPUT');
+    await c.session.close();
+  });
+});
+
 describe('bad input files', () => {
   it('refuses each with a clear reason, imports nothing, and keeps working', async () => {
     const c = await fresh();

@@ -213,6 +213,22 @@ describe('cli import', () => {
     expect(batch).toEqual({ source_name: 'actuals-sales-erp.csv', mapping_name: 'erp-v1' });
   });
 
+  it('reads the file as the saved mapping remembers its source (here: amounts in 萬元), unless a flag says otherwise', () => {
+    const path = region();
+    const db = new Database(path);
+    db.prepare('INSERT INTO import_mapping (kind, name, mapping_json, updated_at) VALUES (?, ?, ?, ?)').run(
+      'actuals:sales',
+      'erp-wan',
+      JSON.stringify({ period: 'Period', customer: 'Account', sku: 'Item', volume: 'Qty', amount: 'Net Sales', $options: { dateOrder: 'ymd', dateSystem: 1900, amountUnit: 'wan' } }),
+      new Date().toISOString(),
+    );
+    db.close();
+    expect(cli('import', 'sales', fixture('actuals-sales-erp.csv'), '--into', path, '--mapping', 'erp-wan').status).toBe(0);
+    expect(sales2027(path).amount).toBe(45_000 * 10_000);
+    expect(cli('import', 'sales', fixture('actuals-sales-erp.csv'), '--into', path, '--mapping', 'erp-wan', '--amount-unit', 'yuan').status).toBe(0);
+    expect(sales2027(path).amount).toBe(45_000);
+  });
+
   it('exits 2 for a refused data file and 1 for bad usage, writing nothing', () => {
     const path = region();
     const before = sha256(path);

@@ -19,9 +19,9 @@ import { inspectRegionFile } from '../core/db/inspect';
 import { SCHEMA_VERSION } from '../core/db/migrations';
 import { withReadOnly } from '../core/db/regionFile';
 import { ACTUAL_FIELDS, type ActualField } from '../core/io/actuals/fields';
+import { inspectForImport } from '../core/io/actuals/reader';
 import { importActuals } from '../core/io/actuals/engine';
 import type { ActualsJobRequest } from '../core/io/actuals/request';
-import { inspectDataFile } from '../core/io/dataFile';
 import { listMappings } from '../core/io/importRows';
 import { AlreadyReported, UsageError, isRefusal } from './errors';
 
@@ -70,12 +70,13 @@ function parseEncoding(value: string | undefined): TextEncoding | undefined {
   return e;
 }
 
-function parseOptions(args: ImportArgs): ActualsReadOptions {
-  const dateOrder = args.dateOrder ?? 'ymd';
+/** The flags given, else what the saved mapping remembers for the source, else the defaults. */
+function parseOptions(args: ImportArgs, saved?: ActualsReadOptions): ActualsReadOptions {
+  const dateOrder = args.dateOrder ?? saved?.dateOrder ?? 'ymd';
   if (!['ymd', 'dmy', 'mdy'].includes(dateOrder)) throw new UsageError(`--date-order must be ymd, dmy or mdy, not ${dateOrder}`);
-  const dateSystem = Number(args.dateSystem ?? '1900');
+  const dateSystem = Number(args.dateSystem ?? saved?.dateSystem ?? '1900');
   if (dateSystem !== 1900 && dateSystem !== 1904) throw new UsageError(`--date-system must be 1900 or 1904, not ${args.dateSystem}`);
-  const amountUnit = args.amountUnit ?? 'yuan';
+  const amountUnit = args.amountUnit ?? saved?.amountUnit ?? 'yuan';
   if (!(AMOUNT_UNITS as readonly string[]).includes(amountUnit)) throw new UsageError(`--amount-unit must be yuan or wan, not ${amountUnit}`);
   return { dateOrder: dateOrder as ActualsReadOptions['dateOrder'], dateSystem, amountUnit: amountUnit as ActualsReadOptions['amountUnit'] };
 }
@@ -118,7 +119,7 @@ function labelsOf(field: ActualField): string[] {
 
 // ---- the mapping -------------------------------------------------------------------
 
-function mappingFromSaved(regionPath: string, kind: ActualKind, name: string, headers: string[], file: string): ColumnMapping {
+function mappingFromSaved(regionPath: string, kind: ActualKind, name: string, headers: string[], file: string): { mapping: ColumnMapping; options?: ActualsReadOptions } {
   const saved = withReadOnly(regionPath, (sqlite) => listMappings(sqlite, actualsTarget(kind)));
   const found = saved.find((m) => m.name === name);
   if (!found) {
@@ -147,7 +148,7 @@ function mappingFromSaved(regionPath: string, kind: ActualKind, name: string, he
     );
     throw new AlreadyReported('mapping');
   }
-  return mapping;
+  return { mapping, ...(found.options ? { options: found.options } : {}) };
 }
 
 function autoMapping(kind: ActualKind, headers: string[]): ColumnMapping {
@@ -232,7 +233,7 @@ export function runImport(args: ImportArgs): number {
     if (!Number.isInteger(headerRow) || headerRow < 1) throw new UsageError(`--header-row must be a row number (1 or more), not ${args.headerRow}`);
   }
   const encoding = parseEncoding(args.encoding);
-  const options = parseOptions(args);
+  parseOptions(args); // the flags are checked before any file is read
   if (args.source !== undefined && args.source.trim() === '') throw new UsageError('--source must not be empty');
 
   const path = resolve(args.file);
@@ -254,9 +255,11 @@ export function runImport(args: ImportArgs): number {
   }
   if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `${path}: no such file`, { path });
 
-  const info = inspectDataFile(path, { encoding, sheet: args.sheet, headerRow });
+  const info = inspectForImport(path, { encoding, sheet: args.sheet, headerRow });
   const headers = info.headers;
-  const mapping = args.mapping !== undefined ? mappingFromSaved(regionPath, kind, args.mapping, headers, file) : autoMapping(kind, headers);
+  const saved = args.mapping !== undefined ? mappingFromSaved(regionPath, kind, args.mapping, headers, file) : null;
+  const mapping = saved ? saved.mapping : autoMapping(kind, headers);
+  const options = parseOptions(args, saved?.options);
   const unmapped = ACTUAL_FIELDS[kind].filter((f) => f.required && (mapping[f.key] === null || mapping[f.key] === undefined));
   if (unmapped.length) {
     const garbled = info.encoding !== null && headers.some((h) => h.includes('\ufffd'));

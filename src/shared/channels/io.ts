@@ -94,6 +94,8 @@ export const ioChannels = {
         target: importTargetSchema,
         name: z.string().trim().min(1).max(200),
         columns: z.record(fieldKeySchema, z.string().max(500).nullable()),
+        /** Actuals targets: remembered with the source's columns. */
+        options: actualsReadOptionsSchema.optional(),
       })
       .strict(),
   ),

@@ -3,7 +3,6 @@ import { AppError } from '../../../shared/errors';
 import { catalogs } from '../../../shared/i18n';
 import { isEntityName } from '../../../shared/masterData';
 import { writeExport } from '../io/exportFile';
-import { inspectDataFile } from '../io/dataFile';
 import { commitImport, listMappings, previewImport, saveMapping } from '../io/importRows';
 import { masterExportTable } from '../io/masterExport';
 import '../io/masterTargets';
@@ -12,14 +11,12 @@ import { requireTarget } from '../io/targets';
 import { actualKindOfTarget, DEFAULT_ACTUALS_READ_OPTIONS } from '../../../shared/actuals';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import type { ImportCommitResult, ImportPreview, ImportTargetInfo } from '../../../shared/importTypes';
-import { statDataFile } from '../io/dataFile';
 import { actualsTargetInfo } from '../io/actuals/fields';
 import { runActualsJob } from '../io/actuals/job';
-import { inspectLargeCsv } from '../io/actuals/reader';
+import { inspectForImport } from '../io/actuals/reader';
 import type { ActualsJobRequest } from '../io/actuals/request';
-
-/** A CSV larger than this is sampled, not read whole, by the format step (its row count is then estimated). */
-const SAMPLE_CSV_BYTES = 16 * 1024 * 1024;
+import type { HandlerRegistry } from '../registry';
+import type { Session } from '../session';
 
 /** The fields of any target: an actuals kind, or one the registry knows (master data, head office's target). */
 function targetInfo(target: string): ImportTargetInfo {
@@ -40,8 +37,6 @@ function actualsRequest(path: string, input: ChannelParsedInput<'import.preview'
     resolutions: input.resolutions ?? [],
   };
 }
-import type { HandlerRegistry } from '../registry';
-import type { Session } from '../session';
 
 function safeFileName(name: string): string {
   const cleaned = Array.from(name, (ch) => (/[\\/:*?"<>|]/.test(ch) || ch.charCodeAt(0) < 32 ? '_' : ch)).join('');
@@ -59,11 +54,7 @@ export function registerIo(r: HandlerRegistry, session: Session): void {
     return { path, fileName: basename(path) };
   });
 
-  r.register('import.inspect', ({ path, ...options }) => {
-    const p = session.assertMayUse(path);
-    const { format, size } = statDataFile(p);
-    return format === 'csv' && size > SAMPLE_CSV_BYTES ? inspectLargeCsv(p, options) : inspectDataFile(p, options);
-  });
+  r.register('import.inspect', ({ path, ...options }) => inspectForImport(session.assertMayUse(path), options));
 
   r.register('import.target', ({ target }) => targetInfo(target));
 
@@ -92,8 +83,9 @@ export function registerIo(r: HandlerRegistry, session: Session): void {
     return listMappings(session.requireFile().sqlite, target);
   });
 
-  r.register('import.saveMapping', ({ target, name, columns }) => {
-    const saved = saveMapping(session.requireFile().sqlite, target, name, columns, targetInfo(target).fields.map((f) => f.key));
+  r.register('import.saveMapping', ({ target, name, columns, options }) => {
+    const keys = targetInfo(target).fields.map((f) => f.key);
+    const saved = saveMapping(session.requireFile().sqlite, target, name, columns, keys, actualKindOfTarget(target) ? options : undefined);
     session.touch();
     return saved;
   });

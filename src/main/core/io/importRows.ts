@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { ActualsReadOptions } from '../../../shared/actuals';
+import { actualsReadOptionsSchema } from '../../../shared/channels/io';
 import { AppError } from '../../../shared/errors';
 import type { ColumnMapping, ImportIssue, ImportPreview, SavedMapping, TextEncoding } from '../../../shared/importTypes';
 import type { RegionFile } from '../db/regionFile';
@@ -106,11 +108,23 @@ export function commitImport(file: RegionFile, path: string, request: ImportRequ
 
 // ---- saved mappings (table import_mapping: kind = target, name = the source) ----
 
+/** The key under which a mapping's read options are kept beside its columns (no field key starts with "$"). */
+const OPTIONS_KEY = '$options';
+
 export function listMappings(sqlite: Database.Database, target: string): SavedMapping[] {
   return all(
     sqlite,
     qb.selectFrom('import_mapping').select(['name', 'mapping_json', 'updated_at']).where('kind', '=', target).orderBy('updated_at', 'desc'),
-  ).map((r) => ({ name: r.name, columns: JSON.parse(r.mapping_json) as Record<string, string | null>, updatedAt: r.updated_at }));
+  ).map((r) => {
+    const { [OPTIONS_KEY]: options, ...columns } = JSON.parse(r.mapping_json) as Record<string, unknown>;
+    const parsed = actualsReadOptionsSchema.safeParse(options);
+    return {
+      name: r.name,
+      columns: columns as Record<string, string | null>,
+      ...(parsed.success ? { options: parsed.data } : {}),
+      updatedAt: r.updated_at,
+    };
+  });
 }
 
 /**
@@ -123,9 +137,11 @@ export function saveMapping(
   name: string,
   columns: Record<string, string | null>,
   fieldKeys: string[],
+  options?: ActualsReadOptions,
 ): SavedMapping[] {
   const known = new Set(fieldKeys);
-  const clean = Object.fromEntries(Object.entries(columns).filter(([k]) => known.has(k)));
+  const clean: Record<string, unknown> = Object.fromEntries(Object.entries(columns).filter(([k]) => known.has(k)));
+  if (options) clean[OPTIONS_KEY] = options;
   const json = JSON.stringify(clean);
   const now = new Date().toISOString();
   run(

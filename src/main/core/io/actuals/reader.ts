@@ -7,6 +7,7 @@ import { CsvError, parseCsvChunk, sniffDelimiter } from '../csv';
 import { detectEncoding, OFFERED_ENCODINGS } from '../decode';
 import {
   guessHeaderRow,
+  inspectDataFile,
   isBlank,
   LIMITS,
   looksBinary,
@@ -265,6 +266,15 @@ function streamWorkbook(path: string, options: ReadOptions, visit: RowVisitor, c
 export function streamRows(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl = {}): StreamedFile {
   const { format } = statDataFile(path);
   return format === 'csv' ? streamCsv(path, options, visit, control) : streamWorkbook(path, options, visit, control);
+}
+
+/** A CSV larger than this is sampled, not read whole, to describe it (its row count is then estimated). */
+export const SAMPLE_CSV_BYTES = 16 * 1024 * 1024;
+
+/** How a data file reads (the wizard's format step, the command line): large CSVs sampled. */
+export function inspectForImport(path: string, options: ReadOptions): DataFileInfo {
+  const { format, size } = statDataFile(path);
+  return format === 'csv' && size > SAMPLE_CSV_BYTES ? inspectLargeCsv(path, options) : inspectDataFile(path, options);
 }
 
 /**

@@ -145,8 +145,11 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     setPath(p);
     const i = await inspect(p, {});
     if (!i) return;
-    // A workbook says its date system; a CSV keeps the user's choice.
-    if (i.format !== 'csv') setReadOptions((o) => ({ ...o, dateSystem: i.date1904 ? 1904 : 1900 }));
+    // A source seen before reads its dates and amounts as it did last time; otherwise a
+    // workbook says its date system and a CSV keeps the user's choice.
+    const known = saved.find((s) => s.options && savedFit(s, i.headers) === 1);
+    if (known?.options) setReadOptions(known.options);
+    else if (i.format !== 'csv') setReadOptions((o) => ({ ...o, dateSystem: i.date1904 ? 1904 : 1900 }));
     setStep('format');
   };
 
@@ -305,6 +308,14 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     });
     setBusy(false);
     if (outcome?.kind === 'ok') {
+      // The source's columns and reading are remembered for its next file.
+      if (actuals && info && saveName.trim()) {
+        try {
+          setSaved(await api.call('import.saveMapping', { target, name: saveName.trim(), columns: columnsOf(mapping, info.headers), options: readOptions }));
+        } catch {
+          // The import is in; a mapping that could not be kept is asked for again next time.
+        }
+      }
       setResult(outcome.value);
       setCommittedLines(preview?.batch?.lines ?? null);
       setStep('done');
@@ -319,7 +330,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     const name = saveName.trim();
     if (!name) return;
     try {
-      const list = await api.call('import.saveMapping', { target, name, columns: columnsOf(mapping, info.headers) });
+      const list = await api.call('import.saveMapping', { target, name, columns: columnsOf(mapping, info.headers), ...(actuals ? { options: readOptions } : {}) });
       setSaved(list);
       setSavedChoice(name);
       setSavedNote(t('importWizard.mapping.savedOk', { name }));
