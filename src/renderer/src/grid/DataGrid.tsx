@@ -67,6 +67,11 @@ export interface DataGridProps<R extends GridRow> {
   totals?: boolean;
   /** Buttons shown before the filter box. */
   toolbar?: ReactNode;
+  /**
+   * The find box that filters the loaded rows. Default true; false where the page
+   * filters on the server and the grid holds only part of the rows.
+   */
+  filterBox?: boolean;
   handle?: Ref<DataGridHandle>;
   testId?: string;
   /** False: a paste below the last row fills the existing rows only (no new rows). Default true. */
@@ -107,7 +112,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 const SKIP = Symbol('skip');
 
 export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
-  const { gridId, columns, rows, onApply, tree, totals, toolbar, handle, testId, appendRows = true, rowClass, onFocusChange } = props;
+  const { gridId, columns, rows, onApply, tree, totals, toolbar, handle, testId, appendRows = true, rowClass, onFocusChange, filterBox = true } = props;
   const { t } = useTranslation();
   const apiRef = useRef<GridApi<R> | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -906,15 +911,17 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
         )}
         <span className="gk__spacer" />
         <span className="gk__selection muted" ref={selectionRef} />
-        <input
-          className="input gk__filter"
-          type="search"
-          aria-label={t('grid.filterLabel')}
-          placeholder={t('grid.filterPlaceholder')}
-          value={filterText}
-          onChange={(e) => setFilterText(e.target.value)}
-          data-testid="grid-filter"
-        />
+        {filterBox && (
+          <input
+            className="input gk__filter"
+            type="search"
+            aria-label={t('grid.filterLabel')}
+            placeholder={t('grid.filterPlaceholder')}
+            value={filterText}
+            onChange={(e) => setFilterText(e.target.value)}
+            data-testid="grid-filter"
+          />
+        )}
         <span className="gk__chooser">
           <button
             type="button"

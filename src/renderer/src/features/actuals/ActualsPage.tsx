@@ -270,6 +270,7 @@ export function ActualsPage() {
             rows={rows}
             onApply={noApply}
             appendRows={false}
+            filterBox={false}
             testId="actuals-grid"
           />
         )}
