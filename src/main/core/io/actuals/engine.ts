@@ -11,7 +11,7 @@ import { insertCreated, Resolver, SKIP, UNKNOWN } from './members';
 import { streamRows } from './reader';
 import { kindOf as batchKindOf } from '../../services/actuals/batches';
 import type { ActualsJobRequest } from './request';
-import { parseField, type Parsed } from './values';
+import { cachedFieldParser, type Parsed } from './values';
 
 // The actuals import engine: one pass over the file (streamed), every cell parsed
 // and every member resolved, rows gathered into the kind's lines; then either the
@@ -46,7 +46,6 @@ export function openForImport(regionPath: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -262144');
-    db.pragma('temp_store = MEMORY');
     return db;
   } catch (e) {
     db.close();
@@ -148,8 +147,7 @@ function pass(db: Database.Database, request: ActualsJobRequest, share: number, 
   };
   let headers: string[] = [];
   const headerOf = (c: number) => headers[c] || `#${c + 1}`;
-  const options = dateOptions(request);
-  const unit = request.options.amountUnit;
+  const parseField = cachedFieldParser(dateOptions(request), request.options.amountUnit);
   const values: Record<string, Parsed> = {};
   const ctx: RowContext = {
     row: 0,
@@ -189,7 +187,7 @@ function pass(db: Database.Database, request: ActualsJobRequest, share: number, 
           values[f.key] = id;
           continue;
         }
-        const r = parseField(f, text, options, unit);
+        const r = parseField(f, text);
         if (r.ok) values[f.key] = r.value;
         else {
           values[f.key] = null;
@@ -279,6 +277,17 @@ function refuseIssues(p: Pass): AppError {
   });
 }
 
+/** RPLAN_TRACE=1: each phase's time on stderr (for the benchmark's analysis). */
+function phaseTracer(): (phase: string) => void {
+  if (!process.env.RPLAN_TRACE) return () => undefined;
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    process.stderr.write(`${phase}: ${Math.round(now - last)} ms\n`);
+    last = now;
+  };
+}
+
 export function commitActuals(
   db: Database.Database,
   request: ActualsJobRequest,
@@ -287,9 +296,11 @@ export function commitActuals(
 ): ImportCommitResult {
   // The write lock is taken first, so that the ids given to new members and the rows
   // replaced are exactly those the commit sees; nothing is written until every row is valid.
+  const trace = phaseTracer();
   db.exec('BEGIN IMMEDIATE');
   try {
     const p = pass(db, request, 0.6, onProgress, shouldCancel);
+    trace('read and check');
     if (p.issueCount > 0 || p.mappingIssues.length > 0) throw refuseIssues(p);
     if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');
     const writer = KIND_WRITERS[p.kind];
@@ -315,6 +326,7 @@ export function commitActuals(
     );
     const overwrites = writer.countOverwrites(db, p.acc, periods, same);
     const replaced = writer.removeReplaced(db, periods, same);
+    trace('members, batch, replaced rows');
     // Batches of the same source that no longer hold a row are gone with their rows.
     for (const id of same) {
       if (writer.liveRows(db, id) === 0) db.prepare('DELETE FROM import_batch WHERE id = ?').run(id);
@@ -323,8 +335,10 @@ export function commitActuals(
       onProgress(Math.floor((0.6 + 0.4 * (done / Math.max(total, 1))) * PROGRESS_TOTAL), PROGRESS_TOTAL);
       if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');
     });
+    trace('write');
     db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(lines, batchId);
     db.exec('COMMIT');
+    trace('commit');
     onProgress(PROGRESS_TOTAL, PROGRESS_TOTAL);
     return { imported: p.rowCount - p.skipped, inserted: lines - overwrites, updated: overwrites, batchId, skipped: p.skipped, replaced, created };
   } catch (e) {

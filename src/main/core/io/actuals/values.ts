@@ -81,3 +81,21 @@ export function parseField(field: ActualField, text: string, dates: DateOptions,
       return { ok: true, value: text };
   }
 }
+
+/** Most files repeat a handful of months and days: each distinct text is read once. */
+const CACHE_LIMIT = 4096;
+
+/** parseField with the period and date results of each distinct text remembered. */
+export function cachedFieldParser(dates: DateOptions, unit: AmountUnit): (field: ActualField, text: string) => FieldResult {
+  const caches = { period: new Map<string, FieldResult>(), date: new Map<string, FieldResult>() };
+  return (field, text) => {
+    if (field.type !== 'period' && field.type !== 'date') return parseField(field, text, dates, unit);
+    const cache = caches[field.type];
+    let r = cache.get(text);
+    if (r === undefined) {
+      r = parseField(field, text, dates, unit);
+      if (cache.size < CACHE_LIMIT) cache.set(text, r);
+    }
+    return r;
+  };
+}
