@@ -5,7 +5,7 @@
 
 import type { DateOrder, DateSystem } from './importValues';
 
-export const ACTUAL_KINDS = ['sales', 'market', 'audit', 'visit', 'statement'] as const;
+export const ACTUAL_KINDS = ['sales', 'market', 'audit', 'visit', 'statement', 'expense'] as const;
 export type ActualKind = (typeof ACTUAL_KINDS)[number];
 
 /** The import target of each kind ("actuals:sales"). */
@@ -23,6 +23,7 @@ export const BATCH_KIND: Record<ActualKind, string> = {
   audit: 'store_audit',
   visit: 'customer_visit',
   statement: 'customer_statement',
+  expense: 'expense_actual',
 };
 
 export function actualKindOfBatch(batchKind: string): ActualKind | null {
@@ -49,7 +50,7 @@ export const DEFAULT_ACTUALS_READ_OPTIONS: ActualsReadOptions = { dateOrder: 'ym
 // ---- unknown members ---------------------------------------------------------------
 
 /** Master data an imported row can name. */
-export const MEMBER_DIMENSIONS = ['customer', 'sku', 'city', 'brand', 'category', 'terminal', 'salesperson'] as const;
+export const MEMBER_DIMENSIONS = ['customer', 'sku', 'city', 'brand', 'category', 'terminal', 'salesperson', 'channel', 'expenseItem'] as const;
 export type MemberDimension = (typeof MEMBER_DIMENSIONS)[number];
 
 /** What creating a member of the dimension needs the user to choose. */
@@ -61,6 +62,8 @@ export const CREATE_NEEDS: Record<MemberDimension, readonly ('province' | 'city'
   category: [],
   terminal: ['city', 'channel'],
   salesperson: [],
+  channel: [],
+  expenseItem: [],
 };
 
 export const RESOLUTION_ACTIONS = ['map', 'create', 'skip'] as const;
@@ -234,6 +237,18 @@ export const ACTUAL_COLUMNS: Record<ActualKind, readonly ActualColumn[]> = {
     { key: 'inventoryVolume', type: 'integer' },
     { key: 'receivableCents', type: 'money' },
     { key: 'prepaymentCents', type: 'money' },
+    { key: 'batchName', type: 'batch' },
+  ],
+  expense: [
+    { key: 'period', type: 'period' },
+    { key: 'itemCode', type: 'text' },
+    { key: 'itemName', type: 'text' },
+    { key: 'brandName', type: 'text' },
+    { key: 'categoryName', type: 'text' },
+    { key: 'channelName', type: 'text' },
+    { key: 'cityName', type: 'text' },
+    { key: 'amountCents', type: 'money' },
+    { key: 'note', type: 'text' },
     { key: 'batchName', type: 'batch' },
   ],
 };

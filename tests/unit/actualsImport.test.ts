@@ -494,6 +494,50 @@ describe('market data, statements, audits and visits', () => {
   });
 });
 
+describe('actual expenses', () => {
+  it('imports an expense ledger by item name or code, one line a row, offers every item to map to, and replaces its months on re-import', async () => {
+    const c = await fresh();
+    const file = [
+      '月份,費用項目,品牌,渠道,城市,金額,摘要',
+      '2027-01,陳列費,清泉,,南京,"12,000.00",大潤發端架',
+      '2027-01,陳列費,清泉,,南京,3000,補差', // a second payment: its own line
+      '2027-02,ADV-POP,,,,(500),沖銷',
+      '2027-02,樣品費,,,,800,', // an item the file names that the region does not have
+    ].join('\n');
+    const path = dataFile(c, 'ledger.csv', file);
+    const mapping = { period: 0, item: 1, brand: 2, channel: 3, city: 4, amount: 5, note: 6 };
+    const p = (await call(c, 'import.preview', { path, target: 'actuals:expense', mapping, source: '費用台賬' })) as ImportPreview;
+    expect(p.unknowns?.map((u) => [u.dimension, u.value])).toEqual([['expenseItem', '樣品費']]);
+    // Items are few: the preview offers all of them to map to.
+    const items = sql<{ n: number }>(c, 'SELECT count(*) AS n FROM expense_item').n;
+    expect(p.unknowns?.[0].suggestions).toHaveLength(items);
+    const other = sql<{ id: number }>(c, "SELECT id FROM expense_item WHERE code = 'OTHER'").id;
+    const resolutions = [{ dimension: 'expenseItem' as const, value: '樣品費', action: 'map' as const, id: other }];
+    const d = (await call(c, 'import.commit', { path, target: 'actuals:expense', mapping, source: '費用台賬', resolutions })) as ImportCommitResult;
+    expect(d.inserted).toBe(4);
+    const rows = sqlAll<{ code: string; amount_cents: number; note: string; brand: string | null; city: string | null }>(
+      c,
+      `SELECT i.code, e.amount_cents, e.note, b.code AS brand, ci.name AS city FROM expense_actual e JOIN expense_item i ON i.id = e.item_id
+       LEFT JOIN brand b ON b.id = e.brand_id LEFT JOIN city ci ON ci.id = e.city_id WHERE e.batch_id = ? ORDER BY e.id`,
+      d.batchId,
+    );
+    expect(rows).toEqual([
+      { code: 'TERM-SHELF', amount_cents: 1_200_000, note: '大潤發端架', brand: 'QQ', city: '南京市' },
+      { code: 'TERM-SHELF', amount_cents: 300_000, note: '補差', brand: 'QQ', city: '南京市' },
+      { code: 'ADV-POP', amount_cents: -50_000, note: '沖銷', brand: null, city: null },
+      { code: 'OTHER', amount_cents: 80_000, note: '', brand: null, city: null },
+    ]);
+    const again = (await call(c, 'import.commit', { path, target: 'actuals:expense', mapping, source: '費用台賬', resolutions })) as ImportCommitResult;
+    expect(again.replaced).toBe(4);
+    expect(sql<{ n: number }>(c, "SELECT count(*) AS n FROM expense_actual WHERE period BETWEEN 202701 AND 202702").n).toBe(4);
+    const list = await call(c, 'actuals.list', { kind: 'expense', filter: { periodFrom: 202701, periodTo: 202702 } });
+    expect(list.total).toBe(4);
+    expect(list.totals.amountCents).toBe(1_200_000 + 300_000 - 50_000 + 80_000);
+    expect(list.rows[0]).toMatchObject({ itemCode: 'TERM-SHELF', itemName: '陳列費', brandName: '清泉', cityName: '南京市', batchName: 'ledger.csv' });
+    await c.session.close();
+  });
+});
+
 describe('the format step on a large CSV', () => {
   it('samples the first rows and estimates the row count instead of reading it all', async () => {
     const c = await fresh();

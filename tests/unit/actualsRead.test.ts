@@ -258,8 +258,9 @@ describe('actuals.batches', () => {
     const c = await fresh();
     const all = await call(c, 'actuals.batches', {});
     const names = all.map((b) => b.fileName);
-    expect(names).toEqual(['demo-statements-2026', 'demo-visits-2026', 'demo-store-audit-2026', 'demo-market-2024-2026', 'demo-2026', 'demo-2025', 'demo-2024']);
-    expect(names).not.toContain('demo-expenses-2026');
+    expect(names).toEqual([
+      'demo-expenses-2026', 'demo-statements-2026', 'demo-visits-2026', 'demo-store-audit-2026', 'demo-market-2024-2026', 'demo-2026', 'demo-2025', 'demo-2024',
+    ]);
     // Rows as the import counts them: audits have a line per brand and category.
     const counted: Record<ActualKind, string> = {
       sales: 'SELECT count(*) FROM sales_actual WHERE batch_id = ?',
@@ -267,6 +268,7 @@ describe('actuals.batches', () => {
       audit: 'SELECT count(*) FROM store_audit_brand WHERE audit_id IN (SELECT id FROM store_audit WHERE batch_id = ?)',
       visit: 'SELECT count(*) FROM customer_visit WHERE batch_id = ?',
       statement: 'SELECT count(*) FROM customer_statement WHERE batch_id = ?',
+      expense: 'SELECT count(*) FROM expense_actual WHERE batch_id = ?',
     };
     for (const b of all) {
       expect(b.liveRows).toBe(one<number>(c, counted[b.kind], b.id));
@@ -304,15 +306,18 @@ describe('actuals.batches', () => {
 
 describe('actuals.removeBatch', () => {
   it('refuses a batch that does not exist or is not an import of actuals', async () => {
-    const c = await fresh();
+    const c = await fresh((db) => {
+      db.prepare(
+        "INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count) VALUES (77, 'master_data', 'customers.csv', 'x', '2026-01-01', 3)",
+      ).run();
+    });
     const missing = await refused(c, 'actuals.removeBatch', { id: 999 });
     expect(missing.code).toBe('NOT_FOUND');
     expect(missing.message).toMatch(/999/);
-    const expenses = one<number>(c, "SELECT id FROM import_batch WHERE source_name LIKE 'demo-expenses-%'");
-    const notActuals = await refused(c, 'actuals.removeBatch', { id: expenses });
+    const notActuals = await refused(c, 'actuals.removeBatch', { id: 77 });
     expect(notActuals.code).toBe('INVALID_INPUT');
     expect(notActuals.message).toMatch(/not an import of actuals/);
-    expect(one<number>(c, 'SELECT count(*) FROM import_batch WHERE id = ?', expenses)).toBe(1);
+    expect(one<number>(c, 'SELECT count(*) FROM import_batch WHERE id = 77')).toBe(1);
   });
 
   it('removes an imported batch and exactly its rows', async () => {

@@ -253,7 +253,7 @@ describe('cli import', () => {
 
     const kind = cli('import', 'invoices', fixture('actuals-sales-gbk.csv'), '--into', path);
     expect(kind.status).toBe(1);
-    expect(kind.stderr).toMatch(/KIND must be one of sales, market, audit, visit, statement, not invoices/);
+    expect(kind.stderr).toMatch(/KIND must be one of sales, market, audit, visit, statement, expense, not invoices/);
     expect(kind.stderr).toMatch(/usage:/);
     expect(cli('import', 'sales', fixture('actuals-sales-gbk.csv')).stderr).toMatch(/--into REGION_FILE is required/);
     expect(cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', path, '--date-order', 'ydm').status).toBe(1);

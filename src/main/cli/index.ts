@@ -23,7 +23,7 @@ commands:
          [--header-row N] [--date-order ymd|dmy|mdy] [--date-system 1900|1904]
          [--amount-unit yuan|wan] [--source NAME] [--skip-unknown] [--dry-run]
                  import actuals from a CSV, XLSX or XLS file into the region file;
-                 KIND is sales, market, audit, visit or statement.
+                 KIND is sales, market, audit, visit, statement or expense.
                  Columns: the saved mapping NAME of the region file, else matched by
                  header text. All or nothing: any bad row lists the problems on stderr
                  (FILE:ROW: ...) and nothing is written (exit 1). Rows naming customers,

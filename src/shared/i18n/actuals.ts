@@ -13,6 +13,7 @@ export const actualsZhHant = {
     audit: '終端檢查',
     visit: '客戶拜訪',
     statement: '客戶對賬',
+    expense: '費用實際',
   },
   kindHint: {
     sales: '按月份 × 客戶 × 單品的銷售金額、銷量和毛利，來自 ERP 導出。',
@@ -20,6 +21,7 @@ export const actualsZhHant = {
     audit: '門店檢查記錄：每個品牌的在架 SKU 數、排面、貨架價、特殊陳列和終端銷售額。',
     visit: '客戶拜訪記錄：目標、結果、庫存、本品和競品價格、投訴和承諾事項。',
     statement: '按月份 × 客戶的庫存、應收賬款和預付款，來自經銷商對賬單。',
+    expense: '按月份 × 費用項目的實際發生費用，可細到品牌、品類、渠道或城市，來自財務報銷或費用台賬。',
   },
   empty: {
     title: '還沒有{{kind}}',
@@ -28,6 +30,7 @@ export const actualsZhHant = {
     audit: '導入門店檢查表：每行是一次檢查中一個品牌（本品或競品）的在架 SKU 數、排面、貨架價和陳列情況。',
     visit: '導入業務員的拜訪記錄：每行是一次拜訪，可以帶庫存單品、價格和承諾事項。',
     statement: '導入經銷商對賬單：每行是一個客戶一個月的期末庫存、應收和預付款。',
+    expense: '導入實際費用：每行是一個月一個費用項目的發生額（可帶品牌、渠道、城市）。',
   },
   noMatch: '沒有符合篩選條件的{{kind}}。',
   clearFilter: '清除篩選',
@@ -47,6 +50,7 @@ export const actualsZhHant = {
       audit: '門店、城市、品牌或品類',
       visit: '客戶、城市、業務員、單品或品牌',
       statement: '客戶或城市',
+      expense: '費用項目、品牌、渠道或城市',
     },
   },
   count: {
@@ -122,6 +126,9 @@ export const actualsZhHant = {
     inventoryVolume: '庫存數量（箱）',
     receivable: '應收賬款',
     prepayment: '預付款',
+    item: '費用項目',
+    channel: '渠道',
+    note: '摘要',
   },
   column: {
     period: '月份',
@@ -158,6 +165,10 @@ export const actualsZhHant = {
     inventoryVolume: '庫存數量（箱）',
     receivableCents: '應收賬款',
     prepaymentCents: '預付款',
+    itemCode: '項目編碼',
+    itemName: '費用項目',
+    channelName: '渠道',
+    note: '摘要',
     batchName: '導入批次',
   },
   dimension: {
@@ -168,6 +179,8 @@ export const actualsZhHant = {
     category: '品類',
     terminal: '門店',
     salesperson: '業務員',
+    channel: '渠道',
+    expenseItem: '費用項目',
   },
 };
 
@@ -182,6 +195,7 @@ export const actualsZhHans: Messages = {
     audit: '终端检查',
     visit: '客户拜访',
     statement: '客户对账',
+    expense: '费用实际',
   },
   kindHint: {
     sales: '按月份 × 客户 × 单品的销售金额、销量和毛利，来自 ERP 导出。',
@@ -189,6 +203,7 @@ export const actualsZhHans: Messages = {
     audit: '门店检查记录：每个品牌的在架 SKU 数、排面、货架价、特殊陈列和终端销售额。',
     visit: '客户拜访记录：目标、结果、库存、本品和竞品价格、投诉和承诺事项。',
     statement: '按月份 × 客户的库存、应收账款和预付款，来自经销商对账单。',
+    expense: '按月份 × 费用项目的实际发生费用，可细到品牌、品类、渠道或城市，来自财务报销或费用台账。',
   },
   empty: {
     title: '还没有{{kind}}',
@@ -197,6 +212,7 @@ export const actualsZhHans: Messages = {
     audit: '导入门店检查表：每行是一次检查中一个品牌（本品或竞品）的在架 SKU 数、排面、货架价和陈列情况。',
     visit: '导入业务员的拜访记录：每行是一次拜访，可以带库存单品、价格和承诺事项。',
     statement: '导入经销商对账单：每行是一个客户一个月的期末库存、应收和预付款。',
+    expense: '导入实际费用：每行是一个月一个费用项目的发生额（可带品牌、渠道、城市）。',
   },
   noMatch: '没有符合筛选条件的{{kind}}。',
   clearFilter: '清除筛选',
@@ -216,6 +232,7 @@ export const actualsZhHans: Messages = {
       audit: '门店、城市、品牌或品类',
       visit: '客户、城市、业务员、单品或品牌',
       statement: '客户或城市',
+      expense: '费用项目、品牌、渠道或城市',
     },
   },
   count: {
@@ -291,6 +308,9 @@ export const actualsZhHans: Messages = {
     inventoryVolume: '库存数量（箱）',
     receivable: '应收账款',
     prepayment: '预付款',
+    item: '费用项目',
+    channel: '渠道',
+    note: '摘要',
   },
   column: {
     period: '月份',
@@ -327,6 +347,10 @@ export const actualsZhHans: Messages = {
     inventoryVolume: '库存数量（箱）',
     receivableCents: '应收账款',
     prepaymentCents: '预付款',
+    itemCode: '项目编码',
+    itemName: '费用项目',
+    channelName: '渠道',
+    note: '摘要',
     batchName: '导入批次',
   },
   dimension: {
@@ -337,6 +361,8 @@ export const actualsZhHans: Messages = {
     category: '品类',
     terminal: '门店',
     salesperson: '业务员',
+    channel: '渠道',
+    expenseItem: '费用项目',
   },
 };
 
@@ -349,6 +375,7 @@ export const actualsEn: Messages = {
     audit: 'Store audits',
     visit: 'Customer visits',
     statement: 'Customer statements',
+    expense: 'Actual expenses',
   },
   kindHint: {
     sales: 'Sales amount, volume and gross profit by month × customer × SKU, exported from the ERP.',
@@ -356,6 +383,7 @@ export const actualsEn: Messages = {
     audit: 'Store audits: SKUs on shelf, facings, shelf price, displays and sell-out for each brand seen.',
     visit: 'Customer visits: goals, outcome, stock, our and competitors’ prices, complaints and promises.',
     statement: 'Inventory, receivables and prepayments by month × customer, from distributor statements.',
+    expense: 'Expenses incurred by month × expense item, optionally per brand, category, channel or city, from finance records.',
   },
   empty: {
     title: 'No {{kind}} yet',
@@ -364,6 +392,7 @@ export const actualsEn: Messages = {
     audit: 'Import the store audit sheet: each line is one brand (ours or a competitor’s) seen in one audit, with SKUs on shelf, facings, shelf price and display.',
     visit: 'Import the sales reps’ visit reports: one line per visit, optionally with stock per SKU, prices and promises.',
     statement: 'Import the distributors’ statements: one line per customer and month with closing inventory, receivables and prepayments.',
+    expense: 'Import the actual expenses: one line per month and expense item (optionally with brand, channel, city).',
   },
   noMatch: 'No {{kind}} match the filter.',
   clearFilter: 'Clear filter',
@@ -383,6 +412,7 @@ export const actualsEn: Messages = {
       audit: 'Store, city, brand or category',
       visit: 'Customer, city, rep, SKU or brand',
       statement: 'Customer or city',
+      expense: 'Expense item, brand, channel or city',
     },
   },
   count: {
@@ -458,6 +488,9 @@ export const actualsEn: Messages = {
     inventoryVolume: 'Inventory (cases)',
     receivable: 'Receivables',
     prepayment: 'Prepayments',
+    item: 'Expense item',
+    channel: 'Channel',
+    note: 'Note',
   },
   column: {
     period: 'Month',
@@ -494,6 +527,10 @@ export const actualsEn: Messages = {
     inventoryVolume: 'Inventory (cases)',
     receivableCents: 'Receivables',
     prepaymentCents: 'Prepayments',
+    itemCode: 'Item code',
+    itemName: 'Expense item',
+    channelName: 'Channel',
+    note: 'Note',
     batchName: 'Import batch',
   },
   dimension: {
@@ -504,5 +541,7 @@ export const actualsEn: Messages = {
     category: 'Category',
     terminal: 'Store',
     salesperson: 'Sales rep',
+    channel: 'Channel',
+    expenseItem: 'Expense item',
   },
 };

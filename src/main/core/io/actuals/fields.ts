@@ -91,6 +91,17 @@ export const ACTUAL_FIELDS: Record<ActualKind, readonly ActualField[]> = {
     f('receivable', 'money', false, ['應收', '应收', '應收賬款', '应收账款', '應收餘額', '应收余额', '欠款', 'receivable', 'receivables']),
     f('prepayment', 'money', false, ['預付', '预付', '預收', '预收', '預付款', '预付款', '預收款', '预收款', 'prepayment']),
   ],
+  // Actual expenses by month and item, optionally for a product, channel or city.
+  expense: [
+    f('period', 'period', true, PERIOD),
+    f('item', 'member', true, ['費用項目', '费用项目', '費用科目', '费用科目', '科目', '項目', '项目', '費用類別', '费用类别', 'expense item', 'item'], 'expenseItem'),
+    f('brand', 'member', false, ['品牌', 'brand'], 'brand'),
+    f('category', 'member', false, ['品類', '品类', 'category'], 'category'),
+    f('channel', 'member', false, ['渠道', '通路', 'channel'], 'channel'),
+    f('city', 'member', false, ['城市', '地市', 'city'], 'city'),
+    f('amount', 'money', true, ['金額', '金额', '費用金額', '费用金额', '實際費用', '实际费用', '發生額', '发生额', 'amount']),
+    f('note', 'text', false, ['摘要', '備註', '备注', '說明', '说明', 'note', 'memo']),
+  ],
 };
 
 /** The wizard's view of a kind's fields. */

@@ -668,4 +668,72 @@ const visit: KindWriter = {
   },
 };
 
-export const KIND_WRITERS: Record<ActualKind, KindWriter> = { sales, market, audit, visit, statement };
+// ---- actual expenses ---------------------------------------------------------------
+
+interface ExpenseLine {
+  period: number;
+  item: number;
+  brand: number | null;
+  category: number | null;
+  channel: number | null;
+  city: number | null;
+  amount: number;
+  note: string;
+}
+
+/** Each row is a line (an expense ledger has no key: two payments of one item in a month are two lines). */
+class ExpenseAccumulator implements KindAccumulator {
+  readonly lines_: ExpenseLine[] = [];
+  private readonly months = new Set<number>();
+  add(ctx: RowContext): void {
+    const v = ctx.values;
+    const line: ExpenseLine = {
+      period: v.period as number,
+      item: v.item as number,
+      brand: optNum(v.brand),
+      category: optNum(v.category),
+      channel: optNum(v.channel),
+      city: optNum(v.city),
+      amount: num(v.amount),
+      note: str(v.note),
+    };
+    this.lines_.push(line);
+    this.months.add(line.period);
+  }
+  finish(): void {}
+  periods(): number[] {
+    return sortedPeriods(this.months);
+  }
+  lines(): number {
+    return this.lines_.length;
+  }
+  combined(): number {
+    return 0;
+  }
+  skuFigures(): Map<number, SkuFigures> {
+    return new Map();
+  }
+}
+
+const expense: KindWriter = {
+  accumulator: () => new ExpenseAccumulator(),
+  ...periodKeyed('expense_actual'),
+  countOverwrites: () => 0,
+  write(db, accumulator, batchId, progress) {
+    const lines = (accumulator as ExpenseAccumulator).lines_;
+    insertMany(
+      db,
+      'INSERT INTO expense_actual (period, item_id, brand_id, category_id, channel_id, city_id, amount_cents, note, batch_id)',
+      9,
+      lines.length,
+      (i, out) => {
+        const l = lines[i];
+        out.push(l.period, l.item, l.brand, l.category, l.channel, l.city, l.amount, l.note, batchId);
+      },
+      progress,
+    );
+    return lines.length;
+  },
+};
+
+export const KIND_WRITERS: Record<ActualKind, KindWriter> = { sales, market, audit, visit, statement, expense };

@@ -13,12 +13,16 @@ const TABLE: Record<MemberDimension, string> = {
   category: 'category',
   terminal: 'terminal',
   salesperson: 'salesperson',
+  channel: 'channel',
+  expenseItem: 'expense_item',
 };
 
 /** What a create needs, by the table it points at. */
 const NEED_TABLE = { province: 'province', city: 'city', channel: 'channel', brand: 'brand', category: 'category' } as const;
 
 export const MAX_UNKNOWNS = 1_000;
+/** Dimensions with at most this many members offer all of them in the preview. */
+const SHORT_LIST = 60;
 
 /** Comparable text: width-folded, trimmed, lower case, single spaces. */
 export function normalizeValue(text: string): string {
@@ -75,9 +79,21 @@ class MemberIndex {
     return null;
   }
 
-  /** Members whose code or name share the most character pairs with the value. */
+  /**
+   * Members whose code or name share the most character pairs with the value. A short
+   * list (expense items, channels) is offered whole after the look-alikes, so the
+   * preview can map to any of them without a master-data list of its own.
+   */
   suggest(value: string, count = 5): Member[] {
     const grams = bigrams(normalizeValue(value));
+    if (this.members.length <= SHORT_LIST) {
+      const alike = this.suggestAlike(grams, count);
+      return [...alike, ...this.members.filter((m) => !alike.includes(m))];
+    }
+    return this.suggestAlike(grams, count);
+  }
+
+  private suggestAlike(grams: Set<string>, count: number): Member[] {
     if (grams.size === 0) return [];
     const scored: { m: Member; score: number }[] = [];
     for (const m of this.members) {
@@ -285,6 +301,13 @@ export function insertCreated(db: Database.Database, creates: Iterable<PendingCr
         break;
       case 'salesperson':
         db.prepare(`INSERT INTO salesperson (id, code, name, role, start_date) VALUES (?, ?, ?, 'sales_rep', ?)`).run(c.id, c.code, c.name, today());
+        break;
+      case 'channel':
+        db.prepare(`INSERT INTO channel (id, code, name) VALUES (?, ?, ?)`).run(c.id, c.code, c.name);
+        break;
+      case 'expenseItem':
+        // A new item stands on its own under 其他 until the items tree places it.
+        db.prepare(`INSERT INTO expense_item (id, code, name, kind) VALUES (?, ?, ?, 'other')`).run(c.id, c.code, c.name);
         break;
     }
     n++;

@@ -13,6 +13,7 @@ export const BATCH_TABLE: Record<ActualKind, string> = {
   audit: 'store_audit',
   visit: 'customer_visit',
   statement: 'customer_statement',
+  expense: 'expense_actual',
 };
 
 interface BatchRow {

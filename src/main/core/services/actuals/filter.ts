@@ -82,7 +82,7 @@ export function terminalsMatching(pattern: string): { sql: string; params: strin
   return { sql: `SELECT te.id FROM terminal te JOIN city tc ON tc.id = te.city_id WHERE ${m.sql}`, params: m.params };
 }
 
-export function simpleMatching(table: 'city' | 'brand' | 'category' | 'salesperson', pattern: string): { sql: string; params: string[] } {
+export function simpleMatching(table: 'city' | 'brand' | 'category' | 'salesperson' | 'channel' | 'expense_item', pattern: string): { sql: string; params: string[] } {
   const m = likeAny(['code', 'name'], pattern);
   return { sql: `SELECT id FROM ${table} WHERE ${m.sql}`, params: m.params };
 }

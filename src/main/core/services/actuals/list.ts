@@ -209,6 +209,37 @@ const QUERIES: Record<ActualKind, KindQuery> = {
       ['prepaymentCents', 's.prepayment_cents'],
     ],
   },
+  expense: {
+    from: 'expense_actual e',
+    select: `SELECT e.period AS period, i.code AS itemCode, i.name AS itemName, br.name AS brandName, ca.name AS categoryName,
+        ch.name AS channelName, ci.name AS cityName, e.amount_cents AS amountCents, e.note AS note,
+        e.batch_id AS batchId, b.source_name AS batchName
+      FROM expense_actual e
+      JOIN expense_item i ON i.id = e.item_id
+      LEFT JOIN brand br ON br.id = e.brand_id
+      LEFT JOIN category ca ON ca.id = e.category_id
+      LEFT JOIN channel ch ON ch.id = e.channel_id
+      LEFT JOIN city ci ON ci.id = e.city_id
+      LEFT JOIN import_batch b ON b.id = e.batch_id`,
+    orderBy: 'e.period, i.sort_order, i.code, e.id',
+    where(filter) {
+      const w = newWhere();
+      addPeriodRange(w, 'e.period', filter);
+      batchCondition(w, 'e.batch_id', filter);
+      const search = searchOf(filter);
+      if (search) {
+        const p = likePattern(search);
+        addAnyOf(w, [
+          inSet('e.item_id', simpleMatching('expense_item', p)),
+          inSet('e.brand_id', simpleMatching('brand', p)),
+          inSet('e.channel_id', simpleMatching('channel', p)),
+          inSet('e.city_id', simpleMatching('city', p)),
+        ]);
+      }
+      return w;
+    },
+    totals: [['amountCents', 'e.amount_cents']],
+  },
 };
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();

@@ -40,7 +40,7 @@ export function ActualsPage() {
 
   const [kind, setKind] = useState<ActualKind>('sales');
   const [inputs, setInputs] = useState<Record<ActualKind, FilterInputs>>(() => ({
-    sales: NO_FILTER, market: NO_FILTER, audit: NO_FILTER, visit: NO_FILTER, statement: NO_FILTER,
+    sales: NO_FILTER, market: NO_FILTER, audit: NO_FILTER, visit: NO_FILTER, statement: NO_FILTER, expense: NO_FILTER,
   }));
   const [reload, setReload] = useState(0);
   const [batchesOpen, setBatchesOpen] = useState(false);

@@ -287,7 +287,8 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     const out = new Set<EntityName>();
     for (const u of unknowns) {
       const draft = drafts[draftKey(u.dimension, u.value)];
-      if (draft?.action === 'map') out.add(u.dimension);
+      // Expense items are not master data: the preview offers them all (a short list) as suggestions.
+      if (draft?.action === 'map' && u.dimension !== 'expenseItem') out.add(u.dimension);
       if (draft?.action === 'create') for (const need of CREATE_NEEDS[u.dimension]) out.add(need);
     }
     return [...out];

@@ -56,7 +56,7 @@ export function UnknownMembers({ unknowns, unknownCount, drafts, onDraft, lists,
                   key={key}
                   unknown={u}
                   draft={draft}
-                  options={lists[u.dimension] ?? []}
+                  options={u.dimension === 'expenseItem' ? [] : (lists[u.dimension] ?? [])}
                   lists={lists}
                   onDraft={(d) => onDraft(key, d)}
                   rowsText={t('importWizard.preview.unknown.rowsCell', { n: n(u.rows) })}
