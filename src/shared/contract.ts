@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { actualsChannels } from './channels/actuals';
+import { expenseChannels } from './channels/expenses';
+import { promotionChannels } from './channels/promotions';
+import { teamChannels } from './channels/team';
 import { ioChannels } from './channels/io';
 import { masterDataChannels } from './channels/masterData';
 import { targetChannels } from './channels/targets';
@@ -156,6 +159,9 @@ export const contract = {
   ...masterDataChannels,
   ...targetChannels,
   ...actualsChannels,
+  ...expenseChannels,
+  ...promotionChannels,
+  ...teamChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,9 @@ import type { Messages } from './zh-Hant';
 import { gridEn } from './grid';
 import { masterDataEn } from './masterData';
 import { actualsEn } from './actuals';
+import { expensesEn } from './expenses';
+import { promotionsEn } from './promotions';
+import { teamEn } from './team';
 import { targetsEn } from './targets';
 import { importWizardEn } from './importWizard';
 import { targetDialogsEn } from './targetDialogs';
@@ -97,7 +100,7 @@ export const en: Messages = {
     overview: 'Overview',
     masterData: 'Master data',
     targets: 'Sales targets',
-    expenses: 'Expense budget',
+    expenses: 'Expenses & actions',
     actuals: 'Actuals & market data',
     analysis: 'Analysis',
     review: 'Review & export',
@@ -202,6 +205,9 @@ export const en: Messages = {
   masterData: masterDataEn,
   targets: targetsEn,
   actuals: actualsEn,
+  expenses: expensesEn,
+  promotions: promotionsEn,
+  team: teamEn,
   importWizard: importWizardEn,
   targetDialogs: targetDialogsEn,
   errors: {

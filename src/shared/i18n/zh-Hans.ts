@@ -2,6 +2,9 @@ import type { Messages } from './zh-Hant';
 import { gridZhHans } from './grid';
 import { masterDataZhHans } from './masterData';
 import { actualsZhHans } from './actuals';
+import { expensesZhHans } from './expenses';
+import { promotionsZhHans } from './promotions';
+import { teamZhHans } from './team';
 import { targetsZhHans } from './targets';
 import { importWizardZhHans } from './importWizard';
 import { targetDialogsZhHans } from './targetDialogs';
@@ -97,7 +100,7 @@ export const zhHans: Messages = {
     overview: '总览',
     masterData: '主数据',
     targets: '销售目标',
-    expenses: '费用预算',
+    expenses: '费用与行动计划',
     actuals: '实绩与市场数据',
     analysis: '分析',
     review: '总结与导出',
@@ -197,6 +200,9 @@ export const zhHans: Messages = {
   masterData: masterDataZhHans,
   targets: targetsZhHans,
   actuals: actualsZhHans,
+  expenses: expensesZhHans,
+  promotions: promotionsZhHans,
+  team: teamZhHans,
   importWizard: importWizardZhHans,
   targetDialogs: targetDialogsZhHans,
   errors: {

@@ -4,6 +4,9 @@ import type { DisplayUnit, Language } from '../units';
 import { gridZhHant } from './grid';
 import { masterDataZhHant } from './masterData';
 import { actualsZhHant } from './actuals';
+import { expensesZhHant } from './expenses';
+import { promotionsZhHant } from './promotions';
+import { teamZhHant } from './team';
 import { targetsZhHant } from './targets';
 import { importWizardZhHant } from './importWizard';
 import { targetDialogsZhHant } from './targetDialogs';
@@ -102,7 +105,7 @@ export const zhHant = {
     overview: '總覽',
     masterData: '主數據',
     targets: '銷售目標',
-    expenses: '費用預算',
+    expenses: '費用與行動計劃',
     actuals: '實績與市場數據',
     analysis: '分析',
     review: '總結與導出',
@@ -202,6 +205,9 @@ export const zhHant = {
   masterData: masterDataZhHant,
   targets: targetsZhHant,
   actuals: actualsZhHant,
+  expenses: expensesZhHant,
+  promotions: promotionsZhHant,
+  team: teamZhHant,
   importWizard: importWizardZhHant,
   targetDialogs: targetDialogsZhHant,
   errors: {

@@ -13,6 +13,9 @@ import { registerActuals } from './actuals';
 import { registerIo } from './io';
 import { registerMasterData } from './masterData';
 import { registerTargets } from './targets';
+import { registerExpenses } from './expenses';
+import { registerPromotions } from './promotions';
+import { registerTeam } from './team';
 
 /** The bundled demo region: the typical East China region, generated on first use. */
 export const DEMO: { regionName: string; planYear: number; size: DemoSize; seed: number } = {
@@ -134,6 +137,9 @@ export function createHandlers(session: Session): HandlerRegistry {
   registerIo(r, session);
   registerMasterData(r, session);
   registerTargets(r, session);
+  registerExpenses(r, session);
+  registerPromotions(r, session);
+  registerTeam(r, session);
   registerActuals(r, session);
   r.assertComplete();
   return r;

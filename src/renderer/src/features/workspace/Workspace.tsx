@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RegionSummary } from '../../../../shared/contract';
 import { ActualsPage } from '../actuals/ActualsPage';
+import { ExpensesArea } from '../expenses/ExpensesArea';
 import { MasterDataPage } from '../masterData/MasterDataPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { TargetsPage } from '../targets/TargetsPage';
@@ -34,6 +35,8 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
           <MasterDataPage />
         ) : area === 'targets' ? (
           <TargetsPage />
+        ) : area === 'expenses' ? (
+          <ExpensesArea />
         ) : area === 'actuals' ? (
           <ActualsPage />
         ) : (
