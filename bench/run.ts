@@ -5,6 +5,7 @@ import { SCHEMA_VERSION } from '../src/main/core/db/migrations';
 import { runJobHere } from '../src/main/core/jobs/run';
 import { LARGE, demoLarge, openLarge } from './cases/foundation';
 import { gridTerminalsLarge, paste1000 } from './cases/grid';
+import { expenseReallocate } from './cases/expenses';
 import { import1mGbk } from './cases/import';
 import { spreadMidLevel, spreadRegionTotal, targetsOpen } from './cases/targets';
 import type { BenchCase, BenchContext, BenchResult } from './types';
@@ -13,7 +14,7 @@ import type { BenchCase, BenchContext, BenchResult } from './types';
 // Each case prints its own time and, where it has one, a baseline measured in the
 // same run; the ratio is what to watch. Later issues append their cases here.
 
-const CASES: BenchCase[] = [demoLarge, openLarge, paste1000, gridTerminalsLarge, spreadRegionTotal, spreadMidLevel, targetsOpen, import1mGbk];
+const CASES: BenchCase[] = [demoLarge, openLarge, paste1000, gridTerminalsLarge, spreadRegionTotal, spreadMidLevel, targetsOpen, import1mGbk, expenseReallocate];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const workDir = resolve('.bench');

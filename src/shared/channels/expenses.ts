@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { channel } from '../channel';
+import type { ExpenseBudgetResult, ExpenseItemInfo } from '../expenses';
+
+// Issue 6: the expense budget: items, the budget grid, top-down spreads, ratios and returns, head office's cap, actual expenses.
+// Money in cents; ratios and percents as plain numbers. Every edit is one undo step.
+
+const idSchema = z.number().int().positive();
+const nameSchema = z.string().trim().min(1).max(60);
+const centsSchema = z.number().int().min(0).max(1e15);
+/** 'm1'–'m12', 'q1'–'q4' or 'year'. */
+export const EXPENSE_PERIODS = [
+  'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11', 'm12', 'q1', 'q2', 'q3', 'q4', 'year',
+] as const;
+export type ExpensePeriod = (typeof EXPENSE_PERIODS)[number];
+const weightSchema = z.number().finite().min(0).max(1e12);
+
+export const expenseChannels = {
+  /** The expense items in tree order (seeded with the defaults when the file has none). */
+  'expenses.items': channel<ExpenseItemInfo[]>()(z.object({}).strict()),
+  /** Adds an item at the top level or under a parent. */
+  'expenses.addItem': channel<ExpenseItemInfo[]>()(
+    z.object({ parentId: idSchema.nullable(), name: nameSchema, code: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9_-]+$/).optional() }).strict(),
+  ),
+  'expenses.renameItem': channel<ExpenseItemInfo[]>()(z.object({ id: idSchema, name: nameSchema }).strict()),
+  /** Refused while the item has items under it, a budget, actual expenses or promotion budgets. */
+  'expenses.deleteItem': channel<ExpenseItemInfo[]>()(z.object({ id: idSchema }).strict()),
+
+  /** The working plan's budget: items × months with promotions and actuals, and the plan's targets. */
+  'expenses.budget': channel<ExpenseBudgetResult>()(z.object({}).strict()),
+  /**
+   * Sets items' budgets (including their promotions part, which stays as it is): a month,
+   * a quarter or the year of a leaf or a parent item; spread in proportion to the current
+   * amounts under it (equally when all are zero).
+   */
+  'expenses.setCells': channel<null>()(
+    z.object({
+      edits: z.array(z.object({ itemId: idSchema, period: z.enum(EXPENSE_PERIODS), value: centsSchema }).strict()).min(1).max(5_000),
+      label: z.enum(['edit', 'paste', 'fill', 'clear']),
+    }).strict(),
+  ),
+  /**
+   * Top-down: the year's budget (an amount, or a ratio × the sales target), less the
+   * promotions, spread over the top-level items by `itemWeights` (default: their current
+   * shares) and over the months by the phase: the sales target's shape, equal, or
+   * given weights per quarter (4) or month (12).
+   */
+  'expenses.topDown': channel<null>()(
+    z.object({
+      mode: z.enum(['amount', 'ratio']),
+      amountCents: centsSchema.optional(),
+      /** The target expense ratio, a fraction (0.08 = 8%). */
+      ratio: z.number().finite().min(0).max(10).optional(),
+      itemWeights: z.array(z.object({ itemId: idSchema, weight: weightSchema }).strict()).min(1).max(500).optional(),
+      phase: z.enum(['sales', 'equal', 'quarters', 'months', 'current']),
+      phaseWeights: z.array(weightSchema).min(4).max(12).optional(),
+    }).strict().refine((v) => (v.mode === 'amount' ? v.amountCents !== undefined : v.ratio !== undefined), 'the amount or the ratio is missing')
+      .refine((v) => v.phase === 'quarters' ? v.phaseWeights?.length === 4 : v.phase === 'months' ? v.phaseWeights?.length === 12 : v.phaseWeights === undefined,
+        'phase weights must be 4 for quarters, 12 for months, none otherwise'),
+  ),
+  /** Moves `percent` of one item's year budget to another, month by month. */
+  'expenses.reallocate': channel<{ movedCents: number }>()(
+    z.object({ fromItemId: idSchema, toItemId: idSchema, percent: z.number().finite().gt(0).max(100) }).strict()
+      .refine((v) => v.fromItemId !== v.toItemId, 'from and to must differ'),
+  ),
+  /** Head office's cap on the expense ratio (a fraction), or null for none. */
+  'expenses.setCap': channel<null>()(z.object({ cap: z.number().finite().gt(0).max(10).nullable() }).strict()),
+} as const;
