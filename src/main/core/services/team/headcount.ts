@@ -1,0 +1,171 @@
+import type Database from 'better-sqlite3';
+import type { HeadcountCellInput, HeadcountRole, TeamPlanResult } from '../../../../shared/channels/team';
+import { recordEdit, type RowChange } from '../undo';
+import { ensureWorking } from '../targets/versions';
+import { planYear, refuse } from './common';
+import { listTraining } from './training';
+
+// The headcount plan: role × month with headcount and monthly cost per head; the
+// personnel cost is derived (headcount × cost per head), never stored.
+
+/** Default monthly cost per head (元) for a role new to the plan; the demo's figures. */
+export const DEFAULT_COST_PER_HEAD_YUAN: Record<string, number> = {
+  manager: 35_000,
+  supervisor: 15_000,
+  account_manager: 20_000,
+  sales_rep: 11_000,
+  promoter: 6_000,
+};
+
+/** Master-data roles counted by "start from the current team", in display order. */
+const MASTER_ROLES = ['manager', 'account_manager', 'sales_rep'] as const;
+const ROLE_ORDER = ['manager', 'supervisor', 'account_manager', 'sales_rep', 'promoter'];
+
+interface HeadcountDbRow {
+  version_id: number;
+  role: string;
+  month: number;
+  headcount: number;
+  cost_per_head_cents: number;
+}
+
+function rowsOf(sqlite: Database.Database, versionId: number): HeadcountDbRow[] {
+  return sqlite.prepare('SELECT * FROM headcount_plan WHERE version_id = ? ORDER BY role, month').all(versionId) as HeadcountDbRow[];
+}
+
+function roleRank(role: string): number {
+  const i = ROLE_ORDER.indexOf(role);
+  return i < 0 ? ROLE_ORDER.length : i;
+}
+
+export function teamPlan(sqlite: Database.Database): TeamPlanResult {
+  const versionId = ensureWorking(sqlite);
+  const byRole = new Map<string, HeadcountRole>();
+  for (const r of rowsOf(sqlite, versionId)) {
+    let entry = byRole.get(r.role);
+    if (!entry) {
+      entry = { role: r.role, headcount: Array(12).fill(0), costPerHeadCents: Array(12).fill(0), costCents: Array(12).fill(0), quarterCostCents: [0, 0, 0, 0], yearCostCents: 0 };
+      byRole.set(r.role, entry);
+    }
+    entry.headcount[r.month - 1] = r.headcount;
+    entry.costPerHeadCents[r.month - 1] = r.cost_per_head_cents;
+  }
+  const monthCostCents = Array(12).fill(0) as number[];
+  for (const e of byRole.values()) {
+    for (let m = 0; m < 12; m++) {
+      const c = e.headcount[m] * e.costPerHeadCents[m];
+      e.costCents[m] = c;
+      e.quarterCostCents[Math.floor(m / 3)] += c;
+      e.yearCostCents += c;
+      monthCostCents[m] += c;
+    }
+  }
+  const roles = [...byRole.values()].sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.role.localeCompare(b.role));
+  const quarterCostCents = [0, 1, 2, 3].map((q) => monthCostCents.slice(q * 3, q * 3 + 3).reduce((s, v) => s + v, 0));
+  const training = listTraining(sqlite, versionId);
+  return {
+    planYear: planYear(sqlite),
+    roles,
+    monthCostCents,
+    quarterCostCents,
+    yearCostCents: quarterCostCents.reduce((s, v) => s + v, 0),
+    training,
+    trainingCostCents: training.reduce((s, t) => s + t.costCents, 0),
+  };
+}
+
+const image = (r: HeadcountDbRow) => ({ ...r });
+const keyOf = (v: number, role: string, month: number) => ({ version_id: v, role, month });
+
+export function setHeadcount(sqlite: Database.Database, cells: HeadcountCellInput[]): void {
+  const versionId = ensureWorking(sqlite);
+  cells.forEach((c, i) => {
+    if (c.headcount === undefined && c.costPerHeadCents === undefined) {
+      refuse('INVALID_INPUT', `cells.${i}: nothing to set`, 'nothingToSet', `cells.${i}`);
+    }
+  });
+  recordEdit(sqlite, 'team.undo.headcount', () => {
+    const current = new Map(rowsOf(sqlite, versionId).map((r) => [`${r.role}\u0000${r.month}`, r]));
+    const roles = new Set([...current.values()].map((r) => r.role));
+    const changes: RowChange[] = [];
+    const upsert = sqlite.prepare(`INSERT INTO headcount_plan (version_id, role, month, headcount, cost_per_head_cents) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (version_id, role, month) DO UPDATE SET headcount = excluded.headcount, cost_per_head_cents = excluded.cost_per_head_cents`);
+    cells.forEach((c, i) => {
+      const role = c.role.trim();
+      if (!roles.has(role)) refuse('INVALID_INPUT', `cells.${i}: role ${role} is not in the plan`, 'unknownRole', `cells.${i}.role`);
+      const k = `${role}\u0000${c.month}`;
+      const before = current.get(k) ?? null;
+      const after: HeadcountDbRow = {
+        version_id: versionId,
+        role,
+        month: c.month,
+        headcount: c.headcount ?? before?.headcount ?? 0,
+        cost_per_head_cents: c.costPerHeadCents ?? before?.cost_per_head_cents ?? 0,
+      };
+      upsert.run(after.version_id, after.role, after.month, after.headcount, after.cost_per_head_cents);
+      changes.push({ table: 'headcount_plan', key: keyOf(versionId, role, c.month), before: before && image(before), after: image(after) });
+      current.set(k, after);
+    });
+    return { changes, value: null };
+  });
+}
+
+function insertRole(sqlite: Database.Database, versionId: number, role: string, headcount: (m: number) => number, costCents: number): RowChange[] {
+  const insert = sqlite.prepare('INSERT INTO headcount_plan (version_id, role, month, headcount, cost_per_head_cents) VALUES (?, ?, ?, ?, ?)');
+  const changes: RowChange[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const after = { version_id: versionId, role, month: m, headcount: headcount(m), cost_per_head_cents: costCents };
+    insert.run(after.version_id, after.role, after.month, after.headcount, after.cost_per_head_cents);
+    changes.push({ table: 'headcount_plan', key: keyOf(versionId, role, m), before: null, after });
+  }
+  return changes;
+}
+
+export function addRole(sqlite: Database.Database, roleIn: string, headcount = 0, costPerHeadCents?: number): void {
+  const versionId = ensureWorking(sqlite);
+  const role = roleIn.trim();
+  const exists = sqlite.prepare('SELECT 1 FROM headcount_plan WHERE version_id = ? AND role = ?').get(versionId, role);
+  if (exists) refuse('CONFLICT', `role ${role} is already in the plan`, 'roleExists', 'role');
+  const cost = costPerHeadCents ?? (DEFAULT_COST_PER_HEAD_YUAN[role] ?? 0) * 100;
+  recordEdit(sqlite, 'team.undo.addRole', () => ({ changes: insertRole(sqlite, versionId, role, () => headcount, cost), value: null }));
+}
+
+export function removeRole(sqlite: Database.Database, roleIn: string): void {
+  const versionId = ensureWorking(sqlite);
+  const role = roleIn.trim();
+  const rows = rowsOf(sqlite, versionId).filter((r) => r.role === role);
+  if (rows.length === 0) refuse('INVALID_INPUT', `role ${role} is not in the plan`, 'unknownRole', 'role');
+  recordEdit(sqlite, 'team.undo.removeRole', () => {
+    sqlite.prepare('DELETE FROM headcount_plan WHERE version_id = ? AND role = ?').run(versionId, role);
+    return { changes: rows.map((r) => ({ table: 'headcount_plan' as const, key: keyOf(versionId, role, r.month), before: image(r), after: null })), value: null };
+  });
+}
+
+/** Salespeople of a role active on the first day of each month of the plan year. */
+function masterCounts(sqlite: Database.Database, year: number): Map<string, number[]> {
+  const people = sqlite.prepare('SELECT role, start_date, end_date FROM salesperson').all() as { role: string; start_date: string; end_date: string | null }[];
+  const counts = new Map<string, number[]>();
+  for (let m = 1; m <= 12; m++) {
+    const first = `${year}-${String(m).padStart(2, '0')}-01`;
+    for (const p of people) {
+      if (p.start_date > first || (p.end_date !== null && p.end_date < first)) continue;
+      const c = counts.get(p.role) ?? Array(12).fill(0);
+      c[m - 1]++;
+      counts.set(p.role, c);
+    }
+  }
+  return counts;
+}
+
+export function seedFromMaster(sqlite: Database.Database): { roles: string[] } {
+  const versionId = ensureWorking(sqlite);
+  const has = sqlite.prepare('SELECT 1 FROM headcount_plan WHERE version_id = ? LIMIT 1').get(versionId);
+  if (has) refuse('CONFLICT', 'the headcount plan is not empty', 'planNotEmpty');
+  const counts = masterCounts(sqlite, planYear(sqlite));
+  const roles = MASTER_ROLES.filter((r) => counts.has(r));
+  if (roles.length === 0) refuse('CONFLICT', 'the team master data has no salespeople', 'noTeam');
+  return recordEdit(sqlite, 'team.undo.seed', () => {
+    const changes = roles.flatMap((role) => insertRole(sqlite, versionId, role, (m) => counts.get(role)![m - 1], DEFAULT_COST_PER_HEAD_YUAN[role] * 100));
+    return { changes, value: { roles: [...roles] } };
+  });
+}

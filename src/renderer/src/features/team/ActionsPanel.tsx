@@ -1,0 +1,218 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTION_STATUSES, isOverdue, type ActionRow, type ActionStatus, type NamedRef } from '../../../../shared/channels/team';
+import { api } from '../../api/client';
+import { useApp } from '../../app/AppContext';
+import { errorText } from '../../i18n';
+import { DataGrid, type DataGridHandle, type GridChanges, type GridColumn, type ParseResult } from '../../grid';
+import { commitCall } from '../masterData/applyChanges';
+import { tKey } from '../masterData/columns';
+import { gridError, localToday } from './teamFormat';
+import { useRevisionCall } from './useTeamCall';
+import './team.css';
+
+// The action list (PDCA): what is to be done, by whom and by when, for which slice and
+// which measure; sorted by due date, filtered by status and owner, and actions past
+// their due date that are still open or in progress highlighted and counted.
+
+type GridAction = ActionRow & { [field: string]: unknown };
+type RefField = 'ownerId' | 'cityId' | 'channelId' | 'brandId';
+const REF_TABLE: Record<RefField, 'salesperson' | 'city' | 'channel' | 'brand'> = {
+  ownerId: 'salesperson',
+  cityId: 'city',
+  channelId: 'channel',
+  brandId: 'brand',
+};
+const HEADER: Record<RefField, string> = { ownerId: 'owner', cityId: 'city', channelId: 'channel', brandId: 'brand' };
+
+function parseDate(text: string): string | null {
+  const m = /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function ActionsPanel() {
+  const { t } = useTranslation();
+  const app = useApp();
+  const [today] = useState(localToday);
+  const { data, error, nextLoad } = useRevisionCall(() => api.call('team.actions.list', { today }), [today]);
+  const [statusFilter, setStatusFilter] = useState<ActionStatus | ''>('');
+  const [ownerFilter, setOwnerFilter] = useState<number | ''>('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const grid = useRef<DataGridHandle>(null);
+
+  const refs = data?.refs;
+  const statusText = useCallback((s: string) => tKey(t, `team.status.${s}`), [t]);
+
+  const columns = useMemo<GridColumn<GridAction>[]>(() => {
+    const refColumn = (field: RefField, width: number): GridColumn<GridAction> => {
+      const list: NamedRef[] = refs?.[REF_TABLE[field]] ?? [];
+      const names = new Map(list.map((r) => [r.id, r.name]));
+      return {
+        field,
+        header: tKey(t, `team.actions.${HEADER[field]}`),
+        kind: 'text',
+        editable: true,
+        width,
+        format: (v) => (typeof v === 'number' ? (names.get(v) ?? `#${v}`) : ''),
+        parse: (text): ParseResult => {
+          const s = text.trim();
+          if (s === '') return { ok: true, value: null };
+          const hit = list.find((r) => r.name === s) ?? list.find((r) => r.name.toLowerCase() === s.toLowerCase());
+          return hit ? { ok: true, value: hit.id } : { ok: false, reason: t('team.parse.unknown', { text: s }) };
+        },
+      };
+    };
+    const cols: GridColumn<GridAction>[] = [
+      { field: 'title', header: t('team.actions.title'), kind: 'text', editable: true, required: true, width: 240, pinned: true,
+        parse: (text) => (text.trim() ? { ok: true, value: text.trim() } : { ok: false, reason: t('team.parse.required') }) },
+      refColumn('ownerId', 110),
+      { field: 'dueDate', header: t('team.actions.dueDate'), kind: 'date', editable: true, width: 120,
+        format: (v) => (typeof v === 'string' ? v : ''),
+        parse: (text) => {
+          if (text.trim() === '') return { ok: true, value: null };
+          const d = parseDate(text);
+          return d ? { ok: true, value: d } : { ok: false, reason: t('team.parse.date') };
+        },
+        cellClass: () => 'action-due' },
+      { field: 'status', header: t('team.actions.status'), kind: 'text', editable: true, required: true, width: 100,
+        format: (v) => (typeof v === 'string' ? statusText(v) : ''),
+        text: (v) => (typeof v === 'string' ? statusText(v) : ''),
+        parse: (text) => {
+          const s = text.trim();
+          const hit = ACTION_STATUSES.find((k) => k === s || statusText(k) === s);
+          return hit ? { ok: true, value: hit } : { ok: false, reason: t('team.parse.unknown', { text: s }) };
+        },
+        cellClass: (v) => `action-status--${String(v)}` },
+      refColumn('cityId', 100),
+      refColumn('channelId', 100),
+      refColumn('brandId', 100),
+      { field: 'measure', header: t('team.actions.measure'), kind: 'text', editable: true, width: 160 },
+      { field: 'note', header: t('team.actions.note'), kind: 'text', editable: true, width: 220 },
+    ];
+    // The row's state as a class on every cell: cell classes follow data changes (row classes would stick).
+    const state = (row: GridAction) =>
+      isOverdue(row, today) ? 'action--overdue' : row.status === 'done' || row.status === 'dropped' ? 'action--closed' : undefined;
+    return cols.map((c) => {
+      const own = c.cellClass;
+      return { ...c, cellClass: (v: unknown, row: GridAction) => [own?.(v, row), state(row)].filter(Boolean).join(' ') || undefined };
+    });
+  }, [t, refs, statusText, today]);
+
+  const rows = useMemo<GridAction[]>(
+    () =>
+      (data?.rows ?? [])
+        .filter((r) => (statusFilter === '' || r.status === statusFilter) && (ownerFilter === '' || r.ownerId === ownerFilter))
+        .map((r) => ({ ...r })),
+    [data, statusFilter, ownerFilter],
+  );
+
+  const onApply = useCallback(
+    async (changes: GridChanges) => {
+      const input = [
+        ...changes.updates.map((u) => ({ id: Number(u.id), ...u.values })),
+        ...changes.appends.map((a) => ({ title: t('team.actions.newTitle'), ...a })),
+      ].map((r) => {
+        const { overdue: _o, ...rest } = r as Record<string, unknown>;
+        void _o;
+        return rest;
+      });
+      const loaded = changes.appends.length > 0 ? nextLoad() : Promise.resolve();
+      const outcome = await commitCall(app, () => api.call('team.actions.apply', { rows: input as never, label: changes.appends.length > 0 ? 'append' : 'edit' }));
+      if (outcome && !outcome.ok) throw gridError(outcome.error);
+      await loaded;
+    },
+    [app, nextLoad, t],
+  );
+
+  const run = async (call: () => Promise<unknown>) => {
+    setNotice(null);
+    const outcome = await commitCall(app, call);
+    if (outcome && !outcome.ok) setNotice(errorText(outcome.error));
+    return outcome?.ok ?? false;
+  };
+
+  const addAction = async () => {
+    const loaded = nextLoad();
+    const owner = ownerFilter === '' ? undefined : ownerFilter;
+    const status = statusFilter === '' ? undefined : statusFilter;
+    let id: number | undefined;
+    const ok = await run(async () => {
+      id = (await api.call('team.actions.apply', { rows: [{ title: t('team.actions.newTitle'), ownerId: owner, status }], label: 'append' })).ids[0];
+    });
+    if (!ok) return;
+    await loaded;
+    if (id !== undefined) requestAnimationFrame(() => grid.current?.focusRow(id!));
+  };
+  const removeSelected = async () => {
+    const ids = (grid.current?.selectedRowIds() ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    if (ids.length === 0) return;
+    await run(() => api.call('team.actions.remove', { ids }));
+  };
+
+  const overdue = data?.overdueCount ?? 0;
+
+  return (
+    <div className="actions" data-testid="expenses-panel-actions" data-loaded={data ? 'true' : 'false'}>
+      {error && <p className="inline-error">{errorText(error)}</p>}
+      <div className="actions__head">
+        <h2 className="section-title" style={{ margin: 0 }}>{t('team.actionsTitle')}</h2>
+        <span className={overdue > 0 ? 'actions__badge is-overdue' : 'actions__badge'} data-testid="actions-overdue-badge" data-count={overdue}>
+          {overdue > 0 ? t('team.actions.overdue', { count: overdue }) : t('team.actions.noneOverdue')}
+        </span>
+        <span className="team__hint">{t('team.actions.count', { count: data?.rows.length ?? 0 })}</span>
+        <label className="actions__filter">
+          {t('team.actions.filterStatus')}
+          <select value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as ActionStatus | '')} data-testid="actions-filter-status">
+            <option value="">{t('team.actions.all')}</option>
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusText(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="actions__filter">
+          {t('team.actions.filterOwner')}
+          <select value={ownerFilter} onChange={(e) => setOwnerFilter(e.target.value === '' ? '' : Number(e.target.value))} data-testid="actions-filter-owner">
+            <option value="">{t('team.actions.all')}</option>
+            {(refs?.salesperson ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="team__hint">{t('team.actions.hint')}</span>
+      </div>
+      <div className="actions__grid">
+        <DataGrid<GridAction>
+          gridId="team.actions"
+          columns={columns}
+          rows={rows}
+          onApply={onApply}
+          handle={grid}
+          testId="actions-grid"
+          toolbar={
+            <>
+              <button type="button" className="btn btn--small" onClick={() => void addAction()} data-testid="actions-add">
+                {t('team.actions.add')}
+              </button>
+              <button type="button" className="btn btn--small" onClick={() => void removeSelected()} data-testid="actions-remove">
+                {t('team.actions.remove')}
+              </button>
+              {notice && (
+                <span className="md-notice" role="status" data-testid="actions-notice">
+                  {notice}
+                </span>
+              )}
+            </>
+          }
+        />
+      </div>
+    </div>
+  );
+}
