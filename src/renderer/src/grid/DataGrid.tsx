@@ -266,6 +266,17 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     }
   }, [t]);
 
+  // The selection label is written when the range changes; a new language rewrites it.
+  useEffect(() => {
+    const label = selectionRef.current;
+    const range = rangeRef.current;
+    if (!label || !range) return;
+    const b = bounds(range);
+    const r = b.bottom - b.top + 1;
+    const c = b.right - b.left + 1;
+    label.textContent = r * c > 1 ? t('grid.selection', { rows: r, cols: c }) : '';
+  }, [t]);
+
   const inRange = useCallback((node: IRowNode, column: Column): boolean => {
     const range = rangeRef.current;
     if (!range || node.rowPinned || node.rowIndex === null) return false;
@@ -652,6 +663,16 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       if (!target?.closest('.ag-cell, .ag-row')) return; // not the header, not a menu
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key;
+      // A Chinese input method sends its keys as "Process" (keyCode 229), which AG Grid
+      // does not treat as typing: open the focused cell's editor, empty, so that the
+      // composed text lands in it rather than nowhere.
+      if (key === 'Process' || e.keyCode === 229) {
+        const focused = api.getFocusedCell();
+        const row = focused && !focused.rowPinned ? api.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+        const col = focused ? byField.get(focused.column.getColId()) : undefined;
+        if (focused && row && col && isEditable(col, row)) api.startEditingCell({ rowIndex: focused.rowIndex, colKey: focused.column, key: 'Backspace' });
+        return;
+      }
       const own = () => {
         e.preventDefault();
         e.stopPropagation();
@@ -722,7 +743,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       wrap.removeEventListener('pointerdown', onDown, true);
       document.removeEventListener('mouseup', onUp);
     };
-  }, [clear, copy, currentRange, displayedColumns, fillDown, focusCell, gridId, paste, rangeText, showRange]);
+  }, [byField, clear, copy, currentRange, displayedColumns, fillDown, focusCell, gridId, isEditable, paste, rangeText, showRange]);
 
   const onCellMouseDown = useCallback((e: CellMouseDownEvent<R>) => {
     mouseDownRef.current = 0;
@@ -864,10 +885,18 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   // ---- AG Grid wiring ----------------------------------------------------------------
 
   const getRowId = useCallback((p: GetRowIdParams<R>) => String(p.data.id), []);
-  const getRowClass = useCallback(
-    (p: RowClassParams<R>) => (p.data && !p.node.rowPinned && rowClass ? rowClass(p.data) : undefined),
-    [rowClass],
-  );
+  // rowClass as class rules: AG Grid takes a rule's class off a row when it stops
+  // applying, whereas classes from getRowClass stay after the row's data changes.
+  const rowClassRules = useMemo(() => {
+    if (!rowClass) return undefined;
+    const names = new Set<string>();
+    for (const r of rowData) for (const c of (rowClass(r) ?? '').split(/\s+/)) if (c) names.add(c);
+    const rules: Record<string, (p: RowClassParams<R>) => boolean> = {};
+    for (const name of names) {
+      rules[name] = (p) => !!p.data && !p.node.rowPinned && (rowClass(p.data) ?? '').split(/\s+/).includes(name);
+    }
+    return rules;
+  }, [rowClass, rowData]);
   const onGridReady = useCallback((e: GridReadyEvent<R>) => {
     apiRef.current = e.api;
   }, []);
@@ -950,7 +979,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
           rowData={rowData}
           columnDefs={colDefs}
           getRowId={getRowId}
-          getRowClass={rowClass ? getRowClass : undefined}
+          rowClassRules={rowClassRules}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           onGridReady={onGridReady}
