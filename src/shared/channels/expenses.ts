@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../channel';
-import type { ExpenseBudgetResult, ExpenseItemInfo } from '../expenses';
+import { EXPENSE_KINDS, type ExpenseBudgetResult, type ExpenseItemInfo } from '../expenses';
+import { SPLIT_DIMENSIONS, type ExpenseSplitResult, type SliceResult } from '../expenseSplits';
 
 // Issue 6: the expense budget: items, the budget grid, top-down spreads, ratios and returns, head office's cap, actual expenses.
 // Money in cents; ratios and percents as plain numbers. Every edit is one undo step.
@@ -15,12 +16,31 @@ export const EXPENSE_PERIODS = [
 export type ExpensePeriod = (typeof EXPENSE_PERIODS)[number];
 const weightSchema = z.number().finite().min(0).max(1e12);
 
+/** One actual expense of the plan year. */
+export interface ExpenseActualEntry {
+  id: number;
+  month: number;
+  itemId: number;
+  itemCode: string;
+  itemName: string;
+  amountCents: number;
+  note: string;
+  /** Typed in by hand (no import batch): it can be removed here. */
+  typed: boolean;
+  /** The import batch's file name for an imported entry. */
+  batchName: string | null;
+}
+
 export const expenseChannels = {
   /** The expense items in tree order (seeded with the defaults when the file has none). */
   'expenses.items': channel<ExpenseItemInfo[]>()(z.object({}).strict()),
   /** Adds an item at the top level or under a parent. */
   'expenses.addItem': channel<ExpenseItemInfo[]>()(
-    z.object({ parentId: idSchema.nullable(), name: nameSchema, code: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9_-]+$/).optional() }).strict(),
+    z.object({
+      parentId: idSchema.nullable(), name: nameSchema, code: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9_-]+$/).optional(),
+      /** A top-level item's kind (default 'other'); an item under a parent takes the parent's. */
+      kind: z.enum(EXPENSE_KINDS).optional(),
+    }).strict(),
   ),
   'expenses.renameItem': channel<ExpenseItemInfo[]>()(z.object({ id: idSchema, name: nameSchema }).strict()),
   /** Refused while the item has items under it, a budget, actual expenses or promotion budgets. */
@@ -63,6 +83,38 @@ export const expenseChannels = {
     z.object({ fromItemId: idSchema, toItemId: idSchema, percent: z.number().finite().gt(0).max(100) }).strict()
       .refine((v) => v.fromItemId !== v.toItemId, 'from and to must differ'),
   ),
+  /** The plan year's actual expenses: typed in (batch null) and imported (the batch's file name). */
+  'expenses.actuals.list': channel<{ planYear: number; entries: ExpenseActualEntry[] }>()(z.object({}).strict()),
+  /** Types in an actual expense for a month of the plan year and a leaf item; negative = a refund. Returns the new id. */
+  'expenses.actuals.add': channel<{ id: number }>()(
+    z.object({
+      month: z.number().int().min(1).max(12),
+      itemId: idSchema,
+      amountCents: z.number().int().min(-1e15).max(1e15).refine((v) => v !== 0, 'the amount must not be zero'),
+      note: z.string().max(200),
+    }).strict(),
+  ),
+  /** Removes a typed actual expense; imported ones go with their batch (actuals.removeBatch). */
+  'expenses.actuals.remove': channel<null>()(z.object({ id: idSchema }).strict()),
   /** Head office's cap on the expense ratio (a fraction), or null for none. */
   'expenses.setCap': channel<null>()(z.object({ cap: z.number().finite().gt(0).max(10).nullable() }).strict()),
+
+  /** A leaf item's splits by product (brand or category) and by place (channel or city), and the members to split over. */
+  'expenses.split': channel<ExpenseSplitResult>()(z.object({ itemId: idSchema }).strict()),
+  /**
+   * Sets a leaf item's split along one dimension, entered as ratios (percent, adding up to
+   * 100) or as year amounts (cents, adding up to the item's year budget); spread over the
+   * months with both margins exact. Replaces the item's split of the same group (product:
+   * brand or category; place: channel or city). No entries: removes the split.
+   */
+  'expenses.setSplit': channel<ExpenseSplitResult>()(
+    z.object({
+      itemId: idSchema,
+      dimension: z.enum(SPLIT_DIMENSIONS),
+      mode: z.enum(['ratio', 'amount']),
+      entries: z.array(z.object({ memberId: idSchema, value: z.number().finite().min(0).max(1e15) }).strict()).max(2_000),
+    }).strict(),
+  ),
+  /** Expense ratio and returns per brand, category, channel or city, from the items' splits; the rest is 未分攤. */
+  'expenses.bySlice': channel<SliceResult>()(z.object({ dimension: z.enum(SPLIT_DIMENSIONS) }).strict()),
 } as const;

@@ -1,7 +1,11 @@
 import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
 import { readBudget, reallocate, setCap, setCells, topDown, type PlanTargets } from '../services/expenses/budget';
+import { addActual, listActuals, removeActual } from '../services/expenses/actuals';
 import { addItem, deleteItem, listItems, renameItem } from '../services/expenses/items';
+import { bySlice, readSplit, setSplit, type SliceTargets } from '../services/expenses/split';
+import { sum } from '../../../shared/expenses';
+import type { SplitDimension } from '../../../shared/expenseSplits';
 import { targetCache, type TargetCache } from '../services/targets/model';
 import { targetSummary } from '../services/targets/read';
 import { ensureWorking } from '../services/targets/versions';
@@ -37,9 +41,9 @@ export function registerExpenses(r: HandlerRegistry, session: Session): void {
   };
 
   r.register('expenses.items', () => listItems(sqlite()));
-  r.register('expenses.addItem', ({ parentId, name, code }) => {
+  r.register('expenses.addItem', ({ parentId, name, code, kind }) => {
     const c = cache();
-    addItem(sqlite(), parentId, name, code);
+    addItem(sqlite(), parentId, name, code, kind);
     touched(c);
     return listItems(sqlite());
   });
@@ -54,6 +58,20 @@ export function registerExpenses(r: HandlerRegistry, session: Session): void {
     deleteItem(sqlite(), id);
     touched(c);
     return listItems(sqlite());
+  });
+
+  r.register('expenses.actuals.list', () => listActuals(sqlite()));
+  r.register('expenses.actuals.add', (input) => {
+    const c = cache();
+    const id = addActual(sqlite(), input);
+    touched(c);
+    return { id };
+  });
+  r.register('expenses.actuals.remove', ({ id }) => {
+    const c = cache();
+    removeActual(sqlite(), id);
+    touched(c);
+    return null;
   });
 
   r.register('expenses.budget', () => readBudget(sqlite(), targets(cache())));
@@ -81,4 +99,46 @@ export function registerExpenses(r: HandlerRegistry, session: Session): void {
     touched(c);
     return null;
   });
+
+  r.register('expenses.split', ({ itemId }) => readSplit(sqlite(), itemId));
+  r.register('expenses.setSplit', (input) => {
+    const c = cache();
+    const out = setSplit(sqlite(), input);
+    touched(c);
+    return out;
+  });
+  r.register('expenses.bySlice', ({ dimension }) => {
+    const c = cache();
+    const budget = readBudget(sqlite(), targets(c));
+    const topOf = new Map<number, number>();
+    const parent = new Map(budget.rows.map((row) => [row.itemId, row.parentId]));
+    for (const row of budget.rows) {
+      let at = row.itemId;
+      while (parent.get(at) != null) at = parent.get(at)!;
+      topOf.set(row.itemId, at);
+    }
+    return bySlice(sqlite(), dimension, sliceTargets(c, dimension), {
+      budget: sum(budget.total.budget), sales: sum(budget.salesTarget), grossProfit: sum(budget.grossProfitTarget), cap: budget.cap, topOf,
+    }, { code: '', name: '' });
+  });
+  /** The plan's year sales and gross-profit targets per member of a dimension, from the targets' cube. */
+  const sliceTargets = (c: TargetCache, dimension: SplitDimension): SliceTargets => {
+    const versionId = ensureWorking(sqlite());
+    const refs = c.refs;
+    const cube = c.cube(sqlite(), versionId);
+    const sales = new Map<number, number>();
+    const gp = new Map<number, number>();
+    for (let k = 0; k < refs.n; k++) {
+      const sku = refs.sku.data[k];
+      const member = dimension === 'brand' ? refs.skuBrand[sku] : dimension === 'category' ? refs.skuCategory[sku]
+        : dimension === 'channel' ? refs.channel.data[k] : refs.city.data[k];
+      let a = 0;
+      for (let m = 0; m < 12; m++) a += cube.amount[k * 12 + m] * 100;
+      if (a === 0) continue;
+      sales.set(member, (sales.get(member) ?? 0) + a);
+      gp.set(member, (gp.get(member) ?? 0) + a * (refs.skuMargin[sku] ?? 0));
+    }
+    for (const [id, v] of gp) gp.set(id, Math.round(v / 100) * 100);
+    return { sales, grossProfit: gp };
+  };
 }

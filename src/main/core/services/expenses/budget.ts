@@ -8,6 +8,7 @@ import { promotionBudgetByMonth } from '../promotions/rollup';
 import { ensureWorking } from '../targets/versions';
 import { recordEdit, type RowChange } from '../undo';
 import { itemRows } from './items';
+import { resplit } from './split';
 
 // The expense budget of the working plan: items × the plan year's months, the rows of
 // expense_budget with no product, channel or city. Only leaf items hold budget rows; a
@@ -117,6 +118,7 @@ function writeCells(sqlite: Database.Database, versionId: number, current: Map<n
   const remove = sqlite.prepare(`DELETE FROM expense_budget WHERE version_id = ? AND item_id = ? AND month = ?
     AND brand_id IS NULL AND category_id IS NULL AND channel_id IS NULL AND city_id IS NULL`);
   const keys = [...next.keys()].sort((a, b) => a - b);
+  const changed = new Set<number>();
   for (const k of keys) {
     const before = current.get(k) ?? 0;
     const after = next.get(k) ?? 0;
@@ -129,7 +131,11 @@ function writeCells(sqlite: Database.Database, versionId: number, current: Map<n
     else if (current.has(k)) update.run(after, versionId, item, month);
     else insert.run(versionId, item, month, after);
     changes.push({ table: 'expense_budget', key, before: current.has(k) ? img(before) : null, after: after === 0 ? null : img(after) });
+    changed.add(item);
   }
+  // Items with a split by product or place: re-split their new months, in the same step.
+  const months = new Map([...changed].map((item) => [item, Array.from({ length: MONTH_COUNT }, (_, m) => next.get(cellKey(item, m + 1)) ?? 0)]));
+  changes.push(...resplit(sqlite, versionId, months));
   return changes;
 }
 

@@ -91,7 +91,7 @@ function assertNameFree(sqlite: Database.Database, parentId: number | null, name
 
 const image = (r: ItemRow) => ({ id: r.id, parent_id: r.parent_id, code: r.code, name: r.name, kind: r.kind, sort_order: r.sort_order });
 
-export function addItem(sqlite: Database.Database, parentId: number | null, name: string, code?: string): number {
+export function addItem(sqlite: Database.Database, parentId: number | null, name: string, code?: string, topKind?: ExpenseKindName): number {
   ensureItems(sqlite);
   return recordEdit(sqlite, 'expenses.undo.addItem', () => {
     const parent = parentId === null ? null : itemRow(sqlite, parentId);
@@ -120,7 +120,7 @@ export function addItem(sqlite: Database.Database, parentId: number | null, name
       }
     }
     const sort = (sqlite.prepare('SELECT ifnull(max(sort_order), 0) FROM expense_item WHERE parent_id IS ?').pluck().get(parentId) as number) + 1;
-    const kind: ExpenseKindName = parent ? parent.kind : 'other';
+    const kind: ExpenseKindName = parent ? parent.kind : (topKind ?? 'other');
     const id = Number(
       sqlite.prepare('INSERT INTO expense_item (parent_id, code, name, kind, sort_order) VALUES (?, ?, ?, ?, ?)').run(parentId, finalCode, name, kind, sort).lastInsertRowid,
     );

@@ -15,6 +15,10 @@ import { errorText } from '../../i18n';
 import { DataGrid, GridApplyError, type ApplyLabel, type GridChanges } from '../../grid';
 import { parseFigure } from '../targets/format';
 import { buildColumns, buildRows, PERIOD_FIELDS, type BudgetRow } from './budgetGrid';
+import { ActualExpensesDialog } from './ActualExpensesDialog';
+import { ItemsDialog } from './ItemsDialog';
+import { SliceView } from './SliceView';
+import { SplitDialog } from './SplitDialog';
 import './budget.css';
 
 // The expense budget tab (issue 6): the year's budget top-down (an amount or an expense
@@ -44,7 +48,10 @@ export function BudgetPanel() {
   const unit: DisplayUnit = app.summary?.displayUnit ?? 'wan';
   const [data, setData] = useState<ExpenseBudgetResult | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [view, setView] = useState<'budget' | 'actual'>('budget');
+  const [view, setView] = useState<'budget' | 'actual' | 'slice'>('budget');
+  /** The item of the grid's focused row (the split dialog starts from it). */
+  const [focusItem, setFocusItem] = useState<number | null>(null);
+  const [splitting, setSplitting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
@@ -111,6 +118,13 @@ export function BudgetPanel() {
     },
     [rows, run, t],
   );
+  const onFocusChange = useCallback(
+    (cell: { rowId: string | number } | null) => {
+      const row = cell ? rows.find((r) => r.id === String(cell.rowId)) : undefined;
+      if (row?.itemId != null) setFocusItem(row.itemId);
+    },
+    [rows],
+  );
   const treeOptions = useMemo(() => ({ parentField: 'parent', labelField: 'label' }), []);
   const rowClass = useCallback((row: BudgetRow) => (row.itemId === null ? 'eb-row--total' : `eb-row--d${Math.min(row.depth, 2)}`), []);
 
@@ -140,9 +154,13 @@ export function BudgetPanel() {
           options={[
             { value: 'budget', label: t('expenses.view.budget') },
             { value: 'actual', label: t('expenses.view.actual') },
+            { value: 'slice', label: t('expenses.view.slice') },
           ]}
           onChange={setView}
         />
+        <button type="button" className="btn btn--small" onClick={() => setSplitting(true)} data-testid="eb-split">
+          {t('expenses.split.open')}
+        </button>
         <span className="muted eb__note">{t('expenses.topDown.hint')}</span>
       </div>
       {view === 'budget' ? (
@@ -158,12 +176,19 @@ export function BudgetPanel() {
               filterBox={false}
               rowClass={rowClass}
               testId="eb-grid"
+              onFocusChange={onFocusChange}
             />
           </div>
           <MeasuresPanel data={data} language={language} money={money} />
         </div>
-      ) : (
+      ) : view === 'actual' ? (
         <ActualView data={data} unit={unit} language={language} money={money} />
+      ) : (
+        <SliceView revision={revision} unit={unit} language={language} money={money} />
+      )}
+      {splitting && (
+        <SplitDialog data={data} initialItemId={focusItem} unit={unit} language={language} run={run}
+          refusal={(e) => refusal(t, e)} onClose={() => setSplitting(false)} />
       )}
     </div>
   );
@@ -196,6 +221,7 @@ function TopDownBar({ data, unit, language, act, money }: BarProps) {
   const [phase, setPhase] = useState<PhaseChoice>('sales');
   const [qWeights, setQWeights] = useState(['25', '25', '25', '25']);
   const [reallocating, setReallocating] = useState(false);
+  const [dialog, setDialog] = useState<'items' | 'actuals' | null>(null);
   const [busy, setBusy] = useState(false);
   const salesYear = sum(data.salesTarget);
   const budgetYear = sum(data.total.budget);
@@ -294,6 +320,12 @@ function TopDownBar({ data, unit, language, act, money }: BarProps) {
         {t('expenses.topDown.spread')}
       </button>
       <span className="eb-bar__spacer" />
+      <button type="button" className="btn btn--small" onClick={() => setDialog('items')} data-testid="eb-items">
+        {t('expenses.items.open')}
+      </button>
+      <button type="button" className="btn btn--small" onClick={() => setDialog('actuals')} data-testid="eb-typed-actuals">
+        {t('expenses.typedActuals.open')}
+      </button>
       <button type="button" className="btn btn--small" onClick={() => setReallocating(true)} data-testid="eb-reallocate">
         {t('expenses.reallocate.open')}
       </button>
@@ -304,6 +336,8 @@ function TopDownBar({ data, unit, language, act, money }: BarProps) {
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()} />
       </label>
       {reallocating && <ReallocateDialog data={data} act={act} money={money} onClose={() => setReallocating(false)} />}
+      {dialog === 'items' && <ItemsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'actuals' && <ActualExpensesDialog onClose={() => setDialog(null)} />}
     </div>
   );
 }

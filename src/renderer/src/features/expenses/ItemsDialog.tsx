@@ -1,0 +1,215 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorData } from '../../../../shared/errors';
+import { EXPENSE_KINDS, type ExpenseItemInfo, type ExpenseKindName } from '../../../../shared/expenses';
+import { api, toErrorData } from '../../api/client';
+import { useApp } from '../../app/AppContext';
+import { Modal } from '../../components/Modal';
+import { errorText } from '../../i18n';
+import './itemsDialogs.css';
+
+// The expense items editor (issue 6): the items as an indented tree; add a top-level
+// item (name and kind) or one under the selected item, rename or delete the selected
+// item. Each change is one undo step through app.commit, so the budget re-reads.
+
+/** A refusal in the user's language: the first issue's key when it is ours, else the error's text. */
+export function refusalText(t: TFunction, error: AppErrorData): string {
+  const key = error.issues?.find((i) => i.message.startsWith('expenses.'))?.message;
+  if (key) {
+    const text = (t as unknown as (k: string) => string)(key);
+    if (text !== key) return text;
+  }
+  return errorText(error);
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+/** Runs an edit through the app's commit queue, catching a refusal instead of raising the app's error dialog. */
+export function useCommit() {
+  const app = useApp();
+  return useCallback(
+    async <T,>(edit: () => Promise<T>): Promise<Outcome<T>> => {
+      const out = await app.commit(async (): Promise<Outcome<T>> => {
+        try {
+          return { ok: true, value: await edit() };
+        } catch (e) {
+          return { ok: false, error: toErrorData(e) };
+        }
+      });
+      return out ?? { ok: false, error: { code: 'INTERNAL', message: '' } };
+    },
+    [app],
+  );
+}
+
+export function ItemsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const commit = useCommit();
+  const ids = { name: useId(), kind: useId(), rename: useId(), child: useId() };
+  const [items, setItems] = useState<ExpenseItemInfo[] | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [newName, setNewName] = useState('');
+  const [newKind, setNewKind] = useState<ExpenseKindName>('other');
+  const [renameText, setRenameText] = useState('');
+  const [childName, setChildName] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.call('expenses.items', {}).then(
+      (list) => live && setItems(list),
+      (e: unknown) => live && setMessage(errorText(toErrorData(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const current = items?.find((i) => i.id === selected) ?? null;
+  const select = (item: ExpenseItemInfo | null) => {
+    setSelected(item?.id ?? null);
+    setRenameText(item?.name ?? '');
+    setChildName('');
+    setMessage(null);
+  };
+
+  /** Runs an items edit; on success takes the new list and selects `pick(list)`. */
+  const edit = async (call: () => Promise<ExpenseItemInfo[]>, pick: (list: ExpenseItemInfo[]) => ExpenseItemInfo | null): Promise<boolean> => {
+    setBusy(true);
+    const out = await commit(call);
+    setBusy(false);
+    if (!out.ok) {
+      setMessage(refusalText(t, out.error));
+      return false;
+    }
+    setItems(out.value);
+    select(pick(out.value));
+    return true;
+  };
+
+  const addTop = async () => {
+    const name = newName.trim();
+    if (!name) return;
+    if (await edit(() => api.call('expenses.addItem', { parentId: null, name, kind: newKind }), (l) => l.find((i) => i.parentId === null && i.name === name) ?? null)) {
+      setNewName('');
+    }
+  };
+  const addChild = async () => {
+    const name = childName.trim();
+    if (!current || !name) return;
+    const parentId = current.id;
+    await edit(() => api.call('expenses.addItem', { parentId, name }), (l) => l.find((i) => i.parentId === parentId && i.name === name) ?? null);
+  };
+  const rename = async () => {
+    const name = renameText.trim();
+    if (!current || !name || name === current.name) return;
+    const id = current.id;
+    await edit(() => api.call('expenses.renameItem', { id, name }), (l) => l.find((i) => i.id === id) ?? null);
+  };
+  const remove = async () => {
+    if (!current) return;
+    const id = current.id;
+    const parentId = current.parentId;
+    await edit(() => api.call('expenses.deleteItem', { id }), (l) => l.find((i) => i.id === parentId) ?? null);
+  };
+
+  const kindLabel = (k: ExpenseKindName) => t(`expenses.items.kinds.${k}` as 'expenses.items.kinds.other');
+
+  return (
+    <Modal
+      title={t('expenses.items.title')}
+      onClose={onClose}
+      wide
+      testId="ei-dialog"
+      footer={
+        <button type="button" className="btn" onClick={onClose} data-testid="ei-close">
+          {t('expenses.items.close')}
+        </button>
+      }
+    >
+      <div className="ei">
+        <ul className="ei-tree" role="listbox" aria-label={t('expenses.items.listLabel')} data-testid="ei-tree">
+          {(items ?? []).map((i) => (
+            <li
+              key={i.id}
+              role="option"
+              aria-selected={i.id === selected}
+              tabIndex={0}
+              className={`ei-tree__item${i.id === selected ? ' ei-tree__item--selected' : ''}${i.depth === 0 ? ' ei-tree__item--top' : ''}`}
+              style={{ paddingLeft: `${8 + i.depth * 20}px` }}
+              data-testid={`ei-item-${i.code}`}
+              data-name={i.name}
+              onClick={() => select(i)}
+              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), select(i))}
+            >
+              <span className="ei-tree__name">{i.name}</span>
+              {i.depth === 0 && <span className="ei-tree__kind">{kindLabel(i.kind)}</span>}
+              {i.inUse && <span className="ei-tree__badge">{t('expenses.items.inUse')}</span>}
+            </li>
+          ))}
+        </ul>
+        <div className="ei-side">
+          <section className="ei-box" aria-label={t('expenses.items.addTop')}>
+            <h3 className="ei-box__title">{t('expenses.items.addTop')}</h3>
+            <label className="field" htmlFor={ids.name}>
+              <span className="field__label">{t('expenses.items.name')}</span>
+              <input id={ids.name} className="input" value={newName} maxLength={60} data-testid="ei-new-name"
+                onChange={(e) => setNewName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void addTop()} />
+            </label>
+            <label className="field" htmlFor={ids.kind}>
+              <span className="field__label">{t('expenses.items.kind')}</span>
+              <select id={ids.kind} className="input" value={newKind} data-testid="ei-new-kind" onChange={(e) => setNewKind(e.target.value as ExpenseKindName)}>
+                {EXPENSE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {kindLabel(k)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="btn btn--primary btn--small" disabled={busy || !newName.trim()} onClick={() => void addTop()} data-testid="ei-add-top">
+              {t('expenses.items.add')}
+            </button>
+          </section>
+          {current ? (
+            <section className="ei-box" aria-label={current.name} data-testid="ei-selected">
+              <h3 className="ei-box__title">{current.name}</h3>
+              <label className="field" htmlFor={ids.rename}>
+                <span className="field__label">{t('expenses.items.name')}</span>
+                <span className="ei-row">
+                  <input id={ids.rename} className="input" value={renameText} maxLength={60} data-testid="ei-rename-name"
+                    onChange={(e) => setRenameText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void rename()} />
+                  <button type="button" className="btn btn--small" disabled={busy || !renameText.trim() || renameText.trim() === current.name}
+                    onClick={() => void rename()} data-testid="ei-rename">
+                    {t('expenses.items.rename')}
+                  </button>
+                </span>
+              </label>
+              <label className="field" htmlFor={ids.child}>
+                <span className="field__label">{t('expenses.items.addUnder', { name: current.name })}</span>
+                <span className="ei-row">
+                  <input id={ids.child} className="input" value={childName} maxLength={60} data-testid="ei-child-name"
+                    onChange={(e) => setChildName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void addChild()} />
+                  <button type="button" className="btn btn--small" disabled={busy || !childName.trim()} onClick={() => void addChild()} data-testid="ei-add-child">
+                    {t('expenses.items.addChild')}
+                  </button>
+                </span>
+              </label>
+              <button type="button" className="btn btn--small btn--danger" disabled={busy} onClick={() => void remove()} data-testid="ei-delete">
+                {t('expenses.items.remove')}
+              </button>
+            </section>
+          ) : (
+            <p className="muted">{t('expenses.items.selectHint')}</p>
+          )}
+          {message && (
+            <p className="ei-message" role="alert" data-testid="ei-message">
+              {message}
+            </p>
+          )}
+        </div>
+      </div>
+    </Modal>
+  );
+}
