@@ -1,12 +1,6 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/main/core/handlers';
-import type { HandlerRegistry } from '../../src/main/core/registry';
-import { Session } from '../../src/main/core/session';
-import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
-import type { AppErrorData } from '../../src/shared/errors';
 import { sum } from '../../src/shared/expenses';
-import { testHost, tinyDemoTemplate } from './helpers';
+import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
 
 // The expense budget core through the handler registry, on the tiny demo region:
 // items, top-down spreads, cell edits, reallocation, the cap, promotions and actuals.
@@ -14,30 +8,12 @@ import { testHost, tinyDemoTemplate } from './helpers';
 
 const template = tinyDemoTemplate();
 
-interface Ctx {
-  session: Session;
-  r: HandlerRegistry;
-}
+type Ctx = RegistryCtx;
 
-async function fresh(): Promise<Ctx> {
-  const path = template.copy();
-  const session = new Session(testHost(join(path, '..', 'state')));
-  const r = createHandlers(session);
-  session.grant(path);
-  await session.open(path);
-  return { session, r };
-}
+const fresh = (): Promise<Ctx> => openWithHandlers(template.copy());
 
-async function call<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
-  const res = await c.r.invoke(name, input);
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value as ChannelResult<K>;
-}
-async function refused(c: Ctx, name: ChannelName, input: unknown): Promise<AppErrorData> {
-  const res = await c.r.invoke(name, input as never);
-  if (res.ok) throw new Error(`${name} should have been refused`);
-  return res.error;
-}
+const call = invokeOk;
+const refused = invokeRefused;
 function one<T>(c: Ctx, text: string, ...params: unknown[]): T {
   return c.session.requireFile().sqlite.prepare(text).pluck().get(...params) as T;
 }

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
+import { createHandlers } from '../../src/main/core/handlers';
 import type { Host } from '../../src/main/core/host';
+import type { HandlerRegistry } from '../../src/main/core/registry';
+import { Session } from '../../src/main/core/session';
+import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
+import type { AppErrorData } from '../../src/shared/errors';
 
 const made: string[] = [];
 afterEach(() => {
@@ -77,4 +82,34 @@ export function tinyDemoTemplate(seed = 11): { copy(): string; readonly path: st
       return to;
     },
   };
+}
+
+/** A region file opened through the handler registry, as every transport drives the core. */
+export interface RegistryCtx {
+  path: string;
+  session: Session;
+  r: HandlerRegistry;
+}
+
+/** Opens `path` in a fresh session with a test host (state beside the file). */
+export async function openWithHandlers(path: string, overrides: Partial<Host> = {}): Promise<RegistryCtx> {
+  const session = new Session(testHost(join(path, '..', 'state'), overrides));
+  const r = createHandlers(session);
+  session.grant(path);
+  await session.open(path);
+  return { path, session, r };
+}
+
+/** A call that must succeed: its value, or the test fails with the error's code and message. */
+export async function invokeOk<K extends ChannelName>(c: RegistryCtx, name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
+  const res = await c.r.invoke(name, input);
+  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
+  return res.value as ChannelResult<K>;
+}
+
+/** A call that must be refused (malformed input allowed): the error. */
+export async function invokeRefused(c: RegistryCtx, name: ChannelName, input: unknown): Promise<AppErrorData> {
+  const res = await c.r.invoke(name, input as never);
+  if (res.ok) throw new Error(`${name} should have been refused`);
+  return res.error;
 }

@@ -1,13 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/main/core/handlers';
-import { inlineJobRunner } from '../../src/main/core/jobs/inline';
-import type { HandlerRegistry } from '../../src/main/core/registry';
 import { promotionBudgetByMonth } from '../../src/main/core/services/promotions/rollup';
-import { Session } from '../../src/main/core/session';
-import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
-import { testHost, tinyDemoTemplate } from './helpers';
+import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
 
 // The promotion calendar through the handler registry on the tiny demo region (plan
 // year 2027): create with scope and budget, update, delete, undo, overlaps, refusals,
@@ -16,31 +10,13 @@ import { testHost, tinyDemoTemplate } from './helpers';
 
 const template = tinyDemoTemplate();
 
-interface Ctx {
-  session: Session;
-  r: HandlerRegistry;
-}
+type Ctx = RegistryCtx;
 
-async function fresh(): Promise<Ctx> {
-  const path = template.copy();
-  const session = new Session(testHost(join(path, '..', 'state'), { runJob: inlineJobRunner() }));
-  const r = createHandlers(session);
-  session.grant(path);
-  await session.open(path);
-  return { session, r };
-}
+const fresh = (): Promise<Ctx> => openWithHandlers(template.copy());
 
-async function call<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
-  const res = await c.r.invoke(name, input);
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value as ChannelResult<K>;
-}
+const call = invokeOk;
 
-async function fail<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<AppErrorData> {
-  const res = await c.r.invoke(name, input);
-  if (res.ok) throw new Error(`${name} should have failed`);
-  return res.error;
-}
+const fail = invokeRefused;
 
 const sqlAll = <T>(c: Ctx, q: string, ...params: unknown[]): T[] => c.session.requireFile().sqlite.prepare(q).all(...params) as T[];
 const one = <T>(c: Ctx, q: string, ...params: unknown[]): T => c.session.requireFile().sqlite.prepare(q).pluck().get(...params) as T;

@@ -1,42 +1,18 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/main/core/handlers';
-import type { HandlerRegistry } from '../../src/main/core/registry';
-import { Session } from '../../src/main/core/session';
-import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
-import type { AppErrorData } from '../../src/shared/errors';
-import { testHost, tinyDemoTemplate } from './helpers';
+import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
 
 // The team and training plan and the action list through the handler registry on the
 // tiny demo region. Expected figures are computed from the test's own inputs or SQL.
 
 const template = tinyDemoTemplate();
 
-interface Ctx {
-  session: Session;
-  r: HandlerRegistry;
-}
+type Ctx = RegistryCtx;
 
-async function fresh(): Promise<Ctx> {
-  const path = template.copy();
-  const session = new Session(testHost(join(path, '..', 'state')));
-  const r = createHandlers(session);
-  session.grant(path);
-  await session.open(path);
-  return { session, r };
-}
+const fresh = (): Promise<Ctx> => openWithHandlers(template.copy());
 
-async function call<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
-  const res = await c.r.invoke(name, input);
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value as ChannelResult<K>;
-}
+const call = invokeOk;
 
-async function fail(c: Ctx, name: ChannelName, input: unknown): Promise<AppErrorData> {
-  const res = await c.r.invoke(name, input as never);
-  if (res.ok) throw new Error(`${name} should have failed`);
-  return res.error;
-}
+const fail = invokeRefused;
 
 const all = <T>(c: Ctx, q: string, ...params: unknown[]): T[] => c.session.requireFile().sqlite.prepare(q).all(...params) as T[];
 const undo = (c: Ctx) => call(c, 'edit.undo', {});
