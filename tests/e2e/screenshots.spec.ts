@@ -117,4 +117,30 @@ test.describe('screenshots', () => {
     await expect(page.getByTestId('actuals-batch').first()).toBeVisible();
     await page.screenshot({ path: join(dir, 'actuals-batches-zh-Hant.png') });
   });
+  test('expenses: the budget spread by an expense ratio', async ({ start, workspace, page }) => {
+    const dir = SHOTS as string;
+    await mkdir(dir, { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await start.demoButton.click();
+    await start.expectState('workspace');
+    // The ratio needs a sales target: the plan spread by last year, as the targets shot does.
+    await workspace.nav('targets').click();
+    const targets = page.getByTestId('targets-page');
+    await expect(targets).toHaveAttribute('data-loaded', 'true');
+    if ((await targets.getAttribute('data-seeded')) === 'false') {
+      await page.getByTestId('targets-seed-method').selectOption('lastYear');
+      await page.getByTestId('targets-seed-button').click();
+      await expect(targets).toHaveAttribute('data-seeded', 'true');
+    }
+    await workspace.nav('expenses').click();
+    const panel = page.getByTestId('expenses-panel-budget');
+    await expect(panel).toHaveAttribute('data-loaded', 'true');
+    await page.getByTestId('eb-ratio').fill('6');
+    const revision = Number(await panel.getAttribute('data-revision'));
+    await page.getByTestId('eb-spread').click();
+    await expect(panel).not.toHaveAttribute('data-revision', String(revision));
+    await page.getByTestId('eb-cap').fill('6.5');
+    await page.getByTestId('eb-cap').blur();
+    await page.screenshot({ path: join(dir, 'expenses-zh-Hant.png') });
+  });
 });
