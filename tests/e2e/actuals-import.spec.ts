@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
@@ -211,15 +211,22 @@ test('a large file is checked off the core thread: a progress bar, the core stil
   await start.expectState('workspace');
   const customers = await members(page, 'customer');
   const skus = await members(page, 'sku');
-  // 600,000 invoice rows (about 25 MB): the format step samples it, the check takes a while.
-  const lines = [HEADER];
-  for (let i = 0; i < 600_000; i++) {
-    const c = customers[i % customers.length];
-    const s = skus[Math.floor(i / customers.length) % skus.length];
-    lines.push(`2026-${String((i % 12) + 1).padStart(2, '0')},${c.code},,${s.code},,1,${(i % 900) + 100}.50,10`);
-  }
+  // 2,000,000 invoice rows (about 85 MB): the format step samples it, and the check takes
+  // long enough (seconds) to be seen and cancelled. Written a block at a time.
   const path = testInfo.outputPath('erp-sales-large.csv');
-  writeFileSync(path, lines.join('\r\n'));
+  const fd = openSync(path, 'w');
+  writeSync(fd, `${HEADER}\r\n`);
+  const ROWS = 2_000_000;
+  for (let start = 0; start < ROWS; start += 100_000) {
+    const block: string[] = [];
+    for (let i = start; i < Math.min(ROWS, start + 100_000); i++) {
+      const c = customers[i % customers.length];
+      const s = skus[Math.floor(i / customers.length) % skus.length];
+      block.push(`2026-${String((i % 12) + 1).padStart(2, '0')},${c.code},,${s.code},,1,${(i % 900) + 100}.50,10`);
+    }
+    writeSync(fd, `${block.join('\r\n')}${start + 100_000 < ROWS ? '\r\n' : ''}`);
+  }
+  closeSync(fd);
   const batchesBefore = await invoke<unknown[]>(page, 'actuals.batches', {});
 
   await page.getByTestId('side-nav').locator('[data-area="actuals"]').click();
@@ -229,7 +236,7 @@ test('a large file is checked off the core thread: a progress bar, the core stil
   await expect(wizard.root).toBeVisible();
   await wizard.chooseFile(path);
   // Too large to read on the core's thread just to count: the count is estimated.
-  await expect(wizard.by('import-row-count')).toContainText(/約\s*600,000/);
+  await expect(wizard.by('import-row-count')).toContainText(/約\s*2,000,000/);
 
   await wizard.next.click();
   await expect(wizard.map('amount')).toHaveValue('6');
