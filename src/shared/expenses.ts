@@ -5,6 +5,8 @@
 // = sales target / expense, and its gross-profit form = gross-profit target / expense
 // (DOMAIN.md, measures). A measure with nothing to divide by is null.
 
+import { expenseRatio as kpiExpenseRatio, returnOnExpense as kpiReturnOnExpense } from './kpi';
+
 export const EXPENSE_KINDS = ['terminal', 'advertising', 'promotion', 'personnel', 'travel', 'training', 'meeting', 'other'] as const;
 export type ExpenseKindName = (typeof EXPENSE_KINDS)[number];
 
@@ -78,14 +80,14 @@ export function phaseValue(months: readonly number[], phase: Phase): number {
   return sum(months);
 }
 
-/** Expense ratio: expense / sales; null without sales. */
+/** Expense ratio (DOMAIN.md's, `kpi.ts`): expense / sales; null without (positive) sales. */
 export function expenseRatio(expense: number, sales: number): number | null {
-  return sales > 0 ? expense / sales : null;
+  return sales > 0 ? kpiExpenseRatio(expense, sales) : null;
 }
 
-/** Return on expense: sales (or gross profit) / expense; null without expense. */
+/** Return on expense (`kpi.ts`): sales (or gross profit) / expense; null without (positive) expense. */
 export function returnOnExpense(base: number, expense: number): number | null {
-  return expense > 0 ? base / expense : null;
+  return expense > 0 ? kpiReturnOnExpense(base, expense) : null;
 }
 
 /** Whether a ratio is over head office's cap (a null cap or ratio never is). */
