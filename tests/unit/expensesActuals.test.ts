@@ -87,6 +87,10 @@ describe('typed actual expenses', () => {
     const other = (await call(c, 'expenses.addItem', { parentId: null, name: '樣品費', kind: 'other' })).find((i) => i.name === '樣品費')!;
     await call(c, 'expenses.actuals.add', { month: 2, itemId: other.id, amountCents: 500_00, note: '' });
     expect((await refused(c, 'expenses.deleteItem', { id: other.id })).issues?.[0].message).toBe('expenses.error.inUse');
+    // ... and a leaf: no item can be added under it, which would hide its actual expenses.
+    const under = await refused(c, 'expenses.addItem', { parentId: other.id, name: '樣品' });
+    expect(under.code).toBe('CONFLICT');
+    expect(under.issues?.[0].message).toBe('expenses.error.parentHasBudget');
   });
 });
 

@@ -96,9 +96,15 @@ export function addItem(sqlite: Database.Database, parentId: number | null, name
   return recordEdit(sqlite, 'expenses.undo.addItem', () => {
     const parent = parentId === null ? null : itemRow(sqlite, parentId);
     if (parent) {
-      const budgeted = sqlite.prepare('SELECT 1 FROM expense_budget WHERE item_id = ? LIMIT 1').get(parent.id);
-      if (budgeted) {
-        throw new AppError('CONFLICT', `"${parent.name}" has a budget of its own; items cannot be added under it`, {
+      // Budgets, actual expenses and promotion budgets sit on leaf items: a parent with any of them would hide them.
+      const used = sqlite
+        .prepare(
+          `SELECT 1 FROM expense_budget WHERE item_id = ? UNION ALL SELECT 1 FROM expense_actual WHERE item_id = ?
+           UNION ALL SELECT 1 FROM promotion_budget WHERE item_id = ? LIMIT 1`,
+        )
+        .get(parent.id, parent.id, parent.id);
+      if (used) {
+        throw new AppError('CONFLICT', `"${parent.name}" has a budget, actual expenses or promotion budgets of its own; items cannot be added under it`, {
           issues: [{ path: 'parentId', message: 'expenses.error.parentHasBudget' }],
         });
       }
