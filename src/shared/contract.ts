@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { actualsChannels } from './channels/actuals';
+import { analysisChannels } from './channels/analysis';
+import { analysisCustomerChannels } from './channels/analysisCustomers';
 import { expenseChannels } from './channels/expenses';
 import { promotionChannels } from './channels/promotions';
 import { teamChannels } from './channels/team';
@@ -159,6 +161,8 @@ export const contract = {
   ...masterDataChannels,
   ...targetChannels,
   ...actualsChannels,
+  ...analysisChannels,
+  ...analysisCustomerChannels,
   ...expenseChannels,
   ...promotionChannels,
   ...teamChannels,

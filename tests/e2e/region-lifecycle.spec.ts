@@ -52,8 +52,8 @@ test('create a region, edit and undo the manager, close and reopen it from the r
   await expect(workspace.profileField('managerName')).toHaveValue('王小明');
 
   // Areas not built yet say so honestly.
-  await workspace.nav('analysis').click();
-  await expect(page.getByTestId('coming-panel')).toContainText('分析');
+  await workspace.nav('review').click();
+  await expect(page.getByTestId('coming-panel')).toContainText('總結與導出');
   await workspace.nav('overview').click();
   await workspace.expectOverviewLoaded();
 

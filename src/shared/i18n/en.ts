@@ -3,6 +3,8 @@ import { gridEn } from './grid';
 import { masterDataEn } from './masterData';
 import { actualsEn } from './actuals';
 import { expensesEn } from './expenses';
+import { analysisEn } from './analysis';
+import { analysisCustomersEn } from './analysisCustomers';
 import { promotionsEn } from './promotions';
 import { teamEn } from './team';
 import { targetsEn } from './targets';
@@ -206,6 +208,8 @@ export const en: Messages = {
   targets: targetsEn,
   actuals: actualsEn,
   expenses: expensesEn,
+  analysis: analysisEn,
+  analysisCustomers: analysisCustomersEn,
   promotions: promotionsEn,
   team: teamEn,
   importWizard: importWizardEn,

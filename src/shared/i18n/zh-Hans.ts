@@ -3,6 +3,8 @@ import { gridZhHans } from './grid';
 import { masterDataZhHans } from './masterData';
 import { actualsZhHans } from './actuals';
 import { expensesZhHans } from './expenses';
+import { analysisZhHans } from './analysis';
+import { analysisCustomersZhHans } from './analysisCustomers';
 import { promotionsZhHans } from './promotions';
 import { teamZhHans } from './team';
 import { targetsZhHans } from './targets';
@@ -201,6 +203,8 @@ export const zhHans: Messages = {
   targets: targetsZhHans,
   actuals: actualsZhHans,
   expenses: expensesZhHans,
+  analysis: analysisZhHans,
+  analysisCustomers: analysisCustomersZhHans,
   promotions: promotionsZhHans,
   team: teamZhHans,
   importWizard: importWizardZhHans,

@@ -5,6 +5,8 @@ import { gridZhHant } from './grid';
 import { masterDataZhHant } from './masterData';
 import { actualsZhHant } from './actuals';
 import { expensesZhHant } from './expenses';
+import { analysisZhHant } from './analysis';
+import { analysisCustomersZhHant } from './analysisCustomers';
 import { promotionsZhHant } from './promotions';
 import { teamZhHant } from './team';
 import { targetsZhHant } from './targets';
@@ -206,6 +208,8 @@ export const zhHant = {
   targets: targetsZhHant,
   actuals: actualsZhHant,
   expenses: expensesZhHant,
+  analysis: analysisZhHant,
+  analysisCustomers: analysisCustomersZhHant,
   promotions: promotionsZhHant,
   team: teamZhHant,
   importWizard: importWizardZhHant,

@@ -10,6 +10,8 @@ import { followStep } from '../services/targets/model';
 import { findJob, trackJob, untrackJob } from '../jobs/registry';
 import type { DemoSize } from '../demo/generate';
 import { registerActuals } from './actuals';
+import { registerAnalysis } from './analysis';
+import { registerAnalysisCustomers } from './analysisCustomers';
 import { registerIo } from './io';
 import { registerMasterData } from './masterData';
 import { registerTargets } from './targets';
@@ -141,6 +143,8 @@ export function createHandlers(session: Session): HandlerRegistry {
   registerPromotions(r, session);
   registerTeam(r, session);
   registerActuals(r, session);
+  registerAnalysis(r, session);
+  registerAnalysisCustomers(r, session);
   r.assertComplete();
   return r;
 }

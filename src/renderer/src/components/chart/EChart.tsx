@@ -14,11 +14,18 @@ interface EChartProps {
   testId: string;
   className: string;
   style?: CSSProperties;
+  /** Called with the ECharts instance once it exists (for clicks, or getDataURL to save a PNG). */
+  onReady?: (instance: EChartsType) => void;
 }
 
-export function EChart({ option, label, testId, className, style }: EChartProps) {
+export function EChart({ option, label, testId, className, style, onReady }: EChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  const onReadyRef = useRef(onReady);
+  // Declared before the instance's effect, so the first run already sees the prop.
+  useLayoutEffect(() => {
+    onReadyRef.current = onReady;
+  }, [onReady]);
 
   useLayoutEffect(() => {
     const el = host.current;
@@ -28,6 +35,7 @@ export function EChart({ option, label, testId, className, style }: EChartProps)
     instance.on('finished', () => {
       el.dataset.rendered = 'true';
     });
+    onReadyRef.current?.(instance);
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
     return () => {

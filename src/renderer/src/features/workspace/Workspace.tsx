@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RegionSummary } from '../../../../shared/contract';
 import { ActualsPage } from '../actuals/ActualsPage';
+import { AnalysisArea } from '../analysis/AnalysisArea';
 import { ExpensesArea } from '../expenses/ExpensesArea';
 import { MasterDataPage } from '../masterData/MasterDataPage';
 import { OverviewPage } from '../overview/OverviewPage';
@@ -39,6 +40,8 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
           <ExpensesArea />
         ) : area === 'actuals' ? (
           <ActualsPage />
+        ) : area === 'analysis' ? (
+          <AnalysisArea />
         ) : (
           <ComingPanel area={area} />
         )}

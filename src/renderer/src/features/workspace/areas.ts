@@ -5,7 +5,7 @@ import type { IconName } from '../../components/icons';
 export const AREAS = ['overview', 'masterData', 'targets', 'expenses', 'actuals', 'analysis', 'review'] as const;
 export type Area = (typeof AREAS)[number];
 /** Areas that are not built yet and show what they will hold. */
-export type ComingArea = Exclude<Area, 'overview' | 'masterData' | 'targets' | 'actuals' | 'expenses'>;
+export type ComingArea = Exclude<Area, 'overview' | 'masterData' | 'targets' | 'actuals' | 'expenses' | 'analysis'>;
 
 export const AREA_ICONS: Record<Area, IconName> = {
   overview: 'overview',

@@ -1,0 +1,10 @@
+import type { HandlerRegistry } from '../registry';
+import type { Session } from '../session';
+import { salesAnalysis, salesRows } from '../services/analysis/sales';
+
+/** The analysis area: read-only aggregates of the actuals against last year and the plan. */
+export function registerAnalysis(r: HandlerRegistry, session: Session): void {
+  const sqlite = () => session.requireFile().sqlite;
+  r.register('analysis.sales', (input) => salesAnalysis(sqlite(), input));
+  r.register('analysis.salesRows', (input) => salesRows(sqlite(), input));
+}

@@ -1,0 +1,10 @@
+import type { HandlerRegistry } from '../registry';
+import type { Session } from '../session';
+import { customerAnalysis, customerSalesRows } from '../services/analysis/customers';
+
+/** 渠道客戶分析: read-only aggregates over customers, their sales and statements. */
+export function registerAnalysisCustomers(r: HandlerRegistry, session: Session): void {
+  const sqlite = () => session.requireFile().sqlite;
+  r.register('analysis.customers', (input) => customerAnalysis(sqlite(), input));
+  r.register('analysis.customerRows', (input) => customerSalesRows(sqlite(), input));
+}

@@ -1,0 +1,385 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+import {
+  SALES_DIMENSIONS, type SalesAnalysis, type SalesDetail, type SalesDimension, type SalesFilter, type SalesRow,
+} from '../../../../shared/channels/analysis';
+import { formatAmount, formatInteger, formatPercent, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
+import { api, toErrorData } from '../../api/client';
+import { useApp } from '../../app/AppContext';
+import { EChart } from '../../components/chart/EChart';
+import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../components/chart/chartStyle';
+import { DataGrid, type GridColumn, type GridRow } from '../../grid';
+import { errorText } from '../../i18n';
+
+// 銷售分析: the year's actuals by month or by a dimension, against last year and the
+// plan's target; a chart (bars + a ratio line, or lines by month), the same figures
+// in a table, a click drills into the sales_actual rows behind a group.
+
+const CHART_TOP = 20;
+const noApply = async (): Promise<void> => undefined;
+
+type DetailRow = GridRow & SalesDetail['rows'][number];
+
+function rowLabel(r: SalesRow, by: SalesDimension, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (by === 'month') return t('analysis.sales.month', { m: r.key });
+  return r.label || t('analysis.sales.unassigned');
+}
+
+export function SalesView() {
+  const { t: tt } = useTranslation();
+  const t = tt as unknown as (k: string, o?: Record<string, unknown>) => string;
+  const app = useApp();
+  const { revision, language } = app;
+  const unit: DisplayUnit = app.summary?.displayUnit ?? 'wan';
+
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [by, setBy] = useState<SalesDimension>('city');
+  const [filter, setFilter] = useState<SalesFilter>({});
+  const [data, setData] = useState<SalesAnalysis | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [drill, setDrill] = useState<{ key: number; label: string } | null>(null);
+  const chartRef = useRef<EChartsType | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .call('analysis.sales', { ...(year !== undefined ? { year } : {}), by, filter })
+      .then((d) => live && (setData(d), setError(null)))
+      .catch((e: unknown) => live && setError(errorText(toErrorData(e))));
+    return () => {
+      live = false;
+    };
+  }, [year, by, filter, revision]);
+
+  const money = useCallback((cents: number) => formatAmount(cents, unit, language), [unit, language]);
+  const unitText = unitLabel(unit, language);
+  const rows = useMemo(() => data?.rows ?? [], [data]);
+  const chartRows = useMemo(() => (by === 'month' || rows.length <= CHART_TOP ? rows : [...rows].sort((a, b) => b.actual - a.actual).slice(0, CHART_TOP)), [rows, by]);
+  const hasTarget = data?.total.target !== null && data !== null;
+
+  const option = useMemo<EChartsCoreOption>(
+    () => buildOption(chartRows, data, by, hasTarget, { t, unit, language, unitText }),
+    [chartRows, data, by, hasTarget, t, unit, language, unitText],
+  );
+
+  const onReady = useCallback((instance: EChartsType) => {
+    chartRef.current = instance;
+    instance.on('click', (p) => {
+      const params = p as { dataIndex?: number; data?: { key?: number; label?: string } };
+      const d = params.data;
+      if (d && typeof d.key === 'number') setDrill({ key: d.key, label: d.label ?? '' });
+    });
+  }, []);
+
+  const savePng = () => {
+    const instance = chartRef.current;
+    if (!instance) return;
+    const url = instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${t('analysis.view.sales')}-${data?.year ?? ''}-${t(`analysis.sales.dim.${by}`)}.png`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  };
+
+  const empty = data !== null && data.years.length === 0;
+  const shownYear = data?.year;
+
+  return (
+    <div className="an-sales" data-testid="analysis-sales" data-year={shownYear} data-by={by}>
+      <div className="an-filters">
+        <label>
+          {t('analysis.sales.year')}
+          <select
+            value={shownYear ?? ''}
+            onChange={(e) => {
+              setYear(Number(e.target.value));
+              setDrill(null);
+            }}
+            data-testid="analysis-year"
+          >
+            {[...new Set([...(data?.years ?? []), ...(shownYear !== undefined ? [shownYear] : []), ...(data ? [data.planYear] : [])])]
+              .sort((a, b) => a - b)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t('analysis.sales.by')}
+          <select
+            value={by}
+            onChange={(e) => {
+              setBy(e.target.value as SalesDimension);
+              setDrill(null);
+            }}
+            data-testid="analysis-by"
+          >
+            {SALES_DIMENSIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`analysis.sales.dim.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {(['city', 'channel', 'brand'] as const).map((dim) => {
+          const field = `${dim}Id` as 'cityId' | 'channelId' | 'brandId';
+          const list = data?.options[dim === 'city' ? 'cities' : dim === 'channel' ? 'channels' : 'brands'] ?? [];
+          return (
+            <label key={dim}>
+              {t(`analysis.sales.${dim}`)}
+              <select
+                value={filter[field] ?? ''}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  setFilter((f) => {
+                    const next = { ...f };
+                    if (v === '') delete next[field];
+                    else next[field] = Number(v);
+                    return next;
+                  });
+                  setDrill(null);
+                }}
+                data-testid={`analysis-filter-${dim}`}
+              >
+                <option value="">{t('analysis.sales.all')}</option>
+                {list.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
+        <span className="an-filters__spacer" />
+        <button type="button" className="btn btn--small" onClick={savePng} disabled={!data || empty} data-testid="analysis-save-png">
+          {t('analysis.sales.savePng')}
+        </button>
+      </div>
+
+      {error && <p className="an-note an-neg">{error}</p>}
+      {!data && !error && <p className="an-note">{t('analysis.sales.loading')}</p>}
+      {empty && (
+        <div className="an-empty" data-testid="analysis-empty">
+          <h2>{t('analysis.sales.emptyTitle')}</h2>
+          <p>{t('analysis.sales.empty')}</p>
+        </div>
+      )}
+      {data && !empty && (
+        <>
+          <EChart
+            option={option}
+            label={t('analysis.sales.chartLabel', { year: data.year })}
+            testId="analysis-chart"
+            className="an-chart"
+            onReady={onReady}
+          />
+          <p className="an-note">
+            {t('analysis.sales.clickHint')} {chartRows.length < rows.length ? t('analysis.sales.topNote', { n: CHART_TOP }) : ''}
+          </p>
+          <table className="an-table" aria-label={t('analysis.sales.tableLabel')} data-testid="analysis-table">
+            <thead>
+              <tr>
+                <th>{t(`analysis.sales.dim.${by}`)}</th>
+                <th>{t('analysis.sales.actual', { year: data.year })} ({unitText})</th>
+                <th>{t('analysis.sales.lastYear', { year: data.year - 1 })} ({unitText})</th>
+                <th>{t('analysis.sales.yoy')}</th>
+                {by === 'month' && <th>{t('analysis.sales.mom')}</th>}
+                {hasTarget && <th>{t('analysis.sales.target')} ({unitText})</th>}
+                {hasTarget && <th>{t('analysis.sales.achievement')}</th>}
+                <th>{t('analysis.sales.grossProfit')} ({unitText})</th>
+                <th>{t('analysis.sales.grossMargin')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr
+                  key={r.key}
+                  className={drill?.key === r.key ? 'is-selected' : undefined}
+                  onClick={() => setDrill({ key: r.key, label: rowLabel(r, by, t) })}
+                  data-testid="analysis-row"
+                  data-key={r.key}
+                  data-label={rowLabel(r, by, t)}
+                  data-actual={r.actual}
+                  data-achievement={r.achievement ?? ''}
+                >
+                  <td>{rowLabel(r, by, t)}</td>
+                  <td data-col="actual">{money(r.actual)}</td>
+                  <td data-col="lastYear">{money(r.lastYear)}</td>
+                  <td className={r.yoy !== null && r.yoy < 0 ? 'an-neg' : undefined}>{formatPercent(r.yoy, language)}</td>
+                  {by === 'month' && <td className={r.mom !== null && r.mom < 0 ? 'an-neg' : undefined}>{formatPercent(r.mom, language)}</td>}
+                  {hasTarget && <td>{r.target === null ? '' : money(r.target)}</td>}
+                  {hasTarget && <td data-col="achievement">{formatPercent(r.achievement, language)}</td>}
+                  <td>{money(r.grossProfit)}</td>
+                  <td>{formatPercent(r.grossMargin, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr data-testid="analysis-total">
+                <td>{t('analysis.sales.total')}</td>
+                <td>{money(data.total.actual)}</td>
+                <td>{money(data.total.lastYear)}</td>
+                <td>{formatPercent(data.total.yoy, language)}</td>
+                {by === 'month' && <td />}
+                {hasTarget && <td>{data.total.target === null ? '' : money(data.total.target)}</td>}
+                {hasTarget && <td>{formatPercent(data.total.achievement, language)}</td>}
+                <td>{money(data.total.grossProfit)}</td>
+                <td>{formatPercent(data.total.grossMargin, language)}</td>
+              </tr>
+            </tfoot>
+          </table>
+          {drill && (
+            <Drill
+              key={`${data.year}-${by}-${drill.key}-${JSON.stringify(filter)}`}
+              year={data.year}
+              by={by}
+              slice={drill}
+              filter={filter}
+              unit={unit}
+              language={language}
+              onClose={() => setDrill(null)}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+interface ChartEnv {
+  t: (k: string, o?: Record<string, unknown>) => string;
+  unit: DisplayUnit;
+  language: Language;
+  unitText: string;
+}
+
+function buildOption(rows: SalesRow[], data: SalesAnalysis | null, by: SalesDimension, hasTarget: boolean, env: ChartEnv): EChartsCoreOption {
+  if (!data) return {};
+  const { t, unit, language, unitText } = env;
+  const inUnit = (c: number) => formatAmount(c, unit, language);
+  const labels = rows.map((r) => rowLabel(r, by, t));
+  const point = (r: SalesRow, value: number | null) => ({ value: value === null ? null : value / 100, key: r.key, label: labels[rows.indexOf(r)] });
+  const actualName = t('analysis.sales.actual', { year: data.year });
+  const lastName = t('analysis.sales.lastYear', { year: data.year - 1 });
+  const targetName = t('analysis.sales.target');
+  const ratioName = hasTarget ? t('analysis.sales.achievement') : t('analysis.sales.yoy');
+  const isMonth = by === 'month';
+  const kind = isMonth ? 'line' : 'bar';
+  const series: Record<string, unknown>[] = [
+    { name: actualName, type: kind, data: rows.map((r) => point(r, r.actual)), itemStyle: { color: OURS_COLOR }, lineStyle: { width: 3 }, barMaxWidth: 28 },
+    { name: lastName, type: kind, data: rows.map((r) => point(r, r.lastYear)), itemStyle: { color: OTHER_COLORS[1] }, barMaxWidth: 28 },
+  ];
+  if (hasTarget) series.push({ name: targetName, type: kind, data: rows.map((r) => point(r, r.target)), itemStyle: { color: OTHER_COLORS[0] }, barMaxWidth: 28 });
+  series.push({
+    name: ratioName,
+    type: 'line',
+    yAxisIndex: 1,
+    data: rows.map((r) => ({ value: (hasTarget ? r.achievement : r.yoy) === null ? null : (hasTarget ? r.achievement! : r.yoy!) * 100, key: r.key, label: labels[rows.indexOf(r)] })),
+    itemStyle: { color: OTHER_COLORS[2] },
+    lineStyle: { type: isMonth ? 'dashed' : 'solid' },
+    symbolSize: 7,
+  });
+  const tooltip = (params: unknown) => {
+    const list = params as { dataIndex: number }[];
+    const r = rows[list[0]?.dataIndex ?? 0];
+    if (!r) return '';
+    const line = (name: string, value: string) => `<div style="display:flex;justify-content:space-between;gap:16px"><span>${escapeHtml(name)}</span><b>${escapeHtml(value)}</b></div>`;
+    const exact = (c: number) => `${inUnit(c)} ${unitText}`;
+    return [
+      `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(labels[rows.indexOf(r)])}</div>`,
+      line(actualName, exact(r.actual)),
+      line(lastName, exact(r.lastYear)),
+      r.target !== null ? line(targetName, exact(r.target)) : '',
+      r.target !== null ? line(t('analysis.sales.achievement'), formatPercent(r.achievement, language)) : '',
+      line(t('analysis.sales.yoy'), formatPercent(r.yoy, language)),
+      isMonth ? line(t('analysis.sales.mom'), formatPercent(r.mom, language)) : '',
+      line(t('analysis.sales.grossMargin'), formatPercent(r.grossMargin, language)),
+    ].join('');
+  };
+  const rotate = !isMonth && rows.length > 8;
+  return {
+    animationDuration: 300,
+    color: [OURS_COLOR, ...OTHER_COLORS],
+    textStyle: { color: CHART_TEXT },
+    legend: { top: 6 },
+    grid: { left: 70, right: 60, top: 44, bottom: rotate ? 70 : 40 },
+    tooltip: { ...TOOLTIP_STYLE, trigger: 'axis', formatter: tooltip },
+    xAxis: { type: 'category', data: labels, axisLabel: { rotate: rotate ? 35 : 0, interval: 0 } },
+    yAxis: [
+      { type: 'value', name: unitText, splitLine: { lineStyle: { color: CHART_GRID_LINE } }, axisLabel: { formatter: (v: number) => formatAmount(v * 100, unit, language) } },
+      { type: 'value', name: '%', splitLine: { show: false }, axisLabel: { formatter: (v: number) => `${v}%` } },
+    ],
+    series,
+  };
+}
+
+function Drill(props: {
+  year: number;
+  by: SalesDimension;
+  slice: { key: number; label: string };
+  filter: SalesFilter;
+  unit: DisplayUnit;
+  language: Language;
+  onClose: () => void;
+}) {
+  const { t: tt } = useTranslation();
+  const t = tt as unknown as (k: string, o?: Record<string, unknown>) => string;
+  const { year, by, slice, filter, unit, language } = props;
+  const [detail, setDetail] = useState<SalesDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLElement>(null);
+  // The rows open below the table: bring them into view.
+  useEffect(() => {
+    if (detail) root.current?.scrollIntoView({ block: 'nearest' });
+  }, [detail]);
+  useEffect(() => {
+    let live = true;
+    api
+      .call('analysis.salesRows', { year, slice: { by, key: slice.key }, filter, limit: 1000 })
+      .then((d) => live && setDetail(d))
+      .catch((e: unknown) => live && setError(errorText(toErrorData(e))));
+    return () => {
+      live = false;
+    };
+  }, [year, by, slice.key, filter]);
+  const unitText = unitLabel(unit, language);
+  const columns = useMemo<GridColumn<DetailRow>[]>(() => {
+    const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');
+    const exact = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');
+    return [
+      { field: 'period', header: t('analysis.sales.drill.period'), kind: 'text', width: 90, editable: false, pinned: true, format: (v) => (typeof v === 'number' ? `${Math.floor(v / 100)}-${String(v % 100).padStart(2, '0')}` : '') },
+      { field: 'customerCode', header: t('analysis.sales.drill.customerCode'), kind: 'text', width: 110, editable: false },
+      { field: 'customerName', header: t('analysis.sales.drill.customerName'), kind: 'text', width: 180, editable: false },
+      { field: 'skuCode', header: t('analysis.sales.drill.skuCode'), kind: 'text', width: 110, editable: false },
+      { field: 'skuName', header: t('analysis.sales.drill.skuName'), kind: 'text', width: 180, editable: false },
+      { field: 'amountCents', header: t('analysis.sales.drill.amount', { unit: unitText }), kind: 'money', width: 130, editable: false, format: money, text: exact },
+      { field: 'volume', header: t('analysis.sales.drill.volume'), kind: 'number', width: 90, editable: false, format: (v) => (typeof v === 'number' ? formatInteger(v, language) : '') },
+      { field: 'grossProfitCents', header: t('analysis.sales.drill.grossProfit', { unit: unitText }), kind: 'money', width: 130, editable: false, format: money, text: exact },
+    ];
+  }, [t, unit, language, unitText]);
+  const rows = useMemo<DetailRow[]>(() => (detail ? detail.rows.map((r, i) => ({ ...r, id: i })) : []), [detail]);
+  return (
+    <section ref={root} className="an-drill" data-testid="analysis-drill" data-total={detail?.total ?? ''}>
+      <div className="an-drill__head">
+        <h2>{t('analysis.sales.drill.title', { label: slice.label })}</h2>
+        {detail && <span className="an-note">{t('analysis.sales.drill.count', { total: formatInteger(detail.total, language), shown: formatInteger(detail.rows.length, language) })}</span>}
+        <span className="an-filters__spacer" />
+        <button type="button" className="btn btn--small" onClick={props.onClose} data-testid="analysis-drill-close">
+          {t('analysis.sales.drill.close')}
+        </button>
+      </div>
+      {error && <p className="an-note an-neg">{error}</p>}
+      <div className="an-drill__grid">
+        {detail && (
+          <DataGrid<DetailRow> gridId="analysis-sales-drill" columns={columns} rows={rows} onApply={noApply} appendRows={false} filterBox={false} testId="analysis-drill-grid" />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { CustomersView } from './CustomersView';

@@ -1,0 +1,83 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Page } from '@playwright/test';
+import { formatAmount } from '../../src/shared/units';
+import { expect, test } from './fixtures';
+
+// The analysis area's sales view on the demo region: by city for the review year, one
+// city's actual equals the sum computed by hand from the region file (in 元, exact),
+// a click drills into the rows behind it, and the chart saves as a PNG.
+// With REGIONPLAN_SHOTS set, it also writes screenshots for a human to look at.
+
+const SHOTS = process.env.REGIONPLAN_SHOTS;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+}
+
+test('sales by city: a city’s actual matches the file, drills down, saves a PNG', async ({ page, host, start, workspace }) => {
+  await start.demoButton.click();
+  await start.expectState('workspace');
+  // Amounts in 元, so the figure on screen is exact to the yuan.
+  await page.getByTestId('unit-switcher').locator('[data-value="yuan"]').click();
+  await expect(page.getByTestId('unit-switcher').locator('[data-value="yuan"]')).toHaveAttribute('aria-checked', 'true');
+
+  await workspace.nav('analysis').click();
+  const view = page.getByTestId('analysis-sales');
+  await expect(view).toBeVisible();
+  await page.getByTestId('analysis-by').selectOption('city');
+  // The review year: the year before the plan year (the demo plans 2027).
+  await expect(view).toHaveAttribute('data-year', '2026');
+  await expect(page.getByTestId('analysis-chart')).toHaveAttribute('data-rendered', 'true');
+
+  // The first city with sales, by hand from the file.
+  const demoDir = join(host.stateDir, 'demo');
+  const file = (await readdir(demoDir)).find((f) => f.endsWith('.rplan'));
+  expect(file).toBeTruthy();
+  const db = new Database(join(demoDir, file!), { readonly: true, fileMustExist: true });
+  let hand: { city: number; name: string; cents: number };
+  try {
+    const rows = db
+      .prepare('SELECT a.amount_cents AS amount, cu.city_id AS city, a.period AS period FROM sales_actual a, customer cu WHERE cu.id = a.customer_id')
+      .all() as { amount: number; city: number; period: number }[];
+    const sums = new Map<number, number>();
+    for (const r of rows) if (Math.floor(r.period / 100) === 2026) sums.set(r.city, (sums.get(r.city) ?? 0) + r.amount);
+    const city = [...sums.keys()].sort((a, b) => a - b)[0];
+    const name = (db.prepare('SELECT name FROM city WHERE id = ?').get(city) as { name: string }).name;
+    hand = { city, name, cents: sums.get(city)! };
+  } finally {
+    db.close();
+  }
+
+  const row = page.locator(`[data-testid="analysis-row"][data-key="${hand.city}"]`);
+  await expect(row).toHaveAttribute('data-label', hand.name);
+  await expect(row).toHaveAttribute('data-actual', String(hand.cents));
+  await expect(row.locator('[data-col="actual"]')).toHaveText(formatAmount(hand.cents, 'yuan', 'zh-Hant'));
+  await shot(page, 'analysis-sales-city.png');
+
+  // Drill down: the rows behind the city.
+  await row.click();
+  const drill = page.getByTestId('analysis-drill');
+  await expect(drill).toBeVisible();
+  await expect(drill).toContainText(hand.name);
+  await expect(drill).not.toHaveAttribute('data-total', '');
+  expect(Number(await drill.getAttribute('data-total'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('analysis-drill-grid').getByRole('row').nth(1)).toBeVisible();
+  await shot(page, 'analysis-sales-drill.png');
+
+  // Save the chart as a PNG.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('analysis-save-png').click();
+  const png = await download;
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+
+  // By month: a line chart with month-on-month in the table.
+  await page.getByTestId('analysis-by').selectOption('month');
+  await expect(view).toHaveAttribute('data-by', 'month');
+  await expect(page.getByTestId('analysis-row')).toHaveCount(12);
+  await expect(page.getByTestId('analysis-chart')).toHaveAttribute('data-rendered', 'true');
+  await shot(page, 'analysis-sales-month.png');
+});

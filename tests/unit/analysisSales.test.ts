@@ -1,0 +1,184 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SALES_DIMENSIONS, type SalesDimension } from '../../src/shared/channels/analysis';
+import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
+
+// Sales analysis through the handler registry on the tiny demo region. Every figure is
+// recomputed from the file with its own SQL (a per-row join, no shared code).
+
+const template = tinyDemoTemplate();
+const opened: RegistryCtx[] = [];
+afterEach(async () => {
+  for (const c of opened.splice(0)) await c.session.close();
+});
+
+async function open(): Promise<RegistryCtx> {
+  const c = await openWithHandlers(template.copy());
+  opened.push(c);
+  return c;
+}
+
+/** The hand-computed key of each dimension, over a row joined to customer, sku and city. */
+const KEY: Record<SalesDimension, string> = {
+  month: 'a.period - (a.period / 100) * 100',
+  province: '(SELECT province_id FROM city WHERE id = cu.city_id)',
+  city: 'cu.city_id',
+  channel: 'cu.channel_id',
+  brand: 'sk.brand_id',
+  category: 'sk.category_id',
+  customer: 'cu.id',
+  salesperson: 'IFNULL(cu.owner_id, 0)',
+};
+
+function handSums(path: string, year: number, by: SalesDimension, where = '1=1'): Map<number, { actual: number; last: number; gp: number }> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const rows = db
+      .prepare(
+        `SELECT ${KEY[by]} AS k, a.period AS period, a.amount_cents AS amount, a.gross_profit_cents AS gp
+           FROM sales_actual a, customer cu, sku sk WHERE cu.id = a.customer_id AND sk.id = a.sku_id AND ${where}`,
+      )
+      .all() as { k: number; period: number; amount: number; gp: number }[];
+    const out = new Map<number, { actual: number; last: number; gp: number }>();
+    for (const r of rows) {
+      const y = Math.floor(r.period / 100);
+      if (y !== year && y !== year - 1) continue;
+      const e = out.get(r.k) ?? { actual: 0, last: 0, gp: 0 };
+      if (y === year) {
+        e.actual += r.amount;
+        e.gp += r.gp;
+      } else e.last += r.amount;
+      out.set(r.k, e);
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+describe('analysis.sales', () => {
+  it('defaults to the year before the plan year and lists the years with actuals', async () => {
+    const c = await open();
+    const res = await invokeOk(c, 'analysis.sales', { by: 'city' });
+    expect(res.planYear).toBe(2027);
+    expect(res.year).toBe(2026);
+    const db = new Database(c.path, { readonly: true });
+    const years = (db.prepare('SELECT DISTINCT period / 100 AS y FROM sales_actual ORDER BY y').all() as { y: number }[]).map((r) => r.y);
+    db.close();
+    expect(res.years).toEqual(years);
+    expect(years).toContain(2026);
+  });
+
+  it.each(SALES_DIMENSIONS)('by %s: actual, last year, gross profit, margin and YoY match the file', async (by) => {
+    const c = await open();
+    const res = await invokeOk(c, 'analysis.sales', { year: 2026, by });
+    const hand = handSums(c.path, 2026, by);
+    const nonZero = res.rows.filter((r) => r.actual !== 0 || r.lastYear !== 0);
+    expect(nonZero.length).toBe(hand.size);
+    for (const r of res.rows) {
+      const h = hand.get(r.key) ?? { actual: 0, last: 0, gp: 0 };
+      expect(r.actual, `${by} ${r.key}`).toBe(h.actual);
+      expect(r.lastYear).toBe(h.last);
+      expect(r.grossProfit).toBe(h.gp);
+      expect(r.target).toBeNull();
+      expect(r.achievement).toBeNull();
+      expect(r.grossMargin).toBe(h.actual === 0 ? null : h.gp / h.actual);
+      expect(r.yoy).toBe(h.last === 0 ? null : (h.actual - h.last) / h.last);
+      if (by !== 'month' && !(by === 'salesperson' && r.key === 0)) expect(r.label).not.toBe('');
+    }
+    const total = [...hand.values()].reduce((s, h) => s + h.actual, 0);
+    expect(res.total.actual).toBe(total);
+    if (by === 'month') {
+      expect(res.rows.map((r) => r.key)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(res.rows[0].mom).toBeNull();
+      const [m2, m3] = [res.rows[1], res.rows[2]];
+      expect(m3.mom).toBe(m2.actual === 0 ? null : (m3.actual - m2.actual) / m2.actual);
+    }
+  });
+
+  it('applies the city, channel and brand filters', async () => {
+    const c = await open();
+    const db = new Database(c.path, { readonly: true });
+    const one = db.prepare('SELECT cu.city_id AS city, cu.channel_id AS channel, sk.brand_id AS brand FROM sales_actual a JOIN customer cu ON cu.id = a.customer_id JOIN sku sk ON sk.id = a.sku_id WHERE a.period / 100 = 2026 LIMIT 1').get() as { city: number; channel: number; brand: number };
+    db.close();
+    const res = await invokeOk(c, 'analysis.sales', { year: 2026, by: 'category', filter: { cityId: one.city, channelId: one.channel, brandId: one.brand } });
+    const hand = handSums(c.path, 2026, 'category', `cu.city_id = ${one.city} AND cu.channel_id = ${one.channel} AND sk.brand_id = ${one.brand}`);
+    for (const r of res.rows) expect(r.actual).toBe(hand.get(r.key)?.actual ?? 0);
+    expect(res.total.actual).toBeGreaterThan(0);
+    // The other path: grouped by a customer dimension, filtered on the product and the channel.
+    for (const by of ['city', 'month', 'customer'] as const) {
+      const byCity = await invokeOk(c, 'analysis.sales', { year: 2026, by, filter: { brandId: one.brand, channelId: one.channel } });
+      const handCity = handSums(c.path, 2026, by, `sk.brand_id = ${one.brand} AND cu.channel_id = ${one.channel}`);
+      for (const r of byCity.rows) {
+        expect(r.actual, `${by} ${r.key}`).toBe(handCity.get(r.key)?.actual ?? 0);
+        expect(r.lastYear).toBe(handCity.get(r.key)?.last ?? 0);
+      }
+      expect(byCity.total.actual).toBeGreaterThan(0);
+    }
+  });
+
+  it('in the plan year compares with the working version’s target_fact', async () => {
+    // The demo has no targets: write a few cells of the working version first.
+    const path = template.copy();
+    const w = new Database(path);
+    const version = (w.prepare("SELECT id FROM plan_version WHERE kind = 'working'").get() as { id: number }).id;
+    const cells = w.prepare('SELECT ci.id AS city, ch.id AS channel, s.id AS sku FROM city ci, channel ch, sku s ORDER BY ci.id, ch.id, s.id LIMIT 5').all() as { city: number; channel: number; sku: number }[];
+    const ins = w.prepare('INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume) VALUES (?, ?, ?, NULL, ?, ?, ?, 0)');
+    cells.forEach((cell, i) => ins.run(version, cell.city, cell.channel, cell.sku, (i % 12) + 1, 1_000_00 * (i + 1)));
+    w.close();
+    const c = await openWithHandlers(path);
+    opened.push(c);
+    const res = await invokeOk(c, 'analysis.sales', { year: 2027, by: 'channel' });
+    const db = new Database(c.path, { readonly: true });
+    const targets = new Map(
+      (db
+        .prepare("SELECT t.channel_id AS k, SUM(t.amount_cents) AS v FROM target_fact t JOIN plan_version v ON v.id = t.version_id AND v.kind = 'working' GROUP BY t.channel_id")
+        .all() as { k: number; v: number }[]).map((r) => [r.k, r.v]),
+    );
+    db.close();
+    for (const r of res.rows) {
+      expect(r.target).toBe(targets.get(r.key) ?? 0);
+      expect(r.achievement).toBe(r.target ? r.actual / r.target : null);
+    }
+    expect(res.total.target).toBe([...targets.values()].reduce((s, v) => s + v, 0));
+    expect(res.total.target).toBeGreaterThan(0);
+  });
+});
+
+describe('analysis.salesRows', () => {
+  it('returns the rows behind one group, with the total count', async () => {
+    const c = await open();
+    const res = await invokeOk(c, 'analysis.sales', { year: 2026, by: 'city' });
+    const city = res.rows.find((r) => r.actual > 0)!;
+    const detail = await invokeOk(c, 'analysis.salesRows', { year: 2026, slice: { by: 'city', key: city.key }, limit: 1000 });
+    const db = new Database(c.path, { readonly: true });
+    const n = (db.prepare('SELECT COUNT(*) AS n FROM sales_actual a JOIN customer cu ON cu.id = a.customer_id WHERE cu.city_id = ? AND a.period / 100 = 2026').get(city.key) as { n: number }).n;
+    db.close();
+    expect(detail.total).toBe(n);
+    expect(detail.rows.length).toBe(Math.min(n, 1000));
+    if (n <= 1000) expect(detail.rows.reduce((s, r) => s + r.amountCents, 0)).toBe(city.actual);
+    for (const r of detail.rows) expect(Math.floor(r.period / 100)).toBe(2026);
+    const small = await invokeOk(c, 'analysis.salesRows', { year: 2026, slice: { by: 'city', key: city.key }, limit: 3 });
+    expect(small.rows).toEqual(detail.rows.slice(0, 3));
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    ['analysis.sales', {}],
+    ['analysis.sales', { by: 'planet' }],
+    ['analysis.sales', { by: 'city', year: 1999 }],
+    ['analysis.sales', { by: 'city', year: 2026.5 }],
+    ['analysis.sales', { by: 'city', filter: { cityId: -1 } }],
+    ['analysis.sales', { by: 'city', filter: { countyId: 1 } }],
+    ['analysis.sales', { by: 'city', extra: 1 }],
+    ['analysis.salesRows', { year: 2026, slice: { by: 'city' } }],
+    ['analysis.salesRows', { year: 2026, slice: { by: 'city', key: 1 }, limit: 1001 }],
+    ['analysis.salesRows', { year: 2026, slice: { by: 'city', key: 1 }, limit: 0 }],
+    ['analysis.salesRows', { slice: { by: 'city', key: 1 } }],
+  ] as const)('%s refuses %j', async (name, input) => {
+    const c = await open();
+    const err = await invokeRefused(c, name, input);
+    expect(err.code).toBe('INVALID_INPUT');
+  });
+});
