@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { expect, test } from './fixtures';
 import { ImportWizardPage } from './pages/ImportWizardPage';
+import { invoke } from './api';
 
 // Issue 5's import of sales actuals, end to end on the tiny demo region: an ERP export
 // saved by Excel on a Chinese Windows (a GBK CSV with Chinese headers) with a few bad
@@ -18,23 +19,6 @@ const SHOTS = process.env.REGIONPLAN_SHOTS;
 /** GBK, as Excel on a Chinese Windows saves a CSV. */
 const gbk = (text: string): Buffer => iconv.encode(text, 'gbk');
 
-/** A channel of the app's own API, called from the page as the renderer does. */
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]')!.content;
-      const res = await fetch(`/api/invoke/${channel}`, {
-        method: 'POST',
-        headers: { 'X-RegionPlan-Token': token, 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
-      return body.value;
-    },
-    { channel, input },
-  ) as Promise<T>;
-}
 
 interface Member {
   id: number;

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import type { CustomerAnalysis } from '../../src/shared/channels/analysisCustomers';
 import { formatAmount } from '../../src/shared/units';
 import { expect, test } from './fixtures';
+import { invoke } from './api';
 
 // The analysis area's channel-customer view on the demo region: the Pareto chart for
 // the review year, the top customer's sales and the A class exactly as the API gives
@@ -18,23 +19,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, name), fullPage: true });
 }
 
-/** A channel of the app's own API, called from the page as the renderer does. */
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]')!.content;
-      const res = await fetch(`/api/invoke/${channel}`, {
-        method: 'POST',
-        headers: { 'X-RegionPlan-Token': token, 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
-      return body.value;
-    },
-    { channel, input },
-  ) as Promise<T>;
-}
 
 test('channel customers: Pareto, the top customer’s sales match the API, drill down', async ({ page, start, workspace }) => {
   await start.demoButton.click();

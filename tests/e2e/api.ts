@@ -1,0 +1,19 @@
+import type { Page } from '@playwright/test';
+
+/** A channel of the app's own API, called from the page as the renderer does (web host). */
+export async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]')!.content;
+      const res = await fetch(`/api/invoke/${channel}`, {
+        method: 'POST',
+        headers: { 'X-RegionPlan-Token': token, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
+      return body.value;
+    },
+    { channel, input },
+  ) as Promise<T>;
+}
