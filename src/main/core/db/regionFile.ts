@@ -46,7 +46,8 @@ function connect(path: string, options: { readonly?: boolean; mustExist?: boolea
   });
 }
 
-function configure(sqlite: Database.Database): void {
+/** The region file's connection settings (ARCHITECTURE.md section 3), for every connection that writes to it. */
+export function configure(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   // FULL: a commit is on disk before the UI is told it is saved.
   sqlite.pragma('synchronous = FULL');

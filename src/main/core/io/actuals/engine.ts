@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import type { ImportCommitResult, ImportIssue, ImportPreview } from '../../../../shared/importTypes';
 import type { DateOptions } from '../../../../shared/importValues';
 import { APPLICATION_ID } from '../../db/constants';
+import { configure } from '../../db/regionFile';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { ACTUAL_FIELDS, type ActualField } from './fields';
 import { KIND_WRITERS, type KindAccumulator, type RowContext } from './kinds';
@@ -42,9 +43,7 @@ export function openForImport(regionPath: string): Database.Database {
         reason: version > SCHEMA_VERSION ? 'newer_schema' : 'corrupt',
       });
     }
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    configure(db);
     db.pragma('cache_size = -262144');
     return db;
   } catch (e) {

@@ -33,30 +33,30 @@ const TARGET_KEY: Record<SalesDimension, { expr: string; joins: Partial<Joins> }
   salesperson: { expr: 'COALESCE(c.owner_id, 0)', joins: { customer: true } },
 };
 
-function actualFrom(by: SalesDimension | null, filter: SalesFilter): { from: string; where: string[]; params: number[] } {
-  const joins: Joins = { customer: false, sku: false, city: false, ...(by ? ACTUAL_KEY[by].joins : {}) };
+/**
+ * The slice filter's conditions. City and channel are the customer's for actuals and
+ * the target cell's own for targets (`place`); brand and category go through the SKU.
+ */
+function filterWhere(filter: SalesFilter, joins: Joins, place: { city: string; channel: string; viaCustomer: boolean }): { where: string[]; params: number[] } {
   const where: string[] = [];
   const params: number[] = [];
-  if (filter.cityId !== undefined) {
-    joins.customer = true;
-    where.push('c.city_id = ?');
-    params.push(filter.cityId);
-  }
-  if (filter.channelId !== undefined) {
-    joins.customer = true;
-    where.push('c.channel_id = ?');
-    params.push(filter.channelId);
-  }
-  if (filter.brandId !== undefined) {
-    joins.sku = true;
-    where.push('s.brand_id = ?');
-    params.push(filter.brandId);
-  }
-  if (filter.categoryId !== undefined) {
-    joins.sku = true;
-    where.push('s.category_id = ?');
-    params.push(filter.categoryId);
-  }
+  const add = (value: number | undefined, column: string, join: keyof Joins | null) => {
+    if (value === undefined) return;
+    if (join) joins[join] = true;
+    where.push(`${column} = ?`);
+    params.push(value);
+  };
+  const placeJoin = place.viaCustomer ? 'customer' : null;
+  add(filter.cityId, place.city, placeJoin);
+  add(filter.channelId, place.channel, placeJoin);
+  add(filter.brandId, 's.brand_id', 'sku');
+  add(filter.categoryId, 's.category_id', 'sku');
+  return { where, params };
+}
+
+function actualFrom(by: SalesDimension | null, filter: SalesFilter): { from: string; where: string[]; params: number[] } {
+  const joins: Joins = { customer: false, sku: false, city: false, ...(by ? ACTUAL_KEY[by].joins : {}) };
+  const { where, params } = filterWhere(filter, joins, { city: 'c.city_id', channel: 'c.channel_id', viaCustomer: true });
   let from = 'sales_actual a';
   if (joins.customer || joins.city) from += ' JOIN customer c ON c.id = a.customer_id';
   if (joins.city) from += ' JOIN city ci ON ci.id = c.city_id';
@@ -66,26 +66,7 @@ function actualFrom(by: SalesDimension | null, filter: SalesFilter): { from: str
 
 function targetFrom(by: SalesDimension, filter: SalesFilter): { from: string; where: string[]; params: number[] } {
   const joins: Joins = { customer: false, sku: false, city: false, ...TARGET_KEY[by].joins };
-  const where: string[] = [];
-  const params: number[] = [];
-  if (filter.cityId !== undefined) {
-    where.push('t.city_id = ?');
-    params.push(filter.cityId);
-  }
-  if (filter.channelId !== undefined) {
-    where.push('t.channel_id = ?');
-    params.push(filter.channelId);
-  }
-  if (filter.brandId !== undefined) {
-    joins.sku = true;
-    where.push('s.brand_id = ?');
-    params.push(filter.brandId);
-  }
-  if (filter.categoryId !== undefined) {
-    joins.sku = true;
-    where.push('s.category_id = ?');
-    params.push(filter.categoryId);
-  }
+  const { where, params } = filterWhere(filter, joins, { city: 't.city_id', channel: 't.channel_id', viaCustomer: false });
   let from = 'target_fact t';
   if (joins.customer) from += ' LEFT JOIN customer c ON c.id = t.customer_id';
   if (joins.city) from += ' JOIN city ci ON ci.id = t.city_id';

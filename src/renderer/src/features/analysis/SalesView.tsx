@@ -7,7 +7,7 @@ import {
 import { formatAmount, formatInteger, formatPercent, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { api, toErrorData } from '../../api/client';
 import { useApp } from '../../app/AppContext';
-import { EChart } from '../../components/chart/EChart';
+import { EChart, saveChartPng } from '../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../components/chart/chartStyle';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { errorText } from '../../i18n';
@@ -75,13 +75,7 @@ export function SalesView() {
   const savePng = () => {
     const instance = chartRef.current;
     if (!instance) return;
-    const url = instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${t('analysis.view.sales')}-${data?.year ?? ''}-${t(`analysis.sales.dim.${by}`)}.png`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    saveChartPng(instance, `${t('analysis.view.sales')}-${data?.year ?? ''}-${t(`analysis.sales.dim.${by}`)}.png`);
   };
 
   const empty = data !== null && data.years.length === 0;

@@ -7,7 +7,7 @@ import { ABC_CLASSES, type AbcClass } from '../../../../../shared/pareto';
 import { formatAmount, formatInteger, formatPercent, intlLocale, unitLabel, type DisplayUnit, type Language } from '../../../../../shared/units';
 import { api, toErrorData } from '../../../api/client';
 import { useApp } from '../../../app/AppContext';
-import { EChart } from '../../../components/chart/EChart';
+import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import { DataGrid, type GridColumn, type GridRow } from '../../../grid';
 import { errorText } from '../../../i18n';
@@ -90,12 +90,7 @@ export function CustomersView() {
   const savePng = () => {
     const instance = chartRef.current;
     if (!instance) return;
-    const a = document.createElement('a');
-    a.href = instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    a.download = `${t('analysisCustomers.tab')}-${data?.year ?? ''}.png`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    saveChartPng(instance, `${t('analysisCustomers.tab')}-${data?.year ?? ''}.png`);
   };
 
   const empty = data !== null && (data.years.length === 0 || data.customers.length === 0);
