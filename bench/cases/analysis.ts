@@ -10,13 +10,13 @@ import { LARGE } from './foundation';
 // drawn (the EChart element's data-rendered="true"). The baseline is the bare SQL
 // behind the chart, run with better-sqlite3 on the same file.
 
-const RUNS = 5;
-const REVIEW_YEAR = LARGE.planYear - 1;
-const FROM = REVIEW_YEAR * 100 + 1;
-const TO = REVIEW_YEAR * 100 + 12;
+export const RUNS = 5;
+export const REVIEW_YEAR = LARGE.planYear - 1;
+export const FROM = REVIEW_YEAR * 100 + 1;
+export const TO = REVIEW_YEAR * 100 + 12;
 
 /** Runs the bare query once as a warm-up, then RUNS times; the median in ms. */
-async function sqlBaseline(path: string, sql: string, params: unknown[]): Promise<{ ms: number; rows: number }> {
+export async function sqlBaseline(path: string, sql: string, params: unknown[]): Promise<{ ms: number; rows: number }> {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const stmt = db.prepare(sql);
@@ -29,7 +29,7 @@ async function sqlBaseline(path: string, sql: string, params: unknown[]): Promis
   }
 }
 
-async function openAnalysis(ctx: BenchContext, name: string): Promise<Awaited<ReturnType<typeof openInBrowser>>> {
+export async function openAnalysis(ctx: BenchContext, name: string): Promise<Awaited<ReturnType<typeof openInBrowser>>> {
   const s = await openInBrowser(ctx, name);
   await gotoWorkspace(s.page, s.host.url);
   await s.page.click('[data-testid="side-nav"] [data-area="analysis"]');

@@ -3,6 +3,9 @@ import { channel } from './channel';
 import { actualsChannels } from './channels/actuals';
 import { analysisChannels } from './channels/analysis';
 import { analysisCustomerChannels } from './channels/analysisCustomers';
+import { analysisExpensesChannels } from './channels/analysisExpenses';
+import { analysisPricesChannels } from './channels/analysisPrices';
+import { analysisTerminalsChannels } from './channels/analysisTerminals';
 import { expenseChannels } from './channels/expenses';
 import { promotionChannels } from './channels/promotions';
 import { teamChannels } from './channels/team';
@@ -163,6 +166,9 @@ export const contract = {
   ...actualsChannels,
   ...analysisChannels,
   ...analysisCustomerChannels,
+  ...analysisExpensesChannels,
+  ...analysisPricesChannels,
+  ...analysisTerminalsChannels,
   ...expenseChannels,
   ...promotionChannels,
   ...teamChannels,

@@ -4,7 +4,8 @@
 export const analysisZhHant = {
   title: '經營分析',
   viewsLabel: '分析視圖',
-  view: { sales: '銷售分析', customers: '渠道客戶分析' },
+  view: { sales: '銷售分析', customers: '渠道客戶分析', terminals: '終端分析', prices: '價格分析', expenses: '費用分析' },
+  drillClose: '關閉明細',
   sales: {
     loading: '正在讀取銷售數據…',
     year: '年度',
@@ -52,7 +53,8 @@ export const analysisZhHant = {
 export const analysisZhHans: typeof analysisZhHant = {
   title: '经营分析',
   viewsLabel: '分析视图',
-  view: { sales: '销售分析', customers: '渠道客户分析' },
+  view: { sales: '销售分析', customers: '渠道客户分析', terminals: '终端分析', prices: '价格分析', expenses: '费用分析' },
+  drillClose: '关闭明细',
   sales: {
     loading: '正在读取销售数据…',
     year: '年度',
@@ -100,7 +102,8 @@ export const analysisZhHans: typeof analysisZhHant = {
 export const analysisEn: typeof analysisZhHant = {
   title: 'Analysis',
   viewsLabel: 'Analysis views',
-  view: { sales: 'Sales', customers: 'Channel customers' },
+  view: { sales: 'Sales', customers: 'Channel customers', terminals: 'Terminals', prices: 'Prices', expenses: 'Expenses' },
+  drillClose: 'Close details',
   sales: {
     loading: 'Reading the sales…',
     year: 'Year',

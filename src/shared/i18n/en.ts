@@ -5,6 +5,9 @@ import { actualsEn } from './actuals';
 import { expensesEn } from './expenses';
 import { analysisEn } from './analysis';
 import { analysisCustomersEn } from './analysisCustomers';
+import { analysisExpensesEn } from './analysisExpenses';
+import { analysisPricesEn } from './analysisPrices';
+import { analysisTerminalsEn } from './analysisTerminals';
 import { promotionsEn } from './promotions';
 import { teamEn } from './team';
 import { targetsEn } from './targets';
@@ -210,6 +213,9 @@ export const en: Messages = {
   expenses: expensesEn,
   analysis: analysisEn,
   analysisCustomers: analysisCustomersEn,
+  analysisExpenses: analysisExpensesEn,
+  analysisPrices: analysisPricesEn,
+  analysisTerminals: analysisTerminalsEn,
   promotions: promotionsEn,
   team: teamEn,
   importWizard: importWizardEn,

@@ -5,6 +5,9 @@ import { actualsZhHans } from './actuals';
 import { expensesZhHans } from './expenses';
 import { analysisZhHans } from './analysis';
 import { analysisCustomersZhHans } from './analysisCustomers';
+import { analysisExpensesZhHans } from './analysisExpenses';
+import { analysisPricesZhHans } from './analysisPrices';
+import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
 import { teamZhHans } from './team';
 import { targetsZhHans } from './targets';
@@ -205,6 +208,9 @@ export const zhHans: Messages = {
   expenses: expensesZhHans,
   analysis: analysisZhHans,
   analysisCustomers: analysisCustomersZhHans,
+  analysisExpenses: analysisExpensesZhHans,
+  analysisPrices: analysisPricesZhHans,
+  analysisTerminals: analysisTerminalsZhHans,
   promotions: promotionsZhHans,
   team: teamZhHans,
   importWizard: importWizardZhHans,

@@ -7,6 +7,9 @@ import { actualsZhHant } from './actuals';
 import { expensesZhHant } from './expenses';
 import { analysisZhHant } from './analysis';
 import { analysisCustomersZhHant } from './analysisCustomers';
+import { analysisExpensesZhHant } from './analysisExpenses';
+import { analysisPricesZhHant } from './analysisPrices';
+import { analysisTerminalsZhHant } from './analysisTerminals';
 import { promotionsZhHant } from './promotions';
 import { teamZhHant } from './team';
 import { targetsZhHant } from './targets';
@@ -210,6 +213,9 @@ export const zhHant = {
   expenses: expensesZhHant,
   analysis: analysisZhHant,
   analysisCustomers: analysisCustomersZhHant,
+  analysisExpenses: analysisExpensesZhHant,
+  analysisPrices: analysisPricesZhHant,
+  analysisTerminals: analysisTerminalsZhHant,
   promotions: promotionsZhHant,
   team: teamZhHant,
   importWizard: importWizardZhHant,

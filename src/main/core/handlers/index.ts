@@ -12,6 +12,9 @@ import type { DemoSize } from '../demo/generate';
 import { registerActuals } from './actuals';
 import { registerAnalysis } from './analysis';
 import { registerAnalysisCustomers } from './analysisCustomers';
+import { registerAnalysisExpenses } from './analysisExpenses';
+import { registerAnalysisPrices } from './analysisPrices';
+import { registerAnalysisTerminals } from './analysisTerminals';
 import { registerIo } from './io';
 import { registerMasterData } from './masterData';
 import { registerTargets } from './targets';
@@ -145,6 +148,9 @@ export function createHandlers(session: Session): HandlerRegistry {
   registerActuals(r, session);
   registerAnalysis(r, session);
   registerAnalysisCustomers(r, session);
+  registerAnalysisTerminals(r, session);
+  registerAnalysisPrices(r, session);
+  registerAnalysisExpenses(r, session);
   r.assertComplete();
   return r;
 }

@@ -2,12 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SalesView } from './SalesView';
 import { CustomersView } from './customers';
+import { TerminalsView } from './terminals';
+import { PricesView } from './prices';
+import { ExpensesView } from './expenses';
 import './analysis.css';
 
-// The analysis area: one tab per view (sales first; channel customers, terminals,
-// prices and expenses join the list as they are built), each mounting its own view.
+// The analysis area: one tab per view (sales, channel customers, terminals, prices,
+// expenses), each mounting its own view.
 
-export const ANALYSIS_VIEWS = ['sales', 'customers'] as const;
+export const ANALYSIS_VIEWS = ['sales', 'customers', 'terminals', 'prices', 'expenses'] as const;
 export type AnalysisView = (typeof ANALYSIS_VIEWS)[number];
 
 export function AnalysisArea() {
@@ -35,6 +38,9 @@ export function AnalysisArea() {
       </header>
       {view === 'sales' && <SalesView />}
       {view === 'customers' && <CustomersView />}
+      {view === 'terminals' && <TerminalsView />}
+      {view === 'prices' && <PricesView />}
+      {view === 'expenses' && <ExpensesView />}
     </section>
   );
 }

@@ -1,0 +1,1 @@
+export { ExpensesView } from './ExpensesView';

@@ -1,0 +1,1 @@
+export { TerminalsView } from './TerminalsView';
