@@ -13,7 +13,7 @@ import { Session } from '../../src/main/core/session';
 import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
 import type { ImportCommitResult, ImportPreview } from '../../src/shared/importTypes';
-import { testHost, tinyDemoTemplate } from './helpers';
+import { salesSummaryPair, testHost, tinyDemoTemplate } from './helpers';
 
 // The actuals import engine through the handler registry (jobs run inline), on the
 // tiny demo region: every figure expected is computed from the test's own rows or
@@ -48,6 +48,12 @@ async function fail<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<
   const res = await c.r.invoke(name, input);
   if (res.ok) throw new Error(`${name} should have failed`);
   return res.error;
+}
+
+/** The monthly sales summaries equal the sums of the lines (they are kept in the same transaction). */
+function expectSummaryInStep(c: Ctx): void {
+  const { stored, fromLines } = salesSummaryPair(c.session.requireFile().sqlite);
+  expect(stored).toEqual(fromLines);
 }
 
 const sql = <T>(c: Ctx, q: string, ...params: unknown[]): T => c.session.requireFile().sqlite.prepare(q).get(...params) as T;
@@ -143,6 +149,10 @@ describe('sales actuals', () => {
     expect(batch).toMatchObject({ kind: 'sales_actual', source_name: 'sales.csv', mapping_name: 'ERP 銷售明細', row_count: 3, encoding: 'utf-8' });
     expect(batch.source_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before + 3);
+    expectSummaryInStep(c);
+    expect(sql<{ a: number }>(c, 'SELECT amount_cents AS a FROM sales_month_sku WHERE period = 202703 AND sku_id = (SELECT id FROM sku WHERE code = ?)', 'WA0002').a).toBe(
+      sql<{ a: number }>(c, 'SELECT SUM(amount_cents) AS a FROM sales_actual WHERE period = 202703 AND sku_id = (SELECT id FROM sku WHERE code = ?)', 'WA0002').a,
+    );
 
     // The same file again: its months' rows of the same source are replaced, the old batch goes.
     const again = (await call(c, 'import.preview', salesRequest(path))) as ImportPreview;
@@ -151,6 +161,7 @@ describe('sales actuals', () => {
     expect(second.replaced).toBe(3);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before + 3);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM import_batch WHERE id = ?', done.batchId).n).toBe(0);
+    expectSummaryInStep(c);
 
     // Another source with an overlapping key overwrites that row and keeps the rest.
     const other = dataFile(c, 'fix.csv', `${SALES_HEADERS}\n2027-02,D0002,,WA0002,,1,100,10\n`);
@@ -159,11 +170,13 @@ describe('sales actuals', () => {
     await call(c, 'import.commit', { ...salesRequest(other), source: '手工調整' });
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before + 3);
     expect(sql<{ a: number }>(c, "SELECT amount_cents AS a FROM sales_actual WHERE period = 202702 AND customer_id = (SELECT id FROM customer WHERE code = 'D0002')").a).toBe(10_000);
+    expectSummaryInStep(c);
 
     // A batch can be removed, with its rows.
     const removed = await call(c, 'actuals.removeBatch', { id: second.batchId! });
     expect(removed.removed).toBe(2);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before + 1);
+    expectSummaryInStep(c);
     await c.session.close();
   });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegionFile, type RegionFile } from '../../src/main/core/db/regionFile';
 import { EAST_CHINA } from '../../src/main/core/demo/eastChina';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
+import { salesSummaryPair } from './helpers';
 
 const PLAN_YEAR = 2027;
 const HISTORY = [PLAN_YEAR - 3, PLAN_YEAR - 2, PLAN_YEAR - 1];
@@ -169,6 +170,12 @@ describe('fillDemoRegion (tiny)', () => {
       expect(scalar(db, 'SELECT max(period) FROM sales_actual WHERE batch_id = ?', b.id)).toBeLessThanOrEqual(b.period_to);
     }
     expect(scalar(db, 'SELECT count(*) FROM sales_actual')).toBe(batches.reduce((s, b) => s + b.row_count, 0));
+  });
+
+  it('fills the monthly sales summaries with the sums of its lines', () => {
+    const { stored, fromLines } = salesSummaryPair(db);
+    expect((stored[0] as unknown[]).length).toBeGreaterThan(0);
+    expect(stored).toEqual(fromLines);
   });
 
   const monthly = (seasonality: string, year: number): number[] => {

@@ -113,3 +113,21 @@ export async function invokeRefused(c: RegistryCtx, name: ChannelName, input: un
   if (res.ok) throw new Error(`${name} should have been refused`);
   return res.error;
 }
+
+/**
+ * The monthly sales summaries (migration 6) as they are stored, and as recomputed here
+ * from sales_actual with plain SQL; a test expects the two to be equal.
+ */
+export function salesSummaryPair(sqlite: import('better-sqlite3').Database): { stored: unknown[]; fromLines: unknown[] } {
+  const q = (sql: string) => sqlite.prepare(sql).raw().all();
+  return {
+    stored: [
+      q('SELECT period, customer_id, amount_cents, gross_profit_cents, volume, line_count FROM sales_month_customer ORDER BY 1, 2'),
+      q('SELECT period, sku_id, amount_cents, gross_profit_cents, volume, line_count FROM sales_month_sku ORDER BY 1, 2'),
+    ],
+    fromLines: [
+      q('SELECT period, customer_id, SUM(amount_cents), SUM(gross_profit_cents), SUM(volume), COUNT(*) FROM sales_actual GROUP BY 1, 2 ORDER BY 1, 2'),
+      q('SELECT period, sku_id, SUM(amount_cents), SUM(gross_profit_cents), SUM(volume), COUNT(*) FROM sales_actual GROUP BY 1, 2 ORDER BY 1, 2'),
+    ],
+  };
+}

@@ -122,7 +122,7 @@ describe('migrations', () => {
     before.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (1, '工作版', 'working', 0, '2026-11-26');
       INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume) VALUES (1, 1, 1, NULL, 1, 1, 100000, 10);`);
     before.close();
-    const f = await openRegionFile(path);
+    const f = await openRegionFile(path, { migrations: upTo(5) });
     expect(f.sqlite.pragma('user_version', { simple: true })).toBe(5);
     expect(f.sqlite.prepare('SELECT amount_cents FROM target_fact').pluck().get()).toBe(100000);
     // A snapshot is filled unfrozen, then frozen; after that its cells refuse every change.
@@ -140,6 +140,28 @@ describe('migrations', () => {
     expect(() => f.sqlite.prepare(`INSERT INTO target_season (version_id, month, weight) VALUES (1, 13, 1)`).run()).toThrow(/CHECK/);
     f.sqlite.prepare('DELETE FROM undo_step WHERE id = 1').run();
     expect(f.sqlite.prepare('SELECT count(*) FROM undo_bulk').pluck().get()).toBe(0);
+    await f.close();
+  });
+  it('6: the monthly sales summaries are filled from the lines a file already has', async () => {
+    const dir = tempDir();
+    const path = await fileAt(5, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (1, 'D001', '南京恒通商貿', 1, 1, 'distributor', 'active'), (2, 'D002', '蘇州合眾', 1, 1, 'distributor', 'active');
+      INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count) VALUES (1, 'sales_actual', 'erp.csv', 'h1', '', 3);
+      INSERT INTO sales_actual VALUES (202601, 1, 1, 10000, 3, 3000, 1), (202601, 2, 1, 20000, 6, 6000, 1), (202602, 1, 1, 5000, 1, 1500, 1);`);
+    before.close();
+    const f = await openRegionFile(path);
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(6);
+    expect(f.sqlite.prepare('SELECT period, customer_id, amount_cents, gross_profit_cents, volume, line_count FROM sales_month_customer ORDER BY 1, 2').raw().all()).toEqual([
+      [202601, 1, 10000, 3000, 3, 1],
+      [202601, 2, 20000, 6000, 6, 1],
+      [202602, 1, 5000, 1500, 1, 1],
+    ]);
+    expect(f.sqlite.prepare('SELECT period, sku_id, amount_cents, gross_profit_cents, volume, line_count FROM sales_month_sku ORDER BY 1, 2').raw().all()).toEqual([
+      [202601, 1, 30000, 9000, 9, 2],
+      [202602, 1, 5000, 1500, 1, 1],
+    ]);
     await f.close();
   });
 });

@@ -176,6 +176,13 @@ export interface SalesActualTable {
   period: number; customer_id: number; sku_id: number; amount_cents: number; volume: number;
   gross_profit_cents: number; batch_id: number;
 }
+/** Monthly sums of sales_actual (migration 6; kept by db/salesSummary.ts). */
+export interface SalesMonthCustomerTable {
+  period: number; customer_id: number; amount_cents: number; gross_profit_cents: number; volume: number; line_count: number;
+}
+export interface SalesMonthSkuTable {
+  period: number; sku_id: number; amount_cents: number; gross_profit_cents: number; volume: number; line_count: number;
+}
 export interface MarketSalesTable {
   period: number; city_id: number; category_id: number; brand_id: number; amount_cents: number;
   volume: number; batch_id: number;
@@ -245,6 +252,8 @@ export interface DB {
   plan_narrative: PlanNarrativeTable;
   variance_note: VarianceNoteTable;
   sales_actual: SalesActualTable;
+  sales_month_customer: SalesMonthCustomerTable;
+  sales_month_sku: SalesMonthSkuTable;
   market_sales: MarketSalesTable;
   store_audit: StoreAuditTable;
   store_audit_brand: StoreAuditBrandTable;

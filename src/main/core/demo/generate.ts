@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import { refreshSalesSummary } from '../db/salesSummary';
 import { BulkInsert } from './bulk';
 import {
   BRANDS, CATEGORIES, CHANNELS, DEFAULT_EXPENSE_ITEMS, DISTRIBUTOR_SUFFIXES, EC_ACCOUNTS, GIVEN_NAMES, KA_CHAINS, ROADS,
@@ -1114,6 +1115,7 @@ function insertActualYear(db: BetterSqlite3.Database, world: World, year: number
   }
   rows.flush();
   db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(rows.count, batchId);
+  refreshSalesSummary(db, Array.from({ length: 12 }, (_, m) => periodOf(world, year * 12 + m)));
 }
 
 const SHARE_LOW = 0.1;

@@ -4,6 +4,7 @@ import * as m002 from './002_master_data';
 import * as m003 from './003_plan';
 import * as m004 from './004_actuals';
 import * as m005 from './005_target_planning';
+import * as m006 from './006_sales_summary';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'plan', up: m003.up },
   { version: 4, name: 'actuals and observations', up: m004.up },
   { version: 5, name: 'target planning', up: m005.up },
+  { version: 6, name: 'monthly sales summaries', up: m006.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

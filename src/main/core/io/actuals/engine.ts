@@ -335,6 +335,8 @@ export function commitActuals(
       if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');
     });
     trace('write');
+    writer.derived?.refresh(db, periods);
+    trace('derived tables');
     db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(lines, batchId);
     db.exec('COMMIT');
     trace('commit');
@@ -356,8 +358,11 @@ export function removeActualsBatch(regionPath: string, batchId: number, shouldCa
     if (!kind) throw new AppError('INVALID_INPUT', `batch ${batchId} is not an actuals import (${batch.kind})`, { issues: [{ path: 'id', message: 'not an actuals batch' }] });
     if (shouldCancel()) throw new AppError('CANCELLED', 'cancelled');
     return db.transaction(() => {
-      const removed = KIND_WRITERS[kind].liveRows(db, batchId);
+      const writer = KIND_WRITERS[kind];
+      const removed = writer.liveRows(db, batchId);
+      const periods = writer.derived?.periodsOf(db, batchId) ?? [];
       db.prepare('DELETE FROM import_batch WHERE id = ?').run(batchId);
+      writer.derived?.refresh(db, periods);
       return { removed };
     })();
   } finally {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { refreshSalesSummary, salesMonthsOfBatch } from '../../db/salesSummary';
 import type { ActualKind } from '../../../../shared/actuals';
 import type { Resolver, SkuFigures } from './members';
 import type { Parsed } from './values';
@@ -41,6 +42,12 @@ export interface KindWriter {
   liveRows(db: Database.Database, batchId: number): number;
   /** Writes the lines under the batch; returns how many. */
   write(db: Database.Database, acc: KindAccumulator, batchId: number, progress: (done: number, total: number) => void): number;
+  /** Tables derived from this kind's rows: bring them in step after the rows of these months changed (same transaction). */
+  derived?: {
+    refresh(db: Database.Database, periods: number[]): void;
+    /** The months a batch has rows in (read before the batch is removed). */
+    periodsOf(db: Database.Database, batchId: number): number[];
+  };
 }
 
 const num = (v: Parsed): number => (typeof v === 'number' ? v : 0);
@@ -213,6 +220,7 @@ function monthsWithOthers(db: Database.Database, table: string, periods: number[
 const sales: KindWriter = {
   accumulator: (db) => new SalesAccumulator(db),
   ...periodKeyed('sales_actual'),
+  derived: { refresh: refreshSalesSummary, periodsOf: salesMonthsOfBatch },
   countOverwrites(db, accumulator, periods, batches) {
     const acc = accumulator as SalesAccumulator;
     const months = monthsWithOthers(db, 'sales_actual', periods, batches);
