@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { formatAmount } from '../../src/shared/units';
+import { formatAmount, formatPercent } from '../../src/shared/units';
 import { expect, test } from './fixtures';
 
 // The analysis area's sales view on the demo region: by city for the review year, one
@@ -80,4 +80,41 @@ test('sales by city: a city’s actual matches the file, drills down, saves a PN
   await expect(page.getByTestId('analysis-row')).toHaveCount(12);
   await expect(page.getByTestId('analysis-chart')).toHaveAttribute('data-rendered', 'true');
   await shot(page, 'analysis-sales-month.png');
+
+  // Market share against competitors, by city, from market data.
+  const market = page.getByTestId('analysis-market');
+  await market.scrollIntoViewIfNeeded();
+  await expect(market).toHaveAttribute('data-year', '2026');
+  await expect(page.getByTestId('market-chart')).toHaveAttribute('data-rendered', 'true');
+  const db2 = new Database(join(demoDir, file!), { readonly: true, fileMustExist: true });
+  let share: { city: number; ours: number; market: number };
+  try {
+    const rows = db2.prepare('SELECT m.city_id AS city, m.amount_cents AS a, b.is_own AS own, m.period AS p FROM market_sales m, brand b WHERE b.id = m.brand_id').all() as {
+      city: number; a: number; own: number; p: number;
+    }[];
+    const sums = new Map<number, { ours: number; market: number }>();
+    for (const r of rows) {
+      if (Math.floor(r.p / 100) !== 2026) continue;
+      const e = sums.get(r.city) ?? { ours: 0, market: 0 };
+      e.market += r.a;
+      if (r.own === 1) e.ours += r.a;
+      sums.set(r.city, e);
+    }
+    const city = [...sums.keys()].sort((a, b) => a - b)[0];
+    share = { city, ...sums.get(city)! };
+  } finally {
+    db2.close();
+  }
+  const marketRow = page.locator(`[data-testid="market-row"][data-key="${share.city}"]`);
+  await expect(marketRow).toHaveAttribute('data-ours', String(share.ours));
+  await expect(marketRow).toHaveAttribute('data-market', String(share.market));
+  await expect(marketRow.locator('[data-col="share"]')).toHaveText(formatPercent(share.ours / share.market, 'zh-Hant', 1));
+  await shot(page, 'analysis-sales-market.png');
+  await marketRow.click();
+  const marketDrill = page.getByTestId('market-drill');
+  await expect(marketDrill).toBeVisible();
+  await expect(page.getByTestId('market-drill-grid').getByRole('row').nth(1)).toBeVisible();
+  const marketPng = page.waitForEvent('download');
+  await page.getByTestId('market-save-png').click();
+  expect((await marketPng).suggestedFilename()).toMatch(/^市場佔有率.*\.png$/);
 });

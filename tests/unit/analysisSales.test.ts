@@ -176,9 +176,93 @@ describe('refusals', () => {
     ['analysis.salesRows', { year: 2026, slice: { by: 'city', key: 1 }, limit: 1001 }],
     ['analysis.salesRows', { year: 2026, slice: { by: 'city', key: 1 }, limit: 0 }],
     ['analysis.salesRows', { slice: { by: 'city', key: 1 } }],
+    ['analysis.market', { by: 'brand' }],
+    ['analysis.market', { by: 'city', filter: { channelId: 1 } }],
+    ['analysis.market', { by: 'city', year: '2026' }],
+    ['analysis.marketRows', { year: 2026, slice: { by: 'city', key: 0 } }],
+    ['analysis.marketRows', { year: 2026, slice: { by: 'city', key: 1 }, limit: 2001 }],
   ] as const)('%s refuses %j', async (name, input) => {
     const c = await open();
     const err = await invokeRefused(c, name, input);
     expect(err.code).toBe('INVALID_INPUT');
+  });
+});
+
+/** Market sums by hand: every market_sales row of the two years, grouped in JS. */
+function handMarket(path: string, year: number, key: (r: { period: number; city_id: number; category_id: number }) => number, keep: (r: { city_id: number; category_id: number }) => boolean = () => true) {
+  const db = new Database(path, { readonly: true });
+  try {
+    const own = new Set((db.prepare('SELECT id FROM brand WHERE is_own = 1').all() as { id: number }[]).map((b) => b.id));
+    const rows = db.prepare('SELECT period, city_id, category_id, brand_id, amount_cents FROM market_sales').all() as {
+      period: number; city_id: number; category_id: number; brand_id: number; amount_cents: number;
+    }[];
+    const out = new Map<number, { market: number; ours: number; lastMarket: number; lastOurs: number }>();
+    for (const r of rows) {
+      const y = Math.floor(r.period / 100);
+      if ((y !== year && y !== year - 1) || !keep(r)) continue;
+      const k = key(r);
+      const e = out.get(k) ?? { market: 0, ours: 0, lastMarket: 0, lastOurs: 0 };
+      if (y === year) {
+        e.market += r.amount_cents;
+        if (own.has(r.brand_id)) e.ours += r.amount_cents;
+      } else {
+        e.lastMarket += r.amount_cents;
+        if (own.has(r.brand_id)) e.lastOurs += r.amount_cents;
+      }
+      out.set(k, e);
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+describe('analysis.market', () => {
+  it('by city: our share of each city\'s market this year and last year, exactly from market_sales', async () => {
+    const c = await open();
+    const res = await invokeOk(c, 'analysis.market', { year: 2026, by: 'city' });
+    const hand = handMarket(c.path, 2026, (r) => r.city_id);
+    expect(res.rows.length).toBe(hand.size);
+    expect(res.rows.length).toBeGreaterThan(0);
+    for (const r of res.rows) {
+      const h = hand.get(r.key)!;
+      expect(r.market).toBe(h.market);
+      expect(r.ours).toBe(h.ours);
+      expect(r.share).toBeCloseTo(h.ours / h.market, 12);
+      expect(r.lastYearShare).toBeCloseTo(h.lastOurs / h.lastMarket, 12);
+      // Every brand's band adds up to the market, and ours is the own brands' bands.
+      expect(r.byBrand.reduce((a, b) => a + b, 0)).toBe(r.market);
+      expect(res.brands.reduce((a, b, i) => a + (b.isOwn ? r.byBrand[i] : 0), 0)).toBe(r.ours);
+    }
+    expect(res.brands[0].isOwn).toBe(true);
+    expect(res.brands.some((b) => !b.isOwn)).toBe(true);
+    expect(res.total.market).toBe([...hand.values()].reduce((a, h) => a + h.market, 0));
+  });
+
+  it('by month within one category and city follows the filter', async () => {
+    const c = await open();
+    const first = await invokeOk(c, 'analysis.market', { year: 2026, by: 'category' });
+    const cat = first.rows[0].key;
+    const city = first.options.cities.find((x) => x)!.id;
+    const res = await invokeOk(c, 'analysis.market', { year: 2026, by: 'month', filter: { categoryId: cat, cityId: city } });
+    const hand = handMarket(c.path, 2026, (r) => r.period % 100, (r) => r.category_id === cat && r.city_id === city);
+    expect(res.rows.map((r) => r.key)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    for (const r of res.rows) {
+      const h = hand.get(r.key) ?? { market: 0, ours: 0 };
+      expect(r.market).toBe(h.market);
+      expect(r.ours).toBe(h.ours);
+    }
+  });
+
+  it('drills into the market_sales rows of a group and refuses an unknown city', async () => {
+    const c = await open();
+    const res = await invokeOk(c, 'analysis.market', { year: 2026, by: 'city' });
+    const top = res.rows[0];
+    const rows = await invokeOk(c, 'analysis.marketRows', { year: 2026, slice: { by: 'city', key: top.key }, limit: 2000 });
+    expect(rows.total).toBe(rows.rows.length);
+    expect(rows.rows.reduce((a, r) => a + r.amountCents, 0)).toBe(top.market);
+    expect(rows.rows.filter((r) => r.isOwn).reduce((a, r) => a + r.amountCents, 0)).toBe(top.ours);
+    const err = await invokeRefused(c, 'analysis.market', { by: 'city', filter: { cityId: 999_999 } });
+    expect(err.code).toBe('NOT_FOUND');
   });
 });

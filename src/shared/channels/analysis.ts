@@ -63,7 +63,66 @@ export interface SalesDetail {
   total: number;
 }
 
+/** Market share (市場佔有率) from market data: ours against each competitor, by city, category or month. */
+export const MARKET_DIMENSIONS = ['city', 'category', 'month'] as const;
+export type MarketDimension = (typeof MARKET_DIMENSIONS)[number];
+export const MARKET_ROWS_LIMIT = 2000;
+
+export const marketFilterSchema = z.object({ cityId: id.optional(), categoryId: id.optional() }).strict();
+export type MarketFilter = z.infer<typeof marketFilterSchema>;
+
+export interface MarketBrand {
+  id: number;
+  name: string;
+  isOwn: boolean;
+}
+
+export interface MarketRow {
+  /** The city or category id, or the month (1–12). */
+  key: number;
+  label: string;
+  /** Cents: all brands' market sales in the group this year and last year. */
+  market: number;
+  lastYearMarket: number;
+  /** Cents: our brands' market sales. */
+  ours: number;
+  lastYearOurs: number;
+  /** Our market share, this year and last year (null with no market). */
+  share: number | null;
+  lastYearShare: number | null;
+  /** Cents per brand of `brands` (same order), this year. */
+  byBrand: number[];
+}
+
+export interface MarketAnalysis {
+  year: number;
+  by: MarketDimension;
+  /** Years with market data, ascending. */
+  years: number[];
+  /** Our brands first, then competitors by their market sales in the year (desc). */
+  brands: MarketBrand[];
+  rows: MarketRow[];
+  total: MarketRow;
+  options: { cities: { id: number; name: string }[]; categories: { id: number; name: string }[] };
+}
+
+export interface MarketDetailRow {
+  period: number;
+  cityName: string;
+  categoryName: string;
+  brandName: string;
+  isOwn: boolean;
+  amountCents: number;
+  volume: number;
+}
+
+export interface MarketDetail {
+  rows: MarketDetailRow[];
+  total: number;
+}
+
 const dimensionSchema = z.enum(SALES_DIMENSIONS);
+const marketDimensionSchema = z.enum(MARKET_DIMENSIONS);
 
 export const analysisChannels = {
   /** One year's sales by month or dimension, with last year, target, gross margin, achievement, YoY, MoM. */
@@ -78,6 +137,21 @@ export const analysisChannels = {
         slice: z.object({ by: dimensionSchema, key: z.number().int().min(0) }).strict(),
         filter: salesFilterSchema.optional(),
         limit: z.number().int().min(1).max(SALES_ROWS_LIMIT).optional(),
+      })
+      .strict(),
+  ),
+  /** Market share from market_sales: ours and each competitor by city, category or month, with last year. */
+  'analysis.market': channel<MarketAnalysis>()(
+    z.object({ year: yearSchema.optional(), by: marketDimensionSchema, filter: marketFilterSchema.optional() }).strict(),
+  ),
+  /** The market_sales rows of one group of analysis.market (every brand, the year's months). */
+  'analysis.marketRows': channel<MarketDetail>()(
+    z
+      .object({
+        year: yearSchema,
+        slice: z.object({ by: marketDimensionSchema, key: z.number().int().min(1) }).strict(),
+        filter: marketFilterSchema.optional(),
+        limit: z.number().int().min(1).max(MARKET_ROWS_LIMIT).optional(),
       })
       .strict(),
   ),

@@ -11,6 +11,8 @@ import { EChart, saveChartPng } from '../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../components/chart/chartStyle';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { errorText } from '../../i18n';
+import { exactAmount } from './kit';
+import { MarketShare } from './MarketShare';
 
 // 銷售分析: the year's actuals by month or by a dimension, against last year and the
 // plan's target; a chart (bars + a ratio line, or lines by month), the same figures
@@ -242,6 +244,7 @@ export function SalesView() {
           )}
         </>
       )}
+      {data && <MarketShare year={data.year} />}
     </div>
   );
 }
@@ -256,7 +259,6 @@ interface ChartEnv {
 function buildOption(rows: SalesRow[], data: SalesAnalysis | null, by: SalesDimension, hasTarget: boolean, env: ChartEnv): EChartsCoreOption {
   if (!data) return {};
   const { t, unit, language, unitText } = env;
-  const inUnit = (c: number) => formatAmount(c, unit, language);
   const labels = rows.map((r) => rowLabel(r, by, t));
   const point = (r: SalesRow, value: number | null) => ({ value: value === null ? null : value / 100, key: r.key, label: labels[rows.indexOf(r)] });
   const actualName = t('analysis.sales.actual', { year: data.year });
@@ -284,7 +286,7 @@ function buildOption(rows: SalesRow[], data: SalesAnalysis | null, by: SalesDime
     const r = rows[list[0]?.dataIndex ?? 0];
     if (!r) return '';
     const line = (name: string, value: string) => `<div style="display:flex;justify-content:space-between;gap:16px"><span>${escapeHtml(name)}</span><b>${escapeHtml(value)}</b></div>`;
-    const exact = (c: number) => `${inUnit(c)} ${unitText}`;
+    const exact = (c: number) => exactAmount(c, unit, language);
     return [
       `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(labels[rows.indexOf(r)])}</div>`,
       line(actualName, exact(r.actual)),
