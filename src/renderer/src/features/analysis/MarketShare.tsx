@@ -224,7 +224,6 @@ function buildOption(data: MarketAnalysis, t: T, unit: DisplayUnit, language: La
   const category = { type: 'category', data: labels, axisLabel: { interval: 0 } };
   const value = { type: 'value', max: 100, splitLine: { lineStyle: { color: CHART_GRID_LINE } }, axisLabel: { formatter: (v: number) => `${v}%` } };
   return {
-    animationDuration: 300,
     textStyle: { color: CHART_TEXT },
     legend: { top: 4 },
     grid: { left: horizontal ? 96 : 56, right: 24, top: 40, bottom: 28 },

@@ -300,7 +300,6 @@ function buildOption(rows: SalesRow[], data: SalesAnalysis | null, by: SalesDime
   };
   const rotate = !isMonth && rows.length > 8;
   return {
-    animationDuration: 300,
     color: [OURS_COLOR, ...OTHER_COLORS],
     textStyle: { color: CHART_TEXT },
     legend: { top: 6 },

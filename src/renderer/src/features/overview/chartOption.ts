@@ -79,7 +79,6 @@ export function salesChartOption(input: SalesChartInput): SalesChartOption {
   const axisNumber = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 2 });
 
   return {
-    animationDuration: 400,
     textStyle: { fontFamily: input.fontFamily, color: TEXT },
     grid: { left: 8, right: 16, top: 44, bottom: 8, containLabel: true },
     legend: {

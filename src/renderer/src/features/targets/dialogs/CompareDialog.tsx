@@ -42,7 +42,6 @@ function chartOption(result: CompareResult, f: Fmt, t: TFunction): DialogChartOp
   const toChart = (v: number) => (f.measure === 'amount' ? centsToUnit(v, f.unit) : v);
   const axisNumber = new Intl.NumberFormat(intlLocale(f.language), { maximumFractionDigits: 2 });
   return {
-    animationDuration: 300,
     textStyle: { color: CHART_TEXT },
     grid: { left: 8, right: 12, top: 40, bottom: 4, containLabel: true },
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, itemGap: 18, textStyle: { fontSize: 13, color: CHART_TEXT } },

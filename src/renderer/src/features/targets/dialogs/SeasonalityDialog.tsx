@@ -37,7 +37,6 @@ function chartOption(weights: number[], history: number[], language: Language, t
   const months = monthNames(language);
   const num = new Intl.NumberFormat(intlLocale(language), { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   return {
-    animationDuration: 250,
     textStyle: { color: CHART_TEXT },
     grid: { left: 4, right: 8, top: 34, bottom: 2, containLabel: true },
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12.5, color: CHART_TEXT } },
