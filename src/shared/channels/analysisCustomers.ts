@@ -3,9 +3,12 @@ import { channel } from '../channel';
 import type { AbcClass } from '../pareto';
 
 // 渠道客戶分析 (issue 7): the review year's customers ranked by sales (80/20 Pareto,
-// A/B/C per classifyAbc), tier mix, customers gained and lost, inventory-to-sales and
-// receivables against credit limit per customer, and the blank areas (cities of the
-// region with no active distributor). Plus the sales_actual rows of one customer.
+// A/B/C per classifyAbc over the filtered set), tier mix, customers gained and lost,
+// inventory-to-sales and receivables against credit limit per customer, and the blank
+// areas (cities of the region with no active distributor, or whose terminal coverage is
+// below the user's target), filtered by province/city, channel and tier. Plus the
+// sales_actual rows of one customer, and the outlines of the region's provinces for the
+// blank-area map.
 
 export const CUSTOMER_TIERS = ['distributor', 'sub_distributor', 'key_account'] as const;
 export type CustomerTierName = (typeof CUSTOMER_TIERS)[number];
@@ -47,12 +50,37 @@ export interface CustomerBrief {
   sales: number;
 }
 
-export interface BlankArea {
+/** Why a city is a blank area (null: it is not). */
+export type BlankReason = 'noDistributor' | 'lowCoverage' | null;
+
+/** One city of the filter's geography: distributors, terminal coverage, blank or not. */
+export interface CityCoverage {
   cityId: number;
   cityName: string;
+  provinceId: number;
   provinceName: string;
-  /** Customers of any tier/status in the city. */
+  /** The province's code (GB/T 2260 when the region was set up from the catalog). */
+  provinceCode: string;
+  /** Customers of any tier/status in the city (and channel, when filtered). */
   customers: number;
+  /** Active distributors in the city (of any channel: the channel filter applies to the terminals). */
+  activeDistributors: number;
+  /** Active terminals in the city (of the channel, when filtered). */
+  terminals: number;
+  /** Of those, the terminals whose supplying customer (terminal.customer_id) is active. */
+  coveredTerminals: number;
+  /** coveredTerminals / terminals; null without active terminals. */
+  coverage: number | null;
+  blank: boolean;
+  reason: BlankReason;
+}
+
+/** A blank area: a city of the region per isBlankArea, with the reason. */
+export type BlankArea = CityCoverage & { blank: true; reason: 'noDistributor' | 'lowCoverage' };
+
+export interface FilterOption {
+  id: number;
+  name: string;
 }
 
 export interface CustomerAnalysis {
@@ -72,9 +100,46 @@ export interface CustomerAnalysis {
   tiers: { tier: CustomerTierName; count: number; sales: number }[];
   gained: CustomerBrief[];
   lost: CustomerBrief[];
+  /** The filters applied (echoed back), and the coverage target used for the blank areas (0–1). */
+  filter: CustomerFilter;
+  coverageTarget: number;
+  /** Every city of the filter's geography, in province/city order. */
+  coverage: CityCoverage[];
   blankAreas: BlankArea[];
-  /** Cities in the region. */
+  /** Cities in the filter's geography. */
   cities: number;
+  options: { provinces: FilterOption[]; cities: (FilterOption & { provinceId: number })[]; channels: FilterOption[] };
+}
+
+export interface CustomerFilter {
+  provinceId?: number;
+  cityId?: number;
+  channelId?: number;
+  tier?: CustomerTierName;
+}
+
+export const DEFAULT_COVERAGE_TARGET = 0.6;
+
+/** One province outline for the blank-area map (GeoJSON-style rings of [lon, lat]). */
+export interface RegionMapProvince {
+  /** GB/T 2260 code. */
+  code: string;
+  zhHant: string;
+  zhHans: string;
+  en: string;
+  /** The region's province id, null for a neighbouring province drawn for context. */
+  provinceId: number | null;
+  center: [number, number] | null;
+  polygons: [number, number][][][];
+}
+
+export interface RegionMap {
+  source: string;
+  licence: string;
+  /** The region's provinces first, then neighbours (within 1.5° of the region's extent). */
+  provinces: RegionMapProvince[];
+  /** The region's provinces that have no outline in the map data (e.g. 香港, or a custom code). */
+  missing: { provinceId: number; name: string }[];
 }
 
 export interface CustomerSalesRow {
@@ -96,7 +161,21 @@ export interface CustomerSalesDetail {
 
 export const analysisCustomerChannels = {
   /** The channel-customer analysis of one year (default: plan year − 1). */
-  'analysis.customers': channel<CustomerAnalysis>()(z.object({ year: yearSchema.optional() }).strict()),
+  'analysis.customers': channel<CustomerAnalysis>()(
+    z
+      .object({
+        year: yearSchema.optional(),
+        provinceId: id.optional(),
+        cityId: id.optional(),
+        channelId: id.optional(),
+        tier: z.enum(CUSTOMER_TIERS).optional(),
+        /** Terminal coverage below this share (0–1) makes a city a blank area; default DEFAULT_COVERAGE_TARGET. */
+        coverageTarget: z.number().min(0).max(1).optional(),
+      })
+      .strict(),
+  ),
+  /** The outlines of the region's provinces (and their neighbours) for the blank-area map. */
+  'analysis.regionMap': channel<RegionMap>()(z.object({}).strict()),
   /** One customer's sales_actual rows of a year, by month × SKU. */
   'analysis.customerRows': channel<CustomerSalesDetail>()(
     z.object({ year: yearSchema, customerId: id, limit: z.number().int().min(1).max(CUSTOMER_ROWS_LIMIT).optional() }).strict(),

@@ -1,10 +1,11 @@
 import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
-import { customerAnalysis, customerSalesRows } from '../services/analysis/customers';
+import { customerAnalysis, customerSalesRows, regionMap } from '../services/analysis/customers';
 
-/** 渠道客戶分析: read-only aggregates over customers, their sales and statements. */
+/** 渠道客戶分析: read-only aggregates over customers, their sales and statements; the region's map. */
 export function registerAnalysisCustomers(r: HandlerRegistry, session: Session): void {
   const sqlite = () => session.requireFile().sqlite;
   r.register('analysis.customers', (input) => customerAnalysis(sqlite(), input));
   r.register('analysis.customerRows', (input) => customerSalesRows(sqlite(), input));
+  r.register('analysis.regionMap', () => regionMap(sqlite()));
 }

@@ -1,83 +1,82 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MarkLineComponent } from 'echarts/components';
 import { use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import type { CustomerAnalysis, CustomerAnalysisRow, CustomerSalesDetail } from '../../../../../shared/channels/analysisCustomers';
+import {
+  CUSTOMER_TIERS, DEFAULT_COVERAGE_TARGET, type CityCoverage, type CustomerAnalysis, type CustomerAnalysisRow, type CustomerFilter,
+  type CustomerSalesDetail,
+} from '../../../../../shared/channels/analysisCustomers';
 import { ABC_CLASSES, type AbcClass } from '../../../../../shared/pareto';
-import { formatAmount, formatInteger, formatPercent, intlLocale, unitLabel, type DisplayUnit, type Language } from '../../../../../shared/units';
-import { api, toErrorData } from '../../../api/client';
-import { useApp } from '../../../app/AppContext';
+import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Language } from '../../../../../shared/units';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
-import { DataGrid, type GridColumn, type GridRow } from '../../../grid';
-import { errorText } from '../../../i18n';
+import type { GridColumn, GridRow } from '../../../grid';
+import { DrillPanel, EmptyView, exactAmount, periodText, ratioText, tooltipLine, useAnalysis, useT, useUnit, type T } from '../kit';
+import { BlankMap, provinceBlanks, reasonText } from './BlankMap';
 import './customers.css';
 
 // 渠道客戶分析: the review year's customers as an 80/20 Pareto (bars by class, the
 // cumulative share line, the 80% / 95% cut-offs), the A/B/C classes, the tier mix,
 // customers gained and lost, inventory-to-sales and receivables against credit limit
-// per customer, and the blank areas. A click on a bar or a row drills into the
-// customer's sales rows (month × SKU).
+// per customer, and the blank areas as a list and a map; filtered by province/city,
+// channel and tier (the A/B/C cut is over the filtered customers). A click on a bar or
+// a row drills into the customer's sales rows (month × SKU); a click on a province of
+// the map (or its row) lists its cities with their coverage.
 
 // The Pareto needs mark lines (the cut-offs); EChart.tsx registers bars and lines only.
 registerModules([MarkLineComponent]);
 
+const TABLE_PAGE = 100;
 const CHART_TOP = 60;
-const noApply = async (): Promise<void> => undefined;
 const CLASS_COLOR: Record<AbcClass, string> = { A: OURS_COLOR, B: OTHER_COLORS[0], C: OTHER_COLORS[1] };
-/** Decimals that show a cent exactly in each unit. */
-const EXACT_DECIMALS: Record<DisplayUnit, number> = { yuan: 2, wan: 6, yi: 10 };
+/** The user's coverage target, kept on this computer (there is no per-file setting for it). */
+const TARGET_KEY = 'regionplan.analysis.customers.coverageTarget';
 
-type T = (k: string, o?: Record<string, unknown>) => string;
 type DetailRow = GridRow & CustomerSalesDetail['rows'][number];
+type CityRow = GridRow & CityCoverage & { reasonText: string };
 
-/** Cents in the unit, exact (trailing zeros beyond the unit's usual decimals dropped), with the unit. */
-export function exactAmount(cents: number, unit: DisplayUnit, language: Language): string {
-  const text = formatAmount(cents, unit, language, { decimals: EXACT_DECIMALS[unit] });
-  const usual = unit === 'yuan' ? 0 : 2;
-  const trimmed = text.includes('.') ? text.replace(new RegExp(`(\\.\\d{${usual}}\\d*?)0+$`), '$1').replace(/\.$/, '') : text;
-  return `${trimmed} ${unitLabel(unit, language)}`;
-}
-
-/** A ratio such as 庫銷比 (months of sales in stock), two decimals. */
-function ratioText(v: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocale(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
-}
-
-function periodText(p: number): string {
-  return `${Math.floor(p / 100)}-${String(p % 100).padStart(2, '0')}`;
+function loadTarget(): number {
+  try {
+    const v = Number(window.localStorage.getItem(TARGET_KEY));
+    return window.localStorage.getItem(TARGET_KEY) !== null && Number.isFinite(v) && v >= 0 && v <= 100 ? v : DEFAULT_COVERAGE_TARGET * 100;
+  } catch {
+    return DEFAULT_COVERAGE_TARGET * 100;
+  }
 }
 
 export function CustomersView() {
-  const { t: tt } = useTranslation();
-  const t = tt as unknown as T;
-  const app = useApp();
-  const { revision, language } = app;
-  const unit: DisplayUnit = app.summary?.displayUnit ?? 'wan';
+  const t = useT();
+  const { unit, language, unitText } = useUnit();
 
   const [year, setYear] = useState<number | undefined>(undefined);
-  const [data, setData] = useState<CustomerAnalysis | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<CustomerFilter>({});
+  /** Percent, 0–100, as typed; the request gets it as a share. */
+  const [targetPct, setTargetPct] = useState<number>(loadTarget);
   const [drill, setDrill] = useState<{ id: number; name: string } | null>(null);
+  const [provinceDrill, setProvinceDrill] = useState<number | null>(null);
   const chartRef = useRef<EChartsType | null>(null);
 
   useEffect(() => {
-    let live = true;
-    api
-      .call('analysis.customers', year !== undefined ? { year } : {})
-      .then((d) => live && (setData(d), setError(null)))
-      .catch((e: unknown) => live && setError(errorText(toErrorData(e))));
-    return () => {
-      live = false;
-    };
-  }, [year, revision]);
+    try {
+      window.localStorage.setItem(TARGET_KEY, String(targetPct));
+    } catch {
+      // Storage unavailable: the target lasts as long as the view.
+    }
+  }, [targetPct]);
+
+  const input = useMemo(() => ({ ...(year !== undefined ? { year } : {}), ...filter, coverageTarget: targetPct / 100 }), [year, filter, targetPct]);
+  const { data, error } = useAnalysis('analysis.customers', input);
+  // The table shows the first TABLE_PAGE customers until asked for all (a region has
+  // thousands; drawing them all would hold the view up).
+  const [showAll, setShowAll] = useState<CustomerAnalysis | null>(null);
+  const tableRows = useMemo(() => (data ? (showAll === data ? data.customers : data.customers.slice(0, TABLE_PAGE)) : []), [data, showAll]);
+  const { data: map } = useAnalysis('analysis.regionMap', {});
 
   const money = useCallback((cents: number) => formatAmount(cents, unit, language), [unit, language]);
-  const unitText = unitLabel(unit, language);
   const selling = useMemo(() => (data?.customers ?? []).filter((c) => c.sales > 0), [data]);
   const chartRows = useMemo(() => selling.slice(0, CHART_TOP), [selling]);
   const paretoOption = useMemo(() => buildPareto(chartRows, data, { t, unit, language, unitText }), [chartRows, data, t, unit, language, unitText]);
   const tierOption = useMemo(() => buildTiers(data, { t, unit, language, unitText }), [data, t, unit, language, unitText]);
+  const provinces = useMemo(() => (data ? provinceBlanks(data) : []), [data]);
 
   const onReady = useCallback((instance: EChartsType) => {
     chartRef.current = instance;
@@ -93,8 +92,33 @@ export function CustomersView() {
     saveChartPng(instance, `${t('analysisCustomers.tab')}-${data?.year ?? ''}.png`);
   };
 
-  const empty = data !== null && (data.years.length === 0 || data.customers.length === 0);
+  const setOne = (field: keyof CustomerFilter, value: string) => {
+    setFilter((f) => {
+      const next: CustomerFilter = { ...f };
+      if (value === '') delete next[field];
+      else if (field === 'tier') next.tier = value as CustomerFilter['tier'];
+      else next[field] = Number(value);
+      // A city belongs to one province: changing the province drops a city of another.
+      if (field === 'provinceId' && next.cityId !== undefined && data) {
+        const city = data.options.cities.find((c) => c.id === next.cityId);
+        if (next.provinceId !== undefined && city?.provinceId !== next.provinceId) delete next.cityId;
+      }
+      if (field === 'cityId' && next.cityId !== undefined && data) {
+        const city = data.options.cities.find((c) => c.id === next.cityId);
+        if (city) next.provinceId = city.provinceId;
+      }
+      return next;
+    });
+    setDrill(null);
+    setProvinceDrill(null);
+  };
+
+  const noActuals = data !== null && data.years.length === 0;
+  const noMatch = data !== null && !noActuals && data.customers.length === 0;
   const years = data ? [...new Set([...data.years, data.year])].sort() : [];
+  const cityOptions = data ? data.options.cities.filter((c) => filter.provinceId === undefined || c.provinceId === filter.provinceId) : [];
+  const filtered = Object.keys(filter).length > 0;
+  const pickedProvince = provinceDrill !== null ? provinces.find((p) => p.provinceId === provinceDrill) : undefined;
 
   return (
     <div className="an-cust" data-testid="analysis-customers" data-year={data?.year ?? ''}>
@@ -116,33 +140,102 @@ export function CustomersView() {
             ))}
           </select>
         </label>
+        <label>
+          {t('analysisCustomers.filters.province')}
+          <select value={filter.provinceId ?? ''} onChange={(e) => setOne('provinceId', e.target.value)} data-testid="customers-filter-province">
+            <option value="">{t('analysisCustomers.filters.all')}</option>
+            {data?.options.provinces.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('analysisCustomers.filters.city')}
+          <select value={filter.cityId ?? ''} onChange={(e) => setOne('cityId', e.target.value)} data-testid="customers-filter-city">
+            <option value="">{t('analysisCustomers.filters.all')}</option>
+            {cityOptions.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('analysisCustomers.filters.channel')}
+          <select value={filter.channelId ?? ''} onChange={(e) => setOne('channelId', e.target.value)} data-testid="customers-filter-channel">
+            <option value="">{t('analysisCustomers.filters.all')}</option>
+            {data?.options.channels.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('analysisCustomers.filters.tier')}
+          <select value={filter.tier ?? ''} onChange={(e) => setOne('tier', e.target.value)} data-testid="customers-filter-tier">
+            <option value="">{t('analysisCustomers.filters.all')}</option>
+            {CUSTOMER_TIERS.map((k) => (
+              <option key={k} value={k}>
+                {t(`analysisCustomers.tiers.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label title={t('analysisCustomers.filters.targetSaved')}>
+          {t('analysisCustomers.filters.target')}
+          <span className="an-cust__target-box">
+            <input
+              type="number"
+              min={0}
+              max={100}
+              step={5}
+              value={targetPct}
+              onChange={(e) => {
+                const v = Number(e.target.value);
+                if (e.target.value !== '' && Number.isFinite(v)) setTargetPct(Math.min(100, Math.max(0, v)));
+              }}
+              className="an-cust__target"
+              data-testid="customers-coverage-target"
+            />
+            {t('analysisCustomers.filters.targetUnit')}
+          </span>
+        </label>
         <span className="an-filters__spacer" />
-        <button type="button" className="btn btn--small" onClick={savePng} disabled={!data || empty} data-testid="customers-save-png">
+        <button type="button" className="btn btn--small" onClick={savePng} disabled={!data || selling.length === 0} data-testid="customers-save-png">
           {t('analysisCustomers.savePng')}
         </button>
       </div>
 
       {error && <p className="an-note an-neg">{error}</p>}
       {!data && !error && <p className="an-note">{t('analysisCustomers.loading')}</p>}
-      {empty && (
-        <div className="an-empty" data-testid="customers-empty">
-          <h2>{t('analysisCustomers.emptyTitle')}</h2>
-          <p>{t('analysisCustomers.empty')}</p>
-        </div>
+      {noActuals && (
+        <EmptyView title={t('analysisCustomers.emptyTitle')} testId="customers-empty">
+          {t('analysisCustomers.empty')}
+        </EmptyView>
       )}
-      {data && !empty && (
+      {data && !noActuals && (
         <>
           <section className="an-cust__block">
             <h2>{t('analysisCustomers.pareto.title')}</h2>
-            <EChart
-              option={paretoOption}
-              label={t('analysisCustomers.pareto.chartLabel', { year: data.year })}
-              testId="customers-pareto"
-              className="an-chart"
-              onReady={onReady}
-            />
-            <p className="an-note">
-              {t('analysisCustomers.pareto.hint')} {chartRows.length < selling.length ? t('analysisCustomers.pareto.topNote', { n: CHART_TOP }) : ''}
+            {noMatch ? (
+              <p className="an-note" data-testid="customers-no-match">
+                {t('analysisCustomers.filters.noMatch')}
+              </p>
+            ) : (
+              <EChart
+                option={paretoOption}
+                label={t('analysisCustomers.pareto.chartLabel', { year: data.year })}
+                testId="customers-pareto"
+                className="an-chart"
+                onReady={onReady}
+              />
+            )}
+            <p className="an-note" data-testid="customers-scope" data-total={data.totalSales}>
+              {t('analysisCustomers.pareto.hint')} {chartRows.length < selling.length ? t('analysisCustomers.pareto.topNote', { n: CHART_TOP }) : ''}{' '}
+              {filtered ? t('analysisCustomers.filters.scope', { n: formatInteger(selling.length, language) }) : ''}
             </p>
           </section>
 
@@ -168,7 +261,7 @@ export function CustomersView() {
                         {k}
                       </td>
                       <td>{formatInteger(data.classes[k].count, language)}</td>
-                      <td>{money(data.classes[k].sales)}</td>
+                      <td title={exactAmount(data.classes[k].sales, unit, language)}>{money(data.classes[k].sales)}</td>
                       <td>{formatPercent(data.totalSales > 0 ? data.classes[k].sales / data.totalSales : null, language)}</td>
                     </tr>
                   ))}
@@ -184,100 +277,176 @@ export function CustomersView() {
           <div className="an-cust__row">
             <CustomerList testId="customers-gained" title={t('analysisCustomers.gained.title', { n: data.gained.length })} none={t('analysisCustomers.gained.none')} list={data.gained} money={money} t={t} onPick={setDrill} />
             <CustomerList testId="customers-lost" title={t('analysisCustomers.lost.title', { n: data.lost.length })} note={t('analysisCustomers.lost.lastYear')} none={t('analysisCustomers.lost.none')} list={data.lost} money={money} t={t} onPick={setDrill} />
-            <section className="an-cust__block an-cust__grow" data-testid="customers-blank" data-count={data.blankAreas.length}>
-              <h2>{t('analysisCustomers.blank.title', { n: data.blankAreas.length, cities: data.cities })}</h2>
-              <p className="an-note">{t('analysisCustomers.blank.hint')}</p>
-              {data.blankAreas.length === 0 ? (
-                <p className="an-note">{t('analysisCustomers.blank.none')}</p>
-              ) : (
-                <ul className="an-cust__list">
-                  {data.blankAreas.map((b) => (
-                    <li key={b.cityId} data-testid="customers-blank-city" data-city={b.cityId}>
-                      <span>
-                        {b.provinceName} · {b.cityName}
-                      </span>
-                      <span className="an-note">
-                        {t('analysisCustomers.blank.customers')} {formatInteger(b.customers, language)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
           </div>
 
-          <section className="an-cust__block">
-            <h2>{t('analysisCustomers.table.title')}</h2>
-            <p className="an-note">
-              {data.statementPeriod !== null
-                ? t('analysisCustomers.table.statementNote', { period: periodText(data.statementPeriod), months: data.monthsWithSales })
-                : t('analysisCustomers.table.noStatement')}
-            </p>
-            <div className="an-cust__table-wrap">
-              <table className="an-table" aria-label={t('analysisCustomers.table.label')} data-testid="customers-table">
+          <div className="an-cust__row">
+            <section className="an-cust__block an-cust__map-block">
+              <BlankMap map={map} data={data} provinces={provinces} t={t} language={language} onPick={setProvinceDrill} />
+              <table className="an-table" data-testid="customers-provinces">
                 <thead>
                   <tr>
-                    <th>{t('analysisCustomers.table.code')}</th>
-                    <th className="an-cust__text">{t('analysisCustomers.table.name')}</th>
-                    <th className="an-cust__text">{t('analysisCustomers.table.city')}</th>
-                    <th className="an-cust__text">{t('analysisCustomers.table.tier')}</th>
-                    <th>{t('analysisCustomers.table.abc')}</th>
-                    <th>
-                      {t('analysisCustomers.table.sales')} ({unitText})
-                    </th>
-                    <th>{t('analysisCustomers.pareto.cumulative')}</th>
-                    <th>
-                      {t('analysisCustomers.table.lastYear')} ({unitText})
-                    </th>
-                    <th>
-                      {t('analysisCustomers.table.inventory')} ({unitText})
-                    </th>
-                    <th>{t('analysisCustomers.table.its')}</th>
-                    <th>
-                      {t('analysisCustomers.table.receivable')} ({unitText})
-                    </th>
-                    <th>
-                      {t('analysisCustomers.table.creditLimit')} ({unitText})
-                    </th>
+                    <th className="an-cust__text">{t('analysisCustomers.blank.province')}</th>
+                    <th>{t('analysisCustomers.blank.cityCount')}</th>
+                    <th>{t('analysisCustomers.blank.blankCount')}</th>
+                    <th>{t('analysisCustomers.blank.blankShare')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {data.customers.map((c) => (
+                  {provinces.map((p) => (
                     <tr
-                      key={c.id}
-                      className={drill?.id === c.id ? 'is-selected' : undefined}
-                      onClick={() => setDrill({ id: c.id, name: c.name })}
-                      data-testid="customers-row"
-                      data-id={c.id}
-                      data-sales={c.sales}
-                      data-abc={c.abc}
-                      data-over={c.overLimit ? 'true' : 'false'}
+                      key={p.provinceId}
+                      className={`is-clickable${provinceDrill === p.provinceId ? ' is-selected' : ''}`}
+                      onClick={() => setProvinceDrill(p.provinceId)}
+                      onKeyDown={(e) => e.key === 'Enter' && setProvinceDrill(p.provinceId)}
+                      tabIndex={0}
+                      data-testid="customers-province-row"
+                      data-province={p.provinceId}
+                      data-blank={p.blank.length}
+                      data-cities={p.cities.length}
                     >
-                      <td>{c.code}</td>
-                      <td className="an-cust__text">{c.name}</td>
-                      <td className="an-cust__text">{c.cityName}</td>
-                      <td className="an-cust__text">{t(`analysisCustomers.tiers.${c.tier}`)}</td>
-                      <td>{c.abc}</td>
-                      <td data-col="sales">{money(c.sales)}</td>
-                      <td>{formatPercent(c.cumulativeShare, language)}</td>
-                      <td>{money(c.lastYearSales)}</td>
-                      <td>{c.inventoryCents === null ? '—' : money(c.inventoryCents)}</td>
-                      <td data-col="its">{c.inventoryToSales === null ? '—' : ratioText(c.inventoryToSales, language)}</td>
-                      <td className={c.overLimit ? 'an-neg' : undefined}>
-                        {c.receivableCents === null ? '—' : money(c.receivableCents)}
-                        {c.overLimit && <span className="an-cust__flag">{t('analysisCustomers.table.overLimit')}</span>}
-                      </td>
-                      <td>{money(c.creditLimitCents)}</td>
+                      <td className="an-cust__text">{p.name}</td>
+                      <td>{formatInteger(p.cities.length, language)}</td>
+                      <td>{formatInteger(p.blank.length, language)}</td>
+                      <td>{formatPercent(p.cities.length ? p.blank.length / p.cities.length : null, language, 1)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
-          </section>
+            </section>
+            <section className="an-cust__block an-cust__blank" data-testid="customers-blank" data-count={data.blankAreas.length}>
+              <h2>{t('analysisCustomers.blank.title', { n: data.blankAreas.length, cities: data.cities })}</h2>
+              <p className="an-note">
+                {t('analysisCustomers.blank.hint', {
+                  target: formatPercent(data.coverageTarget, language, 0),
+                  channel: data.filter.channelId !== undefined ? t('analysisCustomers.blank.channelNote') : '',
+                })}
+              </p>
+              {data.blankAreas.length === 0 ? (
+                <p className="an-note">{t('analysisCustomers.blank.none')}</p>
+              ) : (
+                <div className="an-cust__table-wrap an-cust__blank-wrap">
+                  <table className="an-table">
+                    <thead>
+                      <tr>
+                        <th className="an-cust__text">{t('analysisCustomers.blank.city')}</th>
+                        <th>{t('analysisCustomers.blank.distributors')}</th>
+                        <th>{t('analysisCustomers.blank.coverage')}</th>
+                        <th className="an-cust__text">{t('analysisCustomers.blank.reason')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.blankAreas.map((b) => (
+                        <tr
+                          key={b.cityId}
+                          className="is-clickable"
+                          onClick={() => setProvinceDrill(b.provinceId)}
+                          onKeyDown={(e) => e.key === 'Enter' && setProvinceDrill(b.provinceId)}
+                          tabIndex={0}
+                          data-testid="customers-blank-city"
+                          data-city={b.cityId}
+                          data-reason={b.reason}
+                          data-coverage={b.coverage ?? ''}
+                        >
+                          <td className="an-cust__text">
+                            {b.cityName} <span className="an-note">{b.provinceName}</span>
+                          </td>
+                          <td>{formatInteger(b.activeDistributors, language)}</td>
+                          <td title={`${formatInteger(b.coveredTerminals, language)} / ${formatInteger(b.terminals, language)}`}>
+                            {b.coverage === null ? t('analysisCustomers.blank.noTerminals') : formatPercent(b.coverage, language, 1)}
+                          </td>
+                          <td className={`an-cust__text${b.reason === 'noDistributor' ? ' an-neg' : ''}`}>{reasonText(b, data.coverageTarget, t, language)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          </div>
 
-          {drill && (
-            <Drill key={`${data.year}-${drill.id}`} year={data.year} customer={drill} unit={unit} language={language} onClose={() => setDrill(null)} />
+          {pickedProvince && (
+            <ProvinceDrill key={pickedProvince.provinceId} province={pickedProvince} target={data.coverageTarget} language={language} t={t} onClose={() => setProvinceDrill(null)} />
           )}
+
+          {!noMatch && (
+            <section className="an-cust__block">
+              <h2>{t('analysisCustomers.table.title')}</h2>
+              <p className="an-note">
+                {data.statementPeriod !== null
+                  ? t('analysisCustomers.table.statementNote', { period: periodText(data.statementPeriod), months: data.monthsWithSales })
+                  : t('analysisCustomers.table.noStatement')}
+              </p>
+              <div className="an-cust__table-wrap">
+                <table className="an-table" aria-label={t('analysisCustomers.table.label')} data-testid="customers-table">
+                  <thead>
+                    <tr>
+                      <th>{t('analysisCustomers.table.code')}</th>
+                      <th className="an-cust__text">{t('analysisCustomers.table.name')}</th>
+                      <th className="an-cust__text">{t('analysisCustomers.table.city')}</th>
+                      <th className="an-cust__text">{t('analysisCustomers.table.tier')}</th>
+                      <th>{t('analysisCustomers.table.abc')}</th>
+                      <th>
+                        {t('analysisCustomers.table.sales')} ({unitText})
+                      </th>
+                      <th>{t('analysisCustomers.pareto.cumulative')}</th>
+                      <th>
+                        {t('analysisCustomers.table.lastYear')} ({unitText})
+                      </th>
+                      <th>
+                        {t('analysisCustomers.table.inventory')} ({unitText})
+                      </th>
+                      <th>{t('analysisCustomers.table.its')}</th>
+                      <th>
+                        {t('analysisCustomers.table.receivable')} ({unitText})
+                      </th>
+                      <th>
+                        {t('analysisCustomers.table.creditLimit')} ({unitText})
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {tableRows.map((c) => (
+                      <tr
+                        key={c.id}
+                        className={drill?.id === c.id ? 'is-selected' : undefined}
+                        onClick={() => setDrill({ id: c.id, name: c.name })}
+                        data-testid="customers-row"
+                        data-id={c.id}
+                        data-sales={c.sales}
+                        data-abc={c.abc}
+                        data-over={c.overLimit ? 'true' : 'false'}
+                      >
+                        <td>{c.code}</td>
+                        <td className="an-cust__text">{c.name}</td>
+                        <td className="an-cust__text">{c.cityName}</td>
+                        <td className="an-cust__text">{t(`analysisCustomers.tiers.${c.tier}`)}</td>
+                        <td>{c.abc}</td>
+                        <td data-col="sales" title={exactAmount(c.sales, unit, language)}>
+                          {money(c.sales)}
+                        </td>
+                        <td>{formatPercent(c.cumulativeShare, language)}</td>
+                        <td>{money(c.lastYearSales)}</td>
+                        <td>{c.inventoryCents === null ? '—' : money(c.inventoryCents)}</td>
+                        <td data-col="its">{ratioText(c.inventoryToSales, language)}</td>
+                        <td className={c.overLimit ? 'an-neg' : undefined}>
+                          {c.receivableCents === null ? '—' : money(c.receivableCents)}
+                          {c.overLimit && <span className="an-cust__flag">{t('analysisCustomers.table.overLimit')}</span>}
+                        </td>
+                        <td>{money(c.creditLimitCents)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {tableRows.length < data.customers.length && (
+                <button type="button" className="btn btn--small an-cust__more" onClick={() => setShowAll(data)} data-testid="customers-show-all">
+                  {t('analysisCustomers.table.showAll', { shown: formatInteger(tableRows.length, language), n: formatInteger(data.customers.length, language) })}
+                </button>
+              )}
+            </section>
+          )}
+
+          {drill && <CustomerDrill key={`${data.year}-${drill.id}`} year={data.year} customer={drill} unit={unit} language={language} unitText={unitText} t={t} onClose={() => setDrill(null)} />}
         </>
       )}
     </div>
@@ -342,8 +511,7 @@ function buildPareto(rows: CustomerAnalysisRow[], data: CustomerAnalysis | null,
     const list = params as { dataIndex: number }[];
     const r = rows[list[0]?.dataIndex ?? 0];
     if (!r) return '';
-    const line = (name: string, value: string) =>
-      `<div style="display:flex;justify-content:space-between;gap:16px"><span>${escapeHtml(name)}</span><b>${escapeHtml(value)}</b></div>`;
+    const line = tooltipLine;
     return [
       `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(`${r.code} ${r.name}`)} · ${escapeHtml(r.abc)}</div>`,
       line(t('analysisCustomers.pareto.rank', { n: rows.indexOf(r) + 1 }), t(`analysisCustomers.tiers.${r.tier}`)),
@@ -427,27 +595,10 @@ function buildTiers(data: CustomerAnalysis | null, env: ChartEnv): EChartsCoreOp
   };
 }
 
-function Drill(props: { year: number; customer: { id: number; name: string }; unit: DisplayUnit; language: Language; onClose: () => void }) {
-  const { t: tt } = useTranslation();
-  const t = tt as unknown as T;
-  const { year, customer, unit, language } = props;
-  const [detail, setDetail] = useState<CustomerSalesDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const box = useRef<HTMLElement>(null);
-  useEffect(() => {
-    box.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [customer.id]);
-  useEffect(() => {
-    let live = true;
-    api
-      .call('analysis.customerRows', { year, customerId: customer.id, limit: 2000 })
-      .then((d) => live && setDetail(d))
-      .catch((e: unknown) => live && setError(errorText(toErrorData(e))));
-    return () => {
-      live = false;
-    };
-  }, [year, customer.id]);
-  const unitText = unitLabel(unit, language);
+function CustomerDrill(props: { year: number; customer: { id: number; name: string }; unit: DisplayUnit; language: Language; unitText: string; t: T; onClose: () => void }) {
+  const { year, customer, unit, language, unitText, t } = props;
+  const { data: answer, error } = useAnalysis('analysis.customerRows', { year, customerId: customer.id, limit: 2000 });
+  const detail = answer && answer.customer.id === customer.id ? answer : null;
   const columns = useMemo<GridColumn<DetailRow>[]>(() => {
     const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');
     const exact = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');
@@ -460,29 +611,59 @@ function Drill(props: { year: number; customer: { id: number; name: string }; un
       { field: 'grossProfitCents', header: t('analysisCustomers.drill.grossProfit', { unit: unitText }), kind: 'money', width: 130, editable: false, format: money, text: exact },
     ];
   }, [t, unit, language, unitText]);
-  const rows = useMemo<DetailRow[]>(() => (detail ? detail.rows.map((r, i) => ({ ...r, id: i })) : []), [detail]);
+  const rows = useMemo<DetailRow[] | null>(() => (detail ? detail.rows.map((r, i) => ({ ...r, id: i })) : null), [detail]);
   return (
-    <section ref={box} className="an-drill" data-testid="customers-drill" data-customer={customer.id} data-total={detail?.total ?? ''} data-cents={detail?.totalCents ?? ''}>
-      <div className="an-drill__head">
-        <h2>{t('analysisCustomers.drill.title', { name: customer.name, year })}</h2>
-        {detail && (
-          <span className="an-note">
-            {t('analysisCustomers.drill.count', {
+    <DrillPanel<DetailRow>
+      title={t('analysisCustomers.drill.title', { name: customer.name, year })}
+      summary={
+        detail
+          ? t('analysisCustomers.drill.count', {
               total: formatInteger(detail.total, language),
               shown: formatInteger(detail.rows.length, language),
               amount: exactAmount(detail.totalCents, unit, language),
-            })}
-          </span>
-        )}
-        <span className="an-filters__spacer" />
-        <button type="button" className="btn btn--small" onClick={props.onClose} data-testid="customers-drill-close">
-          {t('analysisCustomers.drill.close')}
-        </button>
-      </div>
-      {error && <p className="an-note an-neg">{error}</p>}
-      <div className="an-drill__grid">
-        {detail && <DataGrid<DetailRow> gridId="analysis-customers-drill" columns={columns} rows={rows} onApply={noApply} appendRows={false} filterBox={false} testId="customers-drill-grid" />}
-      </div>
-    </section>
+            })
+          : undefined
+      }
+      columns={columns}
+      rows={rows}
+      error={error}
+      gridId="analysis-customers-drill"
+      testId="customers-drill"
+      onClose={props.onClose}
+      data={{ customer: customer.id, total: detail?.total ?? '', cents: detail?.totalCents ?? '' }}
+    />
+  );
+}
+
+/** The cities of one province (a click on the map or a province row): distributors, coverage, blank or not. */
+function ProvinceDrill(props: { province: ReturnType<typeof provinceBlanks>[number]; target: number; language: Language; t: T; onClose: () => void }) {
+  const { province, target, language, t } = props;
+  const columns = useMemo<GridColumn<CityRow>[]>(() => {
+    const int = (v: unknown) => (typeof v === 'number' ? formatInteger(v, language) : '');
+    return [
+      { field: 'cityName', header: t('analysisCustomers.blank.city'), kind: 'text', width: 120, editable: false, pinned: true },
+      { field: 'activeDistributors', header: t('analysisCustomers.blank.distributors'), kind: 'number', width: 90, editable: false, format: int },
+      { field: 'customers', header: t('analysisCustomers.blank.customers'), kind: 'number', width: 90, editable: false, format: int },
+      { field: 'terminals', header: t('analysisCustomers.blank.terminals'), kind: 'number', width: 90, editable: false, format: int },
+      { field: 'coveredTerminals', header: t('analysisCustomers.blank.covered'), kind: 'number', width: 110, editable: false, format: int },
+      { field: 'coverage', header: t('analysisCustomers.blank.coverage'), kind: 'number', width: 90, editable: false, format: (v) => (typeof v === 'number' ? formatPercent(v, language, 1) : '—') },
+      { field: 'reasonText', header: t('analysisCustomers.blank.reason'), kind: 'text', width: 240, editable: false },
+    ];
+  }, [t, language]);
+  const rows = useMemo<CityRow[]>(
+    () => province.cities.map((c) => ({ ...c, id: c.cityId, reasonText: reasonText(c, target, t, language) })),
+    [province, target, t, language],
+  );
+  return (
+    <DrillPanel<CityRow>
+      title={t('analysisCustomers.blank.drillTitle', { province: province.name, n: province.blank.length })}
+      summary={t('analysisCustomers.blank.drillCount', { cities: formatInteger(province.cities.length, language) })}
+      columns={columns}
+      rows={rows}
+      gridId="analysis-customers-province"
+      testId="customers-province-drill"
+      onClose={props.onClose}
+      data={{ province: province.provinceId, blank: province.blank.length }}
+    />
   );
 }
