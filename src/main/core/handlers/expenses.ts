@@ -3,9 +3,8 @@ import type { Session } from '../session';
 import { readBudget, reallocate, setCap, setCells, topDown, type PlanTargets } from '../services/expenses/budget';
 import { addActual, listActuals, removeActual } from '../services/expenses/actuals';
 import { addItem, deleteItem, listItems, renameItem } from '../services/expenses/items';
-import { bySlice, readSplit, setSplit, type SliceTargets } from '../services/expenses/split';
+import { bySlice, planSliceTargets, readSplit, setSplit } from '../services/expenses/split';
 import { sum } from '../../../shared/expenses';
-import type { SplitDimension } from '../../../shared/expenseSplits';
 import { targetCache, type TargetCache } from '../services/targets/model';
 import { targetSummary } from '../services/targets/read';
 import { ensureWorking } from '../services/targets/versions';
@@ -117,28 +116,8 @@ export function registerExpenses(r: HandlerRegistry, session: Session): void {
       while (parent.get(at) != null) at = parent.get(at)!;
       topOf.set(row.itemId, at);
     }
-    return bySlice(sqlite(), dimension, sliceTargets(c, dimension), {
+    return bySlice(sqlite(), dimension, planSliceTargets(sqlite(), c, dimension), {
       budget: sum(budget.total.budget), sales: sum(budget.salesTarget), grossProfit: sum(budget.grossProfitTarget), cap: budget.cap, topOf,
     }, { code: '', name: '' });
   });
-  /** The plan's year sales and gross-profit targets per member of a dimension, from the targets' cube. */
-  const sliceTargets = (c: TargetCache, dimension: SplitDimension): SliceTargets => {
-    const versionId = ensureWorking(sqlite());
-    const refs = c.refs;
-    const cube = c.cube(sqlite(), versionId);
-    const sales = new Map<number, number>();
-    const gp = new Map<number, number>();
-    for (let k = 0; k < refs.n; k++) {
-      const sku = refs.sku.data[k];
-      const member = dimension === 'brand' ? refs.skuBrand[sku] : dimension === 'category' ? refs.skuCategory[sku]
-        : dimension === 'channel' ? refs.channel.data[k] : refs.city.data[k];
-      let a = 0;
-      for (let m = 0; m < 12; m++) a += cube.amount[k * 12 + m] * 100;
-      if (a === 0) continue;
-      sales.set(member, (sales.get(member) ?? 0) + a);
-      gp.set(member, (gp.get(member) ?? 0) + a * (refs.skuMargin[sku] ?? 0));
-    }
-    for (const [id, v] of gp) gp.set(id, Math.round(v / 100) * 100);
-    return { sales, grossProfit: gp };
-  };
 }

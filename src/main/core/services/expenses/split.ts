@@ -5,6 +5,7 @@ import {
   SPLIT_DIMENSIONS, splitGroupOf, type ExpenseSplitResult, type ItemSplit, type SliceResult, type SliceRow, type SplitDimension, type SplitMember,
 } from '../../../../shared/expenseSplits';
 import { largestRemainder, roundMatrixPreservingMargins } from '../../../../shared/spread';
+import type { TargetCache } from '../targets/model';
 import { ensureWorking } from '../targets/versions';
 import { recordEdit, type RowChange } from '../undo';
 import { itemRows } from './items';
@@ -216,6 +217,26 @@ export interface SliceTargets {
   /** Per member id: the plan's year sales and gross-profit targets (cents). */
   sales: Map<number, number>;
   grossProfit: Map<number, number>;
+}
+
+/** The working plan's year sales and gross-profit targets per member of a dimension, from the targets' cube. */
+export function planSliceTargets(sqlite: Database.Database, c: TargetCache, dimension: SplitDimension): SliceTargets {
+  const refs = c.refs;
+  const cube = c.cube(sqlite, ensureWorking(sqlite));
+  const sales = new Map<number, number>();
+  const gp = new Map<number, number>();
+  for (let k = 0; k < refs.n; k++) {
+    const sku = refs.sku.data[k];
+    const member = dimension === 'brand' ? refs.skuBrand[sku] : dimension === 'category' ? refs.skuCategory[sku]
+      : dimension === 'channel' ? refs.channel.data[k] : refs.city.data[k];
+    let a = 0;
+    for (let m = 0; m < 12; m++) a += cube.amount[k * 12 + m] * 100;
+    if (a === 0) continue;
+    sales.set(member, (sales.get(member) ?? 0) + a);
+    gp.set(member, (gp.get(member) ?? 0) + a * (refs.skuMargin[sku] ?? 0));
+  }
+  for (const [id, v] of gp) gp.set(id, Math.round(v / 100) * 100);
+  return { sales, grossProfit: gp };
 }
 
 /** Expense ratio and returns per member of a dimension; the budget not split along it is 未分攤. */
