@@ -117,6 +117,27 @@ test.describe('screenshots', () => {
     await expect(page.getByTestId('actuals-batch').first()).toBeVisible();
     await page.screenshot({ path: join(dir, 'actuals-batches-zh-Hant.png') });
   });
+  test('analysis: sales by city, terminals against competitors, the blank-area map', async ({ start, workspace, page }) => {
+    const dir = SHOTS as string;
+    await mkdir(dir, { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await start.demoButton.click();
+    await start.expectState('workspace');
+    await workspace.nav('analysis').click();
+    await page.getByTestId('analysis-by').selectOption('city');
+    await expect(page.getByTestId('analysis-sales')).toHaveAttribute('data-by', 'city');
+    await expect(page.getByTestId('analysis-chart')).toHaveAttribute('data-rendered', 'true');
+    await page.screenshot({ path: join(dir, 'analysis-sales-zh-Hant.png') });
+    await page.getByTestId('analysis-tab-terminals').click();
+    await expect(page.getByTestId('analysis-terminals').locator('[data-rendered="true"]').first()).toBeVisible();
+    await page.screenshot({ path: join(dir, 'analysis-terminals-zh-Hant.png') });
+    await page.getByTestId('analysis-tab-customers').click();
+    await expect(page.getByTestId('customers-pareto')).toHaveAttribute('data-rendered', 'true');
+    const map = page.getByTestId('customers-map');
+    await map.scrollIntoViewIfNeeded();
+    await expect(map).toHaveAttribute('data-rendered', 'true');
+    await page.screenshot({ path: join(dir, 'analysis-map-zh-Hant.png') });
+  });
   test('expenses: the budget spread by an expense ratio', async ({ start, workspace, page }) => {
     const dir = SHOTS as string;
     await mkdir(dir, { recursive: true });
