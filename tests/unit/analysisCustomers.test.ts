@@ -1,37 +1,11 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyAbc } from '../../src/shared/pareto';
-import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
+import { demoOpener, invokeOk, invokeRefused, withDb } from './helpers';
 
 // 渠道客戶分析 through the handler registry on the tiny demo region. Every figure is
 // recomputed from the file with the test's own SQL; the classes against classifyAbc.
 
-const template = tinyDemoTemplate();
-const opened: RegistryCtx[] = [];
-afterEach(async () => {
-  for (const c of opened.splice(0)) await c.session.close();
-});
-
-async function open(edit?: (db: Database.Database) => void): Promise<RegistryCtx> {
-  const path = template.copy();
-  if (edit) {
-    const db = new Database(path);
-    edit(db);
-    db.close();
-  }
-  const c = await openWithHandlers(path);
-  opened.push(c);
-  return c;
-}
-
-function withDb<T>(path: string, f: (db: Database.Database) => T): T {
-  const db = new Database(path, { readonly: true });
-  try {
-    return f(db);
-  } finally {
-    db.close();
-  }
-}
+const open = demoOpener();
 
 /** Per customer: the year's and last year's sales, from every row (no SQL aggregation by year). */
 function handSales(path: string, year: number): Map<number, { sales: number; n: number; last: number }> {

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { expenseMeasures, monthsOfQuarter, quarterOf, rollUp, subtreeOf } from '../../src/shared/analysisExpenses';
 import type { ExpenseAnalysis, ExpenseAnalysisRow } from '../../src/shared/channels/analysisExpenses';
-import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
+import { demoOpener, invokeOk, invokeRefused, withDb } from './helpers';
 import { refreshSalesSummary } from '../../src/main/core/db/salesSummary';
 
 // 費用分析 through the handler registry. A hand-built year (2031) of sales and expenses
@@ -10,32 +10,7 @@ import { refreshSalesSummary } from '../../src/main/core/db/salesSummary';
 // recomputed with the test's own SQL; the plan year's budget against the expense
 // budget's own channel; refusals.
 
-const template = tinyDemoTemplate();
-const opened: RegistryCtx[] = [];
-afterEach(async () => {
-  for (const c of opened.splice(0)) await c.session.close();
-});
-
-async function open(edit?: (db: Database.Database) => void): Promise<RegistryCtx> {
-  const path = template.copy();
-  if (edit) {
-    const db = new Database(path);
-    edit(db);
-    db.close();
-  }
-  const c = await openWithHandlers(path);
-  opened.push(c);
-  return c;
-}
-
-function withDb<T>(path: string, f: (db: Database.Database) => T): T {
-  const db = new Database(path, { readonly: true });
-  try {
-    return f(db);
-  } finally {
-    db.close();
-  }
-}
+const open = demoOpener();
 
 const byKey = (a: ExpenseAnalysis, key: number | null): ExpenseAnalysisRow => {
   const r = a.rows.find((x) => x.key === key);

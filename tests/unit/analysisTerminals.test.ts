@@ -1,32 +1,16 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gapToStrongest, measureOf, monthsOf, presetMonths, presetOf, strongestCompetitor } from '../../src/shared/analysisTerminals';
 import type { TerminalCell, TerminalGroup } from '../../src/shared/channels/analysisTerminals';
 import { terminalMeasures, type AuditLine } from '../../src/shared/kpi';
-import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
+import { demoOpener, invokeOk, invokeRefused } from './helpers';
 
 // 終端分析 through the handler registry: exact figures on a small hand-built set of
 // audits (expected values worked out by hand below), the tiny demo region recomputed
 // from its raw rows with kpi.ts's terminalMeasures, the refusals, and the view's pure
 // helpers.
 
-const template = tinyDemoTemplate();
-const opened: RegistryCtx[] = [];
-afterEach(async () => {
-  for (const c of opened.splice(0)) await c.session.close();
-});
-
-async function open(edit?: (db: Database.Database) => void): Promise<RegistryCtx> {
-  const path = template.copy();
-  if (edit) {
-    const db = new Database(path);
-    edit(db);
-    db.close();
-  }
-  const c = await openWithHandlers(path);
-  opened.push(c);
-  return c;
-}
+const open = demoOpener();
 
 /** The ids the hand-built set uses, read from the demo's master data. */
 interface World {

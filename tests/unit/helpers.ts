@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
@@ -118,7 +119,7 @@ export async function invokeRefused(c: RegistryCtx, name: ChannelName, input: un
  * The monthly sales summaries (migration 6) as they are stored, and as recomputed here
  * from sales_actual with plain SQL; a test expects the two to be equal.
  */
-export function salesSummaryPair(sqlite: import('better-sqlite3').Database): { stored: unknown[]; fromLines: unknown[] } {
+export function salesSummaryPair(sqlite: Database.Database): { stored: unknown[]; fromLines: unknown[] } {
   const q = (sql: string) => sqlite.prepare(sql).raw().all();
   return {
     stored: [
@@ -130,4 +131,40 @@ export function salesSummaryPair(sqlite: import('better-sqlite3').Database): { s
       q('SELECT period, sku_id, SUM(amount_cents), SUM(gross_profit_cents), SUM(volume), COUNT(*) FROM sales_actual GROUP BY 1, 2 ORDER BY 1, 2'),
     ],
   };
+}
+
+/**
+ * Opens copies of the tiny demo region through the handler registry, each optionally
+ * edited first with plain SQL, and closes them after each test.
+ */
+export function demoOpener(): (edit?: (db: Database.Database) => void) => Promise<RegistryCtx> {
+  const template = tinyDemoTemplate();
+  const opened: RegistryCtx[] = [];
+  afterEach(async () => {
+    for (const c of opened.splice(0)) await c.session.close();
+  });
+  return async (edit) => {
+    const path = template.copy();
+    if (edit) {
+      const db = new Database(path);
+      try {
+        edit(db);
+      } finally {
+        db.close();
+      }
+    }
+    const c = await openWithHandlers(path);
+    opened.push(c);
+    return c;
+  };
+}
+
+/** Reads a region file with plain SQL on a read-only connection of its own. */
+export function withDb<T>(path: string, f: (db: Database.Database) => T): T {
+  const db = new Database(path, { readonly: true });
+  try {
+    return f(db);
+  } finally {
+    db.close();
+  }
 }

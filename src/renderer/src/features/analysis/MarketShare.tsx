@@ -7,7 +7,7 @@ import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Lang
 import { EChart, saveChartPng } from '../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../grid';
-import { DrillPanel, EmptyView, exactAmount, periodText, tooltipLine, useAnalysis, useT, useUnit, type T } from './kit';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, periodText, tooltipLine, useAnalysis, useT, useUnit, withId, type T } from './kit';
 
 // 市場佔有率 in the sales view: from market data, our share of each city's, category's
 // or month's market against each competitor (a 100% stacked bar per group: ours, the
@@ -52,32 +52,10 @@ export function MarketShare({ year }: { year: number }) {
     return text === '0.0' ? text : `${v > 0 ? '+' : '−'}${text}`;
   };
 
-  const select = (field: 'cityId' | 'categoryId', list: { id: number; name: string }[], label: string, testId: string) => (
-    <label>
-      {label}
-      <select
-        value={filter[field] ?? ''}
-        onChange={(e) => {
-          const v = e.target.value;
-          setFilter((f) => {
-            const next = { ...f };
-            if (v === '') delete next[field];
-            else next[field] = Number(v);
-            return next;
-          });
-          setDrill(null);
-        }}
-        data-testid={testId}
-      >
-        <option value="">{t('analysis.market.all')}</option>
-        {list.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const setFilterId = (field: 'cityId' | 'categoryId', v: string) => {
+    setFilter((f) => withId(f, field, v));
+    setDrill(null);
+  };
 
   return (
     <section className="an-market" data-testid="analysis-market" data-by={by} data-year={shown?.year ?? ''}>
@@ -86,25 +64,25 @@ export function MarketShare({ year }: { year: number }) {
         <span className="an-note">{t('analysis.market.note')}</span>
       </div>
       <div className="an-filters">
-        <label>
-          {t('analysis.market.by')}
-          <select
-            value={by}
-            onChange={(e) => {
-              setBy(e.target.value as MarketDimension);
-              setDrill(null);
-            }}
-            data-testid="market-by"
-          >
-            {MARKET_DIMENSIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`analysis.market.dim.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {select('cityId', data?.options.cities ?? [], t('analysis.market.city'), 'market-filter-city')}
-        {select('categoryId', data?.options.categories ?? [], t('analysis.market.category'), 'market-filter-category')}
+        <FilterSelect
+          label={t('analysis.market.by')}
+          value={by}
+          options={MARKET_DIMENSIONS.map((d) => ({ value: d, label: t(`analysis.market.dim.${d}`) }))}
+          onChange={(v) => {
+            setBy(v as MarketDimension);
+            setDrill(null);
+          }}
+          testId="market-by"
+        />
+        <FilterSelect label={t('analysis.market.city')} value={filter.cityId ?? ''} options={memberOptions(data?.options.cities)} all={t('analysis.market.all')} onChange={(v) => setFilterId('cityId', v)} testId="market-filter-city" />
+        <FilterSelect
+          label={t('analysis.market.category')}
+          value={filter.categoryId ?? ''}
+          options={memberOptions(data?.options.categories)}
+          all={t('analysis.market.all')}
+          onChange={(v) => setFilterId('categoryId', v)}
+          testId="market-filter-category"
+        />
         <span className="an-filters__spacer" />
         <button
           type="button"

@@ -11,7 +11,7 @@ import { EChart, saveChartPng } from '../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../components/chart/chartStyle';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { errorText } from '../../i18n';
-import { exactAmount } from './kit';
+import { FilterSelect, exactAmount, memberOptions, withId, yearOptions } from './kit';
 import { MarketShare } from './MarketShare';
 
 // 銷售分析: the year's actuals by month or by a dimension, against last year and the
@@ -86,70 +86,41 @@ export function SalesView() {
   return (
     <div className="an-sales" data-testid="analysis-sales" data-year={shownYear} data-by={by}>
       <div className="an-filters">
-        <label>
-          {t('analysis.sales.year')}
-          <select
-            value={shownYear ?? ''}
-            onChange={(e) => {
-              setYear(Number(e.target.value));
-              setDrill(null);
-            }}
-            data-testid="analysis-year"
-          >
-            {[...new Set([...(data?.years ?? []), ...(shownYear !== undefined ? [shownYear] : []), ...(data ? [data.planYear] : [])])]
-              .sort((a, b) => a - b)
-              .map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label>
-          {t('analysis.sales.by')}
-          <select
-            value={by}
-            onChange={(e) => {
-              setBy(e.target.value as SalesDimension);
-              setDrill(null);
-            }}
-            data-testid="analysis-by"
-          >
-            {SALES_DIMENSIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`analysis.sales.dim.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('analysis.sales.year')}
+          value={shownYear ?? ''}
+          options={yearOptions([...new Set([...(data?.years ?? []), ...(shownYear !== undefined ? [shownYear] : []), ...(data ? [data.planYear] : [])])].sort((a, b) => a - b))}
+          onChange={(v) => {
+            setYear(Number(v));
+            setDrill(null);
+          }}
+          testId="analysis-year"
+        />
+        <FilterSelect
+          label={t('analysis.sales.by')}
+          value={by}
+          options={SALES_DIMENSIONS.map((d) => ({ value: d, label: t(`analysis.sales.dim.${d}`) }))}
+          onChange={(v) => {
+            setBy(v as SalesDimension);
+            setDrill(null);
+          }}
+          testId="analysis-by"
+        />
         {(['city', 'channel', 'brand'] as const).map((dim) => {
           const field = `${dim}Id` as 'cityId' | 'channelId' | 'brandId';
-          const list = data?.options[dim === 'city' ? 'cities' : dim === 'channel' ? 'channels' : 'brands'] ?? [];
           return (
-            <label key={dim}>
-              {t(`analysis.sales.${dim}`)}
-              <select
-                value={filter[field] ?? ''}
-                onChange={(e) => {
-                  const v = e.target.value;
-                  setFilter((f) => {
-                    const next = { ...f };
-                    if (v === '') delete next[field];
-                    else next[field] = Number(v);
-                    return next;
-                  });
-                  setDrill(null);
-                }}
-                data-testid={`analysis-filter-${dim}`}
-              >
-                <option value="">{t('analysis.sales.all')}</option>
-                {list.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              key={dim}
+              label={t(`analysis.sales.${dim}`)}
+              value={filter[field] ?? ''}
+              options={memberOptions(data?.options[dim === 'city' ? 'cities' : dim === 'channel' ? 'channels' : 'brands'])}
+              all={t('analysis.sales.all')}
+              onChange={(v) => {
+                setFilter((f) => withId(f, field, v));
+                setDrill(null);
+              }}
+              testId={`analysis-filter-${dim}`}
+            />
           );
         })}
         <span className="an-filters__spacer" />

@@ -131,3 +131,44 @@ export function DrillPanel<R extends GridRow>(props: {
     </section>
   );
 }
+
+/** One of a view's filters: a labelled native select (keyboard-usable), with an optional "all" entry (value ''). */
+export function FilterSelect<V extends string | number>(props: {
+  label: string;
+  value: V | '';
+  options: readonly { value: V; label: string }[];
+  /** The label of the empty choice ("全部"); without it every choice is a value. */
+  all?: string;
+  onChange: (value: string) => void;
+  testId: string;
+  disabled?: boolean;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId} disabled={props.disabled}>
+        {props.all !== undefined && <option value="">{props.all}</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Members as select options. */
+export const memberOptions = (list: readonly { id: number; name: string }[] | undefined): { value: number; label: string }[] =>
+  (list ?? []).map((m) => ({ value: m.id, label: m.name }));
+
+/** Years as select options. */
+export const yearOptions = (years: readonly number[]): { value: number; label: string }[] => years.map((y) => ({ value: y, label: String(y) }));
+
+/** A filter object with one id field set from a select's value ('' removes it). */
+export function withId<F extends object>(filter: F, field: keyof F & string, value: string): F {
+  const next = { ...filter } as Record<string, unknown>;
+  if (value === '') delete next[field];
+  else next[field] = Number(value);
+  return next as F;
+}

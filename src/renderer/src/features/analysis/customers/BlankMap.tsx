@@ -99,7 +99,6 @@ export function BlankMap(props: {
       return lines.join('');
     };
     return {
-      animationDuration: 300,
       textStyle: { color: CHART_TEXT },
       tooltip: { ...TOOLTIP_STYLE, trigger: 'item', formatter: tooltip },
       visualMap: {

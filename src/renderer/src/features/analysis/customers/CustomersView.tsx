@@ -10,7 +10,7 @@ import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Lang
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
-import { DrillPanel, EmptyView, exactAmount, periodText, ratioText, tooltipLine, useAnalysis, useT, useUnit, type T } from '../kit';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, periodText, ratioText, tooltipLine, useAnalysis, useT, useUnit, yearOptions, type T } from '../kit';
 import { BlankMap, provinceBlanks, reasonText } from './BlankMap';
 import './customers.css';
 
@@ -123,67 +123,34 @@ export function CustomersView() {
   return (
     <div className="an-cust" data-testid="analysis-customers" data-year={data?.year ?? ''}>
       <div className="an-filters">
-        <label>
-          {t('analysisCustomers.year')}
-          <select
-            value={data?.year ?? ''}
-            onChange={(e) => {
-              setYear(Number(e.target.value));
-              setDrill(null);
-            }}
-            data-testid="customers-year"
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('analysisCustomers.filters.province')}
-          <select value={filter.provinceId ?? ''} onChange={(e) => setOne('provinceId', e.target.value)} data-testid="customers-filter-province">
-            <option value="">{t('analysisCustomers.filters.all')}</option>
-            {data?.options.provinces.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('analysisCustomers.filters.city')}
-          <select value={filter.cityId ?? ''} onChange={(e) => setOne('cityId', e.target.value)} data-testid="customers-filter-city">
-            <option value="">{t('analysisCustomers.filters.all')}</option>
-            {cityOptions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('analysisCustomers.filters.channel')}
-          <select value={filter.channelId ?? ''} onChange={(e) => setOne('channelId', e.target.value)} data-testid="customers-filter-channel">
-            <option value="">{t('analysisCustomers.filters.all')}</option>
-            {data?.options.channels.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('analysisCustomers.filters.tier')}
-          <select value={filter.tier ?? ''} onChange={(e) => setOne('tier', e.target.value)} data-testid="customers-filter-tier">
-            <option value="">{t('analysisCustomers.filters.all')}</option>
-            {CUSTOMER_TIERS.map((k) => (
-              <option key={k} value={k}>
-                {t(`analysisCustomers.tiers.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('analysisCustomers.year')}
+          value={data?.year ?? ''}
+          options={yearOptions(years)}
+          onChange={(v) => {
+            setYear(Number(v));
+            setDrill(null);
+          }}
+          testId="customers-year"
+        />
+        {(
+          [
+            ['provinceId', 'province', memberOptions(data?.options.provinces)],
+            ['cityId', 'city', memberOptions(cityOptions)],
+            ['channelId', 'channel', memberOptions(data?.options.channels)],
+            ['tier', 'tier', CUSTOMER_TIERS.map((k) => ({ value: k, label: t(`analysisCustomers.tiers.${k}`) }))],
+          ] as const
+        ).map(([field, name, options]) => (
+          <FilterSelect<string | number>
+            key={field}
+            label={t(`analysisCustomers.filters.${name}`)}
+            value={filter[field] ?? ''}
+            options={options}
+            all={t('analysisCustomers.filters.all')}
+            onChange={(v) => setOne(field, v)}
+            testId={`customers-filter-${name}`}
+          />
+        ))}
         <label title={t('analysisCustomers.filters.targetSaved')}>
           {t('analysisCustomers.filters.target')}
           <span className="an-cust__target-box">
@@ -521,7 +488,6 @@ function buildPareto(rows: CustomerAnalysisRow[], data: CustomerAnalysis | null,
     ].join('');
   };
   return {
-    animationDuration: 300,
     textStyle: { color: CHART_TEXT },
     legend: { top: 6, data: [t('analysisCustomers.pareto.sales'), t('analysisCustomers.pareto.cumulative')] },
     grid: { left: 70, right: 60, top: 44, bottom: 80 },
@@ -568,7 +534,6 @@ function buildTiers(data: CustomerAnalysis | null, env: ChartEnv): EChartsCoreOp
   const tiers = data.tiers;
   const names = tiers.map((x) => t(`analysisCustomers.tiers.${x.tier}`));
   return {
-    animationDuration: 300,
     textStyle: { color: CHART_TEXT },
     grid: { left: 110, right: 90, top: 10, bottom: 24 },
     tooltip: {

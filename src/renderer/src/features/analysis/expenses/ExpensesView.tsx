@@ -8,7 +8,7 @@ import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Lang
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
-import { DrillPanel, EmptyView, exactAmount, periodText, ratioText, tooltipLine, useAnalysis, useT, useUnit, type T } from '../kit';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, periodText, ratioText, tooltipLine, useAnalysis, useT, useUnit, yearOptions, type T } from '../kit';
 import './expenses.css';
 
 // 費用分析: a year's actual expenses by item (the tree rolled up), by product, channel
@@ -82,58 +82,37 @@ export function ExpensesView() {
   return (
     <div className="an-exp" data-testid="analysis-expenses" data-year={shownYear ?? ''} data-by={by} data-loaded={current ? 'true' : 'false'}>
       <div className="an-filters">
-        <label>
-          {t('analysisExpenses.year')}
-          <select
-            value={shownYear ?? ''}
-            onChange={(e) => {
-              setYear(Number(e.target.value));
-              setDrill(null);
-            }}
-            data-testid="expenses-year"
-          >
-            {(data?.years ?? []).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('analysisExpenses.by')}
-          <select
-            value={by}
-            onChange={(e) => {
-              setBy(e.target.value as ExpenseViewBy);
-              setDrill(null);
-            }}
-            data-testid="expenses-by"
-          >
-            {EXPENSE_VIEW_BY.map((b) => (
-              <option key={b} value={b}>
-                {t(`analysisExpenses.byOption.${b}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('analysisExpenses.item')}
-          <select
-            value={itemId ?? ''}
-            onChange={(e) => {
-              setItemId(e.target.value === '' ? undefined : Number(e.target.value));
-              setDrill(null);
-            }}
-            data-testid="expenses-item"
-          >
-            <option value="">{t('analysisExpenses.allItems')}</option>
-            {(data?.items ?? []).map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('analysisExpenses.year')}
+          value={shownYear ?? ''}
+          options={yearOptions(data?.years ?? [])}
+          onChange={(v) => {
+            setYear(Number(v));
+            setDrill(null);
+          }}
+          testId="expenses-year"
+        />
+        <FilterSelect
+          label={t('analysisExpenses.by')}
+          value={by}
+          options={EXPENSE_VIEW_BY.map((b) => ({ value: b, label: t(`analysisExpenses.byOption.${b}`) }))}
+          onChange={(v) => {
+            setBy(v as ExpenseViewBy);
+            setDrill(null);
+          }}
+          testId="expenses-by"
+        />
+        <FilterSelect
+          label={t('analysisExpenses.item')}
+          value={itemId ?? ''}
+          options={memberOptions(data?.items)}
+          all={t('analysisExpenses.allItems')}
+          onChange={(v) => {
+            setItemId(v === '' ? undefined : Number(v));
+            setDrill(null);
+          }}
+          testId="expenses-item"
+        />
         <span className="an-filters__spacer" />
         <button type="button" className="btn btn--small" onClick={savePng} disabled={!current || empty} data-testid="expenses-save-png">
           {t('analysisExpenses.savePng')}
@@ -317,7 +296,6 @@ function KeyChart({ data, year, onPick }: { data: KeyExpense; year: number; onPi
     const sEx = t('analysisExpenses.chart.expense');
     const sRatio = t('analysisExpenses.chart.ratio');
     return {
-      animation: false,
       textStyle: { color: CHART_TEXT },
       title: {
         text: title,
@@ -439,7 +417,6 @@ function buildOption(rows: ExpenseAnalysisRow[], data: ExpenseAnalysis | null, t
     });
   }
   return {
-    animation: false,
     textStyle: { color: CHART_TEXT },
     title: { text: title, left: 12, top: 8, textStyle: { fontSize: 15, fontWeight: 600, color: '#1f2933' } },
     legend: { top: 10, right: 16, data: series.map((s) => s.name as string) },

@@ -10,7 +10,7 @@ import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Lang
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
-import { DrillPanel, EmptyView, exactAmount, tooltipLine, useAnalysis, useT, useUnit, type T } from '../kit';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, tooltipLine, useAnalysis, useT, useUnit, yearOptions, type T } from '../kit';
 import './terminals.css';
 
 // 終端分析: 鋪貨率, 貨架佔有率 and 終端銷售佔有率 of our brands against each competitor in
@@ -104,7 +104,7 @@ export function TerminalsView() {
   const noData = data !== null && data.years.length === 0;
   const empty = data !== null && !noData && (data.categoryId === null || data.groups.length === 0);
   const years = data ? [...new Set([...data.years, data.year])].sort((a, b) => a - b) : [];
-  const monthOptions = Array.from({ length: 12 }, (_, i) => i + 1);
+  const monthChoices = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('analysisTerminals.filters.month', { m: i + 1 }) }));
 
   const drillInput = useMemo(() => {
     if (!drill || !data || data.categoryId === null) return null;
@@ -133,94 +133,82 @@ export function TerminalsView() {
     <div className="an-term" data-testid="analysis-terminals" data-year={data?.year ?? ''} data-category={data?.categoryId ?? ''} data-by={data?.by ?? ''} data-measure={measure}>
       {!noData && (
       <div className="an-filters">
-        <label>
-          {t('analysisTerminals.filters.year')}
-          <select value={data?.year ?? ''} onChange={(e) => change(() => setYear(Number(e.target.value)))} data-testid="terminals-year">
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('analysisTerminals.filters.period')}
-          <select
-            value={preset}
-            onChange={(e) => {
-              const p = e.target.value as PeriodPreset;
-              const m = presetMonths(p);
-              change(() => {
-                setCustom(p === 'custom');
-                if (m) setMonths(m);
-              });
-            }}
-            data-testid="terminals-period"
-          >
-            {PERIOD_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {p === 'year' ? t('analysisTerminals.filters.wholeYear') : p === 'custom' ? t('analysisTerminals.filters.custom') : t('analysisTerminals.filters.quarter', { q: p.slice(1) })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('analysisTerminals.filters.year')} value={data?.year ?? ''} options={yearOptions(years)} onChange={(v) => change(() => setYear(Number(v)))} testId="terminals-year" />
+        <FilterSelect
+          label={t('analysisTerminals.filters.period')}
+          value={preset}
+          options={PERIOD_PRESETS.map((p) => ({
+            value: p,
+            label: p === 'year' ? t('analysisTerminals.filters.wholeYear') : p === 'custom' ? t('analysisTerminals.filters.custom') : t('analysisTerminals.filters.quarter', { q: p.slice(1) }),
+          }))}
+          onChange={(v) => {
+            const p = v as PeriodPreset;
+            const m = presetMonths(p);
+            change(() => {
+              setCustom(p === 'custom');
+              if (m) setMonths(m);
+            });
+          }}
+          testId="terminals-period"
+        />
         {preset === 'custom' && (
           <>
-            <label>
-              {t('analysisTerminals.filters.from')}
-              <select value={months[0]} onChange={(e) => change(() => setMonths(([, to]) => [Number(e.target.value), Math.max(to, Number(e.target.value))]))} data-testid="terminals-from">
-                {monthOptions.map((m) => (
-                  <option key={m} value={m}>
-                    {t('analysisTerminals.filters.month', { m })}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('analysisTerminals.filters.to')}
-              <select value={months[1]} onChange={(e) => change(() => setMonths(([from]) => [Math.min(from, Number(e.target.value)), Number(e.target.value)]))} data-testid="terminals-to">
-                {monthOptions.map((m) => (
-                  <option key={m} value={m}>
-                    {t('analysisTerminals.filters.month', { m })}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label={t('analysisTerminals.filters.from')}
+              value={months[0]}
+              options={monthChoices}
+              onChange={(v) => change(() => setMonths(([, to]) => [Number(v), Math.max(to, Number(v))]))}
+              testId="terminals-from"
+            />
+            <FilterSelect
+              label={t('analysisTerminals.filters.to')}
+              value={months[1]}
+              options={monthChoices}
+              onChange={(v) => change(() => setMonths(([from]) => [Math.min(from, Number(v)), Number(v)]))}
+              testId="terminals-to"
+            />
           </>
         )}
-        <label>
-          {t('analysisTerminals.filters.category')}
-          <select value={data?.categoryId ?? ''} onChange={(e) => change(() => setCategoryId(Number(e.target.value)))} data-testid="terminals-category">
-            {data?.categoryId !== null && data && !data.categories.some((c) => c.id === data.categoryId) && <option value={data.categoryId ?? ''}>—</option>}
-            {(data?.categories ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <IdSelect label={t('analysisTerminals.filters.city')} all={t('analysisTerminals.filters.all')} value={cityId} list={data?.options.cities ?? []} testId="terminals-city" onChange={(v) => change(() => setCityId(v))} />
-        <IdSelect label={t('analysisTerminals.filters.channel')} all={t('analysisTerminals.filters.all')} value={channelId} list={data?.options.channels ?? []} testId="terminals-channel" onChange={(v) => change(() => setChannelId(v))} />
-        <label>
-          {t('analysisTerminals.filters.by')}
-          <select value={by} onChange={(e) => change(() => setBy(e.target.value as TerminalGrouping))} data-testid="terminals-by">
-            {TERMINAL_GROUPINGS.map((g) => (
-              <option key={g} value={g}>
-                {t(`analysisTerminals.by.${g}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('analysisTerminals.filters.measure')}
-          <select value={measure} onChange={(e) => setMeasure(e.target.value as TerminalMeasure)} data-testid="terminals-measure">
-            {TERMINAL_MEASURES.map((m) => (
-              <option key={m} value={m}>
-                {t(`analysisTerminals.measure.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('analysisTerminals.filters.category')}
+          value={data?.categoryId ?? ''}
+          options={[
+            ...(data && data.categoryId !== null && !data.categories.some((c) => c.id === data.categoryId) ? [{ value: data.categoryId, label: '—' }] : []),
+            ...memberOptions(data?.categories),
+          ]}
+          onChange={(v) => change(() => setCategoryId(Number(v)))}
+          testId="terminals-category"
+        />
+        <FilterSelect
+          label={t('analysisTerminals.filters.city')}
+          value={cityId ?? ''}
+          options={memberOptions(data?.options.cities)}
+          all={t('analysisTerminals.filters.all')}
+          onChange={(v) => change(() => setCityId(v === '' ? undefined : Number(v)))}
+          testId="terminals-city"
+        />
+        <FilterSelect
+          label={t('analysisTerminals.filters.channel')}
+          value={channelId ?? ''}
+          options={memberOptions(data?.options.channels)}
+          all={t('analysisTerminals.filters.all')}
+          onChange={(v) => change(() => setChannelId(v === '' ? undefined : Number(v)))}
+          testId="terminals-channel"
+        />
+        <FilterSelect
+          label={t('analysisTerminals.filters.by')}
+          value={by}
+          options={TERMINAL_GROUPINGS.map((g) => ({ value: g, label: t(`analysisTerminals.by.${g}`) }))}
+          onChange={(v) => change(() => setBy(v as TerminalGrouping))}
+          testId="terminals-by"
+        />
+        <FilterSelect
+          label={t('analysisTerminals.filters.measure')}
+          value={measure}
+          options={TERMINAL_MEASURES.map((m) => ({ value: m, label: t(`analysisTerminals.measure.${m}`) }))}
+          onChange={(v) => setMeasure(v as TerminalMeasure)}
+          testId="terminals-measure"
+        />
         <span className="an-filters__spacer" />
         <button type="button" className="btn btn--small" onClick={savePng} disabled={!data || noData || empty} data-testid="terminals-save-png">
           {t('analysisTerminals.savePng')}
@@ -258,22 +246,6 @@ export function TerminalsView() {
         </>
       )}
     </div>
-  );
-}
-
-function IdSelect(props: { label: string; all: string; value: number | undefined; list: { id: number; name: string }[]; testId: string; onChange: (v: number | undefined) => void }) {
-  return (
-    <label>
-      {props.label}
-      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value === '' ? undefined : Number(e.target.value))} data-testid={props.testId}>
-        <option value="">{props.all}</option>
-        {props.list.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 
@@ -439,7 +411,6 @@ function buildOption(data: TerminalsAnalysis, m: TerminalMeasure, env: ChartEnv)
     ].join('');
   };
   return {
-    animation: false,
     textStyle: { color: CHART_TEXT },
     title: { text: env.title, left: 12, top: 8, textStyle: { fontSize: 14, fontWeight: 600, color: '#1f2933' } },
     legend: { top: 34, left: 12, data: series.map((x) => x.name) },
