@@ -137,7 +137,7 @@ export function salesSummaryPair(sqlite: Database.Database): { stored: unknown[]
  * Opens copies of the tiny demo region through the handler registry, each optionally
  * edited first with plain SQL, and closes them after each test.
  */
-export function demoOpener(): (edit?: (db: Database.Database) => void) => Promise<RegistryCtx> {
+export function demoOpener(hostOverrides: () => Partial<Host> = () => ({})): (edit?: (db: Database.Database) => void) => Promise<RegistryCtx> {
   const template = tinyDemoTemplate();
   const opened: RegistryCtx[] = [];
   afterEach(async () => {
@@ -153,7 +153,7 @@ export function demoOpener(): (edit?: (db: Database.Database) => void) => Promis
         db.close();
       }
     }
-    const c = await openWithHandlers(path);
+    const c = await openWithHandlers(path, hostOverrides());
     opened.push(c);
     return c;
   };
