@@ -1,21 +1,14 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { SHOTS, shot } from './shots';
 
 // The actuals area on the demo region: each kind's grid with the batch its rows came
 // from, the count of matching rows changing with the search and the months, the
 // import batches, and removing one (after a confirmation) takes its rows away.
 // With REGIONPLAN_SHOTS set, it also writes screenshots for a human to look at.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS;
 test.use({ demoSize: SHOTS && process.env.REGIONPLAN_SHOTS_DEMO !== 'tiny' ? 'typical' : 'tiny' });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name) });
-}
 
 class Actuals {
   constructor(private readonly page: Page) {}

@@ -1,29 +1,22 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
 import { formatAmount, formatPercent } from '../../src/shared/units';
 import { expect, test } from './fixtures';
+import { shot, useYuan } from './shots';
 
 // The analysis area's sales view on the demo region: by city for the review year, one
 // city's actual equals the sum computed by hand from the region file (in 元, exact),
 // a click drills into the rows behind it, and the chart saves as a PNG.
 // With REGIONPLAN_SHOTS set, it also writes screenshots for a human to look at.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS;
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
 
 test('sales by city: a city’s actual matches the file, drills down, saves a PNG', async ({ page, host, start, workspace }) => {
   await start.demoButton.click();
   await start.expectState('workspace');
   // Amounts in 元, so the figure on screen is exact to the yuan.
-  await page.getByTestId('unit-switcher').locator('[data-value="yuan"]').click();
-  await expect(page.getByTestId('unit-switcher').locator('[data-value="yuan"]')).toHaveAttribute('aria-checked', 'true');
+  await useYuan(page);
 
   await workspace.nav('analysis').click();
   const view = page.getByTestId('analysis-sales');
@@ -56,7 +49,7 @@ test('sales by city: a city’s actual matches the file, drills down, saves a PN
   await expect(row).toHaveAttribute('data-label', hand.name);
   await expect(row).toHaveAttribute('data-actual', String(hand.cents));
   await expect(row.locator('[data-col="actual"]')).toHaveText(formatAmount(hand.cents, 'yuan', 'zh-Hant'));
-  await shot(page, 'analysis-sales-city.png');
+  await shot(page, 'analysis-sales-city.png', { fullPage: true });
 
   // Drill down: the rows behind the city.
   await row.click();
@@ -66,7 +59,7 @@ test('sales by city: a city’s actual matches the file, drills down, saves a PN
   await expect(drill).not.toHaveAttribute('data-total', '');
   expect(Number(await drill.getAttribute('data-total'))).toBeGreaterThan(0);
   await expect(page.getByTestId('analysis-drill-grid').getByRole('row').nth(1)).toBeVisible();
-  await shot(page, 'analysis-sales-drill.png');
+  await shot(page, 'analysis-sales-drill.png', { fullPage: true });
 
   // Save the chart as a PNG.
   const download = page.waitForEvent('download');
@@ -79,7 +72,7 @@ test('sales by city: a city’s actual matches the file, drills down, saves a PN
   await expect(view).toHaveAttribute('data-by', 'month');
   await expect(page.getByTestId('analysis-row')).toHaveCount(12);
   await expect(page.getByTestId('analysis-chart')).toHaveAttribute('data-rendered', 'true');
-  await shot(page, 'analysis-sales-month.png');
+  await shot(page, 'analysis-sales-month.png', { fullPage: true });
 
   // Market share against competitors, by city, from market data.
   const market = page.getByTestId('analysis-market');
@@ -109,7 +102,7 @@ test('sales by city: a city’s actual matches the file, drills down, saves a PN
   await expect(marketRow).toHaveAttribute('data-ours', String(share.ours));
   await expect(marketRow).toHaveAttribute('data-market', String(share.market));
   await expect(marketRow.locator('[data-col="share"]')).toHaveText(formatPercent(share.ours / share.market, 'zh-Hant', 1));
-  await shot(page, 'analysis-sales-market.png');
+  await shot(page, 'analysis-sales-market.png', { fullPage: true });
   await marketRow.click();
   const marketDrill = page.getByTestId('market-drill');
   await expect(marketDrill).toBeVisible();

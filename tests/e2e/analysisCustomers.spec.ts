@@ -1,9 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import type { CustomerAnalysis, RegionMap } from '../../src/shared/channels/analysisCustomers';
 import { formatAmount } from '../../src/shared/units';
 import { expect, test } from './fixtures';
+import { shot, useYuan } from './shots';
 import { invoke } from './api';
 
 // The analysis area's channel-customer view on the demo region: the Pareto chart for
@@ -11,21 +9,14 @@ import { invoke } from './api';
 // them, a click drills into the customer's sales rows.
 // With REGIONPLAN_SHOTS set, it also writes screenshots for a human to look at.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS;
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
 
 
 test('channel customers: Pareto, the top customer’s sales match the API, drill down', async ({ page, start, workspace }) => {
   await start.demoButton.click();
   await start.expectState('workspace');
   // Amounts in 元, so the figure on screen is exact to the yuan.
-  await page.getByTestId('unit-switcher').locator('[data-value="yuan"]').click();
-  await expect(page.getByTestId('unit-switcher').locator('[data-value="yuan"]')).toHaveAttribute('aria-checked', 'true');
+  await useYuan(page);
 
   await workspace.nav('analysis').click();
   await page.getByTestId('analysis-tab-customers').click();
@@ -45,7 +36,7 @@ test('channel customers: Pareto, the top customer’s sales match the API, drill
   await expect(classA).toHaveAttribute('data-count', String(api.classes.A.count));
   await expect(classA).toHaveAttribute('data-sales', String(api.classes.A.sales));
   await expect(page.getByTestId('customers-blank')).toHaveAttribute('data-count', String(api.blankAreas.length));
-  await shot(page, 'analysis-customers.png');
+  await shot(page, 'analysis-customers.png', { fullPage: true });
 
   // Drill down: the top customer's sales rows by month × SKU.
   await row.click();
@@ -55,7 +46,7 @@ test('channel customers: Pareto, the top customer’s sales match the API, drill
   await expect(drill).toHaveAttribute('data-cents', String(top.sales));
   await expect(drill).toContainText(top.name);
   await expect(page.getByTestId('customers-drill-grid').getByRole('row').nth(1)).toBeVisible();
-  await shot(page, 'analysis-customers-drill.png');
+  await shot(page, 'analysis-customers-drill.png', { fullPage: true });
 
   // Save the Pareto chart as a PNG.
   const download = page.waitForEvent('download');
@@ -120,7 +111,7 @@ test('channel customers: filters, coverage target and the blank-area map follow 
   }
   await expect(page.getByTestId('customers-map')).toHaveAttribute('data-rendered', 'true');
   await page.getByTestId('customers-map').scrollIntoViewIfNeeded();
-  await shot(page, 'analysis-customers-map.png');
+  await shot(page, 'analysis-customers-map.png', { fullPage: true });
 
   // Hover and click the middle of the map (in the demo region: 江蘇省): the tooltip names the
   // province's blank cities and their reasons, the click lists its cities.
@@ -128,7 +119,7 @@ test('channel customers: filters, coverage target and the blank-area map follow 
   await page.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
   const tip = page.getByTestId('customers-map').locator('div').filter({ hasText: '空白城市佔比' }).first();
   await expect(tip).toBeVisible();
-  await shot(page, 'analysis-customers-map-tooltip.png');
+  await shot(page, 'analysis-customers-map-tooltip.png', { fullPage: true });
   await page.mouse.click(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
   const mapDrill = page.getByTestId('customers-province-drill');
   await expect(mapDrill).toBeVisible();
@@ -147,7 +138,7 @@ test('channel customers: filters, coverage target and the blank-area map follow 
   await expect(drill).toHaveAttribute('data-blank', String(provinceCities.filter((c) => c.blank).length));
   await expect(page.getByTestId('customers-province-drill-grid').getByRole('row').nth(1)).toBeVisible();
   await expect(drill).toContainText(provinceCities[0].cityName);
-  await shot(page, 'analysis-customers-province.png');
+  await shot(page, 'analysis-customers-province.png', { fullPage: true });
 
   // Save the map as a PNG.
   const download = page.waitForEvent('download');

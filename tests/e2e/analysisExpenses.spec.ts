@@ -1,10 +1,10 @@
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
 import type { ExpenseAnalysis } from '../../src/shared/channels/analysisExpenses';
 import { formatAmount, formatPercent } from '../../src/shared/units';
 import { expect, test } from './fixtures';
+import { shot, useYuan } from './shots';
 import { invoke } from './api';
 
 // The analysis area's expenses view on the demo region: by item for the review year,
@@ -14,19 +14,12 @@ import { invoke } from './api';
 // month within one item, and the plan year (budget) for the screenshots.
 // With REGIONPLAN_SHOTS set, it also writes screenshots for a human to look at.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS;
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
 
 test('expenses by item: 終端建設費 matches the file, drills down, saves a PNG', async ({ page, host, start, workspace }) => {
   await start.demoButton.click();
   await start.expectState('workspace');
-  await page.getByTestId('unit-switcher').locator('[data-value="yuan"]').click();
-  await expect(page.getByTestId('unit-switcher').locator('[data-value="yuan"]')).toHaveAttribute('aria-checked', 'true');
+  await useYuan(page);
 
   await workspace.nav('analysis').click();
   await page.getByTestId('analysis-tab-expenses').click();
@@ -75,9 +68,9 @@ test('expenses by item: 終端建設費 matches the file, drills down, saves a P
   const termKey = page.locator(`[data-testid="expenses-key"][data-item="${hand.id}"]`);
   await expect(termKey).toHaveAttribute('data-expense', String(hand.expense));
   await expect(page.getByTestId('expenses-key-chart-personnel')).toHaveAttribute('data-rendered', 'true');
-  await shot(page, 'analysis-expenses.png');
+  await shot(page, 'analysis-expenses.png', { fullPage: true });
   await page.getByTestId('expenses-key-chart-personnel').scrollIntoViewIfNeeded();
-  await shot(page, 'analysis-expenses-keys.png');
+  await shot(page, 'analysis-expenses-keys.png', { fullPage: true });
 
   // Drill down: the expense_actual rows behind 終端建設費.
   await row.click();
@@ -87,7 +80,7 @@ test('expenses by item: 終端建設費 matches the file, drills down, saves a P
   await expect(drill).toHaveAttribute('data-cents', String(hand.expense));
   await expect(drill).toContainText('終端建設費');
   await expect(page.getByTestId('expenses-drill-grid').getByRole('row').nth(1)).toBeVisible();
-  await shot(page, 'analysis-expenses-drill.png');
+  await shot(page, 'analysis-expenses-drill.png', { fullPage: true });
   await page.getByTestId('expenses-drill-close').click();
   await expect(drill).toHaveCount(0);
 
@@ -109,7 +102,7 @@ test('expenses by item: 終端建設費 matches the file, drills down, saves a P
   await expect(none).toHaveAttribute('data-label', '未分攤');
   await expect(none).toHaveAttribute('data-expense', String(byBrand.rows.find((r) => r.key === null)!.expense));
   await expect(page.getByTestId('expenses-chart')).toHaveAttribute('data-rendered', 'true');
-  await shot(page, 'analysis-expenses-brand.png');
+  await shot(page, 'analysis-expenses-brand.png', { fullPage: true });
   // The 未分攤 row drills into the rows with no brand.
   await none.click();
   await expect(page.getByTestId('expenses-drill')).toHaveAttribute('data-key', 'none');
@@ -123,7 +116,7 @@ test('expenses by item: 終端建設費 matches the file, drills down, saves a P
   await expect(page.getByTestId('expenses-total')).toHaveAttribute('data-expense', String(staffMonths.total.expense));
   await expect(page.locator('[data-testid="expenses-row"][data-key="3"]')).toHaveAttribute('data-expense', String(staffMonths.rows[2].expense));
   await expect(page.getByTestId('expenses-chart')).toHaveAttribute('data-rendered', 'true');
-  await shot(page, 'analysis-expenses-staff-month.png');
+  await shot(page, 'analysis-expenses-staff-month.png', { fullPage: true });
 
   // The plan year: with no budget yet, the view says what to enter; with a budget
   // (set top-down through the expense budget's API), the budget by quarter.
@@ -142,7 +135,7 @@ test('expenses by item: 終端建設費 matches the file, drills down, saves a P
   await expect(page.locator('[data-testid="expenses-row"][data-key="1"]')).toHaveAttribute('data-budget', String(plan.rows[0].budget));
   await expect(page.getByTestId('expenses-total')).toContainText(formatAmount(720_000_000, 'yuan', 'zh-Hant'));
   await expect(page.getByTestId('expenses-chart')).toHaveAttribute('data-rendered', 'true');
-  await shot(page, 'analysis-expenses-plan.png');
+  await shot(page, 'analysis-expenses-plan.png', { fullPage: true });
 
   // In English, by channel for the review year (the labels must fit).
   await page.getByTestId('language-switcher').locator('[data-value="en"]').click();
@@ -152,5 +145,5 @@ test('expenses by item: 終端建設費 matches the file, drills down, saves a P
   await expect(view).toHaveAttribute('data-year', '2026');
   await expect(page.locator('[data-testid="expenses-row"][data-key="none"]')).toHaveAttribute('data-label', 'Unallocated');
   await expect(page.getByTestId('expenses-chart')).toHaveAttribute('data-rendered', 'true');
-  await shot(page, 'analysis-expenses-channel-en.png');
+  await shot(page, 'analysis-expenses-channel-en.png', { fullPage: true });
 });

@@ -1,8 +1,8 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import type { PriceChecks, PriceShelfRow, PricesAnalysis } from '../../src/shared/channels/analysisPrices';
 import { expect, test } from './fixtures';
+import { SHOTS, shot } from './shots';
 import { invoke } from './api';
 
 // The analysis area's prices view on the demo region: the SKU chart and the customer ×
@@ -11,13 +11,7 @@ import { invoke } from './api';
 // cell, and the chart saves as a PNG.
 // With REGIONPLAN_SHOTS set, it also writes screenshots for a human to look at.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS;
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
 
 /** 元 with 2 decimals, grouped, as the view shows a unit price in zh-Hant. */
 function yuan(cents: number): string {
@@ -59,9 +53,9 @@ test('prices: a matrix cell matches the API, an inverted cell is marked, drill d
   const shelfCell = page.locator(`[data-testid="prices-sku-row"][data-id="${shelf.skuId}"] [data-col="shelf"]`);
   await expect(shelfCell).toHaveAttribute('data-shelf', String(shelf.avgPack));
   await expect(shelfCell).toHaveText(yuan(shelf.avgPack));
-  await shot(page, 'analysis-prices.png');
+  await shot(page, 'analysis-prices.png', { fullPage: true });
   await page.getByTestId('prices-matrix').scrollIntoViewIfNeeded();
-  await shot(page, 'analysis-prices-matrix.png');
+  await shot(page, 'analysis-prices-matrix.png', { fullPage: true });
 
   // Only the inverted: an inverted cell is red AND carries the mark.
   await page.getByTestId('prices-only-inverted').check();
@@ -75,7 +69,7 @@ test('prices: a matrix cell matches the API, an inverted cell is marked, drill d
   await expect(badCell.getByTestId('prices-inverted-mark')).toHaveText('▼倒掛');
   await expect(badCell.locator('[data-col="retail"]')).toHaveText(yuan(bad.retail!));
   await expect(page.locator('[data-testid="prices-matrix-row"]')).toHaveCount(inv.matrix.customers.length);
-  await shot(page, 'analysis-prices-inverted.png');
+  await shot(page, 'analysis-prices-inverted.png', { fullPage: true });
 
   // Drill: the visit price checks behind the inverted cell.
   await badCell.click();
@@ -88,7 +82,7 @@ test('prices: a matrix cell matches the API, an inverted cell is marked, drill d
   expect(latest.retail).toBe(bad.retail);
   expect(latest.inverted).toBe(true);
   await expect(page.getByTestId('prices-drill-grid').getByRole('row').nth(1)).toBeVisible();
-  await shot(page, 'analysis-prices-drill.png');
+  await shot(page, 'analysis-prices-drill.png', { fullPage: true });
 
   // Save the chart as a PNG: named after the view and the year, PNG bytes.
   const download = page.waitForEvent('download');
@@ -111,7 +105,7 @@ test('prices: a matrix cell matches the API, an inverted cell is marked, drill d
   await expect(drill).toHaveAttribute('data-total', String(checks.total));
   await page.getByTestId('prices-only-inverted').uncheck();
   await expect(page.getByTestId('prices-chart')).toHaveAttribute('data-rendered', 'true');
-  await shot(page, 'analysis-prices-en.png');
+  await shot(page, 'analysis-prices-en.png', { fullPage: true });
 
   // A month without inversions, only the inverted asked for: says so instead of an empty chart.
   let calm = 0;
@@ -135,5 +129,5 @@ test('prices: a matrix cell matches the API, an inverted cell is marked, drill d
   const empty = page.getByTestId('prices-empty');
   await expect(empty).toBeVisible();
   await expect(empty).toContainText('實績與市場數據 → 客戶拜訪 → 導入');
-  await shot(page, 'analysis-prices-empty.png');
+  await shot(page, 'analysis-prices-empty.png', { fullPage: true });
 });

@@ -1,10 +1,10 @@
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
 import type { TerminalsAnalysis } from '../../src/shared/channels/analysisTerminals';
 import { formatPercent } from '../../src/shared/units';
 import { expect, test } from './fixtures';
+import { shot, useYuan } from './shots';
 import { invoke } from './api';
 
 // The analysis area's terminals view on the demo region: the review year's 鋪貨率 by
@@ -13,13 +13,7 @@ import { invoke } from './api';
 // the audit lines behind it; the chart saves as a PNG; by month it is a line chart.
 // With REGIONPLAN_SHOTS set, it also writes screenshots for a human to look at.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS;
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
 
 /** By hand: each terminal's latest 2026 audit in the city; stores with a line in the category, and those carrying one of our brands. */
 function handDistribution(path: string, cityId: number, categoryId: number): { audited: number; carrying: number } {
@@ -54,8 +48,7 @@ function handDistribution(path: string, cityId: number, categoryId: number): { a
 test('terminals: our numeric distribution in a city matches the file, drills down, saves a PNG', async ({ page, host, start, workspace }) => {
   await start.demoButton.click();
   await start.expectState('workspace');
-  await page.getByTestId('unit-switcher').locator('[data-value="yuan"]').click();
-  await expect(page.getByTestId('unit-switcher').locator('[data-value="yuan"]')).toHaveAttribute('aria-checked', 'true');
+  await useYuan(page);
 
   await workspace.nav('analysis').click();
   await page.getByTestId('analysis-tab-terminals').click();
@@ -86,7 +79,7 @@ test('terminals: our numeric distribution in a city matches the file, drills dow
   // The whole slice, in the table's total row and the first stat card.
   await expect(page.getByTestId('terminals-total').locator('td[data-brand="ours"]')).toHaveAttribute('data-value', String(api.total.ours.distribution));
   await expect(page.getByTestId('terminals-stat-distribution')).toHaveAttribute('data-value', String(api.total.ours.distribution));
-  await shot(page, 'analysis-terminals-city.png');
+  await shot(page, 'analysis-terminals-city.png', { fullPage: true });
 
   // Drill down: our brands' audit lines in the city (one line per store and own brand).
   await ours.click();
@@ -97,7 +90,7 @@ test('terminals: our numeric distribution in a city matches the file, drills dow
   await expect(drill).toHaveAttribute('data-facings', String(city.ours.facings));
   await expect(drill).toContainText(city.label);
   await expect(page.getByTestId('terminals-drill-grid').getByRole('row').nth(1)).toBeVisible();
-  await shot(page, 'analysis-terminals-drill.png');
+  await shot(page, 'analysis-terminals-drill.png', { fullPage: true });
 
   // A row: every brand's lines of the city.
   await row.locator('td').first().click();
@@ -118,7 +111,7 @@ test('terminals: our numeric distribution in a city matches the file, drills dow
   await page.getByTestId('terminals-chart').scrollIntoViewIfNeeded();
   await page.getByTestId('terminals-chart').hover({ position: ourBar });
   await expect(page.getByTestId('terminals-chart')).toContainText(`${formatPercent(city.ours.distribution, 'zh-Hant', 2)}  (${city.ours.carrying} / ${city.audited})`);
-  await shot(page, 'analysis-terminals-tooltip.png');
+  await shot(page, 'analysis-terminals-tooltip.png', { fullPage: true });
   await page.getByTestId('terminals-chart').click({ position: ourBar });
   await expect(drill).toHaveAttribute('data-brand', 'ours');
   await expect(drill).toHaveAttribute('data-carrying', String(city.ours.carrying));
@@ -140,7 +133,7 @@ test('terminals: our numeric distribution in a city matches the file, drills dow
   await expect(page.getByTestId('terminals-row')).toHaveCount(byChannel.groups.length);
   await expect(page.getByTestId('terminals-total').locator('td[data-brand="ours"]')).toHaveAttribute('data-value', String(byChannel.total.ours.shelf));
   await expect(page.getByTestId('terminals-chart')).toHaveAttribute('data-rendered', 'true');
-  await shot(page, 'analysis-terminals-channel-shelf.png');
+  await shot(page, 'analysis-terminals-channel-shelf.png', { fullPage: true });
 
   await page.getByTestId('terminals-measure').selectOption('sales');
   await page.getByTestId('terminals-by').selectOption('month');
@@ -148,7 +141,7 @@ test('terminals: our numeric distribution in a city matches the file, drills dow
   const byMonth = await invoke<TerminalsAnalysis>(page, 'analysis.terminals', { year: 2026, by: 'month' });
   await expect(page.getByTestId('terminals-row')).toHaveCount(byMonth.groups.length);
   await expect(page.getByTestId('terminals-chart')).toHaveAttribute('data-rendered', 'true');
-  await shot(page, 'analysis-terminals-month-sales.png');
+  await shot(page, 'analysis-terminals-month-sales.png', { fullPage: true });
 
   // In English, a quarter, by city: the labels fit.
   await page.getByTestId('language-switcher').locator('[data-value="en"]').click();
@@ -157,7 +150,7 @@ test('terminals: our numeric distribution in a city matches the file, drills dow
   await expect(view).toHaveAttribute('data-by', 'city');
   await expect(page.getByTestId('terminals-chart')).toHaveAttribute('data-rendered', 'true');
   await expect(page.getByTestId('terminals-save-png')).toHaveText('Save as PNG');
-  await shot(page, 'analysis-terminals-en-q4.png');
+  await shot(page, 'analysis-terminals-en-q4.png', { fullPage: true });
 });
 
 test('terminals: a region without store audits says what to import', async ({ page, start, workspace }) => {
@@ -175,5 +168,5 @@ test('terminals: a region without store audits says what to import', async ({ pa
   await expect(empty).toContainText('實績與市場數據');
   await expect(page.getByTestId('terminals-save-png')).toHaveCount(0);
   await expect(page.getByTestId('terminals-chart')).toHaveCount(0);
-  await shot(page, 'analysis-terminals-empty.png');
+  await shot(page, 'analysis-terminals-empty.png', { fullPage: true });
 });

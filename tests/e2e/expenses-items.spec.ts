@@ -1,18 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { shot } from './shots';
 
 // The expense items editor and typed actual expenses (issue 6) on the tiny demo: add a
 // top-level item 樣品費, rename it, type an actual expense for it in March, see it in
 // 預算與實際, delete the typed entry; deleting an item in use shows the core's refusal.
 // Figures in 元.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS6;
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 test('expense items: add, rename, refuse deleting one in use; type an actual expense and delete it', async ({ start, workspace, page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });

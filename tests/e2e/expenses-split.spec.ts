@@ -1,18 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { shot } from './shots';
 
 // An expense item's split by product (issue 6) on the demo: with a sales target of
 // 5,000 萬元 and an 8% budget, split 終端建設費's 陳列費 by brand 60/40 as ratios, see the
 // derived amounts add up to the item's budget, save, and see the expense ratio per brand.
 // Figures are checked in 元.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS6;
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 const yuan = (text: string | null) => Number((text ?? '').replace(/[^0-9.-]/g, ''));
 

@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { shot } from './shots';
 
 // The expense budget (issue 6) on the tiny demo: with a sales target of 5,000 萬元, set
 // the year's budget by an 8% expense ratio, spread it by quarter shares, move 10% of
@@ -8,12 +8,6 @@ import { expect, test } from './fixtures';
 // change while the total stays; head office's cap warns when the plan exceeds it.
 // Figures are checked in 元.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS6;
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 const yuan = (text: string | null) => Number((text ?? '').replace(/[^0-9.-]/g, ''));
 const measure = (page: Page, code: string, col: string) => page.getByTestId(`eb-measure-${code}`).locator(`[data-col="${col}"]`);

@@ -1,18 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { shot } from './shots';
 
 // The promotion calendar on the demo region: add an activity with a budget from the
 // dialog, see it on the timeline and in the grid, add one that runs at the same time on
 // all products and channels and see both flagged as overlapping.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS;
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}` });
-}
 
 function gridCell(page: Page, name: string, col: string) {
   return page

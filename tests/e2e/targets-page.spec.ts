@@ -1,22 +1,15 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { SHOTS, shot } from './shots';
 
 // The target-planning screen on the demo region: an empty plan offers to set the
 // region's annual target, the spread fills the grid and the gap strip, a wrong figure
 // is refused with the grid's message, and a mid-level edit rolls up to the region.
 // With REGIONPLAN_SHOTS set, it also writes screenshots for a human to look at.
 
-const SHOTS = process.env.REGIONPLAN_SHOTS;
 // Screenshots show the region a first-time user opens; the check itself runs on the tiny one.
 test.use({ demoSize: SHOTS && process.env.REGIONPLAN_SHOTS_DEMO !== 'tiny' ? 'typical' : 'tiny' });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name) });
-}
 
 /** The grid row whose label is `label` (its row index, in every column container). */
 async function rowIndexOf(page: Page, label: string): Promise<string> {
