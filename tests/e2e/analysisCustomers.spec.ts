@@ -100,8 +100,11 @@ test('channel customers: filters, coverage target and the blank-area map follow 
   await expect(page.getByTestId('customers-class-B')).toHaveAttribute('data-count', String(byTier.classes.B.count));
   await page.getByTestId('customers-filter-tier').selectOption('');
 
-  // A higher coverage target makes more cities blank, each with its reason.
+  // A higher coverage target makes more cities blank, each with its reason; the target
+  // is the region file's (one undo step).
   await page.getByTestId('customers-coverage-target').fill('95');
+  await page.getByTestId('customers-coverage-target').press('Enter');
+  await expect(page.getByTestId('analysis-customers')).toHaveAttribute('data-target', '0.95');
   const strict = await invoke<CustomerAnalysis>(page, 'analysis.customers', { year: 2026, coverageTarget: 0.95 });
   expect(strict.blankAreas.length).toBeGreaterThanOrEqual(all.blankAreas.length);
   await expect(page.getByTestId('customers-blank')).toHaveAttribute('data-count', String(strict.blankAreas.length));
@@ -144,5 +147,8 @@ test('channel customers: filters, coverage target and the blank-area map follow 
   const download = page.waitForEvent('download');
   await page.getByTestId('customers-map-save-png').click();
   expect((await download).suggestedFilename()).toMatch(/\.png$/);
-  await page.getByTestId('customers-coverage-target').fill('60');
+  // Undo puts the region's target back to 60%.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('analysis-customers')).toHaveAttribute('data-target', '0.6');
+  await expect(page.getByTestId('customers-coverage-target')).toHaveValue('60');
 });

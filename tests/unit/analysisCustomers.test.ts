@@ -270,8 +270,15 @@ describe('analysis.customers filters', () => {
     expect(strict.row.reason).toBe('lowCoverage');
     expect(strict.a.blankAreas.find((b) => b.cityId === city)?.reason).toBe('lowCoverage');
 
-    // The default target is 60%.
+    // The default target is 60%; the region's own target is kept in the file, one undo step.
     expect((await invokeOk(c, 'analysis.customers', {})).coverageTarget).toBe(0.6);
+    await invokeOk(c, 'analysis.setCoverageTarget', { target: 0.61 });
+    const stored = await invokeOk(c, 'analysis.customers', {});
+    expect(stored.coverageTarget).toBe(0.61);
+    expect(stored.blankAreas.find((b) => b.cityId === city)?.reason).toBe('lowCoverage');
+    await invokeOk(c, 'edit.undo', {});
+    expect((await invokeOk(c, 'analysis.customers', {})).coverageTarget).toBe(0.6);
+    expect((await invokeRefused(c, 'analysis.setCoverageTarget', { target: 1.2 })).code).toBe('INVALID_INPUT');
 
     // By channel: only the channel's terminals: 2 by the distributor + 1 by the terminated customer → 2/3.
     const ch = await at(0.7, { channelId: channel });

@@ -169,11 +169,13 @@ export const analysisCustomerChannels = {
         cityId: id.optional(),
         channelId: id.optional(),
         tier: z.enum(CUSTOMER_TIERS).optional(),
-        /** Terminal coverage below this share (0–1) makes a city a blank area; default DEFAULT_COVERAGE_TARGET. */
+        /** Terminal coverage below this share (0–1) makes a city a blank area; default: the region file's target (analysis.setCoverageTarget), else DEFAULT_COVERAGE_TARGET. */
         coverageTarget: z.number().min(0).max(1).optional(),
       })
       .strict(),
   ),
+  /** The region's terminal-coverage target for blank areas (a share, 0–1), kept in the region file; one undo step. */
+  'analysis.setCoverageTarget': channel<null>()(z.object({ target: z.number().finite().min(0).max(1) }).strict()),
   /** The outlines of the region's provinces (and their neighbours) for the blank-area map. */
   'analysis.regionMap': channel<RegionMap>()(z.object({}).strict()),
   /** One customer's sales_actual rows of a year, by month × SKU. */

@@ -1,6 +1,7 @@
 // 渠道客戶分析 (issue 7). Mounted under `analysisCustomers` in every catalog. zh-Hant is the source of the shape.
 
 export const analysisCustomersZhHant = {
+  undo: { coverageTarget: '修改覆蓋率目標' },
   tab: '渠道客戶',
   loading: '正在讀取客戶數據…',
   year: '年度',
@@ -12,7 +13,7 @@ export const analysisCustomersZhHant = {
   unknownCity: '找不到這個城市',
   unknownChannel: '找不到這個渠道',
   cityNotInProvince: '這個城市不屬於所選省份',
-  filters: { province: '省份', city: '城市', channel: '渠道', tier: '層級', all: '全部', target: '覆蓋率目標', targetUnit: '%', scope: 'A/B/C 按篩選後的客戶計算（{{n}} 個有銷售的客戶）。', targetSaved: '覆蓋率目標保存在本機。', noMatch: '沒有符合篩選條件的客戶銷售。' },
+  filters: { province: '省份', city: '城市', channel: '渠道', tier: '層級', all: '全部', target: '覆蓋率目標', targetUnit: '%', scope: 'A/B/C 按篩選後的客戶計算（{{n}} 個有銷售的客戶）。', targetSaved: '覆蓋率目標保存在區域文件中，可撤銷。', noMatch: '沒有符合篩選條件的客戶銷售。' },
   pareto: {
     title: '二八分析（帕累托）',
     chartLabel: '{{year}}年客戶銷售帕累托圖',
@@ -94,6 +95,7 @@ export const analysisCustomersZhHant = {
 };
 
 export const analysisCustomersZhHans: typeof analysisCustomersZhHant = {
+  undo: { coverageTarget: '修改覆盖率目标' },
   tab: '渠道客户',
   loading: '正在读取客户数据…',
   year: '年度',
@@ -105,7 +107,7 @@ export const analysisCustomersZhHans: typeof analysisCustomersZhHant = {
   unknownCity: '找不到这个城市',
   unknownChannel: '找不到这个渠道',
   cityNotInProvince: '这个城市不属于所选省份',
-  filters: { province: '省份', city: '城市', channel: '渠道', tier: '层级', all: '全部', target: '覆盖率目标', targetUnit: '%', scope: 'A/B/C 按筛选后的客户计算（{{n}} 个有销售的客户）。', targetSaved: '覆盖率目标保存在本机。', noMatch: '没有符合筛选条件的客户销售。' },
+  filters: { province: '省份', city: '城市', channel: '渠道', tier: '层级', all: '全部', target: '覆盖率目标', targetUnit: '%', scope: 'A/B/C 按筛选后的客户计算（{{n}} 个有销售的客户）。', targetSaved: '覆盖率目标保存在区域文件中，可撤销。', noMatch: '没有符合筛选条件的客户销售。' },
   pareto: {
     title: '二八分析（帕累托）',
     chartLabel: '{{year}}年客户销售帕累托图',
@@ -187,6 +189,7 @@ export const analysisCustomersZhHans: typeof analysisCustomersZhHant = {
 };
 
 export const analysisCustomersEn: typeof analysisCustomersZhHant = {
+  undo: { coverageTarget: 'Change the coverage target' },
   tab: 'Channel customers',
   loading: 'Loading customer data…',
   year: 'Year',
@@ -198,7 +201,7 @@ export const analysisCustomersEn: typeof analysisCustomersZhHant = {
   unknownCity: 'No such city',
   unknownChannel: 'No such channel',
   cityNotInProvince: 'This city is not in the chosen province',
-  filters: { province: 'Province', city: 'City', channel: 'Channel', tier: 'Tier', all: 'All', target: 'Coverage target', targetUnit: '%', scope: 'A/B/C are cut over the filtered customers ({{n}} with sales).', targetSaved: 'The coverage target is kept on this computer.', noMatch: 'No customer sales match the filters.' },
+  filters: { province: 'Province', city: 'City', channel: 'Channel', tier: 'Tier', all: 'All', target: 'Coverage target', targetUnit: '%', scope: 'A/B/C are cut over the filtered customers ({{n}} with sales).', targetSaved: 'The coverage target is kept in the region file and can be undone.', noMatch: 'No customer sales match the filters.' },
   pareto: {
     title: '80/20 analysis (Pareto)',
     chartLabel: 'Customer sales Pareto chart, {{year}}',

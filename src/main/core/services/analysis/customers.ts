@@ -3,6 +3,8 @@ import provinceShapes from '../../../../../resources/geo/china-provinces.json' w
 import { AppError } from '../../../../shared/errors';
 import { inventoryToSales, isBlankArea } from '../../../../shared/kpi';
 import { classifyAbc, type AbcClass } from '../../../../shared/pareto';
+import { getSetting, putSetting } from '../../repos/settings';
+import { recordEdit } from '../undo';
 import { actualYears, planYearOf } from './sales';
 import {
   CUSTOMER_TIERS, DEFAULT_COVERAGE_TARGET, type BlankArea, type CityCoverage, type CustomerAnalysis, type CustomerAnalysisRow,
@@ -123,6 +125,23 @@ function pick(p: Record<string, number | string>, keys: string[]): Record<string
   return Object.fromEntries(keys.filter((k) => k in p).map((k) => [k, p[k]]));
 }
 
+const COVERAGE_SETTING = 'analysis.coverageTarget';
+
+/** The region's coverage target for blank areas, as the manager set it (else the default). */
+export function storedCoverageTarget(sqlite: Database.Database): number {
+  const v = getSetting<number>(sqlite, COVERAGE_SETTING);
+  return typeof v === 'number' && v >= 0 && v <= 1 ? v : DEFAULT_COVERAGE_TARGET;
+}
+
+/** Sets the region's coverage target; one undo step. */
+export function setCoverageTarget(sqlite: Database.Database, target: number): void {
+  recordEdit(sqlite, 'analysisCustomers.undo.coverageTarget', () => {
+    const before = sqlite.prepare('SELECT key, value FROM setting WHERE key = ?').get(COVERAGE_SETTING) as { key: string; value: string } | undefined;
+    putSetting(sqlite, COVERAGE_SETTING, target);
+    return { changes: [{ table: 'setting', key: { key: COVERAGE_SETTING }, before: before ?? null, after: { key: COVERAGE_SETTING, value: JSON.stringify(target) } }], value: null };
+  });
+}
+
 export function customerAnalysis(
   sqlite: Database.Database,
   input: { year?: number; coverageTarget?: number } & CustomerFilter,
@@ -133,7 +152,7 @@ export function customerAnalysis(
   if (input.channelId !== undefined) filter.channelId = input.channelId;
   if (input.tier !== undefined) filter.tier = input.tier;
   checkFilter(sqlite, filter);
-  const coverageTarget = input.coverageTarget ?? DEFAULT_COVERAGE_TARGET;
+  const coverageTarget = input.coverageTarget ?? storedCoverageTarget(sqlite);
   const py = planYearOf(sqlite);
   const year = input.year ?? py - 1;
   const from = year * 100 + 1;

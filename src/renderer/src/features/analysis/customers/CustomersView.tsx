@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { MarkLineComponent } from 'echarts/components';
 import { use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import {
-  CUSTOMER_TIERS, DEFAULT_COVERAGE_TARGET, type CityCoverage, type CustomerAnalysis, type CustomerAnalysisRow, type CustomerFilter,
+  CUSTOMER_TIERS, type CityCoverage, type CustomerAnalysis, type CustomerAnalysisRow, type CustomerFilter,
   type CustomerSalesDetail,
 } from '../../../../../shared/channels/analysisCustomers';
 import { ABC_CLASSES, type AbcClass } from '../../../../../shared/pareto';
 import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Language } from '../../../../../shared/units';
+import { api } from '../../../api/client';
+import { useApp } from '../../../app/AppContext';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
@@ -28,20 +30,8 @@ registerModules([MarkLineComponent]);
 const TABLE_PAGE = 100;
 const CHART_TOP = 60;
 const CLASS_COLOR: Record<AbcClass, string> = { A: OURS_COLOR, B: OTHER_COLORS[0], C: OTHER_COLORS[1] };
-/** The user's coverage target, kept on this computer (there is no per-file setting for it). */
-const TARGET_KEY = 'regionplan.analysis.customers.coverageTarget';
-
 type DetailRow = GridRow & CustomerSalesDetail['rows'][number];
 type CityRow = GridRow & CityCoverage & { reasonText: string };
-
-function loadTarget(): number {
-  try {
-    const v = Number(window.localStorage.getItem(TARGET_KEY));
-    return window.localStorage.getItem(TARGET_KEY) !== null && Number.isFinite(v) && v >= 0 && v <= 100 ? v : DEFAULT_COVERAGE_TARGET * 100;
-  } catch {
-    return DEFAULT_COVERAGE_TARGET * 100;
-  }
-}
 
 export function CustomersView() {
   const t = useT();
@@ -49,22 +39,25 @@ export function CustomersView() {
 
   const [year, setYear] = useState<number | undefined>(undefined);
   const [filter, setFilter] = useState<CustomerFilter>({});
-  /** Percent, 0–100, as typed; the request gets it as a share. */
-  const [targetPct, setTargetPct] = useState<number>(loadTarget);
+  /** The coverage target being typed (percent), until it is committed to the region file. */
+  const [targetDraft, setTargetDraft] = useState<string | null>(null);
   const [drill, setDrill] = useState<{ id: number; name: string } | null>(null);
   const [provinceDrill, setProvinceDrill] = useState<number | null>(null);
   const chartRef = useRef<EChartsType | null>(null);
 
-  useEffect(() => {
-    try {
-      window.localStorage.setItem(TARGET_KEY, String(targetPct));
-    } catch {
-      // Storage unavailable: the target lasts as long as the view.
-    }
-  }, [targetPct]);
-
-  const input = useMemo(() => ({ ...(year !== undefined ? { year } : {}), ...filter, coverageTarget: targetPct / 100 }), [year, filter, targetPct]);
+  const input = useMemo(() => ({ ...(year !== undefined ? { year } : {}), ...filter }), [year, filter]);
   const { data, error } = useAnalysis('analysis.customers', input);
+  const app = useApp();
+  const targetText = targetDraft ?? (data ? String(Math.round(data.coverageTarget * 1000) / 10) : '');
+  // The region's target: committed on Enter or when the field is left, one undo step.
+  const commitTarget = () => {
+    if (targetDraft === null || !data) return;
+    const v = Number(targetDraft);
+    setTargetDraft(null);
+    if (targetDraft.trim() === '' || !Number.isFinite(v)) return;
+    const target = Math.min(100, Math.max(0, v)) / 100;
+    if (target !== data.coverageTarget) void app.commit(() => api.call('analysis.setCoverageTarget', { target }));
+  };
   // The table shows the first TABLE_PAGE customers until asked for all (a region has
   // thousands; drawing them all would hold the view up).
   const [showAll, setShowAll] = useState<CustomerAnalysis | null>(null);
@@ -121,7 +114,7 @@ export function CustomersView() {
   const pickedProvince = provinceDrill !== null ? provinces.find((p) => p.provinceId === provinceDrill) : undefined;
 
   return (
-    <div className="an-cust" data-testid="analysis-customers" data-year={data?.year ?? ''}>
+    <div className="an-cust" data-testid="analysis-customers" data-year={data?.year ?? ''} data-target={data?.coverageTarget ?? ''}>
       <div className="an-filters">
         <FilterSelect
           label={t('analysisCustomers.year')}
@@ -159,10 +152,12 @@ export function CustomersView() {
               min={0}
               max={100}
               step={5}
-              value={targetPct}
-              onChange={(e) => {
-                const v = Number(e.target.value);
-                if (e.target.value !== '' && Number.isFinite(v)) setTargetPct(Math.min(100, Math.max(0, v)));
+              value={targetText}
+              onChange={(e) => setTargetDraft(e.target.value)}
+              onBlur={commitTarget}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') commitTarget();
+                if (e.key === 'Escape') setTargetDraft(null);
               }}
               className="an-cust__target"
               data-testid="customers-coverage-target"
