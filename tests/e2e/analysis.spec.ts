@@ -67,6 +67,24 @@ test('sales by city: a city’s actual matches the file, drills down, saves a PN
   const png = await download;
   expect(png.suggestedFilename()).toMatch(/\.png$/);
 
+  // March–May only: the city's actual is those months' sum, against the same months of 2025.
+  await page.getByTestId('analysis-from').selectOption('3');
+  await page.getByTestId('analysis-to').selectOption('5');
+  const db3 = new Database(join(demoDir, file!), { readonly: true, fileMustExist: true });
+  let spring: number;
+  try {
+    spring = (db3.prepare('SELECT a.amount_cents AS amount, a.period AS period FROM sales_actual a, customer cu WHERE cu.id = a.customer_id AND cu.city_id = ?').all(hand.city) as { amount: number; period: number }[])
+      .filter((r) => r.period >= 202603 && r.period <= 202605)
+      .reduce((sum, r) => sum + r.amount, 0);
+  } finally {
+    db3.close();
+  }
+  await expect(page.getByTestId('analysis-months-note')).toBeVisible();
+  await expect(row).toHaveAttribute('data-actual', String(spring));
+  await page.getByTestId('analysis-from').selectOption('1');
+  await page.getByTestId('analysis-to').selectOption('12');
+  await expect(row).toHaveAttribute('data-actual', String(hand.cents));
+
   // By month: a line chart with month-on-month in the table.
   await page.getByTestId('analysis-by').selectOption('month');
   await expect(view).toHaveAttribute('data-by', 'month');

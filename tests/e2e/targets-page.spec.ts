@@ -175,7 +175,8 @@ test.describe('a large tree', () => {
   test('custom levels; a branch loads on expand and stays open after an edit', async ({ start, workspace, page }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await start.demoButton.click();
-    await start.expectState('workspace');
+    // The typical region (500k lines) is generated first: seconds alone, longer beside another test.
+    await start.expectState('workspace', 60_000);
     await workspace.nav('targets').click();
     const targetsPage = page.getByTestId('targets-page');
     await expect(targetsPage).toHaveAttribute('data-loaded', 'true');

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SALES_DIMENSIONS, type SalesDimension } from '../../src/shared/channels/analysis';
+import { refreshSalesSummary } from '../../src/main/core/db/salesSummary';
 import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
 
 // Sales analysis through the handler registry on the tiny demo region. Every figure is
@@ -117,6 +118,52 @@ describe('analysis.sales', () => {
     }
   });
 
+  it('compares chosen months with the same months of last year (同期), on both paths', async () => {
+    const c = await open();
+    const months = 'a.period - (a.period / 100) * 100 BETWEEN 3 AND 5';
+    for (const by of ['city', 'brand', 'month'] as const) {
+      const res = await invokeOk(c, 'analysis.sales', { year: 2026, by, months: [3, 5] });
+      expect(res.months).toEqual([3, 5]);
+      const hand = handSums(c.path, 2026, by, months);
+      for (const r of res.rows) {
+        expect(r.actual, `${by} ${r.key}`).toBe(hand.get(r.key)?.actual ?? 0);
+        expect(r.lastYear, `${by} ${r.key}`).toBe(hand.get(r.key)?.last ?? 0);
+      }
+      if (by === 'month') expect(res.rows.map((r) => r.key)).toEqual([3, 4, 5]);
+    }
+    // A filter that reads the lines follows the months too.
+    const brand = (await invokeOk(c, 'analysis.sales', { year: 2026, by: 'brand' })).rows[0].key;
+    const filtered = await invokeOk(c, 'analysis.sales', { year: 2026, by: 'city', filter: { brandId: brand }, months: [3, 5] });
+    const handFiltered = handSums(c.path, 2026, 'city', `${months} AND sk.brand_id = ${brand}`);
+    for (const r of filtered.rows) expect(r.actual).toBe(handFiltered.get(r.key)?.actual ?? 0);
+    // The drill shows the same months' rows.
+    const city = filtered.rows.find((r) => r.actual !== 0)!;
+    const rows = await invokeOk(c, 'analysis.salesRows', { year: 2026, slice: { by: 'city', key: city.key }, filter: { brandId: brand }, months: [3, 5], limit: 1000 });
+    expect(rows.rows.every((r) => r.period >= 202603 && r.period <= 202605)).toBe(true);
+  });
+
+  it('a year still under way is compared with the same months of last year by default', async () => {
+    // The file's 2026 ends in October: its November and December lines go (summaries kept in step).
+    const path = template.copy();
+    const db = new Database(path);
+    db.transaction(() => {
+      db.prepare('DELETE FROM sales_actual WHERE period >= 202611').run();
+      refreshSalesSummary(db, [202611, 202612]);
+    })();
+    db.close();
+    const c = await openWithHandlers(path);
+    opened.push(c);
+    const res = await invokeOk(c, 'analysis.sales', { year: 2026, by: 'channel' });
+    expect(res.lastMonth).toBe(10);
+    expect(res.months).toEqual([1, 10]);
+    const hand = handSums(c.path, 2026, 'channel', 'a.period - (a.period / 100) * 100 <= 10');
+    for (const r of res.rows) expect(r.lastYear).toBe(hand.get(r.key)?.last ?? 0);
+    // Asked for, the whole year is still there (last year's November and December included).
+    const whole = await invokeOk(c, 'analysis.sales', { year: 2026, by: 'channel', months: [1, 12] });
+    expect(whole.total.lastYear).toBeGreaterThan(res.total.lastYear);
+    expect(whole.total.actual).toBe(res.total.actual);
+  });
+
   it('in the plan year compares with the working version’s target_fact', async () => {
     // The demo has no targets: write a few cells of the working version first.
     const path = template.copy();
@@ -176,6 +223,11 @@ describe('refusals', () => {
     ['analysis.salesRows', { year: 2026, slice: { by: 'city', key: 1 }, limit: 1001 }],
     ['analysis.salesRows', { year: 2026, slice: { by: 'city', key: 1 }, limit: 0 }],
     ['analysis.salesRows', { slice: { by: 'city', key: 1 } }],
+    ['analysis.sales', { by: 'city', months: [5, 3] }],
+    ['analysis.sales', { by: 'city', months: [0, 12] }],
+    ['analysis.sales', { by: 'city', months: [1, 13] }],
+    ['analysis.sales', { by: 'city', months: [1] }],
+    ['analysis.market', { by: 'city', months: [9, 2] }],
     ['analysis.market', { by: 'brand' }],
     ['analysis.market', { by: 'city', filter: { channelId: 1 } }],
     ['analysis.market', { by: 'city', year: '2026' }],
@@ -189,7 +241,7 @@ describe('refusals', () => {
 });
 
 /** Market sums by hand: every market_sales row of the two years, grouped in JS. */
-function handMarket(path: string, year: number, key: (r: { period: number; city_id: number; category_id: number }) => number, keep: (r: { city_id: number; category_id: number }) => boolean = () => true) {
+function handMarket(path: string, year: number, key: (r: { period: number; city_id: number; category_id: number }) => number, keep: (r: { period: number; city_id: number; category_id: number }) => boolean = () => true) {
   const db = new Database(path, { readonly: true });
   try {
     const own = new Set((db.prepare('SELECT id FROM brand WHERE is_own = 1').all() as { id: number }[]).map((b) => b.id));
@@ -251,6 +303,16 @@ describe('analysis.market', () => {
       const h = hand.get(r.key) ?? { market: 0, ours: 0 };
       expect(r.market).toBe(h.market);
       expect(r.ours).toBe(h.ours);
+    }
+  });
+
+  it('chosen months compare with the same months of last year', async () => {
+    const c = await open();
+    const res = await invokeOk(c, 'analysis.market', { year: 2026, by: 'city', months: [4, 6] });
+    const hand = handMarket(c.path, 2026, (r) => r.city_id, (r) => r.period % 100 >= 4 && r.period % 100 <= 6);
+    for (const r of res.rows) {
+      expect(r.market).toBe(hand.get(r.key)!.market);
+      expect(r.lastYearShare).toBeCloseTo(hand.get(r.key)!.lastOurs / hand.get(r.key)!.lastMarket, 12);
     }
   });
 

@@ -11,6 +11,9 @@ export const SALES_ROWS_LIMIT = 1000;
 
 const id = z.number().int().positive();
 const yearSchema = z.number().int().min(2000).max(2100);
+const monthSchema = z.number().int().min(1).max(12);
+/** A range of months of the year, [from, to] inclusive; the same months of last year are compared (同期). */
+export const monthsSchema = z.tuple([monthSchema, monthSchema]).refine(([from, to]) => from <= to, { message: 'analysis.sales.badMonths' });
 
 export const salesFilterSchema = z
   .object({ cityId: id.optional(), channelId: id.optional(), brandId: id.optional(), categoryId: id.optional() })
@@ -38,6 +41,10 @@ export interface SalesAnalysis {
   year: number;
   planYear: number;
   by: SalesDimension;
+  /** The months compared, [from, to]: as asked, else the months of the year up to its last month with actuals. */
+  months: [number, number];
+  /** The year's last month with sales actuals (null: none). */
+  lastMonth: number | null;
   /** Years that have sales actuals, ascending. */
   years: number[];
   rows: SalesRow[];
@@ -97,6 +104,8 @@ export interface MarketRow {
 export interface MarketAnalysis {
   year: number;
   by: MarketDimension;
+  /** The months compared, [from, to] (default the whole year). */
+  months: [number, number];
   /** Years with market data, ascending. */
   years: number[];
   /** Our brands first, then competitors by their market sales in the year (desc). */
@@ -127,7 +136,7 @@ const marketDimensionSchema = z.enum(MARKET_DIMENSIONS);
 export const analysisChannels = {
   /** One year's sales by month or dimension, with last year, target, gross margin, achievement, YoY, MoM. */
   'analysis.sales': channel<SalesAnalysis>()(
-    z.object({ year: yearSchema.optional(), by: dimensionSchema, filter: salesFilterSchema.optional() }).strict(),
+    z.object({ year: yearSchema.optional(), by: dimensionSchema, filter: salesFilterSchema.optional(), months: monthsSchema.optional() }).strict(),
   ),
   /** The sales_actual rows of one group of analysis.sales (the year's months only). */
   'analysis.salesRows': channel<SalesDetail>()(
@@ -136,13 +145,14 @@ export const analysisChannels = {
         year: yearSchema,
         slice: z.object({ by: dimensionSchema, key: z.number().int().min(0) }).strict(),
         filter: salesFilterSchema.optional(),
+        months: monthsSchema.optional(),
         limit: z.number().int().min(1).max(SALES_ROWS_LIMIT).optional(),
       })
       .strict(),
   ),
   /** Market share from market_sales: ours and each competitor by city, category or month, with last year. */
   'analysis.market': channel<MarketAnalysis>()(
-    z.object({ year: yearSchema.optional(), by: marketDimensionSchema, filter: marketFilterSchema.optional() }).strict(),
+    z.object({ year: yearSchema.optional(), by: marketDimensionSchema, filter: marketFilterSchema.optional(), months: monthsSchema.optional() }).strict(),
   ),
   /** The market_sales rows of one group of analysis.market (every brand, the year's months). */
   'analysis.marketRows': channel<MarketDetail>()(
@@ -151,6 +161,7 @@ export const analysisChannels = {
         year: yearSchema,
         slice: z.object({ by: marketDimensionSchema, key: z.number().int().min(1) }).strict(),
         filter: marketFilterSchema.optional(),
+        months: monthsSchema.optional(),
         limit: z.number().int().min(1).max(MARKET_ROWS_LIMIT).optional(),
       })
       .strict(),

@@ -11,8 +11,9 @@ export class AppPage {
     return this.page.locator('body');
   }
 
-  async expectState(state: AppState): Promise<void> {
-    await expect(this.body).toHaveAttribute('data-app-state', state);
+  /** Waits for the app's state; `timeout` for a slow step such as generating a typical demo region under load. */
+  async expectState(state: AppState, timeout?: number): Promise<void> {
+    await expect(this.body).toHaveAttribute('data-app-state', state, timeout === undefined ? undefined : { timeout });
   }
 
   /** Waits until start-up has finished (start screen or workspace). */

@@ -10,9 +10,14 @@ import { planYearOf } from './sales';
 
 const KEY: Record<MarketDimension, string> = { city: 'm.city_id', category: 'm.category_id', month: 'm.period % 100' };
 
-function where(filter: MarketFilter): { sql: string; params: number[] } {
+/** The filter's and the months' conditions (part of the year: the same months of each year). */
+function where(filter: MarketFilter, months: readonly [number, number]): { sql: string; params: number[] } {
   const parts: string[] = [];
   const params: number[] = [];
+  if (months[0] > 1 || months[1] < 12) {
+    parts.push('m.period % 100 BETWEEN ? AND ?');
+    params.push(months[0], months[1]);
+  }
   if (filter.cityId !== undefined) {
     parts.push('m.city_id = ?');
     params.push(filter.cityId);
@@ -45,11 +50,15 @@ function checkFilter(sqlite: Database.Database, filter: MarketFilter): void {
   }
 }
 
-export function marketAnalysis(sqlite: Database.Database, input: { year?: number; by: MarketDimension; filter?: MarketFilter }): MarketAnalysis {
+export function marketAnalysis(
+  sqlite: Database.Database,
+  input: { year?: number; by: MarketDimension; filter?: MarketFilter; months?: [number, number] },
+): MarketAnalysis {
   const year = input.year ?? planYearOf(sqlite) - 1;
   const filter = input.filter ?? {};
   checkFilter(sqlite, filter);
-  const w = where(filter);
+  const months: [number, number] = input.months ?? [1, 12];
+  const w = where(filter, months);
   const from = year * 100 + 1;
   const sums = sqlite
     .prepare(
@@ -60,7 +69,7 @@ export function marketAnalysis(sqlite: Database.Database, input: { year?: number
         WHERE m.period BETWEEN ? AND ?${w.sql}
         GROUP BY k, brand`,
     )
-    .all(from, from, (year - 1) * 100 + 1, year * 100 + 12, ...w.params) as { k: number; brand: number; amount: number; last_amount: number }[];
+    .all(from, from, (year - 1) * 100 + months[0], year * 100 + months[1], ...w.params) as { k: number; brand: number; amount: number; last_amount: number }[];
 
   const brandRows = sqlite.prepare('SELECT id, name, is_own FROM brand ORDER BY sort_order, id').all() as { id: number; name: string; is_own: number }[];
   const brandTotal = new Map<number, number>();
@@ -103,7 +112,7 @@ export function marketAnalysis(sqlite: Database.Database, input: { year?: number
   let rows: MarketRow[];
   if (input.by === 'month') {
     rows = [];
-    for (let m = 1; m <= 12; m++) rows.push(row(m, String(m), groups.get(m) ?? { market: 0, last: 0, ours: 0, lastOurs: 0, byBrand: brands.map(() => 0) }));
+    for (let m = months[0]; m <= months[1]; m++) rows.push(row(m, String(m), groups.get(m) ?? { market: 0, last: 0, ours: 0, lastOurs: 0, byBrand: brands.map(() => 0) }));
   } else {
     const table = input.by === 'city' ? 'city' : 'category';
     const members = sqlite.prepare(`SELECT id, name FROM ${table} ORDER BY sort_order, id`).all() as { id: number; name: string }[];
@@ -120,6 +129,7 @@ export function marketAnalysis(sqlite: Database.Database, input: { year?: number
   return {
     year,
     by: input.by,
+    months,
     years: marketYears(sqlite),
     brands,
     rows,
@@ -133,13 +143,14 @@ export function marketAnalysis(sqlite: Database.Database, input: { year?: number
 
 export function marketRows(
   sqlite: Database.Database,
-  input: { year: number; slice: { by: MarketDimension; key: number }; filter?: MarketFilter; limit?: number },
+  input: { year: number; slice: { by: MarketDimension; key: number }; filter?: MarketFilter; months?: [number, number]; limit?: number },
 ): MarketDetail {
   const filter = input.filter ?? {};
   checkFilter(sqlite, filter);
-  const w = where(filter);
+  const months: [number, number] = input.months ?? [1, 12];
+  const w = where(filter, months);
   const cond = `m.period BETWEEN ? AND ?${w.sql} AND ${KEY[input.slice.by]} = ?`;
-  const params = [input.year * 100 + 1, input.year * 100 + 12, ...w.params, input.slice.key];
+  const params = [input.year * 100 + months[0], input.year * 100 + months[1], ...w.params, input.slice.key];
   const total = sqlite.prepare(`SELECT COUNT(*) FROM market_sales m WHERE ${cond}`).pluck().get(...params) as number;
   const rows = (
     sqlite

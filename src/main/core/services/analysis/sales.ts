@@ -9,6 +9,7 @@ import { achievement, grossMargin, monthOnMonth, yearOnYear } from '../../../../
 // is one aggregate over the working plan's target_fact. No row-by-row work in JS.
 
 type Joins = { customer: boolean; sku: boolean; city: boolean };
+type Months = readonly [number, number];
 
 /** The group key of a sales_actual row `a` (customer c, sku s, city ci). */
 const ACTUAL_KEY: Record<SalesDimension, { expr: string; joins: Partial<Joins> }> = {
@@ -105,10 +106,17 @@ function actualAggregate(
   year: number,
   by: SalesDimension,
   filter: SalesFilter,
+  months: Months,
 ): { k: number; actual: number; last_year: number; gp: number }[] {
   const bySku = SKU_DIMENSIONS.has(by);
+  const [fromMonth, toMonth] = months;
   const inner: string[] = ['a.period BETWEEN ? AND ?'];
-  const innerParams: number[] = [(year - 1) * 100 + 1, year * 100 + 12];
+  const innerParams: number[] = [(year - 1) * 100 + fromMonth, year * 100 + toMonth];
+  // Part of the year: the same months of both years (同期).
+  if (fromMonth > 1 || toMonth < 12) {
+    inner.push('a.period % 100 BETWEEN ? AND ?');
+    innerParams.push(fromMonth, toMonth);
+  }
   const outer: string[] = [];
   const outerParams: number[] = [];
   // Customer filters: outside when the first stage is per customer, inside otherwise.
@@ -153,7 +161,7 @@ function actualAggregate(
     // (migration 6) already holds the first stage, about 1/40 of the lines.
     innerSql = `SELECT m.period AS period, m.${member} AS member, m.amount_cents AS amount, m.gross_profit_cents AS gp
       FROM ${bySku ? 'sales_month_sku' : 'sales_month_customer'} m
-     WHERE m.period BETWEEN ? AND ?`;
+     WHERE ${inner.map((w) => w.replace(/\ba\./g, 'm.')).join(' AND ')}`;
     innerAll = innerParams;
   } else {
     innerSql = `SELECT a.period AS period, a.${member} AS member, SUM(a.amount_cents) AS amount, SUM(a.gross_profit_cents) AS gp
@@ -232,13 +240,25 @@ function makeRow(key: number, label: string, actual: number, lastYear: number, g
   };
 }
 
-export function salesAnalysis(sqlite: Database.Database, input: { year?: number; by: SalesDimension; filter?: SalesFilter }): SalesAnalysis {
+/** The year's last month with sales actuals, or null. */
+function lastMonthOf(sqlite: Database.Database, year: number): number | null {
+  const p = sqlite.prepare('SELECT MAX(period) FROM sales_month_customer WHERE period BETWEEN ? AND ?').pluck().get(year * 100 + 1, year * 100 + 12) as number | null;
+  return p === null ? null : p % 100;
+}
+
+export function salesAnalysis(
+  sqlite: Database.Database,
+  input: { year?: number; by: SalesDimension; filter?: SalesFilter; months?: [number, number] },
+): SalesAnalysis {
   const planYear = planYearOf(sqlite);
   const year = input.year ?? planYear - 1;
   const { by } = input;
   const filter = input.filter ?? {};
+  // A year still under way is compared with the same months of last year (同期).
+  const lastMonth = lastMonthOf(sqlite, year);
+  const months: [number, number] = input.months ?? [1, lastMonth !== null && lastMonth < 12 ? lastMonth : 12];
 
-  const aggregate = actualAggregate(sqlite, year, by, filter);
+  const aggregate = actualAggregate(sqlite, year, by, filter, months);
 
   const targets = new Map<number, number>();
   const version = year === planYear ? workingVersion(sqlite) : null;
@@ -247,9 +267,9 @@ export function salesAnalysis(sqlite: Database.Database, input: { year?: number;
     const rows = sqlite
       .prepare(
         `SELECT ${TARGET_KEY[by].expr} AS k, SUM(t.amount_cents) AS target FROM ${t.from}
-          WHERE t.version_id = ?${t.where.map((w) => ` AND ${w}`).join('')} GROUP BY k`,
+          WHERE t.version_id = ? AND t.month BETWEEN ? AND ?${t.where.map((w) => ` AND ${w}`).join('')} GROUP BY k`,
       )
-      .all(version, ...t.params) as { k: number; target: number }[];
+      .all(version, months[0], months[1], ...t.params) as { k: number; target: number }[];
     for (const r of rows) targets.set(r.k, r.target);
   }
   // No target cell at all (a plan not made yet): no target, rather than a target of 0.
@@ -260,11 +280,11 @@ export function salesAnalysis(sqlite: Database.Database, input: { year?: number;
   let rows: SalesRow[];
   if (by === 'month') {
     rows = [];
-    for (let m = 1; m <= 12; m++) {
+    for (let m = months[0]; m <= months[1]; m++) {
       const r = byKey.get(m);
       rows.push(makeRow(m, String(m), r?.actual ?? 0, r?.last_year ?? 0, r?.gp ?? 0, hasTarget ? (targets.get(m) ?? 0) : null));
     }
-    for (let i = 1; i < 12; i++) rows[i].mom = monthOnMonth(rows[i].actual, rows[i - 1].actual);
+    for (let i = 1; i < rows.length; i++) rows[i].mom = monthOnMonth(rows[i].actual, rows[i - 1].actual);
   } else {
     const names = new Map((sqlite.prepare(LABEL_SQL[by]).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
     rows = [...keys].map((k) => {
@@ -287,6 +307,8 @@ export function salesAnalysis(sqlite: Database.Database, input: { year?: number;
     year,
     planYear,
     by,
+    months,
+    lastMonth,
     years: actualYears(sqlite),
     rows,
     total,
@@ -302,12 +324,13 @@ export function salesAnalysis(sqlite: Database.Database, input: { year?: number;
 
 export function salesRows(
   sqlite: Database.Database,
-  input: { year: number; slice: { by: SalesDimension; key: number }; filter?: SalesFilter; limit?: number },
+  input: { year: number; slice: { by: SalesDimension; key: number }; filter?: SalesFilter; months?: [number, number]; limit?: number },
 ): SalesDetail {
   const { year, slice } = input;
+  const [fromMonth, toMonth] = input.months ?? [1, 12];
   const a = actualFrom(slice.by, input.filter ?? {});
   const where = [`a.period BETWEEN ? AND ?`, ...a.where, `${ACTUAL_KEY[slice.by].expr} = ?`];
-  const params = [year * 100 + 1, year * 100 + 12, ...a.params, slice.key];
+  const params = [year * 100 + fromMonth, year * 100 + toMonth, ...a.params, slice.key];
   const whereSql = where.join(' AND ');
   const total = (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${a.from} WHERE ${whereSql}`).get(...params) as { n: number }).n;
   const rows = sqlite

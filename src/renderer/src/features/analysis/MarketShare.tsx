@@ -24,15 +24,16 @@ function rowLabel(r: MarketRow, by: MarketDimension, t: T): string {
   return by === 'month' ? t('analysis.sales.month', { m: r.key }) : r.label;
 }
 
-export function MarketShare({ year }: { year: number }) {
+/** Market share for the sales view's year and months (the same months of last year compared). */
+export function MarketShare({ year, months }: { year: number; months: [number, number] }) {
   const t = useT();
   const { unit, language, unitText } = useUnit();
   const [by, setBy] = useState<MarketDimension>('city');
   const [filter, setFilter] = useState<MarketFilter>({});
   const [drill, setDrill] = useState<{ key: number; label: string } | null>(null);
-  const { data, error } = useAnalysis('analysis.market', { year, by, filter });
+  const { data, error } = useAnalysis('analysis.market', { year, by, filter, months });
   const chartRef = useRef<EChartsType | null>(null);
-  const shown = data && data.year === year && data.by === by ? data : null;
+  const shown = data && data.year === year && data.by === by && data.months.join() === months.join() ? data : null;
 
   const option = useMemo(() => (shown ? buildOption(shown, t, unit, language) : {}), [shown, t, unit, language]);
   const onReady = useCallback((instance: EChartsType) => {
@@ -158,7 +159,9 @@ export function MarketShare({ year }: { year: number }) {
               </tr>
             </tfoot>
           </table>
-          {drill && <MarketDrill key={`${year}-${by}-${drill.key}-${JSON.stringify(filter)}`} year={year} by={by} slice={drill} filter={filter} onClose={() => setDrill(null)} />}
+          {drill && (
+            <MarketDrill key={`${year}-${by}-${drill.key}-${JSON.stringify(filter)}-${months.join('-')}`} year={year} months={months} by={by} slice={drill} filter={filter} onClose={() => setDrill(null)} />
+          )}
         </>
       )}
     </section>
@@ -212,11 +215,11 @@ function buildOption(data: MarketAnalysis, t: T, unit: DisplayUnit, language: La
   };
 }
 
-function MarketDrill(props: { year: number; by: MarketDimension; slice: { key: number; label: string }; filter: MarketFilter; onClose: () => void }) {
+function MarketDrill(props: { year: number; months: [number, number]; by: MarketDimension; slice: { key: number; label: string }; filter: MarketFilter; onClose: () => void }) {
   const t = useT();
   const { unit, language, unitText } = useUnit();
-  const { year, by, slice, filter } = props;
-  const { data, error } = useAnalysis('analysis.marketRows', { year, slice: { by, key: slice.key }, filter, limit: 1000 });
+  const { year, months, by, slice, filter } = props;
+  const { data, error } = useAnalysis('analysis.marketRows', { year, months, slice: { by, key: slice.key }, filter, limit: 1000 });
   const columns = useMemo<GridColumn<DetailRow>[]>(() => {
     const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');
     const exact = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');

@@ -38,6 +38,8 @@ export function SalesView() {
   const [year, setYear] = useState<number | undefined>(undefined);
   const [by, setBy] = useState<SalesDimension>('city');
   const [filter, setFilter] = useState<SalesFilter>({});
+  /** The months compared; undefined: the core's default (the year up to its last month with actuals). */
+  const [months, setMonths] = useState<[number, number] | undefined>(undefined);
   const [data, setData] = useState<SalesAnalysis | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<{ key: number; label: string } | null>(null);
@@ -46,13 +48,13 @@ export function SalesView() {
   useEffect(() => {
     let live = true;
     api
-      .call('analysis.sales', { ...(year !== undefined ? { year } : {}), by, filter })
+      .call('analysis.sales', { ...(year !== undefined ? { year } : {}), by, filter, ...(months ? { months } : {}) })
       .then((d) => live && (setData(d), setError(null)))
       .catch((e: unknown) => live && setError(errorText(toErrorData(e))));
     return () => {
       live = false;
     };
-  }, [year, by, filter, revision]);
+  }, [year, by, filter, months, revision]);
 
   const money = useCallback((cents: number) => formatAmount(cents, unit, language), [unit, language]);
   const unitText = unitLabel(unit, language);
@@ -82,6 +84,13 @@ export function SalesView() {
 
   const empty = data !== null && data.years.length === 0;
   const shownYear = data?.year;
+  const monthChoices = useMemo(() => Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('analysis.sales.month', { m: i + 1 }) })), [t]);
+  const partYear = data !== null && (data.months[0] > 1 || data.months[1] < 12);
+  const monthsNote = !data || !partYear
+    ? null
+    : months === undefined
+      ? t('analysis.sales.ytdNote', { year: data.year, m: data.months[1] })
+      : t('analysis.sales.monthsNote', { from: data.months[0], to: data.months[1] });
 
   return (
     <div className="an-sales" data-testid="analysis-sales" data-year={shownYear} data-by={by}>
@@ -92,9 +101,32 @@ export function SalesView() {
           options={yearOptions([...new Set([...(data?.years ?? []), ...(shownYear !== undefined ? [shownYear] : []), ...(data ? [data.planYear] : [])])].sort((a, b) => a - b))}
           onChange={(v) => {
             setYear(Number(v));
+            setMonths(undefined);
             setDrill(null);
           }}
           testId="analysis-year"
+        />
+        <FilterSelect
+          label={t('analysis.sales.from')}
+          value={data?.months[0] ?? ''}
+          options={monthChoices}
+          onChange={(v) => {
+            const from = Number(v);
+            setMonths([from, Math.max(from, data?.months[1] ?? 12)]);
+            setDrill(null);
+          }}
+          testId="analysis-from"
+        />
+        <FilterSelect
+          label={t('analysis.sales.to')}
+          value={data?.months[1] ?? ''}
+          options={monthChoices}
+          onChange={(v) => {
+            const to = Number(v);
+            setMonths([Math.min(to, data?.months[0] ?? 1), to]);
+            setDrill(null);
+          }}
+          testId="analysis-to"
         />
         <FilterSelect
           label={t('analysis.sales.by')}
@@ -129,6 +161,11 @@ export function SalesView() {
         </button>
       </div>
 
+      {monthsNote && (
+        <p className="an-note" data-testid="analysis-months-note">
+          {monthsNote}
+        </p>
+      )}
       {error && <p className="an-note an-neg">{error}</p>}
       {!data && !error && <p className="an-note">{t('analysis.sales.loading')}</p>}
       {empty && (
@@ -203,11 +240,12 @@ export function SalesView() {
           </table>
           {drill && (
             <Drill
-              key={`${data.year}-${by}-${drill.key}-${JSON.stringify(filter)}`}
+              key={`${data.year}-${by}-${drill.key}-${JSON.stringify(filter)}-${data.months.join('-')}`}
               year={data.year}
               by={by}
               slice={drill}
               filter={filter}
+              months={data.months}
               unit={unit}
               language={language}
               onClose={() => setDrill(null)}
@@ -215,7 +253,7 @@ export function SalesView() {
           )}
         </>
       )}
-      {data && <MarketShare year={data.year} />}
+      {data && <MarketShare year={data.year} months={data.months} />}
     </div>
   );
 }
@@ -290,13 +328,14 @@ function Drill(props: {
   by: SalesDimension;
   slice: { key: number; label: string };
   filter: SalesFilter;
+  months: [number, number];
   unit: DisplayUnit;
   language: Language;
   onClose: () => void;
 }) {
   const { t: tt } = useTranslation();
   const t = tt as unknown as (k: string, o?: Record<string, unknown>) => string;
-  const { year, by, slice, filter, unit, language } = props;
+  const { year, by, slice, filter, months, unit, language } = props;
   const [detail, setDetail] = useState<SalesDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLElement>(null);
@@ -307,13 +346,13 @@ function Drill(props: {
   useEffect(() => {
     let live = true;
     api
-      .call('analysis.salesRows', { year, slice: { by, key: slice.key }, filter, limit: 1000 })
+      .call('analysis.salesRows', { year, slice: { by, key: slice.key }, filter, months, limit: 1000 })
       .then((d) => live && setDetail(d))
       .catch((e: unknown) => live && setError(errorText(toErrorData(e))));
     return () => {
       live = false;
     };
-  }, [year, by, slice.key, filter]);
+  }, [year, by, slice.key, filter, months]);
   const unitText = unitLabel(unit, language);
   const columns = useMemo<GridColumn<DetailRow>[]>(() => {
     const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');
