@@ -1,5 +1,6 @@
-import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageTabs } from '../../components/PageTabs';
 import {
   ACTUAL_COLUMNS, ACTUAL_KINDS, actualsTarget, type ActualKind, type ActualsFilter, type BatchInfo,
 } from '../../../../shared/actuals';
@@ -104,16 +105,6 @@ export function ActualsPage() {
   );
 
   // Arrow keys move between the kinds, as in any tab strip (Tab still walks the buttons).
-  const onTabKey = (e: KeyboardEvent<HTMLElement>) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    e.preventDefault();
-    const next = ACTUAL_KINDS[(ACTUAL_KINDS.indexOf(kind) + step + ACTUAL_KINDS.length) % ACTUAL_KINDS.length];
-    setKind(next);
-    setNotice(null);
-    e.currentTarget.querySelector<HTMLButtonElement>(`[data-testid="actuals-tab-${next}"]`)?.focus();
-  };
-
   const noData = list !== null && list.total === 0 && !filtered;
   const noMatch = list !== null && list.total === 0 && filtered;
 
@@ -121,25 +112,18 @@ export function ActualsPage() {
     <section className="ac" data-testid="actuals-page" data-kind={kind}>
       <header className="ac__header">
         <h1 className="page-header__title ac__title">{t('actuals.title')}</h1>
-        <nav className="ac__tabs" role="tablist" aria-label={t('actuals.kindsLabel')} onKeyDown={onTabKey}>
-          {ACTUAL_KINDS.map((k) => (
-            <button
-              key={k}
-              type="button"
-              role="tab"
-              aria-selected={kind === k}
-              className={kind === k ? 'ac__tab is-active' : 'ac__tab'}
-              title={t(`actuals.kindHint.${k}`)}
-              onClick={() => {
-                setKind(k);
-                setNotice(null);
-              }}
-              data-testid={`actuals-tab-${k}`}
-            >
-              {t(`actuals.kind.${k}`)}
-            </button>
-          ))}
-        </nav>
+        <PageTabs
+          label={t('actuals.kindsLabel')}
+          tabs={ACTUAL_KINDS}
+          value={kind}
+          onChange={(k) => {
+            setKind(k);
+            setNotice(null);
+          }}
+          labelOf={(k) => t(`actuals.kind.${k}`)}
+          titleOf={(k) => t(`actuals.kindHint.${k}`)}
+          testIdPrefix="actuals-tab"
+        />
         <span className="ac__spacer" />
         <span className="ac__actions">
           <ImportButton key={kind} target={actualsTarget(kind)} onImported={onImported} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageTabs } from '../../components/PageTabs';
 import { SalesView } from './SalesView';
 import { CustomersView } from './customers';
 import { TerminalsView } from './terminals';
@@ -20,21 +21,7 @@ export function AnalysisArea() {
     <section className="an" data-testid="analysis-area" data-view={view}>
       <header className="an__header">
         <h1 className="page-header__title an__title">{t('analysis.title')}</h1>
-        <nav className="an__tabs" role="tablist" aria-label={t('analysis.viewsLabel')}>
-          {ANALYSIS_VIEWS.map((v) => (
-            <button
-              key={v}
-              type="button"
-              role="tab"
-              aria-selected={view === v}
-              className={view === v ? 'an__tab is-active' : 'an__tab'}
-              onClick={() => setView(v)}
-              data-testid={`analysis-tab-${v}`}
-            >
-              {t(`analysis.view.${v}`)}
-            </button>
-          ))}
-        </nav>
+        <PageTabs label={t('analysis.viewsLabel')} tabs={ANALYSIS_VIEWS} value={view} onChange={setView} labelOf={(v) => t(`analysis.view.${v}`)} testIdPrefix="analysis-tab" />
       </header>
       {view === 'sales' && <SalesView />}
       {view === 'customers' && <CustomersView />}

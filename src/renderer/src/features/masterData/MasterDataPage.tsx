@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageTabs } from '../../components/PageTabs';
 import type { EntityName } from '../../../../shared/masterData';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { EntityEditor } from './EntityEditor';
@@ -32,21 +33,7 @@ export function MasterDataPage() {
     <section className="md" data-testid="master-data" data-tab={tab}>
       <header className="md__header">
         <h1 className="page-header__title">{t('grid.md.title')}</h1>
-        <nav className="md__tabs" role="tablist" aria-label={t('grid.md.title')}>
-          {TABS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={tab === name}
-              className={tab === name ? 'md__tab is-active' : 'md__tab'}
-              onClick={() => setTab(name)}
-              data-testid={`md-tab-${name}`}
-            >
-              {t(`grid.md.tabs.${name}`)}
-            </button>
-          ))}
-        </nav>
+        <PageTabs label={t('grid.md.title')} tabs={TABS} value={tab} onChange={setTab} labelOf={(name) => t(`grid.md.tabs.${name}`)} testIdPrefix="md-tab" />
       </header>
       <div className="md__body" role="tabpanel">
         {tab === 'geography' && <GeographyEditor />}
