@@ -84,3 +84,8 @@ export function formatPercent(ratio: number | null, language: Language, decimals
 export function formatInteger(value: number, language: Language): string {
   return numberFormat(language, 0).format(value);
 }
+
+/** A month as yyyymm → "2026-03". */
+export function formatPeriod(yyyymm: number): string {
+  return `${Math.floor(yyyymm / 100)}-${String(yyyymm % 100).padStart(2, '0')}`;
+}

@@ -14,7 +14,7 @@ import { AppError, type InputIssue } from '../../shared/errors';
 import { matchHeaders, normalizeHeader } from '../../shared/headerMatch';
 import { catalogs } from '../../shared/i18n';
 import { TEXT_ENCODINGS, type ColumnMapping, type ImportCommitResult, type ImportIssue, type ImportPreview, type TextEncoding } from '../../shared/importTypes';
-import { LANGUAGES } from '../../shared/units';
+import { LANGUAGES, formatPeriod } from '../../shared/units';
 import { inspectRegionFile } from '../core/db/inspect';
 import { SCHEMA_VERSION } from '../core/db/migrations';
 import { withReadOnly } from '../core/db/regionFile';
@@ -211,9 +211,8 @@ function count(n: number, noun: string): string {
 }
 
 function months(from: number | null, to: number | null): string {
-  const ym = (p: number) => `${Math.floor(p / 100)}-${String(p % 100).padStart(2, '0')}`;
   if (from === null || to === null) return 'no months';
-  return from === to ? ym(from) : `${ym(from)} to ${ym(to)}`;
+  return from === to ? formatPeriod(from) : `${formatPeriod(from)} to ${formatPeriod(to)}`;
 }
 
 function clearProgress(): void {

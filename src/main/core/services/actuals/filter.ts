@@ -1,4 +1,5 @@
 import type { ActualsFilter } from '../../../../shared/actuals';
+import { formatPeriod } from '../../../../shared/units';
 
 // The pieces of SQL an actuals filter becomes. Every condition is on the fact
 // table's own columns (period, batch, member ids), so the count and sums run on the
@@ -46,7 +47,7 @@ export function searchOf(filter: ActualsFilter): string | null {
 
 /** yyyymm → "yyyy-mm-01". */
 function firstDay(period: number): string {
-  return `${Math.floor(period / 100)}-${String(period % 100).padStart(2, '0')}-01`;
+  return `${formatPeriod(period)}-01`;
 }
 
 function nextPeriod(period: number): number {

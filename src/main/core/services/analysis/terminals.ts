@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors';
 import { numericDistribution, salesShareAtTerminals, shelfShare } from '../../../../shared/kpi';
+import { formatPeriod } from '../../../../shared/units';
 import type {
   TerminalBrand, TerminalCell, TerminalGroup, TerminalGrouping, TerminalLineRow, TerminalLines, TerminalsAnalysis,
 } from '../../../../shared/channels/analysisTerminals';
@@ -290,7 +291,7 @@ export function terminalsAnalysis(sqlite: Database.Database, input: SliceInput &
       ? cities.map((c) => ({ key: c.id, label: c.name }))
       : by === 'channel'
         ? channels.map((c) => ({ key: c.id, label: c.name }))
-        : [...groupSums.keys()].sort((a, b) => a - b).map((m) => ({ key: m, label: `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}` }));
+        : [...groupSums.keys()].sort((a, b) => a - b).map((m) => ({ key: m, label: formatPeriod(m) }));
   const groups = keys
     .filter((k) => groupSums.has(k.key))
     .map((k) => {

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActualKind, BatchInfo } from '../../../../shared/actuals';
-import { formatInteger, intlLocale, type Language } from '../../../../shared/units';
+import { formatInteger, formatPeriod, intlLocale, type Language } from '../../../../shared/units';
 import { Modal } from '../../components/Modal';
-import { periodText } from './columns';
 
 // The import batches of one kind: what each import brought (file, source, time,
 // months, rows) and what of it is still in the file; a batch can be removed after a
@@ -38,8 +37,8 @@ function importedAtText(iso: string, language: Language): string {
 
 function periodRange(b: BatchInfo): string {
   if (b.periodFrom === null) return '—';
-  const from = periodText(b.periodFrom);
-  const to = b.periodTo === null || b.periodTo === b.periodFrom ? null : periodText(b.periodTo);
+  const from = formatPeriod(b.periodFrom);
+  const to = b.periodTo === null || b.periodTo === b.periodFrom ? null : formatPeriod(b.periodTo);
   return to ? `${from} – ${to}` : from;
 }
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ACTUAL_COLUMNS, type ActualColumn, type ActualKind, type ActualRow } from '../../../../shared/actuals';
-import { formatAmount, formatInteger, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
+import { formatAmount, formatInteger, formatPeriod, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import type { ColumnKind, GridColumn, GridRow } from '../../grid';
 
 // The actuals grids' columns: ACTUAL_COLUMNS of the kind, labelled in the user's
@@ -31,10 +31,6 @@ const WIDE_TEXT: Record<string, number> = {
   skuName: 180,
 };
 
-/** yyyymm → "2026-03". */
-export function periodText(period: number): string {
-  return `${Math.floor(period / 100)}-${String(period % 100).padStart(2, '0')}`;
-}
 
 /** "2026-03" (a month input) → yyyymm, or undefined. */
 export function periodOfMonth(text: string): number | undefined {
@@ -126,7 +122,7 @@ export function buildColumns(kind: ActualKind, env: ColumnEnv): GridColumn<Actua
         base.text = (v) => (typeof v === 'number' ? (col.type === 'money' ? (v / 100).toFixed(2) : String(v)) : '');
         break;
       case 'period':
-        base.format = (v) => (typeof v === 'number' ? periodText(v) : '');
+        base.format = (v) => (typeof v === 'number' ? formatPeriod(v) : '');
         break;
       case 'boolean':
         base.format = (v) =>

@@ -3,11 +3,11 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import {
   MARKET_DIMENSIONS, type MarketAnalysis, type MarketDetail, type MarketDimension, type MarketFilter, type MarketRow,
 } from '../../../../shared/channels/analysis';
-import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Language } from '../../../../shared/units';
+import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../shared/units';
 import { EChart, saveChartPng } from '../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../grid';
-import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, periodText, tooltipLine, useAnalysis, useT, useUnit, withId, type T } from './kit';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, tooltipLine, useAnalysis, useT, useUnit, withId, type T } from './kit';
 
 // 市場佔有率 in the sales view: from market data, our share of each city's, category's
 // or month's market against each competitor (a 100% stacked bar per group: ours, the
@@ -224,7 +224,7 @@ function MarketDrill(props: { year: number; months: [number, number]; by: Market
     const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');
     const exact = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');
     return [
-      { field: 'period', header: t('analysis.market.drill.period'), kind: 'text', width: 90, editable: false, pinned: true, format: (v) => (typeof v === 'number' ? periodText(v) : '') },
+      { field: 'period', header: t('analysis.market.drill.period'), kind: 'text', width: 90, editable: false, pinned: true, format: (v) => (typeof v === 'number' ? formatPeriod(v) : '') },
       { field: 'cityName', header: t('analysis.market.drill.city'), kind: 'text', width: 110, editable: false },
       { field: 'categoryName', header: t('analysis.market.drill.category'), kind: 'text', width: 110, editable: false },
       { field: 'brandName', header: t('analysis.market.drill.brand'), kind: 'text', width: 130, editable: false },

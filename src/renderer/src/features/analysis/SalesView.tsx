@@ -4,7 +4,7 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import {
   SALES_DIMENSIONS, type SalesAnalysis, type SalesDetail, type SalesDimension, type SalesFilter, type SalesRow,
 } from '../../../../shared/channels/analysis';
-import { formatAmount, formatInteger, formatPercent, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
+import { formatAmount, formatInteger, formatPercent, formatPeriod, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { api, toErrorData } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { EChart, saveChartPng } from '../../components/chart/EChart';
@@ -358,7 +358,7 @@ function Drill(props: {
     const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');
     const exact = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');
     return [
-      { field: 'period', header: t('analysis.sales.drill.period'), kind: 'text', width: 90, editable: false, pinned: true, format: (v) => (typeof v === 'number' ? `${Math.floor(v / 100)}-${String(v % 100).padStart(2, '0')}` : '') },
+      { field: 'period', header: t('analysis.sales.drill.period'), kind: 'text', width: 90, editable: false, pinned: true, format: (v) => (typeof v === 'number' ? formatPeriod(v) : '') },
       { field: 'customerCode', header: t('analysis.sales.drill.customerCode'), kind: 'text', width: 110, editable: false },
       { field: 'customerName', header: t('analysis.sales.drill.customerName'), kind: 'text', width: 180, editable: false },
       { field: 'skuCode', header: t('analysis.sales.drill.skuCode'), kind: 'text', width: 110, editable: false },

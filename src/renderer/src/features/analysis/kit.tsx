@@ -36,10 +36,6 @@ export function ratioText(v: number | null, language: Language): string {
   return new Intl.NumberFormat(intlLocale(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
 }
 
-/** yyyymm → "yyyy-mm". */
-export function periodText(p: number): string {
-  return `${Math.floor(p / 100)}-${String(p % 100).padStart(2, '0')}`;
-}
 
 /** A tooltip line: name left, value right (both escaped). */
 export function tooltipLine(name: string, value: string): string {

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BatchPlan } from '../../../../shared/actuals';
-import { formatInteger } from '../../../../shared/units';
+import { formatInteger, formatPeriod } from '../../../../shared/units';
 import { useApp } from '../../app/AppContext';
-import { periodText } from './messages';
 
 /** Actuals preview: what the commit will do, in one line ("2026-01 至 2026-12 · 12,345 條數據；替換…"). */
 export function BatchSummary({ plan }: { plan: BatchPlan }) {
@@ -12,8 +11,8 @@ export function BatchSummary({ plan }: { plan: BatchPlan }) {
   const period =
     plan.periodFrom !== null && plan.periodTo !== null
       ? plan.periodFrom === plan.periodTo
-        ? periodText(plan.periodFrom)
-        : t('importWizard.preview.batch.period', { from: periodText(plan.periodFrom), to: periodText(plan.periodTo) })
+        ? formatPeriod(plan.periodFrom)
+        : t('importWizard.preview.batch.period', { from: formatPeriod(plan.periodFrom), to: formatPeriod(plan.periodTo) })
       : t('importWizard.preview.batch.noPeriod');
   const source = plan.source;
   const parts = [

@@ -20,10 +20,6 @@ export function issueText(message: string, params?: Params): string {
   return messageText(message, params);
 }
 
-/** yyyymm → "2026-03". */
-export function periodText(yyyymm: number): string {
-  return `${Math.floor(yyyymm / 100)}-${String(yyyymm % 100).padStart(2, '0')}`;
-}
 
 /** A field's label in the current language. */
 export function fieldLabel(field: ImportFieldInfo): string {

@@ -6,13 +6,13 @@ import {
   type CustomerSalesDetail,
 } from '../../../../../shared/channels/analysisCustomers';
 import { ABC_CLASSES, type AbcClass } from '../../../../../shared/pareto';
-import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Language } from '../../../../../shared/units';
+import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../../shared/units';
 import { api } from '../../../api/client';
 import { useApp } from '../../../app/AppContext';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
-import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, periodText, ratioText, tooltipLine, useAnalysis, useT, useUnit, yearOptions, type T } from '../kit';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, ratioText, tooltipLine, useAnalysis, useT, useUnit, yearOptions, type T } from '../kit';
 import { BlankMap, provinceBlanks, reasonText } from './BlankMap';
 import './customers.css';
 
@@ -335,7 +335,7 @@ export function CustomersView() {
               <h2>{t('analysisCustomers.table.title')}</h2>
               <p className="an-note">
                 {data.statementPeriod !== null
-                  ? t('analysisCustomers.table.statementNote', { period: periodText(data.statementPeriod), months: data.monthsWithSales })
+                  ? t('analysisCustomers.table.statementNote', { period: formatPeriod(data.statementPeriod), months: data.monthsWithSales })
                   : t('analysisCustomers.table.noStatement')}
               </p>
               <div className="an-cust__table-wrap">
@@ -563,7 +563,7 @@ function CustomerDrill(props: { year: number; customer: { id: number; name: stri
     const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');
     const exact = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');
     return [
-      { field: 'period', header: t('analysisCustomers.drill.period'), kind: 'text', width: 90, editable: false, pinned: true, format: (v) => (typeof v === 'number' ? periodText(v) : '') },
+      { field: 'period', header: t('analysisCustomers.drill.period'), kind: 'text', width: 90, editable: false, pinned: true, format: (v) => (typeof v === 'number' ? formatPeriod(v) : '') },
       { field: 'skuCode', header: t('analysisCustomers.drill.skuCode'), kind: 'text', width: 110, editable: false },
       { field: 'skuName', header: t('analysisCustomers.drill.skuName'), kind: 'text', width: 200, editable: false },
       { field: 'amountCents', header: t('analysisCustomers.drill.amount', { unit: unitText }), kind: 'money', width: 130, editable: false, format: money, text: exact },

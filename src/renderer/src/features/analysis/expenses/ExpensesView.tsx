@@ -4,11 +4,11 @@ import { use as registerModules, type EChartsCoreOption, type EChartsType } from
 import {
   EXPENSE_VIEW_BY, type ExpenseActualDetail, type ExpenseAnalysis, type ExpenseAnalysisRow, type ExpenseViewBy, type KeyExpense,
 } from '../../../../../shared/channels/analysisExpenses';
-import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Language } from '../../../../../shared/units';
+import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../../shared/units';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
-import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, periodText, ratioText, tooltipLine, useAnalysis, useT, useUnit, yearOptions, type T } from '../kit';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, ratioText, tooltipLine, useAnalysis, useT, useUnit, yearOptions, type T } from '../kit';
 import './expenses.css';
 
 // 費用分析: a year's actual expenses by item (the tree rolled up), by product, channel
@@ -456,7 +456,7 @@ function Drill(props: {
     const exact = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');
     const text = (field: string, header: string, width: number): GridColumn<DetailRow> => ({ field, header, kind: 'text', width, editable: false });
     return [
-      { field: 'period', header: t('analysisExpenses.drill.period'), kind: 'text', width: 90, editable: false, pinned: true, format: (v) => (typeof v === 'number' ? periodText(v) : '') },
+      { field: 'period', header: t('analysisExpenses.drill.period'), kind: 'text', width: 90, editable: false, pinned: true, format: (v) => (typeof v === 'number' ? formatPeriod(v) : '') },
       text('itemName', t('analysisExpenses.drill.item'), 120),
       { ...text('itemCode', t('analysisExpenses.drill.itemCode'), 110), hiddenByDefault: true },
       text('brandName', t('analysisExpenses.drill.brand'), 100),

@@ -6,7 +6,7 @@ import {
   type TerminalMeasure, type TerminalsAnalysis,
 } from '../../../../../shared/channels/analysisTerminals';
 import { PERIOD_PRESETS, gapToStrongest, measureOf, monthsOf, presetMonths, presetOf, strongestCompetitor, type PeriodPreset } from '../../../../../shared/analysisTerminals';
-import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Language } from '../../../../../shared/units';
+import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../../shared/units';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
@@ -364,7 +364,7 @@ function MeasureTable(props: { data: TerminalsAnalysis; measure: TerminalMeasure
 }
 
 function groupLabel(g: TerminalGroup, by: TerminalGrouping, t: T): string {
-  return by === 'month' ? `${Math.floor(g.key / 100)}-${String(g.key % 100).padStart(2, '0')}` : g.label || t('analysisTerminals.filters.all');
+  return by === 'month' ? formatPeriod(g.key) : g.label || t('analysisTerminals.filters.all');
 }
 
 interface ChartEnv {
