@@ -7,7 +7,9 @@ import { errorText } from '../../i18n';
 import { DataGrid, type DataGridHandle, type GridChanges, type GridColumn, type ParseResult } from '../../grid';
 import { commitCall } from '../masterData/applyChanges';
 import { tKey } from '../masterData/columns';
-import { gridError, localToday } from './teamFormat';
+import { parseDate } from '../../../../shared/masterData';
+import { todayIso } from '../targets/dialogs/format';
+import { gridError } from './teamFormat';
 import { useRevisionCall } from './useTeamCall';
 import './team.css';
 
@@ -25,19 +27,10 @@ const REF_TABLE: Record<RefField, 'salesperson' | 'city' | 'channel' | 'brand'> 
 };
 const HEADER: Record<RefField, string> = { ownerId: 'owner', cityId: 'city', channelId: 'channel', brandId: 'brand' };
 
-function parseDate(text: string): string | null {
-  const m = /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$/.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 export function ActionsPanel() {
   const { t } = useTranslation();
   const app = useApp();
-  const [today] = useState(localToday);
+  const [today] = useState(todayIso);
   const { data, error, nextLoad } = useRevisionCall(() => api.call('team.actions.list', { today }), [today]);
   const [statusFilter, setStatusFilter] = useState<ActionStatus | ''>('');
   const [ownerFilter, setOwnerFilter] = useState<number | ''>('');

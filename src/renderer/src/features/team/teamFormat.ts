@@ -60,9 +60,3 @@ export function intText(n: number, language: Language): string {
 export function gridError(error: AppErrorData): GridApplyError {
   return new GridApplyError([{ message: errorText(error) }]);
 }
-
-/** Today in the user's time zone as YYYY-MM-DD. */
-export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
