@@ -4,19 +4,11 @@ import { Session } from '../../src/main/core/session';
 import { paired } from '../measure';
 import type { BenchCase } from '../types';
 import { benchHost } from './foundation';
-import { seededLargeRegion, workingVersion } from './targets';
+import { ok, seededLargeRegion, workingVersion } from './targets';
 
 // The expense budget on the large region with its 2027 plan: change the year's budget
 // and re-spread it over the items and months (through the handler registry, with its
 // undo record), against one SQL statement updating the same budget rows.
-
-type Registry = ReturnType<typeof createHandlers>;
-
-async function ok<T>(registry: Registry, name: string, input: unknown): Promise<T> {
-  const r = await registry.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
 
 export const expenseReallocate: BenchCase = {
   name: 'expense-reallocate',

@@ -15,7 +15,8 @@ import { benchHost } from './foundation';
 
 type Registry = ReturnType<typeof createHandlers>;
 
-async function ok<T>(registry: Registry, name: string, input: unknown): Promise<T> {
+/** Calls a channel through the handler registry; a refusal is an error. */
+export async function ok<T>(registry: Registry, name: string, input: unknown): Promise<T> {
   const r = await registry.invoke(name, input);
   if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
   return r.value as T;
