@@ -1,6 +1,6 @@
 import { basename, join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session as electronSession } from 'electron';
-import type { ChannelName, MenuCommand, RegionSummary } from '../shared/contract';
+import type { EndpointName, MenuCommand, RegionSummary } from '../shared/contract';
 import { createHandlers } from './core/handlers/index';
 import { toErrorData } from './core/registry';
 import { Session } from './core/session';
@@ -58,7 +58,7 @@ function main(): void {
   // window comes last and is attached to the host when it exists.
   const host = new ElectronHost({ jobWorkerFile: JOB_WORKER_FILE });
   const session = new Session(host);
-  const registry = createHandlers(session);
+  const registry = createHandlers(session, { strictAreas: !app.isPackaged });
 
   let window: BrowserWindow | null = null;
   /** True once the page has loaded and can hear file-changed events. */
@@ -126,7 +126,7 @@ function main(): void {
   };
 
   // Calls that change what the title or menu show without opening or closing a file.
-  const REFRESHING_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  const REFRESHING_CHANNELS: ReadonlySet<EndpointName> = new Set<EndpointName>([
     'region.updateProfile',
     'region.setDisplayUnit',
     'edit.undo',

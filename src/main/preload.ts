@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AppEvent, RegionPlanApi } from '../shared/contract';
 import type { Result } from '../shared/errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './shell/ipcChannels';
+import { IPC_EVENT, IPC_INVOKE } from './shell/ipcNames';
 
 // The sandboxed preload: bundled to one CommonJS file (out/preload/preload.cjs)
 // that may require only 'electron'. It exposes exactly window.regionplan, two
@@ -17,13 +17,13 @@ function failure(e: unknown): Result<never> {
 
 const api: RegionPlanApi = {
   invoke(channel, input) {
-    return ipcRenderer.invoke(INVOKE_CHANNEL, channel, input).catch(failure);
+    return ipcRenderer.invoke(IPC_INVOKE, channel, input).catch(failure);
   },
   onEvent(listener) {
     const handler = (_event: IpcRendererEvent, appEvent: AppEvent): void => listener(appEvent);
-    ipcRenderer.on(EVENT_CHANNEL, handler);
+    ipcRenderer.on(IPC_EVENT, handler);
     return () => {
-      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+      ipcRenderer.removeListener(IPC_EVENT, handler);
     };
   },
 };

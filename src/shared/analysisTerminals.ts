@@ -1,4 +1,4 @@
-import type { TerminalCell, TerminalGroup, TerminalMeasure } from './channels/analysisTerminals';
+import type { TerminalCell, TerminalGroup, TerminalMeasure } from './endpoints/analysisTerminals';
 
 // Pure helpers of the terminals view (終端分析): the period presets, the measure of a
 // cell, the strongest competitor of a group and our gap to it, the months of a range.

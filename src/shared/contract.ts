@@ -1,25 +1,28 @@
 import { z } from 'zod';
-import { channel } from './channel';
-import { actualsChannels } from './channels/actuals';
-import { analysisChannels } from './channels/analysis';
-import { analysisCustomerChannels } from './channels/analysisCustomers';
-import { analysisExpensesChannels } from './channels/analysisExpenses';
-import { analysisPricesChannels } from './channels/analysisPrices';
-import { analysisTerminalsChannels } from './channels/analysisTerminals';
-import { expenseChannels } from './channels/expenses';
-import { promotionChannels } from './channels/promotions';
-import { teamChannels } from './channels/team';
-import { ioChannels } from './channels/io';
-import { masterDataChannels } from './channels/masterData';
-import { targetChannels } from './channels/targets';
+import { ALL_AREAS, type Area } from './areas';
+import { asyncCommand, command, query } from './endpoint';
+import { actualsEndpoints } from './endpoints/actuals';
+import { analysisEndpoints } from './endpoints/analysis';
+import { analysisCustomerEndpoints } from './endpoints/analysisCustomers';
+import { analysisExpensesEndpoints } from './endpoints/analysisExpenses';
+import { analysisPricesEndpoints } from './endpoints/analysisPrices';
+import { analysisTerminalsEndpoints } from './endpoints/analysisTerminals';
+import { expenseEndpoints } from './endpoints/expenses';
+import { promotionEndpoints } from './endpoints/promotions';
+import { teamEndpoints } from './endpoints/team';
+import { ioEndpoints } from './endpoints/io';
+import { masterDataEndpoints } from './endpoints/masterData';
+import { targetEndpoints } from './endpoints/targets';
 import type { Result } from './errors';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from './units';
 
-// The one IPC contract. Each channel has a name, a zod schema for its input (parsed
-// in the main process before any handler runs) and a result type. The Electron
-// binding, the web host and the renderer's client are all typed from this object.
-// To add a channel: add it here, implement it in src/main/core/handlers/, and the
-// type checker points at every place that must know.
+// The one contract between the renderer and the core. Each endpoint has a name, says
+// whether it is a query or a command (and which areas of the file it reads or
+// changes), a zod schema for its input (parsed in the main process before any handler
+// runs) and a result type. The Electron binding, the web host and the renderer's
+// client are all typed from this object. To add an endpoint: add it here, implement
+// it in src/main/core/handlers/, and the type checker points at every place that must
+// know (docs/architecture.md).
 
 export const displayUnitSchema = z.enum(DISPLAY_UNITS);
 export const languageSchema = z.enum(LANGUAGES);
@@ -118,12 +121,12 @@ export interface EditState {
   savedAt: string | null;
 }
 
-// ---- channels -------------------------------------------------------------------
+// ---- endpoints -------------------------------------------------------------------
 
 export const contract = {
-  'app.info': channel<AppInfo>()(noInput),
+  'app.info': query<AppInfo>([])(noInput),
 
-  'file.create': channel<RegionSummary | null>()(
+  'file.create': asyncCommand<RegionSummary | null>(ALL_AREAS)(
     z.object({
       regionName: regionNameSchema,
       planYear: planYearSchema,
@@ -133,56 +136,74 @@ export const contract = {
     }).strict(),
   ),
   /** Omitted path: the host shows its open dialog. Resolves null when cancelled. */
-  'file.open': channel<RegionSummary | null>()(z.object({ path: regionPathSchema.optional() }).strict()),
-  'file.openDemo': channel<RegionSummary>()(noInput),
-  'file.close': channel<null>()(noInput),
-  'file.current': channel<RegionSummary | null>()(noInput),
-  'file.recent': channel<RecentFile[]>()(noInput),
-  'file.forgetRecent': channel<RecentFile[]>()(z.object({ path: regionPathSchema }).strict()),
+  'file.open': asyncCommand<RegionSummary | null>(ALL_AREAS)(z.object({ path: regionPathSchema.optional() }).strict()),
+  'file.openDemo': asyncCommand<RegionSummary>(ALL_AREAS)(noInput),
+  'file.close': asyncCommand<null>(ALL_AREAS)(noInput),
+  'file.current': query<RegionSummary | null>(['region'])(noInput),
+  'file.recent': query<RecentFile[]>(['app'])(noInput),
+  'file.forgetRecent': asyncCommand<RecentFile[]>(['app'])(z.object({ path: regionPathSchema }).strict()),
   /** The host's folder of region files (the web host's workspace); [] where dialogs are native. */
-  'file.browse': channel<BrowseEntry[]>()(noInput),
+  'file.browse': query<BrowseEntry[]>(['app'])(noInput),
 
-  'region.overview': channel<RegionOverview>()(noInput),
-  'region.updateProfile': channel<RegionSummary>()(
+  'region.overview': query<RegionOverview>(['region', 'master', 'targets', 'actuals'])(noInput),
+  'region.updateProfile': command<RegionSummary>(['region'])(
     z.object({
       regionName: regionNameSchema.optional(),
       managerName: z.string().trim().max(100).optional(),
       notes: z.string().max(10_000).optional(),
     }).strict(),
   ),
-  'region.setDisplayUnit': channel<RegionSummary>()(z.object({ unit: displayUnitSchema }).strict()),
-  'region.monthlyTotals': channel<MonthlyTotal[]>()(z.object({ year: planYearSchema }).strict()),
+  'region.setDisplayUnit': command<RegionSummary>(['region'])(z.object({ unit: displayUnitSchema }).strict()),
+  'region.monthlyTotals': query<MonthlyTotal[]>(['actuals'])(z.object({ year: planYearSchema }).strict()),
 
-  'edit.state': channel<EditState>()(noInput),
-  'edit.undo': channel<EditState>()(noInput),
-  'edit.redo': channel<EditState>()(noInput),
+  'edit.state': query<EditState>(['edit'])(noInput),
+  'edit.undo': command<EditState>([])(noInput),
+  'edit.redo': command<EditState>([])(noInput),
 
-  'app.setLanguage': channel<null>()(z.object({ language: languageSchema }).strict()),
-  'job.cancel': channel<null>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
-  // Feature areas keep their channels in src/shared/channels/<area>.ts and are spread in here.
-  ...ioChannels,
-  ...masterDataChannels,
-  ...targetChannels,
-  ...actualsChannels,
-  ...analysisChannels,
-  ...analysisCustomerChannels,
-  ...analysisExpensesChannels,
-  ...analysisPricesChannels,
-  ...analysisTerminalsChannels,
-  ...expenseChannels,
-  ...promotionChannels,
-  ...teamChannels,
+  'app.setLanguage': asyncCommand<null>(['app'])(z.object({ language: languageSchema }).strict()),
+  'job.cancel': asyncCommand<null>([])(z.object({ jobId: z.string().min(1).max(64) }).strict()),
+  // Feature areas keep their endpoints in src/shared/endpoints/<area>.ts and are spread in here.
+  ...ioEndpoints,
+  ...masterDataEndpoints,
+  ...targetEndpoints,
+  ...actualsEndpoints,
+  ...analysisEndpoints,
+  ...analysisCustomerEndpoints,
+  ...analysisExpensesEndpoints,
+  ...analysisPricesEndpoints,
+  ...analysisTerminalsEndpoints,
+  ...expenseEndpoints,
+  ...promotionEndpoints,
+  ...teamEndpoints,
 } as const;
 
 export type Contract = typeof contract;
-export type ChannelName = keyof Contract;
-export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
-export type ChannelParsedInput<K extends ChannelName> = z.output<Contract[K]['input']>;
-export type ChannelResult<K extends ChannelName> = Contract[K]['result'];
+export type EndpointName = keyof Contract;
+export type EndpointInput<K extends EndpointName> = z.input<Contract[K]['input']>;
+export type EndpointParsedInput<K extends EndpointName> = z.output<Contract[K]['input']>;
+export type EndpointResult<K extends EndpointName> = Contract[K]['result'];
+/** The endpoints that only read. */
+export type QueryName = { [K in EndpointName]: Contract[K]['kind'] extends 'query' ? K : never }[EndpointName];
+/** The endpoints that change something. */
+export type CommandName = Exclude<EndpointName, QueryName>;
+/** Commands the core runs as one synchronous transaction and undo step. */
+export type EditCommandName = { [K in CommandName]: Contract[K] extends { run: 'edit' } ? K : never }[CommandName];
+/** Commands whose work is asynchronous and commits by itself. */
+export type AsyncCommandName = Exclude<CommandName, EditCommandName>;
 
-export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+export function isQuery(name: EndpointName): name is QueryName {
+  return contract[name].kind === 'query';
+}
 
-export function isChannelName(name: unknown): name is ChannelName {
+/** The areas a query reads, or a command may change. */
+export function areasOf(name: EndpointName): readonly Area[] {
+  const spec = contract[name];
+  return spec.kind === 'query' ? spec.reads : spec.touches;
+}
+
+export const ENDPOINT_NAMES = Object.keys(contract) as EndpointName[];
+
+export function isEndpointName(name: unknown): name is EndpointName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
@@ -214,6 +235,6 @@ export type AppEvent = ProgressEvent | FileChangedEvent | MenuCommandEvent;
 
 /** What the renderer sees of the host: the typed invoke plus one event subscription. */
 export interface RegionPlanApi {
-  invoke<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<Result<ChannelResult<K>>>;
+  invoke<K extends EndpointName>(endpoint: K, input: EndpointInput<K>): Promise<Result<EndpointResult<K>>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
 }

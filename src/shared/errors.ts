@@ -1,3 +1,5 @@
+import type { Area } from './areas';
+
 // Errors cross every boundary (IPC, HTTP, CLI) as data: a code from this closed
 // union, an English message for logs and the CLI, and structured details the
 // renderer turns into a message in the user's language.
@@ -60,7 +62,11 @@ export class AppError extends Error {
   }
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+/**
+ * What every call returns. A command's success also names the areas of the file it
+ * changed (none when it changed nothing), so that the renderer reloads what reads them.
+ */
+export type Result<T> = { ok: true; value: T; changed?: readonly Area[] } | { ok: false; error: AppErrorData };
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);

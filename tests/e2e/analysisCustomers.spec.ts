@@ -1,4 +1,4 @@
-import type { CustomerAnalysis, RegionMap } from '../../src/shared/channels/analysisCustomers';
+import type { CustomerAnalysis, RegionMap } from '../../src/shared/endpoints/analysisCustomers';
 import { formatAmount } from '../../src/shared/units';
 import { expect, test } from './fixtures';
 import { shot, useYuan } from './shots';

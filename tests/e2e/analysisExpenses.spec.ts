@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ExpenseAnalysis } from '../../src/shared/channels/analysisExpenses';
+import type { ExpenseAnalysis } from '../../src/shared/endpoints/analysisExpenses';
 import { formatAmount, formatPercent } from '../../src/shared/units';
 import { expect, test } from './fixtures';
 import { shot, useYuan } from './shots';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PriceChecks, PriceShelfRow, PricesAnalysis } from '../../src/shared/channels/analysisPrices';
+import type { PriceChecks, PriceShelfRow, PricesAnalysis } from '../../src/shared/endpoints/analysisPrices';
 import { expect, test } from './fixtures';
 import { SHOTS, shot } from './shots';
 import { invoke } from './api';

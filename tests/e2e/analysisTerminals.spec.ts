@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { TerminalsAnalysis } from '../../src/shared/channels/analysisTerminals';
+import type { TerminalsAnalysis } from '../../src/shared/endpoints/analysisTerminals';
 import { formatPercent } from '../../src/shared/units';
 import { expect, test } from './fixtures';
 import { shot, useYuan } from './shots';

@@ -10,7 +10,7 @@ import { importActuals } from '../../src/main/core/io/actuals/engine';
 import { streamRows } from '../../src/main/core/io/actuals/reader';
 import type { HandlerRegistry } from '../../src/main/core/registry';
 import { Session } from '../../src/main/core/session';
-import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
+import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
 import type { ImportCommitResult, ImportPreview } from '../../src/shared/importTypes';
 import { salesSummaryPair, testHost, tinyDemoTemplate } from './helpers';
@@ -38,13 +38,13 @@ async function fresh(): Promise<Ctx> {
   return { dir, path, session, r };
 }
 
-async function call<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
+async function call<K extends EndpointName>(c: Ctx, name: K, input: EndpointInput<K>): Promise<EndpointResult<K>> {
   const res = await c.r.invoke(name, input);
   if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value as ChannelResult<K>;
+  return res.value as EndpointResult<K>;
 }
 
-async function fail<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<AppErrorData> {
+async function fail<K extends EndpointName>(c: Ctx, name: K, input: EndpointInput<K>): Promise<AppErrorData> {
   const res = await c.r.invoke(name, input);
   if (res.ok) throw new Error(`${name} should have failed`);
   return res.error;
@@ -70,7 +70,7 @@ function dataFile(c: Ctx, name: string, content: string | Buffer): string {
 const SALES_HEADERS = '月份,客戶編碼,客戶名稱,存貨編碼,存貨名稱,數量,金額,毛利';
 const SALES_MAPPING = { period: 0, customer: 1, customerName: 2, sku: 3, skuName: 4, volume: 5, amount: 6, grossProfit: 7 };
 
-function salesRequest(path: string, extra: Partial<ChannelInput<'import.preview'>> = {}): ChannelInput<'import.preview'> {
+function salesRequest(path: string, extra: Partial<EndpointInput<'import.preview'>> = {}): EndpointInput<'import.preview'> {
   return { path, target: 'actuals:sales', mapping: SALES_MAPPING, source: 'ERP 銷售明細', ...extra };
 }
 

@@ -11,7 +11,7 @@ import { ACTUAL_COLUMNS, ACTUAL_KINDS, ACTUALS_LIST_LIMIT, MEMBER_DIMENSIONS, ty
 import { en } from '../../src/shared/i18n/en';
 import { zhHans } from '../../src/shared/i18n/zh-Hans';
 import { zhHant } from '../../src/shared/i18n/zh-Hant';
-import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
+import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
 import { testHost, tinyDemoTemplate } from './helpers';
 
@@ -47,12 +47,12 @@ async function fresh(prepare?: (db: Database.Database) => void): Promise<Ctx> {
   return { session, r };
 }
 
-async function call<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
+async function call<K extends EndpointName>(c: Ctx, name: K, input: EndpointInput<K>): Promise<EndpointResult<K>> {
   const res = await c.r.invoke(name, input);
   if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value as ChannelResult<K>;
+  return res.value as EndpointResult<K>;
 }
-async function refused(c: Ctx, name: ChannelName, input: unknown): Promise<AppErrorData> {
+async function refused(c: Ctx, name: EndpointName, input: unknown): Promise<AppErrorData> {
   const res = await c.r.invoke(name, input);
   if (res.ok) throw new Error(`${name} should have been refused`);
   return res.error;

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { expenseMeasures, monthsOfQuarter, quarterOf, rollUp, subtreeOf } from '../../src/shared/analysisExpenses';
-import type { ExpenseAnalysis, ExpenseAnalysisRow } from '../../src/shared/channels/analysisExpenses';
-import { demoOpener, invokeOk, invokeRefused, withDb } from './helpers';
+import type { ExpenseAnalysis, ExpenseAnalysisRow } from '../../src/shared/endpoints/analysisExpenses';
+import { demoOpener, editFile, invokeOk, invokeRefused, withDb } from './helpers';
 import { refreshSalesSummary } from '../../src/main/core/db/salesSummary';
 
 // 費用分析 through the handler registry. A hand-built year (2031) of sales and expenses
@@ -192,12 +192,10 @@ describe('analysis.expenses on a hand-built year', () => {
     const c = await openHand();
     const before = await invokeOk(c, 'analysis.expenses', { year: 2031, by: 'brand' });
     expect(byKey(before, hand.b2).sales).toBe(500_000);
-    const db = c.session.requireFile().sqlite;
-    db.transaction(() => {
+    editFile(c.session.requireFile(), ({ sqlite: db }) => {
       db.prepare('UPDATE sales_actual SET amount_cents = amount_cents * 2 WHERE period = 203102').run();
       refreshSalesSummary(db, [203102]);
-    })();
-    c.session.touch();
+    });
     const after = await invokeOk(c, 'analysis.expenses', { year: 2031, by: 'brand' });
     expect(byKey(after, hand.b2)).toMatchObject({ sales: 1_000_000, ratio: 0.05 });
     expect((await invokeOk(c, 'analysis.expenses', { year: 2031 })).total.sales).toBe(2_500_000);

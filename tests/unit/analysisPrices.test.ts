@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { averageCents, comparableCompetitors, isLaterCheck } from '../../src/shared/analysisPrices';
-import { PRICE_CHART_SKUS } from '../../src/shared/channels/analysisPrices';
+import { PRICE_CHART_SKUS } from '../../src/shared/endpoints/analysisPrices';
 import { inlineJobRunner } from '../../src/main/core/jobs/inline';
 import { demoOpener, invokeOk, invokeRefused, withDb } from './helpers';
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SALES_DIMENSIONS, type SalesDimension } from '../../src/shared/channels/analysis';
+import { SALES_DIMENSIONS, type SalesDimension } from '../../src/shared/endpoints/analysis';
 import { refreshSalesSummary } from '../../src/main/core/db/salesSummary';
 import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { gapToStrongest, measureOf, monthsOf, presetMonths, presetOf, strongestCompetitor } from '../../src/shared/analysisTerminals';
-import type { TerminalCell, TerminalGroup } from '../../src/shared/channels/analysisTerminals';
+import type { TerminalCell, TerminalGroup } from '../../src/shared/endpoints/analysisTerminals';
 import { terminalMeasures, type AuditLine } from '../../src/shared/kpi';
 import { demoOpener, invokeOk, invokeRefused } from './helpers';
 

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { sum } from '../../src/shared/expenses';
-import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
+import { invokeOk, invokeRefused, openWithHandlers, tempDir, tinyDemoTemplate, withDb, type RegistryCtx } from './helpers';
 
 // The expense budget core through the handler registry, on the tiny demo region:
 // items, top-down spreads, cell edits, reallocation, the cap, promotions and actuals.
@@ -70,13 +72,18 @@ describe('expense items', () => {
     expect(one<string>(c, 'SELECT name FROM expense_item WHERE id = ?', added.id)).toBe('戶外');
   });
 
-  it('seeds the default items when a file has none', async () => {
-    const c = await fresh();
-    const sqlite = c.session.requireFile().sqlite;
-    sqlite.exec('DELETE FROM expense_actual; DELETE FROM promotion_budget; DELETE FROM expense_budget; DELETE FROM expense_item WHERE parent_id IS NOT NULL; DELETE FROM expense_item');
+  it('a new region file has the default items and a working plan before anything is read', async () => {
+    const path = join(tempDir(), 'new.rplan');
+    const f = await createRegionFile(path, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
+    await f.close();
+    // Counted with plain SQL on the closed file: nothing the app reads may have made them.
+    const counts = withDb(path, (db) => db.prepare(`SELECT (SELECT count(*) FROM expense_item), (SELECT count(*) FROM plan_version WHERE kind = 'working')`).raw().get());
+    expect(counts).toEqual([19, 1]);
+    const c = await openWithHandlers(path);
     const items = await call(c, 'expenses.items', {});
     expect(items.map((i) => i.name)).toContain('終端建設費');
     expect(items.length).toBe(19);
+    await c.session.close();
   });
 });
 

@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createRegionFile } from '../../src/main/core/db/regionFile';
+import { ALL_AREAS } from '../../src/shared/areas';
+import { runEdit } from '../../src/main/core/db/command';
+import type { WriteDb } from '../../src/main/core/db/handle';
+import { createRegionFile, type RegionFile } from '../../src/main/core/db/regionFile';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
 import { createHandlers } from '../../src/main/core/handlers';
 import type { Host } from '../../src/main/core/host';
 import type { HandlerRegistry } from '../../src/main/core/registry';
 import { Session } from '../../src/main/core/session';
-import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
+import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
 
 const made: string[] = [];
@@ -85,6 +88,11 @@ export function tinyDemoTemplate(seed = 11): { copy(): string; readonly path: st
   };
 }
 
+/** Runs `fn` as one command on `file`: its own transaction and undo step, as the registry runs an edit. */
+export function editFile<T>(file: RegionFile, fn: (db: WriteDb) => T): T {
+  return runEdit(file, ALL_AREAS, ({ db }) => fn(db)).value;
+}
+
 /** A region file opened through the handler registry, as every transport drives the core. */
 export interface RegistryCtx {
   path: string;
@@ -102,14 +110,14 @@ export async function openWithHandlers(path: string, overrides: Partial<Host> = 
 }
 
 /** A call that must succeed: its value, or the test fails with the error's code and message. */
-export async function invokeOk<K extends ChannelName>(c: RegistryCtx, name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
+export async function invokeOk<K extends EndpointName>(c: RegistryCtx, name: K, input: EndpointInput<K>): Promise<EndpointResult<K>> {
   const res = await c.r.invoke(name, input);
   if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value as ChannelResult<K>;
+  return res.value as EndpointResult<K>;
 }
 
 /** A call that must be refused (malformed input allowed): the error. */
-export async function invokeRefused(c: RegistryCtx, name: ChannelName, input: unknown): Promise<AppErrorData> {
+export async function invokeRefused(c: RegistryCtx, name: EndpointName, input: unknown): Promise<AppErrorData> {
   const res = await c.r.invoke(name, input as never);
   if (res.ok) throw new Error(`${name} should have been refused`);
   return res.error;

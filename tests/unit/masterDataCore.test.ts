@@ -3,13 +3,29 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createRegionFile, openRegionFile, type RegionFile } from '../../src/main/core/db/regionFile';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
-import {
-  addGeography, applyMasterRows, geoCatalog, listMaster, masterUsage, removeMaster, validateMasterRows,
-} from '../../src/main/core/services/masterData';
+import { writeDb } from '../../src/main/core/db/handle';
+import * as masterData from '../../src/main/core/services/masterData';
+import type { EntityName } from '../../src/shared/masterData';
 import { classifyAbc } from '../../src/shared/pareto';
 import { AppError } from '../../src/shared/errors';
-import { redo, undo } from '../../src/main/core/services/undo';
-import { tempDir } from './helpers';
+import { redo as redoStep, undo as undoStep } from '../../src/main/core/db/undoLog';
+import { editFile, tempDir } from './helpers';
+
+// The master-data service driven directly: reads on the file's read-only connection,
+// each change as one command (its own transaction and undo step).
+const { geoCatalog } = masterData;
+type Rows = Parameters<typeof masterData.applyMasterRows>[2];
+const listMaster = (f: RegionFile, entity: EntityName) => masterData.listMaster(f.read, entity);
+const validateMasterRows = (f: RegionFile, entity: EntityName, rows: Rows) => masterData.validateMasterRows(f.read, entity, rows);
+const masterUsage = (f: RegionFile, entity: EntityName, ids: number[]) => masterData.masterUsage(f.read, entity, ids);
+const applyMasterRows = (f: RegionFile, entity: EntityName, rows: Rows, label: masterData.ApplyLabel) =>
+  editFile(f, (db) => masterData.applyMasterRows(db, entity, rows, label));
+const removeMaster = (f: RegionFile, entity: EntityName, ids: number[], mode: masterData.RemoveMode, targetId?: number) =>
+  editFile(f, (db) => masterData.removeMaster(db, entity, ids, mode, targetId));
+const addGeography = (f: RegionFile, codes: string[], script?: Parameters<typeof masterData.addGeography>[2]) =>
+  editFile(f, (db) => masterData.addGeography(db, codes, script));
+const undo = (sqlite: Database.Database) => undoStep(writeDb(sqlite))?.label ?? null;
+const redo = (sqlite: Database.Database) => redoStep(writeDb(sqlite))?.label ?? null;
 
 async function demoFile(name = 'd.rplan'): Promise<RegionFile> {
   const f = await createRegionFile(join(tempDir(), name), { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });

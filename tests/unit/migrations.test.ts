@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -151,7 +151,7 @@ describe('migrations', () => {
       INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count) VALUES (1, 'sales_actual', 'erp.csv', 'h1', '', 3);
       INSERT INTO sales_actual VALUES (202601, 1, 1, 10000, 3, 3000, 1), (202601, 2, 1, 20000, 6, 6000, 1), (202602, 1, 1, 5000, 1, 1500, 1);`);
     before.close();
-    const f = await openRegionFile(path);
+    const f = await openRegionFile(path, { migrations: upTo(6) });
     expect(f.sqlite.pragma('user_version', { simple: true })).toBe(6);
     expect(f.sqlite.prepare('SELECT period, customer_id, amount_cents, gross_profit_cents, volume, line_count FROM sales_month_customer ORDER BY 1, 2').raw().all()).toEqual([
       [202601, 1, 10000, 3000, 3, 1],
@@ -163,5 +163,30 @@ describe('migrations', () => {
       [202602, 1, 5000, 1500, 1, 1],
     ]);
     await f.close();
+  });
+
+  it('7: a file without a working plan or expense items gets them; one that has them keeps its own', async () => {
+    const dir = tempDir();
+    const bare = await fileAt(6, dir);
+    const f = await openRegionFile(bare, { migrations: upTo(7) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(7);
+    expect(f.sqlite.prepare(`SELECT name, kind, frozen FROM plan_version`).all()).toEqual([{ name: '工作版', kind: 'working', frozen: 0 }]);
+    const items = f.sqlite.prepare('SELECT code, parent_id IS NULL AS top, kind FROM expense_item ORDER BY id').all() as { code: string; top: number; kind: string }[];
+    expect(items).toHaveLength(19);
+    expect(items.filter((i) => i.top === 1).map((i) => i.code)).toEqual(['TERM', 'ADV', 'PROMO', 'STAFF', 'TRAVEL', 'TRAIN', 'MEET', 'OTHER']);
+    expect(items.find((i) => i.code === 'TERM-SHELF')).toEqual({ code: 'TERM-SHELF', top: 0, kind: 'terminal' });
+    await f.close();
+
+    const own = join(dir, 'own');
+    mkdirSync(own);
+    const kept = await fileAt(6, own);
+    const before = new Database(kept);
+    before.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (4, '我的工作版', 'working', 0, '2026-10-01');
+      INSERT INTO expense_item (id, parent_id, code, name, kind, sort_order) VALUES (1, NULL, 'MINE', '自設費用', 'other', 1);`);
+    before.close();
+    const g = await openRegionFile(kept, { migrations: upTo(7) });
+    expect(g.sqlite.prepare('SELECT id, name FROM plan_version').all()).toEqual([{ id: 4, name: '我的工作版' }]);
+    expect(g.sqlite.prepare('SELECT code FROM expense_item').pluck().all()).toEqual(['MINE']);
+    await g.close();
   });
 });

@@ -1,11 +1,24 @@
+import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { CHANNEL_NAMES, type ChannelResult, type RegionSummary } from '../../src/shared/contract';
+import { createRegionFile, type RegionFile } from '../../src/main/core/db/regionFile';
+import { recordEdit } from '../../src/main/core/db/undoLog';
 import { HandlerRegistry } from '../../src/main/core/registry';
+import { ENDPOINT_NAMES, isQuery, type EndpointResult, type RegionSummary } from '../../src/shared/contract';
+import { tempDir } from './helpers';
+
+const noFile = () => new HandlerRegistry({ file: () => null });
+
+async function withFile(strictAreas = true): Promise<{ r: HandlerRegistry; f: RegionFile }> {
+  const f = await createRegionFile(join(tempDir(), 'r.rplan'), { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
+  return { r: new HandlerRegistry({ file: () => f, strictAreas }), f };
+}
+
+const appInfo = () => ({ version: '', transport: 'web' as const, nativeDialogs: false, platform: '', schemaVersion: 1, language: 'en' as const });
 
 describe('handler registry', () => {
-  it('refuses unknown channels and malformed input with a message that says where', async () => {
-    const r = new HandlerRegistry();
-    r.register('region.setDisplayUnit', () => {
+  it('refuses unknown endpoints and malformed input with a message that says where', async () => {
+    const r = noFile();
+    r.command('region.setDisplayUnit', () => {
       throw new Error('must not run on bad input');
     });
     expect(await r.invoke('file.delete', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
@@ -19,8 +32,8 @@ describe('handler registry', () => {
   });
 
   it('turns thrown errors into data and passes parsed input to the handler', async () => {
-    const r = new HandlerRegistry();
-    r.register('region.updateProfile', (input) => {
+    const { r, f } = await withFile();
+    r.command('region.updateProfile', (input) => {
       expect(input.regionName).toBe('華東大區'); // trimmed by the schema
       throw new Error('boom');
     });
@@ -28,18 +41,110 @@ describe('handler registry', () => {
       ok: false,
       error: { code: 'INTERNAL', message: 'boom' },
     });
+    await f.close();
   });
 
-  it('refuses a second handler for a channel and reports missing ones', () => {
-    const r = new HandlerRegistry();
-    r.register('app.info', () => ({ version: '', transport: 'web', nativeDialogs: false, platform: '', schemaVersion: 1, language: 'en' }));
-    expect(() => r.register('app.info', () => ({ version: '', transport: 'web', nativeDialogs: false, platform: '', schemaVersion: 1, language: 'en' }))).toThrow(/twice/);
+  it('says NO_OPEN_FILE when a call needs a file and none is open', async () => {
+    const r = noFile();
+    r.query('region.overview', (_, { db }) => {
+      void db;
+      throw new Error('not reached');
+    });
+    expect(await r.invoke('region.overview', {})).toMatchObject({ ok: false, error: { code: 'NO_OPEN_FILE' } });
+  });
+
+  it('refuses a second handler, a handler of the wrong kind, and reports missing ones', () => {
+    const r = noFile();
+    r.query('app.info', appInfo);
+    expect(() => r.query('app.info', appInfo)).toThrow(/twice/);
+    // The types refuse these too; the casts stand for a handler registered by mistake.
+    expect(() => r.query('region.setDisplayUnit' as 'app.info', appInfo)).toThrow(/declared edit, registered as query/);
+    expect(() => r.command('file.open' as 'region.setDisplayUnit', () => null as never)).toThrow(/declared async, registered as edit/);
     expect(() => r.assertComplete()).toThrow(/no handler for/);
-    expect(CHANNEL_NAMES).toContain('file.open');
+    expect(ENDPOINT_NAMES).toContain('file.open');
+  });
+
+  it('runs a query on a read-only connection: a write fails and the file is unchanged', async () => {
+    const { r, f } = await withFile();
+    r.query('region.overview', (_, { db }) => {
+      db.sqlite.prepare("UPDATE region_meta SET notes = 'written by a query'").run();
+      throw new Error('the write went through');
+    });
+    const res = await r.invoke('region.overview', {});
+    expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(res.ok ? '' : res.error.message).toMatch(/readonly|read-only|query_only/i);
+    expect(f.sqlite.prepare('SELECT notes FROM region_meta').pluck().get()).toBe('');
+    expect(f.changes.generation).toBe(0);
+    await f.close();
+  });
+
+  it('runs an edit command in one transaction with its undo step, and reports the areas it changed', async () => {
+    const { r, f } = await withFile();
+    r.command('region.updateProfile', ({ notes }, { db }) =>
+      recordEdit(db, 'edit.profile', () => {
+        db.sqlite.prepare('UPDATE region_meta SET notes = ?').run(notes ?? '');
+        return { value: null as never, changes: [{ table: 'region_meta', key: { id: 1 }, before: { notes: '' }, after: { notes: notes ?? '' } }] };
+      }),
+    );
+    const before = f.changes.stamp(['region', 'targets']);
+    const res = await r.invoke('region.updateProfile', { notes: '重點：空白區域招商' });
+    expect(res).toMatchObject({ ok: true });
+    expect(res.ok && [...(res.changed ?? [])].sort()).toEqual(['edit', 'region']);
+    expect(f.changes.stamp(['targets'])).toBe(before.split('.')[1]);
+    expect(f.changes.stamp(['region'])).not.toBe(before.split('.')[0]);
+    expect(f.changes.savedAt).not.toBeNull();
+    expect(f.sqlite.prepare('SELECT label FROM undo_step').pluck().all()).toEqual(['edit.profile']);
+    await f.close();
+  });
+
+  it('reports nothing and leaves the counter when a command writes nothing', async () => {
+    const { r, f } = await withFile();
+    r.command('region.updateProfile', () => null as never);
+    const res = await r.invoke('region.updateProfile', {});
+    expect(res).toMatchObject({ ok: true, changed: [] });
+    expect(f.changes.generation).toBe(0);
+    expect(f.changes.savedAt).toBeNull();
+    await f.close();
+  });
+
+  it('rolls back a command whose undo step changes an area it does not declare', async () => {
+    const { r, f } = await withFile();
+    r.command('region.updateProfile', (_, { db }) =>
+      recordEdit(db, 'edit.profile', () => {
+        db.sqlite.prepare("INSERT INTO channel (code, name, sort_order) VALUES ('KA', 'KA賣場', 1)").run();
+        return { value: null as never, changes: [{ table: 'channel', key: { id: 1 }, before: null, after: { id: 1 } }] };
+      }),
+    );
+    const res = await r.invoke('region.updateProfile', {});
+    expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(res.ok ? '' : res.error.message).toMatch(/"master"/);
+    expect(f.sqlite.prepare('SELECT count(*) FROM channel').pluck().get()).toBe(0);
+    expect(f.sqlite.prepare('SELECT count(*) FROM undo_step').pluck().get()).toBe(0);
+    await f.close();
+  });
+
+  it('reports an undeclared area as changed when not strict (the installed app)', async () => {
+    const { r, f } = await withFile(false);
+    r.command('region.updateProfile', (_, { db }) =>
+      recordEdit(db, 'edit.profile', () => {
+        db.sqlite.prepare("INSERT INTO channel (code, name, sort_order) VALUES ('KA', 'KA賣場', 1)").run();
+        return { value: null as never, changes: [{ table: 'channel', key: { id: 1 }, before: null, after: { id: 1 } }] };
+      }),
+    );
+    const res = await r.invoke('region.updateProfile', {});
+    expect(res.ok && [...(res.changed ?? [])].sort()).toEqual(['edit', 'master', 'region']);
+    await f.close();
+  });
+
+  it('declares every endpoint a query or a command with the areas it reads or changes', () => {
+    const queries = ENDPOINT_NAMES.filter(isQuery);
+    expect(queries).toContain('targets.tree');
+    expect(queries).not.toContain('targets.setCells');
+    expect(ENDPOINT_NAMES.length - queries.length).toBeGreaterThan(40);
   });
 
   it('types results from the contract', () => {
-    expectTypeOf<ChannelResult<'file.open'>>().toEqualTypeOf<RegionSummary | null>();
-    expectTypeOf<ChannelResult<'file.openDemo'>>().toEqualTypeOf<RegionSummary>();
+    expectTypeOf<EndpointResult<'file.open'>>().toEqualTypeOf<RegionSummary | null>();
+    expectTypeOf<EndpointResult<'file.openDemo'>>().toEqualTypeOf<RegionSummary>();
   });
 });

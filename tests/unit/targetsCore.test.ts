@@ -5,9 +5,9 @@ import { parseTargetMonth } from '../../src/main/core/io/hoTargetImport';
 import { requireTarget } from '../../src/main/core/io/targets';
 import type { HandlerRegistry } from '../../src/main/core/registry';
 import { Session } from '../../src/main/core/session';
-import type { ChannelInput, ChannelName, ChannelResult } from '../../src/shared/contract';
+import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
-import { testHost, tinyDemoTemplate } from './helpers';
+import { editFile, testHost, tinyDemoTemplate } from './helpers';
 
 // The target planning core through the handler registry (the path every transport
 // takes), on the tiny demo region: a new plan from last year, spreading with locks,
@@ -37,12 +37,12 @@ async function fresh(): Promise<Ctx> {
   return open(template.copy());
 }
 
-async function call<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
+async function call<K extends EndpointName>(c: Ctx, name: K, input: EndpointInput<K>): Promise<EndpointResult<K>> {
   const res = await c.r.invoke(name, input);
   if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value as ChannelResult<K>;
+  return res.value as EndpointResult<K>;
 }
-async function refused<K extends ChannelName>(c: Ctx, name: K, input: ChannelInput<K>): Promise<AppErrorData> {
+async function refused<K extends EndpointName>(c: Ctx, name: K, input: EndpointInput<K>): Promise<AppErrorData> {
   const res = await c.r.invoke(name, input);
   if (res.ok) throw new Error(`${name} should have been refused`);
   return res.error;
@@ -306,20 +306,20 @@ describe("head office's target from a spreadsheet (import target targets:ho)", (
       { month: '2026-02', amountCents: '1,100,000', volume: '', grossProfitCents: '', newProductCents: '' },
       { month: '1', amountCents: 'abc', volume: '2.5', grossProfitCents: '', newProductCents: '' },
     ];
-    const issues = target.validate(file, bad);
+    const issues = target.validate(file.read, bad);
     expect(issues.map((i) => `${i.index}.${i.field}:${i.message}`)).toEqual([
       '1.month:targets.import.badMonth',
       '2.month:targets.import.monthTwice',
       '2.amountCents:masterData.invalid.notNumber',
       '2.volume:masterData.invalid.notInteger',
     ]);
-    expect(() => target.commit(file, bad)).toThrow(/problems/);
+    expect(() => editFile(file, (db) => target.commit(db, bad))).toThrow(/problems/);
     expect(await call(c, 'targets.hoTarget', {})).toEqual(before);
     const good = [
       { month: '1月', amountCents: '¥1,200,000.40', volume: '300', grossProfitCents: '(5,000)', newProductCents: '' },
       { month: '2027-02', amountCents: '1,100,000', volume: '', grossProfitCents: '', newProductCents: '80,000' },
     ];
-    expect(target.commit(file, good)).toEqual({ updates: 2, inserts: 0 });
+    expect(editFile(file, (db) => target.commit(db, good))).toEqual({ updates: 2, inserts: 0 });
     const after = await call(c, 'targets.hoTarget', {});
     expect(after[0]).toEqual({ month: 1, amountCents: 120_000_000, volume: 300, grossProfitCents: -500_000, newProductCents: before[0].newProductCents });
     expect(after[1]).toEqual({ ...before[1], amountCents: 110_000_000, newProductCents: 8_000_000 });

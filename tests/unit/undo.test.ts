@@ -1,35 +1,41 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRegionFile, openRegionFile } from '../../src/main/core/db/regionFile';
-import { regionSummary, updateProfile } from '../../src/main/core/services/region';
-import { editState, recordEdit, redo, undo } from '../../src/main/core/services/undo';
-import { tempDir } from './helpers';
+import { writeDb } from '../../src/main/core/db/handle';
+import { createRegionFile, openRegionFile, type RegionFile } from '../../src/main/core/db/regionFile';
+import { editState, recordEdit, redo as redoStep, undo as undoStep } from '../../src/main/core/db/undoLog';
+import { regionSummary, updateProfile as updateProfileIn } from '../../src/main/core/services/region';
+import { editFile, tempDir } from './helpers';
+
+const updateProfile = (f: RegionFile, patch: Parameters<typeof updateProfileIn>[2]) => editFile(f, (db) => updateProfileIn(db, f.path, patch));
+const summary = (f: RegionFile) => regionSummary(f.read, f.path);
+const undo = (f: RegionFile) => undoStep(writeDb(f.sqlite))?.label ?? null;
+const redo = (f: RegionFile) => redoStep(writeDb(f.sqlite))?.label ?? null;
 
 describe('undo log', () => {
   it('undoes and redoes edits, and survives closing and reopening', async () => {
     const path = join(tempDir(), 'u.rplan');
     let f = await createRegionFile(path, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
-    expect(editState(f.sqlite, null)).toMatchObject({ canUndo: false, canRedo: false });
+    expect(editState(f.read, null)).toMatchObject({ canUndo: false, canRedo: false });
     updateProfile(f, { managerName: '王經理' });
     updateProfile(f, { notes: '重點：空白區域招商' });
-    expect(editState(f.sqlite, null)).toMatchObject({ canUndo: true, undoLabel: 'edit.profile', canRedo: false });
-    expect(undo(f.sqlite)).toBe('edit.profile');
-    expect(regionSummary(f).notes).toBe('');
-    expect(regionSummary(f).managerName).toBe('王經理');
+    expect(editState(f.read, null)).toMatchObject({ canUndo: true, undoLabel: 'edit.profile', canRedo: false });
+    expect(undo(f)).toBe('edit.profile');
+    expect(summary(f).notes).toBe('');
+    expect(summary(f).managerName).toBe('王經理');
     await f.close();
 
     f = await openRegionFile(path);
-    expect(editState(f.sqlite, null)).toMatchObject({ canUndo: true, canRedo: true });
-    expect(undo(f.sqlite)).toBe('edit.profile');
-    expect(regionSummary(f).managerName).toBe('');
-    expect(undo(f.sqlite)).toBeNull();
+    expect(editState(f.read, null)).toMatchObject({ canUndo: true, canRedo: true });
+    expect(undo(f)).toBe('edit.profile');
+    expect(summary(f).managerName).toBe('');
+    expect(undo(f)).toBeNull();
     await f.close();
 
     f = await openRegionFile(path);
-    expect(redo(f.sqlite)).toBe('edit.profile');
-    expect(redo(f.sqlite)).toBe('edit.profile');
-    expect(redo(f.sqlite)).toBeNull();
-    expect(regionSummary(f)).toMatchObject({ managerName: '王經理', notes: '重點：空白區域招商' });
+    expect(redo(f)).toBe('edit.profile');
+    expect(redo(f)).toBe('edit.profile');
+    expect(redo(f)).toBeNull();
+    expect(summary(f)).toMatchObject({ managerName: '王經理', notes: '重點：空白區域招商' });
     await f.close();
   });
 
@@ -37,18 +43,18 @@ describe('undo log', () => {
     const f = await createRegionFile(join(tempDir(), 'b.rplan'), { regionName: 'r', planYear: 2027, displayUnit: 'wan' });
     updateProfile(f, { managerName: 'A' });
     updateProfile(f, { managerName: 'B' });
-    undo(f.sqlite);
+    undo(f);
     updateProfile(f, { managerName: 'C' });
-    expect(editState(f.sqlite, null).canRedo).toBe(false);
-    undo(f.sqlite);
-    expect(regionSummary(f).managerName).toBe('A');
+    expect(editState(f.read, null).canRedo).toBe(false);
+    undo(f);
+    expect(summary(f).managerName).toBe('A');
     await f.close();
   });
 
   it('undoes inserts and deletes of rows, as one step each', async () => {
     const f = await createRegionFile(join(tempDir(), 'c.rplan'), { regionName: 'r', planYear: 2027, displayUnit: 'wan' });
     const insertTwo = () =>
-      recordEdit(f.sqlite, 'edit.addChannels', () => {
+      editFile(f, (db) => recordEdit(db, 'edit.addChannels', () => {
         f.sqlite.prepare(`INSERT INTO channel (id, code, name) VALUES (1, 'KA', 'KA賣場'), (2, 'CVS', '便利店')`).run();
         return {
           value: null,
@@ -57,20 +63,20 @@ describe('undo log', () => {
             { table: 'channel', key: { id: 2 }, before: null, after: { id: 2, code: 'CVS', name: '便利店', sort_order: 0, active: 1 } },
           ],
         };
-      });
+      }));
     insertTwo();
     const count = () => f.sqlite.prepare('SELECT count(*) FROM channel').pluck().get();
     expect(count()).toBe(2);
-    undo(f.sqlite);
+    undo(f);
     expect(count()).toBe(0);
-    redo(f.sqlite);
+    redo(f);
     expect(count()).toBe(2);
     // A step whose edit throws leaves neither data nor a log entry.
     expect(() =>
-      recordEdit(f.sqlite, 'edit.bad', () => {
+      editFile(f, (db) => recordEdit(db, 'edit.bad', () => {
         f.sqlite.prepare(`DELETE FROM channel WHERE id = 1`).run();
         throw new Error('rule broken');
-      }),
+      })),
     ).toThrow('rule broken');
     expect(count()).toBe(2);
     expect(f.sqlite.prepare('SELECT count(*) FROM undo_step').pluck().get()).toBe(1);

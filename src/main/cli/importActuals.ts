@@ -18,6 +18,7 @@ import { LANGUAGES, formatPeriod } from '../../shared/units';
 import { inspectRegionFile } from '../core/db/inspect';
 import { SCHEMA_VERSION } from '../core/db/migrations';
 import { withReadOnly } from '../core/db/regionFile';
+import { readDb } from '../core/db/handle';
 import { ACTUAL_FIELDS, type ActualField } from '../core/io/actuals/fields';
 import { inspectForImport } from '../core/io/actuals/reader';
 import { importActuals } from '../core/io/actuals/engine';
@@ -120,7 +121,7 @@ function labelsOf(field: ActualField): string[] {
 // ---- the mapping -------------------------------------------------------------------
 
 function mappingFromSaved(regionPath: string, kind: ActualKind, name: string, headers: string[], file: string): { mapping: ColumnMapping; options?: ActualsReadOptions } {
-  const saved = withReadOnly(regionPath, (sqlite) => listMappings(sqlite, actualsTarget(kind)));
+  const saved = withReadOnly(regionPath, (sqlite) => listMappings(readDb(sqlite), actualsTarget(kind)));
   const found = saved.find((m) => m.name === name);
   if (!found) {
     const names = saved.map((m) => `"${m.name}"`);

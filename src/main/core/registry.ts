@@ -1,52 +1,118 @@
+import type { Area } from '../../shared/areas';
 import {
   contract,
-  isChannelName,
-  type ChannelName,
-  type ChannelParsedInput,
-  type ChannelResult,
+  isEndpointName,
+  type AsyncCommandName,
+  type EditCommandName,
+  type EndpointName,
+  type EndpointParsedInput,
+  type EndpointResult,
+  type QueryName,
 } from '../../shared/contract';
 import { AppError, type AppErrorData, type Result } from '../../shared/errors';
+import { runEdit, type CommandCtx } from './db/command';
+import type { ReadDb } from './db/handle';
+import type { RegionFile } from './db/regionFile';
 
-export type Handler<K extends ChannelName> = (
-  input: ChannelParsedInput<K>,
-) => Promise<ChannelResult<K>> | ChannelResult<K>;
+/** What a query's handler gets besides its input: the open file, read-only. */
+export interface QueryCtx {
+  /** The open file's read-only connection (NO_OPEN_FILE when none is open). */
+  readonly db: ReadDb;
+  readonly file: RegionFile;
+}
 
-type AnyHandler = (input: unknown) => unknown;
+/** What an async command's handler gets: the open file, and a way to run an edit inside it. */
+export interface AsyncCommandCtx {
+  readonly file: RegionFile;
+  /** Runs `fn` as one transaction and undo step of the open file, as an edit command is run. */
+  edit<T>(fn: (ctx: CommandCtx) => T): T;
+  /** Reports areas beyond the declared ones (none are reported when the command fails). */
+  touch(...areas: Area[]): void;
+  /**
+   * Says that work outside edit() changed the open file (a job on a connection of its
+   * own): when the command succeeds, the file's change counter moves for its areas.
+   */
+  wrote(): void;
+}
 
-/** Turns anything thrown into error data; unexpected errors keep their message but no stack. */
+export type QueryHandler<K extends QueryName> = (input: EndpointParsedInput<K>, ctx: QueryCtx) => Promise<EndpointResult<K>> | EndpointResult<K>;
+/** Synchronous: it runs inside the command's transaction. */
+export type EditHandler<K extends EditCommandName> = (input: EndpointParsedInput<K>, ctx: CommandCtx) => EndpointResult<K>;
+export type AsyncHandler<K extends AsyncCommandName> = (input: EndpointParsedInput<K>, ctx: AsyncCommandCtx) => Promise<EndpointResult<K>>;
+
+type Registered =
+  | { kind: 'query'; handler: (input: unknown, ctx: QueryCtx) => unknown }
+  | { kind: 'edit'; handler: (input: unknown, ctx: CommandCtx) => unknown }
+  | { kind: 'async'; handler: (input: unknown, ctx: AsyncCommandCtx) => Promise<unknown> };
+
+/** Turns anything thrown into error data: an AppError keeps its code; anything else is a bug of ours (INTERNAL, no stack). */
 export function toErrorData(e: unknown): AppErrorData {
   if (e instanceof AppError) return e.toData();
   const message = e instanceof Error ? e.message : String(e);
-  if (/snapshot is frozen/.test(message)) return { code: 'CONFLICT', message };
   return { code: 'INTERNAL', message };
 }
 
+export interface RegistryOptions {
+  /** The open region file, or null. */
+  file(): RegionFile | null;
+  /** Refuse a command whose undo step changes an area it does not declare (tests). */
+  strictAreas?: boolean;
+}
+
 /**
- * The one place where calls enter the core, whatever the transport: the channel
- * must exist, the input must pass the channel's schema, and every outcome becomes
- * a Result. Registering a channel twice is a programming error.
+ * The one place where calls enter the core, whatever the transport: the endpoint
+ * must exist, the input must pass its schema, and every outcome becomes a Result.
+ * A query runs on the file's read-only connection; an edit command runs in one
+ * transaction with its undo step, after which the file's change counter moves and
+ * the Result names the areas changed; an async command reports its declared areas
+ * when it succeeds. Registering an endpoint twice, or with the wrong kind, is a
+ * programming error.
  */
 export class HandlerRegistry {
-  private readonly handlers = new Map<ChannelName, AnyHandler>();
+  private readonly handlers = new Map<EndpointName, Registered>();
 
-  register<K extends ChannelName>(name: K, handler: Handler<K>): void {
-    if (this.handlers.has(name)) throw new Error(`channel ${name} registered twice`);
-    this.handlers.set(name, handler as AnyHandler);
+  constructor(private readonly options: RegistryOptions) {}
+
+  query<K extends QueryName>(name: K, handler: QueryHandler<K>): void {
+    this.add(name, { kind: 'query', handler: handler as Registered['handler'] as (input: unknown, ctx: QueryCtx) => unknown });
   }
 
-  /** Throws unless every channel of the contract has a handler. */
+  command<K extends EditCommandName>(name: K, handler: EditHandler<K>): void {
+    this.add(name, { kind: 'edit', handler: handler as unknown as (input: unknown, ctx: CommandCtx) => unknown });
+  }
+
+  asyncCommand<K extends AsyncCommandName>(name: K, handler: AsyncHandler<K>): void {
+    this.add(name, { kind: 'async', handler: handler as unknown as (input: unknown, ctx: AsyncCommandCtx) => Promise<unknown> });
+  }
+
+  private add(name: EndpointName, entry: Registered): void {
+    if (this.handlers.has(name)) throw new Error(`endpoint ${name} registered twice`);
+    const spec = contract[name];
+    const kind = spec.kind === 'query' ? 'query' : spec.run;
+    if (kind !== entry.kind) throw new Error(`endpoint ${name} is declared ${kind}, registered as ${entry.kind}`);
+    this.handlers.set(name, entry);
+  }
+
+  /** Throws unless every endpoint of the contract has a handler. */
   assertComplete(): void {
-    const missing = (Object.keys(contract) as ChannelName[]).filter((n) => !this.handlers.has(n));
+    const missing = (Object.keys(contract) as EndpointName[]).filter((n) => !this.handlers.has(n));
     if (missing.length > 0) throw new Error(`no handler for: ${missing.join(', ')}`);
   }
 
+  private requireFile(): RegionFile {
+    const file = this.options.file();
+    if (!file) throw new AppError('NO_OPEN_FILE', 'no region file is open');
+    return file;
+  }
+
   async invoke(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
-    if (!isChannelName(name)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `unknown channel: ${String(name).slice(0, 80)}` } };
+    if (!isEndpointName(name)) {
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `unknown endpoint: ${String(name).slice(0, 80)}` } };
     }
-    const handler = this.handlers.get(name);
-    if (!handler) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `no handler for ${name}` } };
-    const parsed = contract[name].input.safeParse(rawInput === undefined ? {} : rawInput);
+    const entry = this.handlers.get(name);
+    if (!entry) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `no handler for ${name}` } };
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
       return {
@@ -58,8 +124,57 @@ export class HandlerRegistry {
         },
       };
     }
+    const input: unknown = parsed.data;
     try {
-      return { ok: true, value: await handler(parsed.data) };
+      switch (entry.kind) {
+        case 'query': {
+          const requireFile = () => this.requireFile();
+          const ctx: QueryCtx = {
+            get db() {
+              return requireFile().read;
+            },
+            get file() {
+              return requireFile();
+            },
+          };
+          return { ok: true, value: await entry.handler(input, ctx) };
+        }
+        case 'edit': {
+          const touches = spec.kind === 'command' ? spec.touches : [];
+          const outcome = runEdit(this.requireFile(), touches, (ctx) => entry.handler(input, ctx), { strict: this.options.strictAreas, name });
+          return { ok: true, value: outcome.value, changed: outcome.changed };
+        }
+        case 'async': {
+          const changed = new Set<Area>(spec.kind === 'command' ? spec.touches : []);
+          const requireFile = () => this.requireFile();
+          const strict = this.options.strictAreas;
+          let wroteFile: RegionFile | null = null;
+          const ctx: AsyncCommandCtx = {
+            get file() {
+              return requireFile();
+            },
+            edit(fn) {
+              const outcome = runEdit(requireFile(), [...changed], fn, { strict, name });
+              outcome.changed.forEach((a) => changed.add(a));
+              return outcome.value;
+            },
+            touch: (...areas) => areas.forEach((a) => changed.add(a)),
+            wrote() {
+              wroteFile = requireFile();
+            },
+          };
+          const value = await entry.handler(input, ctx);
+          if (wroteFile !== null) {
+            changed.add('edit');
+            (wroteFile as RegionFile).changes.bump(changed);
+          }
+          return { ok: true, value, changed: [...changed] };
+        }
+        default: {
+          const unreachable: never = entry;
+          throw new AppError('INTERNAL', `unknown handler kind ${String(unreachable)}`);
+        }
+      }
     } catch (e) {
       return { ok: false, error: toErrorData(e) };
     }

@@ -14,7 +14,6 @@ import { regionSummary } from './services/region';
 export class Session {
   readonly state: AppState;
   private current: RegionFile | null = null;
-  private lastSavedAt: string | null = null;
   private readonly granted = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -54,31 +53,14 @@ export class Session {
     return this.current;
   }
 
-  /** Call after every committed change: drives the status bar's saved indicator. */
-  touch(): void {
-    this.lastSavedAt = new Date().toISOString();
-    this.changes++;
-  }
-
-  private changes = 0;
-
-  /** Counts committed changes; caches of file data (the target cube) compare against it. */
-  get generation(): number {
-    return this.changes;
-  }
-
-  get savedAt(): string | null {
-    return this.lastSavedAt;
-  }
-
   summary(): RegionSummary | null {
-    return this.current ? regionSummary(this.current) : null;
+    return this.current ? regionSummary(this.current.read, this.current.path) : null;
   }
 
   open(path: string): Promise<RegionSummary> {
     return this.exclusive(async () => {
       const full = resolve(path);
-      if (this.current?.path === full) return regionSummary(this.current);
+      if (this.current?.path === full) return regionSummary(this.current.read, full);
       // Open the new file before closing the old one: a refused file leaves the
       // user where they were.
       const next = await openRegionFile(full);
@@ -104,9 +86,8 @@ export class Session {
 
   private adopt(file: RegionFile): RegionSummary {
     this.current = file;
-    this.lastSavedAt = null;
     this.grant(file.path);
-    const summary = regionSummary(file);
+    const summary = regionSummary(file.read, file.path);
     this.state.addRecent(summary);
     this.host.emit({ type: 'file-changed', summary });
     return summary;

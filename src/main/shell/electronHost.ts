@@ -6,7 +6,7 @@ import type { Host } from '../core/host';
 import type { JobRunner } from '../core/jobs/types';
 import { workerJobRunner } from '../core/jobs/workerRunner';
 import { shellLabels } from './menuLabels';
-import { EVENT_CHANNEL } from './ipcChannels';
+import { IPC_EVENT } from './ipcNames';
 import { REGION_FILE_EXTENSION } from '../core/db/constants';
 
 /** What the rest of the shell wants to hear about; set once the menu and window exist. */
@@ -135,7 +135,7 @@ export class ElectronHost implements Host {
       }
     }
     const contents = this.liveWindow()?.webContents;
-    if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
+    if (contents && !contents.isDestroyed()) contents.send(IPC_EVENT, event);
   }
 
   languageChanged(language: Language): void {

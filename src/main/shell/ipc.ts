@@ -1,8 +1,8 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { isChannelName, type ChannelName } from '../../shared/contract';
+import { isEndpointName, type EndpointName } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { toErrorData, type HandlerRegistry } from '../core/registry';
-import { INVOKE_CHANNEL } from './ipcChannels';
+import { IPC_INVOKE } from './ipcNames';
 
 export interface IpcBindingOptions {
   registry: HandlerRegistry;
@@ -11,7 +11,7 @@ export interface IpcBindingOptions {
   /** Whether a frame URL is our own page (app://renderer, or the dev server). */
   isOwnPage(url: string): boolean;
   /** Called after each call that reached the registry, e.g. to refresh the menu. */
-  afterInvoke?(channel: ChannelName, result: Result<unknown>): void;
+  afterInvoke?(channel: EndpointName, result: Result<unknown>): void;
 }
 
 /**
@@ -43,14 +43,14 @@ const FORBIDDEN: Result<never> = {
  * thrown error reaches the renderer as a bare string without its code).
  */
 export function bindIpc(options: IpcBindingOptions): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown): Promise<Result<unknown>> => {
     try {
       if (!isTrustedSender(event, options)) {
         console.warn(`[regionplan] refused IPC from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
         return FORBIDDEN;
       }
       const result = await options.registry.invoke(channel, input);
-      if (options.afterInvoke && isChannelName(channel)) {
+      if (options.afterInvoke && isEndpointName(channel)) {
         try {
           options.afterInvoke(channel, result);
         } catch (e) {

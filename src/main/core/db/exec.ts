@@ -1,9 +1,22 @@
 import type Database from 'better-sqlite3';
-import type { Compilable } from 'kysely';
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
+import type { ReadDb, WriteDb } from './handle';
+import type { DB } from './schema';
 
-// Queries are built with Kysely (typed) and run synchronously on better-sqlite3, so
-// that a whole edit, its undo record and its checks run in one synchronous
-// transaction. Statements are prepared once per connection and SQL text.
+// Queries are built with Kysely (typed by db/schema.ts) and run synchronously on
+// better-sqlite3, so that a whole command, its checks and its undo record run in
+// one synchronous transaction. Statements are prepared once per connection and SQL
+// text. Reads take a ReadDb, writes a WriteDb: a query's handle cannot write.
+
+/** The query builder. It has no connection of its own: `all`, `first` and `run` execute what it builds. */
+export const qb = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -21,17 +34,17 @@ function statement(sqlite: Database.Database, sqlText: string): Database.Stateme
   return stmt;
 }
 
-export function all<R>(sqlite: Database.Database, query: Compilable<R>): R[] {
+export function all<R>(db: ReadDb, query: Compilable<R>): R[] {
   const c = query.compile();
-  return statement(sqlite, c.sql).all(...(c.parameters as unknown[])) as R[];
+  return statement(db.sqlite, c.sql).all(...(c.parameters as unknown[])) as R[];
 }
 
-export function first<R>(sqlite: Database.Database, query: Compilable<R>): R | undefined {
+export function first<R>(db: ReadDb, query: Compilable<R>): R | undefined {
   const c = query.compile();
-  return statement(sqlite, c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+  return statement(db.sqlite, c.sql).get(...(c.parameters as unknown[])) as R | undefined;
 }
 
-export function run(sqlite: Database.Database, query: Compilable<unknown>): Database.RunResult {
+export function run(db: WriteDb, query: Compilable<unknown>): Database.RunResult {
   const c = query.compile();
-  return statement(sqlite, c.sql).run(...(c.parameters as unknown[]));
+  return statement(db.sqlite, c.sql).run(...(c.parameters as unknown[]));
 }

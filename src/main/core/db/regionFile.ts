@@ -9,15 +9,25 @@ import { APPLICATION_ID, REGION_FILE_EXTENSION } from './constants';
 import { inspectRegionFile } from './inspect';
 import { migrate } from './migrate';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
+import { FileChanges } from './changes';
+import { readDb, type ReadDb } from './handle';
 import type { DB } from './schema';
 
 export const APP_NAME = 'RegionPlan';
 
 export interface RegionFile {
   readonly path: string;
+  /** The connection that writes: commands run their transactions on it. */
   readonly sqlite: Database.Database;
-  /** Typed query builder on the same connection. */
+  /** Typed query builder on the same connection (the migrations use it). */
   readonly db: Kysely<DB>;
+  /**
+   * A read-only connection to the same file, where queries run: a query cannot
+   * write, whatever its code does. In WAL mode it sees every committed change.
+   */
+  readonly read: ReadDb;
+  /** Counts committed changes per area; caches of the file's data compare against it. */
+  readonly changes: FileChanges;
   close(): Promise<void>;
 }
 
@@ -57,13 +67,22 @@ export function configure(sqlite: Database.Database): void {
 function wrap(path: string, sqlite: Database.Database): RegionFile {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   let closed = false;
+  let reader: Database.Database | null = null;
   return {
     path,
     sqlite,
     db,
+    changes: new FileChanges(),
+    get read(): ReadDb {
+      // Opened on first use: after any migration, and never for a file still being built.
+      if (closed) throw new AppError('NO_OPEN_FILE', `${path}: the file is closed`);
+      reader ??= openReader(path);
+      return readDb(reader);
+    },
     async close() {
       if (closed) return;
       closed = true;
+      reader?.close();
       try {
         // Fold the WAL back into the file so that it is one self-contained file again.
         sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -74,6 +93,13 @@ function wrap(path: string, sqlite: Database.Database): RegionFile {
       }
     },
   };
+}
+
+/** The read-only connection queries run on; `query_only` as well, so not even a temporary table can be made. */
+function openReader(path: string): Database.Database {
+  const reader = connect(path, { readonly: true });
+  reader.pragma('query_only = ON');
+  return reader;
 }
 
 function sidecars(path: string): string[] {

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 // Kysely table types, one interface per table, mirroring migrations/. Money columns
 // end in _cents and hold 分 (1/100 元) as integers; periods are yyyymm integers;
@@ -267,8 +267,55 @@ export interface DB {
 }
 
 export type TableName = keyof DB;
+
+// Row types, one per table, derived from the table interfaces above (never written
+// twice): a Row is what a SELECT returns, an Insertable what an INSERT takes.
 export type RegionMetaRow = Selectable<RegionMetaTable>;
+export type SettingRow = Selectable<SettingTable>;
+export type UndoStepRow = Selectable<UndoStepTable>;
+export type UndoChangeRow = Selectable<UndoChangeTable>;
+export type ImportBatchRow = Selectable<ImportBatchTable>;
+export type ImportMappingRow = Selectable<ImportMappingTable>;
+export type ProvinceRow = Selectable<ProvinceTable>;
+export type CityRow = Selectable<CityTable>;
+export type CountyRow = Selectable<CountyTable>;
+export type ChannelRow = Selectable<ChannelTable>;
+export type BrandRow = Selectable<BrandTable>;
+export type CategoryRow = Selectable<CategoryTable>;
+export type BrandCategoryRow = Selectable<BrandCategoryTable>;
+export type SkuRow = Selectable<SkuTable>;
+export type SalespersonRow = Selectable<SalespersonTable>;
+export type SalespersonCityRow = Selectable<SalespersonCityTable>;
 export type CustomerRow = Selectable<CustomerTable>;
-export type InsertableCustomer = Insertable<CustomerTable>;
-export type UpdateableCustomer = Updateable<CustomerTable>;
+export type CustomerChannelRow = Selectable<CustomerChannelTable>;
+export type TerminalRow = Selectable<TerminalTable>;
 export type PlanVersionRow = Selectable<PlanVersionTable>;
+export type HoTargetRow = Selectable<HoTargetTable>;
+export type TargetFactRow = Selectable<TargetFactTable>;
+export type UndoBulkRow = Selectable<UndoBulkTable>;
+export type TargetLockRow = Selectable<TargetLockTable>;
+export type TargetSeasonRow = Selectable<TargetSeasonTable>;
+export type SalespersonTargetRow = Selectable<SalespersonTargetTable>;
+export type ExpenseItemRow = Selectable<ExpenseItemTable>;
+export type ExpenseBudgetRow = Selectable<ExpenseBudgetTable>;
+export type PromotionRow = Selectable<PromotionTable>;
+export type PromotionScopeRow = Selectable<PromotionScopeTable>;
+export type PromotionBudgetRow = Selectable<PromotionBudgetTable>;
+export type HeadcountPlanRow = Selectable<HeadcountPlanTable>;
+export type TrainingSessionRow = Selectable<TrainingSessionTable>;
+export type ActionItemRow = Selectable<ActionItemTable>;
+export type PlanNarrativeRow = Selectable<PlanNarrativeTable>;
+export type VarianceNoteRow = Selectable<VarianceNoteTable>;
+export type SalesActualRow = Selectable<SalesActualTable>;
+export type SalesMonthCustomerRow = Selectable<SalesMonthCustomerTable>;
+export type SalesMonthSkuRow = Selectable<SalesMonthSkuTable>;
+export type MarketSalesRow = Selectable<MarketSalesTable>;
+export type StoreAuditRow = Selectable<StoreAuditTable>;
+export type StoreAuditBrandRow = Selectable<StoreAuditBrandTable>;
+export type StoreAuditSkuRow = Selectable<StoreAuditSkuTable>;
+export type CustomerVisitRow = Selectable<CustomerVisitTable>;
+export type VisitStockRow = Selectable<VisitStockTable>;
+export type VisitPriceRow = Selectable<VisitPriceTable>;
+export type VisitPromiseRow = Selectable<VisitPromiseTable>;
+export type CustomerStatementRow = Selectable<CustomerStatementTable>;
+export type ExpenseActualRow = Selectable<ExpenseActualTable>;

@@ -298,37 +298,6 @@ export const VARIANTS: readonly { name: string; priceFactor: number; weight: num
   { name: '便利店裝', priceFactor: 1.02, weight: 0.3 },
 ];
 
-export type ExpenseKind = 'terminal' | 'advertising' | 'promotion' | 'personnel' | 'travel' | 'training' | 'meeting' | 'other';
-
-export interface ExpenseItemDef {
-  code: string;
-  name: string;
-  kind: ExpenseKind;
-  children?: readonly { code: string; name: string }[];
-}
-
-/** The default expense items of a region (DOMAIN.md: 銷售費用預算). */
-export const DEFAULT_EXPENSE_ITEMS: readonly ExpenseItemDef[] = [
-  {
-    code: 'TERM', name: '終端建設費', kind: 'terminal',
-    children: [
-      { code: 'TERM-LIST', name: '進場費' },
-      { code: 'TERM-SHELF', name: '陳列費' },
-      { code: 'TERM-DISP', name: '堆頭費' },
-      { code: 'TERM-SIGN', name: '店招' },
-    ],
-  },
-  { code: 'ADV', name: '廣告費', kind: 'advertising', children: [{ code: 'ADV-MEDIA', name: '媒體' }, { code: 'ADV-POP', name: 'POP物料' }] },
-  { code: 'PROMO', name: '促銷費', kind: 'promotion', children: [{ code: 'PROMO-CONS', name: '消費者促銷' }, { code: 'PROMO-TRADE', name: '通路促銷' }] },
-  {
-    code: 'STAFF', name: '人員費用', kind: 'personnel',
-    children: [{ code: 'STAFF-WAGE', name: '工資' }, { code: 'STAFF-COMM', name: '提成' }, { code: 'STAFF-PROMOTER', name: '促銷員' }],
-  },
-  { code: 'TRAVEL', name: '差旅費', kind: 'travel' },
-  { code: 'TRAIN', name: '培訓費', kind: 'training' },
-  { code: 'MEET', name: '會議費', kind: 'meeting' },
-  { code: 'OTHER', name: '其他', kind: 'other' },
-];
 
 // Retail chains that appear as key-account customers and as store names.
 export const KA_CHAINS: readonly string[] = ['大潤發', '沃爾瑪', '家樂福', '華潤萬家', '永輝超市', '物美', '麥德龍'];

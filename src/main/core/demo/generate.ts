@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { refreshSalesSummary } from '../db/salesSummary';
 import { BulkInsert } from './bulk';
 import {
-  BRANDS, CATEGORIES, CHANNELS, DEFAULT_EXPENSE_ITEMS, DISTRIBUTOR_SUFFIXES, EC_ACCOUNTS, GIVEN_NAMES, KA_CHAINS, ROADS,
+  BRANDS, CATEGORIES, CHANNELS, DISTRIBUTOR_SUFFIXES, EC_ACCOUNTS, GIVEN_NAMES, KA_CHAINS, ROADS,
   SPECIAL_ACCOUNTS, STORE_CHANNELS, SUB_DISTRIBUTOR_SUFFIXES, SUPERMARKET_CHAINS, SURNAMES, TRADE_NAMES, VARIANTS,
   VISIT_BUSINESS_GOALS, VISIT_COMPLAINTS, VISIT_OUTCOMES, VISIT_PROMISES, type ChannelCode,
 } from './catalog';
@@ -1023,16 +1023,10 @@ function insertMasterData(db: BetterSqlite3.Database, world: World): void {
   }
   terminal.flush();
 
-  const item = ins('INSERT INTO expense_item (id, parent_id, code, name, kind, sort_order) VALUES (?, ?, ?, ?, ?, ?)');
-  let itemId = 0;
-  DEFAULT_EXPENSE_ITEMS.forEach((def, i) => {
-    const parentId = ++itemId;
-    item.run(parentId, null, def.code, def.name, def.kind, i + 1);
-    def.children?.forEach((child, j) => item.run(++itemId, parentId, child.code, child.name, def.kind, j + 1));
-  });
-
-  ins(`INSERT INTO plan_version (id, name, kind, scenario, based_on_id, frozen, created_at, note)
-    VALUES (1, '工作版', 'working', NULL, NULL, 0, ?, '')`).run(importedAt(world, 0));
+  // The file was made with its working plan and the default expense items (the
+  // demo's expenses are booked against those items by code); the plan's time is set
+  // from the world, so that the same seed makes the same file.
+  ins(`UPDATE plan_version SET created_at = ? WHERE kind = 'working'`).run(importedAt(world, 0));
 
   const batch = ins(`INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count, period_from, period_to)
     VALUES (?, 'demo', ?, ?, ?, 0, ?, ?)`);

@@ -1,9 +1,14 @@
 import { AppError } from '../../../shared/errors';
+import { Memo } from '../db/changes';
 import { runActualsJob } from '../io/actuals/job';
 import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
 import { findBatch, listBatches } from '../services/actuals/batches';
-import { DEFAULT_LIST_LIMIT, listActuals, type AggregateMemo } from '../services/actuals/list';
+import { DEFAULT_LIST_LIMIT, listActualRows } from '../services/actuals/list';
+
+// Counts and sums of the open file's actuals (a full scan on a big region), kept
+// while the actuals and the members are unchanged: going back to a kind answers at once.
+const aggregates = new Memo<Record<string, number>>(['actuals', 'master'], 200);
 
 /**
  * The actuals area: each kind's rows with the batch they came from, and the import
@@ -11,25 +16,18 @@ import { DEFAULT_LIST_LIMIT, listActuals, type AggregateMemo } from '../services
  * not an undo step: importing the file again brings the rows back.
  */
 export function registerActuals(r: HandlerRegistry, session: Session): void {
-  const sqlite = () => session.requireFile().sqlite;
-  // Counts and sums of the open file as it is now: any commit (an import, a removal,
-  // an undo) moves the generation on and empties it.
-  let memo: { db: unknown; generation: number; map: AggregateMemo } | null = null;
-  const aggregates = (): AggregateMemo => {
-    const db = sqlite();
-    if (!memo || memo.db !== db || memo.generation !== session.generation) memo = { db, generation: session.generation, map: new Map() };
-    if (memo.map.size > 200) memo.map.clear();
-    return memo.map;
-  };
-
-  r.register('actuals.list', ({ kind, filter, limit }) => listActuals(sqlite(), kind, filter, limit ?? DEFAULT_LIST_LIMIT, aggregates()));
-  r.register('actuals.batches', ({ kind }) => listBatches(sqlite(), kind));
-  r.register('actuals.removeBatch', ({ id }) => {
-    const found = findBatch(sqlite(), id);
+  r.query('actuals.list', ({ kind, filter, limit }, { db, file }) =>
+    listActualRows(db.sqlite, kind, filter, limit ?? DEFAULT_LIST_LIMIT, (key, compute) => aggregates.get(file.changes, key, compute)),
+  );
+  r.query('actuals.batches', ({ kind }, { db }) => listBatches(db.sqlite, kind));
+  r.asyncCommand('actuals.removeBatch', async ({ id }, ctx) => {
+    const found = findBatch(ctx.file.read.sqlite, id);
     if (!found) throw new AppError('NOT_FOUND', `there is no import batch ${id} in this file`);
     if (!found.info) {
       throw new AppError('INVALID_INPUT', `import batch ${id} is not an import of actuals (it is ${found.batchKind}); only actuals batches can be removed here`);
     }
-    return runActualsJob<{ removed: number }>(session, { kind: 'removeBatch', batchId: id }, 'job.removeBatch', true);
+    const result = await runActualsJob<{ removed: number }>(session, { kind: 'removeBatch', batchId: id }, 'job.removeBatch');
+    ctx.wrote();
+    return result;
   });
 }

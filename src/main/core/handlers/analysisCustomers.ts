@@ -1,16 +1,13 @@
 import type { HandlerRegistry } from '../registry';
-import type { Session } from '../session';
 import { customerAnalysis, customerSalesRows, regionMap, setCoverageTarget } from '../services/analysis/customers';
 
 /** 渠道客戶分析: aggregates over customers, their sales and statements; the region's map; the coverage target (an edit). */
-export function registerAnalysisCustomers(r: HandlerRegistry, session: Session): void {
-  const sqlite = () => session.requireFile().sqlite;
-  r.register('analysis.customers', (input) => customerAnalysis(sqlite(), input));
-  r.register('analysis.customerRows', (input) => customerSalesRows(sqlite(), input));
-  r.register('analysis.regionMap', () => regionMap(sqlite()));
-  r.register('analysis.setCoverageTarget', ({ target }) => {
-    setCoverageTarget(sqlite(), target);
-    session.touch();
+export function registerAnalysisCustomers(r: HandlerRegistry): void {
+  r.query('analysis.customers', (input, { db }) => customerAnalysis(db.sqlite, input));
+  r.query('analysis.customerRows', (input, { db }) => customerSalesRows(db.sqlite, input));
+  r.query('analysis.regionMap', (_, { db }) => regionMap(db.sqlite));
+  r.command('analysis.setCoverageTarget', ({ target }, { db }) => {
+    setCoverageTarget(db, target);
     return null;
   });
 }

@@ -1,30 +1,21 @@
 import type { HandlerRegistry } from '../registry';
-import type { Session } from '../session';
 import { expenseActualRows, expensesAnalysis, type ExpensesContext } from '../services/analysis/expenses';
-import type { PlanTargets } from '../services/expenses/budget';
 import { planSliceTargets } from '../services/expenses/split';
 import { targetCache } from '../services/targets/model';
-import { targetSummary } from '../services/targets/read';
-import { ensureWorking } from '../services/targets/versions';
+import { planTargets } from '../services/targets/read';
 
 /**
  * 費用分析: read-only aggregates. The plan year's targets (for the budget's ratios)
- * come from the targets' cube, as the expense budget's own handler reads them; they
- * are asked for only when the plan year with a budget is shown (a working plan
- * exists then, so ensureWorking does not write).
+ * come from the targets' cube, as the expense budget reads them; they are asked for
+ * only when the plan year with a budget is shown.
  */
-export function registerAnalysisExpenses(r: HandlerRegistry, session: Session): void {
-  const sqlite = () => session.requireFile().sqlite;
-  const context = (): ExpensesContext => {
-    const cache = () => targetCache(session.requireFile(), session.generation);
-    return {
-      targets: (): PlanTargets => {
-        const s = targetSummary(sqlite(), cache(), ensureWorking(sqlite()));
-        return { sales: s.plan.amountCents, grossProfit: s.plan.grossProfitCents };
-      },
-      sliceTargets: (dimension) => planSliceTargets(sqlite(), cache(), dimension),
+export function registerAnalysisExpenses(r: HandlerRegistry): void {
+  r.query('analysis.expenses', (input, { db, file }) => {
+    const context: ExpensesContext = {
+      targets: () => planTargets(file, db),
+      sliceTargets: (dimension) => planSliceTargets(db.sqlite, targetCache(file, db), dimension),
     };
-  };
-  r.register('analysis.expenses', (input) => expensesAnalysis(sqlite(), input, context()));
-  r.register('analysis.expenseRows', (input) => expenseActualRows(sqlite(), input));
+    return expensesAnalysis(db.sqlite, input, context);
+  });
+  r.query('analysis.expenseRows', (input, { db }) => expenseActualRows(db.sqlite, input));
 }

@@ -1,10 +1,8 @@
 import type { HandlerRegistry } from '../registry';
-import type { Session } from '../session';
 import { terminalLines, terminalsAnalysis } from '../services/analysis/terminals';
 
 /** 終端分析: read-only aggregates over the store audits, and the audit lines behind one group. */
-export function registerAnalysisTerminals(r: HandlerRegistry, session: Session): void {
-  const sqlite = () => session.requireFile().sqlite;
-  r.register('analysis.terminals', (input) => terminalsAnalysis(sqlite(), input));
-  r.register('analysis.terminalLines', (input) => terminalLines(sqlite(), input));
+export function registerAnalysisTerminals(r: HandlerRegistry): void {
+  r.query('analysis.terminals', (input, { db }) => terminalsAnalysis(db.sqlite, input));
+  r.query('analysis.terminalLines', (input, { db }) => terminalLines(db.sqlite, input));
 }

@@ -1,114 +1,59 @@
+import { sum } from '../../../shared/expenses';
 import type { HandlerRegistry } from '../registry';
-import type { Session } from '../session';
-import { readBudget, reallocate, setCap, setCells, topDown, type PlanTargets } from '../services/expenses/budget';
 import { addActual, listActuals, removeActual } from '../services/expenses/actuals';
+import { readBudget, reallocate, setCap, setCells, topDown } from '../services/expenses/budget';
 import { addItem, deleteItem, listItems, renameItem } from '../services/expenses/items';
 import { bySlice, planSliceTargets, readSplit, setSplit } from '../services/expenses/split';
-import { sum } from '../../../shared/expenses';
-import { targetCache, type TargetCache } from '../services/targets/model';
-import { targetSummary } from '../services/targets/read';
-import { ensureWorking } from '../services/targets/versions';
+import { targetCache } from '../services/targets/model';
+import { planTargets } from '../services/targets/read';
 
 /**
- * Issue 6: the expense budget: items, the budget grid, top-down spreads, ratios and
+ * The expense budget's endpoints: items, the budget grid, top-down spreads, ratios and
  * returns, head office's cap, actual expenses. The plan's sales and gross-profit
- * targets come from the targets' cube (the targets summary); an expense edit does not
- * change it, so after one the cube is re-stamped rather than rebuilt.
+ * targets come from the targets' cube; an expense edit does not change the areas the
+ * cube is built from, so it stays as it is.
  */
-export function registerExpenses(r: HandlerRegistry, session: Session): void {
-  const sqlite = () => session.requireFile().sqlite;
-  const cache = (): TargetCache => targetCache(session.requireFile(), session.generation);
-  // The targets' monthly totals, kept while the cube's generation stands (any change to
-  // the file but ours moves it on).
-  let memo: { cache: TargetCache; generation: number; versionId: number; value: PlanTargets } | null = null;
-  const targets = (c: TargetCache): PlanTargets => {
-    const versionId = ensureWorking(sqlite());
-    if (memo && memo.cache === c && memo.generation === c.generation && memo.versionId === versionId) return memo.value;
-    const s = targetSummary(sqlite(), c, versionId);
-    const value = { sales: s.plan.amountCents, grossProfit: s.plan.grossProfitCents };
-    memo = { cache: c, generation: c.generation, versionId, value };
-    return value;
-  };
-  /** Commits an edit that left the targets' cube as it was. */
-  const touched = (c: TargetCache | null): void => {
-    const current = c ?? cache();
-    const wasCurrent = current.generation === session.generation;
-    const memoCurrent = memo !== null && memo.cache === current && memo.generation === current.generation;
-    session.touch();
-    if (wasCurrent) current.generation = session.generation;
-    if (memo && memoCurrent && wasCurrent) memo.generation = current.generation;
-  };
-
-  r.register('expenses.items', () => listItems(sqlite()));
-  r.register('expenses.addItem', ({ parentId, name, code, kind }) => {
-    const c = cache();
-    addItem(sqlite(), parentId, name, code, kind);
-    touched(c);
-    return listItems(sqlite());
+export function registerExpenses(r: HandlerRegistry): void {
+  r.query('expenses.items', (_, { db }) => listItems(db.sqlite));
+  r.command('expenses.addItem', ({ parentId, name, code, kind }, { db }) => {
+    addItem(db, parentId, name, code, kind);
+    return listItems(db.sqlite);
   });
-  r.register('expenses.renameItem', ({ id, name }) => {
-    const c = cache();
-    renameItem(sqlite(), id, name);
-    touched(c);
-    return listItems(sqlite());
+  r.command('expenses.renameItem', ({ id, name }, { db }) => {
+    renameItem(db, id, name);
+    return listItems(db.sqlite);
   });
-  r.register('expenses.deleteItem', ({ id }) => {
-    const c = cache();
-    deleteItem(sqlite(), id);
-    touched(c);
-    return listItems(sqlite());
+  r.command('expenses.deleteItem', ({ id }, { db }) => {
+    deleteItem(db, id);
+    return listItems(db.sqlite);
   });
 
-  r.register('expenses.actuals.list', () => listActuals(sqlite()));
-  r.register('expenses.actuals.add', (input) => {
-    const c = cache();
-    const id = addActual(sqlite(), input);
-    touched(c);
-    return { id };
-  });
-  r.register('expenses.actuals.remove', ({ id }) => {
-    const c = cache();
-    removeActual(sqlite(), id);
-    touched(c);
+  r.query('expenses.actuals.list', (_, { db }) => listActuals(db.sqlite));
+  r.command('expenses.actuals.add', (input, { db }) => ({ id: addActual(db, input) }));
+  r.command('expenses.actuals.remove', ({ id }, { db }) => {
+    removeActual(db, id);
     return null;
   });
 
-  r.register('expenses.budget', () => readBudget(sqlite(), targets(cache())));
-  r.register('expenses.setCells', ({ edits, label }) => {
-    const c = cache();
-    setCells(sqlite(), edits, label);
-    touched(c);
+  r.query('expenses.budget', (_, { db, file }) => readBudget(db.sqlite, planTargets(file, db)));
+  r.command('expenses.setCells', ({ edits, label }, { db }) => {
+    setCells(db, edits, label);
     return null;
   });
-  r.register('expenses.topDown', (input) => {
-    const c = cache();
-    topDown(sqlite(), input, targets(c));
-    touched(c);
+  r.command('expenses.topDown', (input, { db, file }) => {
+    topDown(db, input, planTargets(file, db));
     return null;
   });
-  r.register('expenses.reallocate', ({ fromItemId, toItemId, percent }) => {
-    const c = cache();
-    const movedCents = reallocate(sqlite(), fromItemId, toItemId, percent);
-    touched(c);
-    return { movedCents };
-  });
-  r.register('expenses.setCap', ({ cap }) => {
-    const c = cache();
-    setCap(sqlite(), cap);
-    touched(c);
+  r.command('expenses.reallocate', ({ fromItemId, toItemId, percent }, { db }) => ({ movedCents: reallocate(db, fromItemId, toItemId, percent) }));
+  r.command('expenses.setCap', ({ cap }, { db }) => {
+    setCap(db, cap);
     return null;
   });
 
-  r.register('expenses.split', ({ itemId }) => readSplit(sqlite(), itemId));
-  r.register('expenses.setSplit', (input) => {
-    const c = cache();
-    const out = setSplit(sqlite(), input);
-    touched(c);
-    return out;
-  });
-  r.register('expenses.bySlice', ({ dimension }) => {
-    const c = cache();
-    const budget = readBudget(sqlite(), targets(c));
+  r.query('expenses.split', ({ itemId }, { db }) => readSplit(db.sqlite, itemId));
+  r.command('expenses.setSplit', (input, { db }) => setSplit(db, input));
+  r.query('expenses.bySlice', ({ dimension }, { db, file }) => {
+    const budget = readBudget(db.sqlite, planTargets(file, db));
     const topOf = new Map<number, number>();
     const parent = new Map(budget.rows.map((row) => [row.itemId, row.parentId]));
     for (const row of budget.rows) {
@@ -116,7 +61,7 @@ export function registerExpenses(r: HandlerRegistry, session: Session): void {
       while (parent.get(at) != null) at = parent.get(at)!;
       topOf.set(row.itemId, at);
     }
-    return bySlice(sqlite(), dimension, planSliceTargets(sqlite(), c, dimension), {
+    return bySlice(db.sqlite, dimension, planSliceTargets(db.sqlite, targetCache(file, db), dimension), {
       budget: sum(budget.total.budget), sales: sum(budget.salesTarget), grossProfit: sum(budget.grossProfitTarget), cap: budget.cap, topOf,
     }, { code: '', name: '' });
   });

@@ -4,9 +4,12 @@ import { AppError } from '../../../shared/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
+import type { EditState } from '../../../shared/contract';
+import { safeFileName } from '../../../shared/fileNames';
+import type { CommandCtx } from '../db/command';
+import { areasOfEffects, editState, redo, undo } from '../db/undoLog';
 import { monthlyTotals, regionOverview, setDisplayUnit, updateProfile } from '../services/region';
-import { editState, lastStepEffects, redo, undo } from '../services/undo';
-import { followStep } from '../services/targets/model';
+import { cubeStamp, followStep } from '../services/targets/model';
 import { findJob, trackJob, untrackJob } from '../jobs/registry';
 import type { DemoSize } from '../demo/generate';
 import { registerActuals } from './actuals';
@@ -35,18 +38,16 @@ export function demoPath(stateDir: string, size: DemoSize = DEMO.size): string {
   return join(stateDir, 'demo', `${DEMO.regionName}-${DEMO.planYear}-${suffix}.rplan`);
 }
 
-function safeFileName(name: string): string {
-  // Characters no file system accepts in a name, and control characters.
-  const cleaned = Array.from(name, (ch) => (/[\\/:*?"<>|]/.test(ch) || ch.charCodeAt(0) < 32 ? '_' : ch)).join('');
-  return cleaned.trim() || 'region';
-}
-
-/** Builds the registry that every transport serves. */
-export function createHandlers(session: Session): HandlerRegistry {
-  const r = new HandlerRegistry();
+/**
+ * Builds the registry that every transport serves. Strict (the default) refuses a
+ * command whose undo step changes an area it does not declare; the installed app
+ * turns that off and reports the area as changed instead.
+ */
+export function createHandlers(session: Session, options: { strictAreas?: boolean } = {}): HandlerRegistry {
+  const r = new HandlerRegistry({ file: () => session.file, strictAreas: options.strictAreas ?? true });
   const host = session.host;
 
-  r.register('app.info', () => ({
+  r.query('app.info', () => ({
     version: host.version,
     transport: host.transport,
     nativeDialogs: host.nativeDialogs,
@@ -54,24 +55,24 @@ export function createHandlers(session: Session): HandlerRegistry {
     schemaVersion: SCHEMA_VERSION,
     language: session.state.language,
   }));
-  r.register('app.setLanguage', ({ language }) => {
+  r.asyncCommand('app.setLanguage', async ({ language }) => {
     session.state.language = language;
     host.languageChanged?.(language);
     return null;
   });
 
-  r.register('file.create', async ({ regionName, planYear, displayUnit, path }) => {
-    const chosen = path !== undefined ? session.assertMayUse(path) : await host.chooseSavePath(`${safeFileName(regionName)}-${planYear}.rplan`);
+  r.asyncCommand('file.create', async ({ regionName, planYear, displayUnit, path }) => {
+    const chosen = path !== undefined ? session.assertMayUse(path) : await host.chooseSavePath(`${safeFileName(regionName, 'region')}-${planYear}.rplan`);
     if (chosen === null) return null;
     return session.create(chosen, { regionName, planYear, displayUnit });
   });
-  r.register('file.open', async ({ path }) => {
+  r.asyncCommand('file.open', async ({ path }) => {
     const chosen = path !== undefined ? session.assertMayUse(path) : await host.chooseOpenPath();
     if (chosen === null) return null;
     session.grant(chosen);
     return session.open(chosen);
   });
-  r.register('file.openDemo', async () => {
+  r.asyncCommand('file.openDemo', async () => {
     const size = host.demoSize ?? DEMO.size;
     const path = demoPath(host.stateDir, size);
     if (!existsSync(path)) {
@@ -92,47 +93,40 @@ export function createHandlers(session: Session): HandlerRegistry {
     session.grant(path);
     return session.open(path);
   });
-  r.register('file.close', async () => {
+  r.asyncCommand('file.close', async () => {
     await session.close();
     return null;
   });
-  r.register('file.current', () => session.summary());
-  r.register('file.recent', () => session.state.recent());
-  r.register('file.forgetRecent', ({ path }) => {
+  r.query('file.current', () => session.summary());
+  r.query('file.recent', () => session.state.recent());
+  r.asyncCommand('file.forgetRecent', async ({ path }) => {
     session.state.forgetRecent(path);
     return session.state.recent();
   });
-  r.register('file.browse', () => host.browse());
+  r.query('file.browse', () => host.browse());
 
-  r.register('region.overview', () => regionOverview(session.requireFile()));
-  r.register('region.updateProfile', (patch) => {
-    const summary = updateProfile(session.requireFile(), patch);
-    session.touch();
-    return summary;
-  });
-  r.register('region.setDisplayUnit', ({ unit }) => {
-    const summary = setDisplayUnit(session.requireFile(), unit);
-    session.touch();
-    return summary;
-  });
-  r.register('region.monthlyTotals', ({ year }) => monthlyTotals(session.requireFile(), year));
+  r.query('region.overview', (_, { db, file }) => regionOverview(db, file.path));
+  r.command('region.updateProfile', (patch, { db, file }) => updateProfile(db, file.path, patch));
+  r.command('region.setDisplayUnit', ({ unit }, { db, file }) => setDisplayUnit(db, file.path, unit));
+  r.query('region.monthlyTotals', ({ year }, { db }) => monthlyTotals(db, year));
 
-  r.register('edit.state', () => editState(session.requireFile().sqlite, session.savedAt));
-  const step = (which: typeof undo) => {
-    const file = session.requireFile();
-    const from = session.generation;
-    if (which(file.sqlite) !== null) {
-      session.touch();
-      // The target cube follows a step that only moved target values, instead of
-      // being rebuilt from the file.
-      followStep(file, from, session.generation, lastStepEffects(file.sqlite));
+  r.query('edit.state', (_, { db, file }) => editState(db, file.changes.savedAt));
+  // An undo or redo changes whatever its step changed; the target cube follows a step
+  // that only moved target values instead of being rebuilt from the file.
+  const step = (which: typeof undo) => (_: unknown, ctx: CommandCtx): EditState => {
+    const before = cubeStamp(ctx.file);
+    const done = which(ctx.db);
+    if (done !== null) {
+      ctx.touch(...areasOfEffects(done.effects));
+      ctx.afterCommit(() => followStep(ctx.file, before, done.effects));
     }
-    return editState(file.sqlite, session.savedAt);
+    // A step undone or redone is committed with this command: it is the last save.
+    return editState(ctx.db, done !== null ? new Date().toISOString() : ctx.file.changes.savedAt);
   };
-  r.register('edit.undo', () => step(undo));
-  r.register('edit.redo', () => step(redo));
+  r.command('edit.undo', step(undo));
+  r.command('edit.redo', step(redo));
 
-  r.register('job.cancel', ({ jobId }) => {
+  r.asyncCommand('job.cancel', async ({ jobId }) => {
     const job = findJob(jobId);
     if (!job) throw new AppError('NOT_FOUND', `no running job ${jobId}`);
     job.cancel();
@@ -140,17 +134,17 @@ export function createHandlers(session: Session): HandlerRegistry {
   });
 
   registerIo(r, session);
-  registerMasterData(r, session);
-  registerTargets(r, session);
-  registerExpenses(r, session);
-  registerPromotions(r, session);
-  registerTeam(r, session);
+  registerMasterData(r);
+  registerTargets(r);
+  registerExpenses(r);
+  registerPromotions(r);
+  registerTeam(r);
   registerActuals(r, session);
-  registerAnalysis(r, session);
-  registerAnalysisCustomers(r, session);
-  registerAnalysisTerminals(r, session);
-  registerAnalysisPrices(r, session);
-  registerAnalysisExpenses(r, session);
+  registerAnalysis(r);
+  registerAnalysisCustomers(r);
+  registerAnalysisTerminals(r);
+  registerAnalysisPrices(r);
+  registerAnalysisExpenses(r);
   r.assertComplete();
   return r;
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { safeFileName } from '../../../shared/fileNames';
 import { catalogs } from '../../../shared/i18n';
 import { isEntityName } from '../../../shared/masterData';
 import { writeExport } from '../io/exportFile';
@@ -9,7 +10,7 @@ import '../io/masterTargets';
 import '../io/hoTargetImport';
 import { requireTarget } from '../io/targets';
 import { actualKindOfTarget, DEFAULT_ACTUALS_READ_OPTIONS } from '../../../shared/actuals';
-import type { ChannelParsedInput } from '../../../shared/contract';
+import type { EndpointParsedInput } from '../../../shared/contract';
 import type { ImportCommitResult, ImportPreview, ImportTargetInfo } from '../../../shared/importTypes';
 import { actualsTargetInfo } from '../io/actuals/fields';
 import { runActualsJob } from '../io/actuals/job';
@@ -17,6 +18,7 @@ import { inspectForImport } from '../io/actuals/reader';
 import type { ActualsJobRequest } from '../io/actuals/request';
 import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
+import { regionSummary } from '../services/region';
 
 /** The fields of any target: an actuals kind, or one the registry knows (master data, head office's target). */
 function targetInfo(target: string): ImportTargetInfo {
@@ -24,7 +26,7 @@ function targetInfo(target: string): ImportTargetInfo {
   return kind ? actualsTargetInfo(kind) : requireTarget(target).info;
 }
 
-function actualsRequest(path: string, input: ChannelParsedInput<'import.preview'>): ActualsJobRequest {
+function actualsRequest(path: string, input: EndpointParsedInput<'import.preview'>): ActualsJobRequest {
   return {
     path,
     encoding: input.encoding,
@@ -38,68 +40,60 @@ function actualsRequest(path: string, input: ChannelParsedInput<'import.preview'
   };
 }
 
-function safeFileName(name: string): string {
-  const cleaned = Array.from(name, (ch) => (/[\\/:*?"<>|]/.test(ch) || ch.charCodeAt(0) < 32 ? '_' : ch)).join('');
-  return cleaned.trim() || 'export';
-}
-
-/** The import wizard's channels and table exports. */
+/** The import wizard's endpoints and table exports. */
 export function registerIo(r: HandlerRegistry, session: Session): void {
   const host = session.host;
 
-  r.register('import.chooseFile', async () => {
+  r.asyncCommand('import.chooseFile', async () => {
     const path = await host.chooseImportPath();
     if (path === null) return null;
     session.grant(path);
     return { path, fileName: basename(path) };
   });
 
-  r.register('import.inspect', ({ path, ...options }) => inspectForImport(session.assertMayUse(path), options));
+  r.query('import.inspect', ({ path, ...options }) => inspectForImport(session.assertMayUse(path), options));
 
-  r.register('import.target', ({ target }) => targetInfo(target));
+  r.query('import.target', ({ target }) => targetInfo(target));
 
   // Actuals imports run as jobs on their own connection (progress, cancel); the
   // small imports of master data and head office's target run here.
-  r.register('import.preview', (input) => {
+  r.query('import.preview', (input, { db }) => {
     const path = session.assertMayUse(input.path);
     if (actualKindOfTarget(input.target)) {
-      return runActualsJob<ImportPreview>(session, { kind: 'actualsImport', mode: 'preview', request: actualsRequest(path, input) }, 'job.importCheck', false);
+      return runActualsJob<ImportPreview>(session, { kind: 'actualsImport', mode: 'preview', request: actualsRequest(path, input) }, 'job.importCheck');
     }
-    return previewImport(session.requireFile(), path, input);
+    return previewImport(db, path, input);
   });
 
-  r.register('import.commit', async (input) => {
+  r.asyncCommand('import.commit', async (input, ctx) => {
     const path = session.assertMayUse(input.path);
     if (actualKindOfTarget(input.target)) {
-      return runActualsJob<ImportCommitResult>(session, { kind: 'actualsImport', mode: 'commit', request: actualsRequest(path, input) }, 'job.importWrite', true);
+      const result = await runActualsJob<ImportCommitResult>(session, { kind: 'actualsImport', mode: 'commit', request: actualsRequest(path, input) }, 'job.importWrite');
+      ctx.wrote();
+      return result;
     }
-    const result = commitImport(session.requireFile(), path, input);
-    session.touch();
-    return result;
+    return ctx.edit(({ db }) => commitImport(db, path, input));
   });
 
-  r.register('import.mappings', ({ target }) => {
+  r.query('import.mappings', ({ target }, { db }) => {
     targetInfo(target);
-    return listMappings(session.requireFile().sqlite, target);
+    return listMappings(db, target);
   });
 
-  r.register('import.saveMapping', ({ target, name, columns, options }) => {
+  r.command('import.saveMapping', ({ target, name, columns, options }, { db }) => {
     const keys = targetInfo(target).fields.map((f) => f.key);
-    const saved = saveMapping(session.requireFile().sqlite, target, name, columns, keys, actualKindOfTarget(target) ? options : undefined);
-    session.touch();
-    return saved;
+    return saveMapping(db, target, name, columns, keys, actualKindOfTarget(target) ? options : undefined);
   });
 
-  r.register('export.table', async ({ entity, format }) => {
+  r.query('export.table', async ({ entity, format }, { db, file }) => {
     if (!isEntityName(entity)) throw new AppError('INVALID_INPUT', `no master-data table ${entity}`, { issues: [{ path: 'entity', message: 'unknown entity' }] });
-    const file = session.requireFile();
-    const summary = session.summary();
+    const summary = regionSummary(db, file.path);
     const messages = catalogs[session.state.language];
     const entityLabel = messages.masterData.entity[entity];
-    const suggested = safeFileName(`${entityLabel}-${summary?.regionName ?? ''}-${summary?.planYear ?? ''}.${format}`.replace(/--+/g, '-'));
+    const suggested = safeFileName(`${entityLabel}-${summary.regionName}-${summary.planYear}.${format}`.replace(/--+/g, '-'), 'export');
     const path = await host.chooseExportPath(suggested);
     if (path === null) return null;
-    const table = masterExportTable(file, entity, messages);
+    const table = masterExportTable(db, entity, messages);
     writeExport(path, format, table.headers, table.rows, entityLabel);
     return { path, rowCount: table.rows.length };
   });

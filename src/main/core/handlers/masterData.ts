@@ -1,26 +1,14 @@
 import type { HandlerRegistry } from '../registry';
-import type { Session } from '../session';
 import {
   addGeography, applyMasterRows, geoCatalog, listMaster, masterUsage, removeMaster, type MasterInputRow,
 } from '../services/masterData';
 
-export function registerMasterData(r: HandlerRegistry, session: Session): void {
-  r.register('master.list', ({ entity }) => listMaster(session.requireFile(), entity));
-  r.register('master.apply', ({ entity, rows, label }) => {
-    const ids = applyMasterRows(session.requireFile(), entity, rows as MasterInputRow[], label);
-    session.touch();
-    return { ids };
-  });
-  r.register('master.usage', ({ entity, ids }) => masterUsage(session.requireFile(), entity, ids));
-  r.register('master.remove', ({ entity, ids, mode, targetId }) => {
-    const result = removeMaster(session.requireFile(), entity, ids, mode, targetId);
-    session.touch();
-    return result;
-  });
-  r.register('master.geoCatalog', () => geoCatalog());
-  r.register('master.addGeography', ({ codes, script }) => {
-    const result = addGeography(session.requireFile(), codes, script);
-    session.touch();
-    return result;
-  });
+/** Master data: the region's dimensions, their uses, removal with reassign or merge, and the geography. */
+export function registerMasterData(r: HandlerRegistry): void {
+  r.query('master.list', ({ entity }, { db }) => listMaster(db, entity));
+  r.command('master.apply', ({ entity, rows, label }, { db }) => ({ ids: applyMasterRows(db, entity, rows as MasterInputRow[], label) }));
+  r.query('master.usage', ({ entity, ids }, { db }) => masterUsage(db, entity, ids));
+  r.command('master.remove', ({ entity, ids, mode, targetId }, { db }) => removeMaster(db, entity, ids, mode, targetId));
+  r.query('master.geoCatalog', () => geoCatalog());
+  r.command('master.addGeography', ({ codes, script }, { db }) => addGeography(db, codes, script));
 }

@@ -1,24 +1,16 @@
 import type { HandlerRegistry } from '../registry';
-import type { Session } from '../session';
 import { createPromotion, deletePromotion, listPromotions, updatePromotion } from '../services/promotions/calendar';
 
-/** Issue 6: the promotion and advertising calendar of the working plan version. */
-export function registerPromotions(r: HandlerRegistry, session: Session): void {
-  const sqlite = () => session.requireFile().sqlite;
-  r.register('promotions.list', () => listPromotions(sqlite()));
-  r.register('promotions.create', (input) => {
-    const id = createPromotion(sqlite(), input);
-    session.touch();
+/** The promotion and advertising calendar of the working plan version. */
+export function registerPromotions(r: HandlerRegistry): void {
+  r.query('promotions.list', (_, { db }) => listPromotions(db.sqlite));
+  r.command('promotions.create', (input, { db }) => ({ id: createPromotion(db, input) }));
+  r.command('promotions.update', ({ id, ...input }, { db }) => {
+    updatePromotion(db, id, input);
     return { id };
   });
-  r.register('promotions.update', ({ id, ...input }) => {
-    updatePromotion(sqlite(), id, input);
-    session.touch();
-    return { id };
-  });
-  r.register('promotions.delete', ({ id }) => {
-    deletePromotion(sqlite(), id);
-    session.touch();
+  r.command('promotions.delete', ({ id }, { db }) => {
+    deletePromotion(db, id);
     return null;
   });
 }

@@ -1,9 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import type { HandlerRegistry } from '../registry';
-import type { Session } from '../session';
 import { balanceTargets, currentPairs, setCells, spreadManual } from '../services/targets/edit';
 import { readLocks, setLock } from '../services/targets/locks';
-import { targetCache, type TargetCache } from '../services/targets/model';
+import { cubeForEdit, targetCache } from '../services/targets/model';
 import { compareVersions, targetSummary, targetTree } from '../services/targets/read';
 import { seasonalityOf, setSeasonality } from '../services/targets/season';
 import {
@@ -11,95 +10,60 @@ import {
 } from '../services/targets/versions';
 
 /**
- * The targets channels. The cube is valid for the session's generation; a change
- * made here updates it in place, so after touch() the cache is re-stamped rather
- * than rebuilt. Anything else that commits (master data, imports, undo) bumps the
- * generation and the next call rebuilds it.
+ * The sales targets' endpoints. Queries read the target cube (rebuilt when the file
+ * changed underneath it); commands that change target values update the cube as they
+ * write (cubeForEdit), so it stays current after their commit.
  */
-export function registerTargets(r: HandlerRegistry, session: Session): void {
-  const cache = (): TargetCache => {
-    return targetCache(session.requireFile(), session.generation);
-  };
-  /** After a change the cache already reflects: commit it and keep the cache current. */
-  const touched = (c: TargetCache): void => {
-    session.touch();
-    c.generation = session.generation;
-  };
-  const sqlite = () => session.requireFile().sqlite;
-
-  r.register('targets.versions', () => listVersions(sqlite(), cache()));
-  r.register('targets.createVersion', (input) => {
-    const c = cache();
-    const id = createVersion(sqlite(), input);
-    touched(c);
-    const info = listVersions(sqlite(), c).find((v) => v.id === id);
+export function registerTargets(r: HandlerRegistry): void {
+  r.query('targets.versions', (_, { db, file }) => listVersions(db.sqlite, targetCache(file, db)));
+  r.command('targets.createVersion', (input, ctx) => {
+    const c = cubeForEdit(ctx);
+    const id = createVersion(ctx.db.sqlite, input);
+    const info = listVersions(ctx.db.sqlite, c).find((v) => v.id === id);
     if (!info) throw new AppError('INTERNAL', 'the new version is missing');
     return info;
   });
-  r.register('targets.deleteVersion', ({ id }) => {
-    const c = cache();
-    deleteVersion(sqlite(), id);
+  r.command('targets.deleteVersion', ({ id }, ctx) => {
+    const c = cubeForEdit(ctx);
+    deleteVersion(ctx.db.sqlite, id);
     c.forget(id);
-    touched(c);
     return null;
   });
-  r.register('targets.promote', ({ id }) => {
-    const c = cache();
-    promoteVersion(sqlite(), id);
-    touched(c);
-    return listVersions(sqlite(), c);
+  r.command('targets.promote', ({ id }, ctx) => {
+    const c = cubeForEdit(ctx);
+    promoteVersion(ctx.db, id);
+    return listVersions(ctx.db.sqlite, c);
   });
-  r.register('targets.hoTarget', () => hoTarget(sqlite()));
-  r.register('targets.setHoTarget', ({ months }) => {
-    const c = cache();
-    const result = setHoTarget(sqlite(), months);
-    touched(c);
-    return result;
+  r.query('targets.hoTarget', (_, { db }) => hoTarget(db.sqlite));
+  r.command('targets.setHoTarget', ({ months }, ctx) => {
+    cubeForEdit(ctx);
+    return setHoTarget(ctx.db, months);
   });
-  r.register('targets.tree', ({ versionId, levels, measure, parent }) => targetTree(sqlite(), cache(), versionId, levels, measure, parent));
-  r.register('targets.summary', ({ versionId }) => targetSummary(sqlite(), cache(), versionId));
-  r.register('targets.setCells', (input) => {
-    const c = cache();
-    const outcome = setCells(session.requireFile(), c, input);
-    if (outcome.changed > 0) touched(c);
-    return outcome;
+  r.query('targets.tree', ({ versionId, levels, measure, parent }, { db, file }) =>
+    targetTree(db.sqlite, targetCache(file, db), versionId, levels, measure, parent),
+  );
+  r.query('targets.summary', ({ versionId }, { db, file }) => targetSummary(db.sqlite, targetCache(file, db), versionId));
+  r.command('targets.setCells', (input, ctx) => setCells(ctx.db, cubeForEdit(ctx), input));
+  r.command('targets.spreadManual', (input, ctx) => spreadManual(ctx.db, cubeForEdit(ctx), input));
+  r.query('targets.locks', ({ versionId }, { db, file }) => readLocks(db.sqlite, targetCache(file, db).refs, versionId));
+  r.command('targets.setLock', ({ versionId, scope, month, locked }, ctx) => {
+    const c = cubeForEdit(ctx);
+    assertEditable(ctx.db.sqlite, versionId);
+    setLock(ctx.db.sqlite, versionId, scope, month, locked);
+    return readLocks(ctx.db.sqlite, c.refs, versionId);
   });
-  r.register('targets.spreadManual', (input) => {
-    const c = cache();
-    const outcome = spreadManual(session.requireFile(), c, input);
-    if (outcome.changed > 0) touched(c);
-    return outcome;
-  });
-  r.register('targets.locks', ({ versionId }) => readLocks(sqlite(), cache().refs, versionId));
-  r.register('targets.setLock', ({ versionId, scope, month, locked }) => {
-    const c = cache();
-    assertEditable(sqlite(), versionId);
-    setLock(sqlite(), versionId, scope, month, locked);
-    touched(c);
-    return readLocks(sqlite(), c.refs, versionId);
-  });
-  r.register('targets.seasonality', ({ versionId }) => seasonalityOf(sqlite(), cache(), versionId));
-  r.register('targets.setSeasonality', ({ versionId, profile }) => {
-    const c = cache();
-    const result = setSeasonality(sqlite(), c, versionId, profile);
-    touched(c);
-    return result;
-  });
-  r.register('targets.balance', (input) => {
-    const c = cache();
-    const result = balanceTargets(session.requireFile(), c, input);
-    if (result.changed > 0) touched(c);
-    return result;
-  });
-  r.register('targets.pairs', ({ versionId, measure }) => currentPairs(session.requireFile(), cache(), versionId, measure));
-  r.register('targets.compare', ({ versionIds, dim, measure }) => {
-    const c = cache();
-    const all = listVersions(sqlite(), c);
+  r.query('targets.seasonality', ({ versionId }, { db, file }) => seasonalityOf(db.sqlite, targetCache(file, db), versionId));
+  r.command('targets.setSeasonality', ({ versionId, profile }, ctx) => setSeasonality(ctx.db.sqlite, cubeForEdit(ctx), versionId, profile));
+  r.command('targets.balance', (input, ctx) => balanceTargets(ctx.db, cubeForEdit(ctx), input));
+  r.query('targets.pairs', ({ versionId, measure }, { db, file }) => currentPairs(db, targetCache(file, db), versionId, measure));
+  r.query('targets.compare', ({ versionIds, dim, measure }, { db, file }) => {
+    const c = targetCache(file, db);
+    const all = listVersions(db.sqlite, c);
     const chosen = versionIds.map((id) => {
       const v = all.find((x) => x.id === id);
       if (!v) throw new AppError('NOT_FOUND', `plan version ${id} does not exist`);
       return v;
     });
-    return compareVersions(sqlite(), c, chosen, dim, measure);
+    return compareVersions(db.sqlite, c, chosen, dim, measure);
   });
 }

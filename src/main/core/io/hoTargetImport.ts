@@ -1,7 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import { parseImportPeriod } from '../../../shared/importValues';
 import { parseIntegerText, parseMoneyText } from '../../../shared/masterData';
-import type { RegionFile } from '../db/regionFile';
+import type { ReadDb } from '../db/handle';
+import { planYear as planYearOf } from '../repos/region';
 import { setHoTarget } from '../services/targets/versions';
 import { registerTargets, type ImportTarget, type RowIssue, type TextRow } from './targets';
 
@@ -33,12 +34,8 @@ export function parseTargetMonth(text: string, planYear: number): number | null 
   return period.ok && Math.floor(period.value / 100) === planYear ? period.value % 100 : null;
 }
 
-function planYearOf(file: RegionFile): number {
-  return file.sqlite.prepare('SELECT plan_year FROM region_meta WHERE id = 1').pluck().get() as number;
-}
-
-function readRows(file: RegionFile, rows: TextRow[]): { parsed: HoRow[]; issues: RowIssue[] } {
-  const planYear = planYearOf(file);
+function readRows(db: ReadDb, rows: TextRow[]): { parsed: HoRow[]; issues: RowIssue[] } {
+  const planYear = planYearOf(db);
   const issues: RowIssue[] = [];
   const seen = new Map<number, number>();
   const parsed = rows.map((row, index) => {
@@ -81,20 +78,20 @@ const hoTarget: ImportTarget = {
       required: key === 'month',
     })),
   },
-  validate(file, rows) {
-    return readRows(file, rows).issues;
+  validate(db, rows) {
+    return readRows(db, rows).issues;
   },
-  plan(file, rows) {
-    return { updates: readRows(file, rows).parsed.length, inserts: 0 };
+  plan(db, rows) {
+    return { updates: readRows(db, rows).parsed.length, inserts: 0 };
   },
-  commit(file, rows) {
-    const { parsed, issues } = readRows(file, rows);
+  commit(db, rows) {
+    const { parsed, issues } = readRows(db, rows);
     if (issues.length > 0) {
       throw new AppError('INVALID_INPUT', `${issues.length} problems in the head-office target`, {
         issues: issues.map((i) => ({ path: `rows.${i.index}.${i.field}`, message: i.message })),
       });
     }
-    setHoTarget(file.sqlite, parsed);
+    setHoTarget(db, parsed);
     return { updates: parsed.length, inserts: 0 };
   },
 };

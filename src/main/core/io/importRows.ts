@@ -1,11 +1,9 @@
-import type Database from 'better-sqlite3';
 import type { ActualsReadOptions } from '../../../shared/actuals';
-import { actualsReadOptionsSchema } from '../../../shared/channels/io';
+import { actualsReadOptionsSchema } from '../../../shared/endpoints/io';
 import { AppError } from '../../../shared/errors';
 import type { ColumnMapping, ImportIssue, ImportPreview, SavedMapping, TextEncoding } from '../../../shared/importTypes';
-import type { RegionFile } from '../db/regionFile';
-import { all, run } from '../db/exec';
-import { qb } from '../repos/settings';
+import { all, qb, run } from '../db/exec';
+import type { ReadDb, WriteDb } from '../db/handle';
 import { readDataRows, type DataRows } from './dataFile';
 import { requireTarget, type ImportTarget, type RowIssue, type TextRow } from './targets';
 
@@ -75,15 +73,15 @@ function toImportIssues(p: Prepared, issues: RowIssue[], mapping: ColumnMapping)
 }
 
 /** Checks every row as the commit would; writes nothing. */
-export function previewImport(file: RegionFile, path: string, request: ImportRequest): ImportPreview {
+export function previewImport(db: ReadDb, path: string, request: ImportRequest): ImportPreview {
   const p = prepare(path, request);
   if (p.mappingIssues.length > 0) {
     return { rowCount: p.rows.length, validCount: 0, issues: p.mappingIssues, issueCount: p.mappingIssues.length, updates: 0, inserts: 0 };
   }
-  const rowIssues = p.target.validate(file, p.rows);
+  const rowIssues = p.target.validate(db, p.rows);
   const issues = toImportIssues(p, rowIssues, request.mapping).sort((a, b) => a.row - b.row);
   const badRows = new Set(rowIssues.map((i) => i.index));
-  const plan = p.target.plan(file, p.rows);
+  const plan = p.target.plan(db, p.rows);
   return {
     rowCount: p.rows.length,
     validCount: p.rows.length - badRows.size,
@@ -95,14 +93,14 @@ export function previewImport(file: RegionFile, path: string, request: ImportReq
 }
 
 /** Writes every row or none, as one undo step. */
-export function commitImport(file: RegionFile, path: string, request: ImportRequest): { imported: number; updated: number; inserted: number } {
+export function commitImport(db: WriteDb, path: string, request: ImportRequest): { imported: number; updated: number; inserted: number } {
   const p = prepare(path, request);
   if (p.mappingIssues.length > 0) {
     throw new AppError('INVALID_INPUT', `required fields are not mapped: ${p.mappingIssues.map((i) => i.field).join(', ')}`, {
       issues: p.mappingIssues.map((i) => ({ path: `mapping.${i.field}`, message: i.message })),
     });
   }
-  const plan = p.target.commit(file, p.rows);
+  const plan = p.target.commit(db, p.rows);
   return { imported: p.rows.length, updated: plan.updates, inserted: plan.inserts };
 }
 
@@ -111,9 +109,9 @@ export function commitImport(file: RegionFile, path: string, request: ImportRequ
 /** The key under which a mapping's read options are kept beside its columns (no field key starts with "$"). */
 const OPTIONS_KEY = '$options';
 
-export function listMappings(sqlite: Database.Database, target: string): SavedMapping[] {
+export function listMappings(db: ReadDb, target: string): SavedMapping[] {
   return all(
-    sqlite,
+    db,
     qb.selectFrom('import_mapping').select(['name', 'mapping_json', 'updated_at']).where('kind', '=', target).orderBy('updated_at', 'desc'),
   ).map((r) => {
     const { [OPTIONS_KEY]: options, ...columns } = JSON.parse(r.mapping_json) as Record<string, unknown>;
@@ -132,7 +130,7 @@ export function listMappings(sqlite: Database.Database, target: string): SavedMa
  * region data, so not an undo step.
  */
 export function saveMapping(
-  sqlite: Database.Database,
+  db: WriteDb,
   target: string,
   name: string,
   columns: Record<string, string | null>,
@@ -145,11 +143,11 @@ export function saveMapping(
   const json = JSON.stringify(clean);
   const now = new Date().toISOString();
   run(
-    sqlite,
+    db,
     qb
       .insertInto('import_mapping')
       .values({ kind: target, name, mapping_json: json, updated_at: now })
       .onConflict((oc) => oc.columns(['kind', 'name']).doUpdateSet({ mapping_json: json, updated_at: now })),
   );
-  return listMappings(sqlite, target);
+  return listMappings(db, target);
 }

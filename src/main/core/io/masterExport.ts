@@ -1,6 +1,6 @@
 import type { Messages } from '../../../shared/i18n';
 import { ENTITIES, type CellValue, type EntityName, type FieldSpec, type RefItem } from '../../../shared/masterData';
-import type { RegionFile } from '../db/regionFile';
+import type { ReadDb } from '../db/handle';
 import { listMaster } from '../services/masterData';
 import type { ExportCell } from './exportFile';
 
@@ -16,9 +16,9 @@ export interface ExportTable {
 
 type LabelTree = Record<string, Record<string, Record<string, string> | undefined> | undefined>;
 
-export function masterExportTable(file: RegionFile, entity: EntityName, messages: Messages): ExportTable {
+export function masterExportTable(db: ReadDb, entity: EntityName, messages: Messages): ExportTable {
   const spec = ENTITIES[entity];
-  const { rows, refs } = listMaster(file, entity);
+  const { rows, refs } = listMaster(db, entity);
   const md = messages.masterData;
   const fieldLabels = md.field[entity] as Record<string, string>;
   const valueLabels = md.value as unknown as LabelTree;

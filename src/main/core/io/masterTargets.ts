@@ -1,7 +1,7 @@
 import type { InputIssue } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
 import { codeKey, editableFields, ENTITIES, isEntityName, type CellValue, type EntityName } from '../../../shared/masterData';
-import type { RegionFile } from '../db/regionFile';
+import type { ReadDb } from '../db/handle';
 import { applyMasterRows, validateMasterRows } from '../services/masterData';
 import { registerTargets, type ImportTarget, type RowIssue, type RowPlan, type TextRow } from './targets';
 
@@ -11,13 +11,13 @@ import { registerTargets, type ImportTarget, type RowIssue, type RowPlan, type T
 
 type ApplyRow = { id?: number } & Record<string, CellValue>;
 
-function existingCodes(file: RegionFile, entity: EntityName): Map<string, number> {
+function existingCodes(db: ReadDb, entity: EntityName): Map<string, number> {
   const spec = ENTITIES[entity];
   const table = spec.table;
   if (!/^[a-z_]+$/.test(table) || !spec.codeField) return new Map();
   // brand and competitor share the brand table.
   const where = entity === 'brand' ? ' WHERE is_own = 1' : entity === 'competitor' ? ' WHERE is_own = 0' : '';
-  const rows = file.sqlite.prepare(`SELECT id, code FROM "${table}"${where}`).all() as { id: number; code: string }[];
+  const rows = db.sqlite.prepare(`SELECT id, code FROM "${table}"${where}`).all() as { id: number; code: string }[];
   return new Map(rows.map((r) => [codeKey(r.code), r.id]));
 }
 
@@ -28,9 +28,9 @@ interface Planned {
   issues: RowIssue[];
 }
 
-function planRows(file: RegionFile, entity: EntityName, rows: TextRow[]): Planned {
+function planRows(db: ReadDb, entity: EntityName, rows: TextRow[]): Planned {
   const codeField = ENTITIES[entity].codeField;
-  const existing = codeField ? existingCodes(file, entity) : new Map<string, number>();
+  const existing = codeField ? existingCodes(db, entity) : new Map<string, number>();
   const seen = new Map<string, number>();
   const issues: RowIssue[] = [];
   let updates = 0;
@@ -90,21 +90,21 @@ function masterTarget(entity: EntityName): ImportTarget {
   }));
   return {
     info: { target: `master:${entity}`, labelKey: `masterData.entity.${entity}`, fields },
-    validate(file, rows) {
-      const planned = planRows(file, entity, rows);
-      return dedupe([...planned.issues, ...fromInputIssues(validateMasterRows(file, entity, planned.rows))]);
+    validate(db, rows) {
+      const planned = planRows(db, entity, rows);
+      return dedupe([...planned.issues, ...fromInputIssues(validateMasterRows(db, entity, planned.rows))]);
     },
-    plan(file, rows) {
-      return planRows(file, entity, rows).plan;
+    plan(db, rows) {
+      return planRows(db, entity, rows).plan;
     },
-    commit(file, rows) {
-      const planned = planRows(file, entity, rows);
+    commit(db, rows) {
+      const planned = planRows(db, entity, rows);
       if (planned.issues.length > 0) {
         throw new AppError('INVALID_INPUT', `${planned.issues.length} rows repeat a code`, {
           issues: planned.issues.map((i) => ({ path: `rows.${i.index}.${i.field}`, message: i.message })),
         });
       }
-      applyMasterRows(file, entity, planned.rows, 'import');
+      applyMasterRows(db, entity, planned.rows, 'import');
       return planned.plan;
     },
   };

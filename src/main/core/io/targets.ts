@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { ImportIssue, ImportTargetInfo } from '../../../shared/importTypes';
-import type { RegionFile } from '../db/regionFile';
+import type { ReadDb, WriteDb } from '../db/handle';
 
 /** One data row as the target sees it: fieldKey → the cell's text ('' when empty). */
 export type TextRow = Record<string, string>;
@@ -29,11 +29,11 @@ export interface RowPlan {
 export interface ImportTarget {
   info: ImportTargetInfo;
   /** Every problem, nothing written. */
-  validate(file: RegionFile, rows: TextRow[]): RowIssue[];
+  validate(db: ReadDb, rows: TextRow[]): RowIssue[];
   /** How many rows update an existing item and how many add one. */
-  plan(file: RegionFile, rows: TextRow[]): RowPlan;
-  /** Writes every row or none; throws AppError INVALID_INPUT with `rows.<i>.<field>` issues. */
-  commit(file: RegionFile, rows: TextRow[]): RowPlan;
+  plan(db: ReadDb, rows: TextRow[]): RowPlan;
+  /** Writes every row or none, inside the command's transaction; throws AppError INVALID_INPUT with `rows.<i>.<field>` issues. */
+  commit(db: WriteDb, rows: TextRow[]): RowPlan;
 }
 
 export type TargetFactory = (name: string) => ImportTarget | null;

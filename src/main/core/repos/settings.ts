@@ -1,27 +1,29 @@
-import type Database from 'better-sqlite3';
-import { Kysely, DummyDriver, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
-import type { DB } from '../db/schema';
-import { first, run } from '../db/exec';
+import { all, first, qb, run } from '../db/exec';
+import type { ReadDb, WriteDb } from '../db/handle';
+import type { SettingRow } from '../db/schema';
 
-/** A query builder with no connection: queries are compiled and run by db/exec. */
-export const qb = new Kysely<DB>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-});
+// The setting table: one JSON value per key (the display unit, head office's expense
+// cap, the analysis views' coverage target).
 
-export function getSetting<T>(sqlite: Database.Database, key: string): T | undefined {
-  const row = first(sqlite, qb.selectFrom('setting').select('value').where('key', '=', key));
+export function getSetting<T>(db: ReadDb, key: string): T | undefined {
+  const row = first(db, qb.selectFrom('setting').select('value').where('key', '=', key));
   return row ? (JSON.parse(row.value) as T) : undefined;
 }
 
-export function putSetting(sqlite: Database.Database, key: string, value: unknown): void {
+/** The stored row as it is (for an undo image), or undefined. */
+export function findSettingRow(db: ReadDb, key: string): SettingRow | undefined {
+  return first(db, qb.selectFrom('setting').selectAll().where('key', '=', key));
+}
+
+export function putSetting(db: WriteDb, key: string, value: unknown): void {
   const json = JSON.stringify(value);
-  run(
-    sqlite,
-    qb.insertInto('setting').values({ key, value: json }).onConflict((oc) => oc.column('key').doUpdateSet({ value: json })),
-  );
+  run(db, qb.insertInto('setting').values({ key, value: json }).onConflict((oc) => oc.column('key').doUpdateSet({ value: json })));
+}
+
+export function deleteSetting(db: WriteDb, key: string): void {
+  run(db, qb.deleteFrom('setting').where('key', '=', key));
+}
+
+export function allSettings(db: ReadDb): SettingRow[] {
+  return all(db, qb.selectFrom('setting').selectAll().orderBy('key'));
 }

@@ -1,8 +1,8 @@
 import type {
   AppEvent,
-  ChannelInput,
-  ChannelName,
-  ChannelResult,
+  EndpointInput,
+  EndpointName,
+  EndpointResult,
   RegionPlanApi,
   Transport,
 } from '../../../shared/contract';
@@ -32,11 +32,11 @@ export function toErrorData(e: unknown): AppErrorData {
 }
 
 /** Channels whose input has no required field may be called without one. */
-type InputArgs<K extends ChannelName> = Record<never, never> extends ChannelInput<K> ? [input?: ChannelInput<K>] : [input: ChannelInput<K>];
+type InputArgs<K extends EndpointName> = Record<never, never> extends EndpointInput<K> ? [input?: EndpointInput<K>] : [input: EndpointInput<K>];
 
 export interface Api {
   readonly transport: Transport;
-  call<K extends ChannelName>(channel: K, ...args: InputArgs<K>): Promise<ChannelResult<K>>;
+  call<K extends EndpointName>(channel: K, ...args: InputArgs<K>): Promise<EndpointResult<K>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
   /**
    * Web only: copies a dropped file into the host's folder; resolves its path there.
@@ -97,8 +97,8 @@ function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' |
     };
   };
   return {
-    invoke<K extends ChannelName>(channel: K, input: ChannelInput<K>) {
-      return post<ChannelResult<K>>(
+    invoke<K extends EndpointName>(channel: K, input: EndpointInput<K>) {
+      return post<EndpointResult<K>>(
         `/api/invoke/${encodeURIComponent(channel)}`,
         token,
         JSON.stringify(input ?? {}),
@@ -124,8 +124,8 @@ function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' |
 }
 
 /** The call's input; channels without required fields default to {}. */
-function inputOf<K extends ChannelName>(args: InputArgs<K>): ChannelInput<K> {
-  return (args[0] ?? {}) as ChannelInput<K>;
+function inputOf<K extends EndpointName>(args: InputArgs<K>): EndpointInput<K> {
+  return (args[0] ?? {}) as EndpointInput<K>;
 }
 
 function unwrap<T>(result: Result<T>): T {
@@ -138,7 +138,7 @@ export function createApi(): Api {
   if (electron) {
     return {
       transport: 'electron',
-      async call<K extends ChannelName>(channel: K, ...args: InputArgs<K>) {
+      async call<K extends EndpointName>(channel: K, ...args: InputArgs<K>) {
         return unwrap(await electron.invoke(channel, inputOf<K>(args)));
       },
       onEvent: (listener) => electron.onEvent(listener),
@@ -149,7 +149,7 @@ export function createApi(): Api {
   const web = webTransport();
   return {
     transport: 'web',
-    async call<K extends ChannelName>(channel: K, ...args: InputArgs<K>) {
+    async call<K extends EndpointName>(channel: K, ...args: InputArgs<K>) {
       return unwrap(await web.invoke(channel, inputOf<K>(args)));
     },
     onEvent: (listener) => web.onEvent(listener),

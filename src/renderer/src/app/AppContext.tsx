@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type {
   AppEvent,
   AppInfo,
-  ChannelInput,
+  EndpointInput,
   EditState,
   ProgressEvent,
   RegionSummary,
@@ -27,7 +27,7 @@ export interface ShownError {
   data: AppErrorData;
 }
 
-export type CreateInput = Omit<ChannelInput<'file.create'>, 'path'>;
+export type CreateInput = Omit<EndpointInput<'file.create'>, 'path'>;
 
 export interface AppController {
   info: AppInfo;

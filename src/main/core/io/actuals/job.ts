@@ -11,10 +11,10 @@ type Spec = JobSpec extends infer S ? (S extends { regionPath: string } ? Omit<S
  * Runs an actuals job (import check, import commit, batch removal) off the thread
  * that answers calls, on its own connection to the session's region file. Progress
  * goes out as events under `label` (a message key); job.cancel stops it, and the
- * call then fails with CANCELLED with nothing written. Afterwards the session's
- * caches are dropped when the job wrote.
+ * call then fails with CANCELLED with nothing written. A job that writes is run by
+ * an async command, which reports the change when the job has committed.
  */
-export async function runActualsJob<T>(session: Session, spec: Spec, label: string, writes: boolean): Promise<T> {
+export async function runActualsJob<T>(session: Session, spec: Spec, label: string): Promise<T> {
   const file = session.requireFile();
   const host = session.host;
   const started = Date.now();
@@ -30,6 +30,5 @@ export async function runActualsJob<T>(session: Session, spec: Spec, label: stri
   } finally {
     untrackJob(job.id);
     if (shown) host.emit({ type: 'progress', jobId: job.id, label, done: 1, total: 1 });
-    if (writes) session.touch();
   }
 }

@@ -290,15 +290,15 @@ const BOOLEAN_KEYS = new Set(
   Object.values(ACTUAL_COLUMNS).flatMap((cols) => cols.filter((c) => c.type === 'boolean').map((c) => c.key)),
 );
 
-/** Counts and sums already computed, by statement and parameters; valid while the file is unchanged. */
-export type AggregateMemo = Map<string, Record<string, number>>;
+/** Gives the counts and sums for a key (statement and parameters), computing them only when not already known. */
+export type AggregateMemo = (key: string, compute: () => Record<string, number>) => Record<string, number>;
 
 /**
  * A kind's rows matching the filter: the first `limit` in the kind's order, the count
  * and the sums of all. `memo` keeps the aggregates (a full scan on a big region) for
  * the next call with the same filter, e.g. when the user comes back to a kind.
  */
-export function listActuals(
+export function listActualRows(
   sqlite: Database.Database,
   kind: ActualKind,
   filter: ActualsFilter,
@@ -309,11 +309,8 @@ export function listActuals(
   const q = listSql(kind, filter, kind === 'sales' ? salesBatchSpan(sqlite, filter) : null);
   const raw = prepared(sqlite, q.rows).all(...q.params, n) as Record<string, string | number | null>[];
   const memoKey = `${q.aggregate}\u0000${JSON.stringify(q.params)}`;
-  let agg = memo?.get(memoKey);
-  if (!agg) {
-    agg = prepared(sqlite, q.aggregate).get(...q.params) as Record<string, number>;
-    memo?.set(memoKey, agg);
-  }
+  const compute = () => prepared(sqlite, q.aggregate).get(...q.params) as Record<string, number>;
+  const agg = memo ? memo(memoKey, compute) : compute();
   const rows: ActualRow[] = raw.map((r) => {
     const row: ActualRow = {};
     for (const [key, value] of Object.entries(r)) row[key] = BOOLEAN_KEYS.has(key) ? value === 1 : value;

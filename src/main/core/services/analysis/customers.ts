@@ -1,15 +1,16 @@
+import { readDb, type WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import provinceShapes from '../../../../../resources/geo/china-provinces.json' with { type: 'json' };
 import { AppError } from '../../../../shared/errors';
 import { inventoryToSales, isBlankArea } from '../../../../shared/kpi';
 import { classifyAbc, type AbcClass } from '../../../../shared/pareto';
-import { getSetting, putSetting } from '../../repos/settings';
-import { recordEdit } from '../undo';
+import { findSettingRow, getSetting, putSetting } from '../../repos/settings';
+import { recordEdit } from '../../db/undoLog';
 import { actualYears, planYearOf } from './sales';
 import {
   CUSTOMER_TIERS, DEFAULT_COVERAGE_TARGET, type BlankArea, type CityCoverage, type CustomerAnalysis, type CustomerAnalysisRow,
   type CustomerBrief, type CustomerFilter, type CustomerSalesDetail, type CustomerTierName, type RegionMap, type RegionMapProvince,
-} from '../../../../shared/channels/analysisCustomers';
+} from '../../../../shared/endpoints/analysisCustomers';
 
 // 渠道客戶分析: a handful of aggregate queries (sales by customer for the year and the
 // year before, from the monthly summary per customer; one statement month; distributors,
@@ -129,15 +130,15 @@ const COVERAGE_SETTING = 'analysis.coverageTarget';
 
 /** The region's coverage target for blank areas, as the manager set it (else the default). */
 export function storedCoverageTarget(sqlite: Database.Database): number {
-  const v = getSetting<number>(sqlite, COVERAGE_SETTING);
+  const v = getSetting<number>(readDb(sqlite), COVERAGE_SETTING);
   return typeof v === 'number' && v >= 0 && v <= 1 ? v : DEFAULT_COVERAGE_TARGET;
 }
 
 /** Sets the region's coverage target; one undo step. */
-export function setCoverageTarget(sqlite: Database.Database, target: number): void {
-  recordEdit(sqlite, 'analysisCustomers.undo.coverageTarget', () => {
-    const before = sqlite.prepare('SELECT key, value FROM setting WHERE key = ?').get(COVERAGE_SETTING) as { key: string; value: string } | undefined;
-    putSetting(sqlite, COVERAGE_SETTING, target);
+export function setCoverageTarget(db: WriteDb, target: number): void {
+  recordEdit(db, 'analysisCustomers.undo.coverageTarget', () => {
+    const before = findSettingRow(db, COVERAGE_SETTING);
+    putSetting(db, COVERAGE_SETTING, target);
     return { changes: [{ table: 'setting', key: { key: COVERAGE_SETTING }, before: before ?? null, after: { key: COVERAGE_SETTING, value: JSON.stringify(target) } }], value: null };
   });
 }

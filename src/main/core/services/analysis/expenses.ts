@@ -4,8 +4,9 @@ import { expenseMeasures, monthsOfQuarter, rollUp, subtreeOf } from '../../../..
 import { MONTH_COUNT, quarters, sum, zeros, type ExpenseBudgetResult } from '../../../../shared/expenses';
 import type {
   ExpenseActualDetail, ExpenseActualDetailRow, ExpenseAnalysis, ExpenseAnalysisRow, ExpenseViewBy, KeyExpense,
-} from '../../../../shared/channels/analysisExpenses';
-import { readBudget, type PlanTargets } from '../expenses/budget';
+} from '../../../../shared/endpoints/analysisExpenses';
+import { readBudget } from '../expenses/budget';
+import type { PlanTargets } from '../targets/read';
 import { itemRows } from '../expenses/items';
 import { bySlice, type SliceTargets } from '../expenses/split';
 

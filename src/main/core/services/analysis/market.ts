@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors';
 import { marketShare } from '../../../../shared/kpi';
-import type { MarketAnalysis, MarketBrand, MarketDetail, MarketDimension, MarketFilter, MarketRow } from '../../../../shared/channels/analysis';
+import type { MarketAnalysis, MarketBrand, MarketDetail, MarketDimension, MarketFilter, MarketRow } from '../../../../shared/endpoints/analysis';
 import { planYearOf } from './sales';
 
 // 市場佔有率 from market data (market_sales: month × city × category × brand, every

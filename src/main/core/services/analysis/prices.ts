@@ -5,7 +5,7 @@ import { averageCents, comparableCompetitors, isLaterCheck } from '../../../../s
 import {
   PRICE_CHART_SKUS, PRICE_MATRIX_CUSTOMERS, PRICE_MATRIX_SKUS, type PriceCell, type PriceCheckRow, type PriceChecks,
   type PriceChecksInput, type PriceCustomerRow, type PricesAnalysis, type PricesInput, type PriceShelfRow, type PriceShelvesInput, type PriceSkuRow,
-} from '../../../../shared/channels/analysisPrices';
+} from '../../../../shared/endpoints/analysisPrices';
 
 // 價格分析: two queries over the visits of the chosen months (our SKUs' latest check per
 // customer × SKU with a window function; the competitor rows of the same visits), the

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SalesAnalysis, SalesDetail, SalesDimension, SalesFilter, SalesRow } from '../../../../shared/channels/analysis';
+import type { SalesAnalysis, SalesDetail, SalesDimension, SalesFilter, SalesRow } from '../../../../shared/endpoints/analysis';
 import { achievement, grossMargin, monthOnMonth, yearOnYear } from '../../../../shared/kpi';
 
 // Sales analysis: one aggregate query per request, over the monthly summaries per

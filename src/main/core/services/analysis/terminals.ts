@@ -4,7 +4,7 @@ import { numericDistribution, salesShareAtTerminals, shelfShare } from '../../..
 import { formatPeriod } from '../../../../shared/units';
 import type {
   TerminalBrand, TerminalCell, TerminalGroup, TerminalGrouping, TerminalLineRow, TerminalLines, TerminalsAnalysis,
-} from '../../../../shared/channels/analysisTerminals';
+} from '../../../../shared/endpoints/analysisTerminals';
 
 // 終端分析: the measures of kpi.ts's terminalMeasures, aggregated in SQL. Each store
 // counts with its latest audit in the period (by month: its latest audit in each

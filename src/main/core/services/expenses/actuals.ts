@@ -1,8 +1,9 @@
+import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
-import type { ExpenseActualEntry } from '../../../../shared/channels/expenses';
+import type { ExpenseActualEntry } from '../../../../shared/endpoints/expenses';
 import { AppError } from '../../../../shared/errors';
 import { itemRows } from './items';
-import { recordEdit } from '../undo';
+import { recordEdit } from '../../db/undoLog';
 
 // Actual expenses typed in by hand (issue 6): rows of expense_actual with no import
 // batch (batch_id NULL), for a month of the plan year and a leaf expense item, without
@@ -50,8 +51,9 @@ export function listActuals(sqlite: Database.Database): { planYear: number; entr
 }
 
 /** Types in an actual expense: one undo step. Returns the new row's id. */
-export function addActual(sqlite: Database.Database, input: { month: number; itemId: number; amountCents: number; note: string }): number {
-  return recordEdit(sqlite, 'expenses.typedActuals.undoAdd', () => {
+export function addActual(db: WriteDb, input: { month: number; itemId: number; amountCents: number; note: string }): number {
+  const sqlite = db.sqlite;
+  return recordEdit(db, 'expenses.typedActuals.undoAdd', () => {
     const item = itemRows(sqlite).find((r) => r.id === input.itemId);
     if (!item) {
       throw new AppError('NOT_FOUND', `expense item ${input.itemId} does not exist`, { issues: [{ path: 'itemId', message: 'expenses.error.noItem' }] });
@@ -74,8 +76,9 @@ export function addActual(sqlite: Database.Database, input: { month: number; ite
 }
 
 /** Removes a typed actual expense: one undo step. Imported rows are refused. */
-export function removeActual(sqlite: Database.Database, id: number): void {
-  recordEdit(sqlite, 'expenses.typedActuals.undoRemove', () => {
+export function removeActual(db: WriteDb, id: number): void {
+  const sqlite = db.sqlite;
+  recordEdit(db, 'expenses.typedActuals.undoRemove', () => {
     const before = sqlite.prepare(`SELECT ${COLUMNS} FROM expense_actual WHERE id = ?`).get(id) as ActualRow | undefined;
     if (!before) {
       throw new AppError('NOT_FOUND', `actual expense ${id} does not exist`, { issues: [{ path: 'id', message: 'expenses.typedActuals.error.noEntry' }] });

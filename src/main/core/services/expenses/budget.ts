@@ -1,12 +1,14 @@
+import { readDb, type WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
-import type { ExpensePeriod } from '../../../../shared/channels/expenses';
+import type { ExpensePeriod } from '../../../../shared/endpoints/expenses';
 import { AppError } from '../../../../shared/errors';
 import { MONTH_COUNT, sum, zeros, type ExpenseBudgetResult, type ExpenseBudgetRow } from '../../../../shared/expenses';
 import { largestRemainder, roundMatrixPreservingMargins } from '../../../../shared/spread';
-import { getSetting, putSetting } from '../../repos/settings';
+import { deleteSetting, findSettingRow, getSetting, putSetting } from '../../repos/settings';
 import { promotionBudgetByMonth } from '../promotions/rollup';
-import { ensureWorking } from '../targets/versions';
-import { recordEdit, type RowChange } from '../undo';
+import type { PlanTargets } from '../targets/read';
+import { workingVersionId } from '../targets/versions';
+import { recordEdit, type RowChange } from '../../db/undoLog';
 import { itemRows } from './items';
 import { resplit } from './split';
 
@@ -18,10 +20,6 @@ import { resplit } from './split';
 
 export const CAP_SETTING = 'expenseRatioCap';
 
-export interface PlanTargets {
-  sales: number[];
-  grossProfit: number[];
-}
 
 type Tree = ReturnType<typeof itemRows>;
 
@@ -30,7 +28,7 @@ export function planYearOf(sqlite: Database.Database): number {
 }
 
 export function capOf(sqlite: Database.Database): number | null {
-  const v = getSetting<number | null>(sqlite, CAP_SETTING);
+  const v = getSetting<number | null>(readDb(sqlite), CAP_SETTING);
   return typeof v === 'number' && v > 0 ? v : null;
 }
 
@@ -75,7 +73,7 @@ function leavesOf(tree: Tree): Map<number, number[]> {
 }
 
 export function readBudget(sqlite: Database.Database, targets: PlanTargets): ExpenseBudgetResult {
-  const versionId = ensureWorking(sqlite);
+  const versionId = workingVersionId(sqlite);
   const planYear = planYearOf(sqlite);
   const tree = itemRows(sqlite);
   const entered = enteredCells(sqlite, versionId);
@@ -160,7 +158,7 @@ interface Ctx {
 }
 
 function context(sqlite: Database.Database): Ctx {
-  const versionId = ensureWorking(sqlite);
+  const versionId = workingVersionId(sqlite);
   const tree = itemRows(sqlite);
   const current = enteredCells(sqlite, versionId);
   const planYear = planYearOf(sqlite);
@@ -184,8 +182,9 @@ function spreadOver(ctx: Ctx, cells: number[], total: number): void {
   cells.forEach((k, i) => ctx.next.set(k, split[i]));
 }
 
-export function setCells(sqlite: Database.Database, edits: { itemId: number; period: ExpensePeriod; value: number }[], label: string): void {
-  recordEdit(sqlite, `expenses.undo.${label}`, () => {
+export function setCells(db: WriteDb, edits: { itemId: number; period: ExpensePeriod; value: number }[], label: string): void {
+  const sqlite = db.sqlite;
+  recordEdit(db, `expenses.undo.${label}`, () => {
     const ctx = context(sqlite);
     edits.forEach((e, i) => {
       const leaves = assertItem(ctx, e.itemId, `edits.${i}.itemId`);
@@ -229,8 +228,9 @@ export function phaseShape(phase: TopDownInput['phase'], salesTarget: readonly n
 }
 
 /** Top-down: the year's budget spread by item ratios and phase ratios. Returns the year budget set (cents). */
-export function topDown(sqlite: Database.Database, input: TopDownInput, targets: PlanTargets): number {
-  return recordEdit(sqlite, 'expenses.undo.topDown', () => {
+export function topDown(db: WriteDb, input: TopDownInput, targets: PlanTargets): number {
+  const sqlite = db.sqlite;
+  return recordEdit(db, 'expenses.undo.topDown', () => {
     const ctx = context(sqlite);
     const salesYear = sum(targets.sales);
     let year: number;
@@ -318,8 +318,9 @@ function fitAbove(totals: Float64Array, promo: number[]): number[] {
 }
 
 /** Moves `percent` of one item's year budget (entered part) to another, month by month in proportion. */
-export function reallocate(sqlite: Database.Database, fromId: number, toId: number, percent: number): number {
-  return recordEdit(sqlite, 'expenses.undo.reallocate', () => {
+export function reallocate(db: WriteDb, fromId: number, toId: number, percent: number): number {
+  const sqlite = db.sqlite;
+  return recordEdit(db, 'expenses.undo.reallocate', () => {
     const ctx = context(sqlite);
     const from = assertItem(ctx, fromId, 'fromItemId');
     const to = assertItem(ctx, toId, 'toItemId');
@@ -348,11 +349,11 @@ export function reallocate(sqlite: Database.Database, fromId: number, toId: numb
 }
 
 /** Head office's cap on the expense ratio; one undo step. */
-export function setCap(sqlite: Database.Database, cap: number | null): void {
-  recordEdit(sqlite, 'expenses.undo.cap', () => {
-    const row = sqlite.prepare('SELECT key, value FROM setting WHERE key = ?').get(CAP_SETTING) as { key: string; value: string } | undefined;
-    if (cap === null) sqlite.prepare('DELETE FROM setting WHERE key = ?').run(CAP_SETTING);
-    else putSetting(sqlite, CAP_SETTING, cap);
+export function setCap(db: WriteDb, cap: number | null): void {
+  recordEdit(db, 'expenses.undo.cap', () => {
+    const row = findSettingRow(db, CAP_SETTING);
+    if (cap === null) deleteSetting(db, CAP_SETTING);
+    else putSetting(db, CAP_SETTING, cap);
     const after = cap === null ? null : { key: CAP_SETTING, value: JSON.stringify(cap) };
     return { changes: [{ table: 'setting', key: { key: CAP_SETTING }, before: row ?? null, after }], value: null };
   });

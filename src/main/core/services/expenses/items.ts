@@ -1,12 +1,12 @@
+import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import type { ExpenseItemInfo, ExpenseKindName } from '../../../../shared/expenses';
 import { AppError } from '../../../../shared/errors';
-import { DEFAULT_EXPENSE_ITEMS } from '../../demo/catalog';
-import { recordEdit, type RowChange } from '../undo';
+import { recordEdit, type RowChange } from '../../db/undoLog';
 
-// Expense items: a tree (parent_id) of the region's expense headings. A file without
-// any gets the defaults (DOMAIN.md: 銷售費用預算), as a working plan is made when missing:
-// not an undo step.
+// Expense items: a tree (parent_id) of the region's expense headings. A file is made
+// with the default items (DOMAIN.md: 銷售費用預算); the region adds, renames and removes
+// its own.
 
 export interface ItemRow {
   id: number;
@@ -17,21 +17,8 @@ export interface ItemRow {
   sort_order: number;
 }
 
-export function ensureItems(sqlite: Database.Database): void {
-  const n = sqlite.prepare('SELECT count(*) FROM expense_item').pluck().get() as number;
-  if (n > 0) return;
-  sqlite.transaction(() => {
-    const insert = sqlite.prepare('INSERT INTO expense_item (parent_id, code, name, kind, sort_order) VALUES (?, ?, ?, ?, ?)');
-    DEFAULT_EXPENSE_ITEMS.forEach((def, i) => {
-      const parent = Number(insert.run(null, def.code, def.name, def.kind, i + 1).lastInsertRowid);
-      def.children?.forEach((c, j) => insert.run(parent, c.code, c.name, def.kind, j + 1));
-    });
-  }).immediate();
-}
-
 /** The items in tree order: each parent followed by its children, siblings by sort order. */
 export function itemRows(sqlite: Database.Database): (ItemRow & { depth: number; leaf: boolean })[] {
-  ensureItems(sqlite);
   const rows = sqlite.prepare('SELECT id, parent_id, code, name, kind, sort_order FROM expense_item ORDER BY sort_order, id').all() as ItemRow[];
   const children = new Map<number | null, ItemRow[]>();
   const ids = new Set(rows.map((r) => r.id));
@@ -91,9 +78,9 @@ function assertNameFree(sqlite: Database.Database, parentId: number | null, name
 
 const image = (r: ItemRow) => ({ id: r.id, parent_id: r.parent_id, code: r.code, name: r.name, kind: r.kind, sort_order: r.sort_order });
 
-export function addItem(sqlite: Database.Database, parentId: number | null, name: string, code?: string, topKind?: ExpenseKindName): number {
-  ensureItems(sqlite);
-  return recordEdit(sqlite, 'expenses.undo.addItem', () => {
+export function addItem(db: WriteDb, parentId: number | null, name: string, code?: string, topKind?: ExpenseKindName): number {
+  const sqlite = db.sqlite;
+  return recordEdit(db, 'expenses.undo.addItem', () => {
     const parent = parentId === null ? null : itemRow(sqlite, parentId);
     if (parent) {
       // Budgets, actual expenses and promotion budgets sit on leaf items: a parent with any of them would hide them.
@@ -136,8 +123,9 @@ export function addItem(sqlite: Database.Database, parentId: number | null, name
   });
 }
 
-export function renameItem(sqlite: Database.Database, id: number, name: string): void {
-  recordEdit(sqlite, 'expenses.undo.renameItem', () => {
+export function renameItem(db: WriteDb, id: number, name: string): void {
+  const sqlite = db.sqlite;
+  recordEdit(db, 'expenses.undo.renameItem', () => {
     const before = itemRow(sqlite, id);
     assertNameFree(sqlite, before.parent_id, name, id);
     sqlite.prepare('UPDATE expense_item SET name = ? WHERE id = ?').run(name, id);
@@ -145,8 +133,9 @@ export function renameItem(sqlite: Database.Database, id: number, name: string):
   });
 }
 
-export function deleteItem(sqlite: Database.Database, id: number): void {
-  recordEdit(sqlite, 'expenses.undo.deleteItem', () => {
+export function deleteItem(db: WriteDb, id: number): void {
+  const sqlite = db.sqlite;
+  recordEdit(db, 'expenses.undo.deleteItem', () => {
     const before = itemRow(sqlite, id);
     if (sqlite.prepare('SELECT 1 FROM expense_item WHERE parent_id = ? LIMIT 1').get(id)) {
       throw new AppError('CONFLICT', `"${before.name}" has items under it`, { issues: [{ path: 'id', message: 'expenses.error.hasChildren' }] });

@@ -1,3 +1,4 @@
+import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors';
 import { measuresOf, sum } from '../../../../shared/expenses';
@@ -6,8 +7,8 @@ import {
 } from '../../../../shared/expenseSplits';
 import { largestRemainder, roundMatrixPreservingMargins } from '../../../../shared/spread';
 import type { TargetCache } from '../targets/model';
-import { ensureWorking } from '../targets/versions';
-import { recordEdit, type RowChange } from '../undo';
+import { workingVersionId } from '../targets/versions';
+import { recordEdit, type RowChange } from '../../db/undoLog';
 import { itemRows } from './items';
 
 // An item's budget split by product (brand or category) and by place (channel or city):
@@ -112,7 +113,7 @@ function splitsOf(rows: SplitRow[], year: number): ItemSplit[] {
 }
 
 export function readSplit(sqlite: Database.Database, itemId: number): ExpenseSplitResult {
-  const versionId = ensureWorking(sqlite);
+  const versionId = workingVersionId(sqlite);
   if (!itemRows(sqlite).some((r) => r.id === itemId)) {
     throw new AppError('INVALID_INPUT', `expense item ${itemId} does not exist`, { issues: [{ path: 'itemId', message: 'expenses.error.noItem' }] });
   }
@@ -134,9 +135,10 @@ function refuse(code: 'INVALID_INPUT' | 'CONFLICT', message: string, path: strin
 }
 
 /** Sets (or, with no entries, removes) an item's split along one dimension; one undo step. */
-export function setSplit(sqlite: Database.Database, input: SplitInput): ExpenseSplitResult {
-  recordEdit(sqlite, 'expenses.undo.split', () => {
-    const versionId = ensureWorking(sqlite);
+export function setSplit(db: WriteDb, input: SplitInput): ExpenseSplitResult {
+  const sqlite = db.sqlite;
+  recordEdit(db, 'expenses.undo.split', () => {
+    const versionId = workingVersionId(sqlite);
     const item = itemRows(sqlite).find((r) => r.id === input.itemId);
     if (!item) refuse('INVALID_INPUT', `expense item ${input.itemId} does not exist`, 'itemId', 'expenses.error.noItem');
     if (!item.leaf) refuse('INVALID_INPUT', 'only an item without items under it can be split', 'itemId', 'expenses.error.splitLeaf');
@@ -222,7 +224,7 @@ export interface SliceTargets {
 /** The working plan's year sales and gross-profit targets per member of a dimension, from the targets' cube. */
 export function planSliceTargets(sqlite: Database.Database, c: TargetCache, dimension: SplitDimension): SliceTargets {
   const refs = c.refs;
-  const cube = c.cube(sqlite, ensureWorking(sqlite));
+  const cube = c.cube(sqlite, workingVersionId(sqlite));
   const sales = new Map<number, number>();
   const gp = new Map<number, number>();
   for (let k = 0; k < refs.n; k++) {
@@ -247,7 +249,7 @@ export function bySlice(
   totals: { budget: number; sales: number; grossProfit: number; cap: number | null; topOf: Map<number, number> },
   unsplitLabel: { code: string; name: string },
 ): SliceResult {
-  const versionId = ensureWorking(sqlite);
+  const versionId = workingVersionId(sqlite);
   const rows = splitRows(sqlite, versionId).filter((r) => r.dim === dimension);
   const members = splitMembers(sqlite)[dimension];
   const expense = new Map<number, number>();

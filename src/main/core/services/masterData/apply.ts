@@ -4,8 +4,8 @@ import {
   addRefItem, buildRefLookup, checkValue, codeKey, emptyValue, ENTITIES, fieldSpec, issue, referencedEntities,
   type CellValue, type EntityName, type MasterIssue, type ParseContext,
 } from '../../../../shared/masterData';
-import type { RegionFile } from '../../db/regionFile';
-import { recordEdit, type RowChange, type RowValues } from '../undo';
+import type { ReadDb, WriteDb } from '../../db/handle';
+import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
 import {
   columnFields, columnOf, ENTITY_TABLES, fromDb, loadLinks, loadRefItems, loadRowsById, toDb,
 } from './tables';
@@ -197,17 +197,17 @@ function entityRules(sqlite: Database.Database, entity: EntityName, rows: Prepar
 }
 
 /** Every problem with the batch (empty when it can be applied). Reads only. */
-export function validateMasterRows(file: RegionFile, entity: EntityName, rows: readonly MasterInputRow[]): MasterIssue[] {
-  return plan(file.sqlite, entity, rows).issues;
+export function validateMasterRows(db: ReadDb, entity: EntityName, rows: readonly MasterInputRow[]): MasterIssue[] {
+  return plan(db.sqlite, entity, rows).issues;
 }
 
 /**
  * Writes the batch as one undo step, or nothing: throws AppError INVALID_INPUT with
  * every issue when any cell or rule fails. Returns the ids of the rows, in input order.
  */
-export function applyMasterRows(file: RegionFile, entity: EntityName, rows: readonly MasterInputRow[], label: ApplyLabel): number[] {
-  const sqlite = file.sqlite;
-  return recordEdit(sqlite, `masterData.undo.${label}`, () => {
+export function applyMasterRows(db: WriteDb, entity: EntityName, rows: readonly MasterInputRow[], label: ApplyLabel): number[] {
+  const sqlite = db.sqlite;
+  return recordEdit(db, `masterData.undo.${label}`, () => {
     // Planned inside the write transaction, so nothing can change between check and write.
     const p = plan(sqlite, entity, rows);
     if (p.issues.length) {

@@ -1,8 +1,8 @@
 import divisions from '../../../../../resources/geo/china-divisions.json' with { type: 'json' };
 import { AppError } from '../../../../shared/errors';
 import { issue } from '../../../../shared/masterData';
-import type { RegionFile } from '../../db/regionFile';
-import { recordEdit, type RowChange, type RowValues } from '../undo';
+import type { WriteDb } from '../../db/handle';
+import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
 
 // China's provinces and prefecture-level cities (GB/T 2260), bundled, for picking
 // the region's geography instead of typing it.
@@ -43,14 +43,14 @@ export type GeoScript = 'zhHant' | 'zhHans';
  * Adds the picked provinces and cities (a city brings its province along when the
  * file does not have it yet) as one undo step. Codes the file already has are skipped.
  */
-export function addGeography(file: RegionFile, codes: readonly string[], script: GeoScript = 'zhHant'): { provinceIds: number[]; cityIds: number[] } {
+export function addGeography(db: WriteDb, codes: readonly string[], script: GeoScript = 'zhHant'): { provinceIds: number[]; cityIds: number[] } {
   const unknown = codes.map((c, i) => [c, i] as const).filter(([c]) => !BY_CODE.has(c));
   if (unknown.length) {
     const issues = unknown.map(([c, i]) => issue(`codes.${i}`, 'masterData.invalid.unknownRef', { value: c }));
     throw new AppError('INVALID_INPUT', `not in the catalog: ${unknown.map(([c]) => c).join(', ')}`, { issues });
   }
-  const sqlite = file.sqlite;
-  return recordEdit(sqlite, 'masterData.undo.addGeography', () => {
+  const sqlite = db.sqlite;
+  return recordEdit(db, 'masterData.undo.addGeography', () => {
     const changes: RowChange[] = [];
     const provinceIds: number[] = [];
     const cityIds: number[] = [];

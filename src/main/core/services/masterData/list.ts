@@ -3,7 +3,7 @@ import {
   referencedEntities, type EntityName, type MasterRow, type RefItem,
 } from '../../../../shared/masterData';
 import { classifyAbc } from '../../../../shared/pareto';
-import type { RegionFile } from '../../db/regionFile';
+import type { ReadDb } from '../../db/handle';
 import { columnFields, columnOf, ENTITY_TABLES, fromDb, loadLinks, loadRefItems, scopeSql } from './tables';
 
 export interface MasterList {
@@ -47,8 +47,8 @@ export function customerSales12m(sqlite: Database.Database): Map<number, number>
 }
 
 /** The rows of one entity, in the order the editor shows them, with what their ref columns can point at. */
-export function listMaster(file: RegionFile, entity: EntityName): MasterList {
-  const sqlite = file.sqlite;
+export function listMaster(db: ReadDb, entity: EntityName): MasterList {
+  const sqlite = db.sqlite;
   const et = ENTITY_TABLES[entity];
   const fields = columnFields(entity);
   const cols = fields.map((f) => columnOf(f.key));

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors';
 import { englishMessage, issue, type EntityName } from '../../../../shared/masterData';
 import type { TableName } from '../../db/schema';
-import type { RegionFile } from '../../db/regionFile';
-import { recordEdit, type RowChange, type RowValues } from '../undo';
+import type { ReadDb, WriteDb } from '../../db/handle';
+import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
 import { schemaInfo, type Reference, type TableInfo } from './schemaInfo';
 import { ENTITY_TABLES, loadRowsById } from './tables';
 
@@ -45,8 +45,8 @@ function refWhere(ref: Reference, selfTable: string): string {
 }
 
 /** How many rows of every table refer to the items. */
-export function masterUsage(file: RegionFile, entity: EntityName, ids: readonly number[]): Usage {
-  const sqlite = file.sqlite;
+export function masterUsage(db: ReadDb, entity: EntityName, ids: readonly number[]): Usage {
+  const sqlite = db.sqlite;
   const table = ENTITY_TABLES[entity].table;
   const json = JSON.stringify(ids);
   const counts = new Map<string, number>();
@@ -154,23 +154,23 @@ class Mover {
 
 /** Removes items as one undo step: refused when used (delete), or after moving their uses to `targetId`. */
 export function removeMaster(
-  file: RegionFile,
+  db: WriteDb,
   entity: EntityName,
   ids: readonly number[],
   mode: RemoveMode,
   targetId?: number,
 ): { removed: number } {
-  const sqlite = file.sqlite;
+  const sqlite = db.sqlite;
   const et = ENTITY_TABLES[entity];
   const unique = [...new Set(ids)];
-  return recordEdit(sqlite, `masterData.undo.${mode}`, () => {
+  return recordEdit(db, `masterData.undo.${mode}`, () => {
     const rows = loadRowsById(sqlite, et.table, unique);
     const missing = unique.filter((id) => !rows.has(id) || (et.scope && rows.get(id)![et.scope.column] !== et.scope.value));
     if (missing.length) throw new AppError('NOT_FOUND', englishMessage('masterData.remove.notFound'), { issues: [issue('ids', 'masterData.remove.notFound')] });
     const info = schemaInfo(sqlite);
     const mover = new Mover(sqlite);
     if (mode === 'delete') {
-      const usage = masterUsage(file, entity, unique);
+      const usage = masterUsage(db, entity, unique);
       if (usage.total > 0) {
         const uses = usage.uses.map((u) => englishMessage('masterData.usage', { table: englishMessage(`masterData.table.${u.table}`), count: u.count })).join(', ');
         throw new AppError('CONFLICT', englishMessage('masterData.remove.inUse', { uses }), {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ENTITIES, type CellValue, type EntityName, type FieldSpec, type RefItem } from '../../../../shared/masterData';
-import type { RowValues } from '../undo';
+import type { RowValues } from '../../db/undoLog';
 
 // How each entity maps onto its table: the row filter (own brands vs competitors),
 // the link tables behind refList fields, and the column of every field.

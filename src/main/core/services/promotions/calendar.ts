@@ -1,11 +1,12 @@
+import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
-import type { PromotionBudgetLine, PromotionExpenseItem, PromotionInfo, PromotionList } from '../../../../shared/channels/promotions';
+import type { PromotionBudgetLine, PromotionExpenseItem, PromotionInfo, PromotionList } from '../../../../shared/endpoints/promotions';
 import { AppError } from '../../../../shared/errors';
 import {
   SCOPE_DIMS, emptyScope, findOverlaps, isIsoDate, type PromotionScope, type PromotionType, type ScopeDim, type SkuPlace,
 } from '../../../../shared/promotions';
-import { ensureWorking } from '../targets/versions';
-import { recordEdit, type RowChange, type RowValues } from '../undo';
+import { workingVersionId } from '../targets/versions';
+import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
 
 // The promotion and advertising calendar of the working plan version: activities, their
 // scope (promotion_scope: dim + ref_id; no rows in a dimension = all) and their budget
@@ -79,7 +80,7 @@ function skuPlaces(sqlite: Database.Database): SkuPlace[] {
 }
 
 export function listPromotions(sqlite: Database.Database): PromotionList {
-  const versionId = ensureWorking(sqlite);
+  const versionId = workingVersionId(sqlite);
   const year = planYear(sqlite);
   const rows = sqlite.prepare('SELECT * FROM promotion WHERE version_id = ? ORDER BY start_date, id').all(versionId) as PromotionRow[];
   const scopes = new Map<number, PromotionScope>(rows.map((r) => [r.id, emptyScope()]));
@@ -244,10 +245,11 @@ function rowOf(sqlite: Database.Database, versionId: number, id: number): Promot
   return row;
 }
 
-export function createPromotion(sqlite: Database.Database, input: PromotionInput): number {
-  const versionId = ensureWorking(sqlite);
+export function createPromotion(db: WriteDb, input: PromotionInput): number {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   const { scope, budget } = validate(sqlite, input);
-  return recordEdit(sqlite, 'promotions.undo.create', () => {
+  return recordEdit(db, 'promotions.undo.create', () => {
     const info = sqlite
       .prepare(`INSERT INTO promotion (version_id, name, type, start_date, end_date, mechanics, expected_extra_volume)
         VALUES (?, ?, ?, ?, ?, ?, ?)`)
@@ -262,11 +264,12 @@ export function createPromotion(sqlite: Database.Database, input: PromotionInput
   });
 }
 
-export function updatePromotion(sqlite: Database.Database, id: number, input: PromotionInput): number {
-  const versionId = ensureWorking(sqlite);
+export function updatePromotion(db: WriteDb, id: number, input: PromotionInput): number {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   rowOf(sqlite, versionId, id);
   const { scope, budget } = validate(sqlite, input);
-  return recordEdit(sqlite, 'promotions.undo.update', () => {
+  return recordEdit(db, 'promotions.undo.update', () => {
     const before = rowOf(sqlite, versionId, id);
     sqlite
       .prepare(`UPDATE promotion SET name = ?, type = ?, start_date = ?, end_date = ?, mechanics = ?, expected_extra_volume = ?
@@ -284,10 +287,11 @@ export function updatePromotion(sqlite: Database.Database, id: number, input: Pr
   });
 }
 
-export function deletePromotion(sqlite: Database.Database, id: number): void {
-  const versionId = ensureWorking(sqlite);
+export function deletePromotion(db: WriteDb, id: number): void {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   rowOf(sqlite, versionId, id);
-  recordEdit(sqlite, 'promotions.undo.delete', () => {
+  recordEdit(db, 'promotions.undo.delete', () => {
     const before = rowOf(sqlite, versionId, id);
     // Children first: undo replays in reverse, so the promotion comes back before them.
     const changes: RowChange[] = [

@@ -1,14 +1,14 @@
+import type { ReadDb, WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import type {
   BalanceResult, SpreadMethod, SpreadOutcome, TargetDim, TargetMeasure, TargetPeriod,
-} from '../../../../shared/channels/targets';
+} from '../../../../shared/endpoints/targets';
 import { AppError } from '../../../../shared/errors';
 import {
   equalWeights, ipf, largestRemainder, roundMatrixPreservingMargins, spreadTotal, type SpreadResult,
 } from '../../../../shared/spread';
 import { bulkInsert, bulkUpdate } from '../../db/bulk';
-import type { RegionFile } from '../../db/regionFile';
-import { recordEdit } from '../undo';
+import { recordEdit } from '../../db/undoLog';
 import { MONTHS, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { combosUnder } from './read';
 import { lockMask, readLocks } from './locks';
@@ -208,7 +208,8 @@ function spreadInto(
 }
 
 /** Writes what changed (or the new leaves) as one undo step and updates the cube. */
-function commit(sqlite: Database.Database, w: Work, label: string): number {
+function commit(db: WriteDb, w: Work, label: string): number {
+  const sqlite = db.sqlite;
   const cube = w.cube;
   let changed: number;
   if (w.seeded) {
@@ -231,7 +232,7 @@ function commit(sqlite: Database.Database, w: Work, label: string): number {
       data[6][i] = w.amount[k] * 100;
       data[7][i] = w.volume[k];
     }
-    recordEdit(sqlite, label, () => {
+    recordEdit(db, label, () => {
       bulkInsert(sqlite, 'target_fact', ids, cols, data);
       return { changes: [], bulk: [{ table: 'target_fact', kind: 'insert', ids, columns: cols, before: null, after: data }], value: null };
     });
@@ -294,7 +295,7 @@ function commit(sqlite: Database.Database, w: Work, label: string): number {
     });
     add('amount', diffA.length);
     add('volume', diffV.length);
-    recordEdit(sqlite, label, () => {
+    recordEdit(db, label, () => {
       bulkUpdate(sqlite, 'target_fact', ids, columns, after);
       return { changes: [], bulk: [{ table: 'target_fact', kind: 'update', ids, columns, before, after }], value: null };
     });
@@ -323,8 +324,8 @@ function checkPath(levels: readonly TargetDim[], path: readonly number[]): void 
   }
 }
 
-export function setCells(file: RegionFile, cache: TargetCache, input: SetCellsInput): SpreadOutcome {
-  const { sqlite } = file;
+export function setCells(db: WriteDb, cache: TargetCache, input: SetCellsInput): SpreadOutcome {
+  const { sqlite } = db;
   const refs = cache.refs;
   const cube = cache.cube(sqlite, input.versionId);
   const w = startWork(refs, cube);
@@ -350,7 +351,7 @@ export function setCells(file: RegionFile, cache: TargetCache, input: SetCellsIn
     const otherCtx = { ...ctx, method: input.method === 'current' || input.method === 'equal' ? ('lastYear' as const) : input.method };
     spreadInto(w, other, cells, total, weightsFor(otherCtx, w, other, cells), new Uint8Array(mask.length), 'plan');
   }
-  const changed = commit(sqlite, w, `targets.undo.${input.label}`);
+  const changed = commit(db, w, `targets.undo.${input.label}`);
   return { changed, basis, seeded: seeding };
 }
 
@@ -376,8 +377,8 @@ export interface ManualInput {
 }
 
 /** Splits a node's period total among its children by manual weights. */
-export function spreadManual(file: RegionFile, cache: TargetCache, input: ManualInput): SpreadOutcome {
-  const { sqlite } = file;
+export function spreadManual(db: WriteDb, cache: TargetCache, input: ManualInput): SpreadOutcome {
+  const { sqlite } = db;
   const refs = cache.refs;
   checkPath(input.levels, input.path);
   if (input.path.length >= input.levels.length) {
@@ -415,7 +416,7 @@ export function spreadManual(file: RegionFile, cache: TargetCache, input: Manual
     const b = spreadInto(w, input.measure, cells, shares[i], null, mask, what);
     if (b !== 'current') basis = b;
   });
-  const changed = commit(sqlite, w, 'targets.undo.manual');
+  const changed = commit(db, w, 'targets.undo.manual');
   return { changed, basis, seeded: false };
 }
 
@@ -463,9 +464,9 @@ function forEachPlannedCell(refs: TargetRefs, w: Work, ofCombo: Int32Array, fn: 
   }
 }
 
-export function currentPairs(file: RegionFile, cache: TargetCache, versionId: number, measure: TargetMeasure): BalanceResult['pairs'] {
+export function currentPairs(db: ReadDb, cache: TargetCache, versionId: number, measure: TargetMeasure): BalanceResult['pairs'] {
   const refs = cache.refs;
-  const cube = cache.cube(file.sqlite, versionId);
+  const cube = cache.cube(db.sqlite, versionId);
   const w = readWork(refs, cube);
   const { pairs, ofCombo } = pairIndex(refs, w);
   const sums = new Float64Array(pairs.length);
@@ -496,8 +497,8 @@ export interface BalanceInput {
   apply: boolean;
 }
 
-export function balanceTargets(file: RegionFile, cache: TargetCache, input: BalanceInput): BalanceResult {
-  const { sqlite } = file;
+export function balanceTargets(db: WriteDb, cache: TargetCache, input: BalanceInput): BalanceResult {
+  const { sqlite } = db;
   const refs = cache.refs;
   const cube = cache.cube(sqlite, input.versionId);
   if (cube.present === 0) {
@@ -610,7 +611,7 @@ export function balanceTargets(file: RegionFile, cache: TargetCache, input: Bala
   const monthTotal = input.monthTargets.reduce((a, b) => a + b, 0);
   const pairTotal = pairTarget.reduce((a, b) => a + b, 0) * scale;
   let changed = 0;
-  if (input.apply) changed = commit(sqlite, w, 'targets.undo.balance');
+  if (input.apply) changed = commit(db, w, 'targets.undo.balance');
   return {
     iterations: fit.iterations,
     converged: fit.converged,

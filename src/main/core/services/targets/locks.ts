@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { TARGET_DIMS, type TargetDim, type TargetLock } from '../../../../shared/channels/targets';
+import { TARGET_DIMS, type TargetDim, type TargetLock } from '../../../../shared/endpoints/targets';
 import { MONTHS, type TargetRefs } from './model';
 
 // Locks: slices of a version whose cells keep their values when a total above them

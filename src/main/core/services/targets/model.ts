@@ -1,8 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { TargetDim } from '../../../../shared/channels/targets';
+import type { TargetDim } from '../../../../shared/endpoints/targets';
 import { AppError } from '../../../../shared/errors';
 import type { RegionFile } from '../../db/regionFile';
-import type { StepEffects } from '../undo';
+import type { Area } from '../../../../shared/areas';
+import type { CommandCtx } from '../../db/command';
+import type { ReadDb } from '../../db/handle';
+import type { StepEffects } from '../../db/undoLog';
+import { planYear } from '../../repos/region';
 
 // The in-memory target cube (ARCHITECTURE.md §4): the plan's leaf cells in typed
 // arrays, so that a tree at any hierarchy, a spread over a million cells and a
@@ -387,12 +391,13 @@ export function loadVersionCube(sqlite: Database.Database, refs: TargetRefs, ver
   return cube;
 }
 
-/** The file's target cube: refs plus the versions loaded so far, valid for one generation. */
+/** The file's target cube: refs plus the versions loaded so far, valid while its stamp is the file's. */
 export class TargetCache {
   private readonly cubes = new Map<number, VersionCube>();
   constructor(
     readonly refs: TargetRefs,
-    public generation: number,
+    /** The file's counts of CUBE_READS when the cube was last current. */
+    public stamp: string,
   ) {}
 
   cube(sqlite: Database.Database, versionId: number): VersionCube {
@@ -457,30 +462,47 @@ export class TargetCache {
 
 const caches = new WeakMap<RegionFile, TargetCache>();
 
-function planYearOf(sqlite: Database.Database): number {
-  return sqlite.prepare('SELECT plan_year FROM region_meta WHERE id = 1').pluck().get() as number;
-}
+/** The areas the cube is built from: the plan, the members it is broken down by, and last year's actuals. */
+export const CUBE_READS: readonly Area[] = ['targets', 'master', 'actuals'];
 
 /**
- * The cache for a file at the session's generation: anything committed outside the
- * targets service (master data, imports, undo, redo) bumps the generation and the
- * cache is rebuilt on the next call; the service's own writes update it in place.
+ * The file's cube, current with the file: rebuilt when a command changed an area it
+ * is built from, unless that command kept it in step (cubeForEdit). `db` is the
+ * connection to load from: a command's own, so that it sees its own writes.
  */
-export function targetCache(file: RegionFile, generation: number): TargetCache {
+export function targetCache(file: RegionFile, db: ReadDb): TargetCache {
+  const stamp = file.changes.stamp(CUBE_READS);
   const cached = caches.get(file);
-  if (cached && cached.generation === generation) return cached;
-  const cache = new TargetCache(buildRefs(file.sqlite, planYearOf(file.sqlite)), generation);
+  if (cached && cached.stamp === stamp) return cached;
+  const cache = new TargetCache(buildRefs(db.sqlite, planYear(db)), stamp);
   caches.set(file, cache);
   return cache;
 }
 
 /**
- * After an undo or redo that moved the session from generation `from` to `to`: keep
- * the cache if it was current and can follow the step in place.
+ * The cube for a command that updates it in place as it writes: after the commit it
+ * is stamped current again instead of being rebuilt.
  */
-export function followStep(file: RegionFile, from: number, to: number, effects: StepEffects | undefined): void {
+export function cubeForEdit(ctx: CommandCtx): TargetCache {
+  const cache = targetCache(ctx.file, ctx.db);
+  ctx.afterCommit(() => {
+    if (caches.get(ctx.file) === cache) cache.stamp = ctx.file.changes.stamp(CUBE_READS);
+  });
+  return cache;
+}
+
+/** The cube's stamp before an undo or redo, for followStep. */
+export function cubeStamp(file: RegionFile): string {
+  return file.changes.stamp(CUBE_READS);
+}
+
+/**
+ * After an undo or redo's commit: keep the cube if it was current before (`before`)
+ * and can follow the step in place; otherwise drop it.
+ */
+export function followStep(file: RegionFile, before: string, effects: StepEffects): void {
   const cached = caches.get(file);
-  if (!cached || cached.generation !== from || !effects) return;
-  if (cached.follow(effects)) cached.generation = to;
+  if (!cached) return;
+  if (cached.stamp === before && cached.follow(effects)) cached.stamp = file.changes.stamp(CUBE_READS);
   else caches.delete(file);
 }

@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
 import type {
   CompareResult, PlanVersionInfo, TargetDim, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult,
-} from '../../../../shared/channels/targets';
-import { MONTHS, type TargetCache, type TargetRefs, type VersionCube } from './model';
+} from '../../../../shared/endpoints/targets';
+import { Memo } from '../../db/changes';
+import type { ReadDb } from '../../db/handle';
+import type { RegionFile } from '../../db/regionFile';
+import { CUBE_READS, MONTHS, targetCache, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { lockMask, readLocks } from './locks';
+import { workingVersionId } from './versions';
 
 // Reading the cube: the tree at any hierarchy, the gap check, and versions side by side.
 
@@ -284,3 +288,20 @@ export function compareVersions(
   return { versions, monthly, rows };
 }
 
+
+/** The working plan's sales and gross-profit targets by month (cents): what the expense budget's ratios are taken of. */
+export interface PlanTargets {
+  sales: number[];
+  grossProfit: number[];
+}
+
+const planTargetsMemo = new Memo<PlanTargets>(CUBE_READS, 4);
+
+/** The working plan's monthly targets, kept while the cube's areas are unchanged (an expense edit keeps them). */
+export function planTargets(file: RegionFile, db: ReadDb): PlanTargets {
+  const versionId = workingVersionId(db.sqlite);
+  return planTargetsMemo.get(file.changes, String(versionId), () => {
+    const s = targetSummary(db.sqlite, targetCache(file, db), versionId);
+    return { sales: s.plan.amountCents, grossProfit: s.plan.grossProfitCents };
+  });
+}

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SeasonalityInfo } from '../../../../shared/channels/targets';
+import type { SeasonalityInfo } from '../../../../shared/endpoints/targets';
 import { AppError } from '../../../../shared/errors';
 import { seasonalityFromHistory } from '../../../../shared/spread';
 import { MONTHS, type TargetCache } from './model';

@@ -1,8 +1,9 @@
+import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
-import type { HoTargetMonth, PlanVersionInfo, ScenarioName } from '../../../../shared/channels/targets';
-import { SCENARIO_NAMES } from '../../../../shared/channels/targets';
+import type { HoTargetMonth, PlanVersionInfo, ScenarioName } from '../../../../shared/endpoints/targets';
+import { SCENARIO_NAMES } from '../../../../shared/endpoints/targets';
 import { AppError } from '../../../../shared/errors';
-import { recordEdit, type RowChange } from '../undo';
+import { recordEdit, type RowChange } from '../../db/undoLog';
 import { MONTHS, type TargetCache } from './model';
 import { hoTargetRows } from './read';
 
@@ -22,19 +23,14 @@ interface VersionRow {
 
 const asScenario = (s: string | null): ScenarioName | null => ((SCENARIO_NAMES as readonly string[]).includes(s ?? '') ? (s as ScenarioName) : null);
 
-/** The working plan's id; a file without one (a new region) gets one. */
-export function ensureWorking(sqlite: Database.Database): number {
+/** The working plan's id. Every file has one: it is made with the file, and promoting a scenario keeps one. */
+export function workingVersionId(sqlite: Database.Database): number {
   const id = sqlite.prepare("SELECT id FROM plan_version WHERE kind = 'working'").pluck().get() as number | undefined;
-  if (id !== undefined) return id;
-  return Number(
-    sqlite
-      .prepare("INSERT INTO plan_version (name, kind, frozen, created_at) VALUES ('工作版', 'working', 0, ?)")
-      .run(new Date().toISOString()).lastInsertRowid,
-  );
+  if (id === undefined) throw new AppError('INTERNAL', 'the file has no working plan version');
+  return id;
 }
 
 export function listVersions(sqlite: Database.Database, cache: TargetCache): PlanVersionInfo[] {
-  ensureWorking(sqlite);
   const rows = sqlite.prepare('SELECT * FROM plan_version ORDER BY id').all() as VersionRow[];
   // Totals from the cube where a version is loaded, else one indexed pass in SQL.
   const loaded = new Map(cache.loaded().map((c) => [c.versionId, c]));
@@ -154,12 +150,13 @@ export function deleteVersion(sqlite: Database.Database, id: number): void {
 }
 
 /** The scenario becomes the working plan; the working plan becomes a scenario. One undo step. */
-export function promoteVersion(sqlite: Database.Database, id: number): void {
+export function promoteVersion(db: WriteDb, id: number): void {
+  const sqlite = db.sqlite;
   const row = versionRow(sqlite, id);
   if (row.kind !== 'scenario') throw new AppError('CONFLICT', 'only a scenario can be promoted to the working plan');
-  const working = versionRow(sqlite, ensureWorking(sqlite));
+  const working = versionRow(sqlite, workingVersionId(sqlite));
   const stamp = new Date().toISOString().slice(0, 10);
-  recordEdit(sqlite, 'targets.undo.promote', () => {
+  recordEdit(db, 'targets.undo.promote', () => {
     const image = (r: VersionRow) => ({ kind: r.kind, name: r.name, scenario: r.scenario });
     const oldWorkingAfter = { kind: 'scenario', name: uniqueName(sqlite, `${working.name} (${stamp})`), scenario: null };
     const promotedAfter = { kind: 'working', name: row.name, scenario: row.scenario };
@@ -190,8 +187,9 @@ export function hoTarget(sqlite: Database.Database): HoTargetMonth[] {
   }));
 }
 
-export function setHoTarget(sqlite: Database.Database, months: Partial<HoTargetMonth>[] & { month: number }[]): HoTargetMonth[] {
-  recordEdit(sqlite, 'targets.undo.hoTarget', () => {
+export function setHoTarget(db: WriteDb, months: Partial<HoTargetMonth>[] & { month: number }[]): HoTargetMonth[] {
+  const sqlite = db.sqlite;
+  recordEdit(db, 'targets.undo.hoTarget', () => {
     const current = new Map(hoTargetRows(sqlite).map((r) => [r.month, r]));
     const exists = new Set((sqlite.prepare('SELECT month FROM ho_target').pluck().all() as number[]));
     const changes: RowChange[] = [];

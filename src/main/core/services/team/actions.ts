@@ -1,7 +1,8 @@
+import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
-import { isOverdue, type ActionListResult, type ActionRow, type ActionRowInput, type ActionStatus } from '../../../../shared/channels/team';
-import { recordEdit, type RowChange } from '../undo';
-import { ensureWorking } from '../targets/versions';
+import { isOverdue, type ActionListResult, type ActionRow, type ActionRowInput, type ActionStatus } from '../../../../shared/endpoints/team';
+import { recordEdit, type RowChange } from '../../db/undoLog';
+import { workingVersionId } from '../targets/versions';
 import { isRealDate, refuse } from './common';
 
 // The action list (PDCA) of the working plan: what is to be done, by whom, by when,
@@ -32,7 +33,7 @@ function toRow(r: ActionDbRow, today: string): ActionRow {
 
 export function listActions(sqlite: Database.Database, today: string): ActionListResult {
   if (!isRealDate(today)) refuse('INVALID_INPUT', `not a date: ${today}`, 'badDate', 'today');
-  const versionId = ensureWorking(sqlite);
+  const versionId = workingVersionId(sqlite);
   const rows = (sqlite
     .prepare('SELECT * FROM action_item WHERE version_id = ? ORDER BY due_date IS NULL, due_date, id')
     .all(versionId) as ActionDbRow[]).map((r) => toRow(r, today));
@@ -51,8 +52,9 @@ const REF_FIELDS = [
   { field: 'brandId', table: 'brand', key: 'unknownBrand' },
 ] as const;
 
-export function applyActions(sqlite: Database.Database, rows: ActionRowInput[]): { ids: number[] } {
-  const versionId = ensureWorking(sqlite);
+export function applyActions(db: WriteDb, rows: ActionRowInput[]): { ids: number[] } {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   const get = sqlite.prepare('SELECT * FROM action_item WHERE id = ? AND version_id = ?');
   const existing = rows.map((r, i) => {
     for (const f of REF_FIELDS) {
@@ -70,7 +72,7 @@ export function applyActions(sqlite: Database.Database, rows: ActionRowInput[]):
     if (!found) refuse('INVALID_INPUT', `rows.${i}: no action ${r.id}`, 'noSuchRow', `rows.${i}.id`);
     return found;
   });
-  return recordEdit(sqlite, 'team.undo.actions', () => {
+  return recordEdit(db, 'team.undo.actions', () => {
     const changes: RowChange[] = [];
     const ids: number[] = [];
     const cols = ['title', 'owner_id', 'due_date', 'status', 'city_id', 'channel_id', 'brand_id', 'measure', 'note'] as const;
@@ -109,15 +111,16 @@ export function applyActions(sqlite: Database.Database, rows: ActionRowInput[]):
   });
 }
 
-export function removeActions(sqlite: Database.Database, ids: number[]): { removed: number } {
-  const versionId = ensureWorking(sqlite);
+export function removeActions(db: WriteDb, ids: number[]): { removed: number } {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   const get = sqlite.prepare('SELECT * FROM action_item WHERE id = ? AND version_id = ?');
   const rows = [...new Set(ids)].map((id, i) => {
     const r = get.get(id, versionId) as ActionDbRow | undefined;
     if (!r) refuse('INVALID_INPUT', `ids.${i}: no action ${id}`, 'noSuchRow', `ids.${i}`);
     return r;
   });
-  return recordEdit(sqlite, 'team.undo.actionsRemove', () => {
+  return recordEdit(db, 'team.undo.actionsRemove', () => {
     const del = sqlite.prepare('DELETE FROM action_item WHERE id = ?');
     for (const r of rows) del.run(r.id);
     return { changes: rows.map((r) => ({ table: 'action_item' as const, key: { id: r.id }, before: { ...r }, after: null })), value: { removed: rows.length } };

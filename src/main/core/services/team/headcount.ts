@@ -1,7 +1,8 @@
+import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
-import type { HeadcountCellInput, HeadcountRole, TeamPlanResult } from '../../../../shared/channels/team';
-import { recordEdit, type RowChange } from '../undo';
-import { ensureWorking } from '../targets/versions';
+import type { HeadcountCellInput, HeadcountRole, TeamPlanResult } from '../../../../shared/endpoints/team';
+import { recordEdit, type RowChange } from '../../db/undoLog';
+import { workingVersionId } from '../targets/versions';
 import { planYear, refuse } from './common';
 import { listTraining } from './training';
 
@@ -39,7 +40,7 @@ function roleRank(role: string): number {
 }
 
 export function teamPlan(sqlite: Database.Database): TeamPlanResult {
-  const versionId = ensureWorking(sqlite);
+  const versionId = workingVersionId(sqlite);
   const byRole = new Map<string, HeadcountRole>();
   for (const r of rowsOf(sqlite, versionId)) {
     let entry = byRole.get(r.role);
@@ -77,14 +78,15 @@ export function teamPlan(sqlite: Database.Database): TeamPlanResult {
 const image = (r: HeadcountDbRow) => ({ ...r });
 const keyOf = (v: number, role: string, month: number) => ({ version_id: v, role, month });
 
-export function setHeadcount(sqlite: Database.Database, cells: HeadcountCellInput[]): void {
-  const versionId = ensureWorking(sqlite);
+export function setHeadcount(db: WriteDb, cells: HeadcountCellInput[]): void {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   cells.forEach((c, i) => {
     if (c.headcount === undefined && c.costPerHeadCents === undefined) {
       refuse('INVALID_INPUT', `cells.${i}: nothing to set`, 'nothingToSet', `cells.${i}`);
     }
   });
-  recordEdit(sqlite, 'team.undo.headcount', () => {
+  recordEdit(db, 'team.undo.headcount', () => {
     const current = new Map(rowsOf(sqlite, versionId).map((r) => [`${r.role}\u0000${r.month}`, r]));
     const roles = new Set([...current.values()].map((r) => r.role));
     const changes: RowChange[] = [];
@@ -121,21 +123,23 @@ function insertRole(sqlite: Database.Database, versionId: number, role: string, 
   return changes;
 }
 
-export function addRole(sqlite: Database.Database, roleIn: string, headcount = 0, costPerHeadCents?: number): void {
-  const versionId = ensureWorking(sqlite);
+export function addRole(db: WriteDb, roleIn: string, headcount = 0, costPerHeadCents?: number): void {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   const role = roleIn.trim();
   const exists = sqlite.prepare('SELECT 1 FROM headcount_plan WHERE version_id = ? AND role = ?').get(versionId, role);
   if (exists) refuse('CONFLICT', `role ${role} is already in the plan`, 'roleExists', 'role');
   const cost = costPerHeadCents ?? (DEFAULT_COST_PER_HEAD_YUAN[role] ?? 0) * 100;
-  recordEdit(sqlite, 'team.undo.addRole', () => ({ changes: insertRole(sqlite, versionId, role, () => headcount, cost), value: null }));
+  recordEdit(db, 'team.undo.addRole', () => ({ changes: insertRole(sqlite, versionId, role, () => headcount, cost), value: null }));
 }
 
-export function removeRole(sqlite: Database.Database, roleIn: string): void {
-  const versionId = ensureWorking(sqlite);
+export function removeRole(db: WriteDb, roleIn: string): void {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   const role = roleIn.trim();
   const rows = rowsOf(sqlite, versionId).filter((r) => r.role === role);
   if (rows.length === 0) refuse('INVALID_INPUT', `role ${role} is not in the plan`, 'unknownRole', 'role');
-  recordEdit(sqlite, 'team.undo.removeRole', () => {
+  recordEdit(db, 'team.undo.removeRole', () => {
     sqlite.prepare('DELETE FROM headcount_plan WHERE version_id = ? AND role = ?').run(versionId, role);
     return { changes: rows.map((r) => ({ table: 'headcount_plan' as const, key: keyOf(versionId, role, r.month), before: image(r), after: null })), value: null };
   });
@@ -157,14 +161,15 @@ function masterCounts(sqlite: Database.Database, year: number): Map<string, numb
   return counts;
 }
 
-export function seedFromMaster(sqlite: Database.Database): { roles: string[] } {
-  const versionId = ensureWorking(sqlite);
+export function seedFromMaster(db: WriteDb): { roles: string[] } {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   const has = sqlite.prepare('SELECT 1 FROM headcount_plan WHERE version_id = ? LIMIT 1').get(versionId);
   if (has) refuse('CONFLICT', 'the headcount plan is not empty', 'planNotEmpty');
   const counts = masterCounts(sqlite, planYear(sqlite));
   const roles = MASTER_ROLES.filter((r) => counts.has(r));
   if (roles.length === 0) refuse('CONFLICT', 'the team master data has no salespeople', 'noTeam');
-  return recordEdit(sqlite, 'team.undo.seed', () => {
+  return recordEdit(db, 'team.undo.seed', () => {
     const changes = roles.flatMap((role) => insertRole(sqlite, versionId, role, (m) => counts.get(role)![m - 1], DEFAULT_COST_PER_HEAD_YUAN[role] * 100));
     return { changes, value: { roles: [...roles] } };
   });

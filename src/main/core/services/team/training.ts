@@ -1,7 +1,8 @@
+import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
-import type { TrainingRowInput, TrainingSessionRow } from '../../../../shared/channels/team';
-import { recordEdit, type RowChange } from '../undo';
-import { ensureWorking } from '../targets/versions';
+import type { TrainingRowInput, TrainingSessionRow } from '../../../../shared/endpoints/team';
+import { recordEdit, type RowChange } from '../../db/undoLog';
+import { workingVersionId } from '../targets/versions';
 import { refuse } from './common';
 
 // Training sessions of the working plan: topic, audience, month, cost.
@@ -21,8 +22,9 @@ export function listTraining(sqlite: Database.Database, versionId: number): Trai
   return (sqlite.prepare('SELECT * FROM training_session WHERE version_id = ? ORDER BY month, id').all(versionId) as TrainingDbRow[]).map(toRow);
 }
 
-export function applyTraining(sqlite: Database.Database, rows: TrainingRowInput[]): { ids: number[] } {
-  const versionId = ensureWorking(sqlite);
+export function applyTraining(db: WriteDb, rows: TrainingRowInput[]): { ids: number[] } {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   const get = sqlite.prepare('SELECT * FROM training_session WHERE id = ? AND version_id = ?');
   // Check everything before writing: all or nothing.
   const existing = rows.map((r, i) => {
@@ -35,7 +37,7 @@ export function applyTraining(sqlite: Database.Database, rows: TrainingRowInput[
     if (!found) refuse('INVALID_INPUT', `rows.${i}: no training session ${r.id}`, 'noSuchRow', `rows.${i}.id`);
     return found;
   });
-  return recordEdit(sqlite, 'team.undo.training', () => {
+  return recordEdit(db, 'team.undo.training', () => {
     const changes: RowChange[] = [];
     const ids: number[] = [];
     const insert = sqlite.prepare('INSERT INTO training_session (version_id, topic, audience, month, cost_cents) VALUES (?, ?, ?, ?, ?)');
@@ -58,15 +60,16 @@ export function applyTraining(sqlite: Database.Database, rows: TrainingRowInput[
   });
 }
 
-export function removeTraining(sqlite: Database.Database, ids: number[]): { removed: number } {
-  const versionId = ensureWorking(sqlite);
+export function removeTraining(db: WriteDb, ids: number[]): { removed: number } {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(sqlite);
   const get = sqlite.prepare('SELECT * FROM training_session WHERE id = ? AND version_id = ?');
   const rows = [...new Set(ids)].map((id, i) => {
     const r = get.get(id, versionId) as TrainingDbRow | undefined;
     if (!r) refuse('INVALID_INPUT', `ids.${i}: no training session ${id}`, 'noSuchRow', `ids.${i}`);
     return r;
   });
-  return recordEdit(sqlite, 'team.undo.trainingRemove', () => {
+  return recordEdit(db, 'team.undo.trainingRemove', () => {
     const del = sqlite.prepare('DELETE FROM training_session WHERE id = ?');
     for (const r of rows) del.run(r.id);
     return { changes: rows.map((r) => ({ table: 'training_session' as const, key: { id: r.id }, before: { ...r }, after: null })), value: { removed: rows.length } };

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import {
   MARKET_DIMENSIONS, type MarketAnalysis, type MarketDetail, type MarketDimension, type MarketFilter, type MarketRow,
-} from '../../../../shared/channels/analysis';
+} from '../../../../shared/endpoints/analysis';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../shared/units';
 import { EChart, saveChartPng } from '../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../components/chart/chartStyle';

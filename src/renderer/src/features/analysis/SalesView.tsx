@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import {
   SALES_DIMENSIONS, type SalesAnalysis, type SalesDetail, type SalesDimension, type SalesFilter, type SalesRow,
-} from '../../../../shared/channels/analysis';
+} from '../../../../shared/endpoints/analysis';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { api, toErrorData } from '../../api/client';
 import { useApp } from '../../app/AppContext';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelInput, ChannelName, ChannelResult } from '../../../../shared/contract';
+import type { EndpointInput, EndpointName, EndpointResult } from '../../../../shared/contract';
 import { formatAmount, intlLocale, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { api, toErrorData } from '../../api/client';
 import { useApp } from '../../app/AppContext';
@@ -57,15 +57,15 @@ export function useUnit(): { unit: DisplayUnit; language: Language; unitText: st
  * Calls a channel and keeps its latest answer; asks again when the input (compared
  * as JSON) or the file's revision changes. An answer to an older input is dropped.
  */
-export function useAnalysis<C extends ChannelName>(channel: C, input: ChannelInput<C> | null): { data: ChannelResult<C> | null; error: string | null } {
+export function useAnalysis<C extends EndpointName>(channel: C, input: EndpointInput<C> | null): { data: EndpointResult<C> | null; error: string | null } {
   const { revision } = useApp();
-  const [state, setState] = useState<{ data: ChannelResult<C> | null; error: string | null }>({ data: null, error: null });
+  const [state, setState] = useState<{ data: EndpointResult<C> | null; error: string | null }>({ data: null, error: null });
   const key = input === null ? null : JSON.stringify(input);
   useEffect(() => {
     if (key === null) return;
     let live = true;
     api
-      .call(channel, JSON.parse(key) as ChannelInput<C>)
+      .call(channel, JSON.parse(key) as EndpointInput<C>)
       .then((data) => live && setState({ data, error: null }))
       .catch((e: unknown) => live && setState((s) => ({ data: s.data, error: errorText(toErrorData(e)) })));
     return () => {

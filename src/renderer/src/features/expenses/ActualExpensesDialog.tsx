@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExpenseActualEntry } from '../../../../shared/channels/expenses';
+import type { ExpenseActualEntry } from '../../../../shared/endpoints/expenses';
 import type { ExpenseItemInfo } from '../../../../shared/expenses';
 import { formatAmount, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { api, toErrorData } from '../../api/client';

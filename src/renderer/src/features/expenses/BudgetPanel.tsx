@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ExpensePeriod } from '../../../../shared/channels/expenses';
+import type { ExpensePeriod } from '../../../../shared/endpoints/expenses';
 import type { AppErrorData } from '../../../../shared/errors';
 import {
   budgetMeasures, capWarnings, itemMeasures, sum, variance, quarters, type ExpenseBudgetResult, type PhaseMeasures,

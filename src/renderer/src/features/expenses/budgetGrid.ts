@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ExpensePeriod } from '../../../../shared/channels/expenses';
+import type { ExpensePeriod } from '../../../../shared/endpoints/expenses';
 import { quarters, sum, type ExpenseBudgetResult } from '../../../../shared/expenses';
 import { unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import type { GridColumn, GridRow, ParseResult } from '../../grid';

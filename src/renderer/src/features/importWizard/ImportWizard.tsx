@@ -7,7 +7,7 @@ import {
   type ActualsReadOptions,
   type Resolution,
 } from '../../../../shared/actuals';
-import type { ChannelResult } from '../../../../shared/contract';
+import type { EndpointResult } from '../../../../shared/contract';
 import type { AppErrorData } from '../../../../shared/errors';
 import type {
   ColumnMapping,
@@ -299,7 +299,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     setBusy(true);
     setError(null);
     setNotice(null);
-    type Outcome = { kind: 'ok'; value: ChannelResult<'import.commit'> } | { kind: 'error'; error: AppErrorData };
+    type Outcome = { kind: 'ok'; value: EndpointResult<'import.commit'> } | { kind: 'error'; error: AppErrorData };
     const outcome = await app.commit(async (): Promise<Outcome> => {
       try {
         return { kind: 'ok', value: await api.call('import.commit', request()) };

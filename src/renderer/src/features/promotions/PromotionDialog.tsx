@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PromotionInfo, PromotionList } from '../../../../shared/channels/promotions';
+import type { PromotionInfo, PromotionList } from '../../../../shared/endpoints/promotions';
 import { PROMOTION_TYPES, SCOPE_DIMS, emptyScope, type PromotionScope, type PromotionType } from '../../../../shared/promotions';
 import { formatAmount, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { api } from '../../api/client';

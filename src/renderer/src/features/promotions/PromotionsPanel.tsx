@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PromotionInfo } from '../../../../shared/channels/promotions';
+import type { PromotionInfo } from '../../../../shared/endpoints/promotions';
 import { formatAmount, formatInteger, unitLabel } from '../../../../shared/units';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PromotionInfo } from '../../../../shared/channels/promotions';
+import type { PromotionInfo } from '../../../../shared/endpoints/promotions';
 import { yearSpan } from '../../../../shared/promotions';
 import { intlLocale, type Language } from '../../../../shared/units';
 import { TYPE_COLORS } from './typeColors';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PromotionList } from '../../../../shared/channels/promotions';
+import type { PromotionList } from '../../../../shared/endpoints/promotions';
 import type { MasterRow } from '../../../../shared/masterData';
 import { SCOPE_DIMS, type ScopeDim } from '../../../../shared/promotions';
 import { api, toErrorData } from '../../api/client';

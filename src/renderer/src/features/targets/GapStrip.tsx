@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TargetMeasure, TargetSummary } from '../../../../shared/channels/targets';
+import type { TargetMeasure, TargetSummary } from '../../../../shared/endpoints/targets';
 import { formatAmount, formatPercent, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { MONTH_FIELDS } from './columns';
 import { exactFigure, formatFigure, type FigureEnv } from './format';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TARGET_DIMS, type TargetDim } from '../../../../shared/channels/targets';
+import { TARGET_DIMS, type TargetDim } from '../../../../shared/endpoints/targets';
 import { Modal } from '../../components/Modal';
 import { HIERARCHY_PRESETS, MAX_LEVELS, PRESET_NAMES, presetOf } from './hierarchy';
 

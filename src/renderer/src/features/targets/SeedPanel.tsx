@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SPREAD_METHODS, type SpreadMethod, type TargetMeasure } from '../../../../shared/channels/targets';
+import { SPREAD_METHODS, type SpreadMethod, type TargetMeasure } from '../../../../shared/endpoints/targets';
 import { unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { api } from '../../api/client';
 import { editText, parseFigure, type FigureEnv } from './format';

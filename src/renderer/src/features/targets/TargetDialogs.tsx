@@ -1,4 +1,4 @@
-import type { PlanVersionInfo, TargetDim, TargetMeasure, TargetNode } from '../../../../shared/channels/targets';
+import type { PlanVersionInfo, TargetDim, TargetMeasure, TargetNode } from '../../../../shared/endpoints/targets';
 import type { TargetRow } from './columns';
 import { BalanceDialog, CompareDialog, HoTargetDialog, ManualWeightsDialog, SeasonalityDialog, VersionsDialog } from './dialogs';
 

@@ -8,7 +8,7 @@ import {
   type TargetDim,
   type TargetMeasure,
   type TargetPeriod,
-} from '../../../../shared/channels/targets';
+} from '../../../../shared/endpoints/targets';
 import { api, toErrorData } from '../../api/client';
 import { errorText } from '../../i18n';
 import { useApp } from '../../app/AppContext';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { TargetDim, TargetNode, TargetPeriod } from '../../../../shared/channels/targets';
+import type { TargetDim, TargetNode, TargetPeriod } from '../../../../shared/endpoints/targets';
 import { formatPercent, unitLabel } from '../../../../shared/units';
 import type { GridColumn, GridRow, ParseResult } from '../../grid';
 import { editText, formatFigure, parseFigure, type FigureEnv } from './format';

@@ -1,4 +1,4 @@
-import type { TargetMeasure } from '../../../../shared/channels/targets';
+import type { TargetMeasure } from '../../../../shared/endpoints/targets';
 import { centsToUnit, formatAmount, formatInteger, type DisplayUnit, type Language } from '../../../../shared/units';
 
 // Target figures on screen: amounts (integer cents) in the user's display unit, volume

@@ -1,4 +1,4 @@
-import { TARGET_DIMS, SPREAD_METHODS, type SpreadMethod, type TargetDim, type TargetMeasure } from '../../../../shared/channels/targets';
+import { TARGET_DIMS, SPREAD_METHODS, type SpreadMethod, type TargetDim, type TargetMeasure } from '../../../../shared/endpoints/targets';
 
 // The row hierarchy (presets and custom levels), the spread method and the measure,
 // remembered in localStorage so the page opens the way the user left it.

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { TargetDim, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult } from '../../../../shared/channels/targets';
+import type { TargetDim, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult } from '../../../../shared/endpoints/targets';
 import type { AppErrorData } from '../../../../shared/errors';
 import { api, toErrorData } from '../../api/client';
 

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTION_STATUSES, isOverdue, type ActionRow, type ActionStatus, type NamedRef } from '../../../../shared/channels/team';
+import { ACTION_STATUSES, isOverdue, type ActionRow, type ActionStatus, type NamedRef } from '../../../../shared/endpoints/team';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { errorText } from '../../i18n';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KNOWN_ROLES, type HeadcountCellInput, type TeamPlanResult } from '../../../../shared/channels/team';
+import { KNOWN_ROLES, type HeadcountCellInput, type TeamPlanResult } from '../../../../shared/endpoints/team';
 import { unitLabel } from '../../../../shared/units';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { KNOWN_ROLES } from '../../../../shared/channels/team';
+import { KNOWN_ROLES } from '../../../../shared/endpoints/team';
 import type { AppErrorData } from '../../../../shared/errors';
 import { formatAmount, formatInteger, type DisplayUnit, type Language } from '../../../../shared/units';
 import { errorText } from '../../i18n';

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { MapChart } from 'echarts/charts';
 import { GeoComponent, VisualMapComponent } from 'echarts/components';
 import { registerMap, use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import type { CityCoverage, CustomerAnalysis, RegionMap } from '../../../../../shared/channels/analysisCustomers';
+import type { CityCoverage, CustomerAnalysis, RegionMap } from '../../../../../shared/endpoints/analysisCustomers';
 import { formatPercent, type Language } from '../../../../../shared/units';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_TEXT, OTHER_COLORS, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';

@@ -4,7 +4,7 @@ import { use as registerModules, type EChartsCoreOption, type EChartsType } from
 import {
   CUSTOMER_TIERS, type CityCoverage, type CustomerAnalysis, type CustomerAnalysisRow, type CustomerFilter,
   type CustomerSalesDetail,
-} from '../../../../../shared/channels/analysisCustomers';
+} from '../../../../../shared/endpoints/analysisCustomers';
 import { ABC_CLASSES, type AbcClass } from '../../../../../shared/pareto';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../../shared/units';
 import { api } from '../../../api/client';

@@ -3,7 +3,7 @@ import { TitleComponent } from 'echarts/components';
 import { use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import {
   EXPENSE_VIEW_BY, type ExpenseActualDetail, type ExpenseAnalysis, type ExpenseAnalysisRow, type ExpenseViewBy, type KeyExpense,
-} from '../../../../../shared/channels/analysisExpenses';
+} from '../../../../../shared/endpoints/analysisExpenses';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../../shared/units';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';

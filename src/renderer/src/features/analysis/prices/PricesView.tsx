@@ -1,7 +1,7 @@
 import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { TitleComponent } from 'echarts/components';
 import { use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import type { PriceCell, PriceCheckRow, PricesAnalysis, PricesInput, PriceShelfRow, PriceSkuRow } from '../../../../../shared/channels/analysisPrices';
+import type { PriceCell, PriceCheckRow, PricesAnalysis, PricesInput, PriceShelfRow, PriceSkuRow } from '../../../../../shared/endpoints/analysisPrices';
 import { formatInteger, formatPercent, intlLocale, type Language } from '../../../../../shared/units';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';

@@ -4,7 +4,7 @@ import { use as registerModules, type EChartsCoreOption, type EChartsType } from
 import {
   TERMINAL_GROUPINGS, TERMINAL_MEASURES, type TerminalCell, type TerminalGroup, type TerminalGrouping, type TerminalLineRow,
   type TerminalMeasure, type TerminalsAnalysis,
-} from '../../../../../shared/channels/analysisTerminals';
+} from '../../../../../shared/endpoints/analysisTerminals';
 import { PERIOD_PRESETS, gapToStrongest, measureOf, monthsOf, presetMonths, presetOf, strongestCompetitor, type PeriodPreset } from '../../../../../shared/analysisTerminals';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../../shared/units';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BalanceResult, TargetMeasure, TargetSummary } from '../../../../../shared/channels/targets';
+import type { BalanceResult, TargetMeasure, TargetSummary } from '../../../../../shared/endpoints/targets';
 import { formatInteger } from '../../../../../shared/units';
 import { api } from '../../../api/client';
 import { useApp } from '../../../app/AppContext';

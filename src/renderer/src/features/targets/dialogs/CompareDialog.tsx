@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TooltipComponentFormatterCallbackParams } from 'echarts';
-import { TARGET_DIMS, type CompareResult, type PlanVersionInfo, type TargetDim, type TargetMeasure } from '../../../../../shared/channels/targets';
+import { TARGET_DIMS, type CompareResult, type PlanVersionInfo, type TargetDim, type TargetMeasure } from '../../../../../shared/endpoints/targets';
 import { centsToUnit, formatPercent, intlLocale } from '../../../../../shared/units';
 import { api } from '../../../api/client';
 import { useApp } from '../../../app/AppContext';

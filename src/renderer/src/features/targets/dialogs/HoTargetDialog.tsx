@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HoTargetMonth } from '../../../../../shared/channels/targets';
+import type { HoTargetMonth } from '../../../../../shared/endpoints/targets';
 import { formatPercent, unitLabel } from '../../../../../shared/units';
 import { api } from '../../../api/client';
 import { useApp } from '../../../app/AppContext';

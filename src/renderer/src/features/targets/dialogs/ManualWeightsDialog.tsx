@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TARGET_PERIODS, type TargetDim, type TargetMeasure, type TargetNode, type TargetPeriod } from '../../../../../shared/channels/targets';
+import { TARGET_PERIODS, type TargetDim, type TargetMeasure, type TargetNode, type TargetPeriod } from '../../../../../shared/endpoints/targets';
 import { formatPercent, intlLocale } from '../../../../../shared/units';
 import { api } from '../../../api/client';
 import { useApp } from '../../../app/AppContext';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TooltipComponentFormatterCallbackParams } from 'echarts';
-import type { SeasonalityInfo } from '../../../../../shared/channels/targets';
+import type { SeasonalityInfo } from '../../../../../shared/endpoints/targets';
 import { formatPercent, intlLocale, type Language } from '../../../../../shared/units';
 import { api } from '../../../api/client';
 import { useApp } from '../../../app/AppContext';

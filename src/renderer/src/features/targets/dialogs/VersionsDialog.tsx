@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCENARIO_NAMES, type PlanVersionInfo, type ScenarioName } from '../../../../../shared/channels/targets';
+import { SCENARIO_NAMES, type PlanVersionInfo, type ScenarioName } from '../../../../../shared/endpoints/targets';
 import { formatInteger, intlLocale, unitLabel, type Language } from '../../../../../shared/units';
 import { api } from '../../../api/client';
 import { useApp } from '../../../app/AppContext';

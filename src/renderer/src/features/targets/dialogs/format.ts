@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { TargetMeasure } from '../../../../../shared/channels/targets';
+import type { TargetMeasure } from '../../../../../shared/endpoints/targets';
 import { formatAmount, formatInteger, unitLabel, type DisplayUnit, type Language } from '../../../../../shared/units';
 
 // Figures in the dialogs: amounts (integer cents, whole 元) in the user's display

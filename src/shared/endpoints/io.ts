@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { asyncCommand, command, query } from '../endpoint';
 import { AMOUNT_UNITS, MEMBER_DIMENSIONS, RESOLUTION_ACTIONS } from '../actuals';
 import {
   EXPORT_FORMATS,
@@ -75,20 +75,20 @@ const rowsInput = z
   })
   .strict();
 
-export const ioChannels = {
+export const ioEndpoints = {
   /** Electron: the open dialog for a data file; null when cancelled. The web host uploads instead. */
-  'import.chooseFile': channel<{ path: string; fileName: string } | null>()(z.object({}).strict()),
+  'import.chooseFile': asyncCommand<{ path: string; fileName: string } | null>([])(z.object({}).strict()),
   /** How the file reads: format, encoding, sheets, header row, headers and the first rows. */
-  'import.inspect': channel<DataFileInfo>()(z.object(readOptions).strict()),
+  'import.inspect': query<DataFileInfo>([])(z.object(readOptions).strict()),
   /** The target's fields, for the mapping step. */
-  'import.target': channel<ImportTargetInfo>()(z.object({ target: importTargetSchema }).strict()),
+  'import.target': query<ImportTargetInfo>([])(z.object({ target: importTargetSchema }).strict()),
   /** Every row checked as the commit would, nothing written. */
-  'import.preview': channel<ImportPreview>()(rowsInput),
+  'import.preview': query<ImportPreview>(['master', 'targets', 'actuals', 'expenses'])(rowsInput),
   /** All or nothing, one undo step: refuses (INVALID_INPUT with the issues) when any row is invalid. */
-  'import.commit': channel<ImportCommitResult>()(rowsInput),
-  'import.mappings': channel<SavedMapping[]>()(z.object({ target: importTargetSchema }).strict()),
+  'import.commit': asyncCommand<ImportCommitResult>(['master', 'targets', 'actuals', 'expenses', 'mappings'])(rowsInput),
+  'import.mappings': query<SavedMapping[]>(['mappings'])(z.object({ target: importTargetSchema }).strict()),
   /** Saves a mapping under a source name; the columns are kept by header text. */
-  'import.saveMapping': channel<SavedMapping[]>()(
+  'import.saveMapping': command<SavedMapping[]>(['mappings'])(
     z
       .object({
         target: importTargetSchema,
@@ -100,7 +100,7 @@ export const ioChannels = {
       .strict(),
   ),
   /** Writes one master-data table as CSV or XLSX; null when the save dialog was cancelled. */
-  'export.table': channel<{ path: string; rowCount: number } | null>()(
+  'export.table': query<{ path: string; rowCount: number } | null>(['master'])(
     z.object({ entity: z.string().regex(/^[a-z]+$/).max(32), format: z.enum(EXPORT_FORMATS) }).strict(),
   ),
 };

@@ -1,14 +1,19 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
-import { bulkDelete, bulkInsert, bulkUpdate } from '../db/bulk';
-import { AppError } from '../../../shared/errors';
+import type { Area } from '../../../shared/areas';
 import type { EditState } from '../../../shared/contract';
-import type { TableName } from '../db/schema';
+import { AppError } from '../../../shared/errors';
+import { areaOfRow } from './areas';
+import { bulkDelete, bulkInsert, bulkUpdate } from './bulk';
+import type { ReadDb, WriteDb } from './handle';
+import type { TableName } from './schema';
 
-// Undo and redo as an operation log in the file: every user edit is one step made
-// of row changes (before and after images). Because the log lives in the same
-// database and is written in the same transaction as the edit, it survives a
-// restart and can never disagree with the data.
+// Undo and redo as an operation log in the file: every command is at most one step
+// made of row changes (before and after images). Because the log lives in the same
+// database and is written in the command's own transaction, it survives a restart
+// and can never disagree with the data. The registry opens the step (UndoStep) with
+// the command's transaction and writes it before the commit; services add to it with
+// recordEdit.
 
 type Value = string | number | null;
 export type RowValues = Record<string, Value>;
@@ -103,10 +108,13 @@ export interface StepEffects {
   rowTables: string[];
   bulk: { table: string; kind: 'update' | 'insert'; applied: 'update' | 'delete' | 'insert'; ids: Float64Array; columns: string[]; values: Float64Array[] | null }[];
 }
-const effects = new WeakMap<Database.Database, StepEffects>();
 
-export function lastStepEffects(sqlite: Database.Database): StepEffects | undefined {
-  return effects.get(sqlite);
+/** The areas a step's effects changed. */
+export function areasOfEffects(e: StepEffects): Area[] {
+  const areas = new Set<Area>(['edit']);
+  for (const t of e.rowTables) areas.add(areaOfRow(t, null) ?? 'edit');
+  for (const b of e.bulk) areas.add(areaOfRow(b.table, null) ?? 'edit');
+  return [...areas];
 }
 
 /** Replays a step's bulk records: toward `after` (redo) or back to `before` (undo). */
@@ -184,28 +192,54 @@ function applyImage(sqlite: Database.Database, table: TableName, key: RowValues,
 }
 
 /**
- * Runs `edit` in one transaction and records its row changes as one undo step.
- * `edit` applies the change itself and returns what it changed. A new step drops
- * the steps that had been undone (the redo branch), as every editor does.
+ * The undo step of the command being run: the registry opens it with the command's
+ * transaction and saves it before the commit. Several records make one step (a
+ * command is one thing to undo, however many services it calls); the first label
+ * names it. A step with no real change is not written.
  */
-export function recordEdit<T>(
-  sqlite: Database.Database,
-  label: string,
-  edit: () => EditRecord<T>,
-): T {
-  return sqlite.transaction(() => {
-    const { changes, bulk = [], value } = edit();
+export class UndoStep {
+  private label: string | null = null;
+  private readonly changes: RowChange[] = [];
+  private readonly bulk: BulkChange[] = [];
+
+  add(label: string, changes: readonly RowChange[], bulk: readonly BulkChange[] = []): void {
     const real = changes.filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
     const bulkReal = bulk.filter((b) => b.ids.length > 0);
-    if (real.length === 0 && bulkReal.length === 0) return value;
+    if (real.length === 0 && bulkReal.length === 0) return;
+    this.label ??= label;
+    this.changes.push(...real);
+    this.bulk.push(...bulkReal);
+  }
+
+  get empty(): boolean {
+    return this.label === null;
+  }
+
+  /** The areas of the rows this step changed (setting rows by their key). */
+  areas(): Set<Area> {
+    const areas = new Set<Area>();
+    for (const c of this.changes) {
+      const a = areaOfRow(c.table, c.key);
+      if (a) areas.add(a);
+    }
+    for (const b of this.bulk) {
+      const a = areaOfRow(b.table, null);
+      if (a) areas.add(a);
+    }
+    return areas;
+  }
+
+  /** Writes the step into the log, inside the command's transaction. A new step drops the redo branch. */
+  save(sqlite: Database.Database): void {
+    if (this.label === null) return;
     sqlite.prepare('DELETE FROM undo_step WHERE undone = 1').run();
     const step = sqlite
       .prepare('INSERT INTO undo_step (label, created_at, undone) VALUES (?, ?, 0)')
-      .run(label, new Date().toISOString());
+      .run(this.label, new Date().toISOString());
     const insert = sqlite.prepare(
       'INSERT INTO undo_change (step_id, seq, table_name, row_key, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    real.forEach((c, seq) => {
+    this.changes.forEach((c, seq) => {
       insert.run(
         step.lastInsertRowid,
         seq,
@@ -215,10 +249,20 @@ export function recordEdit<T>(
         c.after === null ? null : JSON.stringify(c.after),
       );
     });
-    saveBulk(sqlite, step.lastInsertRowid, bulkReal);
-    if (bulkReal.length > 0) pruneBulkHistory(sqlite);
-    return value;
-  }).immediate();
+    saveBulk(sqlite, step.lastInsertRowid, this.bulk);
+    if (this.bulk.length > 0) pruneBulkHistory(sqlite);
+  }
+}
+
+/**
+ * Runs `edit`, which applies a change itself and returns what it changed, and adds
+ * that to the command's undo step under `label` (an i18n key the UI shows).
+ */
+export function recordEdit<T>(db: WriteDb, label: string, edit: () => EditRecord<T>): T {
+  if (!db.step) throw new AppError('INTERNAL', `${label}: an undoable edit outside a command`);
+  const { changes, bulk = [], value } = edit();
+  db.step.add(label, changes, bulk);
+  return value;
 }
 
 interface ChangeRow {
@@ -236,8 +280,15 @@ function changesOf(sqlite: Database.Database, stepId: number, order: 'ASC' | 'DE
 
 const parse = (json: string | null): RowValues | null => (json === null ? null : (JSON.parse(json) as RowValues));
 
-/** Undoes the newest step that is not undone; returns its label, or null if none. */
-export function undo(sqlite: Database.Database): string | null {
+/** What an undo or redo did: the step's label and its effects. */
+export interface StepOutcome {
+  label: string;
+  effects: StepEffects;
+}
+
+/** Undoes the newest step that is not undone; null if there is none. */
+export function undo(db: WriteDb): StepOutcome | null {
+  const sqlite = db.sqlite;
   return sqlite.transaction(() => {
     const step = sqlite
       .prepare('SELECT id, label FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1')
@@ -249,14 +300,14 @@ export function undo(sqlite: Database.Database): string | null {
       applyImage(sqlite, c.table_name as TableName, JSON.parse(c.row_key) as RowValues, parse(c.before_json));
       rowTables.add(c.table_name);
     }
-    effects.set(sqlite, { rowTables: [...rowTables], bulk });
     sqlite.prepare('UPDATE undo_step SET undone = 1 WHERE id = ?').run(step.id);
-    return step.label;
+    return { label: step.label, effects: { rowTables: [...rowTables], bulk } };
   }).immediate();
 }
 
-/** Redoes the oldest undone step; returns its label, or null if none. */
-export function redo(sqlite: Database.Database): string | null {
+/** Redoes the oldest undone step; null if there is none. */
+export function redo(db: WriteDb): StepOutcome | null {
+  const sqlite = db.sqlite;
   return sqlite.transaction(() => {
     const step = sqlite
       .prepare('SELECT id, label FROM undo_step WHERE undone = 1 ORDER BY id ASC LIMIT 1')
@@ -268,13 +319,13 @@ export function redo(sqlite: Database.Database): string | null {
       rowTables.add(c.table_name);
     }
     const bulk = applyBulk(sqlite, step.id, 'redo');
-    effects.set(sqlite, { rowTables: [...rowTables], bulk });
     sqlite.prepare('UPDATE undo_step SET undone = 0 WHERE id = ?').run(step.id);
-    return step.label;
+    return { label: step.label, effects: { rowTables: [...rowTables], bulk } };
   }).immediate();
 }
 
-export function editState(sqlite: Database.Database, savedAt: string | null): EditState {
+export function editState(db: ReadDb, savedAt: string | null): EditState {
+  const sqlite = db.sqlite;
   const u = sqlite.prepare('SELECT label FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
     | { label: string }
     | undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { command, query } from '../endpoint';
 import { ENTITY_NAMES, type EntityName, type MasterRow, type RefItem } from '../masterData';
 
 // Master data editors (issue 3): list, apply a batch of cells, usage, remove, and the
@@ -40,19 +40,19 @@ export interface GeoDivisionInfo {
   zhHans: string;
 }
 
-export const masterDataChannels = {
-  'master.list': channel<MasterListResult>()(z.object({ entity: entitySchema }).strict()),
+export const masterDataEndpoints = {
+  'master.list': query<MasterListResult>(['master'])(z.object({ entity: entitySchema }).strict()),
   /**
    * All or nothing: any invalid cell → INVALID_INPUT with issues
    * [{ path: 'rows.<index>.<field>', message, key, params }] and nothing written. One undo step.
    */
-  'master.apply': channel<{ ids: number[] }>()(
+  'master.apply': command<{ ids: number[] }>(['master'])(
     z.object({ entity: entitySchema, rows: z.array(rowSchema).min(1).max(100_000), label: z.enum(APPLY_LABELS) }).strict(),
   ),
-  'master.usage': channel<MasterUsageResult>()(
+  'master.usage': query<MasterUsageResult>(['master', 'actuals', 'targets', 'expenses', 'promotions', 'team'])(
     z.object({ entity: entitySchema, ids: z.array(idSchema).min(1).max(100_000) }).strict(),
   ),
-  'master.remove': channel<{ removed: number }>()(
+  'master.remove': command<{ removed: number }>(['master', 'actuals', 'targets', 'expenses', 'promotions', 'team'])(
     z.object({
       entity: entitySchema,
       ids: z.array(idSchema).min(1).max(100_000),
@@ -60,9 +60,9 @@ export const masterDataChannels = {
       targetId: idSchema.optional(),
     }).strict(),
   ),
-  'master.geoCatalog': channel<{ source: string; divisions: GeoDivisionInfo[] }>()(z.object({}).strict()),
+  'master.geoCatalog': query<{ source: string; divisions: GeoDivisionInfo[] }>([])(z.object({}).strict()),
   /** Adds picked provinces and cities (names in the given script, default zhHant); codes already in the file are skipped. */
-  'master.addGeography': channel<{ provinceIds: number[]; cityIds: number[] }>()(
+  'master.addGeography': command<{ provinceIds: number[]; cityIds: number[] }>(['master'])(
     z.object({
       codes: z.array(z.string().regex(/^\d{6}$/)).min(1).max(1_000),
       script: z.enum(['zhHant', 'zhHans']).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { asyncCommand, query } from '../endpoint';
 import { ACTUAL_KINDS, ACTUALS_LIST_LIMIT, type ActualsListResult, type BatchInfo } from '../actuals';
 
 // The actuals area (issue 5): each kind's rows in a filterable grid with the batch
@@ -21,16 +21,16 @@ export const actualsFilterSchema = z
   })
   .strict();
 
-export const actualsChannels = {
+export const actualsEndpoints = {
   /** Import batches, newest first; one kind or all. */
-  'actuals.batches': channel<BatchInfo[]>()(z.object({ kind: kindSchema.optional() }).strict()),
+  'actuals.batches': query<BatchInfo[]>(['actuals'])(z.object({ kind: kindSchema.optional() }).strict()),
   /**
    * Removes a batch and every row it wrote (a job with progress on big batches). Not an
    * undo step: importing the file again brings the rows back.
    */
-  'actuals.removeBatch': channel<{ removed: number }>()(z.object({ id: z.number().int().positive() }).strict()),
+  'actuals.removeBatch': asyncCommand<{ removed: number }>(['actuals', 'expenses'])(z.object({ id: z.number().int().positive() }).strict()),
   /** A kind's rows matching the filter, the first `limit` in the kind's order, with the total and sums. */
-  'actuals.list': channel<ActualsListResult>()(
+  'actuals.list': query<ActualsListResult>(['actuals', 'master'])(
     z
       .object({
         kind: kindSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { command, query } from '../endpoint';
 import { PROMOTION_TYPES, type PromotionScope, type PromotionType } from '../promotions';
 
 // Issue 6: the promotion and advertising calendar of the working plan version.
@@ -74,11 +74,11 @@ export interface PromotionList {
   totalCents: number;
 }
 
-export const promotionChannels = {
-  'promotions.list': channel<PromotionList>()(z.object({}).strict()),
+export const promotionEndpoints = {
+  'promotions.list': query<PromotionList>(['promotions', 'expenses', 'master'])(z.object({}).strict()),
   /** One undo step. Refusals: INVALID_INPUT with issues [{ path, message: 'promotions.error.<reason>' }]. */
-  'promotions.create': channel<{ id: number }>()(z.object(promotionFields).strict()),
+  'promotions.create': command<{ id: number }>(['promotions'])(z.object(promotionFields).strict()),
   /** Replaces the promotion's fields, scope and budget (omitted scope/budget: kept). One undo step. */
-  'promotions.update': channel<{ id: number }>()(z.object({ id: idSchema, ...promotionFields }).strict()),
-  'promotions.delete': channel<null>()(z.object({ id: idSchema }).strict()),
+  'promotions.update': command<{ id: number }>(['promotions'])(z.object({ id: idSchema, ...promotionFields }).strict()),
+  'promotions.delete': command<null>(['promotions'])(z.object({ id: idSchema }).strict()),
 } as const;

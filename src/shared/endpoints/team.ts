@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { command, query } from '../endpoint';
 
 // Issue 6: the team and training plan (headcount by role and month with the personnel
 // cost derived, training sessions), and the action list (PDCA). Everything belongs to
@@ -122,33 +122,33 @@ export type ActionRowInput = z.infer<typeof actionRow>;
 export const TEAM_EDIT_LABELS = ['edit', 'paste', 'fill', 'clear', 'append'] as const;
 const labelSchema = z.enum(TEAM_EDIT_LABELS);
 
-export const teamChannels = {
+export const teamEndpoints = {
   /** The headcount plan with the derived personnel cost, and the training sessions. */
-  'team.plan': channel<TeamPlanResult>()(z.object({}).strict()),
+  'team.plan': query<TeamPlanResult>(['team', 'master'])(z.object({}).strict()),
   /** Sets headcount and/or cost per head of role × month cells; one undo step. A role not in the plan is refused. */
-  'team.setHeadcount': channel<null>()(
+  'team.setHeadcount': command<null>(['team'])(
     z.object({ cells: z.array(headcountCell).min(1).max(10_000), label: labelSchema }).strict(),
   ),
   /** Adds a role with twelve months at the given headcount and cost per head (default 0). A role already planned is refused. */
-  'team.addRole': channel<null>()(
+  'team.addRole': command<null>(['team'])(
     z.object({ role: roleSchema, headcount: headcountSchema.optional(), costPerHeadCents: centsSchema.optional() }).strict(),
   ),
-  'team.removeRole': channel<null>()(z.object({ role: roleSchema }).strict()),
+  'team.removeRole': command<null>(['team'])(z.object({ role: roleSchema }).strict()),
   /**
    * Fills an empty headcount plan from the team master data: salespeople active in each
    * month of the plan year, counted by role, at the default cost per head. Refused when the plan has rows.
    */
-  'team.seedFromMaster': channel<{ roles: string[] }>()(z.object({}).strict()),
+  'team.seedFromMaster': command<{ roles: string[] }>(['team'])(z.object({}).strict()),
   /** Adds (no id) and updates (id) training sessions; a new one needs a topic and a month. One undo step. */
-  'team.training.apply': channel<{ ids: number[] }>()(
+  'team.training.apply': command<{ ids: number[] }>(['team'])(
     z.object({ rows: z.array(trainingRow).min(1).max(10_000), label: labelSchema }).strict(),
   ),
-  'team.training.remove': channel<{ removed: number }>()(z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict()),
+  'team.training.remove': command<{ removed: number }>(['team'])(z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict()),
   /** The action list sorted by due date (none last); overdue against `today` (YYYY-MM-DD). */
-  'team.actions.list': channel<ActionListResult>()(z.object({ today: dateSchema }).strict()),
+  'team.actions.list': query<ActionListResult>(['team', 'master'])(z.object({ today: dateSchema }).strict()),
   /** Adds (no id: needs a title) and updates (id) actions; one undo step. */
-  'team.actions.apply': channel<{ ids: number[] }>()(
+  'team.actions.apply': command<{ ids: number[] }>(['team'])(
     z.object({ rows: z.array(actionRow).min(1).max(10_000), label: labelSchema }).strict(),
   ),
-  'team.actions.remove': channel<{ removed: number }>()(z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict()),
+  'team.actions.remove': command<{ removed: number }>(['team'])(z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict()),
 } as const;

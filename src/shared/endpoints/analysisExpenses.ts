@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { query } from '../endpoint';
 
 // 費用分析 (issue 7): a year's actual expenses (expense_actual) against the year's
 // actual sales and gross profit (sales_actual), by expense item (rolled up through the
@@ -119,11 +119,11 @@ const scope = {
   itemId: id.optional(),
 };
 
-export const analysisExpensesChannels = {
+export const analysisExpensesEndpoints = {
   /** 費用分析 of one year (default: plan year − 1), by item (default), product, channel or phase. */
-  'analysis.expenses': channel<ExpenseAnalysis>()(z.object(scope).strict()),
+  'analysis.expenses': query<ExpenseAnalysis>(['expenses', 'promotions', 'actuals', 'master', 'targets'])(z.object(scope).strict()),
   /** The expense_actual rows behind one group of `analysis.expenses` (key null: 未分攤). */
-  'analysis.expenseRows': channel<ExpenseActualDetail>()(
+  'analysis.expenseRows': query<ExpenseActualDetail>(['expenses', 'actuals', 'master'])(
     z
       .object({
         year: yearSchema,

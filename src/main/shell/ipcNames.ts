@@ -3,6 +3,6 @@
 // preload exposes no channel names and main has exactly one handler to guard.
 
 /** renderer → main: (contractChannel, input) → Result. */
-export const INVOKE_CHANNEL = 'rplan:invoke';
+export const IPC_INVOKE = 'rplan:invoke';
 /** main → renderer: one AppEvent per message. */
-export const EVENT_CHANNEL = 'rplan:event';
+export const IPC_EVENT = 'rplan:event';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { command, query } from '../endpoint';
 import type { AbcClass } from '../pareto';
 
 // 渠道客戶分析 (issue 7): the review year's customers ranked by sales (80/20 Pareto,
@@ -159,9 +159,9 @@ export interface CustomerSalesDetail {
   totalCents: number;
 }
 
-export const analysisCustomerChannels = {
+export const analysisCustomerEndpoints = {
   /** The channel-customer analysis of one year (default: plan year − 1). */
-  'analysis.customers': channel<CustomerAnalysis>()(
+  'analysis.customers': query<CustomerAnalysis>(['actuals', 'master', 'analysis'])(
     z
       .object({
         year: yearSchema.optional(),
@@ -175,11 +175,11 @@ export const analysisCustomerChannels = {
       .strict(),
   ),
   /** The region's terminal-coverage target for blank areas (a share, 0–1), kept in the region file; one undo step. */
-  'analysis.setCoverageTarget': channel<null>()(z.object({ target: z.number().finite().min(0).max(1) }).strict()),
+  'analysis.setCoverageTarget': command<null>(['analysis'])(z.object({ target: z.number().finite().min(0).max(1) }).strict()),
   /** The outlines of the region's provinces (and their neighbours) for the blank-area map. */
-  'analysis.regionMap': channel<RegionMap>()(z.object({}).strict()),
+  'analysis.regionMap': query<RegionMap>(['actuals', 'master', 'analysis'])(z.object({}).strict()),
   /** One customer's sales_actual rows of a year, by month × SKU. */
-  'analysis.customerRows': channel<CustomerSalesDetail>()(
+  'analysis.customerRows': query<CustomerSalesDetail>(['actuals', 'master'])(
     z.object({ year: yearSchema, customerId: id, limit: z.number().int().min(1).max(CUSTOMER_ROWS_LIMIT).optional() }).strict(),
   ),
 } as const;

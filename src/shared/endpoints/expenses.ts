@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { command, query } from '../endpoint';
 import { EXPENSE_KINDS, type ExpenseBudgetResult, type ExpenseItemInfo } from '../expenses';
 import { SPLIT_DIMENSIONS, type ExpenseSplitResult, type SliceResult } from '../expenseSplits';
 
@@ -31,29 +31,29 @@ export interface ExpenseActualEntry {
   batchName: string | null;
 }
 
-export const expenseChannels = {
+export const expenseEndpoints = {
   /** The expense items in tree order (seeded with the defaults when the file has none). */
-  'expenses.items': channel<ExpenseItemInfo[]>()(z.object({}).strict()),
+  'expenses.items': query<ExpenseItemInfo[]>(['expenses'])(z.object({}).strict()),
   /** Adds an item at the top level or under a parent. */
-  'expenses.addItem': channel<ExpenseItemInfo[]>()(
+  'expenses.addItem': command<ExpenseItemInfo[]>(['expenses'])(
     z.object({
       parentId: idSchema.nullable(), name: nameSchema, code: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9_-]+$/).optional(),
       /** A top-level item's kind (default 'other'); an item under a parent takes the parent's. */
       kind: z.enum(EXPENSE_KINDS).optional(),
     }).strict(),
   ),
-  'expenses.renameItem': channel<ExpenseItemInfo[]>()(z.object({ id: idSchema, name: nameSchema }).strict()),
+  'expenses.renameItem': command<ExpenseItemInfo[]>(['expenses'])(z.object({ id: idSchema, name: nameSchema }).strict()),
   /** Refused while the item has items under it, a budget, actual expenses or promotion budgets. */
-  'expenses.deleteItem': channel<ExpenseItemInfo[]>()(z.object({ id: idSchema }).strict()),
+  'expenses.deleteItem': command<ExpenseItemInfo[]>(['expenses'])(z.object({ id: idSchema }).strict()),
 
   /** The working plan's budget: items × months with promotions and actuals, and the plan's targets. */
-  'expenses.budget': channel<ExpenseBudgetResult>()(z.object({}).strict()),
+  'expenses.budget': query<ExpenseBudgetResult>(['expenses', 'promotions', 'targets', 'master', 'actuals'])(z.object({}).strict()),
   /**
    * Sets items' budgets (including their promotions part, which stays as it is): a month,
    * a quarter or the year of a leaf or a parent item; spread in proportion to the current
    * amounts under it (equally when all are zero).
    */
-  'expenses.setCells': channel<null>()(
+  'expenses.setCells': command<null>(['expenses'])(
     z.object({
       edits: z.array(z.object({ itemId: idSchema, period: z.enum(EXPENSE_PERIODS), value: centsSchema }).strict()).min(1).max(5_000),
       label: z.enum(['edit', 'paste', 'fill', 'clear']),
@@ -65,7 +65,7 @@ export const expenseChannels = {
    * shares) and over the months by the phase: the sales target's shape, equal, or
    * given weights per quarter (4) or month (12).
    */
-  'expenses.topDown': channel<null>()(
+  'expenses.topDown': command<null>(['expenses'])(
     z.object({
       mode: z.enum(['amount', 'ratio']),
       amountCents: centsSchema.optional(),
@@ -79,14 +79,14 @@ export const expenseChannels = {
         'phase weights must be 4 for quarters, 12 for months, none otherwise'),
   ),
   /** Moves `percent` of one item's year budget to another, month by month. */
-  'expenses.reallocate': channel<{ movedCents: number }>()(
+  'expenses.reallocate': command<{ movedCents: number }>(['expenses'])(
     z.object({ fromItemId: idSchema, toItemId: idSchema, percent: z.number().finite().gt(0).max(100) }).strict()
       .refine((v) => v.fromItemId !== v.toItemId, 'from and to must differ'),
   ),
   /** The plan year's actual expenses: typed in (batch null) and imported (the batch's file name). */
-  'expenses.actuals.list': channel<{ planYear: number; entries: ExpenseActualEntry[] }>()(z.object({}).strict()),
+  'expenses.actuals.list': query<{ planYear: number; entries: ExpenseActualEntry[] }>(['expenses', 'actuals'])(z.object({}).strict()),
   /** Types in an actual expense for a month of the plan year and a leaf item; negative = a refund. Returns the new id. */
-  'expenses.actuals.add': channel<{ id: number }>()(
+  'expenses.actuals.add': command<{ id: number }>(['expenses'])(
     z.object({
       month: z.number().int().min(1).max(12),
       itemId: idSchema,
@@ -95,19 +95,19 @@ export const expenseChannels = {
     }).strict(),
   ),
   /** Removes a typed actual expense; imported ones go with their batch (actuals.removeBatch). */
-  'expenses.actuals.remove': channel<null>()(z.object({ id: idSchema }).strict()),
+  'expenses.actuals.remove': command<null>(['expenses'])(z.object({ id: idSchema }).strict()),
   /** Head office's cap on the expense ratio (a fraction), or null for none. */
-  'expenses.setCap': channel<null>()(z.object({ cap: z.number().finite().gt(0).max(10).nullable() }).strict()),
+  'expenses.setCap': command<null>(['expenses'])(z.object({ cap: z.number().finite().gt(0).max(10).nullable() }).strict()),
 
   /** A leaf item's splits by product (brand or category) and by place (channel or city), and the members to split over. */
-  'expenses.split': channel<ExpenseSplitResult>()(z.object({ itemId: idSchema }).strict()),
+  'expenses.split': query<ExpenseSplitResult>(['expenses', 'master'])(z.object({ itemId: idSchema }).strict()),
   /**
    * Sets a leaf item's split along one dimension, entered as ratios (percent, adding up to
    * 100) or as year amounts (cents, adding up to the item's year budget); spread over the
    * months with both margins exact. Replaces the item's split of the same group (product:
    * brand or category; place: channel or city). No entries: removes the split.
    */
-  'expenses.setSplit': channel<ExpenseSplitResult>()(
+  'expenses.setSplit': command<ExpenseSplitResult>(['expenses'])(
     z.object({
       itemId: idSchema,
       dimension: z.enum(SPLIT_DIMENSIONS),
@@ -116,5 +116,5 @@ export const expenseChannels = {
     }).strict(),
   ),
   /** Expense ratio and returns per brand, category, channel or city, from the items' splits; the rest is 未分攤. */
-  'expenses.bySlice': channel<SliceResult>()(z.object({ dimension: z.enum(SPLIT_DIMENSIONS) }).strict()),
+  'expenses.bySlice': query<SliceResult>(['expenses', 'promotions', 'targets', 'master', 'actuals'])(z.object({ dimension: z.enum(SPLIT_DIMENSIONS) }).strict()),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { query } from '../endpoint';
 
 // 終端分析 (issue 7): 鋪貨率, 貨架佔有率 and 終端銷售佔有率 of our brands against each
 // competitor brand, in one category, by city, by channel or by month, from the store
@@ -119,16 +119,16 @@ export interface TerminalLines {
   sellout: number;
 }
 
-export const analysisTerminalsChannels = {
+export const analysisTerminalsEndpoints = {
   /** The terminal measures of one category, ours against each competitor, by city, channel or month. */
-  'analysis.terminals': channel<TerminalsAnalysis>()(
+  'analysis.terminals': query<TerminalsAnalysis>(['actuals', 'master'])(
     z
       .object({ ...sliceShape, by: z.enum(TERMINAL_GROUPINGS).optional() })
       .strict()
       .refine(monthOrder, monthOrderError),
   ),
   /** The audit lines behind a group (each store's latest audit), of one brand, of our brands, or all. */
-  'analysis.terminalLines': channel<TerminalLines>()(
+  'analysis.terminalLines': query<TerminalLines>(['actuals', 'master'])(
     z
       .object({
         ...sliceShape,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { query } from '../endpoint';
 
 // 價格分析 (issue 7): the price checks of customer visits (visit_price) as a matrix of
 // customers × our SKUs. Each cell is the customer's LATEST check of the SKU in the chosen
@@ -179,11 +179,11 @@ export interface PriceChecks {
   inverted: number;
 }
 
-export const analysisPricesChannels = {
+export const analysisPricesEndpoints = {
   /** The price matrix of one year's months (default: plan year − 1, all months). */
-  'analysis.prices': channel<PricesAnalysis>()(pricesInputSchema),
+  'analysis.prices': query<PricesAnalysis>(['actuals', 'master'])(pricesInputSchema),
   /** The store audits' shelf prices of the chart's SKUs (terminals in the city / channel). */
-  'analysis.priceShelves': channel<{ rows: PriceShelfRow[] }>()(priceShelvesInputSchema),
+  'analysis.priceShelves': query<{ rows: PriceShelfRow[] }>(['actuals', 'master'])(priceShelvesInputSchema),
   /** The visit price checks behind a cell (customer + SKU), a customer or a SKU. */
-  'analysis.priceChecks': channel<PriceChecks>()(priceChecksInputSchema),
+  'analysis.priceChecks': query<PriceChecks>(['actuals', 'master'])(priceChecksInputSchema),
 } as const;

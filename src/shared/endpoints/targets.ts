@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { command, query } from '../endpoint';
 
 // Target planning (issue 4): plan versions, head office's target, the target tree
 // at any hierarchy, edits that spread down or roll up, locks, seasonality, the
@@ -170,10 +170,10 @@ const valueSchema = z.number().int().min(0).max(1e15);
 const scopeSchema = z.array(z.object({ dim: dimSchema, id: z.number().int().min(0) }).strict()).max(5);
 const monthValuesSchema = z.array(valueSchema).length(12);
 
-export const targetChannels = {
-  'targets.versions': channel<PlanVersionInfo[]>()(z.object({}).strict()),
+export const targetEndpoints = {
+  'targets.versions': query<PlanVersionInfo[]>(['targets'])(z.object({}).strict()),
   /** Copies a version (its leaf cells) into a new snapshot (frozen forever) or scenario. Not an undo step. */
-  'targets.createVersion': channel<PlanVersionInfo>()(
+  'targets.createVersion': command<PlanVersionInfo>(['targets', 'expenses', 'promotions', 'team'])(
     z.object({
       kind: z.enum(['snapshot', 'scenario']),
       fromId: idSchema,
@@ -183,13 +183,13 @@ export const targetChannels = {
     }).strict(),
   ),
   /** Deletes a scenario (never the working plan or a snapshot). Clears the undo history. */
-  'targets.deleteVersion': channel<null>()(z.object({ id: idSchema }).strict()),
+  'targets.deleteVersion': command<null>(['targets', 'expenses', 'promotions', 'team'])(z.object({ id: idSchema }).strict()),
   /** The scenario becomes the working plan; the old working plan becomes a scenario. One undo step. */
-  'targets.promote': channel<PlanVersionInfo[]>()(z.object({ id: idSchema }).strict()),
+  'targets.promote': command<PlanVersionInfo[]>(['targets', 'expenses', 'promotions', 'team'])(z.object({ id: idSchema }).strict()),
 
-  'targets.hoTarget': channel<HoTargetMonth[]>()(z.object({}).strict()),
+  'targets.hoTarget': query<HoTargetMonth[]>(['targets'])(z.object({}).strict()),
   /** Sets some months' head-office figures. One undo step. */
-  'targets.setHoTarget': channel<HoTargetMonth[]>()(
+  'targets.setHoTarget': command<HoTargetMonth[]>(['targets'])(
     z.object({
       months: z
         .array(
@@ -211,10 +211,10 @@ export const targetChannels = {
    * while the answer stays small; deeper nodes come with childrenLoaded false.
    * With a parent path, its direct children.
    */
-  'targets.tree': channel<TargetTreeResult>()(
+  'targets.tree': query<TargetTreeResult>(['targets', 'master', 'actuals'])(
     z.object({ versionId: idSchema, levels: levelsSchema, measure: measureSchema, parent: pathSchema.nullable() }).strict(),
   ),
-  'targets.summary': channel<TargetSummary>()(z.object({ versionId: idSchema }).strict()),
+  'targets.summary': query<TargetSummary>(['targets', 'master', 'actuals'])(z.object({ versionId: idSchema }).strict()),
 
   /**
    * Sets cells: each names a node (path under `levels`, [] = the region) and a period.
@@ -222,7 +222,7 @@ export const targetChannels = {
    * All edits are one undo step. On an empty plan, the first edit first creates the
    * leaves from the actuals (customer × SKU sold in the last year or 12 months).
    */
-  'targets.setCells': channel<SpreadOutcome>()(
+  'targets.setCells': command<SpreadOutcome>(['targets'])(
     z.object({
       versionId: idSchema,
       levels: levelsSchema,
@@ -235,7 +235,7 @@ export const targetChannels = {
     }).strict(),
   ),
   /** Splits a node's period total among its children by the given weights (manual weights). One undo step. */
-  'targets.spreadManual': channel<SpreadOutcome>()(
+  'targets.spreadManual': command<SpreadOutcome>(['targets'])(
     z.object({
       versionId: idSchema,
       levels: levelsSchema,
@@ -248,15 +248,15 @@ export const targetChannels = {
     }).strict(),
   ),
 
-  'targets.locks': channel<TargetLock[]>()(z.object({ versionId: idSchema }).strict()),
+  'targets.locks': query<TargetLock[]>(['targets', 'master', 'actuals'])(z.object({ versionId: idSchema }).strict()),
   /** Locks or unlocks a slice for a month (0: all). Locks are kept in the file; not an undo step. */
-  'targets.setLock': channel<TargetLock[]>()(
+  'targets.setLock': command<TargetLock[]>(['targets'])(
     z.object({ versionId: idSchema, scope: scopeSchema, month: z.number().int().min(0).max(12), locked: z.boolean() }).strict(),
   ),
 
-  'targets.seasonality': channel<SeasonalityInfo>()(z.object({ versionId: idSchema }).strict()),
+  'targets.seasonality': query<SeasonalityInfo>(['targets', 'master', 'actuals'])(z.object({ versionId: idSchema }).strict()),
   /** Sets the version's seasonality profile (any non-negative weights, normalised), or null to go back to history's. */
-  'targets.setSeasonality': channel<SeasonalityInfo>()(
+  'targets.setSeasonality': command<SeasonalityInfo>(['targets'])(
     z.object({ versionId: idSchema, profile: z.array(z.number().min(0).max(1e6)).length(12).nullable() }).strict(),
   ),
 
@@ -265,7 +265,7 @@ export const targetChannels = {
    * once (iterative proportional fitting), seeded by the current values (or last year's
    * where the plan is empty). apply false: preview only. apply true: one undo step.
    */
-  'targets.balance': channel<BalanceResult>()(
+  'targets.balance': command<BalanceResult>(['targets'])(
     z.object({
       versionId: idSchema,
       measure: measureSchema,
@@ -278,10 +278,10 @@ export const targetChannels = {
     }).strict(),
   ),
   /** The current brand × channel totals of a version (the balance dialog's starting point). */
-  'targets.pairs': channel<BalanceResult['pairs']>()(z.object({ versionId: idSchema, measure: measureSchema }).strict()),
+  'targets.pairs': query<BalanceResult['pairs']>(['targets', 'master', 'actuals'])(z.object({ versionId: idSchema, measure: measureSchema }).strict()),
 
   /** Versions side by side: monthly totals and year totals by one dimension. */
-  'targets.compare': channel<CompareResult>()(
+  'targets.compare': query<CompareResult>(['targets', 'master', 'actuals'])(
     z.object({ versionIds: z.array(idSchema).min(2).max(4), dim: dimSchema, measure: measureSchema }).strict(),
   ),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { query } from '../endpoint';
 
 // The analysis area (issue 7). Sales analysis: the year's actuals by month or by a
 // dimension, against last year and (for the plan year) the working plan's target,
@@ -133,13 +133,13 @@ export interface MarketDetail {
 const dimensionSchema = z.enum(SALES_DIMENSIONS);
 const marketDimensionSchema = z.enum(MARKET_DIMENSIONS);
 
-export const analysisChannels = {
+export const analysisEndpoints = {
   /** One year's sales by month or dimension, with last year, target, gross margin, achievement, YoY, MoM. */
-  'analysis.sales': channel<SalesAnalysis>()(
+  'analysis.sales': query<SalesAnalysis>(['actuals', 'master', 'targets'])(
     z.object({ year: yearSchema.optional(), by: dimensionSchema, filter: salesFilterSchema.optional(), months: monthsSchema.optional() }).strict(),
   ),
   /** The sales_actual rows of one group of analysis.sales (the year's months only). */
-  'analysis.salesRows': channel<SalesDetail>()(
+  'analysis.salesRows': query<SalesDetail>(['actuals', 'master', 'targets'])(
     z
       .object({
         year: yearSchema,
@@ -151,11 +151,11 @@ export const analysisChannels = {
       .strict(),
   ),
   /** Market share from market_sales: ours and each competitor by city, category or month, with last year. */
-  'analysis.market': channel<MarketAnalysis>()(
+  'analysis.market': query<MarketAnalysis>(['actuals', 'master'])(
     z.object({ year: yearSchema.optional(), by: marketDimensionSchema, filter: marketFilterSchema.optional(), months: monthsSchema.optional() }).strict(),
   ),
   /** The market_sales rows of one group of analysis.market (every brand, the year's months). */
-  'analysis.marketRows': channel<MarketDetail>()(
+  'analysis.marketRows': query<MarketDetail>(['actuals', 'master'])(
     z
       .object({
         year: yearSchema,

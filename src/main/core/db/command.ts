@@ -1,0 +1,75 @@
+import type { Area } from '../../../shared/areas';
+import { AppError } from '../../../shared/errors';
+import { writeDb, type WriteDb } from './handle';
+import type { RegionFile } from './regionFile';
+import { UndoStep } from './undoLog';
+
+// How every change reaches a region file: one immediate transaction holding the
+// change and its undo step, then the file's change counter bumped with the areas it
+// changed. The handler registry runs each 'edit' command through here; tests and
+// tools that change a file without the registry do the same.
+
+export interface CommandCtx {
+  /** The write handle, valid during the command's transaction only. */
+  readonly db: WriteDb;
+  readonly file: RegionFile;
+  /** Adds areas the command changed beyond those it declares (undo and redo know theirs only when run). */
+  touch(...areas: Area[]): void;
+  /** Runs `fn` after the commit and the counter's bump: caches that followed the change in place re-stamp themselves. */
+  afterCommit(fn: () => void): void;
+}
+
+export interface EditOutcome<T> {
+  value: T;
+  /** The areas changed; empty when the command wrote nothing. */
+  changed: Area[];
+}
+
+export interface EditOptions {
+  /**
+   * Refuse (INTERNAL, rolled back) an undo step that changes an area the command
+   * does not declare; off, such areas are reported as changed anyway. Tests run strict.
+   */
+  strict?: boolean;
+  /** Names the command in the refusal. */
+  name?: string;
+}
+
+/** Runs `fn` as one committed change of `file`, with its undo step. */
+export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx: CommandCtx) => T, options: EditOptions = {}): EditOutcome<T> {
+  const sqlite = file.sqlite;
+  const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
+  const before = totalChanges.get() as number;
+  const step = new UndoStep();
+  const db = writeDb(sqlite, step);
+  const changed = new Set<Area>(touches);
+  const hooks: (() => void)[] = [];
+  const ctx: CommandCtx = {
+    db,
+    file,
+    touch: (...areas) => areas.forEach((a) => changed.add(a)),
+    afterCommit: (hook) => hooks.push(hook),
+  };
+  const value = sqlite
+    .transaction(() => {
+      const v = fn(ctx);
+      if (v instanceof Promise) throw new AppError('INTERNAL', `${options.name ?? 'a command'}: an edit command must not be async`);
+      for (const a of step.areas()) {
+        if (changed.has(a)) continue;
+        if (options.strict) {
+          throw new AppError('INTERNAL', `${options.name ?? 'a command'} changed the area "${a}", which it does not declare`);
+        }
+        changed.add(a);
+      }
+      step.save(sqlite);
+      return v;
+    })
+    .immediate();
+  const wrote = (totalChanges.get() as number) !== before;
+  if (wrote) {
+    changed.add('edit');
+    file.changes.bump(changed);
+  }
+  for (const hook of hooks) hook();
+  return { value, changed: wrote ? [...changed] : [] };
+}
