@@ -1,4 +1,5 @@
 import type { Area } from './areas';
+import type { Messages } from './i18n/zh-Hant';
 
 // Errors cross every boundary (IPC, HTTP, CLI) as data: a code from this closed
 // union, an English message for logs and the CLI, and structured details the
@@ -40,12 +41,25 @@ export interface InputIssue {
   message: string;
 }
 
+/** Every message key of the UI's catalog ("targets.error.noWeights"), as a type: a key that does not exist fails the type check. */
+type LeafKeys<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : LeafKeys<T[K], `${P}${K}.`> }[keyof T & string];
+export type MessageKey = LeafKeys<Messages>;
+
+/** Values a rule's sentence names ({{name}} in the catalog). */
+export type RuleParams = Record<string, string | number>;
+
 export interface AppErrorData {
   code: ErrorCode;
+  /** English, for logs and the command line. */
   message: string;
   reason?: RefusalReason;
   path?: string;
+  /** Where in the input the problem is, one entry per place (English messages). */
   issues?: InputIssue[];
+  /** The domain rule that refused the call: the sentence the UI shows, in the user's language. */
+  rule?: MessageKey;
+  /** The values the rule's sentence names. */
+  params?: RuleParams;
 }
 
 export class AppError extends Error {
@@ -66,6 +80,19 @@ export class AppError extends Error {
  * What every call returns. A command's success also names the areas of the file it
  * changed (none when it changed nothing), so that the renderer reloads what reads them.
  */
+/**
+ * A refusal by a domain rule: `rule` names the sentence the UI shows (with `params`),
+ * `message` says it in English for logs, and `path`, when given, says where in the input.
+ */
+export function refusal(code: ErrorCode, rule: MessageKey, message: string, where: { path?: string; params?: RuleParams; file?: string } = {}): AppError {
+  return new AppError(code, message, {
+    rule,
+    ...(where.params ? { params: where.params } : {}),
+    ...(where.file !== undefined ? { path: where.file } : {}),
+    ...(where.path !== undefined ? { issues: [{ path: where.path, message }] } : {}),
+  });
+}
+
 export type Result<T> = { ok: true; value: T; changed?: readonly Area[] } | { ok: false; error: AppErrorData };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -58,6 +58,8 @@ function baseName(path: string): string {
 export function errorText(error: AppErrorData): string {
   const file = error.path ? baseName(error.path) : i18next.t('errors.thisFile');
   if (error.code === 'FILE_REFUSED' && error.reason) return i18next.t(`refusal.${error.reason}`, { file });
+  // A domain rule names its sentence: a key of the catalog, checked by the type checker.
+  if (error.rule) return i18next.t(error.rule as never, { file, ...error.params });
   // A domain rule names its sentence as an i18n key in the first issue (e.g. targets.error.all-locked).
   const key = error.issues?.[0]?.message;
   if (key && /^[a-zA-Z]+\.error\.[\w-]+$/.test(key) && i18next.exists(key)) return i18next.t(key as never, { file });
