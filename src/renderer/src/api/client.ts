@@ -6,38 +6,26 @@ import type {
   RegionPlanApi,
   Transport,
 } from '../../../shared/contract';
-import type { AppErrorData, ErrorCode, Result } from '../../../shared/errors';
+import type { Area } from '../../../shared/areas';
+import type { Result } from '../../../shared/errors';
+import { ApiError } from './apiError';
 
 // The renderer's one way to reach the core. The transport is picked once, at
 // start-up: the Electron preload's `window.regionplan`, or the web host's HTTP API
-// (see .tmp-protocol.md). Feature code only sees `api.call` and `api.onEvent`.
+// (src/main/web/server.ts). Feature code reads with useQuery (api/queries.ts) and
+// changes with useCommand (api/commands.ts), both on `api.call`.
 
-/** A failed call: the host's error data, to be shown with `errorText`. */
-export class ApiError extends Error {
-  readonly data: AppErrorData;
-  constructor(data: AppErrorData) {
-    super(data.message);
-    this.name = 'ApiError';
-    this.data = data;
-  }
-  get code(): ErrorCode {
-    return this.data.code;
-  }
-}
+export { ApiError, toErrorData } from './apiError';
 
-/** Anything caught → error data (an ApiError's, or INTERNAL for a bug of ours). */
-export function toErrorData(e: unknown): AppErrorData {
-  if (e instanceof ApiError) return e.data;
-  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
-}
-
-/** Channels whose input has no required field may be called without one. */
+/** Endpoints whose input has no required field may be called without one. */
 type InputArgs<K extends EndpointName> = Record<never, never> extends EndpointInput<K> ? [input?: EndpointInput<K>] : [input: EndpointInput<K>];
 
 export interface Api {
   readonly transport: Transport;
-  call<K extends EndpointName>(channel: K, ...args: InputArgs<K>): Promise<EndpointResult<K>>;
+  call<K extends EndpointName>(endpoint: K, ...args: InputArgs<K>): Promise<EndpointResult<K>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /** Called with the areas of the file a command changed, before its call resolves. */
+  onChange(listener: (areas: readonly Area[]) => void): () => void;
   /**
    * Web only: copies a dropped file into the host's folder; resolves its path there.
    * purpose 'import' keeps a data file (CSV, Excel) in the host's imports folder.
@@ -97,9 +85,9 @@ function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' |
     };
   };
   return {
-    invoke<K extends EndpointName>(channel: K, input: EndpointInput<K>) {
+    invoke<K extends EndpointName>(endpoint: K, input: EndpointInput<K>) {
       return post<EndpointResult<K>>(
-        `/api/invoke/${encodeURIComponent(channel)}`,
+        `/api/invoke/${encodeURIComponent(endpoint)}`,
         token,
         JSON.stringify(input ?? {}),
         'application/json',
@@ -123,7 +111,7 @@ function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' |
   };
 }
 
-/** The call's input; channels without required fields default to {}. */
+/** The call's input; endpoints without required fields default to {}. */
 function inputOf<K extends EndpointName>(args: InputArgs<K>): EndpointInput<K> {
   return (args[0] ?? {}) as EndpointInput<K>;
 }
@@ -134,14 +122,29 @@ function unwrap<T>(result: Result<T>): T {
 }
 
 export function createApi(): Api {
+  const changeListeners = new Set<(areas: readonly Area[]) => void>();
+  const onChange = (listener: (areas: readonly Area[]) => void) => {
+    changeListeners.add(listener);
+    return () => {
+      changeListeners.delete(listener);
+    };
+  };
+  /** A command's answer: tell the query layer what changed before the caller sees the value. */
+  const settle = <T,>(result: Result<T>): T => {
+    if (result.ok && result.changed && result.changed.length > 0) {
+      for (const l of [...changeListeners]) l(result.changed);
+    }
+    return unwrap(result);
+  };
   const electron = window.regionplan;
   if (electron) {
     return {
       transport: 'electron',
-      async call<K extends EndpointName>(channel: K, ...args: InputArgs<K>) {
-        return unwrap(await electron.invoke(channel, inputOf<K>(args)));
+      async call<K extends EndpointName>(endpoint: K, ...args: InputArgs<K>) {
+        return settle(await electron.invoke(endpoint, inputOf<K>(args)));
       },
       onEvent: (listener) => electron.onEvent(listener),
+      onChange,
       upload: () =>
         Promise.reject(new ApiError({ code: 'NOT_SUPPORTED', message: 'upload is only needed by the web host' })),
     };
@@ -149,10 +152,11 @@ export function createApi(): Api {
   const web = webTransport();
   return {
     transport: 'web',
-    async call<K extends EndpointName>(channel: K, ...args: InputArgs<K>) {
-      return unwrap(await web.invoke(channel, inputOf<K>(args)));
+    async call<K extends EndpointName>(endpoint: K, ...args: InputArgs<K>) {
+      return settle(await web.invoke(endpoint, inputOf<K>(args)));
     },
     onEvent: (listener) => web.onEvent(listener),
+    onChange,
     async upload(file, purpose) {
       return unwrap(await web.upload(file, purpose)).path;
     },

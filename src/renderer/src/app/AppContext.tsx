@@ -9,14 +9,18 @@ import type {
 } from '../../../shared/contract';
 import type { AppErrorData } from '../../../shared/errors';
 import type { DisplayUnit, Language } from '../../../shared/units';
+import { ALL_AREAS } from '../../../shared/areas';
 import { api, ApiError, toErrorData } from '../api/client';
+import { enqueue } from '../api/commands';
+import { queries, useQuery } from '../api/queries';
 import { changeLanguage } from '../i18n';
 import { emitAppEvent } from './appEvents';
 
 // The app-wide state: which file is open, its undo state, the running file task
 // (open, create, demo) and its progress, the one error shown, and which dialog is
-// up. Every change to the open file goes through one queue, so that a commit on
-// blur always lands before the undo that the same click triggers.
+// up. Every change to the open file goes through the commands' one queue
+// (api/commands.ts), so that a commit on blur always lands before the undo that the
+// same click triggers; what a change touched reloads through the query layer.
 
 export type BusyKind = 'open' | 'create' | 'demo' | 'close';
 export type DialogKind = 'new' | 'open' | 'about';
@@ -34,7 +38,11 @@ export interface AppController {
   language: Language;
   summary: RegionSummary | null;
   editState: EditState | null;
-  /** Bumps after every change to the open file's data: views re-read what they show. */
+  /**
+   * Bumps after every change to the open file's data. Views read through useQuery
+   * (api/queries.ts), which reloads only what a change touched; this remains for
+   * views not moved yet.
+   */
   revision: number;
   busy: BusyKind | null;
   progress: ProgressEvent | null;
@@ -77,7 +85,6 @@ interface ProviderProps {
 export function AppProvider({ info, initialSummary, children }: ProviderProps) {
   const [language, setLanguageState] = useState<Language>(info.language);
   const [summary, setSummary] = useState<RegionSummary | null>(initialSummary);
-  const [editState, setEditState] = useState<EditState | null>(null);
   const [revision, setRevision] = useState(0);
   const [busy, setBusy] = useState<BusyKind | null>(null);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
@@ -85,32 +92,28 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
   const [dialog, setDialog] = useState<DialogKind | null>(null);
 
   const busyRef = useRef<BusyKind | null>(null);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const openPath = summary?.path ?? null;
 
-  /** Runs mutations of the open file one after another. */
-  const enqueue = useCallback(<T,>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.current.then(fn, fn);
-    queue.current = next.catch(() => undefined);
-    return next;
-  }, []);
-
-  // A different file: its undo state, fresh.
+  // The open file's undo state and last save: reloaded whenever a command changed it.
+  const edit = useQuery('edit.state', openPath === null ? null : {});
+  const editState = openPath === null ? null : edit.data;
+  const savedAt = editState?.savedAt ?? null;
   useEffect(() => {
-    if (openPath === null) return;
-    let live = true;
-    api.call('edit.state').then(
-      (state) => {
-        if (live) setEditState(state);
-      },
-      () => {
-        if (live) setEditState(null); // closed underneath us
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [openPath]);
+    if (savedAt !== null) emitAppEvent('regionplan:saved', { savedAt });
+  }, [savedAt]);
+
+  // What a command changed: the summary (title, profile, unit) when it changed the
+  // region's profile; and the views not yet on the query layer, whatever it changed.
+  useEffect(
+    () =>
+      api.onChange((areas) => {
+        setRevision((r) => r + 1);
+        if (areas.includes('region') && busyRef.current === null) {
+          api.call('file.current').then(setSummary, () => undefined);
+        }
+      }),
+    [],
+  );
 
   const runFileTask = useCallback(
     async (kind: BusyKind, titleKey: ErrorTitleKey, task: () => Promise<RegionSummary | null>): Promise<AppErrorData | null> => {
@@ -137,7 +140,7 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
         setProgress(null);
       }
     },
-    [enqueue],
+    [],
   );
 
   const setLanguage = useCallback((next: Language) => {
@@ -148,25 +151,14 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
     });
   }, []);
 
-  const commit = useCallback(
-    async <T,>(edit: () => Promise<T>): Promise<T | null> => {
-      try {
-        const value = await enqueue(edit);
-        // Re-read what every edit can change: the undo state and the summary (title,
-        // profile, unit), whatever the edit was.
-        const [state, current] = await Promise.all([api.call('edit.state'), api.call('file.current')]);
-        setEditState(state);
-        setSummary(current);
-        setRevision((r) => r + 1);
-        emitAppEvent('regionplan:saved', { savedAt: state.savedAt });
-        return value;
-      } catch (e) {
-        setError({ titleKey: 'errors.saveTitle', data: toErrorData(e) });
-        return null;
-      }
-    },
-    [enqueue],
-  );
+  const commit = useCallback(async <T,>(edit: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await enqueue(edit);
+    } catch (e) {
+      setError({ titleKey: 'errors.saveTitle', data: toErrorData(e) });
+      return null;
+    }
+  }, []);
 
   const setUnit = useCallback(
     (unit: DisplayUnit) => {
@@ -231,7 +223,6 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
     void runFileTask('close', 'errors.title', async () => {
       await api.call('file.close');
       setSummary(null);
-      setEditState(null);
       return null;
     });
   }, [openPath, runFileTask]);
@@ -245,9 +236,9 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
           break;
         case 'file-changed':
           setSummary(event.summary);
-          if (event.summary === null) setEditState(null);
-          // Our own open/create/close reports this too; the task re-reads when it ends.
-          if (busyRef.current === null) setRevision((r) => r + 1);
+          // The host opened or closed a file by itself: every answer is of the old file.
+          // Our own open/create/close reports its change with its answer.
+          if (busyRef.current === null) queries.invalidate(ALL_AREAS);
           break;
         case 'menu':
           // Handled by useCommands, which owns the command table.

@@ -1,0 +1,48 @@
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import type { EndpointInput, EndpointResult, QueryName } from '../../../shared/contract';
+import { api } from './client';
+import { IDLE, QueryStore, type QueryState } from './queryStore';
+
+export type { QueryState } from './queryStore';
+
+// The renderer's one way to read: useQuery(endpoint, input). Answers are kept per
+// endpoint and input; a command's answer names the areas of the file it changed
+// (api.onChange), and only the answers of queries that read one of those areas are
+// asked again: an edit of the expense budget reloads the expense views and the
+// analysis that reads expenses, not the target grid. Answers nobody shows any more
+// are dropped instead of reloaded.
+
+/** The app's one store, on the app's one client. */
+export const queries = new QueryStore(api);
+
+export interface Query<R> extends QueryState<R> {
+  /** Asks again. */
+  reload(): Promise<void>;
+  /** Resolves when the answer being loaded has landed (e.g. after a command, to see its new rows). */
+  settled(): Promise<void>;
+}
+
+/**
+ * Reads `endpoint` with `input` (null: nothing to read yet) and keeps the view in
+ * step with the file: it loads again when a command changes an area the endpoint
+ * reads. While a new input loads, the answer to the previous one stays on screen.
+ */
+export function useQuery<K extends QueryName>(endpoint: K, input: EndpointInput<K> | null, store: QueryStore = queries): Query<EndpointResult<K>> {
+  const key = input === null ? null : QueryStore.key(endpoint, input);
+  // The input by value: a new object with the same content is the same query.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableInput = useMemo(() => input, [key]);
+  const subscribe = useCallback(
+    (listener: () => void) => (stableInput === null ? () => undefined : store.subscribe(endpoint, stableInput, listener)),
+    [store, endpoint, stableInput],
+  );
+  const snapshot = useCallback(() => (stableInput === null ? IDLE : store.snapshot(endpoint, stableInput)), [store, endpoint, stableInput]);
+  const state = useSyncExternalStore(subscribe, snapshot) as QueryState<EndpointResult<K>>;
+  // The last answer shown: it stays while the answer to a new input loads.
+  const [shown, setShown] = useState<EndpointResult<K> | null>(null);
+  if (state.data !== null && state.data !== shown) setShown(state.data);
+  const reload = useCallback(() => (stableInput === null ? Promise.resolve() : store.reload(endpoint, stableInput)), [store, endpoint, stableInput]);
+  const settled = useCallback(() => (stableInput === null ? Promise.resolve() : store.settled(endpoint, stableInput)), [store, endpoint, stableInput]);
+  const data = state.data ?? (stableInput === null ? null : shown);
+  return { data, error: state.error, loading: state.loading, reload, settled };
+}

@@ -1,0 +1,140 @@
+import { overlaps, type Area } from '../../../shared/areas';
+import { contract, type EndpointName, type QueryName } from '../../../shared/contract';
+import type { AppErrorData } from '../../../shared/errors';
+import { toErrorData } from './apiError';
+
+// Answers to queries, kept per endpoint and input. A command's answer names the
+// areas of the file it changed; only the answers of queries that read one of those
+// areas are asked for again (those on screen) or forgotten (the others).
+
+/** What the store needs of the client: calls, and the areas each command changed. */
+export interface QueryClient {
+  call(endpoint: EndpointName, input?: unknown): Promise<unknown>;
+  onChange(listener: (areas: readonly Area[]) => void): () => void;
+}
+
+export interface QueryState<R> {
+  /** The latest answer; while a new one loads, the previous one stays. */
+  data: R | null;
+  /** Why the latest attempt failed (the data, if any, is from before). */
+  error: AppErrorData | null;
+  loading: boolean;
+}
+
+interface Entry {
+  readonly endpoint: QueryName;
+  readonly input: unknown;
+  readonly reads: readonly Area[];
+  state: QueryState<unknown>;
+  listeners: Set<() => void>;
+  /** Bumped by every fetch: an answer to an older one is dropped. */
+  seq: number;
+  /** Resolves when the newest fetch has landed. */
+  inflight: Promise<void> | null;
+  /** Asked for again while nobody listened: fetch on the next subscriber. */
+  stale: boolean;
+  usedAt: number;
+}
+
+export const IDLE: QueryState<never> = { data: null, error: null, loading: false };
+/** Answers kept for views not on screen, so that going back to a tab shows the last answer at once. */
+const KEEP_UNUSED = 100;
+
+export class QueryStore {
+  private readonly entries = new Map<string, Entry>();
+  private clock = 0;
+
+  constructor(private readonly client: QueryClient) {
+    client.onChange((areas) => this.invalidate(areas));
+  }
+
+  static key(endpoint: QueryName, input: unknown): string {
+    return `${endpoint}\u0000${JSON.stringify(input ?? {})}`;
+  }
+
+  private entry(endpoint: QueryName, input: unknown): Entry {
+    const key = QueryStore.key(endpoint, input);
+    let e = this.entries.get(key);
+    if (!e) {
+      const spec = contract[endpoint];
+      e = {
+        endpoint,
+        input,
+        reads: spec.kind === 'query' ? spec.reads : [],
+        state: { data: null, error: null, loading: true },
+        listeners: new Set(),
+        seq: 0,
+        inflight: null,
+        stale: true,
+        usedAt: 0,
+      };
+      this.entries.set(key, e);
+      this.evict();
+    }
+    e.usedAt = ++this.clock;
+    return e;
+  }
+
+  private set(e: Entry, state: QueryState<unknown>): void {
+    e.state = state;
+    for (const l of [...e.listeners]) l();
+  }
+
+  private fetch(e: Entry): Promise<void> {
+    const seq = ++e.seq;
+    e.stale = false;
+    if (!e.state.loading) this.set(e, { ...e.state, loading: true });
+    const done = this.client.call(e.endpoint, e.input).then(
+      (data) => {
+        if (seq === e.seq) this.set(e, { data, error: null, loading: false });
+      },
+      (err: unknown) => {
+        if (seq === e.seq) this.set(e, { data: e.state.data, error: toErrorData(err), loading: false });
+      },
+    );
+    e.inflight = done.then(() => {
+      if (seq === e.seq) e.inflight = null;
+    });
+    return e.inflight;
+  }
+
+  subscribe(endpoint: QueryName, input: unknown, listener: () => void): () => void {
+    const e = this.entry(endpoint, input);
+    e.listeners.add(listener);
+    if (e.stale && !e.inflight) void this.fetch(e);
+    return () => {
+      e.listeners.delete(listener);
+    };
+  }
+
+  snapshot(endpoint: QueryName, input: unknown): QueryState<unknown> {
+    return this.entry(endpoint, input).state;
+  }
+
+  /** Asks again now (a reload button, or a view that must not show an old answer). */
+  reload(endpoint: QueryName, input: unknown): Promise<void> {
+    return this.fetch(this.entry(endpoint, input));
+  }
+
+  /** Resolves when the answer being loaded (if any) has landed. */
+  settled(endpoint: QueryName, input: unknown): Promise<void> {
+    return this.entries.get(QueryStore.key(endpoint, input))?.inflight ?? Promise.resolve();
+  }
+
+  /** After a change of `areas`: queries on screen that read them load again; the others are forgotten. */
+  invalidate(areas: readonly Area[]): void {
+    for (const [key, e] of this.entries) {
+      if (!overlaps(e.reads, areas)) continue;
+      if (e.listeners.size > 0) void this.fetch(e);
+      else this.entries.delete(key);
+    }
+  }
+
+  private evict(): void {
+    const unused = [...this.entries].filter(([, e]) => e.listeners.size === 0);
+    if (unused.length <= KEEP_UNUSED) return;
+    unused.sort((a, b) => a[1].usedAt - b[1].usedAt);
+    for (const [key] of unused.slice(0, unused.length - KEEP_UNUSED)) this.entries.delete(key);
+  }
+}
+
