@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { promotionBudgetByMonth } from '../../src/main/core/services/promotions/rollup';
+import { readDb } from '../../src/main/core/db/handle';
 import type { AppErrorData } from '../../src/shared/errors';
 import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
 
@@ -163,7 +164,7 @@ describe('promotionBudgetByMonth (rollup)', () => {
     });
     const sqlite = c.session.requireFile().sqlite;
     const version = one<number>(c, "SELECT id FROM plan_version WHERE kind = 'working'");
-    const cells = promotionBudgetByMonth(sqlite, version, 2027);
+    const cells = promotionBudgetByMonth(readDb(sqlite), version, 2027);
     expect(cells).toEqual([
       { itemId: items[0].id, month: 1, amountCents: 1_000_001 },
       { itemId: items[0].id, month: 2, amountCents: 900_000 },
@@ -187,7 +188,7 @@ describe('promotionBudgetByMonth (rollup)', () => {
     });
     const sqlite = c.session.requireFile().sqlite;
     const version = one<number>(c, "SELECT id FROM plan_version WHERE kind = 'working'");
-    expect(promotionBudgetByMonth(sqlite, version, 2027)).toEqual([
+    expect(promotionBudgetByMonth(readDb(sqlite), version, 2027)).toEqual([
       { itemId: items[0].id, month: 1, amountCents: 250 },
       { itemId: items[0].id, month: 12, amountCents: 1_000_000 },
     ]);

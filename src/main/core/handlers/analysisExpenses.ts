@@ -13,7 +13,7 @@ export function registerAnalysisExpenses(r: HandlerRegistry): void {
   r.query('analysis.expenses', (input, { db, file }) => {
     const context: ExpensesContext = {
       targets: () => planTargets(file, db),
-      sliceTargets: (dimension) => planSliceTargets(db.sqlite, targetCache(file, db), dimension),
+      sliceTargets: (dimension) => planSliceTargets(db, targetCache(file, db), dimension),
     };
     return expensesAnalysis(db.sqlite, input, context);
   });

@@ -14,18 +14,18 @@ import { planTargets } from '../services/targets/read';
  * cube is built from, so it stays as it is.
  */
 export function registerExpenses(r: HandlerRegistry): void {
-  r.query('expenses.items', (_, { db }) => listItems(db.sqlite));
+  r.query('expenses.items', (_, { db }) => listItems(db));
   r.command('expenses.addItem', ({ parentId, name, code, kind }, { db }) => {
     addItem(db, parentId, name, code, kind);
-    return listItems(db.sqlite);
+    return listItems(db);
   });
   r.command('expenses.renameItem', ({ id, name }, { db }) => {
     renameItem(db, id, name);
-    return listItems(db.sqlite);
+    return listItems(db);
   });
   r.command('expenses.deleteItem', ({ id }, { db }) => {
     deleteItem(db, id);
-    return listItems(db.sqlite);
+    return listItems(db);
   });
 
   r.query('expenses.actuals.list', (_, { db }) => listActuals(db.sqlite));
@@ -35,7 +35,7 @@ export function registerExpenses(r: HandlerRegistry): void {
     return null;
   });
 
-  r.query('expenses.budget', (_, { db, file }) => readBudget(db.sqlite, planTargets(file, db)));
+  r.query('expenses.budget', (_, { db, file }) => readBudget(db, planTargets(file, db)));
   r.command('expenses.setCells', ({ edits, label }, { db }) => {
     setCells(db, edits, label);
     return null;
@@ -53,7 +53,7 @@ export function registerExpenses(r: HandlerRegistry): void {
   r.query('expenses.split', ({ itemId }, { db }) => readSplit(db.sqlite, itemId));
   r.command('expenses.setSplit', (input, { db }) => setSplit(db, input));
   r.query('expenses.bySlice', ({ dimension }, { db, file }) => {
-    const budget = readBudget(db.sqlite, planTargets(file, db));
+    const budget = readBudget(db, planTargets(file, db));
     const topOf = new Map<number, number>();
     const parent = new Map(budget.rows.map((row) => [row.itemId, row.parentId]));
     for (const row of budget.rows) {
@@ -61,7 +61,7 @@ export function registerExpenses(r: HandlerRegistry): void {
       while (parent.get(at) != null) at = parent.get(at)!;
       topOf.set(row.itemId, at);
     }
-    return bySlice(db.sqlite, dimension, planSliceTargets(db.sqlite, targetCache(file, db), dimension), {
+    return bySlice(db, dimension, planSliceTargets(db, targetCache(file, db), dimension), {
       budget: sum(budget.total.budget), sales: sum(budget.salesTarget), grossProfit: sum(budget.grossProfitTarget), cap: budget.cap, topOf,
     }, { code: '', name: '' });
   });

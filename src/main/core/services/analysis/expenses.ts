@@ -1,3 +1,4 @@
+import { readDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors';
 import { expenseMeasures, monthsOfQuarter, rollUp, subtreeOf } from '../../../../shared/analysisExpenses';
@@ -78,7 +79,7 @@ type Tree = ReturnType<typeof itemRows>;
 /** The item tree (tree order); none when the file has no items (no actual expense can exist then). */
 function treeOf(sqlite: Database.Database): Tree {
   const n = sqlite.prepare('SELECT count(*) FROM expense_item').pluck().get() as number;
-  return n === 0 ? [] : itemRows(sqlite);
+  return n === 0 ? [] : itemRows(readDb(sqlite));
 }
 
 /** Validates the item filter (a top-level item); the set of item ids in scope, or null for all. */
@@ -188,7 +189,7 @@ export function expensesAnalysis(sqlite: Database.Database, input: { year?: numb
 
   // The plan year's budget and targets.
   let budget: ExpenseBudgetResult | null = null;
-  if (hasBudget) budget = readBudget(sqlite, ctx.targets());
+  if (hasBudget) budget = readBudget(readDb(sqlite), ctx.targets());
   const budgetRow = (id: number) => budget?.rows.find((r) => r.itemId === id);
   const scopeBudgetMonths = budget ? (input.itemId !== undefined ? budgetRow(input.itemId)?.budget ?? zeros() : budget.total.budget) : null;
   const scopeBudget = scopeBudgetMonths ? sum(scopeBudgetMonths) : null;
@@ -252,7 +253,7 @@ export function expensesAnalysis(sqlite: Database.Database, input: { year?: numb
         while (parent.get(at) != null) at = parent.get(at)!;
         topOf.set(r.id, at);
       }
-      const slice = bySlice(sqlite, dim, { sales: new Map(), grossProfit: new Map() }, { budget: scopeBudget, sales: 0, grossProfit: 0, cap: null, topOf }, { code: '', name: '' });
+      const slice = bySlice(readDb(sqlite), dim, { sales: new Map(), grossProfit: new Map() }, { budget: scopeBudget, sales: 0, grossProfit: 0, cap: null, topOf }, { code: '', name: '' });
       budgetBy = new Map();
       for (const r of slice.rows) {
         if (r.id === null) continue;

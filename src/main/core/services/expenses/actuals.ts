@@ -1,3 +1,4 @@
+import { readDb } from '../../db/handle';
 import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import type { ExpenseActualEntry } from '../../../../shared/endpoints/expenses';
@@ -34,7 +35,7 @@ export function planYear(sqlite: Database.Database): number {
 /** The plan year's actual expenses, typed and imported, by month and item tree order. */
 export function listActuals(sqlite: Database.Database): { planYear: number; entries: ExpenseActualEntry[] } {
   const year = planYear(sqlite);
-  const items = itemRows(sqlite);
+  const items = itemRows(readDb(sqlite));
   const order = new Map(items.map((r, i) => [r.id, i]));
   const rows = sqlite
     .prepare(
@@ -54,7 +55,7 @@ export function listActuals(sqlite: Database.Database): { planYear: number; entr
 export function addActual(db: WriteDb, input: { month: number; itemId: number; amountCents: number; note: string }): number {
   const sqlite = db.sqlite;
   return recordEdit(db, 'expenses.typedActuals.undoAdd', () => {
-    const item = itemRows(sqlite).find((r) => r.id === input.itemId);
+    const item = itemRows(db).find((r) => r.id === input.itemId);
     if (!item) {
       throw new AppError('NOT_FOUND', `expense item ${input.itemId} does not exist`, { issues: [{ path: 'itemId', message: 'expenses.error.noItem' }] });
     }

@@ -1,3 +1,5 @@
+import type { ReadDb } from '../../db/handle';
+import { workingVersionId } from '../../repos/planVersions';
 import { readDb, type WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import type { ExpensePeriod } from '../../../../shared/endpoints/expenses';
@@ -7,7 +9,6 @@ import { largestRemainder, roundMatrixPreservingMargins } from '../../../../shar
 import { deleteSetting, findSettingRow, getSetting, putSetting } from '../../repos/settings';
 import { promotionBudgetByMonth } from '../promotions/rollup';
 import type { PlanTargets } from '../targets/read';
-import { workingVersionId } from '../targets/versions';
 import { recordEdit, type RowChange } from '../../db/undoLog';
 import { itemRows } from './items';
 import { resplit } from './split';
@@ -53,7 +54,7 @@ function actualCells(sqlite: Database.Database, year: number): Map<number, numbe
 }
 
 function promoCells(sqlite: Database.Database, versionId: number, planYear: number): Map<number, number> {
-  return new Map(promotionBudgetByMonth(sqlite, versionId, planYear).map((c) => [cellKey(c.itemId, c.month), c.amountCents]));
+  return new Map(promotionBudgetByMonth(readDb(sqlite), versionId, planYear).map((c) => [cellKey(c.itemId, c.month), c.amountCents]));
 }
 
 /** Each item's leaves (itself for a leaf). */
@@ -72,10 +73,11 @@ function leavesOf(tree: Tree): Map<number, number[]> {
   return out;
 }
 
-export function readBudget(sqlite: Database.Database, targets: PlanTargets): ExpenseBudgetResult {
-  const versionId = workingVersionId(sqlite);
+export function readBudget(db: ReadDb, targets: PlanTargets): ExpenseBudgetResult {
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(readDb(sqlite));
   const planYear = planYearOf(sqlite);
-  const tree = itemRows(sqlite);
+  const tree = itemRows(db);
   const entered = enteredCells(sqlite, versionId);
   const promo = promoCells(sqlite, versionId, planYear);
   const actual = actualCells(sqlite, planYear);
@@ -158,8 +160,8 @@ interface Ctx {
 }
 
 function context(sqlite: Database.Database): Ctx {
-  const versionId = workingVersionId(sqlite);
-  const tree = itemRows(sqlite);
+  const versionId = workingVersionId(readDb(sqlite));
+  const tree = itemRows(readDb(sqlite));
   const current = enteredCells(sqlite, versionId);
   const planYear = planYearOf(sqlite);
   let lastYear: Map<number, number> | undefined;

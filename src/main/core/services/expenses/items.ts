@@ -1,3 +1,4 @@
+import type { ReadDb } from '../../db/handle';
 import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import type { ExpenseItemInfo, ExpenseKindName } from '../../../../shared/expenses';
@@ -18,7 +19,8 @@ export interface ItemRow {
 }
 
 /** The items in tree order: each parent followed by its children, siblings by sort order. */
-export function itemRows(sqlite: Database.Database): (ItemRow & { depth: number; leaf: boolean })[] {
+export function itemRows(db: ReadDb): (ItemRow & { depth: number; leaf: boolean })[] {
+  const sqlite = db.sqlite;
   const rows = sqlite.prepare('SELECT id, parent_id, code, name, kind, sort_order FROM expense_item ORDER BY sort_order, id').all() as ItemRow[];
   const children = new Map<number | null, ItemRow[]>();
   const ids = new Set(rows.map((r) => r.id));
@@ -48,9 +50,10 @@ function usedIds(sqlite: Database.Database): Set<number> {
   );
 }
 
-export function listItems(sqlite: Database.Database): ExpenseItemInfo[] {
+export function listItems(db: ReadDb): ExpenseItemInfo[] {
+  const sqlite = db.sqlite;
   const used = usedIds(sqlite);
-  return itemRows(sqlite).map((r) => ({
+  return itemRows(db).map((r) => ({
     id: r.id,
     parentId: r.parent_id,
     code: r.code,

@@ -1,3 +1,6 @@
+import type { ReadDb } from '../../db/handle';
+import { readDb } from '../../db/handle';
+import { workingVersionId } from '../../repos/planVersions';
 import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors';
@@ -7,7 +10,6 @@ import {
 } from '../../../../shared/expenseSplits';
 import { largestRemainder, roundMatrixPreservingMargins } from '../../../../shared/spread';
 import type { TargetCache } from '../targets/model';
-import { workingVersionId } from '../targets/versions';
 import { recordEdit, type RowChange } from '../../db/undoLog';
 import { itemRows } from './items';
 
@@ -113,8 +115,8 @@ function splitsOf(rows: SplitRow[], year: number): ItemSplit[] {
 }
 
 export function readSplit(sqlite: Database.Database, itemId: number): ExpenseSplitResult {
-  const versionId = workingVersionId(sqlite);
-  if (!itemRows(sqlite).some((r) => r.id === itemId)) {
+  const versionId = workingVersionId(readDb(sqlite));
+  if (!itemRows(readDb(sqlite)).some((r) => r.id === itemId)) {
     throw new AppError('INVALID_INPUT', `expense item ${itemId} does not exist`, { issues: [{ path: 'itemId', message: 'expenses.error.noItem' }] });
   }
   const months = itemMonths(sqlite, versionId, itemId);
@@ -138,8 +140,8 @@ function refuse(code: 'INVALID_INPUT' | 'CONFLICT', message: string, path: strin
 export function setSplit(db: WriteDb, input: SplitInput): ExpenseSplitResult {
   const sqlite = db.sqlite;
   recordEdit(db, 'expenses.undo.split', () => {
-    const versionId = workingVersionId(sqlite);
-    const item = itemRows(sqlite).find((r) => r.id === input.itemId);
+    const versionId = workingVersionId(readDb(sqlite));
+    const item = itemRows(readDb(sqlite)).find((r) => r.id === input.itemId);
     if (!item) refuse('INVALID_INPUT', `expense item ${input.itemId} does not exist`, 'itemId', 'expenses.error.noItem');
     if (!item.leaf) refuse('INVALID_INPUT', 'only an item without items under it can be split', 'itemId', 'expenses.error.splitLeaf');
     const group = splitGroupOf(input.dimension);
@@ -222,9 +224,10 @@ export interface SliceTargets {
 }
 
 /** The working plan's year sales and gross-profit targets per member of a dimension, from the targets' cube. */
-export function planSliceTargets(sqlite: Database.Database, c: TargetCache, dimension: SplitDimension): SliceTargets {
+export function planSliceTargets(db: ReadDb, c: TargetCache, dimension: SplitDimension): SliceTargets {
+  const sqlite = db.sqlite;
   const refs = c.refs;
-  const cube = c.cube(sqlite, workingVersionId(sqlite));
+  const cube = c.cube(db, workingVersionId(readDb(sqlite)));
   const sales = new Map<number, number>();
   const gp = new Map<number, number>();
   for (let k = 0; k < refs.n; k++) {
@@ -243,13 +246,14 @@ export function planSliceTargets(sqlite: Database.Database, c: TargetCache, dime
 
 /** Expense ratio and returns per member of a dimension; the budget not split along it is 未分攤. */
 export function bySlice(
-  sqlite: Database.Database,
+  db: ReadDb,
   dimension: SplitDimension,
   targets: SliceTargets,
   totals: { budget: number; sales: number; grossProfit: number; cap: number | null; topOf: Map<number, number> },
   unsplitLabel: { code: string; name: string },
 ): SliceResult {
-  const versionId = workingVersionId(sqlite);
+  const sqlite = db.sqlite;
+  const versionId = workingVersionId(readDb(sqlite));
   const rows = splitRows(sqlite, versionId).filter((r) => r.dim === dimension);
   const members = splitMembers(sqlite)[dimension];
   const expense = new Map<number, number>();

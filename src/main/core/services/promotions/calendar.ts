@@ -1,3 +1,5 @@
+import { readDb } from '../../db/handle';
+import { workingVersionId } from '../../repos/planVersions';
 import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import type { PromotionBudgetLine, PromotionExpenseItem, PromotionInfo, PromotionList } from '../../../../shared/endpoints/promotions';
@@ -5,7 +7,6 @@ import { AppError } from '../../../../shared/errors';
 import {
   SCOPE_DIMS, emptyScope, findOverlaps, isIsoDate, type PromotionScope, type PromotionType, type ScopeDim, type SkuPlace,
 } from '../../../../shared/promotions';
-import { workingVersionId } from '../targets/versions';
 import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
 
 // The promotion and advertising calendar of the working plan version: activities, their
@@ -80,7 +81,7 @@ function skuPlaces(sqlite: Database.Database): SkuPlace[] {
 }
 
 export function listPromotions(sqlite: Database.Database): PromotionList {
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(readDb(sqlite));
   const year = planYear(sqlite);
   const rows = sqlite.prepare('SELECT * FROM promotion WHERE version_id = ? ORDER BY start_date, id').all(versionId) as PromotionRow[];
   const scopes = new Map<number, PromotionScope>(rows.map((r) => [r.id, emptyScope()]));
@@ -247,7 +248,7 @@ function rowOf(sqlite: Database.Database, versionId: number, id: number): Promot
 
 export function createPromotion(db: WriteDb, input: PromotionInput): number {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   const { scope, budget } = validate(sqlite, input);
   return recordEdit(db, 'promotions.undo.create', () => {
     const info = sqlite
@@ -266,7 +267,7 @@ export function createPromotion(db: WriteDb, input: PromotionInput): number {
 
 export function updatePromotion(db: WriteDb, id: number, input: PromotionInput): number {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   rowOf(sqlite, versionId, id);
   const { scope, budget } = validate(sqlite, input);
   return recordEdit(db, 'promotions.undo.update', () => {
@@ -289,7 +290,7 @@ export function updatePromotion(db: WriteDb, id: number, input: PromotionInput):
 
 export function deletePromotion(db: WriteDb, id: number): void {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   rowOf(sqlite, versionId, id);
   recordEdit(db, 'promotions.undo.delete', () => {
     const before = rowOf(sqlite, versionId, id);

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/handle';
 import { largestRemainder } from '../../../../shared/spread';
 
 // How promotions' budgets roll into the expense budget: each promotion's budget per
@@ -28,7 +28,8 @@ function daysInMonths(start: string, end: string, planYear: number): Float64Arra
 }
 
 /** The plan version's promotion budgets by expense item and month of the plan year (summed over promotions). */
-export function promotionBudgetByMonth(sqlite: Database.Database, versionId: number, planYear: number): PromotionBudgetCell[] {
+export function promotionBudgetByMonth(db: ReadDb, versionId: number, planYear: number): PromotionBudgetCell[] {
+  const sqlite = db.sqlite;
   const rows = sqlite
     .prepare(
       `SELECT p.id, p.start_date AS start, p.end_date AS end, b.item_id AS itemId, b.amount_cents AS amount

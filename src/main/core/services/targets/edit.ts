@@ -1,4 +1,4 @@
-import type { ReadDb, WriteDb } from '../../db/handle';
+import { readDb, type ReadDb, type WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import type {
   BalanceResult, SpreadMethod, SpreadOutcome, TargetDim, TargetMeasure, TargetPeriod,
@@ -133,7 +133,7 @@ function weightsFor(ctx: MethodContext, w: Work, measure: TargetMeasure, cells: 
       if (ctx.referenceVersionId === undefined) {
         throw new AppError('INVALID_INPUT', 'choose the version to spread by', { issues: [{ path: 'referenceVersionId', message: 'required' }] });
       }
-      return pick(ctx.cache.cube(ctx.sqlite, ctx.referenceVersionId).values(measure));
+      return pick(ctx.cache.cube(readDb(ctx.sqlite), ctx.referenceVersionId).values(measure));
     }
     case 'current':
       return null;
@@ -327,7 +327,7 @@ function checkPath(levels: readonly TargetDim[], path: readonly number[]): void 
 export function setCells(db: WriteDb, cache: TargetCache, input: SetCellsInput): SpreadOutcome {
   const { sqlite } = db;
   const refs = cache.refs;
-  const cube = cache.cube(sqlite, input.versionId);
+  const cube = cache.cube(db, input.versionId);
   const w = startWork(refs, cube);
   const ctx: MethodContext = { sqlite, cache, versionId: input.versionId, method: input.method, referenceVersionId: input.referenceVersionId };
   const mask = lockMask(refs, readLocks(sqlite, refs, input.versionId));
@@ -384,7 +384,7 @@ export function spreadManual(db: WriteDb, cache: TargetCache, input: ManualInput
   if (input.path.length >= input.levels.length) {
     throw new AppError('INVALID_INPUT', 'a leaf of the hierarchy has no children to split among', { issues: [{ path: 'path', message: 'no children' }] });
   }
-  const cube = cache.cube(sqlite, input.versionId);
+  const cube = cache.cube(db, input.versionId);
   if (cube.present === 0) {
     throw new AppError('INVALID_INPUT', 'the plan is empty: set the region total first', { issues: [{ path: 'versionId', message: 'targets.error.empty' }] });
   }
@@ -466,7 +466,7 @@ function forEachPlannedCell(refs: TargetRefs, w: Work, ofCombo: Int32Array, fn: 
 
 export function currentPairs(db: ReadDb, cache: TargetCache, versionId: number, measure: TargetMeasure): BalanceResult['pairs'] {
   const refs = cache.refs;
-  const cube = cache.cube(db.sqlite, versionId);
+  const cube = cache.cube(db, versionId);
   const w = readWork(refs, cube);
   const { pairs, ofCombo } = pairIndex(refs, w);
   const sums = new Float64Array(pairs.length);
@@ -500,7 +500,7 @@ export interface BalanceInput {
 export function balanceTargets(db: WriteDb, cache: TargetCache, input: BalanceInput): BalanceResult {
   const { sqlite } = db;
   const refs = cache.refs;
-  const cube = cache.cube(sqlite, input.versionId);
+  const cube = cache.cube(db, input.versionId);
   if (cube.present === 0) {
     throw new AppError('INVALID_INPUT', 'the plan is empty: set the region total first', { issues: [{ path: 'versionId', message: 'targets.error.empty' }] });
   }

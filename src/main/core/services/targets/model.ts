@@ -400,7 +400,8 @@ export class TargetCache {
     public stamp: string,
   ) {}
 
-  cube(sqlite: Database.Database, versionId: number): VersionCube {
+  cube(db: ReadDb, versionId: number): VersionCube {
+    const sqlite = db.sqlite;
     let cube = this.cubes.get(versionId);
     if (!cube) {
       const v = sqlite.prepare('SELECT frozen FROM plan_version WHERE id = ?').get(versionId) as { frozen: number } | undefined;

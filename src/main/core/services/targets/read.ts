@@ -1,3 +1,5 @@
+import { readDb } from '../../db/handle';
+import { workingVersionId } from '../../repos/planVersions';
 import type Database from 'better-sqlite3';
 import type {
   CompareResult, PlanVersionInfo, TargetDim, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult,
@@ -7,7 +9,6 @@ import type { ReadDb } from '../../db/handle';
 import type { RegionFile } from '../../db/regionFile';
 import { CUBE_READS, MONTHS, targetCache, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { lockMask, readLocks } from './locks';
-import { workingVersionId } from './versions';
 
 // Reading the cube: the tree at any hierarchy, the gap check, and versions side by side.
 
@@ -95,7 +96,7 @@ export function targetTree(
   parent: readonly number[] | null,
 ): TargetTreeResult {
   const refs = cache.refs;
-  const cube = cache.cube(sqlite, versionId);
+  const cube = cache.cube(readDb(sqlite), versionId);
   const values = cube.values(measure);
   const ly = measure === 'amount' ? refs.lyAmount : refs.lyVolume;
   const scale = unitScale(measure);
@@ -213,7 +214,7 @@ export function hoTargetRows(sqlite: Database.Database): HoRow[] {
 
 export function targetSummary(sqlite: Database.Database, cache: TargetCache, versionId: number): TargetSummary {
   const refs = cache.refs;
-  const cube = cache.cube(sqlite, versionId);
+  const cube = cache.cube(readDb(sqlite), versionId);
   const zero = () => new Array<number>(MONTHS).fill(0);
   const plan = { amountCents: zero(), volume: zero(), grossProfitCents: zero(), newProductCents: zero() };
   const lastYear = { amountCents: zero(), volume: zero(), grossProfitCents: zero() };
@@ -260,7 +261,7 @@ export function compareVersions(
   measure: TargetMeasure,
 ): CompareResult {
   const refs = cache.refs;
-  const cubes = versions.map((v) => cache.cube(sqlite, v.id));
+  const cubes = versions.map((v) => cache.cube(readDb(sqlite), v.id));
   const scale = unitScale(measure);
   const col = refs.dimColumn(dim);
   const monthly = cubes.map(() => new Array<number>(MONTHS).fill(0));
@@ -299,7 +300,7 @@ const planTargetsMemo = new Memo<PlanTargets>(CUBE_READS, 4);
 
 /** The working plan's monthly targets, kept while the cube's areas are unchanged (an expense edit keeps them). */
 export function planTargets(file: RegionFile, db: ReadDb): PlanTargets {
-  const versionId = workingVersionId(db.sqlite);
+  const versionId = workingVersionId(db);
   return planTargetsMemo.get(file.changes, String(versionId), () => {
     const s = targetSummary(db.sqlite, targetCache(file, db), versionId);
     return { sales: s.plan.amountCents, grossProfit: s.plan.grossProfitCents };

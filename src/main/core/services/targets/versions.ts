@@ -1,3 +1,4 @@
+import { workingVersionId } from '../../repos/planVersions';
 import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import type { HoTargetMonth, PlanVersionInfo, ScenarioName } from '../../../../shared/endpoints/targets';
@@ -22,13 +23,6 @@ interface VersionRow {
 }
 
 const asScenario = (s: string | null): ScenarioName | null => ((SCENARIO_NAMES as readonly string[]).includes(s ?? '') ? (s as ScenarioName) : null);
-
-/** The working plan's id. Every file has one: it is made with the file, and promoting a scenario keeps one. */
-export function workingVersionId(sqlite: Database.Database): number {
-  const id = sqlite.prepare("SELECT id FROM plan_version WHERE kind = 'working'").pluck().get() as number | undefined;
-  if (id === undefined) throw new AppError('INTERNAL', 'the file has no working plan version');
-  return id;
-}
 
 export function listVersions(sqlite: Database.Database, cache: TargetCache): PlanVersionInfo[] {
   const rows = sqlite.prepare('SELECT * FROM plan_version ORDER BY id').all() as VersionRow[];
@@ -154,7 +148,7 @@ export function promoteVersion(db: WriteDb, id: number): void {
   const sqlite = db.sqlite;
   const row = versionRow(sqlite, id);
   if (row.kind !== 'scenario') throw new AppError('CONFLICT', 'only a scenario can be promoted to the working plan');
-  const working = versionRow(sqlite, workingVersionId(sqlite));
+  const working = versionRow(sqlite, workingVersionId(db));
   const stamp = new Date().toISOString().slice(0, 10);
   recordEdit(db, 'targets.undo.promote', () => {
     const image = (r: VersionRow) => ({ kind: r.kind, name: r.name, scenario: r.scenario });

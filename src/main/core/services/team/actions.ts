@@ -1,8 +1,9 @@
+import { readDb } from '../../db/handle';
+import { workingVersionId } from '../../repos/planVersions';
 import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import { isOverdue, type ActionListResult, type ActionRow, type ActionRowInput, type ActionStatus } from '../../../../shared/endpoints/team';
 import { recordEdit, type RowChange } from '../../db/undoLog';
-import { workingVersionId } from '../targets/versions';
 import { isRealDate, refuse } from './common';
 
 // The action list (PDCA) of the working plan: what is to be done, by whom, by when,
@@ -33,7 +34,7 @@ function toRow(r: ActionDbRow, today: string): ActionRow {
 
 export function listActions(sqlite: Database.Database, today: string): ActionListResult {
   if (!isRealDate(today)) refuse('INVALID_INPUT', `not a date: ${today}`, 'badDate', 'today');
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(readDb(sqlite));
   const rows = (sqlite
     .prepare('SELECT * FROM action_item WHERE version_id = ? ORDER BY due_date IS NULL, due_date, id')
     .all(versionId) as ActionDbRow[]).map((r) => toRow(r, today));
@@ -54,7 +55,7 @@ const REF_FIELDS = [
 
 export function applyActions(db: WriteDb, rows: ActionRowInput[]): { ids: number[] } {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   const get = sqlite.prepare('SELECT * FROM action_item WHERE id = ? AND version_id = ?');
   const existing = rows.map((r, i) => {
     for (const f of REF_FIELDS) {
@@ -113,7 +114,7 @@ export function applyActions(db: WriteDb, rows: ActionRowInput[]): { ids: number
 
 export function removeActions(db: WriteDb, ids: number[]): { removed: number } {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   const get = sqlite.prepare('SELECT * FROM action_item WHERE id = ? AND version_id = ?');
   const rows = [...new Set(ids)].map((id, i) => {
     const r = get.get(id, versionId) as ActionDbRow | undefined;

@@ -1,8 +1,9 @@
+import { readDb } from '../../db/handle';
+import { workingVersionId } from '../../repos/planVersions';
 import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import type { HeadcountCellInput, HeadcountRole, TeamPlanResult } from '../../../../shared/endpoints/team';
 import { recordEdit, type RowChange } from '../../db/undoLog';
-import { workingVersionId } from '../targets/versions';
 import { planYear, refuse } from './common';
 import { listTraining } from './training';
 
@@ -40,7 +41,7 @@ function roleRank(role: string): number {
 }
 
 export function teamPlan(sqlite: Database.Database): TeamPlanResult {
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(readDb(sqlite));
   const byRole = new Map<string, HeadcountRole>();
   for (const r of rowsOf(sqlite, versionId)) {
     let entry = byRole.get(r.role);
@@ -80,7 +81,7 @@ const keyOf = (v: number, role: string, month: number) => ({ version_id: v, role
 
 export function setHeadcount(db: WriteDb, cells: HeadcountCellInput[]): void {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   cells.forEach((c, i) => {
     if (c.headcount === undefined && c.costPerHeadCents === undefined) {
       refuse('INVALID_INPUT', `cells.${i}: nothing to set`, 'nothingToSet', `cells.${i}`);
@@ -125,7 +126,7 @@ function insertRole(sqlite: Database.Database, versionId: number, role: string, 
 
 export function addRole(db: WriteDb, roleIn: string, headcount = 0, costPerHeadCents?: number): void {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   const role = roleIn.trim();
   const exists = sqlite.prepare('SELECT 1 FROM headcount_plan WHERE version_id = ? AND role = ?').get(versionId, role);
   if (exists) refuse('CONFLICT', `role ${role} is already in the plan`, 'roleExists', 'role');
@@ -135,7 +136,7 @@ export function addRole(db: WriteDb, roleIn: string, headcount = 0, costPerHeadC
 
 export function removeRole(db: WriteDb, roleIn: string): void {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   const role = roleIn.trim();
   const rows = rowsOf(sqlite, versionId).filter((r) => r.role === role);
   if (rows.length === 0) refuse('INVALID_INPUT', `role ${role} is not in the plan`, 'unknownRole', 'role');
@@ -163,7 +164,7 @@ function masterCounts(sqlite: Database.Database, year: number): Map<string, numb
 
 export function seedFromMaster(db: WriteDb): { roles: string[] } {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   const has = sqlite.prepare('SELECT 1 FROM headcount_plan WHERE version_id = ? LIMIT 1').get(versionId);
   if (has) refuse('CONFLICT', 'the headcount plan is not empty', 'planNotEmpty');
   const counts = masterCounts(sqlite, planYear(sqlite));

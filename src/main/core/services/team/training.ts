@@ -1,8 +1,8 @@
+import { workingVersionId } from '../../repos/planVersions';
 import type { WriteDb } from '../../db/handle';
 import type Database from 'better-sqlite3';
 import type { TrainingRowInput, TrainingSessionRow } from '../../../../shared/endpoints/team';
 import { recordEdit, type RowChange } from '../../db/undoLog';
-import { workingVersionId } from '../targets/versions';
 import { refuse } from './common';
 
 // Training sessions of the working plan: topic, audience, month, cost.
@@ -24,7 +24,7 @@ export function listTraining(sqlite: Database.Database, versionId: number): Trai
 
 export function applyTraining(db: WriteDb, rows: TrainingRowInput[]): { ids: number[] } {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   const get = sqlite.prepare('SELECT * FROM training_session WHERE id = ? AND version_id = ?');
   // Check everything before writing: all or nothing.
   const existing = rows.map((r, i) => {
@@ -62,7 +62,7 @@ export function applyTraining(db: WriteDb, rows: TrainingRowInput[]): { ids: num
 
 export function removeTraining(db: WriteDb, ids: number[]): { removed: number } {
   const sqlite = db.sqlite;
-  const versionId = workingVersionId(sqlite);
+  const versionId = workingVersionId(db);
   const get = sqlite.prepare('SELECT * FROM training_session WHERE id = ? AND version_id = ?');
   const rows = [...new Set(ids)].map((id, i) => {
     const r = get.get(id, versionId) as TrainingDbRow | undefined;
