@@ -15,7 +15,7 @@ const noRenderer = { group: ['**/renderer/**'], message: 'Main-side code never i
 const noShell = { group: ['**/shell/*', '../shell/**', '**/main/index', '**/preload'], message: 'The core runs without Electron: it never imports the shell.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**', '.tsbuild/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
