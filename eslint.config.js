@@ -1,21 +1,29 @@
 // Lint, including the layer rules of ARCHITECTURE.md section 1: a wrong import
 // between runtime layers fails `npm test`, not just review.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const electron = { name: 'electron', message: 'Only the Electron shell (src/main outside core, web and cli) may import electron.' };
-const nodeBuiltins = {
-  group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'better-sqlite3', 'kysely'],
-  message: 'This layer runs without Node: no Node built-ins or database code here.',
-};
+const withoutNode = 'This layer runs without Node: no Node built-ins or database code here.';
+// Every Node built-in by its exact name (fs, fs/promises, zlib, stream, util, buffer, events,
+// url, net, ...), from the Node that runs lint so none is forgotten; as patterns, names such as
+// `url` or `events` would also match a relative path like ./events. `node:*` takes the rest.
+const nodeBuiltinPaths = builtinModules.map((name) => ({ name, message: withoutNode }));
+const nodeBuiltins = { group: ['node:*', 'better-sqlite3', 'kysely'], message: withoutNode };
+// no-undef is off under typescript-eslint, so a global of the wrong runtime is caught here
+// (and by the layer's tsconfig).
+const nodeGlobals = ['Buffer', 'process', 'global', 'require', 'module', 'exports', '__dirname', '__filename', 'setImmediate', 'clearImmediate'];
+const domGlobals = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'self'];
+const restricted = (names, message) => names.map((name) => ({ name, message }));
 const noMainFromHere = { group: ['**/main/**', '../main/*'], message: 'The renderer and shared code never import main-side code; use the contract.' };
 const noRenderer = { group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' };
 const noShell = { group: ['**/shell/*', '../shell/**', '**/main/index', '**/preload'], message: 'The core runs without Electron: it never imports the shell.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**', '.tsbuild/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -36,7 +44,15 @@ export default tseslint.config(
     files: ['src/shared/**'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron, { name: 'react', message: 'shared is pure TypeScript.' }], patterns: [nodeBuiltins, noMainFromHere, noRenderer] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [electron, { name: 'react', message: 'shared is pure TypeScript.' }, ...nodeBuiltinPaths], patterns: [nodeBuiltins, noMainFromHere, noRenderer] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...restricted(nodeGlobals, 'A Node global: shared code also runs in the renderer, without Node.'),
+        ...restricted(domGlobals, 'A browser global: shared code also runs in Node, without the DOM.'),
+      ],
     },
   },
   {
@@ -56,7 +72,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [electron], patterns: [nodeBuiltins, noMainFromHere] }],
+      'no-restricted-imports': ['error', { paths: [electron, ...nodeBuiltinPaths], patterns: [nodeBuiltins, noMainFromHere] }],
+      'no-restricted-globals': ['error', ...restricted(nodeGlobals, 'A Node global: the renderer runs without Node.')],
     },
   },
 );

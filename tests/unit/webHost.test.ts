@@ -62,14 +62,15 @@ describe('web host', () => {
     const created = await (await call(h, 'file.create', { regionName: '華北大區', planYear: 2027, displayUnit: 'wan' })).json();
     expect(created).toMatchObject({ ok: true, value: { regionName: '華北大區', planYear: 2027, fileName: '華北大區-2027.rplan' } });
     expect(readdirSync(workspace).filter((n) => n.endsWith('.rplan'))).toEqual(['華北大區-2027.rplan']);
-    const browse = await (await call(h, 'file.browse', {})).json();
+    // Node's fetch types json() as unknown (the DOM's says any): name what the test reads.
+    const browse = (await (await call(h, 'file.browse', {})).json()) as { value: { path: string }[] };
     expect(browse.value).toHaveLength(1);
     await call(h, 'region.updateProfile', { managerName: '李經理' });
     await call(h, 'file.close', {});
     expect(await (await call(h, 'region.overview', {})).json()).toMatchObject({ ok: false, error: { code: 'NO_OPEN_FILE' } });
     const reopened = await (await call(h, 'file.open', { path: browse.value[0].path })).json();
     expect(reopened).toMatchObject({ ok: true, value: { managerName: '李經理' } });
-    const recent = await (await call(h, 'file.recent', {})).json();
+    const recent = (await (await call(h, 'file.recent', {})).json()) as { value: unknown[] };
     expect(recent.value[0]).toMatchObject({ regionName: '華北大區', exists: true });
   });
 
@@ -87,7 +88,7 @@ describe('web host', () => {
   it('says clearly when a file in its folder is not a region file', async () => {
     const { host: h, workspace } = await start();
     writeFileSync(join(workspace, 'broken.rplan'), 'not a database at all');
-    const res = await (await call(h, 'file.open', { path: join(workspace, 'broken.rplan') })).json();
+    const res = (await (await call(h, 'file.open', { path: join(workspace, 'broken.rplan') })).json()) as { error: { message: string } };
     expect(res).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', reason: 'not_sqlite' } });
     expect(res.error.message).toContain('broken.rplan');
   });
