@@ -1,14 +1,13 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExpenseActualEntry } from '../../../../shared/endpoints/expenses';
-import type { ExpenseItemInfo } from '../../../../shared/expenses';
 import { formatAmount, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
-import { api, toErrorData } from '../../api/client';
+import { runCommand } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { parseFigure } from '../targets/format';
-import { refusalText, useCommit } from './ItemsDialog';
+import { refusalText } from './ItemsDialog';
 import './itemsDialogs.css';
 
 // Typing actual expenses in (issue 6): a month of the plan year, a leaf item, an amount
@@ -29,35 +28,24 @@ export function parseSignedAmount(text: string, unit: DisplayUnit, language: Lan
 export function ActualExpensesDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const app = useApp();
-  const { language, revision } = app;
+  const { language } = app;
   const unit: DisplayUnit = app.summary?.displayUnit ?? 'wan';
-  const commit = useCommit();
   const ids = { month: useId(), item: useId(), amount: useId(), note: useId() };
-  const [items, setItems] = useState<ExpenseItemInfo[]>([]);
-  const [data, setData] = useState<{ planYear: number; entries: ExpenseActualEntry[] } | null>(null);
+  const itemList = useQuery('expenses.items', {});
+  const actuals = useQuery('expenses.actuals.list', {});
+  const items = useMemo(() => itemList.data ?? [], [itemList.data]);
+  const data = actuals.data;
   const [month, setMonth] = useState(1);
-  const [itemId, setItemId] = useState<number | null>(null);
+  /** The item chosen; while it is not a leaf of the list (none yet, or deleted), the first leaf. */
+  const [chosenItem, setItemId] = useState<number | null>(null);
+  const itemId = chosenItem !== null && items.some((i) => i.id === chosenItem && i.leaf) ? chosenItem : (items.find((i) => i.leaf)?.id ?? null);
   const [amountText, setAmountText] = useState('');
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.call('expenses.items', {}), api.call('expenses.actuals.list', {})]).then(
-      ([list, actuals]) => {
-        if (!live) return;
-        setItems(list);
-        setData(actuals);
-        setItemId((cur) => (cur !== null && list.some((i) => i.id === cur && i.leaf) ? cur : (list.find((i) => i.leaf)?.id ?? null)));
-      },
-      (e: unknown) => live && setMessage(errorText(toErrorData(e))),
-    );
-    return () => {
-      live = false;
-    };
-  }, [revision]);
-
+  const loadError = itemList.error ?? actuals.error;
+  const shownMessage = message ?? (loadError ? errorText(loadError) : null);
   const money = (cents: number, withUnit = false) => formatAmount(cents, unit, language, { withUnit });
   const amount = parseSignedAmount(amountText, unit, language);
   const typed = useMemo(() => data?.entries.filter((e) => e.typed) ?? [], [data]);
@@ -73,7 +61,7 @@ export function ActualExpensesDialog({ onClose }: { onClose: () => void }) {
       return;
     }
     setBusy(true);
-    const out = await commit(() => api.call('expenses.actuals.add', { month, itemId, amountCents: amount, note: note.trim() }));
+    const out = await runCommand('expenses.actuals.add', { month, itemId, amountCents: amount, note: note.trim() });
     setBusy(false);
     if (out.ok) {
       setAmountText('');
@@ -83,7 +71,7 @@ export function ActualExpensesDialog({ onClose }: { onClose: () => void }) {
   };
   const remove = async (id: number) => {
     setBusy(true);
-    const out = await commit(() => api.call('expenses.actuals.remove', { id }));
+    const out = await runCommand('expenses.actuals.remove', { id });
     setBusy(false);
     setMessage(out.ok ? null : refusalText(t, out.error));
   };
@@ -142,9 +130,9 @@ export function ActualExpensesDialog({ onClose }: { onClose: () => void }) {
           </button>
         </form>
         <p className="muted ea-hint">{t('expenses.typedActuals.hint')}</p>
-        {message && (
+        {shownMessage && (
           <p className="ei-message" role="alert" data-testid="ea-message">
-            {message}
+            {shownMessage}
           </p>
         )}
         <h3 className="ei-box__title">{t('expenses.typedActuals.listLabel')}</h3>

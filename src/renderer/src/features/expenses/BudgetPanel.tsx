@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import type { TFunction } from 'i18next';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExpensePeriod } from '../../../../shared/endpoints/expenses';
-import type { AppErrorData } from '../../../../shared/errors';
 import {
   budgetMeasures, capWarnings, itemMeasures, sum, variance, quarters, type ExpenseBudgetResult, type PhaseMeasures,
 } from '../../../../shared/expenses';
 import { formatAmount, formatPercent, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
-import { api, toErrorData } from '../../api/client';
+import { runCommand, type Outcome } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { SegmentedControl } from '../../components/SegmentedControl';
@@ -16,7 +15,7 @@ import { DataGrid, GridApplyError, type ApplyLabel, type GridChanges } from '../
 import { parseFigure } from '../targets/format';
 import { buildColumns, buildRows, PERIOD_FIELDS, type BudgetRow } from './budgetGrid';
 import { ActualExpensesDialog } from './ActualExpensesDialog';
-import { ItemsDialog } from './ItemsDialog';
+import { ItemsDialog, refusalText } from './ItemsDialog';
 import { SliceView } from './SliceView';
 import { SplitDialog } from './SplitDialog';
 import './budget.css';
@@ -26,72 +25,34 @@ import './budget.css';
 // head office's cap on the expense ratio, the items × months grid, the ratios and
 // returns against the plan's targets, and the budget against actual expenses.
 
-type Outcome = { ok: true } | { ok: false; error: AppErrorData };
-
-/** A refusal in the user's language: the first issue's key when it is ours, else the error's text. */
-function refusal(t: TFunction, error: AppErrorData): string {
-  const key = error.issues?.find((i) => i.message.startsWith('expenses.'))?.message;
-  if (key) {
-    const text = (t as unknown as (k: string) => string)(key);
-    if (text !== key) return text;
-  }
-  return errorText(error);
-}
-
 const fmtReturn = (v: number | null, language: Language) =>
   v === null ? '—' : new Intl.NumberFormat(language === 'en' ? 'en' : language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
 
 export function BudgetPanel() {
   const { t } = useTranslation();
   const app = useApp();
-  const { revision, language } = app;
+  const { language } = app;
   const unit: DisplayUnit = app.summary?.displayUnit ?? 'wan';
-  const [data, setData] = useState<ExpenseBudgetResult | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const budget = useQuery('expenses.budget', {});
+  const data = budget.data;
+  const loadError = budget.error ? errorText(budget.error) : null;
+  // Counts the answers shown, so that a test can wait for the budget to change.
+  const [shown, setShown] = useState<{ data: ExpenseBudgetResult | null; count: number }>({ data: null, count: 0 });
+  if (data !== shown.data) setShown({ data, count: shown.count + 1 });
   const [view, setView] = useState<'budget' | 'actual' | 'slice'>('budget');
   /** The item of the grid's focused row (the split dialog starts from it). */
   const [focusItem, setFocusItem] = useState<number | null>(null);
   const [splitting, setSplitting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    api.call('expenses.budget', {}).then(
-      (b) => {
-        if (live) {
-          setData(b);
-          setLoadError(null);
-        }
-      },
-      (e: unknown) => live && setLoadError(errorText(toErrorData(e))),
-    );
-    return () => {
-      live = false;
-    };
-  }, [revision]);
-
-  const run = useCallback(
-    async (edit: () => Promise<unknown>): Promise<Outcome> => {
-      const out = await app.commit(async (): Promise<Outcome> => {
-        try {
-          await edit();
-          return { ok: true };
-        } catch (e) {
-          return { ok: false, error: toErrorData(e) };
-        }
-      });
-      return out ?? { ok: false, error: { code: 'INTERNAL', message: '' } };
-    },
-    [app],
-  );
-  /** A toolbar action: its refusal shows beside the toolbar. */
+  /** A toolbar action's command: its refusal shows beside the toolbar. */
   const act = useCallback(
-    async (edit: () => Promise<unknown>): Promise<boolean> => {
-      const out = await run(edit);
-      setMessage(out.ok ? null : refusal(t, out.error));
+    async (command: Promise<Outcome<unknown>>): Promise<boolean> => {
+      const out = await command;
+      setMessage(out.ok ? null : refusalText(t, out.error));
       return out.ok;
     },
-    [run, t],
+    [t],
   );
 
   const money = useCallback((cents: number, withUnit = false) => formatAmount(cents, unit, language, { withUnit }), [unit, language]);
@@ -110,13 +71,13 @@ export function BudgetPanel() {
         }
       }
       if (edits.length === 0) return;
-      const out = await run(() => api.call('expenses.setCells', { edits, label: label === 'append' ? 'paste' : label }));
+      const out = await runCommand('expenses.setCells', { edits, label: label === 'append' ? 'paste' : label });
       if (!out.ok) {
         const only = edits.length === 1 ? changes.updates[0] : null;
-        throw new GridApplyError([{ rowId: only?.id, field: only ? edits[0].period : undefined, message: refusal(t, out.error) }]);
+        throw new GridApplyError([{ rowId: only?.id, field: only ? edits[0].period : undefined, message: refusalText(t, out.error) }]);
       }
     },
-    [rows, run, t],
+    [rows, t],
   );
   const onFocusChange = useCallback(
     (cell: { rowId: string | number } | null) => {
@@ -137,7 +98,7 @@ export function BudgetPanel() {
   }
 
   return (
-    <div className="eb" data-testid="expenses-panel-budget" data-loaded="true" data-revision={revision}>
+    <div className="eb" data-testid="expenses-panel-budget" data-loaded="true" data-revision={shown.count}>
       <TopDownBar data={data} unit={unit} language={language} act={act} money={money} />
       {message && (
         <p className="eb-message" role="alert" data-testid="eb-message">
@@ -184,11 +145,10 @@ export function BudgetPanel() {
       ) : view === 'actual' ? (
         <ActualView data={data} unit={unit} language={language} money={money} />
       ) : (
-        <SliceView revision={revision} unit={unit} language={language} money={money} />
+        <SliceView unit={unit} language={language} money={money} />
       )}
       {splitting && (
-        <SplitDialog data={data} initialItemId={focusItem} unit={unit} language={language} run={run}
-          refusal={(e) => refusal(t, e)} onClose={() => setSplitting(false)} />
+        <SplitDialog data={data} initialItemId={focusItem} unit={unit} language={language} onClose={() => setSplitting(false)} />
       )}
     </div>
   );
@@ -200,7 +160,7 @@ interface BarProps {
   data: ExpenseBudgetResult;
   unit: DisplayUnit;
   language: Language;
-  act: (edit: () => Promise<unknown>) => Promise<boolean>;
+  act: (command: Promise<Outcome<unknown>>) => Promise<boolean>;
   money: (cents: number, withUnit?: boolean) => string;
 }
 
@@ -244,8 +204,8 @@ function TopDownBar({ data, unit, language, act, money }: BarProps) {
     if (amount === null || !phaseOk) return;
     setBusy(true);
     try {
-      await act(() =>
-        api.call('expenses.topDown', {
+      await act(
+        runCommand('expenses.topDown', {
           ...(mode === 'ratio' ? { mode, ratio: (parsePercent(ratioText) ?? 0) / 100 } : { mode, amountCents: amount }),
           phase: phase === 'quarters' ? 'quarters' : phase,
           ...(phase === 'quarters' ? { phaseWeights: weights.map((w) => w ?? 0) } : {}),
@@ -265,7 +225,7 @@ function TopDownBar({ data, unit, language, act, money }: BarProps) {
     if (capText.trim() !== '' && (p === null || p <= 0 || p > 1000)) return;
     const cap = p === null ? null : p / 100;
     if (cap === data.cap) return;
-    void act(() => api.call('expenses.setCap', { cap }));
+    void act(runCommand('expenses.setCap', { cap }));
   };
 
   return (
@@ -357,7 +317,7 @@ function ReallocateDialog({ data, act, money, onClose }: Pick<BarProps, 'data' |
   const apply = async () => {
     if (!valid) return;
     setBusy(true);
-    const ok = await act(() => api.call('expenses.reallocate', { fromItemId: from, toItemId: to, percent: p }));
+    const ok = await act(runCommand('expenses.reallocate', { fromItemId: from, toItemId: to, percent: p }));
     setBusy(false);
     if (ok) onClose();
   };

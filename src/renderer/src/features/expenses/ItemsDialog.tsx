@@ -1,21 +1,23 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/errors';
 import { EXPENSE_KINDS, type ExpenseItemInfo, type ExpenseKindName } from '../../../../shared/expenses';
-import { api, toErrorData } from '../../api/client';
-import { useApp } from '../../app/AppContext';
+import { runCommand, type Outcome } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import './itemsDialogs.css';
 
 // The expense items editor (issue 6): the items as an indented tree; add a top-level
 // item (name and kind) or one under the selected item, rename or delete the selected
-// item. Each change is one undo step through app.commit, so the budget re-reads.
+// item. Each change is one command (one undo step); the budget, which reads the
+// expenses, reloads.
 
-/** A refusal in the user's language: the first issue's key when it is ours, else the error's text. */
+/** A refusal of the expenses' core in the user's language. */
 export function refusalText(t: TFunction, error: AppErrorData): string {
-  const key = error.issues?.find((i) => i.message.startsWith('expenses.'))?.message;
+  // legacy refusal shape: the rule's key in an issue's message
+  const key = error.rule ? undefined : error.issues?.find((i) => i.message.startsWith('expenses.'))?.message;
   if (key) {
     const text = (t as unknown as (k: string) => string)(key);
     if (text !== key) return text;
@@ -23,31 +25,11 @@ export function refusalText(t: TFunction, error: AppErrorData): string {
   return errorText(error);
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
-
-/** Runs an edit through the app's commit queue, catching a refusal instead of raising the app's error dialog. */
-export function useCommit() {
-  const app = useApp();
-  return useCallback(
-    async <T,>(edit: () => Promise<T>): Promise<Outcome<T>> => {
-      const out = await app.commit(async (): Promise<Outcome<T>> => {
-        try {
-          return { ok: true, value: await edit() };
-        } catch (e) {
-          return { ok: false, error: toErrorData(e) };
-        }
-      });
-      return out ?? { ok: false, error: { code: 'INTERNAL', message: '' } };
-    },
-    [app],
-  );
-}
-
 export function ItemsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const commit = useCommit();
   const ids = { name: useId(), kind: useId(), rename: useId(), child: useId() };
-  const [items, setItems] = useState<ExpenseItemInfo[] | null>(null);
+  const list = useQuery('expenses.items', {});
+  const items = list.data;
   const [selected, setSelected] = useState<number | null>(null);
   const [newName, setNewName] = useState('');
   const [newKind, setNewKind] = useState<ExpenseKindName>('other');
@@ -56,17 +38,7 @@ export function ItemsDialog({ onClose }: { onClose: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    api.call('expenses.items', {}).then(
-      (list) => live && setItems(list),
-      (e: unknown) => live && setMessage(errorText(toErrorData(e))),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
+  const shownMessage = message ?? (list.error ? errorText(list.error) : null);
   const current = items?.find((i) => i.id === selected) ?? null;
   const select = (item: ExpenseItemInfo | null) => {
     setSelected(item?.id ?? null);
@@ -75,16 +47,16 @@ export function ItemsDialog({ onClose }: { onClose: () => void }) {
     setMessage(null);
   };
 
-  /** Runs an items edit; on success takes the new list and selects `pick(list)`. */
-  const edit = async (call: () => Promise<ExpenseItemInfo[]>, pick: (list: ExpenseItemInfo[]) => ExpenseItemInfo | null): Promise<boolean> => {
+  /** Runs an items edit; on success selects `pick(list)` in the new list, once the list shows it. */
+  const edit = async (command: Promise<Outcome<ExpenseItemInfo[]>>, pick: (list: ExpenseItemInfo[]) => ExpenseItemInfo | null): Promise<boolean> => {
     setBusy(true);
-    const out = await commit(call);
+    const out = await command;
+    if (out.ok) await list.settled();
     setBusy(false);
     if (!out.ok) {
       setMessage(refusalText(t, out.error));
       return false;
     }
-    setItems(out.value);
     select(pick(out.value));
     return true;
   };
@@ -92,7 +64,7 @@ export function ItemsDialog({ onClose }: { onClose: () => void }) {
   const addTop = async () => {
     const name = newName.trim();
     if (!name) return;
-    if (await edit(() => api.call('expenses.addItem', { parentId: null, name, kind: newKind }), (l) => l.find((i) => i.parentId === null && i.name === name) ?? null)) {
+    if (await edit(runCommand('expenses.addItem', { parentId: null, name, kind: newKind }), (l) => l.find((i) => i.parentId === null && i.name === name) ?? null)) {
       setNewName('');
     }
   };
@@ -100,19 +72,19 @@ export function ItemsDialog({ onClose }: { onClose: () => void }) {
     const name = childName.trim();
     if (!current || !name) return;
     const parentId = current.id;
-    await edit(() => api.call('expenses.addItem', { parentId, name }), (l) => l.find((i) => i.parentId === parentId && i.name === name) ?? null);
+    await edit(runCommand('expenses.addItem', { parentId, name }), (l) => l.find((i) => i.parentId === parentId && i.name === name) ?? null);
   };
   const rename = async () => {
     const name = renameText.trim();
     if (!current || !name || name === current.name) return;
     const id = current.id;
-    await edit(() => api.call('expenses.renameItem', { id, name }), (l) => l.find((i) => i.id === id) ?? null);
+    await edit(runCommand('expenses.renameItem', { id, name }), (l) => l.find((i) => i.id === id) ?? null);
   };
   const remove = async () => {
     if (!current) return;
     const id = current.id;
     const parentId = current.parentId;
-    await edit(() => api.call('expenses.deleteItem', { id }), (l) => l.find((i) => i.id === parentId) ?? null);
+    await edit(runCommand('expenses.deleteItem', { id }), (l) => l.find((i) => i.id === parentId) ?? null);
   };
 
   const kindLabel = (k: ExpenseKindName) => t(`expenses.items.kinds.${k}` as 'expenses.items.kinds.other');
@@ -203,9 +175,9 @@ export function ItemsDialog({ onClose }: { onClose: () => void }) {
           ) : (
             <p className="muted">{t('expenses.items.selectHint')}</p>
           )}
-          {message && (
+          {shownMessage && (
             <p className="ei-message" role="alert" data-testid="ei-message">
-              {message}
+              {shownMessage}
             </p>
           )}
         </div>

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SPLIT_DIMENSIONS, type SliceResult, type SliceRow, type SplitDimension } from '../../../../shared/expenseSplits';
+import { SPLIT_DIMENSIONS, type SliceRow, type SplitDimension } from '../../../../shared/expenseSplits';
 import { formatPercent, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
-import { api, toErrorData } from '../../api/client';
+import { useQuery } from '../../api/queries';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { errorText } from '../../i18n';
 
@@ -11,7 +11,6 @@ import { errorText } from '../../i18n';
 // not split along the dimension shows as 未分攤.
 
 interface Props {
-  revision: number;
   unit: DisplayUnit;
   language: Language;
   money: (cents: number, withUnit?: boolean) => string;
@@ -20,26 +19,12 @@ interface Props {
 const fmtReturn = (v: number | null, language: Language) =>
   v === null ? '—' : new Intl.NumberFormat(language === 'en' ? 'en' : language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
 
-export function SliceView({ revision, unit, language, money }: Props) {
+export function SliceView({ unit, language, money }: Props) {
   const { t } = useTranslation();
   const [dimension, setDimension] = useState<SplitDimension>('brand');
-  const [data, setData] = useState<SliceResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('expenses.bySlice', { dimension }).then(
-      (s) => {
-        if (!live) return;
-        setData(s);
-        setError(null);
-      },
-      (e: unknown) => live && setError(errorText(toErrorData(e))),
-    );
-    return () => {
-      live = false;
-    };
-  }, [dimension, revision]);
+  const slice = useQuery('expenses.bySlice', { dimension });
+  const data = slice.data;
+  const error = slice.error ? errorText(slice.error) : null;
 
   const dimLabel = t(`expenses.split.${dimension}`);
   const line = (r: SliceRow, key: string, label: string, cls?: string) => {

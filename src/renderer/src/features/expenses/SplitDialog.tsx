@@ -1,21 +1,21 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData } from '../../../../shared/errors';
 import { sum, type ExpenseBudgetResult } from '../../../../shared/expenses';
 import { SPLIT_DIMENSIONS, splitGroupOf, type ExpenseSplitResult, type SplitDimension } from '../../../../shared/expenseSplits';
 import { largestRemainder } from '../../../../shared/spread';
 import { formatAmount, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
-import { api, toErrorData } from '../../api/client';
+import { runCommand } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { Modal } from '../../components/Modal';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { errorText } from '../../i18n';
 import { parseFigure } from '../targets/format';
+import { refusalText } from './ItemsDialog';
 
 // The split of a leaf expense item by product (brand or category) or by place (channel
 // or city): a table of members with a ratio and a year amount, either editable, the other
 // derived live; the total line shows 100% and the item's budget.
 
-type Outcome = { ok: true } | { ok: false; error: AppErrorData };
 type Mode = 'ratio' | 'amount';
 
 interface Props {
@@ -23,8 +23,6 @@ interface Props {
   initialItemId: number | null;
   unit: DisplayUnit;
   language: Language;
-  run: (edit: () => Promise<unknown>) => Promise<Outcome>;
-  refusal: (error: AppErrorData) => string;
   onClose: () => void;
 }
 
@@ -37,14 +35,13 @@ function parsePercent(text: string): number | null {
 
 const pctText = (v: number) => String(Math.round(v * 10000) / 10000);
 
-export function SplitDialog({ data, initialItemId, unit, language, run, refusal, onClose }: Props) {
+export function SplitDialog({ data, initialItemId, unit, language, onClose }: Props) {
   const { t } = useTranslation();
   const ids = { item: useId() };
   const leaves = data.rows.filter((r) => r.leaf);
   const [itemId, setItemId] = useState<number>(
     leaves.find((r) => r.itemId === initialItemId)?.itemId ?? leaves.find((r) => sum(r.entered) > 0)?.itemId ?? leaves[0]?.itemId ?? 0,
   );
-  const [split, setSplit] = useState<ExpenseSplitResult | null>(null);
   const [dimension, setDimension] = useState<SplitDimension>('brand');
   const [mode, setMode] = useState<Mode>('ratio');
   const [texts, setTexts] = useState<Record<number, string>>({});
@@ -53,7 +50,7 @@ export function SplitDialog({ data, initialItemId, unit, language, run, refusal,
   const money = (cents: number, withUnit = false) => formatAmount(cents, unit, language, { withUnit });
   const exactMoney = (cents: number) => formatAmount(cents, unit, language, { decimals: unit === 'yuan' ? 2 : unit === 'wan' ? 6 : 10 }).replace(/\.?0+$/, '');
 
-  /** Loads the item's splits and fills the table from the dimension's split (ratios). */
+  /** Fills the table from the dimension's split (ratios). */
   const fill = (s: ExpenseSplitResult, dim: SplitDimension) => {
     const current = s.splits.find((x) => x.dimension === dim);
     const next: Record<number, string> = {};
@@ -61,23 +58,18 @@ export function SplitDialog({ data, initialItemId, unit, language, run, refusal,
     setMode('ratio');
     setTexts(next);
   };
-  useEffect(() => {
-    let live = true;
-    api.call('expenses.split', { itemId }).then(
-      (s) => {
-        if (!live) return;
-        setSplit(s);
-        const dim = s.splits[0]?.dimension ?? 'brand';
-        setDimension(dim);
-        fill(s, dim);
-        setError(null);
-      },
-      (e: unknown) => live && setError(errorText(toErrorData(e))),
-    );
-    return () => {
-      live = false;
-    };
-  }, [itemId]);
+  // The item's splits; each new answer starts the table from the item's first split.
+  const query = useQuery('expenses.split', { itemId });
+  const split = query.data;
+  const [filled, setFilled] = useState<ExpenseSplitResult | null>(null);
+  if (split && split !== filled) {
+    setFilled(split);
+    const dim = split.splits[0]?.dimension ?? 'brand';
+    setDimension(dim);
+    fill(split, dim);
+    setError(null);
+  }
+  const shownError = error ?? (query.error ? errorText(query.error) : null);
 
   const year = split?.yearCents ?? 0;
   const members = useMemo(() => split?.members[dimension] ?? [], [split, dimension]);
@@ -140,10 +132,10 @@ export function SplitDialog({ data, initialItemId, unit, language, run, refusal,
       }
     }
     setBusy(true);
-    const out = await run(() => api.call('expenses.setSplit', { itemId, dimension, mode, entries }));
+    const out = await runCommand('expenses.setSplit', { itemId, dimension, mode, entries });
     setBusy(false);
     if (out.ok) onClose();
-    else setError(refusal(out.error));
+    else setError(refusalText(t, out.error));
   };
 
   const item = data.rows.find((r) => r.itemId === itemId);
@@ -237,7 +229,7 @@ export function SplitDialog({ data, initialItemId, unit, language, run, refusal,
               : t('expenses.split.amountsOff', { sum: money(derived.amountSum, true), budget: money(year, true) })}
           </p>
         )}
-        {error && <p className="eb-message" role="alert" data-testid="eb-split-error">{error}</p>}
+        {shownError && <p className="eb-message" role="alert" data-testid="eb-split-error">{shownError}</p>}
         <p className="muted eb__note">{t('expenses.split.hint')}</p>
       </div>
     </Modal>

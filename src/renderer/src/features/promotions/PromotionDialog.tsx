@@ -3,11 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { PromotionInfo, PromotionList } from '../../../../shared/endpoints/promotions';
 import { PROMOTION_TYPES, SCOPE_DIMS, emptyScope, type PromotionScope, type PromotionType } from '../../../../shared/promotions';
 import { formatAmount, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
-import { api } from '../../api/client';
-import { useApp } from '../../app/AppContext';
+import { runCommand } from '../../api/commands';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
-import { commitCall } from '../masterData/applyChanges';
 import { editText, parseFigure, type FigureEnv } from '../targets/format';
 import { ScopePicker } from './ScopePicker';
 import type { ScopeOptions } from './usePromotions';
@@ -27,7 +25,6 @@ interface Props {
 
 export function PromotionDialog({ list, options, promotion, unit, language, onClose }: Props) {
   const { t } = useTranslation();
-  const app = useApp();
   const env: FigureEnv = { measure: 'amount', unit, language };
   const y = list.planYear;
   const [name, setName] = useState(promotion?.name ?? '');
@@ -59,11 +56,9 @@ export function PromotionDialog({ list, options, promotion, unit, language, onCl
     const budget = parsed.flatMap((p) => (p.result.ok && p.result.value > 0 ? [{ itemId: p.itemId, amountCents: p.result.value }] : []));
     const input = { name: name.trim(), type, startDate, endDate, mechanics, expectedExtraVolume: vol, scope, budget };
     setBusy(true);
-    const outcome = await commitCall(app, () =>
-      promotion ? api.call('promotions.update', { id: promotion.id, ...input }) : api.call('promotions.create', input),
-    );
+    const outcome = await (promotion ? runCommand('promotions.update', { id: promotion.id, ...input }) : runCommand('promotions.create', input));
     setBusy(false);
-    if (outcome && !outcome.ok) return setError(errorText(outcome.error));
+    if (!outcome.ok) return setError(errorText(outcome.error));
     onClose();
   };
 

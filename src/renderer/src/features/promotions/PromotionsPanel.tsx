@@ -2,12 +2,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PromotionInfo } from '../../../../shared/endpoints/promotions';
 import { formatAmount, formatInteger, unitLabel } from '../../../../shared/units';
-import { api } from '../../api/client';
+import { runCommand } from '../../api/commands';
 import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
-import { commitCall } from '../masterData/applyChanges';
 import { PromotionDialog } from './PromotionDialog';
 import { Timeline } from './Timeline';
 import { usePromotions, type ScopeOptions } from './usePromotions';
@@ -105,8 +104,8 @@ export function PromotionsPanel() {
 
   const remove = async () => {
     if (!deleting) return;
-    const outcome = await commitCall(app, () => api.call('promotions.delete', { id: deleting.id }));
-    if (outcome && !outcome.ok) {
+    const outcome = await runCommand('promotions.delete', { id: deleting.id });
+    if (!outcome.ok) {
       setDeleteError(errorText(outcome.error));
       return;
     }

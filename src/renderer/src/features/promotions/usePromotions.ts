@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { PromotionList } from '../../../../shared/endpoints/promotions';
 import type { MasterRow } from '../../../../shared/masterData';
 import { SCOPE_DIMS, type ScopeDim } from '../../../../shared/promotions';
-import { api, toErrorData } from '../../api/client';
-import { useApp } from '../../app/AppContext';
+import { useQuery } from '../../api/queries';
 import { errorText } from '../../i18n';
+import { useQueries } from '../targets/useQueries';
 
-// The calendar's data: the working version's promotions (re-read after every change
-// to the file) and the master lists the scope pickers and the grid's names use.
+// The calendar's data: the working version's promotions and the master lists the
+// scope pickers and the grid's names use, each reloaded when a command changes what
+// it reads.
 
 export interface ScopeOption {
   id: number;
@@ -22,36 +23,16 @@ export interface PromotionsData {
   error: string | null;
 }
 
+const MASTER_INPUTS = SCOPE_DIMS.map((entity) => ({ entity }));
+const toOption = (r: MasterRow): ScopeOption => ({ id: r.id, code: String(r.code ?? ''), name: String(r.name ?? r.code ?? r.id) });
+
 export function usePromotions(): PromotionsData {
-  const { revision } = useApp();
-  const [list, setList] = useState<PromotionList | null>(null);
-  const [options, setOptions] = useState<ScopeOptions | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('promotions.list', {}).then(
-      (l) => {
-        if (live) setList(l);
-      },
-      (e: unknown) => {
-        if (live) setError(errorText(toErrorData(e)));
-      },
-    );
-    Promise.all(SCOPE_DIMS.map((entity) => api.call('master.list', { entity }))).then(
-      (lists) => {
-        if (!live) return;
-        const toOption = (r: MasterRow): ScopeOption => ({ id: r.id, code: String(r.code ?? ''), name: String(r.name ?? r.code ?? r.id) });
-        setOptions(Object.fromEntries(SCOPE_DIMS.map((d, i) => [d, lists[i].rows.map(toOption)])) as ScopeOptions);
-      },
-      (e: unknown) => {
-        if (live) setError(errorText(toErrorData(e)));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [revision]);
-
-  return { list, options, error };
+  const list = useQuery('promotions.list', {});
+  const { states } = useQueries('master.list', MASTER_INPUTS);
+  const options = useMemo(
+    () => (states.every((s) => s.data) ? (Object.fromEntries(SCOPE_DIMS.map((d, i) => [d, (states[i].data?.rows ?? []).map(toOption)])) as ScopeOptions) : null),
+    [states],
+  );
+  const failed = list.error ?? states.find((s) => s.error)?.error ?? null;
+  return { list: list.data, options, error: failed ? errorText(failed) : null };
 }

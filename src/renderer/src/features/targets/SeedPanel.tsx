@@ -1,8 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SPREAD_METHODS, type SpreadMethod, type TargetMeasure } from '../../../../shared/endpoints/targets';
 import { unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
-import { api } from '../../api/client';
+import { useQuery } from '../../api/queries';
 import { editText, parseFigure, type FigureEnv } from './format';
 
 // An empty plan: one clear step to start, the region's annual target (prefilled from
@@ -25,29 +25,18 @@ interface Props {
 export function SeedPanel({ measure, unit, language, method, onMethod, disabledMethods, busy, refusal, onSubmit }: Props) {
   const { t } = useTranslation();
   const env: FigureEnv = { measure, unit, language };
-  const [text, setText] = useState('');
-  const [hoTotal, setHoTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const valueId = useId();
   const methodId = useId();
 
-  useEffect(() => {
-    let live = true;
-    api.call('targets.hoTarget', {}).then(
-      (months) => {
-        if (!live) return;
-        const total = months.reduce((a, m) => a + (measure === 'amount' ? m.amountCents : m.volume), 0);
-        setHoTotal(total);
-        setText(total > 0 ? editText(total, { measure, unit, language }) : '');
-      },
-      () => {
-        if (live) setHoTotal(0);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [measure, unit, language]);
+  // Head office's year total prefills the value (a failed read: as if there were none).
+  const ho = useQuery('targets.hoTarget', {});
+  const hoTotal = ho.data ? ho.data.reduce((a, m) => a + (measure === 'amount' ? m.amountCents : m.volume), 0) : ho.error ? 0 : null;
+  const prefill = hoTotal !== null && hoTotal > 0 ? editText(hoTotal, env) : '';
+  /** What the user typed, for the measure and unit it was typed in. */
+  const [draft, setDraft] = useState<{ env: string; text: string } | null>(null);
+  const envKey = `${measure}|${unit}|${language}`;
+  const text = draft?.env === envKey ? draft.text : prefill;
 
   const unitText = measure === 'amount' ? unitLabel(unit, language) : t('targets.measure.volumeUnit');
   const submit = () => {
@@ -85,7 +74,7 @@ export function SeedPanel({ measure, unit, language, method, onMethod, disabledM
                 inputMode="decimal"
                 value={text}
                 onChange={(e) => {
-                  setText(e.target.value);
+                  setDraft({ env: envKey, text: e.target.value });
                   setError(null);
                 }}
                 aria-invalid={error ? true : undefined}

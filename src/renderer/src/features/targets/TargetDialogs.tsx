@@ -2,8 +2,8 @@ import type { PlanVersionInfo, TargetDim, TargetMeasure, TargetNode } from '../.
 import type { TargetRow } from './columns';
 import { BalanceDialog, CompareDialog, HoTargetDialog, ManualWeightsDialog, SeasonalityDialog, VersionsDialog } from './dialogs';
 
-// Which of the area's dialogs is up. The dialogs commit through the app, whose
-// revision makes the page read its figures again.
+// Which of the area's dialogs is up. The dialogs change the plan with commands; the
+// page's queries of the targets reload by themselves.
 
 export type TargetDialogKind = 'hoTarget' | 'versions' | 'compare' | 'seasonality' | 'balance' | 'manual';
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,7 +9,9 @@ import {
   type TargetMeasure,
   type TargetPeriod,
 } from '../../../../shared/endpoints/targets';
-import { api, toErrorData } from '../../api/client';
+import type { AppErrorData } from '../../../../shared/errors';
+import { runCommand } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { errorText } from '../../i18n';
 import { useApp } from '../../app/AppContext';
 import { SegmentedControl } from '../../components/SegmentedControl';
@@ -26,18 +28,23 @@ import './targets.css';
 // The target-planning screen: pick the version, the measure and the row hierarchy;
 // the gap against head office's target stays in view above the grid; every level of
 // the grid is editable, a total spreads down by the chosen method and a leaf rolls up.
-// Every edit is one `targets.setCells` call (one undo step); the grid then reads again
-// only the parts of the tree that are loaded.
+// Every edit is one `targets.setCells` command (one undo step); the grid then reads
+// again only the parts of the tree that are loaded.
 
 type SetCellsLabel = 'edit' | 'paste' | 'fill' | 'clear' | 'spread';
 
 const PERIODS = new Set<string>(['year', 'q1', 'q2', 'q3', 'q4', ...MONTH_FIELDS]);
 
-/** A refusal's message key from the core ("targets.error.all-locked") in the user's language, or null. */
-function refusalText(t: TFunction, key: string): string | null {
-  if (!key.startsWith('targets.error.')) return null;
-  const text = (t as unknown as (k: string) => string)(key);
-  return text === key ? null : text;
+/** Why the core refused an edit, in the user's language. */
+function refusalText(t: TFunction, error: AppErrorData): string {
+  if (error.rule) return errorText(error);
+  // legacy refusal shape: the rule's key ("targets.error.all-locked") in the issues' messages
+  const messages = (error.issues ?? []).flatMap((i) => {
+    if (!i.message.startsWith('targets.error.')) return [];
+    const text = (t as unknown as (k: string) => string)(i.message);
+    return text === i.message ? [] : [text];
+  });
+  return messages.length > 0 ? [...new Set(messages)].join(' ') : errorText(error);
 }
 
 function versionGroups(versions: readonly PlanVersionInfo[]) {
@@ -51,7 +58,7 @@ function versionGroups(versions: readonly PlanVersionInfo[]) {
 export function TargetsPage() {
   const { t } = useTranslation();
   const app = useApp();
-  const { revision, language } = app;
+  const { language, showError } = app;
   const unit = app.summary?.displayUnit ?? 'wan';
   const regionName = app.summary?.regionName ?? '';
   const grid = useRef<DataGridHandle>(null);
@@ -70,26 +77,11 @@ export function TargetsPage() {
   const { levels, measure, method } = view;
 
   // ---- versions ------------------------------------------------------------------------
-  const [versions, setVersions] = useState<PlanVersionInfo[] | null>(null);
-  const [versionsError, setVersionsError] = useState<string | null>(null);
+  const versionList = useQuery('targets.versions', {});
+  const versions = versionList.data;
+  const versionsError = versionList.error ? errorText(versionList.error) : null;
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [referenceId, setReferenceId] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.call('targets.versions', {}).then(
-      (list) => {
-        if (!live) return;
-        setVersions(list);
-        setVersionsError(null);
-      },
-      (e: unknown) => {
-        if (live) setVersionsError(errorText(toErrorData(e)));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [revision]);
   const working = versions?.find((v) => v.kind === 'working') ?? versions?.[0] ?? null;
   const current = versions?.find((v) => v.id === chosenId) ?? working;
   const versionId = current?.id ?? null;
@@ -98,7 +90,7 @@ export function TargetsPage() {
   const reference = others.find((v) => v.id === referenceId) ?? others[0] ?? null;
 
   // ---- the tree --------------------------------------------------------------------------
-  const tree = useTargetTree(versionId, levels, measure, revision);
+  const tree = useTargetTree(versionId, levels, measure);
   const lastYearOf = tree.summary?.lastYearOf ?? (app.summary?.planYear ?? new Date().getFullYear() + 1) - 1;
   const rows = useMemo(
     () =>
@@ -128,49 +120,40 @@ export function TargetsPage() {
   const rowClass = useCallback((row: TargetRow) => (row.id === REGION_ID ? 'tg-row--region' : `tg-row--d${Math.min(row.depth, 4)}`), []);
 
   // ---- edits -----------------------------------------------------------------------------
+  const settled = tree.settled;
   const [busy, setBusy] = useState(false);
   const [fallback, setFallback] = useState<{ method: SpreadMethod; basis: 'current' | 'equal' } | null>(null);
   const setCells = useCallback(
     async (edits: { path: number[]; period: TargetPeriod; value: number }[], label: SetCellsLabel, spreadBy: SpreadMethod = method) => {
       if (versionId === null) return { ok: false as const, issues: [] as GridIssue[] };
-      const loaded = tree.nextLoad();
-      const outcome = await app.commit(async () => {
-        try {
-          const spread = await api.call('targets.setCells', {
-            versionId,
-            levels: [...levels],
-            measure,
-            method: spreadBy,
-            ...(spreadBy === 'version' && reference ? { referenceVersionId: reference.id } : {}),
-            edits,
-            label,
-          });
-          return { ok: true as const, spread };
-        } catch (e) {
-          return { ok: false as const, error: toErrorData(e) };
-        }
+      const outcome = await runCommand('targets.setCells', {
+        versionId,
+        levels: [...levels],
+        measure,
+        method: spreadBy,
+        ...(spreadBy === 'version' && reference ? { referenceVersionId: reference.id } : {}),
+        edits,
+        label,
       });
-      if (outcome === null) return { ok: false as const, issues: [] };
       if (!outcome.ok) {
         // The core refused the spread (e.g. every leaf below is locked): say why, change nothing.
         if (outcome.error.code !== 'INVALID_INPUT') {
-          app.showError({ titleKey: 'errors.saveTitle', data: outcome.error });
+          showError({ titleKey: 'errors.saveTitle', data: outcome.error });
           return { ok: false as const, issues: [] };
         }
-        const messages = (outcome.error.issues ?? []).map((i) => refusalText(t, i.message)).filter((m): m is string => m !== null);
-        const message = messages.length > 0 ? [...new Set(messages)].join(' ') : errorText(outcome.error);
+        const message = refusalText(t, outcome.error);
         // One edit: name its cell; several: the refusal as a whole.
         const only = edits.length === 1 ? edits[0] : null;
         return { ok: false as const, issues: [only ? { rowId: rowId(only.path), field: only.period, message } : { message }] };
       }
       // A method with no data to follow falls back: say so, once.
-      const basis = outcome.spread.basis;
+      const basis = outcome.value.basis;
       const wanted = spreadBy === 'current' ? 'current' : spreadBy === 'equal' ? 'equal' : 'weights';
       setFallback(basis !== wanted && (basis === 'current' || basis === 'equal') ? { method: spreadBy, basis } : null);
-      await loaded;
+      await settled();
       return { ok: true as const };
     },
-    [app, levels, measure, method, reference, t, tree, versionId],
+    [levels, measure, method, reference, settled, showError, t, versionId],
   );
 
   const onApply = useCallback(
@@ -221,9 +204,10 @@ export function TargetsPage() {
     async (row: TargetRow, month: number, locked: boolean) => {
       if (versionId === null) return;
       const scope = row.path.map((id, i) => ({ dim: levels[i], id }));
-      await app.commit(() => api.call('targets.setLock', { versionId, scope, month, locked }));
+      const outcome = await runCommand('targets.setLock', { versionId, scope, month, locked });
+      if (!outcome.ok) showError({ titleKey: 'errors.saveTitle', data: outcome.error });
     },
-    [app, levels, versionId],
+    [levels, showError, versionId],
   );
   const rowLocked = focusRow?.lock === 'all';
   const monthLocked = !!focusRow && focusMonth !== null && isLocked(focusRow, `m${focusMonth}` as TargetPeriod);

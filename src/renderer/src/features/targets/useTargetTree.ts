@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TargetDim, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult } from '../../../../shared/endpoints/targets';
 import type { AppErrorData } from '../../../../shared/errors';
-import { api, toErrorData } from '../../api/client';
+import { useQuery } from '../../api/queries';
+import { useQueries } from './useQueries';
 
 // The loaded part of the target tree, kept fresh: the first levels come with the top
-// answer, deeper levels when the user expands a node. After every change to the file
-// (revision) the same parts are read again, in parallel, so the open branches stay
-// open and show their new figures; nothing that was not shown is read.
+// answer, deeper levels when the user expands a node (one query per open branch).
+// When a command changes what the tree reads, the query layer asks again for every
+// open branch, in parallel, so they stay open and show their new figures; nothing
+// that was not shown is read. The grid gets one consistent set: while any part
+// reloads, the previous set stays on screen.
 
 export function pathKey(path: readonly number[]): string {
   return path.join('.');
@@ -16,9 +19,11 @@ interface Pieces {
   /** The view the pieces belong to (version, levels, measure). */
   view: string;
   top: TargetTreeResult | null;
-  /** Children fetched on expand, by the parent's key. */
+  /** Children of the open branches, by the parent's key. */
   children: ReadonlyMap<string, TargetNode[]>;
   summary: TargetSummary | null;
+  /** The answers the pieces were made of: a new set shows when one of them changed. */
+  from: readonly unknown[];
 }
 
 export interface TargetTree {
@@ -33,90 +38,69 @@ export interface TargetTree {
   isUnloaded(node: TargetNode): boolean;
   /** Loads a node's children (the grid's expand). */
   expand(node: TargetNode): void;
-  /** Resolves after the next load that starts after this call has finished. */
-  nextLoad(): Promise<void>;
+  /** Resolves when the answers being loaded (e.g. after a command) are on screen. */
+  settled(): Promise<void>;
 }
 
-const EMPTY: Pieces = { view: '', top: null, children: new Map(), summary: null };
+const EMPTY: Pieces = { view: '', top: null, children: new Map(), summary: null, from: [] };
+const NO_KEYS: readonly string[] = [];
 
 function viewOf(versionId: number | null, levels: readonly TargetDim[], measure: TargetMeasure): string {
   return versionId === null ? '' : `${versionId}|${levels.join(',')}|${measure}`;
 }
 
-export function useTargetTree(versionId: number | null, levels: readonly TargetDim[], measure: TargetMeasure, revision: number): TargetTree {
+const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function useTargetTree(versionId: number | null, levels: readonly TargetDim[], measure: TargetMeasure): TargetTree {
   const view = viewOf(versionId, levels, measure);
-  const [pieces, setPieces] = useState<Pieces>(EMPTY);
-  const [error, setError] = useState<AppErrorData | null>(null);
   /** Keys of the nodes expanded lazily in the current view. */
-  const opened = useRef<{ view: string; keys: string[] }>({ view: '', keys: [] });
-  const loadSeq = useRef(0);
-  const waiters = useRef<{ after: number; resolve(): void }[]>([]);
+  const [opened, setOpened] = useState<{ view: string; keys: readonly string[] }>({ view: '', keys: NO_KEYS });
+  const keys = opened.view === view ? opened.keys : NO_KEYS;
 
+  const inputs = useMemo(() => {
+    if (versionId === null) return [];
+    const base = { versionId, levels: [...levels], measure };
+    return [{ ...base, parent: null }, ...keys.map((k) => ({ ...base, parent: k.split('.').map(Number) }))];
+  }, [versionId, levels, measure, keys]);
+  const tree = useQueries('targets.tree', inputs);
+  const summary = useQuery('targets.summary', versionId === null ? null : { versionId });
+  const [top, ...branches] = tree.states;
+
+  // A branch whose read failed is left out (shown unloaded, so expanding it asks again).
+  const from = [summary.data, ...tree.states.map((s) => (s.error ? null : s.data))];
+  const busy = summary.loading || tree.states.some((s) => s.loading);
+  const [shown, setShown] = useState<Pieces>(EMPTY);
+  if (!busy && top?.data && summary.data && (shown.view !== view || !sameList(shown.from, from))) {
+    const children = new Map<string, TargetNode[]>();
+    keys.forEach((k, i) => {
+      const b = branches[i];
+      if (b?.data && !b.error) children.set(k, b.data.nodes);
+    });
+    setShown({ view, top: top.data, children, summary: summary.data, from });
+  }
+  const current = shown.view === view ? shown : EMPTY;
+  const error = top?.error ?? summary.error ?? branches.find((b) => b.error && b.data === null)?.error ?? null;
+
+  // The grid's expand stays the same function within a view (the grid rebuilds its rows when it changes).
+  const latest = useRef({ keys, reload: tree.reload });
   useEffect(() => {
-    if (versionId === null || view === '') return;
-    let live = true;
-    const seq = ++loadSeq.current;
-    if (opened.current.view !== view) opened.current = { view, keys: [] };
-    const lv = view.split('|')[1].split(',') as TargetDim[];
-    const keys = [...opened.current.keys];
-    const childCall = (key: string) =>
-      api.call('targets.tree', { versionId, levels: lv, measure, parent: key.split('.').map(Number) });
-    const settle = () => {
-      const ready = waiters.current.filter((w) => w.after < seq);
-      waiters.current = waiters.current.filter((w) => w.after >= seq);
-      // After React has handed the rows to the grid.
-      if (ready.length > 0) setTimeout(() => ready.forEach((w) => w.resolve()), 0);
-    };
-    Promise.all([
-      api.call('targets.tree', { versionId, levels: lv, measure, parent: null }),
-      Promise.all(keys.map((k) => childCall(k).then((r) => [k, r.nodes] as const, () => null))),
-      api.call('targets.summary', { versionId }),
-    ]).then(
-      ([top, kids, summary]) => {
-        if (!live) return;
-        const children = new Map<string, TargetNode[]>();
-        for (const entry of kids) if (entry) children.set(entry[0], entry[1]);
-        setPieces((prev) => {
-          // Branches opened while this load was under way keep what they got.
-          if (prev.view === view) for (const [k, v] of prev.children) if (!keys.includes(k)) children.set(k, v);
-          return { view, top, children, summary };
-        });
-        setError(null);
-        settle();
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setError(toErrorData(e));
-        settle();
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [versionId, view, measure, revision]);
-
+    latest.current = { keys, reload: tree.reload };
+  });
   const expand = useCallback(
     (node: TargetNode) => {
-      if (versionId === null || opened.current.view !== view) return;
+      if (versionId === null) return;
       const key = pathKey(node.path);
-      if (!opened.current.keys.includes(key)) opened.current.keys.push(key);
-      const lv = view.split('|')[1].split(',') as TargetDim[];
-      api.call('targets.tree', { versionId, levels: lv, measure, parent: node.path }).then(
-        (r) => {
-          setPieces((prev) => {
-            if (prev.view !== view) return prev;
-            const children = new Map(prev.children);
-            children.set(key, r.nodes);
-            return { ...prev, children };
-          });
-        },
-        (e: unknown) => setError(toErrorData(e)),
-      );
+      const index = latest.current.keys.indexOf(key) + 1;
+      // Open already: its read failed (the grid only expands a node without children), so ask again.
+      if (index > 0) void latest.current.reload(index);
+      else
+        setOpened((prev) => {
+          if (prev.view !== view) return { view, keys: [key] };
+          return prev.keys.includes(key) ? prev : { view, keys: [...prev.keys, key] };
+        });
     },
-    [versionId, view, measure],
+    [versionId, view],
   );
-
-  const current = pieces.view === view ? pieces : EMPTY;
 
   const nodes = useMemo(() => {
     const { top, children } = current;
@@ -143,9 +127,12 @@ export function useTargetTree(versionId: number | null, levels: readonly TargetD
     [children],
   );
 
-  const nextLoad = useCallback(
-    () => new Promise<void>((resolve) => waiters.current.push({ after: loadSeq.current, resolve })),
-    [],
+  const treeSettled = tree.settled;
+  const summarySettled = summary.settled;
+  const settled = useCallback(
+    // After the answers have landed, a turn for React to hand the rows to the grid.
+    () => Promise.all([treeSettled(), summarySettled()]).then(() => new Promise<void>((resolve) => setTimeout(resolve, 0))),
+    [treeSettled, summarySettled],
   );
 
   return {
@@ -157,6 +144,6 @@ export function useTargetTree(versionId: number | null, levels: readonly TargetD
     error,
     isUnloaded,
     expand,
-    nextLoad,
+    settled,
   };
 }

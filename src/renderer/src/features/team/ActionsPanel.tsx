@@ -1,16 +1,14 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_STATUSES, isOverdue, type ActionRow, type ActionStatus, type NamedRef } from '../../../../shared/endpoints/team';
-import { api } from '../../api/client';
-import { useApp } from '../../app/AppContext';
+import { runCommand, type Outcome } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { errorText } from '../../i18n';
 import { DataGrid, type DataGridHandle, type GridChanges, type GridColumn, type ParseResult } from '../../grid';
-import { commitCall } from '../masterData/applyChanges';
 import { tKey } from '../masterData/columns';
 import { parseDate } from '../../../../shared/masterData';
 import { todayIso } from '../targets/dialogs/format';
 import { gridError } from './teamFormat';
-import { useRevisionCall } from './useTeamCall';
 import './team.css';
 
 // The action list (PDCA): what is to be done, by whom and by when, for which slice and
@@ -29,9 +27,8 @@ const HEADER: Record<RefField, string> = { ownerId: 'owner', cityId: 'city', cha
 
 export function ActionsPanel() {
   const { t } = useTranslation();
-  const app = useApp();
   const [today] = useState(todayIso);
-  const { data, error, nextLoad } = useRevisionCall(() => api.call('team.actions.list', { today }), [today]);
+  const { data, error, settled } = useQuery('team.actions.list', { today });
   const [statusFilter, setStatusFilter] = useState<ActionStatus | ''>('');
   const [ownerFilter, setOwnerFilter] = useState<number | ''>('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -113,37 +110,37 @@ export function ActionsPanel() {
         void _o;
         return rest;
       });
-      const loaded = changes.appends.length > 0 ? nextLoad() : Promise.resolve();
-      const outcome = await commitCall(app, () => api.call('team.actions.apply', { rows: input as never, label: changes.appends.length > 0 ? 'append' : 'edit' }));
-      if (outcome && !outcome.ok) throw gridError(outcome.error);
-      await loaded;
+      const outcome = await runCommand('team.actions.apply', { rows: input as never, label: changes.appends.length > 0 ? 'append' : 'edit' });
+      if (!outcome.ok) throw gridError(outcome.error);
+      // New rows get their ids from the reload.
+      if (changes.appends.length > 0) await settled();
     },
-    [app, nextLoad, t],
+    [settled, t],
   );
 
-  const run = async (call: () => Promise<unknown>) => {
+  /** A toolbar command: its refusal shows in the toolbar. */
+  const run = async <T,>(command: Promise<Outcome<T>>) => {
     setNotice(null);
-    const outcome = await commitCall(app, call);
-    if (outcome && !outcome.ok) setNotice(errorText(outcome.error));
-    return outcome?.ok ?? false;
+    const outcome = await command;
+    if (!outcome.ok) setNotice(errorText(outcome.error));
+    return outcome;
   };
 
   const addAction = async () => {
-    const loaded = nextLoad();
     const owner = ownerFilter === '' ? undefined : ownerFilter;
     const status = statusFilter === '' ? undefined : statusFilter;
-    let id: number | undefined;
-    const ok = await run(async () => {
-      id = (await api.call('team.actions.apply', { rows: [{ title: t('team.actions.newTitle'), ownerId: owner, status }], label: 'append' })).ids[0];
-    });
-    if (!ok) return;
-    await loaded;
-    if (id !== undefined) requestAnimationFrame(() => grid.current?.focusRow(id!));
+    const outcome = await run(runCommand('team.actions.apply', { rows: [{ title: t('team.actions.newTitle'), ownerId: owner, status }], label: 'append' }));
+    if (!outcome.ok) return;
+    const id = outcome.value.ids[0];
+    // The new row is in the grid once its reload has landed and React has handed it over.
+    await settled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (id !== undefined) requestAnimationFrame(() => grid.current?.focusRow(id));
   };
   const removeSelected = async () => {
     const ids = (grid.current?.selectedRowIds() ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
     if (ids.length === 0) return;
-    await run(() => api.call('team.actions.remove', { ids }));
+    await run(runCommand('team.actions.remove', { ids }));
   };
 
   const overdue = data?.overdueCount ?? 0;

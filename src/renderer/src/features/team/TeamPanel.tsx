@@ -2,14 +2,13 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KNOWN_ROLES, type HeadcountCellInput, type TeamPlanResult } from '../../../../shared/endpoints/team';
 import { unitLabel } from '../../../../shared/units';
-import { api } from '../../api/client';
+import { runCommand, type Outcome } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { errorText } from '../../i18n';
 import { DataGrid, type DataGridHandle, type GridChanges, type GridColumn, type GridRowId } from '../../grid';
-import { commitCall } from '../masterData/applyChanges';
 import { tKey } from '../masterData/columns';
 import { gridError, intText, money, parseHeadcount, parseMoney, roleFromText, roleLabel, yuanText } from './teamFormat';
-import { useRevisionCall } from './useTeamCall';
 import './team.css';
 
 // The team and training plan: headcount by role and month (three lines per role:
@@ -41,7 +40,7 @@ export function TeamPanel() {
   const app = useApp();
   const unit = app.summary?.displayUnit ?? 'wan';
   const lang = app.language;
-  const { data, error, nextLoad } = useRevisionCall(() => api.call('team.plan', {}), []);
+  const { data, error, settled } = useQuery('team.plan', {});
   const [notice, setNotice] = useState<string | null>(null);
   const [newRole, setNewRole] = useState('');
   const [focusRole, setFocusRole] = useState<string | null>(null);
@@ -92,21 +91,19 @@ export function TeamPanel() {
         }
       }
       if (cells.length === 0) return;
-      const outcome = await commitCall(app, () => api.call('team.setHeadcount', { cells, label: 'edit' }));
-      if (outcome && !outcome.ok) throw gridError(outcome.error);
+      const outcome = await runCommand('team.setHeadcount', { cells, label: 'edit' });
+      if (!outcome.ok) throw gridError(outcome.error);
     },
-    [app, hcRows],
+    [hcRows],
   );
 
-  const run = useCallback(
-    async (call: () => Promise<unknown>) => {
-      setNotice(null);
-      const outcome = await commitCall(app, call);
-      if (outcome && !outcome.ok) setNotice(errorText(outcome.error));
-      return outcome?.ok ?? false;
-    },
-    [app],
-  );
+  /** A toolbar command: its refusal shows in the toolbar. */
+  const run = useCallback(async (command: Promise<Outcome<unknown>>) => {
+    setNotice(null);
+    const outcome = await command;
+    if (!outcome.ok) setNotice(errorText(outcome.error));
+    return outcome.ok;
+  }, []);
 
   const addRole = async () => {
     const role = roleFromText(t, newRole);
@@ -114,13 +111,13 @@ export function TeamPanel() {
       setNotice(t('team.parse.required'));
       return;
     }
-    if (await run(() => api.call('team.addRole', { role }))) setNewRole('');
+    if (await run(runCommand('team.addRole', { role }))) setNewRole('');
   };
 
   const removeRole = async () => {
     if (!focusRole) return;
     if (!window.confirm(t('team.removeRoleConfirm', { role: roleLabel(t, focusRole) }))) return;
-    await run(() => api.call('team.removeRole', { role: focusRole }));
+    await run(runCommand('team.removeRole', { role: focusRole }));
     setFocusRole(null);
   };
 
@@ -160,23 +157,22 @@ export function TeamPanel() {
         ...changes.updates.map((u) => ({ id: Number(u.id), ...(u.values as Record<string, string | number>) })),
         ...changes.appends.map((a) => ({ topic: t('team.training.newTopic'), month: 1, ...(a as Record<string, string | number>) })),
       ];
-      const loaded = changes.appends.length > 0 ? nextLoad() : Promise.resolve();
-      const outcome = await commitCall(app, () => api.call('team.training.apply', { rows: rows as never, label: changes.appends.length > 0 ? 'append' : 'edit' }));
-      if (outcome && !outcome.ok) throw gridError(outcome.error);
-      await loaded;
+      const outcome = await runCommand('team.training.apply', { rows: rows as never, label: changes.appends.length > 0 ? 'append' : 'edit' });
+      if (!outcome.ok) throw gridError(outcome.error);
+      // New rows get their ids from the reload.
+      if (changes.appends.length > 0) await settled();
     },
-    [app, nextLoad, t],
+    [settled, t],
   );
 
   const addTraining = async () => {
-    const loaded = nextLoad();
-    const ok = await run(() => api.call('team.training.apply', { rows: [{ topic: t('team.training.newTopic'), month: 1, costCents: 0 }], label: 'append' }));
-    if (ok) await loaded;
+    const ok = await run(runCommand('team.training.apply', { rows: [{ topic: t('team.training.newTopic'), month: 1, costCents: 0 }], label: 'append' }));
+    if (ok) await settled();
   };
   const removeTraining = async () => {
     const ids = (trainingGrid.current?.selectedRowIds() ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
     if (ids.length === 0) return;
-    await run(() => api.call('team.training.remove', { ids }));
+    await run(runCommand('team.training.remove', { ids }));
   };
 
   const empty = data !== null && data.roles.length === 0;
@@ -203,7 +199,7 @@ export function TeamPanel() {
         {empty && (
           <div className="team__empty" data-testid="team-empty">
             <span>{t('team.empty')}</span>
-            <button type="button" className="btn btn--primary btn--small" onClick={() => void run(() => api.call('team.seedFromMaster', {}))} data-testid="team-seed" title={t('team.seedHint')}>
+            <button type="button" className="btn btn--primary btn--small" onClick={() => void run(runCommand('team.seedFromMaster', {}))} data-testid="team-seed" title={t('team.seedHint')}>
               {t('team.seed')}
             </button>
           </div>

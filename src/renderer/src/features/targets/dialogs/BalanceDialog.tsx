@@ -2,19 +2,19 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BalanceResult, TargetMeasure, TargetSummary } from '../../../../../shared/endpoints/targets';
 import { formatInteger } from '../../../../../shared/units';
-import { api } from '../../../api/client';
+import { runCommand, useCommand } from '../../../api/commands';
+import { useQuery } from '../../../api/queries';
 import { useApp } from '../../../app/AppContext';
 import { Modal } from '../../../components/Modal';
 import { DataGrid, type GridChanges, type GridColumn, type GridRow } from '../../../grid';
 import { monthNames } from '../../overview/chartOption';
 import { editText, measureUnit, parseValue, showExact, showValue, showWithUnit, sum, type Fmt } from './format';
 import { ErrorNote, LoadNote } from './parts';
-import { useAction, useLoad } from './useLoad';
 import './targetDialogs.css';
 
 // The balanced breakdown: month targets and brand × channel targets held at once by
-// iterative proportional fitting in the core. Preview first (a read), then apply
-// (one undo step).
+// iterative proportional fitting in the core. Preview first (the command with apply
+// off changes nothing), then apply (one undo step).
 
 interface BalanceDialogProps {
   versionId: number;
@@ -23,12 +23,6 @@ interface BalanceDialogProps {
 }
 
 type Source = 'ho' | 'plan';
-type Pairs = BalanceResult['pairs'];
-
-interface Loaded {
-  summary: TargetSummary;
-  pairs: Pairs;
-}
 
 interface MatrixRow extends GridRow {
   id: number;
@@ -52,14 +46,14 @@ export function BalanceDialog({ versionId, measure, onClose }: BalanceDialogProp
   const f: Fmt = { unit, language, measure };
   const months = monthNames(language);
 
-  const state = useLoad<Loaded>(`balance|${versionId}|${measure}`, async () => {
-    const [summary, pairs] = await Promise.all([
-      api.call('targets.summary', { versionId }),
-      api.call('targets.pairs', { versionId, measure }),
-    ]);
-    return { summary, pairs };
-  });
-  const loaded = state.status === 'ready' ? state.data : null;
+  const summaryQuery = useQuery('targets.summary', { versionId });
+  const pairsQuery = useQuery('targets.pairs', { versionId, measure });
+  const loadError = summaryQuery.error ?? pairsQuery.error;
+  // Both answers, or neither: a failed read shows its error instead of the last answer.
+  const loaded = useMemo(
+    () => (loadError || !summaryQuery.data || !pairsQuery.data ? null : { summary: summaryQuery.data, pairs: pairsQuery.data }),
+    [loadError, summaryQuery.data, pairsQuery.data],
+  );
 
   const [source, setSource] = useState<Source | null>(null);
   const [monthDraft, setMonthDraft] = useState<string[] | null>(null);
@@ -67,7 +61,7 @@ export function BalanceDialog({ versionId, measure, onClose }: BalanceDialogProp
   const [preview, setPreview] = useState<{ key: string; result: BalanceResult } | null>(null);
   const [applied, setApplied] = useState<number | null>(null);
   const [applying, setApplying] = useState(false);
-  const action = useAction();
+  const previewCommand = useCommand('targets.balance');
 
   const hoTotal = loaded ? sum(sourceMonths(loaded.summary, 'ho', measure)) : 0;
   const effectiveSource: Source = source ?? (measure === 'amount' && hoTotal > 0 ? 'ho' : 'plan');
@@ -161,21 +155,23 @@ export function BalanceDialog({ versionId, measure, onClose }: BalanceDialogProp
   const monthTotal = sum(monthTargets);
   const pairTotal = sum(pairTargets.map((p) => p.value));
   const inputKey = JSON.stringify([monthTargets, pairTargets]);
-  const canRun = !!loaded && monthsValid && pairTargets.length > 0 && !action.busy && !applying;
+  const canRun = !!loaded && monthsValid && pairTargets.length > 0 && !previewCommand.pending && !applying;
   const stale = preview !== null && preview.key !== inputKey;
 
   const runPreview = async () => {
     setApplied(null);
     const key = inputKey;
-    const result = await action.run(() => api.call('targets.balance', { versionId, measure, monthTargets, pairTargets, apply: false }));
-    if (result) setPreview({ key, result });
+    const outcome = await previewCommand.run({ versionId, measure, monthTargets, pairTargets, apply: false });
+    if (outcome.ok) setPreview({ key, result: outcome.value });
   };
   const runApply = async () => {
     setApplying(true);
     const key = inputKey;
-    const result = await app.commit(() => api.call('targets.balance', { versionId, measure, monthTargets, pairTargets, apply: true }));
+    const outcome = await runCommand('targets.balance', { versionId, measure, monthTargets, pairTargets, apply: true });
     setApplying(false);
-    if (result) {
+    if (!outcome.ok) app.showError({ titleKey: 'errors.saveTitle', data: outcome.error });
+    else {
+      const result = outcome.value;
       // Keep the inputs as they were applied: the re-read plan must not move them.
       setMonthDraft(monthTargets.map((v) => editText(v, measure, unit)));
       setPairEdits(Object.fromEntries(pairTargets.map((p) => [pairKey(p.brandId, p.channelId), p.value])));
@@ -201,7 +197,7 @@ export function BalanceDialog({ versionId, measure, onClose }: BalanceDialogProp
             {t('common.close')}
           </button>
           <button type="button" className="btn" disabled={!canRun} onClick={() => void runPreview()} data-testid="balance-preview">
-            {action.busy ? t('common.working') : t('targetDialogs.balance.preview')}
+            {previewCommand.pending ? t('common.working') : t('targetDialogs.balance.preview')}
           </button>
           <button type="button" className="btn btn--primary" disabled={!canRun} onClick={() => void runApply()} data-testid="balance-apply">
             {applying ? t('common.working') : t('targetDialogs.balance.apply')}
@@ -213,7 +209,7 @@ export function BalanceDialog({ versionId, measure, onClose }: BalanceDialogProp
         <p className="td-intro" data-testid="balance-explanation">
           {t('targetDialogs.balance.intro')}
         </p>
-        <LoadNote state={state} />
+        <LoadNote query={{ data: loaded, error: loadError, loading: summaryQuery.loading || pairsQuery.loading }} />
         {loaded && (
           <>
             <section className="td-section">
@@ -313,7 +309,7 @@ export function BalanceDialog({ versionId, measure, onClose }: BalanceDialogProp
               </strong>
             </div>
 
-            {action.error && <ErrorNote error={action.error} />}
+            {previewCommand.error && <ErrorNote error={previewCommand.error} />}
             {applied !== null && (
               <p className="td-ok" data-testid="balance-applied">
                 {t('targetDialogs.balance.applied', { value: formatInteger(applied, language) })}

@@ -4,13 +4,12 @@ import type { TFunction } from 'i18next';
 import type { TooltipComponentFormatterCallbackParams } from 'echarts';
 import { TARGET_DIMS, type CompareResult, type PlanVersionInfo, type TargetDim, type TargetMeasure } from '../../../../../shared/endpoints/targets';
 import { centsToUnit, formatPercent, intlLocale } from '../../../../../shared/units';
-import { api } from '../../../api/client';
+import { useQuery } from '../../../api/queries';
 import { useApp } from '../../../app/AppContext';
 import { Modal } from '../../../components/Modal';
 import { monthNames } from '../../overview/chartOption';
 import { measureUnit, showExact, showValue, showWithUnit, sum, type Fmt } from './format';
 import { CHART_GRID_LINE, CHART_TEXT, DialogChart, escapeHtml, LoadNote, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, type DialogChartOption } from './parts';
-import { useLoad } from './useLoad';
 import './targetDialogs.css';
 
 // Versions side by side: the monthly totals as grouped bars (the working plan in the
@@ -110,11 +109,9 @@ export function CompareDialog({ versions, measure, onClose }: CompareDialogProps
   // Keep the user's order of choice: the first chosen is the one the others are compared with.
   const ids = selected.filter((id) => versions.some((v) => v.id === id));
   const enough = ids.length >= 2;
-  const key = `${ids.join(',')}|${dim}|${measure}`;
-  const state = useLoad<CompareResult | null>(key, () =>
-    enough ? api.call('targets.compare', { versionIds: ids, dim, measure }) : Promise.resolve(null),
-  );
-  const result = state.status === 'ready' ? state.data : null;
+  const compare = useQuery('targets.compare', enough ? { versionIds: ids, dim, measure } : null);
+  // A failed read shows its error instead of the last answer.
+  const result = compare.error ? null : compare.data;
   const option = useMemo(() => (result ? chartOption(result, { unit, language, measure }, t) : null), [result, unit, language, measure, t]);
 
   const toggle = (id: number, on: boolean) => {
@@ -193,7 +190,7 @@ export function CompareDialog({ versions, measure, onClose }: CompareDialogProps
           </div>
           {(notice || !enough) && <p className="td-warn">{notice ?? t('targetDialogs.compare.needTwo')}</p>}
         </div>
-        {enough && <LoadNote state={state} />}
+        {enough && <LoadNote query={compare} />}
         {result && option && (
           <>
             <h3 className="td-h3">

@@ -2,7 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HoTargetMonth } from '../../../../../shared/endpoints/targets';
 import { formatPercent, unitLabel } from '../../../../../shared/units';
-import { api } from '../../../api/client';
+import { runCommand } from '../../../api/commands';
+import { useQuery } from '../../../api/queries';
 import { useApp } from '../../../app/AppContext';
 import { Modal } from '../../../components/Modal';
 import { DataGrid, GridApplyError, type ApplyLabel, type GridChanges, type GridColumn, type GridRow } from '../../../grid';
@@ -10,7 +11,6 @@ import { monthNames } from '../../overview/chartOption';
 import { editText, parseValue, showValue, sum, type Fmt } from './format';
 import { ImportButton } from '../../importWizard';
 import { LoadNote } from './parts';
-import { useLoad } from './useLoad';
 import './targetDialogs.css';
 
 // Head office's target for the region, by month: typed, pasted from Excel or filled
@@ -34,12 +34,14 @@ export function HoTargetDialog({ onClose }: { onClose(): void }) {
   const unit = app.summary?.displayUnit ?? 'wan';
   const language = app.language;
   const planYear = app.summary?.planYear ?? new Date().getFullYear() + 1;
-  const state = useLoad('ho', () => api.call('targets.hoTarget'));
+  const ho = useQuery('targets.hoTarget', {});
+  // A failed read shows its error instead of the last answer.
+  const saved = ho.error ? null : ho.data;
 
   const rows = useMemo<HoRow[]>(() => {
     const names = monthNames(language);
     const byMonth = new Map<number, HoTargetMonth>();
-    if (state.status === 'ready') for (const m of state.data) byMonth.set(m.month, m);
+    for (const m of saved ?? []) byMonth.set(m.month, m);
     return names.map((name, i) => {
       const m = byMonth.get(i + 1);
       return {
@@ -51,7 +53,7 @@ export function HoTargetDialog({ onClose }: { onClose(): void }) {
         newProductCents: m?.newProductCents ?? 0,
       };
     });
-  }, [state, language]);
+  }, [saved, language]);
 
   const columns = useMemo<GridColumn<HoRow>[]>(() => {
     const unitText = unitLabel(unit, language);
@@ -88,7 +90,7 @@ export function HoTargetDialog({ onClose }: { onClose(): void }) {
     ];
   }, [t, unit, language]);
 
-  const { commit } = app;
+  const { showError } = app;
   const onApply = useCallback(
     async (changes: GridChanges, _label: ApplyLabel) => {
       const months = changes.updates.map((u) => {
@@ -101,10 +103,13 @@ export function HoTargetDialog({ onClose }: { onClose(): void }) {
         return m;
       });
       if (months.length === 0) return;
-      const result = await commit(() => api.call('targets.setHoTarget', { months }));
-      if (result === null) throw new GridApplyError([]); // the app has shown the error
+      const outcome = await runCommand('targets.setHoTarget', { months });
+      if (!outcome.ok) {
+        showError({ titleKey: 'errors.saveTitle', data: outcome.error });
+        throw new GridApplyError([]); // the app's error dialog says why
+      }
     },
-    [commit],
+    [showError],
   );
 
   const totals = useMemo(() => {
@@ -129,8 +134,8 @@ export function HoTargetDialog({ onClose }: { onClose(): void }) {
     >
       <div className="td td--ho">
         <p className="td-intro">{t('targetDialogs.ho.intro', { year: planYear, unit: unitLabel(unit, language) })}</p>
-        <LoadNote state={state} />
-        {state.status === 'ready' && (
+        <LoadNote query={ho} />
+        {saved && (
           <p className="td-summary" data-testid="ho-target-year">
             {totals.amount === 0 && totals.volume === 0
               ? t('targetDialogs.ho.empty')

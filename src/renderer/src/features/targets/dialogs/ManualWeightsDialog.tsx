@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TARGET_PERIODS, type TargetDim, type TargetMeasure, type TargetNode, type TargetPeriod } from '../../../../../shared/endpoints/targets';
 import { formatPercent, intlLocale } from '../../../../../shared/units';
-import { api } from '../../../api/client';
+import { runCommand } from '../../../api/commands';
 import { useApp } from '../../../app/AppContext';
 import { Modal } from '../../../components/Modal';
 import { monthNames } from '../../overview/chartOption';
@@ -76,19 +76,18 @@ export function ManualWeightsDialog({ versionId, levels, measure, node, children
 
   const apply = async () => {
     setBusy(true);
-    const done = await app.commit(() =>
-      api.call('targets.spreadManual', {
-        versionId,
-        levels,
-        measure,
-        path: node.path,
-        period,
-        total: totalDraft !== null && total !== currentTotal ? total : undefined,
-        weights: children.map((c, i) => ({ id: c.path[c.path.length - 1] ?? 0, weight: ws[i] })),
-      }),
-    );
+    const outcome = await runCommand('targets.spreadManual', {
+      versionId,
+      levels,
+      measure,
+      path: node.path,
+      period,
+      total: totalDraft !== null && total !== currentTotal ? total : undefined,
+      weights: children.map((c, i) => ({ id: c.path[c.path.length - 1] ?? 0, weight: ws[i] })),
+    });
     setBusy(false);
-    if (done !== null) onClose();
+    if (outcome.ok) onClose();
+    else app.showError({ titleKey: 'errors.saveTitle', data: outcome.error });
   };
 
   const periodLabel = (p: TargetPeriod) =>

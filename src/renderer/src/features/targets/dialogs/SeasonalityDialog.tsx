@@ -2,15 +2,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TooltipComponentFormatterCallbackParams } from 'echarts';
-import type { SeasonalityInfo } from '../../../../../shared/endpoints/targets';
 import { formatPercent, intlLocale, type Language } from '../../../../../shared/units';
-import { api } from '../../../api/client';
+import { runCommand } from '../../../api/commands';
+import { useQuery } from '../../../api/queries';
 import { useApp } from '../../../app/AppContext';
 import { Modal } from '../../../components/Modal';
 import { monthNames } from '../../overview/chartOption';
 import { CHART_GRID_LINE, CHART_TEXT, DialogChart, escapeHtml, LoadNote, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, type DialogChartOption } from './parts';
 import { sum } from './format';
-import { useLoad } from './useLoad';
 import './targetDialogs.css';
 
 // The version's seasonality: 12 monthly weights averaging 1, from history or the
@@ -76,8 +75,9 @@ export function SeasonalityDialog({ versionId, readOnly, onClose }: SeasonalityD
   const { t } = useTranslation();
   const app = useApp();
   const language = app.language;
-  const state = useLoad<SeasonalityInfo>(`season|${versionId}`, () => api.call('targets.seasonality', { versionId }));
-  const info = state.status === 'ready' ? state.data : null;
+  const season = useQuery('targets.seasonality', { versionId });
+  // A failed read shows its error instead of the last answer.
+  const info = season.error ? null : season.data;
   /** The user's edits as typed; null: nothing edited, show the saved profile. */
   const [draft, setDraft] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -97,9 +97,10 @@ export function SeasonalityDialog({ versionId, readOnly, onClose }: SeasonalityD
 
   const save = async (profile: number[] | null) => {
     setBusy(true);
-    const done = await app.commit(() => api.call('targets.setSeasonality', { versionId, profile }));
+    const outcome = await runCommand('targets.setSeasonality', { versionId, profile });
     setBusy(false);
-    if (done !== null) setDraft(null);
+    if (outcome.ok) setDraft(null);
+    else app.showError({ titleKey: 'errors.saveTitle', data: outcome.error });
   };
 
   return (
@@ -143,7 +144,7 @@ export function SeasonalityDialog({ versionId, readOnly, onClose }: SeasonalityD
       <div className="td td--season">
         <p className="td-intro">{t('targetDialogs.seasonality.intro')}</p>
         {readOnly && <p className="td-readonly">{t('targetDialogs.seasonality.readOnly')}</p>}
-        <LoadNote state={state} />
+        <LoadNote query={season} />
         {info && (
           <>
             <p className="td-summary td-source">

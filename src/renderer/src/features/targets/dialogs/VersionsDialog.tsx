@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCENARIO_NAMES, type PlanVersionInfo, type ScenarioName } from '../../../../../shared/endpoints/targets';
 import { formatInteger, intlLocale, unitLabel, type Language } from '../../../../../shared/units';
-import { api } from '../../../api/client';
+import { runCommand } from '../../../api/commands';
 import { useApp } from '../../../app/AppContext';
 import { Modal } from '../../../components/Modal';
 import { SegmentedControl } from '../../../components/SegmentedControl';
@@ -11,7 +11,7 @@ import './targetDialogs.css';
 
 // The plan's versions: the working plan, snapshots (frozen forever) and scenarios.
 // Take a snapshot, start a scenario, delete one, promote one to the working plan,
-// or open any of them. Every change runs through the app's commit so the page reloads.
+// or open any of them. Each change is one command; what reads the versions reloads.
 
 type Pending =
   | { action: 'snapshot'; version: PlanVersionInfo }
@@ -159,8 +159,9 @@ export function VersionsDialog({ versions, currentId, onSelect, onClose }: Versi
           onCancel={() => setPending(null)}
           onConfirm={async () => {
             const id = pending.version.id;
-            const done = await app.commit(() => api.call('targets.deleteVersion', { id }));
-            if (done !== null && id === currentId && working) onSelect(working.id);
+            const outcome = await runCommand('targets.deleteVersion', { id });
+            if (!outcome.ok) app.showError({ titleKey: 'errors.saveTitle', data: outcome.error });
+            else if (id === currentId && working) onSelect(working.id);
             setPending(null);
           }}
         />
@@ -174,7 +175,8 @@ export function VersionsDialog({ versions, currentId, onSelect, onClose }: Versi
           onCancel={() => setPending(null)}
           onConfirm={async () => {
             const id = pending.version.id;
-            await app.commit(() => api.call('targets.promote', { id }));
+            const outcome = await runCommand('targets.promote', { id });
+            if (!outcome.ok) app.showError({ titleKey: 'errors.saveTitle', data: outcome.error });
             setPending(null);
           }}
         />
@@ -243,11 +245,10 @@ function SnapshotForm({ version, onDone }: { version: PlanVersionInfo; onDone():
       return;
     }
     setBusy(true);
-    const created = await app.commit(() =>
-      api.call('targets.createVersion', { kind: 'snapshot', fromId: version.id, name: name.trim(), note: note.trim() || undefined }),
-    );
+    const outcome = await runCommand('targets.createVersion', { kind: 'snapshot', fromId: version.id, name: name.trim(), note: note.trim() || undefined });
     setBusy(false);
-    if (created !== null) onDone();
+    if (outcome.ok) onDone();
+    else app.showError({ titleKey: 'errors.saveTitle', data: outcome.error });
   };
 
   return (
@@ -312,16 +313,15 @@ function ScenarioForm({ version, onDone }: { version: PlanVersionInfo; onDone():
       return;
     }
     setBusy(true);
-    const created = await app.commit(() =>
-      api.call('targets.createVersion', {
-        kind: 'scenario',
-        fromId: version.id,
-        name: shownName.trim(),
-        scenario: type === 'free' ? null : type,
-      }),
-    );
+    const outcome = await runCommand('targets.createVersion', {
+      kind: 'scenario',
+      fromId: version.id,
+      name: shownName.trim(),
+      scenario: type === 'free' ? null : type,
+    });
     setBusy(false);
-    if (created !== null) onDone();
+    if (outcome.ok) onDone();
+    else app.showError({ titleKey: 'errors.saveTitle', data: outcome.error });
   };
 
   const choices: ScenarioChoice[] = [...SCENARIO_NAMES, 'free'];

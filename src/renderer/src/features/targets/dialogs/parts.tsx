@@ -4,7 +4,6 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import type { ComposeOption } from 'echarts/core';
 import { EChart } from '../../../components/chart/EChart';
 import { errorText } from '../../../i18n';
-import type { LoadState } from './useLoad';
 import type { AppErrorData } from '../../../../../shared/errors';
 
 export { CHART_GRID_LINE, CHART_TEXT, escapeHtml, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE } from '../../../components/chart/chartStyle';
@@ -18,11 +17,11 @@ export function DialogChart({ option, label, testId, height = 240 }: { option: D
   return <EChart option={option} label={label} testId={testId} className="td-chart" style={{ height }} />;
 }
 
-/** Loading and read errors, inline. */
-export function LoadNote<T>({ state }: { state: LoadState<T> }) {
+/** Loading (before the first answer) and read errors, inline. */
+export function LoadNote({ query }: { query: { data: unknown; error: AppErrorData | null; loading: boolean } }) {
   const { t } = useTranslation();
-  if (state.status === 'loading') return <p className="muted td-note">{t('targetDialogs.loading')}</p>;
-  if (state.status === 'error') return <ErrorNote error={state.error} />;
+  if (query.error) return <ErrorNote error={query.error} />;
+  if (query.loading && query.data === null) return <p className="muted td-note">{t('targetDialogs.loading')}</p>;
   return null;
 }
 
