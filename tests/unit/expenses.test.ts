@@ -211,3 +211,18 @@ describe('expense budget', () => {
     expect(one<number>(c, 'SELECT count(*) FROM expense_budget')).toBe(0);
   });
 });
+
+describe('what an expense edit reports as changed', () => {
+  it('a cap edit, its undo and its redo report the expenses, not the region profile or the targets', async () => {
+    const c = await fresh();
+    const changed = async (name: 'expenses.setCap' | 'edit.undo' | 'edit.redo', input: object) => {
+      const res = await c.r.invoke(name, input);
+      if (!res.ok) throw new Error(res.error.message);
+      return [...(res.changed ?? [])].sort();
+    };
+    expect(await changed('expenses.setCap', { cap: 0.09 })).toEqual(['edit', 'expenses']);
+    // The cap is a setting row: its area comes from its key, also when undone and redone.
+    expect(await changed('edit.undo', {})).toEqual(['edit', 'expenses']);
+    expect(await changed('edit.redo', {})).toEqual(['edit', 'expenses']);
+  });
+});

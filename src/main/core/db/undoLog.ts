@@ -106,13 +106,15 @@ interface BulkRow {
 export interface StepEffects {
   /** Tables whose rows changed through row images. */
   rowTables: string[];
+  /** The areas of those rows (a setting row by its key). */
+  rowAreas: Area[];
   bulk: { table: string; kind: 'update' | 'insert'; applied: 'update' | 'delete' | 'insert'; ids: Float64Array; columns: string[]; values: Float64Array[] | null }[];
 }
 
 /** The areas a step's effects changed. */
 export function areasOfEffects(e: StepEffects): Area[] {
   const areas = new Set<Area>(['edit']);
-  for (const t of e.rowTables) areas.add(areaOfRow(t, null) ?? 'edit');
+  for (const a of e.rowAreas) areas.add(a);
   for (const b of e.bulk) areas.add(areaOfRow(b.table, null) ?? 'edit');
   return [...areas];
 }
@@ -296,12 +298,15 @@ export function undo(db: WriteDb): StepOutcome | null {
     if (!step) return null;
     const bulk = applyBulk(sqlite, step.id, 'undo');
     const rowTables = new Set<string>();
+    const rowAreas = new Set<Area>();
     for (const c of changesOf(sqlite, step.id, 'DESC')) {
-      applyImage(sqlite, c.table_name as TableName, JSON.parse(c.row_key) as RowValues, parse(c.before_json));
+      const key = JSON.parse(c.row_key) as RowValues;
+      applyImage(sqlite, c.table_name as TableName, key, parse(c.before_json));
       rowTables.add(c.table_name);
+      rowAreas.add(areaOfRow(c.table_name, key) ?? 'edit');
     }
     sqlite.prepare('UPDATE undo_step SET undone = 1 WHERE id = ?').run(step.id);
-    return { label: step.label, effects: { rowTables: [...rowTables], bulk } };
+    return { label: step.label, effects: { rowTables: [...rowTables], rowAreas: [...rowAreas], bulk } };
   }).immediate();
 }
 
@@ -314,13 +319,16 @@ export function redo(db: WriteDb): StepOutcome | null {
       .get() as { id: number; label: string } | undefined;
     if (!step) return null;
     const rowTables = new Set<string>();
+    const rowAreas = new Set<Area>();
     for (const c of changesOf(sqlite, step.id, 'ASC')) {
-      applyImage(sqlite, c.table_name as TableName, JSON.parse(c.row_key) as RowValues, parse(c.after_json));
+      const key = JSON.parse(c.row_key) as RowValues;
+      applyImage(sqlite, c.table_name as TableName, key, parse(c.after_json));
       rowTables.add(c.table_name);
+      rowAreas.add(areaOfRow(c.table_name, key) ?? 'edit');
     }
     const bulk = applyBulk(sqlite, step.id, 'redo');
     sqlite.prepare('UPDATE undo_step SET undone = 0 WHERE id = ?').run(step.id);
-    return { label: step.label, effects: { rowTables: [...rowTables], bulk } };
+    return { label: step.label, effects: { rowTables: [...rowTables], rowAreas: [...rowAreas], bulk } };
   }).immediate();
 }
 

@@ -2,9 +2,8 @@ import { useMemo } from 'react';
 import type { PromotionList } from '../../../../shared/endpoints/promotions';
 import type { MasterRow } from '../../../../shared/masterData';
 import { SCOPE_DIMS, type ScopeDim } from '../../../../shared/promotions';
-import { useQuery } from '../../api/queries';
 import { errorText } from '../../i18n';
-import { useQueries } from '../targets/useQueries';
+import { useQueries, useQuery } from '../../api/queries';
 
 // The calendar's data: the working version's promotions and the master lists the
 // scope pickers and the grid's names use, each reloaded when a command changes what

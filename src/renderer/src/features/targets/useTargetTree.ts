@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TargetDim, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult } from '../../../../shared/endpoints/targets';
 import type { AppErrorData } from '../../../../shared/errors';
-import { useQuery } from '../../api/queries';
-import { useQueries } from './useQueries';
+import { useQueries, useQuery } from '../../api/queries';
 
 // The loaded part of the target tree, kept fresh: the first levels come with the top
 // answer, deeper levels when the user expands a node (one query per open branch).
