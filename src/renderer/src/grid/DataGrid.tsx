@@ -19,11 +19,15 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState,
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../components/Modal';
 import { TextEditor, TreeLabelRenderer } from './cells';
+import { defaultFormat, formatOf, isEditable, isNumeric, parseText, sameValue, textOf } from './cellRules';
+import { planClear, planFillDown } from './fillPlan';
+import { pasteShape, planPaste, rowsBelow } from './pastePlan';
 import { loadPrefs, savePrefs } from './prefs';
 import { bounds, clamp, contains, single, type CellPos, type CellRange } from './range';
 import { gridTheme } from './theme';
 import { isShown, orderTree, type TreeInfo } from './tree';
-import { parseTsv, toTsv } from './tsv';
+import { totalsRow } from './totals';
+import { parseTsv, rangeToTsv } from './tsv';
 import {
   GridApplyError,
   type ApplyLabel,
@@ -34,6 +38,7 @@ import {
   type GridRowId,
   type GridTreeOptions,
 } from './types';
+import { viewOf } from './view';
 import './grid.css';
 
 // The app's one grid: AG Grid Community plus what Community leaves out and a
@@ -93,24 +98,6 @@ interface AppendQuestion {
   resolve(answer: 'append' | 'existing' | 'cancel'): void;
 }
 
-type ParsedCell = { ok: true; value: unknown } | { ok: false; reason: string };
-
-const NUMERIC = new Set(['number', 'money', 'percent']);
-const TOTAL_ID = '__totals__';
-
-function defaultFormat(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value);
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
-  return (a ?? null) === (b ?? null);
-}
-
-/** Returned by a range walker's `pick` to leave a cell unchanged. */
-const SKIP = Symbol('skip');
-
 export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const { gridId, columns, rows, onApply, tree, totals, toolbar, handle, testId, appendRows = true, rowClass, onFocusChange, filterBox = true } = props;
   const { t } = useTranslation();
@@ -148,19 +135,6 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
 
   const byField = useMemo(() => new Map(columns.map((c) => [c.field, c])), [columns]);
 
-  const formatOf = useCallback(
-    (col: GridColumn<R>, value: unknown, row: R) => (col.format ? col.format(value, row) : defaultFormat(value)),
-    [],
-  );
-  const textOf = useCallback(
-    (col: GridColumn<R>, value: unknown, row: R) => (col.text ? col.text(value, row) : formatOf(col, value, row)),
-    [formatOf],
-  );
-  const isEditable = useCallback((col: GridColumn<R>, row: R | null) => {
-    if (typeof col.editable === 'function') return row ? col.editable(row) : false;
-    return col.editable === true;
-  }, []);
-
   // ---- rows: tree order, quick filter, collapse -------------------------------------
 
   const { rowData, treeInfo } = useMemo(() => {
@@ -182,24 +156,14 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       }
       return false;
     },
-    [columns, formatOf],
+    [columns],
   );
 
   // The totals row: sums of the rows the filter shows (collapsed ones included).
-  const totalRow = useMemo<R[] | undefined>(() => {
-    if (!totals) return undefined;
-    const sums: Record<string, number> = {};
-    const numeric = columns.filter((c) => c.total && NUMERIC.has(c.kind));
-    for (const c of numeric) sums[c.field] = 0;
-    for (const row of rowData) {
-      if (!matchesFilter(row, term)) continue;
-      for (const c of numeric) {
-        const v = row[c.field];
-        if (typeof v === 'number') sums[c.field] += v;
-      }
-    }
-    return [{ id: TOTAL_ID, ...sums } as R];
-  }, [totals, columns, rowData, matchesFilter, term]);
+  const totalRow = useMemo<R[] | undefined>(
+    () => (totals ? [totalsRow(columns, rowData, (row) => matchesFilter(row, term))] : undefined),
+    [totals, columns, rowData, matchesFilter, term],
+  );
 
   useEffect(() => {
     if (filterRef.current === term) return;
@@ -448,18 +412,14 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     if (text === textOf(col, e.oldValue, row)) return;
     const issue = (reason: string) =>
       showProblems('edit', issueLines([{ rowId: row.id, field: col.field, message: reason }]));
-    if (text.trim() === '' && col.required) {
-      issue(t('grid.required'));
-      return;
-    }
-    const parsed: ParsedCell = col.parse ? col.parse(text, row) : { ok: true, value: text };
+    const parsed = parseText(col, text, row, t('grid.required'));
     if (!parsed.ok) {
       issue(parsed.reason);
       return;
     }
     if (sameValue(parsed.value, e.oldValue)) return;
     void apply({ updates: [{ id: row.id, values: { [col.field]: parsed.value } }], appends: [] }, 'edit', 1);
-  }, [apply, byField, issueLines, showProblems, t, textOf]);
+  }, [apply, byField, issueLines, showProblems, t]);
 
   // ---- copy, paste, fill, clear -------------------------------------------------------
 
@@ -468,21 +428,8 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     const api = apiRef.current;
     const range = currentRange();
     if (!api || !range) return null;
-    const b = bounds(range);
-    const cols = displayedColumns();
-    const out: string[][] = [];
-    for (let r = b.top; r <= b.bottom; r++) {
-      const node = api.getDisplayedRowAtIndex(r);
-      if (!node?.data) continue;
-      const line: string[] = [];
-      for (let c = b.left; c <= b.right; c++) {
-        const col = byField.get(cols[c]?.getColId() ?? '');
-        line.push(col ? textOf(col, node.data[col.field], node.data) : '');
-      }
-      out.push(line);
-    }
-    return toTsv(out);
-  }, [byField, currentRange, displayedColumns, textOf]);
+    return rangeToTsv(viewOf(api, byField), bounds(range));
+  }, [byField, currentRange]);
 
   const copy = useCallback(() => {
     const text = rangeText();
@@ -499,158 +446,53 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     const api = apiRef.current;
     if (!api || busyRef.current) return;
     const focused = api.getFocusedCell();
-    const start = focused && !focused.rowPinned ? posOf(focused.rowIndex, focused.column) : null;
-    if (!start) {
+    const focus = focused && !focused.rowPinned ? posOf(focused.rowIndex, focused.column) : null;
+    if (!focus) {
       showProblems('paste', [t('grid.noCell')]);
       return;
     }
-    let block = parseTsv(text);
+    const block = parseTsv(text);
     if (block.length === 0) return;
-    let origin = start;
-    // One value into a selected range fills the range, as spreadsheets do.
-    const range = rangeRef.current;
-    if (range && block.length === 1 && block[0].length === 1) {
-      const b = bounds(range);
-      if (b.bottom > b.top || b.right > b.left) {
-        origin = { row: b.top, col: b.left };
-        block = Array.from({ length: b.bottom - b.top + 1 }, () => Array.from({ length: b.right - b.left + 1 }, () => block[0][0]));
-      }
-    }
-    const cols = displayedColumns();
-    const rowCount = api.getDisplayedRowCount();
-    const overflow = origin.row + block.length - rowCount;
-    let rowsToUse = block.length;
-    let append = false;
-    if (overflow > 0) {
-      const answer = appendRows ? await askAppend(overflow) : 'existing';
-      if (answer === 'cancel') return;
-      if (answer === 'existing') rowsToUse = block.length - overflow;
-      else append = true;
-    }
-    const issues: GridIssue[] = [];
-    const updates = new Map<GridRowId, Record<string, unknown>>();
-    const appends: Record<string, unknown>[] = [];
-    let cells = 0;
-    for (let i = 0; i < rowsToUse; i++) {
-      const r = origin.row + i;
-      const node = r < rowCount ? api.getDisplayedRowAtIndex(r) : null;
-      const row = node?.data ?? null;
-      const appendIndex = row ? undefined : r - rowCount;
-      if (!row && !append) continue;
-      const values: Record<string, unknown> = {};
-      block[i].forEach((cellText, j) => {
-        const column = cols[origin.col + j];
-        const col = column ? byField.get(column.getColId()) : undefined;
-        const where = { rowId: row?.id, appendIndex, field: col?.field };
-        if (!col) {
-          if (cellText.trim() !== '') issues.push({ ...where, message: t('grid.outsideColumns') });
-          return;
-        }
-        if (!isEditable(col, row) && !(row === null && col.editable !== false && col.parse)) {
-          issues.push({ ...where, message: t('grid.notEditable') });
-          return;
-        }
-        if (cellText.trim() === '' && col.required) {
-          issues.push({ ...where, message: t('grid.required') });
-          return;
-        }
-        const parsed: ParsedCell = col.parse ? col.parse(cellText, row) : { ok: true, value: cellText };
-        if (!parsed.ok) {
-          issues.push({ ...where, message: parsed.reason });
-          return;
-        }
-        if (row && sameValue(parsed.value, row[col.field])) return;
-        values[col.field] = parsed.value;
-        cells += 1;
-      });
-      if (row) {
-        if (Object.keys(values).length > 0) updates.set(row.id, values);
-      } else {
-        appends.push(values);
-      }
-    }
-    if (issues.length > 0) {
-      showProblems('paste', issueLines(issues));
+    const shape = pasteShape(block, focus, rangeRef.current);
+    const view = viewOf(api, byField);
+    const below = rowsBelow(shape, view.rowCount);
+    const answer = below === 0 ? 'existing' : appendRows ? await askAppend(below) : 'existing';
+    if (answer === 'cancel') return;
+    const plan = planPaste(shape, view, answer === 'append', {
+      outsideColumns: t('grid.outsideColumns'),
+      notEditable: t('grid.notEditable'),
+      required: t('grid.required'),
+    });
+    if (!plan.ok) {
+      showProblems('paste', issueLines(plan.issues));
       return;
     }
-    const changes: GridChanges = { updates: [...updates].map(([id, values]) => ({ id, values })), appends };
-    const label: ApplyLabel = updates.size === 0 && appends.length > 0 ? 'append' : 'paste';
-    const lastRow = Math.min(origin.row + rowsToUse - 1, rowCount - 1 + appends.length);
-    const lastCol = Math.min(origin.col + Math.max(...block.map((b) => b.length)) - 1, cols.length - 1);
-    if (changes.updates.length === 0 && changes.appends.length === 0) {
-      window.dispatchEvent(new CustomEvent('regionplan:grid-applied', { detail: { gridId, label, cells: 0 } }));
+    if (plan.changes.updates.length === 0 && plan.changes.appends.length === 0) {
+      window.dispatchEvent(new CustomEvent('regionplan:grid-applied', { detail: { gridId, label: plan.label, cells: 0 } }));
       return;
     }
-    if (await apply(changes, label, cells)) {
-      showRange({ anchor: origin, end: { row: lastRow, col: lastCol } });
-    }
-  }, [apply, appendRows, askAppend, byField, displayedColumns, gridId, isEditable, issueLines, posOf, showProblems, showRange, t]);
-
-  /**
-   * The per-row updates for the editable cells of rows fromRow..b.bottom and columns
-   * b.left..b.right; `pick` gives a cell's new value, or SKIP to leave it alone.
-   * Fill and clear differ only in `pick`.
-   */
-  const rangeUpdates = useCallback(
-    (fromRow: number, b: { bottom: number; left: number; right: number }, pick: (col: GridColumn<R>, row: R) => unknown) => {
-      const api = apiRef.current;
-      const cols = displayedColumns();
-      const updates: GridChanges['updates'] = [];
-      let cells = 0;
-      for (let r = fromRow; r <= b.bottom; r++) {
-        const row = api?.getDisplayedRowAtIndex(r)?.data;
-        if (!row) continue;
-        const values: Record<string, unknown> = {};
-        for (let c = b.left; c <= b.right; c++) {
-          const col = byField.get(cols[c]?.getColId() ?? '');
-          if (!col || !isEditable(col, row)) continue;
-          const value = pick(col, row);
-          if (value === SKIP) continue;
-          values[col.field] = value;
-          cells += 1;
-        }
-        if (Object.keys(values).length > 0) updates.push({ id: row.id, values });
-      }
-      return { updates, cells };
-    },
-    [byField, displayedColumns, isEditable],
-  );
+    if (await apply(plan.changes, plan.label, plan.cells)) showRange(plan.landed);
+  }, [apply, appendRows, askAppend, byField, gridId, issueLines, posOf, showProblems, showRange, t]);
 
   const fillDown = useCallback(() => {
     const api = apiRef.current;
     const range = rangeRef.current;
     if (!api || !range) return;
-    const b = bounds(range);
-    if (b.bottom === b.top) return;
-    const first = api.getDisplayedRowAtIndex(b.top)?.data;
-    if (!first) return;
-    const { updates, cells } = rangeUpdates(b.top + 1, b, (col, row) =>
-      sameValue(first[col.field], row[col.field]) ? SKIP : first[col.field],
-    );
+    const { updates, cells } = planFillDown(viewOf(api, byField), bounds(range));
     void apply({ updates, appends: [] }, 'fill', cells);
-  }, [apply, rangeUpdates]);
+  }, [apply, byField]);
 
   const clear = useCallback(() => {
     const api = apiRef.current;
     const range = currentRange();
     if (!api || !range) return;
-    const b = bounds(range);
-    const issues: GridIssue[] = [];
-    const { updates, cells } = rangeUpdates(b.top, b, (col, row) => {
-      const v = row[col.field];
-      if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return SKIP;
-      if (col.required) {
-        issues.push({ rowId: row.id, field: col.field, message: t('grid.required') });
-        return SKIP;
-      }
-      return Array.isArray(v) ? [] : null;
-    });
-    if (issues.length > 0) {
-      showProblems('clear', issueLines(issues));
+    const plan = planClear(viewOf(api, byField), bounds(range), t('grid.required'));
+    if (!plan.ok) {
+      showProblems('clear', issueLines(plan.issues));
       return;
     }
-    void apply({ updates, appends: [] }, 'clear', cells);
-  }, [apply, currentRange, issueLines, rangeUpdates, showProblems, t]);
+    void apply({ updates: plan.updates, appends: [] }, 'clear', plan.cells);
+  }, [apply, byField, currentRange, issueLines, showProblems, t]);
 
   // Keys the grid owns (in the capture phase, before AG Grid's own handling), and paste.
   useEffect(() => {
@@ -743,7 +585,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       wrap.removeEventListener('pointerdown', onDown, true);
       document.removeEventListener('mouseup', onUp);
     };
-  }, [byField, clear, copy, currentRange, displayedColumns, fillDown, focusCell, gridId, isEditable, paste, rangeText, showRange]);
+  }, [byField, clear, copy, currentRange, displayedColumns, fillDown, focusCell, gridId, paste, rangeText, showRange]);
 
   const onCellMouseDown = useCallback((e: CellMouseDownEvent<R>) => {
     mouseDownRef.current = 0;
@@ -796,7 +638,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const colDefs = useMemo<ColDef<R>[]>(() => {
     const prefs = loadPrefs(gridId);
     return columns.map((col) => {
-      const numeric = NUMERIC.has(col.kind);
+      const numeric = isNumeric(col.kind);
       const isTreeCol = tree?.labelField === col.field;
       const def: ColDef<R> = {
         colId: col.field,
@@ -849,7 +691,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       }
       return def;
     });
-  }, [columns, gridId, hidden, tree, treeInfo, isEditable, textOf, formatOf, inRange, toggleRow, t]);
+  }, [columns, gridId, hidden, tree, treeInfo, inRange, toggleRow, t]);
 
   // New formatters (refs loaded, language or unit changed) do not repaint cells whose
   // values did not change: repaint them. AG Grid may take the new definitions after this
