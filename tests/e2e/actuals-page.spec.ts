@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { GridModel } from './pages/GridModel';
 import { SHOTS, shot } from './shots';
 
 // The actuals area on the demo region: each kind's grid with the batch its rows came
@@ -18,8 +19,8 @@ class Actuals {
   get count(): Locator {
     return this.page.getByTestId('actuals-count');
   }
-  get grid(): Locator {
-    return this.page.getByTestId('actuals-grid');
+  get grid(): GridModel {
+    return GridModel.byTestId(this.page, 'actuals-grid');
   }
   tab(kind: string): Locator {
     return this.page.getByTestId(`actuals-tab-${kind}`);
@@ -34,7 +35,7 @@ class Actuals {
   }
   /** The first row's cell of a column. */
   first(field: string): Locator {
-    return this.grid.locator(`.ag-row[row-index="0"] .ag-cell[col-id="${field}"]`);
+    return this.grid.cell(0, field);
   }
 }
 
@@ -57,7 +58,7 @@ test('the actuals page: kinds, filters, batches and removing one', async ({ star
   await shot(page, 'actuals-sales-1440.png');
 
   // Search runs on the core over every row: the grid's own find box (loaded rows only) is not offered.
-  await expect(page.getByTestId('actuals-grid').getByTestId('grid-filter')).toHaveCount(0);
+  await expect(a.grid.filterBox).toHaveCount(0);
   // Search: fewer rows, each naming what was searched for.
   const firstCustomer = (await a.first('customerName').textContent()) ?? '';
   expect(firstCustomer).not.toBe('');

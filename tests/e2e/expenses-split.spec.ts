@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { GridModel } from './pages/GridModel';
 import { shot } from './shots';
 
 // An expense item's split by product (issue 6) on the demo: with a sales target of
@@ -33,9 +34,10 @@ test('expense split: 陳列費 by brand 60/40, then the expense ratio per brand'
   await expect(page.getByTestId('eb-sum-budget-value')).toHaveText(/^4,000,000/);
 
   // Select 陳列費 in the grid and open the split.
-  const shelfRow = page.getByTestId('eb-grid').locator('.ag-row', { has: page.locator('.gk-tree[data-label="陳列費"]') }).first();
-  await shelfRow.locator('[col-id="year"]').click();
-  const shelfYear = yuan(await shelfRow.locator('[col-id="year"]').textContent());
+  const budget = GridModel.byTestId(page, 'eb-grid');
+  const shelfYearCell = budget.cell(budget.row('陳列費').first(), 'year');
+  await shelfYearCell.click();
+  const shelfYear = yuan(await shelfYearCell.textContent());
   expect(shelfYear).toBeGreaterThan(0);
   await page.getByTestId('eb-split').click();
   const dialog = page.getByTestId('eb-split-dialog');
@@ -83,11 +85,8 @@ test('expense split: 陳列費 by brand 60/40, then the expense ratio per brand'
 
   // Editing the item's year keeps its split exact (60/40 of the new amount).
   await page.getByTestId('eb-view').locator('[data-value="budget"]').click();
-  await shelfRow.locator('[col-id="year"]').dblclick();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('100000');
-  await page.keyboard.press('Enter');
-  await expect(shelfRow.locator('[col-id="year"]')).toHaveText('100,000');
+  await budget.edit(shelfYearCell, '100000');
+  await expect(shelfYearCell).toHaveText('100,000');
   await page.getByTestId('eb-view').locator('[data-value="slice"]').click();
   await expect(row1.locator('[data-col="expense"]')).toHaveText('60,000');
   await expect(row2.locator('[data-col="expense"]')).toHaveText('40,000');

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { GridModel } from './pages/GridModel';
 import { shot } from './shots';
 
 // The expense budget (issue 6) on the tiny demo: with a sales target of 5,000 萬元, set
@@ -44,9 +45,10 @@ test('expense budget: year by expense ratio, spread by phase, move 10% from ADV 
   await expect(page.getByTestId('eb-sum-budget-value')).toHaveText(/^4,000,000/);
   await expect(page.getByTestId('eb-sum-ratio-value')).toHaveText('8.00%');
   await expect(page.getByTestId('eb-sum-return-value')).toHaveText('12.50');
-  const totalRow = page.getByTestId('eb-grid').locator('.ag-row.eb-row--total').first();
-  await expect(totalRow.locator('[col-id="q1"]')).toHaveText('800,000');
-  await expect(totalRow.locator('[col-id="q4"]')).toHaveText('1,200,000');
+  const budget = GridModel.byTestId(page, 'eb-grid');
+  const totalRow = budget.rowsWithClass('eb-row--total').first();
+  await expect(budget.cell(totalRow, 'q1')).toHaveText('800,000');
+  await expect(budget.cell(totalRow, 'q4')).toHaveText('1,200,000');
   // Q1's expense ratio: 800,000 over Q1's sales target (the cell's title names both).
   const q1 = page.getByTestId('eb-phases').locator('[data-phase="q1"]');
   const q1Sales = yuan((await q1.getAttribute('title'))?.split('/')[1] ?? '');
@@ -89,11 +91,7 @@ test('expense budget: year by expense ratio, spread by phase, move 10% from ADV 
   await expect(page.getByTestId('eb-cap-warning')).toBeHidden();
 
   // A cell edit: the ADV row's year, typed in 元.
-  const advRow = page.getByTestId('eb-grid').locator('.ag-row', { has: page.locator('.gk-tree[data-label="廣告費"]') }).first();
-  await advRow.locator('[col-id="year"]').dblclick();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('300000');
-  await page.keyboard.press('Enter');
+  await budget.edit(budget.cell(budget.row('廣告費').first(), 'year'), '300000');
   await expect(measure(page, 'ADV', 'budget')).toHaveText('300,000');
   await expect(measure(page, 'ADV', 'ratio')).toHaveText('0.60%');
 

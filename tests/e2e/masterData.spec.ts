@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { IN_RANGE } from './pages/GridModel';
 import { MasterDataPage } from './pages/MasterDataPage';
 
 // Master data in the grid kit, on the tiny demo region: paste a block copied from a
@@ -21,18 +22,17 @@ test('paste a TSV block into customers, undo it, reopen the file and redo it', a
   await md.open('customers');
   await md.waitLoaded('customer');
 
+  const customers = md.grid('customer');
   const before = await md.cellTexts('customer', [0, 1, 2], FIELDS);
   const applied = await md.recordApplied();
 
   // First an edit: typing in a cell starts editing it; Enter commits (one undo step).
-  await md.cell('customer', 5, 'creditLimitCents').click();
-  await page.keyboard.type('2500');
-  await page.keyboard.press('Enter');
+  await customers.typeInto(md.cell('customer', 5, 'creditLimitCents'), '2500');
   await expect.poll(applied).toBe(1);
   await expect(md.cell('customer', 5, 'creditLimitCents')).toHaveText('0.25');
 
   await md.cell('customer', 0, 'status').click();
-  await md.pasteText(BLOCK);
+  await customers.paste(BLOCK);
   await expect.poll(applied).toBe(2);
   expect(await md.cellTexts('customer', [0, 1, 2], FIELDS)).toEqual(PASTED);
   await expect(workspace.undoButton).toHaveAttribute('aria-label', /粘貼主數據/);
@@ -65,7 +65,7 @@ test('a paste with one invalid cell applies nothing and names the cell', async (
   const before = await md.cellTexts('customer', [0, 1], FIELDS);
 
   await md.cell('customer', 0, 'status').click();
-  await md.pasteText('已終止\t100\t0\n准客戶\tabc\t0\n');
+  await md.grid('customer').paste('已終止\t100\t0\n准客戶\tabc\t0\n');
   await expect(md.problems).toBeVisible();
   await expect(md.problemItems).toHaveCount(1);
   await expect(md.problemItems.first()).toHaveText('第 2 行「鋪底額度（萬元）」：「abc」不是數字');
@@ -93,7 +93,7 @@ test('deleting a used channel offers to reassign its customers and stores', asyn
   await md.deleteDialog.getByTestId('md-target').selectOption({ index: 1 });
   await md.deleteDialog.getByTestId('md-delete-confirm').click();
   await expect(md.deleteDialog).toBeHidden();
-  await expect(md.grid('channel').locator('.ag-grid-scrollable-area .ag-cell[col-id="name"]', { hasText: name })).toHaveCount(0);
+  await expect(md.grid('channel').column('name').filter({ hasText: name })).toHaveCount(0);
 });
 
 test('fill down, clear, copy and append rows in the grid kit', async ({ start, workspace, page }) => {
@@ -102,21 +102,21 @@ test('fill down, clear, copy and append rows in the grid kit', async ({ start, w
   const md = new MasterDataPage(page);
   await md.open('customers');
   await md.waitLoaded('customer');
+  const customers = md.grid('customer');
   const applied = await md.recordApplied();
   const copied = await md.recordEvents('regionplan:grid-copied');
 
   // A range by click and Shift+click; Ctrl+D copies its first row down (one step).
   const first = ((await md.cell('customer', 0, 'receivableCents').textContent()) ?? '').trim();
-  await md.cell('customer', 0, 'creditLimitCents').click();
-  await md.cell('customer', 3, 'receivableCents').click({ modifiers: ['Shift'] });
-  await expect(md.cell('customer', 2, 'creditLimitCents')).toHaveClass(/gk-range/);
+  await customers.selectRange(md.cell('customer', 0, 'creditLimitCents'), md.cell('customer', 3, 'receivableCents'));
+  await expect(md.cell('customer', 2, 'creditLimitCents')).toHaveClass(IN_RANGE);
   await page.keyboard.press('Control+D');
   await expect.poll(applied).toBe(1);
   for (const r of [1, 2, 3]) await expect(md.cell('customer', r, 'receivableCents')).toHaveText(first);
   await expect(workspace.undoButton).toHaveAttribute('aria-label', /向下填充主數據/);
 
   // Ctrl+C: the range as TSV, numbers unformatted (money in 元).
-  await page.keyboard.press('Control+C');
+  await customers.copy();
   await expect.poll(async () => (await copied()).length).toBe(1);
   const text = ((await copied())[0] as { text: string }).text;
   expect(text.split('\r\n')).toHaveLength(4);
@@ -132,7 +132,7 @@ test('fill down, clear, copy and append rows in the grid kit', async ({ start, w
   // Shift+arrows grow the range; Delete clears it, but a required column refuses.
   await md.cell('customer', 0, 'name').click();
   await page.keyboard.press('Shift+ArrowDown');
-  await expect(md.cell('customer', 1, 'name')).toHaveClass(/gk-range/);
+  await expect(md.cell('customer', 1, 'name')).toHaveClass(IN_RANGE);
   await page.keyboard.press('Delete');
   await expect(md.problems).toBeVisible();
   await expect(md.problemItems.first()).toContainText('第 1 行「名稱」：必填，不能清除');
@@ -141,9 +141,9 @@ test('fill down, clear, copy and append rows in the grid kit', async ({ start, w
 
   // More pasted rows than the table has: the grid asks, and appends them as new rows.
   const count = Number(await md.editor('customer').getAttribute('data-rows'));
-  await md.grid('customer').getByTestId('grid-filter').fill('D0001');
+  await customers.filter('D0001');
   await md.cell('customer', 0, 'code').click();
-  await md.pasteText('D0001\t上海家和商貿有限公司\nNEW-1\t新客戶一號\n');
+  await customers.paste('D0001\t上海家和商貿有限公司\nNEW-1\t新客戶一號\n');
   await expect(page.getByTestId('grid-append')).toBeVisible();
   await page.getByTestId('grid-append-yes').click();
   // The new row lacks its required city and channel: refused, named, nothing added.
@@ -153,7 +153,7 @@ test('fill down, clear, copy and append rows in the grid kit', async ({ start, w
   await expect(md.editor('customer')).toHaveAttribute('data-rows', String(count));
 
   // "Add row" adds a valid placeholder row at once (one undo step).
-  await md.grid('customer').getByTestId('grid-filter').fill('');
+  await customers.filter('');
   await page.getByTestId('md-add-row').click();
   await expect(md.editor('customer')).toHaveAttribute('data-rows', String(count + 1));
   await expect(workspace.undoButton).toHaveAttribute('aria-label', /添加主數據/);

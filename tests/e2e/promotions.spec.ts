@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { GridModel } from './pages/GridModel';
 import { shot } from './shots';
 
 // The promotion calendar on the demo region: add an activity with a budget from the
@@ -8,11 +9,9 @@ import { shot } from './shots';
 
 
 
+/** The cell of a column in the row of the activity named `name`. */
 function gridCell(page: Page, name: string, col: string) {
-  return page
-    .getByTestId('grid-promotions')
-    .locator('.ag-grid-scrollable-area .ag-row', { has: page.locator('[col-id="name"]', { hasText: name }) })
-    .locator(`[col-id="${col}"]`);
+  return GridModel.byTestId(page, 'grid-promotions').cell({ colId: 'name', text: name }, col);
 }
 
 test('the promotion calendar: add activities, see the timeline, the grid and the overlap warning', async ({ start, workspace, page }) => {
@@ -117,10 +116,10 @@ test('the promotion calendar: add activities, see the timeline, the grid and the
   // The promotions' budgets show in the expense budget as its promotions part.
   await page.getByTestId('expenses-tab-budget').click();
   await expect(page.getByTestId('expenses-panel-budget')).toHaveAttribute('data-loaded', 'true');
-  const budgetRow = (label: string) =>
-    page.getByTestId('eb-grid').locator('.ag-grid-scrollable-area .ag-row', { has: page.locator('[col-id="label"]', { hasText: label }) });
-  await expect(budgetRow('消費者促銷').locator('[col-id="promo"]')).toHaveText('12.00');
-  await expect(budgetRow('通路促銷').locator('[col-id="promo"]')).toHaveText('5.00');
-  await expect(budgetRow('堆頭費').locator('[col-id="promo"]')).toHaveText('3.00');
+  const budget = GridModel.byTestId(page, 'eb-grid');
+  const promoOf = (label: string) => budget.cell({ colId: 'label', text: label }, 'promo');
+  await expect(promoOf('消費者促銷')).toHaveText('12.00');
+  await expect(promoOf('通路促銷')).toHaveText('5.00');
+  await expect(promoOf('堆頭費')).toHaveText('3.00');
   await shot(page, 'promotions-in-budget.png');
 });

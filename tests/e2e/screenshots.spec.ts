@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { GridModel } from './pages/GridModel';
 
 // Screenshots for a human to look at (the start screen, and the overview with the
 // demo data in 繁體 and in English), at a laptop's 1440×900. Not a visual
@@ -89,18 +90,19 @@ test.describe('screenshots', () => {
       await page.getByTestId('targets-seed-button').click();
       await expect(targets).toHaveAttribute('data-seeded', 'true');
     }
-    const grid = page.getByTestId('targets-grid');
+    const grid = GridModel.byTestId(page, 'targets-grid');
     // Provinces and cities shown, customers folded: the view a manager presents from.
     await page.getByRole('button', { name: '全部收起' }).click();
     for (let i = 0; i < 10; i++) {
-      const folded = grid.locator('.ag-row.tg-row--region .gk-tree__chevron.is-collapsed, .ag-row.tg-row--d0 .gk-tree__chevron.is-collapsed').first();
+      const folded = grid.expandButtons(grid.rowsWithClass('tg-row--region', 'tg-row--d0')).first();
       if (!(await folded.count())) break;
       await folded.click();
     }
-    await expect(grid.locator('.ag-row.tg-row--d1').first()).toBeVisible();
-    await grid.locator('.ag-row.tg-row--d1 [col-id="year"]').first().click();
+    const cities = grid.rowsWithClass('tg-row--d1');
+    await expect(cities.first()).toBeVisible();
+    await grid.cell(cities, 'year').first().click();
     await page.keyboard.press('Control+Home');
-    await expect(grid.locator('.ag-row.tg-row--region')).toBeVisible();
+    await expect(grid.rowsWithClass('tg-row--region')).toBeVisible();
     await page.screenshot({ path: join(dir, 'targets-zh-Hant.png') });
   });
   test('actuals: the sales grid and its import batches', async ({ start, workspace, page }) => {

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { GridModel } from './pages/GridModel';
 import { SHOTS, shot } from './shots';
 
 // The target-planning screen on the demo region: an empty plan offers to set the
@@ -11,17 +12,15 @@ import { SHOTS, shot } from './shots';
 test.use({ demoSize: SHOTS && process.env.REGIONPLAN_SHOTS_DEMO !== 'tiny' ? 'typical' : 'tiny' });
 
 
-/** The grid row whose label is `label` (its row index, in every column container). */
-async function rowIndexOf(page: Page, label: string): Promise<string> {
-  const cell = page.getByTestId('targets-grid').locator(`.gk-tree[data-label="${label}"]`).first();
-  await expect(cell).toBeVisible();
-  const index = await cell.evaluate((el) => el.closest('.ag-row')?.getAttribute('row-index') ?? '');
-  expect(index).not.toBe('');
-  return index;
+const targets = (page: Page) => GridModel.byTestId(page, 'targets-grid');
+
+/** The index of the grid row whose label is `label`. */
+function rowIndexOf(page: Page, label: string): Promise<number> {
+  return targets(page).rowIndexOf(label);
 }
 
-function cell(page: Page, rowIndex: string, col: string) {
-  return page.getByTestId('targets-grid').locator(`.ag-row[row-index="${rowIndex}"] [col-id="${col}"]`);
+function cell(page: Page, rowIndex: number, col: string) {
+  return targets(page).cell(rowIndex, col);
 }
 
 test('the targets page: seed the plan, edit a total, see it roll up', async ({ start, workspace, page }) => {
@@ -40,28 +39,22 @@ test('the targets page: seed the plan, edit a total, see it roll up', async ({ s
     await page.getByTestId('targets-seed-button').click();
     await expect(targetsPage).toHaveAttribute('data-seeded', 'true');
   }
-  const grid = page.getByTestId('targets-grid');
-  await expect(grid).toBeVisible();
-  const region = await rowIndexOf(page, await grid.locator('.ag-row.tg-row--region .gk-tree').first().getAttribute('data-label') ?? '');
+  const grid = targets(page);
+  await expect(grid.root).toBeVisible();
+  const region = await rowIndexOf(page, await grid.labelOf(grid.rowsWithClass('tg-row--region')));
   await expect(cell(page, region, 'year')).not.toHaveText('');
   await shot(page, 'targets-grid-1366.png');
 
   // A wrong figure: the grid's message, nothing sent.
-  await cell(page, region, 'm1').dblclick();
-  await page.keyboard.type('abc');
-  await page.keyboard.press('Enter');
+  await grid.edit(cell(page, region, 'm1'), 'abc');
   await expect(page.getByTestId('grid-problems')).toBeVisible();
   await page.getByTestId('grid-problems').getByRole('button').click();
 
   // The first province's year: set it, see the region follow.
-  const first = grid.locator('.ag-row.tg-row--d0 .gk-tree').first();
-  const label = (await first.getAttribute('data-label')) ?? '';
+  const label = await grid.labelOf(grid.rowsWithClass('tg-row--d0'));
   const idx = await rowIndexOf(page, label);
   const before = await cell(page, region, 'year').textContent();
-  await cell(page, idx, 'year').dblclick();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('1234');
-  await page.keyboard.press('Enter');
+  await grid.edit(cell(page, idx, 'year'), '1234');
   await expect(cell(page, idx, 'year')).toHaveText('1,234.00');
   await expect(cell(page, region, 'year')).not.toHaveText(before ?? '');
   // One undo step, named in the user's language; undo brings the old figures back, redo the new.
@@ -98,10 +91,7 @@ test('the targets page: seed the plan, edit a total, see it roll up', async ({ s
 
   // The region below the locked province: refused with a clear message, nothing changes.
   const regionYear = await cell(page, region, 'year').textContent();
-  await cell(page, region, 'year').dblclick();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('1000');
-  await page.keyboard.press('Enter');
+  await grid.edit(cell(page, region, 'year'), '1000');
   await expect(page.getByTestId('grid-problem')).toContainText('已鎖定');
   await page.getByTestId('grid-problems').getByRole('button').click();
   await expect(cell(page, region, 'year')).toHaveText(regionYear ?? '');
@@ -121,11 +111,11 @@ test('the targets page: seed the plan, edit a total, see it roll up', async ({ s
   await expect(cell(page, idx, 'm2')).not.toHaveClass(/tg-locked/);
 
   // A branch whose children were not in the first answer opens on demand.
-  const lazy = grid.locator('.gk-tree__chevron.is-collapsed:not(.is-leaf)').first();
+  const lazy = grid.expandButtons().first();
   if (await lazy.count()) {
-    const rowsBefore = await grid.locator('.ag-row .gk-tree').count();
+    const rowsBefore = await grid.treeLabels().count();
     await lazy.click();
-    await expect.poll(() => grid.locator('.ag-row .gk-tree').count()).toBeGreaterThan(rowsBefore);
+    await expect.poll(() => grid.treeLabels().count()).toBeGreaterThan(rowsBefore);
   }
 
   // A snapshot is read-only: a banner, a badge, no editing.
@@ -141,16 +131,16 @@ test('the targets page: seed the plan, edit a total, see it roll up', async ({ s
   await expect(page.getByTestId('targets-readonly-badge')).toBeVisible();
   await expect(targetsPage).toHaveAttribute('data-loaded', 'true');
   await shot(page, 'targets-snapshot-1366.png');
-  const snapRegion = await rowIndexOf(page, (await grid.locator('.ag-row.tg-row--region .gk-tree').first().getAttribute('data-label')) ?? '');
+  const snapRegion = await rowIndexOf(page, await grid.labelOf(grid.rowsWithClass('tg-row--region')));
   await cell(page, snapRegion, 'm2').dblclick();
-  await expect(grid.locator('.gk-editor')).toHaveCount(0);
+  await expect(grid.editor).toHaveCount(0);
   await page.getByTestId('targets-version-select').selectOption({ index: 0 });
   await expect(page.getByTestId('targets-readonly-banner')).toHaveCount(0);
 
   // Another hierarchy.
   await page.getByTestId('targets-hierarchy').selectOption('product');
   await expect(page.getByTestId('targets-hierarchy')).toHaveAttribute('data-levels', 'brand,category,sku');
-  await expect(grid.locator('.ag-row.tg-row--d0').first()).toBeVisible();
+  await expect(grid.rowsWithClass('tg-row--d0').first()).toBeVisible();
 
   if (SHOTS) {
     await page.getByTestId('targets-hierarchy').selectOption('geo');
@@ -160,10 +150,10 @@ test('the targets page: seed the plan, edit a total, see it roll up', async ({ s
     await page.getByRole('radio', { name: '繁' }).click();
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByTestId('targets-hierarchy').selectOption('geo');
-    await expect(grid.locator('.ag-row.tg-row--d0').first()).toBeVisible();
+    await expect(grid.rowsWithClass('tg-row--d0').first()).toBeVisible();
     await shot(page, 'targets-grid-1920.png');
     await page.getByTestId('targets-measure').locator('[data-value="volume"]').click();
-    await expect(grid.locator('.ag-row.tg-row--d0').first()).toBeVisible();
+    await expect(grid.rowsWithClass('tg-row--d0').first()).toBeVisible();
     await shot(page, 'targets-volume-1920.png');
   }
 });
@@ -190,21 +180,20 @@ test.describe('a large tree', () => {
     await page.getByTestId('targets-levels-apply').click();
     await expect(page.getByTestId('targets-hierarchy')).toHaveAttribute('data-levels', 'customer,sku,brand');
 
-    const grid = page.getByTestId('targets-grid');
-    await expect(grid.locator('.ag-row.tg-row--d0').first()).toBeVisible();
-    await expect(grid.locator('.ag-row.tg-row--d1')).toHaveCount(0);
-    await grid.locator('.ag-row.tg-row--d0 .gk-tree__chevron.is-collapsed').nth(1).click();
-    await expect(grid.locator('.ag-row.tg-row--d1').first()).toBeVisible();
-    const open = await grid.locator('.ag-row.tg-row--d1').count();
+    const grid = targets(page);
+    const customers = grid.rowsWithClass('tg-row--d0');
+    const skus = grid.rowsWithClass('tg-row--d1');
+    await expect(customers.first()).toBeVisible();
+    await expect(skus).toHaveCount(0);
+    await grid.expandButtons(customers).nth(1).click();
+    await expect(skus.first()).toBeVisible();
+    const open = await skus.count();
 
-    const sku = (await grid.locator('.ag-row.tg-row--d1 .gk-tree').first().getAttribute('data-label')) ?? '';
+    const sku = await grid.labelOf(skus);
     const idx = await rowIndexOf(page, sku);
-    await cell(page, idx, 'year').dblclick();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('77');
-    await page.keyboard.press('Enter');
+    await grid.edit(cell(page, idx, 'year'), '77');
     await expect(cell(page, idx, 'year')).toHaveText('77.00');
-    await expect.poll(() => grid.locator('.ag-row.tg-row--d1').count()).toBe(open);
+    await expect.poll(() => skus.count()).toBe(open);
     await expect(page.getByTestId('undo')).toBeEnabled();
   });
 });

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { GridModel } from './pages/GridModel';
 
 // The issue's flow on the demo region, in 元 so that every figure on screen is exact:
 // set the 2027 target by last year's actuals, lock a province, change the region's
@@ -9,32 +10,35 @@ import { expect, test } from './fixtures';
 
 test.use({ demoSize: 'tiny' });
 
-const grid = (page: Page) => page.getByTestId('targets-grid');
-
-async function rowIndex(page: Page, selector: string): Promise<string> {
-  const el = grid(page).locator(selector).first();
-  await expect(el).toBeVisible();
-  return (await el.evaluate((e) => e.closest('.ag-row')?.getAttribute('row-index') ?? '')) || '';
-}
-const cell = (page: Page, row: string, col: string) => grid(page).locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`);
+const grid = (page: Page) => GridModel.byTestId(page, 'targets-grid');
+const cell = (page: Page, row: number, col: string) => grid(page).cell(row, col);
 const yuan = (text: string | null) => Number((text ?? '').replace(/[^0-9-]/g, ''));
 
-async function typeInto(page: Page, row: string, col: string, value: string): Promise<void> {
-  await cell(page, row, col).dblclick();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
+/** The region row's index (the row above the provinces). */
+async function regionIndex(page: Page): Promise<number> {
+  const g = grid(page);
+  return g.rowIndexOf(g.treeLabels(g.rowsWithClass('tg-row--region')));
+}
+
+/** The index of the top-level row (a province, a brand …) with this label. */
+async function topIndex(page: Page, label: string): Promise<number> {
+  const g = grid(page);
+  return g.rowIndexOf(g.treeLabel(label, g.rowsWithClass('tg-row--d0')));
+}
+
+async function typeInto(page: Page, row: number, col: string, value: string): Promise<void> {
+  await grid(page).edit(cell(page, row, col), value);
 }
 
 /** Year figures of the region row and every province row, in 元. */
 async function yearFigures(page: Page): Promise<{ region: number; provinces: Map<string, number> }> {
-  const region = yuan(await cell(page, await rowIndex(page, '.ag-row.tg-row--region .gk-tree'), 'year').textContent());
+  const g = grid(page);
+  const region = yuan(await cell(page, await regionIndex(page), 'year').textContent());
   const provinces = new Map<string, number>();
-  await expect(grid(page).locator('.ag-row.tg-row--d0 .gk-tree').first()).toBeVisible();
-  const labels = await grid(page).locator('.ag-row.tg-row--d0 .gk-tree').evaluateAll((els) => els.map((e) => e.getAttribute('data-label') ?? ''));
-  for (const label of labels) {
-    const idx = await rowIndex(page, `.ag-row.tg-row--d0 .gk-tree[data-label="${label}"]`);
-    provinces.set(label, yuan(await cell(page, idx, 'year').textContent()));
+  const topRows = g.rowsWithClass('tg-row--d0');
+  await expect(g.treeLabels(topRows).first()).toBeVisible();
+  for (const label of await g.labelsOf(topRows)) {
+    provinces.set(label, yuan(await cell(page, await topIndex(page, label), 'year').textContent()));
   }
   return { region, provinces };
 }
@@ -62,14 +66,14 @@ test('set the plan year target by last year, lock a province, change the total; 
   const [locked, lockedValue] = [...first.provinces.entries()][0];
 
   // Lock the first province for the whole year.
-  const lockedRow = await rowIndex(page, `.ag-row.tg-row--d0 .gk-tree[data-label="${locked}"]`);
+  const lockedRow = await topIndex(page, locked);
   await cell(page, lockedRow, 'label').click();
   await page.getByTestId('targets-lock-button').click();
   await expect(page.getByTestId('targets-lock-button')).toHaveAttribute('data-locked', 'true');
 
   // A new region total: 12% above, in whole 元.
   const newTotal = Math.round(first.region * 1.12);
-  const regionRow = await rowIndex(page, '.ag-row.tg-row--region .gk-tree');
+  const regionRow = await regionIndex(page);
   await typeInto(page, regionRow, 'year', String(newTotal));
   await expect.poll(async () => yuan(await cell(page, regionRow, 'year').textContent())).toBe(newTotal);
   const second = await yearFigures(page);
@@ -80,7 +84,7 @@ test('set the plan year target by last year, lock a province, change the total; 
   // Another hierarchy shows the same plan: brand → category → SKU adds up to the same total.
   await page.getByTestId('targets-hierarchy').selectOption('product');
   await expect(page.getByTestId('targets-hierarchy')).toHaveAttribute('data-levels', 'brand,category,sku');
-  await expect(grid(page).locator('.ag-row.tg-row--d0').first()).toBeVisible();
+  await expect(grid(page).rowsWithClass('tg-row--d0').first()).toBeVisible();
   const byBrand = await yearFigures(page);
   expect(byBrand.region).toBe(newTotal);
   expect([...byBrand.provinces.values()].reduce((a, b) => a + b, 0)).toBe(newTotal);
@@ -108,7 +112,7 @@ test('set the plan year target by last year, lock a province, change the total; 
   await expect(targetsPage).toHaveAttribute('data-version', stretchId);
   await expect(targetsPage).toHaveAttribute('data-loaded', 'true');
   const stretchTotal = Math.round(newTotal * 1.05);
-  const sRegion = await rowIndex(page, '.ag-row.tg-row--region .gk-tree');
+  const sRegion = await regionIndex(page);
   await typeInto(page, sRegion, 'year', String(stretchTotal));
   await expect.poll(async () => yuan(await cell(page, sRegion, 'year').textContent())).toBe(stretchTotal);
 

@@ -1,13 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { GridModel } from './pages/GridModel';
 
 // The team and training plan and the action list on the tiny demo region: set a role's
 // headcount and see the personnel cost; add a training session; add an action with a
 // past due date, see it highlighted and counted as overdue, mark it done and see the
 // highlight go.
 
-const hcCell = (page: Page, rowId: string, col: string) =>
-  page.getByTestId('team-headcount-grid').locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${col}"]`).first();
+const headcount = (page: Page) => GridModel.byTestId(page, 'team-headcount-grid');
+const hcCell = (page: Page, rowId: string, col: string) => headcount(page).cell({ id: rowId }, col).first();
 
 async function openTab(page: Page, workspace: { nav(area: string): { click(): Promise<void> } }, tab: 'team' | 'actions') {
   await workspace.nav('expenses').click();
@@ -23,14 +24,12 @@ test('headcount for a role derives its cost; a training session adds to the trai
 
   // Start from the current team, then add a promoter role and set its headcount.
   await page.getByTestId('team-seed').click();
-  await expect(page.getByTestId('team-headcount-grid').locator('.ag-row[row-id="hc:sales_rep"]').first()).toBeVisible();
+  await expect(headcount(page).row({ id: 'hc:sales_rep' }).first()).toBeVisible();
   await page.getByTestId('team-role-input').fill('促銷員');
   await page.getByTestId('team-add-role').click();
   await expect(hcCell(page, 'cph:promoter', 'm3')).toHaveText('6,000');
 
-  await hcCell(page, 'hc:promoter', 'm3').click();
-  await page.keyboard.type('10');
-  await page.keyboard.press('Enter');
+  await headcount(page).typeInto(hcCell(page, 'hc:promoter', 'm3'), '10');
   await expect(hcCell(page, 'hc:promoter', 'm3')).toHaveText('10');
   // 10 × 6,000 元 = 60,000 元 = 6.00 萬元 (the demo's unit).
   await expect(hcCell(page, 'cost:promoter', 'm3')).toHaveText('6.00');
@@ -39,12 +38,9 @@ test('headcount for a role derives its cost; a training session adds to the trai
   await expect(workspace.undoButton).toHaveAttribute('aria-label', /修改人員編制/);
 
   await page.getByTestId('team-add-training').click();
-  const training = page.getByTestId('team-training-grid');
-  const first = training.locator('.ag-grid-scrollable-area .ag-row[row-index="0"]');
-  await expect(first.locator('.ag-cell[col-id="topic"]')).toHaveText('新培訓');
-  await first.locator('.ag-cell[col-id="costCents"]').click();
-  await page.keyboard.type('1.5');
-  await page.keyboard.press('Enter');
+  const training = GridModel.byTestId(page, 'team-training-grid');
+  await expect(training.cell(0, 'topic')).toHaveText('新培訓');
+  await training.typeInto(training.cell(0, 'costCents'), '1.5');
   await expect(page.getByTestId('team-training-total')).toHaveText('1.50');
 });
 
@@ -57,26 +53,20 @@ test('an action past its due date is highlighted as overdue until it is done', a
   await expect(badge).toHaveAttribute('data-count', '0');
 
   await page.getByTestId('actions-add').click();
-  const row = page.getByTestId('actions-grid').locator('.ag-grid-scrollable-area .ag-row[row-index="0"]');
-  await expect(row.locator('.ag-cell[col-id="title"]')).toHaveText('新行動');
+  const actions = GridModel.byTestId(page, 'actions-grid');
+  const cell = (col: string) => actions.cell(0, col);
+  await expect(cell('title')).toHaveText('新行動');
   // Chinese text arrives without key presses (as from an IME): open the editor first.
-  await row.locator('.ag-cell[col-id="measure"]').dblclick();
-  await page.keyboard.type('鋪貨率 +5%');
-  await page.keyboard.press('Enter');
-  await row.locator('.ag-cell[col-id="dueDate"]').click();
-  await page.keyboard.type('2020-01-15');
-  await page.keyboard.press('Enter');
+  await actions.edit(cell('measure'), '鋪貨率 +5%');
+  await actions.typeInto(cell('dueDate'), '2020-01-15');
 
   await expect(badge).toHaveAttribute('data-count', '1');
   await expect(badge).toHaveText('逾期 1 項');
-  await expect(row.locator('.ag-cell[col-id="title"]')).toHaveClass(/action--overdue/);
+  await expect(cell('title')).toHaveClass(/action--overdue/);
 
-  await expect(row.locator('.ag-cell[col-id="measure"]')).toHaveText('鋪貨率 +5%');
-  await row.locator('.ag-cell[col-id="status"]').dblclick();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('已完成');
-  await page.keyboard.press('Enter');
+  await expect(cell('measure')).toHaveText('鋪貨率 +5%');
+  await actions.edit(cell('status'), '已完成');
   await expect(badge).toHaveAttribute('data-count', '0');
-  await expect(row.locator('.ag-cell[col-id="title"]')).not.toHaveClass(/action--overdue/);
-  await expect(row.locator('.ag-cell[col-id="status"]')).toHaveText('已完成');
+  await expect(cell('title')).not.toHaveClass(/action--overdue/);
+  await expect(cell('status')).toHaveText('已完成');
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTsv, toTsv } from '../../src/renderer/src/grid/tsv';
+import { parseTsv, rangeToTsv, toTsv } from '../../src/renderer/src/grid/tsv';
+import { COLUMNS, items, viewOf } from './gridFixtures';
 
 // Clipboard TSV as Excel, WPS and LibreOffice write it.
 
@@ -32,5 +33,17 @@ describe('parseTsv', () => {
   it('round-trips what toTsv writes', () => {
     const rows = [['名稱', 'a\tb', 'x\r\ny', '"q"'], ['', '1,234.50', '', '']];
     expect(parseTsv(toTsv(rows))).toEqual(rows);
+  });
+});
+
+describe('rangeToTsv', () => {
+  it("writes a range's cells as their columns copy them, not as they are shown", () => {
+    const rows = items();
+    rows[0].qty = 12345;
+    expect(rangeToTsv(viewOf(rows), { top: 0, bottom: 2, left: 1, right: 3 })).toBe('甲\t12345\tx\r\n乙\t20\t\r\n丙\t\tz');
+  });
+
+  it('leaves cells past the last column and rows that are not there out', () => {
+    expect(rangeToTsv(viewOf(items(), [...COLUMNS.slice(0, 2), undefined]), { top: 1, bottom: 4, left: 0, right: 2 })).toBe('A2\t乙\t\r\nA3\t丙\t');
   });
 });

@@ -1,5 +1,6 @@
 import { expect, type Locator } from '@playwright/test';
 import { AppPage } from './AppPage';
+import { GridModel } from './GridModel';
 
 export type MasterTab = 'geography' | 'channels' | 'products' | 'competitors' | 'team' | 'customers' | 'terminals';
 
@@ -22,16 +23,16 @@ export class MasterDataPage extends AppPage {
 
   async waitLoaded(entity: string): Promise<void> {
     await expect(this.editor(entity)).toHaveAttribute('data-loaded', 'true');
-    await expect(this.grid(entity).locator('.ag-grid-scrollable-area .ag-row').first()).toBeVisible();
+    await expect(this.grid(entity).rows().first()).toBeVisible();
   }
 
-  grid(entity: string): Locator {
-    return this.page.getByTestId(`grid-${entity}`);
+  grid(entity: string): GridModel {
+    return GridModel.byTestId(this.page, `grid-${entity}`);
   }
 
   /** A body cell by displayed row index and field (pinned or not). */
   cell(entity: string, row: number, field: string): Locator {
-    return this.grid(entity).locator(`.ag-grid-scrollable-area .ag-row[row-index="${row}"] .ag-cell[col-id="${field}"]`);
+    return this.grid(entity).cell(row, field);
   }
 
   async cellTexts(entity: string, rows: number[], fields: string[]): Promise<string[][]> {
@@ -48,16 +49,6 @@ export class MasterDataPage extends AppPage {
   async recordApplied(): Promise<() => Promise<number>> {
     const read = await this.recordEvents('regionplan:grid-applied');
     return async () => (await read()).length;
-  }
-
-  /** Dispatches a real paste event (DataTransfer text/plain) at the focused cell, as Ctrl+V from a spreadsheet does. */
-  async pasteText(text: string): Promise<void> {
-    await this.page.evaluate((tsv) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', tsv);
-      const target = document.activeElement ?? document.body;
-      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
   }
 
   get problems(): Locator {

@@ -8,7 +8,9 @@ export type AppEventName =
   | 'regionplan:state' // detail: { state }
   | 'regionplan:saved' // an edit was committed; detail: { savedAt }
   | 'regionplan:language' // detail: { language }
-  | 'regionplan:progress'; // a job's progress bar is shown; detail: { label, done, total }
+  | 'regionplan:progress' // a job's progress bar is shown; detail: { label, done, total }
+  | 'regionplan:grid-applied' // a grid committed a user action; detail: { gridId, label, cells }
+  | 'regionplan:grid-copied'; // a grid put a range on the clipboard; detail: { gridId, text }
 
 export function emitAppEvent(name: AppEventName, detail?: Record<string, unknown>): void {
   window.dispatchEvent(new CustomEvent(name, { detail }));

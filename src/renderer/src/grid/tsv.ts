@@ -1,6 +1,12 @@
+import { textOf } from './cellRules';
+import type { RangeBounds } from './range';
+import type { GridRow } from './types';
+import type { GridView } from './view';
+
 // TSV as spreadsheets put it on the clipboard (Excel, WPS, LibreOffice): cells split
 // by tabs, rows by \n or \r\n, a trailing newline after the last row, and cells that
-// hold a tab, a newline or a quote wrapped in double quotes with quotes doubled.
+// hold a tab, a newline or a quote wrapped in double quotes with quotes doubled. A
+// copied range of the grid is written the same way.
 
 /** Parses clipboard TSV into rows of cells. A trailing newline adds no empty row. */
 export function parseTsv(text: string): string[][] {
@@ -74,4 +80,20 @@ function quote(cell: string): string {
 /** Rows of cells → TSV the way spreadsheets read it (\r\n between rows, none at the end). */
 export function toTsv(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map(quote).join('\t')).join('\r\n');
+}
+
+/** A range's cells as TSV, each as its column copies it (numbers unformatted). */
+export function rangeToTsv<R extends GridRow>(view: GridView<R>, b: RangeBounds): string {
+  const out: string[][] = [];
+  for (let r = b.top; r <= b.bottom; r++) {
+    const row = view.rowAt(r);
+    if (!row) continue;
+    const line: string[] = [];
+    for (let c = b.left; c <= b.right; c++) {
+      const col = view.columns[c];
+      line.push(col ? textOf(col, row[col.field], row) : '');
+    }
+    out.push(line);
+  }
+  return toTsv(out);
 }
