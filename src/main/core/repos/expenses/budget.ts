@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { SplitDimension, SplitMember } from '../../../../shared/expenseSplits';
 import { all, qb, run } from '../../db/exec';
 import type { ReadDb, WriteDb } from '../../db/handle';
@@ -20,7 +20,11 @@ export function budgetCells(db: ReadDb, versionId: number, itemId?: number): Pic
   return all(db, q.where(noDimension));
 }
 
-/** The version's split rows (one of brand, category, channel or city set), optionally of one item. */
+/**
+ * The version's split rows (one of brand, category, channel or city set), optionally of
+ * one item, in the order of the cell index: by item, month and member (the order the
+ * split's rounding meets its members in).
+ */
 export function splitBudgetRows(
   db: ReadDb,
   versionId: number,
@@ -32,7 +36,11 @@ export function splitBudgetRows(
     .where('version_id', '=', versionId)
     .where((eb) => eb.not(noDimension(eb)));
   if (itemId !== undefined) q = q.where('item_id', '=', itemId);
-  return all(db, q);
+  const ifnull = (c: SplitColumn) => sql<number>`ifnull(${sql.ref(c)}, 0)`;
+  return all(
+    db,
+    q.orderBy('item_id').orderBy('month').orderBy(ifnull('brand_id')).orderBy(ifnull('category_id')).orderBy(ifnull('channel_id')).orderBy(ifnull('city_id')),
+  );
 }
 
 export interface BudgetCellWriter {

@@ -182,9 +182,16 @@ export function setSplit(db: WriteDb, input: SplitInput): ExpenseSplitResult {
 export function resplit(db: WriteDb, versionId: number, monthsByItem: Map<number, number[]>): RowChange[] {
   if (monthsByItem.size === 0) return [];
   const changes: RowChange[] = [];
+  // One read for the version: a spread re-splits every item it changed, most of them without a split.
+  const byItem = new Map<number, SplitRow[]>();
+  for (const r of splitRows(db, versionId)) {
+    const list = byItem.get(r.item);
+    if (list) list.push(r);
+    else byItem.set(r.item, [r]);
+  }
   for (const [itemId, months] of monthsByItem) {
-    const rows = splitRows(db, versionId, itemId);
-    if (rows.length === 0) continue;
+    const rows = byItem.get(itemId);
+    if (!rows) continue;
     const next: SplitRow[] = [];
     for (const dims of Object.values(GROUP_DIMS)) {
       const mine = rows.filter((r) => (dims as readonly SplitDimension[]).includes(r.dim));
