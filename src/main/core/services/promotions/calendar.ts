@@ -104,13 +104,16 @@ export function listPromotions(db: ReadDb): PromotionList {
 function validate(db: ReadDb, input: PromotionInput): { scope: PromotionScope | null; budget: PromotionBudgetLine[] | null } {
   if (!isIsoDate(input.startDate)) throw refusal('INVALID_INPUT', 'promotions.error.badDate', `${input.startDate} is not a date`, { path: 'startDate' });
   if (!isIsoDate(input.endDate)) throw refusal('INVALID_INPUT', 'promotions.error.badDate', `${input.endDate} is not a date`, { path: 'endDate' });
-  if (input.endDate < input.startDate) throw refusal('INVALID_INPUT', 'promotions.error.endBeforeStart', 'the end date is before the start date', { path: 'endDate' });
+  if (input.endDate < input.startDate) {
+    throw refusal('INVALID_INPUT', 'promotions.error.endBeforeStart', 'the end date is before the start date', { path: 'endDate' });
+  }
   const year = planYear(db);
   if (input.endDate < `${year}-01-01` || input.startDate > `${year}-12-31`) {
     throw refusal('INVALID_INPUT', 'promotions.error.outsideYear', `the promotion does not run in the plan year ${year}`, { path: 'startDate' });
   }
   if (input.startDate < `${year - 1}-01-01` || input.endDate > `${year + 1}-12-31`) {
-    throw refusal('INVALID_INPUT', 'promotions.error.tooLong', 'a promotion may reach at most into the year before and the year after the plan year', { path: 'startDate' });
+    const message = 'a promotion may reach at most into the year before and the year after the plan year';
+    throw refusal('INVALID_INPUT', 'promotions.error.tooLong', message, { path: 'startDate' });
   }
   let scope: PromotionScope | null = null;
   if (input.scope) {
@@ -120,7 +123,9 @@ function validate(db: ReadDb, input: PromotionInput): { scope: PromotionScope | 
       if (ids.length === 0) continue;
       const found = existingScopeRefs(db, dim, ids);
       const missing = ids.find((id) => !found.has(id));
-      if (missing !== undefined) throw refusal('INVALID_INPUT', 'promotions.error.unknownRef', `${dim} ${missing} does not exist`, { path: `scope.${dim}` });
+      if (missing !== undefined) {
+        throw refusal('INVALID_INPUT', 'promotions.error.unknownRef', `${dim} ${missing} does not exist`, { path: `scope.${dim}` });
+      }
       scope[dim] = ids;
     }
   }
@@ -131,10 +136,13 @@ function validate(db: ReadDb, input: PromotionInput): { scope: PromotionScope | 
     budget = [];
     input.budget.forEach((line, index) => {
       const item = items.get(line.itemId);
-      if (!item) throw refusal('INVALID_INPUT', 'promotions.error.unknownItem', `expense item ${line.itemId} does not exist`, { path: `budget.${index}.itemId` });
-      if (!item.leaf) throw refusal('INVALID_INPUT', 'promotions.error.notLeaf', `expense item ${item.code} has sub-items: budget them instead`, { path: `budget.${index}.itemId` });
-      if (seen.has(line.itemId)) throw refusal('INVALID_INPUT', 'promotions.error.duplicateItem', `expense item ${item.code} is listed twice`, { path: `budget.${index}.itemId` });
-      if (line.amountCents < 0) throw refusal('INVALID_INPUT', 'promotions.error.negative', 'a budget is never negative', { path: `budget.${index}.amountCents` });
+      const path = `budget.${index}.itemId`;
+      if (!item) throw refusal('INVALID_INPUT', 'promotions.error.unknownItem', `expense item ${line.itemId} does not exist`, { path });
+      if (!item.leaf) throw refusal('INVALID_INPUT', 'promotions.error.notLeaf', `expense item ${item.code} has sub-items: budget them instead`, { path });
+      if (seen.has(line.itemId)) throw refusal('INVALID_INPUT', 'promotions.error.duplicateItem', `expense item ${item.code} is listed twice`, { path });
+      if (line.amountCents < 0) {
+        throw refusal('INVALID_INPUT', 'promotions.error.negative', 'a budget is never negative', { path: `budget.${index}.amountCents` });
+      }
       seen.add(line.itemId);
       if (line.amountCents > 0) budget!.push({ itemId: line.itemId, amountCents: line.amountCents });
     });
