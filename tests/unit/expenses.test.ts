@@ -62,9 +62,9 @@ describe('expense items', () => {
     expect(added).toMatchObject({ parentId: adv, kind: 'advertising', code: 'ADV-1', leaf: true, inUse: false });
     await call(c, 'expenses.renameItem', { id: added.id, name: '戶外' });
     expect(one<string>(c, 'SELECT name FROM expense_item WHERE id = ?', added.id)).toBe('戶外');
-    expect((await refused(c, 'expenses.addItem', { parentId: adv, name: '媒體' })).issues?.[0].message).toBe('expenses.error.nameTaken');
-    expect((await refused(c, 'expenses.deleteItem', { id: itemId(c, 'TERM-LIST') })).issues?.[0].message).toBe('expenses.error.inUse');
-    expect((await refused(c, 'expenses.deleteItem', { id: adv })).issues?.[0].message).toBe('expenses.error.hasChildren');
+    expect((await refused(c, 'expenses.addItem', { parentId: adv, name: '媒體' })).rule).toBe('expenses.error.nameTaken');
+    expect((await refused(c, 'expenses.deleteItem', { id: itemId(c, 'TERM-LIST') })).rule).toBe('expenses.error.inUse');
+    expect((await refused(c, 'expenses.deleteItem', { id: adv })).rule).toBe('expenses.error.hasChildren');
     await call(c, 'expenses.deleteItem', { id: added.id });
     expect(one<number>(c, 'SELECT count(*) FROM expense_item WHERE id = ?', added.id)).toBe(0);
     // Undo brings it back, with its new name.
@@ -154,7 +154,7 @@ describe('expense budget', () => {
     expect(budgetMonths(c)).toEqual(before);
     const b = await call(c, 'expenses.budget', {});
     expect(sum(b.rows.find((r) => r.code === 'TERM')!.budget)).toBe(term + out.movedCents);
-    expect((await refused(c, 'expenses.reallocate', { fromItemId: itemId(c, 'ADV'), toItemId: itemId(c, 'ADV-POP'), percent: 10 })).issues?.[0].message)
+    expect((await refused(c, 'expenses.reallocate', { fromItemId: itemId(c, 'ADV'), toItemId: itemId(c, 'ADV-POP'), percent: 10 })).rule)
       .toBe('expenses.error.nested');
   });
 
@@ -187,7 +187,7 @@ describe('expense budget', () => {
     // An edit sets the budget including the promotion; below it is refused.
     await call(c, 'expenses.setCells', { label: 'edit', edits: [{ itemId: cons, period: 'm1', value: 40_000 }] });
     expect(one<number>(c, 'SELECT amount_cents FROM expense_budget WHERE item_id = ? AND month = 1', cons)).toBe(9_000);
-    expect((await refused(c, 'expenses.setCells', { label: 'edit', edits: [{ itemId: cons, period: 'm1', value: 30_000 }] })).issues?.[0].message)
+    expect((await refused(c, 'expenses.setCells', { label: 'edit', edits: [{ itemId: cons, period: 'm1', value: 30_000 }] })).rule)
       .toBe('expenses.error.belowPromo');
   });
 
@@ -204,7 +204,7 @@ describe('expense budget', () => {
     expect((await refused(c, 'expenses.topDown', { mode: 'amount', amountCents: 100, phase: 'quarters', phaseWeights: [1, 2] })).code).toBe('INVALID_INPUT');
     expect((await refused(c, 'expenses.topDown', { mode: 'amount', amountCents: 100, phase: 'months', phaseWeights: new Array(12).fill(0) })).code).toBe('INVALID_INPUT');
     // No sales target yet: a ratio has nothing to apply to.
-    expect((await refused(c, 'expenses.topDown', { mode: 'ratio', ratio: 0.05, phase: 'sales' })).issues?.[0].message).toBe('expenses.error.noSalesTarget');
+    expect((await refused(c, 'expenses.topDown', { mode: 'ratio', ratio: 0.05, phase: 'sales' })).rule).toBe('expenses.error.noSalesTarget');
     expect((await refused(c, 'expenses.setCap', { cap: -1 })).code).toBe('INVALID_INPUT');
     expect((await refused(c, 'expenses.items', { extra: 1 })).code).toBe('INVALID_INPUT');
     expect((await refused(c, 'expenses.addItem', { parentId: null, name: '   ' })).code).toBe('INVALID_INPUT');

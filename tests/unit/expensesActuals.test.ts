@@ -72,7 +72,7 @@ describe('typed actual expenses', () => {
     expect((await refused(c, 'expenses.actuals.add', { month: 1, itemId: leaf, amountCents: 1.5, note: '' })).code).toBe('INVALID_INPUT');
     const parent = await refused(c, 'expenses.actuals.add', { month: 1, itemId: itemId(c, 'TERM'), amountCents: 100, note: '' });
     expect(parent.code).toBe('CONFLICT');
-    expect(parent.issues?.[0].message).toBe('expenses.typedActuals.error.notLeaf');
+    expect(parent.rule).toBe('expenses.typedActuals.error.notLeaf');
     expect((await refused(c, 'expenses.actuals.add', { month: 1, itemId: 999_999, amountCents: 100, note: '' })).code).toBe('NOT_FOUND');
     expect(typedCount(c)).toBe(0);
 
@@ -80,17 +80,17 @@ describe('typed actual expenses', () => {
     expect(importedId).toBeDefined();
     const imp = await refused(c, 'expenses.actuals.remove', { id: importedId });
     expect(imp.code).toBe('CONFLICT');
-    expect(imp.issues?.[0].message).toBe('expenses.typedActuals.error.imported');
+    expect(imp.rule).toBe('expenses.typedActuals.error.imported');
     expect(one<number>(c, 'SELECT count(*) FROM expense_actual WHERE id = ?', importedId)).toBe(1);
     expect((await refused(c, 'expenses.actuals.remove', { id: 999_999 })).code).toBe('NOT_FOUND');
     // A typed entry keeps its item in use.
     const other = (await call(c, 'expenses.addItem', { parentId: null, name: '樣品費', kind: 'other' })).find((i) => i.name === '樣品費')!;
     await call(c, 'expenses.actuals.add', { month: 2, itemId: other.id, amountCents: 500_00, note: '' });
-    expect((await refused(c, 'expenses.deleteItem', { id: other.id })).issues?.[0].message).toBe('expenses.error.inUse');
+    expect((await refused(c, 'expenses.deleteItem', { id: other.id })).rule).toBe('expenses.error.inUse');
     // ... and a leaf: no item can be added under it, which would hide its actual expenses.
     const under = await refused(c, 'expenses.addItem', { parentId: other.id, name: '樣品' });
     expect(under.code).toBe('CONFLICT');
-    expect(under.issues?.[0].message).toBe('expenses.error.parentHasBudget');
+    expect(under.rule).toBe('expenses.error.parentHasBudget');
   });
 });
 

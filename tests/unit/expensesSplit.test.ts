@@ -92,13 +92,13 @@ describe('expense splits', () => {
     const { c, shelf, brands } = await setup();
     const year = months(c, shelf).reduce((a, b) => a + b, 0);
     let e = await refused(c, 'expenses.setSplit', { itemId: shelf, dimension: 'brand', mode: 'ratio', entries: [{ memberId: brands[0], value: 60 }, { memberId: brands[1], value: 30 }] });
-    expect(e.issues?.[0].message).toBe('expenses.error.splitRatios');
+    expect(e.rule).toBe('expenses.error.splitRatios');
     e = await refused(c, 'expenses.setSplit', { itemId: shelf, dimension: 'brand', mode: 'amount', entries: [{ memberId: brands[0], value: year - 100 }] });
-    expect(e.issues?.[0].message).toBe('expenses.error.splitAmounts');
+    expect(e.rule).toBe('expenses.error.splitAmounts');
     e = await refused(c, 'expenses.setSplit', { itemId: itemId(c, 'TERM'), dimension: 'brand', mode: 'ratio', entries: [{ memberId: brands[0], value: 100 }] });
-    expect(e.issues?.[0].message).toBe('expenses.error.splitLeaf');
+    expect(e.rule).toBe('expenses.error.splitLeaf');
     e = await refused(c, 'expenses.setSplit', { itemId: shelf, dimension: 'brand', mode: 'ratio', entries: [{ memberId: 999999, value: 100 }] });
-    expect(e.issues?.[0].message).toBe('expenses.error.splitMember');
+    expect(e.rule).toBe('expenses.error.splitMember');
     expect(one<number>(c, 'SELECT count(*) FROM expense_budget WHERE NOT (' + NO_DIM + ')')).toBe(0);
   });
 

@@ -128,7 +128,7 @@ describe('promotions channels', () => {
     const c = await fresh();
     const { items, parent } = refs(c);
     const ok = { name: 'X', type: 'trade' as const, startDate: '2027-03-01', endDate: '2027-03-31' };
-    const reason = (e: AppErrorData) => e.issues?.[0]?.message;
+    const reason = (e: AppErrorData) => e.rule;
     expect(reason(await fail(c, 'promotions.create', { ...ok, endDate: '2027-02-28' }))).toBe('promotions.error.endBeforeStart');
     expect(reason(await fail(c, 'promotions.create', { ...ok, startDate: '2027-02-30' }))).toBe('promotions.error.badDate');
     expect(reason(await fail(c, 'promotions.create', { ...ok, startDate: '2026-01-01', endDate: '2026-12-31' }))).toBe('promotions.error.outsideYear');

@@ -86,12 +86,12 @@ describe('team: headcount plan', () => {
     await call(c, 'team.addRole', { role: 'sales_rep' });
     const dup = await fail(c, 'team.addRole', { role: ' sales_rep ' });
     expect(dup.code).toBe('CONFLICT');
-    expect(dup.issues?.[0].message).toBe('team.error.roleExists');
-    expect((await fail(c, 'team.setHeadcount', { cells: [{ role: 'nobody', month: 1, headcount: 1 }], label: 'edit' })).issues?.[0].message).toBe('team.error.unknownRole');
+    expect(dup.rule).toBe('team.error.roleExists');
+    expect((await fail(c, 'team.setHeadcount', { cells: [{ role: 'nobody', month: 1, headcount: 1 }], label: 'edit' })).rule).toBe('team.error.unknownRole');
     expect((await fail(c, 'team.setHeadcount', { cells: [{ role: 'sales_rep', month: 13, headcount: 1 }], label: 'edit' })).code).toBe('INVALID_INPUT');
     expect((await fail(c, 'team.setHeadcount', { cells: [{ role: 'sales_rep', month: 1, headcount: -1 }], label: 'edit' })).code).toBe('INVALID_INPUT');
     expect((await fail(c, 'team.setHeadcount', { cells: [{ role: 'sales_rep', month: 1, headcount: 1.5 }], label: 'edit' })).code).toBe('INVALID_INPUT');
-    expect((await fail(c, 'team.setHeadcount', { cells: [{ role: 'sales_rep', month: 1 }], label: 'edit' })).issues?.[0].message).toBe('team.error.nothingToSet');
+    expect((await fail(c, 'team.setHeadcount', { cells: [{ role: 'sales_rep', month: 1 }], label: 'edit' })).rule).toBe('team.error.nothingToSet');
     expect((await fail(c, 'team.addRole', { role: '' })).code).toBe('INVALID_INPUT');
     expect((await fail(c, 'team.addRole', { role: 'x', extra: 1 })).code).toBe('INVALID_INPUT');
     expect((await fail(c, 'team.removeRole', { role: 'nobody' })).code).toBe('INVALID_INPUT');
@@ -132,13 +132,13 @@ describe('team: training sessions', () => {
 
   it('refuses malformed sessions', async () => {
     const c = await fresh();
-    expect((await fail(c, 'team.training.apply', { rows: [{ month: 3 }], label: 'append' })).issues?.[0].message).toBe('team.error.topicRequired');
-    expect((await fail(c, 'team.training.apply', { rows: [{ topic: 'x' }], label: 'append' })).issues?.[0].message).toBe('team.error.monthRequired');
+    expect((await fail(c, 'team.training.apply', { rows: [{ month: 3 }], label: 'append' })).rule).toBe('team.error.topicRequired');
+    expect((await fail(c, 'team.training.apply', { rows: [{ topic: 'x' }], label: 'append' })).rule).toBe('team.error.monthRequired');
     expect((await fail(c, 'team.training.apply', { rows: [{ topic: '  ', month: 1 }], label: 'append' })).code).toBe('INVALID_INPUT');
     expect((await fail(c, 'team.training.apply', { rows: [{ topic: 'x', month: 0 }], label: 'append' })).code).toBe('INVALID_INPUT');
     expect((await fail(c, 'team.training.apply', { rows: [{ topic: 'x', month: 1, costCents: -5 }], label: 'append' })).code).toBe('INVALID_INPUT');
     expect((await fail(c, 'team.training.apply', { rows: [{ topic: 'x', month: 1, costCents: 1.5 }], label: 'append' })).code).toBe('INVALID_INPUT');
-    expect((await fail(c, 'team.training.apply', { rows: [{ id: 999, month: 1 }], label: 'edit' })).issues?.[0].message).toBe('team.error.noSuchRow');
+    expect((await fail(c, 'team.training.apply', { rows: [{ id: 999, month: 1 }], label: 'edit' })).rule).toBe('team.error.noSuchRow');
     expect((await fail(c, 'team.training.remove', { ids: [999] })).code).toBe('INVALID_INPUT');
     // All or nothing.
     await fail(c, 'team.training.apply', { rows: [{ topic: 'ok', month: 1 }, { month: 2 }], label: 'paste' });
@@ -183,13 +183,13 @@ describe('team: action list', () => {
 
   it('refuses malformed actions', async () => {
     const c = await fresh();
-    expect((await fail(c, 'team.actions.apply', { rows: [{ status: 'open' }], label: 'append' })).issues?.[0].message).toBe('team.error.titleRequired');
+    expect((await fail(c, 'team.actions.apply', { rows: [{ status: 'open' }], label: 'append' })).rule).toBe('team.error.titleRequired');
     expect((await fail(c, 'team.actions.apply', { rows: [{ title: 'x', status: 'later' }], label: 'append' })).code).toBe('INVALID_INPUT');
-    expect((await fail(c, 'team.actions.apply', { rows: [{ title: 'x', dueDate: '2026-02-30' }], label: 'append' })).issues?.[0].message).toBe('team.error.badDate');
+    expect((await fail(c, 'team.actions.apply', { rows: [{ title: 'x', dueDate: '2026-02-30' }], label: 'append' })).rule).toBe('team.error.badDate');
     expect((await fail(c, 'team.actions.apply', { rows: [{ title: 'x', dueDate: '31/03/2026' }], label: 'append' })).code).toBe('INVALID_INPUT');
-    expect((await fail(c, 'team.actions.apply', { rows: [{ title: 'x', ownerId: 999_999 }], label: 'append' })).issues?.[0].message).toBe('team.error.unknownOwner');
-    expect((await fail(c, 'team.actions.apply', { rows: [{ title: 'x', brandId: 999_999 }], label: 'append' })).issues?.[0].message).toBe('team.error.unknownBrand');
-    expect((await fail(c, 'team.actions.apply', { rows: [{ id: 5, title: 'x' }], label: 'edit' })).issues?.[0].message).toBe('team.error.noSuchRow');
+    expect((await fail(c, 'team.actions.apply', { rows: [{ title: 'x', ownerId: 999_999 }], label: 'append' })).rule).toBe('team.error.unknownOwner');
+    expect((await fail(c, 'team.actions.apply', { rows: [{ title: 'x', brandId: 999_999 }], label: 'append' })).rule).toBe('team.error.unknownBrand');
+    expect((await fail(c, 'team.actions.apply', { rows: [{ id: 5, title: 'x' }], label: 'edit' })).rule).toBe('team.error.noSuchRow');
     expect((await fail(c, 'team.actions.list', { today: 'tomorrow' })).code).toBe('INVALID_INPUT');
     expect((await fail(c, 'team.actions.remove', { ids: [] })).code).toBe('INVALID_INPUT');
     expect((await call(c, 'team.actions.list', { today: '2026-01-01' })).rows).toEqual([]);

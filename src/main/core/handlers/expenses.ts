@@ -1,6 +1,6 @@
 import { sum } from '../../../shared/expenses';
 import type { HandlerRegistry } from '../registry';
-import { addActual, listActuals, removeActual } from '../services/expenses/actuals';
+import { addExpenseActual, listExpenseActuals, removeExpenseActual } from '../services/expenses/actuals';
 import { readBudget, reallocate, setCap, setCells, topDown } from '../services/expenses/budget';
 import { addItem, deleteItem, listItems, renameItem } from '../services/expenses/items';
 import { bySlice, planSliceTargets, readSplit, setSplit } from '../services/expenses/split';
@@ -28,10 +28,10 @@ export function registerExpenses(r: HandlerRegistry): void {
     return listItems(db);
   });
 
-  r.query('expenses.actuals.list', (_, { db }) => listActuals(db.sqlite));
-  r.command('expenses.actuals.add', (input, { db }) => ({ id: addActual(db, input) }));
+  r.query('expenses.actuals.list', (_, { db }) => listExpenseActuals(db));
+  r.command('expenses.actuals.add', (input, { db }) => ({ id: addExpenseActual(db, input) }));
   r.command('expenses.actuals.remove', ({ id }, { db }) => {
-    removeActual(db, id);
+    removeExpenseActual(db, id);
     return null;
   });
 
@@ -50,7 +50,7 @@ export function registerExpenses(r: HandlerRegistry): void {
     return null;
   });
 
-  r.query('expenses.split', ({ itemId }, { db }) => readSplit(db.sqlite, itemId));
+  r.query('expenses.split', ({ itemId }, { db }) => readSplit(db, itemId));
   r.command('expenses.setSplit', (input, { db }) => setSplit(db, input));
   r.query('expenses.bySlice', ({ dimension }, { db, file }) => {
     const budget = readBudget(db, planTargets(file, db));

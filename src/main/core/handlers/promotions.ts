@@ -3,7 +3,7 @@ import { createPromotion, deletePromotion, listPromotions, updatePromotion } fro
 
 /** The promotion and advertising calendar of the working plan version. */
 export function registerPromotions(r: HandlerRegistry): void {
-  r.query('promotions.list', (_, { db }) => listPromotions(db.sqlite));
+  r.query('promotions.list', (_, { db }) => listPromotions(db));
   r.command('promotions.create', (input, { db }) => ({ id: createPromotion(db, input) }));
   r.command('promotions.update', ({ id, ...input }, { db }) => {
     updatePromotion(db, id, input);

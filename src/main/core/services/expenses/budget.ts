@@ -1,11 +1,12 @@
-import type { ReadDb } from '../../db/handle';
+import type { ReadDb, WriteDb } from '../../db/handle';
 import { workingVersionId } from '../../repos/planVersions';
-import { readDb, type WriteDb } from '../../db/handle';
-import type Database from 'better-sqlite3';
 import type { ExpensePeriod } from '../../../../shared/endpoints/expenses';
-import { AppError } from '../../../../shared/errors';
+import { refusal } from '../../../../shared/errors';
 import { MONTH_COUNT, sum, zeros, type ExpenseBudgetResult, type ExpenseBudgetRow } from '../../../../shared/expenses';
 import { largestRemainder, roundMatrixPreservingMargins } from '../../../../shared/spread';
+import { actualExpenseCells } from '../../repos/expenses/actuals';
+import { budgetCells, budgetCellWriter } from '../../repos/expenses/budget';
+import { planYear } from '../../repos/region';
 import { deleteSetting, findSettingRow, getSetting, putSetting } from '../../repos/settings';
 import { promotionBudgetByMonth } from '../promotions/rollup';
 import type { PlanTargets } from '../targets/read';
@@ -21,40 +22,27 @@ import { resplit } from './split';
 
 export const CAP_SETTING = 'expenseRatioCap';
 
-
 type Tree = ReturnType<typeof itemRows>;
 
-export function planYearOf(sqlite: Database.Database): number {
-  return sqlite.prepare('SELECT plan_year FROM region_meta').pluck().get() as number;
-}
-
-export function capOf(sqlite: Database.Database): number | null {
-  const v = getSetting<number | null>(readDb(sqlite), CAP_SETTING);
+export function capOf(db: ReadDb): number | null {
+  const v = getSetting<number | null>(db, CAP_SETTING);
   return typeof v === 'number' && v > 0 ? v : null;
 }
 
 const cellKey = (item: number, month: number): number => item * 16 + month;
 
 /** The entered budget of the version by leaf cell (item × month, 1–12). */
-function enteredCells(sqlite: Database.Database, versionId: number): Map<number, number> {
-  const rows = sqlite
-    .prepare(`SELECT item_id AS item, month, amount_cents AS amount FROM expense_budget
-      WHERE version_id = ? AND brand_id IS NULL AND category_id IS NULL AND channel_id IS NULL AND city_id IS NULL`)
-    .all(versionId) as { item: number; month: number; amount: number }[];
-  return new Map(rows.map((r) => [cellKey(r.item, r.month), r.amount]));
+function enteredCells(db: ReadDb, versionId: number): Map<number, number> {
+  return new Map(budgetCells(db, versionId).map((r) => [cellKey(r.item_id, r.month), r.amount_cents]));
 }
 
 /** Actual expenses of a year by item cell. */
-function actualCells(sqlite: Database.Database, year: number): Map<number, number> {
-  const rows = sqlite
-    .prepare(`SELECT item_id AS item, period % 100 AS month, sum(amount_cents) AS amount FROM expense_actual
-      WHERE period BETWEEN ? AND ? GROUP BY item_id, period`)
-    .all(year * 100 + 1, year * 100 + 12) as { item: number; month: number; amount: number }[];
-  return new Map(rows.map((r) => [cellKey(r.item, r.month), r.amount]));
+function actualCells(db: ReadDb, year: number): Map<number, number> {
+  return new Map(actualExpenseCells(db, year * 100 + 1, year * 100 + 12).map((r) => [cellKey(r.item_id, r.month), r.amount_cents]));
 }
 
-function promoCells(sqlite: Database.Database, versionId: number, planYear: number): Map<number, number> {
-  return new Map(promotionBudgetByMonth(readDb(sqlite), versionId, planYear).map((c) => [cellKey(c.itemId, c.month), c.amountCents]));
+function promoCells(db: ReadDb, versionId: number, year: number): Map<number, number> {
+  return new Map(promotionBudgetByMonth(db, versionId, year).map((c) => [cellKey(c.itemId, c.month), c.amountCents]));
 }
 
 /** Each item's leaves (itself for a leaf). */
@@ -74,13 +62,12 @@ function leavesOf(tree: Tree): Map<number, number[]> {
 }
 
 export function readBudget(db: ReadDb, targets: PlanTargets): ExpenseBudgetResult {
-  const sqlite = db.sqlite;
-  const versionId = workingVersionId(readDb(sqlite));
-  const planYear = planYearOf(sqlite);
+  const versionId = workingVersionId(db);
+  const year = planYear(db);
   const tree = itemRows(db);
-  const entered = enteredCells(sqlite, versionId);
-  const promo = promoCells(sqlite, versionId, planYear);
-  const actual = actualCells(sqlite, planYear);
+  const entered = enteredCells(db, versionId);
+  const promo = promoCells(db, versionId, year);
+  const actual = actualCells(db, year);
   const rows: ExpenseBudgetRow[] = tree.map((r) => {
     const own = (m: Map<number, number>) => Array.from({ length: MONTH_COUNT }, (_, i) => m.get(cellKey(r.id, i + 1)) ?? 0);
     return {
@@ -103,20 +90,16 @@ export function readBudget(db: ReadDb, targets: PlanTargets): ExpenseBudgetResul
       if (p === undefined) total.budget[m] += r.budget[m];
     }
   }
-  return { versionId, planYear, rows, total, salesTarget: targets.sales, grossProfitTarget: targets.grossProfit, cap: capOf(sqlite) };
+  return { versionId, planYear: year, rows, total, salesTarget: targets.sales, grossProfitTarget: targets.grossProfit, cap: capOf(db) };
 }
 
 /**
  * Writes the version's new leaf cells (those in `next` that differ from `current`) as
  * one undo step. Cells that become zero are deleted.
  */
-function writeCells(sqlite: Database.Database, versionId: number, current: Map<number, number>, next: Map<number, number>): RowChange[] {
+function writeCells(db: WriteDb, versionId: number, current: Map<number, number>, next: Map<number, number>): RowChange[] {
   const changes: RowChange[] = [];
-  const insert = sqlite.prepare('INSERT INTO expense_budget (version_id, item_id, month, amount_cents) VALUES (?, ?, ?, ?)');
-  const update = sqlite.prepare(`UPDATE expense_budget SET amount_cents = ? WHERE version_id = ? AND item_id = ? AND month = ?
-    AND brand_id IS NULL AND category_id IS NULL AND channel_id IS NULL AND city_id IS NULL`);
-  const remove = sqlite.prepare(`DELETE FROM expense_budget WHERE version_id = ? AND item_id = ? AND month = ?
-    AND brand_id IS NULL AND category_id IS NULL AND channel_id IS NULL AND city_id IS NULL`);
+  const cells = budgetCellWriter(db, versionId);
   const keys = [...next.keys()].sort((a, b) => a - b);
   const changed = new Set<number>();
   for (const k of keys) {
@@ -127,15 +110,15 @@ function writeCells(sqlite: Database.Database, versionId: number, current: Map<n
     const month = k % 16;
     const key = { version_id: versionId, item_id: item, month, brand_id: null, category_id: null, channel_id: null, city_id: null };
     const img = (amount: number) => ({ version_id: versionId, item_id: item, month, amount_cents: amount });
-    if (after === 0) remove.run(versionId, item, month);
-    else if (current.has(k)) update.run(after, versionId, item, month);
-    else insert.run(versionId, item, month, after);
+    if (after === 0) cells.remove(item, month);
+    else if (current.has(k)) cells.update(item, month, after);
+    else cells.insert(item, month, after);
     changes.push({ table: 'expense_budget', key, before: current.has(k) ? img(before) : null, after: after === 0 ? null : img(after) });
     changed.add(item);
   }
   // Items with a split by product or place: re-split their new months, in the same step.
   const months = new Map([...changed].map((item) => [item, Array.from({ length: MONTH_COUNT }, (_, m) => next.get(cellKey(item, m + 1)) ?? 0)]));
-  changes.push(...resplit(sqlite, versionId, months));
+  changes.push(...resplit(db, versionId, months));
   return changes;
 }
 
@@ -159,21 +142,21 @@ interface Ctx {
   lastYear: () => Map<number, number>;
 }
 
-function context(sqlite: Database.Database): Ctx {
-  const versionId = workingVersionId(readDb(sqlite));
-  const tree = itemRows(readDb(sqlite));
-  const current = enteredCells(sqlite, versionId);
-  const planYear = planYearOf(sqlite);
+function context(db: ReadDb): Ctx {
+  const versionId = workingVersionId(db);
+  const tree = itemRows(db);
+  const current = enteredCells(db, versionId);
+  const year = planYear(db);
   let lastYear: Map<number, number> | undefined;
   return {
     versionId, tree, leaves: leavesOf(tree), current, next: new Map(current),
-    promo: promoCells(sqlite, versionId, planYear), lastYear: () => (lastYear ??= actualCells(sqlite, planYear - 1)),
+    promo: promoCells(db, versionId, year), lastYear: () => (lastYear ??= actualCells(db, year - 1)),
   };
 }
 
 function assertItem(ctx: Ctx, id: number, path: string): number[] {
   const leaves = ctx.leaves.get(id);
-  if (!leaves) throw new AppError('INVALID_INPUT', `expense item ${id} does not exist`, { issues: [{ path, message: 'expenses.error.noItem' }] });
+  if (!leaves) throw refusal('INVALID_INPUT', 'expenses.error.noItem', `expense item ${id} does not exist`, { path });
   return leaves;
 }
 
@@ -185,22 +168,21 @@ function spreadOver(ctx: Ctx, cells: number[], total: number): void {
 }
 
 export function setCells(db: WriteDb, edits: { itemId: number; period: ExpensePeriod; value: number }[], label: string): void {
-  const sqlite = db.sqlite;
   recordEdit(db, `expenses.undo.${label}`, () => {
-    const ctx = context(sqlite);
+    const ctx = context(db);
     edits.forEach((e, i) => {
       const leaves = assertItem(ctx, e.itemId, `edits.${i}.itemId`);
-      if (leaves.length === 0) throw new AppError('CONFLICT', 'the item has no items to hold a budget', { issues: [{ path: `edits.${i}`, message: 'expenses.error.noLeaves' }] });
+      if (leaves.length === 0) throw refusal('CONFLICT', 'expenses.error.noLeaves', 'the item has no items to hold a budget', { path: `edits.${i}` });
       const cells = monthsOf(e.period).flatMap((m) => leaves.map((l) => cellKey(l, m)));
       const promo = cells.reduce((s, k) => s + (ctx.promo.get(k) ?? 0), 0);
       if (e.value < promo) {
-        throw new AppError('INVALID_INPUT', `the budget cannot be below its promotions (${promo} cents)`, {
-          issues: [{ path: `edits.${i}.value`, message: 'expenses.error.belowPromo' }],
+        throw refusal('INVALID_INPUT', 'expenses.error.belowPromo', `the budget cannot be below its promotions (${promo} cents)`, {
+          path: `edits.${i}.value`,
         });
       }
       spreadOver(ctx, cells, e.value - promo);
     });
-    return { changes: writeCells(sqlite, ctx.versionId, ctx.current, ctx.next), value: null };
+    return { changes: writeCells(db, ctx.versionId, ctx.current, ctx.next), value: null };
   });
 }
 
@@ -231,21 +213,20 @@ export function phaseShape(phase: TopDownInput['phase'], salesTarget: readonly n
 
 /** Top-down: the year's budget spread by item ratios and phase ratios. Returns the year budget set (cents). */
 export function topDown(db: WriteDb, input: TopDownInput, targets: PlanTargets): number {
-  const sqlite = db.sqlite;
   return recordEdit(db, 'expenses.undo.topDown', () => {
-    const ctx = context(sqlite);
+    const ctx = context(db);
     const salesYear = sum(targets.sales);
     let year: number;
     if (input.mode === 'amount') year = input.amountCents ?? 0;
     else {
       if (salesYear <= 0) {
-        throw new AppError('CONFLICT', 'the plan has no sales target to take a ratio of', { issues: [{ path: 'ratio', message: 'expenses.error.noSalesTarget' }] });
+        throw refusal('CONFLICT', 'expenses.error.noSalesTarget', 'the plan has no sales target to take a ratio of', { path: 'ratio' });
       }
       year = Math.round(salesYear * (input.ratio ?? 0));
     }
     const promoYear = [...ctx.promo.values()].reduce((a, b) => a + b, 0);
     if (year < promoYear) {
-      throw new AppError('INVALID_INPUT', 'the year budget is below the promotions budget', { issues: [{ path: 'amountCents', message: 'expenses.error.belowPromo' }] });
+      throw refusal('INVALID_INPUT', 'expenses.error.belowPromo', 'the year budget is below the promotions budget', { path: 'amountCents' });
     }
     const top = ctx.tree.filter((r) => r.parent_id === null && (ctx.leaves.get(r.id)?.length ?? 0) > 0);
     const yearOf = (id: number, m: Map<number, number>, months = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) =>
@@ -255,7 +236,7 @@ export function topDown(db: WriteDb, input: TopDownInput, targets: PlanTargets):
       const given = new Map<number, number>();
       input.itemWeights.forEach((w, i) => {
         if (!top.some((t) => t.id === w.itemId)) {
-          throw new AppError('INVALID_INPUT', `expense item ${w.itemId} is not a top-level item`, { issues: [{ path: `itemWeights.${i}.itemId`, message: 'expenses.error.noItem' }] });
+          throw refusal('INVALID_INPUT', 'expenses.error.noItem', `expense item ${w.itemId} is not a top-level item`, { path: `itemWeights.${i}.itemId` });
         }
         given.set(w.itemId, w.weight);
       });
@@ -266,7 +247,7 @@ export function topDown(db: WriteDb, input: TopDownInput, targets: PlanTargets):
       if (sum(weights) === 0) weights = top.map((t) => yearOf(t.id, ctx.lastYear()));
     }
     const shape = phaseShape(input.phase, targets.sales, input.phaseWeights);
-    if (shape && sum(shape) <= 0) throw new AppError('INVALID_INPUT', 'the phase weights are all zero', { issues: [{ path: 'phaseWeights', message: 'expenses.error.zeroWeights' }] });
+    if (shape && sum(shape) <= 0) throw refusal('INVALID_INPUT', 'expenses.error.zeroWeights', 'the phase weights are all zero', { path: 'phaseWeights' });
     // Each item's total (promotions included), then its entered part over the months and leaves.
     const itemTotals = largestRemainder(year, weights);
     // Promotions are fixed; an item whose share is below its promotions gives the difference to the others.
@@ -285,7 +266,7 @@ export function topDown(db: WriteDb, input: TopDownInput, targets: PlanTargets):
         leaves.forEach((l, j) => ctx.next.set(cellKey(l, m + 1), split[j]));
       }
     });
-    return { changes: writeCells(sqlite, ctx.versionId, ctx.current, ctx.next), value: year };
+    return { changes: writeCells(db, ctx.versionId, ctx.current, ctx.next), value: year };
   });
 }
 
@@ -321,15 +302,14 @@ function fitAbove(totals: Float64Array, promo: number[]): number[] {
 
 /** Moves `percent` of one item's year budget (entered part) to another, month by month in proportion. */
 export function reallocate(db: WriteDb, fromId: number, toId: number, percent: number): number {
-  const sqlite = db.sqlite;
   return recordEdit(db, 'expenses.undo.reallocate', () => {
-    const ctx = context(sqlite);
+    const ctx = context(db);
     const from = assertItem(ctx, fromId, 'fromItemId');
     const to = assertItem(ctx, toId, 'toItemId');
     if (from.some((l) => to.includes(l))) {
-      throw new AppError('INVALID_INPUT', 'one item is inside the other', { issues: [{ path: 'toItemId', message: 'expenses.error.nested' }] });
+      throw refusal('INVALID_INPUT', 'expenses.error.nested', 'one item is inside the other', { path: 'toItemId' });
     }
-    if (to.length === 0) throw new AppError('CONFLICT', 'the item has no items to hold a budget', { issues: [{ path: 'toItemId', message: 'expenses.error.noLeaves' }] });
+    if (to.length === 0) throw refusal('CONFLICT', 'expenses.error.noLeaves', 'the item has no items to hold a budget', { path: 'toItemId' });
     const fromMonths = Array.from({ length: 12 }, (_, m) => from.reduce((s, l) => s + (ctx.next.get(cellKey(l, m + 1)) ?? 0), 0));
     const fromYear = sum(fromMonths);
     const moved = Math.round((fromYear * percent) / 100);
@@ -346,7 +326,7 @@ export function reallocate(db: WriteDb, fromId: number, toId: number, percent: n
       const add = largestRemainder(byMonth[m], weights);
       toCells.forEach((k, i) => ctx.next.set(k, (ctx.next.get(k) ?? 0) + add[i]));
     }
-    return { changes: writeCells(sqlite, ctx.versionId, ctx.current, ctx.next), value: moved };
+    return { changes: writeCells(db, ctx.versionId, ctx.current, ctx.next), value: moved };
   });
 }
 

@@ -1,28 +1,21 @@
-import type { ReadDb } from '../../db/handle';
-import type { WriteDb } from '../../db/handle';
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/handle';
+import type { ExpenseItemRow } from '../../db/schema';
 import type { ExpenseItemInfo, ExpenseKindName } from '../../../../shared/expenses';
-import { AppError } from '../../../../shared/errors';
+import { refusal } from '../../../../shared/errors';
 import { recordEdit, type RowChange } from '../../db/undoLog';
+import {
+  deleteExpenseItem, expenseItemCodeTaken, expenseItemHasChildren, expenseItemInUse, expenseItemNameTaken, expenseItemRows, findExpenseItem,
+  insertExpenseItem, maxExpenseItemSort, renameExpenseItem, usedExpenseItemIds,
+} from '../../repos/expenses/items';
 
 // Expense items: a tree (parent_id) of the region's expense headings. A file is made
 // with the default items (DOMAIN.md: 銷售費用預算); the region adds, renames and removes
 // its own.
 
-export interface ItemRow {
-  id: number;
-  parent_id: number | null;
-  code: string;
-  name: string;
-  kind: ExpenseKindName;
-  sort_order: number;
-}
-
 /** The items in tree order: each parent followed by its children, siblings by sort order. */
-export function itemRows(db: ReadDb): (ItemRow & { depth: number; leaf: boolean })[] {
-  const sqlite = db.sqlite;
-  const rows = sqlite.prepare('SELECT id, parent_id, code, name, kind, sort_order FROM expense_item ORDER BY sort_order, id').all() as ItemRow[];
-  const children = new Map<number | null, ItemRow[]>();
+export function itemRows(db: ReadDb): (ExpenseItemRow & { depth: number; leaf: boolean })[] {
+  const rows = expenseItemRows(db);
+  const children = new Map<number | null, ExpenseItemRow[]>();
   const ids = new Set(rows.map((r) => r.id));
   for (const r of rows) {
     const p = r.parent_id !== null && ids.has(r.parent_id) ? r.parent_id : null;
@@ -30,7 +23,7 @@ export function itemRows(db: ReadDb): (ItemRow & { depth: number; leaf: boolean 
     list.push(r);
     children.set(p, list);
   }
-  const out: (ItemRow & { depth: number; leaf: boolean })[] = [];
+  const out: (ExpenseItemRow & { depth: number; leaf: boolean })[] = [];
   const visit = (parent: number | null, depth: number): void => {
     for (const r of children.get(parent) ?? []) {
       out.push({ ...r, depth, leaf: !children.has(r.id) });
@@ -41,18 +34,8 @@ export function itemRows(db: ReadDb): (ItemRow & { depth: number; leaf: boolean 
   return out;
 }
 
-function usedIds(sqlite: Database.Database): Set<number> {
-  return new Set(
-    sqlite
-      .prepare(`SELECT item_id FROM expense_budget UNION SELECT item_id FROM expense_actual UNION SELECT item_id FROM promotion_budget`)
-      .pluck()
-      .all() as number[],
-  );
-}
-
 export function listItems(db: ReadDb): ExpenseItemInfo[] {
-  const sqlite = db.sqlite;
-  const used = usedIds(sqlite);
+  const used = usedExpenseItemIds(db);
   return itemRows(db).map((r) => ({
     id: r.id,
     parentId: r.parent_id,
@@ -66,89 +49,73 @@ export function listItems(db: ReadDb): ExpenseItemInfo[] {
   }));
 }
 
-function itemRow(sqlite: Database.Database, id: number): ItemRow {
-  const row = sqlite.prepare('SELECT id, parent_id, code, name, kind, sort_order FROM expense_item WHERE id = ?').get(id) as ItemRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `expense item ${id} does not exist`, { issues: [{ path: 'id', message: 'expenses.error.noItem' }] });
+function itemRow(db: ReadDb, id: number): ExpenseItemRow {
+  const row = findExpenseItem(db, id);
+  if (!row) throw refusal('NOT_FOUND', 'expenses.error.noItem', `expense item ${id} does not exist`, { path: 'id' });
   return row;
 }
 
-function assertNameFree(sqlite: Database.Database, parentId: number | null, name: string, exceptId: number): void {
-  const taken = sqlite.prepare('SELECT 1 FROM expense_item WHERE parent_id IS ? AND name = ? AND id <> ?').get(parentId, name, exceptId);
-  if (taken) {
-    throw new AppError('INVALID_INPUT', `an expense item named "${name}" is already there`, { issues: [{ path: 'name', message: 'expenses.error.nameTaken' }] });
+function assertNameFree(db: ReadDb, parentId: number | null, name: string, exceptId: number): void {
+  if (expenseItemNameTaken(db, parentId, name, exceptId)) {
+    throw refusal('INVALID_INPUT', 'expenses.error.nameTaken', `an expense item named "${name}" is already there`, { path: 'name' });
   }
 }
 
-const image = (r: ItemRow) => ({ id: r.id, parent_id: r.parent_id, code: r.code, name: r.name, kind: r.kind, sort_order: r.sort_order });
+/** The first free code of the form `<base>-<n>`. */
+function freeCode(db: ReadDb, base: string): string {
+  for (let n = 1; ; n++) {
+    const c = `${base}-${n}`;
+    if (!expenseItemCodeTaken(db, c)) return c;
+  }
+}
+
+const image = (r: ExpenseItemRow) => ({ id: r.id, parent_id: r.parent_id, code: r.code, name: r.name, kind: r.kind, sort_order: r.sort_order });
 
 export function addItem(db: WriteDb, parentId: number | null, name: string, code?: string, topKind?: ExpenseKindName): number {
-  const sqlite = db.sqlite;
   return recordEdit(db, 'expenses.undo.addItem', () => {
-    const parent = parentId === null ? null : itemRow(sqlite, parentId);
-    if (parent) {
-      // Budgets, actual expenses and promotion budgets sit on leaf items: a parent with any of them would hide them.
-      const used = sqlite
-        .prepare(
-          `SELECT 1 FROM expense_budget WHERE item_id = ? UNION ALL SELECT 1 FROM expense_actual WHERE item_id = ?
-           UNION ALL SELECT 1 FROM promotion_budget WHERE item_id = ? LIMIT 1`,
-        )
-        .get(parent.id, parent.id, parent.id);
-      if (used) {
-        throw new AppError('CONFLICT', `"${parent.name}" has a budget, actual expenses or promotion budgets of its own; items cannot be added under it`, {
-          issues: [{ path: 'parentId', message: 'expenses.error.parentHasBudget' }],
-        });
-      }
+    const parent = parentId === null ? null : itemRow(db, parentId);
+    // Budgets, actual expenses and promotion budgets sit on leaf items: a parent with any of them would hide them.
+    if (parent && expenseItemInUse(db, parent.id)) {
+      throw refusal(
+        'CONFLICT',
+        'expenses.error.parentHasBudget',
+        `"${parent.name}" has a budget, actual expenses or promotion budgets of its own; items cannot be added under it`,
+        { path: 'parentId' },
+      );
     }
-    assertNameFree(sqlite, parentId, name, 0);
-    let finalCode = code;
-    if (finalCode !== undefined) {
-      if (sqlite.prepare('SELECT 1 FROM expense_item WHERE code = ?').get(finalCode)) {
-        throw new AppError('INVALID_INPUT', `the code ${finalCode} is taken`, { issues: [{ path: 'code', message: 'expenses.error.codeTaken' }] });
-      }
-    } else {
-      const base = parent ? parent.code : 'ITEM';
-      for (let n = 1; ; n++) {
-        const c = `${base}-${n}`;
-        if (!sqlite.prepare('SELECT 1 FROM expense_item WHERE code = ?').get(c)) {
-          finalCode = c;
-          break;
-        }
-      }
+    assertNameFree(db, parentId, name, 0);
+    if (code !== undefined && expenseItemCodeTaken(db, code)) {
+      throw refusal('INVALID_INPUT', 'expenses.error.codeTaken', `the code ${code} is taken`, { path: 'code' });
     }
-    const sort = (sqlite.prepare('SELECT ifnull(max(sort_order), 0) FROM expense_item WHERE parent_id IS ?').pluck().get(parentId) as number) + 1;
+    const finalCode = code ?? freeCode(db, parent ? parent.code : 'ITEM');
+    const sort = maxExpenseItemSort(db, parentId) + 1;
     const kind: ExpenseKindName = parent ? parent.kind : (topKind ?? 'other');
-    const id = Number(
-      sqlite.prepare('INSERT INTO expense_item (parent_id, code, name, kind, sort_order) VALUES (?, ?, ?, ?, ?)').run(parentId, finalCode, name, kind, sort).lastInsertRowid,
-    );
-    const after = { id, parent_id: parentId, code: finalCode, name, kind, sort_order: sort };
-    const changes: RowChange[] = [{ table: 'expense_item', key: { id }, before: null, after }];
+    const row = { parent_id: parentId, code: finalCode, name, kind, sort_order: sort };
+    const id = insertExpenseItem(db, row);
+    const changes: RowChange[] = [{ table: 'expense_item', key: { id }, before: null, after: { id, ...row } }];
     return { changes, value: id };
   });
 }
 
 export function renameItem(db: WriteDb, id: number, name: string): void {
-  const sqlite = db.sqlite;
   recordEdit(db, 'expenses.undo.renameItem', () => {
-    const before = itemRow(sqlite, id);
-    assertNameFree(sqlite, before.parent_id, name, id);
-    sqlite.prepare('UPDATE expense_item SET name = ? WHERE id = ?').run(name, id);
+    const before = itemRow(db, id);
+    assertNameFree(db, before.parent_id, name, id);
+    renameExpenseItem(db, id, name);
     return { changes: [{ table: 'expense_item', key: { id }, before: image(before), after: { ...image(before), name } }], value: null };
   });
 }
 
 export function deleteItem(db: WriteDb, id: number): void {
-  const sqlite = db.sqlite;
   recordEdit(db, 'expenses.undo.deleteItem', () => {
-    const before = itemRow(sqlite, id);
-    if (sqlite.prepare('SELECT 1 FROM expense_item WHERE parent_id = ? LIMIT 1').get(id)) {
-      throw new AppError('CONFLICT', `"${before.name}" has items under it`, { issues: [{ path: 'id', message: 'expenses.error.hasChildren' }] });
+    const before = itemRow(db, id);
+    if (expenseItemHasChildren(db, id)) {
+      throw refusal('CONFLICT', 'expenses.error.hasChildren', `"${before.name}" has items under it`, { path: 'id' });
     }
-    if (usedIds(sqlite).has(id)) {
-      throw new AppError('CONFLICT', `"${before.name}" has a budget, actual expenses or promotion budgets`, {
-        issues: [{ path: 'id', message: 'expenses.error.inUse' }],
-      });
+    if (expenseItemInUse(db, id)) {
+      throw refusal('CONFLICT', 'expenses.error.inUse', `"${before.name}" has a budget, actual expenses or promotion budgets`, { path: 'id' });
     }
-    sqlite.prepare('DELETE FROM expense_item WHERE id = ?').run(id);
+    deleteExpenseItem(db, id);
     return { changes: [{ table: 'expense_item', key: { id }, before: image(before), after: null }], value: null };
   });
 }

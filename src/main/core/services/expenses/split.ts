@@ -1,9 +1,6 @@
-import type { ReadDb } from '../../db/handle';
-import { readDb } from '../../db/handle';
+import type { ReadDb, WriteDb } from '../../db/handle';
 import { workingVersionId } from '../../repos/planVersions';
-import type { WriteDb } from '../../db/handle';
-import type Database from 'better-sqlite3';
-import { AppError } from '../../../../shared/errors';
+import { refusal } from '../../../../shared/errors';
 import { measuresOf, sum } from '../../../../shared/expenses';
 import {
   SPLIT_DIMENSIONS, splitGroupOf, type ExpenseSplitResult, type ItemSplit, type SliceResult, type SliceRow, type SplitDimension, type SplitMember,
@@ -11,6 +8,9 @@ import {
 import { largestRemainder, roundMatrixPreservingMargins } from '../../../../shared/spread';
 import type { TargetCache } from '../targets/model';
 import { recordEdit, type RowChange } from '../../db/undoLog';
+import {
+  budgetCells, deleteSplitCell, insertSplitCell, splitBudgetRows, splitMemberRows, updateSplitCell, type SplitCell, type SplitColumn,
+} from '../../repos/expenses/budget';
 import { itemRows } from './items';
 
 // An item's budget split by product (brand or category) and by place (channel or city):
@@ -19,11 +19,10 @@ import { itemRows } from './items';
 // total). A product split and a place split can coexist. Every edit of an item's months
 // re-splits them in proportion to the split rows (resplit), so they never drift.
 
-const COLUMN: Record<SplitDimension, 'brand_id' | 'category_id' | 'channel_id' | 'city_id'> = {
+const COLUMN: Record<SplitDimension, SplitColumn> = {
   brand: 'brand_id', category: 'category_id', channel: 'channel_id', city: 'city_id',
 };
 const GROUP_DIMS = { product: ['brand', 'category'], place: ['channel', 'city'] } as const;
-const NO_DIM = 'brand_id IS NULL AND category_id IS NULL AND channel_id IS NULL AND city_id IS NULL';
 
 interface SplitRow {
   item: number;
@@ -34,25 +33,18 @@ interface SplitRow {
 }
 
 /** The split rows of a version (optionally one item). */
-function splitRows(sqlite: Database.Database, versionId: number, itemId?: number): SplitRow[] {
-  const rows = sqlite
-    .prepare(`SELECT item_id AS item, month, brand_id AS brand, category_id AS category, channel_id AS channel, city_id AS city, amount_cents AS amount
-      FROM expense_budget WHERE version_id = ? AND NOT (${NO_DIM}) ${itemId === undefined ? '' : 'AND item_id = ?'}`)
-    .all(...(itemId === undefined ? [versionId] : [versionId, itemId])) as ({ item: number; month: number; amount: number } & Record<SplitDimension, number | null>)[];
+function splitRows(db: ReadDb, versionId: number, itemId?: number): SplitRow[] {
   const out: SplitRow[] = [];
-  for (const r of rows) {
-    const dim = SPLIT_DIMENSIONS.find((d) => r[d] !== null);
-    if (dim) out.push({ item: r.item, month: r.month, dim, member: r[dim]!, amount: r.amount });
+  for (const r of splitBudgetRows(db, versionId, itemId)) {
+    const dim = SPLIT_DIMENSIONS.find((d) => r[COLUMN[d]] !== null);
+    if (dim) out.push({ item: r.item_id, month: r.month, dim, member: r[COLUMN[dim]]!, amount: r.amount_cents });
   }
   return out;
 }
 
-function itemMonths(sqlite: Database.Database, versionId: number, itemId: number): number[] {
-  const rows = sqlite
-    .prepare(`SELECT month, amount_cents AS amount FROM expense_budget WHERE version_id = ? AND item_id = ? AND ${NO_DIM}`)
-    .all(versionId, itemId) as { month: number; amount: number }[];
+function itemMonths(db: ReadDb, versionId: number, itemId: number): number[] {
   const out = new Array<number>(12).fill(0);
-  for (const r of rows) out[r.month - 1] = r.amount;
+  for (const r of budgetCells(db, versionId, itemId)) out[r.month - 1] = r.amount_cents;
   return out;
 }
 
@@ -64,7 +56,8 @@ const keyOf = (versionId: number, item: number, month: number, dim: SplitDimensi
 });
 
 /** Replaces split rows `before` by `after` (same item), returning the row changes. */
-function writeSplitRows(sqlite: Database.Database, versionId: number, before: SplitRow[], after: SplitRow[]): RowChange[] {
+function writeSplitRows(db: WriteDb, versionId: number, before: SplitRow[], after: SplitRow[]): RowChange[] {
+  const cell = (r: SplitRow): SplitCell => ({ versionId, item: r.item, month: r.month, column: COLUMN[r.dim], member: r.member });
   const id = (r: SplitRow) => `${r.item}|${r.month}|${r.dim}|${r.member}`;
   const was = new Map(before.map((r) => [id(r), r]));
   const will = new Map(after.filter((r) => r.amount !== 0).map((r) => [id(r), r]));
@@ -72,12 +65,8 @@ function writeSplitRows(sqlite: Database.Database, versionId: number, before: Sp
   for (const [k, r] of was) {
     const n = will.get(k);
     if (n && n.amount === r.amount) continue;
-    const col = COLUMN[r.dim];
-    if (n) {
-      sqlite.prepare(`UPDATE expense_budget SET amount_cents = ? WHERE version_id = ? AND item_id = ? AND month = ? AND ${col} = ?`).run(n.amount, versionId, r.item, r.month, r.member);
-    } else {
-      sqlite.prepare(`DELETE FROM expense_budget WHERE version_id = ? AND item_id = ? AND month = ? AND ${col} = ?`).run(versionId, r.item, r.month, r.member);
-    }
+    if (n) updateSplitCell(db, cell(r), n.amount);
+    else deleteSplitCell(db, cell(r));
     changes.push({
       table: 'expense_budget', key: keyOf(versionId, r.item, r.month, r.dim, r.member),
       before: image(versionId, r.item, r.month, r.dim, r.member, r.amount), after: n ? image(versionId, r.item, r.month, r.dim, r.member, n.amount) : null,
@@ -85,20 +74,19 @@ function writeSplitRows(sqlite: Database.Database, versionId: number, before: Sp
   }
   for (const [k, n] of will) {
     if (was.has(k)) continue;
-    sqlite.prepare(`INSERT INTO expense_budget (version_id, item_id, month, ${COLUMN[n.dim]}, amount_cents) VALUES (?, ?, ?, ?, ?)`).run(versionId, n.item, n.month, n.member, n.amount);
+    insertSplitCell(db, cell(n), n.amount);
     changes.push({ table: 'expense_budget', key: keyOf(versionId, n.item, n.month, n.dim, n.member), before: null, after: image(versionId, n.item, n.month, n.dim, n.member, n.amount) });
   }
   return changes;
 }
 
 /** The members a dimension offers: own brands, categories, active channels (and any already used), cities. */
-export function splitMembers(sqlite: Database.Database): Record<SplitDimension, SplitMember[]> {
-  const q = (text: string) => sqlite.prepare(text).all() as SplitMember[];
+export function splitMembers(db: ReadDb): Record<SplitDimension, SplitMember[]> {
   return {
-    brand: q('SELECT id, code, name FROM brand WHERE is_own = 1 ORDER BY sort_order, id'),
-    category: q('SELECT id, code, name FROM category ORDER BY sort_order, id'),
-    channel: q('SELECT id, code, name FROM channel WHERE active = 1 OR id IN (SELECT channel_id FROM expense_budget) ORDER BY sort_order, id'),
-    city: q('SELECT c.id, c.code, c.name FROM city c JOIN province p ON p.id = c.province_id ORDER BY p.sort_order, p.id, c.sort_order, c.id'),
+    brand: splitMemberRows(db, 'brand'),
+    category: splitMemberRows(db, 'category'),
+    channel: splitMemberRows(db, 'channel'),
+    city: splitMemberRows(db, 'city'),
   };
 }
 
@@ -114,14 +102,14 @@ function splitsOf(rows: SplitRow[], year: number): ItemSplit[] {
   return out;
 }
 
-export function readSplit(sqlite: Database.Database, itemId: number): ExpenseSplitResult {
-  const versionId = workingVersionId(readDb(sqlite));
-  if (!itemRows(readDb(sqlite)).some((r) => r.id === itemId)) {
-    throw new AppError('INVALID_INPUT', `expense item ${itemId} does not exist`, { issues: [{ path: 'itemId', message: 'expenses.error.noItem' }] });
+export function readSplit(db: ReadDb, itemId: number): ExpenseSplitResult {
+  const versionId = workingVersionId(db);
+  if (!itemRows(db).some((r) => r.id === itemId)) {
+    throw refusal('INVALID_INPUT', 'expenses.error.noItem', `expense item ${itemId} does not exist`, { path: 'itemId' });
   }
-  const months = itemMonths(sqlite, versionId, itemId);
+  const months = itemMonths(db, versionId, itemId);
   const year = sum(months);
-  return { itemId, yearCents: year, months, splits: splitsOf(splitRows(sqlite, versionId, itemId), year), members: splitMembers(sqlite) };
+  return { itemId, yearCents: year, months, splits: splitsOf(splitRows(db, versionId, itemId), year), members: splitMembers(db) };
 }
 
 export interface SplitInput {
@@ -132,40 +120,40 @@ export interface SplitInput {
   entries: { memberId: number; value: number }[];
 }
 
-function refuse(code: 'INVALID_INPUT' | 'CONFLICT', message: string, path: string, key: string): never {
-  throw new AppError(code, message, { issues: [{ path, message: key }] });
-}
-
 /** Sets (or, with no entries, removes) an item's split along one dimension; one undo step. */
 export function setSplit(db: WriteDb, input: SplitInput): ExpenseSplitResult {
-  const sqlite = db.sqlite;
   recordEdit(db, 'expenses.undo.split', () => {
-    const versionId = workingVersionId(readDb(sqlite));
-    const item = itemRows(readDb(sqlite)).find((r) => r.id === input.itemId);
-    if (!item) refuse('INVALID_INPUT', `expense item ${input.itemId} does not exist`, 'itemId', 'expenses.error.noItem');
-    if (!item.leaf) refuse('INVALID_INPUT', 'only an item without items under it can be split', 'itemId', 'expenses.error.splitLeaf');
+    const versionId = workingVersionId(db);
+    const item = itemRows(db).find((r) => r.id === input.itemId);
+    if (!item) throw refusal('INVALID_INPUT', 'expenses.error.noItem', `expense item ${input.itemId} does not exist`, { path: 'itemId' });
+    if (!item.leaf) throw refusal('INVALID_INPUT', 'expenses.error.splitLeaf', 'only an item without items under it can be split', { path: 'itemId' });
     const group = splitGroupOf(input.dimension);
-    const existing = splitRows(sqlite, versionId, input.itemId).filter((r) => splitGroupOf(r.dim) === group);
+    const existing = splitRows(db, versionId, input.itemId).filter((r) => splitGroupOf(r.dim) === group);
     let next: SplitRow[] = [];
     if (input.entries.length > 0) {
-      const months = itemMonths(sqlite, versionId, input.itemId);
+      const months = itemMonths(db, versionId, input.itemId);
       const year = sum(months);
-      if (year <= 0) refuse('CONFLICT', 'the item has no budget to split', 'itemId', 'expenses.error.splitNoBudget');
-      const valid = new Set(splitMembers(sqlite)[input.dimension].map((m) => m.id));
+      if (year <= 0) throw refusal('CONFLICT', 'expenses.error.splitNoBudget', 'the item has no budget to split', { path: 'itemId' });
+      const valid = new Set(splitMemberRows(db, input.dimension).map((m) => m.id));
       const seen = new Set<number>();
       input.entries.forEach((e, i) => {
-        if (!valid.has(e.memberId)) refuse('INVALID_INPUT', `${input.dimension} ${e.memberId} does not exist`, `entries.${i}.memberId`, 'expenses.error.splitMember');
-        if (seen.has(e.memberId)) refuse('INVALID_INPUT', `${input.dimension} ${e.memberId} is given twice`, `entries.${i}.memberId`, 'expenses.error.splitTwice');
+        const path = `entries.${i}.memberId`;
+        if (!valid.has(e.memberId)) throw refusal('INVALID_INPUT', 'expenses.error.splitMember', `${input.dimension} ${e.memberId} does not exist`, { path });
+        if (seen.has(e.memberId)) throw refusal('INVALID_INPUT', 'expenses.error.splitTwice', `${input.dimension} ${e.memberId} is given twice`, { path });
         seen.add(e.memberId);
       });
       const values = input.entries.map((e) => e.value);
       let memberYears: number[];
       if (input.mode === 'ratio') {
-        if (Math.abs(sum(values) - 100) > 1e-6) refuse('INVALID_INPUT', `the ratios add up to ${sum(values)}%, not 100%`, 'entries', 'expenses.error.splitRatios');
+        if (Math.abs(sum(values) - 100) > 1e-6) {
+          throw refusal('INVALID_INPUT', 'expenses.error.splitRatios', `the ratios add up to ${sum(values)}%, not 100%`, { path: 'entries' });
+        }
         memberYears = Array.from(largestRemainder(year, values));
       } else {
-        if (values.some((v) => !Number.isInteger(v))) refuse('INVALID_INPUT', 'amounts are whole cents', 'entries', 'expenses.error.splitAmounts');
-        if (sum(values) !== year) refuse('INVALID_INPUT', `the amounts add up to ${sum(values)}, not the item's ${year}`, 'entries', 'expenses.error.splitAmounts');
+        if (values.some((v) => !Number.isInteger(v))) throw refusal('INVALID_INPUT', 'expenses.error.splitAmounts', 'amounts are whole cents', { path: 'entries' });
+        if (sum(values) !== year) {
+          throw refusal('INVALID_INPUT', 'expenses.error.splitAmounts', `the amounts add up to ${sum(values)}, not the item's ${year}`, { path: 'entries' });
+        }
         memberYears = values;
       }
       const n = memberYears.length;
@@ -174,16 +162,16 @@ export function setSplit(db: WriteDb, input: SplitInput): ExpenseSplitResult {
         for (let m = 0; m < 12; m++) real[i * 12 + m] = (y * months[m]) / year;
       });
       const out = roundMatrixPreservingMargins(real, n, 12, memberYears, months);
-      if (!out.ok) refuse('CONFLICT', 'the split cannot be rounded', 'entries', 'expenses.error.splitRatios');
+      if (!out.ok) throw refusal('CONFLICT', 'expenses.error.splitRatios', 'the split cannot be rounded', { path: 'entries' });
       input.entries.forEach((e, i) => {
         for (let m = 0; m < 12; m++) next.push({ item: input.itemId, month: m + 1, dim: input.dimension, member: e.memberId, amount: out.matrix[i * 12 + m] });
       });
     } else {
       next = existing.filter((r) => r.dim !== input.dimension);
     }
-    return { changes: writeSplitRows(sqlite, versionId, existing, next), value: null };
+    return { changes: writeSplitRows(db, versionId, existing, next), value: null };
   });
-  return readSplit(sqlite, input.itemId);
+  return readSplit(db, input.itemId);
 }
 
 /**
@@ -191,12 +179,19 @@ export function setSplit(db: WriteDb, input: SplitInput): ExpenseSplitResult {
  * rows of that month (largest remainder), or over the members' year shares when the
  * month had none. Called inside the edit that changed the months.
  */
-export function resplit(sqlite: Database.Database, versionId: number, monthsByItem: Map<number, number[]>): RowChange[] {
+export function resplit(db: WriteDb, versionId: number, monthsByItem: Map<number, number[]>): RowChange[] {
   if (monthsByItem.size === 0) return [];
   const changes: RowChange[] = [];
+  // One read for the version: a spread re-splits every item it changed, most of them without a split.
+  const byItem = new Map<number, SplitRow[]>();
+  for (const r of splitRows(db, versionId)) {
+    const list = byItem.get(r.item);
+    if (list) list.push(r);
+    else byItem.set(r.item, [r]);
+  }
   for (const [itemId, months] of monthsByItem) {
-    const rows = splitRows(sqlite, versionId, itemId);
-    if (rows.length === 0) continue;
+    const rows = byItem.get(itemId);
+    if (!rows) continue;
     const next: SplitRow[] = [];
     for (const dims of Object.values(GROUP_DIMS)) {
       const mine = rows.filter((r) => (dims as readonly SplitDimension[]).includes(r.dim));
@@ -212,7 +207,7 @@ export function resplit(sqlite: Database.Database, versionId: number, monthsByIt
         members.forEach((mb, i) => next.push({ item: itemId, month: m + 1, dim, member: mb, amount: split[i] }));
       }
     }
-    changes.push(...writeSplitRows(sqlite, versionId, rows, next));
+    changes.push(...writeSplitRows(db, versionId, rows, next));
   }
   return changes;
 }
@@ -225,9 +220,8 @@ export interface SliceTargets {
 
 /** The working plan's year sales and gross-profit targets per member of a dimension, from the targets' cube. */
 export function planSliceTargets(db: ReadDb, c: TargetCache, dimension: SplitDimension): SliceTargets {
-  const sqlite = db.sqlite;
   const refs = c.refs;
-  const cube = c.cube(db, workingVersionId(readDb(sqlite)));
+  const cube = c.cube(db, workingVersionId(db));
   const sales = new Map<number, number>();
   const gp = new Map<number, number>();
   for (let k = 0; k < refs.n; k++) {
@@ -252,10 +246,9 @@ export function bySlice(
   totals: { budget: number; sales: number; grossProfit: number; cap: number | null; topOf: Map<number, number> },
   unsplitLabel: { code: string; name: string },
 ): SliceResult {
-  const sqlite = db.sqlite;
-  const versionId = workingVersionId(readDb(sqlite));
-  const rows = splitRows(sqlite, versionId).filter((r) => r.dim === dimension);
-  const members = splitMembers(sqlite)[dimension];
+  const versionId = workingVersionId(db);
+  const rows = splitRows(db, versionId).filter((r) => r.dim === dimension);
+  const members = splitMemberRows(db, dimension);
   const expense = new Map<number, number>();
   const byItem = new Map<number, Record<number, number>>();
   for (const r of rows) {

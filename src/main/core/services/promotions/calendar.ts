@@ -1,13 +1,18 @@
-import { readDb } from '../../db/handle';
+import type { ReadDb, WriteDb } from '../../db/handle';
+import type { PromotionRow, PromotionScopeRow } from '../../db/schema';
 import { workingVersionId } from '../../repos/planVersions';
-import type { WriteDb } from '../../db/handle';
-import type Database from 'better-sqlite3';
 import type { PromotionBudgetLine, PromotionExpenseItem, PromotionInfo, PromotionList } from '../../../../shared/endpoints/promotions';
-import { AppError } from '../../../../shared/errors';
+import { refusal } from '../../../../shared/errors';
 import {
-  SCOPE_DIMS, emptyScope, findOverlaps, isIsoDate, type PromotionScope, type PromotionType, type ScopeDim, type SkuPlace,
+  SCOPE_DIMS, emptyScope, findOverlaps, isIsoDate, type PromotionScope, type PromotionType,
 } from '../../../../shared/promotions';
 import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
+import { expenseItemRows } from '../../repos/expenses/items';
+import {
+  budgetRowsOf, budgetRowsOfVersion, deleteBudgetRow, deletePromotionRows, deleteScopeRow, existingScopeRefs, findPromotion, insertPromotion,
+  insertScopeRow, promotionsOfVersion, putBudgetRow, scopeRowsOf, scopeRowsOfVersion, skuPlaces, updatePromotionRow,
+} from '../../repos/promotions';
+import { planYear } from '../../repos/region';
 
 // The promotion and advertising calendar of the working plan version: activities, their
 // scope (promotion_scope: dim + ref_id; no rows in a dimension = all) and their budget
@@ -24,37 +29,10 @@ export interface PromotionInput {
   budget?: PromotionBudgetLine[];
 }
 
-interface PromotionRow {
-  id: number;
-  version_id: number;
-  name: string;
-  type: PromotionType;
-  start_date: string;
-  end_date: string;
-  mechanics: string;
-  expected_extra_volume: number;
-}
-
-const DIM_TABLE: Record<ScopeDim, string> = {
-  sku: 'sku', brand: 'brand', category: 'category', channel: 'channel', city: 'city', customer: 'customer',
-};
-
-function refuse(path: string, reason: string, message: string): never {
-  throw new AppError('INVALID_INPUT', message, { issues: [{ path, message: `promotions.error.${reason}` }] });
-}
-
-export function planYear(sqlite: Database.Database): number {
-  return sqlite.prepare('SELECT plan_year FROM region_meta').pluck().get() as number;
-}
-
-export function expenseItems(sqlite: Database.Database): PromotionExpenseItem[] {
-  const rows = sqlite
-    .prepare(
-      `SELECT i.id, i.parent_id AS parentId, i.code, i.name,
-         NOT EXISTS (SELECT 1 FROM expense_item c WHERE c.parent_id = i.id) AS leaf
-       FROM expense_item i ORDER BY i.sort_order, i.id`,
-    )
-    .all() as (Omit<PromotionExpenseItem, 'leaf'> & { leaf: number })[];
+export function expenseItems(db: ReadDb): PromotionExpenseItem[] {
+  const all = expenseItemRows(db);
+  const parents = new Set(all.map((r) => r.parent_id));
+  const rows = all.map((r) => ({ id: r.id, parentId: r.parent_id, code: r.code, name: r.name, leaf: !parents.has(r.id) }));
   // Parents first, each followed by its children, in sort order.
   const byParent = new Map<number | null, typeof rows>();
   for (const r of rows) {
@@ -66,46 +44,27 @@ export function expenseItems(sqlite: Database.Database): PromotionExpenseItem[] 
   const ids = new Set(rows.map((r) => r.id));
   const walk = (parent: number | null) => {
     for (const r of byParent.get(parent) ?? []) {
-      out.push({ ...r, leaf: r.leaf === 1 });
+      out.push(r);
       walk(r.id);
     }
   };
   walk(null);
   // Items whose parent is missing (should not happen) still show.
-  for (const r of rows) if (r.parentId !== null && !ids.has(r.parentId)) out.push({ ...r, leaf: r.leaf === 1 });
+  for (const r of rows) if (r.parentId !== null && !ids.has(r.parentId)) out.push(r);
   return out;
 }
 
-function skuPlaces(sqlite: Database.Database): SkuPlace[] {
-  return sqlite.prepare('SELECT id, brand_id AS brandId, category_id AS categoryId FROM sku').all() as SkuPlace[];
-}
-
-export function listPromotions(sqlite: Database.Database): PromotionList {
-  const versionId = workingVersionId(readDb(sqlite));
-  const year = planYear(sqlite);
-  const rows = sqlite.prepare('SELECT * FROM promotion WHERE version_id = ? ORDER BY start_date, id').all(versionId) as PromotionRow[];
+export function listPromotions(db: ReadDb): PromotionList {
+  const versionId = workingVersionId(db);
+  const year = planYear(db);
+  const rows = promotionsOfVersion(db, versionId);
   const scopes = new Map<number, PromotionScope>(rows.map((r) => [r.id, emptyScope()]));
-  for (const s of sqlite
-    .prepare(
-      `SELECT s.promotion_id AS id, s.dim, s.ref_id AS ref FROM promotion_scope s JOIN promotion p ON p.id = s.promotion_id
-       WHERE p.version_id = ? ORDER BY s.promotion_id, s.dim, s.ref_id`,
-    )
-    .all(versionId) as { id: number; dim: ScopeDim; ref: number }[]) {
-    scopes.get(s.id)?.[s.dim].push(s.ref);
-  }
+  for (const s of scopeRowsOfVersion(db, versionId)) scopes.get(s.promotion_id)?.[s.dim].push(s.ref_id);
   const budgets = new Map<number, PromotionBudgetLine[]>(rows.map((r) => [r.id, []]));
-  for (const b of sqlite
-    .prepare(
-      `SELECT b.promotion_id AS id, b.item_id AS itemId, b.amount_cents AS amountCents FROM promotion_budget b
-       JOIN promotion p ON p.id = b.promotion_id JOIN expense_item i ON i.id = b.item_id
-       WHERE p.version_id = ? ORDER BY b.promotion_id, i.sort_order, i.id`,
-    )
-    .all(versionId) as { id: number; itemId: number; amountCents: number }[]) {
-    budgets.get(b.id)?.push({ itemId: b.itemId, amountCents: b.amountCents });
-  }
+  for (const b of budgetRowsOfVersion(db, versionId)) budgets.get(b.promotion_id)?.push({ itemId: b.item_id, amountCents: b.amount_cents });
   const overlaps = findOverlaps(
     rows.map((r) => ({ id: r.id, startDate: r.start_date, endDate: r.end_date, scope: scopes.get(r.id)! })),
-    skuPlaces(sqlite),
+    skuPlaces(db),
   );
   const byItem = new Map<number, number>();
   const promotions: PromotionInfo[] = rows.map((r) => {
@@ -125,7 +84,7 @@ export function listPromotions(sqlite: Database.Database): PromotionList {
       overlaps: overlaps.get(r.id) ?? [],
     };
   });
-  const items = expenseItems(sqlite);
+  const items = expenseItems(db);
   const order = new Map(items.map((it, i) => [it.id, i]));
   const lines = [...byItem.entries()]
     .filter(([, v]) => v !== 0)
@@ -142,16 +101,19 @@ export function listPromotions(sqlite: Database.Database): PromotionList {
 }
 
 /** Checks an input against the file; returns the normalized scope and budget. */
-function validate(sqlite: Database.Database, input: PromotionInput): { scope: PromotionScope | null; budget: PromotionBudgetLine[] | null } {
-  if (!isIsoDate(input.startDate)) refuse('startDate', 'badDate', `${input.startDate} is not a date`);
-  if (!isIsoDate(input.endDate)) refuse('endDate', 'badDate', `${input.endDate} is not a date`);
-  if (input.endDate < input.startDate) refuse('endDate', 'endBeforeStart', 'the end date is before the start date');
-  const year = planYear(sqlite);
+function validate(db: ReadDb, input: PromotionInput): { scope: PromotionScope | null; budget: PromotionBudgetLine[] | null } {
+  if (!isIsoDate(input.startDate)) throw refusal('INVALID_INPUT', 'promotions.error.badDate', `${input.startDate} is not a date`, { path: 'startDate' });
+  if (!isIsoDate(input.endDate)) throw refusal('INVALID_INPUT', 'promotions.error.badDate', `${input.endDate} is not a date`, { path: 'endDate' });
+  if (input.endDate < input.startDate) {
+    throw refusal('INVALID_INPUT', 'promotions.error.endBeforeStart', 'the end date is before the start date', { path: 'endDate' });
+  }
+  const year = planYear(db);
   if (input.endDate < `${year}-01-01` || input.startDate > `${year}-12-31`) {
-    refuse('startDate', 'outsideYear', `the promotion does not run in the plan year ${year}`);
+    throw refusal('INVALID_INPUT', 'promotions.error.outsideYear', `the promotion does not run in the plan year ${year}`, { path: 'startDate' });
   }
   if (input.startDate < `${year - 1}-01-01` || input.endDate > `${year + 1}-12-31`) {
-    refuse('startDate', 'tooLong', 'a promotion may reach at most into the year before and the year after the plan year');
+    const message = 'a promotion may reach at most into the year before and the year after the plan year';
+    throw refusal('INVALID_INPUT', 'promotions.error.tooLong', message, { path: 'startDate' });
   }
   let scope: PromotionScope | null = null;
   if (input.scope) {
@@ -159,28 +121,28 @@ function validate(sqlite: Database.Database, input: PromotionInput): { scope: Pr
     for (const dim of SCOPE_DIMS) {
       const ids = [...new Set(input.scope[dim] ?? [])].sort((a, b) => a - b);
       if (ids.length === 0) continue;
-      const found = new Set(
-        sqlite
-          .prepare(`SELECT id FROM ${DIM_TABLE[dim]} WHERE id IN (SELECT value FROM json_each(?))`)
-          .pluck()
-          .all(JSON.stringify(ids)) as number[],
-      );
+      const found = existingScopeRefs(db, dim, ids);
       const missing = ids.find((id) => !found.has(id));
-      if (missing !== undefined) refuse(`scope.${dim}`, 'unknownRef', `${dim} ${missing} does not exist`);
+      if (missing !== undefined) {
+        throw refusal('INVALID_INPUT', 'promotions.error.unknownRef', `${dim} ${missing} does not exist`, { path: `scope.${dim}` });
+      }
       scope[dim] = ids;
     }
   }
   let budget: PromotionBudgetLine[] | null = null;
   if (input.budget) {
-    const items = new Map(expenseItems(sqlite).map((i) => [i.id, i]));
+    const items = new Map(expenseItems(db).map((i) => [i.id, i]));
     const seen = new Set<number>();
     budget = [];
     input.budget.forEach((line, index) => {
       const item = items.get(line.itemId);
-      if (!item) refuse(`budget.${index}.itemId`, 'unknownItem', `expense item ${line.itemId} does not exist`);
-      if (!item.leaf) refuse(`budget.${index}.itemId`, 'notLeaf', `expense item ${item.code} has sub-items: budget them instead`);
-      if (seen.has(line.itemId)) refuse(`budget.${index}.itemId`, 'duplicateItem', `expense item ${item.code} is listed twice`);
-      if (line.amountCents < 0) refuse(`budget.${index}.amountCents`, 'negative', 'a budget is never negative');
+      const path = `budget.${index}.itemId`;
+      if (!item) throw refusal('INVALID_INPUT', 'promotions.error.unknownItem', `expense item ${line.itemId} does not exist`, { path });
+      if (!item.leaf) throw refusal('INVALID_INPUT', 'promotions.error.notLeaf', `expense item ${item.code} has sub-items: budget them instead`, { path });
+      if (seen.has(line.itemId)) throw refusal('INVALID_INPUT', 'promotions.error.duplicateItem', `expense item ${item.code} is listed twice`, { path });
+      if (line.amountCents < 0) {
+        throw refusal('INVALID_INPUT', 'promotions.error.negative', 'a budget is never negative', { path: `budget.${index}.amountCents` });
+      }
       seen.add(line.itemId);
       if (line.amountCents > 0) budget!.push({ itemId: line.itemId, amountCents: line.amountCents });
     });
@@ -190,123 +152,102 @@ function validate(sqlite: Database.Database, input: PromotionInput): { scope: Pr
 
 const promotionImage = (r: PromotionRow): RowValues => ({ ...r });
 
-function scopeRows(sqlite: Database.Database, id: number): RowValues[] {
-  return sqlite.prepare('SELECT promotion_id, dim, ref_id FROM promotion_scope WHERE promotion_id = ? ORDER BY dim, ref_id').all(id) as RowValues[];
-}
-function budgetRows(sqlite: Database.Database, id: number): RowValues[] {
-  return sqlite.prepare('SELECT promotion_id, item_id, amount_cents FROM promotion_budget WHERE promotion_id = ? ORDER BY item_id').all(id) as RowValues[];
-}
+const scopeKey = (r: PromotionScopeRow) => ({ promotion_id: r.promotion_id, dim: r.dim, ref_id: r.ref_id });
 
 /** Replaces a promotion's scope rows; returns the row changes. */
-function writeScope(sqlite: Database.Database, id: number, scope: PromotionScope): RowChange[] {
-  const before = new Map(scopeRows(sqlite, id).map((r) => [`${r.dim}|${r.ref_id}`, r]));
-  const after = new Map<string, RowValues>();
+function writeScope(db: WriteDb, id: number, scope: PromotionScope): RowChange[] {
+  const before = new Map(scopeRowsOf(db, id).map((r) => [`${r.dim}|${r.ref_id}`, r]));
+  const after = new Map<string, PromotionScopeRow>();
   for (const dim of SCOPE_DIMS) for (const ref of scope[dim]) after.set(`${dim}|${ref}`, { promotion_id: id, dim, ref_id: ref });
   const changes: RowChange[] = [];
-  const del = sqlite.prepare('DELETE FROM promotion_scope WHERE promotion_id = ? AND dim = ? AND ref_id = ?');
-  const ins = sqlite.prepare('INSERT INTO promotion_scope (promotion_id, dim, ref_id) VALUES (?, ?, ?)');
   for (const [k, r] of before) {
     if (after.has(k)) continue;
-    del.run(id, r.dim, r.ref_id);
-    changes.push({ table: 'promotion_scope', key: { promotion_id: id, dim: r.dim, ref_id: r.ref_id }, before: r, after: null });
+    deleteScopeRow(db, r);
+    changes.push({ table: 'promotion_scope', key: scopeKey(r), before: { ...r }, after: null });
   }
   for (const [k, r] of after) {
     if (before.has(k)) continue;
-    ins.run(id, r.dim, r.ref_id);
-    changes.push({ table: 'promotion_scope', key: { promotion_id: id, dim: r.dim, ref_id: r.ref_id }, before: null, after: r });
+    insertScopeRow(db, r);
+    changes.push({ table: 'promotion_scope', key: scopeKey(r), before: null, after: { ...r } });
   }
   return changes;
 }
 
 /** Replaces a promotion's budget lines; returns the row changes. */
-function writeBudget(sqlite: Database.Database, id: number, budget: PromotionBudgetLine[]): RowChange[] {
-  const before = new Map(budgetRows(sqlite, id).map((r) => [r.item_id as number, r]));
-  const after = new Map(budget.map((b) => [b.itemId, { promotion_id: id, item_id: b.itemId, amount_cents: b.amountCents } as RowValues]));
+function writeBudget(db: WriteDb, id: number, budget: PromotionBudgetLine[]): RowChange[] {
+  const before = new Map(budgetRowsOf(db, id).map((r) => [r.item_id, r]));
+  const after = new Map(budget.map((b) => [b.itemId, { promotion_id: id, item_id: b.itemId, amount_cents: b.amountCents }]));
   const changes: RowChange[] = [];
   for (const [itemId, r] of before) {
     if (after.has(itemId)) continue;
-    sqlite.prepare('DELETE FROM promotion_budget WHERE promotion_id = ? AND item_id = ?').run(id, itemId);
-    changes.push({ table: 'promotion_budget', key: { promotion_id: id, item_id: itemId }, before: r, after: null });
+    deleteBudgetRow(db, id, itemId);
+    changes.push({ table: 'promotion_budget', key: { promotion_id: id, item_id: itemId }, before: { ...r }, after: null });
   }
   for (const [itemId, r] of after) {
     const old = before.get(itemId) ?? null;
     if (old && old.amount_cents === r.amount_cents) continue;
-    sqlite
-      .prepare(`INSERT INTO promotion_budget (promotion_id, item_id, amount_cents) VALUES (?, ?, ?)
-        ON CONFLICT (promotion_id, item_id) DO UPDATE SET amount_cents = excluded.amount_cents`)
-      .run(id, itemId, r.amount_cents);
-    changes.push({ table: 'promotion_budget', key: { promotion_id: id, item_id: itemId }, before: old, after: r });
+    putBudgetRow(db, r);
+    changes.push({ table: 'promotion_budget', key: { promotion_id: id, item_id: itemId }, before: old && { ...old }, after: { ...r } });
   }
   return changes;
 }
 
-function rowOf(sqlite: Database.Database, versionId: number, id: number): PromotionRow {
-  const row = sqlite.prepare('SELECT * FROM promotion WHERE id = ? AND version_id = ?').get(id, versionId) as PromotionRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `promotion ${id} does not exist`, { issues: [{ path: 'id', message: 'promotions.error.notFound' }] });
+function rowOf(db: ReadDb, versionId: number, id: number): PromotionRow {
+  const row = findPromotion(db, versionId, id);
+  if (!row) throw refusal('NOT_FOUND', 'promotions.error.notFound', `promotion ${id} does not exist`, { path: 'id' });
   return row;
 }
 
 export function createPromotion(db: WriteDb, input: PromotionInput): number {
-  const sqlite = db.sqlite;
   const versionId = workingVersionId(db);
-  const { scope, budget } = validate(sqlite, input);
+  const { scope, budget } = validate(db, input);
   return recordEdit(db, 'promotions.undo.create', () => {
-    const info = sqlite
-      .prepare(`INSERT INTO promotion (version_id, name, type, start_date, end_date, mechanics, expected_extra_volume)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(versionId, input.name.trim(), input.type, input.startDate, input.endDate, input.mechanics ?? '', input.expectedExtraVolume ?? 0);
-    const id = Number(info.lastInsertRowid);
+    const id = insertPromotion(db, {
+      version_id: versionId, name: input.name.trim(), type: input.type, start_date: input.startDate, end_date: input.endDate,
+      mechanics: input.mechanics ?? '', expected_extra_volume: input.expectedExtraVolume ?? 0,
+    });
     const changes: RowChange[] = [
-      { table: 'promotion', key: { id }, before: null, after: promotionImage(rowOf(sqlite, versionId, id)) },
+      { table: 'promotion', key: { id }, before: null, after: promotionImage(rowOf(db, versionId, id)) },
     ];
-    if (scope) changes.push(...writeScope(sqlite, id, scope));
-    if (budget) changes.push(...writeBudget(sqlite, id, budget));
+    if (scope) changes.push(...writeScope(db, id, scope));
+    if (budget) changes.push(...writeBudget(db, id, budget));
     return { changes, value: id };
   });
 }
 
 export function updatePromotion(db: WriteDb, id: number, input: PromotionInput): number {
-  const sqlite = db.sqlite;
   const versionId = workingVersionId(db);
-  rowOf(sqlite, versionId, id);
-  const { scope, budget } = validate(sqlite, input);
+  rowOf(db, versionId, id);
+  const { scope, budget } = validate(db, input);
   return recordEdit(db, 'promotions.undo.update', () => {
-    const before = rowOf(sqlite, versionId, id);
-    sqlite
-      .prepare(`UPDATE promotion SET name = ?, type = ?, start_date = ?, end_date = ?, mechanics = ?, expected_extra_volume = ?
-        WHERE id = ?`)
-      .run(
-        input.name.trim(), input.type, input.startDate, input.endDate,
-        input.mechanics ?? before.mechanics, input.expectedExtraVolume ?? before.expected_extra_volume, id,
-      );
+    const before = rowOf(db, versionId, id);
+    updatePromotionRow(db, id, {
+      name: input.name.trim(), type: input.type, start_date: input.startDate, end_date: input.endDate,
+      mechanics: input.mechanics ?? before.mechanics, expected_extra_volume: input.expectedExtraVolume ?? before.expected_extra_volume,
+    });
     const changes: RowChange[] = [
-      { table: 'promotion', key: { id }, before: promotionImage(before), after: promotionImage(rowOf(sqlite, versionId, id)) },
+      { table: 'promotion', key: { id }, before: promotionImage(before), after: promotionImage(rowOf(db, versionId, id)) },
     ];
-    if (scope) changes.push(...writeScope(sqlite, id, scope));
-    if (budget) changes.push(...writeBudget(sqlite, id, budget));
+    if (scope) changes.push(...writeScope(db, id, scope));
+    if (budget) changes.push(...writeBudget(db, id, budget));
     return { changes, value: id };
   });
 }
 
 export function deletePromotion(db: WriteDb, id: number): void {
-  const sqlite = db.sqlite;
   const versionId = workingVersionId(db);
-  rowOf(sqlite, versionId, id);
+  rowOf(db, versionId, id);
   recordEdit(db, 'promotions.undo.delete', () => {
-    const before = rowOf(sqlite, versionId, id);
+    const before = rowOf(db, versionId, id);
     // Children first: undo replays in reverse, so the promotion comes back before them.
     const changes: RowChange[] = [
-      ...scopeRows(sqlite, id).map((r): RowChange => ({
-        table: 'promotion_scope', key: { promotion_id: id, dim: r.dim, ref_id: r.ref_id }, before: r, after: null,
-      })),
-      ...budgetRows(sqlite, id).map((r): RowChange => ({
-        table: 'promotion_budget', key: { promotion_id: id, item_id: r.item_id }, before: r, after: null,
+      ...scopeRowsOf(db, id).map((r): RowChange => ({ table: 'promotion_scope', key: scopeKey(r), before: { ...r }, after: null })),
+      ...budgetRowsOf(db, id).map((r): RowChange => ({
+        table: 'promotion_budget', key: { promotion_id: id, item_id: r.item_id }, before: { ...r }, after: null,
       })),
       { table: 'promotion', key: { id }, before: promotionImage(before), after: null },
     ];
-    sqlite.prepare('DELETE FROM promotion_scope WHERE promotion_id = ?').run(id);
-    sqlite.prepare('DELETE FROM promotion_budget WHERE promotion_id = ?').run(id);
-    sqlite.prepare('DELETE FROM promotion WHERE id = ?').run(id);
+    deletePromotionRows(db, id);
     return { changes, value: null };
   });
 }

@@ -1,5 +1,6 @@
 import type { ReadDb } from '../../db/handle';
 import { largestRemainder } from '../../../../shared/spread';
+import { datedBudgetLines } from '../../repos/promotions';
 
 // How promotions' budgets roll into the expense budget: each promotion's budget per
 // expense item is spread over the plan year's months by the days the promotion runs in
@@ -29,14 +30,7 @@ function daysInMonths(start: string, end: string, planYear: number): Float64Arra
 
 /** The plan version's promotion budgets by expense item and month of the plan year (summed over promotions). */
 export function promotionBudgetByMonth(db: ReadDb, versionId: number, planYear: number): PromotionBudgetCell[] {
-  const sqlite = db.sqlite;
-  const rows = sqlite
-    .prepare(
-      `SELECT p.id, p.start_date AS start, p.end_date AS end, b.item_id AS itemId, b.amount_cents AS amount
-       FROM promotion p JOIN promotion_budget b ON b.promotion_id = p.id
-       WHERE p.version_id = ? ORDER BY p.id, b.item_id`,
-    )
-    .all(versionId) as { id: number; start: string; end: string; itemId: number; amount: number }[];
+  const rows = datedBudgetLines(db, versionId);
   const sums = new Map<string, PromotionBudgetCell>();
   const spans = new Map<number, Float64Array>();
   for (const r of rows) {

@@ -1,30 +1,16 @@
-import { readDb } from '../../db/handle';
 import { workingVersionId } from '../../repos/planVersions';
-import type { WriteDb } from '../../db/handle';
-import type Database from 'better-sqlite3';
-import { isOverdue, type ActionListResult, type ActionRow, type ActionRowInput, type ActionStatus } from '../../../../shared/endpoints/team';
+import type { ReadDb, WriteDb } from '../../db/handle';
+import type { ActionItemRow } from '../../db/schema';
+import { isOverdue, type ActionListResult, type ActionRow, type ActionRowInput } from '../../../../shared/endpoints/team';
+import { refusal } from '../../../../shared/errors';
 import { recordEdit, type RowChange } from '../../db/undoLog';
-import { isRealDate, refuse } from './common';
+import { actionItems, actionRefExists, actionRefs, deleteActionItem, findActionItem, insertActionItem, updateActionItem } from '../../repos/team';
+import { isRealDate } from './common';
 
 // The action list (PDCA) of the working plan: what is to be done, by whom, by when,
 // for which slice (city, channel, brand) and which measure it should move.
 
-interface ActionDbRow {
-  id: number;
-  version_id: number;
-  title: string;
-  owner_id: number | null;
-  due_date: string | null;
-  status: ActionStatus;
-  city_id: number | null;
-  channel_id: number | null;
-  brand_id: number | null;
-  measure: string;
-  note: string;
-  created_at: string;
-}
-
-function toRow(r: ActionDbRow, today: string): ActionRow {
+function toRow(r: ActionItemRow, today: string): ActionRow {
   const row = {
     id: r.id, title: r.title, ownerId: r.owner_id, dueDate: r.due_date, status: r.status, cityId: r.city_id,
     channelId: r.channel_id, brandId: r.brand_id, measure: r.measure, note: r.note,
@@ -32,60 +18,51 @@ function toRow(r: ActionDbRow, today: string): ActionRow {
   return { ...row, overdue: isOverdue(row, today) };
 }
 
-export function listActions(sqlite: Database.Database, today: string): ActionListResult {
-  if (!isRealDate(today)) refuse('INVALID_INPUT', `not a date: ${today}`, 'badDate', 'today');
-  const versionId = workingVersionId(readDb(sqlite));
-  const rows = (sqlite
-    .prepare('SELECT * FROM action_item WHERE version_id = ? ORDER BY due_date IS NULL, due_date, id')
-    .all(versionId) as ActionDbRow[]).map((r) => toRow(r, today));
-  const refs = (table: string) => sqlite.prepare(`SELECT id, name FROM ${table} ORDER BY ${table === 'city' || table === 'salesperson' ? 'id' : 'sort_order, id'}`).all() as { id: number; name: string }[];
-  return {
-    rows,
-    overdueCount: rows.filter((r) => r.overdue).length,
-    refs: { salesperson: refs('salesperson'), city: refs('city'), channel: refs('channel'), brand: refs('brand') },
-  };
+export function listActions(db: ReadDb, today: string): ActionListResult {
+  if (!isRealDate(today)) throw refusal('INVALID_INPUT', 'team.error.badDate', `not a date: ${today}`, { path: 'today' });
+  const versionId = workingVersionId(db);
+  const rows = actionItems(db, versionId).map((r) => toRow(r, today));
+  return { rows, overdueCount: rows.filter((r) => r.overdue).length, refs: actionRefs(db) };
 }
 
 const REF_FIELDS = [
-  { field: 'ownerId', table: 'salesperson', key: 'unknownOwner' },
-  { field: 'cityId', table: 'city', key: 'unknownCity' },
-  { field: 'channelId', table: 'channel', key: 'unknownChannel' },
-  { field: 'brandId', table: 'brand', key: 'unknownBrand' },
+  { field: 'ownerId', table: 'salesperson', rule: 'team.error.unknownOwner' },
+  { field: 'cityId', table: 'city', rule: 'team.error.unknownCity' },
+  { field: 'channelId', table: 'channel', rule: 'team.error.unknownChannel' },
+  { field: 'brandId', table: 'brand', rule: 'team.error.unknownBrand' },
 ] as const;
 
 export function applyActions(db: WriteDb, rows: ActionRowInput[]): { ids: number[] } {
-  const sqlite = db.sqlite;
   const versionId = workingVersionId(db);
-  const get = sqlite.prepare('SELECT * FROM action_item WHERE id = ? AND version_id = ?');
   const existing = rows.map((r, i) => {
     for (const f of REF_FIELDS) {
       const id = r[f.field];
-      if (id !== undefined && id !== null && !sqlite.prepare(`SELECT 1 FROM ${f.table} WHERE id = ?`).get(id)) {
-        refuse('INVALID_INPUT', `rows.${i}.${f.field}: no ${f.table} ${id}`, f.key, `rows.${i}.${f.field}`);
+      if (id !== undefined && id !== null && !actionRefExists(db, f.table, id)) {
+        const path = `rows.${i}.${f.field}`;
+        throw refusal('INVALID_INPUT', f.rule, `${path}: no ${f.table} ${id}`, { path });
       }
     }
-    if (r.dueDate && !isRealDate(r.dueDate)) refuse('INVALID_INPUT', `rows.${i}.dueDate: not a date: ${r.dueDate}`, 'badDate', `rows.${i}.dueDate`);
+    if (r.dueDate && !isRealDate(r.dueDate)) {
+      throw refusal('INVALID_INPUT', 'team.error.badDate', `rows.${i}.dueDate: not a date: ${r.dueDate}`, { path: `rows.${i}.dueDate` });
+    }
     if (r.id === undefined) {
-      if (r.title === undefined) refuse('INVALID_INPUT', `rows.${i}: a new action needs a title`, 'titleRequired', `rows.${i}.title`);
+      if (r.title === undefined) throw refusal('INVALID_INPUT', 'team.error.titleRequired', `rows.${i}: a new action needs a title`, { path: `rows.${i}.title` });
       return null;
     }
-    const found = get.get(r.id, versionId) as ActionDbRow | undefined;
-    if (!found) refuse('INVALID_INPUT', `rows.${i}: no action ${r.id}`, 'noSuchRow', `rows.${i}.id`);
+    const found = findActionItem(db, versionId, r.id);
+    if (!found) throw refusal('INVALID_INPUT', 'team.error.noSuchRow', `rows.${i}: no action ${r.id}`, { path: `rows.${i}.id` });
     return found;
   });
   return recordEdit(db, 'team.undo.actions', () => {
     const changes: RowChange[] = [];
     const ids: number[] = [];
-    const cols = ['title', 'owner_id', 'due_date', 'status', 'city_id', 'channel_id', 'brand_id', 'measure', 'note'] as const;
-    const insert = sqlite.prepare(`INSERT INTO action_item (version_id, ${cols.join(', ')}, created_at) VALUES (?, ${cols.map(() => '?').join(', ')}, ?)`);
-    const update = sqlite.prepare(`UPDATE action_item SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     rows.forEach((r, i) => {
       const before = existing[i];
-      const base: ActionDbRow = before ?? {
+      const base: ActionItemRow = before ?? {
         id: 0, version_id: versionId, title: '', owner_id: null, due_date: null, status: 'open', city_id: null, channel_id: null,
         brand_id: null, measure: '', note: '', created_at: new Date().toISOString(),
       };
-      const after: ActionDbRow = {
+      const after: ActionItemRow = {
         ...base,
         title: r.title ?? base.title,
         owner_id: r.ownerId === undefined ? base.owner_id : r.ownerId,
@@ -97,13 +74,12 @@ export function applyActions(db: WriteDb, rows: ActionRowInput[]): { ids: number
         measure: r.measure?.trim() ?? base.measure,
         note: r.note ?? base.note,
       };
-      const values = cols.map((c) => after[c]);
       if (before) {
-        update.run(...values, before.id);
+        updateActionItem(db, before.id, after);
         changes.push({ table: 'action_item', key: { id: before.id }, before: { ...before }, after: { ...after } });
         ids.push(before.id);
       } else {
-        const id = Number(insert.run(versionId, ...values, after.created_at).lastInsertRowid);
+        const id = insertActionItem(db, after);
         changes.push({ table: 'action_item', key: { id }, before: null, after: { ...after, id } });
         ids.push(id);
       }
@@ -113,17 +89,14 @@ export function applyActions(db: WriteDb, rows: ActionRowInput[]): { ids: number
 }
 
 export function removeActions(db: WriteDb, ids: number[]): { removed: number } {
-  const sqlite = db.sqlite;
   const versionId = workingVersionId(db);
-  const get = sqlite.prepare('SELECT * FROM action_item WHERE id = ? AND version_id = ?');
   const rows = [...new Set(ids)].map((id, i) => {
-    const r = get.get(id, versionId) as ActionDbRow | undefined;
-    if (!r) refuse('INVALID_INPUT', `ids.${i}: no action ${id}`, 'noSuchRow', `ids.${i}`);
+    const r = findActionItem(db, versionId, id);
+    if (!r) throw refusal('INVALID_INPUT', 'team.error.noSuchRow', `ids.${i}: no action ${id}`, { path: `ids.${i}` });
     return r;
   });
   return recordEdit(db, 'team.undo.actionsRemove', () => {
-    const del = sqlite.prepare('DELETE FROM action_item WHERE id = ?');
-    for (const r of rows) del.run(r.id);
+    for (const r of rows) deleteActionItem(db, r.id);
     return { changes: rows.map((r) => ({ table: 'action_item' as const, key: { id: r.id }, before: { ...r }, after: null })), value: { removed: rows.length } };
   });
 }

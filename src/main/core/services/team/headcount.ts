@@ -1,10 +1,11 @@
-import { readDb } from '../../db/handle';
 import { workingVersionId } from '../../repos/planVersions';
-import type { WriteDb } from '../../db/handle';
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/handle';
+import type { HeadcountPlanRow } from '../../db/schema';
 import type { HeadcountCellInput, HeadcountRole, TeamPlanResult } from '../../../../shared/endpoints/team';
+import { refusal } from '../../../../shared/errors';
 import { recordEdit, type RowChange } from '../../db/undoLog';
-import { planYear, refuse } from './common';
+import { planYear } from '../../repos/region';
+import { deleteRole, hasHeadcount, headcountRows, insertHeadcount, putHeadcount, salespersonTenures } from '../../repos/team';
 import { listTraining } from './training';
 
 // The headcount plan: role × month with headcount and monthly cost per head; the
@@ -23,27 +24,15 @@ export const DEFAULT_COST_PER_HEAD_YUAN: Record<string, number> = {
 const MASTER_ROLES = ['manager', 'account_manager', 'sales_rep'] as const;
 const ROLE_ORDER = ['manager', 'supervisor', 'account_manager', 'sales_rep', 'promoter'];
 
-interface HeadcountDbRow {
-  version_id: number;
-  role: string;
-  month: number;
-  headcount: number;
-  cost_per_head_cents: number;
-}
-
-function rowsOf(sqlite: Database.Database, versionId: number): HeadcountDbRow[] {
-  return sqlite.prepare('SELECT * FROM headcount_plan WHERE version_id = ? ORDER BY role, month').all(versionId) as HeadcountDbRow[];
-}
-
 function roleRank(role: string): number {
   const i = ROLE_ORDER.indexOf(role);
   return i < 0 ? ROLE_ORDER.length : i;
 }
 
-export function teamPlan(sqlite: Database.Database): TeamPlanResult {
-  const versionId = workingVersionId(readDb(sqlite));
+export function teamPlan(db: ReadDb): TeamPlanResult {
+  const versionId = workingVersionId(db);
   const byRole = new Map<string, HeadcountRole>();
-  for (const r of rowsOf(sqlite, versionId)) {
+  for (const r of headcountRows(db, versionId)) {
     let entry = byRole.get(r.role);
     if (!entry) {
       entry = { role: r.role, headcount: Array(12).fill(0), costPerHeadCents: Array(12).fill(0), costCents: Array(12).fill(0), quarterCostCents: [0, 0, 0, 0], yearCostCents: 0 };
@@ -64,9 +53,9 @@ export function teamPlan(sqlite: Database.Database): TeamPlanResult {
   }
   const roles = [...byRole.values()].sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.role.localeCompare(b.role));
   const quarterCostCents = [0, 1, 2, 3].map((q) => monthCostCents.slice(q * 3, q * 3 + 3).reduce((s, v) => s + v, 0));
-  const training = listTraining(sqlite, versionId);
+  const training = listTraining(db, versionId);
   return {
-    planYear: planYear(sqlite),
+    planYear: planYear(db),
     roles,
     monthCostCents,
     quarterCostCents,
@@ -76,36 +65,35 @@ export function teamPlan(sqlite: Database.Database): TeamPlanResult {
   };
 }
 
-const image = (r: HeadcountDbRow) => ({ ...r });
+const image = (r: HeadcountPlanRow) => ({ ...r });
 const keyOf = (v: number, role: string, month: number) => ({ version_id: v, role, month });
 
 export function setHeadcount(db: WriteDb, cells: HeadcountCellInput[]): void {
-  const sqlite = db.sqlite;
   const versionId = workingVersionId(db);
   cells.forEach((c, i) => {
     if (c.headcount === undefined && c.costPerHeadCents === undefined) {
-      refuse('INVALID_INPUT', `cells.${i}: nothing to set`, 'nothingToSet', `cells.${i}`);
+      throw refusal('INVALID_INPUT', 'team.error.nothingToSet', `cells.${i}: nothing to set`, { path: `cells.${i}` });
     }
   });
   recordEdit(db, 'team.undo.headcount', () => {
-    const current = new Map(rowsOf(sqlite, versionId).map((r) => [`${r.role}\u0000${r.month}`, r]));
+    const current = new Map(headcountRows(db, versionId).map((r) => [`${r.role}\u0000${r.month}`, r]));
     const roles = new Set([...current.values()].map((r) => r.role));
     const changes: RowChange[] = [];
-    const upsert = sqlite.prepare(`INSERT INTO headcount_plan (version_id, role, month, headcount, cost_per_head_cents) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (version_id, role, month) DO UPDATE SET headcount = excluded.headcount, cost_per_head_cents = excluded.cost_per_head_cents`);
     cells.forEach((c, i) => {
       const role = c.role.trim();
-      if (!roles.has(role)) refuse('INVALID_INPUT', `cells.${i}: role ${role} is not in the plan`, 'unknownRole', `cells.${i}.role`);
+      if (!roles.has(role)) {
+        throw refusal('INVALID_INPUT', 'team.error.unknownRole', `cells.${i}: role ${role} is not in the plan`, { path: `cells.${i}.role` });
+      }
       const k = `${role}\u0000${c.month}`;
       const before = current.get(k) ?? null;
-      const after: HeadcountDbRow = {
+      const after: HeadcountPlanRow = {
         version_id: versionId,
         role,
         month: c.month,
         headcount: c.headcount ?? before?.headcount ?? 0,
         cost_per_head_cents: c.costPerHeadCents ?? before?.cost_per_head_cents ?? 0,
       };
-      upsert.run(after.version_id, after.role, after.month, after.headcount, after.cost_per_head_cents);
+      putHeadcount(db, after);
       changes.push({ table: 'headcount_plan', key: keyOf(versionId, role, c.month), before: before && image(before), after: image(after) });
       current.set(k, after);
     });
@@ -113,42 +101,38 @@ export function setHeadcount(db: WriteDb, cells: HeadcountCellInput[]): void {
   });
 }
 
-function insertRole(sqlite: Database.Database, versionId: number, role: string, headcount: (m: number) => number, costCents: number): RowChange[] {
-  const insert = sqlite.prepare('INSERT INTO headcount_plan (version_id, role, month, headcount, cost_per_head_cents) VALUES (?, ?, ?, ?, ?)');
+function insertRole(db: WriteDb, versionId: number, role: string, headcount: (m: number) => number, costCents: number): RowChange[] {
   const changes: RowChange[] = [];
   for (let m = 1; m <= 12; m++) {
     const after = { version_id: versionId, role, month: m, headcount: headcount(m), cost_per_head_cents: costCents };
-    insert.run(after.version_id, after.role, after.month, after.headcount, after.cost_per_head_cents);
+    insertHeadcount(db, after);
     changes.push({ table: 'headcount_plan', key: keyOf(versionId, role, m), before: null, after });
   }
   return changes;
 }
 
 export function addRole(db: WriteDb, roleIn: string, headcount = 0, costPerHeadCents?: number): void {
-  const sqlite = db.sqlite;
   const versionId = workingVersionId(db);
   const role = roleIn.trim();
-  const exists = sqlite.prepare('SELECT 1 FROM headcount_plan WHERE version_id = ? AND role = ?').get(versionId, role);
-  if (exists) refuse('CONFLICT', `role ${role} is already in the plan`, 'roleExists', 'role');
+  if (hasHeadcount(db, versionId, role)) throw refusal('CONFLICT', 'team.error.roleExists', `role ${role} is already in the plan`, { path: 'role' });
   const cost = costPerHeadCents ?? (DEFAULT_COST_PER_HEAD_YUAN[role] ?? 0) * 100;
-  recordEdit(db, 'team.undo.addRole', () => ({ changes: insertRole(sqlite, versionId, role, () => headcount, cost), value: null }));
+  recordEdit(db, 'team.undo.addRole', () => ({ changes: insertRole(db, versionId, role, () => headcount, cost), value: null }));
 }
 
 export function removeRole(db: WriteDb, roleIn: string): void {
-  const sqlite = db.sqlite;
   const versionId = workingVersionId(db);
   const role = roleIn.trim();
-  const rows = rowsOf(sqlite, versionId).filter((r) => r.role === role);
-  if (rows.length === 0) refuse('INVALID_INPUT', `role ${role} is not in the plan`, 'unknownRole', 'role');
+  const rows = headcountRows(db, versionId).filter((r) => r.role === role);
+  if (rows.length === 0) throw refusal('INVALID_INPUT', 'team.error.unknownRole', `role ${role} is not in the plan`, { path: 'role' });
   recordEdit(db, 'team.undo.removeRole', () => {
-    sqlite.prepare('DELETE FROM headcount_plan WHERE version_id = ? AND role = ?').run(versionId, role);
+    deleteRole(db, versionId, role);
     return { changes: rows.map((r) => ({ table: 'headcount_plan' as const, key: keyOf(versionId, role, r.month), before: image(r), after: null })), value: null };
   });
 }
 
 /** Salespeople of a role active on the first day of each month of the plan year. */
-function masterCounts(sqlite: Database.Database, year: number): Map<string, number[]> {
-  const people = sqlite.prepare('SELECT role, start_date, end_date FROM salesperson').all() as { role: string; start_date: string; end_date: string | null }[];
+function masterCounts(db: ReadDb, year: number): Map<string, number[]> {
+  const people = salespersonTenures(db);
   const counts = new Map<string, number[]>();
   for (let m = 1; m <= 12; m++) {
     const first = `${year}-${String(m).padStart(2, '0')}-01`;
@@ -163,15 +147,13 @@ function masterCounts(sqlite: Database.Database, year: number): Map<string, numb
 }
 
 export function seedFromMaster(db: WriteDb): { roles: string[] } {
-  const sqlite = db.sqlite;
   const versionId = workingVersionId(db);
-  const has = sqlite.prepare('SELECT 1 FROM headcount_plan WHERE version_id = ? LIMIT 1').get(versionId);
-  if (has) refuse('CONFLICT', 'the headcount plan is not empty', 'planNotEmpty');
-  const counts = masterCounts(sqlite, planYear(sqlite));
+  if (hasHeadcount(db, versionId)) throw refusal('CONFLICT', 'team.error.planNotEmpty', 'the headcount plan is not empty');
+  const counts = masterCounts(db, planYear(db));
   const roles = MASTER_ROLES.filter((r) => counts.has(r));
-  if (roles.length === 0) refuse('CONFLICT', 'the team master data has no salespeople', 'noTeam');
+  if (roles.length === 0) throw refusal('CONFLICT', 'team.error.noTeam', 'the team master data has no salespeople');
   return recordEdit(db, 'team.undo.seed', () => {
-    const changes = roles.flatMap((role) => insertRole(sqlite, versionId, role, (m) => counts.get(role)![m - 1], DEFAULT_COST_PER_HEAD_YUAN[role] * 100));
+    const changes = roles.flatMap((role) => insertRole(db, versionId, role, (m) => counts.get(role)![m - 1], DEFAULT_COST_PER_HEAD_YUAN[role] * 100));
     return { changes, value: { roles: [...roles] } };
   });
 }
