@@ -88,8 +88,9 @@ export function PricesView() {
   };
   const idOf = (v: string) => (v === '' ? undefined : Number(v));
 
-  // The matrix (hundreds of cells) renders from a deferred copy: the chart and the figures come first.
-  const matrixData = useDeferredValue(data);
+  // The matrix (hundreds of cells) renders from a deferred copy: the chart and the
+  // figures come first, also when the view opens on an answer it already has.
+  const matrixData = useDeferredValue(data, null);
   const periodLabel = periodName(periodKey(filter.monthFrom ?? 1, filter.monthTo ?? 12), t);
   const option = useMemo(() => buildChart(data, t, language, periodLabel), [data, t, language, periodLabel]);
 
