@@ -120,11 +120,18 @@ test('prices: a matrix cell matches the API, an inverted cell is marked, drill d
   await expect(page.getByTestId('prices-kpis')).toHaveAttribute('data-inverted-cells', '0');
   await expect(page.getByTestId('prices-save-png')).toBeDisabled();
 
-  // Without visits: the empty state names the data to import, and where.
+  // Without visits: the empty state names the data to import, and where. The batch is
+  // removed in the app, as a user would: the views follow what its commands changed.
   await page.getByTestId('language-switcher').locator('[data-value="zh-Hant"]').click();
   const [batch] = await invoke<{ id: number }[]>(page, 'actuals.batches', { kind: 'visit' });
-  await invoke(page, 'actuals.removeBatch', { id: batch.id });
-  await page.getByTestId('analysis-tab-sales').click();
+  await workspace.nav('actuals').click();
+  await page.getByTestId('actuals-tab-visit').click();
+  await page.getByTestId('actuals-batches-button').click();
+  await page.locator(`[data-testid="actuals-batch"][data-batch-id="${batch.id}"]`).getByTestId('actuals-batch-remove').click();
+  await page.getByTestId('actuals-remove-yes').click();
+  await expect(page.getByTestId('actuals-remove-confirm')).toBeHidden();
+  await page.getByTestId('actuals-batches-close').click();
+  await workspace.nav('analysis').click();
   await page.getByTestId('analysis-tab-prices').click();
   const empty = page.getByTestId('prices-empty');
   await expect(empty).toBeVisible();

@@ -5,7 +5,7 @@ import type { AppController } from './AppContext';
 
 // One command table for the keyboard and the Electron menu, so both do the same.
 
-export function runCommand(app: AppController, command: MenuCommand): void {
+export function runMenuCommand(app: AppController, command: MenuCommand): void {
   const fileOpen = app.summary !== null;
   switch (command) {
     case 'new':
@@ -80,7 +80,7 @@ export function useCommands(app: AppController): void {
     // A modal dialog owns the keyboard until it closes (it has its own Escape).
     if (app.dialog !== null && command !== 'about') return;
     if (app.busy !== null) return;
-    runCommand(app, command);
+    runMenuCommand(app, command);
   });
 
   useEffect(() => {

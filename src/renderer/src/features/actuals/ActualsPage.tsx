@@ -5,8 +5,8 @@ import {
   ACTUAL_COLUMNS, ACTUAL_KINDS, actualsTarget, type ActualKind, type ActualsFilter, type BatchInfo,
 } from '../../../../shared/actuals';
 import { formatInteger } from '../../../../shared/units';
-import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
+import { useSave } from '../../app/useSave';
 import { DataGrid } from '../../grid';
 import { errorText } from '../../i18n';
 import { ImportButton } from '../importWizard';
@@ -35,7 +35,8 @@ const noApply = async (): Promise<void> => undefined;
 export function ActualsPage() {
   const { t } = useTranslation();
   const app = useApp();
-  const { revision, language } = app;
+  const { language } = app;
+  const save = useSave();
   const unit = app.summary?.displayUnit ?? 'wan';
   const ids = { from: useId(), to: useId(), batch: useId(), search: useId() };
 
@@ -43,7 +44,6 @@ export function ActualsPage() {
   const [inputs, setInputs] = useState<Record<ActualKind, FilterInputs>>(() => ({
     sales: NO_FILTER, market: NO_FILTER, audit: NO_FILTER, visit: NO_FILTER, statement: NO_FILTER, expense: NO_FILTER,
   }));
-  const [reload, setReload] = useState(0);
   const [batchesOpen, setBatchesOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -67,7 +67,7 @@ export function ActualsPage() {
   }, [current.from, current.to, current.batchId, search]);
   const filtered = Object.keys(filter).length > 0;
 
-  const data = useActualsData(kind, filter, revision, reload);
+  const data = useActualsData(kind, filter);
   const fresh = data.kind === kind;
   const list = fresh ? data.list : null;
   const batches = fresh ? data.batches : null;
@@ -77,17 +77,15 @@ export function ActualsPage() {
   const rows = useMemo<ActualGridRow[]>(() => (list ? list.rows.map((r, i) => ({ ...r, id: i })) : []), [list]);
   const kindName = t(`actuals.kind.${kind}`);
 
-  const onImported = useCallback(() => setReload((n) => n + 1), []);
-
   const removeBatch = useCallback(
     async (batch: BatchInfo): Promise<boolean> => {
-      const result = await app.commit(() => api.call('actuals.removeBatch', { id: batch.id }));
-      if (result === null) return false;
+      const outcome = await save('actuals.removeBatch', { id: batch.id });
+      if (!outcome.ok) return false;
       if (current.batchId === batch.id) setCurrent({ batchId: null });
-      setNotice(t('actuals.remove.done', { file: batch.fileName, rows: formatInteger(result.removed, language) }));
+      setNotice(t('actuals.remove.done', { file: batch.fileName, rows: formatInteger(outcome.value.removed, language) }));
       return true;
     },
-    [app, current.batchId, setCurrent, language, t],
+    [save, current.batchId, setCurrent, language, t],
   );
 
   const totalsLine = list && list.total > 0 && (
@@ -126,7 +124,7 @@ export function ActualsPage() {
         />
         <span className="ac__spacer" />
         <span className="ac__actions">
-          <ImportButton key={kind} target={actualsTarget(kind)} onImported={onImported} />
+          <ImportButton key={kind} target={actualsTarget(kind)} />
           <button type="button" className="btn btn--small" onClick={() => setBatchesOpen(true)} disabled={batches === null} data-testid="actuals-batches-button">
             {t('actuals.batches.button')}
           </button>
@@ -234,7 +232,7 @@ export function ActualsPage() {
             <div className="ac-empty__card">
               <h2 className="ac-empty__title">{t('actuals.empty.title', { kind: kindName })}</h2>
               <p className="ac-empty__text">{t(`actuals.empty.${kind}`)}</p>
-              <ImportButton target={actualsTarget(kind)} onImported={onImported} />
+              <ImportButton target={actualsTarget(kind)} />
             </div>
           </div>
         ) : noMatch ? (

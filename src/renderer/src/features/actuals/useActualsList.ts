@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ActualKind, ActualsFilter, ActualsListResult, BatchInfo } from '../../../../shared/actuals';
 import type { AppErrorData } from '../../../../shared/errors';
-import { api, toErrorData } from '../../api/client';
+import { useQuery } from '../../api/queries';
 
-// The grid's rows and the kind's batches, re-read when the kind, the filter or the
-// file (revision) changes. A reply to an older request is dropped.
+// The grid's rows and the kind's batches. Both reload when a command changes the
+// actuals (an import, a batch removed) or the master data the rows name; while a new
+// filter loads, the rows of the previous one stay, but never those of another kind.
 
 export const PAGE_LIMIT = 1000;
 
@@ -18,35 +19,20 @@ export interface ActualsData {
   error: AppErrorData | null;
 }
 
-interface Loaded extends Omit<ActualsData, 'loading'> {
-  request: string;
-}
+type Answered = Omit<ActualsData, 'loading' | 'error'>;
 
-export function useActualsData(kind: ActualKind, filter: ActualsFilter, revision: number, reload: number): ActualsData {
-  const filterKey = JSON.stringify(filter);
-  const request = `${kind}|${filterKey}|${revision}|${reload}`;
-  const [loaded, setLoaded] = useState<Loaded>({ request: '', kind, list: null, batches: null, error: null });
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([
-      api.call('actuals.list', { kind, filter: JSON.parse(filterKey) as ActualsFilter, limit: PAGE_LIMIT }),
-      api.call('actuals.batches', { kind }),
-    ]).then(
-      ([list, batches]) => {
-        if (live) setLoaded({ request, kind, list, batches, error: null });
-      },
-      (e: unknown) => {
-        if (live) setLoaded({ request, kind, list: null, batches: null, error: toErrorData(e) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind, filterKey, request]);
-
-  const { request: done, ...data } = loaded;
-  return { ...data, loading: done !== request };
+export function useActualsData(kind: ActualKind, filter: ActualsFilter): ActualsData {
+  const list = useQuery('actuals.list', { kind, filter, limit: PAGE_LIMIT });
+  const batches = useQuery('actuals.batches', { kind });
+  const error = list.error ?? batches.error;
+  const loading = list.loading || batches.loading;
+  // The last rows and batches that answered the request of the time, with its kind.
+  const [answered, setAnswered] = useState<Answered | null>(null);
+  if (!loading && error === null && list.data && batches.data && (answered?.list !== list.data || answered.batches !== batches.data)) {
+    setAnswered({ kind, list: list.data, batches: batches.data });
+  }
+  if (error) return { kind, list: null, batches: null, loading, error };
+  return { kind: answered?.kind ?? kind, list: answered?.list ?? null, batches: answered?.batches ?? null, loading, error: null };
 }
 
 /** The value after it stopped changing for `ms` (the search box). */

@@ -4,10 +4,12 @@ import {
   MARKET_DIMENSIONS, type MarketAnalysis, type MarketDetail, type MarketDimension, type MarketFilter, type MarketRow,
 } from '../../../../shared/endpoints/analysis';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../shared/units';
+import { useQuery } from '../../api/queries';
 import { EChart, saveChartPng } from '../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../grid';
-import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, tooltipLine, useAnalysis, useT, useUnit, withId, type T } from './kit';
+import { errorText } from '../../i18n';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, tooltipLine, useT, useUnit, withId, type T } from './kit';
 
 // 市場佔有率 in the sales view: from market data, our share of each city's, category's
 // or month's market against each competitor (a 100% stacked bar per group: ours, the
@@ -31,7 +33,7 @@ export function MarketShare({ year, months }: { year: number; months: [number, n
   const [by, setBy] = useState<MarketDimension>('city');
   const [filter, setFilter] = useState<MarketFilter>({});
   const [drill, setDrill] = useState<{ key: number; label: string } | null>(null);
-  const { data, error } = useAnalysis('analysis.market', { year, by, filter, months });
+  const { data, error } = useQuery('analysis.market', { year, by, filter, months });
   const chartRef = useRef<EChartsType | null>(null);
   const shown = data && data.year === year && data.by === by && data.months.join() === months.join() ? data : null;
 
@@ -95,7 +97,7 @@ export function MarketShare({ year, months }: { year: number; months: [number, n
           {t('analysis.market.savePng')}
         </button>
       </div>
-      {error && <p className="an-note an-neg">{error}</p>}
+      {error && <p className="an-note an-neg">{errorText(error)}</p>}
       {empty && (
         <EmptyView title={t('analysis.market.emptyTitle')} testId="market-empty">
           {t('analysis.market.empty')}
@@ -219,7 +221,7 @@ function MarketDrill(props: { year: number; months: [number, number]; by: Market
   const t = useT();
   const { unit, language, unitText } = useUnit();
   const { year, months, by, slice, filter } = props;
-  const { data, error } = useAnalysis('analysis.marketRows', { year, months, slice: { by, key: slice.key }, filter, limit: 1000 });
+  const { data, error } = useQuery('analysis.marketRows', { year, months, slice: { by, key: slice.key }, filter, limit: 1000 });
   const columns = useMemo<GridColumn<DetailRow>[]>(() => {
     const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');
     const exact = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');

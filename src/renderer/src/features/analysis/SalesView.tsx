@@ -5,7 +5,7 @@ import {
   SALES_DIMENSIONS, type SalesAnalysis, type SalesDetail, type SalesDimension, type SalesFilter, type SalesRow,
 } from '../../../../shared/endpoints/analysis';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
-import { api, toErrorData } from '../../api/client';
+import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { EChart, saveChartPng } from '../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../components/chart/chartStyle';
@@ -32,7 +32,7 @@ export function SalesView() {
   const { t: tt } = useTranslation();
   const t = tt as unknown as (k: string, o?: Record<string, unknown>) => string;
   const app = useApp();
-  const { revision, language } = app;
+  const { language } = app;
   const unit: DisplayUnit = app.summary?.displayUnit ?? 'wan';
 
   const [year, setYear] = useState<number | undefined>(undefined);
@@ -40,21 +40,10 @@ export function SalesView() {
   const [filter, setFilter] = useState<SalesFilter>({});
   /** The months compared; undefined: the core's default (the year up to its last month with actuals). */
   const [months, setMonths] = useState<[number, number] | undefined>(undefined);
-  const [data, setData] = useState<SalesAnalysis | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<{ key: number; label: string } | null>(null);
   const chartRef = useRef<EChartsType | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    api
-      .call('analysis.sales', { ...(year !== undefined ? { year } : {}), by, filter, ...(months ? { months } : {}) })
-      .then((d) => live && (setData(d), setError(null)))
-      .catch((e: unknown) => live && setError(errorText(toErrorData(e))));
-    return () => {
-      live = false;
-    };
-  }, [year, by, filter, months, revision]);
+  const { data, error } = useQuery('analysis.sales', { ...(year !== undefined ? { year } : {}), by, filter, ...(months ? { months } : {}) });
 
   const money = useCallback((cents: number) => formatAmount(cents, unit, language), [unit, language]);
   const unitText = unitLabel(unit, language);
@@ -166,7 +155,7 @@ export function SalesView() {
           {monthsNote}
         </p>
       )}
-      {error && <p className="an-note an-neg">{error}</p>}
+      {error && <p className="an-note an-neg">{errorText(error)}</p>}
       {!data && !error && <p className="an-note">{t('analysis.sales.loading')}</p>}
       {empty && (
         <div className="an-empty" data-testid="analysis-empty">
@@ -336,23 +325,12 @@ function Drill(props: {
   const { t: tt } = useTranslation();
   const t = tt as unknown as (k: string, o?: Record<string, unknown>) => string;
   const { year, by, slice, filter, months, unit, language } = props;
-  const [detail, setDetail] = useState<SalesDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: detail, error } = useQuery('analysis.salesRows', { year, slice: { by, key: slice.key }, filter, months, limit: 1000 });
   const root = useRef<HTMLElement>(null);
   // The rows open below the table: bring them into view.
   useEffect(() => {
     if (detail) root.current?.scrollIntoView({ block: 'nearest' });
   }, [detail]);
-  useEffect(() => {
-    let live = true;
-    api
-      .call('analysis.salesRows', { year, slice: { by, key: slice.key }, filter, months, limit: 1000 })
-      .then((d) => live && setDetail(d))
-      .catch((e: unknown) => live && setError(errorText(toErrorData(e))));
-    return () => {
-      live = false;
-    };
-  }, [year, by, slice.key, filter, months]);
   const unitText = unitLabel(unit, language);
   const columns = useMemo<GridColumn<DetailRow>[]>(() => {
     const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');
@@ -379,7 +357,7 @@ function Drill(props: {
           {t('analysis.sales.drill.close')}
         </button>
       </div>
-      {error && <p className="an-note an-neg">{error}</p>}
+      {error && <p className="an-note an-neg">{errorText(error)}</p>}
       <div className="an-drill__grid">
         {detail && (
           <DataGrid<DetailRow> gridId="analysis-sales-drill" columns={columns} rows={rows} onApply={noApply} appendRows={false} filterBox={false} testId="analysis-drill-grid" />

@@ -1,15 +1,15 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EndpointInput, EndpointName, EndpointResult } from '../../../../shared/contract';
+import type { AppErrorData } from '../../../../shared/errors';
 import { formatAmount, intlLocale, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
-import { api, toErrorData } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { errorText } from '../../i18n';
 
-// What every analysis view shares: exact figures in the chosen unit, a hook that asks
-// the core for a view's data again whenever the input or the file changes, the drill
-// panel (a read-only grid of the rows behind a chart element) and the empty state.
+// What every analysis view shares: exact figures in the chosen unit, the drill panel
+// (a read-only grid of the rows behind a chart element) and the empty state. The
+// views read with useQuery (api/queries.ts): an answer reloads when a command
+// changed an area its endpoint reads, and stays on screen while a new filter loads.
 
 export type T = (k: string, o?: Record<string, unknown>) => string;
 
@@ -53,28 +53,6 @@ export function useUnit(): { unit: DisplayUnit; language: Language; unitText: st
   return { unit, language: app.language, unitText: unitLabel(unit, app.language) };
 }
 
-/**
- * Calls a channel and keeps its latest answer; asks again when the input (compared
- * as JSON) or the file's revision changes. An answer to an older input is dropped.
- */
-export function useAnalysis<C extends EndpointName>(channel: C, input: EndpointInput<C> | null): { data: EndpointResult<C> | null; error: string | null } {
-  const { revision } = useApp();
-  const [state, setState] = useState<{ data: EndpointResult<C> | null; error: string | null }>({ data: null, error: null });
-  const key = input === null ? null : JSON.stringify(input);
-  useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    api
-      .call(channel, JSON.parse(key) as EndpointInput<C>)
-      .then((data) => live && setState({ data, error: null }))
-      .catch((e: unknown) => live && setState((s) => ({ data: s.data, error: errorText(toErrorData(e)) })));
-    return () => {
-      live = false;
-    };
-  }, [channel, key, revision]);
-  return state;
-}
-
 /** A view with no data: what is missing and which import brings it. */
 export function EmptyView({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
@@ -94,7 +72,7 @@ export function DrillPanel<R extends GridRow>(props: {
   summary?: string;
   columns: GridColumn<R>[];
   rows: R[] | null;
-  error?: string | null;
+  error?: AppErrorData | null;
   gridId: string;
   testId: string;
   onClose: () => void;
@@ -118,7 +96,7 @@ export function DrillPanel<R extends GridRow>(props: {
           {t('analysis.drillClose')}
         </button>
       </div>
-      {props.error && <p className="an-note an-neg">{props.error}</p>}
+      {props.error && <p className="an-note an-neg">{errorText(props.error)}</p>}
       <div className="an-drill__grid">
         {props.rows && (
           <DataGrid<R> gridId={props.gridId} columns={props.columns} rows={props.rows} onApply={noApply} appendRows={false} filterBox={false} testId={`${props.testId}-grid`} />

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/errors';
 import type { EntityName, MasterRow } from '../../../../shared/masterData';
-import { api, toErrorData } from '../../api/client';
-import { useApp } from '../../app/AppContext';
+import { runCommand } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
-import { commitCall, issueMessage } from './applyChanges';
+import { issueMessage } from './applyChanges';
 import { tKey } from './columns';
 
 // Deleting master items: ask the core where they are used first. Unused items are
@@ -21,31 +21,15 @@ interface Props {
   onClose(): void;
 }
 
-type Usage = { uses: { table: string; count: number }[]; total: number };
-
 export function DeleteDialog({ entity, ids, rows, labelField, onClose }: Props) {
   const { t } = useTranslation();
-  const app = useApp();
-  const [usage, setUsage] = useState<Usage | null>(null);
   const [mode, setMode] = useState<'reassign' | 'merge'>('reassign');
   const [target, setTarget] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api.call('master.usage', { entity, ids }).then(
-      (u) => {
-        if (live) setUsage(u);
-      },
-      (e: unknown) => {
-        if (live) setError(errorText(toErrorData(e)));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [entity, ids]);
+  const asked = useQuery('master.usage', { entity, ids });
+  const usage = asked.data;
+  const error = refused ?? (asked.error ? errorText(asked.error) : null);
 
   const names = rows.filter((r) => ids.includes(r.id)).map((r) => String(r[labelField] ?? r.id));
   const others = rows.filter((r) => !ids.includes(r.id));
@@ -53,21 +37,17 @@ export function DeleteDialog({ entity, ids, rows, labelField, onClose }: Props) 
 
   const run = async () => {
     if (used && target === null) {
-      setError(t('grid.md.needTarget'));
+      setRefused(t('grid.md.needTarget'));
       return;
     }
     setBusy(true);
     const input = used ? { entity, ids, mode, targetId: target ?? undefined } : { entity, ids, mode: 'delete' as const };
-    const outcome = await commitCall(app, () => api.call('master.remove', input));
+    const outcome = await runCommand('master.remove', input);
     setBusy(false);
-    if (outcome === null) {
-      onClose();
-      return;
-    }
     if (!outcome.ok) {
       const e: AppErrorData = outcome.error;
       const first = e.issues?.[0] as { path: string; message: string; key?: string } | undefined;
-      setError(first ? issueMessage(t, first) : e.message && e.code === 'CONFLICT' ? e.message : errorText(e));
+      setRefused(first ? issueMessage(t, first, e) : e.message && e.code === 'CONFLICT' && !e.rule ? e.message : errorText(e));
       return;
     }
     onClose();

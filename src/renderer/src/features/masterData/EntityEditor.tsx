@@ -35,9 +35,9 @@ export function EntityEditor({ entity, extraTools }: { entity: EntityName; extra
 
   const onApply = useCallback(
     async (changes: GridChanges, label: ApplyLabel) => {
-      await applyToEntity(app, t, entity, changes, label, nextLoad);
+      await applyToEntity(t, entity, changes, label, nextLoad);
     },
-    [app, t, entity, nextLoad],
+    [t, entity, nextLoad],
   );
 
   const addRow = useCallback(async () => {
@@ -48,12 +48,12 @@ export function EntityEditor({ entity, extraTools }: { entity: EntityName; extra
       return;
     }
     try {
-      const ids = await applyToEntity(app, t, entity, { updates: [], appends: [made.values] }, 'append', nextLoad);
+      const ids = await applyToEntity(t, entity, { updates: [], appends: [made.values] }, 'append', nextLoad);
       if (ids[0] !== undefined) requestAnimationFrame(() => grid.current?.focusRow(ids[0]));
     } catch (e) {
       setNotice(e instanceof Error ? e.message : String(e));
     }
-  }, [app, entity, env, nextLoad, rows, t]);
+  }, [entity, env, nextLoad, rows, t]);
 
   const deleteSelected = useCallback(() => {
     setNotice(null);

@@ -1,46 +1,26 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, toErrorData } from '../../api/client';
+import type { GeoDivisionInfo as Division } from '../../../../shared/endpoints/masterData';
+import { runCommand } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
-import { commitCall } from './applyChanges';
 
 // Adding provinces and cities from the bundled national list (GB/T 2260): a
 // searchable checklist of provinces with their cities. Ticking a province ticks its
 // cities; what the region already has is shown ticked and cannot be added again.
 
-interface Division {
-  code: string;
-  level: string;
-  parent: string | null;
-  zhHant: string;
-  zhHans: string;
-}
-
 export function GeoPicker({ existing, onClose }: { existing: ReadonlySet<string>; onClose(): void }) {
   const { t } = useTranslation();
   const app = useApp();
-  const [divisions, setDivisions] = useState<Division[] | null>(null);
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api.call('master.geoCatalog').then(
-      (catalog) => {
-        if (live) setDivisions(catalog.divisions as Division[]);
-      },
-      (e: unknown) => {
-        if (live) setError(errorText(toErrorData(e)));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const catalog = useQuery('master.geoCatalog', {});
+  const divisions = catalog.data?.divisions ?? null;
+  const error = refused ?? (catalog.error ? errorText(catalog.error) : null);
 
   const nameOf = (d: Division) => (app.language === 'zh-Hans' ? d.zhHans : d.zhHant);
 
@@ -79,10 +59,10 @@ export function GeoPicker({ existing, onClose }: { existing: ReadonlySet<string>
 
   const add = async () => {
     setBusy(true);
-    const outcome = await commitCall(app, () => api.call('master.addGeography', { codes: [...picked], script: app.language === 'zh-Hans' ? 'zhHans' : 'zhHant' }));
+    const outcome = await runCommand('master.addGeography', { codes: [...picked], script: app.language === 'zh-Hans' ? 'zhHans' : 'zhHant' });
     setBusy(false);
-    if (outcome && !outcome.ok) {
-      setError(errorText(outcome.error));
+    if (!outcome.ok) {
+      setRefused(errorText(outcome.error));
       return;
     }
     onClose();

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseCell, type CellValue, type EntityName, type MasterRow } from '../../../../shared/masterData';
-import { useApp } from '../../app/AppContext';
 import { DataGrid, GridApplyError, type ApplyLabel, type GridChanges, type GridColumn, type GridRow } from '../../grid';
 import { applyToEntity } from './applyChanges';
 import { fieldLabel, tKey } from './columns';
@@ -42,7 +41,6 @@ function toGeoRows(provinces: readonly MasterRow[], cities: readonly MasterRow[]
 
 export function GeographyEditor() {
   const { t } = useTranslation();
-  const app = useApp();
   const provinces = useMasterList('province');
   const cities = useMasterList('city');
   const counties = useMasterList('county');
@@ -88,7 +86,7 @@ export function GeographyEditor() {
       }
       for (const [entity, c] of byEntity) {
         try {
-          await applyToEntity(app, t, entity as EntityName, c, label, lists[entity].nextLoad);
+          await applyToEntity(t, entity as EntityName, c, label, lists[entity].nextLoad);
         } catch (e) {
           // Issues point at this entity's rows: name them by the tree's row ids.
           if (e instanceof GridApplyError) {
@@ -98,7 +96,7 @@ export function GeographyEditor() {
         }
       }
     },
-    [app, lists, rows, t],
+    [lists, rows, t],
   );
 
   return (

@@ -2,9 +2,9 @@ import type { EntityName } from '../../../../shared/masterData';
 import { ExportButton, ImportButton } from '../importWizard';
 
 /**
- * The import helper's buttons for one master table. An import commits through the
- * app's edit queue, which bumps the revision: the editor re-reads its rows then, so
- * nothing more is needed after it.
+ * The import helper's buttons for one master table. An import changes the master
+ * data, which reloads the editor's rows (useMasterList): nothing more is needed
+ * after it.
  */
 export function ImportExport({ entity }: { entity: EntityName }) {
   return (

@@ -1,15 +1,15 @@
 import type { TFunction } from 'i18next';
 import type { AppErrorData } from '../../../../shared/errors';
 import type { CellValue, EntityName } from '../../../../shared/masterData';
-import { api, toErrorData } from '../../api/client';
-import type { AppController } from '../../app/AppContext';
+import { toErrorData } from '../../api/client';
+import { enqueue, runCommand, type Outcome } from '../../api/commands';
 import { errorText } from '../../i18n';
 import { GridApplyError, type ApplyLabel, type GridChanges, type GridIssue } from '../../grid';
 import { tKey } from './columns';
 
-// The grid's batch → one 'master.apply' call (one undo step) through the app's edit
-// queue. A refusal comes back as data, not through the app's error dialog, so that
-// the grid can list the refused cells by row and column.
+// The grid's batch → one 'master.apply' command (one undo step). A refusal comes back
+// as data, not through the app's error dialog, so that the grid can list the refused
+// cells by row and column.
 
 type ApplyRow = { id?: number } & Record<string, CellValue>;
 
@@ -20,8 +20,10 @@ interface WireIssue {
   params?: Record<string, string | number>;
 }
 
-export function issueMessage(t: TFunction, issue: WireIssue): string {
-  return issue.key ? tKey(t, issue.key, issue.params ?? {}) : issue.message;
+/** A row's issue names its sentence (key); a refusal by a domain rule names it once for the whole call (rule). */
+export function issueMessage(t: TFunction, issue: WireIssue, error: AppErrorData): string {
+  if (issue.key) return tKey(t, issue.key, issue.params ?? {});
+  return error.rule ? errorText(error) : issue.message;
 }
 
 /** Maps the core's issues (path "rows.<index>.<field>") back to the grid's rows. */
@@ -31,7 +33,7 @@ export function toGridIssues(t: TFunction, error: AppErrorData, changes: GridCha
   const n = changes.updates.length;
   return issues.map((issue) => {
     const m = /^rows\.(\d+)(?:\.(\w+))?/.exec(issue.path);
-    const message = issueMessage(t, issue);
+    const message = issueMessage(t, issue, error);
     if (!m) return { message };
     const index = Number(m[1]);
     const field = m[2];
@@ -40,36 +42,36 @@ export function toGridIssues(t: TFunction, error: AppErrorData, changes: GridCha
   });
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
-
-/** Runs a call as one edit of the open file; errors come back as data. Null: the app reported it. */
-export async function commitCall<T>(app: AppController, call: () => Promise<T>): Promise<Outcome<T> | null> {
-  return app.commit(async (): Promise<Outcome<T>> => {
-    try {
-      return { ok: true, value: await call() };
-    } catch (e) {
-      return { ok: false, error: toErrorData(e) };
-    }
-  });
+/**
+ * Runs a call as one edit of the open file, in the commands' queue; errors come back
+ * as data. Kept for the team and promotion panels until they call runCommand
+ * (api/commands.ts): nothing here uses it.
+ */
+export async function commitCall<T>(_app: unknown, call: () => Promise<T>): Promise<Outcome<T>> {
+  return enqueue(call).then(
+    (value): Outcome<T> => ({ ok: true, value }),
+    (e: unknown): Outcome<T> => ({ ok: false, error: toErrorData(e) }),
+  );
 }
 
+/**
+ * Applies the grid's batch; resolves the ids of the rows (the appended ones new).
+ * `nextLoad` resolves once the rows the command changed are in the grid.
+ */
 export async function applyToEntity(
-  app: AppController,
   t: TFunction,
   entity: EntityName,
   changes: GridChanges,
   label: ApplyLabel,
-  afterLoad: () => Promise<void>,
+  nextLoad: () => Promise<void>,
 ): Promise<number[]> {
   const rows: ApplyRow[] = [
     ...changes.updates.map((u) => ({ ...(u.values as Record<string, CellValue>), id: Number(u.id) })),
     ...changes.appends.map((a) => ({ ...(a as Record<string, CellValue>) })),
   ];
-  // Updates show in the grid at once; new rows need their ids, so wait for the re-read.
-  const loaded = changes.appends.length > 0 ? afterLoad() : Promise.resolve();
-  const outcome = await commitCall(app, () => api.call('master.apply', { entity, rows, label }));
-  if (outcome === null) throw new GridApplyError([]); // the app's error dialog says why
+  const outcome = await runCommand('master.apply', { entity, rows, label });
   if (!outcome.ok) throw new GridApplyError(toGridIssues(t, outcome.error, changes));
-  await loaded;
+  // Updates show in the grid at once; new rows need their ids, so wait for the re-read.
+  if (changes.appends.length > 0) await nextLoad();
   return outcome.value.ids;
 }

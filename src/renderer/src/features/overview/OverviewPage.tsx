@@ -75,7 +75,7 @@ function ChartCard({ data, summary }: { data: OverviewData; summary: RegionSumma
 export function OverviewPage({ summary }: { summary: RegionSummary }) {
   const { t } = useTranslation();
   const app = useApp();
-  const state = useOverviewData(summary.path, app.revision);
+  const state = useOverviewData();
 
   return (
     <div className="overview" data-testid="overview" data-loaded={state.status === 'ready'}>

@@ -1,8 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionSummary } from '../../../../shared/contract';
-import { api } from '../../api/client';
-import { useApp } from '../../app/AppContext';
+import { useSave } from '../../app/useSave';
 
 type ProfileField = 'regionName' | 'managerName' | 'notes';
 
@@ -95,10 +94,10 @@ function CommitField({ field, label, value, placeholder, multiline, maxLength, v
 /** The region's profile: name, manager, notes; each commit is one undoable edit. */
 export function ProfileForm({ summary }: { summary: RegionSummary }) {
   const { t } = useTranslation();
-  const app = useApp();
+  const save = useSave();
 
   const onCommit = (field: ProfileField, value: string) => {
-    void app.commit(() => api.call('region.updateProfile', { [field]: value }));
+    void save('region.updateProfile', { [field]: value });
   };
 
   return (

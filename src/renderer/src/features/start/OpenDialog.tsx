@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BrowseEntry } from '../../../../shared/contract';
 import { formatInteger, intlLocale } from '../../../../shared/units';
-import { api, toErrorData } from '../../api/client';
+import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Icon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
@@ -23,25 +22,22 @@ export function OpenDialog() {
   const { t } = useTranslation();
   const app = useApp();
   const { showError, showDialog } = app;
-  const [entries, setEntries] = useState<BrowseEntry[] | null>(null);
   const locale = intlLocale(app.language);
+  const browse = useQuery('file.browse', {});
+  // Files come and go in the folder without a command of ours: list it anew each
+  // time the dialog opens rather than show the list of the last time.
+  const [listed, setListed] = useState(false);
+  const { reload, error } = browse;
+  useEffect(() => {
+    void reload().then(() => setListed(true));
+  }, [reload]);
+  const entries = listed ? browse.data : null;
 
   useEffect(() => {
-    let live = true;
-    api.call('file.browse').then(
-      (list) => {
-        if (live) setEntries(list);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        showDialog(null);
-        showError({ titleKey: 'errors.title', data: toErrorData(e) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [showDialog, showError]);
+    if (!listed || !error) return;
+    showDialog(null);
+    showError({ titleKey: 'errors.title', data: error });
+  }, [listed, error, showDialog, showError]);
 
   const open = (path: string) => {
     showDialog(null);

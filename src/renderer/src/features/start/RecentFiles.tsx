@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecentFile } from '../../../../shared/contract';
 import { intlLocale } from '../../../../shared/units';
-import { api, toErrorData } from '../../api/client';
+import { runCommand } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Icon } from '../../components/icons';
 
@@ -17,31 +17,18 @@ export function RecentFiles() {
   const { t } = useTranslation();
   const app = useApp();
   const { showError } = app;
-  const [recent, setRecent] = useState<RecentFile[] | null>(null);
+  const { data, error } = useQuery('file.recent', {});
+  const recent = data ?? (error ? [] : null);
 
+  // The list is not a part of any page: a failure to read it goes to the error dialog.
   useEffect(() => {
-    let live = true;
-    api.call('file.recent').then(
-      (list) => {
-        if (live) setRecent(list);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setRecent([]);
-        showError({ titleKey: 'errors.title', data: toErrorData(e) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [showError]);
+    if (error) showError({ titleKey: 'errors.title', data: error });
+  }, [error, showError]);
 
+  // The recent list reloads after the command (it changed the app's state).
   const forget = async (path: string) => {
-    try {
-      setRecent(await api.call('file.forgetRecent', { path }));
-    } catch (e) {
-      app.showError({ titleKey: 'errors.title', data: toErrorData(e) });
-    }
+    const outcome = await runCommand('file.forgetRecent', { path });
+    if (!outcome.ok) showError({ titleKey: 'errors.title', data: outcome.error });
   };
 
   return (

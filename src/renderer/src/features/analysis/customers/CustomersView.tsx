@@ -7,12 +7,13 @@ import {
 } from '../../../../../shared/endpoints/analysisCustomers';
 import { ABC_CLASSES, type AbcClass } from '../../../../../shared/pareto';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../../shared/units';
-import { api } from '../../../api/client';
-import { useApp } from '../../../app/AppContext';
+import { useQuery } from '../../../api/queries';
+import { useSave } from '../../../app/useSave';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
-import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, ratioText, tooltipLine, useAnalysis, useT, useUnit, yearOptions, type T } from '../kit';
+import { errorText } from '../../../i18n';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, ratioText, tooltipLine, useT, useUnit, yearOptions, type T } from '../kit';
 import { BlankMap, provinceBlanks, reasonText } from './BlankMap';
 import './customers.css';
 
@@ -46,8 +47,8 @@ export function CustomersView() {
   const chartRef = useRef<EChartsType | null>(null);
 
   const input = useMemo(() => ({ ...(year !== undefined ? { year } : {}), ...filter }), [year, filter]);
-  const { data, error } = useAnalysis('analysis.customers', input);
-  const app = useApp();
+  const { data, error } = useQuery('analysis.customers', input);
+  const save = useSave();
   const targetText = targetDraft ?? (data ? String(Math.round(data.coverageTarget * 1000) / 10) : '');
   // The region's target: committed on Enter or when the field is left, one undo step.
   const commitTarget = () => {
@@ -56,13 +57,13 @@ export function CustomersView() {
     setTargetDraft(null);
     if (targetDraft.trim() === '' || !Number.isFinite(v)) return;
     const target = Math.min(100, Math.max(0, v)) / 100;
-    if (target !== data.coverageTarget) void app.commit(() => api.call('analysis.setCoverageTarget', { target }));
+    if (target !== data.coverageTarget) void save('analysis.setCoverageTarget', { target });
   };
   // The table shows the first TABLE_PAGE customers until asked for all (a region has
   // thousands; drawing them all would hold the view up).
   const [showAll, setShowAll] = useState<CustomerAnalysis | null>(null);
   const tableRows = useMemo(() => (data ? (showAll === data ? data.customers : data.customers.slice(0, TABLE_PAGE)) : []), [data, showAll]);
-  const { data: map } = useAnalysis('analysis.regionMap', {});
+  const { data: map } = useQuery('analysis.regionMap', {});
 
   const money = useCallback((cents: number) => formatAmount(cents, unit, language), [unit, language]);
   const selling = useMemo(() => (data?.customers ?? []).filter((c) => c.sales > 0), [data]);
@@ -171,7 +172,7 @@ export function CustomersView() {
         </button>
       </div>
 
-      {error && <p className="an-note an-neg">{error}</p>}
+      {error && <p className="an-note an-neg">{errorText(error)}</p>}
       {!data && !error && <p className="an-note">{t('analysisCustomers.loading')}</p>}
       {noActuals && (
         <EmptyView title={t('analysisCustomers.emptyTitle')} testId="customers-empty">
@@ -557,7 +558,7 @@ function buildTiers(data: CustomerAnalysis | null, env: ChartEnv): EChartsCoreOp
 
 function CustomerDrill(props: { year: number; customer: { id: number; name: string }; unit: DisplayUnit; language: Language; unitText: string; t: T; onClose: () => void }) {
   const { year, customer, unit, language, unitText, t } = props;
-  const { data: answer, error } = useAnalysis('analysis.customerRows', { year, customerId: customer.id, limit: 2000 });
+  const { data: answer, error } = useQuery('analysis.customerRows', { year, customerId: customer.id, limit: 2000 });
   const detail = answer && answer.customer.id === customer.id ? answer : null;
   const columns = useMemo<GridColumn<DetailRow>[]>(() => {
     const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');

@@ -5,10 +5,12 @@ import {
   EXPENSE_VIEW_BY, type ExpenseActualDetail, type ExpenseAnalysis, type ExpenseAnalysisRow, type ExpenseViewBy, type KeyExpense,
 } from '../../../../../shared/endpoints/analysisExpenses';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../../shared/units';
+import { useQuery } from '../../../api/queries';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
-import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, ratioText, tooltipLine, useAnalysis, useT, useUnit, yearOptions, type T } from '../kit';
+import { errorText } from '../../../i18n';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, ratioText, tooltipLine, useT, useUnit, yearOptions, type T } from '../kit';
 import './expenses.css';
 
 // 費用分析: a year's actual expenses by item (the tree rolled up), by product, channel
@@ -47,7 +49,7 @@ export function ExpensesView() {
   const chartRef = useRef<EChartsType | null>(null);
 
   const input = useMemo(() => ({ ...(year !== undefined ? { year } : {}), by, ...(itemId !== undefined ? { itemId } : {}) }), [year, by, itemId]);
-  const { data, error } = useAnalysis('analysis.expenses', input);
+  const { data, error } = useQuery('analysis.expenses', input);
   // An answer for another input (in flight) is not shown as this one's.
   const current = data && data.by === by && (itemId === undefined ? data.itemId === null : data.itemId === itemId) && (year === undefined || data.year === year) ? data : null;
 
@@ -119,7 +121,7 @@ export function ExpensesView() {
         </button>
       </div>
 
-      {error && <p className="an-note an-neg">{error}</p>}
+      {error && <p className="an-note an-neg">{errorText(error)}</p>}
       {!current && !error && <p className="an-note">{t('analysisExpenses.loading')}</p>}
       {empty && (
         <EmptyView title={t(current.year === current.planYear ? 'analysisExpenses.emptyPlanTitle' : 'analysisExpenses.emptyTitle', { year: current.year })} testId="expenses-empty">
@@ -449,7 +451,7 @@ function Drill(props: {
   const t = useT();
   const { year, by, itemId, group, unit, language } = props;
   const input = useMemo(() => ({ year, by, key: group.key, ...(itemId !== null ? { itemId } : {}), limit: 2000 }), [year, by, group.key, itemId]);
-  const { data: detail, error } = useAnalysis('analysis.expenseRows', input);
+  const { data: detail, error } = useQuery('analysis.expenseRows', input);
   const unitLabelText = useUnit().unitText;
   const columns = useMemo<GridColumn<DetailRow>[]>(() => {
     const money = (v: unknown) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');

@@ -3,10 +3,12 @@ import { TitleComponent } from 'echarts/components';
 import { use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import type { PriceCell, PriceCheckRow, PricesAnalysis, PricesInput, PriceShelfRow, PriceSkuRow } from '../../../../../shared/endpoints/analysisPrices';
 import { formatInteger, formatPercent, intlLocale, type Language } from '../../../../../shared/units';
+import { useQuery } from '../../../api/queries';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
-import { DrillPanel, EmptyView, FilterSelect, memberOptions, tooltipLine, useAnalysis, useT, useUnit, type T } from '../kit';
+import { errorText } from '../../../i18n';
+import { DrillPanel, EmptyView, FilterSelect, memberOptions, tooltipLine, useT, useUnit, type T } from '../kit';
 import './prices.css';
 
 // 價格分析: our SKUs' price checks from customer visits. A chart per SKU (average purchase
@@ -64,14 +66,14 @@ export function PricesView() {
   const { language } = useUnit();
   const [filter, setFilter] = useState<PricesInput>({});
   const [drill, setDrill] = useState<Drill | null>(null);
-  const { data, error } = useAnalysis('analysis.prices', filter);
+  const { data, error } = useQuery('analysis.prices', filter);
   // The store audits' shelf prices of the listed SKUs, asked for once the SKUs are known.
   const shelfInput = useMemo(() => {
     if (!data || data.skus.length === 0) return null;
     const { monthFrom, monthTo, cityId, channelId } = filter;
     return { year: data.year, monthFrom, monthTo, cityId, channelId, skuIds: data.skus.map((k) => k.id) };
   }, [data, filter]);
-  const shelves = useAnalysis('analysis.priceShelves', shelfInput).data;
+  const shelves = useQuery('analysis.priceShelves', shelfInput).data;
   const shelfOf = useMemo(() => new Map((shelves?.rows ?? []).map((r) => [r.skuId, r])), [shelves]);
   const chartRef = useRef<EChartsType | null>(null);
   const yuan = useCallback((c: number | null) => yuanText(c, language), [language]);
@@ -86,8 +88,9 @@ export function PricesView() {
   };
   const idOf = (v: string) => (v === '' ? undefined : Number(v));
 
-  // The matrix (hundreds of cells) renders from a deferred copy: the chart and the figures come first.
-  const matrixData = useDeferredValue(data);
+  // The matrix (hundreds of cells) renders from a deferred copy: the chart and the
+  // figures come first, also when the view opens on an answer it already has.
+  const matrixData = useDeferredValue(data, null);
   const periodLabel = periodName(periodKey(filter.monthFrom ?? 1, filter.monthTo ?? 12), t);
   const option = useMemo(() => buildChart(data, t, language, periodLabel), [data, t, language, periodLabel]);
 
@@ -153,7 +156,7 @@ export function PricesView() {
         </button>
       </div>
 
-      {error && <p className="an-note an-neg">{error}</p>}
+      {error && <p className="an-note an-neg">{errorText(error)}</p>}
       {!data && !error && <p className="an-note">{t('analysisPrices.loading')}</p>}
       {noVisits && (
         <EmptyView title={t('analysisPrices.emptyTitle')} testId="prices-empty">
@@ -491,7 +494,7 @@ function ChecksDrill(props: { filter: PricesInput; year: number; drill: Drill; o
     void _ignored;
     return { ...rest, year: props.year, limit: 2000, ...(drill.customerId !== undefined ? { customerId: drill.customerId } : {}), ...(drill.skuId !== undefined ? { skuId: drill.skuId } : {}) };
   }, [filter, props.year, drill]);
-  const { data, error } = useAnalysis('analysis.priceChecks', input);
+  const { data, error } = useQuery('analysis.priceChecks', input);
   const columns = useMemo<GridColumn<CheckRow>[]>(() => {
     const price = (v: unknown) => (typeof v === 'number' ? yuanText(v, language) : '');
     const exact = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');

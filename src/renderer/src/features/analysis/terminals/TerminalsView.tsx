@@ -7,10 +7,12 @@ import {
 } from '../../../../../shared/endpoints/analysisTerminals';
 import { PERIOD_PRESETS, gapToStrongest, measureOf, monthsOf, presetMonths, presetOf, strongestCompetitor, type PeriodPreset } from '../../../../../shared/analysisTerminals';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../../shared/units';
+import { useQuery } from '../../../api/queries';
 import { EChart, saveChartPng } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE, escapeHtml } from '../../../components/chart/chartStyle';
 import type { GridColumn, GridRow } from '../../../grid';
-import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, tooltipLine, useAnalysis, useT, useUnit, yearOptions, type T } from '../kit';
+import { errorText } from '../../../i18n';
+import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, tooltipLine, useT, useUnit, yearOptions, type T } from '../kit';
 import './terminals.css';
 
 // 終端分析: 鋪貨率, 貨架佔有率 and 終端銷售佔有率 of our brands against each competitor in
@@ -67,7 +69,7 @@ export function TerminalsView() {
     }),
     [year, months, categoryId, cityId, channelId, by],
   );
-  const { data, error } = useAnalysis('analysis.terminals', input);
+  const { data, error } = useQuery('analysis.terminals', input);
 
   const measureName = t(`analysisTerminals.measure.${measure}`);
   const oursName = data && data.ownBrands.length > 0 ? t('analysisTerminals.oursNamed', { names: data.ownBrands.map((b) => b.name).join('、') }) : t('analysisTerminals.ours');
@@ -216,7 +218,7 @@ export function TerminalsView() {
       </div>
       )}
 
-      {error && <p className="an-note an-neg">{error}</p>}
+      {error && <p className="an-note an-neg">{errorText(error)}</p>}
       {!data && !error && <p className="an-note">{t('analysisTerminals.loading')}</p>}
       {noData && (
         <EmptyView title={t('analysisTerminals.emptyTitle')} testId="terminals-empty">
@@ -459,7 +461,7 @@ function Drill(props: {
   onClose: () => void;
 }) {
   const { t, unit, language, target } = props;
-  const { data, error } = useAnalysis('analysis.terminalLines', props.input);
+  const { data, error } = useQuery('analysis.terminalLines', props.input);
   const columns = useMemo<GridColumn<LineRow>[]>(() => {
     const int = (v: unknown) => (typeof v === 'number' ? formatInteger(v, language) : '');
     return [
