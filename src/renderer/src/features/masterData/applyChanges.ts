@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AppErrorData } from '../../../../shared/errors';
 import type { CellValue, EntityName } from '../../../../shared/masterData';
-import { toErrorData } from '../../api/client';
-import { enqueue, runCommand, type Outcome } from '../../api/commands';
+import { runCommand } from '../../api/commands';
 import { errorText } from '../../i18n';
 import { GridApplyError, type ApplyLabel, type GridChanges, type GridIssue } from '../../grid';
 import { tKey } from './columns';
@@ -40,18 +39,6 @@ export function toGridIssues(t: TFunction, error: AppErrorData, changes: GridCha
     if (index < n) return { rowId: rowIds ? rowIds[index] : changes.updates[index].id, field, message };
     return { appendIndex: index - n, field, message };
   });
-}
-
-/**
- * Runs a call as one edit of the open file, in the commands' queue; errors come back
- * as data. Kept for the team and promotion panels until they call runCommand
- * (api/commands.ts): nothing here uses it.
- */
-export async function commitCall<T>(_app: unknown, call: () => Promise<T>): Promise<Outcome<T>> {
-  return enqueue(call).then(
-    (value): Outcome<T> => ({ ok: true, value }),
-    (e: unknown): Outcome<T> => ({ ok: false, error: toErrorData(e) }),
-  );
 }
 
 /**
