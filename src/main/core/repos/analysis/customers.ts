@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { CustomerFilter, CustomerSalesDetail } from '../../../../shared/endpoints/analysisCustomers';
 import { all, first, qb } from '../../db/exec';
 import type { ReadDb } from '../../db/handle';
+import { yearPeriods } from './periods';
 import type { CustomerRow, CustomerStatementRow, ProvinceRow } from '../../db/schema';
 
 // 渠道客戶分析's reads: sales per customer from the monthly summary, the year's last
@@ -28,7 +29,7 @@ export interface CustomerYearSums {
  * the two years side by side (CASE sums), a single scan of its period key.
  */
 export function customerYearSums(db: ReadDb, year: number): CustomerYearSums[] {
-  const from = year * 100 + 1;
+  const [from, to] = yearPeriods(year);
   return db.sqlite
     .prepare(
       `SELECT customer_id AS id,
@@ -38,33 +39,21 @@ export function customerYearSums(db: ReadDb, year: number): CustomerYearSums[] {
               SUM(CASE WHEN period < ? THEN line_count ELSE 0 END) AS last_n
          FROM sales_month_customer WHERE period BETWEEN ? AND ? GROUP BY customer_id`,
     )
-    .all(from, from, from, from, (year - 1) * 100 + 1, year * 100 + 12) as CustomerYearSums[];
+    .all(from, from, from, from, yearPeriods(year - 1)[0], to) as CustomerYearSums[];
 }
 
 /** How many months of the year have sales. */
 export function monthsWithSales(db: ReadDb, year: number): number {
+  const [from, to] = yearPeriods(year);
   const row = first(
     db,
     qb
       .selectFrom('sales_month_customer')
       .select(sql<number>`COUNT(DISTINCT period)`.as('n'))
-      .where('period', '>=', year * 100 + 1)
-      .where('period', '<=', year * 100 + 12),
+      .where('period', '>=', from)
+      .where('period', '<=', to),
   );
   return row?.n ?? 0;
-}
-
-/** The year's last month (yyyymm) with customer statements, or null. */
-export function lastStatementPeriod(db: ReadDb, year: number): number | null {
-  const row = first(
-    db,
-    qb
-      .selectFrom('customer_statement')
-      .select(sql<number | null>`MAX(period)`.as('p'))
-      .where('period', '>=', year * 100 + 1)
-      .where('period', '<=', year * 100 + 12),
-  );
-  return row?.p ?? null;
 }
 
 export function statementsOf(db: ReadDb, period: number): Pick<CustomerStatementRow, 'customer_id' | 'inventory_cents' | 'receivable_cents'>[] {
@@ -133,8 +122,7 @@ export function terminalsByCity(db: ReadDb, channelId: number | undefined): { ci
 
 /** A customer's sales lines of a year (the first `limit`, by month and SKU code), their count and sum. */
 export function customerSalesLines(db: ReadDb, customerId: number, year: number, limit: number): Omit<CustomerSalesDetail, 'customer'> {
-  const from = year * 100 + 1;
-  const to = year * 100 + 12;
+  const [from, to] = yearPeriods(year);
   const agg = first(
     db,
     qb

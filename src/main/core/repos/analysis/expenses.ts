@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ExpenseActualDetailRow } from '../../../../shared/endpoints/analysisExpenses';
 import { all, first, qb } from '../../db/exec';
 import type { ReadDb } from '../../db/handle';
+import { yearPeriods } from './periods';
 
 // 費用分析's reads: the year's actual expenses (expense_actual, a ledger of a few
 // thousand rows a year), the year's sales and gross profit from the monthly sales
@@ -11,13 +12,9 @@ import type { ReadDb } from '../../db/handle';
 export type ExpenseDim = 'brand' | 'category' | 'channel';
 const DIM_COLUMN = { brand: 'brand_id', category: 'category_id', channel: 'channel_id' } as const;
 
-function yearRange(year: number): [number, number] {
-  return [year * 100 + 1, year * 100 + 12];
-}
-
 /** The year's sales and gross profit (cents) per month 1..12 that has any. */
 export function salesSummaryByMonth(db: ReadDb, year: number): { m: number; s: number; g: number }[] {
-  const [from, to] = yearRange(year);
+  const [from, to] = yearPeriods(year);
   return all(
     db,
     qb
@@ -31,7 +28,7 @@ export function salesSummaryByMonth(db: ReadDb, year: number): { m: number; s: n
 
 /** The year's sales and gross profit per brand, category (through the SKU) or channel (the customer's). */
 export function salesSummaryByDim(db: ReadDb, year: number, dim: ExpenseDim): { k: number; s: number; g: number }[] {
-  const [from, to] = yearRange(year);
+  const [from, to] = yearPeriods(year);
   const sums = [sql<number>`SUM(m.amount_cents)`.as('s'), sql<number>`SUM(m.gross_profit_cents)`.as('g')] as const;
   if (dim === 'channel') {
     return all(
@@ -62,7 +59,7 @@ export function expenseCells(
   db: ReadDb,
   year: number,
 ): { item: number; month: number; brand: number | null; category: number | null; channel: number | null; amount: number }[] {
-  const [from, to] = yearRange(year);
+  const [from, to] = yearPeriods(year);
   return all(
     db,
     qb
@@ -92,7 +89,7 @@ export interface ExpenseLineFilter {
 }
 
 function expenseLines(f: ExpenseLineFilter) {
-  const [from, to] = yearRange(f.year);
+  const [from, to] = yearPeriods(f.year);
   let q = qb.selectFrom('expense_actual as a').where('a.period', '>=', from).where('a.period', '<=', to);
   if (f.itemIds) q = q.where('a.item_id', 'in', [...f.itemIds]);
   if (f.subtreeIds) q = q.where('a.item_id', 'in', [...f.subtreeIds]);

@@ -1,6 +1,7 @@
 import type { MarketDetail, MarketDimension, MarketFilter } from '../../../../shared/endpoints/analysis';
 import { first, qb } from '../../db/exec';
 import type { ReadDb } from '../../db/handle';
+import { Where } from './where';
 
 // Market data (market_sales: month × city × category × brand, every brand of the
 // category, ours and competitors').
@@ -13,23 +14,11 @@ import type { ReadDb } from '../../db/handle';
 const KEY: Record<MarketDimension, string> = { city: 'm.city_id', category: 'm.category_id', month: 'm.period % 100' };
 export type Months = readonly [number, number];
 
-/** The filter's and the months' conditions (part of the year: the same months of each year). */
-function sliceWhere(filter: MarketFilter, months: Months): { sql: string; params: number[] } {
-  const parts: string[] = [];
-  const params: number[] = [];
-  if (months[0] > 1 || months[1] < 12) {
-    parts.push('m.period % 100 BETWEEN ? AND ?');
-    params.push(months[0], months[1]);
-  }
-  if (filter.cityId !== undefined) {
-    parts.push('m.city_id = ?');
-    params.push(filter.cityId);
-  }
-  if (filter.categoryId !== undefined) {
-    parts.push('m.category_id = ?');
-    params.push(filter.categoryId);
-  }
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+/** The slice's rows from one year to another: the months (part of the year: the same months of each year) and the filter. */
+function sliceWhere(firstYear: number, lastYear: number, filter: MarketFilter, months: Months): Where {
+  const where = new Where('m.period BETWEEN ? AND ?', firstYear * 100 + months[0], lastYear * 100 + months[1]);
+  if (months[0] > 1 || months[1] < 12) where.add('m.period % 100 BETWEEN ? AND ?', months[0], months[1]);
+  return where.equals('m.city_id', filter.cityId).equals('m.category_id', filter.categoryId);
 }
 
 /** One group × brand: the year's amount and the year before's (cents). */
@@ -42,7 +31,7 @@ export interface MarketSums {
 
 /** The year's and the previous year's market sales per group and brand. */
 export function marketByGroupAndBrand(db: ReadDb, year: number, by: MarketDimension, filter: MarketFilter, months: Months): MarketSums[] {
-  const w = sliceWhere(filter, months);
+  const where = sliceWhere(year - 1, year, filter, months);
   const from = year * 100 + 1;
   return db.sqlite
     .prepare(
@@ -50,10 +39,10 @@ export function marketByGroupAndBrand(db: ReadDb, year: number, by: MarketDimens
               SUM(CASE WHEN m.period >= ? THEN m.amount_cents ELSE 0 END) AS amount,
               SUM(CASE WHEN m.period < ? THEN m.amount_cents ELSE 0 END) AS last_amount
          FROM market_sales m
-        WHERE m.period BETWEEN ? AND ?${w.sql}
+        WHERE ${where.sql}
         GROUP BY k, brand`,
     )
-    .all(from, from, (year - 1) * 100 + months[0], year * 100 + months[1], ...w.params) as MarketSums[];
+    .all(from, from, ...where.params) as MarketSums[];
 }
 
 /** The market lines of one group of a year (the first `limit`, by month, city, category, ours first) and how many there are. */
@@ -65,21 +54,19 @@ export function marketLines(
   months: Months,
   limit: number,
 ): MarketDetail {
-  const w = sliceWhere(filter, months);
-  const cond = `m.period BETWEEN ? AND ?${w.sql} AND ${KEY[slice.by]} = ?`;
-  const params = [year * 100 + months[0], year * 100 + months[1], ...w.params, slice.key];
-  const total = db.sqlite.prepare(`SELECT COUNT(*) FROM market_sales m WHERE ${cond}`).pluck().get(...params) as number;
+  const where = sliceWhere(year, year, filter, months).add(`${KEY[slice.by]} = ?`, slice.key);
+  const total = db.sqlite.prepare(`SELECT COUNT(*) FROM market_sales m WHERE ${where.sql}`).pluck().get(...where.params) as number;
   const rows = (
     db.sqlite
       .prepare(
         `SELECT m.period, ci.name AS cityName, ca.name AS categoryName, b.name AS brandName, b.is_own AS isOwn,
                 m.amount_cents AS amountCents, m.volume
            FROM market_sales m JOIN city ci ON ci.id = m.city_id JOIN category ca ON ca.id = m.category_id JOIN brand b ON b.id = m.brand_id
-          WHERE ${cond}
+          WHERE ${where.sql}
           ORDER BY m.period, ci.sort_order, ci.id, ca.sort_order, ca.id, b.is_own DESC, m.amount_cents DESC
           LIMIT ?`,
       )
-      .all(...params, limit) as (Omit<MarketDetail['rows'][number], 'isOwn'> & { isOwn: number })[]
+      .all(...where.params, limit) as (Omit<MarketDetail['rows'][number], 'isOwn'> & { isOwn: number })[]
   ).map((r) => ({ ...r, isOwn: r.isOwn === 1 }));
   return { rows, total };
 }

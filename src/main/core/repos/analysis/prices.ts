@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { all, qb } from '../../db/exec';
 import type { ReadDb } from '../../db/handle';
 import type { BrandCategoryRow } from '../../db/schema';
+import { Where } from './where';
 
 // 價格分析's reads: the price checks of the customer visits (visit_price: our SKUs'
 // rows carry a sku_id, the competitors' a brand and a product label), and the shelf
@@ -23,34 +24,9 @@ export interface PriceSlice {
   categoryId?: number;
 }
 
-/** The WHERE over customer_visit v and customer c (joined when a place is filtered). */
-function visitWhere(s: PriceSlice): { where: string[]; params: unknown[]; joinCustomer: boolean } {
-  const where = ['v.visit_date >= ? AND v.visit_date < ?'];
-  const params: unknown[] = [s.from, s.to];
-  if (s.cityId !== undefined) {
-    where.push('c.city_id = ?');
-    params.push(s.cityId);
-  }
-  if (s.channelId !== undefined) {
-    where.push('c.channel_id = ?');
-    params.push(s.channelId);
-  }
-  return { where, params, joinCustomer: s.cityId !== undefined || s.channelId !== undefined };
-}
-
-/** The WHERE over our SKU s. */
-function skuWhere(s: PriceSlice): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (s.brandId !== undefined) {
-    where.push('s.brand_id = ?');
-    params.push(s.brandId);
-  }
-  if (s.categoryId !== undefined) {
-    where.push('s.category_id = ?');
-    params.push(s.categoryId);
-  }
-  return { where, params };
+/** The conditions on customer_visit v and customer c (joined when a place is filtered). */
+function visitWhere(s: PriceSlice): Where {
+  return new Where('v.visit_date >= ? AND v.visit_date < ?', s.from, s.to).equals('c.city_id', s.cityId).equals('c.channel_id', s.channelId);
 }
 
 /** [check id, visit id, visit date, customer id, sku id, purchase price, retail price] */
@@ -58,17 +34,18 @@ export type OwnCheckTuple = [number, number, string, number, number, number | nu
 
 /** Our SKUs' price checks in the slice, in no particular order. */
 export function ownPriceChecks(db: ReadDb, s: PriceSlice): OwnCheckTuple[] {
-  const v = visitWhere(s);
-  const k = skuWhere(s);
+  const joinCustomer = s.cityId !== undefined || s.channelId !== undefined;
+  const sku = new Where().equals('s.brand_id', s.brandId).equals('s.category_id', s.categoryId);
+  const where = visitWhere(s).add('vp.sku_id IS NOT NULL').also(sku);
   return db.sqlite
     .prepare(
       `SELECT vp.id, vp.visit_id, v.visit_date, v.customer_id, vp.sku_id, vp.purchase_price_cents, vp.retail_price_cents
-         FROM customer_visit v ${v.joinCustomer ? 'JOIN customer c ON c.id = v.customer_id' : ''}
-         JOIN visit_price vp ON vp.visit_id = v.id ${k.where.length > 0 ? 'JOIN sku s ON s.id = vp.sku_id' : ''}
-        WHERE ${[...v.where, 'vp.sku_id IS NOT NULL', ...k.where].join(' AND ')}`,
+         FROM customer_visit v ${joinCustomer ? 'JOIN customer c ON c.id = v.customer_id' : ''}
+         JOIN visit_price vp ON vp.visit_id = v.id ${sku.empty ? '' : 'JOIN sku s ON s.id = vp.sku_id'}
+        WHERE ${where.sql}`,
     )
     .raw(true)
-    .all(...v.params, ...k.params) as OwnCheckTuple[];
+    .all(...where.params) as OwnCheckTuple[];
 }
 
 /** [check id, visit id, brand id, product label, purchase price, retail price] */
@@ -114,17 +91,8 @@ export interface PriceCheckRecord {
  * brand and category do not narrow the visits here: the caller picks the rows.
  */
 export function priceCheckRecords(db: ReadDb, s: PriceSlice, customerId: number | undefined, skuId: number | undefined): PriceCheckRecord[] {
-  const v = visitWhere(s);
-  const where = [...v.where];
-  const params = [...v.params];
-  if (customerId !== undefined) {
-    where.push('v.customer_id = ?');
-    params.push(customerId);
-  }
-  if (skuId !== undefined) {
-    where.push('v.id IN (SELECT visit_id FROM visit_price WHERE sku_id = ?)');
-    params.push(skuId);
-  }
+  const where = visitWhere(s).equals('v.customer_id', customerId);
+  if (skuId !== undefined) where.add('v.id IN (SELECT visit_id FROM visit_price WHERE sku_id = ?)', skuId);
   return db.sqlite
     .prepare(
       `SELECT vp.id, vp.visit_id, v.visit_date, v.customer_id, c.code AS customer_code, c.name AS customer_name,
@@ -137,10 +105,10 @@ export function priceCheckRecords(db: ReadDb, s: PriceSlice, customerId: number 
          JOIN visit_price vp ON vp.visit_id = v.id
          JOIN brand b ON b.id = vp.brand_id
          LEFT JOIN sku s ON s.id = vp.sku_id
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY v.visit_date DESC, v.id DESC, vp.id`,
     )
-    .all(...params) as PriceCheckRecord[];
+    .all(...where.params) as PriceCheckRecord[];
 }
 
 /**
@@ -153,16 +121,11 @@ export function shelfPrices(
   s: Pick<PriceSlice, 'from' | 'to' | 'cityId' | 'channelId'>,
   skuIds: number[],
 ): { sku_id: number; terminals: number; avg_unit: number }[] {
-  const where = ['sa.audit_date >= ? AND sa.audit_date < ?', 'sas.sku_id IN (SELECT value FROM json_each(?))', 'sas.shelf_price_cents IS NOT NULL'];
-  const params: unknown[] = [s.from, s.to, JSON.stringify(skuIds)];
-  if (s.cityId !== undefined) {
-    where.push('t.city_id = ?');
-    params.push(s.cityId);
-  }
-  if (s.channelId !== undefined) {
-    where.push('t.channel_id = ?');
-    params.push(s.channelId);
-  }
+  const where = new Where('sa.audit_date >= ? AND sa.audit_date < ?', s.from, s.to)
+    .add('sas.sku_id IN (SELECT value FROM json_each(?))', JSON.stringify(skuIds))
+    .add('sas.shelf_price_cents IS NOT NULL')
+    .equals('t.city_id', s.cityId)
+    .equals('t.channel_id', s.channelId);
   return db.sqlite
     .prepare(
       `SELECT sku_id, COUNT(*) AS terminals, AVG(price) AS avg_unit FROM (
@@ -170,11 +133,11 @@ export function shelfPrices(
            FROM store_audit sa
            JOIN store_audit_sku sas ON sas.audit_id = sa.id
            ${s.cityId !== undefined || s.channelId !== undefined ? 'JOIN terminal t ON t.id = sa.terminal_id' : ''}
-          WHERE ${where.join(' AND ')}
+          WHERE ${where.sql}
           GROUP BY sas.sku_id, sa.terminal_id)
         GROUP BY sku_id`,
     )
-    .all(...params) as { sku_id: number; terminals: number; avg_unit: number }[];
+    .all(...where.params) as { sku_id: number; terminals: number; avg_unit: number }[];
 }
 
 /** Every SKU with its brand's and category's names. */

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { SalesDetail, SalesDimension, SalesFilter } from '../../../../shared/endpoints/analysis';
-import { first, qb } from '../../db/exec';
 import type { ReadDb } from '../../db/handle';
+import { Where } from './where';
 
 // The sales view's reads: one aggregate per request over the monthly summaries per
 // customer or per SKU (migration 6) when the filter allows, else over sales_actual
@@ -45,41 +44,39 @@ const TARGET_KEY: Record<SalesDimension, { expr: string; joins: Partial<Joins> }
  * The slice filter's conditions. City and channel are the customer's for actuals and
  * the target cell's own for targets (`place`); brand and category go through the SKU.
  */
-function filterWhere(filter: SalesFilter, joins: Joins, place: { city: string; channel: string; viaCustomer: boolean }): { where: string[]; params: number[] } {
-  const where: string[] = [];
-  const params: number[] = [];
+function filterWhere(filter: SalesFilter, joins: Joins, place: { city: string; channel: string; viaCustomer: boolean }): Where {
+  const where = new Where();
   const add = (value: number | undefined, column: string, join: keyof Joins | null) => {
     if (value === undefined) return;
     if (join) joins[join] = true;
-    where.push(`${column} = ?`);
-    params.push(value);
+    where.equals(column, value);
   };
   const placeJoin = place.viaCustomer ? 'customer' : null;
   add(filter.cityId, place.city, placeJoin);
   add(filter.channelId, place.channel, placeJoin);
   add(filter.brandId, 's.brand_id', 'sku');
   add(filter.categoryId, 's.category_id', 'sku');
-  return { where, params };
+  return where;
 }
 
-function actualFrom(by: SalesDimension | null, filter: SalesFilter): { from: string; where: string[]; params: number[] } {
+function actualFrom(by: SalesDimension | null, filter: SalesFilter): { from: string; where: Where } {
   const joins: Joins = { customer: false, sku: false, city: false, ...(by ? ACTUAL_KEY[by].joins : {}) };
-  const { where, params } = filterWhere(filter, joins, { city: 'c.city_id', channel: 'c.channel_id', viaCustomer: true });
+  const where = filterWhere(filter, joins, { city: 'c.city_id', channel: 'c.channel_id', viaCustomer: true });
   let from = 'sales_actual a';
   if (joins.customer || joins.city) from += ' JOIN customer c ON c.id = a.customer_id';
   if (joins.city) from += ' JOIN city ci ON ci.id = c.city_id';
   if (joins.sku) from += ' JOIN sku s ON s.id = a.sku_id';
-  return { from, where, params };
+  return { from, where };
 }
 
-function targetFrom(by: SalesDimension, filter: SalesFilter): { from: string; where: string[]; params: number[] } {
+function targetFrom(by: SalesDimension, filter: SalesFilter): { from: string; where: Where } {
   const joins: Joins = { customer: false, sku: false, city: false, ...TARGET_KEY[by].joins };
-  const { where, params } = filterWhere(filter, joins, { city: 't.city_id', channel: 't.channel_id', viaCustomer: false });
+  const where = filterWhere(filter, joins, { city: 't.city_id', channel: 't.channel_id', viaCustomer: false });
   let from = 'target_fact t';
   if (joins.customer) from += ' LEFT JOIN customer c ON c.id = t.customer_id';
   if (joins.city) from += ' JOIN city ci ON ci.id = t.city_id';
   if (joins.sku) from += ' JOIN sku s ON s.id = t.sku_id';
-  return { from, where, params };
+  return { from, where };
 }
 
 const SKU_DIMENSIONS = new Set<SalesDimension>(['brand', 'category']);
@@ -101,46 +98,18 @@ export interface SalesGroupSums {
 export function salesByGroup(db: ReadDb, year: number, by: SalesDimension, filter: SalesFilter, months: Months): SalesGroupSums[] {
   const bySku = SKU_DIMENSIONS.has(by);
   const [fromMonth, toMonth] = months;
-  const inner: string[] = ['a.period BETWEEN ? AND ?'];
-  const innerParams: number[] = [(year - 1) * 100 + fromMonth, year * 100 + toMonth];
+  const inner = new Where('a.period BETWEEN ? AND ?', (year - 1) * 100 + fromMonth, year * 100 + toMonth);
   // Part of the year: the same months of both years (同期).
-  if (fromMonth > 1 || toMonth < 12) {
-    inner.push('a.period % 100 BETWEEN ? AND ?');
-    innerParams.push(fromMonth, toMonth);
-  }
-  const outer: string[] = [];
-  const outerParams: number[] = [];
+  if (fromMonth > 1 || toMonth < 12) inner.add('a.period % 100 BETWEEN ? AND ?', fromMonth, toMonth);
+  const outer = new Where();
   // Customer filters: outside when the first stage is per customer, inside otherwise.
-  const customerWhere = bySku ? inner : outer;
-  const customerParams = bySku ? innerParams : outerParams;
-  if (filter.cityId !== undefined) {
-    customerWhere.push('c.city_id = ?');
-    customerParams.push(filter.cityId);
-  }
-  if (filter.channelId !== undefined) {
-    customerWhere.push('c.channel_id = ?');
-    customerParams.push(filter.channelId);
-  }
+  (bySku ? inner : outer).equals('c.city_id', filter.cityId).equals('c.channel_id', filter.channelId);
   // A brand or category filter inside a per-customer stage is a set of SKU ids probed
   // while the period range is scanned in key order (the "+" keeps SQLite off the SKU
   // index, whose random lookups into the table measured four times slower).
-  const skuConds: string[] = [];
-  const skuCondParams: number[] = [];
-  if (filter.brandId !== undefined) {
-    skuConds.push('s.brand_id = ?');
-    skuCondParams.push(filter.brandId);
-  }
-  if (filter.categoryId !== undefined) {
-    skuConds.push('s.category_id = ?');
-    skuCondParams.push(filter.categoryId);
-  }
-  if (skuConds.length && bySku) {
-    outer.push(...skuConds);
-    outerParams.push(...skuCondParams);
-  } else if (skuConds.length) {
-    inner.push(`+a.sku_id IN (SELECT s.id FROM sku s WHERE ${skuConds.join(' AND ')})`);
-    innerParams.push(...skuCondParams);
-  }
+  const sku = new Where().equals('s.brand_id', filter.brandId).equals('s.category_id', filter.categoryId);
+  if (!sku.empty && bySku) outer.also(sku);
+  else if (!sku.empty) inner.add(`+a.sku_id IN (SELECT s.id FROM sku s WHERE ${sku.sql})`, ...sku.params);
   const innerCustomer = bySku && (filter.cityId !== undefined || filter.channelId !== undefined);
   const innerSku = !bySku && (filter.brandId !== undefined || filter.categoryId !== undefined);
   const member = bySku ? 'sku_id' : 'customer_id';
@@ -151,14 +120,14 @@ export function salesByGroup(db: ReadDb, year: number, by: SalesDimension, filte
     // (migration 6) already holds the first stage, about 1/40 of the lines.
     innerSql = `SELECT m.period AS period, m.${member} AS member, m.amount_cents AS amount, m.gross_profit_cents AS gp
       FROM ${bySku ? 'sales_month_sku' : 'sales_month_customer'} m
-     WHERE ${inner.map((w) => w.replace(/\ba\./g, 'm.')).join(' AND ')}`;
+     WHERE ${inner.parts.map((w) => w.replace(/\ba\./g, 'm.')).join(' AND ')}`;
   } else {
     // (With a customer filter SQLite reads that city's or channel's customers through
     // sales_actual_customer, a fraction of the rows; with a brand or category filter by
     // customer it scans the two years.)
     innerSql = `SELECT a.period AS period, a.${member} AS member, SUM(a.amount_cents) AS amount, SUM(a.gross_profit_cents) AS gp
       FROM sales_actual a${joins}
-     WHERE ${inner.join(' AND ')}
+     WHERE ${inner.sql}
      GROUP BY a.period, a.${member}`;
   }
   const outerKey: Record<SalesDimension, string> = {
@@ -183,21 +152,19 @@ export function salesByGroup(db: ReadDb, year: number, by: SalesDimension, filte
               SUM(CASE WHEN x.period < ? THEN x.amount ELSE 0 END) AS last_year,
               SUM(CASE WHEN x.period >= ? THEN x.gp ELSE 0 END) AS gp
          FROM ${outerFrom}
-        ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
+        ${outer.empty ? '' : `WHERE ${outer.sql}`}
         GROUP BY k`,
     )
-    .all(from, from, from, ...innerParams, ...outerParams) as SalesGroupSums[];
+    .all(from, from, from, ...inner.params, ...outer.params) as SalesGroupSums[];
 }
 
 /** A plan version's target amount per group over the months (cents). */
 export function targetByGroup(db: ReadDb, versionId: number, by: SalesDimension, filter: SalesFilter, months: Months): { k: number; target: number }[] {
   const t = targetFrom(by, filter);
+  const where = new Where('t.version_id = ? AND t.month BETWEEN ? AND ?', versionId, months[0], months[1]).also(t.where);
   return db.sqlite
-    .prepare(
-      `SELECT ${TARGET_KEY[by].expr} AS k, SUM(t.amount_cents) AS target FROM ${t.from}
-        WHERE t.version_id = ? AND t.month BETWEEN ? AND ?${t.where.map((w) => ` AND ${w}`).join('')} GROUP BY k`,
-    )
-    .all(versionId, months[0], months[1], ...t.params) as { k: number; target: number }[];
+    .prepare(`SELECT ${TARGET_KEY[by].expr} AS k, SUM(t.amount_cents) AS target FROM ${t.from} WHERE ${where.sql} GROUP BY k`)
+    .all(...where.params) as { k: number; target: number }[];
 }
 
 /** The sales lines of one group of a year (the first `limit`, in key order) and how many there are. */
@@ -210,31 +177,16 @@ export function salesLines(
   limit: number,
 ): SalesDetail {
   const a = actualFrom(slice.by, filter);
-  const where = [`a.period BETWEEN ? AND ?`, ...a.where, `${ACTUAL_KEY[slice.by].expr} = ?`];
-  const params = [year * 100 + months[0], year * 100 + months[1], ...a.params, slice.key];
-  const whereSql = where.join(' AND ');
-  const total = db.sqlite.prepare(`SELECT COUNT(*) FROM ${a.from} WHERE ${whereSql}`).pluck().get(...params) as number;
+  const where = new Where('a.period BETWEEN ? AND ?', year * 100 + months[0], year * 100 + months[1]).also(a.where).add(`${ACTUAL_KEY[slice.by].expr} = ?`, slice.key);
+  const total = db.sqlite.prepare(`SELECT COUNT(*) FROM ${a.from} WHERE ${where.sql}`).pluck().get(...where.params) as number;
   const rows = db.sqlite
     .prepare(
       `SELECT a.period AS period, cu.code AS customerCode, cu.name AS customerName, sk.code AS skuCode, sk.name AS skuName,
               a.amount_cents AS amountCents, a.volume AS volume, a.gross_profit_cents AS grossProfitCents
          FROM ${a.from} JOIN customer cu ON cu.id = a.customer_id JOIN sku sk ON sk.id = a.sku_id
-        WHERE ${whereSql}
+        WHERE ${where.sql}
         ORDER BY a.period, a.customer_id, a.sku_id LIMIT ?`,
     )
-    .all(...params, limit) as SalesDetail['rows'];
+    .all(...where.params, limit) as SalesDetail['rows'];
   return { rows, total };
-}
-
-/** The year's last month (yyyymm) with sales, from the monthly summary; null when it has none. */
-export function lastSalesPeriod(db: ReadDb, year: number): number | null {
-  const row = first(
-    db,
-    qb
-      .selectFrom('sales_month_customer')
-      .select(sql<number | null>`MAX(period)`.as('period'))
-      .where('period', '>=', year * 100 + 1)
-      .where('period', '<=', year * 100 + 12),
-  );
-  return row?.period ?? null;
 }

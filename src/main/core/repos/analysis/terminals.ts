@@ -1,6 +1,7 @@
 import type { TerminalGrouping, TerminalLineRow, TerminalLines } from '../../../../shared/endpoints/analysisTerminals';
 import { first, qb } from '../../db/exec';
 import type { ReadDb } from '../../db/handle';
+import { Where } from './where';
 
 // The store audits as 終端分析 reads them: each store counts with its latest audit in
 // the period (by month: its latest audit in each month), picked with a window over
@@ -29,16 +30,7 @@ function dateBounds(s: AuditSlice): [string, string] {
  * slice (per month when byMonth), m its yyyymm. Ties on the date: the higher id.
  */
 function latestCte(s: AuditSlice, byMonth: boolean): { sql: string; params: unknown[] } {
-  const where = ['sa.audit_date BETWEEN ? AND ?'];
-  const params: unknown[] = dateBounds(s);
-  if (s.cityId !== undefined) {
-    where.push('t.city_id = ?');
-    params.push(s.cityId);
-  }
-  if (s.channelId !== undefined) {
-    where.push('t.channel_id = ?');
-    params.push(s.channelId);
-  }
+  const where = new Where('sa.audit_date BETWEEN ? AND ?', ...dateBounds(s)).equals('t.city_id', s.cityId).equals('t.channel_id', s.channelId);
   const partition = byMonth ? 'sa.terminal_id, substr(sa.audit_date, 1, 7)' : 'sa.terminal_id';
   return {
     sql: `WITH latest AS (
@@ -47,10 +39,10 @@ function latestCte(s: AuditSlice, byMonth: boolean): { sql: string; params: unkn
                CAST(substr(sa.audit_date, 1, 4) || substr(sa.audit_date, 6, 2) AS INTEGER) AS m,
                ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY sa.audit_date DESC, sa.id DESC) AS rn
           FROM store_audit sa JOIN terminal t ON t.id = sa.terminal_id
-         WHERE ${where.join(' AND ')}
+         WHERE ${where.sql}
       ) WHERE rn = 1
     )`,
-    params,
+    params: where.params,
   };
 }
 

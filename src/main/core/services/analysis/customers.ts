@@ -5,9 +5,10 @@ import { classifyAbc, type AbcClass } from '../../../../shared/pareto';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import { recordEdit } from '../../db/undoLog';
 import {
-  activeDistributorsByCity, citiesOfGeography, customerSalesLines, customersByCity, customerYearSums, filteredCustomers, lastStatementPeriod,
+  activeDistributorsByCity, citiesOfGeography, customerSalesLines, customersByCity, customerYearSums, filteredCustomers,
   monthsWithSales as monthsWithSalesOf, provincesWithCode, statementsOf, terminalsByCity, type FilteredCustomer,
 } from '../../repos/analysis/customers';
+import { lastPeriodOfYear } from '../../repos/analysis/periods';
 import { citiesByProvince, findCity, findCustomer, memberExists, orderedMembers } from '../../repos/analysis/members';
 import { planYear, salesActualYears } from '../../repos/region';
 import { findSettingRow, getSetting, putSetting } from '../../repos/settings';
@@ -104,7 +105,7 @@ export function customerAnalysis(db: ReadDb, input: { year?: number; coverageTar
 
   const sums = customerYearSums(db, year);
   const monthsWithSales = monthsWithSalesOf(db, year);
-  const statementPeriod = lastStatementPeriod(db, year);
+  const statementPeriod = lastPeriodOfYear(db, 'customer_statement', year);
   const statements = new Map(statementPeriod === null ? [] : statementsOf(db, statementPeriod).map((s) => [s.customer_id, s]));
 
   // The filtered customers: only they are ranked, classed and listed.

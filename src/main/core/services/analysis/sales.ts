@@ -2,7 +2,8 @@ import type { SalesAnalysis, SalesDetail, SalesDimension, SalesFilter, SalesRow 
 import { achievement, grossMargin, monthOnMonth, yearOnYear } from '../../../../shared/kpi';
 import type { ReadDb } from '../../db/handle';
 import { memberNames, orderedBrands, orderedMembers, type OrderedTable } from '../../repos/analysis/members';
-import { lastSalesPeriod, salesByGroup, salesLines, targetByGroup } from '../../repos/analysis/sales';
+import { lastPeriodOfYear } from '../../repos/analysis/periods';
+import { salesByGroup, salesLines, targetByGroup } from '../../repos/analysis/sales';
 import { workingVersionId } from '../../repos/planVersions';
 import { planYear as planYearOf, salesActualYears } from '../../repos/region';
 
@@ -31,7 +32,7 @@ function makeRow(key: number, label: string, actual: number, lastYear: number, g
 
 /** The year's last month with sales actuals, or null. */
 function lastMonthOf(db: ReadDb, year: number): number | null {
-  const p = lastSalesPeriod(db, year);
+  const p = lastPeriodOfYear(db, 'sales_month_customer', year);
   return p === null ? null : p % 100;
 }
 
