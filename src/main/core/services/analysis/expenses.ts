@@ -25,7 +25,6 @@ import { bySlice, type SliceTargets } from '../expenses/split';
 // the working plan's budget comes from the expense budget's own functions (readBudget,
 // bySlice) and its targets from the targets' cube (the handler supplies them).
 
-type Dim = ExpenseDim;
 /** The review's charts: terminal building, advertising, personnel (DOMAIN.md, 銷售總結 4). */
 const KEY_KINDS = ['terminal', 'advertising', 'personnel'] as const;
 
@@ -34,7 +33,7 @@ export interface ExpensesContext {
   /** The working plan's sales and gross-profit targets by month. */
   targets: () => PlanTargets;
   /** The working plan's year targets per member of a dimension. */
-  sliceTargets: (dim: Dim) => SliceTargets;
+  sliceTargets: (dim: ExpenseDim) => SliceTargets;
 }
 
 // ---------------------------------------------------------------- sales
@@ -52,14 +51,13 @@ function salesByMonth(db: ReadDb, year: number): { sales: number[]; gp: number[]
 }
 
 /** The year's sales and gross profit per brand, category (through the SKU) or channel (the customer's). */
-function salesByDim(db: ReadDb, year: number, dim: Dim): Map<number, Pair> {
+function salesByDim(db: ReadDb, year: number, dim: ExpenseDim): Map<number, Pair> {
   return new Map(salesSummaryByDim(db, year, dim).map((r) => [r.k, [r.s, r.g]]));
 }
 
 // ---------------------------------------------------------------- helpers
 
 type Tree = ReturnType<typeof itemRows>;
-
 
 /** Validates the item filter (a top-level item); the set of item ids in scope, or null for all. */
 function itemScope(tree: Tree, itemId: number | undefined): Set<number> | null {
