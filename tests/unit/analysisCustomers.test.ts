@@ -343,12 +343,12 @@ describe('analysis.customers filters', () => {
     ] as const) {
       const e = await invokeRefused(c, 'analysis.customers', { [field]: 999_999 });
       expect(e.code).toBe('NOT_FOUND');
-      expect(e.issues?.[0]).toMatchObject({ path: field, message: `analysisCustomers.${key}` });
+      expect(e).toMatchObject({ rule: `analysisCustomers.${key}`, issues: [{ path: field }] });
     }
     if (otherProvince !== undefined) {
       const e = await invokeRefused(c, 'analysis.customers', { provinceId: otherProvince, cityId: city });
       expect(e.code).toBe('INVALID_INPUT');
-      expect(e.issues?.[0]?.message).toBe('analysisCustomers.cityNotInProvince');
+      expect(e).toMatchObject({ rule: 'analysisCustomers.cityNotInProvince', issues: [{ path: 'cityId' }] });
     }
     expect((await invokeRefused(c, 'analysis.customers', { tier: 'wholesaler' })).code).toBe('INVALID_INPUT');
     expect((await invokeRefused(c, 'analysis.customers', { coverageTarget: 1.5 })).code).toBe('INVALID_INPUT');
@@ -419,6 +419,6 @@ describe('analysis.customerRows', () => {
     expect((await invokeRefused(c, 'analysis.customerRows', { year: 2026, customerId: 1, limit: 100_000 })).code).toBe('INVALID_INPUT');
     const unknown = await invokeRefused(c, 'analysis.customerRows', { year: 2026, customerId: 999_999 });
     expect(unknown.code).toBe('NOT_FOUND');
-    expect(unknown.issues?.[0]?.message).toBe('analysisCustomers.unknownCustomer');
+    expect(unknown).toMatchObject({ rule: 'analysisCustomers.unknownCustomer', issues: [{ path: 'customerId' }] });
   });
 });

@@ -354,10 +354,10 @@ describe('refusals', () => {
     expect((await invokeRefused(c, 'analysis.expenses', { itemId: 0 })).code).toBe('INVALID_INPUT');
     const missing = await invokeRefused(c, 'analysis.expenses', { itemId: 99999 });
     expect(missing.code).toBe('NOT_FOUND');
-    expect(missing.issues?.[0]).toMatchObject({ path: 'itemId', message: 'analysisExpenses.error.noItem' });
+    expect(missing).toMatchObject({ rule: 'analysisExpenses.error.noItem', issues: [{ path: 'itemId' }] });
     const child = await invokeRefused(c, 'analysis.expenses', { itemId: items['TERM-LIST'] });
     expect(child.code).toBe('INVALID_INPUT');
-    expect(child.issues?.[0]?.message).toBe('analysisExpenses.error.notTopItem');
+    expect(child).toMatchObject({ rule: 'analysisExpenses.error.notTopItem', issues: [{ path: 'itemId' }] });
 
     expect((await invokeRefused(c, 'analysis.expenseRows', { year: 2026, by: 'month', key: 13 })).code).toBe('INVALID_INPUT');
     expect((await invokeRefused(c, 'analysis.expenseRows', { year: 2026, by: 'quarter', key: 5 })).code).toBe('INVALID_INPUT');

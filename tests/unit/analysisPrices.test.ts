@@ -333,28 +333,28 @@ describe('refusals', () => {
     ] as const) {
       const e = await invokeRefused(c, 'analysis.prices', { [field]: 999_999 });
       expect(e.code).toBe('NOT_FOUND');
-      expect(e.issues?.[0]).toMatchObject({ path: field, message: `analysisPrices.${key}` });
+      expect(e).toMatchObject({ rule: `analysisPrices.${key}`, issues: [{ path: field }] });
     }
     const e = await invokeRefused(c, 'analysis.prices', { brandId: competitor });
     expect(e.code).toBe('INVALID_INPUT');
-    expect(e.issues?.[0]?.message).toBe('analysisPrices.notOwnBrand');
+    expect(e).toMatchObject({ rule: 'analysisPrices.notOwnBrand', issues: [{ path: 'brandId' }] });
     expect((await invokeRefused(c, 'analysis.priceChecks', {})).code).toBe('INVALID_INPUT');
     expect((await invokeRefused(c, 'analysis.priceChecks', { year: 2026, limit: 0 })).code).toBe('INVALID_INPUT');
     expect((await invokeRefused(c, 'analysis.priceChecks', { year: 2026, limit: 5001 })).code).toBe('INVALID_INPUT');
     expect((await invokeRefused(c, 'analysis.priceChecks', { year: 2026, onlyInverted: true })).code).toBe('INVALID_INPUT');
     const sku = await invokeRefused(c, 'analysis.priceChecks', { year: 2026, skuId: 999_999 });
     expect(sku.code).toBe('NOT_FOUND');
-    expect(sku.issues?.[0]).toMatchObject({ path: 'skuId', message: 'analysisPrices.unknownSku' });
+    expect(sku).toMatchObject({ rule: 'analysisPrices.unknownSku', issues: [{ path: 'skuId' }] });
     expect((await invokeRefused(c, 'analysis.priceShelves', { year: 2026, skuIds: [] })).code).toBe('INVALID_INPUT');
     expect((await invokeRefused(c, 'analysis.priceShelves', { year: 2026, skuIds: Array.from({ length: 16 }, (_, i) => i + 1) })).code).toBe('INVALID_INPUT');
     expect((await invokeRefused(c, 'analysis.priceShelves', { skuIds: [1] })).code).toBe('INVALID_INPUT');
     expect((await invokeRefused(c, 'analysis.priceShelves', { year: 2026, skuIds: [1], brandId: 1 })).code).toBe('INVALID_INPUT');
     const shelfSku = await invokeRefused(c, 'analysis.priceShelves', { year: 2026, skuIds: [1, 999_999] });
     expect(shelfSku.code).toBe('NOT_FOUND');
-    expect(shelfSku.issues?.[0]).toMatchObject({ path: 'skuIds.1', message: 'analysisPrices.unknownSku' });
+    expect(shelfSku).toMatchObject({ rule: 'analysisPrices.unknownSku', issues: [{ path: 'skuIds.1' }] });
     expect((await invokeRefused(c, 'analysis.priceShelves', { year: 2026, skuIds: [1], cityId: 999_999 })).code).toBe('NOT_FOUND');
     const cu = await invokeRefused(c, 'analysis.priceChecks', { year: 2026, customerId: 999_999 });
     expect(cu.code).toBe('NOT_FOUND');
-    expect(cu.issues?.[0]).toMatchObject({ path: 'customerId', message: 'analysisPrices.unknownCustomer' });
+    expect(cu).toMatchObject({ rule: 'analysisPrices.unknownCustomer', issues: [{ path: 'customerId' }] });
   });
 });

@@ -328,7 +328,8 @@ describe('analysis.terminals on the tiny demo region', () => {
       expect(e.code, `${name} ${JSON.stringify(input)}`).toBe(code);
     }
     const e = await invokeRefused(c, 'analysis.terminals', { cityId: 99999 });
-    expect(e.issues).toEqual([{ path: 'cityId', message: 'analysisTerminals.unknown.city' }]);
+    expect(e.rule).toBe('analysisTerminals.unknown.city');
+    expect(e.issues).toEqual([{ path: 'cityId', message: 'no city 99999' }]);
   });
 });
 

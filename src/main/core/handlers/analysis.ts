@@ -4,8 +4,8 @@ import { salesAnalysis, salesRows } from '../services/analysis/sales';
 
 /** The analysis area: read-only aggregates of the actuals against last year and the plan. */
 export function registerAnalysis(r: HandlerRegistry): void {
-  r.query('analysis.sales', (input, { db }) => salesAnalysis(db.sqlite, input));
-  r.query('analysis.salesRows', (input, { db }) => salesRows(db.sqlite, input));
-  r.query('analysis.market', (input, { db }) => marketAnalysis(db.sqlite, input));
-  r.query('analysis.marketRows', (input, { db }) => marketRows(db.sqlite, input));
+  r.query('analysis.sales', (input, { db }) => salesAnalysis(db, input));
+  r.query('analysis.salesRows', (input, { db }) => salesRows(db, input));
+  r.query('analysis.market', (input, { db }) => marketAnalysis(db, input));
+  r.query('analysis.marketRows', (input, { db }) => marketRows(db, input));
 }

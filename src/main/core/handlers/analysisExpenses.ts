@@ -15,7 +15,7 @@ export function registerAnalysisExpenses(r: HandlerRegistry): void {
       targets: () => planTargets(file, db),
       sliceTargets: (dimension) => planSliceTargets(db, targetCache(file, db), dimension),
     };
-    return expensesAnalysis(db.sqlite, input, context);
+    return expensesAnalysis(db, input, context);
   });
-  r.query('analysis.expenseRows', (input, { db }) => expenseActualRows(db.sqlite, input));
+  r.query('analysis.expenseRows', (input, { db }) => expenseActualRows(db, input));
 }

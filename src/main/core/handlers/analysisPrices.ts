@@ -9,7 +9,7 @@ const answers = new Memo<PricesAnalysis>(['actuals', 'master'], 16);
 
 /** 價格分析: read-only aggregates over the visits' price checks. */
 export function registerAnalysisPrices(r: HandlerRegistry): void {
-  r.query('analysis.prices', (input, { db, file }) => answers.get(file.changes, JSON.stringify(input), () => pricesAnalysis(db.sqlite, input)));
-  r.query('analysis.priceShelves', (input, { db }) => priceShelves(db.sqlite, input));
-  r.query('analysis.priceChecks', (input, { db }) => priceChecks(db.sqlite, input));
+  r.query('analysis.prices', (input, { db, file }) => answers.get(file.changes, JSON.stringify(input), () => pricesAnalysis(db, input)));
+  r.query('analysis.priceShelves', (input, { db }) => priceShelves(db, input));
+  r.query('analysis.priceChecks', (input, { db }) => priceChecks(db, input));
 }

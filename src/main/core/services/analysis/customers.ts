@@ -1,103 +1,56 @@
-import { readDb, type WriteDb } from '../../db/handle';
-import type Database from 'better-sqlite3';
 import provinceShapes from '../../../../../resources/geo/china-provinces.json' with { type: 'json' };
-import { AppError } from '../../../../shared/errors';
+import { refusal } from '../../../../shared/errors';
 import { inventoryToSales, isBlankArea } from '../../../../shared/kpi';
 import { classifyAbc, type AbcClass } from '../../../../shared/pareto';
-import { findSettingRow, getSetting, putSetting } from '../../repos/settings';
+import type { ReadDb, WriteDb } from '../../db/handle';
 import { recordEdit } from '../../db/undoLog';
-import { actualYears, planYearOf } from './sales';
+import {
+  activeDistributorsByCity, citiesOfGeography, customerSalesLines, customersByCity, customerYearSums, filteredCustomers,
+  monthsWithSales as monthsWithSalesOf, provincesWithCode, statementsOf, terminalsByCity, type FilteredCustomer,
+} from '../../repos/analysis/customers';
+import { lastPeriodOfYear } from '../../repos/analysis/periods';
+import { citiesByProvince, findCity, findCustomer, memberExists, orderedMembers } from '../../repos/analysis/members';
+import { planYear, salesActualYears } from '../../repos/region';
+import { findSettingRow, getSetting, putSetting } from '../../repos/settings';
 import {
   CUSTOMER_TIERS, DEFAULT_COVERAGE_TARGET, type BlankArea, type CityCoverage, type CustomerAnalysis, type CustomerAnalysisRow,
-  type CustomerBrief, type CustomerFilter, type CustomerSalesDetail, type CustomerTierName, type RegionMap, type RegionMapProvince,
+  type CustomerBrief, type CustomerFilter, type CustomerSalesDetail, type RegionMap, type RegionMapProvince,
 } from '../../../../shared/endpoints/analysisCustomers';
 
-// 渠道客戶分析: a handful of aggregate queries (sales by customer for the year and the
+// 渠道客戶分析: a handful of aggregate reads (sales by customer for the year and the
 // year before, from the monthly summary per customer; one statement month; distributors,
-// customers and terminals by city); the filters (province/city, channel, tier) pick
-// the customers, and ranking, shares and the A/B/C classes are computed in JS over one
-// row per customer of the filtered set.
+// customers and terminals by city: repos/analysis/customers.ts); the filters
+// (province/city, channel, tier) pick the customers, and ranking, shares and the A/B/C
+// classes are computed in JS over one row per customer of the filtered set.
 // Terminal coverage of a city = its active terminals whose supplying customer
 // (terminal.customer_id) is active ÷ its active terminals (of the channel, when filtered).
 
-interface CustomerRecord {
-  id: number;
-  code: string;
-  name: string;
-  city_name: string;
-  tier: CustomerTierName;
-  status: CustomerAnalysisRow['status'];
-  credit_limit_cents: number;
-}
-
-function refuse(code: 'NOT_FOUND' | 'INVALID_INPUT', message: string, path: string, key: string): never {
-  throw new AppError(code, message, { issues: [{ path, message: `analysisCustomers.${key}` }] });
-}
-
 /** The filter, checked against the file: unknown ids are refused, a city must lie in the province. */
-function checkFilter(sqlite: Database.Database, f: CustomerFilter): void {
-  const exists = (table: 'province' | 'city' | 'channel', id: number) => sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
-  if (f.provinceId !== undefined && !exists('province', f.provinceId)) refuse('NOT_FOUND', `no province ${f.provinceId}`, 'provinceId', 'unknownProvince');
+function checkFilter(db: ReadDb, f: CustomerFilter): void {
+  if (f.provinceId !== undefined && !memberExists(db, 'province', f.provinceId)) {
+    throw refusal('NOT_FOUND', 'analysisCustomers.unknownProvince', `no province ${f.provinceId}`, { path: 'provinceId' });
+  }
   if (f.cityId !== undefined) {
-    const city = sqlite.prepare('SELECT province_id FROM city WHERE id = ?').get(f.cityId) as { province_id: number } | undefined;
-    if (!city) refuse('NOT_FOUND', `no city ${f.cityId}`, 'cityId', 'unknownCity');
+    const city = findCity(db, f.cityId);
+    if (!city) throw refusal('NOT_FOUND', 'analysisCustomers.unknownCity', `no city ${f.cityId}`, { path: 'cityId' });
     if (f.provinceId !== undefined && city.province_id !== f.provinceId) {
-      refuse('INVALID_INPUT', `city ${f.cityId} is not in province ${f.provinceId}`, 'cityId', 'cityNotInProvince');
+      throw refusal('INVALID_INPUT', 'analysisCustomers.cityNotInProvince', `city ${f.cityId} is not in province ${f.provinceId}`, { path: 'cityId' });
     }
   }
-  if (f.channelId !== undefined && !exists('channel', f.channelId)) refuse('NOT_FOUND', `no channel ${f.channelId}`, 'channelId', 'unknownChannel');
-}
-
-/** SQL condition (on customer alias c) for a customer serving the channel: its main channel or one of its further channels. */
-const SERVES_CHANNEL = '(c.channel_id = @channelId OR EXISTS (SELECT 1 FROM customer_channel cc WHERE cc.customer_id = c.id AND cc.channel_id = @channelId))';
-
-function geographyWhere(f: CustomerFilter, cityCol: string, provinceCol: string): string {
-  const parts: string[] = [];
-  if (f.provinceId !== undefined) parts.push(`${provinceCol} = @provinceId`);
-  if (f.cityId !== undefined) parts.push(`${cityCol} = @cityId`);
-  return parts.join(' AND ');
-}
-
-function params(f: CustomerFilter): Record<string, number | string> {
-  const p: Record<string, number | string> = {};
-  if (f.provinceId !== undefined) p.provinceId = f.provinceId;
-  if (f.cityId !== undefined) p.cityId = f.cityId;
-  if (f.channelId !== undefined) p.channelId = f.channelId;
-  if (f.tier !== undefined) p.tier = f.tier;
-  return p;
+  if (f.channelId !== undefined && !memberExists(db, 'channel', f.channelId)) {
+    throw refusal('NOT_FOUND', 'analysisCustomers.unknownChannel', `no channel ${f.channelId}`, { path: 'channelId' });
+  }
 }
 
 /** Every city of the filter's geography with its distributors and terminal coverage, blank or not. */
-function cityCoverage(sqlite: Database.Database, f: CustomerFilter, coverageTarget: number): CityCoverage[] {
-  const p = params(f);
-  const channel = f.channelId !== undefined;
-  const geo = geographyWhere(f, 'ci.id', 'ci.province_id');
-  const cities = sqlite
-    .prepare(
-      `SELECT ci.id, ci.name, p.id AS province_id, p.name AS province_name, p.code AS province_code
-         FROM city ci JOIN province p ON p.id = ci.province_id
-        ${geo ? `WHERE ${geo}` : ''}
-        ORDER BY p.sort_order, p.id, ci.sort_order, ci.id`,
-    )
-    .all(pick(p, ['provinceId', 'cityId'])) as { id: number; name: string; province_id: number; province_name: string; province_code: string }[];
-  const byCity = <R extends { city_id: number }>(sql: string, keys: string[]) => new Map((sqlite.prepare(sql).all(pick(p, keys)) as R[]).map((r) => [r.city_id, r]));
+function cityCoverage(db: ReadDb, f: CustomerFilter, coverageTarget: number): CityCoverage[] {
+  const cities = citiesOfGeography(db, f);
+  const byCity = <R extends { city_id: number }>(rows: R[]) => new Map(rows.map((r) => [r.city_id, r]));
   // Distributors cover a city whatever their main channel (a KA channel is served by KA systems,
   // not distributors): the channel filter narrows the terminals whose coverage is measured.
-  const distributors = byCity<{ city_id: number; n: number }>(
-    `SELECT c.city_id, COUNT(*) AS n FROM customer c WHERE c.tier = 'distributor' AND c.status = 'active' GROUP BY c.city_id`,
-    [],
-  );
-  const customers = byCity<{ city_id: number; n: number }>(
-    `SELECT c.city_id, COUNT(*) AS n FROM customer c ${channel ? `WHERE ${SERVES_CHANNEL}` : ''} GROUP BY c.city_id`,
-    ['channelId'],
-  );
-  const terminals = byCity<{ city_id: number; n: number; covered: number }>(
-    `SELECT t.city_id, COUNT(*) AS n, COALESCE(SUM(CASE WHEN c.status = 'active' THEN 1 ELSE 0 END), 0) AS covered
-       FROM terminal t LEFT JOIN customer c ON c.id = t.customer_id
-      WHERE t.status = 'active' ${channel ? 'AND t.channel_id = @channelId' : ''}
-      GROUP BY t.city_id`,
-    ['channelId'],
-  );
+  const distributors = byCity(activeDistributorsByCity(db));
+  const customers = byCity(customersByCity(db, f.channelId));
+  const terminals = byCity(terminalsByCity(db, f.channelId));
   return cities.map((ci) => {
     const activeDistributors = distributors.get(ci.id)?.n ?? 0;
     const term = terminals.get(ci.id);
@@ -122,15 +75,11 @@ function cityCoverage(sqlite: Database.Database, f: CustomerFilter, coverageTarg
   });
 }
 
-function pick(p: Record<string, number | string>, keys: string[]): Record<string, number | string> {
-  return Object.fromEntries(keys.filter((k) => k in p).map((k) => [k, p[k]]));
-}
-
 const COVERAGE_SETTING = 'analysis.coverageTarget';
 
 /** The region's coverage target for blank areas, as the manager set it (else the default). */
-export function storedCoverageTarget(sqlite: Database.Database): number {
-  const v = getSetting<number>(readDb(sqlite), COVERAGE_SETTING);
+export function storedCoverageTarget(db: ReadDb): number {
+  const v = getSetting<number>(db, COVERAGE_SETTING);
   return typeof v === 'number' && v >= 0 && v <= 1 ? v : DEFAULT_COVERAGE_TARGET;
 }
 
@@ -143,57 +92,24 @@ export function setCoverageTarget(db: WriteDb, target: number): void {
   });
 }
 
-export function customerAnalysis(
-  sqlite: Database.Database,
-  input: { year?: number; coverageTarget?: number } & CustomerFilter,
-): CustomerAnalysis {
+export function customerAnalysis(db: ReadDb, input: { year?: number; coverageTarget?: number } & CustomerFilter): CustomerAnalysis {
   const filter: CustomerFilter = {};
   if (input.provinceId !== undefined) filter.provinceId = input.provinceId;
   if (input.cityId !== undefined) filter.cityId = input.cityId;
   if (input.channelId !== undefined) filter.channelId = input.channelId;
   if (input.tier !== undefined) filter.tier = input.tier;
-  checkFilter(sqlite, filter);
-  const coverageTarget = input.coverageTarget ?? storedCoverageTarget(sqlite);
-  const py = planYearOf(sqlite);
+  checkFilter(db, filter);
+  const coverageTarget = input.coverageTarget ?? storedCoverageTarget(db);
+  const py = planYear(db);
   const year = input.year ?? py - 1;
-  const from = year * 100 + 1;
-  const to = year * 100 + 12;
 
-  const sums = sqlite
-    .prepare(
-      `SELECT customer_id AS id,
-              SUM(CASE WHEN period >= ? THEN amount_cents ELSE 0 END) AS sales,
-              SUM(CASE WHEN period >= ? THEN line_count ELSE 0 END) AS n,
-              SUM(CASE WHEN period < ? THEN amount_cents ELSE 0 END) AS last_sales,
-              SUM(CASE WHEN period < ? THEN line_count ELSE 0 END) AS last_n
-         FROM sales_month_customer WHERE period BETWEEN ? AND ? GROUP BY customer_id`,
-    )
-    .all(from, from, from, from, (year - 1) * 100 + 1, to) as { id: number; sales: number; n: number; last_sales: number; last_n: number }[];
-
-  const monthsWithSales = (sqlite.prepare('SELECT COUNT(DISTINCT period) AS n FROM sales_month_customer WHERE period BETWEEN ? AND ?').get(from, to) as { n: number }).n;
-  const statementPeriod = (sqlite.prepare('SELECT MAX(period) AS p FROM customer_statement WHERE period BETWEEN ? AND ?').get(from, to) as { p: number | null }).p;
-  const statements = new Map<number, { inventory_cents: number; receivable_cents: number }>();
-  if (statementPeriod !== null) {
-    for (const s of sqlite
-      .prepare('SELECT customer_id, inventory_cents, receivable_cents FROM customer_statement WHERE period = ?')
-      .all(statementPeriod) as { customer_id: number; inventory_cents: number; receivable_cents: number }[]) {
-      statements.set(s.customer_id, s);
-    }
-  }
+  const sums = customerYearSums(db, year);
+  const monthsWithSales = monthsWithSalesOf(db, year);
+  const statementPeriod = lastPeriodOfYear(db, 'customer_statement', year);
+  const statements = new Map(statementPeriod === null ? [] : statementsOf(db, statementPeriod).map((s) => [s.customer_id, s]));
 
   // The filtered customers: only they are ranked, classed and listed.
-  const where = [geographyWhere(filter, 'c.city_id', 'ci.province_id'), filter.tier !== undefined ? 'c.tier = @tier' : '', filter.channelId !== undefined ? SERVES_CHANNEL : '']
-    .filter(Boolean)
-    .join(' AND ');
-  const records = new Map<number, CustomerRecord>();
-  for (const c of sqlite
-    .prepare(
-      `SELECT c.id, c.code, c.name, ci.name AS city_name, c.tier, c.status, c.credit_limit_cents
-         FROM customer c JOIN city ci ON ci.id = c.city_id ${where ? `WHERE ${where}` : ''}`,
-    )
-    .all(params(filter)) as CustomerRecord[]) {
-    records.set(c.id, c);
-  }
+  const records = new Map<number, FilteredCustomer>(filteredCustomers(db, filter).map((c) => [c.id, c]));
   const scoped = sums.filter((s) => records.has(s.id));
 
   // The year's selling customers: every customer with rows in the year (A/B/C per classifyAbc over the filtered set).
@@ -257,22 +173,14 @@ export function customerAnalysis(
     .sort((a, b) => b.last_sales - a.last_sales || a.id - b.id)
     .map((s) => brief(s.id, s.last_sales));
 
-  const coverage = cityCoverage(sqlite, filter, coverageTarget);
+  const coverage = cityCoverage(db, filter, coverageTarget);
   const blankAreas = coverage.filter((c): c is BlankArea => c.blank);
-  const options = {
-    provinces: sqlite.prepare('SELECT id, name FROM province ORDER BY sort_order, id').all() as { id: number; name: string }[],
-    cities: sqlite.prepare('SELECT ci.id, ci.name, ci.province_id AS provinceId FROM city ci JOIN province p ON p.id = ci.province_id ORDER BY p.sort_order, p.id, ci.sort_order, ci.id').all() as {
-      id: number;
-      name: string;
-      provinceId: number;
-    }[],
-    channels: sqlite.prepare('SELECT id, name FROM channel ORDER BY sort_order, id').all() as { id: number; name: string }[],
-  };
+  const options = { provinces: orderedMembers(db, 'province'), cities: citiesByProvince(db), channels: orderedMembers(db, 'channel') };
 
   return {
     year,
     planYear: py,
-    years: actualYears(sqlite),
+    years: salesActualYears(db),
     monthsWithSales,
     statementPeriod,
     totalSales,
@@ -290,30 +198,10 @@ export function customerAnalysis(
   };
 }
 
-export function customerSalesRows(sqlite: Database.Database, input: { year: number; customerId: number; limit?: number }): CustomerSalesDetail {
-  const customer = sqlite.prepare('SELECT id, code, name FROM customer WHERE id = ?').get(input.customerId) as
-    | { id: number; code: string; name: string }
-    | undefined;
-  if (!customer) {
-    throw new AppError('NOT_FOUND', `no customer ${input.customerId}`, {
-      issues: [{ path: 'customerId', message: 'analysisCustomers.unknownCustomer' }],
-    });
-  }
-  const from = input.year * 100 + 1;
-  const to = input.year * 100 + 12;
-  const agg = sqlite
-    .prepare('SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS cents FROM sales_actual WHERE customer_id = ? AND period BETWEEN ? AND ?')
-    .get(customer.id, from, to) as { n: number; cents: number };
-  const rows = sqlite
-    .prepare(
-      `SELECT a.period, s.code AS skuCode, s.name AS skuName, a.amount_cents AS amountCents, a.volume,
-              a.gross_profit_cents AS grossProfitCents
-         FROM sales_actual a JOIN sku s ON s.id = a.sku_id
-        WHERE a.customer_id = ? AND a.period BETWEEN ? AND ?
-        ORDER BY a.period, s.code, a.sku_id LIMIT ?`,
-    )
-    .all(customer.id, from, to, input.limit ?? 1000) as CustomerSalesDetail['rows'];
-  return { customer, rows, total: agg.n, totalCents: agg.cents };
+export function customerSalesRows(db: ReadDb, input: { year: number; customerId: number; limit?: number }): CustomerSalesDetail {
+  const customer = findCustomer(db, input.customerId);
+  if (!customer) throw refusal('NOT_FOUND', 'analysisCustomers.unknownCustomer', `no customer ${input.customerId}`, { path: 'customerId' });
+  return { customer, ...customerSalesLines(db, customer.id, input.year, input.limit ?? 1000) };
 }
 
 // --- the blank-area map: the region's provinces (and their neighbours, grey, for context) ---
@@ -380,8 +268,8 @@ function bareName(name: string): string {
 }
 
 /** The outlines of the region's provinces (matched by GB/T 2260 code, else by name) and of the provinces around them. */
-export function regionMap(sqlite: Database.Database): RegionMap {
-  const region = sqlite.prepare('SELECT id, code, name FROM province ORDER BY sort_order, id').all() as { id: number; code: string; name: string }[];
+export function regionMap(db: ReadDb): RegionMap {
+  const region = provincesWithCode(db);
   const byCode = new Map(SHAPES.map((p) => [p.code, p]));
   const byName = new Map<string, Shape>();
   for (const p of SHAPES) for (const n of [p.zhHant, p.zhHans]) byName.set(bareName(n), p);

@@ -1,26 +1,18 @@
-import type Database from 'better-sqlite3';
-import { AppError } from '../../../../shared/errors';
+import { refusal } from '../../../../shared/errors';
 import { numericDistribution, salesShareAtTerminals, shelfShare } from '../../../../shared/kpi';
 import { formatPeriod } from '../../../../shared/units';
-import type {
-  TerminalBrand, TerminalCell, TerminalGroup, TerminalGrouping, TerminalLineRow, TerminalLines, TerminalsAnalysis,
-} from '../../../../shared/endpoints/analysisTerminals';
+import type { TerminalBrand, TerminalCell, TerminalGroup, TerminalGrouping, TerminalLines, TerminalsAnalysis } from '../../../../shared/endpoints/analysisTerminals';
+import type { ReadDb } from '../../db/handle';
+import { allBrands, citiesByProvince, memberExists, orderedMembers } from '../../repos/analysis/members';
+import { auditedCategories, auditYears, latestAuditLines, latestAuditLinesOf, type AuditLineTuple, type AuditSlice } from '../../repos/analysis/terminals';
+import { planYear } from '../../repos/region';
 
-// 終端分析: the measures of kpi.ts's terminalMeasures, aggregated in SQL. Each store
-// counts with its latest audit in the period (by month: its latest audit in each
-// month), picked with a window over store_audit (7k rows in the large region); the
-// audit lines of the category are then summed per group × brand. One store has at most
-// one line per brand and category (the primary key), so "stores carrying a brand" is
-// the count of its lines with SKUs on the shelf; "stores carrying ours" (any of our
+// 終端分析: the measures of kpi.ts's terminalMeasures over each store's latest audit in
+// the period (by month: its latest audit in each month; repos/analysis/terminals.ts):
+// the audit lines of the category are summed per group × brand here. One store has at
+// most one line per brand and category (the primary key), so "stores carrying a brand"
+// is the count of its lines with SKUs on the shelf; "stores carrying ours" (any of our
 // brands) and "stores audited" are distinct counts of audits per group.
-
-interface Slice {
-  year: number;
-  fromMonth: number;
-  toMonth: number;
-  cityId?: number;
-  channelId?: number;
-}
 
 interface SliceInput {
   year?: number;
@@ -31,67 +23,12 @@ interface SliceInput {
   channelId?: number;
 }
 
-function planYear(sqlite: Database.Database): number {
-  return (sqlite.prepare('SELECT plan_year FROM region_meta').get() as { plan_year: number }).plan_year;
-}
+const UNKNOWN = { city: 'analysisTerminals.unknown.city', channel: 'analysisTerminals.unknown.channel', category: 'analysisTerminals.unknown.category', brand: 'analysisTerminals.unknown.brand' } as const;
 
-function auditYears(sqlite: Database.Database): number[] {
-  // audit_date is indexed: one seek per distinct year.
-  const next = sqlite.prepare('SELECT audit_date AS d FROM store_audit WHERE audit_date >= ? ORDER BY audit_date LIMIT 1');
-  const years: number[] = [];
-  let from = '';
-  for (;;) {
-    const row = next.get(from) as { d: string } | undefined;
-    if (!row) return years;
-    const y = Number(row.d.slice(0, 4));
-    if (!Number.isInteger(y)) return years;
-    years.push(y);
-    from = `${y + 1}-`;
-  }
+function requireRow(db: ReadDb, table: 'city' | 'channel' | 'category' | 'brand', idValue: number | undefined, path: string): void {
+  if (idValue === undefined || memberExists(db, table, idValue)) return;
+  throw refusal('NOT_FOUND', UNKNOWN[table], `no ${table} ${idValue}`, { path });
 }
-
-function requireRow(sqlite: Database.Database, table: 'city' | 'channel' | 'category' | 'brand', idValue: number | undefined, path: string): void {
-  if (idValue === undefined) return;
-  if (sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(idValue)) return;
-  throw new AppError('NOT_FOUND', `no ${table} ${idValue}`, { issues: [{ path, message: `analysisTerminals.unknown.${table}` }] });
-}
-
-function dateBounds(s: Slice): [string, string] {
-  const mm = (m: number) => String(m).padStart(2, '0');
-  return [`${s.year}-${mm(s.fromMonth)}-01`, `${s.year}-${mm(s.toMonth)}-31`];
-}
-
-/**
- * The CTE `latest(id, terminal_id, audit_date, city_id, channel_id, m)`: each terminal's latest audit in the
- * slice (per month when byMonth), m its yyyymm. Ties on the date: the higher id.
- */
-function latestCte(s: Slice, byMonth: boolean): { sql: string; params: unknown[] } {
-  const where = ['sa.audit_date BETWEEN ? AND ?'];
-  const params: unknown[] = dateBounds(s);
-  if (s.cityId !== undefined) {
-    where.push('t.city_id = ?');
-    params.push(s.cityId);
-  }
-  if (s.channelId !== undefined) {
-    where.push('t.channel_id = ?');
-    params.push(s.channelId);
-  }
-  const partition = byMonth ? 'sa.terminal_id, substr(sa.audit_date, 1, 7)' : 'sa.terminal_id';
-  return {
-    sql: `WITH latest AS (
-      SELECT id, terminal_id, audit_date, city_id, channel_id, m FROM (
-        SELECT sa.id, sa.terminal_id, sa.audit_date, t.city_id, t.channel_id,
-               CAST(substr(sa.audit_date, 1, 4) || substr(sa.audit_date, 6, 2) AS INTEGER) AS m,
-               ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY sa.audit_date DESC, sa.id DESC) AS rn
-          FROM store_audit sa JOIN terminal t ON t.id = sa.terminal_id
-         WHERE ${where.join(' AND ')}
-      ) WHERE rn = 1
-    )`,
-    params,
-  };
-}
-
-const GROUP_COLUMN: Record<TerminalGrouping, string> = { city: 'l.city_id', channel: 'l.channel_id', month: 'l.m' };
 
 interface BrandSum {
   brand: number;
@@ -122,10 +59,8 @@ const newBucket = (): Bucket => ({
   brands: new Map(),
 });
 
-/** [audit id, terminal id, audit date, group key, brand id, is_own, skus on shelf, facings, sell-out] */
-type LineTuple = [number, number, string, number, number | null, number | null, number, number, number | null];
 
-function addLine(b: Bucket, l: LineTuple): void {
+function addLine(b: Bucket, l: AuditLineTuple): void {
   const [audit, , , , brand, own, skus, facings, sellout] = l;
   if (brand === null) return;
   b.audits.add(audit);
@@ -154,18 +89,9 @@ function closeBucket(b: Bucket): { group: GroupSum; brands: BrandSum[] } {
  * store's latest audit of the period, which is its latest audit of its last month
  * (so the audits without a line in the category are read too, to know them).
  */
-function aggregate(sqlite: Database.Database, s: Slice, categoryId: number, by: TerminalGrouping) {
+function aggregate(db: ReadDb, s: AuditSlice, categoryId: number, by: TerminalGrouping) {
   const byMonth = by === 'month';
-  const cte = latestCte(s, byMonth);
-  const lines = sqlite
-    .prepare(
-      `${cte.sql}
-       SELECT l.id, l.terminal_id, l.audit_date, ${GROUP_COLUMN[by]}, b.brand_id, br.is_own, b.skus_on_shelf, b.facings, b.sellout_cents
-         FROM latest l ${byMonth ? 'LEFT ' : ''}JOIN store_audit_brand b ON b.audit_id = l.id AND b.category_id = ?
-         ${byMonth ? 'LEFT ' : ''}JOIN brand br ON br.id = b.brand_id`,
-    )
-    .raw(true)
-    .all(...cte.params, categoryId) as LineTuple[];
+  const lines = latestAuditLines(db, s, categoryId, by);
   const buckets = new Map<number, Bucket>();
   const total = newBucket();
   const latestOfStore = new Map<number, { audit: number; date: string }>();
@@ -219,41 +145,30 @@ function buildGroup(key: number, label: string, group: GroupSum, brandRows: Bran
   };
 }
 
-function resolveSlice(sqlite: Database.Database, input: SliceInput): Slice {
-  requireRow(sqlite, 'city', input.cityId, 'cityId');
-  requireRow(sqlite, 'channel', input.channelId, 'channelId');
-  requireRow(sqlite, 'category', input.categoryId, 'categoryId');
-  const s: Slice = { year: input.year ?? planYear(sqlite) - 1, fromMonth: input.fromMonth ?? 1, toMonth: input.toMonth ?? 12 };
+function resolveSlice(db: ReadDb, input: SliceInput): AuditSlice {
+  requireRow(db, 'city', input.cityId, 'cityId');
+  requireRow(db, 'channel', input.channelId, 'channelId');
+  requireRow(db, 'category', input.categoryId, 'categoryId');
+  const s: AuditSlice = { year: input.year ?? planYear(db) - 1, fromMonth: input.fromMonth ?? 1, toMonth: input.toMonth ?? 12 };
   if (input.cityId !== undefined) s.cityId = input.cityId;
   if (input.channelId !== undefined) s.channelId = input.channelId;
   return s;
 }
 
-export function terminalsAnalysis(sqlite: Database.Database, input: SliceInput & { by?: TerminalGrouping }): TerminalsAnalysis {
-  const py = planYear(sqlite);
-  const s = resolveSlice(sqlite, input);
+export function terminalsAnalysis(db: ReadDb, input: SliceInput & { by?: TerminalGrouping }): TerminalsAnalysis {
+  const py = planYear(db);
+  const s = resolveSlice(db, input);
   const by = input.by ?? 'city';
 
-  const cities = sqlite
-    .prepare('SELECT ci.id, ci.name FROM city ci JOIN province p ON p.id = ci.province_id ORDER BY p.sort_order, p.id, ci.sort_order, ci.id')
-    .all() as { id: number; name: string }[];
-  const channels = sqlite.prepare('SELECT id, name FROM channel ORDER BY sort_order, id').all() as { id: number; name: string }[];
-
-  const cte = latestCte(s, false);
-  const categories = sqlite
-    .prepare(
-      `${cte.sql}
-       SELECT c.id, c.name, COUNT(*) AS lines
-         FROM latest l JOIN store_audit_brand b ON b.audit_id = l.id JOIN category c ON c.id = b.category_id
-        GROUP BY c.id ORDER BY lines DESC, c.sort_order, c.id`,
-    )
-    .all(...cte.params) as { id: number; name: string; lines: number }[];
+  const cities = citiesByProvince(db).map(({ id, name }) => ({ id, name }));
+  const channels = orderedMembers(db, 'channel');
+  const categories = auditedCategories(db, s);
   const categoryId = input.categoryId ?? categories[0]?.id ?? null;
 
   const base = {
     year: s.year,
     planYear: py,
-    years: auditYears(sqlite),
+    years: auditYears(db),
     fromMonth: s.fromMonth,
     toMonth: s.toMonth,
     by,
@@ -266,13 +181,11 @@ export function terminalsAnalysis(sqlite: Database.Database, input: SliceInput &
     return { ...base, ownBrands: [], competitors: [], groups: [], total: buildGroup(0, '', emptyGroup(), [], []) };
   }
 
-  const agg = aggregate(sqlite, s, categoryId, by);
+  const agg = aggregate(db, s, categoryId, by);
   const totalBrands = agg.total.brands;
   const totalGroup = agg.total.group;
 
-  const brandInfo = new Map(
-    (sqlite.prepare('SELECT id, name, is_own, sort_order FROM brand').all() as { id: number; name: string; is_own: number; sort_order: number }[]).map((b) => [b.id, b]),
-  );
+  const brandInfo = new Map(allBrands(db).map((b) => [b.id, b]));
   const present = totalBrands.filter((b) => brandInfo.has(b.brand));
   const order = (a: BrandSum, b: BrandSum) => {
     const x = brandInfo.get(a.brand)!;
@@ -303,40 +216,10 @@ export function terminalsAnalysis(sqlite: Database.Database, input: SliceInput &
 }
 
 export function terminalLines(
-  sqlite: Database.Database,
+  db: ReadDb,
   input: SliceInput & { year: number; categoryId: number; brand?: 'ours' | number; limit?: number },
 ): TerminalLines {
-  const s = resolveSlice(sqlite, input);
-  if (typeof input.brand === 'number') requireRow(sqlite, 'brand', input.brand, 'brand');
-  const cte = latestCte(s, false);
-  const brandWhere = input.brand === 'ours' ? ' AND br.is_own = 1' : typeof input.brand === 'number' ? ' AND b.brand_id = ?' : '';
-  const params = [...cte.params, input.categoryId, ...(typeof input.brand === 'number' ? [input.brand] : [])];
-  const from = `FROM latest l JOIN store_audit_brand b ON b.audit_id = l.id AND b.category_id = ? JOIN brand br ON br.id = b.brand_id
-               WHERE 1 = 1${brandWhere}`;
-  const sums = sqlite
-    .prepare(
-      `${cte.sql}
-       SELECT COUNT(*) AS total, COUNT(DISTINCT b.audit_id) AS stores,
-              COUNT(DISTINCT CASE WHEN b.skus_on_shelf > 0 THEN b.audit_id END) AS carrying,
-              COALESCE(SUM(b.facings), 0) AS facings, COALESCE(SUM(b.sellout_cents), 0) AS sellout
-         ${from}`,
-    )
-    .get(...params) as Omit<TerminalLines, 'rows'>;
-  const rows = (
-    sqlite
-      .prepare(
-        `${cte.sql}
-         SELECT b.audit_id AS auditId, t.code AS storeCode, t.name AS storeName, ci.name AS cityName, ch.name AS channelName,
-                sa.audit_date AS auditDate, br.name AS brandName, br.is_own AS isOwn, b.skus_on_shelf AS skusOnShelf,
-                b.facings, b.shelf_price_cents AS shelfPriceCents, b.has_display AS hasDisplay, b.sellout_cents AS selloutCents
-           FROM latest l JOIN store_audit_brand b ON b.audit_id = l.id AND b.category_id = ? JOIN brand br ON br.id = b.brand_id
-           JOIN store_audit sa ON sa.id = l.id JOIN terminal t ON t.id = sa.terminal_id
-           JOIN city ci ON ci.id = t.city_id JOIN channel ch ON ch.id = t.channel_id
-          WHERE 1 = 1${brandWhere}
-          ORDER BY ci.sort_order, ci.id, t.code, br.is_own DESC, br.sort_order, br.id
-          LIMIT ?`,
-      )
-      .all(...params, input.limit ?? 2000) as (Omit<TerminalLineRow, 'isOwn' | 'hasDisplay'> & { isOwn: number; hasDisplay: number })[]
-  ).map((r) => ({ ...r, isOwn: r.isOwn === 1, hasDisplay: r.hasDisplay === 1 }));
-  return { ...sums, rows };
+  const s = resolveSlice(db, input);
+  if (typeof input.brand === 'number') requireRow(db, 'brand', input.brand, 'brand');
+  return latestAuditLinesOf(db, s, input.categoryId, input.brand, input.limit ?? 2000);
 }
