@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { median, timeOnce } from '../measure';
-import { gotoWorkspace, openInBrowser } from './grid';
+import { forgetAnswers, gotoWorkspace, openInBrowser } from './grid';
+
+export { forgetAnswers };
 import type { BenchCase, BenchContext } from '../types';
 import { LARGE } from './foundation';
 
@@ -52,6 +54,7 @@ async function salesByCity(page: Page): Promise<number> {
   );
   // Settle: the channel rows and their chart are on screen.
   await page.waitForTimeout(200);
+  await forgetAnswers(page);
   const before = await labels();
   const pending = page.evaluate(
     ({ was }) =>
@@ -91,6 +94,7 @@ async function openCustomers(page: Page): Promise<number> {
   await page.waitForSelector('[data-testid="analysis-customers"]', { state: 'detached' });
   await page.waitForSelector('[data-testid="analysis-chart"][data-rendered="true"]', { timeout: 120_000 });
   await page.waitForTimeout(200);
+  await forgetAnswers(page);
   return page.evaluate(
     () =>
       new Promise<number>((resolveView, reject) => {

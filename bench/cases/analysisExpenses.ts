@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { median } from '../measure';
 import type { BenchCase } from '../types';
-import { FROM, REVIEW_YEAR, RUNS, TO, openAnalysis, sqlBaseline } from './analysis';
+import { FROM, REVIEW_YEAR, RUNS, TO, openAnalysis, sqlBaseline, forgetAnswers } from './analysis';
 
 // chart-expenses: the expenses view's chart on the large region (3M sales_actual rows),
 // in the real renderer: from the click on the expenses tab (coming from the sales tab)
@@ -15,6 +15,7 @@ async function openExpenses(page: Page): Promise<number> {
   await page.waitForSelector('[data-testid="analysis-expenses"]', { state: 'detached' });
   await page.waitForSelector('[data-testid="analysis-chart"][data-rendered="true"]', { timeout: 120_000 });
   await page.waitForTimeout(200);
+  await forgetAnswers(page);
   return page.evaluate(
     () =>
       new Promise<number>((resolveView, reject) => {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { median } from '../measure';
 import type { BenchCase } from '../types';
-import { RUNS, REVIEW_YEAR, openAnalysis, sqlBaseline } from './analysis';
+import { RUNS, REVIEW_YEAR, openAnalysis, sqlBaseline, forgetAnswers } from './analysis';
 
 // chart-prices: the prices view on the large region (~9k visits, ~56k visit price rows):
 // from the click on its tab (coming from the sales tab) to the SKU price chart drawn.
@@ -14,6 +14,7 @@ async function openPrices(page: Page): Promise<{ chart: number; data: number; ma
   await page.waitForSelector('[data-testid="analysis-prices"]', { state: 'detached' });
   await page.waitForSelector('[data-testid="analysis-chart"][data-rendered="true"]', { timeout: 120_000 });
   await page.waitForTimeout(200);
+  await forgetAnswers(page);
   return page.evaluate(
     () =>
       new Promise<{ chart: number; data: number; matrix: number }>((resolveView, reject) => {

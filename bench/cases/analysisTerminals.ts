@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { median } from '../measure';
 import type { BenchCase } from '../types';
-import { FROM, REVIEW_YEAR, RUNS, TO, openAnalysis, sqlBaseline } from './analysis';
+import { FROM, REVIEW_YEAR, RUNS, TO, openAnalysis, sqlBaseline, forgetAnswers } from './analysis';
 
 // chart-terminals: the terminals view on the large region, in the real renderer
 // (Chromium through the web host): from the click on its tab (coming from the sales
@@ -50,6 +50,7 @@ async function openTerminals(page: Page): Promise<number> {
   await page.waitForSelector('[data-testid="analysis-terminals"]', { state: 'detached' });
   await page.waitForSelector('[data-testid="analysis-chart"][data-rendered="true"]', { timeout: 120_000 });
   await page.waitForTimeout(200);
+  await forgetAnswers(page);
   return page.evaluate(
     () =>
       new Promise<number>((resolveView, reject) => {

@@ -5,7 +5,7 @@ import { createHandlers } from '../../src/main/core/handlers';
 import { Session } from '../../src/main/core/session';
 import type { Page } from '@playwright/test';
 import { median, paired } from '../measure';
-import { gotoWorkspace, openInBrowser } from './grid';
+import { forgetAnswers, gotoWorkspace, openInBrowser } from './grid';
 import type { BenchCase, BenchContext } from '../types';
 import { benchHost } from './foundation';
 
@@ -153,6 +153,7 @@ export const targetsOpen: BenchCase = {
       for (let i = 0; i < 5; i++) {
         await page.click('[data-testid="side-nav"] [data-area="overview"]');
         await page.waitForSelector('[data-testid="targets-page"]', { state: 'detached' });
+        await forgetAnswers(page);
         times.push(await openTargets(page));
       }
       const rows = await page.locator(`${GRID} .ag-row`).count();

@@ -130,6 +130,11 @@ export class QueryStore {
     }
   }
 
+  /** Drops every kept answer that no view shows: the next view that asks gets a new one from the core. */
+  forgetUnused(): void {
+    for (const [key, e] of this.entries) if (e.listeners.size === 0) this.entries.delete(key);
+  }
+
   private evict(): void {
     const unused = [...this.entries].filter(([, e]) => e.listeners.size === 0);
     if (unused.length <= KEEP_UNUSED) return;

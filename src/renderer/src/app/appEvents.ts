@@ -12,6 +12,9 @@ export type AppEventName =
   | 'regionplan:grid-applied' // a grid committed a user action; detail: { gridId, label, cells }
   | 'regionplan:grid-copied'; // a grid put a range on the clipboard; detail: { gridId, text }
 
+/** Sent to the app (by the benchmarks): forget the answers of views not on screen. */
+export const FORGET_ANSWERS_EVENT = 'regionplan:forget-answers';
+
 export function emitAppEvent(name: AppEventName, detail?: Record<string, unknown>): void {
   window.dispatchEvent(new CustomEvent(name, { detail }));
 }
