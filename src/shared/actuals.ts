@@ -16,21 +16,6 @@ export function actualKindOfTarget(target: string): ActualKind | null {
   return m && (ACTUAL_KINDS as readonly string[]).includes(m[1]) ? (m[1] as ActualKind) : null;
 }
 
-/** import_batch.kind of each kind (the column's CHECK list, migration 1). */
-export const BATCH_KIND: Record<ActualKind, string> = {
-  sales: 'sales_actual',
-  market: 'market_sales',
-  audit: 'store_audit',
-  visit: 'customer_visit',
-  statement: 'customer_statement',
-  expense: 'expense_actual',
-};
-
-export function actualKindOfBatch(batchKind: string): ActualKind | null {
-  const found = ACTUAL_KINDS.find((k) => BATCH_KIND[k] === batchKind);
-  return found ?? null;
-}
-
 // ---- how the values are read ------------------------------------------------------
 
 /** Amount columns in the file are in 元 or in 萬元 (market research often is). */
