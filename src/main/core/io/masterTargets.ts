@@ -2,6 +2,7 @@ import type { InputIssue } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
 import { codeKey, editableFields, ENTITIES, isEntityName, type CellValue, type EntityName } from '../../../shared/masterData';
 import type { ReadDb } from '../db/handle';
+import { listEntityCodes } from '../repos/masterData';
 import { applyMasterRows, validateMasterRows } from '../services/masterData';
 import { registerTargets, type ImportTarget, type RowIssue, type RowPlan, type TextRow } from './targets';
 
@@ -12,13 +13,8 @@ import { registerTargets, type ImportTarget, type RowIssue, type RowPlan, type T
 type ApplyRow = { id?: number } & Record<string, CellValue>;
 
 function existingCodes(db: ReadDb, entity: EntityName): Map<string, number> {
-  const spec = ENTITIES[entity];
-  const table = spec.table;
-  if (!/^[a-z_]+$/.test(table) || !spec.codeField) return new Map();
-  // brand and competitor share the brand table.
-  const where = entity === 'brand' ? ' WHERE is_own = 1' : entity === 'competitor' ? ' WHERE is_own = 0' : '';
-  const rows = db.sqlite.prepare(`SELECT id, code FROM "${table}"${where}`).all() as { id: number; code: string }[];
-  return new Map(rows.map((r) => [codeKey(r.code), r.id]));
+  if (!ENTITIES[entity].codeField) return new Map();
+  return new Map(listEntityCodes(db, entity).map((r) => [codeKey(r.code), r.id]));
 }
 
 interface Planned {
