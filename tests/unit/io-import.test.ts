@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/shared/errors';
 import { catalogs } from '../../src/shared/i18n';
 import type { ColumnMapping, DataFileInfo, ImportPreview, ImportTargetInfo, SavedMapping } from '../../src/shared/importTypes';
+import { writeDb } from '../../src/main/core/db/handle';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
 import { createHandlers } from '../../src/main/core/handlers';
@@ -33,7 +34,7 @@ async function setup(): Promise<Ctx> {
   const dir = tempDir();
   const regionPath = join(dir, '華東大區-2027.rplan');
   const file = await createRegionFile(regionPath, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
-  fillDemoRegion(file.sqlite, { size: 'tiny', seed: 2027 });
+  fillDemoRegion(writeDb(file.sqlite), { size: 'tiny', seed: 2027 });
   await file.close();
   const c = { dir, nextImport: null, nextExport: null } as Ctx;
   const host = testHost(join(dir, 'state'), {

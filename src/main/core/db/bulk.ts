@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { APPLICATION_ID } from './constants';
+import type { WriteDb } from './handle';
 import { SCHEMA_VERSION } from './migrations';
 import { configure } from './regionFile';
 
@@ -197,7 +198,8 @@ const BULK_CACHE_SIZE = -262144;
  * Runs `fn` with a large page cache on the connection (the secondary indexes of a big
  * table, filled out of order, then do not thrash) and puts the cache back afterwards.
  */
-export function withBulkCache<T>(sqlite: Database.Database, fn: () => T): T {
+export function withBulkCache<T>(db: WriteDb, fn: () => T): T {
+  const sqlite = db.sqlite;
   const previous = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
   try {
@@ -205,6 +207,16 @@ export function withBulkCache<T>(sqlite: Database.Database, fn: () => T): T {
   } finally {
     sqlite.pragma(`cache_size = ${previous}`);
   }
+}
+
+/**
+ * Runs `fn` in one transaction of a job's own connection (a data load: not a command,
+ * not an undo step), rolled back when it throws. `immediate`: the write lock is taken
+ * before `fn` reads anything, so that what it reads is what it writes over.
+ */
+export function jobTransaction<T>(db: WriteDb, fn: () => T, immediate = false): T {
+  const tx = db.sqlite.transaction(fn);
+  return immediate ? tx.immediate() : tx();
 }
 
 /**

@@ -2,8 +2,8 @@ import type { ActualsReadOptions } from '../../../shared/actuals';
 import { actualsReadOptionsSchema } from '../../../shared/endpoints/io';
 import { AppError } from '../../../shared/errors';
 import type { ColumnMapping, ImportIssue, ImportPreview, SavedMapping, TextEncoding } from '../../../shared/importTypes';
-import { all, qb, run } from '../db/exec';
 import type { ReadDb, WriteDb } from '../db/handle';
+import { listMappingRows, upsertMapping } from '../repos/imports';
 import { readDataRows, type DataRows } from './dataFile';
 import { requireTarget, type ImportTarget, type RowIssue, type TextRow } from './targets';
 
@@ -110,10 +110,7 @@ export function commitImport(db: WriteDb, path: string, request: ImportRequest):
 const OPTIONS_KEY = '$options';
 
 export function listMappings(db: ReadDb, target: string): SavedMapping[] {
-  return all(
-    db,
-    qb.selectFrom('import_mapping').select(['name', 'mapping_json', 'updated_at']).where('kind', '=', target).orderBy('updated_at', 'desc'),
-  ).map((r) => {
+  return listMappingRows(db, target).map((r) => {
     const { [OPTIONS_KEY]: options, ...columns } = JSON.parse(r.mapping_json) as Record<string, unknown>;
     const parsed = actualsReadOptionsSchema.safeParse(options);
     return {
@@ -140,14 +137,6 @@ export function saveMapping(
   const known = new Set(fieldKeys);
   const clean: Record<string, unknown> = Object.fromEntries(Object.entries(columns).filter(([k]) => known.has(k)));
   if (options) clean[OPTIONS_KEY] = options;
-  const json = JSON.stringify(clean);
-  const now = new Date().toISOString();
-  run(
-    db,
-    qb
-      .insertInto('import_mapping')
-      .values({ kind: target, name, mapping_json: json, updated_at: now })
-      .onConflict((oc) => oc.columns(['kind', 'name']).doUpdateSet({ mapping_json: json, updated_at: now })),
-  );
+  upsertMapping(db, target, name, JSON.stringify(clean), new Date().toISOString());
   return listMappings(db, target);
 }

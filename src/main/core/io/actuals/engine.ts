@@ -2,7 +2,7 @@ import { actualKindOfTarget, type ActualKind, type BatchPlan, type MemberDimensi
 import { AppError } from '../../../../shared/errors';
 import type { ImportCommitResult, ImportIssue, ImportPreview } from '../../../../shared/importTypes';
 import type { DateOptions } from '../../../../shared/importValues';
-import { openForBulkWork } from '../../db/bulk';
+import { jobTransaction, openForBulkWork } from '../../db/bulk';
 import { readDb, writeDb, type ReadDb, type WriteDb } from '../../db/handle';
 import {
   BATCH_KIND, countReplaced, derivedMonthsOfBatch, kindOfBatch, liveRows, refreshDerived, removeReplaced,
@@ -269,8 +269,9 @@ export function commitActuals(
   // and the rows replaced are exactly those the commit sees; nothing is written until
   // every row is valid, and anything thrown rolls the whole import back.
   const trace = phaseTracer();
-  const result = db.sqlite
-    .transaction((): ImportCommitResult => {
+  const result = jobTransaction(
+    db,
+    (): ImportCommitResult => {
       const p = pass(db, request, 0.6, onProgress, shouldCancel);
       trace('read and check');
       if (p.issueCount > 0 || p.mappingIssues.length > 0) throw refuseIssues(p);
@@ -305,8 +306,9 @@ export function commitActuals(
       trace('derived tables');
       setBatchRowCount(db, batchId, lines);
       return { imported: p.rowCount - p.skipped, inserted: lines - overwrites, updated: overwrites, batchId, skipped: p.skipped, replaced, created };
-    })
-    .immediate();
+    },
+    true,
+  );
   trace('commit');
   onProgress(PROGRESS_TOTAL, PROGRESS_TOTAL);
   return result;
@@ -322,13 +324,13 @@ export function removeActualsBatch(regionPath: string, batchId: number, shouldCa
     const kind = kindOfBatch(db, batch);
     if (!kind) throw new AppError('INVALID_INPUT', `batch ${batchId} is not an actuals import (${batch.kind})`, { issues: [{ path: 'id', message: 'not an actuals batch' }] });
     if (shouldCancel()) throw new AppError('CANCELLED', 'cancelled');
-    return sqlite.transaction(() => {
+    return jobTransaction(db, () => {
       const removed = liveRows(db, kind, batchId);
       const periods = derivedMonthsOfBatch(db, kind, batchId);
       deleteBatch(db, batchId);
       refreshDerived(db, kind, periods);
       return { removed };
-    })();
+    });
   } finally {
     sqlite.close();
   }
