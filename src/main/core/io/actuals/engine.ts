@@ -1,4 +1,4 @@
-import { actualKindOfTarget, type ActualKind, type BatchPlan, type MemberDimension } from '../../../../shared/actuals';
+import { actualKindOfDestination, type ActualKind, type BatchPlan, type MemberDimension } from '../../../../shared/actuals';
 import { AppError } from '../../../../shared/errors';
 import type { ImportCommitResult, ImportIssue, ImportPreview } from '../../../../shared/importTypes';
 import type { DateOptions } from '../../../../shared/importValues';
@@ -43,9 +43,9 @@ export function importActuals(
   }
 }
 
-function kindOf(target: string): ActualKind {
-  const kind = actualKindOfTarget(target);
-  if (!kind) throw new AppError('NOT_FOUND', `no import target ${target}`, { issues: [{ path: 'target', message: target }] });
+function kindOf(destination: string): ActualKind {
+  const kind = actualKindOfDestination(destination);
+  if (!kind) throw new AppError('NOT_FOUND', `no import destination ${destination}`, { issues: [{ path: 'destination', message: `no import destination ${destination}` }] });
   return kind;
 }
 
@@ -76,7 +76,7 @@ function mappingProblems(kind: ActualKind, request: ActualsJobRequest): { used: 
   const byKey = new Map(fields.map((f) => [f.key, f]));
   for (const key of Object.keys(request.mapping)) {
     if (!byKey.has(key)) {
-      throw new AppError('INVALID_INPUT', `${request.target} has no field ${key}`, { issues: [{ path: `mapping.${key}`, message: 'unknown field' }] });
+      throw new AppError('INVALID_INPUT', `${request.destination} has no field ${key}`, { issues: [{ path: `mapping.${key}`, message: 'unknown field' }] });
     }
   }
   const col = (key: string) => {
@@ -102,7 +102,7 @@ function dateOptions(request: ActualsJobRequest): DateOptions {
 
 /** Reads the whole file into the kind's lines. */
 function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress: (d: number, t: number) => void, shouldCancel: () => boolean): Pass {
-  const kind = kindOf(request.target);
+  const kind = kindOf(request.destination);
   const { used, issues: mappingIssues } = mappingProblems(kind, request);
   const resolver = new Resolver(db, request.resolutions);
   const acc = KIND_WRITERS[kind].accumulator(db, resolver);

@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTabs } from '../../components/PageTabs';
 import {
-  ACTUAL_COLUMNS, ACTUAL_KINDS, actualsTarget, type ActualKind, type ActualsFilter, type BatchInfo,
+  ACTUAL_COLUMNS, ACTUAL_KINDS, actualsDestination, type ActualKind, type ActualsFilter, type BatchInfo,
 } from '../../../../shared/actuals';
 import { formatInteger } from '../../../../shared/units';
 import { api } from '../../api/client';
@@ -126,7 +126,7 @@ export function ActualsPage() {
         />
         <span className="ac__spacer" />
         <span className="ac__actions">
-          <ImportButton key={kind} target={actualsTarget(kind)} onImported={onImported} />
+          <ImportButton key={kind} destination={actualsDestination(kind)} onImported={onImported} />
           <button type="button" className="btn btn--small" onClick={() => setBatchesOpen(true)} disabled={batches === null} data-testid="actuals-batches-button">
             {t('actuals.batches.button')}
           </button>
@@ -234,7 +234,7 @@ export function ActualsPage() {
             <div className="ac-empty__card">
               <h2 className="ac-empty__title">{t('actuals.empty.title', { kind: kindName })}</h2>
               <p className="ac-empty__text">{t(`actuals.empty.${kind}`)}</p>
-              <ImportButton target={actualsTarget(kind)} onImported={onImported} />
+              <ImportButton destination={actualsDestination(kind)} onImported={onImported} />
             </div>
           </div>
         ) : noMatch ? (

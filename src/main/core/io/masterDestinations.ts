@@ -4,9 +4,9 @@ import { codeKey, editableFields, ENTITIES, isEntityName, type CellValue, type E
 import type { ReadDb } from '../db/handle';
 import { listEntityCodes } from '../repos/masterData';
 import { applyMasterRows, validateMasterRows } from '../services/masterData';
-import { registerTargets, type ImportTarget, type RowIssue, type RowPlan, type TextRow } from './targets';
+import { registerDestinations, type ImportDestination, type RowIssue, type RowPlan, type TextRow } from './destinations';
 
-// 'master:<entity>' import targets, built from the entity specs. A row whose code
+// 'master:<entity>' import destinations, built from the entity specs. A row whose code
 // matches an existing item updates it (only the mapped fields); a new code adds an
 // item. The master-data service validates and writes (all or nothing, one undo step).
 
@@ -76,7 +76,7 @@ function dedupe(issues: RowIssue[]): RowIssue[] {
   });
 }
 
-function masterTarget(entity: EntityName): ImportTarget {
+function masterDestination(entity: EntityName): ImportDestination {
   const fields = editableFields(entity).map((f) => ({
     key: f.key,
     labelKey: `masterData.field.${entity}.${f.key}`,
@@ -85,7 +85,7 @@ function masterTarget(entity: EntityName): ImportTarget {
     required: !!f.required && f.default === undefined,
   }));
   return {
-    info: { target: `master:${entity}`, labelKey: `masterData.entity.${entity}`, fields },
+    info: { destination: `master:${entity}`, labelKey: `masterData.entity.${entity}`, fields },
     validate(db, rows) {
       const planned = planRows(db, entity, rows);
       return dedupe([...planned.issues, ...fromInputIssues(validateMasterRows(db, entity, planned.rows))]);
@@ -106,7 +106,7 @@ function masterTarget(entity: EntityName): ImportTarget {
   };
 }
 
-registerTargets((name) => {
+registerDestinations((name) => {
   const m = /^master:([a-z]+)$/.exec(name);
-  return m && isEntityName(m[1]) ? masterTarget(m[1]) : null;
+  return m && isEntityName(m[1]) ? masterDestination(m[1]) : null;
 });
