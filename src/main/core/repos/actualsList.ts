@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { ActualKind, ActualsFilter } from '../../../shared/actuals';
+import { preparedOnce as prepared } from '../db/bulk';
 import { all, qb } from '../db/exec';
 import type { ReadDb } from '../db/handle';
 import {
@@ -18,23 +18,6 @@ import {
 // id sets of the small master tables, a walk of the clustered key bounded by a batch's
 // months) and their query plans are what the grid's speed on millions of rows rests
 // on (tests/unit/actualsRead.test.ts checks them).
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A statement prepared once per connection and text. */
-function prepared(db: ReadDb, text: string): Database.Statement {
-  let byText = statements.get(db.sqlite);
-  if (!byText) {
-    byText = new Map();
-    statements.set(db.sqlite, byText);
-  }
-  let stmt = byText.get(text);
-  if (!stmt) {
-    stmt = db.sqlite.prepare(text);
-    byText.set(text, stmt);
-  }
-  return stmt;
-}
 
 interface KindQuery {
   /** The fact table with the joins its conditions need (the aggregate's FROM). */

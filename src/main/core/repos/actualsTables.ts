@@ -12,25 +12,18 @@ import type { ImportKind, TableName } from '../db/schema';
 // batch lists are a handful of integers written into the text (a parameter per value
 // would make a statement per list length just the same).
 
-/** import_batch.kind of each kind (the column's CHECK list, migration 1). */
-export const BATCH_KIND: Readonly<Record<ActualKind, ImportKind>> = {
-  sales: 'sales_actual',
-  market: 'market_sales',
-  audit: 'store_audit',
-  visit: 'customer_visit',
-  statement: 'customer_statement',
-  expense: 'expense_actual',
-};
-
 /** The table whose rows a batch of the kind wrote (what liveRows counts and removal deletes). */
-export const ACTUALS_TABLE: Readonly<Record<ActualKind, TableName>> = {
+export const ACTUALS_TABLE = {
   sales: 'sales_actual',
   market: 'market_sales',
   audit: 'store_audit',
   visit: 'customer_visit',
   statement: 'customer_statement',
   expense: 'expense_actual',
-};
+} as const satisfies Record<ActualKind, TableName & ImportKind>;
+
+/** import_batch.kind of each kind: the name of the table its rows went into (the column's CHECK list, migration 1). */
+export const BATCH_KIND: Readonly<Record<ActualKind, ImportKind>> = ACTUALS_TABLE;
 
 /** The kinds whose rows are keyed by a yyyymm period column (the others by an ISO day). */
 export type PeriodKind = 'sales' | 'market' | 'statement' | 'expense';

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { EntityName, RefItem } from '../../../shared/masterData';
+import { preparedOnce as prepared } from '../db/bulk';
 import { all, first, qb, run } from '../db/exec';
 import type { ReadDb, WriteDb } from '../db/handle';
 import type { CityRow, CustomerRow, ProvinceRow } from '../db/schema';
@@ -64,23 +64,6 @@ export const ENTITY_TABLES: Readonly<Record<EntityName, EntityTable>> = {
   },
   terminal: { table: 'terminal', links: {}, hasSortOrder: false },
 };
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A statement prepared once per connection and text (the texts here are built from the entity tables, a small set). */
-export function prepared(db: ReadDb, text: string): Database.Statement {
-  let byText = statements.get(db.sqlite);
-  if (!byText) {
-    byText = new Map();
-    statements.set(db.sqlite, byText);
-  }
-  let stmt = byText.get(text);
-  if (!stmt) {
-    stmt = db.sqlite.prepare(text);
-    byText.set(text, stmt);
-  }
-  return stmt;
-}
 
 function scopeSql(et: EntityTable): string {
   return et.scope ? ` AND ${et.scope.column} = ${et.scope.value}` : '';
