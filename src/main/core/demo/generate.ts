@@ -7,7 +7,7 @@ import {
   BulkInsert, expenseItemIdsByCode, insertDemoBatches, insertHoTargets, setManagerName, setWorkingPlanCreatedAt,
 } from '../repos/demo';
 import { setBatchRowCount } from '../repos/imports';
-import { countRows, planYear as planYearOf } from '../repos/region';
+import { countRows, planYear as regionPlanYear } from '../repos/region';
 import {
   BRANDS, CATEGORIES, CHANNELS, DISTRIBUTOR_SUFFIXES, EC_ACCOUNTS, GIVEN_NAMES, KA_CHAINS, ROADS,
   SPECIAL_ACCOUNTS, STORE_CHANNELS, SUB_DISTRIBUTOR_SUFFIXES, SUPERMARKET_CHAINS, SURNAMES, TRADE_NAMES, VARIANTS,
@@ -1589,7 +1589,7 @@ function insertExpensesAndTargets(db: WriteDb, world: World, rng: Rng, totals: A
 export function fillDemoRegion(db: WriteDb, options: DemoOptions): void {
   const spec = SIZES[options.size];
   if (spec === undefined) throw new Error(`unknown demo size: ${String(options.size)}`);
-  const planYear = planYearOf(db);
+  const planYear = regionPlanYear(db);
   // Periods before 2000 are outside the schema's range, and the history is three years.
   if (planYear - 3 < 2000) throw new Error('a demo region needs a plan year of 2003 or later');
   if (countRows(db, 'provinces') + countRows(db, 'salesActualRows') > 0) {

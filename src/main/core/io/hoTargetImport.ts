@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { parseImportPeriod } from '../../../shared/importValues';
 import { parseIntegerText, parseMoneyText } from '../../../shared/masterData';
 import type { ReadDb } from '../db/handle';
-import { planYear as planYearOf } from '../repos/region';
+import { planYear as regionPlanYear } from '../repos/region';
 import { setHoTarget } from '../services/targets/versions';
 import { registerDestinations, type ImportDestination, type RowIssue, type TextRow } from './destinations';
 
@@ -35,7 +35,7 @@ export function parseTargetMonth(text: string, planYear: number): number | null 
 }
 
 function readRows(db: ReadDb, rows: TextRow[]): { parsed: HoRow[]; issues: RowIssue[] } {
-  const planYear = planYearOf(db);
+  const planYear = regionPlanYear(db);
   const issues: RowIssue[] = [];
   const seen = new Map<number, number>();
   const parsed = rows.map((row, index) => {
