@@ -162,7 +162,7 @@ export const import1mGbk: BenchCase = {
         path: gbk,
         encoding: 'gb18030',
         headerRow: 1,
-        target: 'actuals:sales',
+        destination: 'actuals:sales',
         mapping: { period: 0, customer: 1, customerName: 2, sku: 3, skuName: 4, volume: 5, amount: 6, grossProfit: 7 },
         options: { dateOrder: 'ymd', dateSystem: 1900, amountUnit: 'yuan' },
         source: 'bench',

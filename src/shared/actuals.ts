@@ -8,27 +8,12 @@ import type { DateOrder, DateSystem } from './importValues';
 export const ACTUAL_KINDS = ['sales', 'market', 'audit', 'visit', 'statement', 'expense'] as const;
 export type ActualKind = (typeof ACTUAL_KINDS)[number];
 
-/** The import target of each kind ("actuals:sales"). */
-export const actualsTarget = (kind: ActualKind): string => `actuals:${kind}`;
+/** The import destination of each kind ("actuals:sales"). */
+export const actualsDestination = (kind: ActualKind): string => `actuals:${kind}`;
 
-export function actualKindOfTarget(target: string): ActualKind | null {
-  const m = /^actuals:([a-z]+)$/.exec(target);
+export function actualKindOfDestination(destination: string): ActualKind | null {
+  const m = /^actuals:([a-z]+)$/.exec(destination);
   return m && (ACTUAL_KINDS as readonly string[]).includes(m[1]) ? (m[1] as ActualKind) : null;
-}
-
-/** import_batch.kind of each kind (the column's CHECK list, migration 1). */
-export const BATCH_KIND: Record<ActualKind, string> = {
-  sales: 'sales_actual',
-  market: 'market_sales',
-  audit: 'store_audit',
-  visit: 'customer_visit',
-  statement: 'customer_statement',
-  expense: 'expense_actual',
-};
-
-export function actualKindOfBatch(batchKind: string): ActualKind | null {
-  const found = ACTUAL_KINDS.find((k) => BATCH_KIND[k] === batchKind);
-  return found ?? null;
 }
 
 // ---- how the values are read ------------------------------------------------------

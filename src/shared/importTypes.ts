@@ -1,8 +1,9 @@
 import type { ActualsReadOptions, BatchPlan, UnknownMember } from './actuals';
+import type { MessageKey } from './errors';
 
 // Types of the import wizard and the data-file layer, shared by the core and the
-// renderer. A "target" names what the rows become: 'master:<entity>' today, the
-// actuals of a later issue tomorrow; the core keeps a registry of them.
+// renderer. A "destination" names what the rows become: 'master:<entity>',
+// 'targets:ho' (head office's target), 'actuals:<kind>'.
 
 export const DATA_FORMATS = ['csv', 'xlsx', 'xls'] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
@@ -43,7 +44,7 @@ export interface DataFileInfo {
   date1904?: boolean;
 }
 
-/** One field of a target, as the mapping step shows it. */
+/** One field of a destination, as the mapping step shows it. */
 export interface ImportFieldInfo {
   key: string;
   /** The i18n key of its label (e.g. "masterData.field.customer.code"). */
@@ -54,9 +55,9 @@ export interface ImportFieldInfo {
   aliases?: string[];
 }
 
-export interface ImportTargetInfo {
-  target: string;
-  /** The i18n key of the target's name (e.g. "masterData.entity.customer"). */
+export interface ImportDestinationInfo {
+  destination: string;
+  /** The i18n key of the destination's name (e.g. "masterData.entity.customer"). */
   labelKey: string;
   fields: ImportFieldInfo[];
 }
@@ -85,11 +86,11 @@ export interface ImportPreview {
   /** Rows that will update an existing item (same code), and rows that will add one. */
   updates: number;
   inserts: number;
-  /** Actuals targets: values the master data does not have, to map, create or skip (first 1,000). */
+  /** Actuals destinations: values the master data does not have, to map, create or skip (first 1,000). */
   unknowns?: UnknownMember[];
   /** How many unknown values there are in all. */
   unknownCount?: number;
-  /** Actuals targets: what the commit will do (lines, replaced and overwritten rows, created members). */
+  /** Actuals destinations: what the commit will do (lines, replaced and overwritten rows, created members). */
   batch?: BatchPlan;
 }
 
@@ -97,7 +98,7 @@ export interface ImportCommitResult {
   imported: number;
   updated: number;
   inserted: number;
-  /** Actuals targets: the new batch. */
+  /** Actuals destinations: the new batch. */
   batchId?: number;
   /** Rows skipped by a resolution. */
   skipped?: number;
@@ -111,15 +112,15 @@ export interface ImportCommitResult {
 export interface SavedMapping {
   name: string;
   columns: Record<string, string | null>;
-  /** Actuals targets: how the source's dates and amounts are read. */
+  /** Actuals destinations: how the source's dates and amounts are read. */
   options?: ActualsReadOptions;
   updatedAt: string;
 }
 
 /**
- * Why a data file was refused. The error (INVALID_INPUT or FILE_REFUSED) carries
- * `issues: [{ path: 'importFile.<reason>', message: JSON of the params }]` so the
- * wizard can say it in the user's language; the English message is for logs.
+ * Why a data file was refused as a whole. The error (INVALID_INPUT) is a refusal by the
+ * rule importWizard.refuse.<reason> with the file's name and the reason's values as its
+ * params, so the wizard can say it in the user's language; the English message is for logs.
  */
 export const DATA_FILE_REFUSALS = [
   'empty',
@@ -138,4 +139,15 @@ export const DATA_FILE_REFUSALS = [
 ] as const;
 export type DataFileRefusal = (typeof DATA_FILE_REFUSALS)[number];
 
-export const REFUSAL_ISSUE_PREFIX = 'importFile.';
+const DATA_FILE_RULE_PREFIX = 'importWizard.refuse.';
+
+/** The rule of a data file's refusal. */
+export function dataFileRule(reason: DataFileRefusal): MessageKey {
+  return `importWizard.refuse.${reason}`;
+}
+
+/** Why a data file was refused, when the error is such a refusal. */
+export function dataFileRefusalOf(error: { rule?: string }): DataFileRefusal | null {
+  const reason = error.rule?.startsWith(DATA_FILE_RULE_PREFIX) ? error.rule.slice(DATA_FILE_RULE_PREFIX.length) : null;
+  return reason !== null && (DATA_FILE_REFUSALS as readonly string[]).includes(reason) ? (reason as DataFileRefusal) : null;
+}

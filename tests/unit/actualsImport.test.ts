@@ -71,7 +71,7 @@ const SALES_HEADERS = '月份,客戶編碼,客戶名稱,存貨編碼,存貨名�
 const SALES_MAPPING = { period: 0, customer: 1, customerName: 2, sku: 3, skuName: 4, volume: 5, amount: 6, grossProfit: 7 };
 
 function salesRequest(path: string, extra: Partial<EndpointInput<'import.preview'>> = {}): EndpointInput<'import.preview'> {
-  return { path, target: 'actuals:sales', mapping: SALES_MAPPING, source: 'ERP 銷售明細', ...extra };
+  return { path, destination: 'actuals:sales', mapping: SALES_MAPPING, source: 'ERP 銷售明細', ...extra };
 }
 
 describe('parseCsvChunk', () => {
@@ -240,7 +240,7 @@ describe('sales actuals', () => {
   it('derives gross profit from the standard cost when the file has none', async () => {
     const c = await fresh();
     const path = dataFile(c, 'nogp.csv', '月份,客戶編碼,存貨編碼,數量,金額\n2027-04,D0001,WA0001,3,500\n');
-    const d = (await call(c, 'import.commit', { path, target: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 2, volume: 3, amount: 4 } })) as ImportCommitResult;
+    const d = (await call(c, 'import.commit', { path, destination: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 2, volume: 3, amount: 4 } })) as ImportCommitResult;
     const cost = sql<{ c: number }>(c, "SELECT std_cost_cents AS c FROM sku WHERE code = 'WA0001'").c;
     expect(sql<{ g: number }>(c, 'SELECT gross_profit_cents AS g FROM sales_actual WHERE batch_id = ?', d.batchId).g).toBe(50_000 - 3 * cost);
     // The source defaults to the file name.
@@ -315,7 +315,7 @@ describe('a large sales import', () => {
     const path = dataFile(c, 'big.csv', lines.join('\n'));
     const before = sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n;
     expect(n * 5).toBeGreaterThanOrEqual(before);
-    const request = { path, target: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 3, volume: 5, amount: 6, grossProfit: 7 }, options: { dateOrder: 'ymd' as const, dateSystem: 1900 as const, amountUnit: 'yuan' as const }, source: 'big', resolutions: [] };
+    const request = { path, destination: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 3, volume: 5, amount: 6, grossProfit: 7 }, options: { dateOrder: 'ymd' as const, dateSystem: 1900 as const, amountUnit: 'yuan' as const }, source: 'big', resolutions: [] };
     // Cancelled once the lines are being written: everything, the index too, rolls back.
     let writing = false;
     expect(() =>
@@ -338,12 +338,12 @@ describe('saved mappings', () => {
   it('remember how an actuals source is read beside its columns; master data keeps columns only', async () => {
     const c = await fresh();
     const options = { dateOrder: 'dmy' as const, dateSystem: 1904 as const, amountUnit: 'wan' as const };
-    const list = await call(c, 'import.saveMapping', { target: 'actuals:sales', name: 'ERP 銷售明細', columns: { period: '月份', amount: '金額', nope: 'x' } as never, options });
+    const list = await call(c, 'import.saveMapping', { destination: 'actuals:sales', name: 'ERP 銷售明細', columns: { period: '月份', amount: '金額', nope: 'x' } as never, options });
     expect(list).toEqual([{ name: 'ERP 銷售明細', columns: { period: '月份', amount: '金額' }, options, updatedAt: expect.any(String) }]);
-    expect((await call(c, 'import.mappings', { target: 'actuals:sales' }))[0].options).toEqual(options);
-    const master = await call(c, 'import.saveMapping', { target: 'master:customer', name: 'crm', columns: { code: '編碼' }, options });
+    expect((await call(c, 'import.mappings', { destination: 'actuals:sales' }))[0].options).toEqual(options);
+    const master = await call(c, 'import.saveMapping', { destination: 'master:customer', name: 'crm', columns: { code: '編碼' }, options });
     expect(master[0]).not.toHaveProperty('options');
-    const bad = await fail(c, 'import.saveMapping', { target: 'actuals:sales', name: 'x', columns: {}, options: { ...options, amountUnit: 'yi' } as never });
+    const bad = await fail(c, 'import.saveMapping', { destination: 'actuals:sales', name: 'x', columns: {}, options: { ...options, amountUnit: 'yi' } as never });
     expect(bad.code).toBe('INVALID_INPUT');
     await c.session.close();
   });
@@ -354,18 +354,18 @@ describe('bad input files', () => {
     const c = await fresh();
     const before = sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n;
     const cases: [string, string | Buffer, string][] = [
-      ['empty.csv', '', 'importFile.empty'],
-      ['headers.csv', `${SALES_HEADERS}\r\n\r\n`, 'importFile.only_headers'],
-      ['quotes.csv', `${SALES_HEADERS}\n2027-01,"D0001,,WA0001,,1,1,1\n`, 'importFile.unbalanced_quotes'],
-      ['huge-cell.csv', `${SALES_HEADERS}\n2027-01,${'x'.repeat(10 * 1024 * 1024)},,WA0001,,1,1,1\n`, 'importFile.cell_too_large'],
-      ['binary.csv', Buffer.from([0x31, 0x00, 0x32, 0x00, 0x00, 0x00, 0xff, 0x10, 0x00, 0x00]), 'importFile.not_csv'],
+      ['empty.csv', '', 'importWizard.refuse.empty'],
+      ['headers.csv', `${SALES_HEADERS}\r\n\r\n`, 'importWizard.refuse.only_headers'],
+      ['quotes.csv', `${SALES_HEADERS}\n2027-01,"D0001,,WA0001,,1,1,1\n`, 'importWizard.refuse.unbalanced_quotes'],
+      ['huge-cell.csv', `${SALES_HEADERS}\n2027-01,${'x'.repeat(10 * 1024 * 1024)},,WA0001,,1,1,1\n`, 'importWizard.refuse.cell_too_large'],
+      ['binary.csv', Buffer.from([0x31, 0x00, 0x32, 0x00, 0x00, 0x00, 0xff, 0x10, 0x00, 0x00]), 'importWizard.refuse.not_csv'],
     ];
     for (const [name, content, reason] of cases) {
       const path = dataFile(c, name, content);
       const err = await fail(c, 'import.preview', salesRequest(path));
-      expect(err.issues?.[0].path, name).toBe(reason);
+      expect(err.rule, name).toBe(reason);
       const commit = await fail(c, 'import.commit', salesRequest(path));
-      expect(commit.issues?.[0].path, name).toBe(reason);
+      expect(commit.rule, name).toBe(reason);
     }
     // A zip bomb named .xlsx: a tiny zip whose directory declares gigabytes.
     const bomb = Buffer.alloc(22 + 46 + 8);
@@ -380,7 +380,7 @@ describe('bad input files', () => {
     bomb.writeUInt32LE(46, eocd + 12);
     bomb.writeUInt32LE(dir, eocd + 16);
     const bombPath = dataFile(c, 'bomb.xlsx', bomb);
-    expect((await fail(c, 'import.preview', salesRequest(bombPath))).issues?.[0].path).toBe('importFile.zip_bomb');
+    expect((await fail(c, 'import.preview', salesRequest(bombPath))).rule).toBe('importWizard.refuse.zip_bomb');
     // The wrong encoding: GBK read as UTF-8 shows as garbage, so the headers and the names do not match.
     const gbk = dataFile(c, 'gbk.csv', iconv.encode(`${SALES_HEADERS}\n2027-01,上海天成食品經營部,,WA0001,,1,1,1\n`, 'gbk'));
     const wrong = (await call(c, 'import.preview', salesRequest(gbk, { encoding: 'utf-8' }))) as ImportPreview;
@@ -392,7 +392,7 @@ describe('bad input files', () => {
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before);
     expect((await call(c, 'edit.state', {})).canUndo).toBeTypeOf('boolean');
     // A malformed call is refused by the contract.
-    const malformed = await c.r.invoke('import.preview', { path: gbk, target: 'actuals:sales', mapping: SALES_MAPPING, resolutions: [{ dimension: 'planet', value: 'x', action: 'map' }] } as never);
+    const malformed = await c.r.invoke('import.preview', { path: gbk, destination: 'actuals:sales', mapping: SALES_MAPPING, resolutions: [{ dimension: 'planet', value: 'x', action: 'map' }] } as never);
     expect(malformed.ok).toBe(false);
     await c.session.close();
   });
@@ -401,7 +401,7 @@ describe('bad input files', () => {
     const c = await fresh();
     const path = dataFile(c, 'cancel.csv', `${SALES_HEADERS}\n2027-01,D0001,,WA0001,,1,1,1\n`);
     const before = sql<{ n: number }>(c, 'SELECT count(*) AS n FROM import_batch').n;
-    const request = { path, encoding: undefined, target: 'actuals:sales', mapping: SALES_MAPPING, options: { dateOrder: 'ymd' as const, dateSystem: 1900 as const, amountUnit: 'yuan' as const }, source: 's', resolutions: [] };
+    const request = { path, encoding: undefined, destination: 'actuals:sales', mapping: SALES_MAPPING, options: { dateOrder: 'ymd' as const, dateSystem: 1900 as const, amountUnit: 'yuan' as const }, source: 's', resolutions: [] };
     let calls = 0;
     expect(() => importActuals(c.path, 'commit', request, () => undefined, () => ++calls > 1)).toThrow(/cancelled/);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM import_batch').n).toBe(before);
@@ -416,10 +416,10 @@ describe('market data, statements, audits and visits', () => {
     const path = dataFile(c, 'market.csv', file);
     const mapping = { period: 0, city: 1, category: 2, brand: 3, amount: 4, volume: 5 };
     const options = { dateOrder: 'ymd' as const, dateSystem: 1900 as const, amountUnit: 'wan' as const };
-    const p = (await call(c, 'import.preview', { path, target: 'actuals:market', mapping, options })) as ImportPreview;
+    const p = (await call(c, 'import.preview', { path, destination: 'actuals:market', mapping, options })) as ImportPreview;
     expect(p.unknowns?.map((u) => [u.dimension, u.value])).toEqual([['brand', '新牌子']]);
     const resolutions = [{ dimension: 'brand' as const, value: '新牌子', action: 'create' as const }];
-    const d = (await call(c, 'import.commit', { path, target: 'actuals:market', mapping, options, resolutions })) as ImportCommitResult;
+    const d = (await call(c, 'import.commit', { path, destination: 'actuals:market', mapping, options, resolutions })) as ImportCommitResult;
     expect(d).toMatchObject({ inserted: 2, created: 1 });
     expect(sql<{ is_own: number }>(c, "SELECT is_own FROM brand WHERE name = '新牌子'").is_own).toBe(0);
     const own = sql<{ a: number; v: number }>(
@@ -435,13 +435,13 @@ describe('market data, statements, audits and visits', () => {
     const c = await fresh();
     const mapping = { period: 0, customer: 1, inventory: 2, receivable: 3 };
     const dup = dataFile(c, 'stmt.csv', '月份,客戶編碼,庫存金額,應收賬款\n2027-01,D0001,100,200\n2027-01,D0001,1,2\n2027-01,D0002,,\n');
-    const p = (await call(c, 'import.preview', { path: dup, target: 'actuals:statement', mapping })) as ImportPreview;
+    const p = (await call(c, 'import.preview', { path: dup, destination: 'actuals:statement', mapping })) as ImportPreview;
     expect(p.issues.map((i) => [i.row, i.message, i.params?.row])).toEqual([
       [3, 'importWizard.issue.duplicateLine', 2],
       [4, 'importWizard.issue.noValues', undefined],
     ]);
     const ok = dataFile(c, 'stmt2.csv', '月份,客戶編碼,庫存金額,應收賬款\n2027-01,D0001,100,200\n2027-01,D0002,(5),0\n');
-    const d = (await call(c, 'import.commit', { path: ok, target: 'actuals:statement', mapping })) as ImportCommitResult;
+    const d = (await call(c, 'import.commit', { path: ok, destination: 'actuals:statement', mapping })) as ImportCommitResult;
     expect(sqlAll<{ i: number; r: number }>(c, 'SELECT inventory_cents AS i, receivable_cents AS r FROM customer_statement WHERE batch_id = ? ORDER BY customer_id', d.batchId)).toEqual([
       { i: 10_000, r: 20_000 },
       { i: -500, r: 0 },
@@ -461,13 +461,13 @@ describe('market data, statements, audits and visits', () => {
     ].join('\n');
     const mapping = { date: 0, terminal: 1, brand: 2, category: 3, skusOnShelf: 4, facings: 5, shelfPrice: 6, display: 7 };
     const bad = dataFile(c, 'audit-bad.csv', file);
-    const p = (await call(c, 'import.preview', { path: bad, target: 'actuals:audit', mapping, source: '督導檢查' })) as ImportPreview;
+    const p = (await call(c, 'import.preview', { path: bad, destination: 'actuals:audit', mapping, source: '督導檢查' })) as ImportPreview;
     expect(p.issues.map((i) => [i.row, i.field, i.message])).toEqual([
       [5, 'brand', 'importWizard.issue.duplicateLine'],
       [6, 'skusOnShelf', 'importWizard.issue.negative'],
     ]);
     const good = dataFile(c, 'audit.csv', file.split('\n').slice(0, 4).join('\n'));
-    const d = (await call(c, 'import.commit', { path: good, target: 'actuals:audit', mapping, source: '督導檢查' })) as ImportCommitResult;
+    const d = (await call(c, 'import.commit', { path: good, destination: 'actuals:audit', mapping, source: '督導檢查' })) as ImportCommitResult;
     expect(d.inserted).toBe(3);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM store_audit WHERE batch_id = ?', d.batchId).n).toBe(2);
     const line = sql<{ facings: number; shelf_price_cents: number; has_display: number }>(
@@ -477,7 +477,7 @@ describe('market data, statements, audits and visits', () => {
       d.batchId,
     );
     expect(line).toEqual({ facings: 6, shelf_price_cents: 250, has_display: 1 });
-    const again = (await call(c, 'import.commit', { path: good, target: 'actuals:audit', mapping, source: '督導檢查' })) as ImportCommitResult;
+    const again = (await call(c, 'import.commit', { path: good, destination: 'actuals:audit', mapping, source: '督導檢查' })) as ImportCommitResult;
     expect(again.replaced).toBe(3);
     expect(sql<{ n: number }>(c, "SELECT count(*) AS n FROM store_audit WHERE audit_date = '2027-03-02'").n).toBe(2);
     await c.session.close();
@@ -493,10 +493,10 @@ describe('market data, statements, audits and visits', () => {
     ].join('\n');
     const mapping = { date: 0, customer: 1, salesperson: 2, outcome: 3, stockSku: 4, stockVolume: 5, priceBrand: 6, purchasePrice: 7, retailPrice: 8, promise: 9, promiseDue: 10 };
     const path = dataFile(c, 'visits.csv', file);
-    const p = (await call(c, 'import.preview', { path, target: 'actuals:visit', mapping })) as ImportPreview;
+    const p = (await call(c, 'import.preview', { path, destination: 'actuals:visit', mapping })) as ImportPreview;
     expect(p.issues.map((i) => [i.row, i.field, i.message])).toEqual([[4, 'promiseDue', 'importWizard.issue.promiseDueWithoutPromise']]);
     const good = dataFile(c, 'visits-ok.csv', file.split('\n').slice(0, 3).join('\n'));
-    const d = (await call(c, 'import.commit', { path: good, target: 'actuals:visit', mapping })) as ImportCommitResult;
+    const d = (await call(c, 'import.commit', { path: good, destination: 'actuals:visit', mapping })) as ImportCommitResult;
     expect(d.inserted).toBe(1);
     const v = sql<{ id: number; outcome: string }>(c, 'SELECT id, outcome FROM customer_visit WHERE batch_id = ?', d.batchId);
     expect(v.outcome).toBe('下單 200 箱');
@@ -519,14 +519,14 @@ describe('actual expenses', () => {
     ].join('\n');
     const path = dataFile(c, 'ledger.csv', file);
     const mapping = { period: 0, item: 1, brand: 2, channel: 3, city: 4, amount: 5, note: 6 };
-    const p = (await call(c, 'import.preview', { path, target: 'actuals:expense', mapping, source: '費用台賬' })) as ImportPreview;
+    const p = (await call(c, 'import.preview', { path, destination: 'actuals:expense', mapping, source: '費用台賬' })) as ImportPreview;
     expect(p.unknowns?.map((u) => [u.dimension, u.value])).toEqual([['expenseItem', '樣品費']]);
     // Items are few: the preview offers all of them to map to.
     const items = sql<{ n: number }>(c, 'SELECT count(*) AS n FROM expense_item').n;
     expect(p.unknowns?.[0].suggestions).toHaveLength(items);
     const other = sql<{ id: number }>(c, "SELECT id FROM expense_item WHERE code = 'OTHER'").id;
     const resolutions = [{ dimension: 'expenseItem' as const, value: '樣品費', action: 'map' as const, id: other }];
-    const d = (await call(c, 'import.commit', { path, target: 'actuals:expense', mapping, source: '費用台賬', resolutions })) as ImportCommitResult;
+    const d = (await call(c, 'import.commit', { path, destination: 'actuals:expense', mapping, source: '費用台賬', resolutions })) as ImportCommitResult;
     expect(d.inserted).toBe(4);
     const rows = sqlAll<{ code: string; amount_cents: number; note: string; brand: string | null; city: string | null }>(
       c,
@@ -540,7 +540,7 @@ describe('actual expenses', () => {
       { code: 'ADV-POP', amount_cents: -50_000, note: '沖銷', brand: null, city: null },
       { code: 'OTHER', amount_cents: 80_000, note: '', brand: null, city: null },
     ]);
-    const again = (await call(c, 'import.commit', { path, target: 'actuals:expense', mapping, source: '費用台賬', resolutions })) as ImportCommitResult;
+    const again = (await call(c, 'import.commit', { path, destination: 'actuals:expense', mapping, source: '費用台賬', resolutions })) as ImportCommitResult;
     expect(again.replaced).toBe(4);
     expect(sql<{ n: number }>(c, "SELECT count(*) AS n FROM expense_actual WHERE period BETWEEN 202701 AND 202702").n).toBe(4);
     const list = await call(c, 'actuals.list', { kind: 'expense', filter: { periodFrom: 202701, periodTo: 202702 } });
@@ -586,7 +586,7 @@ describe('workbooks', () => {
     expect(info.headerRow).toBe(2);
     expect(info.date1904).toBe(true);
     expect(info.sheets).toEqual(['說明', '明細']);
-    const request = { path, sheet: '明細', target: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 2, volume: 3, amount: 4 }, source: 'q1' };
+    const request = { path, sheet: '明細', destination: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 2, volume: 3, amount: 4 }, source: 'q1' };
     const p = (await call(c, 'import.preview', request)) as ImportPreview;
     expect(p.issueCount).toBe(0);
     expect(p.batch).toMatchObject({ periodFrom: 202702, periodTo: 202901, lines: 2 });

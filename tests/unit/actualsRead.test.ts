@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/handlers';
 import { inlineJobRunner } from '../../src/main/core/jobs/inline';
 import type { HandlerRegistry } from '../../src/main/core/registry';
-import { listSql } from '../../src/main/core/services/actuals/list';
+import { listSql } from '../../src/main/core/repos/actualsList';
 import { Session } from '../../src/main/core/session';
 import { ACTUAL_FIELDS } from '../../src/main/core/io/actuals/fields';
 import { ACTUAL_COLUMNS, ACTUAL_KINDS, ACTUALS_LIST_LIMIT, MEMBER_DIMENSIONS, type ActualKind } from '../../src/shared/actuals';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDb } from '../../src/main/core/db/handle';
 import { createRegionFile, type RegionFile } from '../../src/main/core/db/regionFile';
 import { EAST_CHINA } from '../../src/main/core/demo/eastChina';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
@@ -84,7 +85,7 @@ describe('fillDemoRegion (tiny)', () => {
     a = await newRegion();
     db = a.sqlite;
     const started = performance.now();
-    fillDemoRegion(db, { size: 'tiny', seed: 1, onProgress: (done, total) => progress.push([done, total]) });
+    fillDemoRegion(writeDb(db), { size: 'tiny', seed: 1, onProgress: (done, total) => progress.push([done, total]) });
     elapsedMs = performance.now() - started;
   });
 
@@ -105,9 +106,9 @@ describe('fillDemoRegion (tiny)', () => {
 
   it('is deterministic for a seed and differs for another seed', async () => {
     const b = await newRegion();
-    fillDemoRegion(b.sqlite, { size: 'tiny', seed: 1 });
+    fillDemoRegion(writeDb(b.sqlite), { size: 'tiny', seed: 1 });
     const c = await newRegion();
-    fillDemoRegion(c.sqlite, { size: 'tiny', seed: 2 });
+    fillDemoRegion(writeDb(c.sqlite), { size: 'tiny', seed: 2 });
     const totals = 'SELECT sum(amount_cents) || \'/\' || count(*) FROM sales_actual';
     expect(b.sqlite.prepare(totals).pluck().get()).toBe(db.prepare(totals).pluck().get());
     expect(contentHashes(b.sqlite)).toEqual(contentHashes(db));
@@ -120,13 +121,13 @@ describe('fillDemoRegion (tiny)', () => {
   });
 
   it('refuses a file that already holds data', () => {
-    expect(() => fillDemoRegion(db, { size: 'tiny', seed: 1 })).toThrow(/already holds data/);
+    expect(() => fillDemoRegion(writeDb(db), { size: 'tiny', seed: 1 })).toThrow(/already holds data/);
   });
 
   it('stops with "cancelled" when asked to', async () => {
     const f = await newRegion();
     let calls = 0;
-    expect(() => fillDemoRegion(f.sqlite, { size: 'tiny', seed: 3, onProgress: () => calls++, shouldCancel: () => calls >= 10 })).toThrow(
+    expect(() => fillDemoRegion(writeDb(f.sqlite), { size: 'tiny', seed: 3, onProgress: () => calls++, shouldCancel: () => calls >= 10 })).toThrow(
       'cancelled',
     );
   });

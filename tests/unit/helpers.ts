@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ALL_AREAS } from '../../src/shared/areas';
 import { runEdit } from '../../src/main/core/db/command';
-import type { WriteDb } from '../../src/main/core/db/handle';
+import { writeDb, type WriteDb } from '../../src/main/core/db/handle';
 import { createRegionFile, type RegionFile } from '../../src/main/core/db/regionFile';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
 import { createHandlers } from '../../src/main/core/handlers';
@@ -72,7 +72,7 @@ export function tinyDemoTemplate(seed = 11): { copy(): string; readonly path: st
     dir = mkdtempSync(join(tmpdir(), 'rplan-template-'));
     path = join(dir, 'tiny.rplan');
     const f = await createRegionFile(path, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
-    fillDemoRegion(f.sqlite, { size: 'tiny', seed });
+    fillDemoRegion(writeDb(f.sqlite), { size: 'tiny', seed });
     await f.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

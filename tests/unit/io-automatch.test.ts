@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../src/shared/i18n';
 import type { ImportFieldInfo } from '../../src/shared/importTypes';
 import { editableFields } from '../../src/shared/masterData';
-import { actualsTargetInfo } from '../../src/main/core/io/actuals/fields';
+import { actualsDestinationInfo } from '../../src/main/core/io/actuals/fields';
 import {
   applySaved,
   autoMatch,
@@ -58,7 +58,7 @@ describe('autoMatch with aliases (actuals)', () => {
   const noLabels = () => [];
 
   it('matches the Chinese headers of an ERP sales export through the fields’ aliases', () => {
-    const { fields } = actualsTargetInfo('sales');
+    const { fields } = actualsDestinationInfo('sales');
     const headers = ['月份', '客戶編碼', '客戶名稱', '存貨編碼', '存貨名稱', '數量', '金額', '毛利'];
     expect(autoMatch(fields, headers, noLabels)).toEqual({
       period: 0,
@@ -73,7 +73,7 @@ describe('autoMatch with aliases (actuals)', () => {
   });
 
   it('matches simplified headers, English headers, and headers with a unit in brackets', () => {
-    const { fields } = actualsTargetInfo('sales');
+    const { fields } = actualsDestinationInfo('sales');
     const headers = ['会计期间', '客户编码', 'Item Code', '价税合计（元）', 'QTY', 'GP'];
     expect(autoMatch(fields, headers, noLabels)).toMatchObject({ period: 0, customer: 1, sku: 2, amount: 3, volume: 4, grossProfit: 5 });
   });

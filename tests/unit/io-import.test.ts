@@ -4,7 +4,8 @@ import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/shared/errors';
 import { catalogs } from '../../src/shared/i18n';
-import type { ColumnMapping, DataFileInfo, ImportPreview, ImportTargetInfo, SavedMapping } from '../../src/shared/importTypes';
+import type { ColumnMapping, DataFileInfo, ImportPreview, ImportDestinationInfo, SavedMapping } from '../../src/shared/importTypes';
+import { writeDb } from '../../src/main/core/db/handle';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
 import { createHandlers } from '../../src/main/core/handlers';
@@ -33,7 +34,7 @@ async function setup(): Promise<Ctx> {
   const dir = tempDir();
   const regionPath = join(dir, '華東大區-2027.rplan');
   const file = await createRegionFile(regionPath, { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
-  fillDemoRegion(file.sqlite, { size: 'tiny', seed: 2027 });
+  fillDemoRegion(writeDb(file.sqlite), { size: 'tiny', seed: 2027 });
   await file.close();
   const c = { dir, nextImport: null, nextExport: null } as Ctx;
   const host = testHost(join(dir, 'state'), {
@@ -72,7 +73,7 @@ const undoSteps = () => count('SELECT count(*) FROM undo_step');
 
 // 代碼,名称,城市,主渠道,鋪底額度（元） in the e2e fixtures.
 const MAPPING: ColumnMapping = { code: 0, name: 1, cityId: 2, channelId: 3, creditLimitCents: 4 };
-const target = 'master:customer';
+const destination = 'master:customer';
 
 beforeEach(async () => {
   clearDataFileCache();
@@ -95,26 +96,26 @@ describe('import channels', () => {
     expect(info).toMatchObject({ format: 'csv', encoding: 'gb18030', headers: ['代碼', '名称', '城市', '主渠道', '鋪底額度（元）'], rowCount: 3 });
   });
 
-  it('describes a master-data target by its editable fields', async () => {
-    const info = await ok<ImportTargetInfo>('import.target', { target });
+  it('describes a master-data destination by its editable fields', async () => {
+    const info = await ok<ImportDestinationInfo>('import.destination', { destination });
     const keys = info.fields.map((f) => f.key);
     expect(keys).toContain('creditLimitCents');
     expect(keys).not.toContain('abcClass'); // computed
     expect(info.fields.find((f) => f.key === 'cityId')).toMatchObject({ required: true, labelKey: 'masterData.field.customer.cityId' });
-    expect(await call('import.target', { target: 'master:nothing' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call('import.target', { target: 'DROP TABLE' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('import.destination', { destination: 'master:nothing' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('import.destination', { destination: 'DROP TABLE' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('previews a bad row with its file row, column and reason, and commits nothing', async () => {
     const before = customers();
     const steps = undoSteps();
     const path = await choose('e2e-customers-bad.csv');
-    const preview = await ok<ImportPreview>('import.preview', { path, target, mapping: MAPPING });
+    const preview = await ok<ImportPreview>('import.preview', { path, destination, mapping: MAPPING });
     expect(preview).toMatchObject({ rowCount: 3, validCount: 2, issueCount: 1, inserts: 3, updates: 0 });
     expect(preview.issues).toEqual([
       { row: 3, column: '城市', field: 'cityId', message: 'masterData.invalid.unknownRef', params: { value: '火星市' } },
     ]);
-    const commit = await call('import.commit', { path, target, mapping: MAPPING });
+    const commit = await call('import.commit', { path, destination, mapping: MAPPING });
     expect(commit).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(customers()).toBe(before);
     expect(undoSteps()).toBe(steps);
@@ -123,9 +124,9 @@ describe('import channels', () => {
   it('commits a good file all at once as one undo step, and updates by code on a second import', async () => {
     const before = customers();
     const path = await choose('e2e-customers-fixed.csv');
-    const preview = await ok<ImportPreview>('import.preview', { path, target, mapping: MAPPING });
+    const preview = await ok<ImportPreview>('import.preview', { path, destination, mapping: MAPPING });
     expect(preview).toMatchObject({ rowCount: 3, validCount: 3, issueCount: 0, issues: [] });
-    const result = await ok('import.commit', { path, target, mapping: MAPPING });
+    const result = await ok('import.commit', { path, destination, mapping: MAPPING });
     expect(result).toEqual({ imported: 3, inserted: 3, updated: 0 });
     expect(customers()).toBe(before + 3);
     const rows = ctx.session
@@ -142,9 +143,9 @@ describe('import channels', () => {
     expect(state.undoLabel).toBe('masterData.undo.import');
 
     // The same codes again, with only the name column mapped differently: updates, no new rows.
-    const again = await ok<ImportPreview>('import.preview', { path, target, mapping: { ...MAPPING, name: 0 } });
+    const again = await ok<ImportPreview>('import.preview', { path, destination, mapping: { ...MAPPING, name: 0 } });
     expect(again).toMatchObject({ issueCount: 0, updates: 3, inserts: 0 });
-    expect(await ok('import.commit', { path, target, mapping: { ...MAPPING, name: 0 } })).toEqual({ imported: 3, inserted: 0, updated: 3 });
+    expect(await ok('import.commit', { path, destination, mapping: { ...MAPPING, name: 0 } })).toEqual({ imported: 3, inserted: 0, updated: 3 });
     expect(customers()).toBe(before + 3);
     expect(count(`SELECT name FROM customer WHERE code = 'IMP002'`)).toBe('IMP002');
 
@@ -158,14 +159,14 @@ describe('import channels', () => {
   it('says which required field is not mapped, and refuses to commit without it', async () => {
     const path = await choose('e2e-customers-fixed.csv');
     const mapping = { ...MAPPING, cityId: null };
-    const preview = await ok<ImportPreview>('import.preview', { path, target, mapping });
+    const preview = await ok<ImportPreview>('import.preview', { path, destination, mapping });
     expect(preview.issues).toEqual([{ row: 0, column: '', field: 'cityId', message: 'importWizard.issue.requiredUnmapped' }]);
-    expect(await call('import.commit', { path, target, mapping })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call('import.preview', { path, target, mapping: { ...MAPPING, phone: 9 } })).toMatchObject({
+    expect(await call('import.commit', { path, destination, mapping })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('import.preview', { path, destination, mapping: { ...MAPPING, phone: 9 } })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('past the file') },
     });
-    expect(await call('import.preview', { path, target, mapping: { ...MAPPING, nope: 1 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('import.preview', { path, destination, mapping: { ...MAPPING, nope: 1 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('flags a code that appears twice in the file, naming the first row', async () => {
@@ -173,27 +174,27 @@ describe('import channels', () => {
     writeFileSync(dup, '代碼,名稱,城市,主渠道\nD1,甲,上海市,KA\nD2,乙,上海市,KA\nD1,丙,南京市,TT\n');
     ctx.nextImport = dup;
     await ok('import.chooseFile', {});
-    const p2 = await ok<ImportPreview>('import.preview', { path: dup, target, mapping: { code: 0, name: 1, cityId: 2, channelId: 3 } });
+    const p2 = await ok<ImportPreview>('import.preview', { path: dup, destination, mapping: { code: 0, name: 1, cityId: 2, channelId: 3 } });
     expect(p2.issues).toEqual([
       { row: 4, column: '代碼', field: 'code', message: 'masterData.invalid.duplicateInBatch', params: { value: 'D1', row: 2 } },
     ]);
   });
 
-  it('saves mappings per target and source, by header text', async () => {
-    expect(await ok<SavedMapping[]>('import.mappings', { target })).toEqual([]);
+  it('saves mappings per destination and source, by header text', async () => {
+    expect(await ok<SavedMapping[]>('import.mappings', { destination })).toEqual([]);
     const list = await ok<SavedMapping[]>('import.saveMapping', {
-      target,
+      destination,
       name: 'ERP 客戶表',
       columns: { code: '代碼', name: '名稱', cityId: '城市', ownerId: null, bogus: 'x' },
     });
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ name: 'ERP 客戶表', columns: { code: '代碼', name: '名稱', cityId: '城市', ownerId: null } });
     expect(list[0].columns).not.toHaveProperty('bogus');
-    await ok('import.saveMapping', { target, name: 'ERP 客戶表', columns: { code: '客戶編號' } });
-    const after = await ok<SavedMapping[]>('import.mappings', { target });
+    await ok('import.saveMapping', { destination, name: 'ERP 客戶表', columns: { code: '客戶編號' } });
+    const after = await ok<SavedMapping[]>('import.mappings', { destination });
     expect(after).toHaveLength(1);
     expect(after[0].columns).toEqual({ code: '客戶編號' });
-    expect(await ok<SavedMapping[]>('import.mappings', { target: 'master:terminal' })).toEqual([]);
+    expect(await ok<SavedMapping[]>('import.mappings', { destination: 'master:terminal' })).toEqual([]);
   });
 });
 
@@ -213,17 +214,17 @@ describe('export.table', () => {
     // Round trip: map every editable field by its label; every row updates, none is new, none is refused.
     ctx.nextImport = path;
     await ok('import.chooseFile', {});
-    const info = await ok<ImportTargetInfo>('import.target', { target });
+    const info = await ok<ImportDestinationInfo>('import.destination', { destination });
     const mapping: ColumnMapping = {};
     for (const f of info.fields) {
       const i = headers.indexOf((labels as Record<string, string>)[f.key]);
       mapping[f.key] = i >= 0 ? i : null;
     }
-    const preview = await ok<ImportPreview>('import.preview', { path, target, mapping });
+    const preview = await ok<ImportPreview>('import.preview', { path, destination, mapping });
     expect(preview.issues).toEqual([]);
     expect(preview).toMatchObject({ rowCount: customers(), updates: customers(), inserts: 0 });
     const steps = undoSteps();
-    await ok('import.commit', { path, target, mapping });
+    await ok('import.commit', { path, destination, mapping });
     expect(undoSteps()).toBe(steps); // nothing changed, so no undo step
   });
 

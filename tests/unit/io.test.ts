@@ -28,9 +28,8 @@ function refusalOf(fn: () => unknown): { reason: string; params: Record<string, 
     expect(e).toBeInstanceOf(AppError);
     const err = e as AppError;
     expect(err.code).toBe('INVALID_INPUT');
-    const issue = err.details.issues?.[0];
-    expect(issue?.path).toMatch(/^importFile\./);
-    return { reason: issue!.path.slice('importFile.'.length), params: JSON.parse(issue!.message), message: err.message };
+    expect(err.details.rule).toMatch(/^importWizard\.refuse\./);
+    return { reason: err.details.rule!.slice('importWizard.refuse.'.length), params: err.details.params ?? {}, message: err.message };
   }
   throw new Error('expected a refusal');
 }

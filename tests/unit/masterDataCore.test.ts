@@ -29,7 +29,7 @@ const redo = (sqlite: Database.Database) => redoStep(writeDb(sqlite))?.label ?? 
 
 async function demoFile(name = 'd.rplan'): Promise<RegionFile> {
   const f = await createRegionFile(join(tempDir(), name), { regionName: '華東大區', planYear: 2027, displayUnit: 'wan' });
-  fillDemoRegion(f.sqlite, { size: 'tiny', seed: 1 });
+  fillDemoRegion(writeDb(f.sqlite), { size: 'tiny', seed: 1 });
   return f;
 }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/handlers';
 import { parseTargetMonth } from '../../src/main/core/io/hoTargetImport';
-import { requireTarget } from '../../src/main/core/io/targets';
+import { requireDestination } from '../../src/main/core/io/destinations';
 import type { HandlerRegistry } from '../../src/main/core/registry';
 import { Session } from '../../src/main/core/session';
 import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
@@ -281,7 +281,7 @@ describe('target planning core', () => {
 });
 
 
-describe("head office's target from a spreadsheet (import target targets:ho)", () => {
+describe("head office's target from a spreadsheet (import destination targets:ho)", () => {
   it('reads months in the forms head office writes them', () => {
     expect(parseTargetMonth('3', 2027)).toBe(3);
     expect(parseTargetMonth('03', 2027)).toBe(3);
@@ -299,27 +299,27 @@ describe("head office's target from a spreadsheet (import target targets:ho)", (
   it('checks every row, then writes all months or none, as one undo step', async () => {
     const c = await fresh();
     const file = c.session.requireFile();
-    const target = requireTarget('targets:ho');
+    const destination = requireDestination('targets:ho');
     const before = await call(c, 'targets.hoTarget', {});
     const bad = [
       { month: '1月', amountCents: '1,200,000', volume: '300', grossProfitCents: '(5,000)', newProductCents: '' },
       { month: '2026-02', amountCents: '1,100,000', volume: '', grossProfitCents: '', newProductCents: '' },
       { month: '1', amountCents: 'abc', volume: '2.5', grossProfitCents: '', newProductCents: '' },
     ];
-    const issues = target.validate(file.read, bad);
+    const issues = destination.validate(file.read, bad);
     expect(issues.map((i) => `${i.index}.${i.field}:${i.message}`)).toEqual([
       '1.month:targets.import.badMonth',
       '2.month:targets.import.monthTwice',
       '2.amountCents:masterData.invalid.notNumber',
       '2.volume:masterData.invalid.notInteger',
     ]);
-    expect(() => editFile(file, (db) => target.commit(db, bad))).toThrow(/problems/);
+    expect(() => editFile(file, (db) => destination.commit(db, bad))).toThrow(/problems/);
     expect(await call(c, 'targets.hoTarget', {})).toEqual(before);
     const good = [
       { month: '1月', amountCents: '¥1,200,000.40', volume: '300', grossProfitCents: '(5,000)', newProductCents: '' },
       { month: '2027-02', amountCents: '1,100,000', volume: '', grossProfitCents: '', newProductCents: '80,000' },
     ];
-    expect(editFile(file, (db) => target.commit(db, good))).toEqual({ updates: 2, inserts: 0 });
+    expect(editFile(file, (db) => destination.commit(db, good))).toEqual({ updates: 2, inserts: 0 });
     const after = await call(c, 'targets.hoTarget', {});
     expect(after[0]).toEqual({ month: 1, amountCents: 120_000_000, volume: 300, grossProfitCents: -500_000, newProductCents: before[0].newProductCents });
     expect(after[1]).toEqual({ ...before[1], amountCents: 110_000_000, newProductCents: 8_000_000 });

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { REFUSAL_ISSUE_PREFIX } from '../../shared/importTypes';
+import { dataFileRefusalOf } from '../../shared/importTypes';
 
 // How the CLI's commands fail, and the exit code each gets (main in index.ts).
 
@@ -11,5 +11,5 @@ export class AlreadyReported extends Error {}
 
 /** A data file refused as a whole (empty, only headers, not a CSV...); exit 2 like a refused region file. */
 export function isRefusal(e: unknown): boolean {
-  return e instanceof AppError && !!e.details.issues?.[0]?.path.startsWith(REFUSAL_ISSUE_PREFIX);
+  return e instanceof AppError && dataFileRefusalOf(e.details) !== null;
 }

@@ -4,7 +4,7 @@ import {
   ACTUAL_KINDS,
   AMOUNT_UNITS,
   MEMBER_DIMENSIONS,
-  actualsTarget,
+  actualsDestination,
   type ActualKind,
   type ActualsReadOptions,
   type MemberDimension,
@@ -121,7 +121,7 @@ function labelsOf(field: ActualField): string[] {
 // ---- the mapping -------------------------------------------------------------------
 
 function mappingFromSaved(regionPath: string, kind: ActualKind, name: string, headers: string[], file: string): { mapping: ColumnMapping; options?: ActualsReadOptions } {
-  const saved = withReadOnly(regionPath, (sqlite) => listMappings(readDb(sqlite), actualsTarget(kind)));
+  const saved = withReadOnly(regionPath, (sqlite) => listMappings(readDb(sqlite), actualsDestination(kind)));
   const found = saved.find((m) => m.name === name);
   if (!found) {
     const names = saved.map((m) => `"${m.name}"`);
@@ -277,7 +277,7 @@ export function runImport(args: ImportArgs): number {
     ...(info.encoding ? { encoding: info.encoding } : {}),
     ...(info.sheet ? { sheet: info.sheet } : {}),
     headerRow: info.headerRow,
-    target: actualsTarget(kind),
+    destination: actualsDestination(kind),
     mapping,
     options,
     source: args.source ?? args.mapping ?? file,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import type { DemoSize } from '../core/demo/generate';
+import type { DemoSize } from '../core/jobs/types';
 import { DEMO } from '../core/handlers';
 import { runJobHere } from '../core/jobs/run';
 import { fileReport, type FileReport } from '../core/services/fileReport';

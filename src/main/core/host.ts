@@ -1,6 +1,6 @@
 import type { AppEvent, BrowseEntry, Transport } from '../../shared/contract';
 import type { Language } from '../../shared/units';
-import type { DemoSize } from './demo/generate';
+import type { DemoSize } from './jobs/types';
 import type { JobRunner } from './jobs/types';
 
 /**

@@ -9,7 +9,7 @@ import type { AppEvent, BrowseEntry } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { AppError, type Result } from '../../shared/errors';
 import { REGION_FILE_EXTENSION } from '../core/db/constants';
-import type { DemoSize } from '../core/demo/generate';
+import type { DemoSize } from '../core/jobs/types';
 import { createHandlers } from '../core/handlers';
 import type { Host } from '../core/host';
 import { workerJobRunner } from '../core/jobs/workerRunner';

@@ -7,12 +7,13 @@ import {
   type DataFileInfo,
   type ImportCommitResult,
   type ImportPreview,
-  type ImportTargetInfo,
+  type ImportDestinationInfo,
   type SavedMapping,
 } from '../importTypes';
 
-// The import wizard and table exports. A target names what imported rows become:
-// 'master:<entity>' for master data; later issues add their own (actuals).
+// The import wizard and table exports. A destination names what imported rows become:
+// 'master:<entity>' for master data, 'targets:ho' for head office's target,
+// 'actuals:<kind>' for the actuals.
 
 const MAX_PATH = 4096;
 const pathSchema = z
@@ -21,7 +22,7 @@ const pathSchema = z
   .max(MAX_PATH)
   .refine((p) => !p.includes('\0'), 'path contains a NUL character');
 
-export const importTargetSchema = z.string().regex(/^[a-z]+:[a-zA-Z]+$/, 'a target looks like "master:customer"').max(64);
+export const importDestinationSchema = z.string().regex(/^[a-z]+:[a-zA-Z]+$/, 'a destination looks like "master:customer"').max(64);
 
 const readOptions = {
   path: pathSchema,
@@ -37,7 +38,7 @@ export const columnMappingSchema = z.record(fieldKeySchema, z.number().int().min
 
 const idSchema = z.number().int().positive();
 
-/** Actuals targets: how dates and amounts are read. */
+/** Actuals destinations: how dates and amounts are read. */
 export const actualsReadOptionsSchema = z
   .object({
     dateOrder: z.enum(['ymd', 'dmy', 'mdy']),
@@ -46,7 +47,7 @@ export const actualsReadOptionsSchema = z
   })
   .strict();
 
-/** Actuals targets: the user's decision for one unknown customer, SKU, city… */
+/** Actuals destinations: the user's decision for one unknown customer, SKU, city… */
 export const resolutionSchema = z
   .object({
     dimension: z.enum(MEMBER_DIMENSIONS),
@@ -65,11 +66,11 @@ export const resolutionSchema = z
 const rowsInput = z
   .object({
     ...readOptions,
-    target: importTargetSchema,
+    destination: importDestinationSchema,
     mapping: columnMappingSchema,
-    /** Actuals targets only (ignored by master data). */
+    /** Actuals destinations only (ignored by the others). */
     options: actualsReadOptionsSchema.optional(),
-    /** Actuals targets: the source (saved mapping name); same source + same months replaces. Default: the file name. */
+    /** Actuals destinations: the source (saved mapping name); same source + same months replaces. Default: the file name. */
     source: z.string().trim().min(1).max(200).optional(),
     resolutions: z.array(resolutionSchema).max(100_000).optional(),
   })
@@ -80,21 +81,21 @@ export const ioEndpoints = {
   'import.chooseFile': asyncCommand<{ path: string; fileName: string } | null>([])(z.object({}).strict()),
   /** How the file reads: format, encoding, sheets, header row, headers and the first rows. */
   'import.inspect': query<DataFileInfo>([])(z.object(readOptions).strict()),
-  /** The target's fields, for the mapping step. */
-  'import.target': query<ImportTargetInfo>([])(z.object({ target: importTargetSchema }).strict()),
+  /** The destination's fields, for the mapping step. */
+  'import.destination': query<ImportDestinationInfo>([])(z.object({ destination: importDestinationSchema }).strict()),
   /** Every row checked as the commit would, nothing written. */
   'import.preview': query<ImportPreview>(['master', 'targets', 'actuals', 'expenses'])(rowsInput),
   /** All or nothing, one undo step: refuses (INVALID_INPUT with the issues) when any row is invalid. */
   'import.commit': asyncCommand<ImportCommitResult>(['master', 'targets', 'actuals', 'expenses', 'mappings'])(rowsInput),
-  'import.mappings': query<SavedMapping[]>(['mappings'])(z.object({ target: importTargetSchema }).strict()),
+  'import.mappings': query<SavedMapping[]>(['mappings'])(z.object({ destination: importDestinationSchema }).strict()),
   /** Saves a mapping under a source name; the columns are kept by header text. */
   'import.saveMapping': command<SavedMapping[]>(['mappings'])(
     z
       .object({
-        target: importTargetSchema,
+        destination: importDestinationSchema,
         name: z.string().trim().min(1).max(200),
         columns: z.record(fieldKeySchema, z.string().max(500).nullable()),
-        /** Actuals targets: remembered with the source's columns. */
+        /** Actuals destinations: remembered with the source's columns. */
         options: actualsReadOptionsSchema.optional(),
       })
       .strict(),

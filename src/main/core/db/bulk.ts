@@ -1,5 +1,9 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { APPLICATION_ID } from './constants';
+import type { ReadDb, WriteDb } from './handle';
+import { SCHEMA_VERSION } from './migrations';
+import { configure } from './regionFile';
 
 // Set-based writes of many rows whose values were computed in JS (a spread over a
 // million leaf cells). Per-row UPDATEs cross from JS into SQLite once per row; here
@@ -183,4 +187,88 @@ export function bulkDelete(sqlite: Database.Database, table: string, ids: Float6
     const stmt = sqlite.prepare(`DELETE FROM ${ident(table)} WHERE id BETWEEN ? AND ? AND rp_bulk_has(id)`);
     for (const [a, b] of segments(ids)) stmt.run(a, b);
   });
+}
+
+// ---- a connection of its own for bulk work ------------------------------------------
+
+/** The page cache of a connection doing bulk work (SQLite's units: -KiB, so 256 MB). */
+const BULK_CACHE_SIZE = -262144;
+
+/**
+ * Runs `fn` with a large page cache on the connection (the secondary indexes of a big
+ * table, filled out of order, then do not thrash) and puts the cache back afterwards.
+ */
+export function withBulkCache<T>(db: WriteDb, fn: () => T): T {
+  const sqlite = db.sqlite;
+  const previous = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
+  try {
+    return fn();
+  } finally {
+    sqlite.pragma(`cache_size = ${previous}`);
+  }
+}
+
+/**
+ * Runs `fn` in one transaction of a job's own connection (a data load: not a command,
+ * not an undo step), rolled back when it throws. `immediate`: the write lock is taken
+ * before `fn` reads anything, so that what it reads is what it writes over.
+ */
+export function jobTransaction<T>(db: WriteDb, fn: () => T, immediate = false): T {
+  const tx = db.sqlite.transaction(fn);
+  return immediate ? tx.immediate() : tx();
+}
+
+/**
+ * Opens a connection of its own to a region file for a job's bulk work (an actuals
+ * import, removing a batch): checks it is a current region file and gives it the bulk
+ * page cache. The caller closes it.
+ */
+export function openForBulkWork(regionPath: string): Database.Database {
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(regionPath, { fileMustExist: true, timeout: 10_000 });
+  } catch (e) {
+    throw new AppError('FILE_NOT_FOUND', `${regionPath}: cannot be opened (${(e as Error).message})`, { path: regionPath });
+  }
+  try {
+    const appId = sqlite.pragma('application_id', { simple: true }) as number;
+    const version = sqlite.pragma('user_version', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) throw new AppError('FILE_REFUSED', `${regionPath}: not a region file`, { path: regionPath, reason: 'foreign' });
+    if (version !== SCHEMA_VERSION) {
+      throw new AppError('FILE_REFUSED', `${regionPath}: schema ${version}, this version needs ${SCHEMA_VERSION}; open it in the app first`, {
+        path: regionPath,
+        reason: version > SCHEMA_VERSION ? 'newer_schema' : 'corrupt',
+      });
+    }
+    configure(sqlite);
+    sqlite.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
+    return sqlite;
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+// ---- statements whose text is built at run time -----------------------------------------
+
+const built = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A hand-written statement whose text is built at run time (a table, a key or a filter as
+ * a parameter: the master data's tables, the actuals grids), prepared once per connection
+ * and text. The texts are a small set, so the cache stays small.
+ */
+export function preparedOnce(db: ReadDb, text: string): Database.Statement {
+  let byText = built.get(db.sqlite);
+  if (!byText) {
+    byText = new Map();
+    built.set(db.sqlite, byText);
+  }
+  let stmt = byText.get(text);
+  if (!stmt) {
+    stmt = db.sqlite.prepare(text);
+    byText.set(text, stmt);
+  }
+  return stmt;
 }

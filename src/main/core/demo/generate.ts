@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
-import { refreshSalesSummary } from '../db/salesSummary';
-import { BulkInsert } from './bulk';
+import { jobTransaction, withBulkCache } from '../db/bulk';
+import type { WriteDb } from '../db/handle';
+import type { DemoSize } from '../jobs/types';
+import { refreshDerived } from '../repos/actualsTables';
+import {
+  BulkInsert, expenseItemIdsByCode, insertDemoBatches, insertHoTargets, setManagerName, setWorkingPlanCreatedAt,
+} from '../repos/demo';
+import { setBatchRowCount } from '../repos/imports';
+import { countRows, planYear as regionPlanYear } from '../repos/region';
 import {
   BRANDS, CATEGORIES, CHANNELS, DISTRIBUTOR_SUFFIXES, EC_ACCOUNTS, GIVEN_NAMES, KA_CHAINS, ROADS,
   SPECIAL_ACCOUNTS, STORE_CHANNELS, SUB_DISTRIBUTOR_SUFFIXES, SUPERMARKET_CHAINS, SURNAMES, TRADE_NAMES, VARIANTS,
@@ -10,8 +16,6 @@ import {
 import { EAST_CHINA } from './eastChina';
 import { Rng } from './random';
 import { seasonFactor } from './season';
-
-export type DemoSize = 'tiny' | 'typical' | 'large';
 
 export interface DemoOptions {
   size: DemoSize;
@@ -946,24 +950,28 @@ function importedAt(world: World, minute: number): string {
   return `${world.planYear}-01-10T01:${pad(minute, 2)}:00.000Z`;
 }
 
-function insertMasterData(db: BetterSqlite3.Database, world: World): void {
+function insertMasterData(db: WriteDb, world: World): void {
   const { planYear: py, firstYear } = world;
-  const ins = (sql: string) => db.prepare(sql);
 
-  const province = ins('INSERT INTO province (id, code, name, sort_order) VALUES (?, ?, ?, ?)');
-  world.provinces.forEach((p, i) => province.run(p.id, p.code, p.name, i + 1));
-  const city = ins('INSERT INTO city (id, province_id, code, name, sort_order) VALUES (?, ?, ?, ?, ?)');
-  const county = ins('INSERT INTO county (id, city_id, code, name) VALUES (?, ?, ?, ?)');
+  const province = new BulkInsert(db, 'province', ['id', 'code', 'name', 'sort_order']);
+  world.provinces.forEach((p, i) => province.add(p.id, p.code, p.name, i + 1));
+  province.flush();
+  const city = new BulkInsert(db, 'city', ['id', 'province_id', 'code', 'name', 'sort_order']);
+  const county = new BulkInsert(db, 'county', ['id', 'city_id', 'code', 'name'], 100, city);
   for (const c of world.cities) {
-    city.run(c.id, world.provinces[c.provinceIdx].id, c.code, c.name, c.idx + 1);
-    for (const k of c.counties) county.run(k.id, c.id, k.code, k.name);
+    city.add(c.id, world.provinces[c.provinceIdx].id, c.code, c.name, c.idx + 1);
+    for (const k of c.counties) county.add(k.id, c.id, k.code, k.name);
   }
-  const channel = ins('INSERT INTO channel (id, code, name, sort_order, active) VALUES (?, ?, ?, ?, 1)');
-  CHANNELS.forEach((c, i) => channel.run(i + 1, c.code, c.name, i + 1));
-  const brand = ins('INSERT INTO brand (id, code, name, is_own, manufacturer, sort_order) VALUES (?, ?, ?, ?, ?, ?)');
-  BRANDS.forEach((b, i) => brand.run(i + 1, b.code, b.name, b.own ? 1 : 0, b.manufacturer, i + 1));
-  const category = ins('INSERT INTO category (id, code, name, seasonality, sort_order) VALUES (?, ?, ?, ?, ?)');
-  CATEGORIES.forEach((c, i) => category.run(i + 1, c.code, c.name, c.seasonality, i + 1));
+  county.flush();
+  const channel = new BulkInsert(db, 'channel', ['id', 'code', 'name', 'sort_order', 'active']);
+  CHANNELS.forEach((c, i) => channel.add(i + 1, c.code, c.name, i + 1, 1));
+  channel.flush();
+  const brand = new BulkInsert(db, 'brand', ['id', 'code', 'name', 'is_own', 'manufacturer', 'sort_order']);
+  BRANDS.forEach((b, i) => brand.add(i + 1, b.code, b.name, b.own ? 1 : 0, b.manufacturer, i + 1));
+  brand.flush();
+  const category = new BulkInsert(db, 'category', ['id', 'code', 'name', 'seasonality', 'sort_order']);
+  CATEGORIES.forEach((c, i) => category.add(i + 1, c.code, c.name, c.seasonality, i + 1));
+  category.flush();
   const brandCategory = new Set<string>();
   const bcRows: [number, number][] = [];
   const addBc = (b: number, c: number): void => {
@@ -976,8 +984,9 @@ function insertMasterData(db: BetterSqlite3.Database, world: World): void {
   for (const p of world.pairs) addBc(p.brandIdx, p.catIdx);
   CATEGORIES.forEach((cat, c) => cat.competitors.forEach((comp) => addBc(brandIdx(comp.brand), c)));
   bcRows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const bc = ins('INSERT INTO brand_category (brand_id, category_id) VALUES (?, ?)');
-  for (const [b, c] of bcRows) bc.run(b, c);
+  const bc = new BulkInsert(db, 'brand_category', ['brand_id', 'category_id']);
+  for (const [b, c] of bcRows) bc.add(b, c);
+  bc.flush();
 
   const sku = new BulkInsert(db, 'sku', [
     'id', 'code', 'name', 'brand_id', 'category_id', 'spec', 'pack_size', 'unit', 'list_price_cents', 'std_cost_cents',
@@ -989,15 +998,15 @@ function insertMasterData(db: BetterSqlite3.Database, world: World): void {
   }
   sku.flush();
 
-  const person = ins(`INSERT INTO salesperson (id, code, name, role, manager_id, start_date, end_date, phone)
-    VALUES (?, ?, ?, ?, ?, ?, ?, '')`);
-  const personCity = ins('INSERT INTO salesperson_city (salesperson_id, city_id) VALUES (?, ?)');
+  const person = new BulkInsert(db, 'salesperson', ['id', 'code', 'name', 'role', 'manager_id', 'start_date', 'end_date', 'phone']);
+  const personCity = new BulkInsert(db, 'salesperson_city', ['salesperson_id', 'city_id'], 100, person);
   for (const p of world.people) {
-    person.run(p.id, p.code, p.name, p.role, p.managerId, p.start, p.end);
-    for (const c of [...p.cities].sort((a, b) => a - b)) personCity.run(p.id, world.cities[c].id);
+    person.add(p.id, p.code, p.name, p.role, p.managerId, p.start, p.end, '');
+    for (const c of [...p.cities].sort((a, b) => a - b)) personCity.add(p.id, world.cities[c].id);
   }
+  personCity.flush();
   const manager = must(world.people.find((p) => p.role === 'manager'), 'manager');
-  db.prepare('UPDATE region_meta SET manager_name = ? WHERE id = 1').run(manager.name);
+  setManagerName(db, manager.name);
 
   const customer = new BulkInsert(db, 'customer', [
     'id', 'code', 'name', 'city_id', 'county_id', 'channel_id', 'tier', 'parent_id', 'abc_override', 'owner_id', 'status',
@@ -1026,15 +1035,17 @@ function insertMasterData(db: BetterSqlite3.Database, world: World): void {
   // The file was made with its working plan and the default expense items (the
   // demo's expenses are booked against those items by code); the plan's time is set
   // from the world, so that the same seed makes the same file.
-  ins(`UPDATE plan_version SET created_at = ? WHERE kind = 'working'`).run(importedAt(world, 0));
+  setWorkingPlanCreatedAt(db, importedAt(world, 0));
 
-  const batch = ins(`INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count, period_from, period_to)
-    VALUES (?, 'demo', ?, ?, ?, 0, ?, ?)`);
-  for (let y = 0; y < 3; y++) {
-    const year = firstYear + y;
-    const name = `demo-${year}`;
-    batch.run(y + 1, name, sourceHash(world, name), importedAt(world, y + 1), year * 100 + 1, year * 100 + 12);
-  }
+  const batch = (id: number, name: string, from: number, to: number) => ({
+    id,
+    source_name: name,
+    source_hash: sourceHash(world, name),
+    imported_at: importedAt(world, id),
+    period_from: from,
+    period_to: to,
+  });
+  const batches = [0, 1, 2].map((y) => batch(y + 1, `demo-${firstYear + y}`, (firstYear + y) * 100 + 1, (firstYear + y) * 100 + 12));
   const last = py - 1;
   const others: [BatchId, string, number, number][] = [
     [Batch.Market, `demo-market-${firstYear}-${last}`, firstYear * 100 + 1, last * 100 + 12],
@@ -1043,7 +1054,8 @@ function insertMasterData(db: BetterSqlite3.Database, world: World): void {
     [Batch.Statements, `demo-statements-${last}`, last * 100 + 1, last * 100 + 12],
     [Batch.Expenses, `demo-expenses-${last}`, last * 100 + 1, last * 100 + 12],
   ];
-  for (const [id, name, from, to] of others) batch.run(id, name, sourceHash(world, name), importedAt(world, id), from, to);
+  for (const [id, name, from, to] of others) batches.push(batch(id, name, from, to));
+  insertDemoBatches(db, batches);
 }
 
 function newTotals(world: World): ActualTotals {
@@ -1061,7 +1073,7 @@ function newTotals(world: World): ActualTotals {
 }
 
 /** One calendar year of sales_actual, written in primary-key order (period, customer, SKU). */
-function insertActualYear(db: BetterSqlite3.Database, world: World, year: number, rng: Rng, totals: ActualTotals, progress: Progress): void {
+function insertActualYear(db: WriteDb, world: World, year: number, rng: Rng, totals: ActualTotals, progress: Progress): void {
   const batchId = year + 1;
   const rows = new BulkInsert(db, 'sales_actual', [
     'period', 'customer_id', 'sku_id', 'amount_cents', 'volume', 'gross_profit_cents', 'batch_id',
@@ -1108,14 +1120,14 @@ function insertActualYear(db: BetterSqlite3.Database, world: World, year: number
     progress.tick();
   }
   rows.flush();
-  db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(rows.count, batchId);
-  refreshSalesSummary(db, Array.from({ length: 12 }, (_, m) => periodOf(world, year * 12 + m)));
+  setBatchRowCount(db, batchId, rows.count);
+  refreshDerived(db, 'sales', Array.from({ length: 12 }, (_, m) => periodOf(world, year * 12 + m)));
 }
 
 const SHARE_LOW = 0.1;
 const SHARE_SPAN = 0.25;
 
-function insertMarket(db: BetterSqlite3.Database, world: World, rng: Rng, totals: ActualTotals, progress: Progress): void {
+function insertMarket(db: WriteDb, world: World, rng: Rng, totals: ActualTotals, progress: Progress): void {
   const { cities, pairs } = world;
   const nPairs = pairs.length;
   const covered = cities.filter((c) => !c.blank);
@@ -1215,14 +1227,14 @@ function insertMarket(db: BetterSqlite3.Database, world: World, rng: Rng, totals
     }
   }
   rows.flush();
-  db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(rows.count, Batch.Market);
+  setBatchRowCount(db, Batch.Market, rows.count);
 }
 
 const SHELF_MARKUP: Readonly<Record<ChannelCode, number>> = { KA: 1.3, CHAIN: 1.4, TT: 1.45, HORECA: 2, EC: 1.3, SPECIAL: 1.7 };
 const MAX_SKUS_ON_SHELF: Readonly<Record<ChannelCode, number>> = { KA: 8, CHAIN: 5, TT: 3, HORECA: 2, EC: 1, SPECIAL: 2 };
 const DISTRIBUTION_BY_CHANNEL: Readonly<Record<ChannelCode, number>> = { KA: 1.15, CHAIN: 1.05, TT: 0.9, HORECA: 0.85, EC: 1, SPECIAL: 0.8 };
 
-function insertStoreAudits(db: BetterSqlite3.Database, world: World, rng: Rng, progress: Progress): void {
+function insertStoreAudits(db: WriteDb, world: World, rng: Rng, progress: Progress): void {
   const { cities, terminals, skus } = world;
   const year = world.planYear - 1;
   const nCats = CATEGORIES.length;
@@ -1324,10 +1336,10 @@ function insertStoreAudits(db: BetterSqlite3.Database, world: World, rng: Rng, p
   audit.flush();
   brandRows.flush();
   skuRows.flush();
-  db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(audit.count, Batch.StoreAudit);
+  setBatchRowCount(db, Batch.StoreAudit, audit.count);
 }
 
-function insertVisits(db: BetterSqlite3.Database, world: World, rng: Rng, totals: ActualTotals, progress: Progress): void {
+function insertVisits(db: WriteDb, world: World, rng: Rng, totals: ActualTotals, progress: Progress): void {
   const { customers, skus, planYear } = world;
   const year = planYear - 1;
   const yearStart = Date.UTC(year, 0, 1);
@@ -1428,10 +1440,10 @@ function insertVisits(db: BetterSqlite3.Database, world: World, rng: Rng, totals
   stock.flush();
   price.flush();
   promise.flush();
-  db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(visit.count, Batch.Visits);
+  setBatchRowCount(db, Batch.Visits, visit.count);
 }
 
-function insertStatements(db: BetterSqlite3.Database, world: World, rng: Rng, totals: ActualTotals): void {
+function insertStatements(db: WriteDb, world: World, rng: Rng, totals: ActualTotals): void {
   const rows = new BulkInsert(db, 'customer_statement', [
     'period', 'customer_id', 'inventory_cents', 'inventory_volume', 'receivable_cents', 'prepayment_cents', 'batch_id',
   ]);
@@ -1465,7 +1477,7 @@ function insertStatements(db: BetterSqlite3.Database, world: World, rng: Rng, to
     }
   }
   rows.flush();
-  db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(rows.count, Batch.Statements);
+  setBatchRowCount(db, Batch.Statements, rows.count);
 }
 
 interface ExpenseRule {
@@ -1494,11 +1506,9 @@ const EXPENSE_RULES: readonly ExpenseRule[] = [
   { code: 'OTHER', rate: 0.002, split: 'none', shape: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] },
 ];
 
-function insertExpensesAndTargets(db: BetterSqlite3.Database, world: World, rng: Rng, totals: ActualTotals): void {
+function insertExpensesAndTargets(db: WriteDb, world: World, rng: Rng, totals: ActualTotals): void {
   const year = world.planYear - 1;
-  const itemIds = new Map<string, number>(
-    (db.prepare('SELECT code, id FROM expense_item').all() as { code: string; id: number }[]).map((r) => [r.code, r.id]),
-  );
+  const itemIds = expenseItemIdsByCode(db);
   const monthSales = Array.from({ length: 12 }, (_, m) => totals.amount[24 + m]);
   const yearSales = monthSales.reduce((a, b) => a + b, 0);
   const ownBrands = BRANDS.map((b, i) => ({ b, i })).filter(({ b }) => b.own).map(({ i }) => i);
@@ -1543,24 +1553,26 @@ function insertExpensesAndTargets(db: BetterSqlite3.Database, world: World, rng:
     rows.add(period, must(itemIds.get('STAFF-WAGE'), 'wage item'), null, null, null, null, wages, '', Batch.Expenses);
   }
   rows.flush();
-  db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(rows.count, Batch.Expenses);
+  setBatchRowCount(db, Batch.Expenses, rows.count);
 
   // Head office's target: last year's monthly pattern grown by 12%, in whole 萬元.
   const gpRate = totals.grossProfit.slice(24).reduce((a, b) => a + b, 0) / yearSales;
-  const target = db.prepare(`INSERT INTO ho_target (month, amount_cents, volume, gross_profit_cents, new_product_cents)
-    VALUES (?, ?, ?, ?, ?)`);
+
   // New products: twice last year's share of launches, within 6–15% of the target.
   const newRate = clamp((2 * totals.newProduct.slice(24).reduce((x, y) => x + y, 0)) / yearSales, 0.06, 0.15);
-  for (let m = 0; m < 12; m++) {
-    const amount = Math.round((monthSales[m] * 1.12) / WAN_CENTS) * WAN_CENTS;
-    target.run(
-      m + 1,
-      amount,
-      Math.round(totals.volume[24 + m] * 1.1),
-      Math.round((amount * gpRate) / WAN_CENTS) * WAN_CENTS,
-      Math.round((amount * newRate) / WAN_CENTS) * WAN_CENTS,
-    );
-  }
+  insertHoTargets(
+    db,
+    Array.from({ length: 12 }, (_, m) => {
+      const amount = Math.round((monthSales[m] * 1.12) / WAN_CENTS) * WAN_CENTS;
+      return {
+        month: m + 1,
+        amount_cents: amount,
+        volume: Math.round(totals.volume[24 + m] * 1.1),
+        gross_profit_cents: Math.round((amount * gpRate) / WAN_CENTS) * WAN_CENTS,
+        new_product_cents: Math.round((amount * newRate) / WAN_CENTS) * WAN_CENTS,
+      };
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------
@@ -1574,15 +1586,15 @@ function insertExpensesAndTargets(db: BetterSqlite3.Database, world: World, rng:
  * Writes in a few large transactions. If cancelled or interrupted, the file holds
  * part of the data and should be discarded.
  */
-export function fillDemoRegion(sqlite: BetterSqlite3.Database, options: DemoOptions): void {
+export function fillDemoRegion(db: WriteDb, options: DemoOptions): void {
   const spec = SIZES[options.size];
   if (spec === undefined) throw new Error(`unknown demo size: ${String(options.size)}`);
-  const meta = sqlite.prepare('SELECT plan_year FROM region_meta WHERE id = 1').get() as { plan_year: number } | undefined;
-  if (meta === undefined) throw new Error('the region file has no region_meta row');
+  const planYear = regionPlanYear(db);
   // Periods before 2000 are outside the schema's range, and the history is three years.
-  if (meta.plan_year - 3 < 2000) throw new Error('a demo region needs a plan year of 2003 or later');
-  const existing = sqlite.prepare('SELECT (SELECT count(*) FROM province) + (SELECT count(*) FROM sales_actual) AS n').get() as { n: number };
-  if (existing.n > 0) throw new Error('the region file already holds data; a demo region is generated into an empty file');
+  if (planYear - 3 < 2000) throw new Error('a demo region needs a plan year of 2003 or later');
+  if (countRows(db, 'provinces') + countRows(db, 'salesActualRows') > 0) {
+    throw new Error('the region file already holds data; a demo region is generated into an empty file');
+  }
 
   const progress = new Progress(options);
   progress.check();
@@ -1591,8 +1603,8 @@ export function fillDemoRegion(sqlite: BetterSqlite3.Database, options: DemoOpti
     seed,
     size: options.size,
     spec,
-    planYear: meta.plan_year,
-    firstYear: meta.plan_year - 3,
+    planYear,
+    firstYear: planYear - 3,
     provinces: [],
     cities: [],
     people: [],
@@ -1615,28 +1627,24 @@ export function fillDemoRegion(sqlite: BetterSqlite3.Database, options: DemoOpti
 
   // A bigger page cache keeps the three secondary indexes of sales_actual, which are
   // filled in random order, from thrashing; it is put back afterwards.
-  const previousCache = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('cache_size = -262144');
-  try {
-    sqlite.transaction(() => insertMasterData(sqlite, world))();
+  withBulkCache(db, () => {
+    jobTransaction(db, () => insertMasterData(db, world));
     progress.tick(2);
 
     const totals = newTotals(world);
     const actualsRng = Rng.derive(seed, 'actuals');
     for (let y = 0; y < 3; y++) {
-      sqlite.transaction(() => insertActualYear(sqlite, world, y, actualsRng, totals, progress))();
+      jobTransaction(db, () => insertActualYear(db, world, y, actualsRng, totals, progress));
     }
 
-    sqlite.transaction(() => {
-      insertMarket(sqlite, world, Rng.derive(seed, 'market'), totals, progress);
-      insertStoreAudits(sqlite, world, Rng.derive(seed, 'audits'), progress);
-      insertVisits(sqlite, world, Rng.derive(seed, 'visits'), totals, progress);
-      insertStatements(sqlite, world, Rng.derive(seed, 'statements'), totals);
+    jobTransaction(db, () => {
+      insertMarket(db, world, Rng.derive(seed, 'market'), totals, progress);
+      insertStoreAudits(db, world, Rng.derive(seed, 'audits'), progress);
+      insertVisits(db, world, Rng.derive(seed, 'visits'), totals, progress);
+      insertStatements(db, world, Rng.derive(seed, 'statements'), totals);
       progress.tick(2);
-      insertExpensesAndTargets(sqlite, world, Rng.derive(seed, 'expenses'), totals);
-    })();
+      insertExpensesAndTargets(db, world, Rng.derive(seed, 'expenses'), totals);
+    });
     progress.finish();
-  } finally {
-    sqlite.pragma(`cache_size = ${previousCache}`);
-  }
+  });
 }

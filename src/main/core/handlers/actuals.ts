@@ -17,11 +17,11 @@ const aggregates = new Memo<Record<string, number>>(['actuals', 'master'], 200);
  */
 export function registerActuals(r: HandlerRegistry, session: Session): void {
   r.query('actuals.list', ({ kind, filter, limit }, { db, file }) =>
-    listActualRows(db.sqlite, kind, filter, limit ?? DEFAULT_LIST_LIMIT, (key, compute) => aggregates.get(file.changes, key, compute)),
+    listActualRows(db, kind, filter, limit ?? DEFAULT_LIST_LIMIT, (key, compute) => aggregates.get(file.changes, key, compute)),
   );
-  r.query('actuals.batches', ({ kind }, { db }) => listBatches(db.sqlite, kind));
+  r.query('actuals.batches', ({ kind }, { db }) => listBatches(db, kind));
   r.asyncCommand('actuals.removeBatch', async ({ id }, ctx) => {
-    const found = findBatch(ctx.file.read.sqlite, id);
+    const found = findBatch(ctx.file.read, id);
     if (!found) throw new AppError('NOT_FOUND', `there is no import batch ${id} in this file`);
     if (!found.info) {
       throw new AppError('INVALID_INPUT', `import batch ${id} is not an import of actuals (it is ${found.batchKind}); only actuals batches can be removed here`);

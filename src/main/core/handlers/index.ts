@@ -11,7 +11,7 @@ import { areasOfEffects, editState, redo, undo } from '../db/undoLog';
 import { monthlyTotals, regionOverview, setDisplayUnit, updateProfile } from '../services/region';
 import { cubeStamp, followStep } from '../services/targets/model';
 import { findJob, trackJob, untrackJob } from '../jobs/registry';
-import type { DemoSize } from '../demo/generate';
+import type { DemoSize } from '../jobs/types';
 import { registerActuals } from './actuals';
 import { registerAnalysis } from './analysis';
 import { registerAnalysisCustomers } from './analysisCustomers';

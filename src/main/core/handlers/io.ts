@@ -6,13 +6,13 @@ import { isEntityName } from '../../../shared/masterData';
 import { writeExport } from '../io/exportFile';
 import { commitImport, listMappings, previewImport, saveMapping } from '../io/importRows';
 import { masterExportTable } from '../io/masterExport';
-import '../io/masterTargets';
+import '../io/masterDestinations';
 import '../io/hoTargetImport';
-import { requireTarget } from '../io/targets';
-import { actualKindOfTarget, DEFAULT_ACTUALS_READ_OPTIONS } from '../../../shared/actuals';
+import { requireDestination } from '../io/destinations';
+import { actualKindOfDestination, DEFAULT_ACTUALS_READ_OPTIONS } from '../../../shared/actuals';
 import type { EndpointParsedInput } from '../../../shared/contract';
-import type { ImportCommitResult, ImportPreview, ImportTargetInfo } from '../../../shared/importTypes';
-import { actualsTargetInfo } from '../io/actuals/fields';
+import type { ImportCommitResult, ImportPreview, ImportDestinationInfo } from '../../../shared/importTypes';
+import { actualsDestinationInfo } from '../io/actuals/fields';
 import { runActualsJob } from '../io/actuals/job';
 import { inspectForImport } from '../io/actuals/reader';
 import type { ActualsJobRequest } from '../io/actuals/request';
@@ -20,10 +20,10 @@ import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
 import { regionSummary } from '../services/region';
 
-/** The fields of any target: an actuals kind, or one the registry knows (master data, head office's target). */
-function targetInfo(target: string): ImportTargetInfo {
-  const kind = actualKindOfTarget(target);
-  return kind ? actualsTargetInfo(kind) : requireTarget(target).info;
+/** The fields of any destination: an actuals kind, or one the registry knows (master data, head office's target). */
+function destinationInfo(destination: string): ImportDestinationInfo {
+  const kind = actualKindOfDestination(destination);
+  return kind ? actualsDestinationInfo(kind) : requireDestination(destination).info;
 }
 
 function actualsRequest(path: string, input: EndpointParsedInput<'import.preview'>): ActualsJobRequest {
@@ -32,7 +32,7 @@ function actualsRequest(path: string, input: EndpointParsedInput<'import.preview
     encoding: input.encoding,
     sheet: input.sheet,
     headerRow: input.headerRow,
-    target: input.target,
+    destination: input.destination,
     mapping: input.mapping,
     options: input.options ?? DEFAULT_ACTUALS_READ_OPTIONS,
     source: input.source ?? basename(path),
@@ -53,13 +53,13 @@ export function registerIo(r: HandlerRegistry, session: Session): void {
 
   r.query('import.inspect', ({ path, ...options }) => inspectForImport(session.assertMayUse(path), options));
 
-  r.query('import.target', ({ target }) => targetInfo(target));
+  r.query('import.destination', ({ destination }) => destinationInfo(destination));
 
   // Actuals imports run as jobs on their own connection (progress, cancel); the
   // small imports of master data and head office's target run here.
   r.query('import.preview', (input, { db }) => {
     const path = session.assertMayUse(input.path);
-    if (actualKindOfTarget(input.target)) {
+    if (actualKindOfDestination(input.destination)) {
       return runActualsJob<ImportPreview>(session, { kind: 'actualsImport', mode: 'preview', request: actualsRequest(path, input) }, 'job.importCheck');
     }
     return previewImport(db, path, input);
@@ -67,7 +67,7 @@ export function registerIo(r: HandlerRegistry, session: Session): void {
 
   r.asyncCommand('import.commit', async (input, ctx) => {
     const path = session.assertMayUse(input.path);
-    if (actualKindOfTarget(input.target)) {
+    if (actualKindOfDestination(input.destination)) {
       const result = await runActualsJob<ImportCommitResult>(session, { kind: 'actualsImport', mode: 'commit', request: actualsRequest(path, input) }, 'job.importWrite');
       ctx.wrote();
       return result;
@@ -75,14 +75,14 @@ export function registerIo(r: HandlerRegistry, session: Session): void {
     return ctx.edit(({ db }) => commitImport(db, path, input));
   });
 
-  r.query('import.mappings', ({ target }, { db }) => {
-    targetInfo(target);
-    return listMappings(db, target);
+  r.query('import.mappings', ({ destination }, { db }) => {
+    destinationInfo(destination);
+    return listMappings(db, destination);
   });
 
-  r.command('import.saveMapping', ({ target, name, columns, options }, { db }) => {
-    const keys = targetInfo(target).fields.map((f) => f.key);
-    return saveMapping(db, target, name, columns, keys, actualKindOfTarget(target) ? options : undefined);
+  r.command('import.saveMapping', ({ destination, name, columns, options }, { db }) => {
+    const keys = destinationInfo(destination).fields.map((f) => f.key);
+    return saveMapping(db, destination, name, columns, keys, actualKindOfDestination(destination) ? options : undefined);
   });
 
   r.query('export.table', async ({ entity, format }, { db, file }) => {

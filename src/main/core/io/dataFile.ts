@@ -5,7 +5,7 @@ import type { AppError } from '../../../shared/errors';
 import type { DataFileInfo, DataFormat, TextEncoding } from '../../../shared/importTypes';
 import { CsvError, MAX_CELL_CHARS, parseCsv } from './csv';
 import { decodeText, detectEncoding, OFFERED_ENCODINGS } from './decode';
-import { refuse } from './refuse';
+import { fileRefusal } from './fileRefusal';
 import { zipTotals } from './zip';
 
 // The data-file layer of the import: CSV (UTF-8, UTF-8 with BOM, UTF-16, GBK/GB18030),
@@ -75,9 +75,9 @@ export function looksBinary(buf: Buffer, encoding: TextEncoding): boolean {
 export function refuseCsv(path: string, e: CsvError): AppError {
   const p = e.problem;
   if (p.kind === 'unbalanced_quotes') {
-    return refuse(path, 'unbalanced_quotes', `line ${p.line}: a quoted cell starts here and is never closed (unbalanced quotes)`, { line: p.line });
+    return fileRefusal(path, 'unbalanced_quotes', `line ${p.line}: a quoted cell starts here and is never closed (unbalanced quotes)`, { line: p.line });
   }
-  return refuse(path, 'cell_too_large', `line ${p.line}, column ${p.column}: a cell is longer than ${LIMITS.cellChars} characters`, {
+  return fileRefusal(path, 'cell_too_large', `line ${p.line}, column ${p.column}: a cell is longer than ${LIMITS.cellChars} characters`, {
     row: p.line,
     column: p.column,
     limit: LIMITS.cellChars,
@@ -86,11 +86,11 @@ export function refuseCsv(path: string, e: CsvError): AppError {
 
 export function readCsvBytes(path: string, buf: Buffer, encoding: TextEncoding | undefined): Grid {
   if (buf.subarray(0, 8).equals(OLE) || buf.subarray(0, 4).equals(ZIP)) {
-    throw refuse(path, 'not_csv', 'this is an Excel workbook, not a CSV file: rename it to .xlsx or .xls', {});
+    throw fileRefusal(path, 'not_csv', 'this is an Excel workbook, not a CSV file: rename it to .xlsx or .xls', {});
   }
   const detected = detectEncoding(buf);
   const chosen = encoding ?? detected.encoding;
-  if (looksBinary(buf, chosen)) throw refuse(path, 'not_csv', 'this is not a text (CSV) file: it contains binary data');
+  if (looksBinary(buf, chosen)) throw fileRefusal(path, 'not_csv', 'this is not a text (CSV) file: it contains binary data');
   const text = decodeText(buf, chosen);
   let cells: string[][];
   try {
@@ -150,7 +150,7 @@ function checkWorkbookBytes(path: string, buf: Buffer, format: 'xlsx' | 'xls'): 
     const text = buf.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
     // Many systems export "xls" files that are really HTML or XML tables; SheetJS reads those.
     if (format === 'xls' && (text.startsWith('<') || text.startsWith('\ufeff<'))) return 'xls';
-    throw refuse(
+    throw fileRefusal(
       path,
       format === 'xlsx' ? 'not_xlsx' : 'not_xls',
       format === 'xlsx' ? 'this is not an Excel workbook (.xlsx): the file is not a zip package' : 'this is not an Excel 97-2003 workbook (.xls)',
@@ -158,9 +158,9 @@ function checkWorkbookBytes(path: string, buf: Buffer, format: 'xlsx' | 'xls'): 
   }
   if (actual === 'xlsx') {
     const totals = zipTotals(buf);
-    if (!totals) throw refuse(path, 'not_xlsx', 'this .xlsx file is damaged: its zip directory cannot be read');
+    if (!totals) throw fileRefusal(path, 'not_xlsx', 'this .xlsx file is damaged: its zip directory cannot be read');
     if (totals.zip64 || totals.uncompressed > LIMITS.zipUncompressedBytes) {
-      throw refuse(path, 'zip_bomb', `the workbook declares ${totals.zip64 ? 'more than 4 GB' : `${mb(totals.uncompressed)} MB`} when unpacked, more than the ${mb(LIMITS.zipUncompressedBytes)} MB allowed`, {
+      throw fileRefusal(path, 'zip_bomb', `the workbook declares ${totals.zip64 ? 'more than 4 GB' : `${mb(totals.uncompressed)} MB`} when unpacked, more than the ${mb(LIMITS.zipUncompressedBytes)} MB allowed`, {
         limit: mb(LIMITS.zipUncompressedBytes),
       });
     }
@@ -174,13 +174,13 @@ export function readWorkbook(path: string, buf: Buffer, declared: 'xlsx' | 'xls'
   try {
     book = XLSX.read(buf, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (e) {
-    throw refuse(path, format === 'xlsx' ? 'not_xlsx' : 'not_xls', `the workbook cannot be read: ${(e as Error).message}`);
+    throw fileRefusal(path, format === 'xlsx' ? 'not_xlsx' : 'not_xls', `the workbook cannot be read: ${(e as Error).message}`);
   }
   const sheets = book.SheetNames;
-  if (sheets.length === 0) throw refuse(path, 'empty', 'the workbook has no sheets');
+  if (sheets.length === 0) throw fileRefusal(path, 'empty', 'the workbook has no sheets');
   const name = sheet ?? sheets.find((s) => (book.Sheets[s]['!data']?.length ?? 0) > 0) ?? sheets[0];
   const ws = book.Sheets[name];
-  if (!ws) throw refuse(path, 'no_sheet', `the workbook has no sheet named "${name}"`, { sheet: name });
+  if (!ws) throw fileRefusal(path, 'no_sheet', `the workbook has no sheet named "${name}"`, { sheet: name });
   const date1904 = !!book.Workbook?.WBProps?.date1904;
   const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   const cells: string[][] = [];
@@ -190,7 +190,7 @@ export function readWorkbook(path: string, buf: Buffer, declared: 'xlsx' | 'xls'
     for (let c = 0; c < src.length; c++) {
       const text = cellText(src[c], date1904);
       if (text.length > LIMITS.cellChars) {
-        throw refuse(path, 'cell_too_large', `row ${r + 1}, column ${c + 1}: a cell is longer than ${LIMITS.cellChars} characters`, {
+        throw fileRefusal(path, 'cell_too_large', `row ${r + 1}, column ${c + 1}: a cell is longer than ${LIMITS.cellChars} characters`, {
           row: r + 1,
           column: c + 1,
           limit: LIMITS.cellChars,
@@ -216,7 +216,7 @@ export interface DataFileStat {
 /** The checks every read starts with: a known extension, a readable non-empty file within the size limit. */
 export function statDataFile(path: string): DataFileStat {
   const format = formatOf(path);
-  if (!format) throw refuse(path, 'unsupported_extension', 'only .csv, .txt, .xlsx and .xls files can be imported');
+  if (!format) throw fileRefusal(path, 'unsupported_extension', 'only .csv, .txt, .xlsx and .xls files can be imported');
   let size: number;
   let mtime: number;
   try {
@@ -225,12 +225,12 @@ export function statDataFile(path: string): DataFileStat {
     size = st.size;
     mtime = st.mtimeMs;
   } catch (e) {
-    throw refuse(path, 'unreadable', `the file cannot be read (${(e as Error).message})`);
+    throw fileRefusal(path, 'unreadable', `the file cannot be read (${(e as Error).message})`);
   }
-  if (size === 0) throw refuse(path, 'empty', 'the file is empty');
+  if (size === 0) throw fileRefusal(path, 'empty', 'the file is empty');
   const limit = format === 'csv' ? LIMITS.csvBytes : LIMITS.workbookBytes;
   if (size > limit) {
-    throw refuse(path, 'too_large', `the file is ${mb(size)} MB; ${format.toUpperCase()} files up to ${mb(limit)} MB can be imported`, {
+    throw fileRefusal(path, 'too_large', `the file is ${mb(size)} MB; ${format.toUpperCase()} files up to ${mb(limit)} MB can be imported`, {
       size: mb(size),
       limit: mb(limit),
     });
@@ -246,7 +246,7 @@ function loadGrid(path: string, options: ReadOptions): Grid {
   try {
     buf = readFileSync(path);
   } catch (e) {
-    throw refuse(path, 'unreadable', `the file cannot be read (${(e as Error).message})`);
+    throw fileRefusal(path, 'unreadable', `the file cannot be read (${(e as Error).message})`);
   }
   const grid = format === 'csv' ? readCsvBytes(path, buf, options.encoding) : readWorkbook(path, buf, format, options.sheet);
   cached = { key, grid };
@@ -274,10 +274,10 @@ export function guessHeaderRow(cells: string[][], firstFilled: number): number {
 export function readDataRows(path: string, options: ReadOptions = {}): DataRows {
   const grid = loadGrid(path, options);
   const firstFilled = grid.cells.findIndex((r) => !isBlank(r));
-  if (firstFilled < 0) throw refuse(path, 'empty', grid.sheet ? `the sheet "${grid.sheet}" is empty` : 'the file has no data', grid.sheet ? { sheet: grid.sheet } : {});
+  if (firstFilled < 0) throw fileRefusal(path, 'empty', grid.sheet ? `the sheet "${grid.sheet}" is empty` : 'the file has no data', grid.sheet ? { sheet: grid.sheet } : {});
   const headerRow = options.headerRow ?? guessHeaderRow(grid.cells, firstFilled);
   if (headerRow < 1 || headerRow > grid.cells.length || isBlank(grid.cells[headerRow - 1])) {
-    throw refuse(path, 'bad_header_row', `row ${headerRow} cannot be the header: it is empty or past the end`, { row: headerRow });
+    throw fileRefusal(path, 'bad_header_row', `row ${headerRow} cannot be the header: it is empty or past the end`, { row: headerRow });
   }
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
@@ -289,7 +289,7 @@ export function readDataRows(path: string, options: ReadOptions = {}): DataRows 
     rowNumbers.push(r + 1);
     width = Math.max(width, row.length);
   }
-  if (rows.length === 0) throw refuse(path, 'only_headers', `the file has a header row (row ${headerRow}) but no data rows under it`, { row: headerRow });
+  if (rows.length === 0) throw fileRefusal(path, 'only_headers', `the file has a header row (row ${headerRow}) but no data rows under it`, { row: headerRow });
   const headerCells = grid.cells[headerRow - 1];
   width = Math.max(width, headerCells.length);
   // Trailing columns with neither a header nor data are dropped.

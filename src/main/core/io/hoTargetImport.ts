@@ -2,16 +2,16 @@ import { AppError } from '../../../shared/errors';
 import { parseImportPeriod } from '../../../shared/importValues';
 import { parseIntegerText, parseMoneyText } from '../../../shared/masterData';
 import type { ReadDb } from '../db/handle';
-import { planYear as planYearOf } from '../repos/region';
+import { planYear as regionPlanYear } from '../repos/region';
 import { setHoTarget } from '../services/targets/versions';
-import { registerTargets, type ImportTarget, type RowIssue, type TextRow } from './targets';
+import { registerDestinations, type ImportDestination, type RowIssue, type TextRow } from './destinations';
 
-// 'targets:ho': head office's target for the region, from the spreadsheet head office
+// 'targets:ho', the import destination of head office's target for the region, from the spreadsheet head office
 // sends: one row per month with amount (元), volume, gross profit and new-product
 // amount. Months are 1–12, "3月", or a period of the plan year (2027-03, 2027/3,
 // 202703). Every row or none, one undo step; months not in the file keep their figures.
 
-const TARGET = 'targets:ho';
+const DESTINATION = 'targets:ho';
 const MONEY = ['amountCents', 'grossProfitCents', 'newProductCents'] as const;
 const FIELDS = ['month', 'amountCents', 'volume', 'grossProfitCents', 'newProductCents'] as const;
 
@@ -35,7 +35,7 @@ export function parseTargetMonth(text: string, planYear: number): number | null 
 }
 
 function readRows(db: ReadDb, rows: TextRow[]): { parsed: HoRow[]; issues: RowIssue[] } {
-  const planYear = planYearOf(db);
+  const planYear = regionPlanYear(db);
   const issues: RowIssue[] = [];
   const seen = new Map<number, number>();
   const parsed = rows.map((row, index) => {
@@ -67,9 +67,9 @@ function readRows(db: ReadDb, rows: TextRow[]): { parsed: HoRow[]; issues: RowIs
   return { parsed, issues };
 }
 
-const hoTarget: ImportTarget = {
+const hoTargetDestination: ImportDestination = {
   info: {
-    target: TARGET,
+    destination: DESTINATION,
     labelKey: 'targets.import.ho.name',
     fields: FIELDS.map((key) => ({
       key,
@@ -96,4 +96,4 @@ const hoTarget: ImportTarget = {
   },
 };
 
-registerTargets((name) => (name === TARGET ? hoTarget : null));
+registerDestinations((name) => (name === DESTINATION ? hoTargetDestination : null));

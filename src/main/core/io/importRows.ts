@@ -2,10 +2,10 @@ import type { ActualsReadOptions } from '../../../shared/actuals';
 import { actualsReadOptionsSchema } from '../../../shared/endpoints/io';
 import { AppError } from '../../../shared/errors';
 import type { ColumnMapping, ImportIssue, ImportPreview, SavedMapping, TextEncoding } from '../../../shared/importTypes';
-import { all, qb, run } from '../db/exec';
 import type { ReadDb, WriteDb } from '../db/handle';
+import { listMappingRows, upsertMapping } from '../repos/imports';
 import { readDataRows, type DataRows } from './dataFile';
-import { requireTarget, type ImportTarget, type RowIssue, type TextRow } from './targets';
+import { requireDestination, type ImportDestination, type RowIssue, type TextRow } from './destinations';
 
 export const MAX_PREVIEW_ISSUES = 500;
 
@@ -14,12 +14,12 @@ export interface ImportRequest {
   encoding?: TextEncoding;
   sheet?: string;
   headerRow?: number;
-  target: string;
+  destination: string;
   mapping: ColumnMapping;
 }
 
 interface Prepared {
-  target: ImportTarget;
+  destination: ImportDestination;
   data: DataRows;
   rows: TextRow[];
   /** Problems with the mapping itself (row 0). */
@@ -27,14 +27,14 @@ interface Prepared {
 }
 
 function prepare(path: string, request: ImportRequest): Prepared {
-  const target = requireTarget(request.target);
+  const destination = requireDestination(request.destination);
   const data = readDataRows(path, { encoding: request.encoding, sheet: request.sheet, headerRow: request.headerRow });
   const width = data.info.headers.length;
-  const known = new Set(target.info.fields.map((f) => f.key));
+  const known = new Set(destination.info.fields.map((f) => f.key));
   const used: [string, number][] = [];
   for (const [field, column] of Object.entries(request.mapping)) {
     if (!known.has(field)) {
-      throw new AppError('INVALID_INPUT', `${request.target} has no field ${field}`, { issues: [{ path: `mapping.${field}`, message: 'unknown field' }] });
+      throw new AppError('INVALID_INPUT', `${request.destination} has no field ${field}`, { issues: [{ path: `mapping.${field}`, message: 'unknown field' }] });
     }
     if (column === null) continue;
     if (column >= width) {
@@ -44,7 +44,7 @@ function prepare(path: string, request: ImportRequest): Prepared {
     }
     used.push([field, column]);
   }
-  const mappingIssues: ImportIssue[] = target.info.fields
+  const mappingIssues: ImportIssue[] = destination.info.fields
     .filter((f) => f.required && (request.mapping[f.key] === undefined || request.mapping[f.key] === null))
     .map((f) => ({ row: 0, column: '', field: f.key, message: 'importWizard.issue.requiredUnmapped' }));
   const rows = data.rows.map((cells) => {
@@ -52,7 +52,7 @@ function prepare(path: string, request: ImportRequest): Prepared {
     for (const [field, column] of used) row[field] = cells[column].trim();
     return row;
   });
-  return { target, data, rows, mappingIssues };
+  return { destination, data, rows, mappingIssues };
 }
 
 function toImportIssues(p: Prepared, issues: RowIssue[], mapping: ColumnMapping): ImportIssue[] {
@@ -78,10 +78,10 @@ export function previewImport(db: ReadDb, path: string, request: ImportRequest):
   if (p.mappingIssues.length > 0) {
     return { rowCount: p.rows.length, validCount: 0, issues: p.mappingIssues, issueCount: p.mappingIssues.length, updates: 0, inserts: 0 };
   }
-  const rowIssues = p.target.validate(db, p.rows);
+  const rowIssues = p.destination.validate(db, p.rows);
   const issues = toImportIssues(p, rowIssues, request.mapping).sort((a, b) => a.row - b.row);
   const badRows = new Set(rowIssues.map((i) => i.index));
-  const plan = p.target.plan(db, p.rows);
+  const plan = p.destination.plan(db, p.rows);
   return {
     rowCount: p.rows.length,
     validCount: p.rows.length - badRows.size,
@@ -100,20 +100,17 @@ export function commitImport(db: WriteDb, path: string, request: ImportRequest):
       issues: p.mappingIssues.map((i) => ({ path: `mapping.${i.field}`, message: i.message })),
     });
   }
-  const plan = p.target.commit(db, p.rows);
+  const plan = p.destination.commit(db, p.rows);
   return { imported: p.rows.length, updated: plan.updates, inserted: plan.inserts };
 }
 
-// ---- saved mappings (table import_mapping: kind = target, name = the source) ----
+// ---- saved mappings (table import_mapping: kind = the destination, name = the source) ----
 
 /** The key under which a mapping's read options are kept beside its columns (no field key starts with "$"). */
 const OPTIONS_KEY = '$options';
 
-export function listMappings(db: ReadDb, target: string): SavedMapping[] {
-  return all(
-    db,
-    qb.selectFrom('import_mapping').select(['name', 'mapping_json', 'updated_at']).where('kind', '=', target).orderBy('updated_at', 'desc'),
-  ).map((r) => {
+export function listMappings(db: ReadDb, destination: string): SavedMapping[] {
+  return listMappingRows(db, destination).map((r) => {
     const { [OPTIONS_KEY]: options, ...columns } = JSON.parse(r.mapping_json) as Record<string, unknown>;
     const parsed = actualsReadOptionsSchema.safeParse(options);
     return {
@@ -131,7 +128,7 @@ export function listMappings(db: ReadDb, target: string): SavedMapping[] {
  */
 export function saveMapping(
   db: WriteDb,
-  target: string,
+  destination: string,
   name: string,
   columns: Record<string, string | null>,
   fieldKeys: string[],
@@ -140,14 +137,6 @@ export function saveMapping(
   const known = new Set(fieldKeys);
   const clean: Record<string, unknown> = Object.fromEntries(Object.entries(columns).filter(([k]) => known.has(k)));
   if (options) clean[OPTIONS_KEY] = options;
-  const json = JSON.stringify(clean);
-  const now = new Date().toISOString();
-  run(
-    db,
-    qb
-      .insertInto('import_mapping')
-      .values({ kind: target, name, mapping_json: json, updated_at: now })
-      .onConflict((oc) => oc.columns(['kind', 'name']).doUpdateSet({ mapping_json: json, updated_at: now })),
-  );
-  return listMappings(db, target);
+  upsertMapping(db, destination, name, JSON.stringify(clean), new Date().toISOString());
+  return listMappings(db, destination);
 }

@@ -1,5 +1,6 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
+import { writeDb } from '../db/handle';
 import { createRegionFile } from '../db/regionFile';
 import { fillDemoRegion } from '../demo/generate';
 import { importActuals, removeActualsBatch } from '../io/actuals/engine';
@@ -24,7 +25,7 @@ export async function runJobHere(
           displayUnit: 'wan',
         });
         try {
-          fillDemoRegion(file.sqlite, { size: spec.size, seed: spec.seed, onProgress, shouldCancel });
+          fillDemoRegion(writeDb(file.sqlite), { size: spec.size, seed: spec.seed, onProgress, shouldCancel });
         } finally {
           await file.close();
         }

@@ -1,6 +1,8 @@
 import type { AppErrorData } from '../../../shared/errors';
-import type { DemoSize } from '../demo/generate';
 import type { ActualsJobRequest } from '../io/actuals/request';
+
+/** The demo region's sizes (the generator's, and what the CLI, the hosts and the handlers name). */
+export type DemoSize = 'tiny' | 'typical' | 'large';
 
 export interface DemoJob {
   kind: 'demo';

@@ -1,16 +1,17 @@
-import Database from 'better-sqlite3';
-import { actualKindOfTarget, BATCH_KIND, type ActualKind, type BatchPlan, type MemberDimension } from '../../../../shared/actuals';
+import { actualKindOfDestination, type ActualKind, type BatchPlan, type MemberDimension } from '../../../../shared/actuals';
 import { AppError } from '../../../../shared/errors';
 import type { ImportCommitResult, ImportIssue, ImportPreview } from '../../../../shared/importTypes';
 import type { DateOptions } from '../../../../shared/importValues';
-import { APPLICATION_ID } from '../../db/constants';
-import { configure } from '../../db/regionFile';
-import { SCHEMA_VERSION } from '../../db/migrations';
+import { jobTransaction, openForBulkWork } from '../../db/bulk';
+import { readDb, writeDb, type ReadDb, type WriteDb } from '../../db/handle';
+import {
+  BATCH_KIND, countReplaced, derivedMonthsOfBatch, kindOfBatch, liveRows, refreshDerived, removeReplaced,
+} from '../../repos/actualsTables';
+import { deleteBatch, findBatchRow, insertBatch, setBatchRowCount, sourceBatchIds } from '../../repos/imports';
 import { ACTUAL_FIELDS, type ActualField } from './fields';
 import { KIND_WRITERS, type KindAccumulator, type RowContext } from './kinds';
 import { insertCreated, Resolver, SKIP, UNKNOWN } from './members';
 import { streamRows } from './reader';
-import { kindOf as batchKindOf } from '../../services/actuals/batches';
 import type { ActualsJobRequest } from './request';
 import { cachedFieldParser, type Parsed } from './values';
 
@@ -25,33 +26,6 @@ export const MAX_ISSUES = 500;
 /** Progress is reported in thousandths: reading takes the first part, writing the rest. */
 const PROGRESS_TOTAL = 1000;
 
-/** Opens the region file for an import: checks it is a current region file, tunes the cache for bulk work. */
-export function openForImport(regionPath: string): Database.Database {
-  let db: Database.Database;
-  try {
-    db = new Database(regionPath, { fileMustExist: true, timeout: 10_000 });
-  } catch (e) {
-    throw new AppError('FILE_NOT_FOUND', `${regionPath}: cannot be opened (${(e as Error).message})`, { path: regionPath });
-  }
-  try {
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) throw new AppError('FILE_REFUSED', `${regionPath}: not a region file`, { path: regionPath, reason: 'foreign' });
-    if (version !== SCHEMA_VERSION) {
-      throw new AppError('FILE_REFUSED', `${regionPath}: schema ${version}, this version needs ${SCHEMA_VERSION}; open it in the app first`, {
-        path: regionPath,
-        reason: version > SCHEMA_VERSION ? 'newer_schema' : 'corrupt',
-      });
-    }
-    configure(db);
-    db.pragma('cache_size = -262144');
-    return db;
-  } catch (e) {
-    db.close();
-    throw e;
-  }
-}
-
 export function importActuals(
   regionPath: string,
   mode: 'preview' | 'commit',
@@ -59,17 +33,19 @@ export function importActuals(
   onProgress: (done: number, total: number) => void,
   shouldCancel: () => boolean,
 ): ImportPreview | ImportCommitResult {
-  const db = openForImport(regionPath);
+  const sqlite = openForBulkWork(regionPath);
   try {
-    return mode === 'preview' ? previewActuals(db, request, onProgress, shouldCancel) : commitActuals(db, request, onProgress, shouldCancel);
+    return mode === 'preview'
+      ? previewActuals(readDb(sqlite), request, onProgress, shouldCancel)
+      : commitActuals(writeDb(sqlite), request, onProgress, shouldCancel);
   } finally {
-    db.close();
+    sqlite.close();
   }
 }
 
-function kindOf(target: string): ActualKind {
-  const kind = actualKindOfTarget(target);
-  if (!kind) throw new AppError('NOT_FOUND', `no import target ${target}`, { issues: [{ path: 'target', message: target }] });
+function kindOf(destination: string): ActualKind {
+  const kind = actualKindOfDestination(destination);
+  if (!kind) throw new AppError('NOT_FOUND', `no import destination ${destination}`, { issues: [{ path: 'destination', message: `no import destination ${destination}` }] });
   return kind;
 }
 
@@ -100,7 +76,7 @@ function mappingProblems(kind: ActualKind, request: ActualsJobRequest): { used: 
   const byKey = new Map(fields.map((f) => [f.key, f]));
   for (const key of Object.keys(request.mapping)) {
     if (!byKey.has(key)) {
-      throw new AppError('INVALID_INPUT', `${request.target} has no field ${key}`, { issues: [{ path: `mapping.${key}`, message: 'unknown field' }] });
+      throw new AppError('INVALID_INPUT', `${request.destination} has no field ${key}`, { issues: [{ path: `mapping.${key}`, message: 'unknown field' }] });
     }
   }
   const col = (key: string) => {
@@ -125,8 +101,8 @@ function dateOptions(request: ActualsJobRequest): DateOptions {
 }
 
 /** Reads the whole file into the kind's lines. */
-function pass(db: Database.Database, request: ActualsJobRequest, share: number, onProgress: (d: number, t: number) => void, shouldCancel: () => boolean): Pass {
-  const kind = kindOf(request.target);
+function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress: (d: number, t: number) => void, shouldCancel: () => boolean): Pass {
+  const kind = kindOf(request.destination);
   const { used, issues: mappingIssues } = mappingProblems(kind, request);
   const resolver = new Resolver(db, request.resolutions);
   const acc = KIND_WRITERS[kind].accumulator(db, resolver);
@@ -219,14 +195,10 @@ function pass(db: Database.Database, request: ActualsJobRequest, share: number, 
   return p;
 }
 
-function sourceBatchIds(db: Database.Database, kind: ActualKind, source: string): number[] {
-  return (db.prepare('SELECT id FROM import_batch WHERE kind = ? AND mapping_name = ?').all(BATCH_KIND[kind], source) as { id: number }[]).map((r) => r.id);
-}
-
-function plan(db: Database.Database, p: Pass, request: ActualsJobRequest): BatchPlan {
+function plan(db: ReadDb, p: Pass, request: ActualsJobRequest): BatchPlan {
   const writer = KIND_WRITERS[p.kind];
   const periods = p.acc.periods();
-  const same = sourceBatchIds(db, p.kind, request.source);
+  const same = sourceBatchIds(db, BATCH_KIND[p.kind], request.source);
   return {
     kind: p.kind,
     source: request.source,
@@ -235,14 +207,14 @@ function plan(db: Database.Database, p: Pass, request: ActualsJobRequest): Batch
     lines: p.acc.lines(),
     combined: p.acc.combined(),
     skipped: p.skipped,
-    replaces: writer.countReplaced(db, periods, same),
+    replaces: countReplaced(db, p.kind, periods, same),
     overwrites: writer.countOverwrites(db, p.acc, periods, same),
     creates: p.resolver.creates.size,
   };
 }
 
 export function previewActuals(
-  db: Database.Database,
+  db: ReadDb,
   request: ActualsJobRequest,
   onProgress: (done: number, total: number) => void,
   shouldCancel: () => boolean,
@@ -288,84 +260,78 @@ function phaseTracer(): (phase: string) => void {
 }
 
 export function commitActuals(
-  db: Database.Database,
+  db: WriteDb,
   request: ActualsJobRequest,
   onProgress: (done: number, total: number) => void,
   shouldCancel: () => boolean,
 ): ImportCommitResult {
-  // The write lock is taken first, so that the ids given to new members and the rows
-  // replaced are exactly those the commit sees; nothing is written until every row is valid.
+  // The write lock is taken first (BEGIN IMMEDIATE), so that the ids given to new members
+  // and the rows replaced are exactly those the commit sees; nothing is written until
+  // every row is valid, and anything thrown rolls the whole import back.
   const trace = phaseTracer();
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const p = pass(db, request, 0.6, onProgress, shouldCancel);
-    trace('read and check');
-    if (p.issueCount > 0 || p.mappingIssues.length > 0) throw refuseIssues(p);
-    if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');
-    const writer = KIND_WRITERS[p.kind];
-    const periods = p.acc.periods();
-    const same = sourceBatchIds(db, p.kind, request.source);
-    const created = insertCreated(db, p.resolver.creates.values(), p.acc.skuFigures());
-    const batchId = Number(
-      db
-        .prepare(
-          `INSERT INTO import_batch (kind, source_name, source_hash, imported_at, row_count, period_from, period_to, mapping_name, encoding)
-           VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-        )
-        .run(
-          BATCH_KIND[p.kind],
-          p.fileName,
-          p.hash,
-          new Date().toISOString(),
-          periods.length ? periods[0] : null,
-          periods.length ? periods[periods.length - 1] : null,
-          request.source,
-          p.encoding,
-        ).lastInsertRowid,
-    );
-    const overwrites = writer.countOverwrites(db, p.acc, periods, same);
-    const replaced = writer.removeReplaced(db, periods, same);
-    trace('members, batch, replaced rows');
-    // Batches of the same source that no longer hold a row are gone with their rows.
-    for (const id of same) {
-      if (writer.liveRows(db, id) === 0) db.prepare('DELETE FROM import_batch WHERE id = ?').run(id);
-    }
-    const lines = writer.write(db, p.acc, batchId, (done, total) => {
-      onProgress(Math.floor((0.6 + 0.4 * (done / Math.max(total, 1))) * PROGRESS_TOTAL), PROGRESS_TOTAL);
+  const result = jobTransaction(
+    db,
+    (): ImportCommitResult => {
+      const p = pass(db, request, 0.6, onProgress, shouldCancel);
+      trace('read and check');
+      if (p.issueCount > 0 || p.mappingIssues.length > 0) throw refuseIssues(p);
       if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');
-    });
-    trace('write');
-    writer.derived?.refresh(db, periods);
-    trace('derived tables');
-    db.prepare('UPDATE import_batch SET row_count = ? WHERE id = ?').run(lines, batchId);
-    db.exec('COMMIT');
-    trace('commit');
-    onProgress(PROGRESS_TOTAL, PROGRESS_TOTAL);
-    return { imported: p.rowCount - p.skipped, inserted: lines - overwrites, updated: overwrites, batchId, skipped: p.skipped, replaced, created };
-  } catch (e) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw e;
-  }
+      const writer = KIND_WRITERS[p.kind];
+      const periods = p.acc.periods();
+      const same = sourceBatchIds(db, BATCH_KIND[p.kind], request.source);
+      const created = insertCreated(db, p.resolver.creates.values(), p.acc.skuFigures());
+      const batchId = insertBatch(db, {
+        kind: BATCH_KIND[p.kind],
+        source_name: p.fileName,
+        source_hash: p.hash,
+        imported_at: new Date().toISOString(),
+        period_from: periods.length ? periods[0] : null,
+        period_to: periods.length ? periods[periods.length - 1] : null,
+        mapping_name: request.source,
+        encoding: p.encoding,
+      });
+      const overwrites = writer.countOverwrites(db, p.acc, periods, same);
+      const replaced = removeReplaced(db, p.kind, periods, same);
+      trace('members, batch, replaced rows');
+      // Batches of the same source that no longer hold a row are gone with their rows.
+      for (const id of same) {
+        if (liveRows(db, p.kind, id) === 0) deleteBatch(db, id);
+      }
+      const lines = writer.write(db, p.acc, batchId, (done, total) => {
+        onProgress(Math.floor((0.6 + 0.4 * (done / Math.max(total, 1))) * PROGRESS_TOTAL), PROGRESS_TOTAL);
+        if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');
+      });
+      trace('write');
+      refreshDerived(db, p.kind, periods);
+      trace('derived tables');
+      setBatchRowCount(db, batchId, lines);
+      return { imported: p.rowCount - p.skipped, inserted: lines - overwrites, updated: overwrites, batchId, skipped: p.skipped, replaced, created };
+    },
+    true,
+  );
+  trace('commit');
+  onProgress(PROGRESS_TOTAL, PROGRESS_TOTAL);
+  return result;
 }
 
 /** Removes a batch and every row it wrote, in one transaction. */
 export function removeActualsBatch(regionPath: string, batchId: number, shouldCancel: () => boolean): { removed: number } {
-  const db = openForImport(regionPath);
+  const sqlite = openForBulkWork(regionPath);
   try {
-    const batch = db.prepare('SELECT kind FROM import_batch WHERE id = ?').get(batchId) as { kind: string } | undefined;
+    const db = writeDb(sqlite);
+    const batch = findBatchRow(db, batchId);
     if (!batch) throw new AppError('NOT_FOUND', `there is no import batch ${batchId}`, { issues: [{ path: 'id', message: 'no such batch' }] });
-    const kind = batchKindOf(db, { id: batchId, kind: batch.kind });
+    const kind = kindOfBatch(db, batch);
     if (!kind) throw new AppError('INVALID_INPUT', `batch ${batchId} is not an actuals import (${batch.kind})`, { issues: [{ path: 'id', message: 'not an actuals batch' }] });
     if (shouldCancel()) throw new AppError('CANCELLED', 'cancelled');
-    return db.transaction(() => {
-      const writer = KIND_WRITERS[kind];
-      const removed = writer.liveRows(db, batchId);
-      const periods = writer.derived?.periodsOf(db, batchId) ?? [];
-      db.prepare('DELETE FROM import_batch WHERE id = ?').run(batchId);
-      writer.derived?.refresh(db, periods);
+    return jobTransaction(db, () => {
+      const removed = liveRows(db, kind, batchId);
+      const periods = derivedMonthsOfBatch(db, kind, batchId);
+      deleteBatch(db, batchId);
+      refreshDerived(db, kind, periods);
       return { removed };
-    })();
+    });
   } finally {
-    db.close();
+    sqlite.close();
   }
 }

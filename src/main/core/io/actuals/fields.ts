@@ -1,5 +1,5 @@
 import type { ActualKind, MemberDimension } from '../../../../shared/actuals';
-import type { ImportFieldInfo, ImportTargetInfo } from '../../../../shared/importTypes';
+import type { ImportFieldInfo, ImportDestinationInfo } from '../../../../shared/importTypes';
 
 // The fields each kind of actuals import maps columns to. Labels are i18n keys
 // `actuals.field.<key>`; aliases are header texts that ERP systems (用友, 金蝶, SAP),
@@ -105,7 +105,7 @@ export const ACTUAL_FIELDS: Record<ActualKind, readonly ActualField[]> = {
 };
 
 /** The wizard's view of a kind's fields. */
-export function actualsTargetInfo(kind: ActualKind): ImportTargetInfo {
+export function actualsDestinationInfo(kind: ActualKind): ImportDestinationInfo {
   const fields: ImportFieldInfo[] = ACTUAL_FIELDS[kind].map((x) => ({
     key: x.key,
     labelKey: `actuals.field.${x.key}`,
@@ -113,5 +113,5 @@ export function actualsTargetInfo(kind: ActualKind): ImportTargetInfo {
     required: x.required,
     aliases: x.aliases,
   }));
-  return { target: `actuals:${kind}`, labelKey: `actuals.kind.${kind}`, fields };
+  return { destination: `actuals:${kind}`, labelKey: `actuals.kind.${kind}`, fields };
 }

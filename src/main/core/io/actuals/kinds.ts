@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
-import { refreshSalesSummary, salesMonthsOfBatch } from '../../db/salesSummary';
 import type { ActualKind } from '../../../../shared/actuals';
+import type { ReadDb, WriteDb } from '../../db/handle';
+import { auditWriter, skuBrands, skuStdCosts, visitWriter, writeLines, writeSalesLines } from '../../repos/actualsImport';
+import { keyProbe, monthsWithOthers, salesKeyProbe } from '../../repos/actualsTables';
 import type { Resolver, SkuFigures } from './members';
 import type { Parsed } from './values';
 
@@ -8,7 +9,8 @@ import type { Parsed } from './values';
 // month × customer × SKU, summing the invoice rows of an ERP export; audits: one
 // audit per store, day and auditor with a line per brand and category; visits: one
 // visit per customer, day and salesperson with its stock checks, prices and
-// promises), and how those lines replace, overwrite and are written.
+// promises), how many rows of other sources they overwrite, and how they are written
+// (the SQL of both is in repos/actualsImport.ts and repos/actualsTables.ts).
 
 export interface RowContext {
   /** 1-based file row number. */
@@ -33,67 +35,21 @@ export interface KindAccumulator {
 }
 
 export interface KindWriter {
-  accumulator(db: Database.Database, resolver: Resolver): KindAccumulator;
-  /** Rows of the given batches in those months (what a commit replaces). */
-  countReplaced(db: Database.Database, periods: number[], batches: number[]): number;
+  accumulator(db: ReadDb, resolver: Resolver): KindAccumulator;
   /** Existing rows outside those batches with a key the file has (what a commit overwrites). */
-  countOverwrites(db: Database.Database, acc: KindAccumulator, periods: number[], batches: number[]): number;
-  removeReplaced(db: Database.Database, periods: number[], batches: number[]): number;
-  liveRows(db: Database.Database, batchId: number): number;
+  countOverwrites(db: ReadDb, acc: KindAccumulator, periods: number[], batches: number[]): number;
   /** Writes the lines under the batch; returns how many. */
-  write(db: Database.Database, acc: KindAccumulator, batchId: number, progress: (done: number, total: number) => void): number;
-  /** Tables derived from this kind's rows: bring them in step after the rows of these months changed (same transaction). */
-  derived?: {
-    refresh(db: Database.Database, periods: number[]): void;
-    /** The months a batch has rows in (read before the batch is removed). */
-    periodsOf(db: Database.Database, batchId: number): number[];
-  };
+  write(db: WriteDb, acc: KindAccumulator, batchId: number, progress: (done: number, total: number) => void): number;
 }
 
 const num = (v: Parsed): number => (typeof v === 'number' ? v : 0);
 const optNum = (v: Parsed): number | null => (typeof v === 'number' ? v : null);
 const str = (v: Parsed): string => (typeof v === 'string' ? v : '');
-const list = (xs: number[]) => xs.join(',');
 /** The month of an ISO day as yyyymm. */
 const monthOf = (iso: string) => Number(iso.slice(0, 4)) * 100 + Number(iso.slice(5, 7));
-const MONTH_SQL = (col: string) => `(CAST(substr(${col}, 1, 4) AS INTEGER) * 100 + CAST(substr(${col}, 6, 2) AS INTEGER))`;
-
-function count(db: Database.Database, sql: string, ...params: unknown[]): number {
-  return (db.prepare(sql).get(...params) as { n: number }).n;
-}
 
 function sortedPeriods(set: Set<number>): number[] {
   return [...set].sort((a, b) => a - b);
-}
-
-/** Runs `INSERT … VALUES (…),(…)` in groups, for speed; `rowOf(i)` gives line i's values. */
-function insertMany(
-  db: Database.Database,
-  head: string,
-  width: number,
-  total: number,
-  rowOf: (i: number, out: unknown[]) => void,
-  progress: (done: number, total: number) => void,
-): void {
-  const GROUP = Math.max(1, Math.floor(999 / width));
-  const tuple = `(${Array(width).fill('?').join(',')})`;
-  const full = db.prepare(`${head} VALUES ${Array(GROUP).fill(tuple).join(',')}`);
-  const params: unknown[] = [];
-  let i = 0;
-  for (; i + GROUP <= total; i += GROUP) {
-    params.length = 0;
-    for (let k = 0; k < GROUP; k++) rowOf(i + k, params);
-    full.run(params);
-    if ((i / GROUP) % 100 === 0) progress(i, total);
-  }
-  if (i < total) {
-    const rest = total - i;
-    const tail = db.prepare(`${head} VALUES ${Array(rest).fill(tuple).join(',')}`);
-    params.length = 0;
-    for (let k = 0; k < rest; k++) rowOf(i + k, params);
-    tail.run(params);
-  }
-  progress(total, total);
 }
 
 class SkuTally {
@@ -111,8 +67,6 @@ class SkuTally {
 // ---- sales actuals ---------------------------------------------------------------
 
 const P21 = 2 ** 21;
-/** From this many lines, and a fifth of the table, the SKU index is rebuilt rather than maintained. */
-export const REBUILD_MIN_LINES = 5_000;
 const P42 = 2 ** 42;
 
 class SalesAccumulator implements KindAccumulator {
@@ -126,11 +80,11 @@ class SalesAccumulator implements KindAccumulator {
   readonly keys: number[] = [];
   private readonly months = new Set<number>();
   private merged = 0;
-  private readonly cost = new Map<number, number>();
+  private readonly cost: Map<number, number>;
   private readonly tally = new SkuTally();
 
-  constructor(db: Database.Database) {
-    for (const r of db.prepare('SELECT id, std_cost_cents AS c FROM sku').iterate() as Iterable<{ id: number; c: number }>) this.cost.set(r.id, r.c);
+  constructor(db: ReadDb) {
+    this.cost = skuStdCosts(db);
   }
 
   static key(period: number, customer: number, sku: number): number {
@@ -194,59 +148,22 @@ class SalesAccumulator implements KindAccumulator {
   }
 }
 
-/**
- * Shared by the kinds keyed by period (sales, market, statements): the same source's
- * rows in the file's months are replaced; rows of other sources with the same key are
- * overwritten (the table's primary key allows one).
- */
-function periodKeyed(table: string): Pick<KindWriter, 'countReplaced' | 'removeReplaced' | 'liveRows'> {
-  return {
-    countReplaced: (db, periods, batches) =>
-      periods.length && batches.length ? count(db, `SELECT count(*) AS n FROM ${table} WHERE period IN (${list(periods)}) AND batch_id IN (${list(batches)})`) : 0,
-    removeReplaced: (db, periods, batches) =>
-      periods.length && batches.length ? db.prepare(`DELETE FROM ${table} WHERE period IN (${list(periods)}) AND batch_id IN (${list(batches)})`).run().changes : 0,
-    liveRows: (db, batchId) => count(db, `SELECT count(*) AS n FROM ${table} WHERE batch_id = ?`, batchId),
-  };
-}
-
-/** Months in which the table has rows of other batches than these (only there can a key collide). */
-function monthsWithOthers(db: Database.Database, table: string, periods: number[], batches: number[]): Set<number> {
-  if (periods.length === 0) return new Set();
-  const not = batches.length ? `AND batch_id NOT IN (${list(batches)})` : '';
-  const rows = db.prepare(`SELECT DISTINCT period FROM ${table} WHERE period IN (${list(periods)}) ${not}`).all() as { period: number }[];
-  return new Set(rows.map((r) => r.period));
-}
-
 const sales: KindWriter = {
   accumulator: (db) => new SalesAccumulator(db),
-  ...periodKeyed('sales_actual'),
-  derived: { refresh: refreshSalesSummary, periodsOf: salesMonthsOfBatch },
   countOverwrites(db, accumulator, periods, batches) {
     const acc = accumulator as SalesAccumulator;
-    const months = monthsWithOthers(db, 'sales_actual', periods, batches);
+    const months = monthsWithOthers(db, 'sales', periods, batches);
     if (months.size === 0) return 0;
-    const not = batches.length ? `AND batch_id NOT IN (${list(batches)})` : '';
-    const probe = db.prepare(`SELECT 1 FROM sales_actual WHERE period = ? AND customer_id = ? AND sku_id = ? ${not}`).pluck();
+    const exists = salesKeyProbe(db, batches);
     let n = 0;
-    for (let i = 0; i < acc.keys.length; i++) {
-      if (months.has(acc.period[i]) && probe.get(acc.period[i], acc.customer[i], acc.sku[i]) !== undefined) n++;
-    }
+    for (let i = 0; i < acc.keys.length; i++) if (months.has(acc.period[i]) && exists(acc.period[i], acc.customer[i], acc.sku[i])) n++;
     return n;
   },
   write(db, accumulator, batchId, progress) {
     const acc = accumulator as SalesAccumulator;
     const order = acc.order();
-    // Lines go in in primary-key order, which the table and its customer index take
-    // almost as appends; the SKU index would take each one somewhere else. For a large
-    // import it is cheaper to drop that index and build it again from sorted keys (the
-    // same definition as migration 4, in the same transaction).
-    const skuIndex = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'sales_actual_sku'").pluck().get() as string | undefined;
-    const rebuild = skuIndex !== undefined && order.length >= REBUILD_MIN_LINES && order.length * 5 >= count(db, 'SELECT count(*) AS n FROM sales_actual');
-    if (rebuild) db.exec('DROP INDEX sales_actual_sku');
-    insertMany(
+    writeSalesLines(
       db,
-      'INSERT OR REPLACE INTO sales_actual (period, customer_id, sku_id, amount_cents, volume, gross_profit_cents, batch_id)',
-      7,
       order.length,
       (i, out) => {
         const k = order[i];
@@ -254,23 +171,6 @@ const sales: KindWriter = {
       },
       progress,
     );
-    if (rebuild) {
-      // SQLite sorts the index's keys fastest in small runs spilled to temporary files
-      // (measured: about twice as fast as with the import's large page cache).
-      // (The import keeps no temporary tables, which a change of temp_store would drop.)
-      const cache = db.pragma('cache_size', { simple: true }) as number;
-      const temp = db.pragma('temp_store', { simple: true }) as number;
-      db.pragma('cache_size = -2000');
-      db.pragma('temp_store = FILE');
-      try {
-        const t = performance.now();
-        db.exec(skuIndex);
-        if (process.env.RPLAN_TRACE) process.stderr.write(`create index ${Math.round(performance.now() - t)} ms (temp_store was ${temp})\n`);
-      } finally {
-        db.pragma(`cache_size = ${cache}`);
-        db.pragma(`temp_store = ${temp}`);
-      }
-    }
     return order.length;
   },
 };
@@ -343,16 +243,18 @@ class MarketAccumulator extends KeyedAccumulator<MarketLine> {
 /**
  * A writer for lines kept in KeyedLines under the table's primary key: other sources'
  * rows with the same key are counted by probing the key, and lines go in in key order.
+ * `keys` and `values` give a line's values in the order of the kind's columns
+ * (LINE_COLUMNS in repos/actualsTables.ts).
  */
 function keyedWriter<L extends { period: number }>(
-  table: string,
+  kind: 'market' | 'statement',
   accumulator: () => KindAccumulator & { lines_: KeyedLines<L> },
-  keys: [column: string, get: (l: L) => number][],
-  values: [column: string, get: (l: L) => number][],
+  keys: ((l: L) => number)[],
+  values: ((l: L) => number)[],
 ): KindWriter {
   const columns = [...keys, ...values];
   const byKey = (a: L, b: L) => {
-    for (const [, get] of keys) {
+    for (const get of keys) {
       const d = get(a) - get(b);
       if (d !== 0) return d;
     }
@@ -361,25 +263,22 @@ function keyedWriter<L extends { period: number }>(
   const linesOf = (acc: KindAccumulator) => (acc as ReturnType<typeof accumulator>).lines_.byKey;
   return {
     accumulator,
-    ...periodKeyed(table),
     countOverwrites(db, acc, periods, batches) {
-      const months = monthsWithOthers(db, table, periods, batches);
+      const months = monthsWithOthers(db, kind, periods, batches);
       if (months.size === 0) return 0;
-      const not = batches.length ? `AND batch_id NOT IN (${list(batches)})` : '';
-      const probe = db.prepare(`SELECT 1 FROM ${table} WHERE ${keys.map(([c]) => `${c} = ?`).join(' AND ')} ${not}`).pluck();
+      const exists = keyProbe(db, kind, batches);
       let n = 0;
-      for (const l of linesOf(acc).values()) if (months.has(l.period) && probe.get(...keys.map(([, get]) => get(l))) !== undefined) n++;
+      for (const l of linesOf(acc).values()) if (months.has(l.period) && exists(...keys.map((get) => get(l)))) n++;
       return n;
     },
     write(db, acc, batchId, progress) {
       const lines = [...linesOf(acc).values()].sort(byKey);
-      insertMany(
+      writeLines(
         db,
-        `INSERT OR REPLACE INTO ${table} (${columns.map(([c]) => c).join(', ')}, batch_id)`,
-        columns.length + 1,
+        kind,
         lines.length,
         (i, out) => {
-          for (const [, get] of columns) out.push(get(lines[i]));
+          for (const get of columns) out.push(get(lines[i]));
           out.push(batchId);
         },
         progress,
@@ -390,18 +289,10 @@ function keyedWriter<L extends { period: number }>(
 }
 
 const market = keyedWriter<MarketLine>(
-  'market_sales',
+  'market',
   () => new MarketAccumulator(),
-  [
-    ['period', (l) => l.period],
-    ['city_id', (l) => l.city],
-    ['category_id', (l) => l.category],
-    ['brand_id', (l) => l.brand],
-  ],
-  [
-    ['amount_cents', (l) => l.amount],
-    ['volume', (l) => l.volume],
-  ],
+  [(l) => l.period, (l) => l.city, (l) => l.category, (l) => l.brand],
+  [(l) => l.amount, (l) => l.volume],
 );
 
 // ---- customer statements -----------------------------------------------------------
@@ -437,18 +328,10 @@ class StatementAccumulator extends KeyedAccumulator<StatementLine> {
 }
 
 const statement = keyedWriter<StatementLine>(
-  'customer_statement',
+  'statement',
   () => new StatementAccumulator(),
-  [
-    ['period', (l) => l.period],
-    ['customer_id', (l) => l.customer],
-  ],
-  [
-    ['inventory_cents', (l) => l.inventory],
-    ['inventory_volume', (l) => l.inventoryVolume],
-    ['receivable_cents', (l) => l.receivable],
-    ['prepayment_cents', (l) => l.prepayment],
-  ],
+  [(l) => l.period, (l) => l.customer],
+  [(l) => l.inventory, (l) => l.inventoryVolume, (l) => l.receivable, (l) => l.prepayment],
 );
 
 // ---- store audits ------------------------------------------------------------------
@@ -459,7 +342,7 @@ interface AuditLine {
   skus: number;
   facings: number;
   shelfPrice: number | null;
-  display: number;
+  display: 0 | 1;
   sellout: number | null;
 }
 interface Audit {
@@ -522,35 +405,28 @@ class AuditAccumulator implements KindAccumulator {
   }
 }
 
-const AUDITS_IN = (periods: number[], batches: number[]) =>
-  `SELECT id FROM store_audit WHERE batch_id IN (${list(batches)}) AND ${MONTH_SQL('audit_date')} IN (${list(periods)})`;
-
 const audit: KindWriter = {
   accumulator: () => new AuditAccumulator(),
-  countReplaced: (db, periods, batches) =>
-    periods.length && batches.length ? count(db, `SELECT count(*) AS n FROM store_audit_brand WHERE audit_id IN (${AUDITS_IN(periods, batches)})`) : 0,
-  removeReplaced(db, periods, batches) {
-    if (!periods.length || !batches.length) return 0;
-    const n = count(db, `SELECT count(*) AS n FROM store_audit_brand WHERE audit_id IN (${AUDITS_IN(periods, batches)})`);
-    db.prepare(`DELETE FROM store_audit WHERE id IN (${AUDITS_IN(periods, batches)})`).run();
-    return n;
-  },
-  liveRows: (db, batchId) =>
-    count(db, 'SELECT count(*) AS n FROM store_audit_brand WHERE audit_id IN (SELECT id FROM store_audit WHERE batch_id = ?)', batchId),
   // Audits are observations, not keyed figures: another source's audit of the same store and day is kept.
   countOverwrites: () => 0,
   write(db, accumulator, batchId, progress) {
     const acc = accumulator as AuditAccumulator;
-    const head = db.prepare('INSERT INTO store_audit (audit_date, terminal_id, auditor_id, batch_id) VALUES (?, ?, ?, ?)');
-    const line = db.prepare(
-      'INSERT INTO store_audit_brand (audit_id, brand_id, category_id, skus_on_shelf, facings, shelf_price_cents, has_display, sellout_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const out = auditWriter(db);
     const audits = [...acc.audits.values()].sort((a, b) => a.date.localeCompare(b.date) || a.terminal - b.terminal);
     let n = 0;
     for (const a of audits) {
-      const id = Number(head.run(a.date, a.terminal, a.auditor, batchId).lastInsertRowid);
+      const id = out.audit(a.date, a.terminal, a.auditor, batchId);
       for (const l of a.lines.values()) {
-        line.run(id, l.brand, l.category, l.skus, l.facings, l.shelfPrice, l.display, l.sellout);
+        out.line({
+          audit_id: id,
+          brand_id: l.brand,
+          category_id: l.category,
+          skus_on_shelf: l.skus,
+          facings: l.facings,
+          shelf_price_cents: l.shelfPrice,
+          has_display: l.display,
+          sellout_cents: l.sellout,
+        });
         if (++n % 5000 === 0) progress(n, acc.lines());
       }
     }
@@ -577,13 +453,13 @@ class VisitAccumulator implements KindAccumulator {
   readonly visits = new Map<string, Visit>();
   private readonly months = new Set<number>();
   private rows = 0;
-  private readonly skuBrand = new Map<number, number>();
+  private readonly skuBrand: Map<number, number>;
 
   constructor(
-    db: Database.Database,
+    db: ReadDb,
     private readonly resolver: Resolver,
   ) {
-    for (const r of db.prepare('SELECT id, brand_id AS b FROM sku').iterate() as Iterable<{ id: number; b: number }>) this.skuBrand.set(r.id, r.b);
+    this.skuBrand = skuBrands(db);
   }
 
   add(ctx: RowContext): void {
@@ -641,34 +517,31 @@ class VisitAccumulator implements KindAccumulator {
   }
 }
 
-const VISITS_IN = (periods: number[], batches: number[]) =>
-  `SELECT id FROM customer_visit WHERE batch_id IN (${list(batches)}) AND ${MONTH_SQL('visit_date')} IN (${list(periods)})`;
-
 const visit: KindWriter = {
   accumulator: (db, resolver) => new VisitAccumulator(db, resolver),
-  countReplaced: (db, periods, batches) => (periods.length && batches.length ? count(db, `SELECT count(*) AS n FROM (${VISITS_IN(periods, batches)})`) : 0),
-  removeReplaced: (db, periods, batches) =>
-    periods.length && batches.length ? db.prepare(`DELETE FROM customer_visit WHERE id IN (${VISITS_IN(periods, batches)})`).run().changes : 0,
-  liveRows: (db, batchId) => count(db, 'SELECT count(*) AS n FROM customer_visit WHERE batch_id = ?', batchId),
   countOverwrites: () => 0,
   write(db, accumulator, batchId, progress) {
     const acc = accumulator as VisitAccumulator;
-    const head = db.prepare(
-      'INSERT INTO customer_visit (visit_date, customer_id, salesperson_id, sales_goal, business_goal, outcome, complaints, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const stock = db.prepare('INSERT INTO visit_stock (visit_id, sku_id, stock_volume) VALUES (?, ?, ?)');
-    const price = db.prepare(
-      'INSERT INTO visit_price (visit_id, brand_id, sku_id, product_label, purchase_price_cents, retail_price_cents) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    const promise = db.prepare('INSERT INTO visit_promise (visit_id, promise, due_date) VALUES (?, ?, ?)');
+    const out = visitWriter(db);
     const visits = [...acc.visits.values()].sort((a, b) => a.date.localeCompare(b.date) || a.customer - b.customer);
     let n = 0;
     for (const v of visits) {
       const t = (f: (typeof TEXT_FIELDS)[number]) => v.texts[f].join('；');
-      const id = Number(head.run(v.date, v.customer, v.salesperson, t('salesGoal'), t('businessGoal'), t('outcome'), t('complaints'), batchId).lastInsertRowid);
-      for (const [sku, s] of v.stock) stock.run(id, sku, s.volume);
-      for (const p of v.prices) price.run(id, p.brand, p.sku, p.label, p.purchase, p.retail);
-      for (const p of v.promises) promise.run(id, p.text, p.due);
+      const id = out.visit({
+        visit_date: v.date,
+        customer_id: v.customer,
+        salesperson_id: v.salesperson,
+        sales_goal: t('salesGoal'),
+        business_goal: t('businessGoal'),
+        outcome: t('outcome'),
+        complaints: t('complaints'),
+        batch_id: batchId,
+      });
+      for (const [sku, s] of v.stock) out.stock(id, sku, s.volume);
+      for (const p of v.prices) {
+        out.price({ visit_id: id, brand_id: p.brand, sku_id: p.sku, product_label: p.label, purchase_price_cents: p.purchase, retail_price_cents: p.retail });
+      }
+      for (const p of v.promises) out.promise(id, p.text, p.due);
       if (++n % 2000 === 0) progress(n, visits.length);
     }
     progress(n, n);
@@ -725,14 +598,12 @@ class ExpenseAccumulator implements KindAccumulator {
 
 const expense: KindWriter = {
   accumulator: () => new ExpenseAccumulator(),
-  ...periodKeyed('expense_actual'),
   countOverwrites: () => 0,
   write(db, accumulator, batchId, progress) {
     const lines = (accumulator as ExpenseAccumulator).lines_;
-    insertMany(
+    writeLines(
       db,
-      'INSERT INTO expense_actual (period, item_id, brand_id, category_id, channel_id, city_id, amount_cents, note, batch_id)',
-      9,
+      'expense',
       lines.length,
       (i, out) => {
         const l = lines[i];

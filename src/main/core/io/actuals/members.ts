@@ -1,24 +1,13 @@
-import type Database from 'better-sqlite3';
 import { CREATE_NEEDS, type MemberDimension, type Resolution, type UnknownMember } from '../../../../shared/actuals';
+import type { ReadDb, WriteDb } from '../../db/handle';
+import { insertMember, listMembers, memberExists, type Member, type NeedTable, type NewMember } from '../../repos/actualsMembers';
 
 // Which customer, SKU, city… a cell names. A value matches a member's code first,
 // then its name (a name two members share matches neither). Values the region does
 // not know are collected for the preview, where the user maps, creates or skips them.
 
-const TABLE: Record<MemberDimension, string> = {
-  customer: 'customer',
-  sku: 'sku',
-  city: 'city',
-  brand: 'brand',
-  category: 'category',
-  terminal: 'terminal',
-  salesperson: 'salesperson',
-  channel: 'channel',
-  expenseItem: 'expense_item',
-};
-
 /** What a create needs, by the table it points at. */
-const NEED_TABLE = { province: 'province', city: 'city', channel: 'channel', brand: 'brand', category: 'category' } as const;
+const NEED_TABLE: Record<NeedTable, NeedTable> = { province: 'province', city: 'city', channel: 'channel', brand: 'brand', category: 'category' };
 
 export const MAX_UNKNOWNS = 1_000;
 /** Dimensions with at most this many members offer all of them in the preview. */
@@ -36,12 +25,6 @@ function nameVariants(dimension: MemberDimension, name: string): string[] {
   return bare === name ? [name, `${name}市`] : [name, bare];
 }
 
-interface Member {
-  id: number;
-  code: string;
-  name: string;
-}
-
 class MemberIndex {
   readonly byCode = new Map<string, number>();
   /** 0: a name more than one member has. */
@@ -51,10 +34,10 @@ class MemberIndex {
   readonly maxId: number;
 
   constructor(
-    db: Database.Database,
+    db: ReadDb,
     readonly dimension: MemberDimension,
   ) {
-    this.members = db.prepare(`SELECT id, code, name FROM ${TABLE[dimension]} ORDER BY id`).all() as Member[];
+    this.members = listMembers(db, dimension);
     let max = 0;
     for (const m of this.members) {
       this.ids.add(m.id);
@@ -124,13 +107,7 @@ function dice(a: Set<string>, b: Set<string>): number {
 export const SKIP = -1;
 export const UNKNOWN = -2;
 
-export interface PendingCreate {
-  dimension: MemberDimension;
-  id: number;
-  code: string;
-  name: string;
-  resolution: Resolution;
-}
+export type PendingCreate = NewMember;
 
 interface UnknownEntry {
   dimension: MemberDimension;
@@ -151,7 +128,7 @@ export class Resolver {
   private nextId = new Map<MemberDimension, number>();
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: ReadDb,
     resolutions: Resolution[],
   ) {
     for (const r of resolutions) this.decisions.set(`${r.dimension}\u0000${normalizeValue(r.value)}`, r);
@@ -224,11 +201,11 @@ export class Resolver {
   }
 
   private readonly existsCache = new Map<string, boolean>();
-  private exists(table: string, id: number): boolean {
+  private exists(table: NeedTable, id: number): boolean {
     const k = `${table}:${id}`;
     let v = this.existsCache.get(k);
     if (v === undefined) {
-      v = this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+      v = memberExists(this.db, table, id);
       this.existsCache.set(k, v);
     }
     return v;
@@ -264,52 +241,15 @@ export interface SkuFigures {
   grossProfitCents: number;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Writes the members the user chose to create, with the ids the rows already use. */
-export function insertCreated(db: Database.Database, creates: Iterable<PendingCreate>, skuFigures: Map<number, SkuFigures>): number {
+export function insertCreated(db: WriteDb, creates: Iterable<PendingCreate>, skuFigures: Map<number, SkuFigures>): number {
   let n = 0;
   for (const c of creates) {
-    const r = c.resolution;
-    switch (c.dimension) {
-      case 'customer':
-        db.prepare(
-          `INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (?, ?, ?, ?, ?, 'distributor', 'active')`,
-        ).run(c.id, c.code, c.name, r.cityId, r.channelId);
-        break;
-      case 'terminal':
-        db.prepare(`INSERT INTO terminal (id, code, name, city_id, channel_id) VALUES (?, ?, ?, ?, ?)`).run(c.id, c.code, c.name, r.cityId, r.channelId);
-        break;
-      case 'sku': {
-        const f = skuFigures.get(c.id);
-        const price = f && f.volume > 0 ? Math.max(0, Math.round(f.amountCents / f.volume)) : 0;
-        const cost = f && f.volume > 0 ? Math.max(0, Math.round((f.amountCents - f.grossProfitCents) / f.volume)) : 0;
-        db.prepare(
-          `INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents, status) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 'active')`,
-        ).run(c.id, c.code, c.name, r.brandId, r.categoryId, price, Math.min(cost, price));
-        break;
-      }
-      case 'city':
-        db.prepare(`INSERT INTO city (id, province_id, code, name) VALUES (?, ?, ?, ?)`).run(c.id, r.provinceId, c.code, c.name);
-        break;
-      case 'brand':
-        // A brand first seen in an import is a competitor's; the brands list can say otherwise.
-        db.prepare(`INSERT INTO brand (id, code, name, is_own) VALUES (?, ?, ?, 0)`).run(c.id, c.code, c.name);
-        break;
-      case 'category':
-        db.prepare(`INSERT INTO category (id, code, name) VALUES (?, ?, ?)`).run(c.id, c.code, c.name);
-        break;
-      case 'salesperson':
-        db.prepare(`INSERT INTO salesperson (id, code, name, role, start_date) VALUES (?, ?, ?, 'sales_rep', ?)`).run(c.id, c.code, c.name, today());
-        break;
-      case 'channel':
-        db.prepare(`INSERT INTO channel (id, code, name) VALUES (?, ?, ?)`).run(c.id, c.code, c.name);
-        break;
-      case 'expenseItem':
-        // A new item stands on its own under 其他 until the items tree places it.
-        db.prepare(`INSERT INTO expense_item (id, code, name, kind) VALUES (?, ?, ?, 'other')`).run(c.id, c.code, c.name);
-        break;
-    }
+    // A new SKU is priced from the file: amount per case, and cost per case by its gross profit.
+    const f = c.dimension === 'sku' ? skuFigures.get(c.id) : undefined;
+    const price = f && f.volume > 0 ? Math.max(0, Math.round(f.amountCents / f.volume)) : 0;
+    const cost = f && f.volume > 0 ? Math.max(0, Math.round((f.amountCents - f.grossProfitCents) / f.volume)) : 0;
+    insertMember(db, c, { listPriceCents: price, stdCostCents: Math.min(cost, price) });
     n++;
   }
   return n;

@@ -18,7 +18,7 @@ import {
   ZIP,
   type ReadOptions,
 } from '../dataFile';
-import { refuse } from '../refuse';
+import { fileRefusal } from '../fileRefusal';
 
 // Reads a data file row by row for the actuals imports. A CSV is streamed: read in
 // chunks, decoded incrementally, parsed a complete row at a time, so a million-row
@@ -103,12 +103,12 @@ class HeaderSplitter {
   }
 
   private decide(): void {
-    if (this.firstFilled < 0 && this.chosenHeaderRow === undefined) throw refuse(this.path, 'empty', 'the file has no data');
+    if (this.firstFilled < 0 && this.chosenHeaderRow === undefined) throw fileRefusal(this.path, 'empty', 'the file has no data');
     const cells = this.pending.map((p) => p.cells);
     const headerRow = this.chosenHeaderRow ?? guessHeaderRow(cells, this.firstFilled - 1);
     const header = this.pending[headerRow - 1];
     if (headerRow < 1 || !header || isBlank(header.cells)) {
-      throw refuse(this.path, 'bad_header_row', `row ${headerRow} cannot be the header: it is empty or past the end`, { row: headerRow });
+      throw fileRefusal(this.path, 'bad_header_row', `row ${headerRow} cannot be the header: it is empty or past the end`, { row: headerRow });
     }
     this.headerRow = headerRow;
     const headers = header.cells.map((c) => c.trim());
@@ -123,7 +123,7 @@ class HeaderSplitter {
   end(): void {
     if (!this.headers) this.decide();
     if (this.dataRows === 0) {
-      throw refuse(this.path, 'only_headers', `the file has a header row (row ${this.headerRow}) but no data rows under it`, { row: this.headerRow });
+      throw fileRefusal(this.path, 'only_headers', `the file has a header row (row ${this.headerRow}) but no data rows under it`, { row: this.headerRow });
     }
   }
 }
@@ -149,11 +149,11 @@ function streamCsv(path: string, options: ReadOptions, visit: RowVisitor, contro
     let chunk = read(Math.min(size, Math.max(CHUNK_BYTES, DETECT_BYTES)));
     let done = chunk.length;
     if (chunk.subarray(0, 8).equals(OLE) || chunk.subarray(0, 4).equals(ZIP)) {
-      throw refuse(path, 'not_csv', 'this is an Excel workbook, not a CSV file: rename it to .xlsx or .xls', {});
+      throw fileRefusal(path, 'not_csv', 'this is an Excel workbook, not a CSV file: rename it to .xlsx or .xls', {});
     }
     const detected = detectPrefix(chunk, done >= size);
     const encoding = options.encoding ?? detected.encoding;
-    if (looksBinary(chunk, encoding)) throw refuse(path, 'not_csv', 'this is not a text (CSV) file: it contains binary data');
+    if (looksBinary(chunk, encoding)) throw fileRefusal(path, 'not_csv', 'this is not a text (CSV) file: it contains binary data');
     const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
     const bom = detected.evidence === 'bom' && detected.encoding === encoding ? detected.bomLength : 0;
     let text = decoder.decode(chunk.subarray(bom), { stream: done < size });
@@ -190,7 +190,7 @@ function streamCsv(path: string, options: ReadOptions, visit: RowVisitor, contro
       }
       // A row longer than any cell may be is refused rather than buffered for ever.
       if (text.length > LIMITS.cellChars * 4 && rest.length > LIMITS.cellChars * 2) {
-        throw refuse(path, 'cell_too_large', `line ${line}: a row is longer than ${LIMITS.cellChars * 2} characters`, {
+        throw fileRefusal(path, 'cell_too_large', `line ${line}: a row is longer than ${LIMITS.cellChars * 2} characters`, {
           row: line,
           column: 1,
           limit: LIMITS.cellChars,

@@ -1,7 +1,7 @@
 import type { ActualsReadOptions, Resolution } from '../../../../shared/actuals';
 import type { ImportRequest } from '../importRows';
 
-/** An actuals import as a job receives it: the wizard's request (target "actuals:<kind>"), with its defaults filled in. */
+/** An actuals import as a job receives it: the wizard's request (destination "actuals:<kind>"), with its defaults filled in. */
 export interface ActualsJobRequest extends ImportRequest {
   options: ActualsReadOptions;
   /** Same source + same months replaces the earlier import's rows. */

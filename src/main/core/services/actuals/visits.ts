@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { ActualRow } from '../../../../shared/actuals';
+import type { ReadDb } from '../../db/handle';
+import { visitPriceLines, visitPromiseLines, visitStockLines } from '../../repos/actualsList';
 
 // A visit's stock, prices and promises are child rows; the grid shows each as one
 // short line of text, read for the visits on the page only (one query per child table).
@@ -30,35 +31,11 @@ function grouped<T extends { visitId: number }>(rows: T[]): Map<number, T[]> {
  * the id: stock "單品名 ×12；…", prices "品牌/產品 進貨¥x 零售¥y；…", promises
  * "承諾 (到期 2026-05-01)；…".
  */
-export function summarizeVisits(sqlite: Database.Database, rows: ActualRow[]): void {
-  const ids = JSON.stringify(rows.map((r) => r.id));
-  const stock = grouped(
-    sqlite
-      .prepare(
-        `SELECT vs.visit_id AS visitId, k.name AS name, vs.stock_volume AS volume
-         FROM visit_stock vs JOIN sku k ON k.id = vs.sku_id
-         WHERE vs.visit_id IN (SELECT value FROM json_each(?)) ORDER BY vs.visit_id, k.code`,
-      )
-      .all(ids) as { visitId: number; name: string; volume: number }[],
-  );
-  const prices = grouped(
-    sqlite
-      .prepare(
-        `SELECT vp.visit_id AS visitId, b.name AS brand, coalesce(k.name, vp.product_label) AS product,
-           vp.purchase_price_cents AS purchase, vp.retail_price_cents AS retail
-         FROM visit_price vp JOIN brand b ON b.id = vp.brand_id LEFT JOIN sku k ON k.id = vp.sku_id
-         WHERE vp.visit_id IN (SELECT value FROM json_each(?)) ORDER BY vp.visit_id, b.is_own DESC, b.code, vp.id`,
-      )
-      .all(ids) as { visitId: number; brand: string; product: string; purchase: number | null; retail: number | null }[],
-  );
-  const promises = grouped(
-    sqlite
-      .prepare(
-        `SELECT visit_id AS visitId, promise, due_date AS due
-         FROM visit_promise WHERE visit_id IN (SELECT value FROM json_each(?)) ORDER BY visit_id, id`,
-      )
-      .all(ids) as { visitId: number; promise: string; due: string | null }[],
-  );
+export function summarizeVisits(db: ReadDb, rows: ActualRow[]): void {
+  const ids = rows.map((r) => r.id as number);
+  const stock = grouped(visitStockLines(db, ids));
+  const prices = grouped(visitPriceLines(db, ids));
+  const promises = grouped(visitPromiseLines(db, ids));
   for (const row of rows) {
     const id = row.id as number;
     delete row.id;

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors';
 import {
   addRefItem, buildRefLookup, checkValue, codeKey, emptyValue, ENTITIES, fieldSpec, issue, referencedEntities,
@@ -7,8 +6,10 @@ import {
 import type { ReadDb, WriteDb } from '../../db/handle';
 import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
 import {
-  columnFields, columnOf, ENTITY_TABLES, fromDb, loadLinks, loadRefItems, loadRowsById, toDb,
-} from './tables';
+  addLink, customersUnder, customerTiers, ENTITY_TABLES, findRowById, findRowsById, insertEntityRow, linkedIds, listLinks,
+  listRefItems, listTableCodes, removeLink, updateEntityRow,
+} from '../../repos/masterData';
+import { columnFields, columnOf, fromDb, toDb } from './tables';
 
 // Writing master rows: every cell is checked with the shared rules (parseCell), then
 // codes, references and the entity's own rules; if anything is wrong nothing is
@@ -37,28 +38,26 @@ interface Plan {
 
 const path = (index: number, field: string) => `rows.${index}.${field}`;
 
-function plan(sqlite: Database.Database, entity: EntityName, input: readonly MasterInputRow[]): Plan {
+function plan(db: ReadDb, entity: EntityName, input: readonly MasterInputRow[]): Plan {
   const spec = ENTITIES[entity];
   const et = ENTITY_TABLES[entity];
   const issues: MasterIssue[] = [];
   const fields = spec.fields.filter((f) => f.type !== 'computed');
 
   const updateIds = input.map((r) => r.id).filter((id): id is number => typeof id === 'number');
-  const before = loadRowsById(sqlite, et.table, updateIds);
+  const before = findRowsById(db, et.table, updateIds);
   if (et.scope) for (const [id, row] of before) if (row[et.scope.column] !== et.scope.value) before.delete(id);
   const linksBefore = new Map<string, Map<number, number[]>>();
-  for (const [field, link] of Object.entries(et.links)) linksBefore.set(field, loadLinks(sqlite, link, updateIds));
+  for (const [field, link] of Object.entries(et.links)) linksBefore.set(field, listLinks(db, link, updateIds));
 
   // References: everything the entity's ref fields can point at, once per call.
   const ctx: ParseContext = { refs: {} };
-  for (const target of referencedEntities(entity)) ctx.refs[target] = buildRefLookup(loadRefItems(sqlite, target));
+  for (const ref of referencedEntities(entity)) ctx.refs[ref] = buildRefLookup(listRefItems(db, ref));
   const self = ctx.refs[entity];
 
   // Codes in the file (the whole table: brand codes are unique across own and competitor brands).
   const fileCodes = new Map<string, number>();
-  for (const [id, c] of sqlite.prepare(`SELECT id, code FROM ${et.table}`).raw().all() as [number, string][]) {
-    fileCodes.set(codeKey(c), id);
-  }
+  for (const [id, c] of listTableCodes(db, et.table)) fileCodes.set(codeKey(c), id);
 
   // Pass 1: codes and names, so that rows of the batch can refer to each other by them.
   const rows: Prepared[] = input.map((r, index) => {
@@ -131,12 +130,12 @@ function plan(sqlite: Database.Database, entity: EntityName, input: readonly Mas
       }
     }
   }
-  if (issues.length === 0) entityRules(sqlite, entity, rows, ctx, issues);
+  if (issues.length === 0) entityRules(db, entity, rows, ctx, issues);
   return { issues, rows, before };
 }
 
 /** Rules across fields and rows: parents, counties in their city, date order. */
-function entityRules(sqlite: Database.Database, entity: EntityName, rows: Prepared[], ctx: ParseContext, issues: MasterIssue[]): void {
+function entityRules(db: ReadDb, entity: EntityName, rows: Prepared[], ctx: ParseContext, issues: MasterIssue[]): void {
   const at = (row: Prepared, preferred: string, other: string) => path(row.index, row.given.has(preferred) ? preferred : other);
   const countyCheck = (row: Prepared) => {
     const county = row.values.countyId;
@@ -152,7 +151,7 @@ function entityRules(sqlite: Database.Database, entity: EntityName, rows: Prepar
     if (typeof s === 'string' && typeof e === 'string' && e < s) issues.push(issue(at(row, end, start), 'masterData.invalid.endBeforeStart'));
   };
   if (entity === 'customer') {
-    const tiers = new Map<number, string>(sqlite.prepare('SELECT id, tier FROM customer').raw().all() as [number, string][]);
+    const tiers = new Map<number, string>(customerTiers(db));
     for (const row of rows) tiers.set(row.id ?? row.tempId, String(row.values.tier));
     const newParent = new Map<number, number | null>();
     for (const row of rows) if (row.id !== null) newParent.set(row.id, row.values.parentId as number | null);
@@ -175,12 +174,9 @@ function entityRules(sqlite: Database.Database, entity: EntityName, rows: Prepar
     // A distributor that stops being one must not leave sub-distributors behind.
     const leaving = rows.filter((r) => r.id !== null && r.given.has('tier') && r.values.tier !== 'distributor');
     if (leaving.length) {
-      const children = sqlite
-        .prepare('SELECT id, parent_id FROM customer WHERE parent_id IN (SELECT value FROM json_each(?))')
-        .raw()
-        .all(JSON.stringify(leaving.map((r) => r.id))) as [number, number][];
+      const children = customersUnder(db, leaving.map((r) => r.id!));
       for (const row of leaving) {
-        const count = children.filter(([child, p]) => p === row.id && (newParent.has(child) ? newParent.get(child) === row.id : true)).length;
+        const count = children.filter((c) => c.parent_id === row.id && (newParent.has(c.id) ? newParent.get(c.id) === row.id : true)).length;
         if (count > 0) issues.push(issue(path(row.index, 'tier'), 'masterData.invalid.hasSubDistributors', { count }));
       }
     }
@@ -198,7 +194,7 @@ function entityRules(sqlite: Database.Database, entity: EntityName, rows: Prepar
 
 /** Every problem with the batch (empty when it can be applied). Reads only. */
 export function validateMasterRows(db: ReadDb, entity: EntityName, rows: readonly MasterInputRow[]): MasterIssue[] {
-  return plan(db.sqlite, entity, rows).issues;
+  return plan(db, entity, rows).issues;
 }
 
 /**
@@ -206,38 +202,27 @@ export function validateMasterRows(db: ReadDb, entity: EntityName, rows: readonl
  * every issue when any cell or rule fails. Returns the ids of the rows, in input order.
  */
 export function applyMasterRows(db: WriteDb, entity: EntityName, rows: readonly MasterInputRow[], label: ApplyLabel): number[] {
-  const sqlite = db.sqlite;
   return recordEdit(db, `masterData.undo.${label}`, () => {
     // Planned inside the write transaction, so nothing can change between check and write.
-    const p = plan(sqlite, entity, rows);
+    const p = plan(db, entity, rows);
     if (p.issues.length) {
       const shown = p.issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
       throw new AppError('INVALID_INPUT', `${p.issues.length} problem(s): ${shown}`, { issues: p.issues });
     }
-    return write(sqlite, entity, p);
+    return write(db, entity, p);
   });
 }
 
-function write(sqlite: Database.Database, entity: EntityName, p: Plan): { changes: RowChange[]; value: number[] } {
+function write(db: WriteDb, entity: EntityName, p: Plan): { changes: RowChange[]; value: number[] } {
   const et = ENTITY_TABLES[entity];
   const table = et.table;
   const fields = columnFields(entity);
   const cols = fields.map((f) => columnOf(f.key));
   const allCols = et.scope ? [...cols, et.scope.column] : cols;
-  const insert = sqlite.prepare(`INSERT INTO ${table} (${allCols.join(', ')}) VALUES (${allCols.map(() => '?').join(', ')})`);
-  const update = sqlite.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
-  const readRow = sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`);
   const changes: RowChange[] = [];
   const idOf = new Map<number, number>(); // tempId → real id
   const selfRefs = fields.filter((f) => f.type === 'ref' && f.ref === entity);
   const pending: { id: number; field: string; temp: number }[] = [];
-  const linkSql = new Map(
-    Object.entries(et.links).map(([field, link]) => [field, {
-      have: sqlite.prepare(`SELECT ${link.other} FROM ${link.table} WHERE ${link.own} = ?`).pluck(),
-      remove: sqlite.prepare(`DELETE FROM ${link.table} WHERE ${link.own} = ? AND ${link.other} = ?`),
-      add: sqlite.prepare(`INSERT INTO ${link.table} (${link.own}, ${link.other}) VALUES (?, ?)`),
-    }]),
-  );
 
   for (const row of p.rows) {
     const values = fields.map((f) => {
@@ -250,16 +235,15 @@ function write(sqlite: Database.Database, entity: EntityName, p: Plan): { change
     });
     let id: number;
     if (row.id === null) {
-      const r = insert.run(...values, ...(et.scope ? [et.scope.value] : []));
-      id = Number(r.lastInsertRowid);
+      id = insertEntityRow(db, table, allCols, [...values, ...(et.scope ? [et.scope.value] : [])]);
       idOf.set(row.tempId, id);
-      changes.push({ table, key: { id }, before: null, after: readRow.get(id) as RowValues });
+      changes.push({ table, key: { id }, before: null, after: findRowById(db, table, id)! });
     } else {
       id = row.id;
       const beforeRow = p.before.get(id)!;
       const changed = cols.some((c, i) => beforeRow[c] !== values[i]);
       if (changed) {
-        update.run(...values, id);
+        updateEntityRow(db, table, id, cols, values);
         const after: RowValues = { ...beforeRow };
         cols.forEach((c, i) => (after[c] = values[i]));
         changes.push({ table, key: { id }, before: beforeRow, after });
@@ -271,17 +255,16 @@ function write(sqlite: Database.Database, entity: EntityName, p: Plan): { change
       let want = (row.values[field] as number[] | null) ?? [];
       // The customer's primary channel is its channel_id; the link lists the others.
       if (entity === 'customer' && field === 'channelIds') want = want.filter((c) => c !== row.values.channelId);
-      const stmts = linkSql.get(field)!;
-      const have = row.id === null ? [] : (stmts.have.all(id) as number[]);
+      const have = row.id === null ? [] : linkedIds(db, link, id);
       for (const x of have) {
         if (want.includes(x)) continue;
-        stmts.remove.run(id, x);
+        removeLink(db, link, id, x);
         const image = { [link.own]: id, [link.other]: x };
         changes.push({ table: link.table, key: image, before: image, after: null });
       }
       for (const x of want) {
         if (have.includes(x)) continue;
-        stmts.add.run(id, x);
+        addLink(db, link, id, x);
         const image = { [link.own]: id, [link.other]: x };
         changes.push({ table: link.table, key: image, before: null, after: image });
       }
@@ -292,8 +275,8 @@ function write(sqlite: Database.Database, entity: EntityName, p: Plan): { change
     const col = columnOf(q.field);
     const target = idOf.get(q.temp);
     if (target === undefined) throw new AppError('INTERNAL', `unresolved reference ${q.temp}`);
-    const beforeRow = readRow.get(q.id) as RowValues;
-    sqlite.prepare(`UPDATE ${table} SET ${col} = ? WHERE id = ?`).run(target, q.id);
+    const beforeRow = findRowById(db, table, q.id)!;
+    updateEntityRow(db, table, q.id, [col], [target]);
     changes.push({ table, key: { id: q.id }, before: beforeRow, after: { ...beforeRow, [col]: target } });
   }
   const ids = p.rows.map((r) => r.id ?? idOf.get(r.tempId)!);

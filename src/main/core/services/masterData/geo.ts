@@ -2,7 +2,8 @@ import divisions from '../../../../../resources/geo/china-divisions.json' with {
 import { AppError } from '../../../../shared/errors';
 import { issue } from '../../../../shared/masterData';
 import type { WriteDb } from '../../db/handle';
-import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
+import { recordEdit, type RowChange } from '../../db/undoLog';
+import { cityCodes as listCityCodes, insertCity, insertProvince, maxSortOrder, provinceIdsByCode } from '../../repos/masterData';
 
 // China's provinces and prefecture-level cities (GB/T 2260), bundled, for picking
 // the region's geography instead of typing it.
@@ -49,28 +50,23 @@ export function addGeography(db: WriteDb, codes: readonly string[], script: GeoS
     const issues = unknown.map(([c, i]) => issue(`codes.${i}`, 'masterData.invalid.unknownRef', { value: c }));
     throw new AppError('INVALID_INPUT', `not in the catalog: ${unknown.map(([c]) => c).join(', ')}`, { issues });
   }
-  const sqlite = db.sqlite;
   return recordEdit(db, 'masterData.undo.addGeography', () => {
     const changes: RowChange[] = [];
     const provinceIds: number[] = [];
     const cityIds: number[] = [];
-    const provinceByCode = new Map(sqlite.prepare('SELECT code, id FROM province').raw().all() as [string, number][]);
-    const cityCodes = new Set(sqlite.prepare('SELECT code FROM city').pluck().all() as string[]);
-    let provinceOrder = sqlite.prepare('SELECT ifnull(max(sort_order), 0) FROM province').pluck().get() as number;
-    let cityOrder = sqlite.prepare('SELECT ifnull(max(sort_order), 0) FROM city').pluck().get() as number;
-    const insProvince = sqlite.prepare('INSERT INTO province (code, name, sort_order) VALUES (?, ?, ?)');
-    const insCity = sqlite.prepare('INSERT INTO city (province_id, code, name, sort_order) VALUES (?, ?, ?, ?)');
-    const readProvince = sqlite.prepare('SELECT * FROM province WHERE id = ?');
-    const readCity = sqlite.prepare('SELECT * FROM city WHERE id = ?');
+    const provinceByCode = provinceIdsByCode(db);
+    const cityCodes = listCityCodes(db);
+    let provinceOrder = maxSortOrder(db, 'province');
+    let cityOrder = maxSortOrder(db, 'city');
     const ensureProvince = (code: string): number => {
       const known = provinceByCode.get(code);
       if (known !== undefined) return known;
       const d = BY_CODE.get(code)!;
-      const id = Number(insProvince.run(code, d[script], ++provinceOrder).lastInsertRowid);
-      provinceByCode.set(code, id);
-      provinceIds.push(id);
-      changes.push({ table: 'province', key: { id }, before: null, after: readProvince.get(id) as RowValues });
-      return id;
+      const row = insertProvince(db, { code, name: d[script], sort_order: ++provinceOrder });
+      provinceByCode.set(code, row.id);
+      provinceIds.push(row.id);
+      changes.push({ table: 'province', key: { id: row.id }, before: null, after: row });
+      return row.id;
     };
     // Provinces first, then cities in catalog order, so the sort order follows the code.
     const picked = [...new Set(codes)].sort();
@@ -79,10 +75,10 @@ export function addGeography(db: WriteDb, codes: readonly string[], script: GeoS
       const d = BY_CODE.get(code)!;
       if (d.level !== 'city' || cityCodes.has(code)) continue;
       const provinceId = ensureProvince(d.parent!);
-      const id = Number(insCity.run(provinceId, code, d[script], ++cityOrder).lastInsertRowid);
+      const row = insertCity(db, { province_id: provinceId, code, name: d[script], sort_order: ++cityOrder });
       cityCodes.add(code);
-      cityIds.push(id);
-      changes.push({ table: 'city', key: { id }, before: null, after: readCity.get(id) as RowValues });
+      cityIds.push(row.id);
+      changes.push({ table: 'city', key: { id: row.id }, before: null, after: row });
     }
     return { changes, value: { provinceIds, cityIds } };
   });

@@ -1,11 +1,13 @@
-import type Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors';
 import { englishMessage, issue, type EntityName } from '../../../../shared/masterData';
 import type { TableName } from '../../db/schema';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
-import { schemaInfo, type Reference, type TableInfo } from './schemaInfo';
-import { ENTITY_TABLES, loadRowsById } from './tables';
+import { ENTITY_TABLES, findRowById, findRowsById } from '../../repos/masterData';
+import {
+  countReferring, deleteRowByKey, findRowByKey, insertRow, rowsReferring, rowsWhereIn, schemaInfo, updateRowByKey,
+  type Reference, type TableInfo,
+} from '../../repos/masterDataSchema';
 
 // Where a master item is used, and removing it without orphaning anything: refuse
 // (delete), point every reference at another item (reassign), or point them and
@@ -28,30 +30,20 @@ function ownLinks(entity: EntityName): { table: string; column: string }[] {
   return Object.values(ENTITY_TABLES[entity].links).map((l) => ({ table: l.table, column: l.own }));
 }
 
-function usesOf(sqlite: Database.Database, entity: EntityName): Reference[] {
+function usesOf(db: ReadDb, entity: EntityName): Reference[] {
   const table = ENTITY_TABLES[entity].table;
   const own = ownLinks(entity);
-  return (schemaInfo(sqlite).referencesTo.get(table) ?? []).filter(
+  return (schemaInfo(db).referencesTo.get(table) ?? []).filter(
     (r) => !own.some((o) => o.table === r.table && o.column === r.column),
   );
 }
 
-function refWhere(ref: Reference, selfTable: string): string {
-  let where = `${ref.column} IN (SELECT value FROM json_each(@ids))`;
-  if (ref.dim) where += ` AND dim = '${ref.dim}'`;
-  // A row being removed does not count as using another row being removed.
-  if (ref.table === selfTable) where += ' AND id NOT IN (SELECT value FROM json_each(@ids))';
-  return where;
-}
-
 /** How many rows of every table refer to the items. */
 export function masterUsage(db: ReadDb, entity: EntityName, ids: readonly number[]): Usage {
-  const sqlite = db.sqlite;
   const table = ENTITY_TABLES[entity].table;
-  const json = JSON.stringify(ids);
   const counts = new Map<string, number>();
-  for (const ref of usesOf(sqlite, entity)) {
-    const n = sqlite.prepare(`SELECT count(*) FROM ${ref.table} WHERE ${refWhere(ref, table)}`).pluck().get({ ids: json }) as number;
+  for (const ref of usesOf(db, entity)) {
+    const n = countReferring(db, ref, ids, table);
     if (n > 0) counts.set(ref.table, (counts.get(ref.table) ?? 0) + n);
   }
   const uses = [...counts].map(([t, count]) => ({ table: t, count }));
@@ -66,31 +58,16 @@ function keyOf(info: TableInfo, row: RowValues): RowValues {
 
 class Mover {
   readonly changes: RowChange[] = [];
-  private readonly stmts = new Map<string, Database.Statement>();
-  constructor(private readonly sqlite: Database.Database) {}
-
-  stmt(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) {
-      s = this.sqlite.prepare(sql);
-      this.stmts.set(sql, s);
-    }
-    return s;
-  }
-
-  private where(cols: string[]): string {
-    return cols.map((c) => `${c} IS ?`).join(' AND ');
-  }
+  constructor(private readonly db: WriteDb) {}
 
   deleteRow(info: TableInfo, row: RowValues): void {
     const key = keyOf(info, row);
-    this.stmt(`DELETE FROM ${info.name} WHERE ${this.where(Object.keys(key))}`).run(...Object.values(key));
+    deleteRowByKey(this.db, info.name, key);
     this.changes.push({ table: info.name as TableName, key, before: row, after: null });
   }
 
   insertRow(info: TableInfo, row: RowValues): void {
-    const cols = Object.keys(row);
-    this.stmt(`INSERT INTO ${info.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...Object.values(row));
+    insertRow(this.db, info.name, row);
     this.changes.push({ table: info.name as TableName, key: keyOf(info, row), before: null, after: row });
   }
 
@@ -98,8 +75,7 @@ class Mover {
     const key = keyOf(info, before);
     const cols = Object.keys(after).filter((c) => after[c] !== before[c]);
     if (cols.length === 0) return;
-    this.stmt(`UPDATE ${info.name} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE ${this.where(Object.keys(key))}`)
-      .run(...cols.map((c) => after[c]), ...Object.values(key));
+    updateRowByKey(this.db, info.name, key, Object.fromEntries(cols.map((c) => [c, after[c]])));
     this.changes.push({ table: info.name as TableName, key, before, after });
   }
 
@@ -107,7 +83,7 @@ class Mover {
   collision(info: TableInfo, row: RowValues, column: string): RowValues | undefined {
     for (const key of info.uniques) {
       if (!key.includes(column)) continue;
-      const found = this.stmt(`SELECT * FROM ${info.name} WHERE ${this.where(key)}`).get(...key.map((c) => row[c])) as RowValues | undefined;
+      const found = findRowByKey(this.db, info.name, Object.fromEntries(key.map((c) => [c, row[c]])));
       if (found) return found;
     }
     return undefined;
@@ -115,7 +91,7 @@ class Mover {
 
   /** Points every `ref` at `target`; merges or refuses rows that would then coincide. */
   move(info: TableInfo, ref: Reference, ids: readonly number[], target: number, mode: 'reassign' | 'merge', selfTable: string): void {
-    const rows = this.stmt(`SELECT * FROM ${info.name} WHERE ${refWhere(ref, selfTable)}`).all({ ids: JSON.stringify(ids) }) as RowValues[];
+    const rows = rowsReferring(this.db, ref, ids, selfTable);
     const fkCols = new Set(info.fks.map((f) => f.column));
     const keyCols = new Set(info.uniques.flat());
     for (const row of rows) {
@@ -160,15 +136,14 @@ export function removeMaster(
   mode: RemoveMode,
   targetId?: number,
 ): { removed: number } {
-  const sqlite = db.sqlite;
   const et = ENTITY_TABLES[entity];
   const unique = [...new Set(ids)];
   return recordEdit(db, `masterData.undo.${mode}`, () => {
-    const rows = loadRowsById(sqlite, et.table, unique);
+    const rows = findRowsById(db, et.table, unique);
     const missing = unique.filter((id) => !rows.has(id) || (et.scope && rows.get(id)![et.scope.column] !== et.scope.value));
     if (missing.length) throw new AppError('NOT_FOUND', englishMessage('masterData.remove.notFound'), { issues: [issue('ids', 'masterData.remove.notFound')] });
-    const info = schemaInfo(sqlite);
-    const mover = new Mover(sqlite);
+    const info = schemaInfo(db);
+    const mover = new Mover(db);
     if (mode === 'delete') {
       const usage = masterUsage(db, entity, unique);
       if (usage.total > 0) {
@@ -184,11 +159,11 @@ export function removeMaster(
       if (unique.includes(targetId)) {
         throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetInSet'), { issues: [issue('targetId', 'masterData.remove.targetInSet')] });
       }
-      const target = loadRowsById(sqlite, et.table, [targetId]).get(targetId);
+      const target = findRowById(db, et.table, targetId);
       if (!target || (et.scope && target[et.scope.column] !== et.scope.value)) {
         throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetMissing'), { issues: [issue('targetId', 'masterData.remove.targetMissing')] });
       }
-      for (const ref of usesOf(sqlite, entity)) mover.move(info.tables.get(ref.table)!, ref, unique, targetId, mode, et.table);
+      for (const ref of usesOf(db, entity)) mover.move(info.tables.get(ref.table)!, ref, unique, targetId, mode, et.table);
       if (mode === 'merge') {
         // The merged items' own link rows (other channels, cities, categories) join the target's.
         for (const link of ownLinks(entity)) {
@@ -200,19 +175,16 @@ export function removeMaster(
     const selfInfo = info.tables.get(et.table)!;
     for (const fk of selfInfo.fks.filter((f) => f.refTable === et.table)) {
       for (const id of unique) {
-        const row = sqlite.prepare(`SELECT * FROM ${et.table} WHERE id = ?`).get(id) as RowValues;
+        const row = findRowById(db, et.table, id)!;
         if (typeof row[fk.column] === 'number' && unique.includes(row[fk.column] as number)) mover.updateRow(selfInfo, row, { ...row, [fk.column]: null });
       }
     }
     for (const link of ownLinks(entity)) {
       const linkInfo = info.tables.get(link.table)!;
-      const linkRows = sqlite
-        .prepare(`SELECT * FROM ${link.table} WHERE ${link.column} IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(unique)) as RowValues[];
-      for (const r of linkRows) mover.deleteRow(linkInfo, r);
+      for (const r of rowsWhereIn(db, link.table, link.column, unique)) mover.deleteRow(linkInfo, r);
     }
     for (const id of unique) {
-      mover.deleteRow(selfInfo, sqlite.prepare(`SELECT * FROM ${et.table} WHERE id = ?`).get(id) as RowValues);
+      mover.deleteRow(selfInfo, findRowById(db, et.table, id)!);
     }
     return { changes: mover.changes, value: { removed: unique.length } };
   });

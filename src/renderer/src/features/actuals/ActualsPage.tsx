@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTabs } from '../../components/PageTabs';
 import {
-  ACTUAL_COLUMNS, ACTUAL_KINDS, actualsTarget, type ActualKind, type ActualsFilter, type BatchInfo,
+  ACTUAL_COLUMNS, ACTUAL_KINDS, actualsDestination, type ActualKind, type ActualsFilter, type BatchInfo,
 } from '../../../../shared/actuals';
 import { formatInteger } from '../../../../shared/units';
 import { useApp } from '../../app/AppContext';
@@ -124,7 +124,7 @@ export function ActualsPage() {
         />
         <span className="ac__spacer" />
         <span className="ac__actions">
-          <ImportButton key={kind} target={actualsTarget(kind)} />
+          <ImportButton key={kind} destination={actualsDestination(kind)} />
           <button type="button" className="btn btn--small" onClick={() => setBatchesOpen(true)} disabled={batches === null} data-testid="actuals-batches-button">
             {t('actuals.batches.button')}
           </button>
@@ -232,7 +232,7 @@ export function ActualsPage() {
             <div className="ac-empty__card">
               <h2 className="ac-empty__title">{t('actuals.empty.title', { kind: kindName })}</h2>
               <p className="ac-empty__text">{t(`actuals.empty.${kind}`)}</p>
-              <ImportButton target={actualsTarget(kind)} />
+              <ImportButton destination={actualsDestination(kind)} />
             </div>
           </div>
         ) : noMatch ? (

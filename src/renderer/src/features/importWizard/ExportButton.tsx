@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppErrorData } from '../../../../shared/errors';
 import type { ExportFormat } from '../../../../shared/importTypes';
-import { api, toErrorData } from '../../api/client';
+import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
+import { useReadOnDemand } from './useReadOnDemand';
 
 interface Props {
   /** The master-data table, e.g. 'customer'. */
@@ -21,7 +23,8 @@ export function ExportButton({ entity, disabled }: Props) {
   const { t } = useTranslation();
   const app = useApp();
   const [menu, setMenu] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const showError = useCallback((data: AppErrorData) => app.showError({ titleKey: 'errors.title', data }), [app]);
+  const { read, busy } = useReadOnDemand(showError);
   const [done, setDone] = useState<{ path: string; rowCount: number } | null>(null);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -36,15 +39,8 @@ export function ExportButton({ entity, disabled }: Props) {
 
   const run = async (format: ExportFormat) => {
     setMenu(false);
-    setBusy(true);
-    try {
-      const result = await api.call('export.table', { entity, format });
-      if (result) setDone(result);
-    } catch (e) {
-      app.showError({ titleKey: 'errors.title', data: toErrorData(e) });
-    } finally {
-      setBusy(false);
-    }
+    const result = await read('export.table', { entity, format });
+    if (result) setDone(result);
   };
 
   return (

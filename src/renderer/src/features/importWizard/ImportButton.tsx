@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ImportWizard } from './ImportWizard';
 
 interface Props {
-  /** What the rows become, e.g. 'master:customer'. */
-  target: string;
-  /** After a successful import: re-read the grid. */
-  onImported?: (count: number) => void;
+  /** What the rows become (the import's destination), e.g. 'master:customer'. */
+  destination: string;
   disabled?: boolean;
 }
 
-/** A toolbar button that opens the import wizard for one target. */
-export function ImportButton({ target, onImported, disabled }: Props) {
+/** A toolbar button that opens the import wizard for one destination. */
+export function ImportButton({ destination, disabled }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -19,7 +17,7 @@ export function ImportButton({ target, onImported, disabled }: Props) {
       <button type="button" className="btn btn--small" data-testid="import-button" disabled={disabled} onClick={() => setOpen(true)}>
         {t('importWizard.importButton')}
       </button>
-      {open && <ImportWizard target={target} onClose={() => setOpen(false)} onImported={onImported} />}
+      {open && <ImportWizard destination={destination} onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import {
   CREATE_NEEDS,
   DEFAULT_ACTUALS_READ_OPTIONS,
-  actualKindOfTarget,
+  actualKindOfDestination,
   type ActualsReadOptions,
   type Resolution,
 } from '../../../../shared/actuals';
-import type { EndpointResult } from '../../../../shared/contract';
 import type { AppErrorData } from '../../../../shared/errors';
 import type {
   ColumnMapping,
@@ -15,13 +14,13 @@ import type {
   ImportCommitResult,
   ImportFieldInfo,
   ImportPreview,
-  ImportTargetInfo,
-  SavedMapping,
   TextEncoding,
 } from '../../../../shared/importTypes';
 import type { EntityName } from '../../../../shared/masterData';
 import { formatInteger } from '../../../../shared/units';
 import { api, toErrorData } from '../../api/client';
+import { useCommand } from '../../api/commands';
+import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { applySaved, autoMatch, columnsOf, headerSignature, savedFit } from './autoMatch';
@@ -31,6 +30,7 @@ import { ReadOptionsFields } from './ReadOptionsFields';
 import { draftKey, draftOf, emptyDraft, missingOf, sameResolutions, toResolutions, type Draft, type Drafts } from './resolutions';
 import { UnknownMembers } from './UnknownMembers';
 import { useMemberLists } from './useMemberLists';
+import { useReadOnDemand } from './useReadOnDemand';
 import './importWizard.css';
 
 type Step = 'file' | 'format' | 'mapping' | 'preview' | 'done';
@@ -43,14 +43,12 @@ interface ReadOptions {
 }
 
 interface Props {
-  /** 'master:<entity>' or 'actuals:<kind>'. */
-  target: string;
+  /** What the rows become: 'master:<entity>', 'targets:ho' or 'actuals:<kind>'. */
+  destination: string;
   onClose: () => void;
-  /** After a successful commit: the grid re-reads its rows. */
-  onImported?: (count: number) => void;
 }
 
-/** The field types of actuals targets that the mapping step names beside a field. */
+/** The field types of actuals destinations that the mapping step names beside a field. */
 const TYPE_HINTS = ['period', 'date', 'member', 'name', 'text', 'money', 'integer', 'boolean'] as const;
 type TypeHint = (typeof TYPE_HINTS)[number];
 const isTypeHint = (type: string): type is TypeHint => (TYPE_HINTS as readonly string[]).includes(type);
@@ -58,22 +56,20 @@ const isTypeHint = (type: string): type is TypeHint => (TYPE_HINTS as readonly s
 const ACCEPT = '.csv,.txt,.xlsx,.xls,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The import wizard: file → format → column mapping → check → commit (all or nothing). */
-export function ImportWizard({ target, onClose, onImported }: Props) {
+export function ImportWizard({ destination, onClose }: Props) {
   const { t } = useTranslation();
-  const app = useApp();
-  const actuals = actualKindOfTarget(target) !== null;
+  const { language } = useApp();
+  const actuals = actualKindOfDestination(destination) !== null;
   const [step, setStep] = useState<Step>('file');
-  const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   /** A calm note instead of an error: the user cancelled the running check or import. */
   const [notice, setNotice] = useState<string | null>(null);
   const [path, setPath] = useState<string | null>(null);
   const [options, setOptions] = useState<ReadOptions>({});
   const [info, setInfo] = useState<DataFileInfo | null>(null);
-  const [targetInfo, setTargetInfo] = useState<ImportTargetInfo | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [mappedFor, setMappedFor] = useState<string | null>(null);
-  const [saved, setSaved] = useState<SavedMapping[]>([]);
   const [savedChoice, setSavedChoice] = useState('');
   const [saveName, setSaveName] = useState('');
   const [savedNote, setSavedNote] = useState<string | null>(null);
@@ -81,7 +77,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
   const [result, setResult] = useState<ImportCommitResult | null>(null);
   /** Actuals: the lines the checked plan said the commit writes (the result counts file rows). */
   const [committedLines, setCommittedLines] = useState<number | null>(null);
-  // Actuals targets: how values are read, and the decisions about unknown members.
+  // Actuals destinations: how values are read, and the decisions about unknown members.
   const [readOptions, setReadOptions] = useState<ActualsReadOptions>(DEFAULT_ACTUALS_READ_OPTIONS);
   const [drafts, setDrafts] = useState<Drafts>({});
   /** The resolutions the last check was given (the commit sends the same). */
@@ -100,46 +96,30 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     },
     [t],
   );
-  const fail = useCallback((e: unknown) => showError(toErrorData(e)), [showError]);
 
-  // The target's fields and saved mappings, once.
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        const [ti, sm] = await Promise.all([api.call('import.target', { target }), api.call('import.mappings', { target })]);
-        if (!live) return;
-        setTargetInfo(ti);
-        setSaved(sm);
-      } catch (e) {
-        if (live) fail(e);
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [target, fail]);
+  // The destination's fields and its saved mappings follow the file (a saved mapping reloads them).
+  const destinationQuery = useQuery('import.destination', { destination });
+  const mappingsQuery = useQuery('import.mappings', { destination });
+  const destinationInfo = destinationQuery.data;
+  const saved = useMemo(() => mappingsQuery.data ?? [], [mappingsQuery.data]);
+  // How the chosen file reads and what a check of the mapping finds are asked for by the user.
+  const { read, busy: reading } = useReadOnDemand(showError);
+  const chooseFile = useCommand('import.chooseFile');
+  const commit = useCommand('import.commit');
+  const saveMappingCommand = useCommand('import.saveMapping');
+  const busy = reading || uploading || commit.pending;
 
-  const inspect = useCallback(
-    async (p: string, next: ReadOptions) => {
-      setBusy(true);
-      setError(null);
-      setNotice(null);
-      try {
-        const i = await api.call('import.inspect', { path: p, ...next });
-        setInfo(i);
-        setOptions(next);
-        setPreview(null);
-        return i;
-      } catch (e) {
-        fail(e);
-        return null;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [fail],
-  );
+  const inspect = async (p: string, next: ReadOptions): Promise<DataFileInfo | null> => {
+    setError(null);
+    setNotice(null);
+    const i = await read('import.inspect', { path: p, ...next });
+    if (i) {
+      setInfo(i);
+      setOptions(next);
+      setPreview(null);
+    }
+    return i;
+  };
 
   const opened = async (p: string) => {
     setPath(p);
@@ -155,25 +135,24 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
 
   const chooseNative = async () => {
     setError(null);
-    try {
-      const chosen = await api.call('import.chooseFile');
-      if (chosen) await opened(chosen.path);
-    } catch (e) {
-      fail(e);
-    }
+    const outcome = await chooseFile.run();
+    if (!outcome.ok) showError(outcome.error);
+    else if (outcome.value) await opened(outcome.value.path);
   };
 
   const upload = async (file: File) => {
     setError(null);
-    setBusy(true);
+    setUploading(true);
+    let p: string;
     try {
-      const p = await api.upload(file, 'import');
-      setBusy(false);
-      await opened(p);
+      p = await api.upload(file, 'import');
     } catch (e) {
-      setBusy(false);
-      fail(e);
+      showError(toErrorData(e));
+      return;
+    } finally {
+      setUploading(false);
     }
+    await opened(p);
   };
 
   const onDrop = (e: DragEvent) => {
@@ -187,15 +166,15 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
   // Entering the mapping step for a new header row: a saved mapping that fits, else match by header text.
   const headersKey = info ? JSON.stringify(info.headers) : '';
   const enterMapping = () => {
-    if (!info || !targetInfo) return;
+    if (!info || !destinationInfo) return;
     if (mappedFor !== headersKey) {
       const best = [...saved].sort((a, b) => savedFit(b, info.headers) - savedFit(a, info.headers))[0];
       if (best && savedFit(best, info.headers) === 1) {
-        setMapping(applySaved(best, targetInfo.fields, info.headers));
+        setMapping(applySaved(best, destinationInfo.fields, info.headers));
         setSavedChoice(best.name);
         setSaveName(best.name);
       } else {
-        setMapping(autoMatch(targetInfo.fields, info.headers, fieldLabelsAll));
+        setMapping(autoMatch(destinationInfo.fields, info.headers, fieldLabelsAll));
         setSavedChoice('');
         setSaveName(headerSignature(info.headers));
       }
@@ -208,7 +187,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
   const request = (resolutions: Resolution[] = sentResolutions) => ({
     path: path!,
     ...options,
-    target,
+    destination,
     mapping,
     ...(actuals
       ? {
@@ -221,30 +200,24 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
   });
 
   const runPreview = async (resolutions: Resolution[] = sentResolutions) => {
-    setBusy(true);
     setError(null);
     setNotice(null);
     setPreview(null);
     setStep('preview');
     setSentResolutions(resolutions);
-    try {
-      const next = await api.call('import.preview', request(resolutions));
-      setPreview(next);
-      setChecks((n) => n + 1);
-      // One draft per unknown value: kept from before, else from the decision the check was given.
-      setDrafts((prev) => {
-        const out: Drafts = { ...prev };
-        for (const u of next.unknowns ?? []) {
-          const key = draftKey(u.dimension, u.value);
-          out[key] = draftOf(u, prev[key], (id) => u.suggestions.find((m) => m.id === id)?.code);
-        }
-        return out;
-      });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
+    const next = await read('import.preview', request(resolutions));
+    if (!next) return;
+    setPreview(next);
+    setChecks((n) => n + 1);
+    // One draft per unknown value: kept from before, else from the decision the check was given.
+    setDrafts((prev) => {
+      const out: Drafts = { ...prev };
+      for (const u of next.unknowns ?? []) {
+        const key = draftKey(u.dimension, u.value);
+        out[key] = draftOf(u, prev[key], (id) => u.suggestions.find((m) => m.id === id)?.code);
+      }
+      return out;
+    });
   };
 
   // A finished check takes the focus (the button that started it is gone, and a
@@ -293,61 +266,52 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
     }
     return [...out];
   }, [unknowns, drafts]);
-  const memberLists = useMemberLists(neededEntities, fail);
+  const members = useMemberLists(neededEntities);
 
   const runCommit = async () => {
-    setBusy(true);
     setError(null);
     setNotice(null);
-    type Outcome = { kind: 'ok'; value: EndpointResult<'import.commit'> } | { kind: 'error'; error: AppErrorData };
-    const outcome = await app.commit(async (): Promise<Outcome> => {
-      try {
-        return { kind: 'ok', value: await api.call('import.commit', request()) };
-      } catch (e) {
-        return { kind: 'error', error: toErrorData(e) };
-      }
-    });
-    setBusy(false);
-    if (outcome?.kind === 'ok') {
-      // The source's columns and reading are remembered for its next file.
-      if (actuals && info && saveName.trim()) {
-        try {
-          setSaved(await api.call('import.saveMapping', { target, name: saveName.trim(), columns: columnsOf(mapping, info.headers), options: readOptions }));
-        } catch {
-          // The import is in; a mapping that could not be kept is asked for again next time.
-        }
-      }
-      setResult(outcome.value);
-      setCommittedLines(preview?.batch?.lines ?? null);
-      setStep('done');
-      onImported?.(outcome.value.imported);
-    } else if (outcome?.kind === 'error') {
+    const outcome = await commit.run(request());
+    if (!outcome.ok) {
       showError(outcome.error);
+      return;
     }
+    // The source's columns and reading are remembered for its next file; a mapping that
+    // could not be kept is asked for again next time (the import is in).
+    if (actuals && info && saveName.trim()) {
+      await saveMappingCommand.run({ destination, name: saveName.trim(), columns: columnsOf(mapping, info.headers), options: readOptions });
+    }
+    setResult(outcome.value);
+    setCommittedLines(preview?.batch?.lines ?? null);
+    setStep('done');
   };
 
   const saveMapping = async () => {
     if (!info) return;
     const name = saveName.trim();
     if (!name) return;
-    try {
-      const list = await api.call('import.saveMapping', { target, name, columns: columnsOf(mapping, info.headers), ...(actuals ? { options: readOptions } : {}) });
-      setSaved(list);
-      setSavedChoice(name);
-      setSavedNote(t('importWizard.mapping.savedOk', { name }));
-    } catch (e) {
-      fail(e);
+    const outcome = await saveMappingCommand.run({ destination, name, columns: columnsOf(mapping, info.headers), ...(actuals ? { options: readOptions } : {}) });
+    if (!outcome.ok) {
+      showError(outcome.error);
+      return;
     }
+    await mappingsQuery.settled();
+    setSavedChoice(name);
+    setSavedNote(t('importWizard.mapping.savedOk', { name }));
   };
+
+  // What could not be read for the wizard itself (the destination, its mappings, the member lists).
+  const loadError = destinationQuery.error ?? mappingsQuery.error ?? members.error;
+  const shownError = error ?? (loadError ? importErrorText(loadError) : null);
 
   const columnName = (i: number) => (info?.headers[i] ? info.headers[i] : t('importWizard.format.emptyHeader', { n: i + 1 }));
   const missingRequired = useMemo(
-    () => (targetInfo?.fields ?? []).filter((f) => f.required && (mapping[f.key] === null || mapping[f.key] === undefined)),
-    [targetInfo, mapping],
+    () => (destinationInfo?.fields ?? []).filter((f) => f.required && (mapping[f.key] === null || mapping[f.key] === undefined)),
+    [destinationInfo, mapping],
   );
 
-  const entityName = targetInfo ? messageText(targetInfo.labelKey) : '';
-  const num = (n: number) => formatInteger(n, app.language);
+  const entityName = destinationInfo ? messageText(destinationInfo.labelKey) : '';
+  const num = (n: number) => formatInteger(n, language);
   const typeHint = (f: ImportFieldInfo): string | null =>
     actuals && isTypeHint(f.type)
       ? t(`importWizard.mapping.type.${f.type}`, { unit: t(`importWizard.read.${readOptions.amountUnit}`) })
@@ -378,7 +342,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
         </button>
       )}
       {step === 'format' && (
-        <button type="button" className="btn btn--primary" data-testid="import-next" disabled={busy || !info || !targetInfo} onClick={enterMapping}>
+        <button type="button" className="btn btn--primary" data-testid="import-next" disabled={busy || !info || !destinationInfo} onClick={enterMapping}>
           {t('importWizard.next')}
         </button>
       )}
@@ -423,9 +387,9 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
         ))}
       </ol>
 
-      {error && (
+      {shownError && (
         <p className="inline-error import-wizard__error" role="alert" data-testid="import-error">
-          {error}
+          {shownError}
         </p>
       )}
       {notice && (
@@ -572,7 +536,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
         </div>
       )}
 
-      {step === 'mapping' && info && targetInfo && (
+      {step === 'mapping' && info && destinationInfo && (
         <div className="import-mapping">
           <p className="form__intro">{t('importWizard.mapping.intro')}</p>
           <div className="import-mapping__saved">
@@ -594,7 +558,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
                   onClick={() => {
                     const s = saved.find((m) => m.name === savedChoice);
                     if (s) {
-                      setMapping(applySaved(s, targetInfo.fields, info.headers));
+                      setMapping(applySaved(s, destinationInfo.fields, info.headers));
                       setSaveName(s.name);
                     }
                   }}
@@ -633,7 +597,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {targetInfo.fields.map((f) => {
+                {destinationInfo.fields.map((f) => {
                   const col = mapping[f.key];
                   const sample = col === null || col === undefined ? '' : (info.sample.find((r) => r[col]?.trim())?.[col] ?? '');
                   const missing = f.required && (col === null || col === undefined);
@@ -697,7 +661,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
                   unknownCount={preview.unknownCount ?? unknowns.length}
                   drafts={drafts}
                   onDraft={setDraft}
-                  lists={memberLists}
+                  lists={members.lists}
                   pending={pendingUnknowns}
                   changed={resolutionsChanged}
                   busy={busy}
@@ -727,7 +691,7 @@ export function ImportWizard({ target, onClose, onImported }: Props) {
                       </thead>
                       <tbody>
                         {preview.issues.map((i, n) => {
-                          const f = targetInfo?.fields.find((x) => x.key === i.field);
+                          const f = destinationInfo?.fields.find((x) => x.key === i.field);
                           return (
                             <tr key={n}>
                               <td className="num">{i.row === 0 ? t('importWizard.preview.mappingRow') : i.row}</td>

@@ -1,7 +1,7 @@
 import { i18next } from '../../i18n';
 import { errorText } from '../../i18n';
 import type { AppErrorData } from '../../../../shared/errors';
-import { REFUSAL_ISSUE_PREFIX, type ImportFieldInfo } from '../../../../shared/importTypes';
+import type { ImportFieldInfo } from '../../../../shared/importTypes';
 import { LANGUAGES } from '../../../../shared/units';
 
 type Params = Record<string, string | number>;
@@ -33,20 +33,9 @@ export function fieldLabelsAll(field: ImportFieldInfo): string[] {
   );
 }
 
-/** A refused data file says why in the user's language; other errors as the app says them. */
+/** A refusal by a rule (a data file refused as a whole…) says why in the user's language; other errors as the app says them. */
 export function importErrorText(error: AppErrorData): string {
-  const issue = error.issues?.[0];
-  if (issue && issue.path.startsWith(REFUSAL_ISSUE_PREFIX)) {
-    const reason = issue.path.slice(REFUSAL_ISSUE_PREFIX.length);
-    let params: Params = {};
-    try {
-      params = JSON.parse(issue.message) as Params;
-    } catch {
-      // an older core: no params
-    }
-    const key = `importWizard.refuse.${reason}`;
-    if (i18next.exists(key)) return messageText(key, params);
-  }
+  if (error.rule) return messageText(error.rule, error.params);
   if (error.code === 'INVALID_INPUT' && error.issues?.length) {
     return error.issues.map((i) => `${i.path}: ${messageText(i.message)}`).join('；');
   }

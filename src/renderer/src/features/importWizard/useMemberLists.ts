@@ -1,43 +1,58 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
+import type { AppErrorData } from '../../../../shared/errors';
 import type { EntityName } from '../../../../shared/masterData';
-import { api } from '../../api/client';
+import { useQuery } from '../../api/queries';
 import type { MemberOption } from './resolutions';
 
 export type MemberLists = Partial<Record<EntityName, MemberOption[]>>;
 
+/** One entity's members as the picker lists them (by code), while `wanted`. */
+function useMembers(entity: EntityName, wanted: ReadonlySet<EntityName>): { list: MemberOption[] | undefined; error: AppErrorData | null } {
+  const { data, error } = useQuery('master.list', wanted.has(entity) ? { entity } : null);
+  const list = useMemo(
+    () => data?.rows.map((r) => ({ id: r.id, code: String(r.code ?? ''), name: String(r.name ?? '') })).sort((a, b) => a.code.localeCompare(b.code)),
+    [data],
+  );
+  return { list, error };
+}
+
+/** The lists that are loaded. */
+function loaded(lists: Record<string, MemberOption[] | undefined>): MemberLists {
+  return Object.fromEntries(Object.entries(lists).filter(([, list]) => list !== undefined));
+}
+
 /**
  * The region's members of each entity the resolution table needs (to map to, or to
- * place a new member under), read once per entity while the wizard is open.
+ * place a new member under), read while it needs them and kept in step with the file.
+ * The entities it can need are a fixed set (those unknown values map to, and what
+ * creating one needs), one query each, idle unless wanted.
  */
-export function useMemberLists(entities: readonly EntityName[], onError: (e: unknown) => void): MemberLists {
-  const [lists, setLists] = useState<MemberLists>({});
-  const wanted = [...new Set(entities)].sort().join(',');
-
-  useEffect(() => {
-    let live = true;
-    const missing = wanted.split(',').filter((e): e is EntityName => e !== '' && !(e in lists));
-    if (missing.length === 0) return undefined;
-    void (async () => {
-      try {
-        const results = await Promise.all(missing.map((entity) => api.call('master.list', { entity })));
-        if (!live) return;
-        const next: MemberLists = {};
-        missing.forEach((entity, i) => {
-          next[entity] = results[i].rows
-            .map((r) => ({ id: r.id, code: String(r.code ?? ''), name: String(r.name ?? '') }))
-            .sort((a, b) => a.code.localeCompare(b.code));
-        });
-        setLists((prev) => ({ ...prev, ...next }));
-      } catch (e) {
-        if (live) onError(e);
-      }
-    })();
-    return () => {
-      live = false;
-    };
-    // `lists` is read to skip what is loaded; the effect re-runs when the wanted set changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [wanted, onError]);
-
-  return lists;
+export function useMemberLists(entities: readonly EntityName[]): { lists: MemberLists; error: AppErrorData | null } {
+  const wanted = new Set(entities);
+  const customer = useMembers('customer', wanted);
+  const sku = useMembers('sku', wanted);
+  const city = useMembers('city', wanted);
+  const brand = useMembers('brand', wanted);
+  const category = useMembers('category', wanted);
+  const terminal = useMembers('terminal', wanted);
+  const salesperson = useMembers('salesperson', wanted);
+  const channel = useMembers('channel', wanted);
+  const province = useMembers('province', wanted);
+  const lists = useMemo(
+    () =>
+      loaded({
+        customer: customer.list,
+        sku: sku.list,
+        city: city.list,
+        brand: brand.list,
+        category: category.list,
+        terminal: terminal.list,
+        salesperson: salesperson.list,
+        channel: channel.list,
+        province: province.list,
+      }),
+    [customer.list, sku.list, city.list, brand.list, category.list, terminal.list, salesperson.list, channel.list, province.list],
+  );
+  const error = [customer, sku, city, brand, category, terminal, salesperson, channel, province].find((m) => m.error !== null)?.error ?? null;
+  return { lists, error };
 }

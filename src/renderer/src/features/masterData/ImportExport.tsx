@@ -9,7 +9,7 @@ import { ExportButton, ImportButton } from '../importWizard';
 export function ImportExport({ entity }: { entity: EntityName }) {
   return (
     <>
-      <ImportButton target={`master:${entity}`} />
+      <ImportButton destination={`master:${entity}`} />
       <ExportButton entity={entity} />
     </>
   );

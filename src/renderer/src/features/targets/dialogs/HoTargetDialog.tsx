@@ -156,7 +156,7 @@ export function HoTargetDialog({ onClose }: { onClose(): void }) {
             onApply={onApply}
             totals
             testId="ho-target-grid"
-            toolbar={<ImportButton target="targets:ho" />}
+            toolbar={<ImportButton destination="targets:ho" />}
           />
         </div>
       </div>

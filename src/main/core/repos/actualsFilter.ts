@@ -1,5 +1,5 @@
-import type { ActualsFilter } from '../../../../shared/actuals';
-import { formatPeriod } from '../../../../shared/units';
+import type { ActualsFilter } from '../../../shared/actuals';
+import { formatPeriod } from '../../../shared/units';
 
 // The pieces of SQL an actuals filter becomes. Every condition is on the fact
 // table's own columns (period, batch, member ids), so the count and sums run on the

@@ -2,23 +2,19 @@ import type { InputIssue } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
 import { codeKey, editableFields, ENTITIES, isEntityName, type CellValue, type EntityName } from '../../../shared/masterData';
 import type { ReadDb } from '../db/handle';
+import { listEntityCodes } from '../repos/masterData';
 import { applyMasterRows, validateMasterRows } from '../services/masterData';
-import { registerTargets, type ImportTarget, type RowIssue, type RowPlan, type TextRow } from './targets';
+import { registerDestinations, type ImportDestination, type RowIssue, type RowPlan, type TextRow } from './destinations';
 
-// 'master:<entity>' import targets, built from the entity specs. A row whose code
+// 'master:<entity>' import destinations, built from the entity specs. A row whose code
 // matches an existing item updates it (only the mapped fields); a new code adds an
 // item. The master-data service validates and writes (all or nothing, one undo step).
 
 type ApplyRow = { id?: number } & Record<string, CellValue>;
 
 function existingCodes(db: ReadDb, entity: EntityName): Map<string, number> {
-  const spec = ENTITIES[entity];
-  const table = spec.table;
-  if (!/^[a-z_]+$/.test(table) || !spec.codeField) return new Map();
-  // brand and competitor share the brand table.
-  const where = entity === 'brand' ? ' WHERE is_own = 1' : entity === 'competitor' ? ' WHERE is_own = 0' : '';
-  const rows = db.sqlite.prepare(`SELECT id, code FROM "${table}"${where}`).all() as { id: number; code: string }[];
-  return new Map(rows.map((r) => [codeKey(r.code), r.id]));
+  if (!ENTITIES[entity].codeField) return new Map();
+  return new Map(listEntityCodes(db, entity).map((r) => [codeKey(r.code), r.id]));
 }
 
 interface Planned {
@@ -80,7 +76,7 @@ function dedupe(issues: RowIssue[]): RowIssue[] {
   });
 }
 
-function masterTarget(entity: EntityName): ImportTarget {
+function masterDestination(entity: EntityName): ImportDestination {
   const fields = editableFields(entity).map((f) => ({
     key: f.key,
     labelKey: `masterData.field.${entity}.${f.key}`,
@@ -89,7 +85,7 @@ function masterTarget(entity: EntityName): ImportTarget {
     required: !!f.required && f.default === undefined,
   }));
   return {
-    info: { target: `master:${entity}`, labelKey: `masterData.entity.${entity}`, fields },
+    info: { destination: `master:${entity}`, labelKey: `masterData.entity.${entity}`, fields },
     validate(db, rows) {
       const planned = planRows(db, entity, rows);
       return dedupe([...planned.issues, ...fromInputIssues(validateMasterRows(db, entity, planned.rows))]);
@@ -110,7 +106,7 @@ function masterTarget(entity: EntityName): ImportTarget {
   };
 }
 
-registerTargets((name) => {
+registerDestinations((name) => {
   const m = /^master:([a-z]+)$/.exec(name);
-  return m && isEntityName(m[1]) ? masterTarget(m[1]) : null;
+  return m && isEntityName(m[1]) ? masterDestination(m[1]) : null;
 });

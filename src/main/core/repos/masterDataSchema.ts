@@ -1,9 +1,14 @@
 import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../db/handle';
+import type { RowValues } from '../db/undoLog';
+import { preparedOnce as prepared } from '../db/bulk';
 
 // What the schema says about references, read from SQLite itself once per
 // connection: every table's columns, primary key, foreign keys and unique keys.
 // Usage counts, reassign and merge are derived from it, so a table added by a later
-// migration is covered without touching this code.
+// migration is covered without touching this code; and the statements on any table
+// by its keys that removing, reassigning and merging items need. Hand-written SQL:
+// the table and its key columns are what the schema says, known only when it is read.
 
 export interface TableInfo {
   name: string;
@@ -65,7 +70,8 @@ function indexColumns(sqlText: string): string[] | null {
   return cols;
 }
 
-export function schemaInfo(sqlite: Database.Database): SchemaInfo {
+export function schemaInfo(db: ReadDb): SchemaInfo {
+  const sqlite = db.sqlite;
   const known = cache.get(sqlite);
   if (known) return known;
   const names = sqlite
@@ -105,4 +111,51 @@ export function schemaInfo(sqlite: Database.Database): SchemaInfo {
   const info = { tables, referencesTo };
   cache.set(sqlite, info);
   return info;
+}
+
+// ---- rows of any table, by key ------------------------------------------------------------
+
+function refWhere(ref: Reference, selfTable: string): string {
+  let where = `${ref.column} IN (SELECT value FROM json_each(@ids))`;
+  if (ref.dim) where += ` AND dim = '${ref.dim}'`;
+  // A row being removed does not count as using another row being removed.
+  if (ref.table === selfTable) where += ' AND id NOT IN (SELECT value FROM json_each(@ids))';
+  return where;
+}
+
+/** How many rows of `ref.table` refer to the items (rows of `selfTable` among them do not count). */
+export function countReferring(db: ReadDb, ref: Reference, ids: readonly number[], selfTable: string): number {
+  return prepared(db, `SELECT count(*) FROM ${ref.table} WHERE ${refWhere(ref, selfTable)}`).pluck().get({ ids: JSON.stringify(ids) }) as number;
+}
+
+/** The rows of `ref.table` that refer to the items (rows of `selfTable` among them not). */
+export function rowsReferring(db: ReadDb, ref: Reference, ids: readonly number[], selfTable: string): RowValues[] {
+  return prepared(db, `SELECT * FROM ${ref.table} WHERE ${refWhere(ref, selfTable)}`).all({ ids: JSON.stringify(ids) }) as RowValues[];
+}
+
+const whereKey = (cols: readonly string[]) => cols.map((c) => `${c} IS ?`).join(' AND ');
+
+/** The row of the table with these values in the key's columns, if any. */
+export function findRowByKey(db: ReadDb, table: string, key: RowValues): RowValues | undefined {
+  return prepared(db, `SELECT * FROM ${table} WHERE ${whereKey(Object.keys(key))}`).get(...Object.values(key)) as RowValues | undefined;
+}
+
+export function deleteRowByKey(db: WriteDb, table: string, key: RowValues): void {
+  prepared(db, `DELETE FROM ${table} WHERE ${whereKey(Object.keys(key))}`).run(...Object.values(key));
+}
+
+export function insertRow(db: WriteDb, table: string, row: RowValues): void {
+  const cols = Object.keys(row);
+  prepared(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...Object.values(row));
+}
+
+/** Sets the given columns of the row with the key. */
+export function updateRowByKey(db: WriteDb, table: string, key: RowValues, set: RowValues): void {
+  const cols = Object.keys(set);
+  prepared(db, `UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE ${whereKey(Object.keys(key))}`).run(...Object.values(set), ...Object.values(key));
+}
+
+/** The rows of a table whose column holds one of the ids. */
+export function rowsWhereIn(db: ReadDb, table: string, column: string, ids: readonly number[]): RowValues[] {
+  return prepared(db, `SELECT * FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as RowValues[];
 }
