@@ -117,7 +117,8 @@ describe('target planning core', () => {
       edits: [{ path: [], period: 'year', value: Math.floor(before / 2 / 100) * 100 }],
     });
     expect(err.code).toBe('INVALID_INPUT');
-    expect(err.issues?.[0].message).toBe('targets.error.locked-exceed-total');
+    expect(err.rule).toBe('targets.error.locked-exceed-total');
+    expect(err.issues?.[0].path).toBe('edits');
     expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(4_000 * WAN);
   });
 
@@ -180,6 +181,14 @@ describe('target planning core', () => {
       edits: [{ path: [], period: 'year', value: 1 * WAN }],
     });
     expect(err.code).toBe('CONFLICT');
+    expect(err.rule).toBe('targets.error.snapshotFrozen');
+    // Its locks and seasonality are refused the same way, before anything is written.
+    const provinceId = sql<number>(c, 'SELECT min(id) FROM province');
+    const lockErr = await refused(c, 'targets.setLock', { versionId: snap.id, scope: [{ dim: 'province', id: provinceId }], month: 0, locked: true });
+    expect([lockErr.code, lockErr.rule]).toEqual(['CONFLICT', 'targets.error.snapshotFrozen']);
+    const seasonErr = await refused(c, 'targets.setSeasonality', { versionId: snap.id, profile: new Array<number>(12).fill(1) });
+    expect([seasonErr.code, seasonErr.rule]).toEqual(['CONFLICT', 'targets.error.snapshotFrozen']);
+    expect(sql<number>(c, 'SELECT count(*) FROM target_lock WHERE version_id = ?', snap.id)).toBe(0);
     const stretch = await call(c, 'targets.createVersion', { kind: 'scenario', fromId: v, name: '衝刺', scenario: 'stretch' });
     await call(c, 'targets.setCells', {
       versionId: stretch.id, levels: ['province'], measure: 'amount', method: 'current', label: 'edit',
@@ -196,7 +205,9 @@ describe('target planning core', () => {
     expect((await call(c, 'targets.versions', {})).find((x) => x.kind === 'working')!.id).toBe(v);
     // The snapshot still holds what was sent.
     expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', snap.id)).toBe(3_600 * WAN);
-    expect((await refused(c, 'targets.deleteVersion', { id: snap.id })).code).toBe('CONFLICT');
+    const keptSnap = await refused(c, 'targets.deleteVersion', { id: snap.id });
+    expect(keptSnap.code).toBe('CONFLICT');
+    expect(keptSnap.rule).toBe('targets.error.snapshotKept');
     // A scenario made from the one deleted now counts as made from its source.
     const child = await call(c, 'targets.createVersion', { kind: 'scenario', fromId: stretch.id, name: '衝刺二', scenario: null });
     await call(c, 'targets.deleteVersion', { id: stretch.id });
@@ -206,7 +217,8 @@ describe('target planning core', () => {
     await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: child.id, name: '衝刺二 快照' });
     const kept = await refused(c, 'targets.deleteVersion', { id: child.id });
     expect(kept.code).toBe('CONFLICT');
-    expect(kept.issues?.[0].message).toBe('targets.error.snapshotSource');
+    expect(kept.rule).toBe('targets.error.snapshotSource');
+    expect(kept.issues?.[0].path).toBe('id');
   });
 
   it('the balanced breakdown holds month totals and brand × channel totals at once', async () => {

@@ -332,6 +332,11 @@ export function redo(db: WriteDb): StepOutcome | null {
   }).immediate();
 }
 
+/** Forgets every step, done and undone: for a change the log's row images could no longer be replayed over. */
+export function clearUndoLog(db: WriteDb): void {
+  db.sqlite.prepare('DELETE FROM undo_step').run();
+}
+
 export function editState(db: ReadDb, savedAt: string | null): EditState {
   const sqlite = db.sqlite;
   const u = sqlite.prepare('SELECT label FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as

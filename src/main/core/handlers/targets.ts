@@ -5,65 +5,51 @@ import { readLocks, setLock } from '../services/targets/locks';
 import { cubeForEdit, targetCache } from '../services/targets/model';
 import { compareVersions, targetSummary, targetTree } from '../services/targets/read';
 import { seasonalityOf, setSeasonality } from '../services/targets/season';
-import {
-  assertEditable, createVersion, deleteVersion, hoTarget, listVersions, promoteVersion, setHoTarget,
-} from '../services/targets/versions';
+import { createVersion, deleteVersion, hoTarget, listVersions, promoteVersion, setHoTarget } from '../services/targets/versions';
 
 /**
  * The sales targets' endpoints. Queries read the target cube (rebuilt when the file
- * changed underneath it); commands that change target values update the cube as they
- * write (cubeForEdit), so it stays current after their commit.
+ * changed underneath it: targetCache); commands take it with cubeForEdit, which
+ * keeps it current after their commit: those that change target values update it
+ * as they write, and the others change nothing it holds.
  */
 export function registerTargets(r: HandlerRegistry): void {
-  r.query('targets.versions', (_, { db, file }) => listVersions(db.sqlite, targetCache(file, db)));
+  r.query('targets.versions', (_, { db, file }) => listVersions(db, targetCache(file, db)));
   r.command('targets.createVersion', (input, ctx) => {
     const c = cubeForEdit(ctx);
-    const id = createVersion(ctx.db.sqlite, input);
-    const info = listVersions(ctx.db.sqlite, c).find((v) => v.id === id);
+    const id = createVersion(ctx.db, input);
+    const info = listVersions(ctx.db, c).find((v) => v.id === id);
     if (!info) throw new AppError('INTERNAL', 'the new version is missing');
     return info;
   });
   r.command('targets.deleteVersion', ({ id }, ctx) => {
     const c = cubeForEdit(ctx);
-    deleteVersion(ctx.db.sqlite, id);
+    deleteVersion(ctx.db, id);
     c.forget(id);
     return null;
   });
   r.command('targets.promote', ({ id }, ctx) => {
     const c = cubeForEdit(ctx);
     promoteVersion(ctx.db, id);
-    return listVersions(ctx.db.sqlite, c);
+    return listVersions(ctx.db, c);
   });
-  r.query('targets.hoTarget', (_, { db }) => hoTarget(db.sqlite));
+  r.query('targets.hoTarget', (_, { db }) => hoTarget(db));
   r.command('targets.setHoTarget', ({ months }, ctx) => {
     cubeForEdit(ctx);
     return setHoTarget(ctx.db, months);
   });
   r.query('targets.tree', ({ versionId, levels, measure, parent }, { db, file }) =>
-    targetTree(db.sqlite, targetCache(file, db), versionId, levels, measure, parent),
+    targetTree(db, targetCache(file, db), versionId, levels, measure, parent),
   );
-  r.query('targets.summary', ({ versionId }, { db, file }) => targetSummary(db.sqlite, targetCache(file, db), versionId));
+  r.query('targets.summary', ({ versionId }, { db, file }) => targetSummary(db, targetCache(file, db), versionId));
+  // A spread: the grid's edits, spread or rolled up in the cube and written set-based (services/targets/edit.ts).
   r.command('targets.setCells', (input, ctx) => setCells(ctx.db, cubeForEdit(ctx), input));
   r.command('targets.spreadManual', (input, ctx) => spreadManual(ctx.db, cubeForEdit(ctx), input));
-  r.query('targets.locks', ({ versionId }, { db, file }) => readLocks(db.sqlite, targetCache(file, db).refs, versionId));
-  r.command('targets.setLock', ({ versionId, scope, month, locked }, ctx) => {
-    const c = cubeForEdit(ctx);
-    assertEditable(ctx.db.sqlite, versionId);
-    setLock(ctx.db.sqlite, versionId, scope, month, locked);
-    return readLocks(ctx.db.sqlite, c.refs, versionId);
-  });
-  r.query('targets.seasonality', ({ versionId }, { db, file }) => seasonalityOf(db.sqlite, targetCache(file, db), versionId));
-  r.command('targets.setSeasonality', ({ versionId, profile }, ctx) => setSeasonality(ctx.db.sqlite, cubeForEdit(ctx), versionId, profile));
+  r.query('targets.locks', ({ versionId }, { db, file }) => readLocks(db, targetCache(file, db).refs, versionId));
+  r.command('targets.setLock', (input, ctx) => setLock(ctx.db, cubeForEdit(ctx).refs, input));
+  r.query('targets.seasonality', ({ versionId }, { db, file }) => seasonalityOf(db, targetCache(file, db), versionId));
+  r.command('targets.setSeasonality', ({ versionId, profile }, ctx) => setSeasonality(ctx.db, cubeForEdit(ctx), versionId, profile));
   r.command('targets.balance', (input, ctx) => balanceTargets(ctx.db, cubeForEdit(ctx), input));
   r.query('targets.pairs', ({ versionId, measure }, { db, file }) => currentPairs(db, targetCache(file, db), versionId, measure));
-  r.query('targets.compare', ({ versionIds, dim, measure }, { db, file }) => {
-    const c = targetCache(file, db);
-    const all = listVersions(db.sqlite, c);
-    const chosen = versionIds.map((id) => {
-      const v = all.find((x) => x.id === id);
-      if (!v) throw new AppError('NOT_FOUND', `plan version ${id} does not exist`);
-      return v;
-    });
-    return compareVersions(db.sqlite, c, chosen, dim, measure);
-  });
+  r.query('targets.compare', ({ versionIds, dim, measure }, { db, file }) => compareVersions(db, targetCache(file, db), versionIds, dim, measure));
 }

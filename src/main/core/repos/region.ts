@@ -67,14 +67,13 @@ export function salesActualYears(db: ReadDb): number[] {
   return years;
 }
 
-/** Head office's target amount by month 1..12 (cents; 0 where none is set). */
-export function hoTargetAmounts(db: ReadDb): number[] {
-  const ho = all(db, qb.selectFrom('ho_target').select(['month', 'amount_cents']).orderBy('month'));
-  return Array.from({ length: 12 }, (_, i) => ho.find((r) => r.month === i + 1)?.amount_cents ?? 0);
-}
-
 /** The region's sales actuals by month of one calendar year. */
 export function salesByMonth(db: ReadDb, year: number): MonthlyTotal[] {
+  return salesByPeriod(db, year * 100 + 1, year * 100 + 12);
+}
+
+/** The region's sales actuals by month (yyyymm) from `from` to `to`, months without sales absent. */
+export function salesByPeriod(db: ReadDb, from: number, to: number): MonthlyTotal[] {
   return all(
     db,
     qb
@@ -85,9 +84,31 @@ export function salesByMonth(db: ReadDb, year: number): MonthlyTotal[] {
         sql<number>`sum(volume)`.as('volume'),
         sql<number>`sum(gross_profit_cents)`.as('grossProfitCents'),
       ])
-      .where('period', '>=', year * 100 + 1)
-      .where('period', '<=', year * 100 + 12)
+      .where('period', '>=', from)
+      .where('period', '<=', to)
       .groupBy('period')
       .orderBy('period'),
   );
+}
+
+// A file's own tables, for the report on a file (cli: rplan info). Hand-written:
+// the names come from sqlite_schema, not from the schema's types, so that a file of
+// an older or a foreign schema is described as it is.
+
+/** The file's tables, by name (SQLite's own excluded). */
+export function tableNames(db: ReadDb): string[] {
+  return db.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+}
+
+const PLAIN_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/** Whether a table's name is one this code can quote safely (every table of ours is). */
+export function isPlainTableName(name: string): boolean {
+  return PLAIN_NAME.test(name);
+}
+
+/** The rows of a table named by tableNames; the name must be plain (isPlainTableName). */
+export function countTableRows(db: ReadDb, table: string): number {
+  if (!isPlainTableName(table)) throw new AppError('INTERNAL', `not a plain table name: ${table}`);
+  return db.sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
 }

@@ -1,7 +1,9 @@
 import { AppError } from '../../../shared/errors';
 import { inspectRegionFile } from '../db/inspect';
 import { checkProblems, withReadOnly } from '../db/regionFile';
+import { readDb } from '../db/handle';
 import { SCHEMA_VERSION } from '../db/migrations';
+import { countTableRows, findRegionMeta, isPlainTableName, tableNames } from '../repos/region';
 
 export interface FileReport {
   path: string;
@@ -24,22 +26,14 @@ export function fileReport(path: string): FileReport {
   const header = inspectRegionFile(path);
   return withReadOnly(path, (sqlite) => {
     const problems = checkProblems(sqlite, 'full');
+    // A connection of its own, outside any command: the CLI's report reads through a handle made here.
+    const db = readDb(sqlite);
     const hasMeta = !problems.includes('the file has no region identity') && header.userVersion >= 1;
-    const meta = hasMeta
-      ? (sqlite.prepare('SELECT region_id, region_name, plan_year FROM region_meta WHERE id = 1').get() as {
-          region_id: string;
-          region_name: string;
-          plan_year: number;
-        })
-      : { region_id: '', region_name: '', plan_year: 0 };
-    const tables = sqlite
-      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-      .pluck()
-      .all() as string[];
+    const meta = hasMeta ? findRegionMeta(db) : { region_id: '', region_name: '', plan_year: 0 };
     const rowCounts: Record<string, number> = {};
-    for (const t of tables) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(t)) throw new AppError('FILE_REFUSED', `${path}: unexpected table ${t}`, { reason: 'foreign', path });
-      rowCounts[t] = sqlite.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number;
+    for (const t of tableNames(db)) {
+      if (!isPlainTableName(t)) throw new AppError('FILE_REFUSED', `${path}: unexpected table ${t}`, { reason: 'foreign', path });
+      rowCounts[t] = countTableRows(db, t);
     }
     return {
       path,

@@ -3,7 +3,8 @@ import { COUNT_KEYS, type CountKey, type MonthlyTotal, type RegionOverview, type
 import { DISPLAY_UNITS, type DisplayUnit } from '../../../shared/units';
 import type { ReadDb, WriteDb } from '../db/handle';
 import { recordEdit, type RowValues } from '../db/undoLog';
-import { countRows, findRegionMeta, hoTargetAmounts, salesActualYears, salesByMonth, schemaVersion, updateRegionProfile } from '../repos/region';
+import { countRows, findRegionMeta, salesActualYears, salesByMonth, schemaVersion, updateRegionProfile } from '../repos/region';
+import { listHoTarget } from '../repos/targets/hoTarget';
 import { getSetting, putSetting } from '../repos/settings';
 
 // The region's profile, display unit and overview.
@@ -62,6 +63,12 @@ export function regionOverview(db: ReadDb, path: string): RegionOverview {
   const counts = {} as Record<CountKey, number>;
   for (const key of COUNT_KEYS) counts[key] = countRows(db, key);
   return { summary: regionSummary(db, path), counts, actualYears: salesActualYears(db), hoTargetByMonth: hoTargetAmounts(db) };
+}
+
+/** Head office's target amount by month 1..12 (cents; 0 where none is set). */
+function hoTargetAmounts(db: ReadDb): number[] {
+  const ho = listHoTarget(db);
+  return Array.from({ length: 12 }, (_, i) => ho.find((r) => r.month === i + 1)?.amount_cents ?? 0);
 }
 
 /** The region's sales actuals by month of one calendar year (the overview chart). */

@@ -1,23 +1,30 @@
-import { readDb, type ReadDb, type WriteDb } from '../../db/handle';
-import type Database from 'better-sqlite3';
 import type {
   BalanceResult, SpreadMethod, SpreadOutcome, TargetDim, TargetMeasure, TargetPeriod,
 } from '../../../../shared/endpoints/targets';
-import { AppError } from '../../../../shared/errors';
+import { refusal, type AppError } from '../../../../shared/errors';
 import {
   equalWeights, ipf, largestRemainder, roundMatrixPreservingMargins, spreadTotal, type SpreadResult,
 } from '../../../../shared/spread';
-import { bulkInsert, bulkUpdate } from '../../db/bulk';
+import type { ReadDb, WriteDb } from '../../db/handle';
 import { recordEdit } from '../../db/undoLog';
+import { insertCells, nextCellId, updateCells, type CellColumn } from '../../repos/targets/cells';
+import { lockMask, readLocks } from './locks';
 import { MONTHS, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { combosUnder } from './read';
-import { lockMask, readLocks } from './locks';
 import { seasonalityOf } from './season';
+import { assertEditable } from './versions';
 
 // Writing the cube: a set of cell edits (each a total that spreads down or a leaf
 // that rolls up), manual weights, and the balanced breakdown. Every call works on
 // copies of the affected arrays, writes the changed cells with one set-based
-// statement and one bulk undo record, and only then updates the cube in place.
+// statement (repos/targets/cells.ts) and one bulk undo record, and only then
+// updates the cube in place.
+//
+// A spread's way through the code: the target grid (renderer, TargetsPage) calls the
+// endpoint targets.setCells; its handler (handlers/targets.ts) calls setCells here
+// with the command's write handle and the cube (cubeForEdit); setCells reads the
+// locks (locks.ts → repos/targets/locks.ts), spreads in the arrays, and commit()
+// writes through updateCells or insertCells (repos/targets/cells.ts → db/bulk.ts).
 
 export function monthsOf(period: TargetPeriod): number[] {
   if (period === 'year') return [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -29,7 +36,7 @@ export function monthsOf(period: TargetPeriod): number[] {
 }
 
 /** Cube values are whole 元 for amount; the contract and the file use cents. */
-const COLUMN: Record<TargetMeasure, string> = { amount: 'amount_cents', volume: 'volume' };
+const COLUMN: Record<TargetMeasure, CellColumn> = { amount: 'amount_cents', volume: 'volume' };
 const fileScale = (measure: TargetMeasure) => (measure === 'amount' ? 100 : 1);
 
 function toCubeUnits(measure: TargetMeasure, value: number): number {
@@ -55,9 +62,9 @@ function readWork(refs: TargetRefs, cube: VersionCube): Work {
   return { refs, cube, rowId: cube.rowId, amount: cube.amount, volume: cube.volume, seeded: null, own: { amount: false, volume: false }, touched: [] };
 }
 
-/** Work that will be committed: refused on a snapshot. */
-function startWork(refs: TargetRefs, cube: VersionCube): Work {
-  if (cube.frozen) throw new AppError('CONFLICT', 'this version is a snapshot and never changes; make a scenario from it to edit', {});
+/** Work that will be committed: refused on a snapshot, before anything is written. */
+function startWork(db: ReadDb, refs: TargetRefs, cube: VersionCube): Work {
+  assertEditable(db, cube.versionId);
   return readWork(refs, cube);
 }
 
@@ -77,18 +84,16 @@ function writable(w: Work, measure: TargetMeasure): Float64Array<ArrayBufferLike
  * Gives an empty version its leaves: every combo that sold in the reference periods,
  * all 12 months, at zero (the spread that follows fills them).
  */
-function seed(sqlite: Database.Database, refs: TargetRefs, w: Work): void {
+function seed(db: ReadDb, refs: TargetRefs, w: Work): void {
   const cells: number[] = [];
   for (let c = 0; c < refs.n; c++) {
     if (!refs.active[c]) continue;
     for (let m = 0; m < MONTHS; m++) cells.push(c * MONTHS + m);
   }
   if (cells.length === 0) {
-    throw new AppError('INVALID_INPUT', 'there are no actuals to build the plan from: import last year\'s sales first', {
-      issues: [{ path: 'edits', message: 'targets.error.noActuals' }],
-    });
+    throw refusal('INVALID_INPUT', 'targets.error.noActuals', "there are no actuals to build the plan from: import last year's sales first", { path: 'edits' });
   }
-  const from = (sqlite.prepare('SELECT ifnull(max(id), 0) + 1 FROM target_fact').pluck().get() as number);
+  const from = nextCellId(db);
   const rowId = w.rowId.slice();
   cells.forEach((k, i) => {
     rowId[k] = from + i;
@@ -109,7 +114,7 @@ function cellsOf(refs: TargetRefs, w: Work, levels: readonly TargetDim[], path: 
 }
 
 interface MethodContext {
-  sqlite: Database.Database;
+  db: ReadDb;
   cache: TargetCache;
   versionId: number;
   method: SpreadMethod;
@@ -131,9 +136,9 @@ function weightsFor(ctx: MethodContext, w: Work, measure: TargetMeasure, cells: 
       return pick(measure === 'amount' ? refs.l12Amount : refs.l12Volume);
     case 'version': {
       if (ctx.referenceVersionId === undefined) {
-        throw new AppError('INVALID_INPUT', 'choose the version to spread by', { issues: [{ path: 'referenceVersionId', message: 'required' }] });
+        throw refusal('INVALID_INPUT', 'targets.error.referenceNeeded', 'choose the version to spread by', { path: 'referenceVersionId' });
       }
-      return pick(ctx.cache.cube(readDb(ctx.sqlite), ctx.referenceVersionId).values(measure));
+      return pick(ctx.cache.cube(ctx.db, ctx.referenceVersionId).values(measure));
     }
     case 'current':
       return null;
@@ -142,7 +147,7 @@ function weightsFor(ctx: MethodContext, w: Work, measure: TargetMeasure, cells: 
     case 'seasonal': {
       // Months by the profile; within a month, leaves by their share of the year
       // (current plan, else last year, else equal).
-      const profile = seasonalityOf(ctx.sqlite, ctx.cache, ctx.versionId).profile;
+      const profile = seasonalityOf(ctx.db, ctx.cache, ctx.versionId).profile;
       const current = values(w, measure);
       const ly = measure === 'amount' ? refs.lyAmount : refs.lyVolume;
       const annual = (src: ArrayLike<number>, combo: number) => {
@@ -170,9 +175,7 @@ function weightsFor(ctx: MethodContext, w: Work, measure: TargetMeasure, cells: 
 }
 
 function failure(result: Extract<SpreadResult, { ok: false }>, what: string): AppError {
-  return new AppError('INVALID_INPUT', `${what}: ${result.message}`, {
-    issues: [{ path: 'edits', message: `targets.error.${result.reason}` }],
-  });
+  return refusal('INVALID_INPUT', `targets.error.${result.reason}`, `${what}: ${result.message}`, { path: 'edits', params: { what } });
 }
 
 /** Spreads `total` (cube units) over `cells`, writing into the work arrays. */
@@ -189,9 +192,7 @@ function spreadInto(
   const n = cells.length;
   if (n === 0) {
     if (total === 0) return 'none';
-    throw new AppError('INVALID_INPUT', `${what}: there is no leaf cell under it to hold a target`, {
-      issues: [{ path: 'edits', message: 'targets.error.noLeaves' }],
-    });
+    throw refusal('INVALID_INPUT', 'targets.error.noLeaves', `${what}: there is no leaf cell under it to hold a target`, { path: 'edits', params: { what } });
   }
   const current = new Float64Array(n);
   const locked = new Uint8Array(n);
@@ -209,14 +210,13 @@ function spreadInto(
 
 /** Writes what changed (or the new leaves) as one undo step and updates the cube. */
 function commit(db: WriteDb, w: Work, label: string): number {
-  const sqlite = db.sqlite;
   const cube = w.cube;
   let changed: number;
   if (w.seeded) {
     const { from, cells } = w.seeded;
     const n = cells.length;
     const ids = new Float64Array(n);
-    const cols = ['version_id', 'city_id', 'channel_id', 'customer_id', 'sku_id', 'month', 'amount_cents', 'volume'];
+    const cols: CellColumn[] = ['version_id', 'city_id', 'channel_id', 'customer_id', 'sku_id', 'month', 'amount_cents', 'volume'];
     const data = cols.map(() => new Float64Array(n));
     const refs = w.refs;
     for (let i = 0; i < n; i++) {
@@ -233,7 +233,7 @@ function commit(db: WriteDb, w: Work, label: string): number {
       data[7][i] = w.volume[k];
     }
     recordEdit(db, label, () => {
-      bulkInsert(sqlite, 'target_fact', ids, cols, data);
+      insertCells(db, ids, cols, data);
       return { changes: [], bulk: [{ table: 'target_fact', kind: 'insert', ids, columns: cols, before: null, after: data }], value: null };
     });
     changed = n;
@@ -272,7 +272,7 @@ function commit(db: WriteDb, w: Work, label: string): number {
     changes.sort((x, y) => x.id - y.id);
     const n = changes.length;
     const ids = new Float64Array(n);
-    const columns: string[] = [];
+    const columns: CellColumn[] = [];
     const before: Float64Array[] = [];
     const after: Float64Array[] = [];
     const add = (measure: TargetMeasure, touched: number) => {
@@ -296,7 +296,7 @@ function commit(db: WriteDb, w: Work, label: string): number {
     add('amount', diffA.length);
     add('volume', diffV.length);
     recordEdit(db, label, () => {
-      bulkUpdate(sqlite, 'target_fact', ids, columns, after);
+      updateCells(db, ids, columns, after);
       return { changes: [], bulk: [{ table: 'target_fact', kind: 'update', ids, columns, before, after }], value: null };
     });
     changed = n;
@@ -316,26 +316,31 @@ export interface SetCellsInput {
   label: string;
 }
 
-function checkPath(levels: readonly TargetDim[], path: readonly number[]): void {
+function checkPath(levels: readonly TargetDim[], path: readonly number[], where: string): void {
   if (path.length > levels.length) {
-    throw new AppError('INVALID_INPUT', `path has ${path.length} ids but the hierarchy has ${levels.length} levels`, {
-      issues: [{ path: 'edits', message: 'path longer than the hierarchy' }],
+    throw refusal('INVALID_INPUT', 'targets.error.pathTooDeep', `path has ${path.length} ids but the hierarchy has ${levels.length} levels`, {
+      path: where,
+      params: { ids: path.length, levels: levels.length },
     });
   }
 }
 
+/**
+ * The edits of a grid (typed, pasted, filled, cleared) on one version, as one undo
+ * step: a total spreads down over its leaves by `method`, locks honoured; a leaf
+ * rolls up. The first edit of an empty version gives it its leaves (seed).
+ */
 export function setCells(db: WriteDb, cache: TargetCache, input: SetCellsInput): SpreadOutcome {
-  const { sqlite } = db;
   const refs = cache.refs;
   const cube = cache.cube(db, input.versionId);
-  const w = startWork(refs, cube);
-  const ctx: MethodContext = { sqlite, cache, versionId: input.versionId, method: input.method, referenceVersionId: input.referenceVersionId };
-  const mask = lockMask(refs, readLocks(sqlite, refs, input.versionId));
+  const w = startWork(db, refs, cube);
+  const ctx: MethodContext = { db, cache, versionId: input.versionId, method: input.method, referenceVersionId: input.referenceVersionId };
+  const mask = lockMask(refs, readLocks(db, refs, input.versionId));
   let basis: SpreadOutcome['basis'] = 'none';
   const seeding = cube.present === 0;
-  if (seeding) seed(sqlite, refs, w);
+  if (seeding) seed(db, refs, w);
   for (const e of input.edits) {
-    checkPath(input.levels, e.path);
+    checkPath(input.levels, e.path, 'edits');
     const cells = cellsOf(refs, w, input.levels, e.path, monthsOf(e.period));
     const what = describe(refs, input.levels, e.path, e.period);
     basis = spreadInto(w, input.measure, cells, toCubeUnits(input.measure, e.value), weightsFor(ctx, w, input.measure, cells), mask, what);
@@ -366,6 +371,10 @@ function describe(refs: TargetRefs, levels: readonly TargetDim[], path: readonly
   return `${names.length ? names.join(' / ') : 'region'} (${period})`;
 }
 
+function emptyPlan() {
+  return refusal('INVALID_INPUT', 'targets.error.empty', 'the plan is empty: set the region total first', { path: 'versionId' });
+}
+
 export interface ManualInput {
   versionId: number;
   levels: TargetDim[];
@@ -378,18 +387,15 @@ export interface ManualInput {
 
 /** Splits a node's period total among its children by manual weights. */
 export function spreadManual(db: WriteDb, cache: TargetCache, input: ManualInput): SpreadOutcome {
-  const { sqlite } = db;
   const refs = cache.refs;
-  checkPath(input.levels, input.path);
+  checkPath(input.levels, input.path, 'path');
   if (input.path.length >= input.levels.length) {
-    throw new AppError('INVALID_INPUT', 'a leaf of the hierarchy has no children to split among', { issues: [{ path: 'path', message: 'no children' }] });
+    throw refusal('INVALID_INPUT', 'targets.error.noChildren', 'a leaf of the hierarchy has no children to split among', { path: 'path' });
   }
   const cube = cache.cube(db, input.versionId);
-  if (cube.present === 0) {
-    throw new AppError('INVALID_INPUT', 'the plan is empty: set the region total first', { issues: [{ path: 'versionId', message: 'targets.error.empty' }] });
-  }
-  const w = startWork(refs, cube);
-  const mask = lockMask(refs, readLocks(sqlite, refs, input.versionId));
+  if (cube.present === 0) throw emptyPlan();
+  const w = startWork(db, refs, cube);
+  const mask = lockMask(refs, readLocks(db, refs, input.versionId));
   const months = monthsOf(input.period);
   const vals = values(w, input.measure);
   const childDim = input.levels[input.path.length];
@@ -401,12 +407,12 @@ export function spreadManual(db: WriteDb, cache: TargetCache, input: ManualInput
   const childIds = [...new Set(Array.from(nodeCells, (k) => col[Math.floor(k / MONTHS)]))].sort((a, b) => a - b);
   for (const id of weightOf.keys()) {
     if (!childIds.includes(id)) {
-      throw new AppError('INVALID_INPUT', `child ${id} is not under this node`, { issues: [{ path: 'weights', message: 'unknown child' }] });
+      throw refusal('INVALID_INPUT', 'targets.error.notChild', `child ${id} is not under this node`, { path: 'weights', params: { id } });
     }
   }
   const weights = Float64Array.from(childIds, (id) => weightOf.get(id) ?? 0);
   if (!weights.some((x) => x > 0)) {
-    throw new AppError('INVALID_INPUT', 'give at least one child a weight above zero', { issues: [{ path: 'weights', message: 'targets.error.noWeights' }] });
+    throw refusal('INVALID_INPUT', 'targets.error.noWeights', 'give at least one child a weight above zero', { path: 'weights' });
   }
   const shares = largestRemainder(total, weights);
   let basis: SpreadOutcome['basis'] = 'weights';
@@ -498,19 +504,16 @@ export interface BalanceInput {
 }
 
 export function balanceTargets(db: WriteDb, cache: TargetCache, input: BalanceInput): BalanceResult {
-  const { sqlite } = db;
   const refs = cache.refs;
   const cube = cache.cube(db, input.versionId);
-  if (cube.present === 0) {
-    throw new AppError('INVALID_INPUT', 'the plan is empty: set the region total first', { issues: [{ path: 'versionId', message: 'targets.error.empty' }] });
-  }
-  const w = input.apply ? startWork(refs, cube) : readWork(refs, cube);
+  if (cube.present === 0) throw emptyPlan();
+  const w = input.apply ? startWork(db, refs, cube) : readWork(refs, cube);
   const { measure } = input;
   // The fit rewrites cells all over the version: compare every cell at commit.
   w.touched = 'all';
   const vals = writable(w, measure);
   const scale = fileScale(measure);
-  const mask = lockMask(refs, readLocks(sqlite, refs, input.versionId));
+  const mask = lockMask(refs, readLocks(db, refs, input.versionId));
   const { pairs, ofCombo } = pairIndex(refs, w);
   const P = pairs.length;
   const pairAt = new Map(pairs.map((p, i) => [p.brandId * 65536 + p.channelId, i]));

@@ -1,6 +1,8 @@
-import type Database from 'better-sqlite3';
 import { TARGET_DIMS, type TargetDim, type TargetLock } from '../../../../shared/endpoints/targets';
+import type { ReadDb, WriteDb } from '../../db/handle';
+import { deleteLock, insertLock, listLocks } from '../../repos/targets/locks';
 import { MONTHS, type TargetRefs } from './model';
+import { assertEditable } from './versions';
 
 // Locks: slices of a version whose cells keep their values when a total above them
 // is spread. A lock is a set of dimension = id conditions (any dimensions, not tied
@@ -15,11 +17,8 @@ export function scopeKey(scope: Scope): string {
   return JSON.stringify(sorted.map((s) => ({ dim: s.dim, id: s.id })));
 }
 
-export function readLocks(sqlite: Database.Database, refs: TargetRefs, versionId: number): TargetLock[] {
-  const rows = sqlite
-    .prepare('SELECT id, scope_json, month FROM target_lock WHERE version_id = ? ORDER BY id')
-    .all(versionId) as { id: number; scope_json: string; month: number }[];
-  return rows.map((r) => {
+export function readLocks(db: ReadDb, refs: TargetRefs, versionId: number): TargetLock[] {
+  return listLocks(db, versionId).map((r) => {
     const scope = JSON.parse(r.scope_json) as Scope;
     return { id: r.id, scope, month: r.month, label: scope.map((s) => refs.label(s.dim, s.id).label || '—').join(' · ') };
   });
@@ -53,13 +52,19 @@ export function lockMask(refs: TargetRefs, locks: readonly TargetLock[]): Uint8A
   return mask;
 }
 
-export function setLock(sqlite: Database.Database, versionId: number, scope: Scope, month: number, locked: boolean): void {
-  const key = scopeKey(scope);
-  if (locked) {
-    sqlite
-      .prepare('INSERT INTO target_lock (version_id, scope_json, month, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-      .run(versionId, key, month, new Date().toISOString());
-  } else {
-    sqlite.prepare('DELETE FROM target_lock WHERE version_id = ? AND scope_json = ? AND month = ?').run(versionId, key, month);
-  }
+export interface SetLockInput {
+  versionId: number;
+  scope: Scope;
+  month: number;
+  locked: boolean;
+}
+
+/** Locks or unlocks a slice of a version (not a snapshot); answers the version's locks. */
+export function setLock(db: WriteDb, refs: TargetRefs, input: SetLockInput): TargetLock[] {
+  const { versionId, month } = input;
+  assertEditable(db, versionId);
+  const scope_json = scopeKey(input.scope);
+  if (input.locked) insertLock(db, { version_id: versionId, scope_json, month, created_at: new Date().toISOString() });
+  else deleteLock(db, { version_id: versionId, scope_json, month });
+  return readLocks(db, refs, versionId);
 }

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { TargetDim } from '../../../../shared/endpoints/targets';
 import { AppError } from '../../../../shared/errors';
 import type { RegionFile } from '../../db/regionFile';
@@ -6,7 +5,10 @@ import type { Area } from '../../../../shared/areas';
 import type { CommandCtx } from '../../db/command';
 import type { ReadDb } from '../../db/handle';
 import type { StepEffects } from '../../db/undoLog';
+import { findVersion } from '../../repos/planVersions';
 import { planYear } from '../../repos/region';
+import { versionCells } from '../../repos/targets/cells';
+import { cubeMembers, newestSalesPeriodBefore, salesLines } from '../../repos/targets/refs';
 
 // The in-memory target cube (ARCHITECTURE.md §4): the plan's leaf cells in typed
 // arrays, so that a tree at any hierarchy, a spread over a million cells and a
@@ -186,7 +188,6 @@ export class VersionCube {
 
   constructor(
     readonly versionId: number,
-    public frozen: boolean,
     cells: number,
   ) {
     this.rowId = new Float64Array(cells);
@@ -232,17 +233,9 @@ export class VersionCube {
   }
 }
 
-function maxId(sqlite: Database.Database, table: string): number {
-  return (sqlite.prepare(`SELECT ifnull(max(id), 0) FROM ${table}`).pluck().get() as number) + 1;
-}
-
 /** The 12 periods ending at the newest month of actuals up to the plan year's start. */
-function lastTwelvePeriods(sqlite: Database.Database, planYear: number): number[] {
-  const newest = sqlite
-    .prepare('SELECT max(period) FROM sales_actual WHERE period < ?')
-    .pluck()
-    .get(planYear * 100 + 1) as number | null;
-  const end = newest ?? (planYear - 1) * 100 + 12;
+function lastTwelvePeriods(db: ReadDb, planYear: number): number[] {
+  const end = newestSalesPeriodBefore(db, planYear * 100 + 1) ?? (planYear - 1) * 100 + 12;
   const periods: number[] = new Array<number>(12);
   let y = Math.floor(end / 100);
   let m = end % 100;
@@ -257,56 +250,55 @@ function lastTwelvePeriods(sqlite: Database.Database, planYear: number): number[
   return periods;
 }
 
-function loadLookups(sqlite: Database.Database, refs: TargetRefs): void {
-  const size = (t: string) => maxId(sqlite, t);
-  refs.cityProvince = new Int32Array(size('city'));
+/** One past the largest id: the length of a lookup indexed by id. */
+function idSpan(rows: readonly { id: number }[]): number {
+  let max = 0;
+  for (const r of rows) if (r.id > max) max = r.id;
+  return max + 1;
+}
+
+function loadLookups(db: ReadDb, refs: TargetRefs): void {
+  const members = cubeMembers(db);
   const labels = (dim: TargetDim) => {
     const m = new Map<number, DimLabel>();
     refs.labels.set(dim, m);
     return m;
   };
   const province = labels('province');
-  for (const r of sqlite.prepare('SELECT id, code, name, sort_order FROM province').all() as { id: number; code: string; name: string; sort_order: number }[]) {
-    province.set(r.id, { code: r.code, label: r.name, sort: r.sort_order * 1e6 + r.id });
-  }
+  for (const r of members.provinces) province.set(r.id, { code: r.code, label: r.name, sort: r.sort_order * 1e6 + r.id });
+  refs.cityProvince = new Int32Array(idSpan(members.cities));
   const city = labels('city');
-  for (const r of sqlite.prepare('SELECT id, province_id, code, name, sort_order FROM city').all() as { id: number; province_id: number; code: string; name: string; sort_order: number }[]) {
+  for (const r of members.cities) {
     refs.cityProvince[r.id] = r.province_id;
     city.set(r.id, { code: r.code, label: r.name, sort: r.sort_order * 1e6 + r.id });
   }
-  const simple = (dim: TargetDim, table: string, sort: string) => {
+  const sorted = (dim: TargetDim, rows: readonly { id: number; code: string; name: string; sort_order?: number }[]) => {
     const m = labels(dim);
-    for (const r of sqlite.prepare(`SELECT id, code, name, ${sort} AS s FROM ${table}`).all() as { id: number; code: string; name: string; s: number }[]) {
-      m.set(r.id, { code: r.code, label: r.name, sort: r.s * 1e6 + r.id });
-    }
+    for (const r of rows) m.set(r.id, { code: r.code, label: r.name, sort: (r.sort_order ?? 0) * 1e6 + r.id });
   };
-  simple('channel', 'channel', 'sort_order');
-  simple('brand', 'brand', 'sort_order');
-  simple('category', 'category', 'sort_order');
-  simple('salesperson', 'salesperson', '0');
-  const skuSize = size('sku');
+  sorted('channel', members.channels);
+  sorted('brand', members.brands);
+  sorted('category', members.categories);
+  sorted('salesperson', members.salespeople);
+  const skuSize = idSpan(members.skus);
   refs.skuBrand = new Int32Array(skuSize);
   refs.skuCategory = new Int32Array(skuSize);
   refs.skuMargin = new Float64Array(skuSize);
   refs.skuNew = new Uint8Array(skuSize);
   const sku = labels('sku');
-  for (const r of sqlite
-    .prepare('SELECT id, code, name, brand_id, category_id, list_price_cents, std_cost_cents, is_new FROM sku')
-    .all() as { id: number; code: string; name: string; brand_id: number; category_id: number; list_price_cents: number; std_cost_cents: number; is_new: number }[]) {
+  for (const r of members.skus) {
     refs.skuBrand[r.id] = r.brand_id;
     refs.skuCategory[r.id] = r.category_id;
     refs.skuMargin[r.id] = r.list_price_cents > 0 ? (r.list_price_cents - r.std_cost_cents) / r.list_price_cents : 0;
     refs.skuNew[r.id] = r.is_new;
     sku.set(r.id, { code: r.code, label: r.name, sort: r.id });
   }
-  const customerSize = size('customer');
+  const customerSize = idSpan(members.customers);
   refs.customerOwner = new Int32Array(customerSize);
   refs.customerCity = new Int32Array(customerSize);
   refs.customerChannel = new Int32Array(customerSize);
   const customer = labels('customer');
-  for (const r of sqlite
-    .prepare('SELECT id, code, name, owner_id, city_id, channel_id FROM customer')
-    .all() as { id: number; code: string; name: string; owner_id: number | null; city_id: number; channel_id: number }[]) {
+  for (const r of members.customers) {
     refs.customerOwner[r.id] = r.owner_id ?? 0;
     refs.customerCity[r.id] = r.city_id;
     refs.customerChannel[r.id] = r.channel_id;
@@ -316,28 +308,24 @@ function loadLookups(sqlite: Database.Database, refs: TargetRefs): void {
 
 /** Adds a period range of actuals into per-cell arrays (by calendar month). */
 function loadActuals(
-  sqlite: Database.Database,
+  db: ReadDb,
   refs: TargetRefs,
   from: number,
   to: number,
   into: (combo: number, month: number, amount: number, volume: number, gross: number) => void,
 ): void {
-  // Hot path: raw rows, no objects per row.
-  const stmt = sqlite
-    .prepare('SELECT customer_id, sku_id, period, amount_cents, volume, gross_profit_cents FROM sales_actual WHERE period BETWEEN ? AND ?')
-    .raw(true);
-  for (const row of stmt.iterate(from, to) as IterableIterator<number[]>) {
+  for (const row of salesLines(db, from, to)) {
     const combo = refs.comboForActual(row[0], row[1]);
     refs.active[combo] = 1;
     into(combo, (row[2] % 100) - 1, row[3], row[4], row[5]);
   }
 }
 
-export function buildRefs(sqlite: Database.Database, planYear: number): TargetRefs {
-  const refs = new TargetRefs(planYear, lastTwelvePeriods(sqlite, planYear));
-  loadLookups(sqlite, refs);
+export function buildRefs(db: ReadDb, planYear: number): TargetRefs {
+  const refs = new TargetRefs(planYear, lastTwelvePeriods(db, planYear));
+  loadLookups(db, refs);
   const ly = planYear - 1;
-  loadActuals(sqlite, refs, ly * 100 + 1, ly * 100 + 12, (c, m, a, v, g) => {
+  loadActuals(db, refs, ly * 100 + 1, ly * 100 + 12, (c, m, a, v, g) => {
     const k = c * MONTHS + m;
     refs.lyAmount[k] += a;
     refs.lyVolume[k] += v;
@@ -351,7 +339,7 @@ export function buildRefs(sqlite: Database.Database, planYear: number): TargetRe
   } else {
     const from = Math.min(...p);
     const to = Math.max(...p);
-    loadActuals(sqlite, refs, from, to, (c, m, a, v) => {
+    loadActuals(db, refs, from, to, (c, m, a, v) => {
       // The growable arrays may have been replaced by ensureCombo: index them late.
       const k = c * MONTHS + m;
       refs.l12Amount[k] += a;
@@ -361,18 +349,15 @@ export function buildRefs(sqlite: Database.Database, planYear: number): TargetRe
   return refs;
 }
 
-export function loadVersionCube(sqlite: Database.Database, refs: TargetRefs, versionId: number, frozen: boolean): VersionCube {
+export function loadVersionCube(db: ReadDb, refs: TargetRefs, versionId: number): VersionCube {
   // Combos first (a row's combo may be new to the refs), then the cells.
-  const stmt = sqlite
-    .prepare('SELECT id, city_id, channel_id, ifnull(customer_id, 0), sku_id, month, amount_cents, volume FROM target_fact WHERE version_id = ? ORDER BY id')
-    .raw(true);
-  const cube = new VersionCube(versionId, frozen, Math.max(refs.n, 1) * MONTHS);
+  const cube = new VersionCube(versionId, Math.max(refs.n, 1) * MONTHS);
   let lastCity = -1;
   let lastChannel = -1;
   let lastCustomer = -1;
   let lastSku = -1;
   let combo = -1;
-  for (const r of stmt.iterate(versionId) as IterableIterator<number[]>) {
+  for (const r of versionCells(db, versionId)) {
     if (r[1] !== lastCity || r[2] !== lastChannel || r[3] !== lastCustomer || r[4] !== lastSku) {
       lastCity = r[1];
       lastChannel = r[2];
@@ -401,12 +386,10 @@ export class TargetCache {
   ) {}
 
   cube(db: ReadDb, versionId: number): VersionCube {
-    const sqlite = db.sqlite;
     let cube = this.cubes.get(versionId);
     if (!cube) {
-      const v = sqlite.prepare('SELECT frozen FROM plan_version WHERE id = ?').get(versionId) as { frozen: number } | undefined;
-      if (!v) throw new AppError('NOT_FOUND', `plan version ${versionId} does not exist`);
-      cube = loadVersionCube(sqlite, this.refs, versionId, v.frozen === 1);
+      if (!findVersion(db, versionId)) throw new AppError('NOT_FOUND', `plan version ${versionId} does not exist`);
+      cube = loadVersionCube(db, this.refs, versionId);
       this.cubes.set(versionId, cube);
     }
     // Another version's load may have added combos.
@@ -475,7 +458,7 @@ export function targetCache(file: RegionFile, db: ReadDb): TargetCache {
   const stamp = file.changes.stamp(CUBE_READS);
   const cached = caches.get(file);
   if (cached && cached.stamp === stamp) return cached;
-  const cache = new TargetCache(buildRefs(db.sqlite, planYear(db)), stamp);
+  const cache = new TargetCache(buildRefs(db, planYear(db)), stamp);
   caches.set(file, cache);
   return cache;
 }

@@ -1,14 +1,14 @@
-import { readDb } from '../../db/handle';
-import { workingVersionId } from '../../repos/planVersions';
-import type Database from 'better-sqlite3';
 import type {
-  CompareResult, PlanVersionInfo, TargetDim, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult,
+  CompareResult, TargetDim, TargetMeasure, TargetNode, TargetSummary, TargetTreeResult,
 } from '../../../../shared/endpoints/targets';
+import { AppError } from '../../../../shared/errors';
 import { Memo } from '../../db/changes';
 import type { ReadDb } from '../../db/handle';
 import type { RegionFile } from '../../db/regionFile';
+import { workingVersionId } from '../../repos/planVersions';
 import { CUBE_READS, MONTHS, targetCache, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { lockMask, readLocks } from './locks';
+import { hoTargetRows, listVersions } from './versions';
 
 // Reading the cube: the tree at any hierarchy, the gap check, and versions side by side.
 
@@ -88,7 +88,7 @@ function shown(cube: VersionCube, refs: TargetRefs, c: number): boolean {
 }
 
 export function targetTree(
-  sqlite: Database.Database,
+  db: ReadDb,
   cache: TargetCache,
   versionId: number,
   levels: readonly TargetDim[],
@@ -96,11 +96,11 @@ export function targetTree(
   parent: readonly number[] | null,
 ): TargetTreeResult {
   const refs = cache.refs;
-  const cube = cache.cube(readDb(sqlite), versionId);
+  const cube = cache.cube(db, versionId);
   const values = cube.values(measure);
   const ly = measure === 'amount' ? refs.lyAmount : refs.lyVolume;
   const scale = unitScale(measure);
-  const locked = lockMask(refs, readLocks(sqlite, refs, versionId));
+  const locked = lockMask(refs, readLocks(db, refs, versionId));
   const start = parent ?? [];
   if (start.length >= levels.length) return { nodes: [], total: emptyTotal(), seeded: cube.present > 0 };
   const combos = combosUnder(refs, levels, start);
@@ -198,23 +198,9 @@ function emptyTotal(): TargetTreeResult['total'] {
   return { months: new Array<number>(MONTHS).fill(0), lastYear: new Array<number>(MONTHS).fill(0) };
 }
 
-interface HoRow {
-  month: number;
-  amount_cents: number;
-  volume: number;
-  gross_profit_cents: number;
-  new_product_cents: number;
-}
-
-export function hoTargetRows(sqlite: Database.Database): HoRow[] {
-  const rows = sqlite.prepare('SELECT month, amount_cents, volume, gross_profit_cents, new_product_cents FROM ho_target ORDER BY month').all() as HoRow[];
-  const byMonth = new Map(rows.map((r) => [r.month, r]));
-  return Array.from({ length: MONTHS }, (_, i) => byMonth.get(i + 1) ?? { month: i + 1, amount_cents: 0, volume: 0, gross_profit_cents: 0, new_product_cents: 0 });
-}
-
-export function targetSummary(sqlite: Database.Database, cache: TargetCache, versionId: number): TargetSummary {
+export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number): TargetSummary {
   const refs = cache.refs;
-  const cube = cache.cube(readDb(sqlite), versionId);
+  const cube = cache.cube(db, versionId);
   const zero = () => new Array<number>(MONTHS).fill(0);
   const plan = { amountCents: zero(), volume: zero(), grossProfitCents: zero(), newProductCents: zero() };
   const lastYear = { amountCents: zero(), volume: zero(), grossProfitCents: zero() };
@@ -236,7 +222,7 @@ export function targetSummary(sqlite: Database.Database, cache: TargetCache, ver
   }
   // Gross profit from SKU margins is a derived figure: whole 元.
   plan.grossProfitCents = plan.grossProfitCents.map((v) => Math.round(v / 100) * 100);
-  const ho = hoTargetRows(sqlite);
+  const ho = hoTargetRows(db);
   return {
     versionId,
     seeded: cube.present > 0,
@@ -253,15 +239,22 @@ export function targetSummary(sqlite: Database.Database, cache: TargetCache, ver
   };
 }
 
+/** Versions side by side: monthly totals and the totals by one dimension's members. */
 export function compareVersions(
-  sqlite: Database.Database,
+  db: ReadDb,
   cache: TargetCache,
-  versions: PlanVersionInfo[],
+  versionIds: readonly number[],
   dim: TargetDim,
   measure: TargetMeasure,
 ): CompareResult {
+  const all = listVersions(db, cache);
+  const versions = versionIds.map((id) => {
+    const v = all.find((x) => x.id === id);
+    if (!v) throw new AppError('NOT_FOUND', `plan version ${id} does not exist`);
+    return v;
+  });
   const refs = cache.refs;
-  const cubes = versions.map((v) => cache.cube(readDb(sqlite), v.id));
+  const cubes = versions.map((v) => cache.cube(db, v.id));
   const scale = unitScale(measure);
   const col = refs.dimColumn(dim);
   const monthly = cubes.map(() => new Array<number>(MONTHS).fill(0));
@@ -302,7 +295,7 @@ const planTargetsMemo = new Memo<PlanTargets>(CUBE_READS, 4);
 export function planTargets(file: RegionFile, db: ReadDb): PlanTargets {
   const versionId = workingVersionId(db);
   return planTargetsMemo.get(file.changes, String(versionId), () => {
-    const s = targetSummary(db.sqlite, targetCache(file, db), versionId);
+    const s = targetSummary(db, targetCache(file, db), versionId);
     return { sales: s.plan.amountCents, grossProfit: s.plan.grossProfitCents };
   });
 }
