@@ -123,6 +123,25 @@ describe('handler registry', () => {
     await f.close();
   });
 
+  it('runs afterCommit hooks after a commit, afterRollback hooks after a failure, never both', async () => {
+    const { r, f } = await withFile();
+    const calls: string[] = [];
+    let fail = false;
+    r.command('region.setDisplayUnit', ({ unit }, ctx) => {
+      ctx.afterCommit(() => calls.push(`commit ${unit}`));
+      ctx.afterRollback(() => calls.push(`rollback ${unit}`));
+      ctx.db.sqlite.prepare("UPDATE setting SET value = ? WHERE key = 'displayUnit'").run(JSON.stringify(unit));
+      if (fail) throw new Error('after the write');
+      return null as never;
+    });
+    await r.invoke('region.setDisplayUnit', { unit: 'yuan' });
+    fail = true;
+    expect(await r.invoke('region.setDisplayUnit', { unit: 'yi' })).toMatchObject({ ok: false });
+    expect(calls).toEqual(['commit yuan', 'rollback yi']);
+    expect(f.sqlite.prepare("SELECT value FROM setting WHERE key = 'displayUnit'").pluck().get()).toBe('"yuan"');
+    await f.close();
+  });
+
   it('reports an undeclared area as changed when not strict (the installed app)', async () => {
     const { r, f } = await withFile(false);
     r.command('region.updateProfile', (_, { db }) =>

@@ -17,6 +17,8 @@ export interface CommandCtx {
   touch(...areas: Area[]): void;
   /** Runs `fn` after the commit and the counter's bump: caches that followed the change in place re-stamp themselves. */
   afterCommit(fn: () => void): void;
+  /** Runs `fn` when the command fails and its transaction is rolled back: a cache it changed in place drops itself. */
+  afterRollback(fn: () => void): void;
 }
 
 export interface EditOutcome<T> {
@@ -44,14 +46,15 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
   const db = writeDb(sqlite, step);
   const changed = new Set<Area>(touches);
   const hooks: (() => void)[] = [];
+  const rollbackHooks: (() => void)[] = [];
   const ctx: CommandCtx = {
     db,
     file,
     touch: (...areas) => areas.forEach((a) => changed.add(a)),
     afterCommit: (hook) => hooks.push(hook),
+    afterRollback: (hook) => rollbackHooks.push(hook),
   };
-  const value = sqlite
-    .transaction(() => {
+  const transaction = sqlite.transaction(() => {
       const v = fn(ctx);
       if (v instanceof Promise) throw new AppError('INTERNAL', `${options.name ?? 'a command'}: an edit command must not be async`);
       for (const a of step.areas()) {
@@ -63,8 +66,14 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
       }
       step.save(sqlite);
       return v;
-    })
-    .immediate();
+    });
+  let value: T;
+  try {
+    value = transaction.immediate();
+  } catch (e) {
+    for (const hook of rollbackHooks) hook();
+    throw e;
+  }
   const wrote = (totalChanges.get() as number) !== before;
   if (wrote) {
     changed.add('edit');

@@ -9,7 +9,7 @@ import type { ReadDb, WriteDb } from '../../db/handle';
 import { recordEdit } from '../../db/undoLog';
 import { insertCells, nextCellId, updateCells, type CellColumn } from '../../repos/targets/cells';
 import { lockMask, readLocks } from './locks';
-import { MONTHS, type TargetCache, type TargetRefs, type VersionCube } from './model';
+import { MONTHS, noteCubeEdit, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { combosUnder } from './read';
 import { seasonalityOf } from './season';
 import { assertEditable } from './versions';
@@ -237,6 +237,7 @@ function commit(db: WriteDb, w: Work, label: string): number {
       return { changes: [], bulk: [{ table: 'target_fact', kind: 'insert', ids, columns: cols, before: null, after: data }], value: null };
     });
     changed = n;
+    noteCubeEdit();
     cube.rowId = w.rowId;
     cube.present += n;
     cube.rowsChanged();
@@ -301,6 +302,7 @@ function commit(db: WriteDb, w: Work, label: string): number {
     });
     changed = n;
   }
+  noteCubeEdit();
   cube.amount = w.amount;
   cube.volume = w.volume;
   return changed;

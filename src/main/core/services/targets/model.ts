@@ -446,6 +446,14 @@ export class TargetCache {
 
 const caches = new WeakMap<RegionFile, TargetCache>();
 
+/** Counts the changes a command made to a cube in place (noteCubeEdit), for cubeForEdit's rollback. */
+let cubeEdits = 0;
+
+/** Called by a command as it changes a cube's cells in place, after writing them to the file. */
+export function noteCubeEdit(): void {
+  cubeEdits++;
+}
+
 /** The areas the cube is built from: the plan, the members it is broken down by, and last year's actuals. */
 export const CUBE_READS: readonly Area[] = ['targets', 'master', 'actuals'];
 
@@ -471,6 +479,13 @@ export function cubeForEdit(ctx: CommandCtx): TargetCache {
   const cache = targetCache(ctx.file, ctx.db);
   ctx.afterCommit(() => {
     if (caches.get(ctx.file) === cache) cache.stamp = ctx.file.changes.stamp(CUBE_READS);
+  });
+  // A command that fails after it changed the cube in place leaves the file as it was:
+  // then the cube is dropped and built again from the file. A refusal (the common
+  // failure) comes before any change, and keeps the cube.
+  const mark = cubeEdits;
+  ctx.afterRollback(() => {
+    if (cubeEdits !== mark && caches.get(ctx.file) === cache) caches.delete(ctx.file);
   });
   return cache;
 }
