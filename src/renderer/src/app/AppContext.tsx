@@ -11,7 +11,7 @@ import type { AppErrorData } from '../../../shared/errors';
 import type { DisplayUnit, Language } from '../../../shared/units';
 import { ALL_AREAS } from '../../../shared/areas';
 import { api, ApiError, toErrorData } from '../api/client';
-import { enqueue } from '../api/commands';
+import { enqueue, runCommand } from '../api/commands';
 import { queries, useQuery } from '../api/queries';
 import { changeLanguage } from '../i18n';
 import { emitAppEvent } from './appEvents';
@@ -38,12 +38,6 @@ export interface AppController {
   language: Language;
   summary: RegionSummary | null;
   editState: EditState | null;
-  /**
-   * Bumps after every change to the open file's data. Views read through useQuery
-   * (api/queries.ts), which reloads only what a change touched; this remains for
-   * views not moved yet.
-   */
-  revision: number;
   busy: BusyKind | null;
   progress: ProgressEvent | null;
   error: ShownError | null;
@@ -63,8 +57,6 @@ export interface AppController {
   closeFile(): void;
   undo(): void;
   redo(): void;
-  /** Runs one edit of the open file, in order with the others, then re-reads what depends on it. */
-  commit<T>(edit: () => Promise<T>): Promise<T | null>;
   showError(error: ShownError | null): void;
 }
 
@@ -85,7 +77,6 @@ interface ProviderProps {
 export function AppProvider({ info, initialSummary, children }: ProviderProps) {
   const [language, setLanguageState] = useState<Language>(info.language);
   const [summary, setSummary] = useState<RegionSummary | null>(initialSummary);
-  const [revision, setRevision] = useState(0);
   const [busy, setBusy] = useState<BusyKind | null>(null);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
@@ -102,12 +93,10 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
     if (savedAt !== null) emitAppEvent('regionplan:saved', { savedAt });
   }, [savedAt]);
 
-  // What a command changed: the summary (title, profile, unit) when it changed the
-  // region's profile; and the views not yet on the query layer, whatever it changed.
+  // A command that changed the region's profile changes the summary (title, profile, unit).
   useEffect(
     () =>
       api.onChange((areas) => {
-        setRevision((r) => r + 1);
         if (areas.includes('region') && busyRef.current === null) {
           api.call('file.current').then(setSummary, () => undefined);
         }
@@ -126,7 +115,6 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
         if (result) {
           setSummary(result);
           setDialog(null);
-          setRevision((r) => r + 1);
         }
         return null;
       } catch (e) {
@@ -151,28 +139,20 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
     });
   }, []);
 
-  const commit = useCallback(async <T,>(edit: () => Promise<T>): Promise<T | null> => {
-    try {
-      return await enqueue(edit);
-    } catch (e) {
-      setError({ titleKey: 'errors.saveTitle', data: toErrorData(e) });
-      return null;
-    }
+  /** Runs a command of the menu or the top bar; its refusal goes to the error dialog. */
+  const runAndReport = useCallback(async (endpoint: 'region.setDisplayUnit' | 'edit.undo' | 'edit.redo', input: object = {}) => {
+    const outcome = await runCommand(endpoint, input as never);
+    if (!outcome.ok) setError({ titleKey: 'errors.saveTitle', data: outcome.error });
   }, []);
 
-  const setUnit = useCallback(
-    (unit: DisplayUnit) => {
-      void commit(() => api.call('region.setDisplayUnit', { unit }));
-    },
-    [commit],
-  );
+  const setUnit = useCallback((unit: DisplayUnit) => void runAndReport('region.setDisplayUnit', { unit }), [runAndReport]);
 
   const undoRedo = useCallback(
     (which: 'edit.undo' | 'edit.redo') => {
       if (openPath === null) return;
-      void commit(() => api.call(which));
+      void runAndReport(which);
     },
-    [commit, openPath],
+    [runAndReport, openPath],
   );
 
   const openPathAction = useCallback(
@@ -257,7 +237,6 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
       language,
       summary,
       editState,
-      revision,
       busy,
       progress,
       error,
@@ -274,12 +253,11 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
       closeFile,
       undo: () => undoRedo('edit.undo'),
       redo: () => undoRedo('edit.redo'),
-      commit,
       showError: setError,
     }),
     [
-      info, language, summary, editState, revision, busy, progress, error, dialog, setLanguage, setUnit, openFile,
-      openPathAction, openUploaded, openDemo, createRegion, cancelJob, closeFile, undoRedo, commit,
+      info, language, summary, editState, busy, progress, error, dialog, setLanguage, setUnit, openFile,
+      openPathAction, openUploaded, openDemo, createRegion, cancelJob, closeFile, undoRedo,
     ],
   );
 

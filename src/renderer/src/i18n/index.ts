@@ -60,9 +60,6 @@ export function errorText(error: AppErrorData): string {
   if (error.code === 'FILE_REFUSED' && error.reason) return i18next.t(`refusal.${error.reason}`, { file });
   // A domain rule names its sentence: a key of the catalog, checked by the type checker.
   if (error.rule) return i18next.t(error.rule as never, { file, ...error.params });
-  // A domain rule names its sentence as an i18n key in the first issue (e.g. targets.error.all-locked).
-  const key = error.issues?.[0]?.message;
-  if (key && /^[a-zA-Z]+\.error\.[\w-]+$/.test(key) && i18next.exists(key)) return i18next.t(key as never, { file });
   return i18next.t(`errorCode.${error.code}`, { file });
 }
 

@@ -102,6 +102,8 @@ class Mover {
       if (hit) {
         if (mode === 'reassign') {
           throw new AppError('CONFLICT', englishMessage('masterData.remove.collision', { table: info.name }), {
+            rule: 'masterData.remove.collision',
+            params: { table: info.name },
             issues: [issue('targetId', 'masterData.remove.collision', { table: info.name })],
           });
         }
@@ -141,7 +143,7 @@ export function removeMaster(
   return recordEdit(db, `masterData.undo.${mode}`, () => {
     const rows = findRowsById(db, et.table, unique);
     const missing = unique.filter((id) => !rows.has(id) || (et.scope && rows.get(id)![et.scope.column] !== et.scope.value));
-    if (missing.length) throw new AppError('NOT_FOUND', englishMessage('masterData.remove.notFound'), { issues: [issue('ids', 'masterData.remove.notFound')] });
+    if (missing.length) throw new AppError('NOT_FOUND', englishMessage('masterData.remove.notFound'), { rule: 'masterData.remove.notFound', issues: [issue('ids', 'masterData.remove.notFound')] });
     const info = schemaInfo(db);
     const mover = new Mover(db);
     if (mode === 'delete') {
@@ -149,19 +151,21 @@ export function removeMaster(
       if (usage.total > 0) {
         const uses = usage.uses.map((u) => englishMessage('masterData.usage', { table: englishMessage(`masterData.table.${u.table}`), count: u.count })).join(', ');
         throw new AppError('CONFLICT', englishMessage('masterData.remove.inUse', { uses }), {
+          rule: 'masterData.remove.inUse',
+          params: { uses },
           issues: [{ ...issue('ids', 'masterData.remove.inUse', { uses }), uses: usage.uses } as ReturnType<typeof issue>],
         });
       }
     } else {
       if (targetId === undefined) {
-        throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetRequired'), { issues: [issue('targetId', 'masterData.remove.targetRequired')] });
+        throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetRequired'), { rule: 'masterData.remove.targetRequired', issues: [issue('targetId', 'masterData.remove.targetRequired')] });
       }
       if (unique.includes(targetId)) {
-        throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetInSet'), { issues: [issue('targetId', 'masterData.remove.targetInSet')] });
+        throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetInSet'), { rule: 'masterData.remove.targetInSet', issues: [issue('targetId', 'masterData.remove.targetInSet')] });
       }
       const target = findRowById(db, et.table, targetId);
       if (!target || (et.scope && target[et.scope.column] !== et.scope.value)) {
-        throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetMissing'), { issues: [issue('targetId', 'masterData.remove.targetMissing')] });
+        throw new AppError('INVALID_INPUT', englishMessage('masterData.remove.targetMissing'), { rule: 'masterData.remove.targetMissing', issues: [issue('targetId', 'masterData.remove.targetMissing')] });
       }
       for (const ref of usesOf(db, entity)) mover.move(info.tables.get(ref.table)!, ref, unique, targetId, mode, et.table);
       if (mode === 'merge') {

@@ -7,7 +7,6 @@ import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { parseFigure } from '../targets/format';
-import { refusalText } from './ItemsDialog';
 import './itemsDialogs.css';
 
 // Typing actual expenses in (issue 6): a month of the plan year, a leaf item, an amount
@@ -67,13 +66,13 @@ export function ActualExpensesDialog({ onClose }: { onClose: () => void }) {
       setAmountText('');
       setNote('');
       setMessage(null);
-    } else setMessage(refusalText(t, out.error));
+    } else setMessage(errorText(out.error));
   };
   const remove = async (id: number) => {
     setBusy(true);
     const out = await runCommand('expenses.actuals.remove', { id });
     setBusy(false);
-    setMessage(out.ok ? null : refusalText(t, out.error));
+    setMessage(out.ok ? null : errorText(out.error));
   };
 
   return (

@@ -15,7 +15,7 @@ import { DataGrid, GridApplyError, type ApplyLabel, type GridChanges } from '../
 import { parseFigure } from '../targets/format';
 import { buildColumns, buildRows, PERIOD_FIELDS, type BudgetRow } from './budgetGrid';
 import { ActualExpensesDialog } from './ActualExpensesDialog';
-import { ItemsDialog, refusalText } from './ItemsDialog';
+import { ItemsDialog } from './ItemsDialog';
 import { SliceView } from './SliceView';
 import { SplitDialog } from './SplitDialog';
 import './budget.css';
@@ -49,10 +49,10 @@ export function BudgetPanel() {
   const act = useCallback(
     async (command: Promise<Outcome<unknown>>): Promise<boolean> => {
       const out = await command;
-      setMessage(out.ok ? null : refusalText(t, out.error));
+      setMessage(out.ok ? null : errorText(out.error));
       return out.ok;
     },
-    [t],
+    [],
   );
 
   const money = useCallback((cents: number, withUnit = false) => formatAmount(cents, unit, language, { withUnit }), [unit, language]);
@@ -74,10 +74,10 @@ export function BudgetPanel() {
       const out = await runCommand('expenses.setCells', { edits, label: label === 'append' ? 'paste' : label });
       if (!out.ok) {
         const only = edits.length === 1 ? changes.updates[0] : null;
-        throw new GridApplyError([{ rowId: only?.id, field: only ? edits[0].period : undefined, message: refusalText(t, out.error) }]);
+        throw new GridApplyError([{ rowId: only?.id, field: only ? edits[0].period : undefined, message: errorText(out.error) }]);
       }
     },
-    [rows, t],
+    [rows],
   );
   const onFocusChange = useCallback(
     (cell: { rowId: string | number } | null) => {

@@ -1,7 +1,5 @@
 import { useId, useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData } from '../../../../shared/errors';
 import { EXPENSE_KINDS, type ExpenseItemInfo, type ExpenseKindName } from '../../../../shared/expenses';
 import { runCommand, type Outcome } from '../../api/commands';
 import { useQuery } from '../../api/queries';
@@ -13,17 +11,6 @@ import './itemsDialogs.css';
 // item (name and kind) or one under the selected item, rename or delete the selected
 // item. Each change is one command (one undo step); the budget, which reads the
 // expenses, reloads.
-
-/** A refusal of the expenses' core in the user's language. */
-export function refusalText(t: TFunction, error: AppErrorData): string {
-  // legacy refusal shape: the rule's key in an issue's message
-  const key = error.rule ? undefined : error.issues?.find((i) => i.message.startsWith('expenses.'))?.message;
-  if (key) {
-    const text = (t as unknown as (k: string) => string)(key);
-    if (text !== key) return text;
-  }
-  return errorText(error);
-}
 
 export function ItemsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -54,7 +41,7 @@ export function ItemsDialog({ onClose }: { onClose: () => void }) {
     if (out.ok) await list.settled();
     setBusy(false);
     if (!out.ok) {
-      setMessage(refusalText(t, out.error));
+      setMessage(errorText(out.error));
       return false;
     }
     select(pick(out.value));

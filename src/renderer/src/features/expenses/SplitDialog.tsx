@@ -10,7 +10,6 @@ import { Modal } from '../../components/Modal';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { errorText } from '../../i18n';
 import { parseFigure } from '../targets/format';
-import { refusalText } from './ItemsDialog';
 
 // The split of a leaf expense item by product (brand or category) or by place (channel
 // or city): a table of members with a ratio and a year amount, either editable, the other
@@ -135,7 +134,7 @@ export function SplitDialog({ data, initialItemId, unit, language, onClose }: Pr
     const out = await runCommand('expenses.setSplit', { itemId, dimension, mode, entries });
     setBusy(false);
     if (out.ok) onClose();
-    else setError(refusalText(t, out.error));
+    else setError(errorText(out.error));
   };
 
   const item = data.rows.find((r) => r.itemId === itemId);

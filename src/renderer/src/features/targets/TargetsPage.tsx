@@ -1,5 +1,4 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   SPREAD_METHODS,
@@ -9,7 +8,6 @@ import {
   type TargetMeasure,
   type TargetPeriod,
 } from '../../../../shared/endpoints/targets';
-import type { AppErrorData } from '../../../../shared/errors';
 import { runCommand } from '../../api/commands';
 import { useQuery } from '../../api/queries';
 import { errorText } from '../../i18n';
@@ -34,18 +32,6 @@ import './targets.css';
 type SetCellsLabel = 'edit' | 'paste' | 'fill' | 'clear' | 'spread';
 
 const PERIODS = new Set<string>(['year', 'q1', 'q2', 'q3', 'q4', ...MONTH_FIELDS]);
-
-/** Why the core refused an edit, in the user's language. */
-function refusalText(t: TFunction, error: AppErrorData): string {
-  if (error.rule) return errorText(error);
-  // legacy refusal shape: the rule's key ("targets.error.all-locked") in the issues' messages
-  const messages = (error.issues ?? []).flatMap((i) => {
-    if (!i.message.startsWith('targets.error.')) return [];
-    const text = (t as unknown as (k: string) => string)(i.message);
-    return text === i.message ? [] : [text];
-  });
-  return messages.length > 0 ? [...new Set(messages)].join(' ') : errorText(error);
-}
 
 function versionGroups(versions: readonly PlanVersionInfo[]) {
   return {
@@ -141,7 +127,7 @@ export function TargetsPage() {
           showError({ titleKey: 'errors.saveTitle', data: outcome.error });
           return { ok: false as const, issues: [] };
         }
-        const message = refusalText(t, outcome.error);
+        const message = errorText(outcome.error);
         // One edit: name its cell; several: the refusal as a whole.
         const only = edits.length === 1 ? edits[0] : null;
         return { ok: false as const, issues: [only ? { rowId: rowId(only.path), field: only.period, message } : { message }] };
@@ -153,7 +139,7 @@ export function TargetsPage() {
       await settled();
       return { ok: true as const };
     },
-    [levels, measure, method, reference, settled, showError, t, versionId],
+    [levels, measure, method, reference, settled, showError, versionId],
   );
 
   const onApply = useCallback(
