@@ -1,5 +1,6 @@
-// Lint, including the layer rules of ARCHITECTURE.md section 1: a wrong import
-// between runtime layers fails `npm test`, not just review.
+// Lint, including the layer rules of docs/architecture.md (sections 2 and 4): a wrong
+// import between runtime layers or inside the core, or SQL outside db/ and repos/,
+// fails `npm test`, not just review.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -22,6 +23,26 @@ const noMainFromHere = { group: ['**/main/**', '../main/*'], message: 'The rende
 const noRenderer = { group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' };
 const noShell = { group: ['**/shell/*', '../shell/**', '**/main/index', '**/preload'], message: 'The core runs without Electron: it never imports the shell.' };
 
+// Inside the core, imports go one way: db ← repos ← services ← handlers, with io beside
+// services (io may call services, not the reverse), and only jobs/ and cli/ reach the
+// demo generator. Matched on the import's text, which is a relative path in the core.
+const core = (names, message) => ({ regex: `(^|/)(${names.join('|')})(/|$)`, message });
+const below = (layer, names) => core(names, `${layer} may not import ${names.join(', ')}: see docs/architecture.md, "Layers".`);
+const sessionLevel = ['registry', 'session', 'host'];
+const noDemo = { regex: '(^|/)demo/', message: 'Only jobs/ and cli/ run the demo generator.' };
+const coreImports = (patterns) => ['error', { paths: [electron], patterns: [noRenderer, noShell, ...patterns] }];
+
+// SQL lives in db/ and repos/: elsewhere no statements are prepared and no SQL is written.
+const sqlStart = '^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|DROP|ALTER|PRAGMA|BEGIN|VACUUM|REPLACE)\\s';
+const noSql = [
+  'error',
+  { selector: "CallExpression[callee.property.name='prepare']", message: 'Statements are prepared in db/ or repos/ only.' },
+  { selector: "CallExpression[callee.property.name='pragma']", message: 'Pragmas are run in db/ or repos/ only.' },
+  { selector: `Literal[value=/${sqlStart}/]`, message: 'SQL is written in db/ or repos/ only.' },
+  { selector: `TemplateElement[value.raw=/${sqlStart}/]`, message: 'SQL is written in db/ or repos/ only.' },
+];
+const noDatabase = { group: ['kysely', 'better-sqlite3'], message: 'Queries are built and connections used in db/ or repos/ only.' };
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**', '.tsbuild/**'] },
   js.configs.recommended,
@@ -36,7 +57,7 @@ export default tseslint.config(
     },
   },
   {
-    // Migrations are frozen in time and take Kysely<any> (STYLE.md).
+    // Migrations are frozen in time and take Kysely<any>.
     files: ['src/main/core/db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
@@ -55,11 +76,22 @@ export default tseslint.config(
       ],
     },
   },
+  // The core's folders, each with the imports it may not make (the last block that
+  // matches a file wins, so each lists all of its own).
+  { files: ['src/main/core/**', 'src/main/web/**'], rules: { 'no-restricted-imports': coreImports([noDemo, noDatabase]) } },
+  { files: ['src/main/cli/**', 'src/main/core/jobs/**', 'src/main/core/demo/**'], rules: { 'no-restricted-imports': coreImports([noDatabase]) } },
+  { files: ['src/main/core/db/**'], rules: { 'no-restricted-imports': coreImports([below('db/', ['repos', 'services', 'io', 'handlers', 'jobs', 'demo', ...sessionLevel])]) } },
+  { files: ['src/main/core/repos/**'], rules: { 'no-restricted-imports': coreImports([below('repos/', ['services', 'io', 'handlers', 'jobs', 'demo', ...sessionLevel])]) } },
   {
-    files: ['src/main/core/**', 'src/main/web/**', 'src/main/cli/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [electron], patterns: [noRenderer, noShell] }],
-    },
+    files: ['src/main/core/services/**'],
+    rules: { 'no-restricted-imports': coreImports([noDatabase, below('services/', ['io', 'handlers', 'jobs', 'demo', ...sessionLevel])]) },
+  },
+  { files: ['src/main/core/io/**'], rules: { 'no-restricted-imports': coreImports([noDatabase, below('io/', ['handlers', 'jobs', 'demo', ...sessionLevel])]) } },
+  {
+    // Everything on the main side but db/ and repos/: no SQL is prepared or written.
+    files: ['src/main/**'],
+    ignores: ['src/main/core/db/**', 'src/main/core/repos/**'],
+    rules: { 'no-restricted-syntax': noSql },
   },
   {
     files: ['src/main/**'],

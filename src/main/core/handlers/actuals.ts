@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { Memo } from '../db/changes';
-import { runActualsJob } from '../io/actuals/job';
+import { runActualsJob } from './actualsJob';
 import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
 import { findBatch, listBatches } from '../services/actuals/batches';

@@ -13,7 +13,7 @@ import { actualKindOfDestination, DEFAULT_ACTUALS_READ_OPTIONS } from '../../../
 import type { EndpointParsedInput } from '../../../shared/contract';
 import type { ImportCommitResult, ImportPreview, ImportDestinationInfo } from '../../../shared/importTypes';
 import { actualsDestinationInfo } from '../io/actuals/fields';
-import { runActualsJob } from '../io/actuals/job';
+import { runActualsJob } from './actualsJob';
 import { inspectForImport } from '../io/actuals/reader';
 import type { ActualsJobRequest } from '../io/actuals/request';
 import type { HandlerRegistry } from '../registry';

@@ -1,6 +1,6 @@
-import type { Session } from '../../session';
-import { trackJob, untrackJob } from '../../jobs/registry';
-import type { JobSpec } from '../../jobs/types';
+import type { Session } from '../session';
+import { trackJob, untrackJob } from '../jobs/registry';
+import type { JobSpec } from '../jobs/types';
 
 /** Progress is shown only for work that lasts: a small file finishes before a dialog would flash. */
 const SHOW_AFTER_MS = 250;
