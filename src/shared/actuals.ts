@@ -1,4 +1,4 @@
-// What happened (issue 5): sales actuals, market data, store audits, customer visits
+// What happened: sales actuals, market data, store audits, customer visits
 // and customer statements, imported from ERP and Excel exports. Shared by the core
 // (the import engine, the grids' queries) and the renderer (the wizard's resolution
 // step, the actuals area).

@@ -1,6 +1,6 @@
-// 費用分析 (issue 7): the pure measures of the expenses view. Money is integer cents.
+// 費用分析: the pure measures of the expenses view. Money is integer cents.
 // Expense ratio (費用率) = expense / sales; return on expense (投入產出比) = gross profit
-// / expense (DOMAIN.md, measures; the formulas are kpi.ts's). A measure with nothing
+// / expense (the formulas are kpi.ts's). A measure with nothing
 // (positive) to divide by is null.
 
 import { expenseRatio, returnOnExpense } from './kpi';

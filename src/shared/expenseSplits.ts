@@ -1,5 +1,5 @@
 // Splits of an expense item's budget by product (brand or category) and by place
-// (channel or city), and the measures by such a slice (issue 6). Money in cents.
+// (channel or city), and the measures by such a slice. Money in cents.
 
 export const SPLIT_DIMENSIONS = ['brand', 'category', 'channel', 'city'] as const;
 export type SplitDimension = (typeof SPLIT_DIMENSIONS)[number];

@@ -1,9 +1,9 @@
-// The expense budget (issue 6): shared types and the pure measures on them.
+// The expense budget: shared types and the pure measures on them.
 // Money is integer cents. A ratio is a plain fraction (0.08 = 8%).
 //
 // Expense ratio (費用率) = expense / sales target; return on expense (投入產出比)
 // = sales target / expense, and its gross-profit form = gross-profit target / expense
-// (DOMAIN.md, measures). A measure with nothing to divide by is null.
+// (the measures of kpi.ts). A measure with nothing to divide by is null.
 
 import { expenseRatio as kpiExpenseRatio, returnOnExpense as kpiReturnOnExpense } from './kpi';
 
@@ -80,7 +80,7 @@ export function phaseValue(months: readonly number[], phase: Phase): number {
   return sum(months);
 }
 
-/** Expense ratio (DOMAIN.md's, `kpi.ts`): expense / sales; null without (positive) sales. */
+/** Expense ratio (`kpi.ts`): expense / sales; null without (positive) sales. */
 export function expenseRatio(expense: number, sales: number): number | null {
   return sales > 0 ? kpiExpenseRatio(expense, sales) : null;
 }

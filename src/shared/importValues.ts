@@ -1,5 +1,5 @@
 // Values as they come out of ERP exports and Chinese Excel files, for the imports of
-// actuals, market data, audits and visits (issue 5). Pure and exact: money becomes
+// actuals, market data, audits and visits. Pure and exact: money becomes
 // integer cents by decimal-string arithmetic (never through a float), dates become
 // ISO days or yyyymm periods. A failure names a reason key (i18n) and the text.
 //

@@ -1,4 +1,4 @@
-// The measures of DOMAIN.md, one function each, used by the core and the renderer
+// The measures of the review and the plan, one function each, used by the core and the renderer
 // alike so that every screen agrees. A ratio with a zero or missing denominator is
 // null ("not defined"), never 0 or Infinity.
 

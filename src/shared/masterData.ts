@@ -1,6 +1,6 @@
 import { masterDataEn, masterDataZhHans, masterDataZhHant } from './i18n/masterData';
 
-// The region's master data (DOMAIN.md "Master data") as the grids and the importer
+// The region's master data as the grids and the importer
 // see it: one spec per entity, and one parser for what the user types or pastes.
 // The grid runs `parseCell` for instant feedback on edit and paste; the core runs
 // the same function again before it writes (it is the authority), so both sides

@@ -1,4 +1,4 @@
-// The promotion and advertising calendar (issue 6): pure helpers shared by the core
+// The promotion and advertising calendar: pure helpers shared by the core
 // and the renderer.
 
 export const PROMOTION_TYPES = ['consumer', 'trade', 'advertising', 'display', 'tasting', 'other'] as const;

@@ -1,10 +1,10 @@
-// Spreading engine for target planning (issue 4): split a total into whole units
+// Spreading engine for target planning: split a total into whole units
 // exactly, spread an edited parent over its leaves around locked cells, build the
 // weights of each spreading method, fit a matrix to two sets of margins (IPF) and
 // round it to integers without breaking either set of margins.
 //
 // Whole-unit results are Float64Array, not Int32Array: amounts are stored in the
-// smallest unit (DOMAIN.md), and a region's target in 分 passes 2^31 at about
+// smallest unit, and a region's target in 分 passes 2^31 at about
 // 21 million 元. A double holds every integer up to 2^53 exactly.
 
 /** Any array of numbers the engine reads; typed arrays avoid boxing at 3M cells. */

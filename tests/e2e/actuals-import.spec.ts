@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 import { ImportWizardPage } from './pages/ImportWizardPage';
 import { invoke } from './api';
 
-// Issue 5's import of sales actuals, end to end on the tiny demo region: an ERP export
+// The import of sales actuals, end to end on the tiny demo region: an ERP export
 // saved by Excel on a Chinese Windows (a GBK CSV with Chinese headers) with a few bad
 // rows. Map a column wrongly and see every row refused; fix the mapping; the bad rows
 // are named (a bad amount, an unknown customer, a day-first date that is refused until

@@ -7,7 +7,7 @@ import { invoke } from './api';
 import { ImportWizardPage } from './pages/ImportWizardPage';
 import { formatPercent } from '../../src/shared/units';
 
-// Issue 7's end-to-end check: the demo region plans 2027; head office's target is
+// Achievement end to end: the demo region plans 2027; head office's target is
 // spread over the region and the first months of 2027 are imported through the wizard; in the sales view for 2027 by city, the achievement
 // shown for a city equals actual / target computed by hand from the region file
 // (its sales_actual lines and its working plan's target cells for the same months,

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { shot } from './shots';
 
-// The expense items editor and typed actual expenses (issue 6) on the tiny demo: add a
+// The expense items editor and typed actual expenses on the tiny demo: add a
 // top-level item 樣品費, rename it, type an actual expense for it in March, see it in
 // 預算與實際, delete the typed entry; deleting an item in use shows the core's refusal.
 // Figures in 元.

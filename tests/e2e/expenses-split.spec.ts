@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { GridModel } from './pages/GridModel';
 import { shot } from './shots';
 
-// An expense item's split by product (issue 6) on the demo: with a sales target of
+// An expense item's split by product on the demo: with a sales target of
 // 5,000 萬元 and an 8% budget, split 終端建設費's 陳列費 by brand 60/40 as ratios, see the
 // derived amounts add up to the item's budget, save, and see the expense ratio per brand.
 // Figures are checked in 元.

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { GridModel } from './pages/GridModel';
 import { shot } from './shots';
 
-// The expense budget (issue 6) on the tiny demo: with a sales target of 5,000 萬元, set
+// The expense budget on the tiny demo: with a sales target of 5,000 萬元, set
 // the year's budget by an 8% expense ratio, spread it by quarter shares, move 10% of
 // advertising (ADV) to terminal building (TERM), and see the item ratios and returns
 // change while the total stays; head office's cap warns when the plan exceeds it.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invokeOk, invokeRefused, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
 
-// An expense item's split by product and by place (issue 6), through the handler
+// An expense item's split by product and by place, through the handler
 // registry on the tiny demo: ratios and amounts, exact sums per member and per month,
 // refusals, undo, re-splitting when the item's months change, and the measures by slice.
 

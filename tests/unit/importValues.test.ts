@@ -3,7 +3,7 @@ import {
   excelSerialToIso, parseImportDate, parseImportDecimal, parseImportInteger, parseImportMoney, parseImportPeriod,
 } from '../../src/shared/importValues';
 
-// The value parsers of the actuals imports (issue 5), each case written out by hand.
+// The value parsers of the actuals imports, each case written out by hand.
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; reason: string }) => (r.ok ? r.value : `!${r.reason}`);
 

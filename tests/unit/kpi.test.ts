@@ -18,7 +18,7 @@ import {
   type AuditLine,
 } from '../../src/shared/kpi';
 
-// DOMAIN.md's measures against cases computed by hand.
+// The measures against cases computed by hand.
 
 describe('ratios', () => {
   it('are the formulas of the measures table, and undefined (null) over zero', () => {

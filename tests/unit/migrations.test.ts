@@ -10,7 +10,7 @@ import { createRegionFile, openRegionFile } from '../../src/main/core/db/regionF
 import type { DB } from '../../src/main/core/db/schema';
 import { tempDir } from './helpers';
 
-// One test per migration (STYLE.md): make a file at version N-1, put rows in it,
+// One test per migration: make a file at version N-1, put rows in it,
 // open it with the list up to N, and check the rows survived and the new schema works.
 
 const upTo = (n: number) => MIGRATIONS.slice(0, n);

@@ -21,7 +21,7 @@ describe('amount formatting', () => {
   });
 });
 
-describe('measures (DOMAIN.md)', () => {
+describe('measures', () => {
   it('are computed as defined, with null for a zero denominator', () => {
     expect(achievement(90, 120)).toBe(0.75);
     expect(achievement(5, 0)).toBeNull();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { asyncCommand, query } from '../endpoint';
 import { ACTUAL_KINDS, ACTUALS_LIST_LIMIT, type ActualsListResult, type BatchInfo } from '../actuals';
 
-// The actuals area (issue 5): each kind's rows in a filterable grid with the batch
+// The actuals area: each kind's rows in a filterable grid with the batch
 // each came from, and the import batches, each removable. Imports themselves go
 // through the import wizard's channels (targets "actuals:<kind>").
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query } from '../endpoint';
 
-// The analysis area (issue 7). Sales analysis: the year's actuals by month or by a
+// The analysis area. Sales analysis: the year's actuals by month or by a
 // dimension, against last year and (for the plan year) the working plan's target,
 // and the sales_actual rows behind any one group.
 

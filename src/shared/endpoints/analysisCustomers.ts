@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { command, query } from '../endpoint';
 import type { AbcClass } from '../pareto';
 
-// 渠道客戶分析 (issue 7): the review year's customers ranked by sales (80/20 Pareto,
+// 渠道客戶分析: the review year's customers ranked by sales (80/20 Pareto,
 // A/B/C per classifyAbc over the filtered set), tier mix, customers gained and lost,
 // inventory-to-sales and receivables against credit limit per customer, and the blank
 // areas (cities of the region with no active distributor, or whose terminal coverage is

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query } from '../endpoint';
 
-// 費用分析 (issue 7): a year's actual expenses (expense_actual) against the year's
+// 費用分析: a year's actual expenses (expense_actual) against the year's
 // actual sales and gross profit (sales_actual), by expense item (rolled up through the
 // item tree), by product (brand or category), by channel, or by phase (month or
 // quarter); for the plan year also the working plan's expense budget against its

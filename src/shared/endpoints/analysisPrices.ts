@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query } from '../endpoint';
 
-// 價格分析 (issue 7): the price checks of customer visits (visit_price) as a matrix of
+// 價格分析: the price checks of customer visits (visit_price) as a matrix of
 // customers × our SKUs. Each cell is the customer's LATEST check of the SKU in the chosen
 // months (latest visit date, then the highest visit id, then the highest price row id):
 // its purchase price (進貨價), its selling price (零售價), whether it is inverted

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query } from '../endpoint';
 
-// 終端分析 (issue 7): 鋪貨率, 貨架佔有率 and 終端銷售佔有率 of our brands against each
+// 終端分析: 鋪貨率, 貨架佔有率 and 終端銷售佔有率 of our brands against each
 // competitor brand, in one category, by city, by channel or by month, from the store
 // audits (store_audit + store_audit_brand; the terminal gives the city and channel).
 // Each store counts once per group: its latest audit in the period (by month: in the

@@ -3,7 +3,7 @@ import { command, query } from '../endpoint';
 import { EXPENSE_KINDS, type ExpenseBudgetResult, type ExpenseItemInfo } from '../expenses';
 import { SPLIT_DIMENSIONS, type ExpenseSplitResult, type SliceResult } from '../expenseSplits';
 
-// Issue 6: the expense budget: items, the budget grid, top-down spreads, ratios and returns, head office's cap, actual expenses.
+// The expense budget: items, the budget grid, top-down spreads, ratios and returns, head office's cap, actual expenses.
 // Money in cents; ratios and percents as plain numbers. Every edit is one undo step.
 
 const idSchema = z.number().int().positive();

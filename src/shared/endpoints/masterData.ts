@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { command, query } from '../endpoint';
 import { ENTITY_NAMES, type EntityName, type MasterRow, type RefItem } from '../masterData';
 
-// Master data editors (issue 3): list, apply a batch of cells, usage, remove, and the
+// Master data editors: list, apply a batch of cells, usage, remove, and the
 // bundled geography catalog. Cell values are what parseCell returns (money in cents,
 // refs as ids); a string for a non-text field is parsed as typed text by the core.
 

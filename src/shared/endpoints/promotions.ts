@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { command, query } from '../endpoint';
 import { PROMOTION_TYPES, type PromotionScope, type PromotionType } from '../promotions';
 
-// Issue 6: the promotion and advertising calendar of the working plan version.
+// The promotion and advertising calendar of the working plan version.
 // Money is integer cents; volume is whole cases; dates are ISO `YYYY-MM-DD`.
 
 const idSchema = z.number().int().positive();

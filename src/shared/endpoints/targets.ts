@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command, query } from '../endpoint';
 
-// Target planning (issue 4): plan versions, head office's target, the target tree
+// Target planning: plan versions, head office's target, the target tree
 // at any hierarchy, edits that spread down or roll up, locks, seasonality, the
 // balanced breakdown (IPF), scenario comparison and the gap check.
 //

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command, query } from '../endpoint';
 
-// Issue 6: the team and training plan (headcount by role and month with the personnel
+// The team and training plan (headcount by role and month with the personnel
 // cost derived, training sessions), and the action list (PDCA). Everything belongs to
 // the working plan version. Money is integer cents (分).
 

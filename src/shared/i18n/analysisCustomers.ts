@@ -1,4 +1,4 @@
-// 渠道客戶分析 (issue 7). Mounted under `analysisCustomers` in every catalog. zh-Hant is the source of the shape.
+// 渠道客戶分析. Mounted under `analysisCustomers` in every catalog. zh-Hant is the source of the shape.
 
 export const analysisCustomersZhHant = {
   undo: { coverageTarget: '修改覆蓋率目標' },

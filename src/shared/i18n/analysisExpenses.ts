@@ -1,4 +1,4 @@
-// 費用分析 (issue 7). Mounted under `analysisExpenses` in every catalog. zh-Hant is the source of the shape.
+// 費用分析. Mounted under `analysisExpenses` in every catalog. zh-Hant is the source of the shape.
 
 export const analysisExpensesZhHant = {
   tab: '費用分析',

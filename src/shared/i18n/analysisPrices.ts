@@ -1,4 +1,4 @@
-// 價格分析 (issue 7). Mounted under `analysisPrices` in every catalog. zh-Hant is the source of the shape.
+// 價格分析. Mounted under `analysisPrices` in every catalog. zh-Hant is the source of the shape.
 
 export const analysisPricesZhHant = {
   tab: '價格分析',

@@ -1,4 +1,4 @@
-// 終端分析 (issue 7). Mounted under `analysisTerminals` in every catalog. zh-Hant is the source of the shape.
+// 終端分析. Mounted under `analysisTerminals` in every catalog. zh-Hant is the source of the shape.
 
 export const analysisTerminalsZhHant = {
   tab: '終端分析',

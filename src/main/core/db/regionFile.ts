@@ -56,7 +56,7 @@ function connect(path: string, options: { readonly?: boolean; mustExist?: boolea
   });
 }
 
-/** The region file's connection settings (ARCHITECTURE.md section 3), for every connection that writes to it. */
+/** The region file's connection settings (docs/architecture.md, "The region file"), for every connection that writes to it. */
 export function configure(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   // FULL: a commit is on disk before the UI is told it is saved.

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Frozen once shipped: never edit a migration, add a new one.
-// The region's dimensions (DOMAIN.md "Master data").
+// The region's dimensions: the master data.
 export async function up(db: Kysely<any>): Promise<void> {
   const statements = [
     sql`CREATE TABLE province (

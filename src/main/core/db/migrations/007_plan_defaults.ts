@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 // Frozen once shipped: never edit a migration, add a new one.
 // What every region file must have, made with the file (and added to older files here)
 // rather than as a side effect of reading it: the working plan version, and the
-// default expense items (DOMAIN.md, 銷售費用預算) when the file has none. The items are
+// default expense items (銷售費用預算) when the file has none. The items are
 // written out here, not taken from code that may change: this migration must make the
 // same rows for ever.
 

@@ -25,7 +25,7 @@ import { bySlice, type SliceTargets } from '../expenses/split';
 // the working plan's budget comes from the expense budget's own functions (readBudget,
 // bySlice) and its targets from the targets' cube (the handler supplies them).
 
-/** The review's charts: terminal building, advertising, personnel (DOMAIN.md, 銷售總結 4). */
+/** The review's charts: terminal building, advertising, personnel (銷售總結, part 4). */
 const KEY_KINDS = ['terminal', 'advertising', 'personnel'] as const;
 
 /** What the handler supplies: the plan's targets. */

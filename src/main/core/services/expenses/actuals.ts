@@ -6,7 +6,7 @@ import { planYear } from '../../repos/region';
 import { itemRows } from './items';
 import { recordEdit } from '../../db/undoLog';
 
-// Actual expenses typed in by hand (issue 6): rows of expense_actual with no import
+// Actual expenses typed in by hand: rows of expense_actual with no import
 // batch (batch_id NULL), for a month of the plan year and a leaf expense item, without
 // a product or channel slice. A negative amount is a refund or a correction. Imported
 // rows (a batch of kind 'expense') are listed beside them but are removed only with

@@ -9,7 +9,7 @@ import {
 } from '../../repos/expenses/items';
 
 // Expense items: a tree (parent_id) of the region's expense headings. A file is made
-// with the default items (DOMAIN.md: 銷售費用預算); the region adds, renames and removes
+// with the default items (銷售費用預算); the region adds, renames and removes
 // its own.
 
 /** The items in tree order: each parent followed by its children, siblings by sort order. */

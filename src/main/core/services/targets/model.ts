@@ -10,7 +10,7 @@ import { planYear } from '../../repos/region';
 import { versionCells } from '../../repos/targets/cells';
 import { cubeMembers, newestSalesPeriodBefore, salesLines } from '../../repos/targets/refs';
 
-// The in-memory target cube (ARCHITECTURE.md §4): the plan's leaf cells in typed
+// The in-memory target cube (docs/architecture.md, "Caches"): the plan's leaf cells in typed
 // arrays, so that a tree at any hierarchy, a spread over a million cells and a
 // comparison of versions are passes over arrays, not GROUP BYs or per-row objects.
 //

@@ -9,7 +9,7 @@ import { errorText } from '../../i18n';
 import { parseFigure } from '../targets/format';
 import './itemsDialogs.css';
 
-// Typing actual expenses in (issue 6): a month of the plan year, a leaf item, an amount
+// Typing actual expenses in: a month of the plan year, a leaf item, an amount
 // in the user's unit (negative = a refund) and a note; the typed entries with delete.
 // Imported entries are only counted here: they go with their import batch.
 

@@ -20,7 +20,7 @@ import { SliceView } from './SliceView';
 import { SplitDialog } from './SplitDialog';
 import './budget.css';
 
-// The expense budget tab (issue 6): the year's budget top-down (an amount or an expense
+// The expense budget tab: the year's budget top-down (an amount or an expense
 // ratio of the sales target, spread by item and phase), reallocation between items,
 // head office's cap on the expense ratio, the items × months grid, the ratios and
 // returns against the plan's targets, and the budget against actual expenses.

@@ -7,7 +7,7 @@ import { TeamPanel } from '../team/TeamPanel';
 import { BudgetPanel } from './BudgetPanel';
 import '../masterData/masterData.css';
 
-// The expenses area (issue 6): the sales expense budget, the promotion and advertising
+// The expenses area: the sales expense budget, the promotion and advertising
 // calendar whose budgets roll into it, the team and training plan, and the action list.
 
 const TABS = ['budget', 'promotions', 'team', 'actions'] as const;

@@ -7,7 +7,7 @@ import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import './itemsDialogs.css';
 
-// The expense items editor (issue 6): the items as an indented tree; add a top-level
+// The expense items editor: the items as an indented tree; add a top-level
 // item (name and kind) or one under the selected item, rename or delete the selected
 // item. Each change is one command (one undo step); the budget, which reads the
 // expenses, reloads.

@@ -12,7 +12,7 @@ import { Timeline } from './Timeline';
 import { usePromotions, type ScopeOptions } from './usePromotions';
 import './promotions.css';
 
-// The promotion and advertising calendar (issue 6): the working plan's activities on a
+// The promotion and advertising calendar: the working plan's activities on a
 // timeline of the plan year and in a grid, with a warning where two run at the same
 // time on the same products and channels. Their budgets roll into the expense budget.
 
