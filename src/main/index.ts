@@ -1,6 +1,7 @@
 import { basename, join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session as electronSession } from 'electron';
-import type { EndpointName, MenuCommand, RegionSummary } from '../shared/contract';
+import { overlaps, type Area } from '../shared/areas';
+import type { MenuCommand, RegionSummary } from '../shared/contract';
 import { createHandlers } from './core/handlers/index';
 import { toErrorData } from './core/registry';
 import { Session } from './core/session';
@@ -125,14 +126,10 @@ function main(): void {
     languageChanged: () => refreshMenu(),
   };
 
-  // Calls that change what the title or menu show without opening or closing a file.
-  const REFRESHING_CHANNELS: ReadonlySet<EndpointName> = new Set<EndpointName>([
-    'region.updateProfile',
-    'region.setDisplayUnit',
-    'edit.undo',
-    'edit.redo',
-    'file.forgetRecent',
-  ]);
+  // What the title and the menu show: the region's profile (title, unit), the undo
+  // state (Undo/Redo labels) and the recent files. A command that changed one of these
+  // areas refreshes them; opening or closing a file does so through its own event.
+  const SHOWN_IN_MENU: readonly Area[] = ['region', 'edit', 'app'];
 
   // ---- opening files the OS hands us -------------------------------------------
 
@@ -320,9 +317,9 @@ function main(): void {
         registry,
         mainWindow: liveWindow,
         isOwnPage,
-        afterInvoke: (channel, result) => {
-          if (!result.ok || !REFRESHING_CHANNELS.has(channel)) return;
-          if (channel.startsWith('region.') || channel.startsWith('edit.')) current = session.summary();
+        afterInvoke: (_endpoint, result) => {
+          if (!result.ok || !result.changed || !overlaps(SHOWN_IN_MENU, result.changed)) return;
+          if (overlaps(['region', 'edit'], result.changed)) current = session.summary();
           refreshTitle();
           refreshMenu();
         },

@@ -5,7 +5,7 @@ import { IPC_EVENT, IPC_INVOKE } from './shell/ipcNames';
 
 // The sandboxed preload: bundled to one CommonJS file (out/preload/preload.cjs)
 // that may require only 'electron'. It exposes exactly window.regionplan, two
-// functions wide. ipcRenderer itself, channel names and the IPC event objects
+// functions wide. ipcRenderer itself, IPC message names and the IPC event objects
 // (which carry `sender`) never reach the page. Only types are imported from the
 // contract, so zod and the rest of shared/ stay out of this bundle.
 
@@ -16,8 +16,8 @@ function failure(e: unknown): Result<never> {
 }
 
 const api: RegionPlanApi = {
-  invoke(channel, input) {
-    return ipcRenderer.invoke(IPC_INVOKE, channel, input).catch(failure);
+  invoke(endpoint, input) {
+    return ipcRenderer.invoke(IPC_INVOKE, endpoint, input).catch(failure);
   },
   onEvent(listener) {
     const handler = (_event: IpcRendererEvent, appEvent: AppEvent): void => listener(appEvent);

@@ -6,8 +6,8 @@ import type { Messages } from './i18n/zh-Hant';
 // renderer turns into a message in the user's language.
 
 export const ERROR_CODES = [
-  'INVALID_INPUT', // the call's input failed its channel's schema or a domain rule
-  'UNKNOWN_CHANNEL', // no such channel
+  'INVALID_INPUT', // the call's input failed its endpoint's schema or a domain rule
+  'UNKNOWN_ENDPOINT', // no such endpoint
   'FORBIDDEN', // the caller may not make this call (wrong sender, bad token, path not granted)
   'NO_OPEN_FILE', // the call needs an open region file
   'FILE_NOT_FOUND',

@@ -21,8 +21,8 @@ describe('handler registry', () => {
     r.command('region.setDisplayUnit', () => {
       throw new Error('must not run on bad input');
     });
-    expect(await r.invoke('file.delete', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await r.invoke(42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await r.invoke('file.delete', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ENDPOINT' } });
+    expect(await r.invoke(42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ENDPOINT' } });
     const bad = await r.invoke('region.setDisplayUnit', { unit: 'dollars' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'unit' }] } });
     // Extra keys are refused too: the schemas are strict.

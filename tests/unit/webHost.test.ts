@@ -82,7 +82,7 @@ describe('web host', () => {
     expect(await (await call(h, 'file.open', { path: 7 })).json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const notJson = await fetch(`${h.url}api/invoke/app.info`, { method: 'POST', headers: { 'X-RegionPlan-Token': h.token }, body: '{oops' });
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await (await call(h, 'no.such', {})).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await (await call(h, 'no.such', {})).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ENDPOINT' } });
   });
 
   it('says clearly when a file in its folder is not a region file', async () => {

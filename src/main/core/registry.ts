@@ -107,10 +107,10 @@ export class HandlerRegistry {
 
   async invoke(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
     if (!isEndpointName(name)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `unknown endpoint: ${String(name).slice(0, 80)}` } };
+      return { ok: false, error: { code: 'UNKNOWN_ENDPOINT', message: `unknown endpoint: ${String(name).slice(0, 80)}` } };
     }
     const entry = this.handlers.get(name);
-    if (!entry) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `no handler for ${name}` } };
+    if (!entry) return { ok: false, error: { code: 'UNKNOWN_ENDPOINT', message: `no handler for ${name}` } };
     const spec = contract[name];
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {

@@ -11,7 +11,7 @@ export interface IpcBindingOptions {
   /** Whether a frame URL is our own page (app://renderer, or the dev server). */
   isOwnPage(url: string): boolean;
   /** Called after each call that reached the registry, e.g. to refresh the menu. */
-  afterInvoke?(channel: EndpointName, result: Result<unknown>): void;
+  afterInvoke?(endpoint: EndpointName, result: Result<unknown>): void;
 }
 
 /**
@@ -37,22 +37,22 @@ const FORBIDDEN: Result<never> = {
 };
 
 /**
- * Binds the handler registry to Electron IPC: one handler for every contract
- * channel. The registry validates the channel name and parses the input; this
+ * Binds the handler registry to Electron IPC: one handler for every endpoint of the
+ * contract. The registry validates the endpoint's name and parses the input; this
  * wrapper adds the sender check and makes sure nothing is thrown across IPC (a
  * thrown error reaches the renderer as a bare string without its code).
  */
 export function bindIpc(options: IpcBindingOptions): void {
-  ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(IPC_INVOKE, async (event, endpoint: unknown, input: unknown): Promise<Result<unknown>> => {
     try {
       if (!isTrustedSender(event, options)) {
         console.warn(`[regionplan] refused IPC from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
         return FORBIDDEN;
       }
-      const result = await options.registry.invoke(channel, input);
-      if (options.afterInvoke && isEndpointName(channel)) {
+      const result = await options.registry.invoke(endpoint, input);
+      if (options.afterInvoke && isEndpointName(endpoint)) {
         try {
-          options.afterInvoke(channel, result);
+          options.afterInvoke(endpoint, result);
         } catch (e) {
           console.error('[regionplan] afterInvoke failed', e);
         }

@@ -186,7 +186,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         }
         if (req.method !== 'POST') return fail(res, 405, new AppError('INVALID_INPUT', 'use POST'));
         if (url.pathname.startsWith('/api/invoke/')) {
-          const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+          const endpoint = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
           let input: unknown;
           try {
             const body = await readBody(req, MAX_JSON_BYTES);
@@ -194,7 +194,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           } catch (e) {
             return sendJson(res, 200, { ok: false, error: e instanceof AppError ? e.toData() : { code: 'INVALID_INPUT', message: `request body is not JSON: ${(e as Error).message}` } });
           }
-          return sendJson(res, 200, await registry.invoke(channel, input));
+          return sendJson(res, 200, await registry.invoke(endpoint, input));
         }
         if (url.pathname === '/api/upload') {
           // A file dropped on the page: the browser has its bytes but no path, so

@@ -4,7 +4,7 @@ import { ACTUAL_KINDS, ACTUALS_LIST_LIMIT, type ActualsListResult, type BatchInf
 
 // The actuals area: each kind's rows in a filterable grid with the batch
 // each came from, and the import batches, each removable. Imports themselves go
-// through the import wizard's channels (targets "actuals:<kind>").
+// through the import wizard's endpoints (destinations "actuals:<kind>").
 
 const kindSchema = z.enum(ACTUAL_KINDS);
 const periodSchema = z

@@ -233,7 +233,7 @@ export const en: Messages = {
   },
   errorCode: {
     INVALID_INPUT: 'Some of the input is not valid. Check it and try again.',
-    UNKNOWN_CHANNEL: 'Internal error: a feature that does not exist was requested. Please update the app.',
+    UNKNOWN_ENDPOINT: 'Internal error: a feature that does not exist was requested. Please update the app.',
     FORBIDDEN: 'This is not allowed. Choose the file again with “Open file…”.',
     NO_OPEN_FILE: 'No region file is open. Open or create one first.',
     FILE_NOT_FOUND: '“{{file}}” was not found. It may have been moved, renamed or deleted.',

@@ -228,7 +228,7 @@ export const zhHans: Messages = {
   },
   errorCode: {
     INVALID_INPUT: '输入的内容不符合要求，请检查后再试。',
-    UNKNOWN_CHANNEL: '应用内部出错：请求了不存在的功能。请更新到最新版本。',
+    UNKNOWN_ENDPOINT: '应用内部出错：请求了不存在的功能。请更新到最新版本。',
     FORBIDDEN: '没有权限进行这个操作。请通过“打开文件…”重新选择文件。',
     NO_OPEN_FILE: '没有打开的区域文件。请先打开或新建一个。',
     FILE_NOT_FOUND: '找不到“{{file}}”，可能已被移动、改名或删除。',

@@ -233,7 +233,7 @@ export const zhHant = {
   },
   errorCode: {
     INVALID_INPUT: '輸入的內容不符合要求，請檢查後再試。',
-    UNKNOWN_CHANNEL: '應用內部出錯：請求了不存在的功能。請更新到最新版本。',
+    UNKNOWN_ENDPOINT: '應用內部出錯：請求了不存在的功能。請更新到最新版本。',
     FORBIDDEN: '沒有權限進行這個操作。請通過「打開文件…」重新選擇文件。',
     NO_OPEN_FILE: '沒有打開的區域文件。請先打開或新建一個。',
     FILE_NOT_FOUND: '找不到「{{file}}」，可能已被移動、改名或刪除。',
