@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 
-/** A channel of the app's own API, called from the page as the renderer does (web host). */
-export async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
+/** An endpoint of the app's own API, called from the page as the renderer does (web host). */
+export async function invoke<T>(page: Page, endpoint: string, input: unknown): Promise<T> {
   return page.evaluate(
-    async ({ channel, input }) => {
+    async ({ endpoint, input }) => {
       const token = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]')!.content;
-      const res = await fetch(`/api/invoke/${channel}`, {
+      const res = await fetch(`/api/invoke/${endpoint}`, {
         method: 'POST',
         headers: { 'X-RegionPlan-Token': token, 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
@@ -14,6 +14,6 @@ export async function invoke<T>(page: Page, channel: string, input: unknown): Pr
       if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
       return body.value;
     },
-    { channel, input },
+    { endpoint, input },
   ) as Promise<T>;
 }

@@ -24,8 +24,8 @@ async function start() {
   return { root, workspace, host };
 }
 
-function call(h: WebHost, channel: string, input: unknown, token = h.token) {
-  return fetch(`${h.url}api/invoke/${channel}`, {
+function call(h: WebHost, endpoint: string, input: unknown, token = h.token) {
+  return fetch(`${h.url}api/invoke/${endpoint}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-RegionPlan-Token': token },
     body: JSON.stringify(input),
