@@ -7,7 +7,7 @@ import {
   BulkInsert, expenseItemIdsByCode, insertDemoBatches, insertHoTargets, setManagerName, setWorkingPlanCreatedAt,
 } from '../repos/demo';
 import { setBatchRowCount } from '../repos/imports';
-import { countRows, planYear as regionPlanYear } from '../repos/region';
+import { countRows, regionPlanYear } from '../repos/region';
 import {
   BRANDS, CATEGORIES, CHANNELS, DISTRIBUTOR_SUFFIXES, EC_ACCOUNTS, GIVEN_NAMES, KA_CHAINS, ROADS,
   SPECIAL_ACCOUNTS, STORE_CHANNELS, SUB_DISTRIBUTOR_SUFFIXES, SUPERMARKET_CHAINS, SURNAMES, TRADE_NAMES, VARIANTS,

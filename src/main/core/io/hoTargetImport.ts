@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { parseImportPeriod } from '../../../shared/importValues';
 import { parseIntegerText, parseMoneyText } from '../../../shared/masterData';
 import type { ReadDb } from '../db/handle';
-import { planYear as regionPlanYear } from '../repos/region';
+import { regionPlanYear } from '../repos/region';
 import { setHoTarget } from '../services/targets/versions';
 import { registerDestinations, type ImportDestination, type RowIssue, type TextRow } from './destinations';
 

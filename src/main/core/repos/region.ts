@@ -15,7 +15,7 @@ export function findRegionMeta(db: ReadDb): RegionMetaRow {
 }
 
 /** The plan year the file was made for; it never changes. */
-export function planYear(db: ReadDb): number {
+export function regionPlanYear(db: ReadDb): number {
   return findRegionMeta(db).plan_year;
 }
 

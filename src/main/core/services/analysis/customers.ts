@@ -10,7 +10,7 @@ import {
 } from '../../repos/analysis/customers';
 import { lastPeriodOfYear } from '../../repos/analysis/periods';
 import { citiesByProvince, findCity, findCustomer, memberExists, orderedMembers } from '../../repos/analysis/members';
-import { planYear, salesActualYears } from '../../repos/region';
+import { regionPlanYear, salesActualYears } from '../../repos/region';
 import { findSettingRow, getSetting, putSetting } from '../../repos/settings';
 import {
   CUSTOMER_TIERS, DEFAULT_COVERAGE_TARGET, type BlankArea, type CityCoverage, type CustomerAnalysis, type CustomerAnalysisRow,
@@ -100,7 +100,7 @@ export function customerAnalysis(db: ReadDb, input: { year?: number; coverageTar
   if (input.tier !== undefined) filter.tier = input.tier;
   checkFilter(db, filter);
   const coverageTarget = input.coverageTarget ?? storedCoverageTarget(db);
-  const py = planYear(db);
+  const py = regionPlanYear(db);
   const year = input.year ?? py - 1;
 
   const sums = customerYearSums(db, year);

@@ -11,7 +11,7 @@ import {
 } from '../../repos/analysis/expenses';
 import { memberExists, orderedMembersWithCode } from '../../repos/analysis/members';
 import { workingVersionId } from '../../repos/planVersions';
-import { planYear as planYearOf } from '../../repos/region';
+import { regionPlanYear } from '../../repos/region';
 import { readBudget } from '../expenses/budget';
 import type { PlanTargets } from '../targets/read';
 import { itemRows } from '../expenses/items';
@@ -115,7 +115,7 @@ function row(r: RowInput, unallocated = false): ExpenseAnalysisRow {
 // ---------------------------------------------------------------- the view
 
 export function expensesAnalysis(db: ReadDb, input: { year?: number; by?: ExpenseViewBy; itemId?: number }, ctx: ExpensesContext): ExpenseAnalysis {
-  const planYear = planYearOf(db);
+  const planYear = regionPlanYear(db);
   const year = input.year ?? planYear - 1;
   const by = input.by ?? 'item';
   const tree = itemRows(db);

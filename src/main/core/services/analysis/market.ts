@@ -4,7 +4,7 @@ import type { MarketAnalysis, MarketBrand, MarketDetail, MarketDimension, Market
 import type { ReadDb } from '../../db/handle';
 import { marketByGroupAndBrand, marketLines, marketYears } from '../../repos/analysis/market';
 import { memberExists, orderedBrands, orderedMembers } from '../../repos/analysis/members';
-import { planYear } from '../../repos/region';
+import { regionPlanYear } from '../../repos/region';
 
 // 市場佔有率 from market data (market_sales: month × city × category × brand, every
 // brand of the category, ours and competitors'): one GROUP BY over two years of the
@@ -20,7 +20,7 @@ function checkFilter(db: ReadDb, filter: MarketFilter): void {
 }
 
 export function marketAnalysis(db: ReadDb, input: { year?: number; by: MarketDimension; filter?: MarketFilter; months?: [number, number] }): MarketAnalysis {
-  const year = input.year ?? planYear(db) - 1;
+  const year = input.year ?? regionPlanYear(db) - 1;
   const filter = input.filter ?? {};
   checkFilter(db, filter);
   const months: [number, number] = input.months ?? [1, 12];

@@ -11,7 +11,7 @@ import {
   brandCategoryPairs, competitorChecksOfVisits, customersWithCity, ownPriceChecks, priceCheckRecords, priceCheckYears, shelfPrices, skusWithNames,
   type PriceCheckRecord, type PriceSlice,
 } from '../../repos/analysis/prices';
-import { planYear } from '../../repos/region';
+import { regionPlanYear } from '../../repos/region';
 
 // 價格分析: two reads over the visits of the chosen months (our SKUs' checks; the
 // competitor rows of the same visits: repos/analysis/prices.ts); the latest check per
@@ -87,7 +87,7 @@ interface Latest {
 }
 
 export function pricesAnalysis(db: ReadDb, input: PricesInput): PricesAnalysis {
-  const py = planYear(db);
+  const py = regionPlanYear(db);
   const year = input.year ?? py - 1;
   const s = sliceOf(db, input, year);
 

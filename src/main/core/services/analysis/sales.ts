@@ -5,7 +5,7 @@ import { memberNames, orderedBrands, orderedMembers, type OrderedTable } from '.
 import { lastPeriodOfYear } from '../../repos/analysis/periods';
 import { salesByGroup, salesLines, targetByGroup } from '../../repos/analysis/sales';
 import { workingVersionId } from '../../repos/planVersions';
-import { planYear as planYearOf, salesActualYears } from '../../repos/region';
+import { regionPlanYear, salesActualYears } from '../../repos/region';
 
 // Sales analysis: one aggregate of the actuals per request (the year and the year
 // before, per group) and, for the plan year, one of the working plan's targets
@@ -37,7 +37,7 @@ function lastMonthOf(db: ReadDb, year: number): number | null {
 }
 
 export function salesAnalysis(db: ReadDb, input: { year?: number; by: SalesDimension; filter?: SalesFilter; months?: [number, number] }): SalesAnalysis {
-  const planYear = planYearOf(db);
+  const planYear = regionPlanYear(db);
   const year = input.year ?? planYear - 1;
   const { by } = input;
   const filter = input.filter ?? {};

@@ -5,7 +5,7 @@ import type { TerminalBrand, TerminalCell, TerminalGroup, TerminalGrouping, Term
 import type { ReadDb } from '../../db/handle';
 import { allBrands, citiesByProvince, memberExists, orderedMembers } from '../../repos/analysis/members';
 import { auditedCategories, auditYears, latestAuditLines, latestAuditLinesOf, type AuditLineTuple, type AuditSlice } from '../../repos/analysis/terminals';
-import { planYear } from '../../repos/region';
+import { regionPlanYear } from '../../repos/region';
 
 // 終端分析: the measures of kpi.ts's terminalMeasures over each store's latest audit in
 // the period (by month: its latest audit in each month; repos/analysis/terminals.ts):
@@ -149,14 +149,14 @@ function resolveSlice(db: ReadDb, input: SliceInput): AuditSlice {
   requireRow(db, 'city', input.cityId, 'cityId');
   requireRow(db, 'channel', input.channelId, 'channelId');
   requireRow(db, 'category', input.categoryId, 'categoryId');
-  const s: AuditSlice = { year: input.year ?? planYear(db) - 1, fromMonth: input.fromMonth ?? 1, toMonth: input.toMonth ?? 12 };
+  const s: AuditSlice = { year: input.year ?? regionPlanYear(db) - 1, fromMonth: input.fromMonth ?? 1, toMonth: input.toMonth ?? 12 };
   if (input.cityId !== undefined) s.cityId = input.cityId;
   if (input.channelId !== undefined) s.channelId = input.channelId;
   return s;
 }
 
 export function terminalsAnalysis(db: ReadDb, input: SliceInput & { by?: TerminalGrouping }): TerminalsAnalysis {
-  const py = planYear(db);
+  const py = regionPlanYear(db);
   const s = resolveSlice(db, input);
   const by = input.by ?? 'city';
 

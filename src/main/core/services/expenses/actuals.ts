@@ -2,7 +2,7 @@ import type { ReadDb, WriteDb } from '../../db/handle';
 import type { ExpenseActualEntry } from '../../../../shared/endpoints/expenses';
 import { refusal } from '../../../../shared/errors';
 import { deleteExpenseActual, expenseActualLines, findExpenseActual, insertExpenseActual } from '../../repos/expenses/actuals';
-import { planYear } from '../../repos/region';
+import { regionPlanYear } from '../../repos/region';
 import { itemRows } from './items';
 import { recordEdit } from '../../db/undoLog';
 
@@ -14,7 +14,7 @@ import { recordEdit } from '../../db/undoLog';
 
 /** The plan year's actual expenses, typed and imported, by month and item tree order. */
 export function listExpenseActuals(db: ReadDb): { planYear: number; entries: ExpenseActualEntry[] } {
-  const year = planYear(db);
+  const year = regionPlanYear(db);
   const items = itemRows(db);
   const order = new Map(items.map((r, i) => [r.id, i]));
   const entries = expenseActualLines(db, year * 100 + 1, year * 100 + 12)
@@ -34,7 +34,7 @@ export function addExpenseActual(db: WriteDb, input: { month: number; itemId: nu
       });
     }
     const id = insertExpenseActual(db, {
-      period: planYear(db) * 100 + input.month, item_id: input.itemId, brand_id: null, category_id: null, channel_id: null, city_id: null,
+      period: regionPlanYear(db) * 100 + input.month, item_id: input.itemId, brand_id: null, category_id: null, channel_id: null, city_id: null,
       amount_cents: input.amountCents, note: input.note.trim(), batch_id: null,
     });
     const after = findExpenseActual(db, id)!;

@@ -6,7 +6,7 @@ import { MONTH_COUNT, sum, zeros, type ExpenseBudgetResult, type ExpenseBudgetRo
 import { largestRemainder, roundMatrixPreservingMargins } from '../../../../shared/spread';
 import { actualExpenseCells } from '../../repos/expenses/actuals';
 import { budgetCells, budgetCellWriter } from '../../repos/expenses/budget';
-import { planYear } from '../../repos/region';
+import { regionPlanYear } from '../../repos/region';
 import { deleteSetting, findSettingRow, getSetting, putSetting } from '../../repos/settings';
 import { promotionBudgetByMonth } from '../promotions/rollup';
 import type { PlanTargets } from '../targets/read';
@@ -63,7 +63,7 @@ function leavesOf(tree: Tree): Map<number, number[]> {
 
 export function readBudget(db: ReadDb, targets: PlanTargets): ExpenseBudgetResult {
   const versionId = workingVersionId(db);
-  const year = planYear(db);
+  const year = regionPlanYear(db);
   const tree = itemRows(db);
   const entered = enteredCells(db, versionId);
   const promo = promoCells(db, versionId, year);
@@ -146,7 +146,7 @@ function context(db: ReadDb): Ctx {
   const versionId = workingVersionId(db);
   const tree = itemRows(db);
   const current = enteredCells(db, versionId);
-  const year = planYear(db);
+  const year = regionPlanYear(db);
   let lastYear: Map<number, number> | undefined;
   return {
     versionId, tree, leaves: leavesOf(tree), current, next: new Map(current),

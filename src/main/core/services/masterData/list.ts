@@ -4,7 +4,7 @@ import {
 import { classifyAbc } from '../../../../shared/pareto';
 import type { ReadDb } from '../../db/handle';
 import { customerSalesBetween, ENTITY_TABLES, lastSalesPeriodBefore, listEntityRows, listLinks, listRefItems } from '../../repos/masterData';
-import { planYear } from '../../repos/region';
+import { regionPlanYear } from '../../repos/region';
 import { columnFields, columnOf, fromDb } from './tables';
 
 export interface MasterList {
@@ -29,7 +29,7 @@ function addMonths(period: number, months: number): number {
  * months up to September).
  */
 export function abcWindow(db: ReadDb): SalesWindow {
-  const last = lastSalesPeriodBefore(db, planYear(db) * 100 + 1);
+  const last = lastSalesPeriodBefore(db, regionPlanYear(db) * 100 + 1);
   return last === null ? { from: null, to: null } : { from: addMonths(last, -11), to: last };
 }
 

@@ -12,7 +12,7 @@ import {
   budgetRowsOf, budgetRowsOfVersion, deleteBudgetRow, deletePromotionRows, deleteScopeRow, existingScopeRefs, findPromotion, insertPromotion,
   insertScopeRow, promotionsOfVersion, putBudgetRow, scopeRowsOf, scopeRowsOfVersion, skuPlaces, updatePromotionRow,
 } from '../../repos/promotions';
-import { planYear } from '../../repos/region';
+import { regionPlanYear } from '../../repos/region';
 
 // The promotion and advertising calendar of the working plan version: activities, their
 // scope (promotion_scope: dim + ref_id; no rows in a dimension = all) and their budget
@@ -56,7 +56,7 @@ export function expenseItems(db: ReadDb): PromotionExpenseItem[] {
 
 export function listPromotions(db: ReadDb): PromotionList {
   const versionId = workingVersionId(db);
-  const year = planYear(db);
+  const year = regionPlanYear(db);
   const rows = promotionsOfVersion(db, versionId);
   const scopes = new Map<number, PromotionScope>(rows.map((r) => [r.id, emptyScope()]));
   for (const s of scopeRowsOfVersion(db, versionId)) scopes.get(s.promotion_id)?.[s.dim].push(s.ref_id);
@@ -107,7 +107,7 @@ function validate(db: ReadDb, input: PromotionInput): { scope: PromotionScope | 
   if (input.endDate < input.startDate) {
     throw refusal('INVALID_INPUT', 'promotions.error.endBeforeStart', 'the end date is before the start date', { path: 'endDate' });
   }
-  const year = planYear(db);
+  const year = regionPlanYear(db);
   if (input.endDate < `${year}-01-01` || input.startDate > `${year}-12-31`) {
     throw refusal('INVALID_INPUT', 'promotions.error.outsideYear', `the promotion does not run in the plan year ${year}`, { path: 'startDate' });
   }

@@ -6,7 +6,7 @@ import type { CommandCtx } from '../../db/command';
 import type { ReadDb } from '../../db/handle';
 import type { StepEffects } from '../../db/undoLog';
 import { findVersion } from '../../repos/planVersions';
-import { planYear } from '../../repos/region';
+import { regionPlanYear } from '../../repos/region';
 import { versionCells } from '../../repos/targets/cells';
 import { cubeMembers, newestSalesPeriodBefore, salesLines } from '../../repos/targets/refs';
 
@@ -466,7 +466,7 @@ export function targetCache(file: RegionFile, db: ReadDb): TargetCache {
   const stamp = file.changes.stamp(CUBE_READS);
   const cached = caches.get(file);
   if (cached && cached.stamp === stamp) return cached;
-  const cache = new TargetCache(buildRefs(db, planYear(db)), stamp);
+  const cache = new TargetCache(buildRefs(db, regionPlanYear(db)), stamp);
   caches.set(file, cache);
   return cache;
 }

@@ -4,7 +4,7 @@ import type { HeadcountPlanRow } from '../../db/schema';
 import type { HeadcountCellInput, HeadcountRole, TeamPlanResult } from '../../../../shared/endpoints/team';
 import { refusal } from '../../../../shared/errors';
 import { recordEdit, type RowChange } from '../../db/undoLog';
-import { planYear } from '../../repos/region';
+import { regionPlanYear } from '../../repos/region';
 import { deleteRole, hasHeadcount, headcountRows, insertHeadcount, putHeadcount, salespersonTenures } from '../../repos/team';
 import { listTraining } from './training';
 
@@ -55,7 +55,7 @@ export function teamPlan(db: ReadDb): TeamPlanResult {
   const quarterCostCents = [0, 1, 2, 3].map((q) => monthCostCents.slice(q * 3, q * 3 + 3).reduce((s, v) => s + v, 0));
   const training = listTraining(db, versionId);
   return {
-    planYear: planYear(db),
+    planYear: regionPlanYear(db),
     roles,
     monthCostCents,
     quarterCostCents,
@@ -149,7 +149,7 @@ function masterCounts(db: ReadDb, year: number): Map<string, number[]> {
 export function seedFromMaster(db: WriteDb): { roles: string[] } {
   const versionId = workingVersionId(db);
   if (hasHeadcount(db, versionId)) throw refusal('CONFLICT', 'team.error.planNotEmpty', 'the headcount plan is not empty');
-  const counts = masterCounts(db, planYear(db));
+  const counts = masterCounts(db, regionPlanYear(db));
   const roles = MASTER_ROLES.filter((r) => counts.has(r));
   if (roles.length === 0) throw refusal('CONFLICT', 'team.error.noTeam', 'the team master data has no salespeople');
   return recordEdit(db, 'team.undo.seed', () => {
