@@ -74,6 +74,9 @@ export function SalesView() {
   const empty = data !== null && data.years.length === 0;
   const shownYear = data?.year;
   const monthChoices = useMemo(() => Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('analysis.sales.month', { m: i + 1 }) })), [t]);
+  // The months asked for, else the core's default: a second choice made before the
+  // first one's answer has arrived builds on the first, not on the answer on screen.
+  const shownMonths: readonly [number, number] | undefined = months ?? data?.months;
   const partYear = data !== null && (data.months[0] > 1 || data.months[1] < 12);
   const monthsNote = !data || !partYear
     ? null
@@ -97,22 +100,22 @@ export function SalesView() {
         />
         <FilterSelect
           label={t('analysis.sales.from')}
-          value={data?.months[0] ?? ''}
+          value={shownMonths?.[0] ?? ''}
           options={monthChoices}
           onChange={(v) => {
             const from = Number(v);
-            setMonths([from, Math.max(from, data?.months[1] ?? 12)]);
+            setMonths([from, Math.max(from, shownMonths?.[1] ?? 12)]);
             setDrill(null);
           }}
           testId="analysis-from"
         />
         <FilterSelect
           label={t('analysis.sales.to')}
-          value={data?.months[1] ?? ''}
+          value={shownMonths?.[1] ?? ''}
           options={monthChoices}
           onChange={(v) => {
             const to = Number(v);
-            setMonths([Math.min(to, data?.months[0] ?? 1), to]);
+            setMonths([Math.min(to, shownMonths?.[0] ?? 1), to]);
             setDrill(null);
           }}
           testId="analysis-to"
