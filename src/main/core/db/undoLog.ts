@@ -282,6 +282,22 @@ function changesOf(sqlite: Database.Database, stepId: number, order: 'ASC' | 'DE
 
 const parse = (json: string | null): RowValues | null => (json === null ? null : (JSON.parse(json) as RowValues));
 
+/**
+ * Replays a step's row images: the rows as they were before it (undo, newest first)
+ * or after it (redo, in order). Says which tables and areas the rows are in.
+ */
+function applyRows(sqlite: Database.Database, stepId: number, direction: 'undo' | 'redo'): Pick<StepEffects, 'rowTables' | 'rowAreas'> {
+  const rowTables = new Set<string>();
+  const rowAreas = new Set<Area>();
+  for (const c of changesOf(sqlite, stepId, direction === 'undo' ? 'DESC' : 'ASC')) {
+    const key = JSON.parse(c.row_key) as RowValues;
+    applyImage(sqlite, c.table_name as TableName, key, parse(direction === 'undo' ? c.before_json : c.after_json));
+    rowTables.add(c.table_name);
+    rowAreas.add(areaOfRow(c.table_name, key) ?? 'edit');
+  }
+  return { rowTables: [...rowTables], rowAreas: [...rowAreas] };
+}
+
 /** What an undo or redo did: the step's label and its effects. */
 export interface StepOutcome {
   label: string;
@@ -297,16 +313,9 @@ export function undo(db: WriteDb): StepOutcome | null {
       .get() as { id: number; label: string } | undefined;
     if (!step) return null;
     const bulk = applyBulk(sqlite, step.id, 'undo');
-    const rowTables = new Set<string>();
-    const rowAreas = new Set<Area>();
-    for (const c of changesOf(sqlite, step.id, 'DESC')) {
-      const key = JSON.parse(c.row_key) as RowValues;
-      applyImage(sqlite, c.table_name as TableName, key, parse(c.before_json));
-      rowTables.add(c.table_name);
-      rowAreas.add(areaOfRow(c.table_name, key) ?? 'edit');
-    }
+    const rows = applyRows(sqlite, step.id, 'undo');
     sqlite.prepare('UPDATE undo_step SET undone = 1 WHERE id = ?').run(step.id);
-    return { label: step.label, effects: { rowTables: [...rowTables], rowAreas: [...rowAreas], bulk } };
+    return { label: step.label, effects: { ...rows, bulk } };
   }).immediate();
 }
 
@@ -318,17 +327,10 @@ export function redo(db: WriteDb): StepOutcome | null {
       .prepare('SELECT id, label FROM undo_step WHERE undone = 1 ORDER BY id ASC LIMIT 1')
       .get() as { id: number; label: string } | undefined;
     if (!step) return null;
-    const rowTables = new Set<string>();
-    const rowAreas = new Set<Area>();
-    for (const c of changesOf(sqlite, step.id, 'ASC')) {
-      const key = JSON.parse(c.row_key) as RowValues;
-      applyImage(sqlite, c.table_name as TableName, key, parse(c.after_json));
-      rowTables.add(c.table_name);
-      rowAreas.add(areaOfRow(c.table_name, key) ?? 'edit');
-    }
+    const rows = applyRows(sqlite, step.id, 'redo');
     const bulk = applyBulk(sqlite, step.id, 'redo');
     sqlite.prepare('UPDATE undo_step SET undone = 0 WHERE id = ?').run(step.id);
-    return { label: step.label, effects: { rowTables: [...rowTables], rowAreas: [...rowAreas], bulk } };
+    return { label: step.label, effects: { ...rows, bulk } };
   }).immediate();
 }
 
