@@ -38,19 +38,40 @@ export function useQuery<K extends QueryName>(endpoint: K, input: EndpointInput<
   // The input by value: a new object with the same content is the same query.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableInput = useMemo(() => input, [key]);
+  const [shown] = useState(() => new ShownAnswer());
   const subscribe = useCallback(
     (listener: () => void) => (stableInput === null ? () => undefined : store.subscribe(endpoint, stableInput, listener)),
     [store, endpoint, stableInput],
   );
-  const snapshot = useCallback(() => (stableInput === null ? IDLE : store.snapshot(endpoint, stableInput)), [store, endpoint, stableInput]);
+  const snapshot = useCallback(
+    () => (stableInput === null ? IDLE : shown.of(store.snapshot(endpoint, stableInput))),
+    [store, endpoint, stableInput, shown],
+  );
   const state = useSyncExternalStore(subscribe, snapshot) as QueryState<EndpointResult<K>>;
-  // The last answer shown: it stays while the answer to a new input loads.
-  const [shown, setShown] = useState<EndpointResult<K> | null>(null);
-  if (state.data !== null && state.data !== shown) setShown(state.data);
   const reload = useCallback(() => (stableInput === null ? Promise.resolve() : store.reload(endpoint, stableInput)), [store, endpoint, stableInput]);
   const settled = useCallback(() => (stableInput === null ? Promise.resolve() : store.settled(endpoint, stableInput)), [store, endpoint, stableInput]);
-  const data = state.data ?? (stableInput === null ? null : shown);
-  return { data, error: state.error, loading: state.loading, reload, settled };
+  return { data: state.data, error: state.error, loading: state.loading, reload, settled };
+}
+
+/**
+ * What one view shows: the answer to its input, or while that is still loading, the
+ * last answer it showed (so a new filter does not blank the chart). Worked out in the
+ * store's snapshot, so that the view renders once per answer; the same state gives the
+ * same object, as useSyncExternalStore needs.
+ */
+class ShownAnswer {
+  private last: unknown = null;
+  private kept: { state: QueryState<unknown>; last: unknown; out: QueryState<unknown> } | null = null;
+
+  of(state: QueryState<unknown>): QueryState<unknown> {
+    if (state.data !== null) {
+      this.last = state.data;
+      return state;
+    }
+    if (this.last === null) return state;
+    if (this.kept?.state !== state || this.kept.last !== this.last) this.kept = { state, last: this.last, out: { ...state, data: this.last } };
+    return this.kept.out;
+  }
 }
 
 // useQuery for a list of inputs whose length changes (the target tree's open branches,
