@@ -35,10 +35,6 @@ export type Area = (typeof AREAS)[number];
 /** Everything: opening, creating or closing a file changes what every view shows. */
 export const ALL_AREAS: readonly Area[] = AREAS;
 
-export function isArea(value: unknown): value is Area {
-  return typeof value === 'string' && (AREAS as readonly string[]).includes(value);
-}
-
 /** Whether a query that reads `reads` must be asked again after a change of `changed`. */
 export function overlaps(reads: readonly Area[], changed: readonly Area[]): boolean {
   return reads.some((a) => changed.includes(a));

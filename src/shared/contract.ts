@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_AREAS, type Area } from './areas';
+import { ALL_AREAS } from './areas';
 import { asyncCommand, command, query } from './endpoint';
 import { actualsEndpoints } from './endpoints/actuals';
 import { analysisEndpoints } from './endpoints/analysis';
@@ -193,12 +193,6 @@ export type AsyncCommandName = Exclude<CommandName, EditCommandName>;
 
 export function isQuery(name: EndpointName): name is QueryName {
   return contract[name].kind === 'query';
-}
-
-/** The areas a query reads, or a command may change. */
-export function areasOf(name: EndpointName): readonly Area[] {
-  const spec = contract[name];
-  return spec.kind === 'query' ? spec.reads : spec.touches;
 }
 
 export const ENDPOINT_NAMES = Object.keys(contract) as EndpointName[];

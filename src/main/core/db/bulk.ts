@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { APPLICATION_ID } from './constants';
-import type { ReadDb, WriteDb } from './handle';
+import type { WriteDb } from './handle';
 import { SCHEMA_VERSION } from './migrations';
 import { configure } from './regionFile';
 
@@ -248,27 +248,4 @@ export function openForBulkWork(regionPath: string): Database.Database {
     sqlite.close();
     throw e;
   }
-}
-
-// ---- statements whose text is built at run time -----------------------------------------
-
-const built = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/**
- * A hand-written statement whose text is built at run time (a table, a key or a filter as
- * a parameter: the master data's tables, the actuals grids), prepared once per connection
- * and text. The texts are a small set, so the cache stays small.
- */
-export function preparedOnce(db: ReadDb, text: string): Database.Statement {
-  let byText = built.get(db.sqlite);
-  if (!byText) {
-    byText = new Map();
-    built.set(db.sqlite, byText);
-  }
-  let stmt = byText.get(text);
-  if (!stmt) {
-    stmt = db.sqlite.prepare(text);
-    byText.set(text, stmt);
-  }
-  return stmt;
 }

@@ -20,6 +20,16 @@ export const qb = new Kysely<DB>({
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
+/**
+ * A statement prepared once per connection and text: what Kysely builds, and the
+ * hand-written statements of repos/ whose text is assembled at run time (a table, a
+ * key or a filter: the master data's tables, the actuals grids). The texts are a small
+ * set, so the cache stays small.
+ */
+export function prepared(db: ReadDb, sqlText: string): Database.Statement {
+  return statement(db.sqlite, sqlText);
+}
+
 function statement(sqlite: Database.Database, sqlText: string): Database.Statement {
   let byText = cache.get(sqlite);
   if (!byText) {

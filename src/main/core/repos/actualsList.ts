@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { ActualKind, ActualsFilter } from '../../../shared/actuals';
-import { preparedOnce as prepared } from '../db/bulk';
-import { all, qb } from '../db/exec';
+import { all, prepared, qb } from '../db/exec';
 import type { ReadDb } from '../db/handle';
 import {
   add, addDateRange, addPeriodRange, customersMatching, likeAny, likePattern, newWhere, searchOf, simpleMatching,

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { EntityName, RefItem } from '../../../shared/masterData';
-import { preparedOnce as prepared } from '../db/bulk';
-import { all, first, qb, run } from '../db/exec';
+import { all, first, prepared, qb, run } from '../db/exec';
 import type { ReadDb, WriteDb } from '../db/handle';
 import type { CityRow, CustomerRow, ProvinceRow } from '../db/schema';
 import type { RowValues } from '../db/undoLog';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ReadDb, WriteDb } from '../db/handle';
 import type { RowValues } from '../db/undoLog';
-import { preparedOnce as prepared } from '../db/bulk';
+import { prepared } from '../db/exec';
 
 // What the schema says about references, read from SQLite itself once per
 // connection: every table's columns, primary key, foreign keys and unique keys.

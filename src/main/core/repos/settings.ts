@@ -1,4 +1,4 @@
-import { all, first, qb, run } from '../db/exec';
+import { first, qb, run } from '../db/exec';
 import type { ReadDb, WriteDb } from '../db/handle';
 import type { SettingRow } from '../db/schema';
 
@@ -22,8 +22,4 @@ export function putSetting(db: WriteDb, key: string, value: unknown): void {
 
 export function deleteSetting(db: WriteDb, key: string): void {
   run(db, qb.deleteFrom('setting').where('key', '=', key));
-}
-
-export function allSettings(db: ReadDb): SettingRow[] {
-  return all(db, qb.selectFrom('setting').selectAll().orderBy('key'));
 }
