@@ -226,6 +226,7 @@ export const centsExact = (cents: number | bigint): ExactDecimal => ({ units: Bi
 
 /** The decimal as text, at least `minScale` decimals, trailing zeros beyond dropped: "-0.0045", "1234.50". */
 export function exactText(d: ExactDecimal, minScale = 2): string {
+  if (d.units === 0n) return minScale > 0 ? `0.${'0'.repeat(minScale)}` : '0';
   const negative = d.units < 0n;
   let digits = (negative ? -d.units : d.units).toString();
   let scale = d.scale;
