@@ -360,9 +360,9 @@ export function parseImportPeriod(text: string, options: DateOptions = DEFAULT_D
     const y = Number(m[1]);
     const mo = Number(m[2] ?? m[3]);
     if (y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12) return ok(y * 100 + mo);
-    if (m[2] !== undefined) return fail('notPeriod', text);
+    if (m[2] !== undefined) return failDate('notPeriod', text, options.order);
   }
   const day = parseImportDate(s, options);
   if (day.ok) return ok(Number(day.value.slice(0, 4)) * 100 + Number(day.value.slice(5, 7)));
-  return day.reason === 'ambiguousDate' || day.reason === 'empty' ? fail(day.reason, text) : fail('notPeriod', text);
+  return day.reason === 'ambiguousDate' || day.reason === 'empty' ? fail(day.reason, text) : failDate('notPeriod', text, options.order);
 }

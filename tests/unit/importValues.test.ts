@@ -253,4 +253,8 @@ describe('periods (yyyymm)', () => {
     expect(value(parseImportPeriod('15/03/2026', { order: 'dmy', system: 1900 }))).toBe(202603);
     expect(value(parseImportPeriod('15/03/26 10:30', { order: 'dmy', system: 1900 }))).toBe(202603);
   });
+  it('a month that fails names the date order used (its message lists the date forms too)', () => {
+    expect(parseImportPeriod('March', { order: 'dmy', system: 1900 })).toEqual({ ok: false, reason: 'notPeriod', params: { value: 'March', order: 'dmy' } });
+    expect(parseImportPeriod('31/02/26', { order: 'dmy', system: 1900 })).toEqual({ ok: false, reason: 'notPeriod', params: { value: '31/02/26', order: 'dmy' } });
+  });
 });

@@ -178,7 +178,7 @@ export const importWizardZhHant = {
     tooPrecise: '「{{value}}」的小數位太多（金額最多到分）',
     tooLarge: '「{{value}}」太大',
     notDate: '「{{value}}」不是可讀的日期。可接受：{{forms}}（目前的日期順序：{{order}}）',
-    notPeriod: '「{{value}}」不是年月（例如 2026-03、202603、2026年3月）',
+    notPeriod: '「{{value}}」不是年月（例如 2026-03、202603、2026年3月），也不是可讀的日期。日期可接受：{{forms}}（目前的日期順序：{{order}}）',
     ambiguousDate: '「{{value}}」分不清日和月：請在「文件格式」一步選擇日期順序',
     noSuchDate: '沒有「{{value}}」這一天（按「{{order}}」讀取）',
     dateForms: {
@@ -383,7 +383,7 @@ export const importWizardZhHans: ImportWizardMessages = {
     tooPrecise: '“{{value}}”的小数位太多（金额最多到分）',
     tooLarge: '“{{value}}”太大',
     notDate: '“{{value}}”不是可读的日期。可接受：{{forms}}（当前的日期顺序：{{order}}）',
-    notPeriod: '“{{value}}”不是年月（例如 2026-03、202603、2026年3月）',
+    notPeriod: '“{{value}}”不是年月（例如 2026-03、202603、2026年3月），也不是可读的日期。日期可接受：{{forms}}（当前的日期顺序：{{order}}）',
     ambiguousDate: '“{{value}}”分不清日和月：请在“文件格式”一步选择日期顺序',
     noSuchDate: '没有“{{value}}”这一天（按“{{order}}”读取）',
     dateForms: {
@@ -585,7 +585,7 @@ export const importWizardEn: ImportWizardMessages = {
     tooPrecise: '“{{value}}” has too many decimals (amounts go down to cents)',
     tooLarge: '“{{value}}” is too large',
     notDate: '“{{value}}” is not a date this import reads. Accepted: {{forms}} (date order used: {{order}})',
-    notPeriod: '“{{value}}” is not a month (e.g. 2026-03, 202603, 2026年3月)',
+    notPeriod: '“{{value}}” is not a month (e.g. 2026-03, 202603, 2026年3月) nor a date this import reads. Dates accepted: {{forms}} (date order used: {{order}})',
     ambiguousDate: '“{{value}}” could be day-first or month-first: choose the date order in the Format step',
     noSuchDate: 'There is no such day as “{{value}}” (read as {{order}})',
     dateForms: {

@@ -51,7 +51,7 @@ export function parseField(field: ActualField, text: string, { dates, unit, roun
     case 'period': {
       const r = parseImportPeriod(text, dates);
       if (!r.ok) return failed(r);
-      if (r.value < MIN_PERIOD || r.value > MAX_PERIOD) return { ok: false, message: 'importWizard.value.notPeriod', params: { value: text } };
+      if (r.value < MIN_PERIOD || r.value > MAX_PERIOD) return { ok: false, message: 'importWizard.value.notPeriod', params: { value: text, order: dates.order } };
       return r;
     }
     case 'date': {
