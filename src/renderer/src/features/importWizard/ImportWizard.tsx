@@ -699,7 +699,7 @@ export function ImportWizard({ destination, onClose }: Props) {
                               <td className="num">{i.row === 0 ? t('importWizard.preview.mappingRow') : i.row}</td>
                               <td>{i.column}</td>
                               <td>{f ? fieldLabel(f) : i.field}</td>
-                              <td>{issueText(i.message, i.params)}</td>
+                              <td className="import-table__reason">{issueText(i.message, i.params)}</td>
                             </tr>
                           );
                         })}
