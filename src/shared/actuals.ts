@@ -3,7 +3,7 @@
 // (the import engine, the grids' queries) and the renderer (the wizard's resolution
 // step, the actuals area).
 
-import type { DateOrder, DateSystem } from './importValues';
+import type { DateOrder, DateSystem, MoneyRounding } from './importValues';
 
 export const ACTUAL_KINDS = ['sales', 'market', 'audit', 'visit', 'statement', 'expense'] as const;
 export type ActualKind = (typeof ACTUAL_KINDS)[number];
@@ -28,6 +28,8 @@ export interface ActualsReadOptions {
   /** Excel day numbers in a CSV: 1900 (Windows) or 1904 (old Mac). Workbooks say their own. */
   dateSystem: DateSystem;
   amountUnit: AmountUnit;
+  /** Amounts with more decimals than 分: rounded half away from zero (default), or refused. */
+  rounding?: MoneyRounding;
 }
 
 export const DEFAULT_ACTUALS_READ_OPTIONS: ActualsReadOptions = { dateOrder: 'ymd', dateSystem: 1900, amountUnit: 'yuan' };

@@ -76,6 +76,30 @@ export interface ImportIssue {
   params?: Record<string, string | number>;
 }
 
+/** One money field's totals over the imported rows, in 元 as exact decimal text ("1234.5678"). */
+export interface RoundingField {
+  field: string;
+  /** The sum of the values as the file writes them. */
+  fileTotal: string;
+  /** The sum of the values as imported (each rounded to 分). */
+  importedTotal: string;
+  /** importedTotal − fileTotal: the sum of the per-line rounding. */
+  difference: string;
+  /** How many of this field's values were rounded. */
+  values: number;
+}
+
+/**
+ * Amounts with more decimals than 分 are rounded half away from zero to 分; this says how
+ * many, the largest change (元, exact, signed: rounded − written), and per money field
+ * the file's total beside the imported one. Absent when nothing was rounded.
+ */
+export interface RoundingSummary {
+  values: number;
+  largestChange: string;
+  fields: RoundingField[];
+}
+
 export interface ImportPreview {
   rowCount: number;
   validCount: number;
@@ -92,6 +116,8 @@ export interface ImportPreview {
   unknownCount?: number;
   /** Actuals destinations: what the commit will do (lines, replaced and overwritten rows, created members). */
   batch?: BatchPlan;
+  /** Amounts rounded to 分, over the rows that will be imported. */
+  rounding?: RoundingSummary;
 }
 
 export interface ImportCommitResult {
@@ -106,6 +132,8 @@ export interface ImportCommitResult {
   replaced?: number;
   /** Members created. */
   created?: number;
+  /** Amounts rounded to 分, over the rows imported. */
+  rounding?: RoundingSummary;
 }
 
 /** A saved mapping: fieldKey → the header text of its column (null: not imported). */

@@ -189,7 +189,7 @@ describe('sales actuals', () => {
       '2027-01,D0001,,WA0003,,1.5,100,1', // row 4: volume not whole
       '2027-13,D0001,,WA0001,,1,100,1', // row 5: no such month
       '2027-01,,,WA0001,,1,100,1', // row 6: customer empty
-      '2027-01,D0001,,WA0001,,1,100.123,1', // row 7: amount too precise
+      '2027-01,D0001,,WA0001,,1,100.123,1', // row 7: more decimals than 分: rounded, no longer refused
     ].join('\n');
     const path = dataFile(c, 'bad.csv', file);
     const preview = (await call(c, 'import.preview', salesRequest(path))) as ImportPreview;
@@ -200,9 +200,13 @@ describe('sales actuals', () => {
       [4, '數量', 'volume', 'importWizard.value.notInteger'],
       [5, '月份', 'period', 'importWizard.value.notPeriod'],
       [6, '客戶編碼', 'customer', 'importWizard.value.empty'],
-      [7, '金額', 'amount', 'importWizard.value.tooPrecise'],
     ]);
-    expect(preview.validCount).toBe(0);
+    expect(preview.validCount).toBe(1);
+    expect(preview.rounding).toEqual({
+      values: 1,
+      largestChange: '-0.003',
+      fields: [{ field: 'amount', fileTotal: '100.123', importedTotal: '100.12', difference: '-0.003', values: 1 }],
+    });
     const before = sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n;
     const batches = sql<{ n: number }>(c, 'SELECT count(*) AS n FROM import_batch').n;
     const err = await fail(c, 'import.commit', salesRequest(path));
@@ -234,6 +238,73 @@ describe('sales actuals', () => {
     const path1904 = dataFile(c, 's1904.csv', `${SALES_HEADERS}\n45291,D0001,,WA0001,,2,1.5,0.25\n`);
     const p1904 = (await call(c, 'import.preview', salesRequest(path1904, { options: { ...wan, dateSystem: 1904 } }))) as ImportPreview;
     expect(p1904.batch?.periodFrom).toBe(202801);
+    await c.session.close();
+  });
+
+  it('rounds amounts with more decimals than 分 half away from zero, and the totals reconcile to the 分', async () => {
+    const c = await fresh();
+    const file = [
+      SALES_HEADERS,
+      '2027-01,D0001,,WA0001,,1,100.1250,10.1111', // 100.13 (+0.005), 10.11 (−0.0011)
+      '2027-01,D0001,,WA0002,,1,200.3349,20', // 200.33 (−0.0049)
+      '2027-01,D0001,,WA0003,,-1,-5.0050,-1', // −5.01 (−0.005)
+      '2027-02,D0001,,WA0001,,1,0.0050,0', // 0.01 (+0.005)
+      '2027-02,D0001,,WA0001,,1,50,5', // the same line as the row above
+      '2027-02,D0001,,WA0002,,1,abc,5', // refused: not counted in the totals
+    ].join('\n');
+    const path = dataFile(c, 'four.csv', file);
+    const preview = (await call(c, 'import.preview', salesRequest(path))) as ImportPreview;
+    expect(preview.issues.map((i) => [i.row, i.message])).toEqual([[7, 'importWizard.value.notNumber']]);
+    // File: 100.125 + 200.3349 − 5.005 + 0.005 + 50 = 345.4599; imported: 100.13 + 200.33 − 5.01 + 0.01 + 50 = 345.46.
+    const expected = {
+      values: 5,
+      largestChange: '0.005',
+      fields: [
+        { field: 'amount', fileTotal: '345.4599', importedTotal: '345.46', difference: '0.0001', values: 4 },
+        { field: 'grossProfit', fileTotal: '34.1111', importedTotal: '34.11', difference: '-0.0011', values: 1 },
+      ],
+    };
+    expect(preview.rounding).toEqual(expected);
+
+    const fixed = dataFile(c, 'four-fixed.csv', file.split('\n').slice(0, -1).join('\n'));
+    const done = (await call(c, 'import.commit', salesRequest(fixed))) as ImportCommitResult;
+    expect(done.rounding).toEqual(expected);
+    // The lines hold the rounded values, and their sum is the imported total.
+    const lines = sqlAll<{ a: number }>(c, 'SELECT amount_cents AS a FROM sales_actual WHERE batch_id = ? ORDER BY period, sku_id', done.batchId);
+    expect(lines.map((l) => l.a)).toEqual([10_013, 20_033, -501, 5_001]);
+    const total = sql<{ a: number; g: number }>(c, 'SELECT sum(amount_cents) AS a, sum(gross_profit_cents) AS g FROM sales_actual WHERE batch_id = ?', done.batchId);
+    expect(total).toEqual({ a: 34_546, g: 3_411 });
+    expectSummaryInStep(c);
+    await c.session.close();
+  });
+
+  it('refuses amounts with more decimals than 分 when told to', async () => {
+    const c = await fresh();
+    const path = dataFile(c, 'strict.csv', `${SALES_HEADERS}\n2027-01,D0001,,WA0001,,1,100.125,1\n`);
+    const options = { dateOrder: 'ymd' as const, dateSystem: 1900 as const, amountUnit: 'yuan' as const, rounding: 'refuse' as const };
+    const preview = (await call(c, 'import.preview', salesRequest(path, { options }))) as ImportPreview;
+    expect(preview.issues.map((i) => [i.row, i.field, i.message, i.params])).toEqual([[2, 'amount', 'importWizard.value.tooPrecise', { value: '100.125' }]]);
+    expect(preview.rounding).toBeUndefined();
+    await c.session.close();
+  });
+
+  it('reads two-digit years and times in day-first dates, and a date it cannot read names the order used', async () => {
+    const c = await fresh();
+    const headers = '日期,門店編碼,品牌,品類,在架SKU數,排面';
+    const dmy = { dateOrder: 'dmy' as const, dateSystem: 1900 as const, amountUnit: 'yuan' as const };
+    const terminal = sql<{ code: string }>(c, 'SELECT code FROM terminal ORDER BY id LIMIT 1').code;
+    const brand = sql<{ code: string }>(c, 'SELECT code FROM brand ORDER BY id LIMIT 1').code;
+    const category = sql<{ code: string }>(c, 'SELECT code FROM category ORDER BY id LIMIT 1').code;
+    const file = [headers, `03/01/27 14:22:01,${terminal},${brand},${category},3,4`, `5.3.27,${terminal},${brand},${category},3,4`, `someday,${terminal},${brand},${category},3,4`].join('\n');
+    const path = dataFile(c, 'audit.csv', file);
+    const mapping = { date: 0, terminal: 1, brand: 2, category: 3, skusOnShelf: 4, facings: 5 };
+    const preview = (await call(c, 'import.preview', { path, destination: 'actuals:audit', mapping, options: dmy })) as ImportPreview;
+    expect(preview.issues.map((i) => [i.row, i.message, i.params])).toEqual([[4, 'importWizard.value.notDate', { value: 'someday', order: 'dmy' }]]);
+    expect(preview.validCount).toBe(2);
+    const good = dataFile(c, 'audit-good.csv', file.split('\n').slice(0, -1).join('\n'));
+    const done = (await call(c, 'import.commit', { path: good, destination: 'actuals:audit', mapping, options: dmy })) as ImportCommitResult;
+    const dates = sqlAll<{ d: string }>(c, 'SELECT audit_date AS d FROM store_audit WHERE batch_id = ? ORDER BY audit_date', done.batchId);
+    expect(dates.map((r) => r.d)).toEqual(['2027-01-03', '2027-03-05']);
     await c.session.close();
   });
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
+import { englishText } from '../../src/main/cli/importActuals';
 import { TSX_ARGS, sha256, sidecarsOf, tempDir, tinyDemoTemplate } from './helpers';
 
 const CLI = join(import.meta.dirname, '../../src/main/cli/index.ts');
@@ -133,6 +134,42 @@ describe('cli import', () => {
     expect(r.stderr).toMatch(/nothing was imported/);
     expect(sha256(path)).toBe(before);
     expect(sales2027(path).n).toBe(0);
+  });
+
+  it('rounds amounts to the cent and prints the totals, refuses them with --rounding refuse, and says which date forms it reads', () => {
+    const path = region();
+    const file = join(tempDir(), 'precise.csv');
+    writeFileSync(file, '月份,客戶編碼,存貨編碼,數量,金額,毛利\n2027-01,D0001,WA0001,1,100.125,10\n2027-01,D0002,WA0001,1,-0.005,1\n');
+    const before = sha256(path);
+    const strict = cli('import', 'sales', file, '--into', path, '--rounding', 'refuse');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/precise\.csv:2: column "金額" \(amount\): .*100\.125/);
+    expect(strict.stderr).toMatch(/precise\.csv:3: column "金額" \(amount\): .*-0\.005/);
+    expect(sha256(path)).toBe(before);
+    expect(cli('import', 'sales', file, '--into', path, '--rounding', 'up').status).toBe(1);
+
+    const r = cli('import', 'sales', file, '--into', path);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[1]).toBe('sales: 2 amounts rounded half away from zero to the cent (largest change 0.005 yuan); --rounding refuse refuses them instead');
+    // 100.125 − 0.005 = 100.12 in the file; 100.13 − 0.01 = 100.12 imported.
+    expect(lines[2]).toBe('  amount: file total 100.12, imported total 100.12, difference 0.00 (2 values rounded)');
+    expect(sales2027(path)).toMatchObject({ n: 2, amount: 10_012 });
+
+    const dates = join(tempDir(), 'dates.csv');
+    writeFileSync(dates, '月份,客戶編碼,存貨編碼,數量,金額,毛利\n5.3.27 9:05,D0001,WA0001,1,1,1\nlater,D0001,WA0001,1,1,1\n');
+    const d = cli('import', 'sales', dates, '--into', path, '--date-order', 'dmy', '--dry-run');
+    expect(d.status).toBe(1);
+    expect(d.stderr).not.toMatch(/dates\.csv:2:/);
+    expect(d.stderr).toMatch(/dates\.csv:3: column "月份" \(period\): .*later/);
+  });
+
+  it('a date it cannot read names the forms it accepts and the order it used', () => {
+    const dmy = englishText('importWizard.value.notDate', { value: 'someday', order: 'dmy' });
+    expect(dmy).toMatch(/^“someday” is not a date this import reads\. Accepted: .*5\.3\.26.*two-digit years 00–69 are 20xx.*\(date order used: day\/month\/year\)$/);
+    expect(englishText('importWizard.value.notDate', { value: 'x', order: 'ymd' })).toMatch(/Accepted: 2026-03-05, .*\(date order used: year first\)$/);
+    expect(englishText('importWizard.value.noSuchDate', { value: '31/02/26', order: 'mdy' })).toBe('There is no such day as “31/02/26” (read as month/day/year)');
   });
 
   it('prints at most 200 problems and counts the rest', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  excelSerialToIso, parseImportDate, parseImportDecimal, parseImportInteger, parseImportMoney, parseImportPeriod,
+  addExact, excelSerialToIso, exactText, fullYear, parseImportDate, parseImportDecimal, parseImportInteger, parseImportMoney, parseImportPeriod,
+  readImportMoney, TWO_DIGIT_YEAR_PIVOT, type DateOptions,
 } from '../../src/shared/importValues';
 
 // The value parsers of the actuals imports, each case written out by hand.
@@ -35,17 +36,64 @@ describe('money (元 → cents, exact)', () => {
   it.each([
     ['', '!empty'],
     ['abc', '!notNumber'],
-    ['12.345', '!tooPrecise'],
-    ['1.2345678萬', '!tooPrecise'], // 12,345.678 元
     ['12%', '!notNumber'],
     ['1.2.3', '!notNumber'],
     ['99999999999999999', '!tooLarge'],
+    ['99999999999999999.999', '!tooLarge'],
   ])('%s is refused (%s)', (text, reason) => {
     expect(value(parseImportMoney(text))).toBe(reason);
   });
 
-  it('names the text it refused', () => {
-    expect(parseImportMoney(' 12.345 ')).toEqual({ ok: false, reason: 'tooPrecise', params: { value: '12.345' } });
+  it.each([
+    // More decimals than 分: rounded half away from zero, never refused (the behaviour changed on purpose).
+    ['0.005', 1, '0.005'],
+    ['-0.005', -1, '-0.005'],
+    ['0.0049', 0, '-0.0049'],
+    ['-0.0049', 0, '0.0049'],
+    ['1.2345', 123, '-0.0045'],
+    ['1.235', 124, '0.005'],
+    ['-1.235', -124, '-0.005'],
+    ['-1.2345', -123, '0.0045'],
+    ['12.345', 1235, '0.005'],
+    ['1,234.5650', 123_457, '0.005'], // a trailing zero carries no precision
+    ['(1,234.5678)', -123_457, '-0.0022'],
+    ['1.2345678萬', 1_234_568, '0.002'], // 12,345.678 元
+    ['0.00000001', 0, '-0.00000001'],
+  ])('%s → %i cents, changed by %s 元', (text, cents, change) => {
+    const r = readImportMoney(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.cents).toBe(cents);
+    expect(r.value.change && exactText(r.value.change)).toBe(change);
+  });
+
+  it('says nothing changed when nothing was rounded', () => {
+    expect(readImportMoney('1.23')).toEqual({ ok: true, value: { cents: 123, change: null } });
+    expect(readImportMoney('1.2300')).toEqual({ ok: true, value: { cents: 123, change: null } });
+  });
+
+  it('scales by the unit of the file (萬元) before rounding', () => {
+    // 1.234567 萬元 = 12,345.67 元: exact, nothing rounded.
+    expect(readImportMoney('1.234567', { unitShift: 4 })).toEqual({ ok: true, value: { cents: 1_234_567, change: null } });
+    // 1.2345675 萬元 = 12,345.675 元 → 12,345.68.
+    const r = readImportMoney('1.2345675', { unitShift: 4 });
+    expect(r.ok && r.value.cents).toBe(1_234_568);
+    expect(r.ok && r.value.change && exactText(r.value.change)).toBe('0.005');
+    expect(value(parseImportMoney('-1.5', { unitShift: 4 }))).toBe(-1_500_000);
+    expect(value(parseImportMoney('1.5萬', { unitShift: 4 }))).toBe(15_000_000_000); // 1.5 萬 萬元
+  });
+
+  it('refuses such amounts in the strict variant, naming the text', () => {
+    expect(parseImportMoney(' 12.345 ', { rounding: 'refuse' })).toEqual({ ok: false, reason: 'tooPrecise', params: { value: '12.345' } });
+    expect(value(parseImportMoney('12.340', { rounding: 'refuse' }))).toBe(1234);
+  });
+
+  it('adds and prints exact decimals', () => {
+    expect(exactText(addExact({ units: -45n, scale: 4 }, { units: 5n, scale: 3 }))).toBe('0.0005');
+    expect(exactText({ units: 123_456n, scale: 2 })).toBe('1234.56');
+    expect(exactText({ units: -5n, scale: 2 })).toBe('-0.05');
+    expect(exactText({ units: 0n, scale: 6 })).toBe('0.00');
+    expect(exactText({ units: 12_000n, scale: 4 })).toBe('1.20');
   });
 });
 
@@ -111,6 +159,60 @@ describe('dates', () => {
     expect(value(parseImportDate('44620', { order: 'ymd', system: 1904 }))).toBe('2026-03-01');
   });
 
+  const dmy: DateOptions = { order: 'dmy', system: 1900 };
+  const mdy: DateOptions = { order: 'mdy', system: 1900 };
+
+  it.each([
+    ['03/01/19', '2019-01-03'],
+    ['3/1/19', '2019-01-03'],
+    ['5.3.26', '2026-03-05'],
+    ['05-03-26', '2026-03-05'],
+    ['5-3-2026', '2026-03-05'],
+    ['5.3.2026', '2026-03-05'],
+    ['5/3/2026 14:22:01', '2026-03-05'],
+    ['5.3.26 9:05', '2026-03-05'],
+    ['5/3/26 下午 2:05', '2026-03-05'],
+    ['5/3/26 2:05 PM', '2026-03-05'],
+    ['31/12/69', '2069-12-31'], // the pivot's last year in this century
+    ['01/01/70', '1970-01-01'], // and its first in the last
+    ['01/01/00', '2000-01-01'],
+    ['31/12/99', '1999-12-31'],
+  ])('day first: %s → %s', (text, iso) => {
+    expect(value(parseImportDate(text, dmy))).toBe(iso);
+  });
+
+  it.each([
+    ['03/01/19', '2019-03-01'],
+    ['3.5.26 9:05', '2026-03-05'],
+    ['12-31-69', '2069-12-31'],
+  ])('month first: %s → %s', (text, iso) => {
+    expect(value(parseImportDate(text, mdy))).toBe(iso);
+  });
+
+  it.each([
+    ['2026/3/5 14:22:01', '2026-03-05'],
+    ['2026-3-5 9:05', '2026-03-05'],
+    ['2026.03.05', '2026-03-05'],
+    ['2026/3/5 下午 2:05', '2026-03-05'],
+  ])('year first with a time: %s → %s', (text, iso) => {
+    expect(value(parseImportDate(text, dmy))).toBe(iso);
+    expect(value(parseImportDate(text))).toBe(iso);
+  });
+
+  it('pivots two-digit years at 70 (00–69 → 20xx, 70–99 → 19xx)', () => {
+    expect(TWO_DIGIT_YEAR_PIVOT).toBe(70);
+    expect(fullYear('69')).toBe(2069);
+    expect(fullYear('70')).toBe(1970);
+    expect(fullYear('00')).toBe(2000);
+    expect(fullYear('2026')).toBe(2026);
+  });
+
+  it('never reads a two-digit year without an order, nor mixed separators', () => {
+    expect(value(parseImportDate('03/01/19'))).toBe('!ambiguousDate');
+    expect(value(parseImportDate('5.3/26', dmy))).toBe('!notDate');
+    expect(value(parseImportDate('5/3/026', dmy))).toBe('!notDate');
+  });
+
   it.each([
     ['2026-02-30', '!noSuchDate'],
     ['2026-13-01', '!noSuchDate'],
@@ -118,6 +220,13 @@ describe('dates', () => {
     ['', '!empty'],
   ])('%s is refused (%s)', (text, reason) => {
     expect(value(parseImportDate(text))).toBe(reason);
+  });
+
+  it('a date that fails names the order it was read in', () => {
+    expect(parseImportDate('next Tuesday', dmy)).toEqual({ ok: false, reason: 'notDate', params: { value: 'next Tuesday', order: 'dmy' } });
+    expect(parseImportDate('31/02/26', dmy)).toEqual({ ok: false, reason: 'noSuchDate', params: { value: '31/02/26', order: 'dmy' } });
+    expect(parseImportDate('13/01/26', mdy)).toEqual({ ok: false, reason: 'noSuchDate', params: { value: '13/01/26', order: 'mdy' } });
+    expect(parseImportDate('2026-02-30')).toEqual({ ok: false, reason: 'noSuchDate', params: { value: '2026-02-30', order: 'ymd' } });
   });
 });
 
@@ -142,5 +251,10 @@ describe('periods (yyyymm)', () => {
   });
   it('a day-first date gives its month once the order is chosen', () => {
     expect(value(parseImportPeriod('15/03/2026', { order: 'dmy', system: 1900 }))).toBe(202603);
+    expect(value(parseImportPeriod('15/03/26 10:30', { order: 'dmy', system: 1900 }))).toBe(202603);
+  });
+  it('a month that fails names the date order used (its message lists the date forms too)', () => {
+    expect(parseImportPeriod('March', { order: 'dmy', system: 1900 })).toEqual({ ok: false, reason: 'notPeriod', params: { value: 'March', order: 'dmy' } });
+    expect(parseImportPeriod('31/02/26', { order: 'dmy', system: 1900 })).toEqual({ ok: false, reason: 'notPeriod', params: { value: '31/02/26', order: 'dmy' } });
   });
 });

@@ -156,6 +156,23 @@ describe('import channels', () => {
     expect(customers()).toBe(before);
   });
 
+  it('rounds amounts with more decimals than 分 half away from zero, as the actuals do, and reports the totals', async () => {
+    const path = join(ctx.dir, 'credit.csv');
+    writeFileSync(path, '代碼,名称,城市,主渠道,鋪底額度（元）\nRND001,甲商貿,上海市,KA,"1,234.565"\nRND002,乙商貿,上海市,KA,99.994\nRND003,丙商貿,上海市,KA,10\n');
+    ctx.nextImport = path;
+    await ok('import.chooseFile', {});
+    const rounding = {
+      values: 2,
+      largestChange: '0.005',
+      fields: [{ field: 'creditLimitCents', fileTotal: '1344.559', importedTotal: '1344.56', difference: '0.001', values: 2 }],
+    };
+    const preview = await ok<ImportPreview>('import.preview', { path, destination, mapping: MAPPING });
+    expect(preview).toMatchObject({ rowCount: 3, validCount: 3, issueCount: 0, rounding });
+    expect(await ok('import.commit', { path, destination, mapping: MAPPING })).toEqual({ imported: 3, inserted: 3, updated: 0, rounding });
+    const credit = ctx.session.requireFile().sqlite.prepare(`SELECT code, credit_limit_cents AS c FROM customer WHERE code LIKE 'RND%' ORDER BY code`).all();
+    expect(credit).toEqual([{ code: 'RND001', c: 123_457 }, { code: 'RND002', c: 9_999 }, { code: 'RND003', c: 1_000 }]);
+  });
+
   it('says which required field is not mapped, and refuses to commit without it', async () => {
     const path = await choose('e2e-customers-fixed.csv');
     const mapping = { ...MAPPING, cityId: null };

@@ -13,7 +13,10 @@ import {
 import { AppError, type InputIssue } from '../../shared/errors';
 import { matchHeaders, normalizeHeader } from '../../shared/headerMatch';
 import { catalogs } from '../../shared/i18n';
-import { TEXT_ENCODINGS, type ColumnMapping, type ImportCommitResult, type ImportIssue, type ImportPreview, type TextEncoding } from '../../shared/importTypes';
+import {
+  TEXT_ENCODINGS, type ColumnMapping, type ImportCommitResult, type ImportIssue, type ImportPreview, type RoundingSummary, type TextEncoding,
+} from '../../shared/importTypes';
+import { MONEY_ROUNDINGS, TWO_DIGIT_YEAR_PIVOT, type MoneyRounding } from '../../shared/importValues';
 import { LANGUAGES, formatPeriod } from '../../shared/units';
 import { inspectRegionFile } from '../core/db/inspect';
 import { SCHEMA_VERSION } from '../core/db/migrations';
@@ -42,6 +45,7 @@ export interface ImportArgs {
   dateOrder?: string;
   dateSystem?: string;
   amountUnit?: string;
+  rounding?: string;
   source?: string;
   skipUnknown: boolean;
   dryRun: boolean;
@@ -79,7 +83,24 @@ function parseOptions(args: ImportArgs, saved?: ActualsReadOptions): ActualsRead
   if (dateSystem !== 1900 && dateSystem !== 1904) throw new UsageError(`--date-system must be 1900 or 1904, not ${args.dateSystem}`);
   const amountUnit = args.amountUnit ?? saved?.amountUnit ?? 'yuan';
   if (!(AMOUNT_UNITS as readonly string[]).includes(amountUnit)) throw new UsageError(`--amount-unit must be yuan or wan, not ${amountUnit}`);
-  return { dateOrder: dateOrder as ActualsReadOptions['dateOrder'], dateSystem, amountUnit: amountUnit as ActualsReadOptions['amountUnit'] };
+  const rounding = args.rounding ?? saved?.rounding ?? 'round';
+  if (!(MONEY_ROUNDINGS as readonly string[]).includes(rounding)) throw new UsageError(`--rounding must be round or refuse, not ${rounding}`);
+  return {
+    dateOrder: dateOrder as ActualsReadOptions['dateOrder'],
+    dateSystem,
+    amountUnit: amountUnit as ActualsReadOptions['amountUnit'],
+    rounding: rounding as MoneyRounding,
+  };
+}
+
+/** The wizard's rounding summary: how many amounts were rounded, and per field the file's total beside the imported one. */
+export function roundingLines(kind: string, r: RoundingSummary | undefined): string {
+  if (!r) return '';
+  const lines = [
+    `${kind}: ${count(r.values, 'amount')} rounded half away from zero to the cent (largest change ${r.largestChange} yuan); --rounding refuse refuses them instead`,
+    ...r.fields.map((f) => `  ${f.field}: file total ${f.fileTotal}, imported total ${f.importedTotal}, difference ${f.difference} (${count(f.values, 'value')} rounded)`),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 // ---- messages in English -----------------------------------------------------------
@@ -105,8 +126,15 @@ export function englishText(key: string, params: Record<string, string | number>
     const shown = Object.entries(params).map(([k, v]) => `${k}=${v}`);
     return shown.length ? `${key} (${shown.join(', ')})` : key;
   }
+  const shown = { ...params };
+  if (typeof params.order === 'string') {
+    // A date's order by its name, with the forms that order reads.
+    const last = String(TWO_DIGIT_YEAR_PIVOT - 1).padStart(2, '0');
+    shown.order = lookup(catalogs.en, `importWizard.read.orderName.${params.order}`) ?? params.order;
+    shown.forms = (lookup(catalogs.en, `importWizard.value.dateForms.${params.order}`) ?? '').replace(/\{\{\s*last\s*\}\}/g, last);
+  }
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    const v = params[name];
+    const v = shown[name];
     if (v === undefined) return '?';
     if (name === 'dimension') return lookup(catalogs.en, `actuals.dimension.${v}`) ?? String(v);
     return String(v);
@@ -333,6 +361,7 @@ export function runImport(args: ImportArgs): number {
           ? ` → ${count(b.lines, 'line')}, ${months(b.periodFrom, b.periodTo)}, source "${b.source}"; would replace ${b.replaces.toLocaleString('en-US')}, overwrite ${b.overwrites.toLocaleString('en-US')}, skip ${b.skipped.toLocaleString('en-US')} (dry run: nothing written)\n`
           : ' (dry run: nothing written)\n'),
     );
+    process.stdout.write(roundingLines(kind, p.rounding));
     return 0;
   }
 
@@ -369,6 +398,7 @@ export function runImport(args: ImportArgs): number {
     `${kind}: imported ${count(lines, 'line')} (${count(result.imported, 'row')}) from ${file} into ${basename(regionPath)}` +
       ` (batch ${result.batchId ?? '-'}, replaced ${(result.replaced ?? 0).toLocaleString('en-US')}, skipped ${(result.skipped ?? 0).toLocaleString('en-US')})\n`,
   );
+  process.stdout.write(roundingLines(kind, result.rounding));
   return 0;
 }
 

@@ -21,7 +21,8 @@ commands:
                  2 with the reasons when it is not
   import KIND FILE --into REGION_FILE [--mapping NAME] [--encoding E] [--sheet S]
          [--header-row N] [--date-order ymd|dmy|mdy] [--date-system 1900|1904]
-         [--amount-unit yuan|wan] [--source NAME] [--skip-unknown] [--dry-run]
+         [--amount-unit yuan|wan] [--rounding round|refuse] [--source NAME]
+         [--skip-unknown] [--dry-run]
                  import actuals from a CSV, XLSX or XLS file into the region file;
                  KIND is sales, market, audit, visit, statement or expense.
                  Columns: the saved mapping NAME of the region file, else matched by
@@ -32,6 +33,10 @@ commands:
                  name) for the same months again replaces those rows.
                  --dry-run checks the file and says what the import would do.
                  --encoding: utf-8, gbk (gb18030), utf-16le, utf-16be (default: detected)
+                 --rounding: amounts with more decimals than cents are rounded half
+                 away from zero to the cent (round, the default; the file's and the
+                 imported totals are printed) or refused as errors (refuse).
+                 Two-digit years (with --date-order dmy or mdy): 00-69 are 20xx.
 `;
 
 function printReport(r: FileReport): void {
@@ -120,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
           'date-order': { type: 'string' },
           'date-system': { type: 'string' },
           'amount-unit': { type: 'string' },
+          rounding: { type: 'string' },
           source: { type: 'string' },
           'skip-unknown': { type: 'boolean', default: false },
           'dry-run': { type: 'boolean', default: false },
@@ -139,6 +145,7 @@ async function main(argv: string[]): Promise<number> {
         dateOrder: values['date-order'],
         dateSystem: values['date-system'],
         amountUnit: values['amount-unit'],
+        rounding: values.rounding,
         source: values.source,
         skipUnknown: values['skip-unknown'],
         dryRun: values['dry-run'],

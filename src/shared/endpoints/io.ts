@@ -10,6 +10,7 @@ import {
   type ImportDestinationInfo,
   type SavedMapping,
 } from '../importTypes';
+import { MONEY_ROUNDINGS } from '../importValues';
 
 // The import wizard and table exports. A destination names what imported rows become:
 // 'master:<entity>' for master data, 'targets:ho' for head office's target,
@@ -44,6 +45,7 @@ export const actualsReadOptionsSchema = z
     dateOrder: z.enum(['ymd', 'dmy', 'mdy']),
     dateSystem: z.union([z.literal(1900), z.literal(1904)]),
     amountUnit: z.enum(AMOUNT_UNITS),
+    rounding: z.enum(MONEY_ROUNDINGS).optional(),
   })
   .strict();
 

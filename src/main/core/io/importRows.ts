@@ -1,11 +1,13 @@
 import type { ActualsReadOptions } from '../../../shared/actuals';
 import { actualsReadOptionsSchema } from '../../../shared/endpoints/io';
 import { AppError } from '../../../shared/errors';
-import type { ColumnMapping, ImportIssue, ImportPreview, SavedMapping, TextEncoding } from '../../../shared/importTypes';
+import type { ColumnMapping, ImportCommitResult, ImportIssue, ImportPreview, SavedMapping, TextEncoding } from '../../../shared/importTypes';
+import { centsExact, exactText, readImportMoney, type ExactDecimal } from '../../../shared/importValues';
 import type { ReadDb, WriteDb } from '../db/handle';
 import { listMappingRows, upsertMapping } from '../repos/imports';
 import { readDataRows, type DataRows } from './dataFile';
 import { requireDestination, type ImportDestination, type RowIssue, type TextRow } from './destinations';
+import { RoundingTally } from './rounding';
 
 export const MAX_PREVIEW_ISSUES = 500;
 
@@ -24,6 +26,34 @@ interface Prepared {
   rows: TextRow[];
   /** Problems with the mapping itself (row 0). */
   mappingIssues: ImportIssue[];
+  /** Per row, its money values (cents and the rounding change, if rounded). */
+  money: { field: string; cents: number; change?: ExactDecimal }[][];
+}
+
+/**
+ * Money with more decimals than 分 is rounded half away from zero here, as in the actuals
+ * imports, and the cell's text becomes the rounded amount; the destination then checks
+ * it as it checks any amount. Other texts are left for the destination to read.
+ */
+function roundMoney(row: TextRow, moneyFields: string[]): Prepared['money'][number] {
+  const out: Prepared['money'][number] = [];
+  for (const field of moneyFields) {
+    const text = row[field];
+    if (!text) continue;
+    const r = readImportMoney(text);
+    if (!r.ok) continue;
+    if (r.value.change) row[field] = exactText(centsExact(r.value.cents));
+    out.push({ field, cents: r.value.cents, ...(r.value.change ? { change: r.value.change } : {}) });
+  }
+  return out;
+}
+
+function roundingOf(p: Prepared, badRows: Set<number>): ImportPreview['rounding'] {
+  const tally = new RoundingTally();
+  p.money.forEach((values, index) => {
+    if (!badRows.has(index)) for (const v of values) tally.add(v.field, v.cents, v.change);
+  });
+  return tally.summary();
 }
 
 function prepare(path: string, request: ImportRequest): Prepared {
@@ -47,12 +77,15 @@ function prepare(path: string, request: ImportRequest): Prepared {
   const mappingIssues: ImportIssue[] = destination.info.fields
     .filter((f) => f.required && (request.mapping[f.key] === undefined || request.mapping[f.key] === null))
     .map((f) => ({ row: 0, column: '', field: f.key, message: 'importWizard.issue.requiredUnmapped' }));
+  const moneyFields = destination.info.fields.filter((f) => f.type === 'money').map((f) => f.key);
+  const money: Prepared['money'] = [];
   const rows = data.rows.map((cells) => {
     const row: TextRow = {};
     for (const [field, column] of used) row[field] = cells[column].trim();
+    money.push(roundMoney(row, moneyFields));
     return row;
   });
-  return { destination, data, rows, mappingIssues };
+  return { destination, data, rows, mappingIssues, money };
 }
 
 function toImportIssues(p: Prepared, issues: RowIssue[], mapping: ColumnMapping): ImportIssue[] {
@@ -82,6 +115,7 @@ export function previewImport(db: ReadDb, path: string, request: ImportRequest):
   const issues = toImportIssues(p, rowIssues, request.mapping).sort((a, b) => a.row - b.row);
   const badRows = new Set(rowIssues.map((i) => i.index));
   const plan = p.destination.plan(db, p.rows);
+  const rounding = roundingOf(p, badRows);
   return {
     rowCount: p.rows.length,
     validCount: p.rows.length - badRows.size,
@@ -89,11 +123,12 @@ export function previewImport(db: ReadDb, path: string, request: ImportRequest):
     issueCount: issues.length,
     updates: plan.updates,
     inserts: plan.inserts,
+    ...(rounding ? { rounding } : {}),
   };
 }
 
 /** Writes every row or none, as one undo step. */
-export function commitImport(db: WriteDb, path: string, request: ImportRequest): { imported: number; updated: number; inserted: number } {
+export function commitImport(db: WriteDb, path: string, request: ImportRequest): ImportCommitResult {
   const p = prepare(path, request);
   if (p.mappingIssues.length > 0) {
     throw new AppError('INVALID_INPUT', `required fields are not mapped: ${p.mappingIssues.map((i) => i.field).join(', ')}`, {
@@ -101,7 +136,8 @@ export function commitImport(db: WriteDb, path: string, request: ImportRequest):
     });
   }
   const plan = p.destination.commit(db, p.rows);
-  return { imported: p.rows.length, updated: plan.updates, inserted: plan.inserts };
+  const rounding = roundingOf(p, new Set());
+  return { imported: p.rows.length, updated: plan.updates, inserted: plan.inserts, ...(rounding ? { rounding } : {}) };
 }
 
 // ---- saved mappings (table import_mapping: kind = the destination, name = the source) ----

@@ -1,13 +1,14 @@
 import { actualKindOfDestination, type ActualKind, type BatchPlan, type MemberDimension } from '../../../../shared/actuals';
 import { AppError } from '../../../../shared/errors';
 import type { ImportCommitResult, ImportIssue, ImportPreview } from '../../../../shared/importTypes';
-import type { DateOptions } from '../../../../shared/importValues';
+import type { DateOptions, ExactDecimal } from '../../../../shared/importValues';
 import { jobTransaction, openForBulkWork } from '../../db/bulk';
 import { readDb, writeDb, type ReadDb, type WriteDb } from '../../db/handle';
 import {
   BATCH_KIND, countReplaced, derivedMonthsOfBatch, kindOfBatch, liveRows, refreshDerived, removeReplaced,
 } from '../../repos/actualsTables';
 import { deleteBatch, findBatchRow, insertBatch, setBatchRowCount, sourceBatchIds } from '../../repos/imports';
+import { RoundingTally } from '../rounding';
 import { ACTUAL_FIELDS, type ActualField } from './fields';
 import { KIND_WRITERS, type KindAccumulator, type RowContext } from './kinds';
 import { insertCreated, Resolver, SKIP, UNKNOWN } from './members';
@@ -62,6 +63,7 @@ interface Pass {
   hash: string;
   encoding: string | null;
   mappingIssues: ImportIssue[];
+  rounding: RoundingTally;
 }
 
 interface Mapped {
@@ -119,11 +121,18 @@ function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress:
     hash: '',
     encoding: null,
     mappingIssues,
+    rounding: new RoundingTally(),
   };
   let headers: string[] = [];
   const headerOf = (c: number) => headers[c] || `#${c + 1}`;
-  const parseField = cachedFieldParser(dateOptions(request), request.options.amountUnit);
+  const parseField = cachedFieldParser({
+    dates: dateOptions(request),
+    unit: request.options.amountUnit,
+    rounding: request.options.rounding ?? 'round',
+  });
   const values: Record<string, Parsed> = {};
+  // The row's money values, tallied for the rounding summary once the row is taken.
+  const money: { field: string; cents: number; change?: ExactDecimal }[] = [];
   const ctx: RowContext = {
     row: 0,
     values,
@@ -145,6 +154,7 @@ function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress:
       p.rowCount++;
       ctx.row = rowNumber;
       rowHasIssue = false;
+      money.length = 0;
       let skip = false;
       for (const m of used) {
         const text = (cells[m.column] ?? '').trim();
@@ -163,8 +173,10 @@ function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress:
           continue;
         }
         const r = parseField(f, text);
-        if (r.ok) values[f.key] = r.value;
-        else {
+        if (r.ok) {
+          values[f.key] = r.value;
+          if (f.type === 'money' && typeof r.value === 'number') money.push({ field: f.key, cents: r.value, change: r.change });
+        } else {
           values[f.key] = null;
           add(f.key, headerOf(m.column), r.message, r.params);
         }
@@ -175,6 +187,7 @@ function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress:
       }
       if (!rowHasIssue) acc.add(ctx);
       if (rowHasIssue) p.badRows++;
+      else for (const v of money) p.rounding.add(v.field, v.cents, v.change);
       for (const m of used) values[m.field.key] = undefined;
     },
     {
@@ -232,6 +245,8 @@ export function previewActuals(
     unknownCount: p.resolver.unknownCount(),
     batch: plan(db, p, request),
   };
+  const rounding = p.rounding.summary();
+  if (rounding) preview.rounding = rounding;
   preview.updates = preview.batch!.overwrites;
   preview.inserts = preview.batch!.lines - preview.batch!.overwrites;
   onProgress(PROGRESS_TOTAL, PROGRESS_TOTAL);
@@ -305,7 +320,17 @@ export function commitActuals(
       refreshDerived(db, p.kind, periods);
       trace('derived tables');
       setBatchRowCount(db, batchId, lines);
-      return { imported: p.rowCount - p.skipped, inserted: lines - overwrites, updated: overwrites, batchId, skipped: p.skipped, replaced, created };
+      const rounding = p.rounding.summary();
+      return {
+        imported: p.rowCount - p.skipped,
+        inserted: lines - overwrites,
+        updated: overwrites,
+        batchId,
+        skipped: p.skipped,
+        replaced,
+        created,
+        ...(rounding ? { rounding } : {}),
+      };
     },
     true,
   );

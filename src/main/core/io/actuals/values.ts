@@ -2,20 +2,32 @@ import type { AmountUnit } from '../../../../shared/actuals';
 import {
   parseImportDate,
   parseImportInteger,
-  parseImportMoney,
   parseImportPeriod,
+  readImportMoney,
   type DateOptions,
+  type ExactDecimal,
+  type MoneyRounding,
   type ValueResult,
 } from '../../../../shared/importValues';
 import type { ActualField } from './fields';
 
 // One cell of an actuals import, parsed for its field: exact money in cents (amounts
-// scaled by the chosen unit, prices always in 元), whole numbers, yyyymm periods, ISO
-// days, yes/no, text. A failure is a message key and its parameters for the preview.
+// scaled by the chosen unit, prices always in 元; more decimals than 分 rounded half
+// away from zero, the change returned for the import's reconciliation), whole numbers,
+// yyyymm periods, ISO days, yes/no, text. A failure is a message key and its
+// parameters for the preview.
 
 export type Parsed = string | number | boolean | null | undefined;
 
-export type FieldResult = { ok: true; value: Parsed } | { ok: false; message: string; params?: Record<string, string | number> };
+export type FieldResult =
+  | { ok: true; value: Parsed; /** Money rounded to 分: rounded minus written, in 元. */ change?: ExactDecimal }
+  | { ok: false; message: string; params?: Record<string, string | number> };
+
+export interface ValueOptions {
+  dates: DateOptions;
+  unit: AmountUnit;
+  rounding: MoneyRounding;
+}
 
 /** Per-unit prices are in 元 whatever unit the amounts are in. */
 const PRICE_FIELDS = new Set(['shelfPrice', 'purchasePrice', 'retailPrice']);
@@ -31,7 +43,7 @@ const failed = (r: Extract<ValueResult<unknown>, { ok: false }>): FieldResult =>
 const MIN_PERIOD = 200001;
 const MAX_PERIOD = 210012;
 
-export function parseField(field: ActualField, text: string, dates: DateOptions, unit: AmountUnit): FieldResult {
+export function parseField(field: ActualField, text: string, { dates, unit, rounding }: ValueOptions): FieldResult {
   if (text === '') {
     return field.required ? { ok: false, message: 'importWizard.value.empty', params: { value: '' } } : { ok: true, value: null };
   }
@@ -39,26 +51,22 @@ export function parseField(field: ActualField, text: string, dates: DateOptions,
     case 'period': {
       const r = parseImportPeriod(text, dates);
       if (!r.ok) return failed(r);
-      if (r.value < MIN_PERIOD || r.value > MAX_PERIOD) return { ok: false, message: 'importWizard.value.notPeriod', params: { value: text } };
+      if (r.value < MIN_PERIOD || r.value > MAX_PERIOD) return { ok: false, message: 'importWizard.value.notPeriod', params: { value: text, order: dates.order } };
       return r;
     }
     case 'date': {
       const r = parseImportDate(text, dates);
       if (!r.ok) return failed(r);
       const year = Number(r.value.slice(0, 4));
-      if (year < 2000 || year > 2100) return { ok: false, message: 'importWizard.value.notDate', params: { value: text } };
+      if (year < 2000 || year > 2100) return { ok: false, message: 'importWizard.value.notDate', params: { value: text, order: dates.order } };
       return r;
     }
     case 'money': {
-      const r = parseImportMoney(text);
+      const price = PRICE_FIELDS.has(field.key);
+      const r = readImportMoney(text, { unitShift: unit === 'wan' && !price ? 4 : 0, rounding });
       if (!r.ok) return failed(r);
-      if (unit === 'wan' && !PRICE_FIELDS.has(field.key)) {
-        const v = r.value * 10_000;
-        if (!Number.isSafeInteger(v)) return { ok: false, message: 'importWizard.value.tooLarge', params: { value: text } };
-        return { ok: true, value: v };
-      }
-      if (PRICE_FIELDS.has(field.key) && r.value < 0) return { ok: false, message: 'importWizard.issue.negative', params: { value: text } };
-      return r;
+      if (price && r.value.cents < 0) return { ok: false, message: 'importWizard.issue.negative', params: { value: text } };
+      return r.value.change ? { ok: true, value: r.value.cents, change: r.value.change } : { ok: true, value: r.value.cents };
     }
     case 'integer': {
       const r = parseImportInteger(text);
@@ -86,14 +94,14 @@ export function parseField(field: ActualField, text: string, dates: DateOptions,
 const CACHE_LIMIT = 4096;
 
 /** parseField with the period and date results of each distinct text remembered. */
-export function cachedFieldParser(dates: DateOptions, unit: AmountUnit): (field: ActualField, text: string) => FieldResult {
+export function cachedFieldParser(options: ValueOptions): (field: ActualField, text: string) => FieldResult {
   const caches = { period: new Map<string, FieldResult>(), date: new Map<string, FieldResult>() };
   return (field, text) => {
-    if (field.type !== 'period' && field.type !== 'date') return parseField(field, text, dates, unit);
+    if (field.type !== 'period' && field.type !== 'date') return parseField(field, text, options);
     const cache = caches[field.type];
     let r = cache.get(text);
     if (r === undefined) {
-      r = parseField(field, text, dates, unit);
+      r = parseField(field, text, options);
       if (cache.size < CACHE_LIMIT) cache.set(text, r);
     }
     return r;

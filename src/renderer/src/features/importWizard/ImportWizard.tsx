@@ -25,6 +25,7 @@ import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { applySaved, autoMatch, columnsOf, headerSignature, savedFit } from './autoMatch';
 import { BatchSummary } from './BatchSummary';
+import { RoundingTable } from './RoundingTable';
 import { fieldLabel, fieldLabelsAll, importErrorText, issueText, messageText } from './messages';
 import { ReadOptionsFields } from './ReadOptionsFields';
 import { draftKey, draftOf, emptyDraft, missingOf, sameResolutions, toResolutions, type Draft, type Drafts } from './resolutions';
@@ -655,6 +656,7 @@ export function ImportWizard({ destination, onClose }: Props) {
                 {preview.issueCount === 0 && !preview.batch && t('importWizard.preview.plan', { inserts: num(preview.inserts), updates: num(preview.updates) })}
               </p>
               {preview.batch && <BatchSummary plan={preview.batch} />}
+              {preview.rounding && <RoundingTable summary={preview.rounding} fields={destinationInfo?.fields} />}
               {unknowns.length > 0 && (
                 <UnknownMembers
                   unknowns={unknowns}
@@ -697,7 +699,7 @@ export function ImportWizard({ destination, onClose }: Props) {
                               <td className="num">{i.row === 0 ? t('importWizard.preview.mappingRow') : i.row}</td>
                               <td>{i.column}</td>
                               <td>{f ? fieldLabel(f) : i.field}</td>
-                              <td>{issueText(i.message, i.params)}</td>
+                              <td className="import-table__reason">{issueText(i.message, i.params)}</td>
                             </tr>
                           );
                         })}
@@ -726,6 +728,11 @@ export function ImportWizard({ destination, onClose }: Props) {
                   skipped: num(result.skipped ?? 0),
                 })}
               </p>
+              {result.rounding && (
+                <p data-testid="import-done-rounding">
+                  {t('importWizard.preview.rounding.summary', { n: num(result.rounding.values), largest: result.rounding.largestChange })}
+                </p>
+              )}
               <p className="field__hint">{t('importWizard.done.batchHint')}</p>
             </>
           ) : (

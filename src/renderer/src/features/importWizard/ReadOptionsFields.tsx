@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AMOUNT_UNITS, type ActualsReadOptions, type AmountUnit } from '../../../../shared/actuals';
 import type { DataFileInfo } from '../../../../shared/importTypes';
 import type { DateOrder, DateSystem } from '../../../../shared/importValues';
+import { twoDigitYearParams } from './messages';
 
 const DATE_ORDERS: DateOrder[] = ['ymd', 'dmy', 'mdy'];
 const DATE_SYSTEMS: DateSystem[] = [1900, 1904];
@@ -77,10 +78,14 @@ export function ReadOptionsFields({ info, value, onChange, disabled }: Props) {
       </div>
       <ul className="import-read__hints">
         <li id={`${hintId}-date`}>{t('importWizard.read.dateOrderHint')}</li>
+        {value.dateOrder !== 'ymd' && (
+          <li data-testid="import-two-digit-year">{t('importWizard.read.twoDigitYear', twoDigitYearParams)}</li>
+        )}
         <li id={`${hintId}-system`} data-testid="import-date-system-hint">
           {workbook ? t('importWizard.read.dateSystemBook', { system: info.date1904 ? 1904 : 1900 }) : t('importWizard.read.dateSystemCsvHint')}
         </li>
         {value.amountUnit === 'wan' && <li id={`${hintId}-amount`}>{t('importWizard.read.amountHint')}</li>}
+        <li>{t('importWizard.read.rounding')}</li>
       </ul>
     </fieldset>
   );

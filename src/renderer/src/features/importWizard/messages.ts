@@ -2,6 +2,7 @@ import { i18next } from '../../i18n';
 import { errorText } from '../../i18n';
 import type { AppErrorData } from '../../../../shared/errors';
 import type { ImportFieldInfo } from '../../../../shared/importTypes';
+import { TWO_DIGIT_YEAR_PIVOT } from '../../../../shared/importValues';
 import { LANGUAGES } from '../../../../shared/units';
 
 type Params = Record<string, string | number>;
@@ -14,10 +15,22 @@ export function messageText(key: string, params?: Params): string {
 /** A dimension's name in the user's language ("客戶"); the key itself while a catalog lacks it. */
 export const dimensionText = (dimension: string): string => messageText(`actuals.dimension.${dimension}`);
 
-/** An issue's message with its dimension param (a MemberDimension) put in words. */
+/** The two-digit-year rule's years, for the texts that state it ("00–69 → 2000–2069"). */
+export const twoDigitYearParams = { last: String(TWO_DIGIT_YEAR_PIVOT - 1).padStart(2, '0'), first: String(TWO_DIGIT_YEAR_PIVOT) };
+
+/**
+ * An issue's message with its params put in words: a dimension (a MemberDimension) by
+ * its name; a date's order (a DateOrder) by its name, with the forms that order reads.
+ */
 export function issueText(message: string, params?: Params): string {
-  if (params && typeof params.dimension === 'string') return messageText(message, { ...params, dimension: dimensionText(params.dimension) });
-  return messageText(message, params);
+  if (!params) return messageText(message);
+  const shown: Params = { ...params };
+  if (typeof params.dimension === 'string') shown.dimension = dimensionText(params.dimension);
+  if (typeof params.order === 'string') {
+    shown.order = messageText(`importWizard.read.orderName.${params.order}`);
+    shown.forms = messageText(`importWizard.value.dateForms.${params.order}`, twoDigitYearParams);
+  }
+  return messageText(message, shown);
 }
 
 
