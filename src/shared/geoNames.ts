@@ -6,7 +6,8 @@ import type { Language } from './units';
 // the administrative suffix (市, 省, 自治區, 地區, 盟 …) with an autonomous area's
 // peoples taken off. The character table is built from the bundled national list's own
 // Traditional/Simplified pairs, so it covers every character of every place name in the
-// list (no general-purpose converter is bundled); characters outside it stay as written.
+// list (no general-purpose converter is bundled), plus the few words development zones
+// and markets are named with; other characters stay as written.
 
 export type GeoLevel = 'province' | 'city';
 
@@ -36,6 +37,14 @@ for (const e of ENTRIES) {
     if (c !== hans[i] && !TO_HANS.has(c)) TO_HANS.set(c, hans[i]);
   });
 }
+
+// Custom members are named like development zones and markets (蘇州工業園區, 經濟技術開發區,
+// 保稅區, 泰國市場): the few characters of those words the list does not have.
+const ZONE_WORDS: readonly [string, string][] = [
+  ['業', '业'], ['園', '园'], ['經', '经'], ['濟', '济'], ['術', '术'], ['開', '开'], ['發', '发'],
+  ['場', '场'], ['稅', '税'], ['貿', '贸'], ['國', '国'], ['際', '际'], ['產', '产'], ['農', '农'],
+];
+for (const [hant, hans] of ZONE_WORDS) if (!TO_HANS.has(hant)) TO_HANS.set(hant, hans);
 
 /** Folded (Simplified) suffixes, longest first. */
 const SUFFIXES = ['特别行政区', '自治区', '自治州', '地区', '省', '市', '盟'];
