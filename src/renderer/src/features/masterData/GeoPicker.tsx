@@ -23,7 +23,8 @@ export function GeoPicker({ existing, onClose }: { existing: ReadonlySet<string>
   const divisions = catalog.data?.divisions ?? null;
   const error = refused ?? (catalog.error ? errorText(catalog.error) : null);
 
-  const nameOf = (d: Division) => (app.language === 'zh-Hans' ? d.zhHans : d.zhHant);
+  // English shows the Simplified names, as the rest of the app does (no romanisation is bundled).
+  const nameOf = (d: Division) => (app.language === 'zh-Hant' ? d.zhHant : d.zhHans);
 
   const groups = useMemo(() => {
     if (!divisions) return [];
