@@ -87,6 +87,8 @@ export function GeographyEditor() {
         width: 280,
         parse: parser('name'),
         format: (v, row) => (row.source === 'catalog' ? geoDisplayName(String(v), row.entity as 'province' | 'city', language) : String(v ?? '')),
+        // An edit starts from the name as stored, so that confirming it unchanged changes nothing.
+        text: (v) => String(v ?? ''),
       },
       { field: 'code', header: fieldLabel(t, 'province', 'code'), kind: 'text', editable: true, required: true, width: 140, parse: parser('code') },
       {
