@@ -1,4 +1,5 @@
 import { masterDataEn, masterDataZhHans, masterDataZhHant } from './i18n/masterData';
+import { geoKey } from './geoNames';
 
 // The region's master data as the grids and the importer
 // see it: one spec per entity, and one parser for what the user types or pastes.
@@ -247,6 +248,8 @@ export interface RefLookup {
   byCode: Map<string, number>;
   /** Normalized name → ids (names may repeat). */
   byName: Map<string, number[]>;
+  /** Provinces and cities: place-name key (geoKey) → ids, built when first needed. */
+  byGeoKey?: Map<string, number[]>;
 }
 
 export interface ParseContext {
@@ -271,6 +274,7 @@ export function buildRefLookup(items: readonly RefItem[]): RefLookup {
 
 export function addRefItem(lookup: RefLookup, item: RefItem): void {
   lookup.byId.set(item.id, item);
+  lookup.byGeoKey = undefined;
   lookup.byCode.set(codeKey(item.code), item.id);
   const n = codeKey(item.name);
   const ids = lookup.byName.get(n);
@@ -418,7 +422,26 @@ function resolveRef(spec: FieldSpec, token: string, ctx: ParseContext): ParseRes
   const byName = lookup.byName.get(key);
   if (byName && byName.length === 1) return ok(byName[0]);
   if (byName && byName.length > 1) return fail('ambiguousRef', { value });
+  if (spec.ref === 'province' || spec.ref === 'city') {
+    // Place names as users write them: 苏州 names a city the file calls 蘇州市.
+    const byGeo = geoKeyIndex(lookup).get(geoKey(value));
+    if (byGeo && byGeo.length === 1) return ok(byGeo[0]);
+    if (byGeo && byGeo.length > 1) return fail('ambiguousRef', { value });
+  }
   return fail('unknownRef', { value });
+}
+
+function geoKeyIndex(lookup: RefLookup): Map<string, number[]> {
+  if (lookup.byGeoKey) return lookup.byGeoKey;
+  const index = new Map<string, number[]>();
+  for (const item of lookup.byId.values()) {
+    const k = geoKey(item.name);
+    const ids = index.get(k);
+    if (ids) ids.push(item.id);
+    else index.set(k, [item.id]);
+  }
+  lookup.byGeoKey = index;
+  return index;
 }
 
 const LIST_SEPARATORS = /[,，;；、|\n]+/;

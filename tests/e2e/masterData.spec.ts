@@ -158,3 +158,45 @@ test('fill down, clear, copy and append rows in the grid kit', async ({ start, w
   await expect(md.editor('customer')).toHaveAttribute('data-rows', String(count + 1));
   await expect(workspace.undoButton).toHaveAttribute('aria-label', /添加主數據/);
 });
+
+test('add a custom city under a province, refuse its twin in the other script, and see listed names in 简体 and English', async ({ start, workspace, page }) => {
+  await start.demoButton.click();
+  await start.expectState('workspace');
+  const md = new MasterDataPage(page);
+  await md.open('geography');
+  await md.waitLoaded('geography');
+  const geo = md.grid('geography');
+
+  const dialog = page.getByTestId('md-custom-city');
+  await page.getByTestId('md-geo-custom').click();
+  await dialog.getByTestId('md-custom-name').fill('蘇州工業園區');
+  await dialog.getByTestId('md-custom-province').selectOption({ label: '江蘇省' });
+  await dialog.getByTestId('md-custom-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(workspace.undoButton).toHaveAttribute('aria-label', /新增自訂城市/);
+
+  // Only 江蘇's cities in view (the grid renders the rows on screen).
+  await page.getByTestId('grid-collapse-all').click();
+  await geo.expand('江蘇省');
+  await expect(geo.cell('蘇州工業園區', 'source')).toHaveText('自訂');
+  await expect(geo.cell('蘇州市', 'source')).toHaveText('全國列表');
+
+  // The same place in Simplified is the same city: refused, with the reason.
+  await page.getByTestId('md-geo-custom').click();
+  await dialog.getByTestId('md-custom-name').fill('苏州工业园区');
+  await dialog.getByTestId('md-custom-province').selectOption({ label: '江蘇省' });
+  await dialog.getByTestId('md-custom-confirm').click();
+  await expect(dialog.getByTestId('md-custom-error')).toContainText('「江蘇省」下已經有「蘇州工業園區」');
+  await dialog.getByRole('button', { name: '取消' }).click();
+
+  // Listed names follow the UI language; the custom one stays as written.
+  await workspace.setLanguage('zh-Hans');
+  await expect(geo.treeLabel('苏州市')).toBeVisible();
+  await expect(geo.treeLabel('江苏省')).toBeVisible();
+  await expect(geo.treeLabel('蘇州工業園區')).toBeVisible();
+  await expect(geo.cell('蘇州工業園區', 'source')).toHaveText('自定义');
+  await workspace.setLanguage('en');
+  await expect(geo.treeLabel('苏州市')).toBeVisible();
+  await expect(geo.cell('苏州市', 'source')).toHaveText('National list');
+  await expect(geo.cell('蘇州工業園區', 'source')).toHaveText('Custom');
+});

@@ -502,6 +502,20 @@ describe('market data, statements, audits and visits', () => {
     await c.session.close();
   });
 
+  it('resolves a city written in Simplified, with or without 市, to the region city named in Traditional', async () => {
+    const c = await fresh();
+    const suzhou = sql<{ id: number; name: string }>(c, "SELECT id, name FROM city WHERE code = '320500'");
+    expect(suzhou.name).toBe('蘇州市');
+    const file = ['月份,城市,品類,品牌,銷售額,銷量', '2027-02,苏州,包裝飲用水,清泉,100,1', '2027-02,苏州市,包裝飲用水,清泉,100,1', '2027-02,蘇州,包裝飲用水,清泉,100,1'].join('\n');
+    const path = dataFile(c, 'market-sz.csv', file);
+    const mapping = { period: 0, city: 1, category: 2, brand: 3, amount: 4, volume: 5 };
+    const p = (await call(c, 'import.preview', { path, destination: 'actuals:market', mapping })) as ImportPreview;
+    expect(p.unknowns ?? []).toEqual([]);
+    const d = (await call(c, 'import.commit', { path, destination: 'actuals:market', mapping })) as ImportCommitResult;
+    expect(sqlAll<{ city: number; v: number }>(c, 'SELECT city_id AS city, volume AS v FROM market_sales WHERE batch_id = ?', d.batchId)).toEqual([{ city: suzhou.id, v: 3 }]);
+    await c.session.close();
+  });
+
   it('refuses a customer twice in one statement month and imports a clean statement', async () => {
     const c = await fresh();
     const mapping = { period: 0, customer: 1, inventory: 2, receivable: 3 };

@@ -298,4 +298,54 @@ describe('master data services', () => {
     expect(thrown(() => addGeography(f, ['999999'])).code).toBe('INVALID_INPUT');
     await f.close();
   });
+
+  it('does not add a city again that the file has under another code or in the other script', async () => {
+    const f = await createRegionFile(join(tempDir(), 'g2.rplan'), { regionName: 'r', planYear: 2027, displayUnit: 'wan' });
+    addGeography(f, ['320000']);
+    const jiangsu = one<number>(f.sqlite, "SELECT id FROM province WHERE code = '320000'");
+    applyMasterRows(f, 'city', [{ code: 'SZ', name: '苏州', provinceId: jiangsu }], 'append');
+    expect(addGeography(f, ['320500', '320100'], 'zhHant').cityIds).toHaveLength(1);
+    expect(f.sqlite.prepare('SELECT code, name FROM city ORDER BY id').all()).toEqual([
+      { code: 'SZ', name: '苏州' },
+      { code: '320100', name: '南京市' },
+    ]);
+    await f.close();
+  });
+
+  it('adds a custom city under a province or a new custom region, as one undo step, and refuses duplicates', async () => {
+    const f = await createRegionFile(join(tempDir(), 'c.rplan'), { regionName: 'r', planYear: 2027, displayUnit: 'wan' });
+    const addCustom = (input: masterData.CustomCityInput) => editFile(f, (db) => masterData.addCustomCity(db, input));
+    addGeography(f, ['320500']);
+    const jiangsu = one<number>(f.sqlite, "SELECT id FROM province WHERE code = '320000'");
+
+    const park = addCustom({ name: ' 蘇州工業園區 ', provinceId: jiangsu });
+    expect(park.provinceId).toBe(jiangsu);
+    expect(f.sqlite.prepare('SELECT code, name, province_id AS p FROM city WHERE id = ?').get(park.cityId)).toEqual({ code: 'X0001', name: '蘇州工業園區', p: jiangsu });
+    expect(undo(f.sqlite)).toBe('masterData.undo.addCustomCity');
+    expect(count(f.sqlite, 'city')).toBe(1);
+    expect(redo(f.sqlite)).toBe('masterData.undo.addCustomCity');
+    expect(count(f.sqlite, 'city')).toBe(2);
+
+    // The same name after folding, a city of the national list, no name: refused, nothing written.
+    const issueKeys = (input: masterData.CustomCityInput) => (thrown(() => addCustom(input)).details?.issues ?? []).map((i) => [i.path, (i as { key?: string }).key]);
+    expect(issueKeys({ name: '苏州工业园区', provinceId: jiangsu })).toEqual([['name', 'masterData.geo.duplicateCity']]);
+    expect(issueKeys({ name: '苏州市', provinceId: jiangsu })).toEqual([['name', 'masterData.geo.duplicateCity']]);
+    expect(issueKeys({ name: '無錫', provinceId: jiangsu })).toEqual([['name', 'masterData.geo.inCatalog']]);
+    expect(issueKeys({ name: '  ', provinceId: jiangsu })).toEqual([['name', 'masterData.invalid.required']]);
+    expect(issueKeys({ name: '越南', provinceName: '' })).toEqual([['provinceName', 'masterData.invalid.required']]);
+    expect(issueKeys({ name: '越南', provinceId: 999 })).toEqual([['provinceId', 'masterData.invalid.unknownRef']]);
+    expect(count(f.sqlite, 'city')).toBe(2);
+
+    // A new custom region, in one step with its first city; the next city finds it by name.
+    const vietnam = addCustom({ name: '越南', provinceName: '海外' });
+    expect(f.sqlite.prepare('SELECT code, name FROM province WHERE id = ?').get(vietnam.provinceId)).toEqual({ code: 'X0001', name: '海外' });
+    expect(addCustom({ name: '泰國', provinceName: '海外' }).provinceId).toBe(vietnam.provinceId);
+    // Under a custom region a listed city's name is the user's own: not the national list's.
+    expect(addCustom({ name: '蘇州', provinceId: vietnam.provinceId }).provinceId).toBe(vietnam.provinceId);
+    expect(undo(f.sqlite)).toBe('masterData.undo.addCustomCity');
+    expect(undo(f.sqlite)).toBe('masterData.undo.addCustomCity');
+    expect(undo(f.sqlite)).toBe('masterData.undo.addCustomCity');
+    expect(count(f.sqlite, "province WHERE name = '海外'")).toBe(0);
+    await f.close();
+  });
 });

@@ -68,4 +68,19 @@ export const masterDataEndpoints = {
       script: z.enum(['zhHant', 'zhHans']).optional(),
     }).strict(),
   ),
+  /**
+   * A city not in the national list (a development zone, a foreign market) under an existing
+   * province (provinceId) or a new custom region (provinceName). One undo step; refused with
+   * issues on name / provinceId / provinceName.
+   */
+  'master.addCustomCity': command<{ cityId: number; provinceId: number }>(['master'])(
+    z
+      .object({
+        name: z.string().max(1_000),
+        provinceId: idSchema.optional(),
+        provinceName: z.string().max(1_000).optional(),
+      })
+      .strict()
+      .refine((v) => (v.provinceId === undefined) !== (v.provinceName === undefined), 'give either provinceId or provinceName'),
+  ),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../endpoint';
+import { matchGeoNames } from '../geoNames';
 
 // The team and training plan (headcount by role and month with the personnel
 // cost derived, training sessions), and the action list (PDCA). Everything belongs to
@@ -73,6 +74,21 @@ export interface ActionRow {
 export interface NamedRef {
   id: number;
   name: string;
+}
+
+/**
+ * The item a typed name picks in the action list: the exact name, then ignoring case,
+ * then for a city the same place as users write it (苏州 picks 蘇州市). Null when none
+ * or more than one fits.
+ */
+export function findNamedRef(list: readonly NamedRef[], text: string, isPlace: boolean): NamedRef | null {
+  const s = text.trim();
+  if (!s) return null;
+  const exact = list.find((r) => r.name === s) ?? list.find((r) => r.name.toLowerCase() === s.toLowerCase());
+  if (exact) return exact;
+  if (!isPlace) return null;
+  const places = matchGeoNames(list, s);
+  return places.length === 1 ? places[0] : null;
 }
 
 export interface ActionListResult {

@@ -144,6 +144,11 @@ export const masterDataZhHant = {
     reassign: '轉移並刪除主數據',
     merge: '合併主數據',
     addGeography: '添加省份和城市',
+    addCustomCity: '新增自訂城市',
+  },
+  geo: {
+    duplicateCity: '「{{province}}」下已經有「{{existing}}」，與「{{value}}」是同一個城市',
+    inCatalog: '「{{value}}」在全國列表中（{{listed}}），請用「從全國列表添加…」添加',
   },
   table: {
     province: '省份',
@@ -322,6 +327,11 @@ export const masterDataZhHans: MasterDataMessages = {
     reassign: '转移并删除主数据',
     merge: '合并主数据',
     addGeography: '添加省份和城市',
+    addCustomCity: '新增自定义城市',
+  },
+  geo: {
+    duplicateCity: '“{{province}}”下已经有“{{existing}}”，与“{{value}}”是同一个城市',
+    inCatalog: '“{{value}}”在全国列表中（{{listed}}），请用“从全国列表添加…”添加',
   },
   table: {
     province: '省份',
@@ -497,6 +507,11 @@ export const masterDataEn: MasterDataMessages = {
     reassign: 'Reassign and delete master data',
     merge: 'Merge master data',
     addGeography: 'Add provinces and cities',
+    addCustomCity: 'Add a custom city',
+  },
+  geo: {
+    duplicateCity: '{{province}} already has {{existing}}, the same city as {{value}}',
+    inCatalog: '{{value}} is in the national list ({{listed}}): add it with Add from the national list…',
   },
   table: {
     province: 'provinces',

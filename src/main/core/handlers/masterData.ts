@@ -1,6 +1,6 @@
 import type { HandlerRegistry } from '../registry';
 import {
-  addGeography, applyMasterRows, geoCatalog, listMaster, masterUsage, removeMaster, type MasterInputRow,
+  addCustomCity, addGeography, applyMasterRows, geoCatalog, listMaster, masterUsage, removeMaster, type MasterInputRow,
 } from '../services/masterData';
 
 /** Master data: the region's dimensions, their uses, removal with reassign or merge, and the geography. */
@@ -11,4 +11,5 @@ export function registerMasterData(r: HandlerRegistry): void {
   r.command('master.remove', ({ entity, ids, mode, targetId }, { db }) => removeMaster(db, entity, ids, mode, targetId));
   r.query('master.geoCatalog', () => geoCatalog());
   r.command('master.addGeography', ({ codes, script }, { db }) => addGeography(db, codes, script));
+  r.command('master.addCustomCity', (input, { db }) => addCustomCity(db, input));
 }

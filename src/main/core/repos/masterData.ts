@@ -202,6 +202,14 @@ export function cityCodes(db: ReadDb): Set<string> {
   return new Set(all(db, qb.selectFrom('city').select('code')).map((r) => r.code));
 }
 
+/** The region's provinces and cities with their names, for matching geography by name. */
+export function geoMembers(db: ReadDb): { provinces: Pick<ProvinceRow, 'id' | 'code' | 'name'>[]; cities: Pick<CityRow, 'id' | 'code' | 'name' | 'province_id'>[] } {
+  return {
+    provinces: all(db, qb.selectFrom('province').select(['id', 'code', 'name']).orderBy('id')),
+    cities: all(db, qb.selectFrom('city').select(['id', 'code', 'name', 'province_id']).orderBy('id')),
+  };
+}
+
 /** The largest sort order of the table (0 when empty). */
 export function maxSortOrder(db: ReadDb, table: 'province' | 'city'): number {
   return first(db, qb.selectFrom(table).select(sql<number>`ifnull(max(sort_order), 0)`.as('top')))?.top ?? 0;

@@ -1,4 +1,5 @@
 import { CREATE_NEEDS, type MemberDimension, type Resolution, type UnknownMember } from '../../../../shared/actuals';
+import { geoKey } from '../../../../shared/geoNames';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import { insertMember, listMembers, memberExists, type Member, type NeedTable, type NewMember } from '../../repos/actualsMembers';
 
@@ -18,11 +19,9 @@ export function normalizeValue(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** City names are written with and without 市 ("杭州" / "杭州市"). */
-function nameVariants(dimension: MemberDimension, name: string): string[] {
-  if (dimension !== 'city') return [name];
-  const bare = name.replace(/市$/, '');
-  return bare === name ? [name, `${name}市`] : [name, bare];
+/** The form a name is matched in: a city's as place names are written (蘇州, 苏州市 and 杭州市 / 杭州 alike). */
+function nameKey(dimension: MemberDimension, name: string): string {
+  return dimension === 'city' ? geoKey(name) : normalizeValue(name);
 }
 
 class MemberIndex {
@@ -43,10 +42,9 @@ class MemberIndex {
       this.ids.add(m.id);
       max = Math.max(max, m.id);
       this.byCode.set(normalizeValue(m.code), m.id);
-      for (const v of nameVariants(dimension, normalizeValue(m.name))) {
-        const had = this.byName.get(v);
-        this.byName.set(v, had === undefined || had === m.id ? m.id : 0);
-      }
+      const v = nameKey(dimension, m.name);
+      const had = this.byName.get(v);
+      this.byName.set(v, had === undefined || had === m.id ? m.id : 0);
     }
     this.maxId = max;
   }
@@ -55,11 +53,7 @@ class MemberIndex {
     const n = normalizeValue(value);
     const code = this.byCode.get(n);
     if (code !== undefined) return code;
-    for (const v of nameVariants(this.dimension, n)) {
-      const id = this.byName.get(v);
-      if (id) return id;
-    }
-    return null;
+    return this.byName.get(nameKey(this.dimension, value)) || null;
   }
 
   /**

@@ -1,4 +1,5 @@
 import provinceShapes from '../../../../../resources/geo/china-provinces.json' with { type: 'json' };
+import { geoKey } from '../../../../shared/geoNames';
 import { refusal } from '../../../../shared/errors';
 import { inventoryToSales, isBlankArea } from '../../../../shared/kpi';
 import { classifyAbc, type AbcClass } from '../../../../shared/pareto';
@@ -262,22 +263,17 @@ function clipPolygons(polygons: Ring[][], box: [number, number, number, number])
   return out;
 }
 
-/** A province name without its suffix (省, 市, 自治區 …), for matching a custom code by name. */
-function bareName(name: string): string {
-  return name.replace(/(省|市|特別行政區|特别行政区|壯族自治區|壮族自治区|回族自治區|回族自治区|維吾爾自治區|维吾尔自治区|自治區|自治区)$/u, '');
-}
-
 /** The outlines of the region's provinces (matched by GB/T 2260 code, else by name) and of the provinces around them. */
 export function regionMap(db: ReadDb): RegionMap {
   const region = provincesWithCode(db);
   const byCode = new Map(SHAPES.map((p) => [p.code, p]));
   const byName = new Map<string, Shape>();
-  for (const p of SHAPES) for (const n of [p.zhHant, p.zhHans]) byName.set(bareName(n), p);
+  for (const p of SHAPES) byName.set(geoKey(p.zhHant), p);
   const mine: RegionMapProvince[] = [];
   const missing: RegionMap['missing'] = [];
   const used = new Set<string>();
   for (const r of region) {
-    const shape = byCode.get(r.code) ?? byName.get(bareName(r.name.trim()));
+    const shape = byCode.get(r.code) ?? byName.get(geoKey(r.name));
     if (!shape || used.has(shape.code)) {
       missing.push({ provinceId: r.id, name: r.name });
       continue;

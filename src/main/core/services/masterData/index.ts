@@ -2,4 +2,4 @@
 export { listMaster, abcWindow, customerSales12m, type MasterList, type SalesWindow } from './list';
 export { validateMasterRows, applyMasterRows, type MasterInputRow, type ApplyLabel } from './apply';
 export { masterUsage, removeMaster, type RemoveMode, type Usage } from './remove';
-export { geoCatalog, addGeography, type GeoCatalog, type GeoDivision, type GeoScript } from './geo';
+export { geoCatalog, addGeography, addCustomCity, type CustomCityInput, type GeoCatalog, type GeoDivision, type GeoScript } from './geo';

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ACTUAL_COLUMNS, type ActualColumn, type ActualKind, type ActualRow } from '../../../../shared/actuals';
+import { geoDisplayName } from '../../../../shared/geoNames';
 import { formatAmount, formatInteger, formatPeriod, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import type { ColumnKind, GridColumn, GridRow } from '../../grid';
 
@@ -133,6 +134,9 @@ export function buildColumns(kind: ActualKind, env: ColumnEnv): GridColumn<Actua
         base.cellClass = () => 'ac-batch';
         break;
       case 'text':
+        // A city of the national list in the UI language.
+        if (col.key === 'cityName') base.format = (v) => (typeof v === 'string' ? geoDisplayName(v, 'city', env.language) : '');
+        break;
       case 'date':
         break;
       default: {

@@ -4,6 +4,7 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import {
   SALES_DIMENSIONS, type SalesAnalysis, type SalesDetail, type SalesDimension, type SalesFilter, type SalesRow,
 } from '../../../../shared/endpoints/analysis';
+import { geoDisplayName } from '../../../../shared/geoNames';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
@@ -23,9 +24,10 @@ const noApply = async (): Promise<void> => undefined;
 
 type DetailRow = GridRow & SalesDetail['rows'][number];
 
-function rowLabel(r: SalesRow, by: SalesDimension, t: (k: string, o?: Record<string, unknown>) => string): string {
+function rowLabel(r: SalesRow, by: SalesDimension, t: (k: string, o?: Record<string, unknown>) => string, language: Language): string {
   if (by === 'month') return t('analysis.sales.month', { m: r.key });
-  return r.label || t('analysis.sales.unassigned');
+  if (!r.label) return t('analysis.sales.unassigned');
+  return by === 'province' || by === 'city' ? geoDisplayName(r.label, by, language) : r.label;
 }
 
 export function SalesView() {
@@ -137,7 +139,7 @@ export function SalesView() {
               key={dim}
               label={t(`analysis.sales.${dim}`)}
               value={filter[field] ?? ''}
-              options={memberOptions(data?.options[dim === 'city' ? 'cities' : dim === 'channel' ? 'channels' : 'brands'])}
+              options={memberOptions(data?.options[dim === 'city' ? 'cities' : dim === 'channel' ? 'channels' : 'brands'], dim === 'city' ? { level: 'city', language } : undefined)}
               all={t('analysis.sales.all')}
               onChange={(v) => {
                 setFilter((f) => withId(f, field, v));
@@ -197,14 +199,14 @@ export function SalesView() {
                 <tr
                   key={r.key}
                   className={drill?.key === r.key ? 'is-selected' : undefined}
-                  onClick={() => setDrill({ key: r.key, label: rowLabel(r, by, t) })}
+                  onClick={() => setDrill({ key: r.key, label: rowLabel(r, by, t, language) })}
                   data-testid="analysis-row"
                   data-key={r.key}
-                  data-label={rowLabel(r, by, t)}
+                  data-label={rowLabel(r, by, t, language)}
                   data-actual={r.actual}
                   data-achievement={r.achievement ?? ''}
                 >
-                  <td>{rowLabel(r, by, t)}</td>
+                  <td>{rowLabel(r, by, t, language)}</td>
                   <td data-col="actual">{money(r.actual)}</td>
                   <td data-col="lastYear">{money(r.lastYear)}</td>
                   <td className={r.yoy !== null && r.yoy < 0 ? 'an-neg' : undefined}>{formatPercent(r.yoy, language)}</td>
@@ -260,7 +262,7 @@ interface ChartEnv {
 function buildOption(rows: SalesRow[], data: SalesAnalysis | null, by: SalesDimension, hasTarget: boolean, env: ChartEnv): EChartsCoreOption {
   if (!data) return {};
   const { t, unit, language, unitText } = env;
-  const labels = rows.map((r) => rowLabel(r, by, t));
+  const labels = rows.map((r) => rowLabel(r, by, t, language));
   const point = (r: SalesRow, value: number | null) => ({ value: value === null ? null : value / 100, key: r.key, label: labels[rows.indexOf(r)] });
   const actualName = t('analysis.sales.actual', { year: data.year });
   const lastName = t('analysis.sales.lastYear', { year: data.year - 1 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/errors';
+import { geoDisplayName, type GeoLevel } from '../../../../shared/geoNames';
 import { formatAmount, intlLocale, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { useApp } from '../../app/AppContext';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
@@ -132,9 +133,12 @@ export function FilterSelect<V extends string | number>(props: {
   );
 }
 
-/** Members as select options. */
-export const memberOptions = (list: readonly { id: number; name: string }[] | undefined): { value: number; label: string }[] =>
-  (list ?? []).map((m) => ({ value: m.id, label: m.name }));
+/** Members as select options; provinces and cities of the national list named in the UI language. */
+export const memberOptions = (
+  list: readonly { id: number; name: string }[] | undefined,
+  place?: { level: GeoLevel; language: Language },
+): { value: number; label: string }[] =>
+  (list ?? []).map((m) => ({ value: m.id, label: place ? geoDisplayName(m.name, place.level, place.language) : m.name }));
 
 /** Years as select options. */
 export const yearOptions = (years: readonly number[]): { value: number; label: string }[] => years.map((y) => ({ value: y, label: String(y) }));

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoDivisionInfo as Division } from '../../../../shared/endpoints/masterData';
+import { foldGeoChars } from '../../../../shared/geoNames';
 import { runCommand } from '../../api/commands';
 import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
@@ -22,7 +23,8 @@ export function GeoPicker({ existing, onClose }: { existing: ReadonlySet<string>
   const divisions = catalog.data?.divisions ?? null;
   const error = refused ?? (catalog.error ? errorText(catalog.error) : null);
 
-  const nameOf = (d: Division) => (app.language === 'zh-Hans' ? d.zhHans : d.zhHant);
+  // English shows the Simplified names, as the rest of the app does (no romanisation is bundled).
+  const nameOf = (d: Division) => (app.language === 'zh-Hant' ? d.zhHant : d.zhHans);
 
   const groups = useMemo(() => {
     if (!divisions) return [];
@@ -34,8 +36,9 @@ export function GeoPicker({ existing, onClose }: { existing: ReadonlySet<string>
       list.push(d);
       cities.set(d.parent, list);
     }
-    const q = query.trim().toLowerCase();
-    const hit = (d: Division) => !q || d.zhHant.toLowerCase().includes(q) || d.zhHans.toLowerCase().includes(q) || d.code.includes(q);
+    // Either script finds a place: 苏州 and 蘇州 both find 蘇州市.
+    const q = foldGeoChars(query.normalize('NFKC').trim().toLowerCase());
+    const hit = (d: Division) => !q || foldGeoChars(d.zhHant).includes(q) || d.code.includes(q);
     return provinces
       .map((p) => {
         const all = cities.get(p.code) ?? [];

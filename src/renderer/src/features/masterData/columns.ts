@@ -8,6 +8,7 @@ import {
   type ParseContext,
   type RefItem,
 } from '../../../../shared/masterData';
+import { geoDisplayName } from '../../../../shared/geoNames';
 import { formatAmount, formatInteger, intlLocale, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import type { ColumnKind, GridColumn, ParseResult } from '../../grid';
 
@@ -78,6 +79,17 @@ export function enumText(t: TFunction, entity: EntityName, field: string, value:
   const key = `masterData.value.${entity}.${field}.${value}`;
   const text = tKey(t, key);
   return text === key ? value : text;
+}
+
+/** A referenced item's name; provinces and cities of the national list in the UI language. */
+function refLabel(env: ColumnEnv, ref: EntityName | undefined, language: Language): (id: number) => string {
+  const names = refNames(env, ref);
+  const level = ref === 'province' || ref === 'city' ? ref : null;
+  return (id) => {
+    const name = names.get(id)?.name;
+    if (name === undefined) return `#${id}`;
+    return level ? geoDisplayName(name, level, language) : name;
+  };
 }
 
 function refNames(env: ColumnEnv, ref: EntityName | undefined): Map<number, RefItem> {
@@ -156,11 +168,11 @@ export function buildColumns(entity: EntityName, env: ColumnEnv): GridColumn<Mas
       const labels = new Map((f.values ?? []).map((v) => [v, enumText(t, entity, f.key, v)]));
       col.format = (v) => (typeof v === 'string' ? (labels.get(v) ?? v) : '');
     } else if (f.type === 'ref') {
-      const names = refNames(env, f.ref);
-      col.format = (v) => (typeof v === 'number' ? (names.get(v)?.name ?? `#${v}`) : '');
+      const label = refLabel(env, f.ref, language);
+      col.format = (v) => (typeof v === 'number' ? label(v) : '');
     } else if (f.type === 'refList') {
-      const names = refNames(env, f.ref);
-      col.format = (v) => (Array.isArray(v) ? v.map((id) => names.get(id)?.name ?? `#${id}`).join('、') : '');
+      const label = refLabel(env, f.ref, language);
+      col.format = (v) => (Array.isArray(v) ? v.map(label).join('、') : '');
     }
     cols.push(col);
   }

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PromotionInfo } from '../../../../shared/endpoints/promotions';
-import { formatAmount, formatInteger, unitLabel } from '../../../../shared/units';
+import { geoDisplayName } from '../../../../shared/geoNames';
+import { formatAmount, formatInteger, unitLabel, type Language } from '../../../../shared/units';
 import { runCommand } from '../../api/commands';
 import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
@@ -31,10 +32,16 @@ interface Row extends GridRow {
   mechanics: string;
 }
 
-function namesOf(options: ScopeOptions | null, p: PromotionInfo, dims: ('sku' | 'brand' | 'category' | 'channel' | 'city' | 'customer')[], all: string): string {
+function namesOf(
+  options: ScopeOptions | null,
+  p: PromotionInfo,
+  dims: ('sku' | 'brand' | 'category' | 'channel' | 'city' | 'customer')[],
+  all: string,
+  language: Language,
+): string {
   const parts: string[] = [];
   for (const dim of dims) {
-    const byId = new Map((options?.[dim] ?? []).map((o) => [o.id, o.name]));
+    const byId = new Map((options?.[dim] ?? []).map((o) => [o.id, dim === 'city' ? geoDisplayName(o.name, 'city', language) : o.name]));
     for (const id of p.scope[dim]) parts.push(byId.get(id) ?? `#${id}`);
   }
   return parts.length === 0 ? all : parts.join('、');
@@ -63,14 +70,14 @@ export function PromotionsPanel() {
       type: t(`promotions.type.${p.type}`),
       startDate: p.startDate,
       endDate: p.endDate,
-      products: namesOf(options, p, ['sku', 'brand', 'category'], all),
-      channels: namesOf(options, p, ['channel'], all),
-      places: namesOf(options, p, ['city', 'customer'], all),
+      products: namesOf(options, p, ['sku', 'brand', 'category'], all, language),
+      channels: namesOf(options, p, ['channel'], all, language),
+      places: namesOf(options, p, ['city', 'customer'], all, language),
       budgetCents: p.budgetCents,
       expectedExtraVolume: p.expectedExtraVolume,
       mechanics: p.mechanics,
     }));
-  }, [promotions, byId, options, t]);
+  }, [promotions, byId, options, t, language]);
 
   const columns = useMemo<GridColumn<Row>[]>(() => [
     { field: 'name', header: t('promotions.col.name'), kind: 'text', width: 180, pinned: true },

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { foldGeoChars, geoDisplayName } from '../../../../shared/geoNames';
 import type { ScopeDim } from '../../../../shared/promotions';
+import { useApp } from '../../app/AppContext';
 import type { ScopeOption } from './usePromotions';
 
 // Picks ids of one dimension: the chosen ones as chips, a searchable checklist below.
@@ -21,8 +23,13 @@ export function ScopePicker({ dim, options, value, onChange }: Props) {
   const [filter, setFilter] = useState('');
   const byId = useMemo(() => new Map(options.map((o) => [o.id, o])), [options]);
   const chosen = new Set(value);
-  const q = filter.trim().toLowerCase();
-  const matches = q === '' ? options : options.filter((o) => o.name.toLowerCase().includes(q) || o.code.toLowerCase().includes(q));
+  const { language } = useApp();
+  // Cities: searched in either script (苏州 finds 蘇州市), and named in the UI language when listed nationally.
+  const isPlace = dim === 'city';
+  const fold = (text: string) => (isPlace ? foldGeoChars(text.toLowerCase()) : text.toLowerCase());
+  const nameOf = (o: ScopeOption) => (isPlace ? geoDisplayName(o.name, 'city', language) : o.name);
+  const q = fold(filter.trim());
+  const matches = q === '' ? options : options.filter((o) => fold(o.name).includes(q) || o.code.toLowerCase().includes(q));
   const toggle = (id: number) => onChange(chosen.has(id) ? value.filter((x) => x !== id) : [...value, id]);
 
   return (
@@ -33,7 +40,7 @@ export function ScopePicker({ dim, options, value, onChange }: Props) {
           {value.length === 0 && <span className="muted">{t('promotions.dialog.noneAll')}</span>}
           {value.map((id) => (
             <button key={id} type="button" className="promo-chip" onClick={() => toggle(id)} title="×">
-              {byId.get(id)?.name ?? id} ×
+              {byId.has(id) ? nameOf(byId.get(id)!) : id} ×
             </button>
           ))}
         </span>
@@ -48,7 +55,7 @@ export function ScopePicker({ dim, options, value, onChange }: Props) {
             {matches.slice(0, SHOWN).map((o) => (
               <label key={o.id} className="promo-pick__item">
                 <input type="checkbox" checked={chosen.has(o.id)} onChange={() => toggle(o.id)} />
-                <span>{o.name}</span>
+                <span>{nameOf(o)}</span>
                 <span className="muted promo-pick__code">{o.code}</span>
               </label>
             ))}

@@ -81,9 +81,9 @@ export function TargetsPage() {
   const rows = useMemo(
     () =>
       tree.total
-        ? buildRows(tree.nodes, tree.total, t('targets.region', { name: regionName }), t('targets.none'), tree.isUnloaded)
+        ? buildRows(tree.nodes, tree.total, t('targets.region', { name: regionName }), t('targets.none'), tree.isUnloaded, language)
         : [],
-    [tree.nodes, tree.total, tree.isUnloaded, regionName, t],
+    [tree.nodes, tree.total, tree.isUnloaded, regionName, t, language],
   );
   const rowById = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const columns = useMemo(

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TargetDim, TargetNode, TargetPeriod } from '../../../../shared/endpoints/targets';
-import { formatPercent, unitLabel } from '../../../../shared/units';
+import { geoDisplayName } from '../../../../shared/geoNames';
+import { formatPercent, unitLabel, type Language } from '../../../../shared/units';
 import type { GridColumn, GridRow, ParseResult } from '../../grid';
 import { editText, formatFigure, parseFigure, type FigureEnv } from './format';
 import { pathKey } from './useTargetTree';
@@ -79,6 +80,7 @@ export function buildRows(
   regionLabel: string,
   noneLabel: string,
   isUnloaded: (n: TargetNode) => boolean,
+  language: Language,
 ): TargetRow[] {
   const region = makeRow(REGION_ID, null, regionLabel, [], -1, null, total.months, total.lastYear, null, false);
   const rows: TargetRow[] = [region];
@@ -86,7 +88,9 @@ export function buildRows(
   for (const n of nodes) {
     const id = rowId(n.path);
     const parent = rowId(n.path.slice(0, -1));
-    const row = makeRow(id, parent, n.label || noneLabel, n.path, n.depth, n, n.months, n.lastYear, yearOf.get(parent) ?? null, isUnloaded(n));
+    // Provinces and cities of the national list in the UI language.
+    const label = !n.label ? noneLabel : n.dim === 'province' || n.dim === 'city' ? geoDisplayName(n.label, n.dim, language) : n.label;
+    const row = makeRow(id, parent, label, n.path, n.depth, n, n.months, n.lastYear, yearOf.get(parent) ?? null, isUnloaded(n));
     yearOf.set(id, row.year);
     rows.push(row);
   }

@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTION_STATUSES, isOverdue, type ActionRow, type ActionStatus, type NamedRef } from '../../../../shared/endpoints/team';
+import { ACTION_STATUSES, findNamedRef, isOverdue, type ActionRow, type ActionStatus, type NamedRef } from '../../../../shared/endpoints/team';
+import { geoDisplayName } from '../../../../shared/geoNames';
+import { useApp } from '../../app/AppContext';
 import { runCommand, type Outcome } from '../../api/commands';
 import { useQuery } from '../../api/queries';
 import { errorText } from '../../i18n';
@@ -27,6 +29,7 @@ const HEADER: Record<RefField, string> = { ownerId: 'owner', cityId: 'city', cha
 
 export function ActionsPanel() {
   const { t } = useTranslation();
+  const { language } = useApp();
   const [today] = useState(todayIso);
   const { data, error, settled } = useQuery('team.actions.list', { today });
   const [statusFilter, setStatusFilter] = useState<ActionStatus | ''>('');
@@ -40,7 +43,9 @@ export function ActionsPanel() {
   const columns = useMemo<GridColumn<GridAction>[]>(() => {
     const refColumn = (field: RefField, width: number): GridColumn<GridAction> => {
       const list: NamedRef[] = refs?.[REF_TABLE[field]] ?? [];
-      const names = new Map(list.map((r) => [r.id, r.name]));
+      const isPlace = field === 'cityId';
+      // Cities of the national list show in the UI language; custom ones as written.
+      const names = new Map(list.map((r) => [r.id, isPlace ? geoDisplayName(r.name, 'city', language) : r.name]));
       return {
         field,
         header: tKey(t, `team.actions.${HEADER[field]}`),
@@ -51,7 +56,7 @@ export function ActionsPanel() {
         parse: (text): ParseResult => {
           const s = text.trim();
           if (s === '') return { ok: true, value: null };
-          const hit = list.find((r) => r.name === s) ?? list.find((r) => r.name.toLowerCase() === s.toLowerCase());
+          const hit = findNamedRef(list, s, isPlace);
           return hit ? { ok: true, value: hit.id } : { ok: false, reason: t('team.parse.unknown', { text: s }) };
         },
       };
@@ -90,7 +95,7 @@ export function ActionsPanel() {
       const own = c.cellClass;
       return { ...c, cellClass: (v: unknown, row: GridAction) => [own?.(v, row), state(row)].filter(Boolean).join(' ') || undefined };
     });
-  }, [t, refs, statusText, today]);
+  }, [t, refs, statusText, today, language]);
 
   const rows = useMemo<GridAction[]>(
     () =>

@@ -5,6 +5,7 @@ import {
   CUSTOMER_TIERS, type CityCoverage, type CustomerAnalysis, type CustomerAnalysisRow, type CustomerFilter,
   type CustomerSalesDetail,
 } from '../../../../../shared/endpoints/analysisCustomers';
+import { geoDisplayName } from '../../../../../shared/geoNames';
 import { ABC_CLASSES, type AbcClass } from '../../../../../shared/pareto';
 import { formatAmount, formatInteger, formatPercent, formatPeriod, type DisplayUnit, type Language } from '../../../../../shared/units';
 import { useQuery } from '../../../api/queries';
@@ -129,8 +130,8 @@ export function CustomersView() {
         />
         {(
           [
-            ['provinceId', 'province', memberOptions(data?.options.provinces)],
-            ['cityId', 'city', memberOptions(cityOptions)],
+            ['provinceId', 'province', memberOptions(data?.options.provinces, { level: 'province', language })],
+            ['cityId', 'city', memberOptions(cityOptions, { level: 'city', language })],
             ['channelId', 'channel', memberOptions(data?.options.channels)],
             ['tier', 'tier', CUSTOMER_TIERS.map((k) => ({ value: k, label: t(`analysisCustomers.tiers.${k}`) }))],
           ] as const
@@ -311,7 +312,7 @@ export function CustomersView() {
                           data-coverage={b.coverage ?? ''}
                         >
                           <td className="an-cust__text">
-                            {b.cityName} <span className="an-note">{b.provinceName}</span>
+                            {geoDisplayName(b.cityName, 'city', language)} <span className="an-note">{geoDisplayName(b.provinceName, 'province', language)}</span>
                           </td>
                           <td>{formatInteger(b.activeDistributors, language)}</td>
                           <td title={`${formatInteger(b.coveredTerminals, language)} / ${formatInteger(b.terminals, language)}`}>
@@ -381,7 +382,7 @@ export function CustomersView() {
                       >
                         <td>{c.code}</td>
                         <td className="an-cust__text">{c.name}</td>
-                        <td className="an-cust__text">{c.cityName}</td>
+                        <td className="an-cust__text">{geoDisplayName(c.cityName, 'city', language)}</td>
                         <td className="an-cust__text">{t(`analysisCustomers.tiers.${c.tier}`)}</td>
                         <td>{c.abc}</td>
                         <td data-col="sales" title={exactAmount(c.sales, unit, language)}>
@@ -602,7 +603,8 @@ function ProvinceDrill(props: { province: ReturnType<typeof provinceBlanks>[numb
   const columns = useMemo<GridColumn<CityRow>[]>(() => {
     const int = (v: unknown) => (typeof v === 'number' ? formatInteger(v, language) : '');
     return [
-      { field: 'cityName', header: t('analysisCustomers.blank.city'), kind: 'text', width: 120, editable: false, pinned: true },
+      { field: 'cityName', header: t('analysisCustomers.blank.city'), kind: 'text', width: 120, editable: false, pinned: true,
+        format: (v) => geoDisplayName(String(v ?? ''), 'city', language) },
       { field: 'activeDistributors', header: t('analysisCustomers.blank.distributors'), kind: 'number', width: 90, editable: false, format: int },
       { field: 'customers', header: t('analysisCustomers.blank.customers'), kind: 'number', width: 90, editable: false, format: int },
       { field: 'terminals', header: t('analysisCustomers.blank.terminals'), kind: 'number', width: 90, editable: false, format: int },
