@@ -68,8 +68,6 @@ async function blankCity(c: Ctx): Promise<{ id: number; province: number }> {
   return { id: cityIds[0], province: one<number>(c, 'SELECT province_id FROM city WHERE id = ?', cityIds[0]) };
 }
 
-const sumOf = (c: Ctx, v: number, where: string, ...params: unknown[]) =>
-  one<number>(c, `SELECT ifnull(sum(amount_cents), 0) FROM target_fact WHERE version_id = ? AND ${where}`, v, ...params);
 const monthsOf = (c: Ctx, v: number, where: string, ...params: unknown[]) => {
   const out = new Array<number>(12).fill(0);
   for (const r of db(c).prepare(`SELECT month, sum(amount_cents) AS a FROM target_fact WHERE version_id = ? AND ${where} GROUP BY month`).all(v, ...params) as { month: number; a: number }[]) {
