@@ -94,21 +94,22 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
-  const [targetVersionId, setTargetVersionId] = useState<number | null>(null);
-  const targetVersionRef = useRef<number | null>(null);
-  const showTargetVersion = useCallback((id: number | null) => {
-    targetVersionRef.current = id;
-    setTargetVersionId(id);
-  }, []);
-  const [notice, setNotice] = useState<StepNotice | null>(null);
 
   const busyRef = useRef<BusyKind | null>(null);
   const openPath = summary?.path ?? null;
-  // Another file: its versions are others, and the notice was about the old one.
-  useEffect(() => {
-    showTargetVersion(null);
-    setNotice(null);
-  }, [openPath, showTargetVersion]);
+  // Both belong to the file they were set for: another file's versions are others.
+  const [targetVersion, setTargetVersion] = useState<{ path: string | null; id: number | null }>({ path: null, id: null });
+  const targetVersionId = targetVersion.path === openPath ? targetVersion.id : null;
+  const targetVersionRef = useRef(targetVersion);
+  const showTargetVersion = useCallback(
+    (id: number | null) => {
+      targetVersionRef.current = { path: openPath, id };
+      setTargetVersion(targetVersionRef.current);
+    },
+    [openPath],
+  );
+  const [shownNotice, setNotice] = useState<{ path: string | null; notice: StepNotice } | null>(null);
+  const notice = shownNotice && shownNotice.path === openPath ? shownNotice.notice : null;
 
   // The open file's undo state and last save: reloaded whenever a command changed it.
   const edit = useQuery('edit.state', openPath === null ? null : {});
@@ -184,10 +185,10 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
           const state = await api.call('edit.state');
           const version = which === 'edit.undo' ? state.undoVersion : state.redoVersion;
           const label = which === 'edit.undo' ? state.undoLabel : state.redoLabel;
-          const shown = targetVersionRef.current;
+          const shown = targetVersionRef.current.path === openPath ? targetVersionRef.current.id : null;
           if (version && label && (shown === null ? version.kind !== 'working' : shown !== version.id)) {
             showTargetVersion(version.kind === 'working' ? null : version.id);
-            setNotice({ which: which === 'edit.undo' ? 'undo' : 'redo', label, version });
+            setNotice({ path: openPath, notice: { which: which === 'edit.undo' ? 'undo' : 'redo', label, version } });
           }
           await api.call(which);
         } catch (e) {

@@ -208,24 +208,27 @@ export function TargetsPage() {
   // ---- new rows: the dialog adds under the selected row (or the region); then the row is focused
   const [addingRow, setAddingRow] = useState(false);
   const [rowMessage, setRowMessage] = useState<string | null>(null);
-  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  /** The row to focus once it is among the grid's rows (the tree reloads after the add). */
+  const pendingFocus = useRef<string | null>(null);
   const addParent = focusRow && focusRow.path.length < levels.length ? focusRow : (rowById.get(REGION_ID) ?? null);
-  const onRowAdded = useCallback(
-    (result: AddRowResult) => {
-      setAddingRow(false);
-      setRowMessage(t(`targets.rows.${result.kind}`, { name: result.name }));
-      // Open the parent when its children are not loaded yet, then focus the row.
-      const parentRow = rowById.get(rowId(result.path.slice(0, -1)));
-      if (parentRow?.node && tree.isUnloaded(parentRow.node)) expand(parentRow.node);
-      setPendingFocus(rowId(result.path));
-    },
-    [expand, rowById, t, tree],
-  );
+  const onRowAdded = (result: AddRowResult) => {
+    setAddingRow(false);
+    setRowMessage(t(`targets.rows.${result.kind}`, { name: result.name }));
+    // Open the parent when its children are not loaded yet, then focus the row.
+    const parentRow = rowById.get(rowId(result.path.slice(0, -1)));
+    if (parentRow?.node && tree.isUnloaded(parentRow.node)) expand(parentRow.node);
+    pendingFocus.current = rowId(result.path);
+    if (rowById.has(pendingFocus.current)) {
+      grid.current?.focusRow(pendingFocus.current);
+      pendingFocus.current = null;
+    }
+  };
   useEffect(() => {
-    if (pendingFocus === null || !rowById.has(pendingFocus)) return;
-    grid.current?.focusRow(pendingFocus);
-    setPendingFocus(null);
-  }, [pendingFocus, rowById]);
+    const id = pendingFocus.current;
+    if (id === null || !rowById.has(id)) return;
+    grid.current?.focusRow(id);
+    pendingFocus.current = null;
+  }, [rowById]);
 
   const groups = versionGroups(versions ?? []);
   const versionLabel = (v: PlanVersionInfo) => (v.kind === 'working' ? t('targets.version.working') : v.name);

@@ -53,7 +53,8 @@ export function AddRowDialog({ versionId, levels, parent, onDone, onClose }: Pro
   const likes = (info?.members ?? []).filter((m) => m.planned && m.id !== memberId);
   const ready =
     !!info && member !== null && amount.ok && (method !== 'like' || likeId !== null) &&
-    (planned ? fillEmpty : (!info.cities || cityId !== null) && (!info.channels || channelId !== null) && (!info.skus || skuId !== null));
+    // A row already in the plan is sent as it is: the core refuses it and the page focuses it.
+    (planned || ((!info.cities || cityId !== null) && (!info.channels || channelId !== null) && (!info.skus || skuId !== null)));
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -71,11 +72,11 @@ export function AddRowDialog({ versionId, levels, parent, onDone, onClose }: Pro
       ...(!planned && info?.cities && cityId !== null ? { cityId } : {}),
       ...(!planned && info?.channels && channelId !== null ? { channelId } : {}),
       ...(!planned && info?.skus && skuId !== null ? { skuId } : {}),
-      ...(planned ? { fillEmpty: true } : {}),
+      ...(planned && fillEmpty ? { fillEmpty: true } : {}),
     });
     setBusy(false);
     if (outcome.ok) {
-      onDone({ path: outcome.value.path, kind: planned ? 'filled' : 'added', name: member.label });
+      onDone({ path: outcome.value.path, kind: planned && fillEmpty ? 'filled' : 'added', name: member.label });
     } else if (outcome.error.rule === 'targets.error.rowExists') {
       onDone({ path: [...parent.path, member.id], kind: 'exists', name: member.label });
     } else {
