@@ -149,8 +149,11 @@ test('the add-row dialog in 简体 and English', async ({ start, workspace, page
     await grid(page).cell(provinceRow, 'label').click();
     await page.getByTestId('targets-add-row').click();
     await expect(page.getByTestId('add-row-dialog')).toContainText(name);
-    await page.getByTestId('add-row-member').selectOption({ index: 1 });
+    await page.getByTestId('add-row-member').selectOption(String(blank.cityId));
+    await page.getByTestId('add-row-sku').selectOption({ index: 2 });
+    await page.getByTestId('add-row-channel').selectOption({ index: 1 });
     await page.getByTestId('add-row-method-like').check();
+    await page.getByTestId('add-row-like').selectOption({ index: 1 });
     await page.getByTestId('add-row-amount').fill('80000');
     await shot(page, `targets-add-row-${language}.png`);
     await page.keyboard.press('Escape');

@@ -88,7 +88,7 @@ export const targetsZhHant = {
   rows: {
     title: '新增目標行',
     parent: '上級',
-    member: '新增',
+    member: '新增{{dim}}',
     planned: '已在計劃中',
     city: '城市',
     channel: '渠道',
@@ -299,7 +299,7 @@ export const targetsZhHans: TargetsMessages = {
   rows: {
     title: '新增目标行',
     parent: '上级',
-    member: '新增',
+    member: '新增{{dim}}',
     planned: '已在计划中',
     city: '城市',
     channel: '渠道',
@@ -507,7 +507,7 @@ export const targetsEn: TargetsMessages = {
   rows: {
     title: 'Add a target row',
     parent: 'Under',
-    member: 'Add',
+    member: 'Add: {{dim}}',
     planned: 'in the plan',
     city: 'City',
     channel: 'Channel',

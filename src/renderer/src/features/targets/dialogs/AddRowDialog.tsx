@@ -121,6 +121,7 @@ export function AddRowDialog({ versionId, levels, parent, onDone, onClose }: Pro
     <Modal
       title={t('targets.rows.title')}
       onClose={onClose}
+      wide
       testId="add-row-dialog"
       footer={
         <>
@@ -140,7 +141,7 @@ export function AddRowDialog({ versionId, levels, parent, onDone, onClose }: Pro
         <LoadNote query={options} />
         {info && (
           <>
-            {select(ids.member, `${t('targets.rows.member')}: ${dimName}`, memberId, (v) => {
+            {select(ids.member, t('targets.rows.member', { dim: dimName }), memberId, (v) => {
               setMemberId(v);
               setFillEmpty(false);
             }, info.members, 'add-row-member')}
