@@ -127,6 +127,7 @@ test('with a scenario on screen, undo of a working-plan edit switches to the wor
   await page.getByTestId('undo').click();
   await expect(targetsPage).toHaveAttribute('data-version', String(working.id));
   await expect(page.getByTestId('step-notice')).toHaveText(/已切換到「工作計劃」並撤銷：修改目標/);
+  await shot(page, 'targets-undo-switched-zh-Hant.png');
   await expect(g.cell(region, 'year')).toHaveText('36,000,000');
   await expect(page.getByTestId('targets-version-select')).toHaveValue(String(working.id));
 

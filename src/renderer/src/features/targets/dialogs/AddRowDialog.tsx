@@ -50,7 +50,8 @@ export function AddRowDialog({ versionId, levels, parent, onDone, onClose }: Pro
   const member = info?.members.find((m) => m.id === memberId) ?? null;
   const planned = member?.planned ?? false;
   const amount = parseFigure(amountText, { measure: 'amount', unit: 'yuan', language });
-  const likes = (info?.members ?? []).filter((m) => m.planned && m.id !== memberId);
+  // Comparable rows are those with a shape to copy: in the plan (the list need not say so).
+  const likes = (info?.members ?? []).filter((m) => m.planned && m.id !== memberId).map(({ id, code, label }) => ({ id, code, label }));
   const ready =
     !!info && member !== null && amount.ok && (method !== 'like' || likeId !== null) &&
     // A row already in the plan is sent as it is: the core refuses it and the page focuses it.
