@@ -112,11 +112,21 @@ export interface RegionOverview {
   hoTargetByMonth: number[];
 }
 
+/** The plan version an undo step changes: its id, name and kind as they are now. */
+export interface StepVersion {
+  id: number;
+  name: string;
+  kind: 'working' | 'snapshot' | 'scenario';
+}
+
 export interface EditState {
   canUndo: boolean;
   undoLabel: string | null;
+  /** The plan version undo would change (null: none, or a step from before versions were recorded). */
+  undoVersion: StepVersion | null;
   canRedo: boolean;
   redoLabel: string | null;
+  redoVersion: StepVersion | null;
   /** ISO time of the last committed change, null when nothing changed since opening. */
   savedAt: string | null;
 }

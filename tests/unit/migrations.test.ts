@@ -189,4 +189,20 @@ describe('migrations', () => {
     expect(g.sqlite.prepare('SELECT code FROM expense_item').pluck().all()).toEqual(['MINE']);
     await g.close();
   });
+
+  it('8: undo steps get the plan version they change; older steps keep none and still undo', async () => {
+    const dir = tempDir();
+    const path = await fileAt(7, dir);
+    const before = new Database(path);
+    before.exec(`INSERT INTO undo_step (id, label, created_at) VALUES (1, 'edit.profile', '2026-10-01');
+      INSERT INTO undo_change (step_id, seq, table_name, row_key, before_json, after_json) VALUES (1, 0, 'setting', '{"key":"k"}', NULL, '{"key":"k","value":"1"}');`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(8) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(8);
+    expect(f.sqlite.prepare('SELECT label, version_id FROM undo_step').all()).toEqual([{ label: 'edit.profile', version_id: null }]);
+    expect(f.sqlite.prepare('SELECT count(*) FROM undo_change').pluck().get()).toBe(1);
+    f.sqlite.prepare(`INSERT INTO undo_step (label, created_at, version_id) VALUES ('targets.undo.edit', '', 1)`).run();
+    expect(f.sqlite.prepare('SELECT version_id FROM undo_step ORDER BY id').pluck().all()).toEqual([null, 1]);
+    await f.close();
+  });
 });

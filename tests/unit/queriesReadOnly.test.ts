@@ -59,6 +59,7 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'targets.tree': [{ versionId: ids.version, levels: ['province', 'city', 'customer'], measure: 'amount', parent: null }],
   'targets.summary': [{ versionId: ids.version }],
   'targets.locks': [{ versionId: ids.version }],
+  'targets.rowOptions': [{ versionId: ids.version, levels: ['province', 'city'], parent: [] }],
   'targets.seasonality': [{ versionId: ids.version }],
   'targets.pairs': [{ versionId: ids.version, measure: 'amount' }],
   'targets.compare': [{ versionIds: [ids.version, ids.scenario], dim: 'province', measure: 'amount' }],

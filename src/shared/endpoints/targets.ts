@@ -154,6 +154,34 @@ export interface CompareResult {
   rows: { id: number; code: string; label: string; values: number[] }[];
 }
 
+/**
+ * How a new plan row's annual amount is shared over the months: equally; by last
+ * year's monthly pattern (of the row's parent, else the version's seasonality
+ * profile); or like for like, by the monthly shape of a comparable member.
+ */
+export const ROW_METHODS = ['equal', 'seasonal', 'like'] as const;
+export type RowMethod = (typeof ROW_METHODS)[number];
+
+/** What the add-row dialog offers under a parent: the members of the next level and the leaf's other coordinates. */
+export interface RowOptions {
+  /** The dimension of the new row (the level under the parent). */
+  dim: TargetDim;
+  /** Members that fit under the parent; planned: the version already has cells for it there. */
+  members: { id: number; code: string; label: string; planned: boolean }[];
+  /** The leaf's coordinates the path does not fix (a leaf is city × channel × customer × SKU): what to choose from. */
+  cities: { id: number; label: string }[] | null;
+  channels: { id: number; label: string }[] | null;
+  skus: { id: number; code: string; label: string }[] | null;
+}
+
+export interface AddRowOutcome {
+  /** The new (or filled) row's path under the levels. */
+  path: number[];
+  /** Leaf cells created and existing cells filled. */
+  created: number;
+  filled: number;
+}
+
 const idSchema = z.number().int().positive();
 const dimSchema = z.enum(TARGET_DIMS);
 const levelsSchema = z
@@ -248,6 +276,34 @@ export const targetEndpoints = {
     }).strict(),
   ),
 
+  /** What can be added under a node (targets.addRow's dialog). */
+  'targets.rowOptions': query<RowOptions>(['targets', 'master', 'actuals'])(
+    z.object({ versionId: idSchema, levels: levelsSchema, parent: pathSchema }).strict(),
+  ),
+  /**
+   * Adds a row to the plan under `parent`: the member `id` of the next level (a city
+   * with no customer, a new customer, a SKU), with the leaf cells it needs (city ×
+   * channel × customer × SKU, 12 months; `cityId`, `channelId`, `skuId` give what the
+   * path does not fix), its annual `amount` spread over the months by `method`.
+   * Refused when the row is in the plan already, unless `fillEmpty`: then its months
+   * that are still zero get the amount. One undo step.
+   */
+  'targets.addRow': command<AddRowOutcome>(['targets'])(
+    z.object({
+      versionId: idSchema,
+      levels: levelsSchema,
+      parent: pathSchema,
+      id: idSchema,
+      amount: valueSchema.refine((v) => v % 100 === 0, 'a target is a whole number of 元'),
+      method: z.enum(ROW_METHODS),
+      /** For 'like': the comparable member (same level, same parent). */
+      likeId: idSchema.optional(),
+      cityId: idSchema.optional(),
+      channelId: idSchema.optional(),
+      skuId: idSchema.optional(),
+      fillEmpty: z.boolean().optional(),
+    }).strict().refine((v) => v.method !== 'like' || v.likeId !== undefined, { message: 'choose the comparable row to copy the shape of', path: ['likeId'] }),
+  ),
   'targets.locks': query<TargetLock[]>(['targets', 'master', 'actuals'])(z.object({ versionId: idSchema }).strict()),
   /** Locks or unlocks a slice for a month (0: all). Locks are kept in the file; not an undo step. */
   'targets.setLock': command<TargetLock[]>(['targets'])(

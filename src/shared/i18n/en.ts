@@ -130,6 +130,9 @@ export const en: Messages = {
     redoStep: 'Redo: {{label}}',
     nothingToUndo: 'Nothing to undo',
     nothingToRedo: 'Nothing to redo',
+    stepInVersion: '{{label}} ({{version}})',
+    switchedUndo: 'Switched to “{{version}}” and undid: {{label}}',
+    switchedRedo: 'Switched to “{{version}}” and redid: {{label}}',
     closeFile: 'Close file',
   },
   status: {

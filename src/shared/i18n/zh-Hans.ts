@@ -126,6 +126,9 @@ export const zhHans: Messages = {
     redoStep: '重做：{{label}}',
     nothingToUndo: '没有可撤销的操作',
     nothingToRedo: '没有可重做的操作',
+    stepInVersion: '{{label}}（{{version}}）',
+    switchedUndo: '已切换到“{{version}}”并撤销：{{label}}',
+    switchedRedo: '已切换到“{{version}}”并重做：{{label}}',
     closeFile: '关闭文件',
   },
   status: {

@@ -131,6 +131,9 @@ export const zhHant = {
     redoStep: '重做：{{label}}',
     nothingToUndo: '沒有可撤銷的操作',
     nothingToRedo: '沒有可重做的操作',
+    stepInVersion: '{{label}}（{{version}}）',
+    switchedUndo: '已切換到「{{version}}」並撤銷：{{label}}',
+    switchedRedo: '已切換到「{{version}}」並重做：{{label}}',
     closeFile: '關閉文件',
   },
   status: {

@@ -19,7 +19,7 @@ export interface RegionMetaTable {
   created_by: string;
 }
 export interface SettingTable { key: string; value: string }
-export interface UndoStepTable { id: Id; label: string; created_at: string; undone: Flag }
+export interface UndoStepTable { id: Id; label: string; created_at: string; undone: Flag; version_id: number | null }
 export interface UndoChangeTable {
   step_id: number;
   seq: number;

@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { Area } from '../../../shared/areas';
-import type { EditState } from '../../../shared/contract';
+import type { EditState, StepVersion } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { areaOfRow } from './areas';
 import { bulkDelete, bulkInsert, bulkUpdate } from './bulk';
@@ -201,14 +201,17 @@ function applyImage(sqlite: Database.Database, table: TableName, key: RowValues,
  */
 export class UndoStep {
   private label: string | null = null;
+  /** The plan version the step changed, if any (the first record that names one). */
+  private versionId: number | null = null;
   private readonly changes: RowChange[] = [];
   private readonly bulk: BulkChange[] = [];
 
-  add(label: string, changes: readonly RowChange[], bulk: readonly BulkChange[] = []): void {
+  add(label: string, changes: readonly RowChange[], bulk: readonly BulkChange[] = [], versionId: number | null = null): void {
     const real = changes.filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
     const bulkReal = bulk.filter((b) => b.ids.length > 0);
     if (real.length === 0 && bulkReal.length === 0) return;
     this.label ??= label;
+    this.versionId ??= versionId;
     this.changes.push(...real);
     this.bulk.push(...bulkReal);
   }
@@ -236,8 +239,8 @@ export class UndoStep {
     if (this.label === null) return;
     sqlite.prepare('DELETE FROM undo_step WHERE undone = 1').run();
     const step = sqlite
-      .prepare('INSERT INTO undo_step (label, created_at, undone) VALUES (?, ?, 0)')
-      .run(this.label, new Date().toISOString());
+      .prepare('INSERT INTO undo_step (label, created_at, undone, version_id) VALUES (?, ?, 0, ?)')
+      .run(this.label, new Date().toISOString(), this.versionId);
     const insert = sqlite.prepare(
       'INSERT INTO undo_change (step_id, seq, table_name, row_key, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -259,11 +262,13 @@ export class UndoStep {
 /**
  * Runs `edit`, which applies a change itself and returns what it changed, and adds
  * that to the command's undo step under `label` (an i18n key the UI shows).
+ * `versionId` names the plan version the edit changed, so that undo and redo can
+ * say which version they change and show it first.
  */
-export function recordEdit<T>(db: WriteDb, label: string, edit: () => EditRecord<T>): T {
+export function recordEdit<T>(db: WriteDb, label: string, edit: () => EditRecord<T>, options: { versionId?: number } = {}): T {
   if (!db.step) throw new AppError('INTERNAL', `${label}: an undoable edit outside a command`);
   const { changes, bulk = [], value } = edit();
-  db.step.add(label, changes, bulk);
+  db.step.add(label, changes, bulk, options.versionId ?? null);
   return value;
 }
 
@@ -298,9 +303,10 @@ function applyRows(sqlite: Database.Database, stepId: number, direction: 'undo' 
   return { rowTables: [...rowTables], rowAreas: [...rowAreas] };
 }
 
-/** What an undo or redo did: the step's label and its effects. */
+/** What an undo or redo did: the step's label, the plan version it changed and its effects. */
 export interface StepOutcome {
   label: string;
+  versionId: number | null;
   effects: StepEffects;
 }
 
@@ -309,13 +315,13 @@ export function undo(db: WriteDb): StepOutcome | null {
   const sqlite = db.sqlite;
   return sqlite.transaction(() => {
     const step = sqlite
-      .prepare('SELECT id, label FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1')
-      .get() as { id: number; label: string } | undefined;
+      .prepare('SELECT id, label, version_id FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1')
+      .get() as { id: number; label: string; version_id: number | null } | undefined;
     if (!step) return null;
     const bulk = applyBulk(sqlite, step.id, 'undo');
     const rows = applyRows(sqlite, step.id, 'undo');
     sqlite.prepare('UPDATE undo_step SET undone = 1 WHERE id = ?').run(step.id);
-    return { label: step.label, effects: { ...rows, bulk } };
+    return { label: step.label, versionId: step.version_id, effects: { ...rows, bulk } };
   }).immediate();
 }
 
@@ -324,13 +330,13 @@ export function redo(db: WriteDb): StepOutcome | null {
   const sqlite = db.sqlite;
   return sqlite.transaction(() => {
     const step = sqlite
-      .prepare('SELECT id, label FROM undo_step WHERE undone = 1 ORDER BY id ASC LIMIT 1')
-      .get() as { id: number; label: string } | undefined;
+      .prepare('SELECT id, label, version_id FROM undo_step WHERE undone = 1 ORDER BY id ASC LIMIT 1')
+      .get() as { id: number; label: string; version_id: number | null } | undefined;
     if (!step) return null;
     const rows = applyRows(sqlite, step.id, 'redo');
     const bulk = applyBulk(sqlite, step.id, 'redo');
     sqlite.prepare('UPDATE undo_step SET undone = 0 WHERE id = ?').run(step.id);
-    return { label: step.label, effects: { ...rows, bulk } };
+    return { label: step.label, versionId: step.version_id, effects: { ...rows, bulk } };
   }).immediate();
 }
 
@@ -339,13 +345,33 @@ export function clearUndoLog(db: WriteDb): void {
   db.sqlite.prepare('DELETE FROM undo_step').run();
 }
 
+interface EndRow {
+  label: string;
+  version_id: number | null;
+  name: string | null;
+  kind: StepVersion['kind'] | null;
+}
+
+// The plan version a step names, with its name and kind as they are now (a promoted
+// scenario is the working plan); null for a step of no version or of one since deleted.
+const END_SELECT = `SELECT s.label, s.version_id, v.name, v.kind FROM undo_step s LEFT JOIN plan_version v ON v.id = s.version_id`;
+
+function versionOf(row: EndRow | undefined): StepVersion | null {
+  if (!row || row.version_id === null || row.name === null || row.kind === null) return null;
+  return { id: row.version_id, name: row.name, kind: row.kind };
+}
+
 export function editState(db: ReadDb, savedAt: string | null): EditState {
   const sqlite = db.sqlite;
-  const u = sqlite.prepare('SELECT label FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
-    | { label: string }
-    | undefined;
-  const r = sqlite.prepare('SELECT label FROM undo_step WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
-    | { label: string }
-    | undefined;
-  return { canUndo: !!u, undoLabel: u?.label ?? null, canRedo: !!r, redoLabel: r?.label ?? null, savedAt };
+  const u = sqlite.prepare(`${END_SELECT} WHERE s.undone = 0 ORDER BY s.id DESC LIMIT 1`).get() as EndRow | undefined;
+  const r = sqlite.prepare(`${END_SELECT} WHERE s.undone = 1 ORDER BY s.id ASC LIMIT 1`).get() as EndRow | undefined;
+  return {
+    canUndo: !!u,
+    undoLabel: u?.label ?? null,
+    undoVersion: versionOf(u),
+    canRedo: !!r,
+    redoLabel: r?.label ?? null,
+    redoVersion: versionOf(r),
+    savedAt,
+  };
 }

@@ -4,6 +4,7 @@ import { balanceTargets, currentPairs, setCells, spreadManual } from '../service
 import { readLocks, setLock } from '../services/targets/locks';
 import { cubeForEdit, targetCache } from '../services/targets/model';
 import { compareVersions, targetSummary, targetTree } from '../services/targets/read';
+import { addRow, rowOptions } from '../services/targets/rows';
 import { seasonalityOf, setSeasonality } from '../services/targets/season';
 import { createVersion, deleteVersion, hoTarget, listVersions, promoteVersion, setHoTarget } from '../services/targets/versions';
 
@@ -45,6 +46,9 @@ export function registerTargets(r: HandlerRegistry): void {
   // A spread: the grid's edits, spread or rolled up in the cube and written set-based (services/targets/edit.ts).
   r.command('targets.setCells', (input, ctx) => setCells(ctx.db, cubeForEdit(ctx), input));
   r.command('targets.spreadManual', (input, ctx) => spreadManual(ctx.db, cubeForEdit(ctx), input));
+  r.query('targets.rowOptions', (input, { db, file }) => rowOptions(db, targetCache(file, db), input));
+  // A new row: its leaves inserted in the file and the cube alike (services/targets/rows.ts).
+  r.command('targets.addRow', (input, ctx) => addRow(ctx.db, cubeForEdit(ctx), input));
   r.query('targets.locks', ({ versionId }, { db, file }) => readLocks(db, targetCache(file, db).refs, versionId));
   r.command('targets.setLock', (input, ctx) => setLock(ctx.db, cubeForEdit(ctx).refs, input));
   r.query('targets.seasonality', ({ versionId }, { db, file }) => seasonalityOf(db, targetCache(file, db), versionId));

@@ -6,6 +6,7 @@ import type {
   EditState,
   ProgressEvent,
   RegionSummary,
+  StepVersion,
 } from '../../../shared/contract';
 import type { AppErrorData } from '../../../shared/errors';
 import type { DisplayUnit, Language } from '../../../shared/units';
@@ -33,6 +34,13 @@ export interface ShownError {
 
 export type CreateInput = Omit<EndpointInput<'file.create'>, 'path'>;
 
+/** Undo or redo switched the target page to the version it changed: said in a notice. */
+export interface StepNotice {
+  which: 'undo' | 'redo';
+  label: string;
+  version: StepVersion;
+}
+
 export interface AppController {
   info: AppInfo;
   language: Language;
@@ -42,6 +50,9 @@ export interface AppController {
   progress: ProgressEvent | null;
   error: ShownError | null;
   dialog: DialogKind | null;
+  /** The plan version the target page shows (null: the working plan). Kept here so that undo can switch it. */
+  targetVersionId: number | null;
+  notice: StepNotice | null;
 
   setLanguage(language: Language): void;
   setUnit(unit: DisplayUnit): void;
@@ -58,6 +69,8 @@ export interface AppController {
   undo(): void;
   redo(): void;
   showError(error: ShownError | null): void;
+  showTargetVersion(id: number | null): void;
+  dismissNotice(): void;
 }
 
 const AppContext = createContext<AppController | null>(null);
@@ -84,6 +97,19 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
 
   const busyRef = useRef<BusyKind | null>(null);
   const openPath = summary?.path ?? null;
+  // Both belong to the file they were set for: another file's versions are others.
+  const [targetVersion, setTargetVersion] = useState<{ path: string | null; id: number | null }>({ path: null, id: null });
+  const targetVersionId = targetVersion.path === openPath ? targetVersion.id : null;
+  const targetVersionRef = useRef(targetVersion);
+  const showTargetVersion = useCallback(
+    (id: number | null) => {
+      targetVersionRef.current = { path: openPath, id };
+      setTargetVersion(targetVersionRef.current);
+    },
+    [openPath],
+  );
+  const [shownNotice, setNotice] = useState<{ path: string | null; notice: StepNotice } | null>(null);
+  const notice = shownNotice && shownNotice.path === openPath ? shownNotice.notice : null;
 
   // The open file's undo state and last save: reloaded whenever a command changed it.
   const edit = useQuery('edit.state', openPath === null ? null : {});
@@ -147,12 +173,30 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
 
   const setUnit = useCallback((unit: DisplayUnit) => void runAndReport('region.setDisplayUnit', { unit }), [runAndReport]);
 
+  // Undo and redo may change a plan version that is not on screen (a scenario open, the
+  // step an edit of the working plan): then the target page first switches to that
+  // version and a notice says so, so that nothing changes out of sight. The step is
+  // read in the command queue, right before it is undone, never from a stale state.
   const undoRedo = useCallback(
     (which: 'edit.undo' | 'edit.redo') => {
       if (openPath === null) return;
-      void runAndReport(which);
+      void enqueue(async () => {
+        try {
+          const state = await api.call('edit.state');
+          const version = which === 'edit.undo' ? state.undoVersion : state.redoVersion;
+          const label = which === 'edit.undo' ? state.undoLabel : state.redoLabel;
+          const shown = targetVersionRef.current.path === openPath ? targetVersionRef.current.id : null;
+          if (version && label && (shown === null ? version.kind !== 'working' : shown !== version.id)) {
+            showTargetVersion(version.kind === 'working' ? null : version.id);
+            setNotice({ path: openPath, notice: { which: which === 'edit.undo' ? 'undo' : 'redo', label, version } });
+          }
+          await api.call(which);
+        } catch (e) {
+          setError({ titleKey: 'errors.saveTitle', data: toErrorData(e) });
+        }
+      });
     },
-    [runAndReport, openPath],
+    [openPath, showTargetVersion],
   );
 
   const openPathAction = useCallback(
@@ -254,10 +298,14 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
       undo: () => undoRedo('edit.undo'),
       redo: () => undoRedo('edit.redo'),
       showError: setError,
+      targetVersionId,
+      notice,
+      showTargetVersion,
+      dismissNotice: () => setNotice(null),
     }),
     [
       info, language, summary, editState, busy, progress, error, dialog, setLanguage, setUnit, openFile,
-      openPathAction, openUploaded, openDemo, createRegion, cancelJob, closeFile, undoRedo,
+      openPathAction, openUploaded, openDemo, createRegion, cancelJob, closeFile, undoRedo, targetVersionId, notice, showTargetVersion,
     ],
   );
 

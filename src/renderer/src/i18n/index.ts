@@ -1,6 +1,7 @@
 import i18next, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogs, DEFAULT_LANGUAGE, type Messages } from '../../../shared/i18n';
+import type { StepVersion } from '../../../shared/contract';
 import type { AppErrorData } from '../../../shared/errors';
 import { LANGUAGES, type Language } from '../../../shared/units';
 
@@ -47,6 +48,16 @@ export function currentLanguage(): Language {
  */
 export function labelText(key: string): string {
   return i18next.exists(key) ? i18next.t(key as ParseKeys) : key;
+}
+
+/** A plan version's name for people: the working plan by its role, the others by their name. */
+export function versionText(version: StepVersion): string {
+  return version.kind === 'working' ? i18next.t('targets.version.working') : version.name;
+}
+
+/** An undo step for people: its label, and the plan version it changes when it names one (修改目標（工作計劃）). */
+export function stepText(label: string, version: StepVersion | null): string {
+  return version ? i18next.t('topbar.stepInVersion', { label: labelText(label), version: versionText(version) }) : labelText(label);
 }
 
 function baseName(path: string): string {

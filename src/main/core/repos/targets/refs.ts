@@ -14,8 +14,8 @@ export interface CubeMembers {
   brands: Pick<BrandRow, 'id' | 'code' | 'name' | 'sort_order'>[];
   categories: Pick<CategoryRow, 'id' | 'code' | 'name' | 'sort_order'>[];
   salespeople: Pick<SalespersonRow, 'id' | 'code' | 'name'>[];
-  skus: Pick<SkuRow, 'id' | 'code' | 'name' | 'brand_id' | 'category_id' | 'list_price_cents' | 'std_cost_cents' | 'is_new'>[];
-  customers: Pick<CustomerRow, 'id' | 'code' | 'name' | 'owner_id' | 'city_id' | 'channel_id'>[];
+  skus: Pick<SkuRow, 'id' | 'code' | 'name' | 'brand_id' | 'category_id' | 'list_price_cents' | 'std_cost_cents' | 'is_new' | 'status'>[];
+  customers: Pick<CustomerRow, 'id' | 'code' | 'name' | 'owner_id' | 'city_id' | 'channel_id' | 'status'>[];
 }
 
 /** Every member of the dimensions a plan is broken down by (a few thousand rows; the large region's customers included). */
@@ -27,8 +27,8 @@ export function cubeMembers(db: ReadDb): CubeMembers {
     brands: all(db, qb.selectFrom('brand').select(['id', 'code', 'name', 'sort_order'])),
     categories: all(db, qb.selectFrom('category').select(['id', 'code', 'name', 'sort_order'])),
     salespeople: all(db, qb.selectFrom('salesperson').select(['id', 'code', 'name'])),
-    skus: all(db, qb.selectFrom('sku').select(['id', 'code', 'name', 'brand_id', 'category_id', 'list_price_cents', 'std_cost_cents', 'is_new'])),
-    customers: all(db, qb.selectFrom('customer').select(['id', 'code', 'name', 'owner_id', 'city_id', 'channel_id'])),
+    skus: all(db, qb.selectFrom('sku').select(['id', 'code', 'name', 'brand_id', 'category_id', 'list_price_cents', 'std_cost_cents', 'is_new', 'status'])),
+    customers: all(db, qb.selectFrom('customer').select(['id', 'code', 'name', 'owner_id', 'city_id', 'channel_id', 'status'])),
   };
 }
 

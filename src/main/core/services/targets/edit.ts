@@ -235,7 +235,7 @@ function commit(db: WriteDb, w: Work, label: string): number {
     recordEdit(db, label, () => {
       insertCells(db, ids, cols, data);
       return { changes: [], bulk: [{ table: 'target_fact', kind: 'insert', ids, columns: cols, before: null, after: data }], value: null };
-    });
+    }, { versionId: cube.versionId });
     changed = n;
     noteCubeEdit();
     cube.rowId = w.rowId;
@@ -299,7 +299,7 @@ function commit(db: WriteDb, w: Work, label: string): number {
     recordEdit(db, label, () => {
       updateCells(db, ids, columns, after);
       return { changes: [], bulk: [{ table: 'target_fact', kind: 'update', ids, columns, before, after }], value: null };
-    });
+    }, { versionId: cube.versionId });
     changed = n;
   }
   noteCubeEdit();

@@ -77,6 +77,11 @@ export class TargetRefs {
   skuCategory = new Int32Array(0);
   skuMargin = new Float64Array(0);
   skuNew = new Uint8Array(0);
+  /** List price (cents per unit) and whether the SKU is still sold: for new plan rows. */
+  skuPrice = new Float64Array(0);
+  skuActive = new Uint8Array(0);
+  /** Whether a customer can be given a target (active or a prospect, not terminated). */
+  customerActive = new Uint8Array(0);
   customerOwner = new Int32Array(0);
   customerCity = new Int32Array(0);
   customerChannel = new Int32Array(0);
@@ -285,23 +290,29 @@ function loadLookups(db: ReadDb, refs: TargetRefs): void {
   refs.skuCategory = new Int32Array(skuSize);
   refs.skuMargin = new Float64Array(skuSize);
   refs.skuNew = new Uint8Array(skuSize);
+  refs.skuPrice = new Float64Array(skuSize);
+  refs.skuActive = new Uint8Array(skuSize);
   const sku = labels('sku');
   for (const r of members.skus) {
     refs.skuBrand[r.id] = r.brand_id;
     refs.skuCategory[r.id] = r.category_id;
     refs.skuMargin[r.id] = r.list_price_cents > 0 ? (r.list_price_cents - r.std_cost_cents) / r.list_price_cents : 0;
     refs.skuNew[r.id] = r.is_new;
+    refs.skuPrice[r.id] = r.list_price_cents;
+    refs.skuActive[r.id] = r.status === 'active' ? 1 : 0;
     sku.set(r.id, { code: r.code, label: r.name, sort: r.id });
   }
   const customerSize = idSpan(members.customers);
   refs.customerOwner = new Int32Array(customerSize);
   refs.customerCity = new Int32Array(customerSize);
   refs.customerChannel = new Int32Array(customerSize);
+  refs.customerActive = new Uint8Array(customerSize);
   const customer = labels('customer');
   for (const r of members.customers) {
     refs.customerOwner[r.id] = r.owner_id ?? 0;
     refs.customerCity[r.id] = r.city_id;
     refs.customerChannel[r.id] = r.channel_id;
+    refs.customerActive[r.id] = r.status === 'terminated' ? 0 : 1;
     customer.set(r.id, { code: r.code, label: r.name, sort: r.id });
   }
 }

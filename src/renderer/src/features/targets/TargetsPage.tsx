@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SPREAD_METHODS,
@@ -15,6 +15,7 @@ import { useApp } from '../../app/AppContext';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { DataGrid, GridApplyError, type ApplyLabel, type DataGridHandle, type GridChanges, type GridIssue, type GridRowId, type GridTreeOptions } from '../../grid';
 import { buildColumns, buildRows, isLocked, MONTH_FIELDS, REGION_ID, rowId, type TargetRow } from './columns';
+import { AddRowDialog, type AddRowResult } from './dialogs';
 import { GapStrip } from './GapStrip';
 import { HierarchyPicker } from './HierarchyPicker';
 import { loadView, saveView, type TargetsView } from './hierarchy';
@@ -66,7 +67,9 @@ export function TargetsPage() {
   const versionList = useQuery('targets.versions', {});
   const versions = versionList.data;
   const versionsError = versionList.error ? errorText(versionList.error) : null;
-  const [chosenId, setChosenId] = useState<number | null>(null);
+  // The version on screen is the app's, so that undo can switch to the version it changes.
+  const chosenId = app.targetVersionId;
+  const setChosenId = app.showTargetVersion;
   const [referenceId, setReferenceId] = useState<number | null>(null);
   const working = versions?.find((v) => v.kind === 'working') ?? versions?.[0] ?? null;
   const current = versions?.find((v) => v.id === chosenId) ?? working;
@@ -202,6 +205,31 @@ export function TargetsPage() {
   // ---- dialogs ---------------------------------------------------------------------------
   const [dialog, setDialog] = useState<TargetDialogKind | null>(null);
 
+  // ---- new rows: the dialog adds under the selected row (or the region); then the row is focused
+  const [addingRow, setAddingRow] = useState(false);
+  const [rowMessage, setRowMessage] = useState<string | null>(null);
+  /** The row to focus once it is among the grid's rows (the tree reloads after the add). */
+  const pendingFocus = useRef<string | null>(null);
+  const addParent = focusRow && focusRow.path.length < levels.length ? focusRow : (rowById.get(REGION_ID) ?? null);
+  const onRowAdded = (result: AddRowResult) => {
+    setAddingRow(false);
+    setRowMessage(t(`targets.rows.${result.kind}`, { name: result.name }));
+    // Open the parent when its children are not loaded yet, then focus the row.
+    const parentRow = rowById.get(rowId(result.path.slice(0, -1)));
+    if (parentRow?.node && tree.isUnloaded(parentRow.node)) expand(parentRow.node);
+    pendingFocus.current = rowId(result.path);
+    if (rowById.has(pendingFocus.current)) {
+      grid.current?.focusRow(pendingFocus.current);
+      pendingFocus.current = null;
+    }
+  };
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (id === null || !rowById.has(id)) return;
+    grid.current?.focusRow(id);
+    pendingFocus.current = null;
+  }, [rowById]);
+
   const groups = versionGroups(versions ?? []);
   const versionLabel = (v: PlanVersionInfo) => (v.kind === 'working' ? t('targets.version.working') : v.name);
   const disabledMethods: SpreadMethod[] = others.length === 0 ? ['version'] : [];
@@ -237,6 +265,19 @@ export function TargetsPage() {
       <button
         type="button"
         className="btn btn--small"
+        disabled={readOnly || !addParent}
+        title={t('targets.tools.addRowHint')}
+        onClick={() => {
+          setRowMessage(null);
+          setAddingRow(true);
+        }}
+        data-testid="targets-add-row"
+      >
+        {t('targets.tools.addRow')}
+      </button>
+      <button
+        type="button"
+        className="btn btn--small"
         disabled={readOnly || focusChildren.length === 0}
         title={focusChildren.length === 0 ? t('targets.tools.manualNeedsChildren') : t('targets.tools.manualHint')}
         onClick={() => setDialog('manual')}
@@ -244,6 +285,14 @@ export function TargetsPage() {
       >
         {t('targets.tools.manual')}
       </button>
+      {rowMessage && (
+        <span className="tg-fallback" role="status" data-testid="targets-row-message">
+          {rowMessage}
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => setRowMessage(null)} aria-label={t('common.close')}>
+            ×
+          </button>
+        </span>
+      )}
       {fallback && (
         <span className="tg-fallback" role="status" data-testid="targets-fallback">
           {t('targets.method.fellBack', { method: t(`targets.method.${fallback.method}`), basis: t(`targets.method.${fallback.basis}`) })}
@@ -433,6 +482,15 @@ export function TargetsPage() {
       )}
       <GapStrip summary={tree.summary} measure={measure} unit={unit} language={language} />
       <div className="tg__body">{body}</div>
+      {addingRow && addParent && versionId !== null && (
+        <AddRowDialog
+          versionId={versionId}
+          levels={[...levels]}
+          parent={{ path: addParent.path, label: addParent.label }}
+          onDone={onRowAdded}
+          onClose={() => setAddingRow(false)}
+        />
+      )}
       {dialog && versions && versionId !== null && (
         <TargetDialogs
           kind={dialog}

@@ -6,14 +6,15 @@ import { Icon } from '../../components/icons';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { Logo } from '../../components/Logo';
 import { SegmentedControl } from '../../components/SegmentedControl';
-import { labelText } from '../../i18n';
+import { stepText } from '../../i18n';
 
 export function TopBar({ summary }: { summary: RegionSummary }) {
   const { t } = useTranslation();
   const app = useApp();
   const edit = app.editState;
-  const undoTitle = edit?.canUndo && edit.undoLabel ? t('topbar.undoStep', { label: labelText(edit.undoLabel) }) : t('topbar.nothingToUndo');
-  const redoTitle = edit?.canRedo && edit.redoLabel ? t('topbar.redoStep', { label: labelText(edit.redoLabel) }) : t('topbar.nothingToRedo');
+  // The step's label names the plan version it changes: 撤銷：修改目標（工作計劃）.
+  const undoTitle = edit?.canUndo && edit.undoLabel ? t('topbar.undoStep', { label: stepText(edit.undoLabel, edit.undoVersion) }) : t('topbar.nothingToUndo');
+  const redoTitle = edit?.canRedo && edit.redoLabel ? t('topbar.redoStep', { label: stepText(edit.redoLabel, edit.redoVersion) }) : t('topbar.nothingToRedo');
   const mod = app.info.platform === 'darwin' ? '⌘' : 'Ctrl+';
 
   return (

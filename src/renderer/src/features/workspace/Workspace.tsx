@@ -10,6 +10,7 @@ import type { Area } from './areas';
 import { ComingPanel } from './ComingPanel';
 import { SideNav } from './SideNav';
 import { StatusBar } from './StatusBar';
+import { StepNotice } from './StepNotice';
 import { TopBar } from './TopBar';
 import './workspace.css';
 
@@ -47,6 +48,7 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
         )}
       </main>
       <StatusBar summary={summary} />
+      <StepNotice />
     </div>
   );
 }

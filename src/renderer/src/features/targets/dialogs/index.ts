@@ -5,3 +5,4 @@ export { CompareDialog } from './CompareDialog';
 export { SeasonalityDialog } from './SeasonalityDialog';
 export { BalanceDialog } from './BalanceDialog';
 export { ManualWeightsDialog } from './ManualWeightsDialog';
+export { AddRowDialog, type AddRowResult } from './AddRowDialog';
