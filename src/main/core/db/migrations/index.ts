@@ -6,7 +6,7 @@ import * as m004 from './004_actuals';
 import * as m005 from './005_target_planning';
 import * as m006 from './006_sales_summary';
 import * as m007 from './007_plan_defaults';
-import * as m013 from './013_undo_step_version';
+import * as m008 from './008_undo_step_version';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -27,7 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'target planning', up: m005.up },
   { version: 6, name: 'monthly sales summaries', up: m006.up },
   { version: 7, name: 'the working plan and the default expense items', up: m007.up },
-  { version: 8, name: 'the plan version of an undo step', up: m013.up },
+  { version: 8, name: 'the plan version of an undo step', up: m008.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
