@@ -284,21 +284,28 @@ describe('cli new, column flags, sources and batches', () => {
   const batchesOf = (path: string, kind: ActualKind) => withReadOnly(path, (sqlite) => listBatches(readDb(sqlite), kind));
   const LEDGER = 'Posting Month,Account,Spend,Memo\n';
 
-  it('new makes an empty region file that an import with --col flags only fills, and --save-mapping keeps for --mapping', () => {
+  it('new makes an empty region file as the app does, and refuses an existing file, a bad year or no name', () => {
     const dir = tempDir();
     const path = join(dir, '測試大區-2027.rplan');
-    const made = cli('new', path, '--region', '測試大區', '--year', '2027');
+    const made = cli('new', path, '--region', '測試大區', '--year', '2027', '--unit', 'yuan');
     expect(made.stderr).toBe('');
     expect(made.status).toBe(0);
-    expect(made.stdout).toContain(`${path}: new region file "測試大區", plan year 2027`);
-    expect(cli('info', path).stdout).toMatch(/region:\s+測試大區\n[\s\S]*plan year:\s+2027/);
-    // Refused: an existing file, a bad year, no name.
+    expect(made.stdout).toContain(`${path}: new region file "測試大區", plan year 2027, display unit yuan`);
+    expect(query(path, 'SELECT region_name, plan_year FROM region_meta')).toEqual({ region_name: '測試大區', plan_year: 2027 });
+    // What the app's 新建 gives a file: the working plan and the default expense items.
+    expect(query(path, `SELECT count(*) AS n FROM plan_version WHERE kind = 'working'`)).toEqual({ n: 1 });
     const again = cli('new', path, '--region', 'x', '--year', '2027');
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
     expect(cli('new', join(dir, 'y.rplan'), '--region', 'x', '--year', '27').stderr).toMatch(/--year must be a year from 2000 to 2100, not 27/);
     expect(cli('new', join(dir, 'z.rplan'), '--region', '  ', '--year', '2027').stderr).toMatch(/--region: region name is required/);
     expect(existsSync(join(dir, 'y.rplan')) || existsSync(join(dir, 'z.rplan'))).toBe(false);
+  });
+
+  it('imports into a new file with --col flags only, and --save-mapping keeps the mapping for --mapping and the wizard', () => {
+    const dir = tempDir();
+    const path = join(dir, '測試大區-2027.rplan');
+    expect(cli('new', path, '--region', '測試大區', '--year', '2027').status).toBe(0);
 
     // March's ledger, with English headers no field matches: the columns are named by flags only
     // (one as written, one in another case, one with its unit in brackets).
