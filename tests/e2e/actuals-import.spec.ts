@@ -209,7 +209,8 @@ test('import sales actuals from a GBK CSV: wrong mapping, bad rows, unknown cust
   expect(await salesOf(page)).toEqual(first);
   await expect(page.getByTestId('actuals-count')).toHaveAttribute('data-total', String(all.total));
 
-  // The batch list: each batch's count is the rows it holds; the demo batch says how many the first import took.
+  // The batch list: each batch's count is the rows it holds; the demo batch says how many the first import took
+  // (that batch is gone since: the re-import of its source replaced it, so it is named by its file).
   const batches = await invoke<{ id: number; fileName: string; rowCount: number; liveRows: number; losses: { rows: number }[] }[]>(page, 'actuals.batches', { kind: 'sales' });
   const demo2026 = batches.find((b) => b.fileName === 'demo-2026')!;
   const lost = demo2026.losses.reduce((n, l) => n + l.rows, 0);
@@ -219,7 +220,7 @@ test('import sales actuals from a GBK CSV: wrong mapping, bad rows, unknown cust
   const demoRow = page.locator(`[data-testid="actuals-batch"][data-batch-id="${demo2026.id}"]`);
   await expect(demoRow.getByTestId('actuals-batch-live')).toHaveText(demo2026.liveRows.toLocaleString('en-US'));
   await expect(demoRow.getByTestId('actuals-batch-note')).toHaveText(
-    `共導入 ${demo2026.rowCount.toLocaleString('en-US')} 行，其中 ${lost} 行已被已刪除的批次「erp-sales_v2.csv」覆蓋`,
+    `共導入 ${demo2026.rowCount.toLocaleString('en-US')} 行，其中 ${lost} 行已被「erp-sales_v2.csv」的導入覆蓋`,
   );
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'actuals-batches-losses.png') });
   await page.getByTestId('actuals-batches-close').click();

@@ -86,7 +86,7 @@ export const actualsZhHant = {
       other: '{{n}} 行已被其他更改移除',
     },
     byBatch: '批次 #{{id}}「{{file}}」',
-    byRemoved: '已刪除的批次「{{file}}」',
+    byRemoved: '「{{file}}」的導入',
   },
   remove: {
     title: '刪除導入批次？',
@@ -276,7 +276,7 @@ export const actualsZhHans: Messages = {
       other: '{{n}} 行已被其他更改移除',
     },
     byBatch: '批次 #{{id}}“{{file}}”',
-    byRemoved: '已删除的批次“{{file}}”',
+    byRemoved: '“{{file}}”的导入',
   },
   remove: {
     title: '删除导入批次？',
@@ -464,7 +464,7 @@ export const actualsEn: Messages = {
       other: '{{n}} removed by other changes',
     },
     byBatch: 'batch #{{id}} “{{file}}”',
-    byRemoved: 'the removed batch “{{file}}”',
+    byRemoved: 'the import of “{{file}}”',
   },
   remove: {
     title: 'Remove the import batch?',
