@@ -33,8 +33,8 @@ commands:
                  written, else as the wizard matches headers; --col FIELD= leaves the
                  field out); the rest come from the saved mapping NAME of the region
                  file, else are matched by header text. --save-mapping NAME keeps the
-                 columns and read options used in the region file, where the wizard
-                 and --mapping NAME find them next time.
+                 columns and read options used in the region file (after the import;
+                 not with --dry-run), where the wizard and --mapping NAME find them.
                  All or nothing: any bad row lists the problems on stderr
                  (FILE:ROW: ...) and nothing is written (exit 1). Rows naming customers,
                  SKUs etc. the region does not have are errors unless --skip-unknown.

@@ -213,7 +213,8 @@ function takenRows(db: ReadDb, replaced: readonly BatchMonthRows[], overwritten:
     ...replaced.map((r) => ({ action: 'replace' as const, ...r, ...batchOf(r.batchId) })),
     ...overwritten.map((r) => ({ action: 'overwrite' as const, ...r, ...batchOf(r.batchId) })),
   ].map(({ action, batchId, fileName, source, period, rows }) => ({ action, batchId, fileName, source, period, rows }));
-  return out.sort((a, b) => a.action.localeCompare(b.action) * -1 || a.source.localeCompare(b.source) || a.batchId - b.batchId || a.period - b.period);
+  const order = (t: TakenRows) => (t.action === 'replace' ? 0 : 1);
+  return out.sort((a, b) => order(a) - order(b) || a.source.localeCompare(b.source) || a.batchId - b.batchId || a.period - b.period);
 }
 
 /** The other sources whose rows are overwritten, in the order they are listed. */
