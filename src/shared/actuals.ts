@@ -92,10 +92,26 @@ export interface UnknownMember {
   resolution: Resolution | null;
 }
 
+/**
+ * Earlier rows a commit takes away, per batch and month: 'replace', rows of an earlier
+ * import of the same source in the file's months (removed first); 'overwrite', rows of
+ * another source with a key the file has (sales, market data, statements), overwritten.
+ */
+export interface TakenRows {
+  action: 'replace' | 'overwrite';
+  /** The batch that holds them now, its file and its source ('' for the demo's batches). */
+  batchId: number;
+  fileName: string;
+  source: string;
+  /** yyyymm. */
+  period: number;
+  rows: number;
+}
+
 /** What a commit of this file will do to the region's rows of the kind. */
 export interface BatchPlan {
   kind: ActualKind;
-  /** The source: the saved mapping's name (or the header signature); same source + same period replaces. */
+  /** The source: the saved mapping's name, else the file name's pattern (src/shared/sourceName.ts); same source + same period replaces. */
   source: string;
   /** First and last month the file covers (yyyymm), null when no row is valid. */
   periodFrom: number | null;
@@ -112,6 +128,13 @@ export interface BatchPlan {
   overwrites: number;
   /** Members the commit creates (resolutions 'create'). */
   creates: number;
+  /** What `replaces` and `overwrites` take away, by action, source, batch and month. */
+  taken: TakenRows[];
+  /**
+   * The other sources whose rows the commit overwrites: the commit needs
+   * replaceOtherSources to do it (the wizard asks, the command line needs a flag).
+   */
+  otherSources: string[];
 }
 
 // ---- batches and grids -------------------------------------------------------------
@@ -128,11 +151,21 @@ export interface BatchInfo {
   importedAt: string;
   /** Rows the import wrote. */
   rowCount: number;
-  /** Rows of it still in the file (later imports may have overwritten some). */
+  /** Rows of it still in the file (later imports may have overwritten or replaced some): the batch's count everywhere it is shown. */
   liveRows: number;
+  /** What later imports took from it, per taking batch (newest first); a removed taking batch has batchId null. */
+  losses: BatchLoss[];
   periodFrom: number | null;
   periodTo: number | null;
   encoding: string | null;
+}
+
+/** Rows of a batch that a later import took away. */
+export interface BatchLoss {
+  action: 'replace' | 'overwrite';
+  batchId: number | null;
+  fileName: string;
+  rows: number;
 }
 
 /** A filter of an actuals grid. Periods are yyyymm; dates in the audits and visits are matched by month. */

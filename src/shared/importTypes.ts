@@ -1,4 +1,4 @@
-import type { ActualsReadOptions, BatchPlan, UnknownMember } from './actuals';
+import type { ActualsReadOptions, BatchPlan, TakenRows, UnknownMember } from './actuals';
 import type { MessageKey } from './errors';
 
 // Types of the import wizard and the data-file layer, shared by the core and the
@@ -130,10 +130,16 @@ export interface ImportCommitResult {
   skipped?: number;
   /** Rows of earlier imports of the same source removed first. */
   replaced?: number;
+  /** Rows of other sources overwritten (same key). */
+  overwritten?: number;
+  /** File rows summed into another row's line. */
+  combined?: number;
   /** Members created. */
   created?: number;
   /** Amounts rounded to 分, over the rows imported. */
   rounding?: RoundingSummary;
+  /** What `replaced` and `overwritten` took, by action, source, batch and month (as the preview listed it). */
+  taken?: TakenRows[];
 }
 
 /** A saved mapping: fieldKey → the header text of its column (null: not imported). */

@@ -12,7 +12,10 @@ import { invoke } from './api';
 // are named (a bad amount, an unknown customer, a day-first date that is refused until
 // the date order is chosen); map the unknown customer to an existing one; commit the
 // corrected file; import the same file again: it replaces its own earlier rows, so the
-// region's totals and row count stay the same.
+// region's totals and row count stay the same. The demo region has sales in those
+// months: the preview lists the demo rows the import overwrites, by batch and month,
+// and the import waits for the user to confirm overwriting another source's rows; the
+// demo batch then says how many of its rows the import took.
 
 const SHOTS = process.env.REGIONPLAN_SHOTS;
 
@@ -67,8 +70,10 @@ test('import sales actuals from a GBK CSV: wrong mapping, bad rows, unknown cust
     `2026-03,${c2.code},${c2.name},${s2.code},${s2.name},6,"2,000",300`,
   ];
   // ASCII file names: Chromium under a C locale drops non-ASCII paths in setInputFiles.
-  const bad = testInfo.outputPath('erp-sales-bad.csv');
-  const fixed = testInfo.outputPath('erp-sales.csv');
+  // Two files of one export: one source, named after the pattern of their names.
+  const bad = testInfo.outputPath('erp-sales_v1.csv');
+  const fixed = testInfo.outputPath('erp-sales_v2.csv');
+  const SOURCE = 'erp-sales_v*';
   writeFileSync(bad, gbk(rows('12O0').join('\r\n') + '\r\n'));
   writeFileSync(fixed, gbk(rows('1200').join('\r\n') + '\r\n'));
 
@@ -98,8 +103,8 @@ test('import sales actuals from a GBK CSV: wrong mapping, bad rows, unknown cust
   await expect(wizard.map('volume')).toHaveValue('5');
   await expect(wizard.map('amount')).toHaveValue('6');
   await expect(wizard.map('grossProfit')).toHaveValue('7');
-  const source = await wizard.by('import-save-name').inputValue();
-  expect(source).toBe(HEADER);
+  // The source is proposed from the file's name pattern, never from its header line.
+  await expect(wizard.by('import-save-name')).toHaveValue(SOURCE);
 
   // Deliberately wrong: the amount from the customer-name column → every row refused.
   await wizard.map('amount').selectOption('2');
@@ -149,12 +154,22 @@ test('import sales actuals from a GBK CSV: wrong mapping, bad rows, unknown cust
   await wizard.chooseFile(fixed);
   await expect(wizard.by('import-date-order')).toHaveValue('dmy');
   await wizard.next.click();
-  await expect(wizard.by('import-save-name')).toHaveValue(HEADER);
+  await expect(wizard.by('import-save-name')).toHaveValue(SOURCE);
   await wizard.check();
   await expect(wizard.by('import-all-good')).toBeVisible();
   await expect(wizard.by('import-batch-period')).toHaveText('2026-01 至 2026-03');
   await expect(wizard.batch).toContainText('合併');
+  // The demo's rows with the same keys: listed by source, batch and month, and not overwritten without a yes.
+  const taken = wizard.by('import-taken');
+  const overwritten = taken.locator('[data-testid="import-taken-row"][data-action="overwrite"]');
+  await expect(overwritten.first()).toContainText('覆蓋（其他來源）');
+  await expect(overwritten.first()).toContainText('示範數據');
+  await expect(overwritten.first()).toContainText('demo-2026');
+  await expect(overwritten.filter({ hasText: '2026-01' })).toHaveCount(1);
+  await expect(taken).toContainText('這次導入會覆蓋其他來源（示範數據）的');
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'actuals-import-preview.png') });
+  await expect(wizard.commit).toBeDisabled();
+  await wizard.by('import-confirm-other').check();
   await expect(wizard.commit).toBeEnabled();
   await wizard.commit.click();
   await expect(wizard.done).toContainText('批次 #');
@@ -174,13 +189,18 @@ test('import sales actuals from a GBK CSV: wrong mapping, bad rows, unknown cust
   await wizard.chooseFile(fixed);
   await expect(wizard.by('import-date-order')).toHaveValue('dmy');
   await wizard.next.click();
-  await expect(wizard.by('import-save-name')).toHaveValue(HEADER);
+  await expect(wizard.by('import-save-name')).toHaveValue(SOURCE);
   await wizard.check();
   await wizard.mapUnknown('customer', 'X9999', c2.code);
   await wizard.applyResolutions();
   await expect(wizard.by('import-all-good')).toBeVisible();
-  await expect(wizard.by('import-batch-plan')).toContainText(`替換來源「${HEADER}」之前導入的`);
+  await expect(wizard.by('import-batch-plan')).toContainText(`替換來源「${SOURCE}」之前導入的`);
   expect(Number(await wizard.by('import-batch-plan').getAttribute('data-replaces'))).toBeGreaterThan(0);
+  // Only its own earlier rows, each month named; nothing of another source, so nothing to confirm.
+  const replaced = wizard.by('import-taken').locator('[data-testid="import-taken-row"]');
+  await expect(replaced.filter({ hasText: '替換（同一來源）' })).toHaveCount(3);
+  await expect(replaced.filter({ hasText: '2026-03' })).toContainText(SOURCE);
+  await expect(wizard.by('import-confirm-other')).toHaveCount(0);
   await wizard.commit.click();
   await expect(wizard.done).toContainText('批次 #');
   await wizard.by('import-close').click();
@@ -188,6 +208,22 @@ test('import sales actuals from a GBK CSV: wrong mapping, bad rows, unknown cust
   // No duplicates: the same rows and the same sums, in the grid too.
   expect(await salesOf(page)).toEqual(first);
   await expect(page.getByTestId('actuals-count')).toHaveAttribute('data-total', String(all.total));
+
+  // The batch list: each batch's count is the rows it holds; the demo batch says how many the first import took
+  // (that batch is gone since: the re-import of its source replaced it, so it is named by its file).
+  const batches = await invoke<{ id: number; fileName: string; rowCount: number; liveRows: number; losses: { rows: number }[] }[]>(page, 'actuals.batches', { kind: 'sales' });
+  const demo2026 = batches.find((b) => b.fileName === 'demo-2026')!;
+  const lost = demo2026.losses.reduce((n, l) => n + l.rows, 0);
+  expect(lost).toBeGreaterThan(0);
+  expect(demo2026.liveRows).toBe(demo2026.rowCount - lost);
+  await actualsPage.getByTestId('actuals-batches-button').click();
+  const demoRow = page.locator(`[data-testid="actuals-batch"][data-batch-id="${demo2026.id}"]`);
+  await expect(demoRow.getByTestId('actuals-batch-live')).toHaveText(demo2026.liveRows.toLocaleString('en-US'));
+  await expect(demoRow.getByTestId('actuals-batch-note')).toHaveText(
+    `共導入 ${demo2026.rowCount.toLocaleString('en-US')} 行，其中 ${lost} 行已被「erp-sales_v2.csv」的導入覆蓋`,
+  );
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'actuals-batches-losses.png') });
+  await page.getByTestId('actuals-batches-close').click();
 });
 
 test('a large file is checked off the core thread: a progress bar, the core still answers, and cancel writes nothing', async ({ start, page }, testInfo) => {

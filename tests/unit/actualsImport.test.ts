@@ -156,19 +156,33 @@ describe('sales actuals', () => {
 
     // The same file again: its months' rows of the same source are replaced, the old batch goes.
     const again = (await call(c, 'import.preview', salesRequest(path))) as ImportPreview;
-    expect(again.batch).toMatchObject({ replaces: 3, overwrites: 0, lines: 3 });
+    expect(again.batch).toMatchObject({ replaces: 3, overwrites: 0, lines: 3, otherSources: [] });
+    // The preview names what it replaces: the source, the batch, each month.
+    expect(again.batch!.taken).toEqual([202701, 202702, 202703].map((period) => ({
+      action: 'replace', batchId: done.batchId, fileName: 'sales.csv', source: 'ERP 銷售明細', period, rows: 1,
+    })));
     const second = (await call(c, 'import.commit', salesRequest(path))) as ImportCommitResult;
     expect(second.replaced).toBe(3);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before + 3);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM import_batch WHERE id = ?', done.batchId).n).toBe(0);
     expectSummaryInStep(c);
 
-    // Another source with an overlapping key overwrites that row and keeps the rest.
+    // Another source with an overlapping key overwrites that row and keeps the rest, once the user confirmed it.
     const other = dataFile(c, 'fix.csv', `${SALES_HEADERS}\n2027-02,D0002,,WA0002,,1,100,10\n`);
     const p3 = (await call(c, 'import.preview', { ...salesRequest(other), source: '手工調整' })) as ImportPreview;
-    expect(p3.batch).toMatchObject({ replaces: 0, overwrites: 1, lines: 1 });
-    await call(c, 'import.commit', { ...salesRequest(other), source: '手工調整' });
+    expect(p3.batch).toMatchObject({ replaces: 0, overwrites: 1, lines: 1, otherSources: ['ERP 銷售明細'] });
+    expect(p3.batch!.taken).toEqual([{ action: 'overwrite', batchId: second.batchId, fileName: 'sales.csv', source: 'ERP 銷售明細', period: 202702, rows: 1 }]);
+    const refused = await c.r.invoke('import.commit', { ...salesRequest(other), source: '手工調整' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', rule: 'importWizard.preview.other.refused', params: { n: 1, sources: 'ERP 銷售明細' } } });
+    expect(sql<{ a: number }>(c, "SELECT amount_cents AS a FROM sales_actual WHERE period = 202702 AND customer_id = (SELECT id FROM customer WHERE code = 'D0002')").a).toBe(-45_000);
+    const bad = await c.r.invoke('import.commit', { ...salesRequest(other), source: '手工調整', replaceOtherSources: 'yes' } as never);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const fixed = (await call(c, 'import.commit', { ...salesRequest(other), source: '手工調整', replaceOtherSources: true })) as ImportCommitResult;
+    expect(fixed).toMatchObject({ overwritten: 1, replaced: 0, combined: 0 });
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before + 3);
+    // The overwritten batch holds 2 of its 3 rows and says which batch took the third.
+    const overwrittenBatch = (await call(c, 'actuals.batches', { kind: 'sales' })).find((b) => b.id === second.batchId)!;
+    expect(overwrittenBatch).toMatchObject({ rowCount: 3, liveRows: 2, losses: [{ action: 'overwrite', batchId: fixed.batchId, fileName: 'fix.csv', rows: 1 }] });
     expect(sql<{ a: number }>(c, "SELECT amount_cents AS a FROM sales_actual WHERE period = 202702 AND customer_id = (SELECT id FROM customer WHERE code = 'D0002')").a).toBe(10_000);
     expectSummaryInStep(c);
 
@@ -310,12 +324,12 @@ describe('sales actuals', () => {
 
   it('derives gross profit from the standard cost when the file has none', async () => {
     const c = await fresh();
-    const path = dataFile(c, 'nogp.csv', '月份,客戶編碼,存貨編碼,數量,金額\n2027-04,D0001,WA0001,3,500\n');
+    const path = dataFile(c, 'nogp_2027-04.csv', '月份,客戶編碼,存貨編碼,數量,金額\n2027-04,D0001,WA0001,3,500\n');
     const d = (await call(c, 'import.commit', { path, destination: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 2, volume: 3, amount: 4 } })) as ImportCommitResult;
     const cost = sql<{ c: number }>(c, "SELECT std_cost_cents AS c FROM sku WHERE code = 'WA0001'").c;
     expect(sql<{ g: number }>(c, 'SELECT gross_profit_cents AS g FROM sales_actual WHERE batch_id = ?', d.batchId).g).toBe(50_000 - 3 * cost);
-    // The source defaults to the file name.
-    expect(sql<{ m: string }>(c, 'SELECT mapping_name AS m FROM import_batch WHERE id = ?', d.batchId).m).toBe('nogp.csv');
+    // The source defaults to the file name's pattern (never the header line), so next month's file is the same source.
+    expect(sql<{ m: string }>(c, 'SELECT mapping_name AS m FROM import_batch WHERE id = ?', d.batchId).m).toBe('nogp_*');
     await c.session.close();
   });
 

@@ -273,6 +273,9 @@ describe('actuals.batches', () => {
     for (const b of all) {
       expect(b.liveRows).toBe(one<number>(c, counted[b.kind], b.id));
       expect(b.liveRows).toBeGreaterThan(0);
+      // Nothing taken from a batch yet: it holds what it wrote, counted the same way (the demo's audits too).
+      expect(b.rowCount).toBe(b.liveRows);
+      expect(b.losses).toEqual([]);
       expect(b.source).toBe('');
     }
     for (const kind of ACTUAL_KINDS) {

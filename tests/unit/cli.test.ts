@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createRegionFile } from '../../src/main/core/db/regionFile';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
 import { englishText } from '../../src/main/cli/importActuals';
+import { readDb } from '../../src/main/core/db/handle';
+import { withReadOnly } from '../../src/main/core/db/regionFile';
+import { listBatches } from '../../src/main/core/services/actuals/batches';
+import type { ActualKind } from '../../src/shared/actuals';
 import { TSX_ARGS, sha256, sidecarsOf, tempDir, tinyDemoTemplate } from './helpers';
 
 const CLI = join(import.meta.dirname, '../../src/main/cli/index.ts');
@@ -90,7 +94,9 @@ describe('cli import', () => {
     const first = cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', path);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^sales: imported 6 lines \(6 rows\) from actuals-sales-gbk\.csv into region\.rplan \(batch \d+, replaced 0, skipped 0\)\n$/);
+    expect(first.stdout).toMatch(
+      /^sales: imported 6 lines \(6 rows\) from actuals-sales-gbk\.csv into region\.rplan \(batch \d+, source "actuals-sales-gbk"\): combined 0, skipped 0, replaced 0, overwritten 0, created 0\n$/,
+    );
     // 1,234.50 + 2,000.00 + 700 + 300.25 + 1,500 + 99.99 元, in cents.
     expect(sales2027(path)).toEqual({ n: 6, amount: 583_474, volume: 38, gp: 76_000 });
     const batchId = Number(/batch (\d+)/.exec(first.stdout)![1]);
@@ -99,11 +105,11 @@ describe('cli import', () => {
       'SELECT * FROM import_batch WHERE id = ?',
       batchId,
     );
-    // The batch: the file's name, and the source (no --mapping: the file name) that a re-import replaces.
+    // The batch: the file's name, and the source (no --mapping: the file name's pattern) that a re-import replaces.
     expect(batch).toMatchObject({
       kind: 'sales_actual',
       source_name: 'actuals-sales-gbk.csv',
-      mapping_name: 'actuals-sales-gbk.csv',
+      mapping_name: 'actuals-sales-gbk',
       row_count: 6,
       period_from: 202701,
       period_to: 202703,
@@ -113,7 +119,9 @@ describe('cli import', () => {
     const again = cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', path, '--encoding', 'gbk');
     expect(again.status).toBe(0);
     expect(sidecarsOf(path)).toEqual([]);
-    expect(again.stdout).toMatch(/imported 6 lines \(6 rows\) .*replaced 6, skipped 0/);
+    expect(again.stdout).toMatch(/imported 6 lines \(6 rows\) .*: combined 0, skipped 0, replaced 6, overwritten 0, created 0\n/);
+    // What it replaced, by batch and month.
+    expect(again.stdout).toContain(`  replaced 2 rows of "actuals-sales-gbk" (batch ${batchId}, actuals-sales-gbk.csv) in 2027-01\n`);
     expect(sales2027(path)).toEqual({ n: 6, amount: 583_474, volume: 38, gp: 76_000 });
   });
 
@@ -201,7 +209,7 @@ describe('cli import', () => {
     const skipped = cli('import', 'sales', fixture('actuals-sales-unknown.csv'), '--into', path, '--skip-unknown');
     expect(skipped.stderr).toBe('');
     expect(skipped.status).toBe(0);
-    expect(skipped.stdout).toMatch(/imported 2 lines \(2 rows\) .*skipped 1\)/);
+    expect(skipped.stdout).toMatch(/imported 2 lines \(2 rows\) .*skipped 1,/);
     expect(sales2027(path)).toMatchObject({ n: 2, amount: 50_000 });
 
     // More unknown values than one preview lists (1,000): all are skipped.
@@ -211,7 +219,7 @@ describe('cli import', () => {
     const lots = cli('import', 'sales', many, '--into', path, '--skip-unknown');
     expect(lots.stderr).toBe('');
     expect(lots.status).toBe(0);
-    expect(lots.stdout).toMatch(/imported 1 line \(1 row\) .*skipped 1,100\)/);
+    expect(lots.stdout).toMatch(/imported 1 line \(1 row\) .*skipped 1,100,/);
     expect(sales2027(path)).toMatchObject({ n: 3, amount: 53_000 });
   });
 
@@ -296,5 +304,139 @@ describe('cli import', () => {
     expect(cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', path, '--date-order', 'ydm').status).toBe(1);
     expect(cli('import', 'sales', fixture('actuals-sales-gbk.csv'), '--into', path, '--frobnicate').status).toBe(1);
     expect(sha256(path)).toBe(before);
+  });
+});
+
+describe('cli new, column flags, sources and batches', () => {
+  const template = tinyDemoTemplate();
+  const query = <T>(path: string, sql: string, ...params: unknown[]): T => {
+    const db = new Database(path, { fileMustExist: true });
+    try {
+      return db.prepare(sql).get(...params) as T;
+    } finally {
+      db.close();
+    }
+  };
+  /** The batch list as the wizard's actuals page gets it. */
+  const batchesOf = (path: string, kind: ActualKind) => withReadOnly(path, (sqlite) => listBatches(readDb(sqlite), kind));
+  const LEDGER = 'Posting Month,Account,Spend,Memo\n';
+
+  it('new makes an empty region file as the app does, and refuses an existing file, a bad year or no name', () => {
+    const dir = tempDir();
+    const path = join(dir, '測試大區-2027.rplan');
+    const made = cli('new', path, '--region', '測試大區', '--year', '2027', '--unit', 'yuan');
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    expect(made.stdout).toContain(`${path}: new region file "測試大區", plan year 2027, display unit yuan`);
+    expect(query(path, 'SELECT region_name, plan_year FROM region_meta')).toEqual({ region_name: '測試大區', plan_year: 2027 });
+    // What the app's 新建 gives a file: the working plan and the default expense items.
+    expect(query(path, `SELECT count(*) AS n FROM plan_version WHERE kind = 'working'`)).toEqual({ n: 1 });
+    const again = cli('new', path, '--region', 'x', '--year', '2027');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    expect(cli('new', join(dir, 'y.rplan'), '--region', 'x', '--year', '27').stderr).toMatch(/--year must be a year from 2000 to 2100, not 27/);
+    expect(cli('new', join(dir, 'z.rplan'), '--region', '  ', '--year', '2027').stderr).toMatch(/--region: region name is required/);
+    expect(existsSync(join(dir, 'y.rplan')) || existsSync(join(dir, 'z.rplan'))).toBe(false);
+  });
+
+  it('imports into a new file with --col flags only, and --save-mapping keeps the mapping for --mapping and the wizard', () => {
+    const dir = tempDir();
+    const path = join(dir, '測試大區-2027.rplan');
+    expect(cli('new', path, '--region', '測試大區', '--year', '2027').status).toBe(0);
+
+    // March's ledger, with English headers no field matches: the columns are named by flags only
+    // (one as written, one in another case, one with its unit in brackets).
+    const march = join(dir, '費用台賬_2027-03.csv');
+    writeFileSync(march, `${LEDGER.replace('Spend', 'Spend (CNY)')}2027-03,差旅費,"1,200.00",高鐵\n2027-03,會議費,800,季度會\n2027-02,差旅費,300,補報\n`);
+    const cols = ['--col', 'period=Posting Month', '--col', 'item=ACCOUNT', '--col', 'amount=Spend', '--col', 'note=Memo'];
+    const first = cli('import', 'expense', march, '--into', path, ...cols, '--save-mapping', '財務費用台賬');
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^expense: imported 3 lines \(3 rows\) .*\(batch \d+, source "財務費用台賬"\): combined 0, skipped 0, replaced 0, overwritten 0, created 0\n/);
+    expect(first.stdout).toContain('saved the mapping "財務費用台賬" (period ← "Posting Month", item ← "Account", amount ← "Spend (CNY)", note ← "Memo")');
+    expect(query<{ n: number; a: number }>(path, 'SELECT count(*) AS n, sum(amount_cents) AS a FROM expense_actual')).toEqual({ n: 3, a: 230_000 });
+    // Kept as the wizard keeps a mapping: by header text, with the read options.
+    const saved = query<{ mapping_json: string }>(path, `SELECT mapping_json FROM import_mapping WHERE kind = 'actuals:expense' AND name = '財務費用台賬'`);
+    expect(JSON.parse(saved.mapping_json)).toMatchObject({
+      period: 'Posting Month', item: 'Account', amount: 'Spend (CNY)', note: 'Memo', brand: null,
+      $options: { dateOrder: 'ymd', dateSystem: 1900, amountUnit: 'yuan' },
+    });
+
+    // April's file: the saved mapping, the same source; the February row it repeats replaces the earlier one.
+    const april = join(dir, '費用台賬_2027-04.csv');
+    writeFileSync(april, `${LEDGER.replace('Spend', 'Spend (CNY)')}2027-04,培訓費,500,新人\n2027-02,差旅費,350,補報更正\n`);
+    const second = cli('import', 'expense', april, '--into', path, '--mapping', '財務費用台賬');
+    expect(second.stderr).toBe('');
+    expect(second.status).toBe(0);
+    const firstBatch = Number(/batch (\d+)/.exec(first.stdout)![1]);
+    expect(second.stdout).toMatch(/source "財務費用台賬"\): combined 0, skipped 0, replaced 1, overwritten 0, created 0\n/);
+    expect(second.stdout).toContain(`  replaced 1 row of "財務費用台賬" (batch ${firstBatch}, 費用台賬_2027-03.csv) in 2027-02\n`);
+    // The first batch now holds 2 of its 3 rows and says which batch replaced the third.
+    const secondBatch = Number(/batch (\d+)/.exec(second.stdout)![1]);
+    const listed = batchesOf(path, 'expense');
+    expect(listed.find((b) => b.id === firstBatch)).toMatchObject({
+      rowCount: 3, liveRows: 2, losses: [{ action: 'replace', batchId: secondBatch, fileName: '費用台賬_2027-04.csv', rows: 1 }],
+    });
+    expect(listed.find((b) => b.id === secondBatch)).toMatchObject({ rowCount: 2, liveRows: 2, losses: [] });
+
+    // A flag overrides the saved mapping's column; an unknown field or header is a usage error naming it and the file's columns.
+    const override = cli('import', 'expense', april, '--into', path, '--mapping', '財務費用台賬', '--col', 'note=', '--dry-run');
+    expect(override.status).toBe(0);
+    const field = cli('import', 'expense', april, '--into', path, '--col', 'cost=Spend');
+    expect(field.status).toBe(1);
+    expect(field.stderr).toMatch(/--col cost: expense has no field cost; its fields are period, item, brand, category, channel, city, amount, note/);
+    const header = cli('import', 'expense', april, '--into', path, '--col', 'amount=Amount');
+    expect(header.status).toBe(1);
+    expect(header.stderr).toContain('--col amount="Amount": 費用台賬_2027-04.csv has no column "Amount"; its columns are "Posting Month", "Account", "Spend (CNY)", "Memo"');
+  });
+
+  it('names the default source after the file name pattern, and overwrites another source only with --replace-other-sources', () => {
+    const path = template.copy();
+    const dir = tempDir();
+    // The demo's 2026 sales hold these keys; March of one file, then a corrected March of the same export.
+    const file = join(dir, 'sales_202601.csv');
+    writeFileSync(file, '月份,客戶編碼,存貨編碼,數量,金額\n2026-01,D0001,WA0001,1,100\n2026-01,D0001,WA0002,1,100\n2026-02,D0001,WA0001,1,100\n');
+    const demo = batchesOf(path, 'sales').find((b) => b.fileName === 'demo-2026')!;
+    const before = sha256(path);
+    const dry = cli('import', 'sales', file, '--into', path, '--dry-run');
+    const refused = cli('import', 'sales', file, '--into', path);
+    for (const r of [dry, refused]) {
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('sales_202601.csv: the import would overwrite 3 rows of other sources (the demo data)');
+      expect(r.stderr).toContain(`  would overwrite 2 rows of the demo data (batch ${demo.id}, demo-2026) in 2026-01\n`);
+      expect(r.stderr).toContain('pass --replace-other-sources');
+    }
+    expect(dry.stdout).toMatch(/source "sales_\*": combined 0, skipped 0, replaced 0, overwritten 3, created 0 \(dry run/);
+    expect(sha256(path)).toBe(before);
+
+    const done = cli('import', 'sales', file, '--into', path, '--replace-other-sources');
+    expect(done.stderr).toBe('');
+    expect(done.status).toBe(0);
+    expect(done.stdout).toMatch(/\(batch \d+, source "sales_\*"\): combined 0, skipped 0, replaced 0, overwritten 3, created 0\n/);
+    expect(done.stdout).toContain(`  overwrote 1 row of the demo data (batch ${demo.id}, demo-2026) in 2026-02\n`);
+    const batchId = Number(/batch (\d+)/.exec(done.stdout)![1]);
+    expect(query<{ m: string }>(path, 'SELECT mapping_name AS m FROM import_batch WHERE id = ?', batchId).m).toBe('sales_*');
+
+    // Next month's file of the same export is the same source: it replaces the rows of its months, asks nothing.
+    const next = join(dir, 'sales_202602.csv');
+    writeFileSync(next, '月份,客戶編碼,存貨編碼,數量,金額\n2026-02,D0001,WA0001,2,200\n');
+    const nextRun = cli('import', 'sales', next, '--into', path);
+    expect(nextRun.stderr).toBe('');
+    expect(nextRun.status).toBe(0);
+    expect(nextRun.stdout).toMatch(/source "sales_\*"\): combined 0, skipped 0, replaced 1, overwritten 0, created 0\n/);
+    const nextId = Number(/batch (\d+)/.exec(nextRun.stdout)![1]);
+
+    // Every batch's count is the rows it holds; the demo batch says how many the import took.
+    const after = batchesOf(path, 'sales');
+    for (const b of after) {
+      expect(b.liveRows).toBe(query<{ n: number }>(path, 'SELECT count(*) AS n FROM sales_actual WHERE batch_id = ?', b.id).n);
+      expect(b.liveRows).toBe(b.rowCount - b.losses.reduce((n, l) => n + l.rows, 0));
+    }
+    expect(after.find((b) => b.id === demo.id)).toMatchObject({
+      liveRows: demo.liveRows - 3, losses: [{ action: 'overwrite', batchId, fileName: 'sales_202601.csv', rows: 3 }],
+    });
+    expect(after.find((b) => b.id === batchId)).toMatchObject({
+      rowCount: 3, liveRows: 2, losses: [{ action: 'replace', batchId: nextId, fileName: 'sales_202602.csv', rows: 1 }],
+    });
   });
 });

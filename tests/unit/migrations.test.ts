@@ -205,4 +205,24 @@ describe('migrations', () => {
     expect(f.sqlite.prepare('SELECT version_id FROM undo_step ORDER BY id').pluck().all()).toEqual([null, 1]);
     await f.close();
   });
+
+  it('9: batches get a record of what later imports took from them, gone with the batch, kept when the taker goes', async () => {
+    const dir = tempDir();
+    const path = await fileAt(8, dir);
+    const before = new Database(path);
+    before.exec(`INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count, mapping_name)
+      VALUES (1, 'sales_actual', 'a.csv', 'h', '2027-01-01', 5, 'a_*'), (2, 'sales_actual', 'b.csv', 'h', '2027-02-01', 2, 'b_*')`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(9) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(9);
+    expect(f.sqlite.prepare('SELECT count(*) FROM import_batch').pluck().get()).toBe(2);
+    f.sqlite.prepare(`INSERT INTO import_batch_loss (batch_id, by_batch_id, by_file, action, row_count) VALUES (1, 2, 'b.csv', 'overwrite', 2)`).run();
+    expect(() => f.sqlite.prepare(`INSERT INTO import_batch_loss (batch_id, by_batch_id, by_file, action, row_count) VALUES (1, 2, 'b.csv', 'lost', 1)`).run()).toThrow();
+    // The taking batch removed: its file's name stays; the batch that lost the rows removed: the record goes.
+    f.sqlite.prepare('DELETE FROM import_batch WHERE id = 2').run();
+    expect(f.sqlite.prepare('SELECT batch_id, by_batch_id, by_file, row_count FROM import_batch_loss').all()).toEqual([{ batch_id: 1, by_batch_id: null, by_file: 'b.csv', row_count: 2 }]);
+    f.sqlite.prepare('DELETE FROM import_batch WHERE id = 1').run();
+    expect(f.sqlite.prepare('SELECT count(*) FROM import_batch_loss').pluck().get()).toBe(0);
+    await f.close();
+  });
 });

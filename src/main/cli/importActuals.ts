@@ -28,6 +28,9 @@ import { importActuals } from '../core/io/actuals/engine';
 import type { ActualsJobRequest } from '../core/io/actuals/request';
 import { listMappings } from '../core/io/importRows';
 import { AlreadyReported, UsageError, isRefusal } from './errors';
+import { defaultSourceOf } from '../../shared/sourceName';
+import { parseColumnFlags, saveUsedMapping, withColumnFlags, type ColumnFlags } from './columns';
+import { otherSourcesRefusal, planCounts, resultCounts, takenLines } from './importReport';
 
 // `regionplan import KIND FILE --into REGION_FILE`: head office's batch import of actuals,
 // through the same engine, validation and all-or-nothing commit as the wizard. Row
@@ -49,6 +52,10 @@ export interface ImportArgs {
   source?: string;
   skipUnknown: boolean;
   dryRun: boolean;
+  // Column flags, the saved mapping to write, and the consent to overwrite other sources (columns.ts, importReport.ts).
+  cols?: string[];
+  saveMapping?: string;
+  replaceOtherSources?: boolean;
 }
 
 /** Most issue lines printed; the rest are counted. */
@@ -148,7 +155,14 @@ function labelsOf(field: ActualField): string[] {
 
 // ---- the mapping -------------------------------------------------------------------
 
-function mappingFromSaved(regionPath: string, kind: ActualKind, name: string, headers: string[], file: string): { mapping: ColumnMapping; options?: ActualsReadOptions } {
+function mappingFromSaved(
+  regionPath: string,
+  kind: ActualKind,
+  name: string,
+  headers: string[],
+  file: string,
+  overridden: ColumnFlags,
+): { mapping: ColumnMapping; options?: ActualsReadOptions } {
   const saved = withReadOnly(regionPath, (sqlite) => listMappings(readDb(sqlite), actualsDestination(kind)));
   const found = saved.find((m) => m.name === name);
   if (!found) {
@@ -162,7 +176,7 @@ function mappingFromSaved(regionPath: string, kind: ActualKind, name: string, he
   const missing: string[] = [];
   for (const field of ACTUAL_FIELDS[kind]) {
     const header = found.columns[field.key];
-    if (header === null || header === undefined) {
+    if (header === null || header === undefined || overridden.has(field.key)) {
       mapping[field.key] = null;
       continue;
     }
@@ -263,6 +277,7 @@ export function runImport(args: ImportArgs): number {
   const encoding = parseEncoding(args.encoding);
   parseOptions(args); // the flags are checked before any file is read
   if (args.source !== undefined && args.source.trim() === '') throw new UsageError('--source must not be empty');
+  if (args.saveMapping !== undefined && args.saveMapping.trim() === '') throw new UsageError('--save-mapping needs a NAME');
 
   const path = resolve(args.file);
   const file = basename(path);
@@ -285,8 +300,9 @@ export function runImport(args: ImportArgs): number {
 
   const info = inspectForImport(path, { encoding, sheet: args.sheet, headerRow });
   const headers = info.headers;
-  const saved = args.mapping !== undefined ? mappingFromSaved(regionPath, kind, args.mapping, headers, file) : null;
-  const mapping = saved ? saved.mapping : autoMapping(kind, headers);
+  const cols = parseColumnFlags(kind, args.cols ?? [], headers, file);
+  const saved = args.mapping !== undefined ? mappingFromSaved(regionPath, kind, args.mapping, headers, file, cols) : null;
+  const mapping = withColumnFlags(saved ? saved.mapping : autoMapping(kind, headers), cols);
   const options = parseOptions(args, saved?.options);
   const unmapped = ACTUAL_FIELDS[kind].filter((f) => f.required && (mapping[f.key] === null || mapping[f.key] === undefined));
   if (unmapped.length) {
@@ -295,7 +311,9 @@ export function runImport(args: ImportArgs): number {
       `${file}: no column for the required field${unmapped.length > 1 ? 's' : ''} ${unmapped.map((f) => f.key).join(', ')}\n` +
         `  the file's columns: ${headers.map((h) => `"${h}"`).join(', ')}\n` +
         (garbled ? `  the headers do not read as ${info.encoding}: give the file's encoding with --encoding (e.g. gbk), or leave it out to detect it\n` : '') +
-        (args.mapping === undefined ? `  matched: ${describeMapping(kind, mapping, headers) || 'nothing'}\n  save a mapping in the app and pass --mapping NAME\n` : ''),
+        (args.mapping === undefined
+          ? `  matched: ${describeMapping(kind, mapping, headers) || 'nothing'}\n  name the columns with --col FIELD=HEADER, or pass --mapping NAME of a saved mapping\n`
+          : ''),
     );
     return 1;
   }
@@ -308,8 +326,10 @@ export function runImport(args: ImportArgs): number {
     destination: actualsDestination(kind),
     mapping,
     options,
-    source: args.source ?? args.mapping ?? file,
+    // The source, as the wizard names it: a saved mapping's name, else the file name's pattern (never the header line).
+    source: args.source ?? args.saveMapping ?? args.mapping ?? defaultSourceOf(file),
     resolutions: [],
+    ...(args.replaceOtherSources ? { replaceOtherSources: true } : {}),
   };
 
   const preview = (): ImportPreview => {
@@ -358,10 +378,14 @@ export function runImport(args: ImportArgs): number {
     process.stdout.write(
       `${kind}: ${file} is fine: ${count(p.rowCount, 'row')}` +
         (b
-          ? ` → ${count(b.lines, 'line')}, ${months(b.periodFrom, b.periodTo)}, source "${b.source}"; would replace ${b.replaces.toLocaleString('en-US')}, overwrite ${b.overwrites.toLocaleString('en-US')}, skip ${b.skipped.toLocaleString('en-US')} (dry run: nothing written)\n`
+          ? ` → ${count(b.lines, 'line')}, ${months(b.periodFrom, b.periodTo)}, source "${b.source}": ${planCounts(b)} (dry run: nothing written)\n${takenLines(b.taken, true).map((l) => `${l}\n`).join('')}`
           : ' (dry run: nothing written)\n'),
     );
     process.stdout.write(roundingLines(kind, p.rounding));
+    if (b && b.otherSources.length > 0 && !args.replaceOtherSources) {
+      process.stderr.write(otherSourcesRefusal(file, b));
+      return 2;
+    }
     return 0;
   }
 
@@ -370,6 +394,15 @@ export function runImport(args: ImportArgs): number {
     result = importActuals(regionPath, 'commit', request, progress('importing'), () => false) as ImportCommitResult;
   } catch (e) {
     clearProgress();
+    // Rows of other sources and no --replace-other-sources: say whose, by batch and month (exit 2, nothing written).
+    if (e instanceof AppError && e.code === 'CONFLICT' && e.details.issues?.[0]?.path === 'replaceOtherSources') {
+      const b = preview().batch;
+      if (b && b.otherSources.length > 0) {
+        process.stderr.write(otherSourcesRefusal(file, b));
+        return 2;
+      }
+      throw e;
+    }
     if (!(e instanceof AppError) || e.code !== 'INVALID_INPUT' || isRefusal(e)) throw e;
     // Rejected for its rows: the preview says each problem with its value and column.
     let issues: ImportIssue[];
@@ -396,9 +429,16 @@ export function runImport(args: ImportArgs): number {
   const lines = result.inserted + result.updated;
   process.stdout.write(
     `${kind}: imported ${count(lines, 'line')} (${count(result.imported, 'row')}) from ${file} into ${basename(regionPath)}` +
-      ` (batch ${result.batchId ?? '-'}, replaced ${(result.replaced ?? 0).toLocaleString('en-US')}, skipped ${(result.skipped ?? 0).toLocaleString('en-US')})\n`,
+      ` (batch ${result.batchId ?? '-'}, source "${request.source}"): ${resultCounts(result)}\n` +
+      takenLines(result.taken ?? [], false)
+        .map((l) => `${l}\n`)
+        .join(''),
   );
   process.stdout.write(roundingLines(kind, result.rounding));
+  if (args.saveMapping !== undefined) {
+    saveUsedMapping(regionPath, kind, args.saveMapping, mapping, headers, request.options);
+    process.stdout.write(`saved the mapping "${args.saveMapping}" (${describeMapping(kind, mapping, headers)}) in ${basename(regionPath)}\n`);
+  }
   return 0;
 }
 

@@ -19,24 +19,47 @@ commands:
   info FILE      region, year, schema version, row counts per table, integrity
   check FILE     like info, for scripts: exit 0 when the file is healthy and current,
                  2 with the reasons when it is not
-  import KIND FILE --into REGION_FILE [--mapping NAME] [--encoding E] [--sheet S]
-         [--header-row N] [--date-order ymd|dmy|mdy] [--date-system 1900|1904]
-         [--amount-unit yuan|wan] [--rounding round|refuse] [--source NAME]
+  new FILE --region NAME --year YYYY [--unit yuan|wan|yi]
+                 create an empty region file, as the app's 新建 does (refuses an
+                 existing FILE; the display unit defaults to wan)
+  import KIND FILE --into REGION_FILE [--col FIELD=HEADER ...] [--mapping NAME]
+         [--save-mapping NAME] [--encoding E] [--sheet S] [--header-row N]
+         [--date-order ymd|dmy|mdy] [--date-system 1900|1904] [--amount-unit yuan|wan]
+         [--rounding round|refuse] [--source NAME] [--replace-other-sources]
          [--skip-unknown] [--dry-run]
                  import actuals from a CSV, XLSX or XLS file into the region file;
                  KIND is sales, market, audit, visit, statement or expense.
-                 Columns: the saved mapping NAME of the region file, else matched by
-                 header text. All or nothing: any bad row lists the problems on stderr
+                 Columns: --col FIELD=HEADER names a field's column (the wizard's
+                 field keys, e.g. period, customer, sku, amount, volume; the header as
+                 written, else as the wizard matches headers; --col FIELD= leaves the
+                 field out); the rest come from the saved mapping NAME of the region
+                 file, else are matched by header text. --save-mapping NAME keeps the
+                 columns and read options used in the region file (after the import;
+                 not with --dry-run), where the wizard and --mapping NAME find them.
+                 All or nothing: any bad row lists the problems on stderr
                  (FILE:ROW: ...) and nothing is written (exit 1). Rows naming customers,
                  SKUs etc. the region does not have are errors unless --skip-unknown.
-                 Importing the same source (default: the mapping name, else the file
-                 name) for the same months again replaces those rows.
+                 The source: --source, else the --save-mapping or --mapping name, else
+                 the file name's pattern with dates and digits as * (sales_202603.csv
+                 → sales_*), so each month's file of one export is one source.
+                 Importing the same source for the same months again replaces those
+                 rows; rows of another source with the same key are overwritten only
+                 with --replace-other-sources (else exit 2, naming them).
                  --dry-run checks the file and says what the import would do.
                  --encoding: utf-8, gbk (gb18030), utf-16le, utf-16be (default: detected)
                  --rounding: amounts with more decimals than cents are rounded half
                  away from zero to the cent (round, the default; the file's and the
                  imported totals are printed) or refused as errors (refuse).
                  Two-digit years (with --date-order dmy or mdy): 00-69 are 20xx.
+
+examples: a new region file, then head office's scripted monthly import of an ERP export
+  npm run cli -- new 華東大區-2027.rplan --region 華東大區 --year 2027
+  npm run cli -- import sales ERP銷售_2027-03.csv --into 華東大區-2027.rplan \\
+      --col period="Order Date" --col customer="Customer ID" --col sku="Item No" \\
+      --col amount="Net Sales" --col volume="Qty" --save-mapping "ERP 銷售明細"
+  # every month after: the saved columns and options, the same source (a month
+  # imported again replaces that month's rows of the source)
+  npm run cli -- import sales ERP銷售_2027-04.csv --into 華東大區-2027.rplan --mapping "ERP 銷售明細"
 `;
 
 function printReport(r: FileReport): void {
@@ -92,6 +115,16 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`demo region (${size}, seed ${seed}) written to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       return 0;
     }
+    case 'new': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { region: { type: 'string' }, year: { type: 'string' }, unit: { type: 'string' } },
+      });
+      if (positionals.length > 1) throw new UsageError(`new takes one FILE, not ${positionals.join(' ')}`);
+      const { runNew } = await import('./newRegion');
+      return runNew({ file: positionals[0], region: values.region, year: values.year, unit: values.unit });
+    }
     case 'info':
     case 'check': {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
@@ -129,6 +162,9 @@ async function main(argv: string[]): Promise<number> {
           source: { type: 'string' },
           'skip-unknown': { type: 'boolean', default: false },
           'dry-run': { type: 'boolean', default: false },
+          col: { type: 'string', multiple: true },
+          'save-mapping': { type: 'string' },
+          'replace-other-sources': { type: 'boolean', default: false },
         },
       });
       if (positionals.length > 2) throw new UsageError(`import takes KIND and one FILE, not ${positionals.slice(2).join(' ')}`);
@@ -149,6 +185,9 @@ async function main(argv: string[]): Promise<number> {
         source: values.source,
         skipUnknown: values['skip-unknown'],
         dryRun: values['dry-run'],
+        cols: values.col,
+        saveMapping: values['save-mapping'],
+        replaceOtherSources: values['replace-other-sources'],
       });
     }
     case undefined:

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { asyncCommand, command, query } from '../endpoint';
 import { AMOUNT_UNITS, MEMBER_DIMENSIONS, RESOLUTION_ACTIONS } from '../actuals';
+import { MAX_SOURCE_LENGTH } from '../sourceName';
 import {
   EXPORT_FORMATS,
   TEXT_ENCODINGS,
@@ -72,9 +73,11 @@ const rowsInput = z
     mapping: columnMappingSchema,
     /** Actuals destinations only (ignored by the others). */
     options: actualsReadOptionsSchema.optional(),
-    /** Actuals destinations: the source (saved mapping name); same source + same months replaces. Default: the file name. */
-    source: z.string().trim().min(1).max(200).optional(),
+    /** Actuals destinations: the source (saved mapping name); same source + same months replaces. Default: the file name's pattern. */
+    source: z.string().trim().min(1).max(MAX_SOURCE_LENGTH).optional(),
     resolutions: z.array(resolutionSchema).max(100_000).optional(),
+    /** Actuals commits: the user confirmed overwriting rows of other sources (the preview's otherSources); without it such a commit is refused. */
+    replaceOtherSources: z.boolean().optional(),
   })
   .strict();
 

@@ -72,7 +72,7 @@ export const importWizardZhHant = {
     savedOk: '已保存「{{name}}」',
     codeHint: '代碼與已有記錄相同的行會更新那條記錄，新代碼會新增記錄。',
     sourceAs: '來源名稱（同時保存對應）',
-    sourceHint: '這個名稱也是本次導入的來源。以後再次導入同一來源、相同月份的數據時，會替換這些月份之前導入的行，不會重複計算；不同來源（如 ERP 與經銷商報表）互不替換。',
+    sourceHint: '這個名稱也是本次導入的來源。以後再次導入同一來源、相同月份的數據時，會替換這些月份之前導入的行，不會重複計算；不同來源（如 ERP 與經銷商報表）互不替換。預設的來源是文件名的模式：日期和數字換成 *（銷售明細_2026-03.xlsx → 銷售明細_*），同一導出每個月的文件就是同一來源。',
     memberHint: '客戶、單品、城市等先按代碼查找，找不到時按名稱查找；主數據中沒有的值會在下一步列出，可以對應到已有記錄、新建或跳過。',
     type: {
       period: '年月',
@@ -122,6 +122,25 @@ export const importWizardZhHant = {
       creates: '新建 {{n}} 個主數據',
       sep: '；',
     },
+    taken: {
+      title: '導入會替換或覆蓋的現有數據',
+      action: '處理',
+      replace: '替換（同一來源）',
+      overwrite: '覆蓋（其他來源）',
+      source: '來源',
+      batch: '批次',
+      month: '月份',
+      rows: '行數',
+      batchCell: '#{{id}} {{file}}',
+      demoSource: '示範數據',
+      more: '另有 {{n}} 項沒有列出。',
+    },
+    other: {
+      body: '這次導入會覆蓋其他來源（{{sources}}）的 {{n}} 行：這些行的數值將被這個文件的數值取代，原來的批次不再包含它們。',
+      confirm: '我確認覆蓋其他來源的 {{n}} 行',
+      needed: '請先勾選上面的確認，才能導入。',
+      refused: '這次導入會覆蓋其他來源（{{sources}}）的 {{n}} 行，需要先確認：請重新檢查並勾選確認。',
+    },
     unknown: {
       title: '主數據中沒有的值：{{n}} 個',
       intro: '為每個值選擇：對應到已有的記錄、新建，或跳過含有它的行。選好後點擊「套用並重新檢查」。',
@@ -154,7 +173,7 @@ export const importWizardZhHant = {
   done: {
     title: '導入完成',
     body: '已導入 {{count}} 行（新增 {{inserted}}，更新 {{updated}}）。可以用「撤銷」一次撤回整個導入。',
-    actualsBody: '已導入 {{rows}} 行，成為批次 #{{batch}} 的 {{lines}} 條數據；替換 {{replaced}} 行，新建 {{created}} 個主數據，跳過 {{skipped}} 行。',
+    actualsBody: '已導入 {{rows}} 行，成為批次 #{{batch}} 的 {{lines}} 條數據（合併 {{combined}} 行明細）；替換 {{replaced}} 行，覆蓋其他來源 {{overwritten}} 行，新建 {{created}} 個主數據，跳過 {{skipped}} 行。',
     batchHint: '如需撤回這次導入，可以在實績區的「導入批次」列表中刪除這個批次。',
   },
   issue: {
@@ -277,7 +296,7 @@ export const importWizardZhHans: ImportWizardMessages = {
     savedOk: '已保存“{{name}}”',
     codeHint: '代码与已有记录相同的行会更新那条记录，新代码会新增记录。',
     sourceAs: '来源名称（同时保存对应）',
-    sourceHint: '这个名称也是本次导入的来源。以后再次导入同一来源、相同月份的数据时，会替换这些月份之前导入的行，不会重复计算；不同来源（如 ERP 与经销商报表）互不替换。',
+    sourceHint: '这个名称也是本次导入的来源。以后再次导入同一来源、相同月份的数据时，会替换这些月份之前导入的行，不会重复计算；不同来源（如 ERP 与经销商报表）互不替换。默认的来源是文件名的模式：日期和数字换成 *（销售明细_2026-03.xlsx → 销售明细_*），同一导出每个月的文件就是同一来源。',
     memberHint: '客户、单品、城市等先按代码查找，找不到时按名称查找；主数据中没有的值会在下一步列出，可以对应到已有记录、新建或跳过。',
     type: {
       period: '年月',
@@ -327,6 +346,25 @@ export const importWizardZhHans: ImportWizardMessages = {
       creates: '新建 {{n}} 个主数据',
       sep: '；',
     },
+    taken: {
+      title: '导入会替换或覆盖的现有数据',
+      action: '处理',
+      replace: '替换（同一来源）',
+      overwrite: '覆盖（其他来源）',
+      source: '来源',
+      batch: '批次',
+      month: '月份',
+      rows: '行数',
+      batchCell: '#{{id}} {{file}}',
+      demoSource: '示范数据',
+      more: '另有 {{n}} 项没有列出。',
+    },
+    other: {
+      body: '这次导入会覆盖其他来源（{{sources}}）的 {{n}} 行：这些行的数值将被这个文件的数值取代，原来的批次不再包含它们。',
+      confirm: '我确认覆盖其他来源的 {{n}} 行',
+      needed: '请先勾选上面的确认，才能导入。',
+      refused: '这次导入会覆盖其他来源（{{sources}}）的 {{n}} 行，需要先确认：请重新检查并勾选确认。',
+    },
     unknown: {
       title: '主数据中没有的值：{{n}} 个',
       intro: '为每个值选择：对应到已有的记录、新建，或跳过含有它的行。选好后点击“应用并重新检查”。',
@@ -359,7 +397,7 @@ export const importWizardZhHans: ImportWizardMessages = {
   done: {
     title: '导入完成',
     body: '已导入 {{count}} 行（新增 {{inserted}}，更新 {{updated}}）。可以用“撤销”一次撤回整个导入。',
-    actualsBody: '已导入 {{rows}} 行，成为批次 #{{batch}} 的 {{lines}} 条数据；替换 {{replaced}} 行，新建 {{created}} 个主数据，跳过 {{skipped}} 行。',
+    actualsBody: '已导入 {{rows}} 行，成为批次 #{{batch}} 的 {{lines}} 条数据（合并 {{combined}} 行明细）；替换 {{replaced}} 行，覆盖其他来源 {{overwritten}} 行，新建 {{created}} 个主数据，跳过 {{skipped}} 行。',
     batchHint: '如需撤回这次导入，可以在实绩区的“导入批次”列表中删除这个批次。',
   },
   issue: {
@@ -479,7 +517,7 @@ export const importWizardEn: ImportWizardMessages = {
     savedOk: 'Saved “{{name}}”',
     codeHint: 'A row whose code matches an existing item updates it; a new code adds an item.',
     sourceAs: 'Source name (also saves the mapping)',
-    sourceHint: 'This name is also the import’s source. Importing the same source for the same months again replaces the rows imported earlier for those months, so nothing is counted twice; different sources (say the ERP and a distributor’s report) never replace each other.',
+    sourceHint: 'This name is also the import’s source. Importing the same source for the same months again replaces the rows imported earlier for those months, so nothing is counted twice; different sources (say the ERP and a distributor’s report) never replace each other. The default source is the pattern of the file’s name, its dates and digits as * (sales_2026-03.xlsx → sales_*), so each month’s file of one export is the same source.',
     memberHint: 'Customers, SKUs, cities and the like are looked up by code, then by name; values the master data does not have are listed in the next step, to map to an existing item, create, or skip.',
     type: {
       period: 'month',
@@ -529,6 +567,25 @@ export const importWizardEn: ImportWizardMessages = {
       creates: 'creates {{n}} master-data items',
       sep: '; ',
     },
+    taken: {
+      title: 'Rows the import replaces or overwrites',
+      action: 'What happens',
+      replace: 'replaced (same source)',
+      overwrite: 'overwritten (other source)',
+      source: 'Source',
+      batch: 'Batch',
+      month: 'Month',
+      rows: 'Rows',
+      batchCell: '#{{id}} {{file}}',
+      demoSource: 'demo data',
+      more: '{{n}} more not listed.',
+    },
+    other: {
+      body: 'This import overwrites {{n}} rows of other sources ({{sources}}): their figures are replaced by this file’s, and their batches no longer hold them.',
+      confirm: 'I confirm overwriting {{n}} rows of other sources',
+      needed: 'Tick the confirmation above to import.',
+      refused: 'This import would overwrite {{n}} rows of other sources ({{sources}}) and needs your confirmation: check again and tick it.',
+    },
     unknown: {
       title: 'Values the master data does not have: {{n}}',
       intro: 'For each value choose: map it to an existing item, create it, or skip the rows that name it. Then click “Apply and check again”.',
@@ -561,7 +618,7 @@ export const importWizardEn: ImportWizardMessages = {
   done: {
     title: 'Import complete',
     body: 'Imported {{count}} rows ({{inserted}} added, {{updated}} updated). Undo takes back the whole import in one step.',
-    actualsBody: 'Imported {{rows}} rows as {{lines}} lines into batch #{{batch}}; replaced {{replaced}} rows, created {{created}} master-data items, skipped {{skipped}} rows.',
+    actualsBody: 'Imported {{rows}} rows as {{lines}} lines into batch #{{batch}} ({{combined}} detail rows combined); replaced {{replaced}} rows, overwrote {{overwritten}} rows of other sources, created {{created}} master-data items, skipped {{skipped}} rows.',
     batchHint: 'To take this import back, remove its batch from the Import batches list in the actuals area.',
   },
   issue: {

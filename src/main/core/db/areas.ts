@@ -15,6 +15,7 @@ export const TABLE_AREAS: Record<TableName, Area> = {
   undo_bulk: 'edit',
   import_batch: 'actuals',
   import_mapping: 'mappings',
+  import_batch_loss: 'actuals',
   province: 'master',
   city: 'master',
   county: 'master',

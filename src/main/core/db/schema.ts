@@ -43,6 +43,14 @@ export interface ImportBatchTable {
   mapping_name: string | null;
   encoding: string | null;
 }
+export interface ImportBatchLossTable {
+  id: Id;
+  batch_id: number;
+  by_batch_id: number | null;
+  by_file: string;
+  action: 'replace' | 'overwrite';
+  row_count: number;
+}
 export interface ImportMappingTable { id: Id; kind: string; name: string; mapping_json: string; updated_at: string }
 
 export interface ProvinceTable { id: Id; code: string; name: string; sort_order: number }
@@ -221,6 +229,7 @@ export interface DB {
   undo_change: UndoChangeTable;
   import_batch: ImportBatchTable;
   import_mapping: ImportMappingTable;
+  import_batch_loss: ImportBatchLossTable;
   province: ProvinceTable;
   city: CityTable;
   county: CountyTable;
@@ -276,6 +285,7 @@ export type UndoStepRow = Selectable<UndoStepTable>;
 export type UndoChangeRow = Selectable<UndoChangeTable>;
 export type ImportBatchRow = Selectable<ImportBatchTable>;
 export type ImportMappingRow = Selectable<ImportMappingTable>;
+export type ImportBatchLossRow = Selectable<ImportBatchLossTable>;
 export type ProvinceRow = Selectable<ProvinceTable>;
 export type CityRow = Selectable<CityTable>;
 export type CountyRow = Selectable<CountyTable>;

@@ -1336,7 +1336,8 @@ function insertStoreAudits(db: WriteDb, world: World, rng: Rng, progress: Progre
   audit.flush();
   brandRows.flush();
   skuRows.flush();
-  setBatchRowCount(db, Batch.StoreAudit, audit.count);
+  // Counted as an import counts audits (and as the batch list counts what a batch holds): a line per brand and category.
+  setBatchRowCount(db, Batch.StoreAudit, brandRows.count);
 }
 
 function insertVisits(db: WriteDb, world: World, rng: Rng, totals: ActualTotals, progress: Progress): void {

@@ -19,6 +19,7 @@ import type { ActualsJobRequest } from '../io/actuals/request';
 import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
 import { regionSummary } from '../services/region';
+import { defaultSourceOf } from '../../../shared/sourceName';
 
 /** The fields of any destination: an actuals kind, or one the registry knows (master data, head office's target). */
 function destinationInfo(destination: string): ImportDestinationInfo {
@@ -35,8 +36,9 @@ function actualsRequest(path: string, input: EndpointParsedInput<'import.preview
     destination: input.destination,
     mapping: input.mapping,
     options: input.options ?? DEFAULT_ACTUALS_READ_OPTIONS,
-    source: input.source ?? basename(path),
+    source: input.source ?? defaultSourceOf(basename(path)),
     resolutions: input.resolutions ?? [],
+    ...(input.replaceOtherSources ? { replaceOtherSources: true } : {}),
   };
 }
 

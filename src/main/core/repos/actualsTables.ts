@@ -90,6 +90,29 @@ export function countReplaced(db: ReadDb, kind: ActualKind, periods: readonly nu
   return count(db, `SELECT count(*) FROM ${ACTUALS_TABLE[kind]} WHERE period IN (${list(periods)}) AND batch_id IN (${list(batches)})`);
 }
 
+/** A count of rows per batch and month. */
+export interface BatchMonthRows {
+  batchId: number;
+  period: number;
+  rows: number;
+}
+
+/** What countReplaced counts, per batch and month. */
+export function replacedByBatchMonth(db: ReadDb, kind: ActualKind, periods: readonly number[], batches: readonly number[]): BatchMonthRows[] {
+  if (!periods.length || !batches.length) return [];
+  let text: string;
+  if (kind === 'audit') {
+    text = `SELECT a.batch_id AS batchId, ${MONTH_SQL('a.audit_date')} AS period, count(*) AS rows
+      FROM store_audit_brand b JOIN store_audit a ON a.id = b.audit_id WHERE a.id IN (${AUDITS_IN(periods, batches)}) GROUP BY 1, 2`;
+  } else if (kind === 'visit') {
+    text = `SELECT batch_id AS batchId, ${MONTH_SQL('visit_date')} AS period, count(*) AS rows FROM customer_visit WHERE id IN (${VISITS_IN(periods, batches)}) GROUP BY 1, 2`;
+  } else {
+    text = `SELECT batch_id AS batchId, period, count(*) AS rows FROM ${ACTUALS_TABLE[kind]}
+      WHERE period IN (${list(periods)}) AND batch_id IN (${list(batches)}) GROUP BY 1, 2`;
+  }
+  return db.sqlite.prepare(text).all() as BatchMonthRows[];
+}
+
 /** Removes what countReplaced counts; returns that count. */
 export function removeReplaced(db: WriteDb, kind: ActualKind, periods: readonly number[], batches: readonly number[]): number {
   if (!periods.length || !batches.length) return 0;
@@ -111,21 +134,22 @@ export function monthsWithOthers(db: ReadDb, kind: PeriodKind, periods: readonly
 }
 
 /**
- * A probe of the kind's primary key among rows of other batches than these: true when
- * a row with the key exists. One prepared statement, run once per line of the file.
+ * A probe of the kind's primary key among rows of other batches than these: the batch
+ * of the row with the key, or undefined when there is none. One prepared statement, run
+ * once per line of the file.
  */
-export function keyProbe(db: ReadDb, kind: 'market' | 'statement', batches: readonly number[]): (...key: number[]) => boolean {
+export function keyProbe(db: ReadDb, kind: 'market' | 'statement', batches: readonly number[]): (...key: number[]) => number | undefined {
   const keyColumns = LINE_COLUMNS[kind].columns.slice(0, LINE_COLUMNS[kind].key);
   const not = batches.length ? `AND batch_id NOT IN (${list(batches)})` : '';
-  const probe = db.sqlite.prepare(`SELECT 1 FROM ${ACTUALS_TABLE[kind]} WHERE ${keyColumns.map((c) => `${c} = ?`).join(' AND ')} ${not}`).pluck();
-  return (...key) => probe.get(...key) !== undefined;
+  const probe = db.sqlite.prepare(`SELECT batch_id FROM ${ACTUALS_TABLE[kind]} WHERE ${keyColumns.map((c) => `${c} = ?`).join(' AND ')} ${not}`).pluck();
+  return (...key) => probe.get(...key) as number | undefined;
 }
 
 /** keyProbe of sales lines, without an array per probe: it runs once per line of a million-line file. */
-export function salesKeyProbe(db: ReadDb, batches: readonly number[]): (period: number, customerId: number, skuId: number) => boolean {
+export function salesKeyProbe(db: ReadDb, batches: readonly number[]): (period: number, customerId: number, skuId: number) => number | undefined {
   const not = batches.length ? `AND batch_id NOT IN (${list(batches)})` : '';
-  const probe = db.sqlite.prepare(`SELECT 1 FROM sales_actual WHERE period = ? AND customer_id = ? AND sku_id = ? ${not}`).pluck();
-  return (period, customerId, skuId) => probe.get(period, customerId, skuId) !== undefined;
+  const probe = db.sqlite.prepare(`SELECT batch_id FROM sales_actual WHERE period = ? AND customer_id = ? AND sku_id = ? ${not}`).pluck();
+  return (period, customerId, skuId) => probe.get(period, customerId, skuId) as number | undefined;
 }
 
 /** Tables derived from a kind's rows (sales: the monthly summaries): brought in step after the rows of these months changed. */

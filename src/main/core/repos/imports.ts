@@ -1,6 +1,6 @@
 import { all, first, qb, run } from '../db/exec';
 import type { ReadDb, WriteDb } from '../db/handle';
-import type { ImportBatchRow, ImportKind, ImportMappingRow } from '../db/schema';
+import type { ImportBatchLossRow, ImportBatchRow, ImportKind, ImportMappingRow } from '../db/schema';
 
 // What the imports keep about themselves: the batches (import_batch, one per import,
 // whose rows carry its id) and the saved column mappings (import_mapping, one per
@@ -38,6 +38,20 @@ export function setBatchRowCount(db: WriteDb, id: number, rowCount: number): voi
 /** Removes the batch; its rows go with it (their batch_id references cascade). */
 export function deleteBatch(db: WriteDb, id: number): void {
   run(db, qb.deleteFrom('import_batch').where('id', '=', id));
+}
+
+// ---- what later imports took from a batch --------------------------------------------
+
+export type NewBatchLoss = Pick<ImportBatchLossRow, 'batch_id' | 'by_batch_id' | 'by_file' | 'action' | 'row_count'>;
+
+export function insertBatchLosses(db: WriteDb, losses: readonly NewBatchLoss[]): void {
+  for (const l of losses) if (l.row_count > 0) run(db, qb.insertInto('import_batch_loss').values(l));
+}
+
+/** What later imports took from these batches, newest taker first. */
+export function listBatchLossRows(db: ReadDb, batchIds: readonly number[]): ImportBatchLossRow[] {
+  if (batchIds.length === 0) return [];
+  return all(db, qb.selectFrom('import_batch_loss').selectAll().where('batch_id', 'in', batchIds).orderBy('id', 'desc'));
 }
 
 // ---- saved mappings -------------------------------------------------------------------

@@ -7,6 +7,7 @@ import * as m005 from './005_target_planning';
 import * as m006 from './006_sales_summary';
 import * as m007 from './007_plan_defaults';
 import * as m008 from './008_undo_step_version';
+import * as m009 from './009_batch_losses';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'monthly sales summaries', up: m006.up },
   { version: 7, name: 'the working plan and the default expense items', up: m007.up },
   { version: 8, name: 'the plan version of an undo step', up: m008.up },
+  { version: 9, name: 'what later imports took from a batch', up: m009.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

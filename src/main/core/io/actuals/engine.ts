@@ -1,13 +1,13 @@
-import { actualKindOfDestination, type ActualKind, type BatchPlan, type MemberDimension } from '../../../../shared/actuals';
-import { AppError } from '../../../../shared/errors';
+import { actualKindOfDestination, type ActualKind, type BatchPlan, type MemberDimension, type TakenRows } from '../../../../shared/actuals';
+import { AppError, refusal } from '../../../../shared/errors';
 import type { ImportCommitResult, ImportIssue, ImportPreview } from '../../../../shared/importTypes';
 import type { DateOptions, ExactDecimal } from '../../../../shared/importValues';
 import { jobTransaction, openForBulkWork } from '../../db/bulk';
 import { readDb, writeDb, type ReadDb, type WriteDb } from '../../db/handle';
 import {
-  BATCH_KIND, countReplaced, derivedMonthsOfBatch, kindOfBatch, liveRows, refreshDerived, removeReplaced,
+  BATCH_KIND, derivedMonthsOfBatch, kindOfBatch, liveRows, refreshDerived, removeReplaced, replacedByBatchMonth, type BatchMonthRows,
 } from '../../repos/actualsTables';
-import { deleteBatch, findBatchRow, insertBatch, setBatchRowCount, sourceBatchIds } from '../../repos/imports';
+import { deleteBatch, findBatchRow, insertBatch, insertBatchLosses, setBatchRowCount, sourceBatchIds } from '../../repos/imports';
 import { RoundingTally } from '../rounding';
 import { ACTUAL_FIELDS, type ActualField } from './fields';
 import { KIND_WRITERS, type KindAccumulator, type RowContext } from './kinds';
@@ -208,10 +208,53 @@ function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress:
   return p;
 }
 
+const sum = (rows: readonly BatchMonthRows[]) => rows.reduce((n, r) => n + r.rows, 0);
+
+/** The rows replaced and overwritten, named by batch, file and source, in the order the preview lists them. */
+function takenRows(db: ReadDb, replaced: readonly BatchMonthRows[], overwritten: readonly BatchMonthRows[]): TakenRows[] {
+  const batches = new Map<number, { fileName: string; source: string }>();
+  const batchOf = (id: number) => {
+    let b = batches.get(id);
+    if (!b) {
+      const row = findBatchRow(db, id);
+      b = { fileName: row?.source_name ?? '', source: row?.mapping_name ?? '' };
+      batches.set(id, b);
+    }
+    return b;
+  };
+  const out: TakenRows[] = [
+    ...replaced.map((r) => ({ action: 'replace' as const, ...r, ...batchOf(r.batchId) })),
+    ...overwritten.map((r) => ({ action: 'overwrite' as const, ...r, ...batchOf(r.batchId) })),
+  ].map(({ action, batchId, fileName, source, period, rows }) => ({ action, batchId, fileName, source, period, rows }));
+  const order = (t: TakenRows) => (t.action === 'replace' ? 0 : 1);
+  return out.sort((a, b) => order(a) - order(b) || a.source.localeCompare(b.source) || a.batchId - b.batchId || a.period - b.period);
+}
+
+/** The other sources whose rows are overwritten, in the order they are listed. */
+function otherSourcesOf(taken: readonly TakenRows[]): string[] {
+  return [...new Set(taken.filter((t) => t.action === 'overwrite').map((t) => t.source))];
+}
+
+/** Refuses a commit that would overwrite rows of other sources unless the user confirmed it. */
+function refuseOtherSources(p: Pass, taken: readonly TakenRows[]): AppError {
+  const sources = otherSourcesOf(taken);
+  const rows = sum(taken.filter((t) => t.action === 'overwrite'));
+  const names = sources.map((s) => (s === '' ? 'the demo data' : `"${s}"`)).join(', ');
+  return refusal(
+    'CONFLICT',
+    'importWizard.preview.other.refused',
+    `${p.fileName}: the import would overwrite ${rows} rows of other sources (${names}); confirm it to go ahead (the command line: --replace-other-sources)`,
+    { path: 'replaceOtherSources', params: { n: rows, sources: sources.map((s) => (s === '' ? '—' : s)).join('、') } },
+  );
+}
+
 function plan(db: ReadDb, p: Pass, request: ActualsJobRequest): BatchPlan {
   const writer = KIND_WRITERS[p.kind];
   const periods = p.acc.periods();
   const same = sourceBatchIds(db, BATCH_KIND[p.kind], request.source);
+  const replaced = replacedByBatchMonth(db, p.kind, periods, same);
+  const overwritten = writer.overwrites(db, p.acc, periods, same);
+  const taken = takenRows(db, replaced, overwritten);
   return {
     kind: p.kind,
     source: request.source,
@@ -220,9 +263,11 @@ function plan(db: ReadDb, p: Pass, request: ActualsJobRequest): BatchPlan {
     lines: p.acc.lines(),
     combined: p.acc.combined(),
     skipped: p.skipped,
-    replaces: countReplaced(db, p.kind, periods, same),
-    overwrites: writer.countOverwrites(db, p.acc, periods, same),
+    replaces: sum(replaced),
+    overwrites: sum(overwritten),
     creates: p.resolver.creates.size,
+    taken,
+    otherSources: otherSourcesOf(taken),
   };
 }
 
@@ -294,6 +339,11 @@ export function commitActuals(
       const writer = KIND_WRITERS[p.kind];
       const periods = p.acc.periods();
       const same = sourceBatchIds(db, BATCH_KIND[p.kind], request.source);
+      const replacedRows = replacedByBatchMonth(db, p.kind, periods, same);
+      const overwritten = writer.overwrites(db, p.acc, periods, same);
+      const overwrites = sum(overwritten);
+      const taken = takenRows(db, replacedRows, overwritten);
+      if (overwrites > 0 && !request.replaceOtherSources) throw refuseOtherSources(p, taken);
       const created = insertCreated(db, p.resolver.creates.values(), p.acc.skuFigures());
       const batchId = insertBatch(db, {
         kind: BATCH_KIND[p.kind],
@@ -305,8 +355,17 @@ export function commitActuals(
         mapping_name: request.source,
         encoding: p.encoding,
       });
-      const overwrites = writer.countOverwrites(db, p.acc, periods, same);
       const replaced = removeReplaced(db, p.kind, periods, same);
+      // What each earlier batch loses, recorded before the rows change hands (they keep no trace of it).
+      const byBatch = (rows: readonly BatchMonthRows[]) => {
+        const m = new Map<number, number>();
+        for (const r of rows) m.set(r.batchId, (m.get(r.batchId) ?? 0) + r.rows);
+        return m;
+      };
+      insertBatchLosses(db, [
+        ...[...byBatch(replacedRows)].map(([id, n]) => ({ batch_id: id, by_batch_id: batchId, by_file: p.fileName, action: 'replace' as const, row_count: n })),
+        ...[...byBatch(overwritten)].map(([id, n]) => ({ batch_id: id, by_batch_id: batchId, by_file: p.fileName, action: 'overwrite' as const, row_count: n })),
+      ]);
       trace('members, batch, replaced rows');
       // Batches of the same source that no longer hold a row are gone with their rows.
       for (const id of same) {
@@ -328,7 +387,10 @@ export function commitActuals(
         batchId,
         skipped: p.skipped,
         replaced,
+        overwritten: overwrites,
+        combined: p.acc.combined(),
         created,
+        taken,
         ...(rounding ? { rounding } : {}),
       };
     },

@@ -1,7 +1,7 @@
 import type { ActualKind } from '../../../../shared/actuals';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import { auditWriter, skuBrands, skuStdCosts, visitWriter, writeLines, writeSalesLines } from '../../repos/actualsImport';
-import { keyProbe, monthsWithOthers, salesKeyProbe } from '../../repos/actualsTables';
+import { keyProbe, monthsWithOthers, salesKeyProbe, type BatchMonthRows } from '../../repos/actualsTables';
 import type { Resolver, SkuFigures } from './members';
 import type { Parsed } from './values';
 
@@ -36,8 +36,8 @@ export interface KindAccumulator {
 
 export interface KindWriter {
   accumulator(db: ReadDb, resolver: Resolver): KindAccumulator;
-  /** Existing rows outside those batches with a key the file has (what a commit overwrites). */
-  countOverwrites(db: ReadDb, acc: KindAccumulator, periods: number[], batches: number[]): number;
+  /** Existing rows outside those batches with a key the file has (what a commit overwrites), per batch and month. */
+  overwrites(db: ReadDb, acc: KindAccumulator, periods: number[], batches: number[]): BatchMonthRows[];
   /** Writes the lines under the batch; returns how many. */
   write(db: WriteDb, acc: KindAccumulator, batchId: number, progress: (done: number, total: number) => void): number;
 }
@@ -47,6 +47,19 @@ const optNum = (v: Parsed): number | null => (typeof v === 'number' ? v : null);
 const str = (v: Parsed): string => (typeof v === 'string' ? v : '');
 /** The month of an ISO day as yyyymm. */
 const monthOf = (iso: string) => Number(iso.slice(0, 4)) * 100 + Number(iso.slice(5, 7));
+
+/** Counts rows per batch and month (a month is below 1,000,000). */
+class BatchMonthTally {
+  private readonly counts = new Map<number, number>();
+  add(batchId: number | undefined, period: number): void {
+    if (batchId === undefined) return;
+    const k = batchId * 1_000_000 + period;
+    this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+  }
+  rows(): BatchMonthRows[] {
+    return [...this.counts].map(([k, rows]) => ({ batchId: Math.floor(k / 1_000_000), period: k % 1_000_000, rows }));
+  }
+}
 
 function sortedPeriods(set: Set<number>): number[] {
   return [...set].sort((a, b) => a - b);
@@ -150,14 +163,14 @@ class SalesAccumulator implements KindAccumulator {
 
 const sales: KindWriter = {
   accumulator: (db) => new SalesAccumulator(db),
-  countOverwrites(db, accumulator, periods, batches) {
+  overwrites(db, accumulator, periods, batches) {
     const acc = accumulator as SalesAccumulator;
     const months = monthsWithOthers(db, 'sales', periods, batches);
-    if (months.size === 0) return 0;
-    const exists = salesKeyProbe(db, batches);
-    let n = 0;
-    for (let i = 0; i < acc.keys.length; i++) if (months.has(acc.period[i]) && exists(acc.period[i], acc.customer[i], acc.sku[i])) n++;
-    return n;
+    if (months.size === 0) return [];
+    const owner = salesKeyProbe(db, batches);
+    const tally = new BatchMonthTally();
+    for (let i = 0; i < acc.keys.length; i++) if (months.has(acc.period[i])) tally.add(owner(acc.period[i], acc.customer[i], acc.sku[i]), acc.period[i]);
+    return tally.rows();
   },
   write(db, accumulator, batchId, progress) {
     const acc = accumulator as SalesAccumulator;
@@ -263,13 +276,13 @@ function keyedWriter<L extends { period: number }>(
   const linesOf = (acc: KindAccumulator) => (acc as ReturnType<typeof accumulator>).lines_.byKey;
   return {
     accumulator,
-    countOverwrites(db, acc, periods, batches) {
+    overwrites(db, acc, periods, batches) {
       const months = monthsWithOthers(db, kind, periods, batches);
-      if (months.size === 0) return 0;
-      const exists = keyProbe(db, kind, batches);
-      let n = 0;
-      for (const l of linesOf(acc).values()) if (months.has(l.period) && exists(...keys.map((get) => get(l)))) n++;
-      return n;
+      if (months.size === 0) return [];
+      const owner = keyProbe(db, kind, batches);
+      const tally = new BatchMonthTally();
+      for (const l of linesOf(acc).values()) if (months.has(l.period)) tally.add(owner(...keys.map((get) => get(l))), l.period);
+      return tally.rows();
     },
     write(db, acc, batchId, progress) {
       const lines = [...linesOf(acc).values()].sort(byKey);
@@ -408,7 +421,7 @@ class AuditAccumulator implements KindAccumulator {
 const audit: KindWriter = {
   accumulator: () => new AuditAccumulator(),
   // Audits are observations, not keyed figures: another source's audit of the same store and day is kept.
-  countOverwrites: () => 0,
+  overwrites: () => [],
   write(db, accumulator, batchId, progress) {
     const acc = accumulator as AuditAccumulator;
     const out = auditWriter(db);
@@ -519,7 +532,7 @@ class VisitAccumulator implements KindAccumulator {
 
 const visit: KindWriter = {
   accumulator: (db, resolver) => new VisitAccumulator(db, resolver),
-  countOverwrites: () => 0,
+  overwrites: () => [],
   write(db, accumulator, batchId, progress) {
     const acc = accumulator as VisitAccumulator;
     const out = visitWriter(db);
@@ -598,7 +611,7 @@ class ExpenseAccumulator implements KindAccumulator {
 
 const expense: KindWriter = {
   accumulator: () => new ExpenseAccumulator(),
-  countOverwrites: () => 0,
+  overwrites: () => [],
   write(db, accumulator, batchId, progress) {
     const lines = (accumulator as ExpenseAccumulator).lines_;
     writeLines(

@@ -7,4 +7,6 @@ export interface ActualsJobRequest extends ImportRequest {
   /** Same source + same months replaces the earlier import's rows. */
   source: string;
   resolutions: Resolution[];
+  /** The commit may overwrite rows of other sources (else it refuses when it would). */
+  replaceOtherSources?: boolean;
 }

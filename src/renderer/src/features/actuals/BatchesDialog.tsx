@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActualKind, BatchInfo } from '../../../../shared/actuals';
@@ -5,8 +6,9 @@ import { formatInteger, formatPeriod, intlLocale, type Language } from '../../..
 import { Modal } from '../../components/Modal';
 
 // The import batches of one kind: what each import brought (file, source, time,
-// months, rows) and what of it is still in the file; a batch can be removed after a
-// confirmation that says how many rows go and that it is not an undo step.
+// months) and the rows it holds now, with what later imports took from it ("共導入 N
+// 行，其中 M 行已被批次 #7 覆蓋"); a batch can be removed after a confirmation that says
+// how many rows go and that it is not an undo step.
 
 interface Props {
   kind: ActualKind;
@@ -40,6 +42,22 @@ function periodRange(b: BatchInfo): string {
   const from = formatPeriod(b.periodFrom);
   const to = b.periodTo === null || b.periodTo === b.periodFrom ? null : formatPeriod(b.periodTo);
   return to ? `${from} – ${to}` : from;
+}
+
+/** What later imports (or other changes) took from a batch, in words; null when it holds all it imported. */
+function batchNote(b: BatchInfo, t: TFunction, n: (v: number) => string): string | null {
+  if (b.liveRows >= b.rowCount && b.losses.length === 0) return null;
+  const parts = b.losses.map((l) =>
+    t(l.action === 'replace' ? 'actuals.batches.loss.replace' : 'actuals.batches.loss.overwrite', {
+      n: n(l.rows),
+      by: l.batchId !== null ? t('actuals.batches.byBatch', { id: l.batchId, file: l.fileName }) : t('actuals.batches.byRemoved', { file: l.fileName }),
+    }),
+  );
+  // Rows gone without a record (files imported before losses were recorded, merged master data).
+  const rest = b.rowCount - b.liveRows - b.losses.reduce((s, l) => s + l.rows, 0);
+  if (rest > 0) parts.push(t('actuals.batches.loss.other', { n: n(rest) }));
+  if (parts.length === 0) return null;
+  return t('actuals.batches.note', { total: n(b.rowCount), parts: parts.join(t('actuals.batches.noteSep')) });
 }
 
 export function BatchesDialog({ kind, batches, language, onRemove, onClose }: Props) {
@@ -82,14 +100,16 @@ export function BatchesDialog({ kind, batches, language, onRemove, onClose }: Pr
                 <th scope="col">{t('actuals.batches.source')}</th>
                 <th scope="col">{t('actuals.batches.importedAt')}</th>
                 <th scope="col">{t('actuals.batches.period')}</th>
-                <th scope="col" className="num">{t('actuals.batches.rows')}</th>
                 <th scope="col" className="num">{t('actuals.batches.liveRows')}</th>
+                <th scope="col">{t('actuals.batches.history')}</th>
                 <th scope="col">{t('actuals.batches.encoding')}</th>
                 <th scope="col"><span className="ac-sr">{t('actuals.batches.remove')}</span></th>
               </tr>
             </thead>
             <tbody>
-              {batches.map((b) => (
+              {batches.map((b) => {
+                const note = batchNote(b, t, (v) => formatInteger(v, language));
+                return (
                 <tr key={b.id} data-testid="actuals-batch" data-batch-id={b.id}>
                   <td className="ac-batches__file" title={b.hash ? `${b.fileName}\nSHA-256 ${b.hash}` : b.fileName}>
                     {b.fileName}
@@ -97,15 +117,11 @@ export function BatchesDialog({ kind, batches, language, onRemove, onClose }: Pr
                   <td>{b.source === '' ? <span className="muted">{t('actuals.batches.demoSource')}</span> : b.source}</td>
                   <td>{importedAtText(b.importedAt, language)}</td>
                   <td>{periodRange(b)}</td>
-                  <td className="num">{formatInteger(b.rowCount, language)}</td>
                   <td className="num" data-testid="actuals-batch-live">
-                    {b.liveRows < b.rowCount ? (
-                      <span className="ac-batches__partial" title={t('actuals.batches.liveHint')}>
-                        {formatInteger(b.liveRows, language)}
-                      </span>
-                    ) : (
-                      formatInteger(b.liveRows, language)
-                    )}
+                    {note ? <span className="ac-batches__partial">{formatInteger(b.liveRows, language)}</span> : formatInteger(b.liveRows, language)}
+                  </td>
+                  <td className="ac-batches__note" data-testid="actuals-batch-note">
+                    {note ?? ''}
                   </td>
                   <td>{b.encoding ?? '—'}</td>
                   <td className="ac-batches__action">
@@ -120,7 +136,8 @@ export function BatchesDialog({ kind, batches, language, onRemove, onClose }: Pr
                     </button>
                   </td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         </div>

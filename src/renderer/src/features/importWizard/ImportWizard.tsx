@@ -17,6 +17,7 @@ import type {
   TextEncoding,
 } from '../../../../shared/importTypes';
 import type { EntityName } from '../../../../shared/masterData';
+import { defaultSourceOf } from '../../../../shared/sourceName';
 import { formatInteger } from '../../../../shared/units';
 import { api, toErrorData } from '../../api/client';
 import { useCommand } from '../../api/commands';
@@ -24,7 +25,7 @@ import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { applySaved, autoMatch, columnsOf, headerSignature, savedFit } from './autoMatch';
-import { BatchSummary } from './BatchSummary';
+import { BatchSummary, TakenRowsList } from './BatchSummary';
 import { RoundingTable } from './RoundingTable';
 import { fieldLabel, fieldLabelsAll, importErrorText, issueText, messageText } from './messages';
 import { ReadOptionsFields } from './ReadOptionsFields';
@@ -83,6 +84,8 @@ export function ImportWizard({ destination, onClose }: Props) {
   const [drafts, setDrafts] = useState<Drafts>({});
   /** The resolutions the last check was given (the commit sends the same). */
   const [sentResolutions, setSentResolutions] = useState<Resolution[]>([]);
+  /** The user confirmed overwriting rows of other sources that the last check listed. */
+  const [confirmOther, setConfirmOther] = useState(false);
   /** Checks finished (tests wait on it). */
   const [checks, setChecks] = useState(0);
   const [dragging, setDragging] = useState(false);
@@ -177,7 +180,8 @@ export function ImportWizard({ destination, onClose }: Props) {
       } else {
         setMapping(autoMatch(destinationInfo.fields, info.headers, fieldLabelsAll));
         setSavedChoice('');
-        setSaveName(headerSignature(info.headers));
+        // An actuals source is named after the file's name pattern, so each month's file of one export is one source.
+        setSaveName(actuals ? defaultSourceOf(info.fileName) : headerSignature(info.headers));
       }
       setMappedFor(headersKey);
     }
@@ -196,6 +200,7 @@ export function ImportWizard({ destination, onClose }: Props) {
           // The source: same source + same months replaces the earlier rows.
           source: saveName.trim() || undefined,
           ...(resolutions.length > 0 ? { resolutions } : {}),
+          ...(confirmOther ? { replaceOtherSources: true } : {}),
         }
       : {}),
   });
@@ -204,6 +209,7 @@ export function ImportWizard({ destination, onClose }: Props) {
     setError(null);
     setNotice(null);
     setPreview(null);
+    setConfirmOther(false);
     setStep('preview');
     setSentResolutions(resolutions);
     const next = await read('import.preview', request(resolutions));
@@ -317,7 +323,8 @@ export function ImportWizard({ destination, onClose }: Props) {
     actuals && isTypeHint(f.type)
       ? t(`importWizard.mapping.type.${f.type}`, { unit: t(`importWizard.read.${readOptions.amountUnit}`) })
       : null;
-  const canCommit = !busy && !!preview && preview.issueCount === 0 && !(actuals && resolutionsChanged);
+  const needsConfirm = actuals && (preview?.batch?.otherSources.length ?? 0) > 0 && !confirmOther;
+  const canCommit = !busy && !!preview && preview.issueCount === 0 && !(actuals && resolutionsChanged) && !needsConfirm;
   const stepIndex = STEPS.indexOf(step);
 
   const footer = (
@@ -657,6 +664,7 @@ export function ImportWizard({ destination, onClose }: Props) {
               </p>
               {preview.batch && <BatchSummary plan={preview.batch} />}
               {preview.rounding && <RoundingTable summary={preview.rounding} fields={destinationInfo?.fields} />}
+              {preview.batch && <TakenRowsList plan={preview.batch} confirmed={confirmOther} onConfirm={setConfirmOther} />}
               {unknowns.length > 0 && (
                 <UnknownMembers
                   unknowns={unknowns}
@@ -724,6 +732,8 @@ export function ImportWizard({ destination, onClose }: Props) {
                   lines: num(committedLines ?? result.imported),
                   batch: result.batchId ?? '—',
                   replaced: num(result.replaced ?? 0),
+                  overwritten: num(result.overwritten ?? 0),
+                  combined: num(result.combined ?? 0),
                   created: num(result.created ?? 0),
                   skipped: num(result.skipped ?? 0),
                 })}
