@@ -1,4 +1,4 @@
-import type { ActualsReadOptions, BatchPlan, UnknownMember } from './actuals';
+import type { ActualsReadOptions, BatchPlan, BulkPreview, UnknownMember } from './actuals';
 import type { MessageKey } from './errors';
 
 // Types of the import wizard and the data-file layer, shared by the core and the
@@ -53,6 +53,9 @@ export interface ImportFieldInfo {
   required: boolean;
   /** Further header texts that mean this field (ERP and Excel export headers, any language). */
   aliases?: string[];
+  /** Actuals: an attribute (city, brand…) of the member field `attributeOf` names, used when that member is created. */
+  attributeOf?: string;
+  attribute?: string;
 }
 
 export interface ImportDestinationInfo {
@@ -92,6 +95,8 @@ export interface ImportPreview {
   unknownCount?: number;
   /** Actuals destinations: what the commit will do (lines, replaced and overwritten rows, created members). */
   batch?: BatchPlan;
+  /** Actuals destinations: the bulk decisions' effect, the supporting members to create, attribute conflicts. */
+  bulk?: BulkPreview;
 }
 
 export interface ImportCommitResult {
@@ -106,6 +111,8 @@ export interface ImportCommitResult {
   replaced?: number;
   /** Members created. */
   created?: number;
+  /** Actuals destinations: members created, by dimension (customer, sku… and the supporting province, city, channel…). */
+  createdBy?: Record<string, number>;
 }
 
 /** A saved mapping: fieldKey → the header text of its column (null: not imported). */

@@ -37,6 +37,7 @@ function actualsRequest(path: string, input: EndpointParsedInput<'import.preview
     options: input.options ?? DEFAULT_ACTUALS_READ_OPTIONS,
     source: input.source ?? basename(path),
     resolutions: input.resolutions ?? [],
+    ...(input.bulk ? { bulk: input.bulk } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ActualsReadOptions, Resolution } from '../../../../shared/actuals';
+import type { ActualsReadOptions, BulkRequest, Resolution } from '../../../../shared/actuals';
 import type { ImportRequest } from '../importRows';
 
 /** An actuals import as a job receives it: the wizard's request (destination "actuals:<kind>"), with its defaults filled in. */
@@ -7,4 +7,5 @@ export interface ActualsJobRequest extends ImportRequest {
   /** Same source + same months replaces the earlier import's rows. */
   source: string;
   resolutions: Resolution[];
+  bulk?: BulkRequest;
 }

@@ -16,9 +16,15 @@ export const dimensionText = (dimension: string): string => messageText(`actuals
 
 /** An issue's message with its dimension param (a MemberDimension) put in words. */
 export function issueText(message: string, params?: Params): string {
-  if (params && typeof params.dimension === 'string') return messageText(message, { ...params, dimension: dimensionText(params.dimension) });
-  return messageText(message, params);
+  if (!params) return messageText(message);
+  const words: Params = { ...params };
+  if (typeof params.dimension === 'string') words.dimension = dimensionText(params.dimension);
+  if (typeof params.attribute === 'string') words.attribute = attributeText(params.attribute);
+  return messageText(message, words);
 }
+
+/** An attribute of a member created in bulk ("城市", "pack size"). */
+export const attributeText = (attribute: string): string => messageText(`actuals.attribute.${attribute}`);
 
 
 /** A field's label in the current language. */
