@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import type { HandlerRegistry } from '../../src/main/core/registry';
 import { Session } from '../../src/main/core/session';
 import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
-import { tempDir, testHost } from './helpers';
+import Database from 'better-sqlite3';
+import { TSX_ARGS, tempDir, testHost } from './helpers';
 
 // Unknown members decided in bulk, into a brand-new region whose master data is empty:
 // 300 unknown customers with city, channel and salesperson columns and 500 unknown SKUs
@@ -280,5 +282,42 @@ describe('unknown members in bulk', () => {
     expect(packSizeOf('550ml×24')).toBe(24);
     expect(packSizeOf('500ml*12瓶')).toBe(12);
     expect(packSizeOf('散裝')).toBeNull();
+  });
+});
+
+describe('cli import --create-unknown', () => {
+  const CLI = join(import.meta.dirname, '../../src/main/cli/index.ts');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [...TSX_ARGS, CLI, ...args], { encoding: 'utf8' });
+
+  it('creates the unknown members from the mapped columns and the defaults, and says what it created', async () => {
+    const dir = tempDir();
+    const region = join(dir, 'new.rplan');
+    await (await createRegionFile(region, { regionName: '蘇南區', planYear: 2027, displayUnit: 'wan' })).close();
+    // No channel column: the channel comes from --default.
+    const file = join(dir, 'sales.csv');
+    writeFileSync(file, salesLines(40, (_, cells) => (cells[4] = '')).join('\n'));
+
+    const missing = cli('import', 'sales', file, '--into', region, '--create-unknown');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/sales\.csv: \(customer\): 40 new records \(Customer\) have no channel: map a column for it or pass --default channel=NAME/);
+
+    const bad = cli('import', 'sales', file, '--into', region, '--create-unknown', '--default', 'colour=red');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--default takes ATTRIBUTE=NAME/);
+
+    const dry = cli('import', 'sales', file, '--into', region, '--create-unknown', '--default', 'channel=經銷商', '--dry-run');
+    expect(dry.stderr).toBe('');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/would create 40 customers, 40 SKUs, and for them 3 provinces, 3 cities, 1 channel, 2 salespeople, 2 brands, 2 categories/);
+
+    const r = cli('import', 'sales', file, '--into', region, '--create-unknown', '--default', 'channel=經銷商');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/imported 40 lines/);
+    expect(r.stdout).toMatch(/sales: created 40 customers, 40 SKUs, and for them 3 provinces, 3 cities, 1 channel, 2 salespeople, 2 brands, 2 categories/);
+    const db = new Database(region, { readonly: true });
+    const channels = db.prepare(`SELECT ch.name, count(*) AS n FROM customer c JOIN channel ch ON ch.id = c.channel_id GROUP BY ch.name`).all();
+    db.close();
+    expect(channels).toEqual([{ name: '經銷商', n: 40 }]);
   });
 });

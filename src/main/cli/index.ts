@@ -22,6 +22,7 @@ commands:
   import KIND FILE --into REGION_FILE [--mapping NAME] [--encoding E] [--sheet S]
          [--header-row N] [--date-order ymd|dmy|mdy] [--date-system 1900|1904]
          [--amount-unit yuan|wan] [--source NAME] [--skip-unknown] [--dry-run]
+         [--create-unknown [--default ATTRIBUTE=NAME ...]]
                  import actuals from a CSV, XLSX or XLS file into the region file;
                  KIND is sales, market, audit, visit, statement or expense.
                  Columns: the saved mapping NAME of the region file, else matched by
@@ -31,6 +32,13 @@ commands:
                  Importing the same source (default: the mapping name, else the file
                  name) for the same months again replaces those rows.
                  --dry-run checks the file and says what the import would do.
+                 --create-unknown creates every customer, SKU, store… the region does
+                 not have, each taking its city, channel, salesperson (customers, stores)
+                 or brand, category, pack size, price (SKUs) from the file's columns,
+                 else from --default (e.g. --default city=蘇州市 --default channel=經銷商);
+                 cities, channels, brands and categories those name are created too
+                 (cities find their province in the national list, else --default
+                 province=NAME). It prints what it created, per kind.
                  --encoding: utf-8, gbk (gb18030), utf-16le, utf-16be (default: detected)
 `;
 
@@ -123,6 +131,8 @@ async function main(argv: string[]): Promise<number> {
           source: { type: 'string' },
           'skip-unknown': { type: 'boolean', default: false },
           'dry-run': { type: 'boolean', default: false },
+          'create-unknown': { type: 'boolean', default: false },
+          default: { type: 'string', multiple: true },
         },
       });
       if (positionals.length > 2) throw new UsageError(`import takes KIND and one FILE, not ${positionals.slice(2).join(' ')}`);
@@ -142,6 +152,8 @@ async function main(argv: string[]): Promise<number> {
         source: values.source,
         skipUnknown: values['skip-unknown'],
         dryRun: values['dry-run'],
+        createUnknown: values['create-unknown'],
+        defaults: values.default ?? [],
       });
     }
     case undefined:
