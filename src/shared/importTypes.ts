@@ -53,6 +53,8 @@ export interface ImportFieldInfo {
   required: boolean;
   /** Further header texts that mean this field (ERP and Excel export headers, any language). */
   aliases?: string[];
+  /** Actuals: the dimension a member field names (customer, sku…). */
+  dimension?: string;
   /** Actuals: an attribute (city, brand…) of the member field `attributeOf` names, used when that member is created. */
   attributeOf?: string;
   attribute?: string;

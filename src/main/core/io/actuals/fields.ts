@@ -149,6 +149,7 @@ export function actualsDestinationInfo(kind: ActualKind): ImportDestinationInfo 
     type: x.type,
     required: x.required,
     aliases: x.aliases,
+    ...(x.type === 'member' && x.dimension ? { dimension: x.dimension } : {}),
     ...(x.attribute ? { attributeOf: x.attribute.of, attribute: x.attribute.attribute } : {}),
   }));
   return { destination: `actuals:${kind}`, labelKey: `actuals.kind.${kind}`, fields };

@@ -98,7 +98,9 @@ function UnknownRow({ unknown: u, draft, options, lists, onDraft, rowsText }: Ro
   const { t } = useTranslation();
   const listId = useId();
   const dimension = dimensionText(u.dimension);
-  const missing = missingOf(u.dimension, draft);
+  // A value the bulk decision covers follows it until the user decides it on its own.
+  const follows = !!u.policy && draft.action === '';
+  const missing = follows ? '' : missingOf(u.dimension, draft);
   const picked = draft.action === 'map' && draft.id !== undefined ? options.find((o) => o.id === draft.id) : undefined;
 
   const setQuery = (query: string) => {
@@ -112,7 +114,7 @@ function UnknownRow({ unknown: u, draft, options, lists, onDraft, rowsText }: Ro
   const ordered = draft.action === 'map' ? [...u.suggestions, ...options.filter((o) => !suggestedIds.has(o.id))] : [];
 
   return (
-    <tr data-testid="import-unknown" data-dimension={u.dimension} data-value={u.value} className={missing === '' ? 'is-decided' : ''}>
+    <tr data-testid="import-unknown" data-dimension={u.dimension} data-value={u.value} data-policy={u.policy ?? ''} className={missing === '' ? 'is-decided' : ''}>
       <td>{dimension}</td>
       <td className="import-unknowns__value">
         <span className="import-unknowns__code">{u.value}</span>
@@ -130,7 +132,7 @@ function UnknownRow({ unknown: u, draft, options, lists, onDraft, rowsText }: Ro
           value={draft.action}
           onChange={(e) => onDraft({ ...draft, action: e.target.value as ResolutionAction | '' })}
         >
-          <option value="">{t('importWizard.preview.unknown.choose')}</option>
+          <option value="">{u.policy ? t('importWizard.preview.bulk.follow') : t('importWizard.preview.unknown.choose')}</option>
           {RESOLUTION_ACTIONS.map((a) => (
             <option key={a} value={a}>
               {t(`importWizard.preview.unknown.${a}`)}
@@ -139,7 +141,10 @@ function UnknownRow({ unknown: u, draft, options, lists, onDraft, rowsText }: Ro
         </select>
       </td>
       <td className="import-unknowns__detail">
-        {draft.action === '' && u.suggestions.length > 0 && (
+        {follows && u.policy && (
+          <span className="muted">{t('importWizard.preview.bulk.policyCell', { action: t(`importWizard.preview.unknown.${u.policy}`) })}</span>
+        )}
+        {draft.action === '' && !follows && u.suggestions.length > 0 && (
           <span className="import-unknowns__suggest">
             {u.suggestions.slice(0, 3).map((s) => (
               <button
