@@ -97,7 +97,15 @@ test('a new region imports 800 unknown customers and 1,900 unknown SKUs in a han
   await expect(wizard.commit).toBeDisabled();
   // The per-value list below follows the decision.
   await expect(wizard.unknown('customer', 'K0000')).toHaveAttribute('data-policy', 'create');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/unknowns-bulk-zh-Hant.png`, fullPage: true });
+  // The per-value list pages (it is for looking and overriding, not for deciding 2,700 values).
+  await expect(wizard.unknowns.locator('tbody tr')).toHaveCount(50);
+  await wizard.by('import-unknowns-next').click();
+  await expect(wizard.by('import-unknowns-pager')).toContainText('第 51–100 個');
+  if (SHOTS) {
+    await page.screenshot({ path: `${SHOTS}/unknowns-bulk-zh-Hant.png` });
+    await supporting.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/unknowns-supporting-zh-Hant.png` });
+  }
 
   // Click 4: confirm the list; click 5: import.
   await wizard.confirmSupporting();
@@ -130,6 +138,8 @@ for (const language of ['zh-Hans', 'en'] as const) {
     await wizard.decideAll('sku', 'create');
     await wizard.applyResolutions();
     await expect(wizard.by('import-bulk-supporting')).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/unknowns-bulk-${language}.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/unknowns-bulk-${language}.png` });
+    await wizard.by('import-bulk-supporting').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/unknowns-supporting-${language}.png` });
   });
 }
