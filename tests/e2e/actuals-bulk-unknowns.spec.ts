@@ -87,7 +87,7 @@ test('a new region imports 800 unknown customers and 1,900 unknown SKUs in a han
   await wizard.decideAll('sku', 'create');
   await expect(wizard.bulkPanel('sku').getByTestId('import-bulk-column-brand')).toHaveValue('8');
   // Click 3: apply. The supporting members are listed, and the commit waits for their confirmation.
-  await wizard.applyResolutions();
+  await wizard.applyBulk();
   await expect(customers.getByTestId('import-bulk-summary')).toContainText('新建 800 個');
   const supporting = wizard.by('import-bulk-supporting');
   await expect(supporting).toContainText('同時新建的主數據：17 項');
@@ -136,7 +136,7 @@ for (const language of ['zh-Hans', 'en'] as const) {
     await wizard.check();
     await wizard.decideAll('customer', 'create');
     await wizard.decideAll('sku', 'create');
-    await wizard.applyResolutions();
+    await wizard.applyBulk();
     await expect(wizard.by('import-bulk-supporting')).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/unknowns-bulk-${language}.png` });
     await wizard.by('import-bulk-supporting').scrollIntoViewIfNeeded();

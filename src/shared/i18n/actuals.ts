@@ -589,7 +589,7 @@ export const actualsEn: Messages = {
     batchName: 'Import batch',
   },
   dimension: {
-    province: 'province',
+    province: 'Province',
     customer: 'Customer',
     sku: 'SKU',
     city: 'City',

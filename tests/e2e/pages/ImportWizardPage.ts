@@ -104,6 +104,11 @@ export class ImportWizardPage {
     await this.bulkPanel(dimension).getByTestId(`import-bulk-${action}`).check();
   }
 
+  /** The bulk panel's "apply and check again". */
+  async applyBulk(): Promise<void> {
+    await this.runCheck(this.by('import-bulk-apply'));
+  }
+
   /** Ticks the supporting list's confirmation, which checks again. */
   async confirmSupporting(): Promise<void> {
     await this.runCheck(this.by('import-bulk-confirm'));

@@ -75,10 +75,13 @@ interface Props {
   /** The supporting list is confirmed as the preview shows it. */
   confirmed: boolean;
   onConfirm: (checked: boolean) => void;
+  /** The decisions differ from what the last check was given. */
+  changed: boolean;
+  onApply: () => void;
   busy: boolean;
 }
 
-export function BulkDecisions({ bulk, drafts, onDraft, fields, mapping, onMapping, columnName, columns, lists, confirmed, onConfirm, busy }: Props) {
+export function BulkDecisions({ bulk, drafts, onDraft, fields, mapping, onMapping, columnName, columns, lists, confirmed, onConfirm, changed, onApply, busy }: Props) {
   const { t } = useTranslation();
   const { language } = useApp();
   const n = (v: number) => formatInteger(v, language);
@@ -102,6 +105,11 @@ export function BulkDecisions({ bulk, drafts, onDraft, fields, mapping, onMappin
           busy={busy}
         />
       ))}
+      <div className="import-bulk__apply">
+        <button type="button" className={changed ? 'btn btn--small btn--primary' : 'btn btn--small'} data-testid="import-bulk-apply" disabled={busy} onClick={onApply}>
+          {t('importWizard.preview.bulk.apply')}
+        </button>
+      </div>
       {bulk.supporting.length > 0 && (
         <div className="import-bulk__supporting" data-testid="import-bulk-supporting">
           <h4 className="import-bulk__title">{t('importWizard.preview.bulk.supportingTitle', { n: n(bulk.supporting.length) })}</h4>

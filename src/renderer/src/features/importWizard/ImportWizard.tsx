@@ -704,6 +704,8 @@ export function ImportWizard({ destination, onClose }: Props) {
                   lists={members.lists}
                   confirmed={supportingConfirmed}
                   onConfirm={confirmSupporting}
+                  changed={resolutionsChanged || bulkDirty}
+                  onApply={() => applyResolutions()}
                   busy={busy}
                 />
               )}
