@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   DIMENSION_ATTRIBUTES,
   type BulkDimensionPlan,
-  type BulkPolicy,
   type BulkPreview,
-  type BulkRequest,
   type MemberAttribute,
   type MemberDimension,
   type ResolutionAction,
@@ -14,40 +12,13 @@ import type { ColumnMapping, ImportFieldInfo } from '../../../../shared/importTy
 import { formatInteger } from '../../../../shared/units';
 import { useApp } from '../../app/AppContext';
 import { attributeText, dimensionText } from './messages';
+import { emptyPolicy, type PolicyDraft, type PolicyDrafts } from './resolutions';
 import type { MemberLists } from './useMemberLists';
 
 // The unknown-members step's first part: one decision per dimension ("800 unknown
 // customers: create all / skip all / map by a column"), where created members take
 // each attribute from a column of the file or from a default chosen once; then the
 // cities, channels, brands… those need, to confirm before they are created.
-
-export interface PolicyDraft {
-  action: ResolutionAction | '';
-  /** map: the column to map by. */
-  column?: number;
-  defaults: Partial<Record<MemberAttribute, string>>;
-}
-
-export type PolicyDrafts = Partial<Record<MemberDimension, PolicyDraft>>;
-
-export const emptyPolicy = (): PolicyDraft => ({ action: '', defaults: {} });
-
-/** The drafts as the request's bulk part (undefined when nothing is decided in bulk). */
-export function toBulkRequest(drafts: PolicyDrafts, confirm: BulkRequest['confirm'] | null): BulkRequest | undefined {
-  const policies: BulkPolicy[] = [];
-  for (const [dimension, d] of Object.entries(drafts) as [MemberDimension, PolicyDraft][]) {
-    if (d.action === '' || (d.action === 'map' && d.column === undefined)) continue;
-    const defaults = Object.fromEntries(Object.entries(d.defaults).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
-    policies.push({
-      dimension,
-      action: d.action,
-      ...(d.action === 'create' && Object.keys(defaults).length ? { defaults } : {}),
-      ...(d.action === 'map' ? { column: d.column } : {}),
-    });
-  }
-  if (policies.length === 0) return undefined;
-  return { policies, ...(confirm ? { confirm } : {}) };
-}
 
 /** The member field of a dimension (customer → "customer") and its attribute fields by attribute. */
 function attributeFields(fields: readonly ImportFieldInfo[], dimension: MemberDimension): Partial<Record<MemberAttribute, ImportFieldInfo>> {

@@ -27,10 +27,22 @@ import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { applySaved, autoMatch, columnsOf, headerSignature, savedFit } from './autoMatch';
 import { BatchSummary } from './BatchSummary';
-import { BulkDecisions, toBulkRequest, type PolicyDraft, type PolicyDrafts } from './BulkDecisions';
+import { BulkDecisions } from './BulkDecisions';
 import { fieldLabel, fieldLabelsAll, importErrorText, issueText, messageText } from './messages';
 import { ReadOptionsFields } from './ReadOptionsFields';
-import { draftKey, draftOf, emptyDraft, missingOf, sameResolutions, toResolutions, type Draft, type Drafts } from './resolutions';
+import {
+  draftKey,
+  draftOf,
+  emptyDraft,
+  missingOf,
+  sameResolutions,
+  toBulkRequest,
+  toResolutions,
+  type Draft,
+  type Drafts,
+  type PolicyDraft,
+  type PolicyDrafts,
+} from './resolutions';
 import { UnknownMembers } from './UnknownMembers';
 import { useMemberLists } from './useMemberLists';
 import { useReadOnDemand } from './useReadOnDemand';
