@@ -107,6 +107,12 @@ test('a new region imports 800 unknown customers and 1,900 unknown SKUs in a han
     await page.screenshot({ path: `${SHOTS}/unknowns-supporting-zh-Hant.png` });
   }
 
+  // A per-value decision beats the policy: K0000's rows are skipped instead.
+  await wizard.by('import-unknowns-prev').click();
+  await wizard.unknown('customer', 'K0000').getByTestId('import-unknown-action').selectOption('skip');
+  await wizard.applyResolutions();
+  await expect(customers.getByTestId('import-bulk-summary')).toContainText('新建 799 個');
+
   // Click 4: confirm the list; click 5: import.
   await wizard.confirmSupporting();
   await expect(wizard.by('import-all-good')).toBeVisible();
@@ -114,14 +120,15 @@ test('a new region imports 800 unknown customers and 1,900 unknown SKUs in a han
   await wizard.commit.click();
   await expect(wizard.done).toBeVisible({ timeout: 60_000 });
 
-  expect(await count(page, 'customer')).toBe(CUSTOMERS);
+  expect(await count(page, 'customer')).toBe(CUSTOMERS - 1);
   expect(await count(page, 'sku')).toBe(SKUS);
   expect(await count(page, 'city')).toBe(CITIES.length);
   expect(await count(page, 'channel')).toBe(CHANNELS.length);
   expect(await count(page, 'brand')).toBe(BRANDS.length);
   expect(await count(page, 'category')).toBe(CATEGORIES.length);
   const sales = await invoke<{ total: number }>(page, 'actuals.list', { kind: 'sales', filter: {}, limit: 1 });
-  expect(sales.total).toBe(SKUS);
+  // K0000 is named by rows 0, 800 and 1,600.
+  expect(sales.total).toBe(SKUS - 3);
 });
 
 for (const language of ['zh-Hans', 'en'] as const) {

@@ -268,6 +268,37 @@ describe('unknown members in bulk', () => {
     await c.session.close();
   });
 
+  it('creates unknown stores of an audit file with their city and channel', async () => {
+    const c = await emptyRegion();
+    const path = dataFile(c, 'audit.csv', [
+      '日期,門店編碼,門店名稱,城市,渠道,品牌,品類,在架SKU數,排面',
+      '2027-01-05,T1,好又多一店,杭州,大賣場,清泉,飲用水,3,6',
+      '2027-01-05,T2,好又多二店,寧波,大賣場,清泉,飲用水,2,4',
+      '2027-01-06,T1,好又多一店,杭州,大賣場,山泉,飲用水,1,2',
+    ]);
+    const mapping = { date: 0, terminal: 1, terminalName: 2, terminalCity: 3, terminalChannel: 4, brand: 5, category: 6, skusOnShelf: 7, facings: 8 };
+    const bulk = {
+      policies: [
+        { dimension: 'terminal' as const, action: 'create' as const },
+        { dimension: 'brand' as const, action: 'create' as const },
+        { dimension: 'category' as const, action: 'create' as const },
+      ],
+    };
+    const p = await call(c, 'import.preview', { path, destination: 'actuals:audit', mapping, bulk });
+    expect(p.bulk!.supporting.map((s) => `${s.dimension}:${s.name}`).sort()).toEqual(['channel:大賣場', 'city:寧波市', 'city:杭州市', 'province:浙江省'].sort());
+    await call(c, 'import.commit', { path, destination: 'actuals:audit', mapping, bulk: { ...bulk, confirm: { count: 4, hash: p.bulk!.supportingHash } } });
+    expect(all(c, `SELECT t.code, t.name, ci.name AS city, ch.name AS channel FROM terminal t JOIN city ci ON ci.id = t.city_id JOIN channel ch ON ch.id = t.channel_id ORDER BY t.code`)).toEqual([
+      { code: 'T1', name: '好又多一店', city: '杭州市', channel: '大賣場' },
+      { code: 'T2', name: '好又多二店', city: '寧波市', channel: '大賣場' },
+    ]);
+    // Brands first seen in an audit are competitors' (only a SKU's brand is ours).
+    expect(all(c, `SELECT name, is_own AS own FROM brand ORDER BY name`)).toEqual([
+      { name: '山泉', own: 0 },
+      { name: '清泉', own: 0 },
+    ]);
+    await c.session.close();
+  });
+
   it('refuses a map policy without a column at the contract', async () => {
     const c = await emptyRegion();
     const path = dataFile(c, 'sales.csv', salesLines(2));
