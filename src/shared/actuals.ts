@@ -90,6 +90,100 @@ export interface UnknownMember {
   suggestions: { id: number; code: string; name: string }[];
   /** The decision sent with this preview, if any. */
   resolution: Resolution | null;
+  /** What the dimension's bulk policy does with it, when one does. */
+  policy?: ResolutionAction | null;
+}
+
+// ---- unknown members in bulk ---------------------------------------------------------
+
+/**
+ * What a member created in bulk takes from the file (or from a default): a customer's
+ * city, province, channel and salesperson; a SKU's brand, category, pack size and price;
+ * a store's city, province and channel; a city's province.
+ */
+export const MEMBER_ATTRIBUTES = ['province', 'city', 'channel', 'salesperson', 'brand', 'category', 'packSize', 'price'] as const;
+export type MemberAttribute = (typeof MEMBER_ATTRIBUTES)[number];
+
+export const DIMENSION_ATTRIBUTES: Partial<Record<MemberDimension, readonly MemberAttribute[]>> = {
+  customer: ['city', 'province', 'channel', 'salesperson'],
+  sku: ['brand', 'category', 'packSize', 'price'],
+  terminal: ['city', 'province', 'channel'],
+  city: ['province'],
+};
+
+/** Attributes that name master data of their own; a value the region lacks is created beside the members (after confirmation). */
+export const SUPPORTING_DIMENSIONS = ['province', 'city', 'channel', 'salesperson', 'brand', 'category'] as const;
+export type SupportingDimension = (typeof SUPPORTING_DIMENSIONS)[number];
+
+/**
+ * One decision for every unknown value of a dimension: create them all (each attribute
+ * from its mapped column, else from the default), skip their rows, or map each by another
+ * column of the same row (e.g. the customer-name column) to an existing member. A
+ * per-value Resolution overrides it.
+ */
+export interface BulkPolicy {
+  dimension: MemberDimension;
+  action: ResolutionAction;
+  /** create: the value of an attribute where the file's column is unmapped or empty (a name or code; packSize a number, price in 元). */
+  defaults?: Partial<Record<MemberAttribute, string>>;
+  /** map: the 0-based column whose value names the existing member. */
+  column?: number;
+}
+
+export interface BulkRequest {
+  policies: BulkPolicy[];
+  /**
+   * The supporting members (cities, channels, brands…) the preview listed, confirmed by
+   * their count and hash: a commit creates them only when they are exactly this list.
+   */
+  confirm?: { count: number; hash: string };
+}
+
+/** A city, channel, brand… that members created in bulk need and the region does not have. */
+export interface SupportingMember {
+  dimension: SupportingDimension;
+  name: string;
+  /** city: the province it goes into (an existing one or one from the national catalog); null when it has to be chosen. */
+  province: string | null;
+  /** province and city: the national catalog's code when the name is in it. */
+  catalogCode: string | null;
+  /** Members of the import that name it. */
+  uses: number;
+}
+
+/** A member whose rows give an attribute two different values (the first one is kept). */
+export interface AttributeConflict {
+  dimension: MemberDimension;
+  value: string;
+  attribute: MemberAttribute;
+  kept: string;
+  other: string;
+  /** 1-based file row of the first row with the other value. */
+  row: number;
+}
+
+export interface BulkDimensionPlan {
+  dimension: MemberDimension;
+  /** Values the master data lacks (decided or not). */
+  unknown: number;
+  policy: ResolutionAction | null;
+  /** Values the policy creates, skips, maps; the rest are still undecided (a map that found nothing). */
+  created: number;
+  skipped: number;
+  mapped: number;
+  /** Members to create that have no value for an attribute they need (neither column nor default). */
+  missing: { attribute: MemberAttribute; count: number }[];
+}
+
+export interface BulkPreview {
+  dimensions: BulkDimensionPlan[];
+  supporting: SupportingMember[];
+  /** sha256 of the supporting list; a commit confirms it with `bulk.confirm`. */
+  supportingHash: string;
+  conflicts: AttributeConflict[];
+  conflictCount: number;
+  /** The distinct values the file names for each attribute (the first 200), for the default pickers. */
+  fileValues: Partial<Record<MemberAttribute, string[]>>;
 }
 
 /**
@@ -126,7 +220,7 @@ export interface BatchPlan {
   replaces: number;
   /** Existing rows of other imports with the same key, which the commit overwrites. */
   overwrites: number;
-  /** Members the commit creates (resolutions 'create'). */
+  /** Members the commit creates (resolutions 'create' and bulk creates, not the supporting ones). */
   creates: number;
   /** What `replaces` and `overwrites` take away, by action, source, batch and month. */
   taken: TakenRows[];

@@ -1,4 +1,4 @@
-import type { ActualsReadOptions, BatchPlan, TakenRows, UnknownMember } from './actuals';
+import type { ActualsReadOptions, BatchPlan, BulkPreview, TakenRows, UnknownMember } from './actuals';
 import type { MessageKey } from './errors';
 
 // Types of the import wizard and the data-file layer, shared by the core and the
@@ -53,6 +53,11 @@ export interface ImportFieldInfo {
   required: boolean;
   /** Further header texts that mean this field (ERP and Excel export headers, any language). */
   aliases?: string[];
+  /** Actuals: the dimension a member field names (customer, sku…). */
+  dimension?: string;
+  /** Actuals: an attribute (city, brand…) of the member field `attributeOf` names, used when that member is created. */
+  attributeOf?: string;
+  attribute?: string;
 }
 
 export interface ImportDestinationInfo {
@@ -118,6 +123,8 @@ export interface ImportPreview {
   batch?: BatchPlan;
   /** Amounts rounded to 分, over the rows that will be imported. */
   rounding?: RoundingSummary;
+  /** Actuals destinations: the bulk decisions' effect, the supporting members to create, attribute conflicts. */
+  bulk?: BulkPreview;
 }
 
 export interface ImportCommitResult {
@@ -140,6 +147,8 @@ export interface ImportCommitResult {
   rounding?: RoundingSummary;
   /** What `replaced` and `overwritten` took, by action, source, batch and month (as the preview listed it). */
   taken?: TakenRows[];
+  /** Actuals destinations: members created, by dimension (customer, sku… and the supporting province, city, channel…). */
+  createdBy?: Record<string, number>;
 }
 
 /** A saved mapping: fieldKey → the header text of its column (null: not imported). */

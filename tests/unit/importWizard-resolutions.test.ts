@@ -7,6 +7,7 @@ import {
   memberOfQuery,
   missingOf,
   sameResolutions,
+  toBulkRequest,
   toResolutions,
   type Drafts,
 } from '../../src/renderer/src/features/importWizard/resolutions';
@@ -85,5 +86,28 @@ describe('resolution drafts', () => {
     expect(memberOfQuery('上海長興食品', options)?.id).toBe(2);
     expect(memberOfQuery('上海', options)).toBeUndefined();
     expect(memberOfQuery('', options)).toBeUndefined();
+  });
+});
+
+describe('toBulkRequest', () => {
+  it('sends decided dimensions only, with trimmed non-empty defaults, a map policy only with its column, and the confirmation', () => {
+    expect(toBulkRequest({}, null)).toBeUndefined();
+    expect(toBulkRequest({ customer: { action: '', defaults: { city: '蘇州' } } }, null)).toBeUndefined();
+    const bulk = toBulkRequest(
+      {
+        customer: { action: 'create', defaults: { city: ' 蘇州市 ', channel: '  ' } },
+        sku: { action: 'map', defaults: {} },
+        terminal: { action: 'skip', defaults: { city: 'x' } },
+      },
+      { count: 3, hash: 'a'.repeat(64) },
+    );
+    expect(bulk).toEqual({
+      policies: [
+        { dimension: 'customer', action: 'create', defaults: { city: '蘇州市' } },
+        { dimension: 'terminal', action: 'skip' },
+      ],
+      confirm: { count: 3, hash: 'a'.repeat(64) },
+    });
+    expect(toBulkRequest({ sku: { action: 'map', column: 2, defaults: {} } }, null)).toEqual({ policies: [{ dimension: 'sku', action: 'map', column: 2 }] });
   });
 });

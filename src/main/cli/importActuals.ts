@@ -3,10 +3,13 @@ import { basename, resolve } from 'node:path';
 import {
   ACTUAL_KINDS,
   AMOUNT_UNITS,
+  MEMBER_ATTRIBUTES,
   MEMBER_DIMENSIONS,
   actualsDestination,
   type ActualKind,
   type ActualsReadOptions,
+  type BulkPolicy,
+  type MemberAttribute,
   type MemberDimension,
   type Resolution,
 } from '../../shared/actuals';
@@ -56,6 +59,10 @@ export interface ImportArgs {
   cols?: string[];
   saveMapping?: string;
   replaceOtherSources?: boolean;
+  /** Create every unknown member (attributes from the mapped columns, else the defaults). */
+  createUnknown?: boolean;
+  /** ATTRIBUTE=NAME: the value of an attribute where the file has none. */
+  defaults?: string[];
 }
 
 /** Most issue lines printed; the rest are counted. */
@@ -124,6 +131,8 @@ function lookup(catalog: unknown, key: string): string | null {
 /** Where the wizard's English wording speaks of its own screen, the command line says it its way. */
 const CLI_TEXT: Record<string, string> = {
   'importWizard.issue.unknownMember': 'not in the region\'s master data ({{dimension}} “{{value}}”)',
+  'importWizard.issue.bulkMissing': '{{n}} new records ({{dimension}}) have no {{attribute}}: map a column for it or pass --default {{attributeKey}}=NAME',
+  'importWizard.issue.cityNeedsProvince': 'the city “{{value}}” is not in the national list: give its province in a column or with --default province=NAME',
 };
 
 /** A message key of the engine in English with its parameters, or the key itself when the catalog lacks it. */
@@ -141,9 +150,11 @@ export function englishText(key: string, params: Record<string, string | number>
     shown.forms = (lookup(catalogs.en, `importWizard.value.dateForms.${params.order}`) ?? '').replace(/\{\{\s*last\s*\}\}/g, last);
   }
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    if (name === 'attributeKey') return String(params.attribute ?? '?');
     const v = shown[name];
     if (v === undefined) return '?';
     if (name === 'dimension') return lookup(catalogs.en, `actuals.dimension.${v}`) ?? String(v);
+    if (name === 'attribute') return lookup(catalogs.en, `actuals.attribute.${v}`) ?? String(v);
     return String(v);
   });
 }
@@ -262,6 +273,35 @@ function clearProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 }
 
+/** --default ATTRIBUTE=NAME, checked. */
+function parseDefaults(list: readonly string[]): Partial<Record<MemberAttribute, string>> {
+  const out: Partial<Record<MemberAttribute, string>> = {};
+  for (const item of list) {
+    const m = /^([a-zA-Z]+)=(.+)$/.exec(item);
+    if (!m || !(MEMBER_ATTRIBUTES as readonly string[]).includes(m[1])) {
+      throw new UsageError(`--default takes ATTRIBUTE=NAME with ATTRIBUTE one of ${MEMBER_ATTRIBUTES.join(', ')}, not ${item}`);
+    }
+    if (m[2].trim() === '') throw new UsageError(`--default ${m[1]}= needs a value`);
+    out[m[1] as MemberAttribute] = m[2].trim();
+  }
+  return out;
+}
+
+/** "300 customers, 500 SKUs; also 3 provinces, 3 cities…" from the counts per dimension. */
+function describeCreated(counts: Record<string, number>): string {
+  const plural: Record<string, string> = { city: 'cities', category: 'categories', salesperson: 'salespeople', sku: 'SKUs', terminal: 'stores' };
+  const name = (d: string, n: number) => {
+    const one = d === 'sku' ? 'SKU' : d === 'terminal' ? 'store' : (lookup(catalogs.en, `actuals.dimension.${d}`) ?? d).toLowerCase();
+    return `${n.toLocaleString('en-US')} ${n === 1 ? one : (plural[d] ?? `${one}s`)}`;
+  };
+  const supporting = new Set(['province', 'city', 'channel', 'salesperson', 'brand', 'category']);
+  const main = Object.entries(counts).filter(([d, n]) => n > 0 && !supporting.has(d));
+  const more = ['province', 'city', 'channel', 'salesperson', 'brand', 'category'].filter((d) => (counts[d] ?? 0) > 0);
+  const parts = main.map(([d, n]) => name(d, n));
+  if (more.length) parts.push(`and for them ${more.map((d) => name(d, counts[d])).join(', ')}`);
+  return parts.join(', ');
+}
+
 /** Runs the import command; returns the exit code (refusals are thrown as AppError and exit 2 in main). */
 export function runImport(args: ImportArgs): number {
   if (!args.kind) throw new UsageError('import needs KIND and FILE');
@@ -278,6 +318,9 @@ export function runImport(args: ImportArgs): number {
   parseOptions(args); // the flags are checked before any file is read
   if (args.source !== undefined && args.source.trim() === '') throw new UsageError('--source must not be empty');
   if (args.saveMapping !== undefined && args.saveMapping.trim() === '') throw new UsageError('--save-mapping needs a NAME');
+  const defaults = parseDefaults(args.defaults ?? []);
+  if (Object.keys(defaults).length > 0 && !args.createUnknown) throw new UsageError('--default is for --create-unknown');
+  if (args.createUnknown && args.skipUnknown) throw new UsageError('--create-unknown and --skip-unknown exclude each other');
 
   const path = resolve(args.file);
   const file = basename(path);
@@ -340,6 +383,23 @@ export function runImport(args: ImportArgs): number {
     }
   };
 
+  if (args.createUnknown) {
+    // One create policy per dimension the mapped columns name; the supporting members the
+    // preview lists are confirmed by the flag itself (the preview's count and hash).
+    const dimensions = new Set(
+      ACTUAL_FIELDS[kind].filter((f) => f.type === 'member' && mapping[f.key] !== null && mapping[f.key] !== undefined).map((f) => f.dimension as MemberDimension),
+    );
+    const policies: BulkPolicy[] = [...dimensions].map((dimension) => ({ dimension, action: 'create', defaults }));
+    request.bulk = { policies };
+    const p = preview();
+    if (p.bulk) request.bulk.confirm = { count: p.bulk.supporting.length, hash: p.bulk.supportingHash };
+    const conflicts = p.bulk?.conflictCount ?? 0;
+    if (conflicts > 0) {
+      const shown = p.bulk!.conflicts.slice(0, 20).map((c) => `${file}:${c.row}: ${c.dimension} “${c.value}” ${c.attribute} “${c.other}” differs from “${c.kept}” (kept)`);
+      process.stderr.write(`${shown.join('\n')}\n${file}: ${count(conflicts, 'attribute value')} differ from the member's first row; the first is kept\n`);
+    }
+  }
+
   if (args.skipUnknown) {
     // Every unknown value gets 'skip'. A preview lists the 1,000 with the most rows (decided
     // or not) and the first 500 issues, so each pass takes the undecided ones from both,
@@ -375,6 +435,12 @@ export function runImport(args: ImportArgs): number {
       return 1;
     }
     const b = p.batch;
+    if (args.createUnknown && p.bulk) {
+      const would: Record<string, number> = {};
+      for (const d of p.bulk.dimensions) if (d.created > 0) would[d.dimension] = d.created;
+      for (const s of p.bulk.supporting) would[s.dimension] = (would[s.dimension] ?? 0) + 1;
+      if (Object.keys(would).length) process.stdout.write(`${kind}: would create ${describeCreated(would)}\n`);
+    }
     process.stdout.write(
       `${kind}: ${file} is fine: ${count(p.rowCount, 'row')}` +
         (b
@@ -438,6 +504,9 @@ export function runImport(args: ImportArgs): number {
   if (args.saveMapping !== undefined) {
     saveUsedMapping(regionPath, kind, args.saveMapping, mapping, headers, request.options);
     process.stdout.write(`saved the mapping "${args.saveMapping}" (${describeMapping(kind, mapping, headers)}) in ${basename(regionPath)}\n`);
+  }
+  if (args.createUnknown && result.createdBy && Object.keys(result.createdBy).length > 0) {
+    process.stdout.write(`${kind}: created ${describeCreated(result.createdBy)}\n`);
   }
   return 0;
 }

@@ -26,7 +26,7 @@ commands:
          [--save-mapping NAME] [--encoding E] [--sheet S] [--header-row N]
          [--date-order ymd|dmy|mdy] [--date-system 1900|1904] [--amount-unit yuan|wan]
          [--rounding round|refuse] [--source NAME] [--replace-other-sources]
-         [--skip-unknown] [--dry-run]
+         [--skip-unknown] [--dry-run] [--create-unknown [--default ATTRIBUTE=NAME ...]]
                  import actuals from a CSV, XLSX or XLS file into the region file;
                  KIND is sales, market, audit, visit, statement or expense.
                  Columns: --col FIELD=HEADER names a field's column (the wizard's
@@ -46,6 +46,13 @@ commands:
                  rows; rows of another source with the same key are overwritten only
                  with --replace-other-sources (else exit 2, naming them).
                  --dry-run checks the file and says what the import would do.
+                 --create-unknown creates every customer, SKU, store… the region does
+                 not have, each taking its city, channel, salesperson (customers, stores)
+                 or brand, category, pack size, price (SKUs) from the file's columns,
+                 else from --default (e.g. --default city=蘇州市 --default channel=經銷商);
+                 cities, channels, brands and categories those name are created too
+                 (cities find their province in the national list, else --default
+                 province=NAME). It prints what it created, per kind.
                  --encoding: utf-8, gbk (gb18030), utf-16le, utf-16be (default: detected)
                  --rounding: amounts with more decimals than cents are rounded half
                  away from zero to the cent (round, the default; the file's and the
@@ -165,6 +172,8 @@ async function main(argv: string[]): Promise<number> {
           col: { type: 'string', multiple: true },
           'save-mapping': { type: 'string' },
           'replace-other-sources': { type: 'boolean', default: false },
+          'create-unknown': { type: 'boolean', default: false },
+          default: { type: 'string', multiple: true },
         },
       });
       if (positionals.length > 2) throw new UsageError(`import takes KIND and one FILE, not ${positionals.slice(2).join(' ')}`);
@@ -188,6 +197,8 @@ async function main(argv: string[]): Promise<number> {
         cols: values.col,
         saveMapping: values['save-mapping'],
         replaceOtherSources: values['replace-other-sources'],
+        createUnknown: values['create-unknown'],
+        defaults: values.default ?? [],
       });
     }
     case undefined:

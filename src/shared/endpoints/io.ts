@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { asyncCommand, command, query } from '../endpoint';
-import { AMOUNT_UNITS, MEMBER_DIMENSIONS, RESOLUTION_ACTIONS } from '../actuals';
+import { AMOUNT_UNITS, MEMBER_ATTRIBUTES, MEMBER_DIMENSIONS, RESOLUTION_ACTIONS, type MemberAttribute } from '../actuals';
 import { MAX_SOURCE_LENGTH } from '../sourceName';
 import {
   EXPORT_FORMATS,
@@ -66,6 +66,35 @@ export const resolutionSchema = z
   })
   .strict();
 
+const attributeValue = z.string().trim().min(1).max(200);
+
+/** Actuals destinations: one decision for every unknown value of a dimension. */
+export const bulkPolicySchema = z
+  .object({
+    dimension: z.enum(MEMBER_DIMENSIONS),
+    action: z.enum(RESOLUTION_ACTIONS),
+    defaults: z
+      .object(Object.fromEntries(MEMBER_ATTRIBUTES.map((a) => [a, attributeValue.optional()])) as Record<MemberAttribute, z.ZodOptional<typeof attributeValue>>)
+      .strict()
+      .optional(),
+    column: z.number().int().min(0).max(16_383).optional(),
+  })
+  .strict()
+  .refine((p) => p.action !== 'map' || p.column !== undefined, { message: 'a map policy needs the column to map by', path: ['column'] });
+
+export const bulkRequestSchema = z
+  .object({
+    policies: z
+      .array(bulkPolicySchema)
+      .max(MEMBER_DIMENSIONS.length)
+      .refine((list) => new Set(list.map((p) => p.dimension)).size === list.length, 'one policy per dimension'),
+    confirm: z
+      .object({ count: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/, 'the hash the preview gave') })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 const rowsInput = z
   .object({
     ...readOptions,
@@ -78,6 +107,8 @@ const rowsInput = z
     resolutions: z.array(resolutionSchema).max(100_000).optional(),
     /** Actuals commits: the user confirmed overwriting rows of other sources (the preview's otherSources); without it such a commit is refused. */
     replaceOtherSources: z.boolean().optional(),
+    /** Actuals destinations: bulk decisions per dimension (per-value resolutions override them). */
+    bulk: bulkRequestSchema.optional(),
   })
   .strict();
 

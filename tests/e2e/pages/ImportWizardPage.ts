@@ -93,4 +93,24 @@ export class ImportWizardPage {
   async applyResolutions(): Promise<void> {
     await this.runCheck(this.by('import-apply-resolutions'));
   }
+
+  /** The bulk decision panel of a dimension ("800 unknown customers: create all / skip all / map by a column"). */
+  bulkPanel(dimension: string): Locator {
+    return this.by('import-bulk').locator(`[data-testid="import-bulk-panel"][data-dimension="${dimension}"]`);
+  }
+
+  /** Chooses a dimension's bulk decision: create, skip, map or none (one by one). */
+  async decideAll(dimension: string, action: 'create' | 'skip' | 'map' | 'none'): Promise<void> {
+    await this.bulkPanel(dimension).getByTestId(`import-bulk-${action}`).check();
+  }
+
+  /** The bulk panel's "apply and check again". */
+  async applyBulk(): Promise<void> {
+    await this.runCheck(this.by('import-bulk-apply'));
+  }
+
+  /** Ticks the supporting list's confirmation, which checks again. */
+  async confirmSupporting(): Promise<void> {
+    await this.runCheck(this.by('import-bulk-confirm'));
+  }
 }

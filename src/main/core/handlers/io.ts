@@ -39,6 +39,7 @@ function actualsRequest(path: string, input: EndpointParsedInput<'import.preview
     source: input.source ?? defaultSourceOf(basename(path)),
     resolutions: input.resolutions ?? [],
     ...(input.replaceOtherSources ? { replaceOtherSources: true } : {}),
+    ...(input.bulk ? { bulk: input.bulk } : {}),
   };
 }
 

@@ -33,6 +33,15 @@ export function listMembers(db: ReadDb, dimension: MemberDimension): Member[] {
   return db.sqlite.prepare(`SELECT id, code, name FROM ${TABLE[dimension]} ORDER BY id`).all() as Member[];
 }
 
+/** Every province, by id (the supporting cities of a bulk create go into one). */
+export function listProvinces(db: ReadDb): Member[] {
+  return db.sqlite.prepare(`SELECT id, code, name FROM province ORDER BY id`).all() as Member[];
+}
+
+export function insertProvinceMember(db: WriteDb, p: Member): void {
+  db.sqlite.prepare(`INSERT INTO province (id, code, name) VALUES (?, ?, ?)`).run(p.id, p.code, p.name);
+}
+
 export function memberExists(db: ReadDb, table: NeedTable, id: number): boolean {
   return db.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 }
@@ -44,6 +53,16 @@ export interface NewMember {
   code: string;
   name: string;
   resolution: Resolution;
+  /** What a bulk create takes from the file beyond its needs. */
+  extra?: {
+    /** customer: its salesperson. */
+    ownerId?: number;
+    /** sku: the file's pack size and price (per case, in 分), which win over the price derived from amounts. */
+    packSize?: number;
+    listPriceCents?: number;
+    /** brand: a brand our SKUs need is ours, not a competitor's. */
+    isOwn?: boolean;
+  };
 }
 
 /** A new SKU's prices, derived from the file. */
@@ -60,8 +79,8 @@ export function insertMember(db: WriteDb, c: NewMember, skuPrices: NewSkuPrices)
   switch (c.dimension) {
     case 'customer':
       sqlite
-        .prepare(`INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (?, ?, ?, ?, ?, 'distributor', 'active')`)
-        .run(c.id, c.code, c.name, r.cityId, r.channelId);
+        .prepare(`INSERT INTO customer (id, code, name, city_id, channel_id, owner_id, tier, status) VALUES (?, ?, ?, ?, ?, ?, 'distributor', 'active')`)
+        .run(c.id, c.code, c.name, r.cityId, r.channelId, c.extra?.ownerId ?? null);
       break;
     case 'terminal':
       sqlite.prepare(`INSERT INTO terminal (id, code, name, city_id, channel_id) VALUES (?, ?, ?, ?, ?)`).run(c.id, c.code, c.name, r.cityId, r.channelId);
@@ -69,16 +88,16 @@ export function insertMember(db: WriteDb, c: NewMember, skuPrices: NewSkuPrices)
     case 'sku':
       sqlite
         .prepare(
-          `INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents, status) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 'active')`,
+          `INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active')`,
         )
-        .run(c.id, c.code, c.name, r.brandId, r.categoryId, skuPrices.listPriceCents, skuPrices.stdCostCents);
+        .run(c.id, c.code, c.name, r.brandId, r.categoryId, c.extra?.packSize ?? 1, skuPrices.listPriceCents, skuPrices.stdCostCents);
       break;
     case 'city':
       sqlite.prepare(`INSERT INTO city (id, province_id, code, name) VALUES (?, ?, ?, ?)`).run(c.id, r.provinceId, c.code, c.name);
       break;
     case 'brand':
       // A brand first seen in an import is a competitor's; the brands list can say otherwise.
-      sqlite.prepare(`INSERT INTO brand (id, code, name, is_own) VALUES (?, ?, ?, 0)`).run(c.id, c.code, c.name);
+      sqlite.prepare(`INSERT INTO brand (id, code, name, is_own) VALUES (?, ?, ?, ?)`).run(c.id, c.code, c.name, c.extra?.isOwn ? 1 : 0);
       break;
     case 'category':
       sqlite.prepare(`INSERT INTO category (id, code, name) VALUES (?, ?, ?)`).run(c.id, c.code, c.name);

@@ -1,4 +1,6 @@
-import { actualKindOfDestination, type ActualKind, type BatchPlan, type MemberDimension, type TakenRows } from '../../../../shared/actuals';
+import {
+  actualKindOfDestination, type ActualKind, type BatchPlan, type BulkPreview, type MemberAttribute, type MemberDimension, type TakenRows,
+} from '../../../../shared/actuals';
 import { AppError, refusal } from '../../../../shared/errors';
 import type { ImportCommitResult, ImportIssue, ImportPreview } from '../../../../shared/importTypes';
 import type { DateOptions, ExactDecimal } from '../../../../shared/importValues';
@@ -71,6 +73,8 @@ interface Mapped {
   column: number;
   /** The name field beside a member field (customerName beside customer). */
   nameColumn: number | null;
+  /** The attribute fields of a member field (customerCity beside customer), read for members created in bulk. */
+  attributes: { attribute: MemberAttribute; column: number }[];
 }
 
 function mappingProblems(kind: ActualKind, request: ActualsJobRequest): { used: Mapped[]; issues: ImportIssue[] } {
@@ -91,9 +95,12 @@ function mappingProblems(kind: ActualKind, request: ActualsJobRequest): { used: 
   const used: Mapped[] = [];
   for (const f of fields) {
     const c = col(f.key);
-    if (c === null || f.type === 'name') continue;
+    if (c === null || f.type === 'name' || f.attribute) continue;
     const nameField = f.type === 'member' ? fields.find((x) => x.type === 'name' && x.dimension === f.dimension && x.key === `${f.key}Name`) : undefined;
-    used.push({ field: f, column: c, nameColumn: nameField ? col(nameField.key) : null });
+    const attributes = fields
+      .filter((x) => x.attribute?.of === f.key && col(x.key) !== null)
+      .map((x) => ({ attribute: x.attribute!.attribute, column: col(x.key)! }));
+    used.push({ field: f, column: c, nameColumn: nameField ? col(nameField.key) : null, attributes });
   }
   return { used, issues };
 }
@@ -106,7 +113,8 @@ function dateOptions(request: ActualsJobRequest): DateOptions {
 function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress: (d: number, t: number) => void, shouldCancel: () => boolean): Pass {
   const kind = kindOf(request.destination);
   const { used, issues: mappingIssues } = mappingProblems(kind, request);
-  const resolver = new Resolver(db, request.resolutions);
+  const resolver = new Resolver(db, request.resolutions, request.bulk?.policies ?? []);
+  const bulk = resolver.bulk;
   const acc = KIND_WRITERS[kind].accumulator(db, resolver);
   const p: Pass = {
     kind,
@@ -166,7 +174,18 @@ function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress:
             continue;
           }
           const name = m.nameColumn !== null ? (cells[m.nameColumn] ?? '').trim() : null;
-          const id = resolver.resolve(f.dimension as MemberDimension, text, rowNumber, name);
+          const id = resolver.resolve(f.dimension as MemberDimension, text, rowNumber, name, cells);
+          if (m.attributes.length > 0) {
+            // Attributes matter only for members the import creates in bulk (and offer their values while still unknown).
+            const created = id > 0 && bulk.creates.size > 0 ? bulk.created(f.dimension as MemberDimension, id) : undefined;
+            if (created || id === UNKNOWN) {
+              for (const a of m.attributes) {
+                const v = (cells[a.column] ?? '').trim();
+                bulk.noteFileValue(a.attribute, v);
+                if (created) bulk.note(created, a.attribute, v, rowNumber);
+              }
+            }
+          }
           if (id === SKIP) skip = true;
           else if (id === UNKNOWN) add(f.key, headerOf(m.column), 'importWizard.issue.unknownMember', { value: text, dimension: f.dimension as string });
           values[f.key] = id;
@@ -203,6 +222,20 @@ function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress:
   p.encoding = file.encoding;
   for (const r of resolver.badResolutions) {
     p.mappingIssues.push({ row: 0, column: '', field: r.dimension, message: 'importWizard.issue.badResolution', params: { value: r.value } });
+  }
+  bulk.finish();
+  for (const [dimension, byAttribute] of bulk.missing()) {
+    for (const [attribute, n] of byAttribute) {
+      p.mappingIssues.push({ row: 0, column: '', field: dimension, message: 'importWizard.issue.bulkMissing', params: { dimension, attribute, n } });
+    }
+  }
+  for (const city of bulk.citiesWithoutProvince()) {
+    p.mappingIssues.push({ row: 0, column: '', field: 'city', message: 'importWizard.issue.cityNeedsProvince', params: { value: city } });
+  }
+  const supporting = bulk.supportingList();
+  const confirm = request.bulk?.confirm;
+  if (supporting.length > 0 && (!confirm || confirm.count !== supporting.length || confirm.hash !== bulk.supportingHash())) {
+    p.mappingIssues.push({ row: 0, column: '', field: 'bulk', message: 'importWizard.issue.confirmSupporting', params: { n: supporting.length } });
   }
   acc.finish(ctx);
   return p;
@@ -248,6 +281,29 @@ function refuseOtherSources(p: Pass, taken: readonly TakenRows[]): AppError {
   );
 }
 
+function bulkPreview(p: Pass): BulkPreview {
+  const bulk = p.resolver.bulk;
+  const missing = bulk.missing();
+  const tally = p.resolver.unknownTally();
+  const dimensions = new Set<MemberDimension>([...tally.keys(), ...bulk.policies.keys()]);
+  return {
+    dimensions: [...dimensions].map((dimension) => {
+      const t = tally.get(dimension) ?? { unknown: 0, created: 0, skipped: 0, mapped: 0 };
+      return {
+        dimension,
+        ...t,
+        policy: bulk.policies.get(dimension)?.action ?? null,
+        missing: [...(missing.get(dimension) ?? new Map<MemberAttribute, number>())].map(([attribute, count]) => ({ attribute, count })),
+      };
+    }),
+    supporting: bulk.supportingList(),
+    supportingHash: bulk.supportingHash(),
+    conflicts: bulk.conflicts,
+    conflictCount: bulk.conflictCount,
+    fileValues: Object.fromEntries([...bulk.fileValues].map(([a, set]) => [a, [...set]])),
+  };
+}
+
 function plan(db: ReadDb, p: Pass, request: ActualsJobRequest): BatchPlan {
   const writer = KIND_WRITERS[p.kind];
   const periods = p.acc.periods();
@@ -289,6 +345,7 @@ export function previewActuals(
     unknowns: p.resolver.unknowns(),
     unknownCount: p.resolver.unknownCount(),
     batch: plan(db, p, request),
+    bulk: bulkPreview(p),
   };
   const rounding = p.rounding.summary();
   if (rounding) preview.rounding = rounding;
@@ -303,7 +360,11 @@ function refuseIssues(p: Pass): AppError {
   const first = all[0];
   const where = first.row === 0 ? `${first.field}` : `row ${first.row}, column "${first.column}"`;
   const count = p.issueCount + p.mappingIssues.length;
-  return new AppError('INVALID_INPUT', `${p.fileName}: ${count} problem(s), nothing imported; the first: ${where}: ${first.message}`, {
+  const confirm = p.mappingIssues.find((i) => i.message === 'importWizard.issue.confirmSupporting');
+  const what = confirm
+    ? `the import would also create ${confirm.params?.n} supporting members (cities, channels, brands…) that were not confirmed: check the preview's list and confirm it with its count and hash`
+    : `the first: ${where}: ${first.message}`;
+  return new AppError('INVALID_INPUT', `${p.fileName}: ${count} problem(s), nothing imported; ${what}`, {
     issues: all.slice(0, MAX_ISSUES).map((i) => ({ path: i.row === 0 ? `mapping.${i.field}` : `rows.${i.row}.${i.field}`, message: i.message })),
   });
 }
@@ -344,7 +405,9 @@ export function commitActuals(
       const overwrites = sum(overwritten);
       const taken = takenRows(db, replacedRows, overwritten);
       if (overwrites > 0 && !request.replaceOtherSources) throw refuseOtherSources(p, taken);
-      const created = insertCreated(db, p.resolver.creates.values(), p.acc.skuFigures());
+      // Supporting members first (provinces, cities, channels, brands…): the new customers and SKUs point at them.
+      const createdBy = p.resolver.bulk.insertSupporting(db);
+      const created = insertCreated(db, p.resolver.creates.values(), p.acc.skuFigures(), createdBy);
       const batchId = insertBatch(db, {
         kind: BATCH_KIND[p.kind],
         source_name: p.fileName,
@@ -391,6 +454,7 @@ export function commitActuals(
         combined: p.acc.combined(),
         created,
         taken,
+        createdBy,
         ...(rounding ? { rounding } : {}),
       };
     },

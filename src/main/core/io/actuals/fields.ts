@@ -1,4 +1,4 @@
-import type { ActualKind, MemberDimension } from '../../../../shared/actuals';
+import type { ActualKind, MemberAttribute, MemberDimension } from '../../../../shared/actuals';
 import type { ImportFieldInfo, ImportDestinationInfo } from '../../../../shared/importTypes';
 
 // The fields each kind of actuals import maps columns to. Labels are i18n keys
@@ -14,6 +14,11 @@ export interface ActualField {
   /** member: the dimension it names (by code, else by name). name: whose name it gives. */
   dimension?: MemberDimension;
   aliases: string[];
+  /**
+   * An attribute of the member another field names (a customer's city), read only for
+   * members the import creates in bulk: `of` is that member field's key.
+   */
+  attribute?: { of: string; attribute: MemberAttribute };
 }
 
 const f = (key: string, type: FieldType, required: boolean, aliases: string[], dimension?: MemberDimension): ActualField => ({
@@ -29,6 +34,27 @@ const CUSTOMER = ['客戶編碼', '客户编码', '客戶代碼', '客户代码'
 const CUSTOMER_NAME = ['客戶名稱', '客户名称', '經銷商名稱', '经销商名称', 'customer name'];
 const SKU = ['存貨編碼', '存货编码', '物料編碼', '物料编码', '產品編碼', '产品编码', '商品編碼', '商品编码', '單品編碼', '单品编码', 'SKU', 'SKU編碼', 'SKU编码', 'item code', 'product code'];
 const SKU_NAME = ['存貨名稱', '存货名称', '物料名稱', '物料名称', '產品名稱', '产品名称', '商品名稱', '商品名称', 'item name', 'product name'];
+/** An attribute field: optional, read as text (pack size and price are parsed when a member is created). */
+const a = (key: string, of: string, attribute: MemberAttribute, aliases: string[]): ActualField => ({
+  key,
+  type: attribute === 'price' ? 'money' : attribute === 'packSize' ? 'integer' : 'text',
+  required: false,
+  aliases,
+  attribute: { of, attribute },
+});
+
+const CITY = ['城市', '所在城市', '地市', '城市名稱', '城市名称', 'city'];
+const PROVINCE = ['省份', '所在省份', '省', '省區', '省区', 'province'];
+const CHANNEL = ['渠道', '通路', '客戶類型', '客户类型', '渠道類型', '渠道类型', 'channel'];
+const SALESPERSON = ['業務員', '业务员', '銷售代表', '销售代表', '負責人', '负责人', 'salesperson', 'sales rep'];
+/** Customer attributes: sales, visits and statements name customers. */
+const customerAttributes = (salesperson: boolean): ActualField[] => [
+  a('customerCity', 'customer', 'city', CITY),
+  a('customerProvince', 'customer', 'province', PROVINCE),
+  a('customerChannel', 'customer', 'channel', CHANNEL),
+  ...(salesperson ? [a('customerSalesperson', 'customer', 'salesperson', SALESPERSON)] : []),
+];
+
 const DATE = ['日期', '檢查日期', '检查日期', '拜訪日期', '拜访日期', 'date', 'visit date', 'audit date'];
 
 export const ACTUAL_FIELDS: Record<ActualKind, readonly ActualField[]> = {
@@ -41,6 +67,11 @@ export const ACTUAL_FIELDS: Record<ActualKind, readonly ActualField[]> = {
     f('amount', 'money', true, ['金額', '金额', '銷售金額', '销售金额', '銷售額', '销售额', '價稅合計', '价税合计', '含稅金額', '含税金额', '無稅金額', '无税金额', 'amount', 'sales']),
     f('volume', 'integer', false, ['數量', '数量', '銷量', '销量', '箱數', '箱数', '件數', '件数', 'volume', 'qty', 'quantity', 'cases']),
     f('grossProfit', 'money', false, ['毛利', '毛利額', '毛利额', '毛利金額', '毛利金额', 'gross profit', 'GP']),
+    ...customerAttributes(true),
+    a('skuBrand', 'sku', 'brand', ['品牌', '品牌名稱', '品牌名称', 'brand']),
+    a('skuCategory', 'sku', 'category', ['品類', '品类', '類別', '类别', '大類', '大类', 'category']),
+    a('skuPackSize', 'sku', 'packSize', ['箱規', '箱规', '規格', '规格', '裝箱數', '装箱数', '包裝規格', '包装规格', 'pack size', 'pack']),
+    a('skuPrice', 'sku', 'price', ['單價', '单价', '出廠價', '出厂价', '供貨價', '供货价', '價格', '价格', 'price', 'unit price', 'list price']),
   ],
   market: [
     f('period', 'period', true, PERIOD),
@@ -62,6 +93,9 @@ export const ACTUAL_FIELDS: Record<ActualKind, readonly ActualField[]> = {
     f('display', 'boolean', false, ['陳列', '陈列', '堆頭', '堆头', '特殊陳列', '特殊陈列', '促銷陳列', '促销陈列', 'display']),
     f('sellout', 'money', false, ['終端銷售額', '终端销售额', '門店銷售額', '门店销售额', '銷售額', '销售额', 'sell-out', 'sellout']),
     f('auditor', 'member', false, ['檢查人', '检查人', '業務員', '业务员', '督導', '督导', 'auditor'], 'salesperson'),
+    a('terminalCity', 'terminal', 'city', CITY),
+    a('terminalProvince', 'terminal', 'province', PROVINCE),
+    a('terminalChannel', 'terminal', 'channel', [...CHANNEL, '門店類型', '门店类型', '業態', '业态', 'store type']),
   ],
   visit: [
     f('date', 'date', true, DATE),
@@ -81,6 +115,8 @@ export const ACTUAL_FIELDS: Record<ActualKind, readonly ActualField[]> = {
     f('retailPrice', 'money', false, ['零售價', '零售价', '售價', '售价', 'retail price']),
     f('promise', 'text', false, ['承諾', '承诺', '承諾事項', '承诺事项', '跟進事項', '跟进事项', 'promise']),
     f('promiseDue', 'date', false, ['承諾日期', '承诺日期', '完成期限', '到期日', 'due date', 'due']),
+    // The visit's salesperson is the one who called, not necessarily the customer's owner.
+    ...customerAttributes(false),
   ],
   statement: [
     f('period', 'period', true, PERIOD),
@@ -90,6 +126,7 @@ export const ACTUAL_FIELDS: Record<ActualKind, readonly ActualField[]> = {
     f('inventoryVolume', 'integer', false, ['庫存數量', '库存数量', '庫存箱數', '库存箱数', '期末庫存', '期末库存', 'inventory volume']),
     f('receivable', 'money', false, ['應收', '应收', '應收賬款', '应收账款', '應收餘額', '应收余额', '欠款', 'receivable', 'receivables']),
     f('prepayment', 'money', false, ['預付', '预付', '預收', '预收', '預付款', '预付款', '預收款', '预收款', 'prepayment']),
+    ...customerAttributes(true),
   ],
   // Actual expenses by month and item, optionally for a product, channel or city.
   expense: [
@@ -112,6 +149,8 @@ export function actualsDestinationInfo(kind: ActualKind): ImportDestinationInfo 
     type: x.type,
     required: x.required,
     aliases: x.aliases,
+    ...(x.type === 'member' && x.dimension ? { dimension: x.dimension } : {}),
+    ...(x.attribute ? { attributeOf: x.attribute.of, attribute: x.attribute.attribute } : {}),
   }));
   return { destination: `actuals:${kind}`, labelKey: `actuals.kind.${kind}`, fields };
 }

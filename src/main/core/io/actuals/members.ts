@@ -1,7 +1,10 @@
-import { CREATE_NEEDS, type MemberDimension, type Resolution, type UnknownMember } from '../../../../shared/actuals';
+import { CREATE_NEEDS, type BulkPolicy, type MemberDimension, type Resolution, type ResolutionAction, type UnknownMember } from '../../../../shared/actuals';
 import { geoKey } from '../../../../shared/geoNames';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import { insertMember, listMembers, memberExists, type Member, type NeedTable, type NewMember } from '../../repos/actualsMembers';
+import { BulkState, normalizeValue } from './bulk';
+
+export { normalizeValue };
 
 // Which customer, SKU, city… a cell names. A value matches a member's code first,
 // then its name (a name two members share matches neither). Values the region does
@@ -13,11 +16,6 @@ const NEED_TABLE: Record<NeedTable, NeedTable> = { province: 'province', city: '
 export const MAX_UNKNOWNS = 1_000;
 /** Dimensions with at most this many members offer all of them in the preview. */
 const SHORT_LIST = 60;
-
-/** Comparable text: width-folded, trimmed, lower case, single spaces. */
-export function normalizeValue(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
-}
 
 /** The form a name is matched in: a city's as place names are written (蘇州, 苏州市 and 杭州市 / 杭州 alike). */
 function nameKey(dimension: MemberDimension, name: string): string {
@@ -109,6 +107,8 @@ interface UnknownEntry {
   fileName: string | null;
   rows: number;
   firstRow: number;
+  /** What the dimension's bulk policy did with it (null: nothing, it is still unknown). */
+  policy: ResolutionAction | null;
 }
 
 export class Resolver {
@@ -120,12 +120,35 @@ export class Resolver {
   /** Resolutions that cannot be carried out (a mapped id that does not exist, a create without its city…). */
   readonly badResolutions: Resolution[] = [];
   private nextId = new Map<MemberDimension, number>();
+  /** Bulk decisions per dimension and the members they create. */
+  readonly bulk: BulkState;
+  /** By dimension × normalized value: the bulk action that decided it. */
+  private readonly byPolicy = new Map<string, ResolutionAction>();
+  /** The same, by the cell's text as the cache has it (so a known member's row costs no normalizing). */
+  private readonly byPolicyRaw = new Map<MemberDimension, Set<string>>();
 
   constructor(
-    private readonly db: ReadDb,
+    readonly db: ReadDb,
     resolutions: Resolution[],
+    policies: readonly BulkPolicy[] = [],
   ) {
     for (const r of resolutions) this.decisions.set(`${r.dimension}\u0000${normalizeValue(r.value)}`, r);
+    this.bulk = new BulkState(
+      {
+        db,
+        find: (dimension, value) => this.index(dimension).find(value),
+        exists: (dimension, id) => this.index(dimension).ids.has(id),
+        decision: (dimension, value) => this.decisions.get(`${dimension}\u0000${normalizeValue(value)}`),
+        allocate: (dimension) => this.allocate(dimension),
+      },
+      policies,
+    );
+  }
+
+  private allocate(dimension: MemberDimension): number {
+    const next = (this.nextId.get(dimension) ?? this.index(dimension).maxId) + 1;
+    this.nextId.set(dimension, next);
+    return next;
   }
 
   index(dimension: MemberDimension): MemberIndex {
@@ -137,8 +160,11 @@ export class Resolver {
     return ix;
   }
 
-  /** The member a cell names, SKIP or UNKNOWN; `fileName` is the name column beside a code, if mapped. */
-  resolve(dimension: MemberDimension, raw: string, row: number, fileName: string | null): number {
+  /**
+   * The member a cell names, SKIP or UNKNOWN; `fileName` is the name column beside a code, if
+   * mapped; `cells` the row, for a policy that maps by another column.
+   */
+  resolve(dimension: MemberDimension, raw: string, row: number, fileName: string | null, cells?: readonly string[]): number {
     let cache = this.cache.get(dimension);
     if (!cache) {
       cache = new Map();
@@ -146,29 +172,35 @@ export class Resolver {
     }
     let id = cache.get(raw);
     if (id === undefined) {
-      id = this.decide(dimension, raw, fileName);
+      id = this.decide(dimension, raw, fileName, cells);
       cache.set(raw, id);
+      if (this.byPolicy.has(`${dimension}\u0000${normalizeValue(raw)}`)) {
+        let set = this.byPolicyRaw.get(dimension);
+        if (!set) this.byPolicyRaw.set(dimension, (set = new Set()));
+        set.add(raw);
+      }
     }
-    if (id === UNKNOWN) {
+    if (id === UNKNOWN || this.byPolicyRaw.get(dimension)?.has(raw)) {
       const key = `${dimension}\u0000${normalizeValue(raw)}`;
+      const policy = this.byPolicy.get(key) ?? null;
       const u = this.unknown.get(key);
       if (u) {
         u.rows++;
         if (u.fileName === null && fileName) u.fileName = fileName;
       } else {
-        this.unknown.set(key, { dimension, value: raw.trim(), fileName: fileName || null, rows: 1, firstRow: row });
+        this.unknown.set(key, { dimension, value: raw.trim(), fileName: fileName || null, rows: 1, firstRow: row, policy });
       }
     }
     return id;
   }
 
-  private decide(dimension: MemberDimension, raw: string, fileName: string | null): number {
+  private decide(dimension: MemberDimension, raw: string, fileName: string | null, cells: readonly string[] | undefined): number {
     const ix = this.index(dimension);
     const found = ix.find(raw);
     if (found !== null) return found;
     const key = `${dimension}\u0000${normalizeValue(raw)}`;
     const r = this.decisions.get(key);
-    if (!r) return UNKNOWN;
+    if (!r) return this.decideByPolicy(dimension, raw, key, fileName, cells);
     if (r.action === 'skip') return SKIP;
     if (r.action === 'map') {
       if (r.id !== undefined && ix.ids.has(r.id)) return r.id;
@@ -187,11 +219,44 @@ export class Resolver {
     }
     const existing = this.creates.get(key);
     if (existing) return existing.id;
-    const next = (this.nextId.get(dimension) ?? ix.maxId) + 1;
-    this.nextId.set(dimension, next);
+    const next = this.allocate(dimension);
     const value = raw.trim();
     this.creates.set(key, { dimension, id: next, code: value.slice(0, 100), name: (r.name ?? fileName ?? value).slice(0, 200), resolution: r });
     return next;
+  }
+
+  /** No per-value decision: the dimension's bulk policy, if any. */
+  private decideByPolicy(dimension: MemberDimension, raw: string, key: string, fileName: string | null, cells: readonly string[] | undefined): number {
+    const policy = this.bulk.policies.get(dimension);
+    if (!policy) return UNKNOWN;
+    if (policy.action === 'skip') {
+      this.byPolicy.set(key, 'skip');
+      return SKIP;
+    }
+    if (policy.action === 'map') {
+      const text = policy.column !== undefined ? (cells?.[policy.column] ?? '').trim() : '';
+      const id = text ? this.index(dimension).find(text) : null;
+      if (id === null) return UNKNOWN;
+      this.byPolicy.set(key, 'map');
+      return id;
+    }
+    const existing = this.creates.get(key);
+    if (existing) return existing.id;
+    const id = this.allocate(dimension);
+    const value = raw.trim();
+    const create = {
+      dimension,
+      id,
+      code: value.slice(0, 100),
+      name: (fileName || value).slice(0, 200),
+      resolution: { dimension, value, action: 'create' as const },
+      attrs: {},
+      missing: [],
+    };
+    this.creates.set(key, create);
+    this.bulk.add(create);
+    this.byPolicy.set(key, 'create');
+    return id;
   }
 
   private readonly existsCache = new Map<string, boolean>();
@@ -205,10 +270,24 @@ export class Resolver {
     return v;
   }
 
-  /** The brand chosen for a SKU this import creates (null for any other id). */
+  /** The brand chosen for a SKU this import creates (null for any other id, and for a bulk create, whose brand is known at the end). */
   createdSkuBrand(id: number): number | null {
     for (const c of this.creates.values()) if (c.dimension === 'sku' && c.id === id) return c.resolution.brandId ?? null;
     return null;
+  }
+
+  /** Values the master data lacks, by dimension, and what the bulk policy did with them. */
+  unknownTally(): Map<MemberDimension, { unknown: number; created: number; skipped: number; mapped: number }> {
+    const out = new Map<MemberDimension, { unknown: number; created: number; skipped: number; mapped: number }>();
+    for (const u of this.unknown.values()) {
+      let t = out.get(u.dimension);
+      if (!t) out.set(u.dimension, (t = { unknown: 0, created: 0, skipped: 0, mapped: 0 }));
+      t.unknown++;
+      if (u.policy === 'create') t.created++;
+      else if (u.policy === 'skip') t.skipped++;
+      else if (u.policy === 'map') t.mapped++;
+    }
+    return out;
   }
 
   unknownCount(): number {
@@ -217,7 +296,10 @@ export class Resolver {
 
   /** Unknown values for the preview, most rows first, with suggestions and the decision sent. */
   unknowns(): UnknownMember[] {
-    const list = [...this.unknown.values()].sort((a, b) => b.rows - a.rows || a.firstRow - b.firstRow).slice(0, MAX_UNKNOWNS);
+    // Undecided values first: those are what the user still has to look at.
+    const list = [...this.unknown.values()]
+      .sort((a, b) => Number(a.policy !== null) - Number(b.policy !== null) || b.rows - a.rows || a.firstRow - b.firstRow)
+      .slice(0, MAX_UNKNOWNS);
     return list.map((u) => ({
       ...u,
       suggestions: this.index(u.dimension)
@@ -236,14 +318,17 @@ export interface SkuFigures {
 }
 
 /** Writes the members the user chose to create, with the ids the rows already use. */
-export function insertCreated(db: WriteDb, creates: Iterable<PendingCreate>, skuFigures: Map<number, SkuFigures>): number {
+export function insertCreated(db: WriteDb, creates: Iterable<PendingCreate>, skuFigures: Map<number, SkuFigures>, counts: Record<string, number> = {}): number {
   let n = 0;
   for (const c of creates) {
-    // A new SKU is priced from the file: amount per case, and cost per case by its gross profit.
+    // A new SKU is priced from the file: the price column when it has one, else amount per
+    // case; cost per case by its gross profit (never above the price).
     const f = c.dimension === 'sku' ? skuFigures.get(c.id) : undefined;
-    const price = f && f.volume > 0 ? Math.max(0, Math.round(f.amountCents / f.volume)) : 0;
+    const derived = f && f.volume > 0 ? Math.max(0, Math.round(f.amountCents / f.volume)) : 0;
+    const price = c.extra?.listPriceCents ?? derived;
     const cost = f && f.volume > 0 ? Math.max(0, Math.round((f.amountCents - f.grossProfitCents) / f.volume)) : 0;
     insertMember(db, c, { listPriceCents: price, stdCostCents: Math.min(cost, price) });
+    counts[c.dimension] = (counts[c.dimension] ?? 0) + 1;
     n++;
   }
   return n;

@@ -1,4 +1,4 @@
-import type { ActualsReadOptions, Resolution } from '../../../../shared/actuals';
+import type { ActualsReadOptions, BulkRequest, Resolution } from '../../../../shared/actuals';
 import type { ImportRequest } from '../importRows';
 
 /** An actuals import as a job receives it: the wizard's request (destination "actuals:<kind>"), with its defaults filled in. */
@@ -9,4 +9,5 @@ export interface ActualsJobRequest extends ImportRequest {
   resolutions: Resolution[];
   /** The commit may overwrite rows of other sources (else it refuses when it would). */
   replaceOtherSources?: boolean;
+  bulk?: BulkRequest;
 }

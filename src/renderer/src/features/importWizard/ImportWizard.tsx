@@ -5,6 +5,8 @@ import {
   DEFAULT_ACTUALS_READ_OPTIONS,
   actualKindOfDestination,
   type ActualsReadOptions,
+  type BulkRequest,
+  type MemberDimension,
   type Resolution,
 } from '../../../../shared/actuals';
 import type { AppErrorData } from '../../../../shared/errors';
@@ -26,10 +28,23 @@ import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { applySaved, autoMatch, columnsOf, headerSignature, savedFit } from './autoMatch';
 import { BatchSummary, TakenRowsList } from './BatchSummary';
+import { BulkDecisions } from './BulkDecisions';
 import { RoundingTable } from './RoundingTable';
 import { fieldLabel, fieldLabelsAll, importErrorText, issueText, messageText } from './messages';
 import { ReadOptionsFields } from './ReadOptionsFields';
-import { draftKey, draftOf, emptyDraft, missingOf, sameResolutions, toResolutions, type Draft, type Drafts } from './resolutions';
+import {
+  draftKey,
+  draftOf,
+  emptyDraft,
+  missingOf,
+  sameResolutions,
+  toBulkRequest,
+  toResolutions,
+  type Draft,
+  type Drafts,
+  type PolicyDraft,
+  type PolicyDrafts,
+} from './resolutions';
 import { UnknownMembers } from './UnknownMembers';
 import { useMemberLists } from './useMemberLists';
 import { useReadOnDemand } from './useReadOnDemand';
@@ -86,6 +101,12 @@ export function ImportWizard({ destination, onClose }: Props) {
   const [sentResolutions, setSentResolutions] = useState<Resolution[]>([]);
   /** The user confirmed overwriting rows of other sources that the last check listed. */
   const [confirmOther, setConfirmOther] = useState(false);
+  // Decisions for all unknown values of a dimension, and the confirmed list of supporting members.
+  const [policyDrafts, setPolicyDrafts] = useState<PolicyDrafts>({});
+  const [confirmed, setConfirmed] = useState<BulkRequest['confirm'] | null>(null);
+  const [sentBulk, setSentBulk] = useState<BulkRequest | undefined>(undefined);
+  /** The bulk panel was edited since the last check (a policy, a default, an attribute column). */
+  const [bulkDirty, setBulkDirty] = useState(false);
   /** Checks finished (tests wait on it). */
   const [checks, setChecks] = useState(0);
   const [dragging, setDragging] = useState(false);
@@ -189,7 +210,7 @@ export function ImportWizard({ destination, onClose }: Props) {
     setStep('mapping');
   };
 
-  const request = (resolutions: Resolution[] = sentResolutions) => ({
+  const request = (resolutions: Resolution[] = sentResolutions, bulk: BulkRequest | undefined = sentBulk) => ({
     path: path!,
     ...options,
     destination,
@@ -201,18 +222,21 @@ export function ImportWizard({ destination, onClose }: Props) {
           source: saveName.trim() || undefined,
           ...(resolutions.length > 0 ? { resolutions } : {}),
           ...(confirmOther ? { replaceOtherSources: true } : {}),
+          ...(bulk ? { bulk } : {}),
         }
       : {}),
   });
 
-  const runPreview = async (resolutions: Resolution[] = sentResolutions) => {
+  const runPreview = async (resolutions: Resolution[] = sentResolutions, bulk: BulkRequest | undefined = sentBulk) => {
     setError(null);
     setNotice(null);
     setPreview(null);
     setConfirmOther(false);
     setStep('preview');
     setSentResolutions(resolutions);
-    const next = await read('import.preview', request(resolutions));
+    setSentBulk(bulk);
+    setBulkDirty(false);
+    const next = await read('import.preview', request(resolutions, bulk));
     if (!next) return;
     setPreview(next);
     setChecks((n) => n + 1);
@@ -242,14 +266,34 @@ export function ImportWizard({ destination, onClose }: Props) {
       sentResolutions.filter((r) => listed.has(draftKey(r.dimension, r.value))),
     );
   }, [unknowns, draftResolutions, sentResolutions]);
-  const pendingUnknowns = unknowns.filter((u) => missingOf(u.dimension, drafts[draftKey(u.dimension, u.value)] ?? emptyDraft()) !== '').length;
+  // A value the dimension's bulk decision covers needs no decision of its own.
+  const pendingUnknowns = unknowns.filter((u) => {
+    const draft = drafts[draftKey(u.dimension, u.value)] ?? emptyDraft();
+    return !(u.policy && draft.action === '') && missingOf(u.dimension, draft) !== '';
+  }).length;
 
-  /** Apply the table: the decisions of this check's values, and the earlier ones for values it did not list. */
-  const applyResolutions = () => {
+  /** Apply the table and the bulk decisions: the decisions of this check's values, and the earlier ones for values it did not list. */
+  const applyResolutions = (confirm: BulkRequest['confirm'] | null = confirmed) => {
     const listed = new Set(unknowns.map((u) => draftKey(u.dimension, u.value)));
     const kept = sentResolutions.filter((r) => !listed.has(draftKey(r.dimension, r.value)));
-    void runPreview([...kept, ...draftResolutions]);
+    void runPreview([...kept, ...draftResolutions], toBulkRequest(policyDrafts, confirm));
   };
+  const setPolicy = useCallback((dimension: MemberDimension, draft: PolicyDraft) => {
+    setPolicyDrafts((prev) => ({ ...prev, [dimension]: draft }));
+    setBulkDirty(true);
+  }, []);
+  const setAttributeColumn = (fieldKey: string, column: number | null) => {
+    setMapping((prev) => ({ ...prev, [fieldKey]: column }));
+    setBulkDirty(true);
+  };
+  /** Ticking the list confirms it as this check shows it, and checks again with the confirmation. */
+  const confirmSupporting = (checked: boolean) => {
+    const b = preview?.bulk;
+    const next = checked && b ? { count: b.supporting.length, hash: b.supportingHash } : null;
+    setConfirmed(next);
+    applyResolutions(next);
+  };
+  const supportingConfirmed = !!preview?.bulk && !!confirmed && confirmed.hash === preview.bulk.supportingHash && confirmed.count === preview.bulk.supporting.length;
 
   const setDraft = useCallback((key: string, draft: Draft) => setDrafts((prev) => ({ ...prev, [key]: draft })), []);
   const skipRest = () =>
@@ -257,7 +301,7 @@ export function ImportWizard({ destination, onClose }: Props) {
       const out = { ...prev };
       for (const u of unknowns) {
         const key = draftKey(u.dimension, u.value);
-        if ((out[key] ?? emptyDraft()).action === '') out[key] = { ...emptyDraft(), action: 'skip' };
+        if (!u.policy && (out[key] ?? emptyDraft()).action === '') out[key] = { ...emptyDraft(), action: 'skip' };
       }
       return out;
     });
@@ -271,8 +315,12 @@ export function ImportWizard({ destination, onClose }: Props) {
       if (draft?.action === 'map' && u.dimension !== 'expenseItem') out.add(u.dimension);
       if (draft?.action === 'create') for (const need of CREATE_NEEDS[u.dimension]) out.add(need);
     }
+    // The bulk panel's default pickers offer the existing members of each attribute.
+    for (const d of Object.values(policyDrafts)) {
+      if (d?.action === 'create') for (const e of ['province', 'city', 'channel', 'salesperson', 'brand', 'category'] as const) out.add(e);
+    }
     return [...out];
-  }, [unknowns, drafts]);
+  }, [unknowns, drafts, policyDrafts]);
   const members = useMemberLists(neededEntities);
 
   const runCommit = async () => {
@@ -324,7 +372,7 @@ export function ImportWizard({ destination, onClose }: Props) {
       ? t(`importWizard.mapping.type.${f.type}`, { unit: t(`importWizard.read.${readOptions.amountUnit}`) })
       : null;
   const needsConfirm = actuals && (preview?.batch?.otherSources.length ?? 0) > 0 && !confirmOther;
-  const canCommit = !busy && !!preview && preview.issueCount === 0 && !(actuals && resolutionsChanged) && !needsConfirm;
+  const canCommit = !busy && !!preview && preview.issueCount === 0 && !(actuals && (resolutionsChanged || bulkDirty)) && !needsConfirm;
   const stepIndex = STEPS.indexOf(step);
 
   const footer = (
@@ -665,6 +713,24 @@ export function ImportWizard({ destination, onClose }: Props) {
               {preview.batch && <BatchSummary plan={preview.batch} />}
               {preview.rounding && <RoundingTable summary={preview.rounding} fields={destinationInfo?.fields} />}
               {preview.batch && <TakenRowsList plan={preview.batch} confirmed={confirmOther} onConfirm={setConfirmOther} />}
+              {preview.bulk && (
+                <BulkDecisions
+                  bulk={preview.bulk}
+                  drafts={policyDrafts}
+                  onDraft={setPolicy}
+                  fields={destinationInfo?.fields ?? []}
+                  mapping={mapping}
+                  onMapping={setAttributeColumn}
+                  columnName={columnName}
+                  columns={info?.headers.length ?? 0}
+                  lists={members.lists}
+                  confirmed={supportingConfirmed}
+                  onConfirm={confirmSupporting}
+                  changed={resolutionsChanged || bulkDirty}
+                  onApply={() => applyResolutions()}
+                  busy={busy}
+                />
+              )}
               {unknowns.length > 0 && (
                 <UnknownMembers
                   unknowns={unknowns}
@@ -673,9 +739,9 @@ export function ImportWizard({ destination, onClose }: Props) {
                   onDraft={setDraft}
                   lists={members.lists}
                   pending={pendingUnknowns}
-                  changed={resolutionsChanged}
+                  changed={resolutionsChanged || bulkDirty}
                   busy={busy}
-                  onApply={applyResolutions}
+                  onApply={() => applyResolutions()}
                   onSkipRest={skipRest}
                 />
               )}

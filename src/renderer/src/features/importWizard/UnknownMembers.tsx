@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CREATE_NEEDS, RESOLUTION_ACTIONS, type MemberDimension, type ResolutionAction, type UnknownMember } from '../../../../shared/actuals';
 import { formatInteger } from '../../../../shared/units';
@@ -22,11 +22,19 @@ interface Props {
   onSkipRest: () => void;
 }
 
+/** Rows per page: the list is for looking and overriding; decisions for all values are made above it. */
+export const UNKNOWNS_PAGE = 50;
+const NO_OPTIONS: MemberOption[] = [];
+
 /** Actuals preview: each value the master data lacks, and what to do with its rows. */
 export function UnknownMembers({ unknowns, unknownCount, drafts, onDraft, lists, pending, changed, busy, onApply, onSkipRest }: Props) {
   const { t } = useTranslation();
   const { language } = useApp();
   const n = (v: number) => formatInteger(v, language);
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(unknowns.length / UNKNOWNS_PAGE));
+  const current = Math.min(page, pages - 1);
+  const shown = unknowns.slice(current * UNKNOWNS_PAGE, (current + 1) * UNKNOWNS_PAGE);
   return (
     <section className="import-unknowns" data-testid="import-unknowns" aria-labelledby="import-unknowns-title">
       <h3 id="import-unknowns-title" className="import-unknowns__title">
@@ -48,17 +56,17 @@ export function UnknownMembers({ unknowns, unknownCount, drafts, onDraft, lists,
             </tr>
           </thead>
           <tbody>
-            {unknowns.map((u) => {
+            {shown.map((u) => {
               const key = draftKey(u.dimension, u.value);
-              const draft = drafts[key] ?? emptyDraft();
               return (
                 <UnknownRow
                   key={key}
+                  draftId={key}
                   unknown={u}
-                  draft={draft}
-                  options={u.dimension === 'expenseItem' ? [] : (lists[u.dimension] ?? [])}
+                  draft={drafts[key] ?? EMPTY_DRAFT}
+                  options={u.dimension === 'expenseItem' ? NO_OPTIONS : (lists[u.dimension] ?? NO_OPTIONS)}
                   lists={lists}
-                  onDraft={(d) => onDraft(key, d)}
+                  onDraft={onDraft}
                   rowsText={t('importWizard.preview.unknown.rowsCell', { n: n(u.rows) })}
                 />
               );
@@ -66,6 +74,23 @@ export function UnknownMembers({ unknowns, unknownCount, drafts, onDraft, lists,
           </tbody>
         </table>
       </div>
+      {pages > 1 && (
+        <div className="import-unknowns__pager" data-testid="import-unknowns-pager">
+          <button type="button" className="btn btn--small" data-testid="import-unknowns-prev" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            {t('importWizard.preview.unknown.prevPage')}
+          </button>
+          <span className="muted">
+            {t('importWizard.preview.unknown.page', {
+              from: n(current * UNKNOWNS_PAGE + 1),
+              to: n(Math.min(unknowns.length, (current + 1) * UNKNOWNS_PAGE)),
+              total: n(unknowns.length),
+            })}
+          </span>
+          <button type="button" className="btn btn--small" data-testid="import-unknowns-next" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+            {t('importWizard.preview.unknown.nextPage')}
+          </button>
+        </div>
+      )}
       <div className="import-unknowns__actions">
         <p className={pending > 0 || changed ? 'import-unknowns__status is-pending' : 'import-unknowns__status'} role="status" data-testid="import-unknowns-status">
           {pending > 0
@@ -85,20 +110,27 @@ export function UnknownMembers({ unknowns, unknownCount, drafts, onDraft, lists,
   );
 }
 
+const EMPTY_DRAFT = emptyDraft();
+
 interface RowProps {
+  draftId: string;
   unknown: UnknownMember;
   draft: Draft;
   options: MemberOption[];
   lists: MemberLists;
-  onDraft: (draft: Draft) => void;
+  onDraft: (key: string, draft: Draft) => void;
   rowsText: string;
 }
 
-function UnknownRow({ unknown: u, draft, options, lists, onDraft, rowsText }: RowProps) {
+// Memoized: a change to one row's draft re-renders that row, not the page.
+const UnknownRow = memo(function UnknownRow({ draftId, unknown: u, draft, options, lists, onDraft: onDraftOf, rowsText }: RowProps) {
+  const onDraft = (d: Draft) => onDraftOf(draftId, d);
   const { t } = useTranslation();
   const listId = useId();
   const dimension = dimensionText(u.dimension);
-  const missing = missingOf(u.dimension, draft);
+  // A value the bulk decision covers follows it until the user decides it on its own.
+  const follows = !!u.policy && draft.action === '';
+  const missing = follows ? '' : missingOf(u.dimension, draft);
   const picked = draft.action === 'map' && draft.id !== undefined ? options.find((o) => o.id === draft.id) : undefined;
 
   const setQuery = (query: string) => {
@@ -112,7 +144,7 @@ function UnknownRow({ unknown: u, draft, options, lists, onDraft, rowsText }: Ro
   const ordered = draft.action === 'map' ? [...u.suggestions, ...options.filter((o) => !suggestedIds.has(o.id))] : [];
 
   return (
-    <tr data-testid="import-unknown" data-dimension={u.dimension} data-value={u.value} className={missing === '' ? 'is-decided' : ''}>
+    <tr data-testid="import-unknown" data-dimension={u.dimension} data-value={u.value} data-policy={u.policy ?? ''} className={missing === '' ? 'is-decided' : ''}>
       <td>{dimension}</td>
       <td className="import-unknowns__value">
         <span className="import-unknowns__code">{u.value}</span>
@@ -130,7 +162,7 @@ function UnknownRow({ unknown: u, draft, options, lists, onDraft, rowsText }: Ro
           value={draft.action}
           onChange={(e) => onDraft({ ...draft, action: e.target.value as ResolutionAction | '' })}
         >
-          <option value="">{t('importWizard.preview.unknown.choose')}</option>
+          <option value="">{u.policy ? t('importWizard.preview.bulk.follow') : t('importWizard.preview.unknown.choose')}</option>
           {RESOLUTION_ACTIONS.map((a) => (
             <option key={a} value={a}>
               {t(`importWizard.preview.unknown.${a}`)}
@@ -139,7 +171,10 @@ function UnknownRow({ unknown: u, draft, options, lists, onDraft, rowsText }: Ro
         </select>
       </td>
       <td className="import-unknowns__detail">
-        {draft.action === '' && u.suggestions.length > 0 && (
+        {follows && u.policy && (
+          <span className="muted">{t('importWizard.preview.bulk.policyCell', { action: t(`importWizard.preview.unknown.${u.policy}`) })}</span>
+        )}
+        {draft.action === '' && !follows && u.suggestions.length > 0 && (
           <span className="import-unknowns__suggest">
             {u.suggestions.slice(0, 3).map((s) => (
               <button
@@ -189,7 +224,7 @@ function UnknownRow({ unknown: u, draft, options, lists, onDraft, rowsText }: Ro
       </td>
     </tr>
   );
-}
+});
 
 function CreateFields({
   unknown: u,

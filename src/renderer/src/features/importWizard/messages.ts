@@ -26,12 +26,16 @@ export function issueText(message: string, params?: Params): string {
   if (!params) return messageText(message);
   const shown: Params = { ...params };
   if (typeof params.dimension === 'string') shown.dimension = dimensionText(params.dimension);
+  if (typeof params.attribute === 'string') shown.attribute = attributeText(params.attribute);
   if (typeof params.order === 'string') {
     shown.order = messageText(`importWizard.read.orderName.${params.order}`);
     shown.forms = messageText(`importWizard.value.dateForms.${params.order}`, twoDigitYearParams);
   }
   return messageText(message, shown);
 }
+
+/** An attribute of a member created in bulk ("城市", "pack size"). */
+export const attributeText = (attribute: string): string => messageText(`actuals.attribute.${attribute}`);
 
 
 /** A field's label in the current language. */

@@ -1,4 +1,13 @@
-import { CREATE_NEEDS, type MemberDimension, type Resolution, type ResolutionAction, type UnknownMember } from '../../../../shared/actuals';
+import {
+  CREATE_NEEDS,
+  type BulkPolicy,
+  type BulkRequest,
+  type MemberAttribute,
+  type MemberDimension,
+  type Resolution,
+  type ResolutionAction,
+  type UnknownMember,
+} from '../../../../shared/actuals';
 
 // The preview's decisions about unknown members, as the user edits them: a draft per
 // unknown value, turned into the `resolutions` of import.preview / import.commit once
@@ -104,4 +113,34 @@ export function memberOfQuery(query: string, options: readonly MemberOption[]): 
     options.find((o) => norm(`${o.code} ${o.name}`) === q) ??
     options.find((o) => norm(o.name) === q)
   );
+}
+
+// ---- decisions for all unknown values of a dimension ------------------------------
+
+export interface PolicyDraft {
+  action: ResolutionAction | '';
+  /** map: the column to map by. */
+  column?: number;
+  defaults: Partial<Record<MemberAttribute, string>>;
+}
+
+export type PolicyDrafts = Partial<Record<MemberDimension, PolicyDraft>>;
+
+export const emptyPolicy = (): PolicyDraft => ({ action: '', defaults: {} });
+
+/** The drafts as the request's bulk part (undefined when nothing is decided in bulk). */
+export function toBulkRequest(drafts: PolicyDrafts, confirm: BulkRequest['confirm'] | null): BulkRequest | undefined {
+  const policies: BulkPolicy[] = [];
+  for (const [dimension, d] of Object.entries(drafts) as [MemberDimension, PolicyDraft][]) {
+    if (d.action === '' || (d.action === 'map' && d.column === undefined)) continue;
+    const defaults = Object.fromEntries(Object.entries(d.defaults).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
+    policies.push({
+      dimension,
+      action: d.action,
+      ...(d.action === 'create' && Object.keys(defaults).length ? { defaults } : {}),
+      ...(d.action === 'map' ? { column: d.column } : {}),
+    });
+  }
+  if (policies.length === 0) return undefined;
+  return { policies, ...(confirm ? { confirm } : {}) };
 }
