@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ACTUAL_COLUMNS, type ActualColumn, type ActualKind, type ActualRow } from '../../../../shared/actuals';
+import { seededItemKey } from '../../../../shared/expenseItems';
 import { formatAmount, formatInteger, formatPeriod, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import type { ColumnKind, GridColumn, GridRow } from '../../grid';
 
@@ -133,6 +134,14 @@ export function buildColumns(kind: ActualKind, env: ColumnEnv): GridColumn<Actua
         base.cellClass = () => 'ac-batch';
         break;
       case 'text':
+        // A default expense item in the UI's language (see shared/expenseItems.ts).
+        if (col.key === 'itemName') {
+          base.format = (v, row) => {
+            const key = typeof v === 'string' && typeof row.itemCode === 'string' ? seededItemKey(row.itemCode, v) : null;
+            return key === null ? String(v ?? '') : t(`expenses.seedItem.${key}`);
+          };
+        }
+        break;
       case 'date':
         break;
       default: {
