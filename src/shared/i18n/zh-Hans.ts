@@ -42,6 +42,8 @@ export const zhHans: Messages = {
     label: '金额单位',
     short: { yuan: '元', wan: '万元', yi: '亿' },
     hint: '只影响显示；金额始终按分精确保存。',
+    suggest: '改用{{unit}}',
+    suggestTitle: '以{{current}}显示，表中的金额都是 0.00。改用{{unit}}显示。',
   },
   start: {
     newRegion: '新建区域文件',

@@ -159,6 +159,7 @@ export function PromotionsPanel() {
         <DataGrid<Row>
           gridId="promotions"
           testId="grid-promotions"
+          emptyText={t('grid.empty.promotions')}
           columns={columns}
           rows={rows}
           totals={rows.length > 0}

@@ -55,8 +55,10 @@ export function GapStrip({ summary, measure, unit, language }: Props) {
     );
   };
 
+  // Long figures (amounts in 元: 612,660,000) get a tighter table, sized to the strip's width, so that all 13 columns fit.
+  const longest = Math.max(...cols.flatMap((c) => [formatFigure(c.plan, env).length, formatFigure(c.ho, env).length, signed(c.plan - c.ho).length]));
   return (
-    <section className="tg-gap" data-testid="gap-strip" aria-label={t('targets.gap.title')} data-loaded={summary ? 'true' : 'false'}>
+    <section className={longest >= 10 ? 'tg-gap tg-gap--long' : 'tg-gap'} data-testid="gap-strip" aria-label={t('targets.gap.title')} data-loaded={summary ? 'true' : 'false'}>
       <table className="tg-gap__table">
         <thead>
           <tr>

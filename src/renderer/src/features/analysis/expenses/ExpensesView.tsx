@@ -75,7 +75,7 @@ export function ExpensesView() {
   const savePng = () => {
     const instance = chartRef.current;
     if (!instance || !current) return;
-    saveChartPng(instance, `${t('analysisExpenses.tab')}-${current.year}-${t(`analysisExpenses.byOption.${current.by}`)}${itemName ? `-${itemName}` : ''}.png`);
+    void saveChartPng(instance, `${t('analysisExpenses.tab')}-${current.year}-${t(`analysisExpenses.byOption.${current.by}`)}${itemName ? `-${itemName}` : ''}.png`);
   };
 
   const empty = current !== null && current.actualRows === 0 && !current.hasBudget;
@@ -350,7 +350,7 @@ function KeyChart({ data, year, onPick }: { data: KeyExpense; year: number; onPi
       <button
         type="button"
         className="btn btn--small an-exp__key-png"
-        onClick={() => ref.current && saveChartPng(ref.current, `${t('analysisExpenses.tab')}-${year}-${name}.png`)}
+        onClick={() => ref.current && void saveChartPng(ref.current, `${t('analysisExpenses.tab')}-${year}-${name}.png`)}
         data-testid={`expenses-key-png-${data.kind}`}
       >
         {t('analysisExpenses.savePng')}
