@@ -111,6 +111,7 @@ export const en: Messages = {
     actuals: 'Actuals & market data',
     analysis: 'Analysis',
     review: 'Review & export',
+    soon: 'Soon',
   },
   coming: {
     badge: 'In development',

@@ -111,6 +111,7 @@ export const zhHans: Messages = {
     actuals: '实绩与市场数据',
     analysis: '分析',
     review: '总结与导出',
+    soon: '开发中',
   },
   coming: {
     badge: '开发中',

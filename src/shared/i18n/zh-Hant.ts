@@ -116,6 +116,7 @@ export const zhHant = {
     actuals: '實績與市場數據',
     analysis: '分析',
     review: '總結與導出',
+    soon: '開發中',
   },
   coming: {
     badge: '開發中',

@@ -20,7 +20,7 @@ export function SideNav({ area, onSelect }: { area: Area; onSelect: (area: Area)
               <span className="sidenav__label">{t(`nav.${a}`)}</span>
               {isComingArea(a) && (
                 <span className="sidenav__badge" data-testid="nav-coming-badge">
-                  {t('coming.badge')}
+                  {t('nav.soon')}
                 </span>
               )}
             </button>
