@@ -1,5 +1,5 @@
 // 費用分析: the pure measures of the expenses view. Money is integer cents.
-// Expense ratio (費用率) = expense / sales; return on expense (投入產出比) = gross profit
+// Expense ratio (費用率) = expense / sales; GP return on expense (毛利投入產出比) = gross profit
 // / expense (the formulas are kpi.ts's). A measure with nothing
 // (positive) to divide by is null.
 

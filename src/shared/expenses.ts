@@ -1,8 +1,8 @@
 // The expense budget: shared types and the pure measures on them.
 // Money is integer cents. A ratio is a plain fraction (0.08 = 8%).
 //
-// Expense ratio (費用率) = expense / sales target; return on expense (投入產出比)
-// = sales target / expense, and its gross-profit form = gross-profit target / expense
+// Expense ratio (費用率) = expense / sales target; 銷售投入產出比 = sales target / expense,
+// and 毛利投入產出比 = gross-profit target / expense
 // (the measures of kpi.ts). A measure with nothing to divide by is null.
 
 import { expenseRatio as kpiExpenseRatio, returnOnExpense as kpiReturnOnExpense } from './kpi';

@@ -37,7 +37,7 @@ export function expenseRatio(expense: number, sales: number): number | null {
   return ratio(expense, sales);
 }
 
-/** 投入產出比: gross profit (or incremental sales) / expense. */
+/** A return on expense: 毛利投入產出比 (gross profit / expense) or 銷售投入產出比 (sales / expense). */
 export function returnOnExpense(grossProfitOrIncrement: number, expense: number): number | null {
   return ratio(grossProfitOrIncrement, expense);
 }

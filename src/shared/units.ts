@@ -89,3 +89,16 @@ export function formatInteger(value: number, language: Language): string {
 export function formatPeriod(yyyymm: number): string {
   return `${Math.floor(yyyymm / 100)}-${String(yyyymm % 100).padStart(2, '0')}`;
 }
+
+/** The next finer unit (億 → 萬元 → 元), or null for 元. */
+export function finerUnit(unit: DisplayUnit): DisplayUnit | null {
+  return unit === 'yi' ? 'wan' : unit === 'wan' ? 'yuan' : null;
+}
+
+/**
+ * Whether figures on screen say nothing: there are some, and every one of them
+ * rounds to zero in the display unit ("0.00", "-0.00"), as small amounts do in 億.
+ */
+export function allShowZero(texts: readonly string[]): boolean {
+  return texts.length > 0 && texts.every((text) => !/[1-9]/.test(text));
+}

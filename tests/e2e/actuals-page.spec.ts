@@ -49,10 +49,10 @@ test('the actuals page: kinds, filters, batches and removing one', async ({ star
   await expect(a.tab('sales')).toHaveAttribute('aria-selected', 'true');
   await expect(a.count).toBeVisible();
   const allSales = await a.total();
-  expect(allSales).toBeGreaterThan(1000);
-  // More rows than a page: says how many it shows.
-  await expect(a.count).toHaveAttribute('data-shown', '1000');
-  await expect(a.count).toContainText('顯示前 1,000 行');
+  expect(allSales).toBeGreaterThan(5000);
+  // More rows than a page (the README's "first 5,000"): says how many it shows.
+  await expect(a.count).toHaveAttribute('data-shown', '5000');
+  await expect(a.count).toContainText('顯示前 5,000 行');
   await expect(a.first('batchName')).toHaveText(/^demo-20\d\d$/);
   await expect(page.getByTestId('actuals-totals')).toContainText('合計');
   await shot(page, 'actuals-sales-1440.png');

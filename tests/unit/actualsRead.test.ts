@@ -71,7 +71,7 @@ describe('actuals.list', () => {
     const res = await call(c, 'actuals.list', { kind: 'sales', filter: {} });
     const total = one<number>(c, 'SELECT count(*) FROM sales_actual');
     expect(res.total).toBe(total);
-    expect(res.rows).toHaveLength(Math.min(1000, total));
+    expect(res.rows).toHaveLength(Math.min(ACTUALS_LIST_LIMIT, total));
     expect(res.totals).toEqual(
       row(c, 'SELECT sum(amount_cents) AS amountCents, sum(volume) AS volume, sum(gross_profit_cents) AS grossProfitCents FROM sales_actual'),
     );

@@ -120,6 +120,21 @@ describe('fillDemoRegion (tiny)', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('makes its working plan and its batches no later than the moment it is made', async () => {
+    // The demo's plan year (2027) is still to come on this date.
+    const now = new Date('2026-06-01T08:30:00Z');
+    const f = await newRegion();
+    fillDemoRegion(writeDb(f.sqlite), { size: 'tiny', seed: 1, now });
+    const created = f.sqlite.prepare(`SELECT created_at FROM plan_version WHERE kind = 'working'`).pluck().get() as string;
+    expect(Date.parse(created)).toBeLessThanOrEqual(now.getTime());
+    const latestImport = f.sqlite.prepare('SELECT max(imported_at) FROM import_batch').pluck().get() as string;
+    expect(Date.parse(latestImport)).toBeLessThanOrEqual(now.getTime());
+    // After the plan year has begun, the demo keeps its fixed date (10 January).
+    const later = await newRegion();
+    fillDemoRegion(writeDb(later.sqlite), { size: 'tiny', seed: 1, now: new Date('2027-06-01T00:00:00Z') });
+    expect(later.sqlite.prepare(`SELECT created_at FROM plan_version WHERE kind = 'working'`).pluck().get()).toBe('2027-01-10T01:00:00.000Z');
+  });
+
   it('refuses a file that already holds data', () => {
     expect(() => fillDemoRegion(writeDb(db), { size: 'tiny', seed: 1 })).toThrow(/already holds data/);
   });

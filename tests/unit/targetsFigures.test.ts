@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editText, formatFigure, parseFigure, type FigureEnv } from '../../src/renderer/src/features/targets/format';
+import { editText, formatFigure, gapTone, parseFigure, type FigureEnv } from '../../src/renderer/src/features/targets/format';
 import { presetOf, validLevels } from '../../src/renderer/src/features/targets/hierarchy';
 
 // What the target grid shows and reads back: amounts in the display unit, rounded to
@@ -47,5 +47,20 @@ describe('target figures', () => {
     expect(validLevels([])).toBe(false);
     expect(validLevels(['province', 'city', 'channel', 'customer', 'sku', 'brand'])).toBe(false);
     expect(validLevels(['salesperson', 'customer'])).toBe(true);
+  });
+});
+
+describe('the gap check\'s shading', () => {
+  it('is neutral when head office has set no target, however far the plan is', () => {
+    expect(gapTone(5_000_000, 0, false)).toBe('none');
+    expect(gapTone(0, 0, false)).toBe('none');
+  });
+  it('is short, over or even against a target', () => {
+    expect(gapTone(-100, 1_000, true)).toBe('short');
+    expect(gapTone(100, 1_000, true)).toBe('over');
+    expect(gapTone(0, 1_000, true)).toBe('even');
+    // A month head office left at zero in a year that has a target: the plan is over it.
+    expect(gapTone(100, 0, true)).toBe('over');
+    expect(gapTone(0, 0, true)).toBe('none');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { achievement, expenseRatio, grossMargin, monthOnMonth, share, yearOnYear } from '../../src/shared/kpi';
-import { formatAmount, formatPercent, unitLabel } from '../../src/shared/units';
+import { allShowZero, finerUnit, formatAmount, formatPercent, unitLabel } from '../../src/shared/units';
 
 describe('amount formatting', () => {
   it('shows cents in 元, 萬元 and 億 with locale grouping', () => {
@@ -30,5 +30,18 @@ describe('measures', () => {
     expect(share(25, 100)).toBe(0.25);
     expect(grossMargin(100, 62)).toBeCloseTo(0.38);
     expect(expenseRatio(12, 100)).toBeCloseTo(0.12);
+  });
+});
+
+describe('the unit picker\'s hint', () => {
+  it('sees figures that all round to zero, and only those', () => {
+    const fmt = formatAmount;
+    // 15,000 元 and -4,000 元 in 億: "0.00" and "-0.00".
+    expect(allShowZero([fmt(1_500_000, 'yi', 'zh-Hant'), fmt(-400_000, 'yi', 'en')])).toBe(true);
+    expect(allShowZero([fmt(1_500_000, 'yi', 'zh-Hant'), fmt(60_000_000, 'yi', 'zh-Hant')])).toBe(false);
+    expect(allShowZero([])).toBe(false);
+    expect(finerUnit('yi')).toBe('wan');
+    expect(finerUnit('wan')).toBe('yuan');
+    expect(finerUnit('yuan')).toBeNull();
   });
 });

@@ -42,6 +42,8 @@ export const en: Messages = {
     label: 'Amounts in',
     short: { yuan: 'CNY', wan: '10k', yi: '100M' },
     hint: 'Only changes how amounts are shown; they are always stored exactly, to the fen.',
+    suggest: 'Show in {{unit}}',
+    suggestTitle: 'In {{current}}, every amount in the table shows as 0.00. Show them in {{unit}}.',
   },
   start: {
     newRegion: 'New region file',
@@ -109,6 +111,7 @@ export const en: Messages = {
     actuals: 'Actuals & market data',
     analysis: 'Analysis',
     review: 'Review & export',
+    soon: 'Soon',
   },
   coming: {
     badge: 'In development',

@@ -32,6 +32,16 @@ export const gridZhHant = {
   appendNo: '只粘貼到現有的行',
   noCell: '請先點選要粘貼到的單元格。',
   failed: '保存失敗：{{message}}',
+  empty: {
+    generic: '這裡還沒有資料。',
+    filtered: '沒有符合查找條件的行。清空查找框即可看到全部。',
+    md: '還沒有{{entity}}。點「導入…」從 Excel 或 CSV 導入，或點「添加一行」逐行輸入。',
+    geography: '還沒有地理資料。點「從全國列表添加…」勾選本區域的省份和地市。',
+    promotions: '還沒有促銷或廣告活動。點「新增活動」添加第一個。',
+    actions: '沒有行動。點「新增行動」添加一項。',
+    training: '還沒有培訓計劃。點「新增培訓」添加一場。',
+    drill: '這一項沒有明細行。',
+  },
   md: {
     title: '主數據',
     tabs: {
@@ -120,6 +130,16 @@ export const gridZhHans: GridMessages = {
   appendNo: '只粘贴到现有的行',
   noCell: '请先点选要粘贴到的单元格。',
   failed: '保存失败：{{message}}',
+  empty: {
+    generic: '这里还没有数据。',
+    filtered: '没有符合查找条件的行。清空查找框即可看到全部。',
+    md: '还没有{{entity}}。点“导入…”从 Excel 或 CSV 导入，或点“添加一行”逐行输入。',
+    geography: '还没有地理数据。点“从全国列表添加…”勾选本区域的省份和地市。',
+    promotions: '还没有促销或广告活动。点“新增活动”添加第一个。',
+    actions: '没有行动。点“新增行动”添加一项。',
+    training: '还没有培训计划。点“新增培训”添加一场。',
+    drill: '这一项没有明细行。',
+  },
   md: {
     title: '主数据',
     tabs: {
@@ -204,6 +224,16 @@ export const gridEn: GridMessages = {
   appendNo: 'Paste into existing rows only',
   noCell: 'Click the cell to paste into first.',
   failed: 'Not saved: {{message}}',
+  empty: {
+    generic: 'Nothing here yet.',
+    filtered: 'No rows match the search. Clear the search box to see them all.',
+    md: 'No rows yet ({{entity}}). Click “Import…” to bring them in from Excel or CSV, or “Add row” to type one in.',
+    geography: 'No geography yet. Click “Add from the national list…” and tick the region’s provinces and cities.',
+    promotions: 'No promotions or advertising yet. Click “Add activity” to add the first one.',
+    actions: 'No actions. Click “Add action” to add one.',
+    training: 'No training sessions yet. Click “Add session” to add one.',
+    drill: 'No rows behind this figure.',
+  },
   md: {
     title: 'Master data',
     tabs: {

@@ -42,6 +42,8 @@ export const zhHans: Messages = {
     label: '金额单位',
     short: { yuan: '元', wan: '万元', yi: '亿' },
     hint: '只影响显示；金额始终按分精确保存。',
+    suggest: '改用{{unit}}',
+    suggestTitle: '以{{current}}显示，表中的金额都是 0.00。改用{{unit}}显示。',
   },
   start: {
     newRegion: '新建区域文件',
@@ -109,6 +111,7 @@ export const zhHans: Messages = {
     actuals: '实绩与市场数据',
     analysis: '分析',
     review: '总结与导出',
+    soon: '开发中',
   },
   coming: {
     badge: '开发中',

@@ -47,6 +47,8 @@ export const zhHant = {
     label: '金額單位',
     short: { yuan: '元', wan: '萬元', yi: '億' } satisfies Record<DisplayUnit, string>,
     hint: '只影響顯示；金額始終按分精確保存。',
+    suggest: '改用{{unit}}',
+    suggestTitle: '以{{current}}顯示，表中的金額都是 0.00。改用{{unit}}顯示。',
   },
   start: {
     newRegion: '新建區域文件',
@@ -114,6 +116,7 @@ export const zhHant = {
     actuals: '實績與市場數據',
     analysis: '分析',
     review: '總結與導出',
+    soon: '開發中',
   },
   coming: {
     badge: '開發中',

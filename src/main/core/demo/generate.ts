@@ -22,6 +22,8 @@ export interface DemoOptions {
   seed: number;
   onProgress?: (done: number, total: number) => void;
   shouldCancel?: () => boolean;
+  /** The time the demo is made (default: the clock); no time in the file is later. */
+  now?: Date;
 }
 
 interface SizeSpec {
@@ -170,6 +172,8 @@ interface World {
   size: DemoSize;
   spec: SizeSpec;
   planYear: number;
+  /** When the data arrived and the working plan was made (demoReferenceTime). */
+  referenceTime: number;
   firstYear: number;
   provinces: ProvinceRec[];
   cities: CityRec[];
@@ -946,8 +950,19 @@ function periodOf(world: World, t: number): number {
   return (world.firstYear + Math.floor(t / 12)) * 100 + (t % 12) + 1;
 }
 
+/**
+ * When the demo's data arrived: 10 January of the plan year (the last year's actuals
+ * are in), unless that is still to come; then 01:00 on the day before today, so that
+ * no time in the file is in the future. Whole days keep the same seed making the same file.
+ */
+export function demoReferenceTime(planYear: number, now: Date): number {
+  const planned = Date.UTC(planYear, 0, 10, 1, 0, 0);
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.min(planned, today - 86_400_000 + 3_600_000);
+}
+
 function importedAt(world: World, minute: number): string {
-  return `${world.planYear}-01-10T01:${pad(minute, 2)}:00.000Z`;
+  return new Date(world.referenceTime + minute * 60_000).toISOString();
 }
 
 function insertMasterData(db: WriteDb, world: World): void {
@@ -1605,6 +1620,7 @@ export function fillDemoRegion(db: WriteDb, options: DemoOptions): void {
     size: options.size,
     spec,
     planYear,
+    referenceTime: demoReferenceTime(planYear, options.now ?? new Date()),
     firstYear: planYear - 3,
     provinces: [],
     cities: [],

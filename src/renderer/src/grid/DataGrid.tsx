@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnChooser } from './ColumnChooser';
+import { EmptyOverlay, OverlayTextsContext, type OverlayTexts } from './EmptyOverlay';
 import { AppendDialog, ProblemsDialog } from './GridDialogs';
 import { rowClassRules } from './rowClasses';
 import { gridTheme } from './theme';
@@ -19,6 +20,7 @@ import { useProblems } from './useProblems';
 import { useRangeSelection } from './useRangeSelection';
 import { useRowFilter } from './useRowFilter';
 import { useTreeRows } from './useTreeRows';
+import { useReportMoney } from './zeroFigures';
 import type { ApplyLabel, GridChanges, GridColumn, GridRow, GridRowId, GridTreeOptions } from './types';
 import './grid.css';
 
@@ -61,10 +63,12 @@ export interface DataGridProps<R extends GridRow> {
   rowClass?: (row: R) => string | undefined;
   /** Told when the focused cell moves (null: no cell), e.g. to enable row actions. */
   onFocusChange?(cell: { rowId: GridRowId; field: string } | null): void;
+  /** What the grid says when it has no rows: what to do to get some (default: a generic line). */
+  emptyText?: string;
 }
 
 export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
-  const { gridId, columns, rows, onApply, tree, totals, toolbar, handle, testId, appendRows = true, rowClass, onFocusChange, filterBox = true } = props;
+  const { gridId, columns, rows, onApply, tree, totals, toolbar, handle, testId, appendRows = true, rowClass, onFocusChange, filterBox = true, emptyText } = props;
   const { t } = useTranslation();
   const apiRef = useRef<GridApi<R> | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -77,6 +81,8 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const filter = useRowFilter(columns, apiRef, treeRows);
   const { matches } = filter;
   const totalRow = useMemo(() => (totals ? [totalsRow(columns, rowData, matches)] : undefined), [totals, columns, rowData, matches]);
+
+  useReportMoney(gridId, columns, rows);
 
   // Which cells are selected, and the keys, edits, clipboard, fill and clear that act on them.
   const selection = useRangeSelection(apiRef, wrapRef, selectionLabelRef, rowData, onFocusChange);
@@ -98,6 +104,8 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     hidden: prefs.hidden,
     widths: prefs.widths,
     inRange: selection.inRange,
+    rows: rowData,
+    totals: totalRow?.[0],
   });
   const { setShown } = prefs;
   const setColumnShown = useCallback((field: string, shown: boolean) => {
@@ -109,6 +117,10 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const onGridReady = useCallback((e: GridReadyEvent<R>) => {
     apiRef.current = e.api;
   }, []);
+  const overlayTexts = useMemo<OverlayTexts>(
+    () => ({ empty: emptyText ?? t('grid.empty.generic'), noMatch: t('grid.empty.filtered'), loading: t('grid.md.loading') }),
+    [emptyText, t],
+  );
   const rowClassRuleSet = useMemo(() => (rowClass ? rowClassRules(rowClass, rowData) : undefined), [rowClass, rowData]);
 
   return (
@@ -141,32 +153,35 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
         <ColumnChooser columns={columns} hidden={prefs.hidden} onChange={setColumnShown} />
       </div>
       <div className="gk__grid" ref={wrapRef}>
-        <AgGridReact<R>
-          theme={gridTheme}
-          rowData={rowData}
-          columnDefs={colDefs}
-          getRowId={getRowId}
-          rowClassRules={rowClassRuleSet}
-          readOnlyEdit
-          onCellEditRequest={edit.onCellEditRequest}
-          onGridReady={onGridReady}
-          onRowDataUpdated={onRowDataUpdated}
-          onCellMouseDown={onCellMouseDown}
-          onCellMouseOver={onCellMouseOver}
-          onCellFocused={onCellFocused}
-          onColumnResized={prefs.onColumnResized}
-          onSortChanged={() => showRange(null)}
-          isExternalFilterPresent={filter.isExternalFilterPresent}
-          doesExternalFilterPass={filter.doesExternalFilterPass}
-          pinnedBottomRowData={totalRow}
-          enterNavigatesVertically
-          enterNavigatesVerticallyAfterEdit
-          stopEditingWhenCellsLoseFocus
-          suppressDragLeaveHidesColumns
-          animateRows={false}
-          // Few columns: render them all, so a range or a test can reach any of them.
-          suppressColumnVirtualisation={columns.length <= 40}
-        />
+        <OverlayTextsContext.Provider value={overlayTexts}>
+          <AgGridReact<R>
+            theme={gridTheme}
+            rowData={rowData}
+            columnDefs={colDefs}
+            getRowId={getRowId}
+            rowClassRules={rowClassRuleSet}
+            readOnlyEdit
+            onCellEditRequest={edit.onCellEditRequest}
+            onGridReady={onGridReady}
+            onRowDataUpdated={onRowDataUpdated}
+            onCellMouseDown={onCellMouseDown}
+            onCellMouseOver={onCellMouseOver}
+            onCellFocused={onCellFocused}
+            onColumnResized={prefs.onColumnResized}
+            onSortChanged={() => showRange(null)}
+            isExternalFilterPresent={filter.isExternalFilterPresent}
+            doesExternalFilterPass={filter.doesExternalFilterPass}
+            pinnedBottomRowData={totalRow}
+            overlayComponent={EmptyOverlay}
+            enterNavigatesVertically
+            enterNavigatesVerticallyAfterEdit
+            stopEditingWhenCellsLoseFocus
+            suppressDragLeaveHidesColumns
+            animateRows={false}
+            // Few columns: render them all, so a range or a test can reach any of them.
+            suppressColumnVirtualisation={columns.length <= 40}
+          />
+        </OverlayTextsContext.Provider>
       </div>
       {problems.problem && <ProblemsDialog problem={problems.problem} onClose={problems.dismiss} />}
       {appendQuestion && <AppendDialog question={appendQuestion} />}

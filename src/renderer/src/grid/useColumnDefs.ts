@@ -3,6 +3,7 @@ import { useEffect, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextEditor, TreeLabelRenderer, type TreeLabelParams } from './cells';
 import { formatOf, isEditable, isNumeric, textOf } from './cellRules';
+import { canvasMeasure, contentWidths } from './contentWidth';
 import type { GridColumn, GridRow } from './types';
 
 // The kit's columns as AG Grid column definitions: the kit formats, parses and sorts
@@ -17,23 +18,33 @@ interface ColumnDefsOptions<R extends GridRow> {
   hidden: ReadonlySet<string>;
   widths: () => Record<string, number>;
   inRange: (node: IRowNode, column: Column) => boolean;
+  /** The rows and the totals row: a column is at least as wide as its widest text (contentWidth.ts). */
+  rows: readonly R[];
+  totals: R | undefined;
 }
 
 export function useColumnDefs<R extends GridRow>(apiRef: RefObject<GridApi<R> | null>, options: ColumnDefsOptions<R>): ColDef<R>[] {
-  const { columns, treeLabelField, labelParams, hidden, widths, inRange } = options;
+  const { columns, treeLabelField, labelParams, hidden, widths, inRange, rows, totals } = options;
   const { t } = useTranslation();
   const sortable = treeLabelField === undefined;
+  // As a string, so that new rows of the same widths keep the same definitions.
+  const neededKey = useMemo(
+    () => JSON.stringify(contentWidths(columns, rows, totals, canvasMeasure(), treeLabelField)),
+    [columns, rows, totals, treeLabelField],
+  );
 
   const colDefs = useMemo<ColDef<R>[]>(() => {
     const stored = widths();
+    const needed = JSON.parse(neededKey) as Record<string, number>;
     return columns.map((col) => {
       const numeric = isNumeric(col.kind);
+      const base = stored[col.field] ?? col.width ?? (numeric ? 130 : 150);
       const def: ColDef<R> = {
         colId: col.field,
         cellDataType: false,
         field: col.field as ColDef<R>['field'],
         headerName: col.header,
-        width: stored[col.field] ?? col.width ?? (numeric ? 130 : 150),
+        width: Math.max(base, needed[col.field] ?? 0),
         hide: hidden.has(col.field),
         pinned: col.pinned ? 'left' : undefined,
         sortable,
@@ -69,7 +80,7 @@ export function useColumnDefs<R extends GridRow>(apiRef: RefObject<GridApi<R> | 
       }
       return def;
     });
-  }, [columns, widths, hidden, sortable, treeLabelField, labelParams, inRange, t]);
+  }, [columns, widths, hidden, sortable, treeLabelField, labelParams, inRange, t, neededKey]);
 
   // New formatters (refs loaded, language or unit changed) do not repaint cells whose
   // values did not change: repaint them. AG Grid may take the new definitions after this

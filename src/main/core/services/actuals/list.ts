@@ -8,7 +8,7 @@ import { summarizeVisits } from './visits';
 // The actuals grids' reads: the first `limit` rows of a kind in its order, with the
 // count and sums of all that match the filter (the statements: repos/actualsList.ts).
 
-export const DEFAULT_LIST_LIMIT = 1000;
+export const DEFAULT_LIST_LIMIT = ACTUALS_LIST_LIMIT;
 
 const BOOLEAN_KEYS = new Set(
   Object.values(ACTUAL_COLUMNS).flatMap((cols) => cols.filter((c) => c.type === 'boolean').map((c) => c.key)),

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ACTUAL_COLUMNS, type ActualColumn, type ActualKind, type ActualRow } from '../../../../shared/actuals';
 import { geoDisplayName } from '../../../../shared/geoNames';
+import { seededItemKey } from '../../../../shared/expenseItems';
 import { formatAmount, formatInteger, formatPeriod, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import type { ColumnKind, GridColumn, GridRow } from '../../grid';
 
@@ -136,6 +137,13 @@ export function buildColumns(kind: ActualKind, env: ColumnEnv): GridColumn<Actua
       case 'text':
         // A city of the national list in the UI language.
         if (col.key === 'cityName') base.format = (v) => (typeof v === 'string' ? geoDisplayName(v, 'city', env.language) : '');
+        // A default expense item in the UI's language (see shared/expenseItems.ts).
+        if (col.key === 'itemName') {
+          base.format = (v, row) => {
+            const key = typeof v === 'string' && typeof row.itemCode === 'string' ? seededItemKey(row.itemCode, v) : null;
+            return key === null ? String(v ?? '') : t(`expenses.seedItem.${key}`);
+          };
+        }
         break;
       case 'date':
         break;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ActualKind, ActualsFilter, ActualsListResult, BatchInfo } from '../../../../shared/actuals';
+import { ACTUALS_LIST_LIMIT, type ActualKind, type ActualsFilter, type ActualsListResult, type BatchInfo } from '../../../../shared/actuals';
 import type { AppErrorData } from '../../../../shared/errors';
 import { useQuery } from '../../api/queries';
 
@@ -7,7 +7,8 @@ import { useQuery } from '../../api/queries';
 // actuals (an import, a batch removed) or the master data the rows name; while a new
 // filter loads, the rows of the previous one stay, but never those of another kind.
 
-export const PAGE_LIMIT = 1000;
+/** The grid asks for as many rows as the contract allows (the README's "first 5,000"). */
+export const PAGE_LIMIT = ACTUALS_LIST_LIMIT;
 
 export interface ActualsData {
   /** The kind the data is of (the page ignores data of the kind it just left). */

@@ -91,7 +91,10 @@ export function MarketShare({ year, months }: { year: number; months: [number, n
           type="button"
           className="btn btn--small"
           disabled={!shown || empty}
-          onClick={() => chartRef.current && saveChartPng(chartRef.current, `${t('analysis.market.title')}-${year}-${t(`analysis.market.dim.${by}`)}.png`)}
+          onClick={() => {
+            const dim = t(`analysis.market.dim.${by}`);
+            if (chartRef.current) void saveChartPng(chartRef.current, `${t('analysis.market.title')}-${year}-${dim}.png`, `${t('analysis.market.chartLabel', { year })} · ${dim}`);
+          }}
           data-testid="market-save-png"
         >
           {t('analysis.market.savePng')}

@@ -70,7 +70,8 @@ export function SalesView() {
   const savePng = () => {
     const instance = chartRef.current;
     if (!instance) return;
-    saveChartPng(instance, `${t('analysis.view.sales')}-${data?.year ?? ''}-${t(`analysis.sales.dim.${by}`)}.png`);
+    const dim = t(`analysis.sales.dim.${by}`);
+    void saveChartPng(instance, `${t('analysis.view.sales')}-${data?.year ?? ''}-${dim}.png`, `${t('analysis.sales.chartLabel', { year: data?.year ?? '' })} · ${dim}`);
   };
 
   const empty = data !== null && data.years.length === 0;
@@ -365,7 +366,7 @@ function Drill(props: {
       {error && <p className="an-note an-neg">{errorText(error)}</p>}
       <div className="an-drill__grid">
         {detail && (
-          <DataGrid<DetailRow> gridId="analysis-sales-drill" columns={columns} rows={rows} onApply={noApply} appendRows={false} filterBox={false} testId="analysis-drill-grid" />
+          <DataGrid<DetailRow> gridId="analysis-sales-drill" columns={columns} rows={rows} onApply={noApply} appendRows={false} filterBox={false} testId="analysis-drill-grid" emptyText={t('grid.empty.drill')} />
         )}
       </div>
     </section>

@@ -100,7 +100,7 @@ export function DrillPanel<R extends GridRow>(props: {
       {props.error && <p className="an-note an-neg">{errorText(props.error)}</p>}
       <div className="an-drill__grid">
         {props.rows && (
-          <DataGrid<R> gridId={props.gridId} columns={props.columns} rows={props.rows} onApply={noApply} appendRows={false} filterBox={false} testId={`${props.testId}-grid`} />
+          <DataGrid<R> gridId={props.gridId} columns={props.columns} rows={props.rows} onApply={noApply} appendRows={false} filterBox={false} testId={`${props.testId}-grid`} emptyText={t('grid.empty.drill')} />
         )}
       </div>
     </section>

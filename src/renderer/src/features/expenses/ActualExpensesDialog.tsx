@@ -8,6 +8,7 @@ import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { parseFigure } from '../targets/format';
 import './itemsDialogs.css';
+import { useItemName } from './itemName';
 
 // Typing actual expenses in: a month of the plan year, a leaf item, an amount
 // in the user's unit (negative = a refund) and a note; the typed entries with delete.
@@ -26,6 +27,7 @@ export function parseSignedAmount(text: string, unit: DisplayUnit, language: Lan
 
 export function ActualExpensesDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const itemName = useItemName();
   const app = useApp();
   const { language } = app;
   const unit: DisplayUnit = app.summary?.displayUnit ?? 'wan';
@@ -110,7 +112,7 @@ export function ActualExpensesDialog({ onClose }: { onClose: () => void }) {
             <select id={ids.item} className="input" value={itemId ?? ''} onChange={(e) => setItemId(Number(e.target.value))} data-testid="ea-item">
               {items.map((i) => (
                 <option key={i.id} value={i.id} disabled={!i.leaf}>
-                  {`${'\u3000'.repeat(i.depth)}${i.name}`}
+                  {`${'\u3000'.repeat(i.depth)}${itemName(i)}`}
                 </option>
               ))}
             </select>
@@ -153,7 +155,7 @@ export function ActualExpensesDialog({ onClose }: { onClose: () => void }) {
                 {typed.map((e) => (
                   <tr key={e.id} data-testid="ea-entry" data-item={e.itemCode}>
                     <td>{monthLabel(e.month)}</td>
-                    <td>{e.itemName}</td>
+                    <td>{itemName({ code: e.itemCode, name: e.itemName })}</td>
                     <td className={`ea-num${e.amountCents < 0 ? ' ea-neg' : ''}`}>{money(e.amountCents)}</td>
                     <td className="ea-note">{e.note}</td>
                     <td>

@@ -14,6 +14,7 @@ import { errorText } from '../../i18n';
 import { DataGrid, GridApplyError, type ApplyLabel, type GridChanges } from '../../grid';
 import { parseFigure } from '../targets/format';
 import { buildColumns, buildRows, PERIOD_FIELDS, type BudgetRow } from './budgetGrid';
+import { useItemName } from './itemName';
 import { ActualExpensesDialog } from './ActualExpensesDialog';
 import { ItemsDialog } from './ItemsDialog';
 import { SliceView } from './SliceView';
@@ -57,7 +58,8 @@ export function BudgetPanel() {
 
   const money = useCallback((cents: number, withUnit = false) => formatAmount(cents, unit, language, { withUnit }), [unit, language]);
 
-  const rows = useMemo(() => (data ? buildRows(data, t('expenses.budget.total')) : []), [data, t]);
+  const itemName = useItemName();
+  const rows = useMemo(() => (data ? buildRows(data, t('expenses.budget.total'), itemName) : []), [data, t, itemName]);
   const columns = useMemo(() => buildColumns({ t, unit, language }), [t, unit, language]);
   const onApply = useCallback(
     async (changes: GridChanges, label: ApplyLabel) => {
@@ -304,6 +306,7 @@ function TopDownBar({ data, unit, language, act, money }: BarProps) {
 
 function ReallocateDialog({ data, act, money, onClose }: Pick<BarProps, 'data' | 'act' | 'money'> & { onClose: () => void }) {
   const { t } = useTranslation();
+  const itemName = useItemName();
   const ids = { from: useId(), to: useId(), pct: useId() };
   const items = data.rows;
   const code = (c: string) => items.find((r) => r.code === c)?.itemId;
@@ -323,7 +326,7 @@ function ReallocateDialog({ data, act, money, onClose }: Pick<BarProps, 'data' |
   };
   const option = (r: (typeof items)[number]) => (
     <option key={r.itemId} value={r.itemId}>
-      {`${'\u3000'.repeat(r.depth)}${r.name}`}
+      {`${'\u3000'.repeat(r.depth)}${itemName(r)}`}
     </option>
   );
   return (
@@ -400,6 +403,7 @@ function SummaryStrip({ data, language, money }: { data: ExpenseBudgetResult; la
 
 function MeasuresPanel({ data, language, money }: { data: ExpenseBudgetResult; language: Language; money: (c: number, u?: boolean) => string }) {
   const { t } = useTranslation();
+  const itemName = useItemName();
   const items = itemMeasures(data);
   const byId = new Map(items.map((i) => [i.itemId, i]));
   const tops = data.rows.filter((r) => r.depth === 0);
@@ -429,7 +433,7 @@ function MeasuresPanel({ data, language, money }: { data: ExpenseBudgetResult; l
             const x = byId.get(r.itemId)!;
             return (
               <tr key={r.itemId} data-code={r.code} data-testid={`eb-measure-${r.code}`}>
-                <th scope="row">{r.name}</th>
+                <th scope="row">{itemName(r)}</th>
                 <td data-col="budget">{money(x.expense)}</td>
                 <td data-col="share">
                   <span className="eb-bar-cell" style={{ ['--share' as string]: `${Math.round((x.share ?? 0) * 100)}%` }}>{formatPercent(x.share, language, 1)}</span>
@@ -466,6 +470,7 @@ function MeasuresPanel({ data, language, money }: { data: ExpenseBudgetResult; l
 
 function ActualView({ data, unit, language, money }: { data: ExpenseBudgetResult; unit: DisplayUnit; language: Language; money: (c: number, u?: boolean) => string }) {
   const { t } = useTranslation();
+  const itemName = useItemName();
   const [phase, setPhase] = useState('year');
   const pick = (months: readonly number[]) => {
     if (phase === 'year') return sum(months);
@@ -512,7 +517,7 @@ function ActualView({ data, unit, language, money }: { data: ExpenseBudgetResult
           </tr>
         </thead>
         <tbody>
-          {data.rows.map((r) => line(r.code, `${'\u3000'.repeat(r.depth)}${r.name}`, r.budget, r.actual, r.depth === 0 ? 'eb-table__top' : ''))}
+          {data.rows.map((r) => line(r.code, `${'\u3000'.repeat(r.depth)}${itemName(r)}`, r.budget, r.actual, r.depth === 0 ? 'eb-table__top' : ''))}
           {line('total', t('expenses.budget.total'), data.total.budget, data.total.actual, 'eb-table__total')}
         </tbody>
       </table>

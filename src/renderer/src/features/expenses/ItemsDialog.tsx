@@ -6,6 +6,7 @@ import { useQuery } from '../../api/queries';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import './itemsDialogs.css';
+import { useItemName } from './itemName';
 
 // The expense items editor: the items as an indented tree; add a top-level
 // item (name and kind) or one under the selected item, rename or delete the selected
@@ -14,6 +15,7 @@ import './itemsDialogs.css';
 
 export function ItemsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const itemName = useItemName();
   const ids = { name: useId(), kind: useId(), rename: useId(), child: useId() };
   const list = useQuery('expenses.items', {});
   const items = list.data;
@@ -29,7 +31,7 @@ export function ItemsDialog({ onClose }: { onClose: () => void }) {
   const current = items?.find((i) => i.id === selected) ?? null;
   const select = (item: ExpenseItemInfo | null) => {
     setSelected(item?.id ?? null);
-    setRenameText(item?.name ?? '');
+    setRenameText(item ? itemName(item) : '');
     setChildName('');
     setMessage(null);
   };
@@ -63,7 +65,7 @@ export function ItemsDialog({ onClose }: { onClose: () => void }) {
   };
   const rename = async () => {
     const name = renameText.trim();
-    if (!current || !name || name === current.name) return;
+    if (!current || !name || name === itemName(current)) return;
     const id = current.id;
     await edit(runCommand('expenses.renameItem', { id, name }), (l) => l.find((i) => i.id === id) ?? null);
   };
@@ -103,7 +105,7 @@ export function ItemsDialog({ onClose }: { onClose: () => void }) {
               onClick={() => select(i)}
               onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), select(i))}
             >
-              <span className="ei-tree__name">{i.name}</span>
+              <span className="ei-tree__name">{itemName(i)}</span>
               {i.depth === 0 && <span className="ei-tree__kind">{kindLabel(i.kind)}</span>}
               {i.inUse && <span className="ei-tree__badge">{t('expenses.items.inUse')}</span>}
             </li>
@@ -132,21 +134,21 @@ export function ItemsDialog({ onClose }: { onClose: () => void }) {
             </button>
           </section>
           {current ? (
-            <section className="ei-box" aria-label={current.name} data-testid="ei-selected">
-              <h3 className="ei-box__title">{current.name}</h3>
+            <section className="ei-box" aria-label={itemName(current)} data-testid="ei-selected">
+              <h3 className="ei-box__title">{itemName(current)}</h3>
               <label className="field" htmlFor={ids.rename}>
                 <span className="field__label">{t('expenses.items.name')}</span>
                 <span className="ei-row">
                   <input id={ids.rename} className="input" value={renameText} maxLength={60} data-testid="ei-rename-name"
                     onChange={(e) => setRenameText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void rename()} />
-                  <button type="button" className="btn btn--small" disabled={busy || !renameText.trim() || renameText.trim() === current.name}
+                  <button type="button" className="btn btn--small" disabled={busy || !renameText.trim() || renameText.trim() === itemName(current)}
                     onClick={() => void rename()} data-testid="ei-rename">
                     {t('expenses.items.rename')}
                   </button>
                 </span>
               </label>
               <label className="field" htmlFor={ids.child}>
-                <span className="field__label">{t('expenses.items.addUnder', { name: current.name })}</span>
+                <span className="field__label">{t('expenses.items.addUnder', { name: itemName(current) })}</span>
                 <span className="ei-row">
                   <input id={ids.child} className="input" value={childName} maxLength={60} data-testid="ei-child-name"
                     onChange={(e) => setChildName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void addChild()} />

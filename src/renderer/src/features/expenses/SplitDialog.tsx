@@ -10,6 +10,7 @@ import { Modal } from '../../components/Modal';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { errorText } from '../../i18n';
 import { parseFigure } from '../targets/format';
+import { useItemName } from './itemName';
 
 // The split of a leaf expense item by product (brand or category) or by place (channel
 // or city): a table of members with a ratio and a year amount, either editable, the other
@@ -36,6 +37,7 @@ const pctText = (v: number) => String(Math.round(v * 10000) / 10000);
 
 export function SplitDialog({ data, initialItemId, unit, language, onClose }: Props) {
   const { t } = useTranslation();
+  const itemName = useItemName();
   const ids = { item: useId() };
   const leaves = data.rows.filter((r) => r.leaf);
   const [itemId, setItemId] = useState<number>(
@@ -138,10 +140,14 @@ export function SplitDialog({ data, initialItemId, unit, language, onClose }: Pr
   };
 
   const item = data.rows.find((r) => r.itemId === itemId);
+  const parentName = (parentId: number | null) => {
+    const parent = data.rows.find((p) => p.itemId === parentId);
+    return parent ? itemName(parent) : '';
+  };
   const dimLabel = (d: SplitDimension) => t(`expenses.split.${d}`);
   return (
     <Modal
-      title={t('expenses.split.title', { item: item?.name ?? '' })}
+      title={t('expenses.split.title', { item: item ? itemName(item) : '' })}
       onClose={onClose}
       testId="eb-split-dialog"
       footer={
@@ -167,7 +173,7 @@ export function SplitDialog({ data, initialItemId, unit, language, onClose }: Pr
           <select id={ids.item} className="input" value={itemId} onChange={(e) => setItemId(Number(e.target.value))} data-testid="eb-split-item">
             {leaves.map((r) => (
               <option key={r.itemId} value={r.itemId}>
-                {`${data.rows.find((p) => p.itemId === r.parentId)?.name ?? ''}${r.parentId === null ? '' : ' / '}${r.name}`}
+                {`${parentName(r.parentId)}${r.parentId === null ? '' : ' / '}${itemName(r)}`}
               </option>
             ))}
           </select>

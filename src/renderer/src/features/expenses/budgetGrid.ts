@@ -4,6 +4,7 @@ import { quarters, sum, type ExpenseBudgetResult } from '../../../../shared/expe
 import { unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import type { GridColumn, GridRow, ParseResult } from '../../grid';
 import { editText, formatFigure, parseFigure, type FigureEnv } from '../targets/format';
+import type { ItemNamer } from './itemName';
 
 // The expense budget grid: a totals row on top, then the items as a tree; 12 months,
 // Q1–Q4 and the year (all editable but the totals), and the promotions part.
@@ -31,12 +32,12 @@ function fill(row: BudgetRow, months: readonly number[]): BudgetRow {
   return row;
 }
 
-export function buildRows(b: ExpenseBudgetResult, totalLabel: string): BudgetRow[] {
+export function buildRows(b: ExpenseBudgetResult, totalLabel: string, itemName: ItemNamer): BudgetRow[] {
   const rows: BudgetRow[] = [fill({ id: TOTAL_ROW, parent: null, label: totalLabel, itemId: null, depth: -1, code: '', promo: sum(b.total.promo) }, b.total.budget)];
   for (const r of b.rows) {
     rows.push(
       fill(
-        { id: `i${r.itemId}`, parent: r.parentId === null ? TOTAL_ROW : `i${r.parentId}`, label: r.name, itemId: r.itemId, depth: r.depth, code: r.code, promo: sum(r.promo) },
+        { id: `i${r.itemId}`, parent: r.parentId === null ? TOTAL_ROW : `i${r.parentId}`, label: itemName(r), itemId: r.itemId, depth: r.depth, code: r.code, promo: sum(r.promo) },
         r.budget,
       ),
     );

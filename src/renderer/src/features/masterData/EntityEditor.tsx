@@ -97,6 +97,7 @@ export function EntityEditor({ entity, extraTools }: { entity: EntityName; extra
         toolbar={toolbar}
         handle={grid}
         testId={`grid-${entity}`}
+        emptyText={t('grid.empty.md', { entity: tKey(t, `masterData.entity.${entity}`) })}
       />
       {deleting && (
         <DeleteDialog entity={entity} ids={deleting} rows={rows} labelField={spec.labelField} onClose={() => setDeleting(null)} />

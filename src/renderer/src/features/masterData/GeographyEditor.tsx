@@ -149,6 +149,7 @@ export function GeographyEditor() {
         onApply={onApply}
         tree={{ parentField: 'parentKey', labelField: 'name' }}
         testId="grid-geography"
+        emptyText={t('grid.empty.geography')}
         toolbar={
           <>
             <button type="button" className="btn btn--small btn--primary" onClick={() => setPicking(true)} data-testid="md-geo-add">

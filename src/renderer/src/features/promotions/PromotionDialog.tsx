@@ -9,6 +9,7 @@ import { errorText } from '../../i18n';
 import { editText, parseFigure, type FigureEnv } from '../targets/format';
 import { ScopePicker } from './ScopePicker';
 import type { ScopeOptions } from './usePromotions';
+import { useItemName } from '../expenses/itemName';
 
 // Add or edit one activity: its fields, its scope (nothing picked = all) and its budget
 // per expense item in the user's unit. Saving is one edit (one undo step).
@@ -25,6 +26,7 @@ interface Props {
 
 export function PromotionDialog({ list, options, promotion, unit, language, onClose }: Props) {
   const { t } = useTranslation();
+  const itemName = useItemName();
   const env: FigureEnv = { measure: 'amount', unit, language };
   const y = list.planYear;
   const [name, setName] = useState(promotion?.name ?? '');
@@ -130,12 +132,12 @@ export function PromotionDialog({ list, options, promotion, unit, language, onCl
             <div className="promo-budget">
               {groups.map((g) => (
                 <div key={g.head?.id ?? 'other'} className="promo-budget__group">
-                  {g.head && <div className="promo-budget__head">{g.head.name}</div>}
+                  {g.head && <div className="promo-budget__head">{itemName(g.head)}</div>}
                   {g.leaves.map((i) => {
                     const bad = !(parsed.find((p) => p.itemId === i.id)?.result.ok ?? true);
                     return (
                       <label key={i.id} className="promo-budget__line">
-                        <span>{i.name}</span>
+                        <span>{itemName(i)}</span>
                         <input
                           className={bad ? 'input promo-budget__input is-invalid' : 'input promo-budget__input'}
                           inputMode="decimal"

@@ -12,6 +12,7 @@ import { PromotionDialog } from './PromotionDialog';
 import { Timeline } from './Timeline';
 import { usePromotions, type ScopeOptions } from './usePromotions';
 import './promotions.css';
+import { useItemName } from '../expenses/itemName';
 
 // The promotion and advertising calendar: the working plan's activities on a
 // timeline of the plan year and in a grid, with a warning where two run at the same
@@ -49,6 +50,7 @@ function namesOf(
 
 export function PromotionsPanel() {
   const { t } = useTranslation();
+  const itemName = useItemName();
   const app = useApp();
   const language = app.language;
   const unit = app.summary?.displayUnit ?? 'wan';
@@ -106,7 +108,7 @@ export function PromotionsPanel() {
   if (!list || !options) return <p className="muted" data-testid="expenses-panel-promotions" data-loaded="false">…</p>;
 
   const focusedPromotion = focused !== null ? byId.get(focused) ?? null : null;
-  const itemName = new Map(list.items.map((i) => [i.id, i.name]));
+  const itemNames = new Map(list.items.map((i) => [i.id, itemName(i)]));
   const overlapping = promotions.filter((p) => p.overlaps.length > 0).length;
 
   const remove = async () => {
@@ -150,7 +152,7 @@ export function PromotionsPanel() {
               <span className="promo__itemshead">{t('promotions.byItem')}</span>
               {list.byItem.map((b) => (
                 <span key={b.itemId} className="promo__item">
-                  {itemName.get(b.itemId) ?? b.itemId} <strong>{formatAmount(b.amountCents, unit, language, { withUnit: true })}</strong>
+                  {itemNames.get(b.itemId) ?? b.itemId} <strong>{formatAmount(b.amountCents, unit, language, { withUnit: true })}</strong>
                 </span>
               ))}
             </div>
@@ -164,6 +166,7 @@ export function PromotionsPanel() {
         <DataGrid<Row>
           gridId="promotions"
           testId="grid-promotions"
+          emptyText={t('grid.empty.promotions')}
           columns={columns}
           rows={rows}
           totals={rows.length > 0}

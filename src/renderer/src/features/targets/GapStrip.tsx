@@ -2,18 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { TargetMeasure, TargetSummary } from '../../../../shared/endpoints/targets';
 import { formatAmount, formatPercent, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { MONTH_FIELDS } from './columns';
-import { exactFigure, formatFigure, type FigureEnv } from './format';
+import { exactFigure, formatFigure, gapTone as tone, type FigureEnv } from './format';
 
 // The gap check, always above the grid: per month and for the year, the plan total
 // against head office's target, the gap and the gap %, short in warm red and over in
 // green; then the derived targets (gross profit, new products) against head office's.
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-
-function tone(gap: number, ho: number): 'short' | 'over' | 'even' | 'none' {
-  if (ho === 0 && gap === 0) return 'none';
-  return gap < 0 ? 'short' : gap > 0 ? 'over' : 'even';
-}
 
 interface Props {
   summary: TargetSummary | null;
@@ -39,7 +34,7 @@ export function GapStrip({ summary, measure, unit, language }: Props) {
     const p = summary ? sum(key === 'grossProfit' ? summary.plan.grossProfitCents : summary.plan.newProductCents) : 0;
     const h = summary ? sum(key === 'grossProfit' ? summary.ho.grossProfitCents : summary.ho.newProductCents) : 0;
     const gap = p - h;
-    const k = tone(gap, h);
+    const k = tone(gap, h, h !== 0);
     const money = (v: number) => formatAmount(v, unit, language);
     const exactMoney = (v: number) => formatAmount(v, 'yuan', language, { withUnit: true, decimals: 0 });
     return (
@@ -60,8 +55,10 @@ export function GapStrip({ summary, measure, unit, language }: Props) {
     );
   };
 
+  // Long figures (amounts in 元: 612,660,000) get a tighter table, sized to the strip's width, so that all 13 columns fit.
+  const longest = Math.max(...cols.flatMap((c) => [formatFigure(c.plan, env).length, formatFigure(c.ho, env).length, signed(c.plan - c.ho).length]));
   return (
-    <section className="tg-gap" data-testid="gap-strip" aria-label={t('targets.gap.title')} data-loaded={summary ? 'true' : 'false'}>
+    <section className={longest >= 10 ? 'tg-gap tg-gap--long' : 'tg-gap'} data-testid="gap-strip" aria-label={t('targets.gap.title')} data-loaded={summary ? 'true' : 'false'}>
       <table className="tg-gap__table">
         <thead>
           <tr>
@@ -96,7 +93,7 @@ export function GapStrip({ summary, measure, unit, language }: Props) {
             <th scope="row">{t('targets.gap.gap')}</th>
             {cols.map((c) => {
               const gap = c.plan - c.ho;
-              const k = tone(gap, c.ho);
+              const k = tone(gap, c.ho, hasHo);
               return (
                 <td
                   key={c.key}
@@ -114,7 +111,7 @@ export function GapStrip({ summary, measure, unit, language }: Props) {
             <th scope="row">{t('targets.gap.gapPct')}</th>
             {cols.map((c) => {
               const gap = c.plan - c.ho;
-              const k = tone(gap, c.ho);
+              const k = tone(gap, c.ho, hasHo);
               const pct = c.ho > 0 ? gap / c.ho : null;
               return (
                 <td key={c.key} className={`tg-tone--${k}${c.key === 'year' ? ' tg-gap__year' : ''}`} data-period={c.key}>

@@ -26,6 +26,18 @@ export function exactFigure(value: number, env: FigureEnv, unitText: string): st
   return `${formatInteger(value, env.language)} ${unitText}`;
 }
 
+export type GapTone = 'short' | 'over' | 'even' | 'none';
+
+/**
+ * How a gap cell is shaded: short (warm red), over (green), even, or none. Without a
+ * head-office target there is nothing to be over or short of: the plan is not
+ * "ahead" of a target nobody set, so the cell stays neutral.
+ */
+export function gapTone(gap: number, ho: number, hasHo: boolean): GapTone {
+  if (!hasHo || (ho === 0 && gap === 0)) return 'none';
+  return gap < 0 ? 'short' : gap > 0 ? 'over' : 'even';
+}
+
 /** The text an edit starts with and a copy carries: the exact value in the display unit, no separators. */
 export function editText(value: number, env: FigureEnv): string {
   if (env.measure === 'volume') return String(value);

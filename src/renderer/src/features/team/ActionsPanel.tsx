@@ -191,6 +191,7 @@ export function ActionsPanel() {
           onApply={onApply}
           handle={grid}
           testId="actions-grid"
+          emptyText={t('grid.empty.actions')}
           toolbar={
             <>
               <button type="button" className="btn btn--small" onClick={() => void addAction()} data-testid="actions-add">

@@ -267,6 +267,7 @@ export function TeamPanel() {
             filterBox={false}
             handle={trainingGrid}
             testId="team-training-grid"
+            emptyText={t('grid.empty.training')}
             toolbar={
               <>
                 <button type="button" className="btn btn--small" onClick={() => void addTraining()} data-testid="team-add-training">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/icons';
-import { AREA_ICONS, AREAS, type Area } from './areas';
+import { AREA_ICONS, AREAS, isComingArea, type Area } from './areas';
 
 export function SideNav({ area, onSelect }: { area: Area; onSelect: (area: Area) => void }) {
   const { t } = useTranslation();
@@ -18,7 +18,11 @@ export function SideNav({ area, onSelect }: { area: Area; onSelect: (area: Area)
             >
               <Icon name={AREA_ICONS[a]} size={19} />
               <span className="sidenav__label">{t(`nav.${a}`)}</span>
-              {a !== 'overview' && <span className="sidenav__dot" aria-hidden="true" />}
+              {isComingArea(a) && (
+                <span className="sidenav__badge" data-testid="nav-coming-badge">
+                  {t('nav.soon')}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { RegionSummary } from '../../../../shared/contract';
-import { DISPLAY_UNITS } from '../../../../shared/units';
+import { DISPLAY_UNITS, finerUnit, unitLabel } from '../../../../shared/units';
 import { useApp } from '../../app/AppContext';
 import { Icon } from '../../components/icons';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { Logo } from '../../components/Logo';
+import { useMoneyAllZero } from '../../grid';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { stepText } from '../../i18n';
 
@@ -16,6 +17,9 @@ export function TopBar({ summary }: { summary: RegionSummary }) {
   const undoTitle = edit?.canUndo && edit.undoLabel ? t('topbar.undoStep', { label: stepText(edit.undoLabel, edit.undoVersion) }) : t('topbar.nothingToUndo');
   const redoTitle = edit?.canRedo && edit.redoLabel ? t('topbar.redoStep', { label: stepText(edit.redoLabel, edit.redoVersion) }) : t('topbar.nothingToRedo');
   const mod = app.info.platform === 'darwin' ? '⌘' : 'Ctrl+';
+  // 億 turns a region's smaller amounts into 0.00: offer the finer unit, one click away.
+  const allZero = useMoneyAllZero();
+  const finer = summary.displayUnit === 'yi' && allZero ? finerUnit(summary.displayUnit) : null;
 
   return (
     <header className="topbar" data-testid="top-bar">
@@ -64,6 +68,17 @@ export function TopBar({ summary }: { summary: RegionSummary }) {
           options={DISPLAY_UNITS.map((u) => ({ value: u, label: t(`unit.short.${u}`), title: t('unit.label') }))}
           onChange={app.setUnit}
         />
+        {finer && (
+          <button
+            type="button"
+            className="btn btn--small topbar__unit-hint"
+            onClick={() => app.setUnit(finer)}
+            title={t('unit.suggestTitle', { current: unitLabel(summary.displayUnit, app.language), unit: unitLabel(finer, app.language) })}
+            data-testid="unit-suggest"
+          >
+            {t('unit.suggest', { unit: t(`unit.short.${finer}`) })}
+          </button>
+        )}
         <LanguageSwitcher />
         <button
           type="button"

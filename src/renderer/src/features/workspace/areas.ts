@@ -7,6 +7,13 @@ export type Area = (typeof AREAS)[number];
 /** Areas that are not built yet and show what they will hold. */
 export type ComingArea = Exclude<Area, 'overview' | 'masterData' | 'targets' | 'actuals' | 'expenses' | 'analysis'>;
 
+const BUILT: ReadonlySet<Area> = new Set<Area>(['overview', 'masterData', 'targets', 'actuals', 'expenses', 'analysis']);
+
+/** Whether the area is not built yet (the navigation marks it, the area says what it will hold). */
+export function isComingArea(area: Area): area is ComingArea {
+  return !BUILT.has(area);
+}
+
 export const AREA_ICONS: Record<Area, IconName> = {
   overview: 'overview',
   masterData: 'masterData',

@@ -162,7 +162,7 @@ export function BlankMap(props: {
   }, [onPick]);
 
   const save = () => {
-    if (chartRef.current) saveChartPng(chartRef.current, `${t('analysisCustomers.blank.mapTitle')}-${data.year}.png`);
+    if (chartRef.current) void saveChartPng(chartRef.current, `${t('analysisCustomers.blank.mapTitle')}-${data.year}.png`, `${t('analysisCustomers.blank.mapTitle')} · ${data.year}`);
   };
 
   const blankNames = data.blankAreas.map((b) => b.cityName).join(',');

@@ -84,7 +84,7 @@ export function CustomersView() {
   const savePng = () => {
     const instance = chartRef.current;
     if (!instance) return;
-    saveChartPng(instance, `${t('analysisCustomers.tab')}-${data?.year ?? ''}.png`);
+    void saveChartPng(instance, `${t('analysisCustomers.tab')}-${data?.year ?? ''}.png`, t('analysisCustomers.pareto.chartLabel', { year: data?.year ?? '' }));
   };
 
   const setOne = (field: keyof CustomerFilter, value: string) => {

@@ -12,6 +12,7 @@ import type { GridColumn, GridRow } from '../../../grid';
 import { errorText } from '../../../i18n';
 import { DrillPanel, EmptyView, FilterSelect, exactAmount, memberOptions, ratioText, tooltipLine, useT, useUnit, yearOptions, type T } from '../kit';
 import './expenses.css';
+import { useItemName, type ItemNamer } from '../../expenses/itemName';
 
 // 費用分析: a year's actual expenses by item (the tree rolled up), by product, channel
 // or phase, as bars with the expense ratio as a line (and, for the plan year, the
@@ -28,11 +29,11 @@ const UNALLOCATED_COLOR = '#b8c4d2';
 
 type DetailRow = GridRow & ExpenseActualDetail['rows'][number];
 
-function rowName(r: ExpenseAnalysisRow, by: ExpenseViewBy, t: T): string {
+function rowName(r: ExpenseAnalysisRow, by: ExpenseViewBy, t: T, itemName: ItemNamer): string {
   if (by === 'month') return t('analysisExpenses.month', { m: r.key });
   if (by === 'quarter') return t('analysisExpenses.quarter', { q: r.key });
   if (r.key === null) return t('analysisExpenses.unallocated');
-  return r.label;
+  return by === 'item' ? itemName({ code: r.code, name: r.label }) : r.label;
 }
 
 /** Percent with two decimals for the chart's line (null stays a gap). */
@@ -40,6 +41,7 @@ const pct = (v: number | null): number | null => (v === null ? null : Math.round
 
 export function ExpensesView() {
   const t = useT();
+  const namer = useItemName();
   const { unit, language, unitText } = useUnit();
   const [year, setYear] = useState<number | undefined>(undefined);
   const [by, setBy] = useState<ExpenseViewBy>('item');
@@ -55,11 +57,12 @@ export function ExpensesView() {
 
   const money = useCallback((cents: number) => formatAmount(cents, unit, language), [unit, language]);
   const chartRows = useMemo(() => (current ? current.rows.filter((r) => r.depth === 0) : []), [current]);
-  const itemName = current && current.itemId !== null ? (current.items.find((i) => i.id === current.itemId)?.name ?? '') : '';
+  const scopeItem = current && current.itemId !== null ? current.items.find((i) => i.id === current.itemId) : undefined;
+  const itemName = scopeItem ? namer(scopeItem) : '';
   const title = current
     ? t('analysisExpenses.chart.title', { year: current.year, by: t(`analysisExpenses.byOption.${current.by}`) }) + (itemName ? t('analysisExpenses.chart.scope', { item: itemName }) : '')
     : '';
-  const option = useMemo(() => buildOption(chartRows, current, title, { t, unit, language, unitText }), [chartRows, current, title, t, unit, language, unitText]);
+  const option = useMemo(() => buildOption(chartRows, current, title, { t, unit, language, unitText, itemName: namer }), [chartRows, current, title, t, unit, language, unitText, namer]);
 
   const onReady = useCallback((instance: EChartsType) => {
     chartRef.current = instance;
@@ -72,7 +75,7 @@ export function ExpensesView() {
   const savePng = () => {
     const instance = chartRef.current;
     if (!instance || !current) return;
-    saveChartPng(instance, `${t('analysisExpenses.tab')}-${current.year}-${t(`analysisExpenses.byOption.${current.by}`)}${itemName ? `-${itemName}` : ''}.png`);
+    void saveChartPng(instance, `${t('analysisExpenses.tab')}-${current.year}-${t(`analysisExpenses.byOption.${current.by}`)}${itemName ? `-${itemName}` : ''}.png`);
   };
 
   const empty = current !== null && current.actualRows === 0 && !current.hasBudget;
@@ -107,7 +110,7 @@ export function ExpensesView() {
         <FilterSelect
           label={t('analysisExpenses.item')}
           value={itemId ?? ''}
-          options={memberOptions(data?.items)}
+          options={memberOptions(data?.items.map((i) => ({ ...i, name: namer(i) })))}
           all={t('analysisExpenses.allItems')}
           onChange={(v) => {
             setItemId(v === '' ? undefined : Number(v));
@@ -184,7 +187,7 @@ export function ExpensesView() {
               </thead>
               <tbody>
                 {current.rows.map((r) => {
-                  const name = rowName(r, current.by, t);
+                  const name = rowName(r, current.by, t, namer);
                   return (
                     <tr
                       key={r.key ?? 'none'}
@@ -293,7 +296,8 @@ function KeyChart({ data, year, onPick }: { data: KeyExpense; year: number; onPi
     pickRef.current = onPick;
   }, [onPick]);
   const monthName = useCallback((m: number) => t('analysisExpenses.month', { m }), [t]);
-  const title = t('analysisExpenses.keys.chartTitle', { name: data.name, year });
+  const name = useItemName()(data);
+  const title = t('analysisExpenses.keys.chartTitle', { name, year });
   const option = useMemo<EChartsCoreOption>(() => {
     const sEx = t('analysisExpenses.chart.expense');
     const sRatio = t('analysisExpenses.chart.ratio');
@@ -312,7 +316,7 @@ function KeyChart({ data, year, onPick }: { data: KeyExpense; year: number; onPi
         formatter: (params: unknown) => {
           const i = (params as { dataIndex: number }[])[0]?.dataIndex ?? 0;
           return [
-            `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(`${data.name} · ${monthName(i + 1)}`)}</div>`,
+            `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(`${name} · ${monthName(i + 1)}`)}</div>`,
             tooltipLine(sEx, exactAmount(data.months[i], unit, language)),
             tooltipLine(sRatio, formatPercent(data.ratios[i], language, 2)),
           ].join('');
@@ -329,16 +333,16 @@ function KeyChart({ data, year, onPick }: { data: KeyExpense; year: number; onPi
         { name: sRatio, type: 'line', yAxisIndex: 1, symbolSize: 5, itemStyle: { color: RATIO_COLOR }, data: data.ratios.map((r, i) => ({ value: pct(r), month: i + 1 })) },
       ],
     };
-  }, [data, title, t, unit, language, unitText, monthName]);
+  }, [data, name, title, t, unit, language, unitText, monthName]);
   const onReady = useCallback(
     (instance: EChartsType) => {
       ref.current = instance;
       instance.on('click', (p) => {
         const m = (p as { data?: { month?: number } }).data?.month;
-        if (typeof m === 'number') pickRef.current(m, `${data.name} · ${monthName(m)}`);
+        if (typeof m === 'number') pickRef.current(m, `${name} · ${monthName(m)}`);
       });
     },
-    [data.name, monthName],
+    [name, monthName],
   );
   return (
     <div className="an-exp__key" data-testid="expenses-key" data-item={data.itemId} data-kind={data.kind} data-expense={data.expense}>
@@ -346,7 +350,7 @@ function KeyChart({ data, year, onPick }: { data: KeyExpense; year: number; onPi
       <button
         type="button"
         className="btn btn--small an-exp__key-png"
-        onClick={() => ref.current && saveChartPng(ref.current, `${t('analysisExpenses.tab')}-${year}-${data.name}.png`)}
+        onClick={() => ref.current && void saveChartPng(ref.current, `${t('analysisExpenses.tab')}-${year}-${name}.png`)}
         data-testid={`expenses-key-png-${data.kind}`}
       >
         {t('analysisExpenses.savePng')}
@@ -357,6 +361,7 @@ function KeyChart({ data, year, onPick }: { data: KeyExpense; year: number; onPi
 
 interface ChartEnv {
   t: T;
+  itemName: ItemNamer;
   unit: DisplayUnit;
   language: Language;
   unitText: string;
@@ -365,7 +370,7 @@ interface ChartEnv {
 function buildOption(rows: ExpenseAnalysisRow[], data: ExpenseAnalysis | null, title: string, env: ChartEnv): EChartsCoreOption {
   if (!data) return {};
   const { t, unit, language, unitText } = env;
-  const names = rows.map((r) => rowName(r, data.by, t));
+  const names = rows.map((r) => rowName(r, data.by, t, env.itemName));
   const budget = data.hasBudget;
   const sEx = t('analysisExpenses.chart.expense');
   const sBudget = t('analysisExpenses.chart.budget');
@@ -449,6 +454,7 @@ function Drill(props: {
   onClose: () => void;
 }) {
   const t = useT();
+  const namer = useItemName();
   const { year, by, itemId, group, unit, language } = props;
   const input = useMemo(() => ({ year, by, key: group.key, ...(itemId !== null ? { itemId } : {}), limit: 2000 }), [year, by, group.key, itemId]);
   const { data: detail, error } = useQuery('analysis.expenseRows', input);
@@ -459,7 +465,7 @@ function Drill(props: {
     const text = (field: string, header: string, width: number): GridColumn<DetailRow> => ({ field, header, kind: 'text', width, editable: false });
     return [
       { field: 'period', header: t('analysisExpenses.drill.period'), kind: 'text', width: 90, editable: false, pinned: true, format: (v) => (typeof v === 'number' ? formatPeriod(v) : '') },
-      text('itemName', t('analysisExpenses.drill.item'), 120),
+      { ...text('itemName', t('analysisExpenses.drill.item'), 120), format: (v, row) => namer({ code: row.itemCode, name: String(v ?? '') }) },
       { ...text('itemCode', t('analysisExpenses.drill.itemCode'), 110), hiddenByDefault: true },
       text('brandName', t('analysisExpenses.drill.brand'), 100),
       text('categoryName', t('analysisExpenses.drill.category'), 90),
@@ -469,7 +475,7 @@ function Drill(props: {
       text('note', t('analysisExpenses.drill.note'), 160),
       { ...text('batchName', t('analysisExpenses.drill.batch'), 180), format: (v) => (v ? String(v) : t('analysisExpenses.drill.typed')) },
     ];
-  }, [t, unit, language, unitLabelText]);
+  }, [t, unit, language, unitLabelText, namer]);
   const rows = useMemo<DetailRow[] | null>(() => (detail ? detail.rows.map((r) => ({ ...r })) : null), [detail]);
   return (
     <DrillPanel<DetailRow>

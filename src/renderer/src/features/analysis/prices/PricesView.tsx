@@ -103,7 +103,7 @@ export function PricesView() {
   }, []);
 
   const savePng = () => {
-    if (chartRef.current) saveChartPng(chartRef.current, `${t('analysisPrices.tab')}-${data?.year ?? ''}.png`);
+    if (chartRef.current) void saveChartPng(chartRef.current, `${t('analysisPrices.tab')}-${data?.year ?? ''}.png`);
   };
 
   const noVisits = data !== null && data.years.length === 0;

@@ -96,7 +96,7 @@ export function TerminalsView() {
   }, []);
 
   const savePng = () => {
-    if (chartRef.current && data) saveChartPng(chartRef.current, `${t('analysisTerminals.tab')}-${data.year}-${measureName}.png`);
+    if (chartRef.current && data) void saveChartPng(chartRef.current, `${t('analysisTerminals.tab')}-${data.year}-${measureName}.png`);
   };
 
   const change = (f: () => void) => {
