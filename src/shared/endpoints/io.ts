@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { asyncCommand, command, query } from '../endpoint';
 import { AMOUNT_UNITS, MEMBER_DIMENSIONS, RESOLUTION_ACTIONS } from '../actuals';
 import {
+  CREATABLE_MEMBERS,
+  DUPLICATE_CHOICES,
   EXPORT_FORMATS,
   TEXT_ENCODINGS,
   type DataFileInfo,
@@ -63,6 +65,14 @@ export const resolutionSchema = z
   })
   .strict();
 
+/** Master-data destinations: one confirmed member to create, as the preview listed it. */
+export const createMemberSchema = z
+  .object({
+    entity: z.enum(CREATABLE_MEMBERS),
+    value: z.string().trim().min(1).max(500),
+  })
+  .strict();
+
 const rowsInput = z
   .object({
     ...readOptions,
@@ -73,6 +83,10 @@ const rowsInput = z
     /** Actuals destinations: the source (saved mapping name); same source + same months replaces. Default: the file name. */
     source: z.string().trim().min(1).max(200).optional(),
     resolutions: z.array(resolutionSchema).max(100_000).optional(),
+    /** Master-data destinations: a code on many rows is taken from its first (default) or last row. */
+    duplicates: z.enum(DUPLICATE_CHOICES).optional(),
+    /** Master-data destinations: the members to create that the user confirmed (the preview's toCreate). */
+    createMembers: z.array(createMemberSchema).max(10_000).optional(),
   })
   .strict();
 

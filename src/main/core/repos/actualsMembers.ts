@@ -48,8 +48,10 @@ export interface NewMember {
 
 /** A new SKU's prices, derived from the file. */
 export interface NewSkuPrices {
-  listPriceCents: number;
-  stdCostCents: number;
+  /** null: not known (no cases in the file). */
+  listPriceCents: number | null;
+  /** null: not known (the file has no gross profit for it). */
+  stdCostCents: number | null;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -69,7 +71,7 @@ export function insertMember(db: WriteDb, c: NewMember, skuPrices: NewSkuPrices)
     case 'sku':
       sqlite
         .prepare(
-          `INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents, status) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 'active')`,
+          `INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents, status) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 'active')`,
         )
         .run(c.id, c.code, c.name, r.brandId, r.categoryId, skuPrices.listPriceCents, skuPrices.stdCostCents);
       break;

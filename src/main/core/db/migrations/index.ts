@@ -6,6 +6,7 @@ import * as m004 from './004_actuals';
 import * as m005 from './005_target_planning';
 import * as m006 from './006_sales_summary';
 import * as m007 from './007_plan_defaults';
+import * as m008 from './008_sku_cost_unknown';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'target planning', up: m005.up },
   { version: 6, name: 'monthly sales summaries', up: m006.up },
   { version: 7, name: 'the working plan and the default expense items', up: m007.up },
+  { version: 8, name: 'SKU pack size, list price and cost may be unknown', up: m008.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

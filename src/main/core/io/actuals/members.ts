@@ -239,17 +239,21 @@ export interface SkuFigures {
   amountCents: number;
   volume: number;
   grossProfitCents: number;
+  /** Every row of the SKU had a gross profit: only then is its cost known. */
+  grossProfitGiven: boolean;
 }
 
 /** Writes the members the user chose to create, with the ids the rows already use. */
 export function insertCreated(db: WriteDb, creates: Iterable<PendingCreate>, skuFigures: Map<number, SkuFigures>): number {
   let n = 0;
   for (const c of creates) {
-    // A new SKU is priced from the file: amount per case, and cost per case by its gross profit.
+    // A new SKU is priced from the file: amount per case, and cost per case by its gross
+    // profit. Without cases, or without a gross profit on every row, the price or the cost
+    // is not known (NULL: the SKU is marked 待補成本), never an invented 0.
     const f = c.dimension === 'sku' ? skuFigures.get(c.id) : undefined;
-    const price = f && f.volume > 0 ? Math.max(0, Math.round(f.amountCents / f.volume)) : 0;
-    const cost = f && f.volume > 0 ? Math.max(0, Math.round((f.amountCents - f.grossProfitCents) / f.volume)) : 0;
-    insertMember(db, c, { listPriceCents: price, stdCostCents: Math.min(cost, price) });
+    const price = f && f.volume > 0 ? Math.max(0, Math.round(f.amountCents / f.volume)) : null;
+    const cost = f && f.volume > 0 && f.grossProfitGiven ? Math.max(0, Math.round((f.amountCents - f.grossProfitCents) / f.volume)) : null;
+    insertMember(db, c, { listPriceCents: price, stdCostCents: cost === null ? null : price === null ? cost : Math.min(cost, price) });
     n++;
   }
   return n;

@@ -204,16 +204,24 @@ export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number)
   const zero = () => new Array<number>(MONTHS).fill(0);
   const plan = { amountCents: zero(), volume: zero(), grossProfitCents: zero(), newProductCents: zero() };
   const lastYear = { amountCents: zero(), volume: zero(), grossProfitCents: zero() };
+  // SKUs whose cost is not known add no gross profit; the summary says how many and how much.
+  const costMissingSkus = new Set<number>();
+  let costMissingCents = 0;
   for (let c = 0; c < refs.n; c++) {
     const sku = refs.sku.data[c];
     const margin = refs.skuMargin[sku] ?? 0;
+    const known = !Number.isNaN(margin);
     const isNew = refs.skuNew[sku] === 1;
     for (let m = 0; m < MONTHS; m++) {
       const k = c * MONTHS + m;
       const a = cube.amount[k] * 100;
       plan.amountCents[m] += a;
       plan.volume[m] += cube.volume[k];
-      plan.grossProfitCents[m] += a * margin;
+      if (known) plan.grossProfitCents[m] += a * margin;
+      else if (a !== 0) {
+        costMissingSkus.add(sku);
+        costMissingCents += a;
+      }
       if (isNew) plan.newProductCents[m] += a;
       lastYear.amountCents[m] += refs.lyAmount[k];
       lastYear.volume[m] += refs.lyVolume[k];
@@ -236,6 +244,7 @@ export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number)
     },
     lastYear,
     lastYearOf: refs.lastYear,
+    costMissing: { skus: costMissingSkus.size, amountCents: costMissingCents },
   };
 }
 
