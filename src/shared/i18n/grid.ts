@@ -33,6 +33,10 @@ export const gridZhHant = {
   noCell: '請先點選要粘貼到的單元格。',
   failed: '保存失敗：{{message}}',
   md: {
+    costMissing: '待補成本',
+    costMissingFilter: '只看待補成本（{{n}}）',
+    costMissingAll: '顯示全部單品',
+    costMissingHint: '{{n}} 個單品沒有標準成本：毛利目標不計入它們。請補上成本。',
     title: '主數據',
     tabs: {
       geography: '地理',
@@ -109,6 +113,10 @@ export const gridZhHans: GridMessages = {
   noCell: '请先点选要粘贴到的单元格。',
   failed: '保存失败：{{message}}',
   md: {
+    costMissing: '待补成本',
+    costMissingFilter: '只看待补成本（{{n}}）',
+    costMissingAll: '显示全部单品',
+    costMissingHint: '{{n}} 个单品没有标准成本：毛利目标不计入它们。请补上成本。',
     title: '主数据',
     tabs: {
       geography: '地理',
@@ -181,6 +189,10 @@ export const gridEn: GridMessages = {
   noCell: 'Click the cell to paste into first.',
   failed: 'Not saved: {{message}}',
   md: {
+    costMissing: 'cost missing',
+    costMissingFilter: 'Only cost missing ({{n}})',
+    costMissingAll: 'Show all SKUs',
+    costMissingHint: '{{n}} SKUs have no standard cost: the gross-profit target leaves them out. Fill in their cost.',
     title: 'Master data',
     tabs: {
       geography: 'Geography',
