@@ -143,6 +143,7 @@ export const importWizardZhHant = {
     body: '已導入 {{count}} 行（新增 {{inserted}}，更新 {{updated}}）。可以用「撤銷」一次撤回整個導入。',
     actualsBody: '已導入 {{rows}} 行，成為批次 #{{batch}} 的 {{lines}} 條數據；替換 {{replaced}} 行，新建 {{created}} 個主數據，跳過 {{skipped}} 行。',
     batchHint: '如需撤回這次導入，可以在實績區的「導入批次」列表中刪除這個批次。',
+    created: '並新建了 {{n}} 個渠道、品牌、品類或業務員。',
   },
   issue: {
     requiredUnmapped: '這是必填字段，請為它選擇一列',
@@ -351,6 +352,7 @@ export const importWizardZhHans: ImportWizardMessages = {
     body: '已导入 {{count}} 行（新增 {{inserted}}，更新 {{updated}}）。可以用“撤销”一次撤回整个导入。',
     actualsBody: '已导入 {{rows}} 行，成为批次 #{{batch}} 的 {{lines}} 条数据；替换 {{replaced}} 行，新建 {{created}} 个主数据，跳过 {{skipped}} 行。',
     batchHint: '如需撤回这次导入，可以在实绩区的“导入批次”列表中删除这个批次。',
+    created: '并新建了 {{n}} 个渠道、品牌、品类或业务员。',
   },
   issue: {
     requiredUnmapped: '这是必填字段，请为它选择一列',
@@ -556,6 +558,7 @@ export const importWizardEn: ImportWizardMessages = {
     body: 'Imported {{count}} rows ({{inserted}} added, {{updated}} updated). Undo takes back the whole import in one step.',
     actualsBody: 'Imported {{rows}} rows as {{lines}} lines into batch #{{batch}}; replaced {{replaced}} rows, created {{created}} master-data items, skipped {{skipped}} rows.',
     batchHint: 'To take this import back, remove its batch from the Import batches list in the actuals area.',
+    created: 'Also created {{n}} channels, brands, categories or salespeople.',
   },
   issue: {
     requiredUnmapped: 'This field is required: choose a column for it',

@@ -11,6 +11,7 @@ import type { AppErrorData } from '../../../../shared/errors';
 import type {
   ColumnMapping,
   DataFileInfo,
+  DuplicateChoice,
   ImportCommitResult,
   ImportFieldInfo,
   ImportPreview,
@@ -25,6 +26,7 @@ import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { applySaved, autoMatch, columnsOf, headerSignature, savedFit } from './autoMatch';
 import { BatchSummary } from './BatchSummary';
+import { MasterReview } from './MasterReview';
 import { fieldLabel, fieldLabelsAll, importErrorText, issueText, messageText } from './messages';
 import { ReadOptionsFields } from './ReadOptionsFields';
 import { draftKey, draftOf, emptyDraft, missingOf, sameResolutions, toResolutions, type Draft, type Drafts } from './resolutions';
@@ -60,6 +62,7 @@ export function ImportWizard({ destination, onClose }: Props) {
   const { t } = useTranslation();
   const { language } = useApp();
   const actuals = actualKindOfDestination(destination) !== null;
+  const master = destination.startsWith('master:');
   const [step, setStep] = useState<Step>('file');
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -82,6 +85,10 @@ export function ImportWizard({ destination, onClose }: Props) {
   const [drafts, setDrafts] = useState<Drafts>({});
   /** The resolutions the last check was given (the commit sends the same). */
   const [sentResolutions, setSentResolutions] = useState<Resolution[]>([]);
+  // Master-data destinations: which row of a repeated code is taken, and whether the
+  // members the check listed to create are confirmed.
+  const [duplicates, setDuplicates] = useState<DuplicateChoice>('first');
+  const [createConfirmed, setCreateConfirmed] = useState(false);
   /** Checks finished (tests wait on it). */
   const [checks, setChecks] = useState(0);
   const [dragging, setDragging] = useState(false);
@@ -197,12 +204,19 @@ export function ImportWizard({ destination, onClose }: Props) {
           ...(resolutions.length > 0 ? { resolutions } : {}),
         }
       : {}),
+    ...(master
+      ? {
+          duplicates,
+          ...(createConfirmed && preview?.toCreate?.length ? { createMembers: preview.toCreate.map((m) => ({ entity: m.entity, value: m.value })) } : {}),
+        }
+      : {}),
   });
 
   const runPreview = async (resolutions: Resolution[] = sentResolutions) => {
     setError(null);
     setNotice(null);
     setPreview(null);
+    setCreateConfirmed(false);
     setStep('preview');
     setSentResolutions(resolutions);
     const next = await read('import.preview', request(resolutions));
@@ -316,7 +330,8 @@ export function ImportWizard({ destination, onClose }: Props) {
     actuals && isTypeHint(f.type)
       ? t(`importWizard.mapping.type.${f.type}`, { unit: t(`importWizard.read.${readOptions.amountUnit}`) })
       : null;
-  const canCommit = !busy && !!preview && preview.issueCount === 0 && !(actuals && resolutionsChanged);
+  const needsConfirm = (preview?.toCreate?.length ?? 0) > 0 && !createConfirmed;
+  const canCommit = !busy && !!preview && preview.issueCount === 0 && !(actuals && resolutionsChanged) && !needsConfirm;
   const stepIndex = STEPS.indexOf(step);
 
   const footer = (
@@ -506,6 +521,24 @@ export function ImportWizard({ destination, onClose }: Props) {
           </div>
           {info.format === 'csv' && <p className="field__hint">{t('importWizard.format.encodingHint')}</p>}
           {actuals && <ReadOptionsFields info={info} value={readOptions} onChange={setReadOptions} disabled={busy} />}
+          {master && (
+            <fieldset className="import-read">
+              <label className="field">
+                <span className="field__label">{t('importWizard.master.duplicates')}</span>
+                <select
+                  className="input"
+                  data-testid="import-duplicates"
+                  value={duplicates}
+                  disabled={busy}
+                  onChange={(e) => setDuplicates(e.target.value === 'last' ? 'last' : 'first')}
+                >
+                  <option value="first">{t('importWizard.master.first')}</option>
+                  <option value="last">{t('importWizard.master.last')}</option>
+                </select>
+              </label>
+              <p className="field__hint">{t('importWizard.master.duplicatesHint')}</p>
+            </fieldset>
+          )}
           <p className="import-format__count" data-testid="import-row-count" data-approx={info.rowCountApprox ? 'true' : undefined}>
             {info.rowCountApprox
               ? t('importWizard.format.rowsApprox', { n: num(info.rowCount) })
@@ -655,6 +688,9 @@ export function ImportWizard({ destination, onClose }: Props) {
                 {preview.issueCount === 0 && !preview.batch && t('importWizard.preview.plan', { inserts: num(preview.inserts), updates: num(preview.updates) })}
               </p>
               {preview.batch && <BatchSummary plan={preview.batch} />}
+              {master && (
+                <MasterReview preview={preview} fields={destinationInfo?.fields ?? []} confirmed={createConfirmed} onConfirm={setCreateConfirmed} busy={busy} />
+              )}
               {unknowns.length > 0 && (
                 <UnknownMembers
                   unknowns={unknowns}
@@ -729,7 +765,10 @@ export function ImportWizard({ destination, onClose }: Props) {
               <p className="field__hint">{t('importWizard.done.batchHint')}</p>
             </>
           ) : (
-            <p>{t('importWizard.done.body', { count: result.imported, inserted: result.inserted, updated: result.updated })}</p>
+            <p data-testid="import-done-body">
+              {t('importWizard.done.body', { count: result.imported, inserted: result.inserted, updated: result.updated })}
+              {result.created ? ` ${t('importWizard.done.created', { n: num(result.created) })}` : ''}
+            </p>
           )}
         </div>
       )}
