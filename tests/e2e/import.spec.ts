@@ -157,10 +157,11 @@ test('customers from a transaction file: each code once (last row), a new channe
   await expect(create.locator('tbody tr')).toHaveCount(1);
   await expect(create.locator('tbody tr')).toContainText('社區團購');
   // Nothing is created without the confirmation.
-  await expect(wizard.getByTestId('import-all-good')).toBeVisible();
+  await expect(wizard.getByTestId('import-all-good')).toHaveCount(0);
   await expect(wizard.getByTestId('import-commit')).toBeDisabled();
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'import-master-review.png') });
   await wizard.getByTestId('import-create-confirm').check();
+  await expect(wizard.getByTestId('import-all-good')).toBeVisible();
   await expect(wizard.getByTestId('import-commit')).toBeEnabled();
   await wizard.getByTestId('import-commit').click();
   await expect(wizard.getByTestId('import-done-body')).toContainText('新增 2');

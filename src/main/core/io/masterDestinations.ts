@@ -8,6 +8,7 @@ import {
 import type { ReadDb, WriteDb } from '../db/handle';
 import { ENTITY_TABLES, listEntityCodes, listRefItems, listTableCodes } from '../repos/masterData';
 import { applyMasterRows, validateMasterRows, type PendingRefs } from '../services/masterData';
+import { CUSTOMER, CUSTOMER_NAME, SKU, SKU_NAME } from './actuals/fields';
 import { registerDestinations, type DestinationOptions, type ImportDestination, type RowIssue, type RowPlan, type TextRow } from './destinations';
 
 // 'master:<entity>' import destinations, built from the entity specs. A row whose code
@@ -203,14 +204,24 @@ function createMembers(db: WriteDb, members: readonly MemberToCreate[]): void {
   }
 }
 
+/** ERP export headers (the actuals imports' own) that name a customer's or a SKU's code and name. */
+const ALIASES: Partial<Record<EntityName, Record<string, readonly string[]>>> = {
+  customer: { code: CUSTOMER, name: CUSTOMER_NAME },
+  sku: { code: SKU, name: SKU_NAME },
+};
+
 function masterDestination(entity: EntityName): ImportDestination {
-  const fields = editableFields(entity).map((f) => ({
-    key: f.key,
-    labelKey: `masterData.field.${entity}.${f.key}`,
-    type: f.type,
-    // A required field with a default (a customer's status) may be left unmapped: new rows get the default.
-    required: !!f.required && f.default === undefined,
-  }));
+  const fields = editableFields(entity).map((f) => {
+    const aliases = ALIASES[entity]?.[f.key];
+    return {
+      key: f.key,
+      labelKey: `masterData.field.${entity}.${f.key}`,
+      type: f.type,
+      // A required field with a default (a customer's status) may be left unmapped: new rows get the default.
+      required: !!f.required && f.default === undefined,
+      ...(aliases ? { aliases: [...aliases] } : {}),
+    };
+  });
   const pick = (rows: TextRow[], options?: DestinationOptions) => pickOccurrences(entity, rows, options?.duplicates);
   return {
     info: { destination: `master:${entity}`, labelKey: `masterData.entity.${entity}`, fields },

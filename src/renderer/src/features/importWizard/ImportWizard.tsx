@@ -523,6 +523,7 @@ export function ImportWizard({ destination, onClose }: Props) {
           {actuals && <ReadOptionsFields info={info} value={readOptions} onChange={setReadOptions} disabled={busy} />}
           {master && (
             <fieldset className="import-read">
+              <div className="import-read__fields">
               <label className="field">
                 <span className="field__label">{t('importWizard.master.duplicates')}</span>
                 <select
@@ -536,6 +537,7 @@ export function ImportWizard({ destination, onClose }: Props) {
                   <option value="last">{t('importWizard.master.last')}</option>
                 </select>
               </label>
+              </div>
               <p className="field__hint">{t('importWizard.master.duplicatesHint')}</p>
             </fieldset>
           )}
@@ -705,7 +707,7 @@ export function ImportWizard({ destination, onClose }: Props) {
                   onSkipRest={skipRest}
                 />
               )}
-              {preview.issueCount === 0 ? (
+              {preview.issueCount === 0 && needsConfirm ? null : preview.issueCount === 0 ? (
                 <p className="import-ok" data-testid="import-all-good">
                   {t('importWizard.preview.allGood')}
                 </p>
