@@ -524,19 +524,19 @@ export function ImportWizard({ destination, onClose }: Props) {
           {master && (
             <fieldset className="import-read">
               <div className="import-read__fields">
-              <label className="field">
-                <span className="field__label">{t('importWizard.master.duplicates')}</span>
-                <select
-                  className="input"
-                  data-testid="import-duplicates"
-                  value={duplicates}
-                  disabled={busy}
-                  onChange={(e) => setDuplicates(e.target.value === 'last' ? 'last' : 'first')}
-                >
-                  <option value="first">{t('importWizard.master.first')}</option>
-                  <option value="last">{t('importWizard.master.last')}</option>
-                </select>
-              </label>
+                <label className="field">
+                  <span className="field__label">{t('importWizard.master.duplicates')}</span>
+                  <select
+                    className="input"
+                    data-testid="import-duplicates"
+                    value={duplicates}
+                    disabled={busy}
+                    onChange={(e) => setDuplicates(e.target.value === 'last' ? 'last' : 'first')}
+                  >
+                    <option value="first">{t('importWizard.master.first')}</option>
+                    <option value="last">{t('importWizard.master.last')}</option>
+                  </select>
+                </label>
               </div>
               <p className="field__hint">{t('importWizard.master.duplicatesHint')}</p>
             </fieldset>
