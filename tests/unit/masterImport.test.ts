@@ -202,6 +202,10 @@ describe('master-data import from a transaction file', () => {
     // Left out, not counted as all margin (a cost of 0).
     expect(gp(part)).toBeLessThan(gp(full));
     expect(part.plan.amountCents).toEqual(full.plan.amountCents);
+    // The expense budget's return on gross profit says so too.
+    const budget = await invokeOk(c, 'expenses.budget', {});
+    expect(budget.costMissingSkus).toBe(1);
+    expect(budget.grossProfitTarget).toEqual(part.plan.grossProfitCents);
   });
 
   it('an actuals import that creates a SKU from a file without gross profit leaves its cost unknown', async () => {

@@ -296,6 +296,8 @@ export function compareVersions(
 export interface PlanTargets {
   sales: number[];
   grossProfit: number[];
+  /** Planned SKUs whose cost is not known: not in grossProfit. */
+  costMissingSkus: number;
 }
 
 const planTargetsMemo = new Memo<PlanTargets>(CUBE_READS, 4);
@@ -305,6 +307,6 @@ export function planTargets(file: RegionFile, db: ReadDb): PlanTargets {
   const versionId = workingVersionId(db);
   return planTargetsMemo.get(file.changes, String(versionId), () => {
     const s = targetSummary(db, targetCache(file, db), versionId);
-    return { sales: s.plan.amountCents, grossProfit: s.plan.grossProfitCents };
+    return { sales: s.plan.amountCents, grossProfit: s.plan.grossProfitCents, costMissingSkus: s.costMissing.skus };
   });
 }
