@@ -53,6 +53,8 @@ export interface ExpenseBudgetResult {
   salesTarget: number[];
   /** The plan's gross-profit target (sales target × SKU margin, whole 元), by month. */
   grossProfitTarget: number[];
+  /** Planned SKUs whose standard cost is not known, left out of grossProfitTarget (optional: 0 when absent). */
+  costMissingSkus?: number;
   /** Head office's cap on the expense ratio (a fraction), or null when none is set. */
   cap: number | null;
 }

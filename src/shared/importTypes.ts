@@ -105,6 +105,48 @@ export interface RoundingSummary {
   fields: RoundingField[];
 }
 
+/** Master-data destinations: which row of a code that appears on many rows (a transaction file) is taken. */
+export const DUPLICATE_CHOICES = ['first', 'last'] as const;
+export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
+
+/** The members a master-data import may create when the file names ones the region lacks (with the user's confirmation). */
+export const CREATABLE_MEMBERS = ['channel', 'brand', 'category', 'salesperson'] as const;
+export type CreatableMember = (typeof CREATABLE_MEMBERS)[number];
+
+/** One field on which the rows of one code disagree. */
+export interface DuplicateConflict {
+  code: string;
+  field: string;
+  /** The distinct values seen, in file order ('' for an empty cell). */
+  values: string[];
+  /** The value the import takes (the chosen occurrence's). */
+  winner: string;
+}
+
+/** What taking each code once does to a master-data file. */
+export interface DuplicateSummary {
+  /** Distinct codes in the file. */
+  codes: number;
+  /** Rows that repeat a code seen on another row (left out). */
+  repeatedRows: number;
+  /** Fields (code × field) whose values differ between a code's rows. */
+  conflictCount: number;
+  /** The first 500 of them. */
+  conflicts: DuplicateConflict[];
+}
+
+/** A channel, brand, category or salesperson the file names and the region does not have: created on confirmation. */
+export interface MemberToCreate {
+  entity: CreatableMember;
+  /** The text the file has (a code or a name). */
+  value: string;
+  /** The code and name it is created with. */
+  code: string;
+  name: string;
+  /** File rows that name it. */
+  rowCount: number;
+}
+
 export interface ImportPreview {
   rowCount: number;
   validCount: number;
@@ -125,6 +167,10 @@ export interface ImportPreview {
   rounding?: RoundingSummary;
   /** Actuals destinations: the bulk decisions' effect, the supporting members to create, attribute conflicts. */
   bulk?: BulkPreview;
+  /** Master-data destinations: codes on many rows, taken once. */
+  duplicates?: DuplicateSummary;
+  /** Master-data destinations: members the file names that the commit creates once the request confirms them. */
+  toCreate?: MemberToCreate[];
 }
 
 export interface ImportCommitResult {

@@ -122,10 +122,12 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
       { key: 'brandId', type: 'ref', ref: 'brand', required: true },
       { key: 'categoryId', type: 'ref', ref: 'category', required: true },
       text('spec', NAME_MAX),
-      { key: 'packSize', type: 'int', required: true, min: 1, max: 100_000 },
+      // Pack size, list price and cost may be left empty (unknown): a transaction file
+      // names SKUs without them. An empty cost marks the SKU 待補成本 and keeps it out of margins.
+      { key: 'packSize', type: 'int', min: 1, max: 100_000 },
       { key: 'unit', type: 'text', max: 20, default: 'case' },
-      { key: 'listPriceCents', type: 'money', required: true, min: 0, max: MONEY_MAX },
-      { key: 'stdCostCents', type: 'money', required: true, min: 0, max: MONEY_MAX },
+      { key: 'listPriceCents', type: 'money', min: 0, max: MONEY_MAX },
+      { key: 'stdCostCents', type: 'money', min: 0, max: MONEY_MAX },
       { key: 'launchDate', type: 'date' },
       { key: 'isNew', type: 'bool', default: false },
       { key: 'status', type: 'enum', values: ['active', 'discontinued'], required: true, default: 'active' },
@@ -445,6 +447,22 @@ function geoKeyIndex(lookup: RefLookup): Map<string, number[]> {
 }
 
 const LIST_SEPARATORS = /[,，;；、|\n]+/;
+
+/** The references a ref cell (one) or a refList cell (several) names. */
+export function refTokens(spec: FieldSpec, text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  return spec.type === 'refList' ? trimmed.split(LIST_SEPARATORS).map((t) => t.trim()).filter((t) => t !== '') : [trimmed];
+}
+
+/** Whether a typed reference names an item of the lookup (by code, or by a name only one item has). */
+export function refState(lookup: RefLookup, token: string): 'found' | 'ambiguous' | 'missing' {
+  const key = codeKey(token);
+  if (lookup.byCode.has(key)) return 'found';
+  const byName = lookup.byName.get(key);
+  if (!byName || byName.length === 0) return 'missing';
+  return byName.length === 1 ? 'found' : 'ambiguous';
+}
 
 /**
  * Parses what the user typed or pasted into one cell. Empty text means "no value":

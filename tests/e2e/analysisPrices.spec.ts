@@ -52,7 +52,7 @@ test('prices: a matrix cell matches the API, an inverted cell is marked, drill d
   expect(shelf).toBeDefined();
   const shelfCell = page.locator(`[data-testid="prices-sku-row"][data-id="${shelf.skuId}"] [data-col="shelf"]`);
   await expect(shelfCell).toHaveAttribute('data-shelf', String(shelf.avgPack));
-  await expect(shelfCell).toHaveText(yuan(shelf.avgPack));
+  await expect(shelfCell).toHaveText(yuan(shelf.avgPack!));
   await shot(page, 'analysis-prices.png', { fullPage: true });
   await page.getByTestId('prices-matrix').scrollIntoViewIfNeeded();
   await shot(page, 'analysis-prices-matrix.png', { fullPage: true });

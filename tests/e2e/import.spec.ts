@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -113,3 +113,67 @@ test('import customers from a GBK CSV: a bad row blocks the import, the fixed fi
   await workspace.undoButton.click();
   await expect.poll(() => importedCodes(page)).toEqual([]);
 });
+
+/** A master-data list through the app's own API. */
+async function listOf(page: Page, entity: string): Promise<{ rows: Record<string, unknown>[] }> {
+  return page.evaluate(async (e) => {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]')!.content;
+    const res = await fetch('/api/invoke/master.list', {
+      method: 'POST',
+      headers: { 'X-RegionPlan-Token': token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entity: e }),
+    });
+    return ((await res.json()) as { value: { rows: Record<string, unknown>[] } }).value;
+  }, entity);
+}
+
+test('customers from a transaction file: each code once (last row), a new channel created on confirmation', async ({ start, page, host }) => {
+  // An ERP's sales lines: the same customer on several rows, one row disagreeing, and a channel the region lacks.
+  const file = join(host.workspace, '..', 'sales-lines.csv');
+  writeFileSync(
+    file,
+    ['代碼,名稱,城市,主渠道', 'TX001,團購甲,上海市,社區團購', 'TX001,團購甲,上海市,社區團購', 'TX002,便利乙,上海市,KA', 'TX001,團購甲（新名）,上海市,社區團購'].join('\r\n'),
+  );
+  await start.demoButton.click();
+  await start.expectState('workspace');
+  const md = new MasterDataPage(page);
+  await md.open('customers');
+  await expect(md.editor('customer')).toHaveAttribute('data-loaded', 'true');
+  await md.editor('customer').getByTestId('import-button').click();
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.getByTestId('import-file-input').setInputFiles(file);
+  await expect(wizard.getByTestId('import-row-count')).toContainText('4');
+  await wizard.getByTestId('import-duplicates').selectOption('last');
+  await wizard.getByTestId('import-next').click();
+  await expect(wizard.getByTestId('map-channelId')).toHaveValue('3');
+  await wizard.getByTestId('import-next').click();
+
+  await expect(wizard.getByTestId('import-dup-summary')).toHaveText('4 行，2 個編碼；重複編碼的屬性衝突 1 個');
+  const conflict = wizard.getByTestId('import-conflicts').locator('tbody tr');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('TX001');
+  await expect(conflict.locator('.import-master__winner')).toHaveText('團購甲（新名）');
+  const create = wizard.getByTestId('import-to-create');
+  await expect(create.locator('tbody tr')).toHaveCount(1);
+  await expect(create.locator('tbody tr')).toContainText('社區團購');
+  // Nothing is created without the confirmation.
+  await expect(wizard.getByTestId('import-all-good')).toHaveCount(0);
+  await expect(wizard.getByTestId('import-commit')).toBeDisabled();
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'import-master-review.png') });
+  await wizard.getByTestId('import-create-confirm').check();
+  await expect(wizard.getByTestId('import-all-good')).toBeVisible();
+  await expect(wizard.getByTestId('import-commit')).toBeEnabled();
+  await wizard.getByTestId('import-commit').click();
+  await expect(wizard.getByTestId('import-done-body')).toContainText('新增 2');
+  await expect(wizard.getByTestId('import-done-body')).toContainText('新建了 1 個');
+  await wizard.getByTestId('import-close').click();
+
+  const channel = (await listOf(page, 'channel')).rows.find((r) => r.name === '社區團購');
+  expect(channel).toBeDefined();
+  const customers = (await listOf(page, 'customer')).rows.filter((r) => String(r.code).startsWith('TX'));
+  expect(customers.map((r) => [r.code, r.name, r.channelId]).sort()).toEqual([
+    ['TX001', '團購甲（新名）', channel!.id],
+    ['TX002', '便利乙', expect.any(Number)],
+  ]);
+});
+

@@ -186,17 +186,6 @@ describe('import channels', () => {
     expect(await call('import.preview', { path, destination, mapping: { ...MAPPING, nope: 1 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
-  it('flags a code that appears twice in the file, naming the first row', async () => {
-    const dup = join(ctx.dir, 'dup.csv');
-    writeFileSync(dup, '代碼,名稱,城市,主渠道\nD1,甲,上海市,KA\nD2,乙,上海市,KA\nD1,丙,南京市,TT\n');
-    ctx.nextImport = dup;
-    await ok('import.chooseFile', {});
-    const p2 = await ok<ImportPreview>('import.preview', { path: dup, destination, mapping: { code: 0, name: 1, cityId: 2, channelId: 3 } });
-    expect(p2.issues).toEqual([
-      { row: 4, column: '代碼', field: 'code', message: 'masterData.invalid.duplicateInBatch', params: { value: 'D1', row: 2 } },
-    ]);
-  });
-
   it('saves mappings per destination and source, by header text', async () => {
     expect(await ok<SavedMapping[]>('import.mappings', { destination })).toEqual([]);
     const list = await ok<SavedMapping[]>('import.saveMapping', {

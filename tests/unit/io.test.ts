@@ -244,7 +244,7 @@ describe('export', () => {
     for (const row of cells) for (const cell of row) expect(cell).not.toMatch(/^[=+@\t\r]/);
   });
 
-  it('writes XLSX with values only: no cell has a formula, numbers are numbers', () => {
+  it('writes XLSX with values only: text is a string cell holding the text exactly, no cell has a formula, numbers are numbers', () => {
     const path = join(tempDir(), '客戶.xlsx');
     writeExport(path, 'xlsx', headers, rows, '客戶-華東大區');
     const book = XLSX.read(readFileSync(path), { type: 'buffer', cellFormula: true });
@@ -253,12 +253,19 @@ describe('export', () => {
     const cells = Object.keys(ws).filter((k) => !k.startsWith('!')).map((k) => ws[k] as XLSX.CellObject);
     expect(cells.length).toBeGreaterThan(15);
     for (const c of cells) expect(c.f).toBeUndefined();
-    expect(ws.B2.v).toBe(`'=HYPERLINK("http://evil","點我")`);
-    expect(ws.B3.v).toBe("'-SUM(A1:A2)");
+    expect(ws.B2).toMatchObject({ t: 's', v: '=HYPERLINK("http://evil","點我")' });
+    expect(ws.B3).toMatchObject({ t: 's', v: '-SUM(A1:A2)' });
+    expect(ws.D2).toMatchObject({ t: 's', v: '+86 138' });
+    expect(ws.D3).toMatchObject({ t: 's', v: '@cmd' });
     expect(ws.C2).toMatchObject({ t: 'n', v: 1234.5 });
     expect(ws.C3).toMatchObject({ t: 'n', v: -42 });
     expect(ws.D5).toMatchObject({ t: 'b', v: true });
-    // And it reads back through our own import path.
-    expect(readDataRows(path).rows[0]).toEqual(['C001', `'=HYPERLINK("http://evil","點我")`, '1234.5', "'+86 138"]);
+    // The sheet's XML has no formula element at all.
+    const zip = XLSX.CFB.read(readFileSync(path), { type: 'buffer' });
+    const sheetXml = XLSX.CFB.find(zip, '/xl/worksheets/sheet1.xml');
+    expect(sheetXml).toBeTruthy();
+    expect(Buffer.from(sheetXml!.content as Uint8Array).toString('utf8')).not.toMatch(/<f[ >]/);
+    // And it reads back through our own import path as the same text.
+    expect(readDataRows(path).rows[0]).toEqual(['C001', '=HYPERLINK("http://evil","點我")', '1234.5', '+86 138']);
   });
 });

@@ -36,7 +36,10 @@ describe('parseCell', () => {
     expect(cell('packSize', '1,200', 'sku')).toEqual({ ok: true, value: 1200 });
     expect(cell('packSize', '12.5', 'sku')).toMatchObject({ ok: false, reason: 'masterData.invalid.notInteger' });
     expect(cell('packSize', '0', 'sku')).toMatchObject({ ok: false, reason: 'masterData.invalid.belowMin' });
-    expect(cell('packSize', '', 'sku')).toMatchObject({ ok: false, reason: 'masterData.invalid.required' });
+    // A pack size may be unknown (a SKU first seen in a transaction file); a name may not be.
+    expect(cell('packSize', '', 'sku')).toEqual({ ok: true, value: null });
+    expect(cell('stdCostCents', '', 'sku')).toEqual({ ok: true, value: null });
+    expect(cell('name', '', 'sku')).toMatchObject({ ok: false, reason: 'masterData.invalid.required' });
   });
 
   it('reads the date forms spreadsheets show and refuses impossible dates', () => {

@@ -225,4 +225,28 @@ describe('migrations', () => {
     expect(f.sqlite.prepare('SELECT count(*) FROM import_batch_loss').pluck().get()).toBe(0);
     await f.close();
   });
+
+  it('10: SKUs keep their ids, prices and references; pack size, list price and cost may then be unknown', async () => {
+    const dir = tempDir();
+    const path = await fileAt(9, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (1, 'D001', '南京恒通商貿', 1, 1, 'distributor', 'active');
+      INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count) VALUES (1, 'sales_actual', 'erp.csv', 'h1', '', 1);
+      INSERT INTO sales_actual VALUES (202601, 1, 1, 10000, 3, 3000, 1);`);
+    const skus = before.prepare('SELECT * FROM sku ORDER BY id').all();
+    expect(skus.length).toBeGreaterThan(0);
+    expect(() => before.prepare('UPDATE sku SET std_cost_cents = NULL').run()).toThrow(/NOT NULL/);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(10) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(10);
+    expect(f.sqlite.prepare('SELECT * FROM sku ORDER BY id').all()).toEqual(skus);
+    expect(f.sqlite.pragma('foreign_key_check')).toEqual([]);
+    f.sqlite.prepare('UPDATE sku SET std_cost_cents = NULL, list_price_cents = NULL, pack_size = NULL WHERE id = 1').run();
+    expect(() => f.sqlite.prepare('UPDATE sku SET std_cost_cents = -1 WHERE id = 1').run()).toThrow(/CHECK/);
+    // The lines still refer to the SKU: it cannot be removed from under them.
+    expect(() => f.sqlite.prepare('DELETE FROM sku WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+    expect(f.sqlite.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'sku' AND type = 'index' AND sql IS NOT NULL ORDER BY name`).pluck().all()).toEqual(['sku_brand', 'sku_category']);
+    await f.close();
+  });
 });

@@ -77,11 +77,12 @@ export type PriceShelvesInput = z.infer<typeof priceShelvesInputSchema>;
 export interface PriceShelfRow {
   skuId: number;
   terminals: number;
-  packSize: number;
+  /** null: the SKU's pack size is not known yet. */
+  packSize: number | null;
   /** Cents per piece, the average over the terminals (not rounded). */
   avgUnit: number;
-  /** avgUnit × pack size, rounded to a cent: the case-equivalent shelf price. */
-  avgPack: number;
+  /** avgUnit × pack size, rounded to a cent: the case-equivalent shelf price; null without a pack size. */
+  avgPack: number | null;
 }
 
 export interface PriceOption {

@@ -3,6 +3,8 @@ import { asyncCommand, command, query } from '../endpoint';
 import { AMOUNT_UNITS, MEMBER_ATTRIBUTES, MEMBER_DIMENSIONS, RESOLUTION_ACTIONS, type MemberAttribute } from '../actuals';
 import { MAX_SOURCE_LENGTH } from '../sourceName';
 import {
+  CREATABLE_MEMBERS,
+  DUPLICATE_CHOICES,
   EXPORT_FORMATS,
   TEXT_ENCODINGS,
   type DataFileInfo,
@@ -95,6 +97,14 @@ export const bulkRequestSchema = z
   })
   .strict();
 
+/** Master-data destinations: one confirmed member to create, as the preview listed it. */
+export const createMemberSchema = z
+  .object({
+    entity: z.enum(CREATABLE_MEMBERS),
+    value: z.string().trim().min(1).max(500),
+  })
+  .strict();
+
 const rowsInput = z
   .object({
     ...readOptions,
@@ -109,6 +119,10 @@ const rowsInput = z
     replaceOtherSources: z.boolean().optional(),
     /** Actuals destinations: bulk decisions per dimension (per-value resolutions override them). */
     bulk: bulkRequestSchema.optional(),
+    /** Master-data destinations: a code on many rows is taken from its first (default) or last row. */
+    duplicates: z.enum(DUPLICATE_CHOICES).optional(),
+    /** Master-data destinations: the members to create that the user confirmed (the preview's toCreate). */
+    createMembers: z.array(createMemberSchema).max(10_000).optional(),
   })
   .strict();
 

@@ -100,6 +100,8 @@ export interface TargetSummary {
   lastYear: { amountCents: number[]; volume: number[]; grossProfitCents: number[] };
   /** The calendar year the last-year columns come from. */
   lastYearOf: number;
+  /** SKUs with a plan amount whose standard cost is not known: left out of the gross-profit target. */
+  costMissing: { skus: number; amountCents: number };
 }
 
 export interface TargetLock {

@@ -63,6 +63,7 @@ export const expensesZhHant = {
     noSales: '尚未制定銷售目標：先在「目標制定」中設定全年目標，費用率才能計算。',
   },
   measures: {
+    costMissing: '{{n}} 個計劃單品待補成本，毛利目標與毛利投入產出比未計入它們。',
     title: '各項目費用率、銷售與毛利投入產出比',
     item: '項目',
     budget: '預算',
@@ -293,6 +294,7 @@ export const expensesZhHans: typeof expensesZhHant = {
     noSales: '尚未制定销售目标：先在“目标制定”中设定全年目标，费用率才能计算。',
   },
   measures: {
+    costMissing: '{{n}} 个计划单品待补成本，毛利目标与毛利投入产出比未计入它们。',
     title: '各项目费用率、销售与毛利投入产出比',
     item: '项目',
     budget: '预算',
@@ -523,6 +525,7 @@ export const expensesEn: typeof expensesZhHant = {
     noSales: 'No sales target yet: set the year target in Targets to see the expense ratio.',
   },
   measures: {
+    costMissing: 'Cost missing for {{n}} planned SKUs: the gross-profit target and the return on it leave them out.',
     title: 'Expense ratio, sales and GP return on expense by item',
     item: 'Item',
     budget: 'Budget',

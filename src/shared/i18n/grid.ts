@@ -43,6 +43,10 @@ export const gridZhHant = {
     drill: '這一項沒有明細行。',
   },
   md: {
+    costMissing: '待補成本',
+    costMissingFilter: '只看待補成本（{{n}}）',
+    costMissingAll: '顯示全部單品',
+    costMissingHint: '{{n}} 個單品沒有標準成本：毛利目標不計入它們。請補上成本。',
     title: '主數據',
     tabs: {
       geography: '地理',
@@ -141,6 +145,10 @@ export const gridZhHans: GridMessages = {
     drill: '这一项没有明细行。',
   },
   md: {
+    costMissing: '待补成本',
+    costMissingFilter: '只看待补成本（{{n}}）',
+    costMissingAll: '显示全部单品',
+    costMissingHint: '{{n}} 个单品没有标准成本：毛利目标不计入它们。请补上成本。',
     title: '主数据',
     tabs: {
       geography: '地理',
@@ -235,6 +243,10 @@ export const gridEn: GridMessages = {
     drill: 'No rows behind this figure.',
   },
   md: {
+    costMissing: 'cost missing',
+    costMissingFilter: 'Only cost missing ({{n}})',
+    costMissingAll: 'Show all SKUs',
+    costMissingHint: '{{n}} SKUs have no standard cost: the gross-profit target leaves them out. Fill in their cost.',
     title: 'Master data',
     tabs: {
       geography: 'Geography',

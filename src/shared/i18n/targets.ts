@@ -126,6 +126,7 @@ export const targetsZhHant = {
     exact: '精確值：{{value}}',
     unitNote: '單位：{{unit}}',
     derivedNote: '毛利與新品目標單位：{{unit}}',
+    costMissing: '{{n}} 個單品待補成本（計劃 {{amount}}），未計入毛利目標',
   },
   col: {
     year: '全年',
@@ -337,6 +338,7 @@ export const targetsZhHans: TargetsMessages = {
     exact: '精确值：{{value}}',
     unitNote: '单位：{{unit}}',
     derivedNote: '毛利与新品目标单位：{{unit}}',
+    costMissing: '{{n}} 个单品待补成本（计划 {{amount}}），未计入毛利目标',
   },
   col: {
     year: '全年',
@@ -545,6 +547,7 @@ export const targetsEn: TargetsMessages = {
     exact: 'Exact: {{value}}',
     unitNote: 'Unit: {{unit}}',
     derivedNote: 'gross profit and new products in {{unit}}',
+    costMissing: 'Cost missing for {{n}} SKUs (planned {{amount}}): not in the gross-profit target',
   },
   col: {
     year: 'Year',

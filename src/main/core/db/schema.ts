@@ -69,10 +69,12 @@ export interface SkuTable {
   brand_id: number;
   category_id: number;
   spec: string;
-  pack_size: number;
+  /** NULL: not known yet (a SKU first seen in a transaction file). */
+  pack_size: number | null;
   unit: string;
-  list_price_cents: number;
-  std_cost_cents: number;
+  list_price_cents: number | null;
+  /** NULL: cost not known yet; no margin is computed from it. */
+  std_cost_cents: number | null;
   launch_date: string | null;
   is_new: Flag;
   status: 'active' | 'discontinued';

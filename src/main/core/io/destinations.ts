@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { ImportIssue, ImportDestinationInfo } from '../../../shared/importTypes';
+import type { CreatableMember, DuplicateChoice, DuplicateSummary, ImportDestinationInfo, ImportIssue, MemberToCreate } from '../../../shared/importTypes';
 import type { ReadDb, WriteDb } from '../db/handle';
 
 /** One data row as the destination sees it: fieldKey → the cell's text ('' when empty). */
@@ -18,6 +18,22 @@ export interface RowIssue {
 export interface RowPlan {
   updates: number;
   inserts: number;
+  /** Members created besides the rows (master data the file named and the user confirmed). */
+  created?: number;
+}
+
+/** How a request asks rows to be taken (master-data destinations; others ignore them). */
+export interface DestinationOptions {
+  /** A code on many rows: its first (default) or last row is taken. */
+  duplicates?: DuplicateChoice;
+  /** Members the user confirmed to create. */
+  createMembers?: readonly { entity: CreatableMember; value: string }[];
+}
+
+/** What a destination adds to the preview beyond issues and counts. */
+export interface DestinationReview {
+  duplicates?: DuplicateSummary;
+  toCreate?: MemberToCreate[];
 }
 
 /**
@@ -31,11 +47,13 @@ export interface RowPlan {
 export interface ImportDestination {
   info: ImportDestinationInfo;
   /** Every problem, nothing written. */
-  validate(db: ReadDb, rows: TextRow[]): RowIssue[];
+  validate(db: ReadDb, rows: TextRow[], options?: DestinationOptions): RowIssue[];
   /** How many rows update an existing item and how many add one. */
-  plan(db: ReadDb, rows: TextRow[]): RowPlan;
+  plan(db: ReadDb, rows: TextRow[], options?: DestinationOptions): RowPlan;
+  /** Repeated codes and members to create, for the preview. */
+  review?(db: ReadDb, rows: TextRow[], options?: DestinationOptions): DestinationReview;
   /** Writes every row or none, inside the command's transaction; throws AppError INVALID_INPUT with `rows.<i>.<field>` issues. */
-  commit(db: WriteDb, rows: TextRow[]): RowPlan;
+  commit(db: WriteDb, rows: TextRow[], options?: DestinationOptions): RowPlan;
 }
 
 export type DestinationFactory = (name: string) => ImportDestination | null;

@@ -5,9 +5,10 @@ import type { ExportFormat } from '../../../shared/importTypes';
 export type ExportCell = string | number | boolean | null;
 
 /**
- * Text that a spreadsheet would run as a formula (= + - @, or a leading tab or
- * carriage return that some programs strip first) gets an apostrophe in front, so
- * an export never carries a formula (CSV injection). Numbers stay numbers.
+ * CSV only: text that a spreadsheet would run as a formula (= + - @, or a leading tab
+ * or carriage return that some programs strip first) gets an apostrophe in front, so
+ * an export never carries a formula (CSV injection). Numbers stay numbers. An XLSX
+ * cell has a type, so there text is a string cell holding the text exactly.
  */
 export function neutralize(cell: ExportCell): ExportCell {
   if (typeof cell !== 'string' || cell.length === 0) return cell;
@@ -26,14 +27,25 @@ export function csvBytes(headers: string[], rows: ExportCell[][]): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
 
-/** The bytes of an XLSX export: one sheet, values only (no cell ever has a formula). */
+/** The apostrophe `neutralize` put in front of a CSV cell, taken off again when the CSV is imported. */
+export function unneutralize(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * The bytes of an XLSX export: one sheet, values only. Text is a string cell (type s)
+ * with the text as it is, `=HYPERLINK(…)` included: a spreadsheet shows a string cell
+ * as text and never evaluates it, so no apostrophe is needed (it would be kept as part
+ * of the value by every reader). No cell ever has a formula.
+ */
 export function xlsxBytes(headers: string[], rows: ExportCell[][], sheetName: string): Buffer {
-  const aoa = [headers, ...rows].map((r) => r.map((c) => neutralize(c)));
+  const aoa = [headers, ...rows];
   const ws = XLSX.utils.aoa_to_sheet(aoa);
   for (const key of Object.keys(ws)) {
     if (key.startsWith('!')) continue;
     const cell = ws[key] as XLSX.CellObject;
     delete cell.f;
+    if (typeof cell.v === 'string') cell.t = 's';
   }
   ws['!cols'] = headers.map((h) => ({ wch: Math.min(40, Math.max(8, h.length * 2 + 2)) }));
   const wb = XLSX.utils.book_new();

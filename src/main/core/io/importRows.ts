@@ -1,12 +1,13 @@
 import type { ActualsReadOptions } from '../../../shared/actuals';
 import { actualsReadOptionsSchema } from '../../../shared/endpoints/io';
 import { AppError } from '../../../shared/errors';
-import type { ColumnMapping, ImportCommitResult, ImportIssue, ImportPreview, SavedMapping, TextEncoding } from '../../../shared/importTypes';
+import type { ColumnMapping, CreatableMember, DuplicateChoice, ImportCommitResult, ImportIssue, ImportPreview, SavedMapping, TextEncoding } from '../../../shared/importTypes';
 import { centsExact, exactText, readImportMoney, type ExactDecimal } from '../../../shared/importValues';
 import type { ReadDb, WriteDb } from '../db/handle';
 import { listMappingRows, upsertMapping } from '../repos/imports';
 import { readDataRows, type DataRows } from './dataFile';
-import { requireDestination, type ImportDestination, type RowIssue, type TextRow } from './destinations';
+import { requireDestination, type DestinationOptions, type ImportDestination, type RowIssue, type TextRow } from './destinations';
+import { unneutralize } from './exportFile';
 import { RoundingTally } from './rounding';
 
 export const MAX_PREVIEW_ISSUES = 500;
@@ -18,7 +19,13 @@ export interface ImportRequest {
   headerRow?: number;
   destination: string;
   mapping: ColumnMapping;
+  /** Master data: a code on many rows is taken from its first (default) or last row. */
+  duplicates?: DuplicateChoice;
+  /** Master data: the members to create that the user confirmed. */
+  createMembers?: { entity: CreatableMember; value: string }[];
 }
+
+const optionsOf = (r: ImportRequest): DestinationOptions => ({ duplicates: r.duplicates, createMembers: r.createMembers });
 
 interface Prepared {
   destination: ImportDestination;
@@ -79,9 +86,12 @@ function prepare(path: string, request: ImportRequest): Prepared {
     .map((f) => ({ row: 0, column: '', field: f.key, message: 'importWizard.issue.requiredUnmapped' }));
   const moneyFields = destination.info.fields.filter((f) => f.type === 'money').map((f) => f.key);
   const money: Prepared['money'] = [];
+  // A CSV we exported put an apostrophe before text a spreadsheet would run as a
+  // formula; it is not part of the value, so importing the file back takes it off.
+  const csv = data.info.format === 'csv';
   const rows = data.rows.map((cells) => {
     const row: TextRow = {};
-    for (const [field, column] of used) row[field] = cells[column].trim();
+    for (const [field, column] of used) row[field] = csv ? unneutralize(cells[column].trim()) : cells[column].trim();
     money.push(roundMoney(row, moneyFields));
     return row;
   });
@@ -111,10 +121,12 @@ export function previewImport(db: ReadDb, path: string, request: ImportRequest):
   if (p.mappingIssues.length > 0) {
     return { rowCount: p.rows.length, validCount: 0, issues: p.mappingIssues, issueCount: p.mappingIssues.length, updates: 0, inserts: 0 };
   }
-  const rowIssues = p.destination.validate(db, p.rows);
+  const options = optionsOf(request);
+  const rowIssues = p.destination.validate(db, p.rows, options);
   const issues = toImportIssues(p, rowIssues, request.mapping).sort((a, b) => a.row - b.row);
   const badRows = new Set(rowIssues.map((i) => i.index));
-  const plan = p.destination.plan(db, p.rows);
+  const plan = p.destination.plan(db, p.rows, options);
+  const review = p.destination.review?.(db, p.rows, options) ?? {};
   const rounding = roundingOf(p, badRows);
   return {
     rowCount: p.rows.length,
@@ -123,6 +135,7 @@ export function previewImport(db: ReadDb, path: string, request: ImportRequest):
     issueCount: issues.length,
     updates: plan.updates,
     inserts: plan.inserts,
+    ...review,
     ...(rounding ? { rounding } : {}),
   };
 }
@@ -135,9 +148,9 @@ export function commitImport(db: WriteDb, path: string, request: ImportRequest):
       issues: p.mappingIssues.map((i) => ({ path: `mapping.${i.field}`, message: i.message })),
     });
   }
-  const plan = p.destination.commit(db, p.rows);
+  const plan = p.destination.commit(db, p.rows, optionsOf(request));
   const rounding = roundingOf(p, new Set());
-  return { imported: p.rows.length, updated: plan.updates, inserted: plan.inserts, ...(rounding ? { rounding } : {}) };
+  return { imported: p.rows.length, updated: plan.updates, inserted: plan.inserts, ...(plan.created ? { created: plan.created } : {}), ...(rounding ? { rounding } : {}) };
 }
 
 // ---- saved mappings (table import_mapping: kind = the destination, name = the source) ----

@@ -135,8 +135,8 @@ export function visitWriter(db: WriteDb): {
   };
 }
 
-/** Every SKU's standard cost per case (gross profit where the file gives none). */
-export function skuStdCosts(db: ReadDb): Map<number, number> {
+/** Every SKU's standard cost per case (gross profit where the file gives none); null: not known yet. */
+export function skuStdCosts(db: ReadDb): Map<number, number | null> {
   return new Map(all(db, qb.selectFrom('sku').select(['id', 'std_cost_cents'])).map((r) => [r.id, r.std_cost_cents]));
 }
 

@@ -67,8 +67,10 @@ export interface NewMember {
 
 /** A new SKU's prices, derived from the file. */
 export interface NewSkuPrices {
-  listPriceCents: number;
-  stdCostCents: number;
+  /** null: not known (no cases in the file). */
+  listPriceCents: number | null;
+  /** null: not known (the file has no gross profit for it). */
+  stdCostCents: number | null;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -90,7 +92,7 @@ export function insertMember(db: WriteDb, c: NewMember, skuPrices: NewSkuPrices)
         .prepare(
           `INSERT INTO sku (id, code, name, brand_id, category_id, pack_size, list_price_cents, std_cost_cents, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active')`,
         )
-        .run(c.id, c.code, c.name, r.brandId, r.categoryId, c.extra?.packSize ?? 1, skuPrices.listPriceCents, skuPrices.stdCostCents);
+        .run(c.id, c.code, c.name, r.brandId, r.categoryId, c.extra?.packSize ?? null, skuPrices.listPriceCents, skuPrices.stdCostCents);
       break;
     case 'city':
       sqlite.prepare(`INSERT INTO city (id, province_id, code, name) VALUES (?, ?, ?, ?)`).run(c.id, r.provinceId, c.code, c.name);

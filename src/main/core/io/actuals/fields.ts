@@ -30,10 +30,10 @@ const f = (key: string, type: FieldType, required: boolean, aliases: string[], d
 });
 
 const PERIOD = ['月份', '期間', '期间', '年月', '會計期間', '会计期间', '日期', '單據日期', '单据日期', '開票日期', '开票日期', 'month', 'period', 'date'];
-const CUSTOMER = ['客戶編碼', '客户编码', '客戶代碼', '客户代码', '客戶編號', '客户编号', '經銷商編碼', '经销商编码', '客戶', '客户', '經銷商', '经销商', 'customer', 'customer code'];
-const CUSTOMER_NAME = ['客戶名稱', '客户名称', '經銷商名稱', '经销商名称', 'customer name'];
-const SKU = ['存貨編碼', '存货编码', '物料編碼', '物料编码', '產品編碼', '产品编码', '商品編碼', '商品编码', '單品編碼', '单品编码', 'SKU', 'SKU編碼', 'SKU编码', 'item code', 'product code'];
-const SKU_NAME = ['存貨名稱', '存货名称', '物料名稱', '物料名称', '產品名稱', '产品名称', '商品名稱', '商品名称', 'item name', 'product name'];
+export const CUSTOMER = ['客戶編碼', '客户编码', '客戶代碼', '客户代码', '客戶編號', '客户编号', '經銷商編碼', '经销商编码', '客戶', '客户', '經銷商', '经销商', 'customer', 'customer code'];
+export const CUSTOMER_NAME = ['客戶名稱', '客户名称', '經銷商名稱', '经销商名称', 'customer name'];
+export const SKU = ['存貨編碼', '存货编码', '物料編碼', '物料编码', '產品編碼', '产品编码', '商品編碼', '商品编码', '單品編碼', '单品编码', 'SKU', 'SKU編碼', 'SKU编码', 'item code', 'product code'];
+export const SKU_NAME = ['存貨名稱', '存货名称', '物料名稱', '物料名称', '產品名稱', '产品名称', '商品名稱', '商品名称', 'item name', 'product name'];
 /** An attribute field: optional, read as text (pack size and price are parsed when a member is created). */
 const a = (key: string, of: string, attribute: MemberAttribute, aliases: string[]): ActualField => ({
   key,

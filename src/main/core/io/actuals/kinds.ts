@@ -67,13 +67,14 @@ function sortedPeriods(set: Set<number>): number[] {
 
 class SkuTally {
   readonly figures = new Map<number, SkuFigures>();
-  add(sku: number, amount: number, volume: number, gp: number): void {
+  add(sku: number, amount: number, volume: number, gp: number, gpGiven: boolean): void {
     const f = this.figures.get(sku);
     if (f) {
       f.amountCents += amount;
       f.volume += volume;
       f.grossProfitCents += gp;
-    } else this.figures.set(sku, { amountCents: amount, volume, grossProfitCents: gp });
+      f.grossProfitGiven &&= gpGiven;
+    } else this.figures.set(sku, { amountCents: amount, volume, grossProfitCents: gp, grossProfitGiven: gpGiven });
   }
 }
 
@@ -93,7 +94,7 @@ class SalesAccumulator implements KindAccumulator {
   readonly keys: number[] = [];
   private readonly months = new Set<number>();
   private merged = 0;
-  private readonly cost: Map<number, number>;
+  private readonly cost: Map<number, number | null>;
   private readonly tally = new SkuTally();
 
   constructor(db: ReadDb) {
@@ -116,7 +117,10 @@ class SalesAccumulator implements KindAccumulator {
     }
     const amount = num(v.amount);
     const volume = num(v.volume);
-    const gp = typeof v.grossProfit === 'number' ? v.grossProfit : amount - volume * (this.cost.get(sku) ?? 0);
+    const gpGiven = typeof v.grossProfit === 'number';
+    // sales_actual keeps a gross profit on every line: without one in the file it comes from
+    // the SKU's standard cost, and from no cost (the whole amount) when that is not known.
+    const gp = gpGiven ? (v.grossProfit as number) : amount - volume * (this.cost.get(sku) ?? 0);
     const key = SalesAccumulator.key(period, customer, sku);
     const at = this.index.get(key);
     if (at !== undefined) {
@@ -137,7 +141,7 @@ class SalesAccumulator implements KindAccumulator {
       this.months.add(period);
     }
     // Only SKUs the import creates are priced from the file.
-    if (!this.cost.has(sku)) this.tally.add(sku, amount, volume, gp);
+    if (!this.cost.has(sku)) this.tally.add(sku, amount, volume, gp, gpGiven);
   }
   finish(): void {}
   periods(): number[] {

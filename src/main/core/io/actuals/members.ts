@@ -315,6 +315,8 @@ export interface SkuFigures {
   amountCents: number;
   volume: number;
   grossProfitCents: number;
+  /** Every row of the SKU had a gross profit: only then is its cost known. */
+  grossProfitGiven: boolean;
 }
 
 /** Writes the members the user chose to create, with the ids the rows already use. */
@@ -322,12 +324,14 @@ export function insertCreated(db: WriteDb, creates: Iterable<PendingCreate>, sku
   let n = 0;
   for (const c of creates) {
     // A new SKU is priced from the file: the price column when it has one, else amount per
-    // case; cost per case by its gross profit (never above the price).
+    // case; cost per case by its gross profit (never above the price). Without cases, or
+    // without a gross profit on every row, the price or the cost is not known (NULL: the
+    // SKU is marked 待補成本), never an invented 0.
     const f = c.dimension === 'sku' ? skuFigures.get(c.id) : undefined;
-    const derived = f && f.volume > 0 ? Math.max(0, Math.round(f.amountCents / f.volume)) : 0;
+    const derived = f && f.volume > 0 ? Math.max(0, Math.round(f.amountCents / f.volume)) : null;
     const price = c.extra?.listPriceCents ?? derived;
-    const cost = f && f.volume > 0 ? Math.max(0, Math.round((f.amountCents - f.grossProfitCents) / f.volume)) : 0;
-    insertMember(db, c, { listPriceCents: price, stdCostCents: Math.min(cost, price) });
+    const cost = f && f.volume > 0 && f.grossProfitGiven ? Math.max(0, Math.round((f.amountCents - f.grossProfitCents) / f.volume)) : null;
+    insertMember(db, c, { listPriceCents: price, stdCostCents: cost === null ? null : price === null ? cost : Math.min(cost, price) });
     counts[c.dimension] = (counts[c.dimension] ?? 0) + 1;
     n++;
   }

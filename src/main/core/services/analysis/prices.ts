@@ -324,7 +324,7 @@ export function priceShelves(db: ReadDb, input: PriceShelvesInput): { rows: Pric
   const s = sliceOf(db, { ...input, cityId: undefined, channelId: undefined }, input.year);
   requireCity(db, input.cityId);
   requireChannel(db, input.channelId);
-  const packs = new Map<number, number>();
+  const packs = new Map<number, number | null>();
   input.skuIds.forEach((id, i) => {
     const row = findSku(db, id);
     if (!row) throw refusal('NOT_FOUND', 'analysisPrices.unknownSku', `no SKU ${id}`, { path: `skuIds.${i}` });
@@ -333,8 +333,8 @@ export function priceShelves(db: ReadDb, input: PriceShelvesInput): { rows: Pric
   const rows = shelfPrices(db, { from: s.from, to: s.to, cityId: input.cityId, channelId: input.channelId }, [...packs.keys()]);
   return {
     rows: rows.map((r) => {
-      const packSize = packs.get(r.sku_id)!;
-      return { skuId: r.sku_id, terminals: r.terminals, packSize, avgUnit: r.avg_unit, avgPack: Math.round(r.avg_unit * packSize) };
+      const packSize = packs.get(r.sku_id) ?? null;
+      return { skuId: r.sku_id, terminals: r.terminals, packSize, avgUnit: r.avg_unit, avgPack: packSize === null ? null : Math.round(r.avg_unit * packSize) };
     }),
   };
 }

@@ -90,7 +90,7 @@ export function readBudget(db: ReadDb, targets: PlanTargets): ExpenseBudgetResul
       if (p === undefined) total.budget[m] += r.budget[m];
     }
   }
-  return { versionId, planYear: year, rows, total, salesTarget: targets.sales, grossProfitTarget: targets.grossProfit, cap: capOf(db) };
+  return { versionId, planYear: year, rows, total, salesTarget: targets.sales, grossProfitTarget: targets.grossProfit, costMissingSkus: targets.costMissingSkus, cap: capOf(db) };
 }
 
 /**

@@ -232,7 +232,9 @@ export function planSliceTargets(db: ReadDb, c: TargetCache, dimension: SplitDim
     for (let m = 0; m < 12; m++) a += cube.amount[k * 12 + m] * 100;
     if (a === 0) continue;
     sales.set(member, (sales.get(member) ?? 0) + a);
-    gp.set(member, (gp.get(member) ?? 0) + a * (refs.skuMargin[sku] ?? 0));
+    // A SKU whose cost is not known adds no gross profit (the targets' summary counts them).
+    const margin = refs.skuMargin[sku] ?? 0;
+    gp.set(member, (gp.get(member) ?? 0) + (Number.isNaN(margin) ? 0 : a * margin));
   }
   for (const [id, v] of gp) gp.set(id, Math.round(v / 100) * 100);
   return { sales, grossProfit: gp };

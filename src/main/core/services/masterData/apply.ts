@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/errors';
 import {
   addRefItem, buildRefLookup, checkValue, codeKey, emptyValue, ENTITIES, fieldSpec, issue, referencedEntities,
-  type CellValue, type EntityName, type MasterIssue, type ParseContext,
+  type CellValue, type EntityName, type MasterIssue, type ParseContext, type RefItem,
 } from '../../../../shared/masterData';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
@@ -38,7 +38,13 @@ interface Plan {
 
 const path = (index: number, field: string) => `rows.${index}.${field}`;
 
-function plan(db: ReadDb, entity: EntityName, input: readonly MasterInputRow[]): Plan {
+/**
+ * Items that do not exist yet but will before the rows are written (members an import
+ * creates on confirmation), with provisional negative ids: the check treats them as known.
+ */
+export type PendingRefs = Partial<Record<EntityName, readonly RefItem[]>>;
+
+function plan(db: ReadDb, entity: EntityName, input: readonly MasterInputRow[], pending: PendingRefs = {}): Plan {
   const spec = ENTITIES[entity];
   const et = ENTITY_TABLES[entity];
   const issues: MasterIssue[] = [];
@@ -52,7 +58,10 @@ function plan(db: ReadDb, entity: EntityName, input: readonly MasterInputRow[]):
 
   // References: everything the entity's ref fields can point at, once per call.
   const ctx: ParseContext = { refs: {} };
-  for (const ref of referencedEntities(entity)) ctx.refs[ref] = buildRefLookup(listRefItems(db, ref));
+  for (const ref of referencedEntities(entity)) {
+    ctx.refs[ref] = buildRefLookup(listRefItems(db, ref));
+    for (const item of pending[ref] ?? []) addRefItem(ctx.refs[ref]!, item);
+  }
   const self = ctx.refs[entity];
 
   // Codes in the file (the whole table: brand codes are unique across own and competitor brands).
@@ -193,8 +202,8 @@ function entityRules(db: ReadDb, entity: EntityName, rows: Prepared[], ctx: Pars
 }
 
 /** Every problem with the batch (empty when it can be applied). Reads only. */
-export function validateMasterRows(db: ReadDb, entity: EntityName, rows: readonly MasterInputRow[]): MasterIssue[] {
-  return plan(db, entity, rows).issues;
+export function validateMasterRows(db: ReadDb, entity: EntityName, rows: readonly MasterInputRow[], pending?: PendingRefs): MasterIssue[] {
+  return plan(db, entity, rows, pending).issues;
 }
 
 /**

@@ -75,6 +75,7 @@ export class TargetRefs {
   cityProvince = new Int32Array(0);
   skuBrand = new Int32Array(0);
   skuCategory = new Int32Array(0);
+  /** (list price − standard cost) / list price; NaN when the cost or the list price is not known. */
   skuMargin = new Float64Array(0);
   skuNew = new Uint8Array(0);
   /** List price (cents per unit) and whether the SKU is still sold: for new plan rows. */
@@ -296,9 +297,11 @@ function loadLookups(db: ReadDb, refs: TargetRefs): void {
   for (const r of members.skus) {
     refs.skuBrand[r.id] = r.brand_id;
     refs.skuCategory[r.id] = r.category_id;
-    refs.skuMargin[r.id] = r.list_price_cents > 0 ? (r.list_price_cents - r.std_cost_cents) / r.list_price_cents : 0;
+    // NaN: the cost (or the list price) is not known yet; gross profit leaves the SKU out and says so.
+    refs.skuMargin[r.id] =
+      r.std_cost_cents === null || r.list_price_cents === null ? NaN : r.list_price_cents > 0 ? (r.list_price_cents - r.std_cost_cents) / r.list_price_cents : 0;
     refs.skuNew[r.id] = r.is_new;
-    refs.skuPrice[r.id] = r.list_price_cents;
+    refs.skuPrice[r.id] = r.list_price_cents ?? 0;
     refs.skuActive[r.id] = r.status === 'active' ? 1 : 0;
     sku.set(r.id, { code: r.code, label: r.name, sort: r.id });
   }

@@ -204,16 +204,24 @@ export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number)
   const zero = () => new Array<number>(MONTHS).fill(0);
   const plan = { amountCents: zero(), volume: zero(), grossProfitCents: zero(), newProductCents: zero() };
   const lastYear = { amountCents: zero(), volume: zero(), grossProfitCents: zero() };
+  // SKUs whose cost is not known add no gross profit; the summary says how many and how much.
+  const costMissingSkus = new Set<number>();
+  let costMissingCents = 0;
   for (let c = 0; c < refs.n; c++) {
     const sku = refs.sku.data[c];
     const margin = refs.skuMargin[sku] ?? 0;
+    const known = !Number.isNaN(margin);
     const isNew = refs.skuNew[sku] === 1;
     for (let m = 0; m < MONTHS; m++) {
       const k = c * MONTHS + m;
       const a = cube.amount[k] * 100;
       plan.amountCents[m] += a;
       plan.volume[m] += cube.volume[k];
-      plan.grossProfitCents[m] += a * margin;
+      if (known) plan.grossProfitCents[m] += a * margin;
+      else if (a !== 0) {
+        costMissingSkus.add(sku);
+        costMissingCents += a;
+      }
       if (isNew) plan.newProductCents[m] += a;
       lastYear.amountCents[m] += refs.lyAmount[k];
       lastYear.volume[m] += refs.lyVolume[k];
@@ -236,6 +244,7 @@ export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number)
     },
     lastYear,
     lastYearOf: refs.lastYear,
+    costMissing: { skus: costMissingSkus.size, amountCents: costMissingCents },
   };
 }
 
@@ -287,6 +296,8 @@ export function compareVersions(
 export interface PlanTargets {
   sales: number[];
   grossProfit: number[];
+  /** Planned SKUs whose cost is not known: not in grossProfit. */
+  costMissingSkus: number;
 }
 
 const planTargetsMemo = new Memo<PlanTargets>(CUBE_READS, 4);
@@ -296,6 +307,6 @@ export function planTargets(file: RegionFile, db: ReadDb): PlanTargets {
   const versionId = workingVersionId(db);
   return planTargetsMemo.get(file.changes, String(versionId), () => {
     const s = targetSummary(db, targetCache(file, db), versionId);
-    return { sales: s.plan.amountCents, grossProfit: s.plan.grossProfitCents };
+    return { sales: s.plan.amountCents, grossProfit: s.plan.grossProfitCents, costMissingSkus: s.costMissing.skus };
   });
 }

@@ -454,6 +454,11 @@ function MeasuresPanel({ data, language, money }: { data: ExpenseBudgetResult; l
           </tr>
         </tbody>
       </table>
+      {(data.costMissingSkus ?? 0) > 0 && (
+        <p className="eb-measures__missing" data-testid="eb-cost-missing">
+          {t('expenses.measures.costMissing', { n: data.costMissingSkus })}
+        </p>
+      )}
       <h3 className="eb-measures__title">{t('expenses.measures.phaseTitle')}</h3>
       <table className="eb-phase" data-testid="eb-phases">
         <tbody>

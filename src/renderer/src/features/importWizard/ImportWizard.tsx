@@ -13,6 +13,7 @@ import type { AppErrorData } from '../../../../shared/errors';
 import type {
   ColumnMapping,
   DataFileInfo,
+  DuplicateChoice,
   ImportCommitResult,
   ImportFieldInfo,
   ImportPreview,
@@ -29,6 +30,7 @@ import { Modal } from '../../components/Modal';
 import { applySaved, autoMatch, columnsOf, headerSignature, savedFit } from './autoMatch';
 import { BatchSummary, TakenRowsList } from './BatchSummary';
 import { BulkDecisions } from './BulkDecisions';
+import { MasterReview } from './MasterReview';
 import { RoundingTable } from './RoundingTable';
 import { fieldLabel, fieldLabelsAll, importErrorText, issueText, messageText } from './messages';
 import { ReadOptionsFields } from './ReadOptionsFields';
@@ -77,6 +79,7 @@ export function ImportWizard({ destination, onClose }: Props) {
   const { t } = useTranslation();
   const { language } = useApp();
   const actuals = actualKindOfDestination(destination) !== null;
+  const master = destination.startsWith('master:');
   const [step, setStep] = useState<Step>('file');
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -107,6 +110,10 @@ export function ImportWizard({ destination, onClose }: Props) {
   const [sentBulk, setSentBulk] = useState<BulkRequest | undefined>(undefined);
   /** The bulk panel was edited since the last check (a policy, a default, an attribute column). */
   const [bulkDirty, setBulkDirty] = useState(false);
+  // Master-data destinations: which row of a repeated code is taken, and whether the
+  // members the check listed to create are confirmed.
+  const [duplicates, setDuplicates] = useState<DuplicateChoice>('first');
+  const [createConfirmed, setCreateConfirmed] = useState(false);
   /** Checks finished (tests wait on it). */
   const [checks, setChecks] = useState(0);
   const [dragging, setDragging] = useState(false);
@@ -225,6 +232,12 @@ export function ImportWizard({ destination, onClose }: Props) {
           ...(bulk ? { bulk } : {}),
         }
       : {}),
+    ...(master
+      ? {
+          duplicates,
+          ...(createConfirmed && preview?.toCreate?.length ? { createMembers: preview.toCreate.map((m) => ({ entity: m.entity, value: m.value })) } : {}),
+        }
+      : {}),
   });
 
   const runPreview = async (resolutions: Resolution[] = sentResolutions, bulk: BulkRequest | undefined = sentBulk) => {
@@ -232,6 +245,7 @@ export function ImportWizard({ destination, onClose }: Props) {
     setNotice(null);
     setPreview(null);
     setConfirmOther(false);
+    setCreateConfirmed(false);
     setStep('preview');
     setSentResolutions(resolutions);
     setSentBulk(bulk);
@@ -371,7 +385,8 @@ export function ImportWizard({ destination, onClose }: Props) {
     actuals && isTypeHint(f.type)
       ? t(`importWizard.mapping.type.${f.type}`, { unit: t(`importWizard.read.${readOptions.amountUnit}`) })
       : null;
-  const needsConfirm = actuals && (preview?.batch?.otherSources.length ?? 0) > 0 && !confirmOther;
+  const needsConfirm =
+    (actuals && (preview?.batch?.otherSources.length ?? 0) > 0 && !confirmOther) || ((preview?.toCreate?.length ?? 0) > 0 && !createConfirmed);
   const canCommit = !busy && !!preview && preview.issueCount === 0 && !(actuals && (resolutionsChanged || bulkDirty)) && !needsConfirm;
   const stepIndex = STEPS.indexOf(step);
 
@@ -562,6 +577,26 @@ export function ImportWizard({ destination, onClose }: Props) {
           </div>
           {info.format === 'csv' && <p className="field__hint">{t('importWizard.format.encodingHint')}</p>}
           {actuals && <ReadOptionsFields info={info} value={readOptions} onChange={setReadOptions} disabled={busy} />}
+          {master && (
+            <fieldset className="import-read">
+              <div className="import-read__fields">
+                <label className="field">
+                  <span className="field__label">{t('importWizard.master.duplicates')}</span>
+                  <select
+                    className="input"
+                    data-testid="import-duplicates"
+                    value={duplicates}
+                    disabled={busy}
+                    onChange={(e) => setDuplicates(e.target.value === 'last' ? 'last' : 'first')}
+                  >
+                    <option value="first">{t('importWizard.master.first')}</option>
+                    <option value="last">{t('importWizard.master.last')}</option>
+                  </select>
+                </label>
+              </div>
+              <p className="field__hint">{t('importWizard.master.duplicatesHint')}</p>
+            </fieldset>
+          )}
           <p className="import-format__count" data-testid="import-row-count" data-approx={info.rowCountApprox ? 'true' : undefined}>
             {info.rowCountApprox
               ? t('importWizard.format.rowsApprox', { n: num(info.rowCount) })
@@ -731,6 +766,9 @@ export function ImportWizard({ destination, onClose }: Props) {
                   busy={busy}
                 />
               )}
+              {master && (
+                <MasterReview preview={preview} fields={destinationInfo?.fields ?? []} confirmed={createConfirmed} onConfirm={setCreateConfirmed} busy={busy} />
+              )}
               {unknowns.length > 0 && (
                 <UnknownMembers
                   unknowns={unknowns}
@@ -745,7 +783,7 @@ export function ImportWizard({ destination, onClose }: Props) {
                   onSkipRest={skipRest}
                 />
               )}
-              {preview.issueCount === 0 ? (
+              {preview.issueCount === 0 && needsConfirm ? null : preview.issueCount === 0 ? (
                 <p className="import-ok" data-testid="import-all-good">
                   {t('importWizard.preview.allGood')}
                 </p>
@@ -812,7 +850,10 @@ export function ImportWizard({ destination, onClose }: Props) {
               <p className="field__hint">{t('importWizard.done.batchHint')}</p>
             </>
           ) : (
-            <p>{t('importWizard.done.body', { count: result.imported, inserted: result.inserted, updated: result.updated })}</p>
+            <p data-testid="import-done-body">
+              {t('importWizard.done.body', { count: result.imported, inserted: result.inserted, updated: result.updated })}
+              {result.created ? ` ${t('importWizard.done.created', { n: num(result.created) })}` : ''}
+            </p>
           )}
         </div>
       )}

@@ -27,8 +27,12 @@ export function EntityEditor({ entity, extraTools }: { entity: EntityName; extra
   const grid = useRef<DataGridHandle>(null);
   const [deleting, setDeleting] = useState<number[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** SKUs: show only those whose standard cost is not known yet. */
+  const [costMissingOnly, setCostMissingOnly] = useState(false);
   const unit = app.summary?.displayUnit ?? 'wan';
-  const { refs, ctx, rows, nextLoad } = list;
+  const { refs, ctx, rows: allRows, nextLoad } = list;
+  const costMissing = useMemo(() => (entity === 'sku' ? allRows.filter((r) => r.stdCostCents === null || r.stdCostCents === undefined) : []), [entity, allRows]);
+  const rows = costMissingOnly && costMissing.length > 0 ? costMissing : allRows;
 
   const env = useMemo<ColumnEnv>(() => ({ t, language: app.language, unit, refs, ctx }), [t, app.language, unit, refs, ctx]);
   const columns = useMemo(() => buildColumns(entity, env), [entity, env]);
@@ -75,6 +79,19 @@ export function EntityEditor({ entity, extraTools }: { entity: EntityName; extra
         {t('grid.md.deleteRows')}
       </button>
       <ImportExport entity={entity} />
+      {costMissing.length > 0 && (
+        <button
+          type="button"
+          className={costMissingOnly ? 'btn btn--small md-cost-filter is-on' : 'btn btn--small md-cost-filter'}
+          aria-pressed={costMissingOnly}
+          title={t('grid.md.costMissingHint', { n: costMissing.length })}
+          onClick={() => setCostMissingOnly((v) => !v)}
+          data-testid="md-cost-missing"
+          data-count={costMissing.length}
+        >
+          {costMissingOnly ? t('grid.md.costMissingAll') : t('grid.md.costMissingFilter', { n: costMissing.length })}
+        </button>
+      )}
       {extraTools}
       {notice && (
         <span className="md-notice" role="status" data-testid="md-notice">

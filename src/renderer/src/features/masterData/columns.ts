@@ -154,6 +154,12 @@ export function buildColumns(entity: EntityName, env: ColumnEnv): GridColumn<Mas
         ? (v) => (typeof v === 'number' ? formatAmount(v, 'yuan', language, { decimals: 2 }) : '')
         : (v) => (typeof v === 'number' ? formatAmount(v, unit, language) : '');
       col.text = (v) => (typeof v === 'number' ? centsToYuanText(v) : '');
+      if (entity === 'sku' && f.key === 'stdCostCents') {
+        // A SKU whose cost is not known yet says so where the cost would be.
+        const missing = t('grid.md.costMissing');
+        col.format = (v) => (typeof v === 'number' ? formatAmount(v, 'yuan', language, { decimals: 2 }) : missing);
+        col.cellClass = (v) => (typeof v === 'number' ? '' : 'md-cost-missing');
+      }
     } else if (f.type === 'int') {
       col.format = (v) => (typeof v === 'number' ? formatInteger(v, language) : '');
       col.text = (v) => (typeof v === 'number' ? String(v) : '');

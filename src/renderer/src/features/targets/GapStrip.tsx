@@ -51,6 +51,11 @@ export function GapStrip({ summary, measure, unit, language }: Props) {
             {money(gap)} ({formatPercent(gap / h, language)})
           </span>
         )}
+        {key === 'grossProfit' && summary && summary.costMissing.skus > 0 && (
+          <span className="tg-derived__missing" data-testid="gap-cost-missing" data-skus={summary.costMissing.skus}>
+            {t('targets.gap.costMissing', { n: summary.costMissing.skus, amount: money(summary.costMissing.amountCents) })}
+          </span>
+        )}
       </span>
     );
   };

@@ -355,10 +355,10 @@ function ShelfCell(props: { shelf: PriceShelfRow | undefined; loaded: boolean; t
   return (
     <td
       data-col="shelf"
-      data-shelf={shelf.avgPack}
-      title={t('analysisPrices.skuTable.shelfTitle', { terminals: formatInteger(shelf.terminals, language), unit: yuanText(Math.round(shelf.avgUnit), language), pack: shelf.packSize })}
+      data-shelf={shelf.avgPack ?? undefined}
+      title={t('analysisPrices.skuTable.shelfTitle', { terminals: formatInteger(shelf.terminals, language), unit: yuanText(Math.round(shelf.avgUnit), language), pack: shelf.packSize ?? '?' })}
     >
-      {yuanText(shelf.avgPack, language)}
+      {shelf.avgPack === null ? '—' : yuanText(shelf.avgPack, language)}
     </td>
   );
 }
