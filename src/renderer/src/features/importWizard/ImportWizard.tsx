@@ -385,8 +385,8 @@ export function ImportWizard({ destination, onClose }: Props) {
     actuals && isTypeHint(f.type)
       ? t(`importWizard.mapping.type.${f.type}`, { unit: t(`importWizard.read.${readOptions.amountUnit}`) })
       : null;
-  const needsConfirm =
-    (actuals && (preview?.batch?.otherSources.length ?? 0) > 0 && !confirmOther) || ((preview?.toCreate?.length ?? 0) > 0 && !createConfirmed);
+  const createNeedsConfirm = (preview?.toCreate?.length ?? 0) > 0 && !createConfirmed;
+  const needsConfirm = (actuals && (preview?.batch?.otherSources.length ?? 0) > 0 && !confirmOther) || createNeedsConfirm;
   const canCommit = !busy && !!preview && preview.issueCount === 0 && !(actuals && (resolutionsChanged || bulkDirty)) && !needsConfirm;
   const stepIndex = STEPS.indexOf(step);
 
@@ -783,7 +783,7 @@ export function ImportWizard({ destination, onClose }: Props) {
                   onSkipRest={skipRest}
                 />
               )}
-              {preview.issueCount === 0 && needsConfirm ? null : preview.issueCount === 0 ? (
+              {preview.issueCount === 0 && createNeedsConfirm ? null : preview.issueCount === 0 ? (
                 <p className="import-ok" data-testid="import-all-good">
                   {t('importWizard.preview.allGood')}
                 </p>
