@@ -764,7 +764,7 @@ export const importWizardEn: ImportWizardMessages = {
   done: {
     title: 'Import complete',
     body: 'Imported {{count}} rows ({{inserted}} added, {{updated}} updated). Undo takes back the whole import in one step.',
-    actualsBody: 'Imported {{rows}} rows as {{lines}} lines into batch #{{batch}} ({{combined}} detail rows combined); replaced {{replaced}} rows, overwrote {{overwritten}} rows of other sources, created {{created}} master-data items, skipped {{skipped}} rows.',
+    actualsBody: 'Imported {{rows}} rows as {{lines}} lines into batch #{{batch}} (detail rows combined: {{combined}}). Rows replaced: {{replaced}}; rows of other sources overwritten: {{overwritten}}; master-data items created: {{created}}; rows skipped: {{skipped}}.',
     batchHint: 'To take this import back, remove its batch from the Import batches list in the actuals area.',
     created: 'Also created {{n}} channels, brands, categories or salespeople.',
   },
