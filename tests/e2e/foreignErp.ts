@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { Rng } from '../../src/main/core/demo/random';
 
 // A sales export shaped like another company's ERP, as a new user brings it: English
 // headers, day-first dates with two-digit years (some with a time), amounts with three
@@ -75,18 +76,6 @@ const BRANDS = ['清泉', '山露', '果园派', '晨光'];
 const CATEGORIES = ['饮用水', '果汁', '茶饮料', '乳饮料'];
 const PACKS = ['12', '15', '24'];
 
-/** A small, seeded generator (mulberry32), so the file is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** units of 1/10,000 元 → cents, half away from zero. */
@@ -110,7 +99,8 @@ export function makeForeignErpExport(options: { lines?: number; customers?: numb
   const customerCount = options.customers ?? 300;
   const skuCount = options.skus ?? 500;
   const year = options.year ?? 2026;
-  const next = random(options.seed ?? 17);
+  const rng = new Rng(options.seed ?? 17);
+  const next = () => rng.next();
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
 
   const customers = Array.from({ length: customerCount }, (_, i) => {

@@ -1,6 +1,8 @@
 // The expenses area (費用與行動計劃): its tabs, and the expense budget tab. Mounted under
 // `expenses` in every catalog. zh-Hant is the source of the shape.
 
+import { SEEDED_EXPENSE_ITEMS, type SeededItemCode } from '../expenseItems';
+
 export const expensesZhHant = {
   title: '費用與行動計劃',
   tabsLabel: '計劃內容',
@@ -208,28 +210,9 @@ export const expensesZhHant = {
     deleteItem: '刪除費用項目',
     split: '修改費用分攤',
   },
-  // The default expense items every file gets, by code (src/shared/expenseItems.ts): shown in the UI's language while they keep their seeded name.
-  seedItem: {
-    'TERM': '終端建設費',
-    'TERM-LIST': '進場費',
-    'TERM-SHELF': '陳列費',
-    'TERM-DISP': '堆頭費',
-    'TERM-SIGN': '店招',
-    'ADV': '廣告費',
-    'ADV-MEDIA': '媒體',
-    'ADV-POP': 'POP物料',
-    'PROMO': '促銷費',
-    'PROMO-CONS': '消費者促銷',
-    'PROMO-TRADE': '通路促銷',
-    'STAFF': '人員費用',
-    'STAFF-WAGE': '工資',
-    'STAFF-COMM': '提成',
-    'STAFF-PROMOTER': '促銷員',
-    'TRAVEL': '差旅費',
-    'TRAIN': '培訓費',
-    'MEET': '會議費',
-    'OTHER': '其他',
-  },
+  // The default expense items every file gets, by code, in Traditional Chinese as the migration writes them: shown in the UI's language while they keep their seeded name.
+  seedItem: { ...SEEDED_EXPENSE_ITEMS } as Record<SeededItemCode, string>,
+
 };
 
 export const expensesZhHans: typeof expensesZhHant = {
