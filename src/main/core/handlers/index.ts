@@ -24,6 +24,7 @@ import { registerTargets } from './targets';
 import { registerExpenses } from './expenses';
 import { registerPromotions } from './promotions';
 import { registerTeam } from './team';
+import { followSkuCosts } from '../repos/salesGrossProfit';
 
 /** The bundled demo region: the typical East China region, generated on first use. */
 export const DEMO: { regionName: string; planYear: number; size: DemoSize; seed: number } = {
@@ -118,6 +119,8 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
     const done = which(ctx.db);
     if (done !== null) {
       ctx.touch(...areasOfEffects(done.effects));
+      // Sales lines that follow a SKU's cost follow it back (the rule is not in the log's images).
+      if (followSkuCosts(ctx.db, done.effects.rowIds.sku ?? []) > 0) ctx.touch('actuals');
       ctx.afterCommit(() => followStep(ctx.file, before, done.effects));
     }
     // A step undone or redone is committed with this command: it is the last save.
