@@ -112,6 +112,16 @@ describe('sales lines whose gross profit is not known', () => {
       brand,
     );
     expect(filtered.total).toMatchObject({ actual: expected.a, salesNoGp: expected.n });
+    // The expense analysis' gross profit (and its return on expense) says what it leaves out.
+    const expenses = await invokeOk(c, 'analysis.expenses', { year: 2029 });
+    expect(expenses.total).toMatchObject({ sales: 130_000, grossProfit: gp });
+    expect(expenses.salesNoGp).toBe(90_000);
+    // Last year's gross profit under the targets: the sales it leaves out, by month.
+    const region = await invokeOk(c, 'region.monthlyTotals', { year: 2029 });
+    expect(region.map((m) => [m.period, m.grossProfitCents, m.amountNoGpCents])).toEqual([
+      [202901, gp, 80_000],
+      [202902, 0, 10_000],
+    ]);
   });
 
   it('take their gross profit from the cost once it is entered, and undo and redo put it back and again', async () => {
