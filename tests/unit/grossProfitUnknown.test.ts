@@ -158,6 +158,27 @@ describe('sales lines whose gross profit is not known', () => {
     expectSummaryInStep(c);
   });
 
+  it('merged with a line of known gross profit (two customers merged) stay unknown as a whole, the summaries in step, and undo restores both', async () => {
+    const c = await open();
+    const { cu1, cu2, unknown } = await setup(c);
+    // Another source gives cu2 a line of the same month and SKU with its gross profit.
+    const path = dataFile(c, 'other-gp.csv', `月份,客戶編碼,存貨編碼,數量,金額,毛利\n2029-01,${cu2},${unknown.code},1,100,30\n`);
+    await invokeOk(c, 'import.commit', { path, destination: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 2, volume: 3, amount: 4, grossProfit: 5 }, source: 'other' });
+    const before = lines(c);
+    expect(before).toContainEqual([202901, cu2, unknown.code, 10_000, 1, 3_000, 1]);
+    const id = (code: string) => one<{ id: number }>(c, 'SELECT id FROM customer WHERE code = ?', code).id;
+    await invokeOk(c, 'master.remove', { entity: 'customer', ids: [id(cu2)], mode: 'merge', targetId: id(cu1) });
+    const merged = lines(c).filter((l) => l[0] === 202901 && l[2] === unknown.code);
+    expect(merged).toEqual([[202901, cu1, unknown.code, 90_000, 6, 0, 0]]);
+    expectSummaryInStep(c);
+    await invokeOk(c, 'edit.undo', {});
+    expect(lines(c)).toEqual(before);
+    expectSummaryInStep(c);
+    await invokeOk(c, 'edit.redo', {});
+    expect(lines(c).filter((l) => l[0] === 202901 && l[2] === unknown.code)).toEqual(merged);
+    expectSummaryInStep(c);
+  });
+
   it('a file with gross profit on every row keeps it as it is (known), whatever the SKU cost', async () => {
     const c = await open();
     const cu = one<{ code: string }>(c, 'SELECT code FROM customer ORDER BY id LIMIT 1').code;

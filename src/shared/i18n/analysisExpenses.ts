@@ -195,7 +195,7 @@ export const analysisExpensesEn: typeof analysisExpensesZhHant = {
     budget: 'Budget: the working plan’s expense budget; budget ratio = budget ÷ sales target.',
     noBudget: 'The expense budget belongs to the plan year ({{planYear}}); this year compares actuals only.',
     noSales: 'No sales actuals this year, so no expense ratio: import the sales actuals.',
-    noGp: '{{amount}} {{unit}} of sales are of SKUs whose cost is missing: left out of gross profit and its return on expense.',
+    noGp: '{{amount}} {{unit}} of sales are of SKUs whose cost is missing: left out of gross profit and the GP return on expense.',
     rows: '{{n}} actual expense rows',
   },
   keys: { title: 'Key expenses: terminal building, advertising, personnel ({{year}}, by month)', chartTitle: '{{name}} · {{year}}', monthAxis: 'Month' },
