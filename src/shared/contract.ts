@@ -100,7 +100,10 @@ export interface MonthlyTotal {
   period: number;
   amountCents: number;
   volume: number;
+  /** Over the lines whose gross profit is known. */
   grossProfitCents: number;
+  /** Sales of lines whose gross profit is not known (the SKU's cost is missing): a margin leaves them out. */
+  amountNoGpCents: number;
 }
 
 export interface RegionOverview {

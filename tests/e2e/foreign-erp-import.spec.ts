@@ -110,6 +110,19 @@ test('a foreign ERP export goes into a new region through the wizard in a handfu
     const month = await invoke<{ totals: Record<string, number> }>(page, 'actuals.list', { kind: 'sales', filter: { periodFrom: period, periodTo: period }, limit: 1 });
     expect(month.totals.amountCents, String(period)).toBe(cents);
   }
+
+  // The file has no gross profit and every SKU was created without a cost: no line's gross
+  // profit is known, so none is invented (never the whole amount, a 100% margin).
+  expect(sales.totals.grossProfitCents).toBe(0);
+  expect(sales.totals.noGpAmountCents).toBe(erp.importedTotalCents);
+  await wizard.by('import-close').click();
+  await expect(wizard.root).toHaveCount(0);
+  const firstGp = actualsPage.locator('.ag-row .ag-cell[col-id="grossProfitCents"]').first();
+  await expect(firstGp).toHaveText('待補成本');
+  const totals = page.getByTestId('actuals-totals');
+  const totalOf = (key: string) => totals.locator(`[data-key="${key}"] .ac-totals__value`).textContent();
+  expect(await totalOf('grossProfitCents')).not.toBe(await totalOf('amountCents'));
+  await expect(totals.locator('[data-key="noGp"]')).toContainText('待補成本');
 });
 
 // The command line needs no browser: the test takes no fixture.

@@ -73,7 +73,11 @@ describe('actuals.list', () => {
     expect(res.total).toBe(total);
     expect(res.rows).toHaveLength(Math.min(ACTUALS_LIST_LIMIT, total));
     expect(res.totals).toEqual(
-      row(c, 'SELECT sum(amount_cents) AS amountCents, sum(volume) AS volume, sum(gross_profit_cents) AS grossProfitCents FROM sales_actual'),
+      row(
+        c,
+        `SELECT sum(amount_cents) AS amountCents, sum(volume) AS volume, sum(gross_profit_cents) AS grossProfitCents,
+                sum(gp_known = 0) AS noGpLines, sum(CASE WHEN gp_known = 0 THEN amount_cents ELSE 0 END) AS noGpAmountCents FROM sales_actual`,
+      ),
     );
     const keys = [...ACTUAL_COLUMNS.sales.map((col) => col.key), 'batchId'].sort();
     for (const r of res.rows.slice(0, 50)) expect(Object.keys(r).sort()).toEqual(keys);

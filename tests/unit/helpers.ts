@@ -123,6 +123,9 @@ export async function invokeRefused(c: RegistryCtx, name: EndpointName, input: u
   return res.error;
 }
 
+/** Sales of lines whose gross profit is not known. */
+const NO_GP = 'SUM(CASE WHEN gp_known = 0 THEN amount_cents ELSE 0 END)';
+
 /**
  * The monthly sales summaries (migration 6) as they are stored, and as recomputed here
  * from sales_actual with plain SQL; a test expects the two to be equal.
@@ -131,12 +134,12 @@ export function salesSummaryPair(sqlite: Database.Database): { stored: unknown[]
   const q = (sql: string) => sqlite.prepare(sql).raw().all();
   return {
     stored: [
-      q('SELECT period, customer_id, amount_cents, gross_profit_cents, volume, line_count FROM sales_month_customer ORDER BY 1, 2'),
-      q('SELECT period, sku_id, amount_cents, gross_profit_cents, volume, line_count FROM sales_month_sku ORDER BY 1, 2'),
+      q('SELECT period, customer_id, amount_cents, gross_profit_cents, volume, line_count, amount_no_gp_cents FROM sales_month_customer ORDER BY 1, 2'),
+      q('SELECT period, sku_id, amount_cents, gross_profit_cents, volume, line_count, amount_no_gp_cents FROM sales_month_sku ORDER BY 1, 2'),
     ],
     fromLines: [
-      q('SELECT period, customer_id, SUM(amount_cents), SUM(gross_profit_cents), SUM(volume), COUNT(*) FROM sales_actual GROUP BY 1, 2 ORDER BY 1, 2'),
-      q('SELECT period, sku_id, SUM(amount_cents), SUM(gross_profit_cents), SUM(volume), COUNT(*) FROM sales_actual GROUP BY 1, 2 ORDER BY 1, 2'),
+      q(`SELECT period, customer_id, SUM(amount_cents), SUM(gross_profit_cents), SUM(volume), COUNT(*), ${NO_GP} FROM sales_actual GROUP BY 1, 2 ORDER BY 1, 2`),
+      q(`SELECT period, sku_id, SUM(amount_cents), SUM(gross_profit_cents), SUM(volume), COUNT(*), ${NO_GP} FROM sales_actual GROUP BY 1, 2 ORDER BY 1, 2`),
     ],
   };
 }

@@ -249,4 +249,26 @@ describe('migrations', () => {
     expect(f.sqlite.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'sku' AND type = 'index' AND sql IS NOT NULL ORDER BY name`).pluck().all()).toEqual(['sku_brand', 'sku_category']);
     await f.close();
   });
+  it('11: existing lines keep their gross profit as known; lines and summaries can then say which sales have none', async () => {
+    const dir = tempDir();
+    const path = await fileAt(10, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (1, 'D001', '南京恒通商貿', 1, 1, 'distributor', 'active');
+      INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count) VALUES (1, 'sales_actual', 'erp.csv', 'h1', '', 1);
+      INSERT INTO sales_actual VALUES (202601, 1, 1, 10000, 3, 3000, 1);
+      INSERT INTO sales_month_customer VALUES (202601, 1, 10000, 3000, 3, 1);
+      INSERT INTO sales_month_sku VALUES (202601, 1, 10000, 3000, 3, 1);`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(11) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(11);
+    expect(f.sqlite.prepare('SELECT period, customer_id, sku_id, amount_cents, volume, gross_profit_cents, gp_known FROM sales_actual').raw().all()).toEqual([
+      [202601, 1, 1, 10000, 3, 3000, 1],
+    ]);
+    expect(f.sqlite.prepare('SELECT amount_cents, gross_profit_cents, amount_no_gp_cents FROM sales_month_customer').raw().all()).toEqual([[10000, 3000, 0]]);
+    expect(f.sqlite.prepare('SELECT amount_cents, gross_profit_cents, amount_no_gp_cents FROM sales_month_sku').raw().all()).toEqual([[10000, 3000, 0]]);
+    f.sqlite.prepare('INSERT INTO sales_actual (period, customer_id, sku_id, amount_cents, volume, gross_profit_cents, gp_known, batch_id) VALUES (202602, 1, 1, 5000, 1, 0, 0, 1)').run();
+    expect(() => f.sqlite.prepare('UPDATE sales_actual SET gp_known = 3').run()).toThrow(/CHECK/);
+    await f.close();
+  });
 });

@@ -30,6 +30,9 @@ export interface SalesRow {
   /** The working plan's target for the slice (plan year only), else null. */
   target: number | null;
   grossProfit: number;
+  /** Sales (cents) whose gross profit is not known (the SKU's cost is missing): left out of grossProfit and grossMargin. */
+  salesNoGp: number;
+  /** Gross profit over the sales whose gross profit is known; null when none is. */
   grossMargin: number | null;
   achievement: number | null;
   yoy: number | null;
@@ -61,7 +64,8 @@ export interface SalesDetailRow {
   skuName: string;
   amountCents: number;
   volume: number;
-  grossProfitCents: number;
+  /** Null: not known (the SKU's cost is missing). */
+  grossProfitCents: number | null;
 }
 
 export interface SalesDetail {

@@ -148,7 +148,8 @@ export interface CustomerSalesRow {
   skuName: string;
   amountCents: number;
   volume: number;
-  grossProfitCents: number;
+  /** Null: not known (the SKU's cost is missing). */
+  grossProfitCents: number | null;
 }
 
 export interface CustomerSalesDetail {

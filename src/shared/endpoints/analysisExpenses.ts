@@ -88,6 +88,8 @@ export interface ExpenseAnalysis {
   total: ExpenseAnalysisRow;
   /** Without an item filter: the key expense items by month (the review's charts); else empty. */
   keyExpenses: KeyExpense[];
+  /** The year's sales (cents) whose gross profit is not known (the SKU's cost is missing): not in any gross profit. */
+  salesNoGp: number;
 }
 
 export interface ExpenseActualDetailRow {

@@ -97,7 +97,8 @@ export interface TargetSummary {
   cellCount: number;
   plan: { amountCents: number[]; volume: number[]; grossProfitCents: number[]; newProductCents: number[] };
   ho: { amountCents: number[]; volume: number[]; grossProfitCents: number[]; newProductCents: number[] };
-  lastYear: { amountCents: number[]; volume: number[]; grossProfitCents: number[] };
+  /** grossProfitCents is over the sales whose gross profit is known; amountNoGpCents are the rest (SKUs whose cost is missing). */
+  lastYear: { amountCents: number[]; volume: number[]; grossProfitCents: number[]; amountNoGpCents: number[] };
   /** The calendar year the last-year columns come from. */
   lastYearOf: number;
   /** SKUs with a plan amount whose standard cost is not known: left out of the gross-profit target. */

@@ -59,7 +59,9 @@ export const actualsZhHant = {
   },
   totals: {
     label: '合計（全部 {{total}} 行）',
+    noGp: '{{lines}} 行待補成本（銷售 {{amount}} {{unit}}），毛利未計入',
   },
+  costMissing: '待補成本',
   own: { yes: '本品', no: '競品' },
   yesNo: { yes: '有', no: '無' },
   batches: {
@@ -271,7 +273,9 @@ export const actualsZhHans: Messages = {
   },
   totals: {
     label: '合计（全部 {{total}} 行）',
+    noGp: '{{lines}} 行待补成本（销售 {{amount}} {{unit}}），毛利未计入',
   },
+  costMissing: '待补成本',
   own: { yes: '本品', no: '竞品' },
   yesNo: { yes: '有', no: '无' },
   batches: {
@@ -481,7 +485,9 @@ export const actualsEn: Messages = {
   },
   totals: {
     label: 'Total (all {{total}} rows)',
+    noGp: '{{lines}} rows with cost missing (sales {{amount}} {{unit}}): gross profit not counted',
   },
+  costMissing: 'cost missing',
   own: { yes: 'Ours', no: 'Competitor' },
   yesNo: { yes: 'Yes', no: 'No' },
   batches: {

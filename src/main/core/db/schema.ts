@@ -184,14 +184,21 @@ export interface VarianceNoteTable { id: Id; period: number; scope_json: string;
 
 export interface SalesActualTable {
   period: number; customer_id: number; sku_id: number; amount_cents: number; volume: number;
-  gross_profit_cents: number; batch_id: number;
+  gross_profit_cents: number;
+  /** 1: gross profit known (file or import-time cost); 0: not known (gross_profit_cents 0); 2: from the SKU's cost entered later (migration 11). */
+  gp_known: number;
+  batch_id: number;
 }
 /** Monthly sums of sales_actual (migration 6; kept by db/salesSummary.ts). */
 export interface SalesMonthCustomerTable {
   period: number; customer_id: number; amount_cents: number; gross_profit_cents: number; volume: number; line_count: number;
+  /** Sales of lines whose gross profit is not known (left out of every margin). */
+  amount_no_gp_cents: number;
 }
 export interface SalesMonthSkuTable {
   period: number; sku_id: number; amount_cents: number; gross_profit_cents: number; volume: number; line_count: number;
+  /** Sales of lines whose gross profit is not known (left out of every margin). */
+  amount_no_gp_cents: number;
 }
 export interface MarketSalesTable {
   period: number; city_id: number; category_id: number; brand_id: number; amount_cents: number;

@@ -108,6 +108,8 @@ export interface StepEffects {
   rowTables: string[];
   /** The areas of those rows (a setting row by its key). */
   rowAreas: Area[];
+  /** Per table, the keys of the rows that changed through row images (for rules that follow rows, such as the sales summaries). */
+  rowKeys: Partial<Record<string, RowValues[]>>;
   bulk: { table: string; kind: 'update' | 'insert'; applied: 'update' | 'delete' | 'insert'; ids: Float64Array; columns: string[]; values: Float64Array[] | null }[];
 }
 
@@ -291,16 +293,18 @@ const parse = (json: string | null): RowValues | null => (json === null ? null :
  * Replays a step's row images: the rows as they were before it (undo, newest first)
  * or after it (redo, in order). Says which tables and areas the rows are in.
  */
-function applyRows(sqlite: Database.Database, stepId: number, direction: 'undo' | 'redo'): Pick<StepEffects, 'rowTables' | 'rowAreas'> {
+function applyRows(sqlite: Database.Database, stepId: number, direction: 'undo' | 'redo'): Pick<StepEffects, 'rowTables' | 'rowAreas' | 'rowKeys'> {
   const rowTables = new Set<string>();
   const rowAreas = new Set<Area>();
+  const rowKeys: Partial<Record<string, RowValues[]>> = {};
   for (const c of changesOf(sqlite, stepId, direction === 'undo' ? 'DESC' : 'ASC')) {
     const key = JSON.parse(c.row_key) as RowValues;
     applyImage(sqlite, c.table_name as TableName, key, parse(direction === 'undo' ? c.before_json : c.after_json));
     rowTables.add(c.table_name);
     rowAreas.add(areaOfRow(c.table_name, key) ?? 'edit');
+    (rowKeys[c.table_name] ??= []).push(key);
   }
-  return { rowTables: [...rowTables], rowAreas: [...rowAreas] };
+  return { rowTables: [...rowTables], rowAreas: [...rowAreas], rowKeys };
 }
 
 /** What an undo or redo did: the step's label, the plan version it changed and its effects. */

@@ -24,6 +24,8 @@ import { registerTargets } from './targets';
 import { registerExpenses } from './expenses';
 import { registerPromotions } from './promotions';
 import { registerTeam } from './team';
+import { refreshDerived } from '../repos/actualsTables';
+import { followSkuCosts } from '../repos/salesGrossProfit';
 
 /** The bundled demo region: the typical East China region, generated on first use. */
 export const DEMO: { regionName: string; planYear: number; size: DemoSize; seed: number } = {
@@ -118,6 +120,11 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
     const done = which(ctx.db);
     if (done !== null) {
       ctx.touch(...areasOfEffects(done.effects));
+      // Rules the log's row images do not hold: sales lines that follow a SKU's cost follow
+      // it back, and the monthly sales summaries are recomputed for the lines' months.
+      const keys = done.effects.rowKeys;
+      if (followSkuCosts(ctx.db, (keys.sku ?? []).map((k) => Number(k.id))) > 0) ctx.touch('actuals');
+      if (keys.sales_actual) refreshDerived(ctx.db, 'sales', keys.sales_actual.map((k) => Number(k.period)));
       ctx.afterCommit(() => followStep(ctx.file, before, done.effects));
     }
     // A step undone or redone is committed with this command: it is the last save.

@@ -52,7 +52,8 @@ const QUERIES: Record<ActualKind, KindQuery> = {
   sales: {
     from: 'sales_actual a',
     select: `SELECT a.period AS period, c.code AS customerCode, c.name AS customerName, s.code AS skuCode, s.name AS skuName,
-        a.amount_cents AS amountCents, a.volume AS volume, a.gross_profit_cents AS grossProfitCents,
+        a.amount_cents AS amountCents, a.volume AS volume,
+        CASE WHEN a.gp_known = 0 THEN NULL ELSE a.gross_profit_cents END AS grossProfitCents,
         a.batch_id AS batchId, b.source_name AS batchName
       FROM sales_actual a
       JOIN customer c ON c.id = a.customer_id
@@ -81,6 +82,9 @@ const QUERIES: Record<ActualKind, KindQuery> = {
       ['amountCents', 'a.amount_cents'],
       ['volume', 'a.volume'],
       ['grossProfitCents', 'a.gross_profit_cents'],
+      // Lines whose gross profit is not known (null in the grid, 0 in the sum): how many, and their sales.
+      ['noGpLines', 'CASE WHEN a.gp_known = 0 THEN 1 ELSE 0 END'],
+      ['noGpAmountCents', 'CASE WHEN a.gp_known = 0 THEN a.amount_cents ELSE 0 END'],
     ],
   },
   market: {

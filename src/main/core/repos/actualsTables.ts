@@ -34,7 +34,7 @@ export type PeriodKind = 'sales' | 'market' | 'statement' | 'expense';
  * (the expense ledger has none: two payments are two lines).
  */
 export const LINE_COLUMNS: Readonly<Record<PeriodKind, { columns: readonly string[]; key: number }>> = {
-  sales: { columns: ['period', 'customer_id', 'sku_id', 'amount_cents', 'volume', 'gross_profit_cents', 'batch_id'], key: 3 },
+  sales: { columns: ['period', 'customer_id', 'sku_id', 'amount_cents', 'volume', 'gross_profit_cents', 'gp_known', 'batch_id'], key: 3 },
   market: { columns: ['period', 'city_id', 'category_id', 'brand_id', 'amount_cents', 'volume', 'batch_id'], key: 4 },
   statement: {
     columns: ['period', 'customer_id', 'inventory_cents', 'inventory_volume', 'receivable_cents', 'prepayment_cents', 'batch_id'],

@@ -9,6 +9,7 @@ import * as m007 from './007_plan_defaults';
 import * as m008 from './008_undo_step_version';
 import * as m009 from './009_batch_losses';
 import * as m010 from './010_sku_cost_unknown';
+import * as m011 from './011_gross_profit_known';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'the plan version of an undo step', up: m008.up },
   { version: 9, name: 'what later imports took from a batch', up: m009.up },
   { version: 10, name: 'SKU pack size, list price and cost may be unknown', up: m010.up },
+  { version: 11, name: 'sales lines whose gross profit is not known', up: m011.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

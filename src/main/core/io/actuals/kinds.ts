@@ -91,6 +91,8 @@ class SalesAccumulator implements KindAccumulator {
   readonly amount: number[] = [];
   readonly volume: number[] = [];
   readonly gp: number[] = [];
+  /** 1: the line's gross profit is known; 0: some row of it had none and no SKU cost to derive it from. */
+  readonly known: number[] = [];
   readonly keys: number[] = [];
   private readonly months = new Set<number>();
   private merged = 0;
@@ -118,15 +120,23 @@ class SalesAccumulator implements KindAccumulator {
     const amount = num(v.amount);
     const volume = num(v.volume);
     const gpGiven = typeof v.grossProfit === 'number';
-    // sales_actual keeps a gross profit on every line: without one in the file it comes from
-    // the SKU's standard cost, and from no cost (the whole amount) when that is not known.
-    const gp = gpGiven ? (v.grossProfit as number) : amount - volume * (this.cost.get(sku) ?? 0);
+    // Without a gross profit in the file it comes from the SKU's standard cost; when that
+    // is not known either the line's gross profit is unknown (stored as 0 with gp_known 0,
+    // and filled in when the cost is entered), never the whole amount as if it cost nothing.
+    const cost = this.cost.get(sku) ?? null;
+    const rowKnown = gpGiven || cost !== null;
+    const gp = gpGiven ? (v.grossProfit as number) : cost !== null ? amount - volume * cost : 0;
     const key = SalesAccumulator.key(period, customer, sku);
     const at = this.index.get(key);
     if (at !== undefined) {
       this.amount[at] += amount;
       this.volume[at] += volume;
-      this.gp[at] += gp;
+      // A line with any row of unknown gross profit is unknown as a whole: no partial figure.
+      if (this.known[at] === 1 && rowKnown) this.gp[at] += gp;
+      else {
+        this.known[at] = 0;
+        this.gp[at] = 0;
+      }
       if (!Number.isSafeInteger(this.amount[at]) || !Number.isSafeInteger(this.gp[at])) ctx.issue('amount', 'importWizard.issue.amountOverflow');
       this.merged++;
     } else {
@@ -137,7 +147,8 @@ class SalesAccumulator implements KindAccumulator {
       this.sku.push(sku);
       this.amount.push(amount);
       this.volume.push(volume);
-      this.gp.push(gp);
+      this.gp.push(rowKnown ? gp : 0);
+      this.known.push(rowKnown ? 1 : 0);
       this.months.add(period);
     }
     // Only SKUs the import creates are priced from the file.
@@ -184,7 +195,7 @@ const sales: KindWriter = {
       order.length,
       (i, out) => {
         const k = order[i];
-        out.push(acc.period[k], acc.customer[k], acc.sku[k], acc.amount[k], acc.volume[k], acc.gp[k], batchId);
+        out.push(acc.period[k], acc.customer[k], acc.sku[k], acc.amount[k], acc.volume[k], acc.gp[k], acc.known[k], batchId);
       },
       progress,
     );

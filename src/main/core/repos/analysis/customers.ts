@@ -137,7 +137,15 @@ export function customerSalesLines(db: ReadDb, customerId: number, year: number,
     qb
       .selectFrom('sales_actual as a')
       .innerJoin('sku as s', 's.id', 'a.sku_id')
-      .select(['a.period', 's.code as skuCode', 's.name as skuName', 'a.amount_cents as amountCents', 'a.volume', 'a.gross_profit_cents as grossProfitCents'])
+      .select([
+        'a.period',
+        's.code as skuCode',
+        's.name as skuName',
+        'a.amount_cents as amountCents',
+        'a.volume',
+        // Not known (the SKU's cost is missing): null, shown as such rather than 0.
+        sql<number | null>`CASE WHEN a.gp_known = 0 THEN NULL ELSE a.gross_profit_cents END`.as('grossProfitCents'),
+      ])
       .where('a.customer_id', '=', customerId)
       .where('a.period', '>=', from)
       .where('a.period', '<=', to)

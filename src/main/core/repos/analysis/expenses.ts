@@ -12,14 +12,19 @@ import { yearPeriods } from './periods';
 export type ExpenseDim = 'brand' | 'category' | 'channel';
 const DIM_COLUMN = { brand: 'brand_id', category: 'category_id', channel: 'channel_id' } as const;
 
-/** The year's sales and gross profit (cents) per month 1..12 that has any. */
-export function salesSummaryByMonth(db: ReadDb, year: number): { m: number; s: number; g: number }[] {
+/** The year's sales, gross profit and sales without a known gross profit (cents) per month 1..12 that has any. */
+export function salesSummaryByMonth(db: ReadDb, year: number): { m: number; s: number; g: number; n: number }[] {
   const [from, to] = yearPeriods(year);
   return all(
     db,
     qb
       .selectFrom('sales_month_customer')
-      .select([sql<number>`period % 100`.as('m'), sql<number>`SUM(amount_cents)`.as('s'), sql<number>`SUM(gross_profit_cents)`.as('g')])
+      .select([
+        sql<number>`period % 100`.as('m'),
+        sql<number>`SUM(amount_cents)`.as('s'),
+        sql<number>`SUM(gross_profit_cents)`.as('g'),
+        sql<number>`SUM(amount_no_gp_cents)`.as('n'),
+      ])
       .where('period', '>=', from)
       .where('period', '<=', to)
       .groupBy('period'),

@@ -87,6 +87,8 @@ export interface SalesGroupSums {
   actual: number;
   last_year: number;
   gp: number;
+  /** The year's sales whose gross profit is not known (left out of the margin). */
+  no_gp: number;
 }
 
 /**
@@ -118,14 +120,15 @@ export function salesByGroup(db: ReadDb, year: number, by: SalesDimension, filte
   if (!innerCustomer && !innerSku) {
     // No filter across the two sides: the monthly summary per SKU or per customer
     // (migration 6) already holds the first stage, about 1/40 of the lines.
-    innerSql = `SELECT m.period AS period, m.${member} AS member, m.amount_cents AS amount, m.gross_profit_cents AS gp
+    innerSql = `SELECT m.period AS period, m.${member} AS member, m.amount_cents AS amount, m.gross_profit_cents AS gp, m.amount_no_gp_cents AS nogp
       FROM ${bySku ? 'sales_month_sku' : 'sales_month_customer'} m
      WHERE ${inner.parts.map((w) => w.replace(/\ba\./g, 'm.')).join(' AND ')}`;
   } else {
     // (With a customer filter SQLite reads that city's or channel's customers through
     // sales_actual_customer, a fraction of the rows; with a brand or category filter by
     // customer it scans the two years.)
-    innerSql = `SELECT a.period AS period, a.${member} AS member, SUM(a.amount_cents) AS amount, SUM(a.gross_profit_cents) AS gp
+    innerSql = `SELECT a.period AS period, a.${member} AS member, SUM(a.amount_cents) AS amount, SUM(a.gross_profit_cents) AS gp,
+           SUM(CASE WHEN a.gp_known = 0 THEN a.amount_cents ELSE 0 END) AS nogp
       FROM sales_actual a${joins}
      WHERE ${inner.sql}
      GROUP BY a.period, a.${member}`;
@@ -150,12 +153,13 @@ export function salesByGroup(db: ReadDb, year: number, by: SalesDimension, filte
       `SELECT ${outerKey[by]} AS k,
               SUM(CASE WHEN x.period >= ? THEN x.amount ELSE 0 END) AS actual,
               SUM(CASE WHEN x.period < ? THEN x.amount ELSE 0 END) AS last_year,
-              SUM(CASE WHEN x.period >= ? THEN x.gp ELSE 0 END) AS gp
+              SUM(CASE WHEN x.period >= ? THEN x.gp ELSE 0 END) AS gp,
+              SUM(CASE WHEN x.period >= ? THEN x.nogp ELSE 0 END) AS no_gp
          FROM ${outerFrom}
         ${outer.empty ? '' : `WHERE ${outer.sql}`}
         GROUP BY k`,
     )
-    .all(from, from, from, ...inner.params, ...outer.params) as SalesGroupSums[];
+    .all(from, from, from, from, ...inner.params, ...outer.params) as SalesGroupSums[];
 }
 
 /** A plan version's target amount per group over the months (cents). */
@@ -182,7 +186,8 @@ export function salesLines(
   const rows = db.sqlite
     .prepare(
       `SELECT a.period AS period, cu.code AS customerCode, cu.name AS customerName, sk.code AS skuCode, sk.name AS skuName,
-              a.amount_cents AS amountCents, a.volume AS volume, a.gross_profit_cents AS grossProfitCents
+              a.amount_cents AS amountCents, a.volume AS volume,
+              CASE WHEN a.gp_known = 0 THEN NULL ELSE a.gross_profit_cents END AS grossProfitCents
          FROM ${a.from} JOIN customer cu ON cu.id = a.customer_id JOIN sku sk ON sk.id = a.sku_id
         WHERE ${where.sql}
         ORDER BY a.period, a.customer_id, a.sku_id LIMIT ?`,

@@ -40,14 +40,16 @@ export interface ExpensesContext {
 
 type Pair = [sales: number, grossProfit: number];
 
-function salesByMonth(db: ReadDb, year: number): { sales: number[]; gp: number[] } {
+function salesByMonth(db: ReadDb, year: number): { sales: number[]; gp: number[]; noGp: number } {
   const sales = zeros();
   const gp = zeros();
+  let noGp = 0;
   for (const r of salesSummaryByMonth(db, year)) {
     sales[r.m - 1] = r.s;
     gp[r.m - 1] = r.g;
+    noGp += r.n;
   }
-  return { sales, gp };
+  return { sales, gp, noGp };
 }
 
 /** The year's sales and gross profit per brand, category (through the SKU) or channel (the customer's). */
@@ -247,6 +249,8 @@ export function expensesAnalysis(db: ReadDb, input: { year?: number; by?: Expens
     years: yearsOf(db, planYear, year),
     items: tree.filter((r) => r.parent_id === null).map((r) => ({ id: r.id, code: r.code, name: r.name })),
     hasBudget, actualRows, rows, total,
+    // Gross profit (and its return on expense) leaves out the sales of SKUs whose cost is missing.
+    salesNoGp: months.noGp,
   };
 }
 

@@ -15,7 +15,10 @@ import { regionPlanYear, salesActualYears } from '../../repos/region';
 const ORDERED: readonly SalesDimension[] = ['province', 'city', 'channel', 'brand', 'category'] satisfies OrderedTable[];
 const isOrdered = (by: SalesDimension): by is OrderedTable => ORDERED.includes(by);
 
-function makeRow(key: number, label: string, actual: number, lastYear: number, gp: number, target: number | null): SalesRow {
+function makeRow(key: number, label: string, actual: number, lastYear: number, gp: number, noGp: number, target: number | null): SalesRow {
+  // The margin is taken over the sales whose gross profit is known (a SKU without a cost
+  // would otherwise count at 0 gross profit, or at 100% if its cost were taken as 0).
+  const known = actual - noGp;
   return {
     key,
     label,
@@ -23,7 +26,8 @@ function makeRow(key: number, label: string, actual: number, lastYear: number, g
     lastYear,
     target,
     grossProfit: gp,
-    grossMargin: grossMargin(actual, actual - gp),
+    salesNoGp: noGp,
+    grossMargin: grossMargin(known, known - gp),
     achievement: target === null ? null : achievement(actual, target),
     yoy: yearOnYear(actual, lastYear),
     mom: null,
@@ -61,7 +65,7 @@ export function salesAnalysis(db: ReadDb, input: { year?: number; by: SalesDimen
     rows = [];
     for (let m = months[0]; m <= months[1]; m++) {
       const r = byKey.get(m);
-      rows.push(makeRow(m, String(m), r?.actual ?? 0, r?.last_year ?? 0, r?.gp ?? 0, hasTarget ? (targets.get(m) ?? 0) : null));
+      rows.push(makeRow(m, String(m), r?.actual ?? 0, r?.last_year ?? 0, r?.gp ?? 0, r?.no_gp ?? 0, hasTarget ? (targets.get(m) ?? 0) : null));
     }
     for (let i = 1; i < rows.length; i++) rows[i].mom = monthOnMonth(rows[i].actual, rows[i - 1].actual);
   } else {
@@ -69,7 +73,7 @@ export function salesAnalysis(db: ReadDb, input: { year?: number; by: SalesDimen
     const names = new Map(members.map((r) => [r.id, r.name]));
     rows = [...keys].map((k) => {
       const r = byKey.get(k);
-      return makeRow(k, names.get(k) ?? '', r?.actual ?? 0, r?.last_year ?? 0, r?.gp ?? 0, hasTarget ? (targets.get(k) ?? 0) : null);
+      return makeRow(k, names.get(k) ?? '', r?.actual ?? 0, r?.last_year ?? 0, r?.gp ?? 0, r?.no_gp ?? 0, hasTarget ? (targets.get(k) ?? 0) : null);
     });
     if (isOrdered(by)) {
       const order = new Map(members.map((r, i) => [r.id, i]));
@@ -79,7 +83,7 @@ export function salesAnalysis(db: ReadDb, input: { year?: number; by: SalesDimen
     }
   }
   const sum = (f: (r: SalesRow) => number) => rows.reduce((s, r) => s + f(r), 0);
-  const total = makeRow(0, '', sum((r) => r.actual), sum((r) => r.lastYear), sum((r) => r.grossProfit), hasTarget ? sum((r) => r.target ?? 0) : null);
+  const total = makeRow(0, '', sum((r) => r.actual), sum((r) => r.lastYear), sum((r) => r.grossProfit), sum((r) => r.salesNoGp), hasTarget ? sum((r) => r.target ?? 0) : null);
 
   return {
     year,

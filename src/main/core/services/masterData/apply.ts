@@ -9,6 +9,7 @@ import {
   addLink, customersUnder, customerTiers, ENTITY_TABLES, findRowById, findRowsById, insertEntityRow, linkedIds, listLinks,
   listRefItems, listTableCodes, removeLink, updateEntityRow,
 } from '../../repos/masterData';
+import { followSkuCosts } from '../../repos/salesGrossProfit';
 import { columnFields, columnOf, fromDb, toDb } from './tables';
 
 // Writing master rows: every cell is checked with the shared rules (parseCell), then
@@ -210,7 +211,13 @@ export function validateMasterRows(db: ReadDb, entity: EntityName, rows: readonl
  * Writes the batch as one undo step, or nothing: throws AppError INVALID_INPUT with
  * every issue when any cell or rule fails. Returns the ids of the rows, in input order.
  */
-export function applyMasterRows(db: WriteDb, entity: EntityName, rows: readonly MasterInputRow[], label: ApplyLabel): number[] {
+export function applyMasterRows(
+  db: WriteDb,
+  entity: EntityName,
+  rows: readonly MasterInputRow[],
+  label: ApplyLabel,
+  onSalesChanged?: () => void,
+): number[] {
   return recordEdit(db, `masterData.undo.${label}`, () => {
     // Planned inside the write transaction, so nothing can change between check and write.
     const p = plan(db, entity, rows);
@@ -218,7 +225,14 @@ export function applyMasterRows(db: WriteDb, entity: EntityName, rows: readonly 
       const shown = p.issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
       throw new AppError('INVALID_INPUT', `${p.issues.length} problem(s): ${shown}`, { issues: p.issues });
     }
-    return write(db, entity, p);
+    const done = write(db, entity, p);
+    if (entity === 'sku') {
+      // Sales lines whose gross profit waited for the SKU's cost take it now (and give it
+      // back when the cost is cleared); not in the undo image: undo runs the same rule.
+      const costChanged = done.changes.filter((c) => c.table === 'sku' && c.before !== null && c.after !== null && c.before.std_cost_cents !== c.after.std_cost_cents);
+      if (followSkuCosts(db, costChanged.map((c) => c.key.id as number)) > 0) onSalesChanged?.();
+    }
+    return done;
   });
 }
 

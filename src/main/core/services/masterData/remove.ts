@@ -3,6 +3,7 @@ import { englishMessage, issue, type EntityName } from '../../../../shared/maste
 import type { TableName } from '../../db/schema';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import { recordEdit, type RowChange, type RowValues } from '../../db/undoLog';
+import { refreshDerived } from '../../repos/actualsTables';
 import { ENTITY_TABLES, findRowById, findRowsById } from '../../repos/masterData';
 import {
   countReferring, deleteRowByKey, findRowByKey, insertRow, rowsReferring, rowsWhereIn, schemaInfo, updateRowByKey,
@@ -24,6 +25,8 @@ export interface Usage {
 const SUMMED = /(_cents|volume|^facings|^skus_on_shelf|^headcount)$/;
 const NOT_SUMMED = /price/;
 const MAXED = new Set(['has_display']);
+/** Columns that take the smaller value: a sales line merged with one of unknown gross profit is unknown (gp_known 0). */
+const MINNED = new Set(['gp_known']);
 
 /** References that are the item's own attributes (its link rows), not uses of it. */
 function ownLinks(entity: EntityName): { table: string; column: string }[] {
@@ -113,10 +116,14 @@ class Mover {
           const a = hit[c];
           const b = row[c];
           if (MAXED.has(c) && typeof a === 'number' && typeof b === 'number') merged[c] = Math.max(a, b);
+          else if (MINNED.has(c) && typeof a === 'number' && typeof b === 'number') merged[c] = Math.min(a, b);
           else if (SUMMED.test(c) && !NOT_SUMMED.test(c) && (typeof a === 'number' || typeof b === 'number')) {
             merged[c] = (typeof a === 'number' ? a : 0) + (typeof b === 'number' ? b : 0);
           }
         }
+        // Unknown as a whole, never a gross profit of part of the line (the summaries follow
+        // the lines: removeMaster recomputes them for the months it moved).
+        if (merged.gp_known === 0) merged.gross_profit_cents = 0;
         this.deleteRow(info, row);
         this.updateRow(info, hit, merged);
       } else if (info.pk.includes(ref.column)) {
@@ -190,6 +197,10 @@ export function removeMaster(
     for (const id of unique) {
       mover.deleteRow(selfInfo, findRowById(db, et.table, id)!);
     }
+    // The monthly sales summaries are the sums of the lines: recomputed for the months whose
+    // lines moved (a merge of lines of unknown gross profit does not add up row by row).
+    const months = mover.changes.filter((c) => c.table === 'sales_actual').map((c) => Number(c.key.period));
+    if (months.length > 0) refreshDerived(db, 'sales', months);
     return { changes: mover.changes, value: { removed: unique.length } };
   });
 }

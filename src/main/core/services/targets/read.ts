@@ -6,6 +6,7 @@ import { Memo } from '../../db/changes';
 import type { ReadDb } from '../../db/handle';
 import type { RegionFile } from '../../db/regionFile';
 import { workingVersionId } from '../../repos/planVersions';
+import { salesNoGpByMonth } from '../../repos/region';
 import { CUBE_READS, MONTHS, targetCache, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { lockMask, readLocks } from './locks';
 import { hoTargetRows, listVersions } from './versions';
@@ -242,7 +243,8 @@ export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number)
       grossProfitCents: ho.map((r) => r.gross_profit_cents),
       newProductCents: ho.map((r) => r.new_product_cents),
     },
-    lastYear,
+    // Last year's gross profit is over the sales whose gross profit is known; these are the rest.
+    lastYear: { ...lastYear, amountNoGpCents: salesNoGpByMonth(db, refs.lastYear) },
     lastYearOf: refs.lastYear,
     costMissing: { skus: costMissingSkus.size, amountCents: costMissingCents },
   };

@@ -4,7 +4,7 @@ import { PageTabs } from '../../components/PageTabs';
 import {
   ACTUAL_COLUMNS, ACTUAL_KINDS, actualsDestination, type ActualKind, type ActualsFilter, type BatchInfo,
 } from '../../../../shared/actuals';
-import { formatInteger } from '../../../../shared/units';
+import { formatAmount, formatInteger, unitLabel } from '../../../../shared/units';
 import { useApp } from '../../app/AppContext';
 import { useSave } from '../../app/useSave';
 import { DataGrid } from '../../grid';
@@ -99,6 +99,15 @@ export function ActualsPage() {
             <span className="ac-totals__value">{formatNumber(c, list.totals[c.key], env)}</span>
           </span>
         ))}
+      {(list.totals.noGpLines ?? 0) > 0 && (
+        <span className="ac-totals__item ac-cost-missing" data-key="noGp">
+          {t('actuals.totals.noGp', {
+            lines: formatInteger(list.totals.noGpLines, language),
+            amount: formatAmount(list.totals.noGpAmountCents ?? 0, env.unit, language),
+            unit: unitLabel(env.unit, language),
+          })}
+        </span>
+      )}
     </div>
   );
 

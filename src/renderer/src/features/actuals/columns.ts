@@ -121,6 +121,11 @@ export function buildColumns(kind: ActualKind, env: ColumnEnv): GridColumn<Actua
       case 'money':
       case 'integer':
         base.format = (v) => (typeof v === 'number' ? formatNumber(col, v, env) : '');
+        // A sales line whose gross profit is not known (the SKU's cost is missing) says so, not 0.
+        if (col.key === 'grossProfitCents') {
+          base.format = (v) => (typeof v === 'number' ? formatNumber(col, v, env) : t('actuals.costMissing'));
+          base.cellClass = (v) => (typeof v === 'number' ? undefined : 'ac-cost-missing');
+        }
         base.text = (v) => (typeof v === 'number' ? (col.type === 'money' ? (v / 100).toFixed(2) : String(v)) : '');
         break;
       case 'period':

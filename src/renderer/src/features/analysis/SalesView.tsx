@@ -49,6 +49,8 @@ export function SalesView() {
 
   const money = useCallback((cents: number) => formatAmount(cents, unit, language), [unit, language]);
   const unitText = unitLabel(unit, language);
+  // Gross profit over the sales whose cost is known; none known: the cost is missing, not 0.
+  const gpText = (r: SalesRow) => (r.salesNoGp > 0 && r.actual === r.salesNoGp ? t('actuals.costMissing') : money(r.grossProfit));
   const rows = useMemo(() => data?.rows ?? [], [data]);
   const chartRows = useMemo(() => (by === 'month' || rows.length <= CHART_TOP ? rows : [...rows].sort((a, b) => b.actual - a.actual).slice(0, CHART_TOP)), [rows, by]);
   const hasTarget = data?.total.target !== null && data !== null;
@@ -214,8 +216,8 @@ export function SalesView() {
                   {by === 'month' && <td className={r.mom !== null && r.mom < 0 ? 'an-neg' : undefined}>{formatPercent(r.mom, language)}</td>}
                   {hasTarget && <td>{r.target === null ? '' : money(r.target)}</td>}
                   {hasTarget && <td data-col="achievement">{formatPercent(r.achievement, language)}</td>}
-                  <td>{money(r.grossProfit)}</td>
-                  <td>{formatPercent(r.grossMargin, language)}</td>
+                  <td data-col="grossProfit">{gpText(r)}</td>
+                  <td data-col="grossMargin">{formatPercent(r.grossMargin, language)}</td>
                 </tr>
               ))}
             </tbody>
@@ -228,11 +230,16 @@ export function SalesView() {
                 {by === 'month' && <td />}
                 {hasTarget && <td>{data.total.target === null ? '' : money(data.total.target)}</td>}
                 {hasTarget && <td>{formatPercent(data.total.achievement, language)}</td>}
-                <td>{money(data.total.grossProfit)}</td>
-                <td>{formatPercent(data.total.grossMargin, language)}</td>
+                <td data-col="grossProfit">{gpText(data.total)}</td>
+                <td data-col="grossMargin">{formatPercent(data.total.grossMargin, language)}</td>
               </tr>
             </tfoot>
           </table>
+          {data.total.salesNoGp > 0 && (
+            <p className="an-note" data-testid="analysis-no-gp">
+              {t('analysis.sales.noGpNote', { amount: money(data.total.salesNoGp), unit: unitText })}
+            </p>
+          )}
           {drill && (
             <Drill
               key={`${data.year}-${by}-${drill.key}-${JSON.stringify(filter)}-${data.months.join('-')}`}
@@ -349,7 +356,15 @@ function Drill(props: {
       { field: 'skuName', header: t('analysis.sales.drill.skuName'), kind: 'text', width: 180, editable: false },
       { field: 'amountCents', header: t('analysis.sales.drill.amount', { unit: unitText }), kind: 'money', width: 130, editable: false, format: money, text: exact },
       { field: 'volume', header: t('analysis.sales.drill.volume'), kind: 'number', width: 90, editable: false, format: (v) => (typeof v === 'number' ? formatInteger(v, language) : '') },
-      { field: 'grossProfitCents', header: t('analysis.sales.drill.grossProfit', { unit: unitText }), kind: 'money', width: 130, editable: false, format: money, text: exact },
+      {
+        field: 'grossProfitCents',
+        header: t('analysis.sales.drill.grossProfit', { unit: unitText }),
+        kind: 'money',
+        width: 130,
+        editable: false,
+        format: (v) => (typeof v === 'number' ? money(v) : t('actuals.costMissing')),
+        text: exact,
+      },
     ];
   }, [t, unit, language, unitText]);
   const rows = useMemo<DetailRow[]>(() => (detail ? detail.rows.map((r, i) => ({ ...r, id: i })) : []), [detail]);

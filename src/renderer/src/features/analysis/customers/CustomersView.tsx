@@ -570,7 +570,15 @@ function CustomerDrill(props: { year: number; customer: { id: number; name: stri
       { field: 'skuName', header: t('analysisCustomers.drill.skuName'), kind: 'text', width: 200, editable: false },
       { field: 'amountCents', header: t('analysisCustomers.drill.amount', { unit: unitText }), kind: 'money', width: 130, editable: false, format: money, text: exact },
       { field: 'volume', header: t('analysisCustomers.drill.volume'), kind: 'number', width: 90, editable: false, format: (v) => (typeof v === 'number' ? formatInteger(v, language) : '') },
-      { field: 'grossProfitCents', header: t('analysisCustomers.drill.grossProfit', { unit: unitText }), kind: 'money', width: 130, editable: false, format: money, text: exact },
+      {
+        field: 'grossProfitCents',
+        header: t('analysisCustomers.drill.grossProfit', { unit: unitText }),
+        kind: 'money',
+        width: 130,
+        editable: false,
+        format: (v) => (typeof v === 'number' ? money(v) : t('actuals.costMissing')),
+        text: exact,
+      },
     ];
   }, [t, unit, language, unitText]);
   const rows = useMemo<DetailRow[] | null>(() => (detail ? detail.rows.map((r, i) => ({ ...r, id: i })) : null), [detail]);

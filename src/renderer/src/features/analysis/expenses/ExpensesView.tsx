@@ -143,7 +143,8 @@ export function ExpensesView() {
               ? t('analysisExpenses.note.item', { sales: money(current.total.sales), grossProfit: money(current.total.grossProfit), unit: unitText })
               : dimNoun ? t('analysisExpenses.note.product', { dim: dimNoun }) : t('analysisExpenses.note.phase')}{' '}
             {hasBudget ? t('analysisExpenses.note.budget') : current.year !== current.planYear ? t('analysisExpenses.note.noBudget', { planYear: current.planYear }) : ''}{' '}
-            {current.total.sales === 0 ? t('analysisExpenses.note.noSales') : ''}
+            {current.total.sales === 0 ? t('analysisExpenses.note.noSales') : ''}{' '}
+            {current.salesNoGp > 0 ? t('analysisExpenses.note.noGp', { amount: money(current.salesNoGp), unit: unitText }) : ''}
           </p>
           <div className="an-exp__table-wrap">
             <table className="an-table" aria-label={t('analysisExpenses.table.label')} data-testid="expenses-table">
