@@ -36,7 +36,7 @@ const lines = (c: RegistryCtx) =>
         WHERE a.period >= 202901 ORDER BY 1, 2, 3`,
     )
     .raw()
-    .all();
+    .all() as (string | number)[][];
 
 async function setup(c: RegistryCtx) {
   const [cu1, cu2] = sqlite(c).prepare('SELECT code FROM customer ORDER BY id LIMIT 2').pluck().all() as string[];
