@@ -57,26 +57,38 @@ export function contentWidths<R extends GridRow>(
   return out;
 }
 
-let context: CanvasRenderingContext2D | null | undefined;
+let measureText: Measure | undefined;
 
-/** Measures text in the app's font with a canvas (the grid's size: 13.5 px, bold 600). */
+/**
+ * Measures text in the app's font with a canvas (the grid's size: 13.5 px, bold 600).
+ * One measurer for the session, its widths remembered: the grid measures on every
+ * change of its rows, and reading the font (a style recalculation) or re-measuring
+ * the same figures each time would sit on the path between an edit and its repaint.
+ */
 export function canvasMeasure(): Measure {
-  if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-  const ctx = context;
+  if (measureText) return measureText;
+  const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   const family = typeof document === 'undefined' ? 'sans-serif' : getComputedStyle(document.body).fontFamily || 'sans-serif';
-  const cache = new Map<string, number>();
-  return (text, bold) => {
-    const key = `${bold ? 1 : 0}${text}`;
-    let w = cache.get(key);
+  const fonts = [`400 13.5px ${family}`, `600 13.5px ${family}`];
+  const cache = [new Map<string, number>(), new Map<string, number>()];
+  let font = -1;
+  measureText = (text, bold) => {
+    const weight = bold ? 1 : 0;
+    let w = cache[weight].get(text);
     if (w === undefined) {
       if (ctx) {
-        ctx.font = `${bold ? 600 : 400} 13.5px ${family}`;
+        if (font !== weight) {
+          ctx.font = fonts[weight];
+          font = weight;
+        }
         w = ctx.measureText(text).width;
       } else {
         w = text.length * 8;
       }
-      cache.set(key, w);
+      // Figures and names repeat; a long session's distinct texts stay few enough to keep.
+      if (cache[weight].size < 50_000) cache[weight].set(text, w);
     }
     return w;
   };
+  return measureText;
 }
