@@ -130,6 +130,20 @@ export function findGeoEntry(level: GeoLevel, name: string, parentName?: string 
  * English shows the Simplified name: no romanisation of the list is bundled.
  */
 export function geoDisplayName(name: string, level: GeoLevel, language: Language): string {
+  // Grids format a city column on every repaint: each name is worked out once per language.
+  const key = `${level}\u0000${language}\u0000${name}`;
+  let shown = DISPLAY_CACHE.get(key);
+  if (shown === undefined) {
+    shown = displayNameOf(name, level, language);
+    if (DISPLAY_CACHE.size >= 20_000) DISPLAY_CACHE.clear();
+    DISPLAY_CACHE.set(key, shown);
+  }
+  return shown;
+}
+
+const DISPLAY_CACHE = new Map<string, string>();
+
+function displayNameOf(name: string, level: GeoLevel, language: Language): string {
   const entry = findGeoEntry(level, name);
   if (!entry) return name;
   const target = language === 'zh-Hant' ? entry.zhHant : entry.zhHans;
