@@ -31,6 +31,7 @@ export const REFUSAL_REASONS = [
   'truncated',
   'wrong_extension',
   'is_directory',
+  'not_regular',
   'unreadable',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

@@ -51,6 +51,17 @@ describe('cli', () => {
     expect(sidecarsOf(path)).toEqual([]);
   });
 
+  it('refuses a FIFO named like a region file by its type, without opening it (opening one would wait forever)', () => {
+    const fifo = join(tempDir(), 'x.rplan');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const command of ['info', 'check']) {
+      const r = spawnSync(process.execPath, [...TSX_ARGS, CLI, command, fifo], { encoding: 'utf8', timeout: 30_000 });
+      expect(r.signal, `${command} hung on the FIFO`).toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('not a regular file');
+    }
+  });
+
   it('exits 2 with the reason for a refused or missing file, 1 for bad usage', () => {
     const dir = tempDir();
     const junk = join(dir, 'junk.rplan');

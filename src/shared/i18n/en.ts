@@ -261,6 +261,7 @@ export const en: Messages = {
     truncated: '“{{file}}” is incomplete (a copy or download was probably interrupted). Restore it from a backup, or copy it again.',
     wrong_extension: '“{{file}}” is not a region file: region files end in .rplan.',
     is_directory: '“{{file}}” is a folder, not a region file.',
+    not_regular: '“{{file}}” is not a regular file (a pipe, a device or a socket), so it cannot be opened as a region file.',
     unreadable: '“{{file}}” cannot be read. Check the file’s permissions, or whether another program has it locked.',
   },
 };

@@ -255,6 +255,7 @@ export const zhHans: Messages = {
     truncated: '“{{file}}”不完整（可能复制或下载时中断了）。请从备份恢复，或重新复制一份。',
     wrong_extension: '“{{file}}”不是区域文件：区域文件的扩展名必须是 .rplan。',
     is_directory: '“{{file}}”是一个文件夹，不是区域文件。',
+    not_regular: '“{{file}}”不是普通文件（可能是管道、设备或套接字），不能作为区域文件打开。',
     unreadable: '无法读取“{{file}}”：请检查文件权限，或确认它没有被其他程序锁定。',
   },
 };

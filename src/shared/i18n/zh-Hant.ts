@@ -260,6 +260,7 @@ export const zhHant = {
     truncated: '「{{file}}」不完整（可能複製或下載時中斷了）。請從備份恢復，或重新複製一份。',
     wrong_extension: '「{{file}}」不是區域文件：區域文件的擴展名必須是 .rplan。',
     is_directory: '「{{file}}」是一個資料夾，不是區域文件。',
+    not_regular: '「{{file}}」不是普通文件（可能是管道、設備或套接字），不能作為區域文件打開。',
     unreadable: '無法讀取「{{file}}」：請檢查文件權限，或確認它沒有被其他程序鎖定。',
   } satisfies Record<RefusalReason, string>,
 } as const;

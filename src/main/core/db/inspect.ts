@@ -30,6 +30,9 @@ export function inspectRegionFile(path: string): HeaderInfo {
   if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `${path}: no such file`, { path });
   const st = statSync(path);
   if (st.isDirectory()) throw refuse('is_directory', path, `${path}: is a folder, not a region file`);
+  // A pipe, device or socket is refused by its type, never opened: opening a FIFO blocks
+  // until something writes to it, and would hang whoever asked (the CLI, the whole host).
+  if (!st.isFile()) throw refuse('not_regular', path, `${path}: not a regular file (a pipe, a device or a socket)`);
 
   let fd: number;
   try {
