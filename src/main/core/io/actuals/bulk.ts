@@ -11,10 +11,9 @@ import {
   type SupportingMember,
 } from '../../../../shared/actuals';
 import { parseImportInteger, parseImportMoney } from '../../../../shared/importValues';
-import { geoKey } from '../../../../shared/geoNames';
+import { findGeoEntry, geoCatalogByCode, geoKey, type GeoCatalogEntry } from '../../../../shared/geoNames';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import { insertMember, insertProvinceMember, listProvinces, type Member, type NewMember } from '../../repos/actualsMembers';
-import { geoCatalog, type GeoDivision } from '../../services/masterData/geo';
 
 // Members created in bulk: every unknown customer (SKU, store…) of a file created at
 // once, each taking its city, channel, brand… from a column of its own rows (the first
@@ -33,38 +32,13 @@ export function normalizeValue(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** Division names are written with and without their suffix ("杭州" / "杭州市", "浙江" / "浙江省"). */
-export const bareDivisionName = (name: string): string => name.replace(/(省|市|自治區|自治区|特別行政區|特别行政区)$/, '');
+const catalogCity = (name: string) => findGeoEntry('city', name);
+const catalogProvince = (name: string) => findGeoEntry('province', name);
+const catalogByCode = (code: string) => geoCatalogByCode(code) ?? null;
 
-/** The national catalog by normalized name (bare and full, 繁 and 简); a name two divisions share finds neither. */
-class CatalogNames {
-  private readonly byName = new Map<string, GeoDivision | null>();
-  constructor(level: GeoDivision['level']) {
-    for (const d of geoCatalog().divisions) {
-      if (d.level !== level) continue;
-      const names = new Set([d.zhHant, d.zhHans].map((n) => geoKey(n)));
-      for (const n of names) {
-        const had = this.byName.get(n);
-        this.byName.set(n, had === undefined || had === d ? d : null);
-      }
-    }
-  }
-  find(name: string): GeoDivision | null {
-    return this.byName.get(geoKey(name)) ?? null;
-  }
-}
-
-let cities: CatalogNames | null = null;
-let provinces: CatalogNames | null = null;
-const catalogCity = (name: string) => (cities ??= new CatalogNames('city')).find(name);
-const catalogProvince = (name: string) => (provinces ??= new CatalogNames('province')).find(name);
-const catalogByCode = (code: string) => geoCatalog().divisions.find((d) => d.code === code) ?? null;
-
-/** The catalog's name in the script the file wrote it in. */
-function catalogName(d: GeoDivision, written: string): string {
-  const n = normalizeValue(written);
-  const hans = normalizeValue(d.zhHans);
-  return n === hans || n === normalizeValue(bareDivisionName(d.zhHans)) ? d.zhHans : d.zhHant;
+/** The catalog's name in the script the file wrote it in (苏州 → 苏州市, 蘇州 → 蘇州市). */
+function catalogName(d: GeoCatalogEntry, written: string): string {
+  return normalizeValue(d.zhHans).startsWith(normalizeValue(written)) ? d.zhHans : d.zhHant;
 }
 
 /** What the bulk state needs of the resolver. */
@@ -332,17 +306,17 @@ export class BulkState {
   private province(name: string, code: string | null): number {
     const division = code ? catalogByCode(code) : catalogProvince(name);
     const wantCode = division?.code ?? null;
-    const bare = normalizeValue(bareDivisionName(name));
+    const key = geoKey(name);
     const existing = this.provinces().find(
-      (p) => (wantCode !== null && p.code === wantCode) || normalizeValue(p.code) === normalizeValue(name) || normalizeValue(bareDivisionName(p.name)) === bare,
+      (p) => (wantCode !== null && p.code === wantCode) || normalizeValue(p.code) === normalizeValue(name) || geoKey(p.name) === key,
     );
     if (existing) return existing.id;
-    const key = supportKey('province', division ? division.zhHant : name);
-    const had = this.supporting.get(key);
+    const support = supportKey('province', division ? division.zhHant : name);
+    const had = this.supporting.get(support);
     if (had) return had.id;
     const id = ++this.provinceNext;
     const shown = division ? catalogName(division, name) : name.trim();
-    this.supporting.set(key, { dimension: 'province', name: shown, province: null, catalogCode: wantCode, uses: 0, id, provinceId: null, ownBrand: false });
+    this.supporting.set(support, { dimension: 'province', name: shown, province: null, catalogCode: wantCode, uses: 0, id, provinceId: null, ownBrand: false });
     return id;
   }
 }

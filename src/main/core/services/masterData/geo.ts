@@ -3,37 +3,22 @@ import { AppError } from '../../../../shared/errors';
 import { issue, type MasterIssue } from '../../../../shared/masterData';
 import type { WriteDb } from '../../db/handle';
 import { recordEdit, type RowChange } from '../../db/undoLog';
-import { findGeoEntry, geoKey } from '../../../../shared/geoNames';
+import { findGeoEntry, geoCatalogByCode, geoCatalogEntries, geoKey, type GeoCatalogEntry } from '../../../../shared/geoNames';
 import { geoMembers, insertCity, insertProvince, maxSortOrder } from '../../repos/masterData';
 
 // China's provinces and prefecture-level cities (GB/T 2260), bundled, for picking
 // the region's geography instead of typing it.
 
-export interface GeoDivision {
-  code: string;
-  level: 'province' | 'city';
-  /** The province's code, for a city. */
-  parent: string | null;
-  zhHant: string;
-  zhHans: string;
-}
+/** A province or city of the bundled list (parent: the province's code, for a city). */
+export type GeoDivision = GeoCatalogEntry;
 
 export interface GeoCatalog {
   source: string;
   divisions: GeoDivision[];
 }
 
-const CATALOG: GeoCatalog = {
-  source: divisions.source,
-  divisions: divisions.divisions.map((d) => ({
-    code: d.code,
-    level: d.level === 'city' ? 'city' : 'province',
-    parent: d.parent ?? null,
-    zhHant: d.zhHant,
-    zhHans: d.zhHans,
-  })),
-};
-const BY_CODE = new Map(CATALOG.divisions.map((d) => [d.code, d]));
+// The list itself is read once, in shared/geoNames.ts, where names are matched against it.
+const CATALOG: GeoCatalog = { source: divisions.source, divisions: [...geoCatalogEntries()] };
 
 export function geoCatalog(): GeoCatalog {
   return CATALOG;
@@ -47,7 +32,7 @@ export type GeoScript = 'zhHant' | 'zhHans';
  * by name (蘇州 for 蘇州市, 苏州市 in the other script), is skipped.
  */
 export function addGeography(db: WriteDb, codes: readonly string[], script: GeoScript = 'zhHant'): { provinceIds: number[]; cityIds: number[] } {
-  const unknown = codes.map((c, i) => [c, i] as const).filter(([c]) => !BY_CODE.has(c));
+  const unknown = codes.map((c, i) => [c, i] as const).filter(([c]) => !geoCatalogByCode(c));
   if (unknown.length) {
     const issues = unknown.map(([c, i]) => issue(`codes.${i}`, 'masterData.invalid.unknownRef', { value: c }));
     throw new AppError('INVALID_INPUT', `not in the catalog: ${unknown.map(([c]) => c).join(', ')}`, { issues });
@@ -66,7 +51,7 @@ export function addGeography(db: WriteDb, codes: readonly string[], script: GeoS
     let provinceOrder = maxSortOrder(db, 'province');
     let cityOrder = maxSortOrder(db, 'city');
     const ensureProvince = (code: string): number => {
-      const d = BY_CODE.get(code)!;
+      const d = geoCatalogByCode(code)!;
       const known = provinceByCode.get(code) ?? provinceByKey.get(geoKey(d.zhHant));
       if (known !== undefined) return known;
       const row = insertProvince(db, { code, name: d[script], sort_order: ++provinceOrder });
@@ -78,9 +63,9 @@ export function addGeography(db: WriteDb, codes: readonly string[], script: GeoS
     };
     // Provinces first, then cities in catalog order, so the sort order follows the code.
     const picked = [...new Set(codes)].sort();
-    for (const code of picked) if (BY_CODE.get(code)!.level === 'province') ensureProvince(code);
+    for (const code of picked) if (geoCatalogByCode(code)!.level === 'province') ensureProvince(code);
     for (const code of picked) {
-      const d = BY_CODE.get(code)!;
+      const d = geoCatalogByCode(code)!;
       if (d.level !== 'city' || cityCodes.has(code)) continue;
       const provinceId = ensureProvince(d.parent!);
       const cityKey = `${provinceId}\u0000${geoKey(d.zhHant)}`;
