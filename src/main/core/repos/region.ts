@@ -72,40 +72,28 @@ export function salesByMonth(db: ReadDb, year: number): MonthlyTotal[] {
   return salesByPeriod(db, year * 100 + 1, year * 100 + 12);
 }
 
-/** The region's sales actuals by month (yyyymm) from `from` to `to`, months without sales absent. */
+/**
+ * The region's sales actuals by month (yyyymm) from `from` to `to`, months without sales
+ * absent. Read from the monthly summary by customer, which every writer keeps in step
+ * with the lines in its own transaction: a few rows per customer, not every line.
+ */
 export function salesByPeriod(db: ReadDb, from: number, to: number): MonthlyTotal[] {
   return all(
     db,
     qb
-      .selectFrom('sales_actual')
+      .selectFrom('sales_month_customer')
       .select([
         'period',
         sql<number>`sum(amount_cents)`.as('amountCents'),
         sql<number>`sum(volume)`.as('volume'),
         sql<number>`sum(gross_profit_cents)`.as('grossProfitCents'),
-        sql<number>`sum(CASE WHEN gp_known = 0 THEN amount_cents ELSE 0 END)`.as('amountNoGpCents'),
+        sql<number>`sum(amount_no_gp_cents)`.as('amountNoGpCents'),
       ])
       .where('period', '>=', from)
       .where('period', '<=', to)
       .groupBy('period')
       .orderBy('period'),
   );
-}
-
-/** Per month (1–12) of a calendar year, the sales whose gross profit is not known (from the monthly summary). */
-export function salesNoGpByMonth(db: ReadDb, year: number): number[] {
-  const out = new Array<number>(12).fill(0);
-  const rows = all(
-    db,
-    qb
-      .selectFrom('sales_month_customer')
-      .select(['period', sql<number>`sum(amount_no_gp_cents)`.as('n')])
-      .where('period', '>=', year * 100 + 1)
-      .where('period', '<=', year * 100 + 12)
-      .groupBy('period'),
-  );
-  for (const r of rows) out[(r.period % 100) - 1] = r.n;
-  return out;
 }
 
 // A file's own tables, for the report on a file (cli: rplan info). Hand-written:

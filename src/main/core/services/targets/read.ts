@@ -6,7 +6,7 @@ import { Memo } from '../../db/changes';
 import type { ReadDb } from '../../db/handle';
 import type { RegionFile } from '../../db/regionFile';
 import { workingVersionId } from '../../repos/planVersions';
-import { salesNoGpByMonth } from '../../repos/region';
+import { salesByMonth } from '../../repos/region';
 import { CUBE_READS, MONTHS, targetCache, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { lockMask, readLocks } from './locks';
 import { hoTargetRows, listVersions } from './versions';
@@ -199,6 +199,13 @@ function emptyTotal(): TargetTreeResult['total'] {
   return { months: new Array<number>(MONTHS).fill(0), lastYear: new Array<number>(MONTHS).fill(0) };
 }
 
+/** Per month (1–12) of a year, the sales whose gross profit is not known. */
+function noGpByMonth(db: ReadDb, year: number): number[] {
+  const out = new Array<number>(MONTHS).fill(0);
+  for (const r of salesByMonth(db, year)) out[(r.period % 100) - 1] = r.amountNoGpCents;
+  return out;
+}
+
 export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number): TargetSummary {
   const refs = cache.refs;
   const cube = cache.cube(db, versionId);
@@ -244,7 +251,7 @@ export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number)
       newProductCents: ho.map((r) => r.new_product_cents),
     },
     // Last year's gross profit is over the sales whose gross profit is known; these are the rest.
-    lastYear: { ...lastYear, amountNoGpCents: salesNoGpByMonth(db, refs.lastYear) },
+    lastYear: { ...lastYear, amountNoGpCents: noGpByMonth(db, refs.lastYear) },
     lastYearOf: refs.lastYear,
     costMissing: { skus: costMissingSkus.size, amountCents: costMissingCents },
   };
