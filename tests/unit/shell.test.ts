@@ -19,6 +19,21 @@ describe('shell rules', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|http:|https:|\*/);
   });
 
+  it('packages with every Electron fuse that closes a door set the closed way', () => {
+    const yml = readFileSync(join(import.meta.dirname, '../../electron-builder.yml'), 'utf8');
+    const block = /^electronFuses:\n((?:[ \t]+.*\n|\n)+)/m.exec(yml)?.[1] ?? '';
+    const fuses = Object.fromEntries([...block.matchAll(/^\s+(\w+):\s*(true|false)\s*$/gm)].map((m) => [m[1], m[2] === 'true']));
+    expect(fuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      grantFileProtocolExtraPrivileges: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+    });
+  });
+
   it('serves only files inside the renderer folder', () => {
     const root = resolve('/app/out/renderer');
     expect(resolveInside(root, '/index.html')).toBe(join(root, 'index.html'));
