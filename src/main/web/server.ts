@@ -113,7 +113,8 @@ function sendPage(res: ServerResponse, status: number, key: keyof Messages['webH
   res.end(`<!doctype html>\n<html lang="zh-Hant"><head><meta charset="utf-8"><title>RegionPlan</title></head>\n<body>\n${paragraphs}\n</body></html>\n`);
 }
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+/** C0 and C1 control characters, NUL included: no file name or address holds one. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
 
 /** What is wrong with an uploaded file's name as a file name in the host's folder, or null. */
 export function uploadNameProblem(name: string): string | null {
