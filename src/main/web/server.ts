@@ -110,7 +110,7 @@ function sendPage(res: ServerResponse, status: number, key: keyof Messages['webH
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
   });
-  res.end(`<!doctype html>\n<html lang="zh-Hant"><head><meta charset="utf-8"><title>RegionPlan</title></head>\n<body>\n${paragraphs}\n</body></html>\n`);
+  res.end(`<!doctype html>\n<html lang="zh-Hant"><head><meta charset="utf-8"><title>RegionPlan</title></head>\n<body style="font-family: system-ui, sans-serif; line-height: 1.6; max-width: 42em; margin: 2em">\n${paragraphs}\n</body></html>\n`);
 }
 
 /** C0 and C1 control characters, NUL included: no file name or address holds one. */
