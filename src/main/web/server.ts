@@ -117,7 +117,7 @@ function sendPage(res: ServerResponse, status: number, key: keyof Messages['webH
 const CONTROL_CHARACTER = /\p{Cc}/u;
 
 /** What is wrong with an uploaded file's name as a file name in the host's folder, or null. */
-export function uploadNameProblem(name: string): string | null {
+function uploadNameProblem(name: string): string | null {
   if (name === '') return 'the upload has no file name';
   if (CONTROL_CHARACTER.test(name)) return 'the file name contains a control character';
   if (/[/\\]/.test(name)) return 'the file name contains a path separator (/ or \\)';
