@@ -33,7 +33,7 @@ export async function sqlBaseline(path: string, sql: string, params: unknown[]):
 
 export async function openAnalysis(ctx: BenchContext, name: string): Promise<Awaited<ReturnType<typeof openInBrowser>>> {
   const s = await openInBrowser(ctx, name);
-  await gotoWorkspace(s.page, s.host.url);
+  await gotoWorkspace(s.page, s.host.newLaunchUrl());
   await s.page.click('[data-testid="side-nav"] [data-area="analysis"]');
   await s.page.waitForSelector('[data-testid="analysis-chart"][data-rendered="true"]', { timeout: 120_000 });
   return s;

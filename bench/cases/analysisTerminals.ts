@@ -73,13 +73,12 @@ async function openTerminals(page: Page): Promise<number> {
 /** The view's own call (analysis.terminals with the view's first input), timed from the page: RUNS round trips. */
 async function apiRoundTrips(page: Page): Promise<number[]> {
   return page.evaluate(async (runs) => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]')!.content;
     const out: number[] = [];
     for (let i = 0; i <= runs; i++) {
       const t0 = performance.now();
       const res = await fetch('/api/invoke/analysis.terminals', {
         method: 'POST',
-        headers: { 'X-RegionPlan-Token': token, 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ by: 'city' }),
       });
       await res.json();

@@ -72,8 +72,9 @@ export async function forgetAnswers(page: Page): Promise<void> {
   await page.evaluate(() => window.dispatchEvent(new Event('regionplan:forget-answers')));
 }
 
-export async function gotoWorkspace(page: Page, url: string, beforeLoad?: () => Promise<void>): Promise<void> {
-  await page.goto(url);
+/** Opens the app through a launch link (the host's session cookie), then waits for the workspace. */
+export async function gotoWorkspace(page: Page, launchUrl: string, beforeLoad?: () => Promise<void>): Promise<void> {
+  await page.goto(launchUrl);
   if (beforeLoad) {
     await beforeLoad();
     await page.reload();
@@ -101,7 +102,7 @@ export const paste1000: BenchCase = {
     try {
       const { page } = s;
       // Show every customer column so that the four pasted ones sit side by side.
-      await gotoWorkspace(page, s.host.url, () =>
+      await gotoWorkspace(page, s.host.newLaunchUrl(), () =>
         page.evaluate(() => localStorage.setItem('regionplan.grid.master.customer', JSON.stringify({ widths: {}, hidden: [] }))),
       );
       await page.click('[data-testid="side-nav"] [data-area="masterData"]');
@@ -185,7 +186,7 @@ export const gridTerminalsLarge: BenchCase = {
     const s = await openInBrowser(ctx, 'terminals');
     try {
       const { page } = s;
-      await gotoWorkspace(page, s.host.url);
+      await gotoWorkspace(page, s.host.newLaunchUrl());
       await page.click('[data-testid="side-nav"] [data-area="masterData"]');
       await page.waitForSelector('[data-testid="md-editor-customer"][data-loaded="true"] .ag-grid-scrollable-area .ag-row[row-index="0"]', { timeout: 120_000 });
       const times: number[] = [];

@@ -144,7 +144,7 @@ export const targetsOpen: BenchCase = {
     const s = await openInBrowser(ctx, 'targets-open', await seededLargeRegion(ctx));
     try {
       const { page } = s;
-      await gotoWorkspace(page, s.host.url, () =>
+      await gotoWorkspace(page, s.host.newLaunchUrl(), () =>
         page.evaluate(({ key }) => localStorage.setItem(key, JSON.stringify({ levels: ['province', 'city', 'customer'], measure: 'amount', method: 'lastYear' })), { key: VIEW_KEY }),
       );
       // The first open builds the target cube from the file (once per open file).
@@ -187,7 +187,7 @@ export const spreadMidLevel: BenchCase = {
     const s = await openInBrowser(ctx, 'spread-mid', planned);
     try {
       const { page } = s;
-      await gotoWorkspace(page, s.host.url, () =>
+      await gotoWorkspace(page, s.host.newLaunchUrl(), () =>
         page.evaluate(({ key }) => localStorage.setItem(key, JSON.stringify({ levels: ['province', 'channel', 'brand'], measure: 'amount', method: 'current' })), { key: VIEW_KEY }),
       );
       await openTargets(page);

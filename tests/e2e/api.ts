@@ -4,10 +4,9 @@ import type { Page } from '@playwright/test';
 export async function invoke<T>(page: Page, endpoint: string, input: unknown): Promise<T> {
   return page.evaluate(
     async ({ endpoint, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]')!.content;
       const res = await fetch(`/api/invoke/${endpoint}`, {
         method: 'POST',
-        headers: { 'X-RegionPlan-Token': token, 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       });
       const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };

@@ -12,7 +12,10 @@ import { WorkspacePage } from './pages/WorkspacePage';
 // (`npm run test:e2e` does).
 
 export interface TestHost {
+  /** The host's address; a browser without its session cookie gets only the launch-link page. */
   url: string;
+  /** A fresh one-time launch link: what a browser context opens to get the session (the start fixture does). */
+  newLaunchUrl(): string;
   /** The host's folder of region files. */
   workspace: string;
   /** The host's state folder (recent files, language, the demo region). */
@@ -43,7 +46,7 @@ export const test = base.extend<Fixtures & Options>({
     const stateDir = join(dir, 'state');
     const web = await startWebHost({ workspace, stateDir, rendererDir: RENDERER_DIR, demoSize });
     try {
-      await use({ url: web.url, workspace, stateDir });
+      await use({ url: web.url, newLaunchUrl: () => web.newLaunchUrl(), workspace, stateDir });
     } finally {
       await web.close();
       await rm(dir, { recursive: true, force: true });
@@ -57,7 +60,8 @@ export const test = base.extend<Fixtures & Options>({
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     const start = new StartPage(page);
-    await start.goto(host.url);
+    // Through a launch link, as `npm run serve` opens the app: the page's context gets the session cookie.
+    await start.goto(host.newLaunchUrl());
     await use(start);
     expect(problems, 'errors in the renderer').toEqual([]);
     // Close the page's event stream before its host stops.

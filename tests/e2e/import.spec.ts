@@ -15,10 +15,9 @@ const SHOTS = process.env.REGIONPLAN_SHOTS;
 /** The codes of the customers the file holds, read through the app's own API. */
 async function importedCodes(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]')!.content;
     const res = await fetch('/api/invoke/master.list', {
       method: 'POST',
-      headers: { 'X-RegionPlan-Token': token, 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ entity: 'customer' }),
     });
     const body = (await res.json()) as { ok: boolean; value: { rows: { code: string }[] } };
@@ -117,10 +116,9 @@ test('import customers from a GBK CSV: a bad row blocks the import, the fixed fi
 /** A master-data list through the app's own API. */
 async function listOf(page: Page, entity: string): Promise<{ rows: Record<string, unknown>[] }> {
   return page.evaluate(async (e) => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]')!.content;
     const res = await fetch('/api/invoke/master.list', {
       method: 'POST',
-      headers: { 'X-RegionPlan-Token': token, 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ entity: e }),
     });
     return ((await res.json()) as { value: { rows: Record<string, unknown>[] } }).value;

@@ -8,17 +8,20 @@ import { fileURLToPath } from 'node:url';
 import type { AppEvent, BrowseEntry } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { AppError, type Result } from '../../shared/errors';
+import { catalogs, type Messages } from '../../shared/i18n';
+import { LANGUAGES } from '../../shared/units';
 import { REGION_FILE_EXTENSION } from '../core/db/constants';
 import type { DemoSize } from '../core/jobs/types';
 import { createHandlers } from '../core/handlers';
 import type { Host } from '../core/host';
 import { workerJobRunner } from '../core/jobs/workerRunner';
-import { toErrorData } from '../core/registry';
 import { Session } from '../core/session';
 
 // The development and test host: the built renderer and the same handler registry
-// as the Electron app, over HTTP on 127.0.0.1 only. Every API call carries a
-// per-run token, and the Host header must name this server (against DNS rebinding).
+// as the Electron app, over HTTP on 127.0.0.1 only. Only the browser that opened a
+// one-time launch link holds the session (an HttpOnly, SameSite=Strict cookie), so
+// another local user or process cannot load the app or call its API; the Host header
+// must name this server (against DNS rebinding) and the Origin, when sent, this page.
 
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,6 +29,8 @@ const REPO_ROOT = resolve(here, '../../..');
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const IMPORT_EXTENSIONS = ['.csv', '.txt', '.xlsx', '.xls'];
+const MAX_UPLOAD_NAME_BYTES = 200;
+const LAUNCH_PATH = '/launch';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,8 +59,15 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
+  /** The host's address. A browser without the host's session cookie gets only a page asking for the launch link. */
   url: string;
-  token: string;
+  /**
+   * Mints a one-time launch link (`/launch?k=…`). The browser that opens it gets the
+   * session cookie and is sent on to the app; the link then no longer works. `npm run
+   * serve` opens one; in-process hosts (the end-to-end tests, the benchmarks) mint one
+   * per browser context.
+   */
+  newLaunchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -82,6 +94,54 @@ function fail(res: ServerResponse, status: number, error: AppError): void {
   sendJson(res, status, body);
 }
 
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(text);
+}
+
+/** The host's own page (no session, a spent launch link): one message in every UI language, nothing else. */
+function sendPage(res: ServerResponse, status: number, key: keyof Messages['webHost']): void {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraphs = LANGUAGES.map((l) => `<p lang="${l}">${escape(catalogs[l].webHost[key])}</p>`).join('\n');
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  res.end(`<!doctype html>\n<html lang="zh-Hant"><head><meta charset="utf-8"><title>RegionPlan</title></head>\n<body style="font-family: system-ui, sans-serif; line-height: 1.6; max-width: 42em; margin: 2em">\n${paragraphs}\n</body></html>\n`);
+}
+
+/** C0 and C1 control characters, NUL included: no file name or address holds one. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** What is wrong with an uploaded file's name as a file name in the host's folder, or null. */
+function uploadNameProblem(name: string): string | null {
+  if (name === '') return 'the upload has no file name';
+  if (CONTROL_CHARACTER.test(name)) return 'the file name contains a control character';
+  if (/[/\\]/.test(name)) return 'the file name contains a path separator (/ or \\)';
+  if (name === '.' || name === '..') return `"${name}" is not a file name`;
+  // Room for the " (2)" of a second copy and the temporary suffix under the usual 255-byte limit.
+  if (Buffer.byteLength(name, 'utf8') > MAX_UPLOAD_NAME_BYTES) return `the file name is longer than ${MAX_UPLOAD_NAME_BYTES} bytes`;
+  return null;
+}
+
+/** The value of one cookie in a Cookie header, or undefined. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function sameSecret(given: string | null | undefined, expected: Buffer): boolean {
+  if (!given) return false;
+  const b = Buffer.from(given);
+  return b.length === expected.length && timingSafeEqual(b, expected);
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -104,8 +164,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!existsSync(indexPath)) {
     throw new Error(`${indexPath} is missing: build the renderer first (npm run build)`);
   }
-  const token = randomBytes(24).toString('hex');
-  const tokenBuf = Buffer.from(token);
+  // One session secret per run, handed to a browser only as an HttpOnly cookie in
+  // exchange for a one-time launch secret: nothing served without the cookie holds it.
+  const sessionSecret = Buffer.from(randomBytes(32).toString('base64url'));
+  const launchSecrets = new Set<string>();
   const clients = new Set<ServerResponse>();
   const envSize = process.env.REGIONPLAN_DEMO_SIZE;
 
@@ -160,97 +222,140 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   let port = 0;
-  const tokenOk = (given: string | null | undefined): boolean => {
-    if (!given) return false;
-    const b = Buffer.from(given);
-    return b.length === tokenBuf.length && timingSafeEqual(b, tokenBuf);
+  // Cookies are not told apart by port: the name keeps two hosts in one browser apart.
+  const cookieName = () => `regionplan_${port}`;
+  const hasSession = (req: IncomingMessage) => sameSecret(cookieValue(req.headers.cookie, cookieName()), sessionSecret);
+  /** Spends a launch secret: true once per minted secret. */
+  const spendLaunchSecret = (given: string | null): boolean => {
+    for (const secret of launchSecrets) {
+      if (sameSecret(given, Buffer.from(secret))) {
+        launchSecrets.delete(secret);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const hostHeader = req.headers.host ?? '';
+    if (hostHeader !== `127.0.0.1:${port}` && hostHeader !== `localhost:${port}`) {
+      return fail(res, 403, new AppError('FORBIDDEN', 'wrong Host header'));
+    }
+    // A page of another site (or an opaque "null" origin) may not call the host, even
+    // without a cookie; the browser sends Origin on every cross-origin request that could.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      return fail(res, 403, new AppError('FORBIDDEN', 'wrong Origin header'));
+    }
+    const raw = req.url ?? '/';
+    if (!raw.startsWith('/')) return sendText(res, 400, 'bad request: the address must be a path');
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(`http://${hostHeader}${raw}`);
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return sendText(res, 400, 'bad request: the address has a malformed percent-encoding');
+    }
+    if (CONTROL_CHARACTER.test(pathname)) return sendText(res, 400, 'bad request: the address contains a control character');
+
+    if (pathname === LAUNCH_PATH) {
+      if (req.method !== 'GET') return sendText(res, 405, 'use GET');
+      const spent = spendLaunchSecret(url.searchParams.get('k'));
+      if (!spent && !hasSession(req)) return sendPage(res, 403, 'launchLinkSpent');
+      // 303 to the app: the secret leaves the address bar and the history.
+      const headers: Record<string, string> = { Location: '/', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+      if (spent) headers['Set-Cookie'] = `${cookieName()}=${sessionSecret.toString()}; HttpOnly; SameSite=Strict; Path=/`;
+      res.writeHead(303, headers);
+      return void res.end();
+    }
+
+    if (pathname.startsWith('/api/')) {
+      if (!hasSession(req)) return fail(res, 401, new AppError('FORBIDDEN', 'no session: open the app from its launch link'));
+
+      if (pathname === '/api/events' && req.method === 'GET') {
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+      if (req.method !== 'POST') return fail(res, 405, new AppError('INVALID_INPUT', 'use POST'));
+      if (pathname.startsWith('/api/invoke/')) {
+        const endpoint = pathname.slice('/api/invoke/'.length);
+        let input: unknown;
+        try {
+          const body = await readBody(req, MAX_JSON_BYTES);
+          input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+        } catch (e) {
+          return sendJson(res, 200, { ok: false, error: e instanceof AppError ? e.toData() : { code: 'INVALID_INPUT', message: `request body is not JSON: ${(e as Error).message}` } });
+        }
+        return sendJson(res, 200, await registry.invoke(endpoint, input));
+      }
+      if (pathname === '/api/upload') {
+        // A file dropped on the page: the browser has its bytes but no path, so
+        // the host keeps a copy in its folder and the renderer opens that copy.
+        // ?purpose=import keeps a data file (CSV, Excel) for the import wizard.
+        const name = url.searchParams.get('name') ?? '';
+        const problem = uploadNameProblem(name);
+        if (problem) return fail(res, 400, new AppError('INVALID_INPUT', `upload refused: ${problem}`));
+        const forImport = url.searchParams.get('purpose') === 'import';
+        const lower = name.toLowerCase();
+        if (forImport ? !IMPORT_EXTENSIONS.some((e) => lower.endsWith(e)) : !lower.endsWith(REGION_FILE_EXTENSION)) {
+          const expected = forImport ? IMPORT_EXTENSIONS.join(', ') : REGION_FILE_EXTENSION;
+          return sendJson(res, 200, { ok: false, error: { code: 'FILE_REFUSED', reason: 'wrong_extension', message: `${name}: the name must end in ${expected}` } });
+        }
+        if (forImport) mkdirSync(importsDir, { recursive: true });
+        const target = uniquePath(forImport ? importsDir : workspace, name);
+        const temp = `${target}.upload-${process.pid}`;
+        let tooLarge = false;
+        try {
+          let size = 0;
+          req.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_UPLOAD_BYTES) {
+              tooLarge = true;
+              req.destroy(new Error('upload too large'));
+            }
+          });
+          await pipeline(req, createWriteStream(temp));
+          renameSync(temp, target);
+          session.grant(target);
+          return sendJson(res, 200, { ok: true, value: { path: target } });
+        } catch (e) {
+          rmSync(temp, { force: true });
+          if (tooLarge) return fail(res, 413, new AppError('INVALID_INPUT', `upload refused: ${name} is larger than ${MAX_UPLOAD_BYTES} bytes`));
+          // A file system error names the absolute path: say only what went wrong.
+          const code = (e as NodeJS.ErrnoException).code;
+          return fail(res, 500, new AppError('INTERNAL', `could not keep the upload ${name}${code ? ` (${code})` : ''}`));
+        }
+      }
+      return fail(res, 404, new AppError('NOT_FOUND', 'no such endpoint'));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, new AppError('INVALID_INPUT', 'use GET'));
+    // Without the session the host serves nothing of the app, only the way to it.
+    if (!hasSession(req)) return sendPage(res, 403, 'openFromLaunchLink');
+    const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
+    const full = resolve(rendererDir, rel);
+    if (!full.startsWith(rendererDir + sep) || !existsSync(full) || !statSync(full).isFile()) {
+      return sendText(res, 404, 'not found');
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(full)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    return void res.end(readFileSync(full));
   };
 
   const server = createServer((req, res) => {
-    void (async () => {
-      const hostHeader = req.headers.host ?? '';
-      if (hostHeader !== `127.0.0.1:${port}` && hostHeader !== `localhost:${port}`) {
-        return fail(res, 403, new AppError('FORBIDDEN', 'wrong Host header'));
-      }
-      const url = new URL(req.url ?? '/', `http://${hostHeader}`);
-      if (url.pathname.startsWith('/api/')) {
-        const given = url.pathname === '/api/events' ? url.searchParams.get('token') : (req.headers['x-regionplan-token'] as string | undefined);
-        if (!tokenOk(given)) return fail(res, 401, new AppError('FORBIDDEN', 'missing or wrong token'));
-
-        if (url.pathname === '/api/events' && req.method === 'GET') {
-          res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-          res.write(': connected\n\n');
-          clients.add(res);
-          req.on('close', () => clients.delete(res));
-          return;
-        }
-        if (req.method !== 'POST') return fail(res, 405, new AppError('INVALID_INPUT', 'use POST'));
-        if (url.pathname.startsWith('/api/invoke/')) {
-          const endpoint = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
-          let input: unknown;
-          try {
-            const body = await readBody(req, MAX_JSON_BYTES);
-            input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-          } catch (e) {
-            return sendJson(res, 200, { ok: false, error: e instanceof AppError ? e.toData() : { code: 'INVALID_INPUT', message: `request body is not JSON: ${(e as Error).message}` } });
-          }
-          return sendJson(res, 200, await registry.invoke(endpoint, input));
-        }
-        if (url.pathname === '/api/upload') {
-          // A file dropped on the page: the browser has its bytes but no path, so
-          // the host keeps a copy in its folder and the renderer opens that copy.
-          // ?purpose=import keeps a data file (CSV, Excel) for the import wizard.
-          const name = basename(url.searchParams.get('name') ?? '');
-          const forImport = url.searchParams.get('purpose') === 'import';
-          const lower = name.toLowerCase();
-          if (forImport ? !IMPORT_EXTENSIONS.some((e) => lower.endsWith(e)) : !lower.endsWith(REGION_FILE_EXTENSION)) {
-            const expected = forImport ? IMPORT_EXTENSIONS.join(', ') : REGION_FILE_EXTENSION;
-            return sendJson(res, 200, { ok: false, error: { code: 'FILE_REFUSED', reason: 'wrong_extension', message: `${name}: the name must end in ${expected}` } });
-          }
-          if (forImport) mkdirSync(importsDir, { recursive: true });
-          const target = uniquePath(forImport ? importsDir : workspace, name);
-          const temp = `${target}.upload-${process.pid}`;
-          try {
-            let size = 0;
-            req.on('data', (chunk: Buffer) => {
-              size += chunk.length;
-              if (size > MAX_UPLOAD_BYTES) req.destroy(new Error('upload too large'));
-            });
-            await pipeline(req, createWriteStream(temp));
-            renameSync(temp, target);
-            session.grant(target);
-            return sendJson(res, 200, { ok: true, value: { path: target } });
-          } catch (e) {
-            rmSync(temp, { force: true });
-            return sendJson(res, 200, { ok: false, error: toErrorData(e) });
-          }
-        }
-        return fail(res, 404, new AppError('NOT_FOUND', `no such endpoint: ${url.pathname}`));
-      }
-
-      if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, new AppError('INVALID_INPUT', 'use GET'));
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-      const full = resolve(rendererDir, rel);
-      if (!full.startsWith(rendererDir + sep) || !existsSync(full) || !statSync(full).isFile()) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-        return res.end('not found');
-      }
-      const headers: Record<string, string> = {
-        'Content-Type': MIME[extname(full)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-store',
-      };
-      if (full === indexPath) {
-        const html = readFileSync(full, 'utf8').replace('<head>', `<head>\n    <meta name="regionplan-token" content="${token}">`);
-        res.writeHead(200, headers);
-        return res.end(html);
-      }
-      res.writeHead(200, headers);
-      return res.end(readFileSync(full));
-    })().catch((e: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorData(e) });
+    handle(req, res).catch((e: unknown) => {
+      // Whatever went wrong, the answer names no path: file system errors carry absolute ones.
+      console.error('web host: request failed:', e);
+      if (!res.headersSent) fail(res, 500, new AppError('INTERNAL', 'the web host could not answer this request'));
       else res.end();
     });
   });
@@ -263,7 +368,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,
-    token,
+    newLaunchUrl() {
+      const secret = randomBytes(32).toString('base64url');
+      launchSecrets.add(secret);
+      return `${url}launch?k=${secret}`;
+    },
     async close() {
       for (const c of clients) c.end();
       clients.clear();

@@ -10,6 +10,7 @@ import { analysisPricesEn } from './analysisPrices';
 import { analysisTerminalsEn } from './analysisTerminals';
 import { promotionsEn } from './promotions';
 import { teamEn } from './team';
+import { webHostEn } from './webHost';
 import { targetsEn } from './targets';
 import { importWizardEn } from './importWizard';
 import { targetDialogsEn } from './targetDialogs';
@@ -224,6 +225,7 @@ export const en: Messages = {
   analysisTerminals: analysisTerminalsEn,
   promotions: promotionsEn,
   team: teamEn,
+  webHost: webHostEn,
   importWizard: importWizardEn,
   targetDialogs: targetDialogsEn,
   errors: {

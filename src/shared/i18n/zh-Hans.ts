@@ -10,6 +10,7 @@ import { analysisPricesZhHans } from './analysisPrices';
 import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
 import { teamZhHans } from './team';
+import { webHostZhHans } from './webHost';
 import { targetsZhHans } from './targets';
 import { importWizardZhHans } from './importWizard';
 import { targetDialogsZhHans } from './targetDialogs';
@@ -219,6 +220,7 @@ export const zhHans: Messages = {
   analysisTerminals: analysisTerminalsZhHans,
   promotions: promotionsZhHans,
   team: teamZhHans,
+  webHost: webHostZhHans,
   importWizard: importWizardZhHans,
   targetDialogs: targetDialogsZhHans,
   errors: {

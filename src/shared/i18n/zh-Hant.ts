@@ -12,6 +12,7 @@ import { analysisPricesZhHant } from './analysisPrices';
 import { analysisTerminalsZhHant } from './analysisTerminals';
 import { promotionsZhHant } from './promotions';
 import { teamZhHant } from './team';
+import { webHostZhHant } from './webHost';
 import { targetsZhHant } from './targets';
 import { importWizardZhHant } from './importWizard';
 import { targetDialogsZhHant } from './targetDialogs';
@@ -224,6 +225,7 @@ export const zhHant = {
   analysisTerminals: analysisTerminalsZhHant,
   promotions: promotionsZhHant,
   team: teamZhHant,
+  webHost: webHostZhHant,
   importWizard: importWizardZhHant,
   targetDialogs: targetDialogsZhHant,
   errors: {

@@ -33,13 +33,6 @@ export interface Api {
   upload(file: File, purpose?: 'open' | 'import'): Promise<string>;
 }
 
-const TOKEN_HEADER = 'X-RegionPlan-Token';
-
-function readToken(): string {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="regionplan-token"]');
-  return meta?.content ?? '';
-}
-
 async function readResult<T>(response: Response): Promise<Result<T>> {
   const text = await response.text();
   try {
@@ -51,14 +44,18 @@ async function readResult<T>(response: Response): Promise<Result<T>> {
   return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${response.status}: ${text.slice(0, 200)}` } };
 }
 
-async function post<T>(url: string, token: string, body: BodyInit, contentType: string): Promise<Result<T>> {
+// The web host authorises by its session cookie (HttpOnly, set when this browser opened
+// the host's launch link): the page never sees a secret, and same-origin requests,
+// the event stream's included, carry the cookie.
+async function post<T>(url: string, body: BodyInit, contentType: string): Promise<Result<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { [TOKEN_HEADER]: token, 'Content-Type': contentType },
+      headers: { 'Content-Type': contentType },
       body,
       cache: 'no-store',
+      credentials: 'same-origin',
     });
   } catch (e) {
     return { ok: false, error: { code: 'INTERNAL', message: `the RegionPlan host did not answer (${String(e)})` } };
@@ -68,12 +65,11 @@ async function post<T>(url: string, token: string, body: BodyInit, contentType: 
 
 /** The web host's transport: fetch for calls, one shared EventSource for events. */
 function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' | 'import'): Promise<Result<{ path: string }>> } {
-  const token = readToken();
   const listeners = new Set<(event: AppEvent) => void>();
   let source: EventSource | null = null;
   const ensureSource = () => {
     if (source) return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source = new EventSource('/api/events');
     source.onmessage = (message: MessageEvent<string>) => {
       let event: AppEvent;
       try {
@@ -88,7 +84,6 @@ function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' |
     invoke<K extends EndpointName>(endpoint: K, input: EndpointInput<K>) {
       return post<EndpointResult<K>>(
         `/api/invoke/${encodeURIComponent(endpoint)}`,
-        token,
         JSON.stringify(input ?? {}),
         'application/json',
       );
@@ -103,7 +98,6 @@ function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' |
     upload(file: File, purpose?: 'open' | 'import') {
       return post<{ path: string }>(
         `/api/upload?name=${encodeURIComponent(file.name)}${purpose === 'import' ? '&purpose=import' : ''}`,
-        token,
         file,
         'application/octet-stream',
       );
