@@ -12,6 +12,19 @@ export function isAcceptedText(text: string): boolean {
   return !UNACCEPTED.test(text);
 }
 
+const UNACCEPTED_ALL = new RegExp(UNACCEPTED.source, 'g');
+
+/**
+ * Text from a data file made into text a region file stores: control characters and
+ * U+FFFE/U+FFFF are dropped, a lone surrogate becomes U+FFFD. An import reads cells
+ * through this, so what its preview shows, what the user sends back about a value (a
+ * resolution, a member to create) and what is stored are the same accepted text.
+ */
+export function toAcceptedText(text: string): string {
+  if (isAcceptedText(text)) return text;
+  return text.replace(UNACCEPTED_ALL, (ch) => (ch.length === 1 && ch >= '\uD800' && ch <= '\uDFFF' ? '\uFFFD' : ''));
+}
+
 /** Where in a call's input a text is that a region file does not accept. */
 export interface TextIssue {
   /** Dotted, as a schema issue's path ("rows.3.name"); a key that is itself refused is written JSON-escaped. */

@@ -1,8 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { streamRows } from '../../src/main/core/io/actuals/reader';
+import { inlineJobRunner } from '../../src/main/core/jobs/inline';
 import { safeFileName } from '../../src/shared/fileNames';
-import { findUnacceptedText, isAcceptedText } from '../../src/shared/text';
+import { findUnacceptedText, isAcceptedText, toAcceptedText } from '../../src/shared/text';
 import { en } from '../../src/shared/i18n/en';
-import { demoOpener, invokeOk, invokeRefused, withDb } from './helpers';
+import { demoOpener, invokeOk, invokeRefused, tempDir, withDb, type RegistryCtx } from './helpers';
 
 // What text a region file takes: the registry refuses a NUL, another C0 control
 // character or a surrogate without its pair anywhere in a call's input, before the
@@ -40,6 +45,13 @@ describe('accepted text', () => {
     expect(findUnacceptedText(Array.from({ length: 1000 }, () => '\u0000'))).toHaveLength(20);
   });
 
+  it('text from a data file drops control characters and mends lone surrogates', () => {
+    expect(toAcceptedText('a\u0001b\u001Bc\uFFFE')).toBe('abc');
+    expect(toAcceptedText('x\uD800y\uDC00')).toBe('x\uFFFDy\uFFFD');
+    const kept = 'tab\tline\r\n𠀀';
+    expect(toAcceptedText(kept)).toBe(kept);
+  });
+
   it('a file name made from stored text replaces a lone surrogate and keeps a pair', () => {
     expect(safeFileName('華東\uD800大區', 'region')).toBe('華東_大區');
     expect(safeFileName('\uDC00', 'region')).toBe('_');
@@ -71,4 +83,44 @@ describe('the registry refuses such text for every endpoint', () => {
     expect(summary.regionName).toBe('華東𠮷');
     expect(summary.notes).toBe('line 1\nline 2\tend');
   });
+});
+
+describe('an import stores text a region file accepts', () => {
+  const open = demoOpener(() => ({ runJob: inlineJobRunner() }));
+
+  async function importChannels(c: RegistryCtx, name: string, content: string | Buffer): Promise<unknown[]> {
+    const path = join(c.path, '..', name);
+    writeFileSync(path, content);
+    c.session.grant(path);
+    const request = { path, destination: 'master:channel', mapping: { code: 0, name: 1 } };
+    const preview = await invokeOk(c, 'import.preview', request);
+    expect(preview.issueCount).toBe(0);
+    await invokeOk(c, 'import.commit', request);
+    return withDb(c.path, (db) => db.prepare("SELECT name FROM channel WHERE code LIKE 'ZZ%' ORDER BY code").pluck().all());
+  }
+
+  it('from a CSV file, without its control characters', async () => {
+    const c = await open();
+    expect(await importChannels(c, 'channels.csv', 'code,name\nZZ1,c\u0001d\nZZ2,"e\u001Bf\ng"\n')).toEqual(['cd', 'ef\ng']);
+  });
+
+  it('from a workbook, without its control characters', async () => {
+    const c = await open();
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['code', 'name'], ['ZZ1', 'h\u0002i'], ['ZZ2', 'j\u000Bk']]), 'channels');
+    const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    expect(await importChannels(c, 'channels.xlsx', bytes)).toEqual(['hi', 'jk']);
+  });
+});
+
+it('the actuals reader streams a large CSV without its control characters, across chunks', () => {
+  const path = join(tempDir(), 'sales.csv');
+  const rows = Array.from({ length: 250_000 }, (_, i) => `2026-01,C\u0001${i},S1,1,100`);
+  const text = ['月份,客戶,存貨,數量,金額', ...rows].join('\n');
+  expect(text.length).toBeGreaterThan(4 * 1024 * 1024); // more than one chunk
+  writeFileSync(path, text);
+  const customers: string[] = [];
+  streamRows(path, {}, (cells) => void customers.push(cells[1]));
+  expect(customers).toHaveLength(250_000);
+  expect(customers.every((name, i) => name === `C${i}`)).toBe(true);
 });
