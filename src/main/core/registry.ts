@@ -10,6 +10,7 @@ import {
   type QueryName,
 } from '../../shared/contract';
 import { AppError, type AppErrorData, type Result } from '../../shared/errors';
+import { findUnacceptedText } from '../../shared/text';
 import { runEdit, type CommandCtx } from './db/command';
 import type { ReadDb } from './db/handle';
 import type { RegionFile } from './db/regionFile';
@@ -61,7 +62,8 @@ export interface RegistryOptions {
 
 /**
  * The one place where calls enter the core, whatever the transport: the endpoint
- * must exist, the input must pass its schema, and every outcome becomes a Result.
+ * must exist, every text in the input must be one a region file stores, the input
+ * must pass its schema, and every outcome becomes a Result.
  * A query runs on the file's read-only connection; an edit command runs in one
  * transaction with its undo step, after which the file's change counter moves and
  * the Result names the areas changed; an async command reports its declared areas
@@ -112,6 +114,22 @@ export class HandlerRegistry {
     const entry = this.handlers.get(name);
     if (!entry) return { ok: false, error: { code: 'UNKNOWN_ENDPOINT', message: `no handler for ${name}` } };
     const spec = contract[name];
+    // Every text of every call, at any depth and before its schema: one check that no
+    // endpoint's schema can forget (shared/text.ts says what a region file accepts).
+    const badText = findUnacceptedText(rawInput);
+    if (badText.length > 0) {
+      const issues = badText.map((t) => ({ path: t.path, message: `contains ${t.char}, a character a region file does not store` }));
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `${name}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+          issues,
+          rule: 'errors.unacceptedText',
+          params: { field: badText[0].path },
+        },
+      };
+    }
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));

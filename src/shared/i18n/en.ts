@@ -238,6 +238,8 @@ export const en: Messages = {
     details: 'Technical details',
     thisFile: 'this file',
     notRegionFile: 'Only RegionPlan region files (.rplan) can be opened. “{{file}}” is not a region file.',
+    unacceptedText:
+      'The text in “{{field}}” contains a character a region file cannot store (a control character such as NUL, or a broken character). Remove it and try again.',
   },
   errorCode: {
     INVALID_INPUT: 'Some of the input is not valid. Check it and try again.',

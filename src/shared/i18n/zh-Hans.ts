@@ -233,6 +233,7 @@ export const zhHans: Messages = {
     details: '技术细节',
     thisFile: '这个文件',
     notRegionFile: '只能打开 RegionPlan 的区域文件（.rplan）。“{{file}}”不是区域文件。',
+    unacceptedText: '“{{field}}”的文字含有区域文件无法保存的字符（例如 NUL 等控制字符，或残缺的字符）。请删除后再试。',
   },
   errorCode: {
     INVALID_INPUT: '输入的内容不符合要求，请检查后再试。',

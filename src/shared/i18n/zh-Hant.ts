@@ -238,6 +238,7 @@ export const zhHant = {
     details: '技術細節',
     thisFile: '這個文件',
     notRegionFile: '只能打開 RegionPlan 的區域文件（.rplan）。「{{file}}」不是區域文件。',
+    unacceptedText: '「{{field}}」的文字含有區域文件無法保存的字元（例如 NUL 等控制字元，或殘缺的字元）。請刪除後再試。',
   },
   errorCode: {
     INVALID_INPUT: '輸入的內容不符合要求，請檢查後再試。',

@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import type { AppError } from '../../../shared/errors';
 import type { DataFileInfo, DataFormat, TextEncoding } from '../../../shared/importTypes';
+import { toAcceptedText } from '../../../shared/text';
 import { CsvError, MAX_CELL_CHARS, parseCsv } from './csv';
 import { decodeText, detectEncoding, OFFERED_ENCODINGS } from './decode';
 import { fileRefusal } from './fileRefusal';
@@ -91,7 +92,7 @@ export function readCsvBytes(path: string, buf: Buffer, encoding: TextEncoding |
   const detected = detectEncoding(buf);
   const chosen = encoding ?? detected.encoding;
   if (looksBinary(buf, chosen)) throw fileRefusal(path, 'not_csv', 'this is not a text (CSV) file: it contains binary data');
-  const text = decodeText(buf, chosen);
+  const text = toAcceptedText(decodeText(buf, chosen));
   let cells: string[][];
   try {
     cells = parseCsv(text);
@@ -137,7 +138,7 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
     case 'e':
       return cell.w ?? '#ERROR';
     default:
-      return String(cell.v);
+      return toAcceptedText(String(cell.v));
   }
 }
 

@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { DataFileInfo, DataFormat, TextEncoding } from '../../../../shared/importTypes';
+import { toAcceptedText } from '../../../../shared/text';
 import { CsvError, parseCsvChunk, sniffDelimiter } from '../csv';
 import { detectEncoding, OFFERED_ENCODINGS } from '../decode';
 import {
@@ -156,7 +157,8 @@ function streamCsv(path: string, options: ReadOptions, visit: RowVisitor, contro
     if (looksBinary(chunk, encoding)) throw fileRefusal(path, 'not_csv', 'this is not a text (CSV) file: it contains binary data');
     const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
     const bom = detected.evidence === 'bom' && detected.encoding === encoding ? detected.bomLength : 0;
-    let text = decoder.decode(chunk.subarray(bom), { stream: done < size });
+    // Control characters go before the rows are split: every cell is text a region file stores.
+    let text = toAcceptedText(decoder.decode(chunk.subarray(bom), { stream: done < size }));
     const delimiter = sniffDelimiter(text);
     const rows = new HeaderSplitter(path, options.headerRow, visit, control.maxDataRows ?? Infinity, control.onHeader);
     let line = 1;
@@ -183,10 +185,10 @@ function streamCsv(path: string, options: ReadOptions, visit: RowVisitor, contro
       chunk = read(Math.min(CHUNK_BYTES, size - done));
       if (chunk.length === 0) {
         done = size;
-        text = rest + decoder.decode();
+        text = rest + toAcceptedText(decoder.decode());
       } else {
         done += chunk.length;
-        text = rest + decoder.decode(chunk, { stream: done < size });
+        text = rest + toAcceptedText(decoder.decode(chunk, { stream: done < size }));
       }
       // A row longer than any cell may be is refused rather than buffered for ever.
       if (text.length > LIMITS.cellChars * 4 && rest.length > LIMITS.cellChars * 2) {
