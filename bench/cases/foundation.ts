@@ -1,4 +1,5 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { workerJobRunner } from '../../src/main/core/jobs/workerRunner';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createHandlers } from '../../src/main/core/handlers';
@@ -23,9 +24,8 @@ export function benchHost(stateDir: string): Host {
     chooseExportPath: async () => null,
     browse: () => [],
     allowsPath: () => false,
-    runJob: () => {
-      throw new Error('no jobs in the bench host');
-    },
+    // Opening a large file starts its full integrity check on a worker, as in the app.
+    runJob: workerJobRunner({ file: new URL('../../src/main/core/jobs/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }),
     emit: () => undefined,
   };
 }
