@@ -148,7 +148,7 @@ describe('bad region files', () => {
     expect(fingerprint(path)).toBe(before);
     expect(readdirSync(workspace).sort()).toEqual(listing);
     expect(readdirSync(join(workspace, '..')).filter((n) => /backup|-wal$|-shm$|-journal$/.test(n))).toEqual([]);
-  });
+  }, 120_000);
 
   it('a symlink to a good region file opens: the link is followed and its target checked like any file', async () => {
     const target = good(join(workspace, '..', 'real.rplan'));
