@@ -13,7 +13,7 @@ import { teamEndpoints } from './endpoints/team';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
-import type { Result } from './errors';
+import type { AppErrorData, Result } from './errors';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from './units';
 
 // The one contract between the renderer and the core. Each endpoint has a name, says
@@ -70,6 +70,11 @@ export interface RegionSummary {
   notes: string;
   schemaVersion: number;
   createdAt: string;
+  /**
+   * True while the file's full integrity check runs in the background: the file is
+   * shown but read-only (commands that write fail with READ_ONLY) until it passes.
+   */
+  checking?: boolean;
 }
 
 export interface RecentFile {
@@ -229,6 +234,15 @@ export interface FileChangedEvent {
   type: 'file-changed';
   summary: RegionSummary | null;
 }
+/**
+ * The background integrity check of the open file ended: passed (error null, writes
+ * are allowed from now on) or failed (the host has closed the file; error says why).
+ */
+export interface FileCheckedEvent {
+  type: 'file-checked';
+  path: string;
+  error: AppErrorData | null;
+}
 export const MENU_COMMANDS = [
   'new', 'open', 'open-demo', 'close', 'undo', 'redo', 'language-zh-Hant', 'language-zh-Hans',
   'language-en', 'unit-yuan', 'unit-wan', 'unit-yi', 'about',
@@ -238,7 +252,7 @@ export interface MenuCommandEvent {
   type: 'menu';
   command: MenuCommand;
 }
-export type AppEvent = ProgressEvent | FileChangedEvent | MenuCommandEvent;
+export type AppEvent = ProgressEvent | FileChangedEvent | FileCheckedEvent | MenuCommandEvent;
 
 /** What the renderer sees of the host: the typed invoke plus one event subscription. */
 export interface RegionPlanApi {

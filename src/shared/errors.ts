@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'NOT_SUPPORTED', // not available on this transport (e.g. native dialogs in the web host)
   'CANCELLED', // a job was cancelled by the user
   'CONFLICT', // the data changed underneath, or a rule like "snapshot is frozen"
+  'READ_ONLY', // the open file takes no change until its full integrity check has passed
   'NOT_FOUND',
   'INTERNAL',
 ] as const;
@@ -33,6 +34,7 @@ export const REFUSAL_REASONS = [
   'is_directory',
   'not_regular',
   'unreadable',
+  'inconsistent_schema', // the schema version says older than the tables the file holds
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -23,7 +23,7 @@ import { MONEY_ROUNDINGS, TWO_DIGIT_YEAR_PIVOT, type MoneyRounding } from '../..
 import { LANGUAGES, formatPeriod } from '../../shared/units';
 import { inspectRegionFile } from '../core/db/inspect';
 import { SCHEMA_VERSION } from '../core/db/migrations';
-import { withReadOnly } from '../core/db/regionFile';
+import { assertSchemaMatches, verifyReadOnly, withReadOnly } from '../core/db/regionFile';
 import { readDb } from '../core/db/handle';
 import { ACTUAL_FIELDS, type ActualField } from '../core/io/actuals/fields';
 import { inspectForImport } from '../core/io/actuals/reader';
@@ -303,7 +303,7 @@ function describeCreated(counts: Record<string, number>): string {
 }
 
 /** Runs the import command; returns the exit code (refusals are thrown as AppError and exit 2 in main). */
-export function runImport(args: ImportArgs): number {
+export async function runImport(args: ImportArgs): Promise<number> {
   if (!args.kind) throw new UsageError('import needs KIND and FILE');
   if (!(ACTUAL_KINDS as readonly string[]).includes(args.kind)) throw new UsageError(`KIND must be one of ${ACTUAL_KINDS.join(', ')}, not ${args.kind}`);
   const kind = args.kind as ActualKind;
@@ -334,11 +334,16 @@ export function runImport(args: ImportArgs): number {
     });
   }
   if (header.userVersion < SCHEMA_VERSION) {
+    // An older version number over a newer schema is refused as inconsistent, not sent to the app to migrate.
+    if (header.userVersion >= 1) await assertSchemaMatches(regionPath, header.userVersion);
     throw new AppError('FILE_REFUSED', `${regionPath}: schema ${header.userVersion} is older than this version's; open it in the app to migrate it first`, {
       reason: 'foreign',
       path: regionPath,
     });
   }
+  // Nothing is written to a file that has not passed the full integrity check (every
+  // index against its table); the CLI has no one waiting on it, so it checks first.
+  verifyReadOnly(regionPath, 'full');
   if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `${path}: no such file`, { path });
 
   const info = inspectForImport(path, { encoding, sheet: args.sheet, headerRow });

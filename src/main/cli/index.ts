@@ -136,10 +136,12 @@ async function main(argv: string[]): Promise<number> {
     case 'check': {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
       if (positionals.length !== 1) throw new UsageError(`${command} takes one FILE`);
-      const report = fileReport(resolve(positionals[0]));
+      const report = await fileReport(resolve(positionals[0]));
       if (command === 'info') {
         printReport(report);
-        return report.integrity === 'ok' ? 0 : 2;
+        if (report.integrity === 'ok') return 0;
+        process.stderr.write(`${report.path}: damaged (${report.integrity.slice(0, 3).join('; ')}); the app refuses it: restore it from a backup\n`);
+        return 2;
       }
       const reasons = [
         ...(report.integrity === 'ok' ? [] : report.integrity.map((p) => `integrity: ${p}`)),

@@ -67,8 +67,10 @@ export interface RegistryOptions {
  * A query runs on the file's read-only connection; an edit command runs in one
  * transaction with its undo step, after which the file's change counter moves and
  * the Result names the areas changed; an async command reports its declared areas
- * when it succeeds. Registering an endpoint twice, or with the wrong kind, is a
- * programming error.
+ * when it succeeds. No write passes while the open file has not passed its full
+ * integrity check: runEdit (edit commands, and ctx.edit) and the jobs that write
+ * refuse with READ_ONLY until then (RegionFile.assertWritable). Registering an
+ * endpoint twice, or with the wrong kind, is a programming error.
  */
 export class HandlerRegistry {
   private readonly handlers = new Map<EndpointName, Registered>();

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import type { RegionSummary } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
+import { AppError, type AppErrorData } from '../../shared/errors';
 import { AppState } from './appState';
-import { createRegionFile, openRegionFile, type NewRegion, type RegionFile } from './db/regionFile';
+import { createRegionFile, openRegionFile, type NewRegion, type OpenOptions, type RegionFile } from './db/regionFile';
+import { toErrorData } from './registry';
 import type { Host } from './host';
 import { regionSummary } from './services/region';
 
@@ -17,7 +18,11 @@ export class Session {
   private readonly granted = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly host: Host) {
+  constructor(
+    readonly host: Host,
+    /** How files are opened; tests lower fullCheckUpToBytes to exercise the background check. */
+    private readonly openOptions: OpenOptions = {},
+  ) {
     this.state = new AppState(host.stateDir);
   }
 
@@ -54,24 +59,30 @@ export class Session {
   }
 
   summary(): RegionSummary | null {
-    return this.current ? regionSummary(this.current.read, this.current.path) : null;
+    return this.current ? this.summaryOf(this.current) : null;
+  }
+
+  private summaryOf(file: RegionFile): RegionSummary {
+    return { ...regionSummary(file.read, file.path), checking: !file.verified };
   }
 
   open(path: string): Promise<RegionSummary> {
     return this.exclusive(async () => {
       const full = resolve(path);
-      if (this.current?.path === full) return regionSummary(this.current.read, full);
+      if (this.current?.path === full) return this.summaryOf(this.current);
       // Open the new file before closing the old one: a refused file leaves the
       // user where they were.
-      const next = await openRegionFile(full);
+      const next = await openRegionFile(full, this.openOptions);
       await this.closeCurrent();
-      return this.adopt(next);
+      const summary = this.adopt(next);
+      if (!next.verified) this.checkInBackground(next);
+      return summary;
     });
   }
 
   create(path: string, region: NewRegion): Promise<RegionSummary> {
     return this.exclusive(async () => {
-      const next = await createRegionFile(resolve(path), region);
+      const next = await createRegionFile(resolve(path), region, this.openOptions);
       await this.closeCurrent();
       return this.adopt(next);
     });
@@ -84,10 +95,53 @@ export class Session {
     });
   }
 
+  /** Resolves when the background check of the open file (if any) has ended and been acted on; for tests. */
+  checked(): Promise<void> {
+    return this.pendingCheck;
+  }
+
+  private pendingCheck: Promise<void> = Promise.resolve();
+
+  /**
+   * Runs the full integrity check of a file opened unverified on a worker, with a
+   * read-only connection of its own. Passed: the file takes writes from now on, without
+   * reopening. Failed: the file is closed (nothing was written to it) and the renderer
+   * is told why. A result for a file no longer open is dropped.
+   */
+  private checkInBackground(file: RegionFile): void {
+    const settle = (error: AppErrorData | null) =>
+      this.exclusive(async () => {
+        if (this.current !== file) return;
+        if (error === null) {
+          file.markVerified();
+        } else {
+          await this.closeCurrent();
+          this.host.emit({ type: 'file-changed', summary: null });
+        }
+        this.host.emit({ type: 'file-checked', path: file.path, error });
+      });
+    const refused = (problems: string[]): AppErrorData => ({
+      code: 'FILE_REFUSED',
+      reason: 'corrupt',
+      path: file.path,
+      message: `${file.path}: the file is damaged (${problems.slice(0, 3).join('; ')}); restore it from a backup`,
+    });
+    let done: Promise<unknown>;
+    try {
+      done = this.host.runJob({ kind: 'integrityCheck', regionPath: file.path }, () => undefined).done;
+    } catch (e) {
+      done = Promise.reject(e);
+    }
+    this.pendingCheck = done.then(
+      (problems) => settle((problems as string[]).length === 0 ? null : refused(problems as string[])),
+      (e: unknown) => settle(toErrorData(e)),
+    );
+  }
+
   private adopt(file: RegionFile): RegionSummary {
     this.current = file;
     this.grant(file.path);
-    const summary = regionSummary(file.read, file.path);
+    const summary = this.summaryOf(file);
     this.state.addRecent(summary);
     this.host.emit({ type: 'file-changed', summary });
     return summary;

@@ -140,6 +140,8 @@ export const en: Messages = {
     closeFile: 'Close file',
   },
   status: {
+    checking: 'Checking the file: read-only until it passes',
+    checkingTitle: 'The file is being checked in full; it cannot be changed until the check passes, then editing works without reopening it.',
     file: 'File',
     schema: 'File format version {{version}}',
     savedAt: 'Saved at {{time}}',
@@ -252,6 +254,7 @@ export const en: Messages = {
     NOT_SUPPORTED: 'This is not available when RegionPlan runs this way.',
     CANCELLED: 'Cancelled.',
     CONFLICT: 'The data was changed by another action. Refresh and try again.',
+    READ_ONLY: '“{{file}}” is still being checked in full and is read-only until the check passes. Try again in a moment.',
     NOT_FOUND: 'The data you were working on was not found; it may have been deleted.',
     INTERNAL:
       'Something unexpected went wrong. Your data is saved up to the last change; if this keeps happening, send the technical details to support.',
@@ -267,5 +270,6 @@ export const en: Messages = {
     is_directory: '“{{file}}” is a folder, not a region file.',
     not_regular: '“{{file}}” is not a regular file (a pipe, a device or a socket), so it cannot be opened as a region file.',
     unreadable: '“{{file}}” cannot be read. Check the file’s permissions, or whether another program has it locked.',
+    inconsistent_schema: '“{{file}}” says it has an older format than the tables it holds (another program or an older version changed it), so it cannot be upgraded safely and is not opened. The file was not changed; restore it from a backup.',
   },
 };

@@ -136,6 +136,8 @@ export const zhHans: Messages = {
     closeFile: '关闭文件',
   },
   status: {
+    checking: '正在检查文件，通过前只读',
+    checkingTitle: '正在对文件做完整的完整性检查；检查通过前不能修改，通过后即可编辑，无需重新打开。',
     file: '文件',
     schema: '文件格式版本 {{version}}',
     savedAt: '已保存 {{time}}',
@@ -246,6 +248,7 @@ export const zhHans: Messages = {
     NOT_SUPPORTED: '当前运行方式不支持这个操作。',
     CANCELLED: '操作已取消。',
     CONFLICT: '数据已被其他操作修改，请刷新后再试。',
+    READ_ONLY: '“{{file}}”正在做完整检查，检查通过前只能查看，不能修改。请稍候再试。',
     NOT_FOUND: '找不到要操作的数据，可能已被删除。',
     INTERNAL: '发生了意外错误。您的数据已保存到上一次修改；如果问题重复出现，请把技术细节发给支持人员。',
   },
@@ -260,5 +263,6 @@ export const zhHans: Messages = {
     is_directory: '“{{file}}”是一个文件夹，不是区域文件。',
     not_regular: '“{{file}}”不是普通文件（可能是管道、设备或套接字），不能作为区域文件打开。',
     unreadable: '无法读取“{{file}}”：请检查文件权限，或确认它没有被其他程序锁定。',
+    inconsistent_schema: '“{{file}}”的格式版本号比它实际包含的表旧（文件曾被其他程序或旧版本改动过），无法安全升级，因此不能打开。文件未作任何改动；请从备份恢复。',
   },
 };

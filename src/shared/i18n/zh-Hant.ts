@@ -141,6 +141,8 @@ export const zhHant = {
     closeFile: '關閉文件',
   },
   status: {
+    checking: '正在檢查文件，通過前只讀',
+    checkingTitle: '正在對文件做完整的完整性檢查；檢查通過前不能修改，通過後即可編輯，無需重新打開。',
     file: '文件',
     schema: '文件格式版本 {{version}}',
     savedAt: '已保存 {{time}}',
@@ -251,6 +253,7 @@ export const zhHant = {
     NOT_SUPPORTED: '當前運行方式不支持這個操作。',
     CANCELLED: '操作已取消。',
     CONFLICT: '數據已被其他操作修改，請刷新後再試。',
+    READ_ONLY: '「{{file}}」正在做完整檢查，檢查通過前只能查看，不能修改。請稍候再試。',
     NOT_FOUND: '找不到要操作的數據，可能已被刪除。',
     INTERNAL: '發生了意外錯誤。您的數據已保存到上一次修改；如果問題重複出現，請把技術細節發給支持人員。',
   } satisfies Record<ErrorCode, string>,
@@ -265,6 +268,7 @@ export const zhHant = {
     is_directory: '「{{file}}」是一個資料夾，不是區域文件。',
     not_regular: '「{{file}}」不是普通文件（可能是管道、設備或套接字），不能作為區域文件打開。',
     unreadable: '無法讀取「{{file}}」：請檢查文件權限，或確認它沒有被其他程序鎖定。',
+    inconsistent_schema: '「{{file}}」的格式版本號比它實際包含的表舊（文件曾被其他程序或舊版本改動過），無法安全升級，因此不能打開。文件未作任何改動；請從備份恢復。',
   } satisfies Record<RefusalReason, string>,
 } as const;
 

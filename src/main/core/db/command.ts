@@ -39,6 +39,8 @@ export interface EditOptions {
 
 /** Runs `fn` as one committed change of `file`, with its undo step. */
 export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx: CommandCtx) => T, options: EditOptions = {}): EditOutcome<T> {
+  // No write reaches a file that has not passed its full integrity check.
+  file.assertWritable();
   const sqlite = file.sqlite;
   const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
   const before = totalChanges.get() as number;

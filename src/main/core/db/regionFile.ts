@@ -28,6 +28,15 @@ export interface RegionFile {
   readonly read: ReadDb;
   /** Counts committed changes per area; caches of the file's data compare against it. */
   readonly changes: FileChanges;
+  /**
+   * True once the whole file has passed `PRAGMA integrity_check` (or this process made
+   * it). Until then nothing may write to it: see assertWritable.
+   */
+  readonly verified: boolean;
+  /** The full check passed (on another connection): writes are allowed from now on. */
+  markVerified(): void;
+  /** Throws READ_ONLY unless the file is verified; every write to the open file passes here first. */
+  assertWritable(): void;
   close(): Promise<void>;
 }
 
@@ -44,7 +53,16 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Called with the backup's path before a migration changes the file. */
   onBackup?: (backupPath: string) => void;
+  /**
+   * Files up to this size get the full integrity check before openRegionFile returns;
+   * a larger one opens after the cheap checks, unverified (read-only), and the caller
+   * runs the full check in the background (Session does, on a worker).
+   */
+  fullCheckUpToBytes?: number;
 }
+
+/** Up to this size (the typical demo region, 500,000 sales lines, is about 45 MB) the full check takes about a second, so opening waits for it. */
+export const FULL_CHECK_INLINE_BYTES = 64 * 1024 * 1024;
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -64,15 +82,27 @@ export function configure(sqlite: Database.Database): void {
   sqlite.pragma('foreign_keys = ON');
 }
 
-function wrap(path: string, sqlite: Database.Database): RegionFile {
+function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean): RegionFile {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   let closed = false;
   let reader: Database.Database | null = null;
+  let verified = verifiedAtOpen;
   return {
     path,
     sqlite,
     db,
     changes: new FileChanges(),
+    get verified() {
+      return verified;
+    },
+    markVerified() {
+      verified = true;
+    },
+    assertWritable() {
+      if (!verified) {
+        throw new AppError('READ_ONLY', `${path}: the file is read-only until its full integrity check has passed; try again when it has`, { path });
+      }
+    },
     get read(): ReadDb {
       // Opened on first use: after any migration, and never for a file still being built.
       if (closed) throw new AppError('NO_OPEN_FILE', `${path}: the file is closed`);
@@ -141,6 +171,12 @@ export function checkProblems(sqlite: Database.Database, level: 'quick' | 'full'
   const pragma = level === 'quick' ? 'quick_check' : 'integrity_check';
   const rows = sqlite.pragma(pragma) as Record<string, string>[];
   const problems = rows.map((r) => Object.values(r)[0]).filter((m) => m !== 'ok');
+  return [...problems, ...identityProblems(sqlite)];
+}
+
+/** What the file must have to be a region file at all: a schema, and one region row. */
+function identityProblems(sqlite: Database.Database): string[] {
+  const problems: string[] = [];
   if ((sqlite.pragma('user_version', { simple: true }) as number) < 1) {
     problems.push('the file was never finished (no schema)');
   } else {
@@ -152,13 +188,81 @@ export function checkProblems(sqlite: Database.Database, level: 'quick' | 'full'
   return problems;
 }
 
-function verifyReadOnly(path: string): void {
+function refuseDamaged(path: string, problems: string[]): AppError {
+  return new AppError('FILE_REFUSED', `${path}: the file is damaged (${problems.slice(0, 3).join('; ')}); restore it from a backup`, { reason: 'corrupt', path });
+}
+
+/**
+ * Checks a file on a read-only connection of its own, leaving it as it was: 'full'
+ * runs `PRAGMA integrity_check` (every page, and every index against its table),
+ * 'identity' only what opening needs to show the file (a schema, one region row).
+ * Throws FILE_REFUSED (reason corrupt) with the first problems.
+ */
+export function verifyReadOnly(path: string, level: 'full' | 'identity'): void {
   withReadOnly(path, (sqlite) => {
-    const problems = checkProblems(sqlite, 'quick');
-    if (problems.length > 0) {
-      throw new AppError('FILE_REFUSED', `${path}: the file is damaged (${problems.slice(0, 3).join('; ')}); restore it from a backup`, { reason: 'corrupt', path });
-    }
+    const problems = level === 'full' ? checkProblems(sqlite, 'full') : identityProblems(sqlite);
+    if (problems.length > 0) throw refuseDamaged(path, problems);
   });
+}
+
+/** The problems of the full check (an empty list: the file is healthy), for the background check's worker. */
+export function fullCheckProblems(path: string): string[] {
+  return withReadOnly(path, (sqlite) => checkProblems(sqlite, 'full'));
+}
+
+type SchemaShape = Map<string, Set<string>>;
+
+/** The tables and their columns of a connection's schema (SQLite's own tables left out). */
+function schemaShape(sqlite: Database.Database): SchemaShape {
+  const shape: SchemaShape = new Map();
+  const tables = sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+  for (const t of tables) {
+    const cols = sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[];
+    shape.set(t, new Set(cols));
+  }
+  return shape;
+}
+
+/** The schema the migrations up to `version` make, built in memory. */
+async function shapeAt(version: number, migrations: readonly Migration[]): Promise<SchemaShape> {
+  const mem = new Database(':memory:');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: mem }) });
+  try {
+    await migrate(mem, db, migrations.filter((m) => m.version <= version));
+    return schemaShape(mem);
+  } finally {
+    await db.destroy();
+    if (mem.open) mem.close();
+  }
+}
+
+/**
+ * Refuses (inconsistent_schema) a file whose user_version is older than its tables:
+ * it holds a table or a column that only a later migration makes, so migrating it
+ * would fail half-way ("table … already exists") or do the wrong thing.
+ */
+export async function assertSchemaMatches(path: string, from: number, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+  const target = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
+  const [before, after] = [await shapeAt(from, migrations), await shapeAt(target, migrations)];
+  const actual = withReadOnly(path, (sqlite) => schemaShape(sqlite));
+  const later: string[] = [];
+  for (const [table, cols] of actual) {
+    const expected = before.get(table);
+    if (!expected) {
+      if (after.has(table)) later.push(`table ${table}`);
+      continue;
+    }
+    for (const c of cols) if (!expected.has(c) && after.get(table)?.has(c)) later.push(`column ${table}.${c}`);
+  }
+  if (later.length > 0) throw inconsistentSchema(path, from, later.slice(0, 3).join(', '));
+}
+
+function inconsistentSchema(path: string, from: number, what: string): AppError {
+  return new AppError(
+    'FILE_REFUSED',
+    `${path}: the file says schema ${from} but holds what a later version makes (${what}); it is inconsistent and is not migrated; restore it from a backup`,
+    { reason: 'inconsistent_schema', path },
+  );
 }
 
 function backupPathFor(path: string, fromVersion: number): string {
@@ -169,8 +273,12 @@ function backupPathFor(path: string, fromVersion: number): string {
 
 /**
  * Opens an existing region file. Refuses (FILE_REFUSED, file untouched) anything
- * that is not a healthy region file of a schema this version can read; migrates an
- * older one after writing a backup copy.
+ * that is not a region file of a schema this version can read, or that fails its
+ * check. A small file, an older one (a migration is a write) and one not yet in WAL
+ * mode (switching is a write) get the full integrity check first and open verified;
+ * a large one opens after the cheap checks, unverified, so that it shows at once:
+ * it takes no write until the caller's full check marks it verified. An older file
+ * is migrated after a backup copy; a failed migration leaves no backup behind.
  */
 export async function openRegionFile(path: string, options: OpenOptions = {}): Promise<RegionFile> {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -179,26 +287,41 @@ export async function openRegionFile(path: string, options: OpenOptions = {}): P
   if (header.userVersion > target) {
     throw new AppError('FILE_REFUSED', `${path}: made by a newer version of the application`, { reason: 'newer_schema', path });
   }
-  verifyReadOnly(path);
+  const needsMigration = header.userVersion < target;
+  const fullNow = needsMigration || !header.walMode || header.fileSize <= (options.fullCheckUpToBytes ?? FULL_CHECK_INLINE_BYTES);
+  verifyReadOnly(path, fullNow ? 'full' : 'identity');
+  if (needsMigration) await assertSchemaMatches(path, header.userVersion, migrations);
 
   const sqlite = connect(path);
+  let backup: string | null = null;
   try {
     configure(sqlite);
-    const file = wrap(path, sqlite);
+    const file = wrap(path, sqlite, fullNow);
     const from = sqlite.pragma('user_version', { simple: true }) as number;
     if (from < target) {
-      const backup = backupPathFor(path, from);
+      backup = backupPathFor(path, from);
       // VACUUM INTO writes a consistent copy through SQLite, never a raw byte copy;
       // under a temporary name, so a crash never leaves a half backup that looks whole.
       const partial = `${backup}.partial`;
-      sqlite.prepare('VACUUM INTO ?').run(partial);
-      renameSync(partial, backup);
+      try {
+        sqlite.prepare('VACUUM INTO ?').run(partial);
+        renameSync(partial, backup);
+      } finally {
+        rmSync(partial, { force: true });
+      }
       options.onBackup?.(backup);
-      await migrate(sqlite, file.db, migrations);
+      try {
+        await migrate(sqlite, file.db, migrations);
+      } catch (e) {
+        // The migration rolled back: the file is as it was, so its backup is only clutter.
+        if (/already exists|duplicate column/i.test((e as Error).message)) throw inconsistentSchema(path, from, (e as Error).message);
+        throw e;
+      }
     }
     return file;
   } catch (e) {
     sqlite.close();
+    if (backup !== null) rmSync(backup, { force: true });
     throw e;
   }
 }
@@ -220,7 +343,7 @@ export async function createRegionFile(path: string, region: NewRegion, options:
   try {
     configure(sqlite);
     sqlite.pragma(`application_id = ${APPLICATION_ID}`);
-    const file = wrap(temp, sqlite);
+    const file = wrap(temp, sqlite, true);
     await migrate(sqlite, file.db, options.migrations ?? MIGRATIONS);
     const now = new Date().toISOString();
     sqlite
@@ -238,5 +361,8 @@ export async function createRegionFile(path: string, region: NewRegion, options:
   }
   for (const p of sidecars(temp)) rmSync(p, { force: true });
   renameSync(temp, path);
-  return openRegionFile(path, options);
+  const file = await openRegionFile(path, options);
+  // Made here a moment ago: there is nothing to check before it takes writes.
+  file.markVerified();
+  return file;
 }

@@ -16,6 +16,8 @@ type Spec = JobSpec extends infer S ? (S extends { regionPath: string } ? Omit<S
  */
 export async function runActualsJob<T>(session: Session, spec: Spec, label: string): Promise<T> {
   const file = session.requireFile();
+  // A job that writes does so on a connection of its own: the file must have passed its full check, as for an edit.
+  if (spec.kind === 'removeBatch' || (spec.kind === 'actualsImport' && spec.mode === 'commit')) file.assertWritable();
   const host = session.host;
   const started = Date.now();
   let shown = false;

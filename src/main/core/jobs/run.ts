@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { writeDb } from '../db/handle';
-import { createRegionFile } from '../db/regionFile';
+import { createRegionFile, fullCheckProblems } from '../db/regionFile';
 import { fillDemoRegion } from '../demo/generate';
 import { importActuals, removeActualsBatch } from '../io/actuals/engine';
 import type { JobSpec } from './types';
@@ -42,6 +42,8 @@ export async function runJobHere(
       return importActuals(spec.regionPath, spec.mode, spec.request, onProgress, shouldCancel);
     case 'removeBatch':
       return removeActualsBatch(spec.regionPath, spec.batchId, shouldCancel);
+    case 'integrityCheck':
+      return fullCheckProblems(spec.regionPath);
     default: {
       const unknownJob: never = spec;
       throw new Error(`unknown job ${JSON.stringify(unknownJob)}`);

@@ -29,7 +29,13 @@ export interface RemoveBatchJob {
   batchId: number;
 }
 
-export type JobSpec = DemoJob | ActualsImportJob | RemoveBatchJob;
+/** The full integrity check of an open region file, on a read-only connection of its own; resolves to its problems (none: healthy). */
+export interface IntegrityCheckJob {
+  kind: 'integrityCheck';
+  regionPath: string;
+}
+
+export type JobSpec = DemoJob | ActualsImportJob | RemoveBatchJob | IntegrityCheckJob;
 
 export interface JobHandle {
   readonly id: string;

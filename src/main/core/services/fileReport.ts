@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { inspectRegionFile } from '../db/inspect';
-import { checkProblems, withReadOnly } from '../db/regionFile';
+import { assertSchemaMatches, checkProblems, withReadOnly } from '../db/regionFile';
 import { readDb } from '../db/handle';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { countTableRows, findRegionMeta, isPlainTableName, tableNames } from '../repos/region';
@@ -22,8 +22,10 @@ export interface FileReport {
  * Describes a region file without changing it: no migration, no write, no sidecar
  * files left. Throws FILE_REFUSED for a file the app would not open.
  */
-export function fileReport(path: string): FileReport {
+export async function fileReport(path: string): Promise<FileReport> {
   const header = inspectRegionFile(path);
+  // An older file whose tables are a later version's would fail its migration: the app refuses it, so the report does.
+  if (header.userVersion >= 1 && header.userVersion < SCHEMA_VERSION) await assertSchemaMatches(path, header.userVersion);
   return withReadOnly(path, (sqlite) => {
     const problems = checkProblems(sqlite, 'full');
     // A connection of its own, outside any command: the CLI's report reads through a handle made here.

@@ -264,6 +264,15 @@ export function AppProvider({ info, initialSummary, children }: ProviderProps) {
           // Our own open/create/close reports its change with its answer.
           if (busyRef.current === null) queries.invalidate(ALL_AREAS);
           break;
+        case 'file-checked':
+          // The open file's full check ended: passed, it takes edits now; failed, the
+          // host has closed it (a file-changed event) and the refusal says why.
+          if (event.error === null) {
+            setSummary((s) => (s && s.path === event.path ? { ...s, checking: false } : s));
+          } else {
+            setError({ titleKey: 'errors.openTitle', data: event.error });
+          }
+          break;
         case 'menu':
           // Handled by useCommands, which owns the command table.
           break;

@@ -3,7 +3,7 @@
 
 export type IconName =
   | 'overview' | 'masterData' | 'targets' | 'expenses' | 'actuals' | 'analysis' | 'review'
-  | 'undo' | 'redo' | 'close' | 'plus' | 'folder' | 'sparkle' | 'file' | 'upload' | 'check';
+  | 'undo' | 'redo' | 'close' | 'plus' | 'folder' | 'sparkle' | 'file' | 'upload' | 'check' | 'lock';
 
 const PATHS: Record<IconName, string> = {
   overview: 'M4 4h7v7H4zM13 4h7v4h-7zM13 10h7v10h-7zM4 13h7v7H4z',
@@ -22,6 +22,7 @@ const PATHS: Record<IconName, string> = {
   file: 'M7 3h7l5 5v13H7zM14 3v5h5',
   upload: 'M12 16V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3',
   check: 'M5 12.5l4.5 4.5L19 7.5',
+  lock: 'M6 11h12v9H6zM8.5 11V8a3.5 3.5 0 0 1 7 0v3',
 };
 
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {

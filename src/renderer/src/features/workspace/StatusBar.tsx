@@ -17,6 +17,12 @@ export function StatusBar({ summary }: { summary: RegionSummary }) {
       <span className="statusbar__path" title={summary.path} data-testid="status-path">
         {summary.path}
       </span>
+      {summary.checking && (
+        <span className="statusbar__checking" title={t('status.checkingTitle')} data-testid="status-checking" role="status">
+          <Icon name="lock" size={14} />
+          {t('status.checking')}
+        </span>
+      )}
       <span className="statusbar__schema">{t('status.schema', { version: summary.schemaVersion })}</span>
       <span className="statusbar__saved" data-testid="saved-indicator" data-saved-at={savedAt ?? ''}>
         <Icon name="check" size={14} />
