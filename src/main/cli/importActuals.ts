@@ -303,7 +303,7 @@ function describeCreated(counts: Record<string, number>): string {
 }
 
 /** Runs the import command; returns the exit code (refusals are thrown as AppError and exit 2 in main). */
-export function runImport(args: ImportArgs): number {
+export async function runImport(args: ImportArgs): Promise<number> {
   if (!args.kind) throw new UsageError('import needs KIND and FILE');
   if (!(ACTUAL_KINDS as readonly string[]).includes(args.kind)) throw new UsageError(`KIND must be one of ${ACTUAL_KINDS.join(', ')}, not ${args.kind}`);
   const kind = args.kind as ActualKind;
@@ -341,7 +341,7 @@ export function runImport(args: ImportArgs): number {
   }
   if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `${path}: no such file`, { path });
 
-  const info = inspectForImport(path, { encoding, sheet: args.sheet, headerRow });
+  const info = await inspectForImport(path, { encoding, sheet: args.sheet, headerRow });
   const headers = info.headers;
   const cols = parseColumnFlags(kind, args.cols ?? [], headers, file);
   const saved = args.mapping !== undefined ? mappingFromSaved(regionPath, kind, args.mapping, headers, file, cols) : null;
@@ -375,9 +375,9 @@ export function runImport(args: ImportArgs): number {
     ...(args.replaceOtherSources ? { replaceOtherSources: true } : {}),
   };
 
-  const preview = (): ImportPreview => {
+  const preview = async (): Promise<ImportPreview> => {
     try {
-      return importActuals(regionPath, 'preview', request, progress('checking'), () => false) as ImportPreview;
+      return (await importActuals(regionPath, 'preview', request, progress('checking'), () => false)) as ImportPreview;
     } finally {
       clearProgress();
     }
@@ -391,7 +391,7 @@ export function runImport(args: ImportArgs): number {
     );
     const policies: BulkPolicy[] = [...dimensions].map((dimension) => ({ dimension, action: 'create', defaults }));
     request.bulk = { policies };
-    const p = preview();
+    const p = await preview();
     if (p.bulk) request.bulk.confirm = { count: p.bulk.supporting.length, hash: p.bulk.supportingHash };
     const conflicts = p.bulk?.conflictCount ?? 0;
     if (conflicts > 0) {
@@ -412,7 +412,7 @@ export function runImport(args: ImportArgs): number {
       return true;
     };
     for (;;) {
-      const p = preview();
+      const p = await preview();
       let fresh = 0;
       for (const u of p.unknowns ?? []) if (!u.resolution && decide(u.dimension, u.value)) fresh++;
       for (const i of p.issues) {
@@ -428,7 +428,7 @@ export function runImport(args: ImportArgs): number {
   }
 
   if (args.dryRun) {
-    const p = preview();
+    const p = await preview();
     if (p.issueCount > 0) {
       printIssues(file, p.issues, p.issueCount);
       process.stderr.write(`${file}: ${count(p.issueCount, 'problem')} in ${count(p.rowCount, 'row')}; an import would write nothing\n`);
@@ -457,12 +457,12 @@ export function runImport(args: ImportArgs): number {
 
   let result: ImportCommitResult;
   try {
-    result = importActuals(regionPath, 'commit', request, progress('importing'), () => false) as ImportCommitResult;
+    result = (await importActuals(regionPath, 'commit', request, progress('importing'), () => false)) as ImportCommitResult;
   } catch (e) {
     clearProgress();
     // Rows of other sources and no --replace-other-sources: say whose, by batch and month (exit 2, nothing written).
     if (e instanceof AppError && e.code === 'CONFLICT' && e.details.issues?.[0]?.path === 'replaceOtherSources') {
-      const b = preview().batch;
+      const b = (await preview()).batch;
       if (b && b.otherSources.length > 0) {
         process.stderr.write(otherSourcesRefusal(file, b));
         return 2;
@@ -474,7 +474,7 @@ export function runImport(args: ImportArgs): number {
     let issues: ImportIssue[];
     let total: number;
     try {
-      const p = preview();
+      const p = await preview();
       issues = p.issues;
       total = p.issueCount;
     } catch {
