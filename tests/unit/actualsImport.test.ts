@@ -486,7 +486,7 @@ describe('bad input files', () => {
     const before = sql<{ n: number }>(c, 'SELECT count(*) AS n FROM import_batch').n;
     const request = { path, encoding: undefined, destination: 'actuals:sales', mapping: SALES_MAPPING, options: { dateOrder: 'ymd' as const, dateSystem: 1900 as const, amountUnit: 'yuan' as const }, source: 's', resolutions: [] };
     let calls = 0;
-    expect(() => importActuals(c.path, 'commit', request, () => undefined, () => ++calls > 1)).toThrow(/cancelled/);
+    await expect(importActuals(c.path, 'commit', request, () => undefined, () => ++calls > 1)).rejects.toThrow(/cancelled/);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM import_batch').n).toBe(before);
     await c.session.close();
   });

@@ -24,8 +24,10 @@ const INFLATE_CHUNK = 1024 * 1024;
 const DIMENSION_WINDOW = 64 * 1024;
 const SHEET_PART = /(^|\/)worksheets\/[^/]+\.xml$/i;
 
-function tooManyRows(path: string, sheetPart: string, rows: number): AppError {
-  return fileRefusal(path, 'too_many_rows', `a sheet (${sheetPart}) has ${rows > LIMITS.workbookRows + 1 ? rows : 'more than ' + LIMITS.workbookRows} rows; at most ${LIMITS.workbookRows} rows per sheet can be imported`, {
+/** A sheet past the row budget; `declared` when its own <dimension> says how many rows it has. */
+function tooManyRows(path: string, sheet: string, declared?: number): AppError {
+  const has = declared === undefined ? `more than ${LIMITS.workbookRows}` : `${declared}`;
+  return fileRefusal(path, 'too_many_rows', `a sheet (${sheet}) has ${has} rows; at most ${LIMITS.workbookRows} rows per sheet can be imported`, {
     limit: LIMITS.workbookRows,
   });
 }
@@ -108,7 +110,7 @@ export async function measureXlsx(path: string, buf: Buffer): Promise<void> {
       if (!counter) return;
       counter.feed(chunk, last);
       if (counter.declaredRows !== null && counter.declaredRows > LIMITS.workbookRows) throw tooManyRows(path, entry.name, counter.declaredRows);
-      if (counter.rows > LIMITS.workbookRows) throw tooManyRows(path, entry.name, counter.rows);
+      if (counter.rows > LIMITS.workbookRows) throw tooManyRows(path, entry.name);
       if (cells + counter.cells > LIMITS.workbookCells) throw tooManyCells(path);
     };
     const data = buf.subarray(entry.dataStart, entry.dataStart + entry.compressed);
@@ -132,7 +134,7 @@ export async function measureXlsx(path: string, buf: Buffer): Promise<void> {
       counter?.feed(Buffer.alloc(0), true);
     }
     if (counter) {
-      if (counter.rows > LIMITS.workbookRows) throw tooManyRows(path, entry.name, counter.rows);
+      if (counter.rows > LIMITS.workbookRows) throw tooManyRows(path, entry.name);
       cells += counter.cells;
       if (cells > LIMITS.workbookCells) throw tooManyCells(path);
     }
@@ -227,7 +229,7 @@ export async function readWorkbook(path: string, buf: Buffer, declared: 'xlsx' |
   let cellCount = 0;
   for (const s of sheets) {
     const data = (book.Sheets[s]?.['!data'] ?? []) as unknown[][];
-    if (data.length > LIMITS.workbookRows) throw tooManyRows(path, s, data.length);
+    if (data.length > LIMITS.workbookRows) throw tooManyRows(path, s);
     for (const row of data) cellCount += row?.length ?? 0;
     if (cellCount > LIMITS.workbookCells) throw tooManyCells(path);
   }
