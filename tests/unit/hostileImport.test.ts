@@ -227,6 +227,12 @@ describe('hostile imports', () => {
     });
   }
 
+  it('the wizard states the workbook limits that LIMITS holds', () => {
+    expect(catalogs.en.importWizard.file.limits).toContain(`${LIMITS.workbookRows.toLocaleString('en-US')} rows per sheet`);
+    expect(catalogs.en.importWizard.file.limits).toContain(`${LIMITS.workbookCells / 1_000_000} million cells`);
+    expect(catalogs['zh-Hant'].importWizard.file.limits).toContain(LIMITS.workbookRows.toLocaleString('en-US'));
+  });
+
   it('stops a workbook reader that runs out of its memory, and says so', async () => {
     const path = join(ctx.dir, 'memory.xlsx');
     writeFileSync(path, xlsx(customerSheet(repeated('<row><c t="inlineStr"><is><t>客戶名稱很長的一個單元格</t></is></c><c><v>1</v></c></row>', 50_000).toString('utf8'))));

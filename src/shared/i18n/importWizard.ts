@@ -20,7 +20,7 @@ export const importWizardZhHant = {
     intro: '支持 CSV（UTF-8、帶 BOM 的 UTF-8、GBK/GB18030、UTF-16）、Excel 工作簿（.xlsx）和舊版 Excel（.xls）。第一行有內容的行會被當作表頭，下一步可以修改。',
     choose: '選擇文件…',
     drop: '把 CSV 或 Excel 文件拖到這裡，或點擊選擇',
-    limits: 'CSV 最大 200 MB，Excel 最大 50 MB；單個單元格不超過 1 MB。',
+    limits: 'CSV 最大 200 MB，Excel 最大 50 MB（每張工作表最多 1,048,576 行，全部工作表合計最多 500 萬個單元格）；單個單元格不超過 1 MB。',
     reading: '正在讀取…',
   },
   format: {
@@ -304,7 +304,7 @@ export const importWizardZhHans: ImportWizardMessages = {
     intro: '支持 CSV（UTF-8、带 BOM 的 UTF-8、GBK/GB18030、UTF-16）、Excel 工作簿（.xlsx）和旧版 Excel（.xls）。第一行有内容的行会被当作表头，下一步可以修改。',
     choose: '选择文件…',
     drop: '把 CSV 或 Excel 文件拖到这里，或点击选择',
-    limits: 'CSV 最大 200 MB，Excel 最大 50 MB；单个单元格不超过 1 MB。',
+    limits: 'CSV 最大 200 MB，Excel 最大 50 MB（每张工作表最多 1,048,576 行，全部工作表合计最多 500 万个单元格）；单个单元格不超过 1 MB。',
     reading: '正在读取…',
   },
   format: {
@@ -585,7 +585,7 @@ export const importWizardEn: ImportWizardMessages = {
     intro: 'CSV (UTF-8, UTF-8 with BOM, GBK/GB18030, UTF-16), Excel workbooks (.xlsx) and legacy Excel (.xls). The first row with content is taken as the header; you can change it in the next step.',
     choose: 'Choose a file…',
     drop: 'Drop a CSV or Excel file here, or click to choose one',
-    limits: 'CSV up to 200 MB, Excel up to 50 MB; no cell over 1 MB.',
+    limits: 'CSV up to 200 MB, Excel up to 50 MB (at most 1,048,576 rows per sheet and 5 million cells in all sheets); no cell over 1 MB.',
     reading: 'Reading…',
   },
   format: {

@@ -115,10 +115,11 @@ export async function measureXlsx(path: string, buf: Buffer): Promise<void> {
     };
     const data = buf.subarray(entry.dataStart, entry.dataStart + entry.compressed);
     if (entry.method === 0) {
-      for (let at = 0; at < data.length || at === 0; at += INFLATE_CHUNK) {
+      let at = 0;
+      do {
         take(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
-        if (data.length === 0) break;
-      }
+        at += INFLATE_CHUNK;
+      } while (at < data.length);
     } else {
       const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK });
       inflater.end(data);

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
-import { fromErrorData } from '../jobs/errorData';
 import type { Grid } from './dataFile';
 import { fileRefusal } from './fileRefusal';
 
@@ -32,7 +31,17 @@ function workerEntry(): WorkerEntry {
   throw new AppError('INTERNAL', 'the workbook reader (workbook-worker.js) is missing from this build');
 }
 
-type Reply = { ok: true; grid: Grid } | { ok: false; error: AppErrorData };
+export type WorkbookReply = { ok: true; grid: Grid } | { ok: false; error: AppErrorData };
+
+/** What the worker posts for anything it throws (a refusal keeps its rule and params). */
+export function replyOfError(e: unknown): WorkbookReply {
+  return { ok: false, error: e instanceof AppError ? e.toData() : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
+}
+
+function errorOf(data: AppErrorData): AppError {
+  const { code, message, ...details } = data;
+  return new AppError(code, message, details);
+}
 
 /** Reads a workbook off this thread; refuses it if the worker runs out of its memory. */
 export function readWorkbookInWorker(path: string, format: 'xlsx' | 'xls', sheet: string | undefined, heapMb = WORKBOOK_HEAP_MB): Promise<Grid> {
@@ -50,7 +59,7 @@ export function readWorkbookInWorker(path: string, format: 'xlsx' | 'xls', sheet
       execArgv: entry.execArgv,
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 },
     });
-    worker.on('message', (m: Reply) => settle(() => (m.ok ? resolve(m.grid) : reject(fromErrorData(m.error)))));
+    worker.on('message', (m: WorkbookReply) => settle(() => (m.ok ? resolve(m.grid) : reject(errorOf(m.error)))));
     worker.on('error', (e: Error & { code?: string }) =>
       settle(() =>
         reject(
