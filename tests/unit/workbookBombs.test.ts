@@ -44,14 +44,23 @@ describe('workbook bombs', () => {
 
     const inspecting = call('import.inspect', { path: uploaded.value.path }).then(async (res) => ({ body: (await res.json()) as unknown, at: performance.now() }));
     await sleep(50); // the inspect is under way
-    const asked = performance.now();
-    const info = await (await call('app.info', {})).json();
-    const answered = performance.now();
-    expect(info).toMatchObject({ ok: true, value: { transport: 'web' } });
-    expect(answered - asked).toBeLessThan(100);
+    // Five calls while it is read. The machine the tests run on is shared, so one answer may
+    // wait for a core; the thread that answers must never wait for the workbook, which takes
+    // seconds: the fastest answer comes within 100 ms and none takes a second.
+    const took: number[] = [];
+    let answered = 0;
+    for (let i = 0; i < 5; i++) {
+      const asked = performance.now();
+      const info = await (await call('app.info', {})).json();
+      answered = performance.now();
+      took.push(Math.round(answered - asked));
+      expect(info).toMatchObject({ ok: true, value: { transport: 'web' } });
+    }
+    expect(Math.min(...took), `app.info took ${took.join(', ')} ms`).toBeLessThan(100);
+    expect(Math.max(...took), `app.info took ${took.join(', ')} ms`).toBeLessThan(1000);
     const inspected = await inspecting;
-    // The answer came while the bomb was still being read.
-    expect(inspected.at).toBeGreaterThan(answered);
+    // The answers came while the bomb was still being read.
+    expect(inspected.at, `the inspect ended ${Math.round(inspected.at - answered)} ms after the last app.info`).toBeGreaterThan(answered);
     expect(inspected.body).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', rule: 'importWizard.refuse.too_many_rows', params: { file: 'rows.xlsx', limit: LIMITS.workbookRows } },
@@ -68,11 +77,12 @@ describe('workbook bombs', () => {
     const started = performance.now();
     const r = spawnSync(process.execPath, [...TSX_ARGS, join(import.meta.dirname, '../../src/main/cli/index.ts'), 'import', 'sales', file, '--into', region], {
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 60_000,
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/rows\.xlsx: a sheet \(xl\/worksheets\/sheet1\.xml\) has more than 1048576 rows; at most 1048576 rows per sheet can be imported/);
-    expect(performance.now() - started).toBeLessThan(20_000);
+    // Seconds on a busy machine; reading it whole took minutes and gigabytes.
+    expect(performance.now() - started).toBeLessThan(45_000);
     expect(sha256(region)).toBe(before);
-  });
+  }, 90_000);
 });
