@@ -45,7 +45,7 @@ function bomb(path: string, english: string): AppError {
 /**
  * Counts the rows and cells of a sheet's XML as it streams past, without parsing it:
  * element names only (<row>, <c>, with or without a namespace prefix). Text content
- * cannot hold a "<", so the count is exact for any well-formed sheet.
+ * holds a "<" only escaped (spreadsheet writers use no CDATA), so the count is exact.
  */
 class SheetCounter {
   rows = 0;
