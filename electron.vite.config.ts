@@ -26,6 +26,8 @@ export default defineConfig({
           // The job worker runs long work (demo generation, later imports) off the
           // thread that answers IPC.
           'job-worker': resolve(__dirname, 'src/main/core/jobs/worker.ts'),
+          // Every workbook is read here, with a memory cap (src/main/core/io/workbookThread.ts finds it).
+          'workbook-worker': resolve(__dirname, 'src/main/core/io/workbookWorker.ts'),
         },
         external: ['better-sqlite3'],
       },

@@ -14,6 +14,6 @@ if (!regionPath || !requestJson) {
 }
 const request = JSON.parse(requestJson) as ActualsJobRequest;
 const t0 = performance.now();
-const result = importActuals(regionPath, 'commit', request, () => undefined, () => false) as ImportCommitResult;
+const result = (await importActuals(regionPath, 'commit', request, () => undefined, () => false)) as ImportCommitResult;
 const ms = performance.now() - t0;
 process.stdout.write(`${JSON.stringify({ ms, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), result })}\n`);

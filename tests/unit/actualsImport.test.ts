@@ -403,12 +403,10 @@ describe('a large sales import', () => {
     const request = { path, destination: 'actuals:sales', mapping: { period: 0, customer: 1, sku: 3, volume: 5, amount: 6, grossProfit: 7 }, options: { dateOrder: 'ymd' as const, dateSystem: 1900 as const, amountUnit: 'yuan' as const }, source: 'big', resolutions: [] };
     // Cancelled once the lines are being written: everything, the index too, rolls back.
     let writing = false;
-    expect(() =>
-      importActuals(c.path, 'commit', request, (done) => { writing = done > 600; }, () => writing),
-    ).toThrow(/cancelled/);
+    await expect(importActuals(c.path, 'commit', request, (done) => { writing = done > 600; }, () => writing)).rejects.toThrow(/cancelled/);
     expect(skuSql()).toBe(definition);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before);
-    const d = importActuals(c.path, 'commit', request, () => undefined, () => false) as ImportCommitResult;
+    const d = (await importActuals(c.path, 'commit', request, () => undefined, () => false)) as ImportCommitResult;
     expect(d.inserted).toBe(n);
     expect(skuSql()).toBe(definition);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before + n);
@@ -488,7 +486,7 @@ describe('bad input files', () => {
     const before = sql<{ n: number }>(c, 'SELECT count(*) AS n FROM import_batch').n;
     const request = { path, encoding: undefined, destination: 'actuals:sales', mapping: SALES_MAPPING, options: { dateOrder: 'ymd' as const, dateSystem: 1900 as const, amountUnit: 'yuan' as const }, source: 's', resolutions: [] };
     let calls = 0;
-    expect(() => importActuals(c.path, 'commit', request, () => undefined, () => ++calls > 1)).toThrow(/cancelled/);
+    await expect(importActuals(c.path, 'commit', request, () => undefined, () => ++calls > 1)).rejects.toThrow(/cancelled/);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM import_batch').n).toBe(before);
     await c.session.close();
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { SCHEMA_VERSION } from '../../src/main/core/db/migrations';
 import type { AppErrorData, RefusalReason } from '../../src/shared/errors';
-import { TSX_ARGS, sha256, tinyDemoTemplate } from './helpers';
+import { TSX_ARGS, sha256, tinyDemoTemplate, webHostCookie } from './helpers';
 import { breakIndex, flipIndexLeaf } from './damage';
 
 // Every kind of bad file, through both doors: the CLI (info, check, import) must exit 2
@@ -97,6 +97,7 @@ function fingerprint(path: string): string {
 }
 
 let host: WebHost;
+let cookie: string;
 let workspace: string;
 let dataFile: string;
 
@@ -109,6 +110,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   workspace = join(root, 'workspace');
   host = await startWebHost({ workspace, stateDir: join(root, 'state'), rendererDir, version: '0.0.0-test' });
+  cookie = await webHostCookie(host);
   dataFile = join(root, 'sales.csv');
   writeFileSync(dataFile, 'period,customer,sku,amount\n2026-03,C0001,S0001,100\n');
 });
@@ -120,7 +122,7 @@ afterAll(async () => {
 async function openInWebHost(path: string): Promise<{ ok: boolean; error?: AppErrorData }> {
   const res = await fetch(`${host.url}api/invoke/file.open`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-RegionPlan-Token': host.token },
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
     body: JSON.stringify({ path }),
   });
   return (await res.json()) as { ok: boolean; error?: AppErrorData };
@@ -157,7 +159,7 @@ describe('bad region files', () => {
     expect(cli('check', link).status).toBe(0);
     const opened = await openInWebHost(link);
     expect(opened).toMatchObject({ ok: true, value: { regionName: '華東大區', checking: false } });
-    await fetch(`${host.url}api/invoke/file.close`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-RegionPlan-Token': host.token }, body: '{}' });
+    await fetch(`${host.url}api/invoke/file.close`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' });
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 });

@@ -179,3 +179,14 @@ export function withDb<T>(path: string, f: (db: Database.Database) => T): T {
     db.close();
   }
 }
+
+/**
+ * Opens a web host's one-time launch link as its browser would and returns the Cookie
+ * header the browser then sends with every call.
+ */
+export async function webHostCookie(host: { newLaunchUrl(): string }): Promise<string> {
+  const res = await fetch(host.newLaunchUrl(), { redirect: 'manual' });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  if (res.status !== 303 || !cookie) throw new Error(`the launch link answered ${res.status} without a session cookie`);
+  return cookie;
+}

@@ -21,9 +21,9 @@ const EXPECTED_CUSTOMERS = [
 ];
 
 /** The refusal reason and params an import error carries, or a failure. */
-function refusalOf(fn: () => unknown): { reason: string; params: Record<string, unknown>; message: string } {
+async function refusalOf(fn: () => unknown): Promise<{ reason: string; params: Record<string, unknown>; message: string }> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     expect(e).toBeInstanceOf(AppError);
     const err = e as AppError;
@@ -53,20 +53,20 @@ describe('encoding detection', () => {
     expect(decodeText(readFileSync(fx('customers-gbk.csv')), 'utf-8')).toContain('\ufffd');
   });
 
-  it('reads every encoding of the same file to the same rows', () => {
+  it('reads every encoding of the same file to the same rows', async () => {
     for (const name of ['customers-utf8.csv', 'customers-utf8-bom.csv', 'customers-gbk.csv', 'customers-utf16le.csv']) {
-      const { info, rows, rowNumbers } = readDataRows(fx(name));
+      const { info, rows, rowNumbers } = await readDataRows(fx(name));
       expect(info.format).toBe('csv');
       expect(info.headers).toEqual(['客戶編號', '客戶名稱', '城市', '備註']);
       expect(rows).toEqual(EXPECTED_CUSTOMERS);
       expect(rowNumbers).toEqual([2, 3, 4]);
       expect(info.encodings).toContain('gb18030');
     }
-    expect(inspectDataFile(fx('customers-gbk.csv')).encoding).toBe('gb18030');
+    expect((await inspectDataFile(fx('customers-gbk.csv'))).encoding).toBe('gb18030');
   });
 
-  it('reads with the encoding the user chose instead of the detected one', () => {
-    const info = inspectDataFile(fx('customers-gbk.csv'), { encoding: 'utf-8' });
+  it('reads with the encoding the user chose instead of the detected one', async () => {
+    const info = await inspectDataFile(fx('customers-gbk.csv'), { encoding: 'utf-8' });
     expect(info.encoding).toBe('utf-8');
     expect(info.detectedEncoding).toBe('gb18030');
     expect(info.headers[0]).toContain('\ufffd');
@@ -74,8 +74,8 @@ describe('encoding detection', () => {
 });
 
 describe('CSV quoting', () => {
-  it('handles empty quoted cells, doubled quotes, stray quotes, short rows, blank lines and line breaks in cells', () => {
-    const { rows, rowNumbers, info } = readDataRows(fx('quoting.csv'));
+  it('handles empty quoted cells, doubled quotes, stray quotes, short rows, blank lines and line breaks in cells', async () => {
+    const { rows, rowNumbers, info } = await readDataRows(fx('quoting.csv'));
     expect(info.headers).toEqual(['a', 'b', 'c']);
     expect(rows).toEqual([
       ['', 'x', 'y'],
@@ -96,8 +96,8 @@ describe('CSV quoting', () => {
     expect(parseCsv('x,y\r1,2\r')).toEqual([['x', 'y'], ['1', '2']]);
   });
 
-  it('refuses unbalanced quotes and says which line', () => {
-    const r = refusalOf(() => readDataRows(fx('unbalanced.csv')));
+  it('refuses unbalanced quotes and says which line', async () => {
+    const r = await refusalOf(() => readDataRows(fx('unbalanced.csv')));
     expect(r.reason).toBe('unbalanced_quotes');
     expect(r.params.line).toBe(3);
     expect(r.message).toMatch(/unbalanced\.csv: line 3: .*never closed/);
@@ -106,8 +106,8 @@ describe('CSV quoting', () => {
 
 describe('workbooks', () => {
   for (const name of ['customers.xlsx', 'customers.xls']) {
-    it(`reads ${name}: sheets, dates as ISO dates, numbers as plain numbers`, () => {
-      const { info, rows } = readDataRows(fx(name));
+    it(`reads ${name}: sheets, dates as ISO dates, numbers as plain numbers`, async () => {
+      const { info, rows } = await readDataRows(fx(name));
       expect(info.format).toBe(name.endsWith('.xlsx') ? 'xlsx' : 'xls');
       expect(info.sheets).toEqual(['客戶', '帶標題']);
       expect(info.sheet).toBe('客戶');
@@ -119,69 +119,69 @@ describe('workbooks', () => {
       ]);
     });
 
-    it(`${name}: another sheet, with the header row found below a title or given`, () => {
-      const auto = inspectDataFile(fx(name), { sheet: '帶標題' });
+    it(`${name}: another sheet, with the header row found below a title or given`, async () => {
+      const auto = await inspectDataFile(fx(name), { sheet: '帶標題' });
       // The title row above the table is not taken for the header.
       expect(auto.headerRow).toBe(3);
       expect(auto.headers).toEqual(['code', 'name']);
-      expect(inspectDataFile(fx(name), { sheet: '帶標題', headerRow: 1 }).headers).toEqual(['2027 年客戶名單', '']);
-      const given = readDataRows(fx(name), { sheet: '帶標題', headerRow: 3 });
+      expect((await inspectDataFile(fx(name), { sheet: '帶標題', headerRow: 1 })).headers).toEqual(['2027 年客戶名單', '']);
+      const given = await readDataRows(fx(name), { sheet: '帶標題', headerRow: 3 });
       expect(given.info.headers).toEqual(['code', 'name']);
       expect(given.rows).toEqual([['T1', '終端一'], ['T2', '終端二'], ['T3', '終端三']]);
       expect(given.rowNumbers).toEqual([4, 5, 6]);
-      expect(refusalOf(() => inspectDataFile(fx(name), { sheet: '沒有' })).reason).toBe('no_sheet');
-      expect(refusalOf(() => inspectDataFile(fx(name), { sheet: '帶標題', headerRow: 2 })).reason).toBe('bad_header_row');
+      expect((await refusalOf(() => inspectDataFile(fx(name), { sheet: '沒有' }))).reason).toBe('no_sheet');
+      expect((await refusalOf(() => inspectDataFile(fx(name), { sheet: '帶標題', headerRow: 2 }))).reason).toBe('bad_header_row');
     });
   }
 });
 
 describe('refusals', () => {
-  it('refuses an empty file, a file of blank lines and a file with only headers', () => {
-    expect(refusalOf(() => inspectDataFile(fx('empty.csv')))).toMatchObject({ reason: 'empty', message: 'empty.csv: the file is empty' });
-    expect(refusalOf(() => inspectDataFile(fx('blank-lines.csv'))).reason).toBe('empty');
-    const r = refusalOf(() => inspectDataFile(fx('header-only.csv')));
+  it('refuses an empty file, a file of blank lines and a file with only headers', async () => {
+    expect(await refusalOf(() => inspectDataFile(fx('empty.csv')))).toMatchObject({ reason: 'empty', message: 'empty.csv: the file is empty' });
+    expect((await refusalOf(() => inspectDataFile(fx('blank-lines.csv')))).reason).toBe('empty');
+    const r = await refusalOf(() => inspectDataFile(fx('header-only.csv')));
     expect(r.reason).toBe('only_headers');
     expect(r.message).toContain('no data rows');
   });
 
-  it('refuses a file that is not what its extension says', () => {
-    expect(refusalOf(() => inspectDataFile(fx('not-really.xlsx'))).reason).toBe('not_xlsx');
+  it('refuses a file that is not what its extension says', async () => {
+    expect((await refusalOf(() => inspectDataFile(fx('not-really.xlsx')))).reason).toBe('not_xlsx');
     const dir = tempDir();
     const xlsxAsCsv = join(dir, 'book.csv');
     copyFileSync(fx('customers.xlsx'), xlsxAsCsv);
-    expect(refusalOf(() => inspectDataFile(xlsxAsCsv))).toMatchObject({ reason: 'not_csv' });
+    expect(await refusalOf(() => inspectDataFile(xlsxAsCsv))).toMatchObject({ reason: 'not_csv' });
     const binary = join(dir, 'binary.csv');
     writeFileSync(binary, Buffer.from([0x41, 0x00, 0x01, 0x02, 0x42, 0x43, 0x44, 0x00, 0x00, 0x00, 0x45]));
-    expect(refusalOf(() => inspectDataFile(binary)).reason).toBe('not_csv');
+    expect((await refusalOf(() => inspectDataFile(binary))).reason).toBe('not_csv');
     const notXls = join(dir, 'plain.xls');
     writeFileSync(notXls, 'this is just text');
-    expect(refusalOf(() => inspectDataFile(notXls)).reason).toBe('not_xls');
+    expect((await refusalOf(() => inspectDataFile(notXls))).reason).toBe('not_xls');
     // An .xls that is really an .xlsx is read as what it is.
     const renamed = join(dir, 'renamed.xls');
     copyFileSync(fx('customers.xlsx'), renamed);
-    expect(inspectDataFile(renamed).format).toBe('xlsx');
+    expect((await inspectDataFile(renamed)).format).toBe('xlsx');
     const other = join(dir, 'data.json');
     writeFileSync(other, '{}');
-    expect(refusalOf(() => inspectDataFile(other)).reason).toBe('unsupported_extension');
+    expect((await refusalOf(() => inspectDataFile(other))).reason).toBe('unsupported_extension');
   });
 
-  it('refuses files over the size limits without reading them', () => {
+  it('refuses files over the size limits without reading them', async () => {
     const dir = tempDir();
     const big = join(dir, 'big.csv');
     const fd = openSync(big, 'w');
     ftruncateSync(fd, LIMITS.csvBytes + 1); // sparse: no disk used
     closeSync(fd);
-    const r = refusalOf(() => inspectDataFile(big));
+    const r = await refusalOf(() => inspectDataFile(big));
     expect(r.reason).toBe('too_large');
     expect(r.params.limit).toBe(200);
     const bigBook = join(dir, 'big.xlsx');
     const fd2 = openSync(bigBook, 'w');
     ftruncateSync(fd2, LIMITS.workbookBytes + 1);
     closeSync(fd2);
-    expect(refusalOf(() => inspectDataFile(bigBook))).toMatchObject({ reason: 'too_large', params: { limit: 50 } });
+    expect(await refusalOf(() => inspectDataFile(bigBook))).toMatchObject({ reason: 'too_large', params: { limit: 50 } });
   });
 
-  it('refuses an .xlsx whose zip declares more than the limit unpacked (zip bomb) before inflating it', () => {
+  it('refuses an .xlsx whose zip declares more than the limit unpacked (zip bomb) before inflating it', async () => {
     const buf = Buffer.from(readFileSync(fx('customers.xlsx')));
     // Declare every entry as 100 MB unpacked in the central directory.
     let patched = 0;
@@ -194,21 +194,21 @@ describe('refusals', () => {
     expect(patched).toBeGreaterThan(5);
     const path = join(tempDir(), 'bomb.xlsx');
     writeFileSync(path, buf);
-    const r = refusalOf(() => inspectDataFile(path));
+    const r = await refusalOf(() => inspectDataFile(path));
     expect(r.reason).toBe('zip_bomb');
     expect(r.message).toMatch(/declares \d+ MB when unpacked/);
   });
 
-  it('refuses a cell over 1 MB, with where it is', () => {
+  it('refuses a cell over 1 MB, with where it is', async () => {
     const dir = tempDir();
     const path = join(dir, 'huge-cell.csv');
     writeFileSync(path, `a,b\nx,y\nz,"${'長'.repeat(LIMITS.cellChars + 1)}"\n`);
-    const r = refusalOf(() => inspectDataFile(path));
+    const r = await refusalOf(() => inspectDataFile(path));
     expect(r.reason).toBe('cell_too_large');
     expect(r.params).toMatchObject({ row: 3, column: 2 });
     const unquoted = join(dir, 'huge-cell2.csv');
     writeFileSync(unquoted, `a,b\n${'x'.repeat(LIMITS.cellChars + 1)},y\n`);
-    expect(refusalOf(() => inspectDataFile(unquoted)).params).toMatchObject({ row: 2, column: 1 });
+    expect((await refusalOf(() => inspectDataFile(unquoted))).params).toMatchObject({ row: 2, column: 1 });
   });
 });
 
@@ -244,7 +244,7 @@ describe('export', () => {
     for (const row of cells) for (const cell of row) expect(cell).not.toMatch(/^[=+@\t\r]/);
   });
 
-  it('writes XLSX with values only: text is a string cell holding the text exactly, no cell has a formula, numbers are numbers', () => {
+  it('writes XLSX with values only: text is a string cell holding the text exactly, no cell has a formula, numbers are numbers', async () => {
     const path = join(tempDir(), '客戶.xlsx');
     writeExport(path, 'xlsx', headers, rows, '客戶-華東大區');
     const book = XLSX.read(readFileSync(path), { type: 'buffer', cellFormula: true });
@@ -266,6 +266,6 @@ describe('export', () => {
     expect(sheetXml).toBeTruthy();
     expect(Buffer.from(sheetXml!.content as Uint8Array).toString('utf8')).not.toMatch(/<f[ >]/);
     // And it reads back through our own import path as the same text.
-    expect(readDataRows(path).rows[0]).toEqual(['C001', '=HYPERLINK("http://evil","點我")', '1234.5', '+86 138']);
+    expect((await readDataRows(path)).rows[0]).toEqual(['C001', '=HYPERLINK("http://evil","點我")', '1234.5', '+86 138']);
   });
 });

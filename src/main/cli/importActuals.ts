@@ -346,7 +346,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
   verifyReadOnly(regionPath, 'full');
   if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `${path}: no such file`, { path });
 
-  const info = inspectForImport(path, { encoding, sheet: args.sheet, headerRow });
+  const info = await inspectForImport(path, { encoding, sheet: args.sheet, headerRow });
   const headers = info.headers;
   const cols = parseColumnFlags(kind, args.cols ?? [], headers, file);
   const saved = args.mapping !== undefined ? mappingFromSaved(regionPath, kind, args.mapping, headers, file, cols) : null;
@@ -380,9 +380,9 @@ export async function runImport(args: ImportArgs): Promise<number> {
     ...(args.replaceOtherSources ? { replaceOtherSources: true } : {}),
   };
 
-  const preview = (): ImportPreview => {
+  const preview = async (): Promise<ImportPreview> => {
     try {
-      return importActuals(regionPath, 'preview', request, progress('checking'), () => false) as ImportPreview;
+      return (await importActuals(regionPath, 'preview', request, progress('checking'), () => false)) as ImportPreview;
     } finally {
       clearProgress();
     }
@@ -396,7 +396,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
     );
     const policies: BulkPolicy[] = [...dimensions].map((dimension) => ({ dimension, action: 'create', defaults }));
     request.bulk = { policies };
-    const p = preview();
+    const p = await preview();
     if (p.bulk) request.bulk.confirm = { count: p.bulk.supporting.length, hash: p.bulk.supportingHash };
     const conflicts = p.bulk?.conflictCount ?? 0;
     if (conflicts > 0) {
@@ -417,7 +417,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
       return true;
     };
     for (;;) {
-      const p = preview();
+      const p = await preview();
       let fresh = 0;
       for (const u of p.unknowns ?? []) if (!u.resolution && decide(u.dimension, u.value)) fresh++;
       for (const i of p.issues) {
@@ -433,7 +433,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
   }
 
   if (args.dryRun) {
-    const p = preview();
+    const p = await preview();
     if (p.issueCount > 0) {
       printIssues(file, p.issues, p.issueCount);
       process.stderr.write(`${file}: ${count(p.issueCount, 'problem')} in ${count(p.rowCount, 'row')}; an import would write nothing\n`);
@@ -462,12 +462,12 @@ export async function runImport(args: ImportArgs): Promise<number> {
 
   let result: ImportCommitResult;
   try {
-    result = importActuals(regionPath, 'commit', request, progress('importing'), () => false) as ImportCommitResult;
+    result = (await importActuals(regionPath, 'commit', request, progress('importing'), () => false)) as ImportCommitResult;
   } catch (e) {
     clearProgress();
     // Rows of other sources and no --replace-other-sources: say whose, by batch and month (exit 2, nothing written).
     if (e instanceof AppError && e.code === 'CONFLICT' && e.details.issues?.[0]?.path === 'replaceOtherSources') {
-      const b = preview().batch;
+      const b = (await preview()).batch;
       if (b && b.otherSources.length > 0) {
         process.stderr.write(otherSourcesRefusal(file, b));
         return 2;
@@ -479,7 +479,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
     let issues: ImportIssue[];
     let total: number;
     try {
-      const p = preview();
+      const p = await preview();
       issues = p.issues;
       total = p.issueCount;
     } catch {

@@ -4,7 +4,8 @@ import { safeFileName } from '../../../shared/fileNames';
 import { catalogs } from '../../../shared/i18n';
 import { isEntityName } from '../../../shared/masterData';
 import { writeExport } from '../io/exportFile';
-import { commitImport, listMappings, previewImport, saveMapping } from '../io/importRows';
+import { readDataRows } from '../io/dataFile';
+import { commitImport, listMappings, previewImport, readOptionsOf, saveMapping } from '../io/importRows';
 import { masterExportTable } from '../io/masterExport';
 import '../io/masterDestinations';
 import '../io/hoTargetImport';
@@ -60,12 +61,14 @@ export function registerIo(r: HandlerRegistry, session: Session): void {
 
   // Actuals imports run as jobs on their own connection (progress, cancel); the
   // small imports of master data and head office's target run here.
-  r.query('import.preview', (input, { db }) => {
+  // The file is read (a workbook in the workbook worker) before the rows are checked or written.
+  r.query('import.preview', async (input, { db }) => {
     const path = session.assertMayUse(input.path);
     if (actualKindOfDestination(input.destination)) {
       return runActualsJob<ImportPreview>(session, { kind: 'actualsImport', mode: 'preview', request: actualsRequest(path, input) }, 'job.importCheck');
     }
-    return previewImport(db, path, input);
+    const data = await readDataRows(path, readOptionsOf(input));
+    return previewImport(db, data, input);
   });
 
   r.asyncCommand('import.commit', async (input, ctx) => {
@@ -75,7 +78,8 @@ export function registerIo(r: HandlerRegistry, session: Session): void {
       ctx.wrote();
       return result;
     }
-    return ctx.edit(({ db }) => commitImport(db, path, input));
+    const data = await readDataRows(path, readOptionsOf(input));
+    return ctx.edit(({ db }) => commitImport(db, data, input));
   });
 
   r.query('import.mappings', ({ destination }, { db }) => {

@@ -1,13 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import * as XLSX from '@e965/xlsx';
 import type { AppError } from '../../../shared/errors';
 import type { DataFileInfo, DataFormat, TextEncoding } from '../../../shared/importTypes';
 import { toAcceptedText } from '../../../shared/text';
 import { CsvError, MAX_CELL_CHARS, parseCsv } from './csv';
 import { decodeText, detectEncoding, OFFERED_ENCODINGS } from './decode';
 import { fileRefusal } from './fileRefusal';
-import { zipTotals } from './zip';
+import { readWorkbookInWorker, WORKBOOK_HEAP_MB } from './workbookThread';
 
 // The data-file layer of the import: CSV (UTF-8, UTF-8 with BOM, UTF-16, GBK/GB18030),
 // XLSX and legacy XLS, read into rows of displayed text. Limits, documented here and in
@@ -17,8 +16,14 @@ export const LIMITS = {
   csvBytes: 200 * 1024 * 1024,
   /** An .xlsx or .xls file larger than this is refused (SheetJS holds the whole book in memory). */
   workbookBytes: 50 * 1024 * 1024,
-  /** What an .xlsx may declare it unpacks to, in all. */
+  /** What an .xlsx may unpack to, in all: declared in its zip directory, and counted as it is inflated. */
   zipUncompressedBytes: 500 * 1024 * 1024,
+  /** Rows in any one sheet (Excel's own limit). */
+  workbookRows: 1_048_576,
+  /** Cells in a workbook, all sheets together (SheetJS needs about 150 bytes a cell). */
+  workbookCells: 5_000_000,
+  /** Memory the workbook worker may use, in MB. */
+  workbookHeapMb: WORKBOOK_HEAP_MB,
   /** Any one cell. */
   cellChars: MAX_CELL_CHARS,
   /** Rows the format step shows. */
@@ -103,110 +108,10 @@ export function readCsvBytes(path: string, buf: Buffer, encoding: TextEncoding |
   return { format: 'csv', encoding: chosen, detectedEncoding: detected.encoding, sheets: [], sheet: null, date1904: false, cells };
 }
 
-/** A number as plain text: no exponent for ordinary magnitudes, no float noise. */
-function numberText(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const rounded = Number(v.toPrecision(15));
-  if (Math.abs(rounded) >= 1e21 || (rounded !== 0 && Math.abs(rounded) < 1e-6)) return String(rounded);
-  return rounded.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-}
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
-  if (!cell || cell.v === undefined || cell.v === null) return '';
-  switch (cell.t) {
-    case 'n': {
-      const v = cell.v as number;
-      if (cell.z !== undefined && XLSX.SSF.is_date(cell.z)) {
-        const d = XLSX.SSF.parse_date_code(v, { date1904 });
-        if (d) {
-          const date = `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}`;
-          return d.H || d.M || d.S ? `${date} ${pad(d.H)}:${pad(d.M)}:${pad(d.S)}` : date;
-        }
-      }
-      return numberText(v);
-    }
-    case 'b':
-      return cell.v ? 'TRUE' : 'FALSE';
-    case 'd': {
-      const d = cell.v as Date;
-      return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-    }
-    case 'e':
-      return cell.w ?? '#ERROR';
-    default:
-      return toAcceptedText(String(cell.v));
-  }
-}
-
-function checkWorkbookBytes(path: string, buf: Buffer, format: 'xlsx' | 'xls'): 'xlsx' | 'xls' {
-  const isZip = buf.subarray(0, 4).equals(ZIP);
-  const isOle = buf.subarray(0, 8).equals(OLE);
-  // An .xls that is really an .xlsx (or the other way round) is read as what it is.
-  const actual = isZip ? 'xlsx' : isOle ? 'xls' : null;
-  if (actual === null) {
-    const text = buf.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
-    // Many systems export "xls" files that are really HTML or XML tables; SheetJS reads those.
-    if (format === 'xls' && (text.startsWith('<') || text.startsWith('\ufeff<'))) return 'xls';
-    throw fileRefusal(
-      path,
-      format === 'xlsx' ? 'not_xlsx' : 'not_xls',
-      format === 'xlsx' ? 'this is not an Excel workbook (.xlsx): the file is not a zip package' : 'this is not an Excel 97-2003 workbook (.xls)',
-    );
-  }
-  if (actual === 'xlsx') {
-    const totals = zipTotals(buf);
-    if (!totals) throw fileRefusal(path, 'not_xlsx', 'this .xlsx file is damaged: its zip directory cannot be read');
-    if (totals.zip64 || totals.uncompressed > LIMITS.zipUncompressedBytes) {
-      throw fileRefusal(path, 'zip_bomb', `the workbook declares ${totals.zip64 ? 'more than 4 GB' : `${mb(totals.uncompressed)} MB`} when unpacked, more than the ${mb(LIMITS.zipUncompressedBytes)} MB allowed`, {
-        limit: mb(LIMITS.zipUncompressedBytes),
-      });
-    }
-  }
-  return actual;
-}
-
-export function readWorkbook(path: string, buf: Buffer, declared: 'xlsx' | 'xls', sheet: string | undefined): Grid {
-  const format = checkWorkbookBytes(path, buf, declared);
-  let book: XLSX.WorkBook;
-  try {
-    book = XLSX.read(buf, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false });
-  } catch (e) {
-    throw fileRefusal(path, format === 'xlsx' ? 'not_xlsx' : 'not_xls', `the workbook cannot be read: ${(e as Error).message}`);
-  }
-  const sheets = book.SheetNames;
-  if (sheets.length === 0) throw fileRefusal(path, 'empty', 'the workbook has no sheets');
-  const name = sheet ?? sheets.find((s) => (book.Sheets[s]['!data']?.length ?? 0) > 0) ?? sheets[0];
-  const ws = book.Sheets[name];
-  if (!ws) throw fileRefusal(path, 'no_sheet', `the workbook has no sheet named "${name}"`, { sheet: name });
-  const date1904 = !!book.Workbook?.WBProps?.date1904;
-  const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
-  const cells: string[][] = [];
-  for (let r = 0; r < data.length; r++) {
-    const src = data[r] ?? [];
-    const row: string[] = [];
-    for (let c = 0; c < src.length; c++) {
-      const text = cellText(src[c], date1904);
-      if (text.length > LIMITS.cellChars) {
-        throw fileRefusal(path, 'cell_too_large', `row ${r + 1}, column ${c + 1}: a cell is longer than ${LIMITS.cellChars} characters`, {
-          row: r + 1,
-          column: c + 1,
-          limit: LIMITS.cellChars,
-        });
-      }
-      row.push(text);
-    }
-    cells.push(row);
-  }
-  return { format, encoding: null, detectedEncoding: null, sheets, sheet: name, date1904, cells };
-}
-
 // The wizard calls inspect, preview and commit on the same file in a row; parsing a
-// workbook is the slow part, so the last one is kept (keyed by path, size, mtime).
-let cached: { key: string; grid: Grid } | null = null;
+// workbook is the slow part, so the last one is kept (keyed by path, size, mtime), and
+// a second read of the same file while the first is under way waits for it.
+let cached: { key: string; grid: Promise<Grid> } | null = null;
 
 export interface DataFileStat {
   format: DataFormat;
@@ -239,18 +144,31 @@ export function statDataFile(path: string): DataFileStat {
   return { format, size, mtime };
 }
 
-function loadGrid(path: string, options: ReadOptions): Grid {
+/**
+ * The file as a grid of text. A CSV is read here; a workbook in the workbook worker
+ * (workbookThread.ts), so the thread that asks keeps answering while it is read.
+ */
+export function loadGrid(path: string, options: ReadOptions): Promise<Grid> {
   const { format, size, mtime } = statDataFile(path);
   const key = JSON.stringify([path, size, mtime, format === 'csv' ? (options.encoding ?? '') : (options.sheet ?? '')]);
   if (cached?.key === key) return cached.grid;
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    throw fileRefusal(path, 'unreadable', `the file cannot be read (${(e as Error).message})`);
+  let grid: Promise<Grid>;
+  if (format === 'csv') {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch (e) {
+      throw fileRefusal(path, 'unreadable', `the file cannot be read (${(e as Error).message})`);
+    }
+    grid = Promise.resolve(readCsvBytes(path, buf, options.encoding));
+  } else {
+    grid = readWorkbookInWorker(path, format, options.sheet);
   }
-  const grid = format === 'csv' ? readCsvBytes(path, buf, options.encoding) : readWorkbook(path, buf, format, options.sheet);
-  cached = { key, grid };
+  const entry = { key, grid };
+  cached = entry;
+  grid.catch(() => {
+    if (cached === entry) cached = null;
+  });
   return grid;
 }
 
@@ -272,8 +190,12 @@ export function guessHeaderRow(cells: string[][], firstFilled: number): number {
 }
 
 /** Reads the whole file: its description and every data row. */
-export function readDataRows(path: string, options: ReadOptions = {}): DataRows {
-  const grid = loadGrid(path, options);
+export async function readDataRows(path: string, options: ReadOptions = {}): Promise<DataRows> {
+  return dataRowsOf(path, await loadGrid(path, options), options);
+}
+
+/** A grid's description and data rows: the header found (or given), blank rows dropped. */
+export function dataRowsOf(path: string, grid: Grid, options: ReadOptions = {}): DataRows {
   const firstFilled = grid.cells.findIndex((r) => !isBlank(r));
   if (firstFilled < 0) throw fileRefusal(path, 'empty', grid.sheet ? `the sheet "${grid.sheet}" is empty` : 'the file has no data', grid.sheet ? { sheet: grid.sheet } : {});
   const headerRow = options.headerRow ?? guessHeaderRow(grid.cells, firstFilled);
@@ -317,8 +239,8 @@ export function readDataRows(path: string, options: ReadOptions = {}): DataRows 
 }
 
 /** What the wizard's format step shows. */
-export function inspectDataFile(path: string, options: ReadOptions = {}): DataFileInfo {
-  return readDataRows(path, options).info;
+export async function inspectDataFile(path: string, options: ReadOptions = {}): Promise<DataFileInfo> {
+  return (await readDataRows(path, options)).info;
 }
 
 /** Forgets the cached parse (tests, or after the file was replaced). */

@@ -5,7 +5,7 @@ import type { ColumnMapping, CreatableMember, DuplicateChoice, ImportCommitResul
 import { centsExact, exactText, readImportMoney, type ExactDecimal } from '../../../shared/importValues';
 import type { ReadDb, WriteDb } from '../db/handle';
 import { listMappingRows, upsertMapping } from '../repos/imports';
-import { readDataRows, type DataRows } from './dataFile';
+import type { DataRows } from './dataFile';
 import { requireDestination, type DestinationOptions, type ImportDestination, type RowIssue, type TextRow } from './destinations';
 import { unneutralize } from './exportFile';
 import { RoundingTally } from './rounding';
@@ -63,9 +63,11 @@ function roundingOf(p: Prepared, badRows: Set<number>): ImportPreview['rounding'
   return tally.summary();
 }
 
-function prepare(path: string, request: ImportRequest): Prepared {
+/** The read options of a request, for readDataRows (the rows are read before prepare, off any transaction). */
+export const readOptionsOf = (r: ImportRequest) => ({ encoding: r.encoding, sheet: r.sheet, headerRow: r.headerRow });
+
+function prepare(data: DataRows, request: ImportRequest): Prepared {
   const destination = requireDestination(request.destination);
-  const data = readDataRows(path, { encoding: request.encoding, sheet: request.sheet, headerRow: request.headerRow });
   const width = data.info.headers.length;
   const known = new Set(destination.info.fields.map((f) => f.key));
   const used: [string, number][] = [];
@@ -116,8 +118,8 @@ function toImportIssues(p: Prepared, issues: RowIssue[], mapping: ColumnMapping)
 }
 
 /** Checks every row as the commit would; writes nothing. */
-export function previewImport(db: ReadDb, path: string, request: ImportRequest): ImportPreview {
-  const p = prepare(path, request);
+export function previewImport(db: ReadDb, data: DataRows, request: ImportRequest): ImportPreview {
+  const p = prepare(data, request);
   if (p.mappingIssues.length > 0) {
     return { rowCount: p.rows.length, validCount: 0, issues: p.mappingIssues, issueCount: p.mappingIssues.length, updates: 0, inserts: 0 };
   }
@@ -141,8 +143,8 @@ export function previewImport(db: ReadDb, path: string, request: ImportRequest):
 }
 
 /** Writes every row or none, as one undo step. */
-export function commitImport(db: WriteDb, path: string, request: ImportRequest): ImportCommitResult {
-  const p = prepare(path, request);
+export function commitImport(db: WriteDb, data: DataRows, request: ImportRequest): ImportCommitResult {
+  const p = prepare(data, request);
   if (p.mappingIssues.length > 0) {
     throw new AppError('INVALID_INPUT', `required fields are not mapped: ${p.mappingIssues.map((i) => i.field).join(', ')}`, {
       issues: p.mappingIssues.map((i) => ({ path: `mapping.${i.field}`, message: i.message })),

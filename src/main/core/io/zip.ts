@@ -43,3 +43,55 @@ export function zipTotals(buf: Buffer): ZipTotals | null {
   }
   return totals;
 }
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated; anything else is not something an .xlsx holds. */
+  method: number;
+  /** Where the entry's compressed bytes start in the file. */
+  dataStart: number;
+  compressed: number;
+  /** The smaller of what the central directory and the local header claim it unpacks to. */
+  declared: number;
+}
+
+const LOCAL = 0x04034b50;
+
+/** The entries of a zip's central directory, or null when it cannot be read. */
+export function zipEntries(buf: Buffer): ZipEntry[] | null {
+  const min = Math.max(0, buf.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  const dirSize = buf.readUInt32LE(eocd + 12);
+  const dirOffset = buf.readUInt32LE(eocd + 16);
+  if (dirOffset + dirSize > buf.length) return null;
+  const entries: ZipEntry[] = [];
+  let p = dirOffset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) return null;
+    const nameLength = buf.readUInt16LE(p + 28);
+    const local = buf.readUInt32LE(p + 42);
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) return null;
+    const compressed = buf.readUInt32LE(p + 20);
+    // The data follows the local header, whose name and extra field lengths may differ from the central one's.
+    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    if (dataStart + compressed > buf.length) return null;
+    entries.push({
+      name: buf.toString('utf8', p + 46, p + 46 + nameLength),
+      method: buf.readUInt16LE(p + 10),
+      dataStart,
+      compressed,
+      // A local header whose sizes follow the data (flag bit 3) says 0 here; otherwise it must agree.
+      declared: buf.readUInt16LE(local + 6) & 8 ? buf.readUInt32LE(p + 24) : Math.min(buf.readUInt32LE(p + 24), buf.readUInt32LE(local + 22)),
+    });
+    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return entries;
+}

@@ -14,7 +14,8 @@ import { RoundingTally } from '../rounding';
 import { ACTUAL_FIELDS, type ActualField } from './fields';
 import { KIND_WRITERS, type KindAccumulator, type RowContext } from './kinds';
 import { insertCreated, Resolver, SKIP, UNKNOWN } from './members';
-import { streamRows } from './reader';
+import type { Grid } from '../dataFile';
+import { streamRows, workbookGridOf } from './reader';
 import type { ActualsJobRequest } from './request';
 import { cachedFieldParser, type Parsed } from './values';
 
@@ -29,18 +30,20 @@ export const MAX_ISSUES = 500;
 /** Progress is reported in thousandths: reading takes the first part, writing the rest. */
 const PROGRESS_TOTAL = 1000;
 
-export function importActuals(
+export async function importActuals(
   regionPath: string,
   mode: 'preview' | 'commit',
   request: ActualsJobRequest,
   onProgress: (done: number, total: number) => void,
   shouldCancel: () => boolean,
-): ImportPreview | ImportCommitResult {
+): Promise<ImportPreview | ImportCommitResult> {
+  // A workbook is read (in the workbook worker) before the region file is opened; a CSV is streamed in the pass.
+  const workbook = await workbookGridOf(request.path, { encoding: request.encoding, sheet: request.sheet, headerRow: request.headerRow });
   const sqlite = openForBulkWork(regionPath);
   try {
     return mode === 'preview'
-      ? previewActuals(readDb(sqlite), request, onProgress, shouldCancel)
-      : commitActuals(writeDb(sqlite), request, onProgress, shouldCancel);
+      ? previewActuals(readDb(sqlite), request, onProgress, shouldCancel, workbook)
+      : commitActuals(writeDb(sqlite), request, onProgress, shouldCancel, workbook);
   } finally {
     sqlite.close();
   }
@@ -110,7 +113,14 @@ function dateOptions(request: ActualsJobRequest): DateOptions {
 }
 
 /** Reads the whole file into the kind's lines. */
-function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress: (d: number, t: number) => void, shouldCancel: () => boolean): Pass {
+function pass(
+  db: ReadDb,
+  request: ActualsJobRequest,
+  share: number,
+  onProgress: (d: number, t: number) => void,
+  shouldCancel: () => boolean,
+  workbook: Grid | undefined,
+): Pass {
   const kind = kindOf(request.destination);
   const { used, issues: mappingIssues } = mappingProblems(kind, request);
   const resolver = new Resolver(db, request.resolutions, request.bulk?.policies ?? []);
@@ -216,6 +226,7 @@ function pass(db: ReadDb, request: ActualsJobRequest, share: number, onProgress:
         headers = h;
       },
     },
+    workbook,
   );
   p.fileName = file.fileName;
   p.hash = file.hash;
@@ -332,8 +343,9 @@ export function previewActuals(
   request: ActualsJobRequest,
   onProgress: (done: number, total: number) => void,
   shouldCancel: () => boolean,
+  workbook?: Grid,
 ): ImportPreview {
-  const p = pass(db, request, 0.95, onProgress, shouldCancel);
+  const p = pass(db, request, 0.95, onProgress, shouldCancel, workbook);
   const issues = [...p.mappingIssues, ...p.issues];
   const preview: ImportPreview = {
     rowCount: p.rowCount,
@@ -385,6 +397,7 @@ export function commitActuals(
   request: ActualsJobRequest,
   onProgress: (done: number, total: number) => void,
   shouldCancel: () => boolean,
+  workbook?: Grid,
 ): ImportCommitResult {
   // The write lock is taken first (BEGIN IMMEDIATE), so that the ids given to new members
   // and the rows replaced are exactly those the commit sees; nothing is written until
@@ -393,7 +406,7 @@ export function commitActuals(
   const result = jobTransaction(
     db,
     (): ImportCommitResult => {
-      const p = pass(db, request, 0.6, onProgress, shouldCancel);
+      const p = pass(db, request, 0.6, onProgress, shouldCancel, workbook);
       trace('read and check');
       if (p.issueCount > 0 || p.mappingIssues.length > 0) throw refuseIssues(p);
       if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');

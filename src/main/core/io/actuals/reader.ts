@@ -7,16 +7,18 @@ import { toAcceptedText } from '../../../../shared/text';
 import { CsvError, parseCsvChunk, sniffDelimiter } from '../csv';
 import { detectEncoding, OFFERED_ENCODINGS } from '../decode';
 import {
+  dataRowsOf,
   guessHeaderRow,
   inspectDataFile,
+  loadGrid,
   isBlank,
   LIMITS,
   looksBinary,
   OLE,
-  readDataRows,
   refuseCsv,
   statDataFile,
   ZIP,
+  type Grid,
   type ReadOptions,
 } from '../dataFile';
 import { fileRefusal } from '../fileRefusal';
@@ -24,7 +26,7 @@ import { fileRefusal } from '../fileRefusal';
 // Reads a data file row by row for the actuals imports. A CSV is streamed: read in
 // chunks, decoded incrementally, parsed a complete row at a time, so a million-row
 // ERP export never sits in memory as text or cells. Workbooks (at most 50 MB) are
-// read whole by SheetJS, as the wizard's format step reads them. Row numbers are
+// read whole by SheetJS in the workbook worker, as the wizard's format step reads them. Row numbers are
 // the file's 1-based record numbers, as Excel shows them.
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -234,9 +236,10 @@ function detectPrefix(prefix: Buffer, whole: boolean): ReturnType<typeof detectE
   return detectEncoding(prefix.subarray(0, end));
 }
 
-function streamWorkbook(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl): StreamedFile {
+function streamWorkbook(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl, grid: Grid | undefined): StreamedFile {
   const { size } = statDataFile(path);
-  const data = readDataRows(path, options);
+  if (!grid) throw new AppError('INTERNAL', `${basename(path)}: the workbook was not read before its rows were asked for`);
+  const data = dataRowsOf(path, grid, options);
   const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
   const limit = Math.min(data.rows.length, control.maxDataRows ?? Infinity);
   control.onHeader?.(data.info.headers, data.info.headerRow);
@@ -264,17 +267,29 @@ function streamWorkbook(path: string, options: ReadOptions, visit: RowVisitor, c
   };
 }
 
-/** Visits every data row of the file; refuses a file that cannot be read as a table. */
-export function streamRows(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl = {}): StreamedFile {
+/**
+ * A workbook's grid, read in the workbook worker (undefined for a CSV, which is streamed).
+ * Awaited before streamRows, which runs inside a transaction and cannot wait.
+ */
+export async function workbookGridOf(path: string, options: ReadOptions): Promise<Grid | undefined> {
   const { format } = statDataFile(path);
-  return format === 'csv' ? streamCsv(path, options, visit, control) : streamWorkbook(path, options, visit, control);
+  return format === 'csv' ? undefined : loadGrid(path, options);
+}
+
+/**
+ * Visits every data row of the file; refuses a file that cannot be read as a table. A
+ * workbook's grid comes from workbookGridOf.
+ */
+export function streamRows(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl = {}, workbook?: Grid): StreamedFile {
+  const { format } = statDataFile(path);
+  return format === 'csv' ? streamCsv(path, options, visit, control) : streamWorkbook(path, options, visit, control, workbook);
 }
 
 /** A CSV larger than this is sampled, not read whole, to describe it (its row count is then estimated). */
 export const SAMPLE_CSV_BYTES = 16 * 1024 * 1024;
 
 /** How a data file reads (the wizard's format step, the command line): large CSVs sampled. */
-export function inspectForImport(path: string, options: ReadOptions): DataFileInfo {
+export async function inspectForImport(path: string, options: ReadOptions): Promise<DataFileInfo> {
   const { format, size } = statDataFile(path);
   return format === 'csv' && size > SAMPLE_CSV_BYTES ? inspectLargeCsv(path, options) : inspectDataFile(path, options);
 }
