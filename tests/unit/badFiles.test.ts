@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { SCHEMA_VERSION } from '../../src/main/core/db/migrations';
 import type { AppErrorData, RefusalReason } from '../../src/shared/errors';
-import { TSX_ARGS, sha256, tinyDemoTemplate, webHostCookie } from './helpers';
+import { postJsonOnce, TSX_ARGS, sha256, tinyDemoTemplate, webHostCookie } from './helpers';
 import { breakIndex, flipIndexLeaf } from './damage';
 
 // Every kind of bad file, through both doors: the CLI (info, check, import) must exit 2
@@ -120,12 +120,7 @@ afterAll(async () => {
 });
 
 async function openInWebHost(path: string): Promise<{ ok: boolean; error?: AppErrorData }> {
-  const res = await fetch(`${host.url}api/invoke/file.open`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie },
-    body: JSON.stringify({ path }),
-  });
-  return (await res.json()) as { ok: boolean; error?: AppErrorData };
+  return (await postJsonOnce(`${host.url}api/invoke/file.open`, { path }, { Cookie: cookie })) as { ok: boolean; error?: AppErrorData };
 }
 
 describe('bad region files', () => {
@@ -159,7 +154,7 @@ describe('bad region files', () => {
     expect(cli('check', link).status).toBe(0);
     const opened = await openInWebHost(link);
     expect(opened).toMatchObject({ ok: true, value: { regionName: '華東大區', checking: false } });
-    await fetch(`${host.url}api/invoke/file.close`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' });
+    await postJsonOnce(`${host.url}api/invoke/file.close`, {}, { Cookie: cookie });
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -189,4 +190,29 @@ export async function webHostCookie(host: { newLaunchUrl(): string }): Promise<s
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   if (res.status !== 303 || !cookie) throw new Error(`the launch link answered ${res.status} without a session cookie`);
   return cookie;
+}
+
+/**
+ * Posts JSON to a web host on a connection of its own. The tests that spawn the command
+ * line between calls leave a pooled keep-alive connection idle for seconds; fetch may send
+ * on it just as the server closes it (ECONNRESET), which says nothing about the host.
+ */
+export function postJsonOnce(url: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch (e) {
+          reject(e as Error);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
