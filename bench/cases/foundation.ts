@@ -61,8 +61,12 @@ export const demoLarge: BenchCase = {
   },
 };
 
-const MONTHLY_SQL = `SELECT period, sum(amount_cents) AS amountCents, sum(volume) AS volume, sum(gross_profit_cents) AS grossProfitCents
-  FROM sales_actual WHERE period >= ? AND period <= ? GROUP BY period ORDER BY period`;
+// The SQL the app runs for the region's monthly totals (repos/region.ts, salesByPeriod): the
+// monthly summary, which every writer keeps equal to the lines. The baseline must run the same
+// query, or the ratio measures the summary rather than the open.
+const MONTHLY_SQL = `SELECT period, sum(amount_cents) AS amountCents, sum(volume) AS volume, sum(gross_profit_cents) AS grossProfitCents,
+  sum(amount_no_gp_cents) AS amountNoGpCents
+  FROM sales_month_customer WHERE period >= ? AND period <= ? GROUP BY period ORDER BY period`;
 
 export const openLarge: BenchCase = {
   name: 'open-large',
