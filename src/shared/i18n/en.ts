@@ -2,6 +2,7 @@ import type { Messages } from './zh-Hant';
 import { gridEn } from './grid';
 import { masterDataEn } from './masterData';
 import { actualsEn } from './actuals';
+import { planEn } from './plan';
 import { expensesEn } from './expenses';
 import { analysisEn } from './analysis';
 import { analysisCustomersEn } from './analysisCustomers';
@@ -109,6 +110,7 @@ export const en: Messages = {
     masterData: 'Master data',
     targets: 'Sales targets',
     expenses: 'Expenses & actions',
+    plan: 'Plan chapters',
     actuals: 'Actuals & market data',
     analysis: 'Analysis',
     review: 'Review & export',
@@ -220,6 +222,7 @@ export const en: Messages = {
   targets: targetsEn,
   actuals: actualsEn,
   expenses: expensesEn,
+  plan: planEn,
   analysis: analysisEn,
   analysisCustomers: analysisCustomersEn,
   analysisExpenses: analysisExpensesEn,

@@ -2,6 +2,7 @@ import type { Messages } from './zh-Hant';
 import { gridZhHans } from './grid';
 import { masterDataZhHans } from './masterData';
 import { actualsZhHans } from './actuals';
+import { planZhHans } from './plan';
 import { expensesZhHans } from './expenses';
 import { analysisZhHans } from './analysis';
 import { analysisCustomersZhHans } from './analysisCustomers';
@@ -109,6 +110,7 @@ export const zhHans: Messages = {
     masterData: '主数据',
     targets: '销售目标',
     expenses: '费用与行动计划',
+    plan: '计划书',
     actuals: '实绩与市场数据',
     analysis: '分析',
     review: '总结与导出',
@@ -215,6 +217,7 @@ export const zhHans: Messages = {
   targets: targetsZhHans,
   actuals: actualsZhHans,
   expenses: expensesZhHans,
+  plan: planZhHans,
   analysis: analysisZhHans,
   analysisCustomers: analysisCustomersZhHans,
   analysisExpenses: analysisExpensesZhHans,

@@ -4,6 +4,7 @@ import type { DisplayUnit, Language } from '../units';
 import { gridZhHant } from './grid';
 import { masterDataZhHant } from './masterData';
 import { actualsZhHant } from './actuals';
+import { planZhHant } from './plan';
 import { expensesZhHant } from './expenses';
 import { analysisZhHant } from './analysis';
 import { analysisCustomersZhHant } from './analysisCustomers';
@@ -114,6 +115,7 @@ export const zhHant = {
     masterData: '主數據',
     targets: '銷售目標',
     expenses: '費用與行動計劃',
+    plan: '計劃書',
     actuals: '實績與市場數據',
     analysis: '分析',
     review: '總結與導出',
@@ -220,6 +222,7 @@ export const zhHant = {
   targets: targetsZhHant,
   actuals: actualsZhHant,
   expenses: expensesZhHant,
+  plan: planZhHant,
   analysis: analysisZhHant,
   analysisCustomers: analysisCustomersZhHant,
   analysisExpenses: analysisExpensesZhHant,

@@ -1,0 +1,12 @@
+import type { WriteDb } from '../../db/handle';
+
+/**
+ * Copies every plan chapter's rows of one version into a new one, in the command's
+ * transaction: a scenario starts from its source's chapters, and a snapshot freezes
+ * them with the targets. Each chapter adds its own copy here.
+ */
+export function copyChapters(db: WriteDb, fromId: number, toId: number): void {
+  void db;
+  void fromId;
+  void toId;
+}
