@@ -11,6 +11,7 @@ import { analysisPricesEn } from './analysisPrices';
 import { analysisTerminalsEn } from './analysisTerminals';
 import { promotionsEn } from './promotions';
 import { teamEn } from './team';
+import { planChannelEn } from './planChannel';
 import { targetsEn } from './targets';
 import { importWizardEn } from './importWizard';
 import { targetDialogsEn } from './targetDialogs';
@@ -227,6 +228,7 @@ export const en: Messages = {
   analysisTerminals: analysisTerminalsEn,
   promotions: promotionsEn,
   team: teamEn,
+  planChannel: planChannelEn,
   importWizard: importWizardEn,
   targetDialogs: targetDialogsEn,
   errors: {

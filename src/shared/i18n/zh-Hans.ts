@@ -11,6 +11,7 @@ import { analysisPricesZhHans } from './analysisPrices';
 import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
 import { teamZhHans } from './team';
+import { planChannelZhHans } from './planChannel';
 import { targetsZhHans } from './targets';
 import { importWizardZhHans } from './importWizard';
 import { targetDialogsZhHans } from './targetDialogs';
@@ -222,6 +223,7 @@ export const zhHans: Messages = {
   analysisTerminals: analysisTerminalsZhHans,
   promotions: promotionsZhHans,
   team: teamZhHans,
+  planChannel: planChannelZhHans,
   importWizard: importWizardZhHans,
   targetDialogs: targetDialogsZhHans,
   errors: {

@@ -13,6 +13,7 @@ import { analysisPricesZhHant } from './analysisPrices';
 import { analysisTerminalsZhHant } from './analysisTerminals';
 import { promotionsZhHant } from './promotions';
 import { teamZhHant } from './team';
+import { planChannelZhHant } from './planChannel';
 import { targetsZhHant } from './targets';
 import { importWizardZhHant } from './importWizard';
 import { targetDialogsZhHant } from './targetDialogs';
@@ -227,6 +228,7 @@ export const zhHant = {
   analysisTerminals: analysisTerminalsZhHant,
   promotions: promotionsZhHant,
   team: teamZhHant,
+  planChannel: planChannelZhHant,
   importWizard: importWizardZhHant,
   targetDialogs: targetDialogsZhHant,
   errors: {
