@@ -277,7 +277,7 @@ describe('migrations', () => {
     const before = new Database(path);
     before.exec(MASTER_ROWS);
     before.exec(`INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (1, 'D001', '南京恒通商貿', 1, 1, 'distributor', 'prospect');
-      INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (2, '報總部', 'snapshot', 0, '2026-12-20');`);
+      INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (2, '報總部', 'scenario', 0, '2026-12-20');`);
     before.close();
     const f = await openRegionFile(path, { migrations: upTo(12) });
     expect(f.sqlite.pragma('user_version', { simple: true })).toBe(12);
@@ -286,7 +286,7 @@ describe('migrations', () => {
     f.sqlite.exec(`INSERT INTO channel_fill_plan (version_id, city_id, fill_period, method) VALUES (${working}, 1, 202703, 'recruit'), (2, 1, 202704, 'recruit');
       INSERT INTO channel_prospect (version_id, customer_id, stage) VALUES (${working}, 1, 'contacted'), (2, 1, 'negotiating');
       INSERT INTO channel_customer_change (version_id, customer_id, kind, period, to_credit_cents) VALUES (${working}, 1, 'credit', 202705, 100000), (2, 1, 'credit', 202705, 100000);
-      UPDATE plan_version SET frozen = 1 WHERE id = 2;`);
+      UPDATE plan_version SET kind = 'snapshot', frozen = 1 WHERE id = 2;`);
     // One plan per area of a version; a month is a month; the stages are the five.
     expect(() => f.sqlite.prepare(`INSERT INTO channel_fill_plan (version_id, city_id, method) VALUES (${working}, 1, 'extend')`).run()).toThrow(/UNIQUE/);
     expect(() => f.sqlite.prepare(`INSERT INTO channel_customer_change (version_id, customer_id, kind, period) VALUES (${working}, 1, 'terminate', 202713)`).run()).toThrow(/CHECK/);
