@@ -55,7 +55,7 @@ export interface FillRow {
   provinceName: string;
   countyId: number | null;
   countyName: string | null;
-  /** Whether the analysis lists the city as a blank area now (for a county: no active distributor of the county and the city blank). */
+  /** Whether the analysis lists the city as a blank area now (a county: no active distributor or sub-distributor names it). */
   blankNow: boolean;
   reason: BlankReason;
   activeDistributors: number;

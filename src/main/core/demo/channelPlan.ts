@@ -3,7 +3,7 @@ import type { ChannelProspectRow } from '../db/schema';
 import { customerYearSums } from '../repos/analysis/customers';
 import { workingVersionId } from '../repos/planVersions';
 import {
-  activeDistributorsByCounty, citiesWithProvince, citySalespeople, counties, customerMainChannels, insertCustomer, insertCustomerChange, insertFillPlan,
+  activeDealersByCounty, citiesWithProvince, citySalespeople, counties, customerMainChannels, insertCustomer, insertCustomerChange, insertFillPlan,
   insertProspect, planCustomers, salespeople, setCustomerStatus,
 } from '../repos/planChannel';
 import { regionPlanYear } from '../repos/region';
@@ -46,7 +46,7 @@ export function insertChannelPlanDemo(db: WriteDb, seed: number): void {
     });
   }
   // A county of a covered city that no distributor names: the city's biggest distributor extends into it.
-  const named = new Set(activeDistributorsByCounty(db).map((r) => r.county_id));
+  const named = new Set(activeDealersByCounty(db).map((r) => r.county_id));
   const county = counties(db).find((k) => !blankCities.has(k.cityId) && !named.has(k.id));
   if (county) {
     const host = customers

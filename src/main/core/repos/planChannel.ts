@@ -141,14 +141,14 @@ export function countyCity(db: ReadDb, countyId: number): number | undefined {
   return first(db, qb.selectFrom('county').select('city_id').where('id', '=', countyId))?.city_id;
 }
 
-/** Active distributors per county (those that name their county). */
-export function activeDistributorsByCounty(db: ReadDb): { county_id: number; n: number }[] {
+/** Active distributors and sub-distributors per county (those that name their county). */
+export function activeDealersByCounty(db: ReadDb): { county_id: number; n: number }[] {
   return all(
     db,
     qb
       .selectFrom('customer')
       .select([sql<number>`county_id`.as('county_id'), sql<number>`COUNT(*)`.as('n')])
-      .where('tier', '=', 'distributor')
+      .where('tier', 'in', ['distributor', 'sub_distributor'])
       .where('status', '=', 'active')
       .where('county_id', 'is not', null)
       .groupBy('county_id'),

@@ -11,7 +11,7 @@ import { recordEdit, type RowChange } from '../../db/undoLog';
 import { customerYearSums } from '../../repos/analysis/customers';
 import { findVersion, workingVersionId } from '../../repos/planVersions';
 import {
-  activeDistributorsByCounty, citiesWithProvince, copyChannelPlan, counties, countyCity, customerChanges, deleteChapterRow, fillPlans,
+  activeDealersByCounty, citiesWithProvince, copyChannelPlan, counties, countyCity, customerChanges, deleteChapterRow, fillPlans,
   findCustomerChange, findFillPlan, findFillPlanOfArea, findPlanCustomer, findProspect, firstOrderPeriods, insertCustomerChange,
   insertFillPlan, insertProspect, memberExists, planCustomers, prospectOfCustomer, prospects, salespeople, setCustomerStatus,
   updateCustomerChange, updateFillPlan, updateProspect, type ChapterTable, type PlanCustomer,
@@ -70,15 +70,17 @@ export function channelPlan(db: ReadDb, input: { versionId?: number }): ChannelP
 
   // The blank areas exactly as the customers analysis lists them (the whole region, no filter).
   const coverage = new Map(cityCoverage(db, {}, coverageTarget).map((c) => [c.cityId, c]));
-  const countyDistributors = new Map(activeDistributorsByCounty(db).map((r) => [r.county_id, r.n]));
+  const countyDistributors = new Map(activeDealersByCounty(db).map((r) => [r.county_id, r.n]));
   const plans = fillPlans(db, versionId);
   const planned = new Map(plans.map((p) => [areaKey(p.city_id, p.county_id), p]));
   const fills: FillRow[] = [];
   const fillRow = (cityId: number, countyId: number | null, p: ChannelFillPlanRow | undefined): FillRow => {
     const cov = coverage.get(cityId);
     const city = cityById.get(cityId);
-    // A county counts as blank while its city is and no active distributor names it.
-    const blankNow = (cov?.blank ?? false) && (countyId === null || (countyDistributors.get(countyId) ?? 0) === 0);
+    // The analysis knows cities only: a county the plan names is blank while no active
+    // distributor or sub-distributor names it as its county.
+    const blankNow = countyId === null ? (cov?.blank ?? false) : (countyDistributors.get(countyId) ?? 0) === 0;
+    const reason = countyId === null ? (cov?.reason ?? null) : 'noDistributor';
     return {
       key: areaKey(cityId, countyId),
       planId: p?.id ?? null,
@@ -88,7 +90,7 @@ export function channelPlan(db: ReadDb, input: { versionId?: number }): ChannelP
       countyId,
       countyName: countyId === null ? null : (countyById.get(countyId)?.name ?? null),
       blankNow,
-      reason: blankNow ? (cov?.reason ?? null) : null,
+      reason: blankNow ? reason : null,
       activeDistributors: cov?.activeDistributors ?? 0,
       coverage: cov?.coverage ?? null,
       fillPeriod: p?.fill_period ?? null,

@@ -21,7 +21,7 @@ export function FillsSection({ env, run }: { env: ColumnEnv; run: (p: ReturnType
 
   const columns = useMemo<GridColumn<GridFill>[]>(
     () => [
-      { ...textColumn<GridFill>('provinceName', t('planChannel.fills.province'), 80), format: (v) => placeName(String(v ?? ''), 'province', language) },
+      { ...textColumn<GridFill>('provinceName', t('planChannel.fills.province'), 80), pinned: true, format: (v) => placeName(String(v ?? ''), 'province', language) },
       { ...textColumn<GridFill>('cityName', t('planChannel.fills.city'), 100), pinned: true, format: (v) => placeName(String(v ?? ''), 'city', language) },
       { ...textColumn<GridFill>('countyName', t('planChannel.fills.county'), 90), format: (v) => (typeof v === 'string' ? v : t('planChannel.fills.cityWhole')) },
       {

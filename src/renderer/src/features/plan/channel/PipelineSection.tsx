@@ -43,7 +43,7 @@ export function PipelineSection({ env, run, notify }: { env: ColumnEnv; run: Run
         format: (_v, r) => tKey(t, `planChannel.customerStatus.${r.customer.status}`),
       },
       choiceColumn<GridProspect>(env, 'stage', t('planChannel.pipeline.stage'), PIPELINE_STAGES, 'planChannel.stage', {
-        width: 90,
+        width: 110,
         cellClass: (v) => `chp-stage chp-stage--${String(v)}`,
       }),
       monthColumn<GridProspect>(env, 'firstOrderPeriod', t('planChannel.pipeline.firstOrderPeriod'), 110),
@@ -84,8 +84,7 @@ export function PipelineSection({ env, run, notify }: { env: ColumnEnv; run: Run
     const cities = plan?.pipeline.byCity ?? [];
     const names = cities.map((c) => placeName(c.cityName, 'city', language));
     return {
-      grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
-      legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10, textStyle: { color: CHART_TEXT, fontSize: 12 } },
+      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...TOOLTIP_STYLE },
       xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: CHART_GRID_LINE } }, axisLabel: { color: CHART_TEXT } },
       yAxis: { type: 'category', data: names, inverse: true, axisLabel: { color: CHART_TEXT }, axisTick: { show: false } },
@@ -100,7 +99,7 @@ export function PipelineSection({ env, run, notify }: { env: ColumnEnv; run: Run
     };
   }, [plan, t, language]);
 
-  const chartHeight = Math.max(110, 46 + (plan?.pipeline.byCity.length ?? 0) * 26);
+  const chartHeight = Math.max(90, 30 + (plan?.pipeline.byCity.length ?? 0) * 26);
 
   return (
     <section className="chp__section chp__section--pipeline" data-testid="channel-pipeline">

@@ -36,7 +36,7 @@ export function monthColumn<R extends GridRow>(env: ColumnEnv, field: string, he
   };
 }
 
-export function moneyColumn<R extends GridRow>(env: ColumnEnv, field: string, header: string, editable: boolean | ((row: R) => boolean), width = 120): GridColumn<R> {
+export function moneyColumn<R extends GridRow>(env: ColumnEnv, field: string, header: string, editable: boolean | ((row: R) => boolean), width = 136): GridColumn<R> {
   return {
     field,
     header,
