@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPercent } from '../../../../../shared/units';
+import { formatPercent, unitLabel } from '../../../../../shared/units';
 import type { Outcome } from '../../../api/commands';
 import { useQuery } from '../../../api/queries';
 import { useApp } from '../../../app/AppContext';
@@ -39,6 +39,7 @@ export function ChannelPlanPanel() {
   }, []);
 
   const tr = plan?.tracking;
+  const amount = (cents: number) => `${money(cents, unit, language)} ${unitLabel(unit, language)}`;
   return (
     <div className="chp" data-testid="plan-channel-panel" data-loaded={plan ? 'true' : 'false'} data-editable={editable ? 'true' : 'false'}>
       <div className="chp__top">
@@ -51,7 +52,7 @@ export function ChannelPlanPanel() {
           >
             {(versions.data ?? []).map((v) => (
               <option key={v.id} value={v.kind === 'working' ? '' : v.id}>
-                {v.name}
+                {v.kind === 'working' ? t('targets.version.working') : v.name}
               </option>
             ))}
           </select>
@@ -73,9 +74,9 @@ export function ChannelPlanPanel() {
           <Tile label={t('planChannel.tiles.blank')} value={t('planChannel.tiles.blankValue', { count: tr.blankAreas })}
             sub={t('planChannel.tiles.blankSub', { planned: tr.blankPlanned, target: formatPercent(plan.coverageTarget, language, 0) })} testId="tile-blank" />
           <Tile label={t('planChannel.tiles.fills')} value={t('planChannel.tiles.fillsValue', { filled: tr.filled, still: tr.stillBlank })}
-            sub={t('planChannel.tiles.fillsSub', { amount: money(tr.firstYearSalesCents, unit, language) })} testId="tile-fills" />
+            sub={t('planChannel.tiles.fillsSub', { amount: amount(tr.firstYearSalesCents) })} testId="tile-fills" />
           <Tile label={t('planChannel.tiles.pipeline')} value={t('planChannel.tiles.pipelineValue', { count: tr.prospects })}
-            sub={t('planChannel.tiles.pipelineSub', { orders: tr.firstOrders, amount: money(tr.pipelineSalesCents, unit, language) })} testId="tile-pipeline" />
+            sub={t('planChannel.tiles.pipelineSub', { orders: tr.firstOrders, amount: amount(tr.pipelineSalesCents) })} testId="tile-pipeline" />
           <Tile label={t('planChannel.tiles.changes')} value={t('planChannel.tiles.changesValue', { done: tr.changesDone, count: tr.changes })}
             sub={t('planChannel.tiles.changesSub')} testId="tile-changes" />
         </div>

@@ -29,7 +29,7 @@ export function FillsSection({ env, run }: { env: ColumnEnv; run: (p: ReturnType
         format: (v) => (typeof v === 'string' ? tKey(t, `planChannel.reason.${v}`) : ''),
       },
       {
-        ...textColumn<GridFill>('blankNow', t('planChannel.fills.now'), 80),
+        ...textColumn<GridFill>('blankNow', t('planChannel.fills.now'), 100),
         format: (v) => (v ? t('planChannel.fills.stillBlank') : t('planChannel.fills.filled')),
         cellClass: (v) => (v ? 'chp-state chp-state--open' : 'chp-state chp-state--done'),
       },

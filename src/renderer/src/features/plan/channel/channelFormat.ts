@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { parsePeriod, periodText, type ChannelPlan } from '../../../../../shared/endpoints/planChannel';
 import { geoDisplayName } from '../../../../../shared/geoNames';
-import type { DisplayUnit, Language } from '../../../../../shared/units';
+import { unitLabel, type DisplayUnit, type Language } from '../../../../../shared/units';
 import type { GridColumn, GridRow, ParseResult } from '../../../grid';
 import { tKey } from '../../masterData/columns';
 import { money, parseMoney, yuanText } from '../../team/teamFormat';
@@ -37,9 +37,11 @@ export function monthColumn<R extends GridRow>(env: ColumnEnv, field: string, he
 }
 
 export function moneyColumn<R extends GridRow>(env: ColumnEnv, field: string, header: string, editable: boolean | ((row: R) => boolean), width = 136): GridColumn<R> {
+  // Shown in the user's unit (named in the header), typed and copied in 元 as in every grid.
+  const unitText = unitLabel(env.unit, env.language);
   return {
     field,
-    header,
+    header: env.language === 'en' ? `${header} (${unitText})` : `${header}（${unitText}）`,
     kind: 'money',
     editable,
     width,
