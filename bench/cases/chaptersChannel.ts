@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createHandlers } from '../../src/main/core/handlers';
 import { Session } from '../../src/main/core/session';
 import { median, timeOnce } from '../measure';
+import type { ChannelPlan } from '../../src/shared/endpoints/planChannel';
 import type { BenchCase } from '../types';
 import { benchHost } from './foundation';
 
@@ -25,7 +26,8 @@ export const chaptersOpenChannel: BenchCase = {
     const ask = async () => {
       const r = await registry.invoke('planChannel.get', {});
       if (!r.ok) throw new Error(r.error.message);
-      rows = r.value.fills.length + r.value.prospects.length + r.value.changes.length;
+      const plan = r.value as ChannelPlan;
+      rows = plan.fills.length + plan.prospects.length + plan.changes.length;
     };
     try {
       await ask();
