@@ -17,8 +17,8 @@ test('plan a blank area, sign a prospect, add a change; bad months refused; a sn
   // The demo's content: blank areas with plans, a pipeline, planned changes.
   await expect(ch.tile('blank')).toContainText('空白區域');
   await expect(ch.fills.rows().first()).toBeVisible();
-  await expect(ch.pipeline.column('stage').filter({ hasText: '已簽約' }).first()).toBeVisible();
-  await expect(ch.pipeline.column('stage').filter({ hasText: '已放棄' })).toHaveCount(1);
+  await expect(ch.pipeline.column('stage').filter({ hasText: '簽約' }).first()).toBeVisible();
+  await expect(ch.pipeline.column('stage').filter({ hasText: '放棄' })).toHaveCount(1);
   await expect(ch.changes.rows()).not.toHaveCount(0);
 
   // A month outside the plan year (2027) is refused and the cell keeps its month.
@@ -37,16 +37,16 @@ test('plan a blank area, sign a prospect, add a change; bad months refused; a sn
   await expect(month).toHaveText(before);
 
   // Sign a prospect that is still being talked to: the customer becomes active; one undo takes both back.
-  const talking = ch.pipeline.row({ colId: 'stage', text: '已識別' }).first();
+  const talking = ch.pipeline.row({ colId: 'stage', text: '意向' }).first();
   await expect(talking).toBeVisible();
   const rowId = (await talking.getAttribute('row-id'))!;
   await ch.pipeline.cell({ id: rowId }, 'stage').click();
   await ch.button('channel-pipeline-sign').click();
-  await expect(ch.pipeline.cell({ id: rowId }, 'stage')).toHaveText('已簽約');
-  await expect(ch.pipeline.cell({ id: rowId }, 'status')).toHaveText('有效');
+  await expect(ch.pipeline.cell({ id: rowId }, 'stage')).toHaveText('簽約');
+  await expect(ch.pipeline.cell({ id: rowId }, 'status')).toHaveText('合作中');
   await workspace.undoButton.click();
-  await expect(ch.pipeline.cell({ id: rowId }, 'stage')).toHaveText('已識別');
-  await expect(ch.pipeline.cell({ id: rowId }, 'status')).toHaveText('潛在');
+  await expect(ch.pipeline.cell({ id: rowId }, 'stage')).toHaveText('意向');
+  await expect(ch.pipeline.cell({ id: rowId }, 'status')).toHaveText('准客戶');
 
   // Add a planned termination from the dialog.
   const changes = await ch.changes.rows().count();
@@ -55,7 +55,7 @@ test('plan a blank area, sign a prospect, add a change; bad months refused; a sn
   await page.getByTestId('channel-changes-add-month').selectOption('9');
   await ch.button('channel-changes-add-ok').click();
   await expect(ch.changes.rows()).toHaveCount(changes + 1);
-  await expect(ch.changes.column('kind').filter({ hasText: '終止合作' })).not.toHaveCount(0);
+  await expect(ch.changes.column('kind').filter({ hasText: '淘汰' })).not.toHaveCount(0);
 
   // A snapshot, taken on the targets page: shown read-only, with the plan as it was when taken.
   await workspace.nav('targets').click();
