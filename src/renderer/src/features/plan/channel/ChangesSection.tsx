@@ -7,7 +7,7 @@ import { Modal } from '../../../components/Modal';
 import { DataGrid, type DataGridHandle, type GridChanges, type GridColumn } from '../../../grid';
 import { tKey } from '../../masterData/columns';
 import { gridError, money } from '../../team/teamFormat';
-import { choiceColumn, monthColumn, moneyColumn, textColumn, type ColumnEnv } from './channelFormat';
+import { choiceColumn, monthColumn, moneyColumn, textColumn, withUnit, type ColumnEnv } from './channelFormat';
 
 // Develop and upgrade: planned changes to existing customers, each with a month and a
 // reason, and whether the master data (or this year's class) already shows it.
@@ -42,7 +42,7 @@ export function ChangesSection({ env, run }: { env: ColumnEnv; run: Run }) {
       { ...textColumn<GridChange>('abcNow', t('planChannel.changes.abcNow'), 80), format: (v) => (typeof v === 'string' ? v : '–'), cellClass: () => 'chp-derived' },
       { ...moneyColumn<GridChange>(env, 'toCreditCents', t('planChannel.changes.toCredit'), when('credit')), total: false },
       {
-        ...textColumn<GridChange>('creditNow', t('planChannel.changes.creditNow'), 110),
+        ...textColumn<GridChange>('creditNow', withUnit(env, t('planChannel.changes.creditNow')), 130),
         format: (_v, r) => money(r.customer.creditLimitCents, unit, language),
         cellClass: () => 'chp-derived chp-num',
       },

@@ -36,12 +36,17 @@ export function monthColumn<R extends GridRow>(env: ColumnEnv, field: string, he
   };
 }
 
+/** A header that names the unit its amounts are shown in. */
+export function withUnit(env: ColumnEnv, header: string): string {
+  const unitText = unitLabel(env.unit, env.language);
+  return env.language === 'en' ? `${header} (${unitText})` : `${header}（${unitText}）`;
+}
+
 export function moneyColumn<R extends GridRow>(env: ColumnEnv, field: string, header: string, editable: boolean | ((row: R) => boolean), width = 136): GridColumn<R> {
   // Shown in the user's unit (named in the header), typed and copied in 元 as in every grid.
-  const unitText = unitLabel(env.unit, env.language);
   return {
     field,
-    header: env.language === 'en' ? `${header} (${unitText})` : `${header}（${unitText}）`,
+    header: withUnit(env, header),
     kind: 'money',
     editable,
     width,
