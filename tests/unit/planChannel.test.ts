@@ -133,6 +133,24 @@ describe('planChannel: edits', () => {
   });
 });
 
+describe('planChannel: master data', () => {
+  it('a customer removed with its references reassigned hands its pipeline row over; the removal reports the chapter changed and undoes', async () => {
+    const c = await open();
+    const plan = await call(c, 'planChannel.get', {});
+    const p = plan.prospects.find((x) => x.customer.status === 'prospect')!;
+    const taken = new Set(plan.prospects.map((x) => x.customerId));
+    const other = plan.refs.customers.find((x) => x.status === 'prospect' && !taken.has(x.id)) ?? plan.refs.customers.find((x) => !taken.has(x.id) && x.status === 'active')!;
+    const usage = await call(c, 'master.usage', { entity: 'customer', ids: [p.customerId] });
+    expect(JSON.stringify(usage)).toContain('channel_prospect');
+    const res = await c.r.invoke('master.remove', { entity: 'customer', ids: [p.customerId], mode: 'reassign', targetId: other.id });
+    expect(res.ok).toBe(true);
+    if (res.ok) expect(res.changed).toContain('chapters');
+    expect((await call(c, 'planChannel.get', {})).prospects.find((x) => x.id === p.id)!.customerId).toBe(other.id);
+    await undo(c);
+    expect((await call(c, 'planChannel.get', {})).prospects.find((x) => x.id === p.id)!.customerId).toBe(p.customerId);
+  });
+});
+
 describe('planChannel: versions', () => {
   it('a snapshot holds a copy of the plan that never changes; a scenario’s copy is its own', async () => {
     const c = await open();
