@@ -10,6 +10,7 @@ import { analysisTerminalsEndpoints } from './endpoints/analysisTerminals';
 import { expenseEndpoints } from './endpoints/expenses';
 import { promotionEndpoints } from './endpoints/promotions';
 import { teamEndpoints } from './endpoints/team';
+import { planChannelEndpoints } from './endpoints/planChannel';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
@@ -193,6 +194,7 @@ export const contract = {
   ...expenseEndpoints,
   ...promotionEndpoints,
   ...teamEndpoints,
+  ...planChannelEndpoints,
 } as const;
 
 export type Contract = typeof contract;

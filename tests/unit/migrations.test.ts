@@ -271,4 +271,31 @@ describe('migrations', () => {
     expect(() => f.sqlite.prepare('UPDATE sales_actual SET gp_known = 3').run()).toThrow(/CHECK/);
     await f.close();
   });
+  it('12: the channel customer plan keeps the master data and the plan; a month must be one; a snapshot\'s rows are frozen', async () => {
+    const dir = tempDir();
+    const path = await fileAt(11, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (1, 'D001', '南京恒通商貿', 1, 1, 'distributor', 'prospect');
+      INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (2, '報總部', 'scenario', 0, '2026-12-20');`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(12) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(12);
+    expect(f.sqlite.prepare('SELECT name FROM customer').pluck().get()).toBe('南京恒通商貿');
+    const working = f.sqlite.prepare(`SELECT id FROM plan_version WHERE kind = 'working'`).pluck().get() as number;
+    f.sqlite.exec(`INSERT INTO channel_fill_plan (version_id, city_id, fill_period, method) VALUES (${working}, 1, 202703, 'recruit'), (2, 1, 202704, 'recruit');
+      INSERT INTO channel_prospect (version_id, customer_id, stage) VALUES (${working}, 1, 'contacted'), (2, 1, 'negotiating');
+      INSERT INTO channel_customer_change (version_id, customer_id, kind, period, to_credit_cents) VALUES (${working}, 1, 'credit', 202705, 100000), (2, 1, 'credit', 202705, 100000);
+      UPDATE plan_version SET kind = 'snapshot', frozen = 1 WHERE id = 2;`);
+    // One plan per area of a version; a month is a month; the stages are the five.
+    expect(() => f.sqlite.prepare(`INSERT INTO channel_fill_plan (version_id, city_id, method) VALUES (${working}, 1, 'extend')`).run()).toThrow(/UNIQUE/);
+    expect(() => f.sqlite.prepare(`INSERT INTO channel_customer_change (version_id, customer_id, kind, period) VALUES (${working}, 1, 'terminate', 202713)`).run()).toThrow(/CHECK/);
+    expect(() => f.sqlite.prepare(`UPDATE channel_prospect SET stage = 'won' WHERE version_id = ${working}`).run()).toThrow(/CHECK/);
+    for (const table of ['channel_fill_plan', 'channel_prospect', 'channel_customer_change']) {
+      expect(() => f.sqlite.prepare(`DELETE FROM ${table} WHERE version_id = 2`).run()).toThrow(/snapshot is frozen/);
+      expect(() => f.sqlite.prepare(`UPDATE ${table} SET version_id = 2 WHERE version_id = ${working}`).run()).toThrow(/snapshot is frozen/);
+      expect(() => f.sqlite.prepare(`UPDATE ${table} SET id = id WHERE version_id = 2`).run()).toThrow(/snapshot is frozen/);
+    }
+    await f.close();
+  });
 });

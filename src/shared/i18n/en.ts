@@ -12,6 +12,7 @@ import { analysisTerminalsEn } from './analysisTerminals';
 import { promotionsEn } from './promotions';
 import { teamEn } from './team';
 import { webHostEn } from './webHost';
+import { planChannelEn } from './planChannel';
 import { targetsEn } from './targets';
 import { importWizardEn } from './importWizard';
 import { targetDialogsEn } from './targetDialogs';
@@ -231,6 +232,7 @@ export const en: Messages = {
   promotions: promotionsEn,
   team: teamEn,
   webHost: webHostEn,
+  planChannel: planChannelEn,
   importWizard: importWizardEn,
   targetDialogs: targetDialogsEn,
   errors: {

@@ -12,6 +12,7 @@ import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
 import { teamZhHans } from './team';
 import { webHostZhHans } from './webHost';
+import { planChannelZhHans } from './planChannel';
 import { targetsZhHans } from './targets';
 import { importWizardZhHans } from './importWizard';
 import { targetDialogsZhHans } from './targetDialogs';
@@ -226,6 +227,7 @@ export const zhHans: Messages = {
   promotions: promotionsZhHans,
   team: teamZhHans,
   webHost: webHostZhHans,
+  planChannel: planChannelZhHans,
   importWizard: importWizardZhHans,
   targetDialogs: targetDialogsZhHans,
   errors: {

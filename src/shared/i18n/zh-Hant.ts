@@ -14,6 +14,7 @@ import { analysisTerminalsZhHant } from './analysisTerminals';
 import { promotionsZhHant } from './promotions';
 import { teamZhHant } from './team';
 import { webHostZhHant } from './webHost';
+import { planChannelZhHant } from './planChannel';
 import { targetsZhHant } from './targets';
 import { importWizardZhHant } from './importWizard';
 import { targetDialogsZhHant } from './targetDialogs';
@@ -231,6 +232,7 @@ export const zhHant = {
   promotions: promotionsZhHant,
   team: teamZhHant,
   webHost: webHostZhHant,
+  planChannel: planChannelZhHant,
   importWizard: importWizardZhHant,
   targetDialogs: targetDialogsZhHant,
   errors: {

@@ -58,6 +58,9 @@ export const TABLE_AREAS: Record<TableName, Area> = {
   visit_price: 'actuals',
   visit_promise: 'actuals',
   customer_statement: 'actuals',
+  channel_fill_plan: 'chapters',
+  channel_prospect: 'chapters',
+  channel_customer_change: 'chapters',
 };
 
 /** The setting table's keys that belong to an area other than the region's profile. */

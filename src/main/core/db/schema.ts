@@ -170,6 +170,20 @@ export interface HeadcountPlanTable {
 export interface TrainingSessionTable {
   id: Id; version_id: number; topic: string; audience: string; month: number; cost_cents: number;
 }
+export interface ChannelFillPlanTable {
+  id: Id; version_id: number; city_id: number; county_id: number | null; fill_period: number | null;
+  method: 'recruit' | 'extend' | 'sub_distributor'; via_customer_id: number | null; owner_id: number | null;
+  first_year_sales_cents: number; note: string;
+}
+export interface ChannelProspectTable {
+  id: Id; version_id: number; customer_id: number; stage: 'identified' | 'contacted' | 'negotiating' | 'signed' | 'lost';
+  first_order_period: number | null; year_sales_cents: number; owner_id: number | null; note: string;
+}
+export interface ChannelCustomerChangeTable {
+  id: Id; version_id: number; customer_id: number; kind: 'upgrade' | 'tier' | 'abc' | 'credit' | 'terminate'; period: number;
+  to_tier: 'distributor' | 'sub_distributor' | 'key_account' | null; to_abc: 'A' | 'B' | 'C' | null; to_credit_cents: number | null;
+  reason: string;
+}
 export interface ActionItemTable {
   id: Id; version_id: number; title: string; owner_id: number | null; due_date: string | null;
   status: 'open' | 'in_progress' | 'done' | 'dropped'; city_id: number | null; channel_id: number | null;
@@ -282,6 +296,9 @@ export interface DB {
   visit_promise: VisitPromiseTable;
   customer_statement: CustomerStatementTable;
   expense_actual: ExpenseActualTable;
+  channel_fill_plan: ChannelFillPlanTable;
+  channel_prospect: ChannelProspectTable;
+  channel_customer_change: ChannelCustomerChangeTable;
 }
 
 export type TableName = keyof DB;
@@ -323,6 +340,9 @@ export type PromotionBudgetRow = Selectable<PromotionBudgetTable>;
 export type HeadcountPlanRow = Selectable<HeadcountPlanTable>;
 export type TrainingSessionRow = Selectable<TrainingSessionTable>;
 export type ActionItemRow = Selectable<ActionItemTable>;
+export type ChannelFillPlanRow = Selectable<ChannelFillPlanTable>;
+export type ChannelProspectRow = Selectable<ChannelProspectTable>;
+export type ChannelCustomerChangeRow = Selectable<ChannelCustomerChangeTable>;
 export type PlanNarrativeRow = Selectable<PlanNarrativeTable>;
 export type VarianceNoteRow = Selectable<VarianceNoteTable>;
 export type SalesActualRow = Selectable<SalesActualTable>;

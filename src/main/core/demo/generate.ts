@@ -13,6 +13,7 @@ import {
   SPECIAL_ACCOUNTS, STORE_CHANNELS, SUB_DISTRIBUTOR_SUFFIXES, SUPERMARKET_CHAINS, SURNAMES, TRADE_NAMES, VARIANTS,
   VISIT_BUSINESS_GOALS, VISIT_COMPLAINTS, VISIT_OUTCOMES, VISIT_PROMISES, type ChannelCode,
 } from './catalog';
+import { insertChannelPlanDemo } from './channelPlan';
 import { EAST_CHINA } from './eastChina';
 import { Rng } from './random';
 import { seasonFactor } from './season';
@@ -1661,6 +1662,7 @@ export function fillDemoRegion(db: WriteDb, options: DemoOptions): void {
       insertStatements(db, world, Rng.derive(seed, 'statements'), totals);
       progress.tick(2);
       insertExpensesAndTargets(db, world, Rng.derive(seed, 'expenses'), totals);
+      insertChannelPlanDemo(db, seed);
     });
     progress.finish();
   });
