@@ -1,4 +1,5 @@
 import type { WriteDb } from '../../db/handle';
+import { copyNarrative } from '../../repos/planWritten';
 
 /**
  * Copies every plan chapter's rows of one version into a new one, in the command's
@@ -9,4 +10,5 @@ export function copyChapters(db: WriteDb, fromId: number, toId: number): void {
   void db;
   void fromId;
   void toId;
+  copyNarrative(db, fromId, toId);
 }
