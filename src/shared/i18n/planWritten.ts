@@ -109,7 +109,7 @@ export const planWrittenZhHant = {
     promotions: '促銷與廣告日曆中已安排 {{count}} 項活動。',
     noPromotions: '促銷與廣告日曆中還沒有活動。',
     expenseRatio: '{{reviewYear}}年費用率為 [[ratio]]。',
-    monitoring: '每月導入銷售實績後，下表的達成率隨之更新。',
+    monitoring: '下表的達成率按本版本的目標與每月導入的銷售實績計算，隨之更新。',
     listSeparator: '、',
   },
 };
@@ -220,7 +220,7 @@ export const planWrittenZhHans: typeof planWrittenZhHant = {
     promotions: '促销与广告日历中已安排 {{count}} 项活动。',
     noPromotions: '促销与广告日历中还没有活动。',
     expenseRatio: '{{reviewYear}}年费用率为 [[ratio]]。',
-    monitoring: '每月导入销售实绩后，下表的达成率随之更新。',
+    monitoring: '下表的达成率按本版本的目标与每月导入的销售实绩计算，随之更新。',
     listSeparator: '、',
   },
 };
@@ -331,7 +331,7 @@ export const planWrittenEn: typeof planWrittenZhHant = {
     promotions: 'The promotion calendar has {{count}} activities.',
     noPromotions: 'The promotion calendar has no activities yet.',
     expenseRatio: 'The expense ratio in {{reviewYear}} was [[ratio]].',
-    monitoring: 'As each month’s sales are imported, the achievement below follows.',
+    monitoring: 'The achievement below is worked out from this version’s targets and each month’s imported sales, and follows them.',
     listSeparator: ', ',
   },
 };

@@ -175,11 +175,11 @@ class Drafter {
   }
 
   /** A table of provinces: one column of names, then a live figure per kind. */
-  provinceTable(heads: string[], kinds: FigureRef['kind'][], withRegion = false): RichBlock | null {
+  provinceTable(heads: string[], kinds: FigureRef['kind'][], withRegion = false, every = false): RichBlock | null {
     const rows: RichInline[][][] = [[this.t.draft.provinceHead, ...heads].map((h) => this.text(h))];
     if (withRegion) rows.push([this.text(this.t.figureDialog.region), ...kinds.map((kind): RichInline[] => [{ type: 'figure', figure: { kind } }])]);
     for (const p of this.provinces) {
-      if (!this.has({ kind: kinds[0], provinceId: p.id })) continue;
+      if (!every && !this.has({ kind: kinds[0], provinceId: p.id })) continue;
       rows.push([[{ type: 'text', text: p.name }], ...kinds.map((kind): RichInline[] => [{ type: 'figure', figure: { kind, provinceId: p.id } }])]);
     }
     return rows.length > (withRegion ? 2 : 1) ? { type: 'table', rows } : null;
@@ -273,9 +273,12 @@ export function draftDoc(db: ReadDb, versionId: number, section: SectionKey, lan
       blocks = [expense(), d.sentence(t.hoTarget, { ho: { kind: 'hoTarget' } })];
       break;
     case 'monitoring':
-      blocks = d.has({ kind: 'planTarget' })
-        ? [{ type: 'paragraph', content: d.text(t.monitoring) }, d.provinceTable([t.achievementHead], ['achievement'], true)]
-        : [{ type: 'paragraph', content: d.text(t.noPlanTarget) }];
+      // The achievement table is there from the start: it fills in as targets and actuals arrive.
+      blocks = [
+        d.has({ kind: 'planTarget' }) ? null : { type: 'paragraph', content: d.text(t.noPlanTarget) },
+        { type: 'paragraph', content: d.text(t.monitoring) },
+        d.provinceTable([t.achievementHead], ['achievement'], true, true),
+      ];
       break;
     case 'review.sales.highlights':
       blocks = [d.reviewSales(), d.regionCompare('above')];
