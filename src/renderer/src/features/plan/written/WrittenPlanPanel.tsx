@@ -31,7 +31,9 @@ export function WrittenPlanPanel() {
   const unit = app.summary?.displayUnit ?? 'wan';
   const [versionId, setVersionId] = useState<number | null>(null);
   const versions = useQuery('targets.versions', {});
-  const query = useQuery('planWritten.get', versionId === null ? {} : { versionId });
+  // A version that is gone (a deleted scenario) falls back to the working plan.
+  const shown = versionId !== null && versions.data?.some((v) => v.id === versionId) !== false ? versionId : null;
+  const query = useQuery('planWritten.get', shown === null ? {} : { versionId: shown });
   const plan = query.data;
   const [section, setSection] = useState<SectionKey>('summary');
   const [editing, setEditing] = useState<{ key: SectionKey; seq: number } | null>(null);
