@@ -103,7 +103,7 @@ test('the written plan: read the drafts, write a commentary with a live figure, 
   await page.getByTestId('versions-close').click();
   await wp.open();
   await expect(wp.versionSelect.locator('option', { hasText: '報總部 e2e' })).toHaveCount(1);
-  await wp.versionSelect.selectOption({ label: '🔒 報總部 e2e' });
+  await wp.versionSelect.selectOption({ label: '報總部 e2e' });
   await expect(wp.panel).toHaveAttribute('data-frozen', 'true');
   await expect(page.getByTestId('wp-frozen')).toBeVisible();
   await expect(wp.editButton).toHaveCount(0);

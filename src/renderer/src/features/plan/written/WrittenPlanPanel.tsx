@@ -108,11 +108,21 @@ export function WrittenPlanPanel() {
             disabled={editing !== null}
             data-testid="wp-version"
           >
-            {(versions.data ?? [{ id: plan.versionId, name: plan.versionName, kind: plan.versionKind }]).map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.kind === 'snapshot' ? `🔒 ${v.name}` : v.name}
-              </option>
-            ))}
+            {(['working', 'scenario', 'snapshot'] as const).map((kind) => {
+              const list = (versions.data ?? [{ id: plan.versionId, name: plan.versionName, kind: plan.versionKind }]).filter((v) => v.kind === kind);
+              const options = list.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ));
+              if (list.length === 0) return null;
+              if (kind === 'working') return options;
+              return (
+                <optgroup key={kind} label={t(kind === 'scenario' ? 'targets.version.scenarios' : 'targets.version.snapshots')}>
+                  {options}
+                </optgroup>
+              );
+            })}
           </select>
         </label>
         <h3 className="wp-nav__heading">{t('planWritten.planHeading')}</h3>
@@ -128,7 +138,7 @@ export function WrittenPlanPanel() {
       <section className="wp-main" aria-label={title}>
         {frozen && (
           <div className="wp-frozen" data-testid="wp-frozen">
-            🔒 {t('planWritten.frozen')}
+            {t('planWritten.frozen')}
           </div>
         )}
         <header className="wp-main__header">

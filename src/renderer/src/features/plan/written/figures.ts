@@ -34,7 +34,7 @@ export function figureLabel(ref: FigureRef, ctx: FigureContext): string {
 export function showFigure(ref: FigureRef, ctx: FigureContext): FigureShown {
   const label = figureLabel(ref, ctx);
   const value = ctx.plan.figures.values[figureKey(ref)] ?? (ref.provinceId !== undefined ? { status: 'missing' as const } : { status: 'noData' as const });
-  if (value.status === 'missing') return { text: `⚠ ${ctx.t('planWritten.missing')}`, label, status: 'missing' };
+  if (value.status === 'missing') return { text: ctx.t('planWritten.missing'), label, status: 'missing' };
   if (value.status === 'noData') return { text: ctx.t('planWritten.noData'), label, status: 'noData' };
   const text = FIGURE_FORMAT[ref.kind] === 'money' ? formatAmount(value.value, ctx.unit, ctx.language, { withUnit: true }) : formatPercent(value.value, ctx.language);
   return { text, label, status: 'ok' };
