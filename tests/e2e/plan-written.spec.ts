@@ -45,12 +45,22 @@ test('the written plan: read the drafts, write a commentary with a live figure, 
   await page.keyboard.type(' ');
   await wp.insertFigure('reviewSales', 0);
   await expect(wp.figures(wp.editable)).toHaveCount(1);
+  // Pasted content comes in as its plain text, never as markup.
+  await wp.editable.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData('text/html', '<img src="x" data-testid="pasted-img"><b>粗</b>');
+    data.setData('text/plain', ' 貼上的文字');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(wp.editable).toContainText('貼上的文字');
+  await expect(page.getByTestId('pasted-img')).toHaveCount(0);
   await shot(page, 'plan-written-editor.png');
   await wp.save();
 
   await expect(wp.view.locator('h3')).toHaveText('Key accounts');
   await expect(wp.view.locator('strong')).toHaveText('Growth');
   await expect(wp.view).toContainText('新客戶貢獻');
+  await expect(wp.view).toContainText('貼上的文字');
   await expect(wp.figures(wp.view)).toHaveCount(1);
   await expect(wp.figures(wp.view)).toHaveAttribute('data-figure-status', 'ok');
   await expect(wp.section('review.channel.highlights')).toHaveAttribute('data-filled', 'true');
