@@ -3,11 +3,12 @@ import { achievement, grossMargin, yearOnYear } from '../../../../shared/kpi';
 import { FIGURE_KINDS, PROVINCE_FIGURES, figureKey, type FigureRef, type FigureValue } from '../../../../shared/planWritten';
 import type { ReadDb } from '../../db/handle';
 import { expenseCells, salesSummaryByMonth } from '../../repos/analysis/expenses';
-import { orderedMembers } from '../../repos/analysis/members';
+import { citiesByProvince, orderedMembers } from '../../repos/analysis/members';
 import { lastPeriodOfYear } from '../../repos/analysis/periods';
 import { salesByGroup, targetByGroup, type SalesGroupSums } from '../../repos/analysis/sales';
 import { regionPlanYear } from '../../repos/region';
 import { listHoTarget } from '../../repos/targets/hoTarget';
+import type { TargetCache } from '../targets/model';
 
 // The figure catalog's values: every kind for the region and for each province, from the
 // same aggregates and measures as the analysis views (sales: repos/analysis/sales.ts with
@@ -15,7 +16,12 @@ import { listHoTarget } from '../../repos/targets/hoTarget';
 // One table per read, a handful of grouped queries on the monthly summaries, so a
 // document with many figures costs no more than one with a few.
 //
-// API for any chapter that embeds figures: `figureTable(db, versionId)` once per read,
+// The plan's targets by province come from the targets' cube when the caller has it (the
+// handlers do: it is built once per file and shared with the target page and the expense
+// views, so a read does not scan the plan's million cells), else from one SQL aggregate;
+// both give the sales view's per-province targets (the plan's cells are whole 元).
+//
+// API for any chapter that embeds figures: `figureTable(db, versionId, cache?)` once per read,
 // then `resolveFigure(table, ref)` per figure; `unknownFigure(db, ref)` says whether a
 // reference points at nothing (refused on save).
 
@@ -57,8 +63,31 @@ function byProvince(rows: SalesGroupSums[]): { total: Sums; of: Map<number, Sums
   return { total, of };
 }
 
+type Months = [number, number];
+type ProvinceTargets = (months: Months) => { k: number; target: number }[];
+
+/** The version's target per province over some months, summed from the targets' cube (cents). */
+function cubeTargets(db: ReadDb, cache: TargetCache, versionId: number): ProvinceTargets | null {
+  const cube = cache.cube(db, versionId);
+  if (cube.present === 0) return () => [];
+  const refs = cache.refs;
+  const provinceOf = new Map(citiesByProvince(db).map((c) => [c.id, c.provinceId]));
+  return ([from, to]) => {
+    const sums = new Map<number, number>();
+    for (let k = 0; k < refs.n; k++) {
+      let a = 0;
+      for (let m = from - 1; m < to; m++) a += cube.amount[k * 12 + m];
+      if (a === 0) continue;
+      const p = provinceOf.get(refs.city.data[k]);
+      if (p !== undefined) sums.set(p, (sums.get(p) ?? 0) + a);
+    }
+    return [...sums].map(([k, yuan]) => ({ k, target: Math.round(yuan * 100) }));
+  };
+}
+
 /** Every figure of the catalog for the region and each province, for one plan version. */
-export function figureTable(db: ReadDb, versionId: number): FigureTable {
+export function figureTable(db: ReadDb, versionId: number, cache?: TargetCache): FigureTable {
+  const provinceTargets: ProvinceTargets = (cache && cubeTargets(db, cache, versionId)) || ((months) => targetByGroup(db, versionId, 'province', {}, months));
   const planYear = regionPlanYear(db);
   const reviewYear = planYear - 1;
   const provinces = orderedMembers(db, 'province');
@@ -66,14 +95,14 @@ export function figureTable(db: ReadDb, versionId: number): FigureTable {
 
   const review = monthsOf(db, reviewYear);
   const sales = byProvince(salesByGroup(db, reviewYear, 'province', {}, review.months));
-  const targets = targetByGroup(db, versionId, 'province', {}, [1, 12]);
+  const targets = provinceTargets([1, 12]);
   const targetOf = new Map(targets.map((r) => [r.k, r.target]));
   const hasTarget = targets.length > 0;
   const targetTotal = targets.reduce((s, r) => s + r.target, 0);
   // The plan year so far: its sales against the version's target for the same months.
   const current = monthsOf(db, planYear);
   const ytdSales = current.lastMonth === null ? null : byProvince(salesByGroup(db, planYear, 'province', {}, current.months));
-  const ytdTargets = current.lastMonth === null ? [] : targetByGroup(db, versionId, 'province', {}, current.months);
+  const ytdTargets = current.lastMonth === null ? [] : provinceTargets(current.months);
   const ytdTargetOf = new Map(ytdTargets.map((r) => [r.k, r.target]));
   const ytdTargetTotal = ytdTargets.reduce((s, r) => s + r.target, 0);
   const reviewComplete = review.lastMonth === 12;

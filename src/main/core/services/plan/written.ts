@@ -14,6 +14,7 @@ import { orderedMembers } from '../../repos/analysis/members';
 import { findVersion, workingVersionId } from '../../repos/planVersions';
 import { deleteNarrative, findNarrative, narrativeRows, putNarrative } from '../../repos/planWritten';
 import { promotionsOfVersion } from '../../repos/promotions';
+import type { TargetCache } from '../targets/model';
 import { assertEditable } from '../targets/versions';
 import { figureTable, resolveFigure, unknownFigure, type FigureTable } from './figures';
 
@@ -40,10 +41,11 @@ function parseBody(body: string): RichDoc {
   }
 }
 
-export function writtenPlan(db: ReadDb, input: { versionId?: number }): WrittenPlan {
+/** The version's sections and figures; `cache`, the targets' cube, spares a scan of the plan's cells. */
+export function writtenPlan(db: ReadDb, input: { versionId?: number }, cache?: TargetCache): WrittenPlan {
   const version = versionOf(db, input.versionId);
   const stored = new Map(narrativeRows(db, version.id).map((r) => [r.section, parseBody(r.body)]));
-  const table = figureTable(db, version.id);
+  const table = figureTable(db, version.id, cache);
   return {
     versionId: version.id,
     versionName: version.name,
@@ -107,14 +109,14 @@ export function saveSection(db: WriteDb, input: { versionId?: number; section: S
   writeSection(db, version.id, input.section, checkDoc(db, input.doc), 'planWritten.undo.save');
 }
 
-export function draftSection(db: WriteDb, input: { versionId?: number; section: SectionKey; language: Language; replace?: boolean }): { doc: RichDoc } {
+export function draftSection(db: WriteDb, input: { versionId?: number; section: SectionKey; language: Language; replace?: boolean }, cache?: TargetCache): { doc: RichDoc } {
   const version = versionOf(db, input.versionId);
   assertEditable(db, version.id);
   const existing = findNarrative(db, version.id, input.section);
   if (existing && !isEmptyDoc(parseBody(existing.body)) && input.replace !== true) {
     throw refusal('CONFLICT', 'planWritten.error.notEmpty', `section ${input.section} already has text; pass replace to overwrite it`, { path: 'replace' });
   }
-  const doc = draftDoc(db, version.id, input.section, input.language);
+  const doc = draftDoc(db, version.id, input.section, input.language, figureTable(db, version.id, cache));
   if (!doc) throw refusal('CONFLICT', 'planWritten.error.nothingToDraft', `the file has no figures to draft ${input.section} from`, { path: 'section' });
   writeSection(db, version.id, input.section, doc, 'planWritten.undo.draft');
   return { doc };
