@@ -66,6 +66,14 @@ describe('written plan', () => {
     expect(v('expenseRatio')).toBeCloseTo(expenses.total.ratio!, 12);
     const ho = await invokeOk(c, 'targets.hoTarget', {});
     expect(v('hoTarget')).toBe(ho.reduce((s, m) => s + m.amountCents, 0));
+
+    // The handler reads the plan from the targets' cube; the SQL aggregate (no cube) agrees.
+    const { figureTable } = await import('../../src/main/core/services/plan/figures');
+    const { targetCache } = await import('../../src/main/core/services/targets/model');
+    const { readDb } = await import('../../src/main/core/db/handle');
+    const db = readDb(sqlite(c));
+    expect(figureTable(db, version).values).toEqual(figureTable(db, version, targetCache(c.session.requireFile(), db)).values);
+    expect(figureTable(db, version).values).toEqual(plan.figures.values);
   });
 
   it('saves a section as one undo step; undo and redo restore it', async () => {
