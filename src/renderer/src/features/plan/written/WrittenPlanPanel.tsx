@@ -189,7 +189,7 @@ export function WrittenPlanPanel() {
             )}
             {empty ? (
               <p className="wp-empty" data-testid="wp-empty">
-                {frozen ? '—' : t('planWritten.empty')}
+                {frozen ? t('planWritten.frozenEmpty') : t('planWritten.empty')}
               </p>
             ) : (
               <div className="wp-paper">
