@@ -8,6 +8,7 @@ import { chartExpenses } from './cases/analysisExpenses';
 import { chartPrices } from './cases/analysisPrices';
 import { chartTerminals } from './cases/analysisTerminals';
 import { chaptersOpenChannel } from './cases/chaptersChannel';
+import { chaptersOpenWritten } from './cases/chaptersWritten';
 import { LARGE, demoLarge, openLarge } from './cases/foundation';
 import { gridTerminalsLarge, paste1000 } from './cases/grid';
 import { expenseReallocate } from './cases/expenses';
@@ -19,7 +20,12 @@ import type { BenchCase, BenchContext, BenchResult } from './types';
 // Each case prints its own time and, where it has one, a baseline measured in the
 // same run; the ratio is what to watch. Later issues append their cases here.
 
-const CASES: BenchCase[] = [demoLarge, openLarge, paste1000, gridTerminalsLarge, spreadRegionTotal, spreadMidLevel, targetsOpen, import1mGbk, expenseReallocate, chartSales, chartCustomers, chartTerminals, chartPrices, chartExpenses, chaptersOpenChannel];
+const CASES: BenchCase[] = [
+  demoLarge, openLarge, paste1000, gridTerminalsLarge, spreadRegionTotal, spreadMidLevel, targetsOpen, import1mGbk, expenseReallocate,
+  chartSales, chartCustomers, chartTerminals, chartPrices, chartExpenses,
+  chaptersOpenChannel,
+  chaptersOpenWritten,
+];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const workDir = resolve('.bench');

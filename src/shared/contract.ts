@@ -11,6 +11,7 @@ import { expenseEndpoints } from './endpoints/expenses';
 import { promotionEndpoints } from './endpoints/promotions';
 import { teamEndpoints } from './endpoints/team';
 import { planChannelEndpoints } from './endpoints/planChannel';
+import { planWrittenEndpoints } from './endpoints/planWritten';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
@@ -195,6 +196,7 @@ export const contract = {
   ...promotionEndpoints,
   ...teamEndpoints,
   ...planChannelEndpoints,
+  ...planWrittenEndpoints,
 } as const;
 
 export type Contract = typeof contract;

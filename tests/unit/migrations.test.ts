@@ -298,4 +298,30 @@ describe('migrations', () => {
     }
     await f.close();
   });
+
+  it("13: the written plan keeps each version's text as a document; a snapshot's text is frozen", async () => {
+    const dir = tempDir();
+    const path = await fileAt(12, dir);
+    const before = new Database(path);
+    const working = before.prepare("SELECT id FROM plan_version WHERE kind = 'working'").pluck().get() as number;
+    before.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (50, '報總部', 'snapshot', 1, '2026-12-20');
+      INSERT INTO plan_narrative (version_id, section, body) VALUES (${working}, 'summary', '第一行
+第二行'), (${working}, 'market', ''), (50, 'budget', '預算');`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(13) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(13);
+    const rows = f.sqlite.prepare('SELECT version_id, section, body FROM plan_narrative ORDER BY version_id, section').all() as { version_id: number; section: string; body: string }[];
+    expect(rows.map((r) => [r.version_id, r.section, JSON.parse(r.body)])).toEqual([
+      [working, 'summary', { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '第一行' }] }, { type: 'paragraph', content: [{ type: 'text', text: '第二行' }] }] }],
+      [50, 'budget', { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '預算' }] }] }],
+    ]);
+    const put = f.sqlite.prepare('INSERT INTO plan_narrative (version_id, section, body) VALUES (?, ?, ?)');
+    put.run(working, 'review.sales.highlights', '{"type":"doc","blocks":[]}');
+    expect(() => put.run(working, 'review.sales.praise', '{"type":"doc","blocks":[]}')).toThrow(/CHECK/);
+    expect(() => put.run(working, 'objectives', '<p>html</p>')).toThrow(/CHECK|JSON/);
+    expect(() => put.run(50, 'summary', '{"type":"doc","blocks":[]}')).toThrow(/snapshot is frozen/);
+    expect(() => f.sqlite.prepare('UPDATE plan_narrative SET body = body WHERE version_id = 50').run()).toThrow(/snapshot is frozen/);
+    expect(() => f.sqlite.prepare('DELETE FROM plan_narrative WHERE version_id = 50').run()).toThrow(/snapshot is frozen/);
+    await f.close();
+  });
 });

@@ -86,6 +86,7 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'expenses.bySlice': [{ dimension: 'brand' }, { dimension: 'channel' }],
   'promotions.list': [{}],
   'team.plan': [{}],
+  'planWritten.get': [{}],
   'team.actions.list': [{ today: '2027-03-01' }],
   'planChannel.get': [{}, { versionId: 1 }],
 });

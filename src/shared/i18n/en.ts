@@ -10,6 +10,7 @@ import { analysisExpensesEn } from './analysisExpenses';
 import { analysisPricesEn } from './analysisPrices';
 import { analysisTerminalsEn } from './analysisTerminals';
 import { promotionsEn } from './promotions';
+import { planWrittenEn } from './planWritten';
 import { teamEn } from './team';
 import { webHostEn } from './webHost';
 import { planChannelEn } from './planChannel';
@@ -230,6 +231,7 @@ export const en: Messages = {
   analysisPrices: analysisPricesEn,
   analysisTerminals: analysisTerminalsEn,
   promotions: promotionsEn,
+  planWritten: planWrittenEn,
   team: teamEn,
   webHost: webHostEn,
   planChannel: planChannelEn,

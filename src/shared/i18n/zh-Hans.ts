@@ -10,6 +10,7 @@ import { analysisExpensesZhHans } from './analysisExpenses';
 import { analysisPricesZhHans } from './analysisPrices';
 import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
+import { planWrittenZhHans } from './planWritten';
 import { teamZhHans } from './team';
 import { webHostZhHans } from './webHost';
 import { planChannelZhHans } from './planChannel';
@@ -225,6 +226,7 @@ export const zhHans: Messages = {
   analysisPrices: analysisPricesZhHans,
   analysisTerminals: analysisTerminalsZhHans,
   promotions: promotionsZhHans,
+  planWritten: planWrittenZhHans,
   team: teamZhHans,
   webHost: webHostZhHans,
   planChannel: planChannelZhHans,

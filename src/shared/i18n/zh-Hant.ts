@@ -12,6 +12,7 @@ import { analysisExpensesZhHant } from './analysisExpenses';
 import { analysisPricesZhHant } from './analysisPrices';
 import { analysisTerminalsZhHant } from './analysisTerminals';
 import { promotionsZhHant } from './promotions';
+import { planWrittenZhHant } from './planWritten';
 import { teamZhHant } from './team';
 import { webHostZhHant } from './webHost';
 import { planChannelZhHant } from './planChannel';
@@ -230,6 +231,7 @@ export const zhHant = {
   analysisPrices: analysisPricesZhHant,
   analysisTerminals: analysisTerminalsZhHant,
   promotions: promotionsZhHant,
+  planWritten: planWrittenZhHant,
   team: teamZhHant,
   webHost: webHostZhHant,
   planChannel: planChannelZhHant,

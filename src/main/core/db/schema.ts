@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
+import type { SectionKey } from '../../../shared/planWritten';
 
 // Kysely table types, one interface per table, mirroring migrations/. Money columns
 // end in _cents and hold 分 (1/100 元) as integers; periods are yyyymm integers;
@@ -191,7 +192,8 @@ export interface ActionItemTable {
 }
 export interface PlanNarrativeTable {
   version_id: number;
-  section: 'summary' | 'market' | 'objectives' | 'strategies' | 'programs' | 'budget' | 'monitoring';
+  section: SectionKey;
+  /** A RichDoc as JSON (src/shared/planWritten.ts). */
   body: string;
 }
 export interface VarianceNoteTable { id: Id; period: number; scope_json: string; body: string; created_at: string }

@@ -15,6 +15,11 @@ import {
 } from './catalog';
 import { insertChannelPlanDemo } from './channelPlan';
 import { EAST_CHINA } from './eastChina';
+import { DRAFT_SECTIONS } from '../../../shared/planWritten';
+import { workingVersionId } from '../repos/planVersions';
+import { putNarrative } from '../repos/planWritten';
+import { figureTable } from '../services/plan/figures';
+import { draftDoc } from '../services/plan/written';
 import { Rng } from './random';
 import { seasonFactor } from './season';
 
@@ -1592,6 +1597,20 @@ function insertExpensesAndTargets(db: WriteDb, world: World, rng: Rng, totals: A
   );
 }
 
+/**
+ * The written plan's first drafts, worded from the region's own figures as the app's
+ * 按數據起草 does (in Traditional Chinese, the default UI), so a first-time user sees the
+ * sections filled with live figures.
+ */
+function insertWrittenPlan(db: WriteDb): void {
+  const versionId = workingVersionId(db);
+  const table = figureTable(db, versionId);
+  for (const section of DRAFT_SECTIONS) {
+    const doc = draftDoc(db, versionId, section, 'zh-Hant', table);
+    if (doc) putNarrative(db, { version_id: versionId, section, body: JSON.stringify(doc) });
+  }
+}
+
 // ---------------------------------------------------------------------------------
 
 /**
@@ -1663,6 +1682,7 @@ export function fillDemoRegion(db: WriteDb, options: DemoOptions): void {
       progress.tick(2);
       insertExpensesAndTargets(db, world, Rng.derive(seed, 'expenses'), totals);
       insertChannelPlanDemo(db, seed);
+      insertWrittenPlan(db);
     });
     progress.finish();
   });

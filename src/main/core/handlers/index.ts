@@ -25,6 +25,7 @@ import { registerExpenses } from './expenses';
 import { registerPromotions } from './promotions';
 import { registerTeam } from './team';
 import { registerPlanChannel } from './planChannel';
+import { registerPlanWritten } from './planWritten';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -148,6 +149,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerPromotions(r);
   registerTeam(r);
   registerPlanChannel(r);
+  registerPlanWritten(r);
   registerActuals(r, session);
   registerAnalysis(r);
   registerAnalysisCustomers(r);

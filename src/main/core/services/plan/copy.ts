@@ -1,5 +1,6 @@
 import type { WriteDb } from '../../db/handle';
 import { copyChannelChapter } from './channel';
+import { copyNarrative } from '../../repos/planWritten';
 
 /**
  * Copies every plan chapter's rows of one version into a new one, in the command's
@@ -8,4 +9,5 @@ import { copyChannelChapter } from './channel';
  */
 export function copyChapters(db: WriteDb, fromId: number, toId: number): void {
   copyChannelChapter(db, fromId, toId);
+  copyNarrative(db, fromId, toId);
 }
