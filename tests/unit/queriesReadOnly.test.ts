@@ -87,6 +87,8 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'promotions.list': [{}],
   'team.plan': [{}],
   'team.actions.list': [{ today: '2027-03-01' }],
+  'plan.terminal.get': [{}, { versionId: ids.version, trackYear: 2026 }],
+  'plan.terminal.trend': [{ id: 1 }],
 });
 
 describe('queries', () => {

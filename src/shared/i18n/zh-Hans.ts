@@ -10,6 +10,7 @@ import { analysisExpensesZhHans } from './analysisExpenses';
 import { analysisPricesZhHans } from './analysisPrices';
 import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
+import { planTerminalZhHans } from './planTerminal';
 import { teamZhHans } from './team';
 import { targetsZhHans } from './targets';
 import { importWizardZhHans } from './importWizard';
@@ -221,6 +222,7 @@ export const zhHans: Messages = {
   analysisPrices: analysisPricesZhHans,
   analysisTerminals: analysisTerminalsZhHans,
   promotions: promotionsZhHans,
+  planTerminal: planTerminalZhHans,
   team: teamZhHans,
   importWizard: importWizardZhHans,
   targetDialogs: targetDialogsZhHans,
