@@ -55,6 +55,7 @@ export const planTerminalZhHant = {
     chartTitle: '{{slice}}：我方按月走勢（{{year}} 年稽查）',
     chartEmpty: '{{year}} 年這個切片還沒有稽查；可改選跟蹤年度，或導入門店稽查。',
     chartPick: '在表中選一行，查看按月走勢。',
+    chartFallback: '{{year}} 年還沒有稽查，先看 {{base}} 年的走勢',
     targetLine: '{{measure}}目標',
   },
   sku: {
@@ -155,6 +156,7 @@ export const planTerminalZhHans: typeof planTerminalZhHant = {
     chartTitle: '{{slice}}：我方按月走势（{{year}} 年稽查）',
     chartEmpty: '{{year}} 年这个切片还没有稽查；可改选跟踪年度，或导入门店稽查。',
     chartPick: '在表中选一行，查看按月走势。',
+    chartFallback: '{{year}} 年还没有稽查，先看 {{base}} 年的走势',
     targetLine: '{{measure}}目标',
   },
   sku: {
@@ -255,6 +257,7 @@ export const planTerminalEn: typeof planTerminalZhHant = {
     chartTitle: '{{slice}}: ours by month ({{year}} audits)',
     chartEmpty: 'No audits of this slice in {{year}}; choose another tracked year, or import store audits.',
     chartPick: 'Select a row in the table to see its monthly trend.',
+    chartFallback: 'No audits of {{year}} yet: {{base}} shown',
     targetLine: '{{measure}} target',
   },
   sku: {

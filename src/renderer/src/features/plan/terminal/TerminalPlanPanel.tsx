@@ -384,17 +384,28 @@ function ShareTargets({ data, t, language, editable, run, settled }: SectionProp
 
 function TrendChart({ data, row, t, language }: { data: TerminalPlan; row: ShareTargetRow | null; t: T; language: Language }) {
   const input = useMemo(() => (row ? { id: row.id, versionId: data.versionId, year: data.trackYear } : null), [row, data.versionId, data.trackYear]);
-  const { data: trend } = useQuery('plan.terminal.trend', input);
+  const { data: tracked } = useQuery('plan.terminal.trend', input);
+  // Before the tracked year has audits, the baseline year's months show where the slice stands.
+  const fallbackYear = data.baselineYear !== null && data.baselineYear !== data.trackYear ? data.baselineYear : null;
+  const baseInput = useMemo(
+    () => (row && fallbackYear !== null && tracked && tracked.points.length === 0 ? { id: row.id, versionId: data.versionId, year: fallbackYear } : null),
+    [row, data.versionId, fallbackYear, tracked],
+  );
+  const { data: base } = useQuery('plan.terminal.trend', baseInput);
+  const trend = tracked && tracked.points.length === 0 && base && base.points.length > 0 ? base : tracked;
   const slice = row ? `${cityName(row.cityName, language)} · ${row.channelName} · ${row.categoryName}` : '';
-  const title = t('planTerminal.share.chartTitle', { slice, year: data.trackYear });
+  const title = t('planTerminal.share.chartTitle', { slice, year: trend?.year ?? data.trackYear });
   const option = useMemo<EChartsCoreOption>(() => (row && trend ? trendOption(row, trend, t, language) : {}), [row, trend, t, language]);
   let body;
   if (!row) body = <p className="pt__chart-empty">{t('planTerminal.share.chartPick')}</p>;
   else if (trend && trend.points.length === 0) body = <p className="pt__chart-empty" data-testid="plan-terminal-trend-empty">{t('planTerminal.share.chartEmpty', { year: data.trackYear })}</p>;
   else body = <EChart option={option} label={title} testId="plan-terminal-trend" className="pt__chart-canvas" />;
   return (
-    <div className="pt__chart">
-      <div className="pt__chart-title">{title}</div>
+    <div className="pt__chart" data-year={trend?.year ?? ''}>
+      <div className="pt__chart-title">
+        {title}
+        {trend && trend !== tracked && <span className="pt__chart-note">{t('planTerminal.share.chartFallback', { year: data.trackYear, base: trend.year })}</span>}
+      </div>
       {body}
     </div>
   );
