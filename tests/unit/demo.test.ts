@@ -156,7 +156,9 @@ describe('fillDemoRegion (tiny)', () => {
     expect(count('sku')).toBe(20);
     expect(count('salesperson')).toBe(8);
     expect(count('customer')).toBe(30);
-    expect(count('terminal')).toBe(100);
+    // The stores of the spec, and those the terminal plan names to open.
+    expect(count("terminal WHERE status <> 'prospect'")).toBe(100);
+    expect(count("terminal WHERE status = 'prospect'")).toBeGreaterThan(0);
     expect(count('sales_actual')).toBeGreaterThan(3_500);
     expect(count('sales_actual')).toBeLessThan(7_500);
     expect(count('market_sales')).toBeGreaterThan(1_000);
