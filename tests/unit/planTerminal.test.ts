@@ -75,6 +75,19 @@ describe('plan.terminal: the demo region', () => {
 });
 
 describe('plan.terminal: edits', () => {
+  it('counts a store the master data marks 待開店 (prospect) as named in its city × channel', async () => {
+    const c = await fresh();
+    const p = await call(c, 'plan.terminal.get', {});
+    const o = p.openings[p.openings.length - 1];
+    const store = sqlite(c).prepare("SELECT id FROM terminal WHERE status = 'active' LIMIT 1").pluck().get() as number;
+    await call(c, 'master.apply', { entity: 'terminal', rows: [{ id: store, status: 'prospect', cityId: o.cityId, channelId: o.channelId }], label: 'edit' });
+    const list = await call(c, 'master.list', { entity: 'terminal' });
+    expect(list.rows.find((r) => r.id === store)?.status).toBe('prospect');
+    const after = await call(c, 'plan.terminal.get', {});
+    expect(after.openings.find((x) => x.cityId === o.cityId && x.channelId === o.channelId)!.named).toBe(o.named + 1);
+    expect(after.openingTotal.named).toBe(p.openingTotal.named + 1);
+  });
+
   it('sets stores to open per month as one undo step, and removes a city × channel', async () => {
     const c = await fresh();
     const before = await call(c, 'plan.terminal.get', {});
