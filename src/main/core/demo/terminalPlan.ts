@@ -79,14 +79,14 @@ export function insertDemoTerminalPlan(db: WriteDb, seed: number): void {
     }
   }
 
-  // SKU distribution targets: every new SKU, and the three best-distributed others.
+  // SKU distribution targets: the newest SKUs (up to six), and the three best-distributed others.
   const skus = ownSkus(db);
   const counts = skuAuditCounts(db, { year, fromMonth: 1, toMonth: 12 }, skus.map((s) => s.id));
   const dist = (id: number) => {
     const c = counts.get(id);
     return c ? numericDistribution(c.carrying, c.audited) : null;
   };
-  const fresh = skus.filter((s) => s.is_new === 1);
+  const fresh = skus.filter((s) => s.is_new === 1).sort((a, b) => b.id - a.id).slice(0, 6);
   const key = skus
     .filter((s) => s.is_new !== 1 && dist(s.id) !== null)
     .sort((a, b) => (dist(b.id) ?? 0) - (dist(a.id) ?? 0) || a.id - b.id)

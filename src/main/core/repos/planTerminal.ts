@@ -137,17 +137,23 @@ export function skuAuditCounts(db: ReadDb, s: AuditSlice, skuIds: readonly numbe
   if (skuIds.length === 0) return out;
   const cte = latestCte(s, false);
   const list = skuIds.map(() => '?').join(', ');
+  // The audits × categories once (materialized), then one count per category and per SKU.
   const rows = db.sqlite
     .prepare(
       `${cte.sql},
-       audited AS (SELECT DISTINCT b.audit_id, b.category_id FROM latest l JOIN store_audit_brand b ON b.audit_id = l.id)
-       SELECT s.id AS sku,
-              (SELECT COUNT(*) FROM audited a WHERE a.category_id = s.category_id) AS audited,
-              (SELECT COUNT(*) FROM audited a JOIN store_audit_sku x ON x.audit_id = a.audit_id AND x.sku_id = s.id
-                WHERE a.category_id = s.category_id) AS carrying
-         FROM sku s WHERE s.id IN (${list})`,
+       audited AS MATERIALIZED (SELECT DISTINCT b.audit_id, b.category_id FROM latest l JOIN store_audit_brand b ON b.audit_id = l.id),
+       per_category AS (SELECT category_id, COUNT(*) AS n FROM audited GROUP BY category_id),
+       carrying AS (
+         SELECT x.sku_id, COUNT(*) AS n
+           FROM audited a JOIN store_audit_sku x ON x.audit_id = a.audit_id JOIN sku s ON s.id = x.sku_id AND s.category_id = a.category_id
+          WHERE x.sku_id IN (${list})
+          GROUP BY x.sku_id
+       )
+       SELECT s.id AS sku, COALESCE(pc.n, 0) AS audited, COALESCE(c.n, 0) AS carrying
+         FROM sku s LEFT JOIN per_category pc ON pc.category_id = s.category_id LEFT JOIN carrying c ON c.sku_id = s.id
+        WHERE s.id IN (${list})`,
     )
-    .all(...cte.params, ...skuIds) as { sku: number; audited: number; carrying: number }[];
+    .all(...cte.params, ...skuIds, ...skuIds) as { sku: number; audited: number; carrying: number }[];
   for (const r of rows) out.set(r.sku, { audited: r.audited, carrying: r.carrying });
   return out;
 }

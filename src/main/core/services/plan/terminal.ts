@@ -163,8 +163,10 @@ export function terminalPlan(db: ReadDb, input: { versionId?: number; trackYear?
   const targets = skuTargets(db, version.id).filter((t) => skuById.has(t.sku_id));
   const ids = targets.map((t) => t.sku_id);
   const slice = (year: number) => ({ year, fromMonth: 1, toMonth: 12 });
-  const baseCounts = baselineYear === null ? new Map<number, { audited: number; carrying: number }>() : skuAuditCounts(db, slice(baselineYear), ids);
-  const trackCounts = skuAuditCounts(db, slice(trackYear), ids);
+  // A year without audits has nothing to count (the plan year, until its first audits).
+  const counts = (year: number | null) => (year === null || !years.includes(year) ? new Map<number, { audited: number; carrying: number }>() : skuAuditCounts(db, slice(year), ids));
+  const baseCounts = counts(baselineYear);
+  const trackCounts = counts(trackYear);
   const skuFigures = (c: { audited: number; carrying: number } | undefined): SkuFigures =>
     c ? { audited: c.audited, carrying: c.carrying, distribution: numericDistribution(c.carrying, c.audited) } : { audited: 0, carrying: 0, distribution: null };
   const skuRank = new Map(skus.map((s, i) => [s.id, i]));
