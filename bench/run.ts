@@ -9,6 +9,7 @@ import { chartPrices } from './cases/analysisPrices';
 import { chartTerminals } from './cases/analysisTerminals';
 import { chaptersOpenChannel } from './cases/chaptersChannel';
 import { chaptersOpenWritten } from './cases/chaptersWritten';
+import { chaptersOpenTerminal } from './cases/chaptersTerminal';
 import { LARGE, demoLarge, openLarge } from './cases/foundation';
 import { gridTerminalsLarge, paste1000 } from './cases/grid';
 import { expenseReallocate } from './cases/expenses';
@@ -25,6 +26,7 @@ const CASES: BenchCase[] = [
   chartSales, chartCustomers, chartTerminals, chartPrices, chartExpenses,
   chaptersOpenChannel,
   chaptersOpenWritten,
+  chaptersOpenTerminal,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

@@ -12,6 +12,7 @@ import { promotionEndpoints } from './endpoints/promotions';
 import { teamEndpoints } from './endpoints/team';
 import { planChannelEndpoints } from './endpoints/planChannel';
 import { planWrittenEndpoints } from './endpoints/planWritten';
+import { planTerminalEndpoints } from './endpoints/planTerminal';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
@@ -197,6 +198,7 @@ export const contract = {
   ...teamEndpoints,
   ...planChannelEndpoints,
   ...planWrittenEndpoints,
+  ...planTerminalEndpoints,
 } as const;
 
 export type Contract = typeof contract;

@@ -324,4 +324,42 @@ describe('migrations', () => {
     expect(() => f.sqlite.prepare('DELETE FROM plan_narrative WHERE version_id = 50').run()).toThrow(/snapshot is frozen/);
     await f.close();
   });
+  it('14: the terminal plan: stores keep their ids and audits; a store can be planned to open; the chapter is per version and frozen in a snapshot', async () => {
+    // The terminal plan's migration: the version it gets in this list, whatever its file's number.
+    const v = MIGRATIONS.findIndex((m) => m.name.startsWith('the terminal plan')) + 1;
+    const dir = tempDir();
+    const path = await fileAt(v - 1, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO terminal (id, code, name, city_id, channel_id, status) VALUES (7, 'T000007', '大潤發城東店', 1, 1, 'active'), (8, 'T000008', '蘇果超市中山路店', 1, 1, 'closed');
+      INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count) VALUES (1, 'store_audit', 'audit.csv', 'h1', '', 1);
+      INSERT INTO store_audit (id, audit_date, terminal_id, batch_id) VALUES (1, '2026-05-01', 7, 1);
+      INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (2, '報總部', 'snapshot', 1, '2026-12-20');`);
+    const terminals = before.prepare('SELECT * FROM terminal ORDER BY id').all();
+    expect(() => before.prepare(`UPDATE terminal SET status = 'prospect' WHERE id = 7`).run()).toThrow(/CHECK/);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(v) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(v);
+    expect(f.sqlite.prepare('SELECT * FROM terminal ORDER BY id').all()).toEqual(terminals);
+    expect(f.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(() => f.sqlite.prepare('DELETE FROM terminal WHERE id = 7').run()).toThrow(/FOREIGN KEY/);
+    f.sqlite.prepare(`INSERT INTO terminal (code, name, city_id, channel_id, status) VALUES ('T000009', '永輝超市新城店', 1, 1, 'prospect')`).run();
+    expect(() => f.sqlite.prepare(`UPDATE terminal SET status = 'open' WHERE id = 7`).run()).toThrow(/CHECK/);
+    expect(f.sqlite.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'terminal' AND type = 'index' AND sql IS NOT NULL ORDER BY name`).pluck().all()).toEqual(['terminal_city', 'terminal_customer']);
+    const working = f.sqlite.prepare(`SELECT id FROM plan_version WHERE kind = 'working'`).pluck().get() as number;
+    f.sqlite.prepare('INSERT INTO terminal_open_plan VALUES (?, 1, 1, 3, 2)').run(working);
+    f.sqlite.prepare('INSERT INTO terminal_share_target (version_id, city_id, channel_id, category_id, distribution, shelf) VALUES (?, 1, 1, 1, 0.6, NULL)').run(working);
+    f.sqlite.prepare('INSERT INTO terminal_sku_target VALUES (?, 1, 0.3)').run(working);
+    expect(() => f.sqlite.prepare('UPDATE terminal_share_target SET distribution = 1.2').run()).toThrow(/CHECK/);
+    expect(() => f.sqlite.prepare('UPDATE terminal_open_plan SET stores = -1').run()).toThrow(/CHECK/);
+    expect(() => f.sqlite.prepare('UPDATE terminal_open_plan SET month = 13').run()).toThrow(/CHECK/);
+    for (const sql of [
+      'INSERT INTO terminal_open_plan VALUES (2, 1, 1, 3, 2)',
+      'INSERT INTO terminal_share_target (version_id, city_id, channel_id, category_id, distribution) VALUES (2, 1, 1, 1, 0.5)',
+      'INSERT INTO terminal_sku_target VALUES (2, 1, 0.3)',
+    ]) {
+      expect(() => f.sqlite.prepare(sql).run()).toThrow(/snapshot is frozen/);
+    }
+    await f.close();
+  });
 });

@@ -89,6 +89,8 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'planWritten.get': [{}],
   'team.actions.list': [{ today: '2027-03-01' }],
   'planChannel.get': [{}, { versionId: 1 }],
+  'plan.terminal.get': [{}, { versionId: ids.version, trackYear: 2026 }],
+  'plan.terminal.trend': [{ id: 1 }],
 });
 
 describe('queries', () => {

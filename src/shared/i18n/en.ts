@@ -11,6 +11,7 @@ import { analysisPricesEn } from './analysisPrices';
 import { analysisTerminalsEn } from './analysisTerminals';
 import { promotionsEn } from './promotions';
 import { planWrittenEn } from './planWritten';
+import { planTerminalEn } from './planTerminal';
 import { teamEn } from './team';
 import { webHostEn } from './webHost';
 import { planChannelEn } from './planChannel';
@@ -232,6 +233,7 @@ export const en: Messages = {
   analysisTerminals: analysisTerminalsEn,
   promotions: promotionsEn,
   planWritten: planWrittenEn,
+  planTerminal: planTerminalEn,
   team: teamEn,
   webHost: webHostEn,
   planChannel: planChannelEn,

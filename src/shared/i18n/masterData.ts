@@ -95,7 +95,7 @@ export const masterDataZhHant = {
       abcOverride: { A: 'A', B: 'B', C: 'C' },
       abcSource: { manual: '手動', computed: '計算' },
     },
-    terminal: { status: { active: '營業', closed: '已關閉' } },
+    terminal: { status: { active: '營業', prospect: '待開店', closed: '已關閉' } },
     bool: { true: '是', false: '否' },
   },
   invalid: {
@@ -281,7 +281,7 @@ export const masterDataZhHans: MasterDataMessages = {
       abcOverride: { A: 'A', B: 'B', C: 'C' },
       abcSource: { manual: '手动', computed: '计算' },
     },
-    terminal: { status: { active: '营业', closed: '已关闭' } },
+    terminal: { status: { active: '营业', prospect: '待开店', closed: '已关闭' } },
     bool: { true: '是', false: '否' },
   },
   invalid: {
@@ -464,7 +464,7 @@ export const masterDataEn: MasterDataMessages = {
       abcOverride: { A: 'A', B: 'B', C: 'C' },
       abcSource: { manual: 'Manual', computed: 'Computed' },
     },
-    terminal: { status: { active: 'Open', closed: 'Closed' } },
+    terminal: { status: { active: 'Open', prospect: 'To open', closed: 'Closed' } },
     bool: { true: 'Yes', false: 'No' },
   },
   invalid: {

@@ -11,6 +11,7 @@ import { analysisPricesZhHans } from './analysisPrices';
 import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
 import { planWrittenZhHans } from './planWritten';
+import { planTerminalZhHans } from './planTerminal';
 import { teamZhHans } from './team';
 import { webHostZhHans } from './webHost';
 import { planChannelZhHans } from './planChannel';
@@ -227,6 +228,7 @@ export const zhHans: Messages = {
   analysisTerminals: analysisTerminalsZhHans,
   promotions: promotionsZhHans,
   planWritten: planWrittenZhHans,
+  planTerminal: planTerminalZhHans,
   team: teamZhHans,
   webHost: webHostZhHans,
   planChannel: planChannelZhHans,

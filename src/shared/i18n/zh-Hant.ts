@@ -13,6 +13,7 @@ import { analysisPricesZhHant } from './analysisPrices';
 import { analysisTerminalsZhHant } from './analysisTerminals';
 import { promotionsZhHant } from './promotions';
 import { planWrittenZhHant } from './planWritten';
+import { planTerminalZhHant } from './planTerminal';
 import { teamZhHant } from './team';
 import { webHostZhHant } from './webHost';
 import { planChannelZhHant } from './planChannel';
@@ -232,6 +233,7 @@ export const zhHant = {
   analysisTerminals: analysisTerminalsZhHant,
   promotions: promotionsZhHant,
   planWritten: planWrittenZhHant,
+  planTerminal: planTerminalZhHant,
   team: teamZhHant,
   webHost: webHostZhHant,
   planChannel: planChannelZhHant,

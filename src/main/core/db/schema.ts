@@ -108,6 +108,8 @@ export interface CustomerTable {
   phone: string;
 }
 export interface CustomerChannelTable { customer_id: number; channel_id: number }
+export type TerminalStatus = 'active' | 'prospect' | 'closed';
+
 export interface TerminalTable {
   id: Id;
   code: string;
@@ -119,7 +121,7 @@ export interface TerminalTable {
   customer_id: number | null;
   owner_id: number | null;
   address: string;
-  status: 'active' | 'closed';
+  status: TerminalStatus;
 }
 
 export interface PlanVersionTable {
@@ -167,6 +169,18 @@ export interface PromotionScopeTable {
 export interface PromotionBudgetTable { promotion_id: number; item_id: number; amount_cents: number }
 export interface HeadcountPlanTable {
   version_id: number; role: string; month: number; headcount: number; cost_per_head_cents: number;
+}
+/** Stores to open in a city × channel in a month of the plan year. */
+export interface TerminalOpenPlanTable {
+  version_id: number; city_id: number; channel_id: number; month: number; stores: number;
+}
+/** 鋪貨率 and 貨架佔有率 targets (ratios 0–1; null: no target) of our brands in a city × channel × category. */
+export interface TerminalShareTargetTable {
+  id: Id; version_id: number; city_id: number; channel_id: number; category_id: number; distribution: number | null; shelf: number | null;
+}
+/** A SKU's 鋪貨率 target across the region (ratio 0–1). */
+export interface TerminalSkuTargetTable {
+  version_id: number; sku_id: number; distribution: number;
 }
 export interface TrainingSessionTable {
   id: Id; version_id: number; topic: string; audience: string; month: number; cost_cents: number;
@@ -282,6 +296,9 @@ export interface DB {
   promotion_budget: PromotionBudgetTable;
   headcount_plan: HeadcountPlanTable;
   training_session: TrainingSessionTable;
+  terminal_open_plan: TerminalOpenPlanTable;
+  terminal_share_target: TerminalShareTargetTable;
+  terminal_sku_target: TerminalSkuTargetTable;
   action_item: ActionItemTable;
   plan_narrative: PlanNarrativeTable;
   variance_note: VarianceNoteTable;
@@ -341,6 +358,9 @@ export type PromotionScopeRow = Selectable<PromotionScopeTable>;
 export type PromotionBudgetRow = Selectable<PromotionBudgetTable>;
 export type HeadcountPlanRow = Selectable<HeadcountPlanTable>;
 export type TrainingSessionRow = Selectable<TrainingSessionTable>;
+export type TerminalOpenPlanRow = Selectable<TerminalOpenPlanTable>;
+export type TerminalShareTargetRow = Selectable<TerminalShareTargetTable>;
+export type TerminalSkuTargetRow = Selectable<TerminalSkuTargetTable>;
 export type ActionItemRow = Selectable<ActionItemTable>;
 export type ChannelFillPlanRow = Selectable<ChannelFillPlanTable>;
 export type ChannelProspectRow = Selectable<ChannelProspectTable>;

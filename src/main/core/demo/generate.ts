@@ -22,6 +22,7 @@ import { figureTable } from '../services/plan/figures';
 import { draftDoc } from '../services/plan/written';
 import { Rng } from './random';
 import { seasonFactor } from './season';
+import { insertDemoTerminalPlan } from './terminalPlan';
 
 export interface DemoOptions {
   size: DemoSize;
@@ -1683,6 +1684,7 @@ export function fillDemoRegion(db: WriteDb, options: DemoOptions): void {
       insertExpensesAndTargets(db, world, Rng.derive(seed, 'expenses'), totals);
       insertChannelPlanDemo(db, seed);
       insertWrittenPlan(db);
+      insertDemoTerminalPlan(db, seed);
     });
     progress.finish();
   });

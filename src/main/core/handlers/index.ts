@@ -26,6 +26,7 @@ import { registerPromotions } from './promotions';
 import { registerTeam } from './team';
 import { registerPlanChannel } from './planChannel';
 import { registerPlanWritten } from './planWritten';
+import { registerPlanTerminal } from './planTerminal';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -150,6 +151,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerTeam(r);
   registerPlanChannel(r);
   registerPlanWritten(r);
+  registerPlanTerminal(r);
   registerActuals(r, session);
   registerAnalysis(r);
   registerAnalysisCustomers(r);

@@ -1,6 +1,7 @@
 import type { WriteDb } from '../../db/handle';
 import { copyChannelChapter } from './channel';
 import { copyNarrative } from '../../repos/planWritten';
+import { copyTerminalPlan } from '../../repos/planTerminal';
 
 /**
  * Copies every plan chapter's rows of one version into a new one, in the command's
@@ -10,4 +11,5 @@ import { copyNarrative } from '../../repos/planWritten';
 export function copyChapters(db: WriteDb, fromId: number, toId: number): void {
   copyChannelChapter(db, fromId, toId);
   copyNarrative(db, fromId, toId);
+  copyTerminalPlan(db, fromId, toId);
 }
