@@ -87,6 +87,7 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'promotions.list': [{}],
   'team.plan': [{}],
   'team.actions.list': [{ today: '2027-03-01' }],
+  'plan.product.read': [{}],
 });
 
 describe('queries', () => {

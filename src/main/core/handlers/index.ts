@@ -24,6 +24,7 @@ import { registerTargets } from './targets';
 import { registerExpenses } from './expenses';
 import { registerPromotions } from './promotions';
 import { registerTeam } from './team';
+import { registerPlanProduct } from './planProduct';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -152,6 +153,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerAnalysisTerminals(r);
   registerAnalysisPrices(r);
   registerAnalysisExpenses(r);
+  registerPlanProduct(r);
   r.assertComplete();
   return r;
 }

@@ -1,4 +1,5 @@
 import type { WriteDb } from '../../db/handle';
+import { copyProductPlan } from '../../repos/productPlan';
 
 /**
  * Copies every plan chapter's rows of one version into a new one, in the command's
@@ -6,7 +7,5 @@ import type { WriteDb } from '../../db/handle';
  * them with the targets. Each chapter adds its own copy here.
  */
 export function copyChapters(db: WriteDb, fromId: number, toId: number): void {
-  void db;
-  void fromId;
-  void toId;
+  copyProductPlan(db, fromId, toId);
 }
