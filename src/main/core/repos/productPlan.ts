@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { all, first, qb, run } from '../db/exec';
+import { all, first, prepared, qb, run } from '../db/exec';
 import type { ReadDb, WriteDb } from '../db/handle';
 import type { NewProductChannelRow, NewProductRow, ProductPositionRow } from '../db/schema';
 
@@ -163,4 +163,30 @@ export function copyProductPlan(db: WriteDb, fromId: number, toId: number): void
       .columns(['version_id', 'sku_id', 'channel_id'])
       .expression(qb.selectFrom('new_product_channel').select([to, 'sku_id', 'channel_id']).where('version_id', '=', fromId)),
   );
+}
+
+/**
+ * A year's sales per brand, category and the customer's channel, for the demo's
+ * positioning. Hand-written: one pass over the year's lines (a range of the primary
+ * key) with two joins.
+ */
+export function salesByProductAndChannel(db: ReadDb, year: number): { brand_id: number; category_id: number; channel_id: number; amount: number }[] {
+  return prepared(
+    db,
+    `SELECT s.brand_id AS brand_id, s.category_id AS category_id, c.channel_id AS channel_id, SUM(a.amount_cents) AS amount
+       FROM sales_actual a JOIN sku s ON s.id = a.sku_id JOIN customer c ON c.id = a.customer_id
+      WHERE a.period BETWEEN ? AND ?
+      GROUP BY 1, 2, 3`,
+  ).all(year * 100 + 1, year * 100 + 12) as { brand_id: number; category_id: number; channel_id: number; amount: number }[];
+}
+
+/** The year's sales of the SKUs flagged new, per SKU and the customer's channel. */
+export function newSkuSalesByChannel(db: ReadDb, year: number): { sku_id: number; channel_id: number; amount: number }[] {
+  return prepared(
+    db,
+    `SELECT a.sku_id AS sku_id, c.channel_id AS channel_id, SUM(a.amount_cents) AS amount
+       FROM sales_actual a JOIN customer c ON c.id = a.customer_id
+      WHERE a.sku_id IN (SELECT id FROM sku WHERE is_new = 1) AND a.period BETWEEN ? AND ?
+      GROUP BY 1, 2`,
+  ).all(year * 100 + 1, year * 100 + 12) as { sku_id: number; channel_id: number; amount: number }[];
 }
