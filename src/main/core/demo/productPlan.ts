@@ -6,12 +6,13 @@ import {
 import { listHoTarget } from '../repos/targets/hoTarget';
 
 // The demo region's product plan, read off its own last year: each brand and category
-// focuses on the channels that carried a quarter or more of its sales and is not sold
-// where it sold next to nothing; the two best-selling new SKUs get launch plans that
+// focuses on the channels where it sells more than the region as a whole does (else on
+// the one where it comes closest) and is not sold where it sold next to nothing; the two best-selling new SKUs get launch plans that
 // together fall short of head office's new-product target, so the gap shows.
 
 const WAN_CENTS = 1_000_000;
-const FOCUS_SHARE = 0.25;
+const FOCUS_SHARE = 0.08;
+const FOCUS_INDEX = 1.1;
 const NOT_SOLD_SHARE = 0.01;
 
 export function insertDemoProductPlan(db: WriteDb, planYear: number): void {
@@ -30,15 +31,21 @@ export function insertDemoProductPlan(db: WriteDb, planYear: number): void {
     channels.add(r.channel_id);
   }
   const ordered = [...channels].sort((a, b) => a - b);
+  // The region's own channel mix: a brand or category focuses where it sells more than the region does.
+  const regionSales = new Map<number, number>();
+  for (const [key, sales] of byKey) if (key.startsWith('brand|')) for (const [ch, v] of sales) regionSales.set(ch, (regionSales.get(ch) ?? 0) + v);
+  const regionTotal = [...regionSales.values()].reduce((s, v) => s + v, 0);
   for (const [key, sales] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
     const [dim, idText] = key.split('|');
     const id = Number(idText);
     const total = [...sales.values()].reduce((s, v) => s + v, 0);
-    if (total <= 0) continue;
-    const top = ordered.reduce((best, ch) => ((sales.get(ch) ?? 0) > (sales.get(best) ?? 0) ? ch : best), ordered[0]);
+    if (total <= 0 || regionTotal <= 0) continue;
+    const shareOf = (ch: number) => (sales.get(ch) ?? 0) / total;
+    const index = (ch: number) => shareOf(ch) / Math.max((regionSales.get(ch) ?? 0) / regionTotal, 1e-9);
+    const focused = ordered.filter((ch) => shareOf(ch) >= FOCUS_SHARE && index(ch) >= FOCUS_INDEX);
+    if (focused.length === 0) focused.push(ordered.reduce((best, ch) => (index(ch) > index(best) ? ch : best), ordered[0]));
     for (const ch of ordered) {
-      const shareOf = (sales.get(ch) ?? 0) / total;
-      const focus = ch === top || shareOf >= FOCUS_SHARE ? 'focus' : shareOf < NOT_SOLD_SHARE ? 'not_sold' : null;
+      const focus = focused.includes(ch) ? 'focus' : shareOf(ch) < NOT_SOLD_SHARE ? 'not_sold' : null;
       if (focus === null) continue;
       insertPosition(db, {
         version_id: versionId,

@@ -16,6 +16,9 @@ function points(value: number | null, language: Language, words: (n: string) => 
   return words(n);
 }
 
+/** A fall that still shows once rounded to the table's 0.1 (percent or points): −0.0 is no fall. */
+const falls = (v: number | null) => v !== null && Math.round(v * 1000) < 0;
+
 export function MixSection({ plan }: { plan: ProductPlan }) {
   const { t } = useTranslation();
   const app = useApp();
@@ -34,7 +37,7 @@ export function MixSection({ plan }: { plan: ProductPlan }) {
       { name: t('planProduct.mix.lastYearShareSeries', { year: plan.lastYear }), data: rows.map((r) => r.lastYearShare ?? 0), color: OTHER_COLORS[1] },
     ];
     return {
-      grid: { left: 48, right: 16, top: 36, bottom: 28 },
+      grid: { left: 8, right: 20, top: 32, bottom: 8, containLabel: true },
       legend: { top: 0, textStyle: { color: CHART_TEXT } },
       tooltip: {
         trigger: 'axis',
@@ -45,13 +48,14 @@ export function MixSection({ plan }: { plan: ProductPlan }) {
           return [`<b>${escapeHtml(r?.name ?? '')}</b>`, ...lines].join('<br/>');
         },
       },
-      xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { color: CHART_TEXT, interval: 0 } },
-      yAxis: {
+      // Bars across, so that long names stay readable beside them.
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { color: CHART_TEXT, interval: 0 } },
+      xAxis: {
         type: 'value',
         axisLabel: { color: CHART_TEXT, formatter: (v: number) => `${Math.round(v * 100)}%` },
         splitLine: { lineStyle: { color: CHART_GRID_LINE } },
       },
-      series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, itemStyle: { color: s.color }, barMaxWidth: 28 })),
+      series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, itemStyle: { color: s.color }, barMaxWidth: 12 })),
     };
     // pct depends on the language only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -65,8 +69,8 @@ export function MixSection({ plan }: { plan: ProductPlan }) {
       <td>{pct(r.targetShare)}</td>
       <td>{money(r.lastYearCents)}</td>
       <td>{pct(r.lastYearShare)}</td>
-      <td className={r.shareChange !== null && r.shareChange < 0 ? 'pp-neg' : undefined}>{points(r.shareChange, language, (value) => t('planProduct.mix.points', { value }))}</td>
-      <td className={r.growth !== null && r.growth < 0 ? 'pp-neg' : undefined}>{pct(r.growth)}</td>
+      <td className={falls(r.shareChange) ? 'pp-neg' : undefined}>{points(r.shareChange, language, (value) => t('planProduct.mix.points', { value }))}</td>
+      <td className={falls(r.growth) ? 'pp-neg' : undefined}>{pct(r.growth)}</td>
       <td>{pct(r.targetMargin)}</td>
       <td>{pct(r.lastYearMargin)}</td>
     </tr>
@@ -83,7 +87,7 @@ export function MixSection({ plan }: { plan: ProductPlan }) {
           label={t('planProduct.mix.by')}
           value={dim}
           onChange={setDim}
-          options={(['brand', 'category'] as const).map((d) => ({ value: d, label: t(`planProduct.mix.dim.${d}`) }))}
+          options={(['brand', 'category'] as const).map((d) => ({ value: d, label: t(`planProduct.mix.dimLabel.${d}`) }))}
           testId="plan-product-mix-dim"
         />
       </div>

@@ -182,10 +182,11 @@ export function NewProductsSection({ plan, readOnly }: { plan: ProductPlan; read
 
   const n = plan.newTotals;
   const amount = (v: number) => formatAmount(v, unit, language, { withUnit: true });
-  const tile = (key: string, label: string, value: number, tone?: string, title?: string) => (
-    <div className={`pp-tile${tone ? ` pp-tile--${tone}` : ''}`} data-testid={`plan-product-new-${key}`} data-value={value} title={title}>
+  const tone = (gap: number) => (gap < 0 ? 'short' : gap > 0 ? 'over' : undefined);
+  const tile = (key: string, label: string, value: number | null, options: { tone?: string; title?: string } = {}) => (
+    <div className={`pp-tile${options.tone ? ` pp-tile--${options.tone}` : ''}`} data-testid={`plan-product-new-${key}`} data-value={value ?? ''} title={options.title}>
       <span className="pp-tile__label">{label}</span>
-      <span className="pp-tile__value">{amount(value)}</span>
+      <span className="pp-tile__value">{value === null ? '—' : amount(value)}</span>
     </div>
   );
 
@@ -197,9 +198,11 @@ export function NewProductsSection({ plan, readOnly }: { plan: ProductPlan; read
       </div>
       <div className="pp__tiles">
         {tile('planned', t('planProduct.newProducts.planned'), n.plannedCents)}
-        {tile('derived', t('planProduct.newProducts.derived'), n.derivedCents, undefined, t('planProduct.newProducts.derivedHint'))}
-        {tile('gap', t('planProduct.newProducts.gap'), n.gapCents, n.gapCents < 0 ? 'short' : n.gapCents > 0 ? 'over' : undefined)}
+        {/* Without a plan there is no derived target to fall short of. */}
+        {tile('derived', t('planProduct.newProducts.derived'), plan.seeded ? n.derivedCents : null, { title: t('planProduct.newProducts.derivedHint') })}
+        {tile('gap', t('planProduct.newProducts.gap'), plan.seeded ? n.gapCents : null, { tone: plan.seeded ? tone(n.gapCents) : undefined })}
         {tile('ho', t('planProduct.newProducts.ho'), n.hoCents)}
+        {tile('hoGap', t('planProduct.newProducts.hoGap'), n.hoCents > 0 ? n.hoGapCents : null, { tone: n.hoCents > 0 ? tone(n.hoGapCents) : undefined })}
         {tile('support', t('planProduct.newProducts.support'), n.supportCents)}
       </div>
       <div className="pp__grid" style={{ height: Math.min(420, 128 + rows.length * 32) }}>

@@ -92,7 +92,7 @@ export function PositionSection({ plan, readOnly }: { plan: ProductPlan; readOnl
       {plan.channels.length === 0 ? (
         <p className="pp__empty">{t('planProduct.position.noChannels')}</p>
       ) : (
-        <div className="pp__grid" style={{ height: Math.min(520, 96 + rows.length * 32) }}>
+        <div className="pp__grid" style={{ height: Math.min(560, 120 + rows.length * 32) }}>
           <DataGrid<Row>
             gridId="plan.product.positions"
             columns={columns}
