@@ -273,3 +273,25 @@ describe('versions', () => {
     expect(sql<number>(c, 'SELECT count(*) FROM new_product WHERE version_id = ?', scenario.id)).toBe(0);
   });
 });
+
+describe('master data the product plan uses', () => {
+  it('a channel in the positioning and a new product\'s channels is in use; reassigning it moves them, as one undo step', async () => {
+    const c = await open();
+    const plan = await call(c, 'plan.product.read', {});
+    const used = plan.newProducts[0].channelIds[0];
+    const other = plan.channels.map((x) => x.id).find((id) => id !== used && !plan.newProducts.some((p) => p.channelIds.includes(id)))!;
+    await call(c, 'plan.product.setPositions', { cells: [{ dim: 'brand', id: plan.brands[0].id, channelId: used, focus: 'focus' }, { dim: 'brand', id: plan.brands[0].id, channelId: other, focus: 'normal' }] });
+    const usage = await call(c, 'master.usage', { entity: 'channel', ids: [used] });
+    const tables = usage.uses.map((u) => u.table);
+    expect(tables).toEqual(expect.arrayContaining(['product_position', 'new_product_channel']));
+    const refused = await invokeRefused(c, 'master.remove', { entity: 'channel', ids: [used], mode: 'delete' });
+    expect(refused.code).toBe('CONFLICT');
+    const before = rowsOf(c);
+    await call(c, 'master.remove', { entity: 'channel', ids: [used], mode: 'reassign', targetId: other });
+    const after = await call(c, 'plan.product.read', {});
+    expect(after.newProducts[0].channelIds).toContain(other);
+    expect(after.positions.some((p) => p.dim === 'brand' && p.id === plan.brands[0].id && p.channelId === other && p.focus === 'focus')).toBe(true);
+    await call(c, 'edit.undo', {});
+    expect(rowsOf(c)).toEqual(before);
+  });
+});

@@ -233,10 +233,10 @@ export interface ExpenseActualTable {
 
 export type PositionFocus = 'focus' | 'not_sold';
 export interface ProductPositionTable {
-  version_id: number; brand_id: number | null; category_id: number | null; channel_id: number; focus: PositionFocus;
+  id: Id; version_id: number; brand_id: number | null; category_id: number | null; channel_id: number; focus: PositionFocus;
 }
 export interface NewProductTable {
-  version_id: number; sku_id: number; launch_period: number; target_distribution: number; target_cents: number;
+  id: Id; version_id: number; sku_id: number; launch_period: number; target_distribution: number; target_cents: number;
   promotion_id: number | null; support_cents: number; note: string;
 }
 export interface NewProductChannelTable { version_id: number; sku_id: number; channel_id: number }

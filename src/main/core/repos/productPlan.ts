@@ -39,8 +39,8 @@ export function deletePosition(db: WriteDb, key: PositionKey): void {
   );
 }
 
-export function insertPosition(db: WriteDb, row: ProductPositionRow): void {
-  run(db, qb.insertInto('product_position').values(row));
+export function insertPosition(db: WriteDb, row: Omit<ProductPositionRow, 'id'>): number {
+  return Number(run(db, qb.insertInto('product_position').values(row)).lastInsertRowid);
 }
 
 export function setPositionFocus(db: WriteDb, key: PositionKey, focus: ProductPositionRow['focus']): void {
@@ -75,12 +75,14 @@ export function newProductChannels(db: ReadDb, versionId: number, skuId: number)
   );
 }
 
-export function insertNewProduct(db: WriteDb, row: NewProductRow): void {
-  run(db, qb.insertInto('new_product').values(row));
+export function insertNewProduct(db: WriteDb, row: Omit<NewProductRow, 'id'>): number {
+  return Number(run(db, qb.insertInto('new_product').values(row)).lastInsertRowid);
 }
 
-export function updateNewProduct(db: WriteDb, row: NewProductRow): void {
-  const { version_id, sku_id, ...rest } = row;
+/** Updates a new product's fields, found by version and SKU (its id stays). */
+export function updateNewProduct(db: WriteDb, row: Omit<NewProductRow, 'id'> & { id?: number }): void {
+  const { id, version_id, sku_id, ...rest } = row;
+  void id;
   run(db, qb.updateTable('new_product').set(rest).where('version_id', '=', version_id).where('sku_id', '=', sku_id));
 }
 

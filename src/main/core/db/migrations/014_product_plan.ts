@@ -14,7 +14,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   const statements = [
     // Which channels a brand or a category focuses on. Only 'focus' and 'not_sold' are
     // stored: a brand or category × channel without a row is sold there normally.
+    // Rows have an id of their own, so that master data's reassign and merge can point
+    // them at another channel, brand or category by key.
     sql`CREATE TABLE product_position (
+      id INTEGER PRIMARY KEY,
       version_id INTEGER NOT NULL REFERENCES plan_version(id) ON DELETE CASCADE,
       brand_id INTEGER REFERENCES brand(id),
       category_id INTEGER REFERENCES category(id),
@@ -28,6 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // are not copied into snapshots, and a snapshot's rows must never change when a
     // promotion is deleted; the reader says when the promotion is gone.
     sql`CREATE TABLE new_product (
+      id INTEGER PRIMARY KEY,
       version_id INTEGER NOT NULL REFERENCES plan_version(id) ON DELETE CASCADE,
       sku_id INTEGER NOT NULL REFERENCES sku(id),
       launch_period INTEGER NOT NULL CHECK (launch_period BETWEEN 200001 AND 210012 AND launch_period % 100 BETWEEN 1 AND 12),
@@ -36,9 +40,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       promotion_id INTEGER,
       support_cents INTEGER NOT NULL DEFAULT 0 CHECK (support_cents >= 0),
       note TEXT NOT NULL DEFAULT '',
-      PRIMARY KEY (version_id, sku_id)
-    ) STRICT, WITHOUT ROWID`,
-    // The channels a new product launches in.
+      UNIQUE (version_id, sku_id)
+    ) STRICT`,
+    // The channels a new product launches in; they follow their product when master
+    // data moves it to another SKU (ON UPDATE CASCADE).
     sql`CREATE TABLE new_product_channel (
       version_id INTEGER NOT NULL,
       sku_id INTEGER NOT NULL,

@@ -253,9 +253,9 @@ export function setPositions(db: WriteDb, cells: readonly PositionCell[]): void 
         deletePosition(db, key);
         changes.push({ table: 'product_position', key: { ...key }, before: { ...before }, after: null });
       } else if (!before) {
-        const after: ProductPositionRow = { ...key, focus: c.focus };
-        insertPosition(db, after);
-        changes.push({ table: 'product_position', key: { ...key }, before: null, after: { ...after } });
+        const row: Omit<ProductPositionRow, 'id'> = { ...key, focus: c.focus };
+        const id = insertPosition(db, row);
+        changes.push({ table: 'product_position', key: { ...key }, before: null, after: { ...row, id } });
       } else if (before.focus !== c.focus) {
         setPositionFocus(db, key, c.focus);
         changes.push({ table: 'product_position', key: { ...key }, before: { ...before }, after: { ...before, focus: c.focus } });
@@ -347,11 +347,11 @@ export function applyNewProducts(db: WriteDb, rows: readonly NewProductInput[]):
     const changes: RowChange[] = [];
     rows.forEach((r, i) => {
       const before = existing[i];
-      const base: NewProductRow = before ?? {
+      const base: Omit<NewProductRow, 'id'> & { id?: number } = before ?? {
         version_id: versionId, sku_id: r.skuId, launch_period: defaultLaunch(db, r.skuId, planYear), target_distribution: 0,
         target_cents: 0, promotion_id: null, support_cents: 0, note: '',
       };
-      const after: NewProductRow = {
+      const after = {
         ...base,
         launch_period: r.launchPeriod ?? base.launch_period,
         target_distribution: r.targetDistribution ?? base.target_distribution,
@@ -364,8 +364,8 @@ export function applyNewProducts(db: WriteDb, rows: readonly NewProductInput[]):
         updateNewProduct(db, after);
         changes.push({ table: 'new_product', key: newProductKey(after), before: { ...before }, after: { ...after } });
       } else {
-        insertNewProduct(db, after);
-        changes.push({ table: 'new_product', key: newProductKey(after), before: null, after: { ...after } });
+        const id = insertNewProduct(db, after);
+        changes.push({ table: 'new_product', key: newProductKey(after), before: null, after: { ...after, id } });
       }
       if (r.channelIds !== undefined) {
         const old = new Map(newProductChannels(db, versionId, r.skuId).map((c) => [c.channel_id, c]));
