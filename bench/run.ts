@@ -10,6 +10,7 @@ import { chartTerminals } from './cases/analysisTerminals';
 import { chaptersOpenChannel } from './cases/chaptersChannel';
 import { chaptersOpenWritten } from './cases/chaptersWritten';
 import { chaptersOpenTerminal } from './cases/chaptersTerminal';
+import { chaptersOpenProduct } from './cases/chaptersProduct';
 import { LARGE, demoLarge, openLarge } from './cases/foundation';
 import { gridTerminalsLarge, paste1000 } from './cases/grid';
 import { expenseReallocate } from './cases/expenses';
@@ -27,6 +28,7 @@ const CASES: BenchCase[] = [
   chaptersOpenChannel,
   chaptersOpenWritten,
   chaptersOpenTerminal,
+  chaptersOpenProduct,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

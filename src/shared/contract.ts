@@ -13,6 +13,7 @@ import { teamEndpoints } from './endpoints/team';
 import { planChannelEndpoints } from './endpoints/planChannel';
 import { planWrittenEndpoints } from './endpoints/planWritten';
 import { planTerminalEndpoints } from './endpoints/planTerminal';
+import { planProductEndpoints } from './endpoints/planProduct';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
@@ -199,6 +200,7 @@ export const contract = {
   ...planChannelEndpoints,
   ...planWrittenEndpoints,
   ...planTerminalEndpoints,
+  ...planProductEndpoints,
 } as const;
 
 export type Contract = typeof contract;

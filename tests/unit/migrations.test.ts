@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../src/main/core/db/constants';
 import { migrate } from '../../src/main/core/db/migrate';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/db/migrations';
+import * as productPlanMigration from '../../src/main/core/db/migrations/014_product_plan';
 import { createRegionFile, openRegionFile } from '../../src/main/core/db/regionFile';
 import type { DB } from '../../src/main/core/db/schema';
 import { tempDir } from './helpers';
@@ -360,6 +361,47 @@ describe('migrations', () => {
     ]) {
       expect(() => f.sqlite.prepare(sql).run()).toThrow(/snapshot is frozen/);
     }
+  it('15: the product plan: positions and new products keep the plan; a snapshot\'s are frozen; a scenario\'s go with it', async () => {
+    // Found by its function, so the test follows the migration wherever the list numbers it.
+    const version = MIGRATIONS.find((m) => m.up === productPlanMigration.up)!.version;
+    const dir = tempDir();
+    const path = await fileAt(version - 1, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`UPDATE sku SET is_new = 1;
+      INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (20, '報總部', 'scenario', 0, ''), (21, '衝刺', 'scenario', 0, '');`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(version) });
+    const db = f.sqlite;
+    expect(db.pragma('user_version', { simple: true })).toBe(version);
+    expect(db.prepare('SELECT code FROM sku').pluck().all()).toEqual(['S1']);
+    const working = db.prepare(`SELECT id FROM plan_version WHERE kind = 'working'`).pluck().get() as number;
+    for (const v of [working, 20, 21]) {
+      db.prepare(`INSERT INTO product_position (version_id, brand_id, category_id, channel_id, focus) VALUES (?, 1, NULL, 1, 'focus')`).run(v);
+      db.prepare(`INSERT INTO new_product (version_id, sku_id, launch_period, target_distribution, target_cents) VALUES (?, 1, 202703, 0.6, 500000)`).run(v);
+      db.prepare('INSERT INTO new_product_channel (version_id, sku_id, channel_id) VALUES (?, 1, 1)').run(v);
+    }
+    // One cell once; a brand or a category, never both or neither; ranges are checked.
+    expect(() => db.prepare(`INSERT INTO product_position (version_id, brand_id, category_id, channel_id, focus) VALUES (?, 1, NULL, 1, 'not_sold')`).run(working)).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO product_position (version_id, brand_id, category_id, channel_id, focus) VALUES (?, 1, 1, 1, 'focus')`).run(working)).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO product_position (version_id, brand_id, category_id, channel_id, focus) VALUES (?, NULL, 1, 1, 'normal')`).run(working)).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE new_product SET target_distribution = 1.2').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE new_product SET launch_period = 202713').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE new_product SET target_cents = -1').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('INSERT INTO new_product_channel (version_id, sku_id, channel_id) VALUES (?, 1, 99)').run(working)).toThrow(/FOREIGN KEY/);
+    // A snapshot's rows never change.
+    db.prepare('UPDATE plan_version SET kind = ?, frozen = 1 WHERE id = 20').run('snapshot');
+    expect(() => db.prepare('UPDATE new_product SET target_cents = 1 WHERE version_id = 20').run()).toThrow(/snapshot is frozen/);
+    expect(() => db.prepare('DELETE FROM new_product_channel WHERE version_id = 20').run()).toThrow(/snapshot is frozen/);
+    expect(() => db.prepare(`UPDATE product_position SET focus = 'not_sold' WHERE version_id = 20`).run()).toThrow(/snapshot is frozen/);
+    expect(() => db.prepare(`INSERT INTO product_position (version_id, brand_id, category_id, channel_id, focus) VALUES (20, NULL, 1, 1, 'focus')`).run()).toThrow(/snapshot is frozen/);
+    // A scenario's rows go with it; removing a new product removes its channels.
+    db.prepare('DELETE FROM plan_version WHERE id = 21').run();
+    expect(db.prepare('SELECT count(*) FROM new_product_channel WHERE version_id = 21').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM product_position WHERE version_id = 21').pluck().get()).toBe(0);
+    db.prepare('DELETE FROM new_product WHERE version_id = ?').run(working);
+    expect(db.prepare('SELECT count(*) FROM new_product_channel WHERE version_id = ?').pluck().get(working)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM new_product_channel').pluck().get()).toBe(1);
     await f.close();
   });
 });

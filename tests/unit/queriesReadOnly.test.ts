@@ -91,6 +91,7 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'planChannel.get': [{}, { versionId: 1 }],
   'plan.terminal.get': [{}, { versionId: ids.version, trackYear: 2026 }],
   'plan.terminal.trend': [{ id: 1 }],
+  'plan.product.read': [{}],
 });
 
 describe('queries', () => {

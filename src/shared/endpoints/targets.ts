@@ -204,7 +204,7 @@ const monthValuesSchema = z.array(valueSchema).length(12);
 export const targetEndpoints = {
   'targets.versions': query<PlanVersionInfo[]>(['targets'])(z.object({}).strict()),
   /** Copies a version (its leaf cells) into a new snapshot (frozen forever) or scenario. Not an undo step. */
-  'targets.createVersion': command<PlanVersionInfo>(['targets', 'expenses', 'promotions', 'team'])(
+  'targets.createVersion': command<PlanVersionInfo>(['targets', 'expenses', 'promotions', 'team', 'chapters'])(
     z.object({
       kind: z.enum(['snapshot', 'scenario']),
       fromId: idSchema,

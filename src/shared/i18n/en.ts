@@ -3,6 +3,7 @@ import { gridEn } from './grid';
 import { masterDataEn } from './masterData';
 import { actualsEn } from './actuals';
 import { planEn } from './plan';
+import { planProductEn } from './planProduct';
 import { expensesEn } from './expenses';
 import { analysisEn } from './analysis';
 import { analysisCustomersEn } from './analysisCustomers';
@@ -226,6 +227,7 @@ export const en: Messages = {
   actuals: actualsEn,
   expenses: expensesEn,
   plan: planEn,
+  planProduct: planProductEn,
   analysis: analysisEn,
   analysisCustomers: analysisCustomersEn,
   analysisExpenses: analysisExpensesEn,

@@ -182,6 +182,9 @@ export const masterDataZhHant = {
     visit_price: '拜訪價格',
     customer_statement: '客戶對賬',
     expense_actual: '實際費用',
+    product_position: '渠道定位',
+    new_product: '新品計劃',
+    new_product_channel: '新品渠道',
   },
   usage: '{{table}} {{count}} 條',
 } as const;
@@ -368,6 +371,9 @@ export const masterDataZhHans: MasterDataMessages = {
     visit_price: '拜访价格',
     customer_statement: '客户对账',
     expense_actual: '实际费用',
+    product_position: '渠道定位',
+    new_product: '新品计划',
+    new_product_channel: '新品渠道',
   },
   usage: '{{table}} {{count}} 条',
 };
@@ -551,6 +557,9 @@ export const masterDataEn: MasterDataMessages = {
     visit_price: 'visit price checks',
     customer_statement: 'customer statements',
     expense_actual: 'actual expenses',
+    product_position: 'channel positioning',
+    new_product: 'new product plans',
+    new_product_channel: 'new product channels',
   },
   usage: '{{table}}: {{count}} rows',
 };

@@ -3,6 +3,7 @@ import { gridZhHans } from './grid';
 import { masterDataZhHans } from './masterData';
 import { actualsZhHans } from './actuals';
 import { planZhHans } from './plan';
+import { planProductZhHans } from './planProduct';
 import { expensesZhHans } from './expenses';
 import { analysisZhHans } from './analysis';
 import { analysisCustomersZhHans } from './analysisCustomers';
@@ -221,6 +222,7 @@ export const zhHans: Messages = {
   actuals: actualsZhHans,
   expenses: expensesZhHans,
   plan: planZhHans,
+  planProduct: planProductZhHans,
   analysis: analysisZhHans,
   analysisCustomers: analysisCustomersZhHans,
   analysisExpenses: analysisExpensesZhHans,

@@ -5,6 +5,7 @@ import { gridZhHant } from './grid';
 import { masterDataZhHant } from './masterData';
 import { actualsZhHant } from './actuals';
 import { planZhHant } from './plan';
+import { planProductZhHant } from './planProduct';
 import { expensesZhHant } from './expenses';
 import { analysisZhHant } from './analysis';
 import { analysisCustomersZhHant } from './analysisCustomers';
@@ -226,6 +227,7 @@ export const zhHant = {
   actuals: actualsZhHant,
   expenses: expensesZhHant,
   plan: planZhHant,
+  planProduct: planProductZhHant,
   analysis: analysisZhHant,
   analysisCustomers: analysisCustomersZhHant,
   analysisExpenses: analysisExpensesZhHant,

@@ -261,6 +261,16 @@ export interface ExpenseActualTable {
   channel_id: number | null; city_id: number | null; amount_cents: number; note: string; batch_id: number | null;
 }
 
+export type PositionFocus = 'focus' | 'not_sold';
+export interface ProductPositionTable {
+  id: Id; version_id: number; brand_id: number | null; category_id: number | null; channel_id: number; focus: PositionFocus;
+}
+export interface NewProductTable {
+  id: Id; version_id: number; sku_id: number; launch_period: number; target_distribution: number; target_cents: number;
+  promotion_id: number | null; support_cents: number; note: string;
+}
+export interface NewProductChannelTable { version_id: number; sku_id: number; channel_id: number }
+
 export interface DB {
   region_meta: RegionMetaTable;
   setting: SettingTable;
@@ -318,6 +328,9 @@ export interface DB {
   channel_fill_plan: ChannelFillPlanTable;
   channel_prospect: ChannelProspectTable;
   channel_customer_change: ChannelCustomerChangeTable;
+  product_position: ProductPositionTable;
+  new_product: NewProductTable;
+  new_product_channel: NewProductChannelTable;
 }
 
 export type TableName = keyof DB;
@@ -366,6 +379,9 @@ export type ChannelFillPlanRow = Selectable<ChannelFillPlanTable>;
 export type ChannelProspectRow = Selectable<ChannelProspectTable>;
 export type ChannelCustomerChangeRow = Selectable<ChannelCustomerChangeTable>;
 export type PlanNarrativeRow = Selectable<PlanNarrativeTable>;
+export type ProductPositionRow = Selectable<ProductPositionTable>;
+export type NewProductRow = Selectable<NewProductTable>;
+export type NewProductChannelRow = Selectable<NewProductChannelTable>;
 export type VarianceNoteRow = Selectable<VarianceNoteTable>;
 export type SalesActualRow = Selectable<SalesActualTable>;
 export type SalesMonthCustomerRow = Selectable<SalesMonthCustomerTable>;

@@ -23,6 +23,7 @@ import { draftDoc } from '../services/plan/written';
 import { Rng } from './random';
 import { seasonFactor } from './season';
 import { insertDemoTerminalPlan } from './terminalPlan';
+import { insertDemoProductPlan } from './productPlan';
 
 export interface DemoOptions {
   size: DemoSize;
@@ -1685,6 +1686,7 @@ export function fillDemoRegion(db: WriteDb, options: DemoOptions): void {
       insertChannelPlanDemo(db, seed);
       insertWrittenPlan(db);
       insertDemoTerminalPlan(db, seed);
+      insertDemoProductPlan(db, planYear);
     });
     progress.finish();
   });

@@ -27,6 +27,7 @@ import { registerTeam } from './team';
 import { registerPlanChannel } from './planChannel';
 import { registerPlanWritten } from './planWritten';
 import { registerPlanTerminal } from './planTerminal';
+import { registerPlanProduct } from './planProduct';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -158,6 +159,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerAnalysisTerminals(r);
   registerAnalysisPrices(r);
   registerAnalysisExpenses(r);
+  registerPlanProduct(r);
   r.assertComplete();
   return r;
 }

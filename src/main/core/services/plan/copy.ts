@@ -2,6 +2,7 @@ import type { WriteDb } from '../../db/handle';
 import { copyChannelChapter } from './channel';
 import { copyNarrative } from '../../repos/planWritten';
 import { copyTerminalPlan } from '../../repos/planTerminal';
+import { copyProductPlan } from '../../repos/productPlan';
 
 /**
  * Copies every plan chapter's rows of one version into a new one, in the command's
@@ -12,4 +13,5 @@ export function copyChapters(db: WriteDb, fromId: number, toId: number): void {
   copyChannelChapter(db, fromId, toId);
   copyNarrative(db, fromId, toId);
   copyTerminalPlan(db, fromId, toId);
+  copyProductPlan(db, fromId, toId);
 }

@@ -1,4 +1,57 @@
-// SKELETON: replaced by the chapter's real panel before this branch reaches main.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../../api/queries';
+import { errorText } from '../../../i18n';
+import { MixSection } from './MixSection';
+import { NewProductsSection } from './NewProductsSection';
+import { PositionSection } from './PositionSection';
+import './productPlan.css';
+
+// 品牌與產品規劃 The product plan of a plan version: the product mix against last year,
+// the channel positioning of each brand and category, and the new products to launch.
+// The working plan is edited here; a snapshot or a scenario is shown read-only.
+
 export function ProductPlanPanel() {
-  return <div data-testid="plan-product-panel" />;
+  const { t } = useTranslation();
+  const [versionId, setVersionId] = useState<number | null>(null);
+  const versions = useQuery('targets.versions', {});
+  const { data: plan, error } = useQuery('plan.product.read', versionId === null ? {} : { versionId });
+  const readOnly = plan ? plan.versionKind !== 'working' : true;
+
+  return (
+    <div className="pp" data-testid="plan-product-panel" data-loaded={plan ? 'true' : 'false'} data-read-only={readOnly ? 'true' : 'false'}>
+      <div className="pp__bar">
+        <label className="pp__version">
+          {t('planProduct.version')}
+          <select
+            value={versionId ?? ''}
+            onChange={(e) => setVersionId(e.target.value === '' ? null : Number(e.target.value))}
+            data-testid="plan-product-version"
+          >
+            {(versions.data ?? []).map((v) => (
+              <option key={v.id} value={v.kind === 'working' ? '' : v.id}>
+                {v.kind === 'working' ? t('planProduct.versionKind.working') : `${t(`planProduct.versionKind.${v.kind}`)} · ${v.name}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        {plan && plan.versionKind !== 'working' && (
+          <p className="pp__readonly" role="status" data-testid="plan-product-readonly">
+            {plan.versionKind === 'snapshot'
+              ? t('planProduct.readOnlySnapshot', { name: plan.versionName })
+              : t('planProduct.readOnlyScenario', { name: plan.versionName })}
+          </p>
+        )}
+      </div>
+      {error && <p className="inline-error">{errorText(error)}</p>}
+      {!plan && !error && <p className="pp__note">{t('planProduct.loading')}</p>}
+      {plan && (
+        <>
+          <MixSection plan={plan} />
+          <PositionSection plan={plan} readOnly={readOnly} />
+          <NewProductsSection plan={plan} readOnly={readOnly} />
+        </>
+      )}
+    </div>
+  );
 }
