@@ -361,6 +361,9 @@ describe('migrations', () => {
     ]) {
       expect(() => f.sqlite.prepare(sql).run()).toThrow(/snapshot is frozen/);
     }
+    await f.close();
+  });
+
   it('15: the product plan: positions and new products keep the plan; a snapshot\'s are frozen; a scenario\'s go with it', async () => {
     // Found by its function, so the test follows the migration wherever the list numbers it.
     const version = MIGRATIONS.find((m) => m.up === productPlanMigration.up)!.version;
