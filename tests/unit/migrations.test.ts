@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../src/main/core/db/constants';
 import { migrate } from '../../src/main/core/db/migrate';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/db/migrations';
-import * as productPlanMigration from '../../src/main/core/db/migrations/014_product_plan';
+import * as productPlanMigration from '../../src/main/core/db/migrations/015_product_plan';
 import { createRegionFile, openRegionFile } from '../../src/main/core/db/regionFile';
 import type { DB } from '../../src/main/core/db/schema';
 import { tempDir } from './helpers';
