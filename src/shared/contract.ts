@@ -10,6 +10,7 @@ import { analysisTerminalsEndpoints } from './endpoints/analysisTerminals';
 import { expenseEndpoints } from './endpoints/expenses';
 import { promotionEndpoints } from './endpoints/promotions';
 import { teamEndpoints } from './endpoints/team';
+import { planVarianceEndpoints } from './endpoints/planVariance';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
@@ -188,6 +189,7 @@ export const contract = {
   ...expenseEndpoints,
   ...promotionEndpoints,
   ...teamEndpoints,
+  ...planVarianceEndpoints,
 } as const;
 
 export type Contract = typeof contract;

@@ -87,6 +87,8 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'promotions.list': [{}],
   'team.plan': [{}],
   'team.actions.list': [{ today: '2027-03-01' }],
+  'plan.variance.notes': [{ today: '2027-03-01' }],
+  'plan.variance.log': [{ today: '2027-03-01' }],
 });
 
 describe('queries', () => {

@@ -10,6 +10,7 @@ import { analysisExpensesEn } from './analysisExpenses';
 import { analysisPricesEn } from './analysisPrices';
 import { analysisTerminalsEn } from './analysisTerminals';
 import { promotionsEn } from './promotions';
+import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
 import { targetsEn } from './targets';
 import { importWizardEn } from './importWizard';
@@ -226,6 +227,7 @@ export const en: Messages = {
   analysisPrices: analysisPricesEn,
   analysisTerminals: analysisTerminalsEn,
   promotions: promotionsEn,
+  planVariance: planVarianceEn,
   team: teamEn,
   importWizard: importWizardEn,
   targetDialogs: targetDialogsEn,

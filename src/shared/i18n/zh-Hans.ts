@@ -10,6 +10,7 @@ import { analysisExpensesZhHans } from './analysisExpenses';
 import { analysisPricesZhHans } from './analysisPrices';
 import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
+import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
 import { targetsZhHans } from './targets';
 import { importWizardZhHans } from './importWizard';
@@ -221,6 +222,7 @@ export const zhHans: Messages = {
   analysisPrices: analysisPricesZhHans,
   analysisTerminals: analysisTerminalsZhHans,
   promotions: promotionsZhHans,
+  planVariance: planVarianceZhHans,
   team: teamZhHans,
   importWizard: importWizardZhHans,
   targetDialogs: targetDialogsZhHans,

@@ -12,6 +12,7 @@ import { analysisExpensesZhHant } from './analysisExpenses';
 import { analysisPricesZhHant } from './analysisPrices';
 import { analysisTerminalsZhHant } from './analysisTerminals';
 import { promotionsZhHant } from './promotions';
+import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
 import { targetsZhHant } from './targets';
 import { importWizardZhHant } from './importWizard';
@@ -226,6 +227,7 @@ export const zhHant = {
   analysisPrices: analysisPricesZhHant,
   analysisTerminals: analysisTerminalsZhHant,
   promotions: promotionsZhHant,
+  planVariance: planVarianceZhHant,
   team: teamZhHant,
   importWizard: importWizardZhHant,
   targetDialogs: targetDialogsZhHant,

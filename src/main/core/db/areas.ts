@@ -46,6 +46,8 @@ export const TABLE_AREAS: Record<TableName, Area> = {
   action_item: 'team',
   plan_narrative: 'chapters',
   variance_note: 'chapters',
+  variance_cause: 'chapters',
+  variance_note_action: 'chapters',
   sales_actual: 'actuals',
   sales_month_customer: 'actuals',
   sales_month_sku: 'actuals',

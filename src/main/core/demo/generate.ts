@@ -16,6 +16,7 @@ import {
 import { EAST_CHINA } from './eastChina';
 import { Rng } from './random';
 import { seasonFactor } from './season';
+import { insertDemoVarianceNotes } from './varianceNotes';
 
 export interface DemoOptions {
   size: DemoSize;
@@ -1661,6 +1662,7 @@ export function fillDemoRegion(db: WriteDb, options: DemoOptions): void {
       insertStatements(db, world, Rng.derive(seed, 'statements'), totals);
       progress.tick(2);
       insertExpensesAndTargets(db, world, Rng.derive(seed, 'expenses'), totals);
+      insertDemoVarianceNotes(db, world.planYear, importedAt(world, 0));
     });
     progress.finish();
   });

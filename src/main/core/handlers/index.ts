@@ -24,6 +24,7 @@ import { registerTargets } from './targets';
 import { registerExpenses } from './expenses';
 import { registerPromotions } from './promotions';
 import { registerTeam } from './team';
+import { registerPlanVariance } from './planVariance';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -146,6 +147,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerExpenses(r);
   registerPromotions(r);
   registerTeam(r);
+  registerPlanVariance(r);
   registerActuals(r, session);
   registerAnalysis(r);
   registerAnalysisCustomers(r);

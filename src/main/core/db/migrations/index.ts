@@ -10,6 +10,7 @@ import * as m008 from './008_undo_step_version';
 import * as m009 from './009_batch_losses';
 import * as m010 from './010_sku_cost_unknown';
 import * as m011 from './011_gross_profit_known';
+import * as m016 from './016_variance_notes';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'what later imports took from a batch', up: m009.up },
   { version: 10, name: 'SKU pack size, list price and cost may be unknown', up: m010.up },
   { version: 11, name: 'sales lines whose gross profit is not known', up: m011.up },
+  { version: 12, name: 'variance notes per plan version, with causes and actions', up: m016.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

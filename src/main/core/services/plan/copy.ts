@@ -1,4 +1,5 @@
 import type { WriteDb } from '../../db/handle';
+import { copyNotes } from './variance';
 
 /**
  * Copies every plan chapter's rows of one version into a new one, in the command's
@@ -9,4 +10,5 @@ export function copyChapters(db: WriteDb, fromId: number, toId: number): void {
   void db;
   void fromId;
   void toId;
+  copyNotes(db, fromId, toId);
 }
