@@ -117,6 +117,8 @@ export interface VarianceLogResult extends Omit<VarianceNotesResult, 'notes'> {
   byCause: { causeId: number | null; notes: number; gapCents: number }[];
   /** The working version's actions, for linking. */
   actions: VarianceLinkedAction[];
+  /** The members a note's slice can be picked from in the log, in the region's order. */
+  options: Record<'province' | 'city' | 'channel' | 'brand' | 'category', { id: number; name: string }[]>;
 }
 
 const versionInput = { versionId: idSchema.optional() };

@@ -14,6 +14,7 @@ import {
   insertCause, insertLink, insertNote, linkExists, linkRows, linksOfActions, linksOfNotes, memberNamesOf, nextCauseOrder, noteRows, renameCause,
   skuProduct, sliceActuals, sliceTarget, updateNote, versionHasTargets,
 } from '../../repos/planVariance';
+import { orderedMembers } from '../../repos/analysis/members';
 import { findVersion, workingVersionId } from '../../repos/planVersions';
 import { findRegionMeta, regionPlanYear, salesActualYears } from '../../repos/region';
 import { actionItems, findActionItem } from '../../repos/team';
@@ -187,6 +188,13 @@ export function varianceLog(db: ReadDb, input: { versionId?: number; today: stri
     causes: causesOf(db),
     byCause: [...byCause.values()],
     actions,
+    options: {
+      province: orderedMembers(db, 'province'),
+      city: orderedMembers(db, 'city'),
+      channel: orderedMembers(db, 'channel'),
+      brand: orderedMembers(db, 'brand'),
+      category: orderedMembers(db, 'category'),
+    },
   };
 }
 
@@ -231,7 +239,8 @@ export function saveNote(db: WriteDb, input: SaveNoteInput): { id: number } {
     scope_json: JSON.stringify(slice),
     cause_id: input.causeId,
     body,
-    author: input.author ?? before?.author ?? findRegionMeta(db).manager_name ?? '',
+    // A new note is the manager's unless it says whose; an edit keeps its author unless given.
+    author: before ? (input.author ?? before.author) : input.author || findRegionMeta(db).manager_name || '',
     created_at: before?.created_at ?? now,
     updated_at: now,
   };
