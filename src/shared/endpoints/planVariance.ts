@@ -113,8 +113,11 @@ export interface VarianceNotesResult {
 
 export interface VarianceLogResult extends Omit<VarianceNotesResult, 'notes'> {
   notes: VarianceLogNote[];
-  /** Per cause (null: none given), the notes and the sum of their gaps against the plan (notes with a target only). */
-  byCause: { causeId: number | null; notes: number; gapCents: number }[];
+  /**
+   * Per cause (null: none given), the notes, the sum of their gaps against the plan
+   * (null when none of them has a plan) and against the same months of the year before.
+   */
+  byCause: { causeId: number | null; notes: number; gapCents: number | null; yoyCents: number }[];
   /** The working version's actions, for linking. */
   actions: VarianceLinkedAction[];
   /** The members a note's slice can be picked from in the log, in the region's order. */

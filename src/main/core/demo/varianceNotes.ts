@@ -2,6 +2,7 @@ import type { WriteDb } from '../db/handle';
 import { orderedMembers, ownBrands } from '../repos/analysis/members';
 import { causeRows, insertLink, insertNote, sliceActuals, type SliceParts } from '../repos/planVariance';
 import { workingVersionId } from '../repos/planVersions';
+import { findRegionMeta } from '../repos/region';
 import { insertActionItem } from '../repos/team';
 
 // The demo region's variance notes (差異分析) on last year, the year its review looks
@@ -32,6 +33,7 @@ function extremeMonth(db: WriteDb, slice: SliceParts, year: number, best: boolea
 export function insertDemoVarianceNotes(db: WriteDb, planYear: number, createdAt: string): void {
   const year = planYear - 1;
   const versionId = workingVersionId(db);
+  const author = findRegionMeta(db).manager_name ?? '';
   const cause = new Map(causeRows(db).map((c) => [c.code, c.id]));
   // Places and channels that sold in both years (a city without customers has nothing to explain).
   const sold = (slice: SliceParts) => {
@@ -67,7 +69,7 @@ export function insertDemoVarianceNotes(db: WriteDb, planYear: number, createdAt
       scope_json: JSON.stringify(slice),
       cause_id: cause.get(code) ?? null,
       body,
-      author: '',
+      author,
       created_at: createdAt,
       updated_at: createdAt,
     });

@@ -172,11 +172,12 @@ export function varianceLog(db: ReadDb, input: { versionId?: number; today: stri
   const planYear = regionPlanYear(db);
   const { notes, actions } = notesOf(db, version.id, input.today);
   const logNotes = notes.map((n) => ({ ...n, gap: sliceGap(db, version.id, n.slice, n.period, planYear) }));
-  const byCause = new Map<number | null, { causeId: number | null; notes: number; gapCents: number }>();
+  const byCause = new Map<number | null, VarianceLogResult['byCause'][number]>();
   for (const n of logNotes) {
-    const c = byCause.get(n.causeId) ?? { causeId: n.causeId, notes: 0, gapCents: 0 };
+    const c = byCause.get(n.causeId) ?? { causeId: n.causeId, notes: 0, gapCents: null, yoyCents: 0 };
     c.notes += 1;
-    c.gapCents += n.gap.gapCents ?? 0;
+    if (n.gap.gapCents !== null) c.gapCents = (c.gapCents ?? 0) + n.gap.gapCents;
+    c.yoyCents += n.gap.yoyCents;
     byCause.set(n.causeId, c);
   }
   return {

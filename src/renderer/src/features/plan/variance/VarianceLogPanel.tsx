@@ -37,6 +37,7 @@ export function VarianceLogPanel() {
   const readOnly = data?.frozen ?? false;
   const causeById = useMemo(() => new Map((data?.causes ?? []).map((c) => [c.id, c])), [data]);
   const money = (cents: number | null) => (cents === null ? '' : formatAmount(cents, unit, language));
+  const signed = (cents: number) => `${cents > 0 ? '+' : ''}${formatAmount(cents, unit, language)}`;
   const notes = useMemo(() => {
     const list = data?.notes ?? [];
     return list.filter(
@@ -70,7 +71,7 @@ export function VarianceLogPanel() {
           <select value={data?.versionId ?? ''} onChange={(e) => setVersionId(Number(e.target.value))} data-testid="vl-version">
             {(versions ?? []).map((v) => (
               <option key={v.id} value={v.id}>
-                {v.name}
+                {v.kind === 'working' ? t('targets.version.working') : v.name}
               </option>
             ))}
           </select>
@@ -130,69 +131,72 @@ export function VarianceLogPanel() {
       )}
       {data && data.notes.length > 0 && (
         <div className="vl-body">
-          <section className="vl-causes" aria-label={t('planVariance.byCauseTitle')}>
-            <h2 className="vl-h">{t('planVariance.byCauseTitle')}</h2>
-            <table className="an-table vl-cause-table" data-testid="vl-by-cause">
-              <thead>
-                <tr>
-                  <th>{t('planVariance.col.cause')}</th>
-                  <th>{t('planVariance.col.notes')}</th>
-                  <th>{t('planVariance.col.gapSum')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.byCause.map((b) => (
-                  <tr key={b.causeId ?? 'none'} onClick={() => setCauseFilter(String(b.causeId ?? 'none'))} className={causeFilter === String(b.causeId ?? 'none') ? 'is-selected' : undefined}>
-                    <td>{causeName(b.causeId === null ? undefined : causeById.get(b.causeId))}</td>
-                    <td>{b.notes}</td>
-                    <td className={b.gapCents < 0 ? 'an-neg' : undefined}>{money(b.gapCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <section className="vl-cards" aria-label={t('planVariance.byCauseTitle')} data-testid="vl-by-cause">
+            {data.byCause.map((b) => {
+              const value = String(b.causeId ?? 'none');
+              return (
+                <button
+                  key={value}
+                  type="button"
+                  className={causeFilter === value ? 'vl-card is-selected' : 'vl-card'}
+                  onClick={() => setCauseFilter(causeFilter === value ? '' : value)}
+                  aria-pressed={causeFilter === value}
+                  data-testid="vl-card"
+                >
+                  <span className="vl-card__name">{causeName(b.causeId === null ? undefined : causeById.get(b.causeId))}</span>
+                  <span className="vl-card__count">{t('planVariance.cardNotes', { count: b.notes })}</span>
+                  <span className={`vl-card__gap${(b.gapCents ?? b.yoyCents) < 0 ? ' an-neg' : ''}`}>
+                    {b.gapCents !== null ? `${t('planVariance.vsPlan')} ${signed(b.gapCents)}` : `${t('planVariance.vsLastYear')} ${signed(b.yoyCents)}`}
+                  </span>
+                </button>
+              );
+            })}
           </section>
           <section className="vl-log" aria-label={t('planVariance.logTitle')}>
-            <h2 className="vl-h">{t('planVariance.logTitle')}</h2>
             {notes.length === 0 && <p className="an-note">{t('planVariance.emptyFiltered')}</p>}
             <table className="an-table vl-table" data-testid="vl-table">
               <thead>
                 <tr>
                   <th>{t('planVariance.col.period')}</th>
-                  <th>{t('planVariance.col.slice')}</th>
-                  <th>{t('planVariance.col.cause')}</th>
+                  <th className="vl-slice">{t('planVariance.col.slice')}</th>
+                  <th className="vl-cause">{t('planVariance.col.cause')}</th>
                   <th className="vl-text">{t('planVariance.col.body')}</th>
                   <th>{t('planVariance.col.actual')}</th>
                   <th>{t('planVariance.col.target')}</th>
                   <th>{t('planVariance.col.gap')}</th>
                   <th>{t('planVariance.col.achievement')}</th>
-                  <th>{t('planVariance.col.lastYear')}</th>
                   <th>{t('planVariance.col.yoy')}</th>
                   <th className="vl-text">{t('planVariance.col.actions')}</th>
-                  <th>{t('planVariance.col.author')}</th>
                   {!readOnly && <th />}
                 </tr>
               </thead>
               <tbody>
                 {notes.map((n) => {
                   const unlinked = data.actions.filter((a) => !n.actions.some((x) => x.id === a.id));
+                  const gap = n.gap.gapCents ?? n.gap.yoyCents;
                   return (
                     <tr key={n.id} data-testid="vl-row" data-id={n.id} data-gap={n.gap.gapCents ?? ''} data-actual={n.gap.actualCents}>
                       <td>{periodText(t, n.period)}</td>
-                      <td data-col="slice">{sliceLabel(n.slice, n.sliceNames)}</td>
-                      <td data-col="cause">{causeName(n.causeId === null ? undefined : causeById.get(n.causeId))}</td>
-                      <td className="vl-text" data-col="body">
-                        {n.body}
+                      <td className="vl-slice" data-col="slice">
+                        {sliceLabel(n.slice, n.sliceNames)}
+                      </td>
+                      <td className="vl-cause" data-col="cause">{causeName(n.causeId === null ? undefined : causeById.get(n.causeId))}</td>
+                      <td className="vl-text">
+                        <span data-col="body">{n.body}</span>
+                        {n.author && <span className="vl-author">{t('planVariance.by', { name: n.author })}</span>}
                       </td>
                       <td>{money(n.gap.actualCents)}</td>
                       <td>{n.gap.targetCents === null ? <span className="vl-muted">{t('planVariance.noTarget')}</span> : money(n.gap.targetCents)}</td>
-                      <td className={(n.gap.gapCents ?? 0) < 0 ? 'an-neg' : undefined}>{money(n.gap.gapCents)}</td>
+                      <td className={gap < 0 ? 'an-neg' : undefined}>
+                        {signed(gap)}
+                        {n.gap.gapCents === null && <span className="vl-tag">{t('planVariance.vsLastYear')}</span>}
+                      </td>
                       <td>{formatPercent(n.gap.achievement, language)}</td>
-                      <td>{money(n.gap.lastYearCents)}</td>
                       <td className={n.gap.yoy !== null && n.gap.yoy < 0 ? 'an-neg' : undefined}>{formatPercent(n.gap.yoy, language)}</td>
                       <td className="vl-text" data-col="actions">
                         <span className="vl-actions">
                           {n.actions.map((a) => (
-                            <span key={a.id} className={`vl-chip vl-chip--${a.status}${a.overdue ? ' vl-chip--overdue' : ''}`} data-testid="vl-action" data-status={a.status}>
+                            <span key={a.id} className={`vl-chip vl-chip--${a.status}${a.overdue ? ' vl-chip--overdue' : ''}`} title={a.title} data-testid="vl-action" data-status={a.status}>
                               <span className="vl-chip__title">{a.title}</span>
                               <span className="vl-chip__status">{a.overdue ? t('planVariance.overdue') : t(`planVariance.status.${a.status}`)}</span>
                               {!readOnly && (
@@ -229,15 +233,16 @@ export function VarianceLogPanel() {
                           )}
                         </span>
                       </td>
-                      <td>{n.author}</td>
                       {!readOnly && (
-                        <td className="vl-buttons">
+                        <td>
+                          <div className="vl-buttons">
                           <button type="button" className="btn btn--small btn--ghost" onClick={() => setDialog(editDraft(n))} data-testid="vl-edit">
                             {t('planVariance.edit')}
                           </button>
                           <button type="button" className="btn btn--small btn--ghost" onClick={() => void run(() => runCommand('plan.variance.remove', { ids: [n.id] }))} data-testid="vl-remove">
                             {t('planVariance.remove')}
                           </button>
+                          </div>
                         </td>
                       )}
                     </tr>
