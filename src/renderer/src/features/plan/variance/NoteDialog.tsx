@@ -49,14 +49,16 @@ function withKind(p: VariancePeriod, kind: VariancePeriodKind): VariancePeriod {
 export function NoteDialog({ draft, sliceLabel, options, causes, years, onClose, onSaved }: Props) {
   const { t: tt } = useTranslation();
   const t = tt as unknown as (k: string, o?: Record<string, unknown>) => string;
-  const { language } = useApp();
+  const app = useApp();
+  const { language } = app;
   const causeName = useCauseName();
   const id = useId();
   const [period, setPeriod] = useState<VariancePeriod>(draft.period);
   const [slice, setSlice] = useState<VarianceSlice>(draft.slice);
   const [causeId, setCauseId] = useState<number | null>(draft.causeId);
   const [body, setBody] = useState(draft.body);
-  const [author, setAuthor] = useState(draft.author);
+  // A new note is the region manager's unless someone else is named.
+  const [author, setAuthor] = useState(draft.id === undefined && !draft.author ? (app.summary?.managerName ?? '') : draft.author);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -94,6 +96,7 @@ export function NoteDialog({ draft, sliceLabel, options, causes, years, onClose,
     <Modal
       title={t(draft.id === undefined ? 'planVariance.dialog.addTitle' : 'planVariance.dialog.editTitle')}
       onClose={onClose}
+      wide
       testId="vn-dialog"
       footer={
         <>

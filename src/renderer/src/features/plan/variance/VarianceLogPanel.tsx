@@ -167,7 +167,6 @@ export function VarianceLogPanel() {
                   <th>{t('planVariance.col.achievement')}</th>
                   <th>{t('planVariance.col.yoy')}</th>
                   <th className="vl-text">{t('planVariance.col.actions')}</th>
-                  {!readOnly && <th />}
                 </tr>
               </thead>
               <tbody>
@@ -184,6 +183,16 @@ export function VarianceLogPanel() {
                       <td className="vl-text">
                         <span data-col="body">{n.body}</span>
                         {n.author && <span className="vl-author">{t('planVariance.by', { name: n.author })}</span>}
+                        {!readOnly && (
+                          <span className="vl-buttons">
+                            <button type="button" className="vl-linkbtn" onClick={() => setDialog(editDraft(n))} data-testid="vl-edit">
+                              {t('planVariance.edit')}
+                            </button>
+                            <button type="button" className="vl-linkbtn" onClick={() => void run(() => runCommand('plan.variance.remove', { ids: [n.id] }))} data-testid="vl-remove">
+                              {t('planVariance.remove')}
+                            </button>
+                          </span>
+                        )}
                       </td>
                       <td>{money(n.gap.actualCents)}</td>
                       <td>{n.gap.targetCents === null ? <span className="vl-muted">{t('planVariance.noTarget')}</span> : money(n.gap.targetCents)}</td>
@@ -233,18 +242,6 @@ export function VarianceLogPanel() {
                           )}
                         </span>
                       </td>
-                      {!readOnly && (
-                        <td>
-                          <div className="vl-buttons">
-                          <button type="button" className="btn btn--small btn--ghost" onClick={() => setDialog(editDraft(n))} data-testid="vl-edit">
-                            {t('planVariance.edit')}
-                          </button>
-                          <button type="button" className="btn btn--small btn--ghost" onClick={() => void run(() => runCommand('plan.variance.remove', { ids: [n.id] }))} data-testid="vl-remove">
-                            {t('planVariance.remove')}
-                          </button>
-                          </div>
-                        </td>
-                      )}
                     </tr>
                   );
                 })}
