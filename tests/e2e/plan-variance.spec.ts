@@ -56,6 +56,15 @@ test('a note from the sales analysis: marker, log, linked action, undo, refusal'
   await expect(log.dialog.getByTestId('vn-error')).toHaveText('請選一個原因或填寫說明。');
   await log.dialog.getByTestId('vn-cancel').click();
   await expect(log.rows).toHaveCount(6);
+
+  // Edit the note: another cause; one undo step puts the first one back.
+  await note.getByTestId('vl-edit').click();
+  await log.fillNote('價格', '競品進場買一送一，我方同時提價');
+  const edited = log.row('競品進場買一送一，我方同時提價');
+  await expect(edited.locator('[data-col="cause"]')).toHaveText('價格');
+  await expect(workspace.undoButton).toHaveAttribute('aria-label', /修改差異備註/);
+  await workspace.undoButton.click();
+  await expect(log.row('競品進場買一送一').locator('[data-col="cause"]')).toHaveText('競品活動');
 });
 
 const targets = (page: Page) => GridModel.byTestId(page, 'targets-grid');
