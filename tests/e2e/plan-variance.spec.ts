@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { GridModel } from './pages/GridModel';
 import { VarianceLogPage } from './pages/VarianceLogPage';
+import { shot } from './shots';
 
 // 差異分析 on the tiny demo region: a note recorded from the sales analysis (a city's
 // bar or row) shows as a marker there and in the variance log with its gap; an action is
@@ -18,6 +19,7 @@ test('a note from the sales analysis: marker, log, linked action, undo, refusal'
   await log.open(workspace);
   await expect(log.rows).toHaveCount(5);
   await expect(page.getByTestId('vl-action')).toHaveCount(2);
+  await shot(page, 'plan-variance-log.png');
 
   await workspace.nav('analysis').click();
   await page.getByTestId('analysis-by').selectOption('city');
