@@ -57,6 +57,8 @@ export function salesRowNotes(
   const [from, to] = by === 'month' ? [key, key] : months;
   return (index.get(sliceKey(slice)) ?? []).filter((n) => {
     const [a, b] = periodMonths(n.period);
+    // By month, a note on the whole year would mark every point: it shows on the other groupings.
+    if (by === 'month' && n.period.kind === 'year') return false;
     return n.period.year === year && a <= to && b >= from;
   });
 }
