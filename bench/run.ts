@@ -11,6 +11,7 @@ import { chaptersOpenChannel } from './cases/chaptersChannel';
 import { chaptersOpenWritten } from './cases/chaptersWritten';
 import { chaptersOpenTerminal } from './cases/chaptersTerminal';
 import { chaptersOpenProduct } from './cases/chaptersProduct';
+import { chaptersOpenVariance } from './cases/chaptersVariance';
 import { LARGE, demoLarge, openLarge } from './cases/foundation';
 import { gridTerminalsLarge, paste1000 } from './cases/grid';
 import { expenseReallocate } from './cases/expenses';
@@ -29,6 +30,7 @@ const CASES: BenchCase[] = [
   chaptersOpenWritten,
   chaptersOpenTerminal,
   chaptersOpenProduct,
+  chaptersOpenVariance,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

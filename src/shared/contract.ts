@@ -14,6 +14,7 @@ import { planChannelEndpoints } from './endpoints/planChannel';
 import { planWrittenEndpoints } from './endpoints/planWritten';
 import { planTerminalEndpoints } from './endpoints/planTerminal';
 import { planProductEndpoints } from './endpoints/planProduct';
+import { planVarianceEndpoints } from './endpoints/planVariance';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
@@ -201,6 +202,7 @@ export const contract = {
   ...planWrittenEndpoints,
   ...planTerminalEndpoints,
   ...planProductEndpoints,
+  ...planVarianceEndpoints,
 } as const;
 
 export type Contract = typeof contract;

@@ -407,4 +407,44 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM new_product_channel').pluck().get()).toBe(1);
     await f.close();
   });
+
+  it('16: variance notes move to the working plan as month notes; causes, actions and snapshot freezing work', async () => {
+    const dir = tempDir();
+    const path = await fileAt(15, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO variance_note (id, period, scope_json, body, created_at) VALUES (7, 202603, '[{"dim":"city","id":1}]', '競品降價', '2027-04-01');
+      INSERT INTO variance_note (id, period, scope_json, body, created_at) VALUES (8, 202604, '[]', '  ', '2027-04-01');`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(16) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(16);
+    const working = f.sqlite.prepare(`SELECT id FROM plan_version WHERE kind = 'working'`).pluck().get() as number;
+    // A note with no text and no cause cannot exist any more: it is left behind.
+    expect(f.sqlite.prepare('SELECT id, version_id, period_kind, period, scope_json, cause_id, body FROM variance_note').raw().all()).toEqual([
+      [7, working, 'month', 202603, '[{"dim":"city","id":1}]', null, '競品降價'],
+    ]);
+    expect(f.sqlite.prepare('SELECT code FROM variance_cause ORDER BY sort_order').pluck().all()).toEqual([
+      'PRICE', 'DISTRIBUTION', 'COMPETITOR', 'SUPPLY', 'WEATHER', 'TEAM', 'CREDIT', 'OTHER',
+    ]);
+    const ins = (kind: string, period: number, cause: number | null, body: string) =>
+      f.sqlite.prepare(`INSERT INTO variance_note (version_id, period_kind, period, scope_json, cause_id, body, created_at, updated_at) VALUES (?, ?, ?, '[]', ?, ?, '', '')`).run(working, kind, period, cause, body);
+    expect(() => ins('quarter', 202605, 1, '')).toThrow(/CHECK/);
+    expect(() => ins('month', 202603, null, ' ')).toThrow(/CHECK/);
+    expect(() => ins('month', 202603, 999, 'x')).toThrow(/FOREIGN KEY/);
+    ins('quarter', 202604, 1, '');
+    f.sqlite.prepare(`INSERT INTO action_item (version_id, title, status, measure, note, created_at) VALUES (?, '跟進', 'open', '', '', '')`).run(working);
+    f.sqlite.prepare('INSERT INTO variance_note_action (note_id, action_id) VALUES (7, 1)').run();
+    // A cause in use stays; a snapshot's notes never change.
+    expect(() => f.sqlite.prepare('DELETE FROM variance_cause WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+    f.sqlite.prepare(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (50, '上報版', 'scenario', 0, '')`).run();
+    f.sqlite.prepare(`INSERT INTO variance_note (version_id, period_kind, period, scope_json, cause_id, body, created_at, updated_at) VALUES (50, 'year', 202601, '[]', 2, '', '', '')`).run();
+    f.sqlite.prepare(`UPDATE plan_version SET kind = 'snapshot', frozen = 1 WHERE id = 50`).run();
+    expect(() => f.sqlite.prepare('UPDATE variance_note SET body = ? WHERE version_id = 50').run('x')).toThrow(/frozen/);
+    expect(() => f.sqlite.prepare('DELETE FROM variance_note WHERE version_id = 50').run()).toThrow(/frozen/);
+    // Removing an action takes its links with it.
+    f.sqlite.prepare('DELETE FROM action_item WHERE id = 1').run();
+    expect(f.sqlite.prepare('SELECT count(*) FROM variance_note_action').pluck().get()).toBe(0);
+    expect(f.sqlite.pragma('foreign_key_check')).toEqual([]);
+    await f.close();
+  });
 });

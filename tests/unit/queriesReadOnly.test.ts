@@ -92,6 +92,8 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'plan.terminal.get': [{}, { versionId: ids.version, trackYear: 2026 }],
   'plan.terminal.trend': [{ id: 1 }],
   'plan.product.read': [{}],
+  'plan.variance.notes': [{ today: '2027-03-01' }],
+  'plan.variance.log': [{ today: '2027-03-01' }],
 });
 
 describe('queries', () => {

@@ -13,6 +13,7 @@ import { analysisTerminalsEn } from './analysisTerminals';
 import { promotionsEn } from './promotions';
 import { planWrittenEn } from './planWritten';
 import { planTerminalEn } from './planTerminal';
+import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
 import { webHostEn } from './webHost';
 import { planChannelEn } from './planChannel';
@@ -236,6 +237,7 @@ export const en: Messages = {
   promotions: promotionsEn,
   planWritten: planWrittenEn,
   planTerminal: planTerminalEn,
+  planVariance: planVarianceEn,
   team: teamEn,
   webHost: webHostEn,
   planChannel: planChannelEn,

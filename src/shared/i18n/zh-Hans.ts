@@ -13,6 +13,7 @@ import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
 import { planWrittenZhHans } from './planWritten';
 import { planTerminalZhHans } from './planTerminal';
+import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
 import { webHostZhHans } from './webHost';
 import { planChannelZhHans } from './planChannel';
@@ -231,6 +232,7 @@ export const zhHans: Messages = {
   promotions: promotionsZhHans,
   planWritten: planWrittenZhHans,
   planTerminal: planTerminalZhHans,
+  planVariance: planVarianceZhHans,
   team: teamZhHans,
   webHost: webHostZhHans,
   planChannel: planChannelZhHans,

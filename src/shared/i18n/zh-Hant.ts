@@ -15,6 +15,7 @@ import { analysisTerminalsZhHant } from './analysisTerminals';
 import { promotionsZhHant } from './promotions';
 import { planWrittenZhHant } from './planWritten';
 import { planTerminalZhHant } from './planTerminal';
+import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
 import { webHostZhHant } from './webHost';
 import { planChannelZhHant } from './planChannel';
@@ -236,6 +237,7 @@ export const zhHant = {
   promotions: promotionsZhHant,
   planWritten: planWrittenZhHant,
   planTerminal: planTerminalZhHant,
+  planVariance: planVarianceZhHant,
   team: teamZhHant,
   webHost: webHostZhHant,
   planChannel: planChannelZhHant,

@@ -52,6 +52,8 @@ export const TABLE_AREAS: Record<TableName, Area> = {
   product_position: 'chapters',
   new_product: 'chapters',
   new_product_channel: 'chapters',
+  variance_cause: 'chapters',
+  variance_note_action: 'chapters',
   sales_actual: 'actuals',
   sales_month_customer: 'actuals',
   sales_month_sku: 'actuals',

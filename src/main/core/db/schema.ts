@@ -210,7 +210,13 @@ export interface PlanNarrativeTable {
   /** A RichDoc as JSON (src/shared/planWritten.ts). */
   body: string;
 }
-export interface VarianceNoteTable { id: Id; period: number; scope_json: string; body: string; created_at: string }
+/** Variance notes (migration 16): per plan version; `period` is the first month (yyyymm) of the month, quarter or year. */
+export interface VarianceNoteTable {
+  id: Id; version_id: number; period_kind: 'month' | 'quarter' | 'year'; period: number; scope_json: string;
+  cause_id: number | null; body: string; author: string; created_at: string; updated_at: string;
+}
+export interface VarianceCauseTable { id: Id; code: string; name: string; sort_order: number }
+export interface VarianceNoteActionTable { note_id: number; action_id: number }
 
 export interface SalesActualTable {
   period: number; customer_id: number; sku_id: number; amount_cents: number; volume: number;
@@ -312,6 +318,8 @@ export interface DB {
   action_item: ActionItemTable;
   plan_narrative: PlanNarrativeTable;
   variance_note: VarianceNoteTable;
+  variance_cause: VarianceCauseTable;
+  variance_note_action: VarianceNoteActionTable;
   sales_actual: SalesActualTable;
   sales_month_customer: SalesMonthCustomerTable;
   sales_month_sku: SalesMonthSkuTable;
@@ -383,6 +391,8 @@ export type ProductPositionRow = Selectable<ProductPositionTable>;
 export type NewProductRow = Selectable<NewProductTable>;
 export type NewProductChannelRow = Selectable<NewProductChannelTable>;
 export type VarianceNoteRow = Selectable<VarianceNoteTable>;
+export type VarianceCauseRow = Selectable<VarianceCauseTable>;
+export type VarianceNoteActionRow = Selectable<VarianceNoteActionTable>;
 export type SalesActualRow = Selectable<SalesActualTable>;
 export type SalesMonthCustomerRow = Selectable<SalesMonthCustomerTable>;
 export type SalesMonthSkuRow = Selectable<SalesMonthSkuTable>;

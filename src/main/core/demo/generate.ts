@@ -24,6 +24,7 @@ import { Rng } from './random';
 import { seasonFactor } from './season';
 import { insertDemoTerminalPlan } from './terminalPlan';
 import { insertDemoProductPlan } from './productPlan';
+import { insertDemoVarianceNotes } from './varianceNotes';
 
 export interface DemoOptions {
   size: DemoSize;
@@ -1687,6 +1688,7 @@ export function fillDemoRegion(db: WriteDb, options: DemoOptions): void {
       insertWrittenPlan(db);
       insertDemoTerminalPlan(db, seed);
       insertDemoProductPlan(db, planYear);
+      insertDemoVarianceNotes(db, world.planYear, importedAt(world, 0));
     });
     progress.finish();
   });

@@ -28,6 +28,7 @@ import { registerPlanChannel } from './planChannel';
 import { registerPlanWritten } from './planWritten';
 import { registerPlanTerminal } from './planTerminal';
 import { registerPlanProduct } from './planProduct';
+import { registerPlanVariance } from './planVariance';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -153,6 +154,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerPlanChannel(r);
   registerPlanWritten(r);
   registerPlanTerminal(r);
+  registerPlanVariance(r);
   registerActuals(r, session);
   registerAnalysis(r);
   registerAnalysisCustomers(r);

@@ -14,6 +14,7 @@ import * as m012 from './012_channel_plan';
 import * as m013 from './013_written_plan';
 import * as m014 from './014_terminal_plan';
 import * as m015 from './015_product_plan';
+import * as m016 from './016_variance_notes';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'the written plan as structured documents, with the review commentary', up: m013.up },
   { version: 14, name: 'the terminal plan, and stores a plan means to open', up: m014.up },
   { version: 15, name: 'the product plan: channel positioning and new products', up: m015.up },
+  { version: 16, name: 'variance notes per plan version, with causes and actions', up: m016.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

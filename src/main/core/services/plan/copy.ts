@@ -3,6 +3,7 @@ import { copyChannelChapter } from './channel';
 import { copyNarrative } from '../../repos/planWritten';
 import { copyTerminalPlan } from '../../repos/planTerminal';
 import { copyProductPlan } from '../../repos/productPlan';
+import { copyNotes } from './variance';
 
 /**
  * Copies every plan chapter's rows of one version into a new one, in the command's
@@ -14,4 +15,5 @@ export function copyChapters(db: WriteDb, fromId: number, toId: number): void {
   copyNarrative(db, fromId, toId);
   copyTerminalPlan(db, fromId, toId);
   copyProductPlan(db, fromId, toId);
+  copyNotes(db, fromId, toId);
 }
