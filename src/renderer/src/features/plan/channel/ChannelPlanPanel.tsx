@@ -11,6 +11,7 @@ import type { ColumnEnv } from './channelFormat';
 import { FillsSection } from './FillsSection';
 import { PipelineSection } from './PipelineSection';
 import './channelPlan.css';
+import { PlanVersionSelect } from '../PlanVersionSelect';
 
 // 渠道客戶建設規劃, the channel customer plan: tiles of what happened so far, then the
 // blank areas to fill, the recruitment pipeline and the planned customer changes. The
@@ -43,20 +44,7 @@ export function ChannelPlanPanel() {
   return (
     <div className="chp" data-testid="plan-channel-panel" data-loaded={plan ? 'true' : 'false'} data-editable={editable ? 'true' : 'false'}>
       <div className="chp__top">
-        <label className="chp__version">
-          {t('planChannel.version')}
-          <select
-            value={versionId ?? ''}
-            onChange={(e) => setVersionId(e.target.value === '' ? undefined : Number(e.target.value))}
-            data-testid="channel-version"
-          >
-            {(versions.data ?? []).map((v) => (
-              <option key={v.id} value={v.kind === 'working' ? '' : v.id}>
-                {v.kind === 'working' ? t('targets.version.working') : v.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PlanVersionSelect value={versionId} onChange={(id, kind) => setVersionId(kind === 'working' ? undefined : id)} testId="channel-version" />
         {plan && !editable && (
           <span className="chp__readonly" role="status" data-testid="channel-readonly">
             {plan.frozen ? t('planChannel.readOnly', { name: plan.versionName }) : t('planChannel.scenarioNote', { name: plan.versionName })}

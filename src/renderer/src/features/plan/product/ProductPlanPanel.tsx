@@ -6,6 +6,7 @@ import { MixSection } from './MixSection';
 import { NewProductsSection } from './NewProductsSection';
 import { PositionSection } from './PositionSection';
 import './productPlan.css';
+import { PlanVersionSelect } from '../PlanVersionSelect';
 
 // 品牌與產品規劃 The product plan of a plan version: the product mix against last year,
 // the channel positioning of each brand and category, and the new products to launch.
@@ -14,27 +15,13 @@ import './productPlan.css';
 export function ProductPlanPanel() {
   const { t } = useTranslation();
   const [versionId, setVersionId] = useState<number | null>(null);
-  const versions = useQuery('targets.versions', {});
   const { data: plan, error } = useQuery('plan.product.read', versionId === null ? {} : { versionId });
   const readOnly = plan ? plan.versionKind !== 'working' : true;
 
   return (
     <div className="pp" data-testid="plan-product-panel" data-loaded={plan ? 'true' : 'false'} data-read-only={readOnly ? 'true' : 'false'}>
       <div className="pp__bar">
-        <label className="pp__version">
-          {t('planProduct.version')}
-          <select
-            value={versionId ?? ''}
-            onChange={(e) => setVersionId(e.target.value === '' ? null : Number(e.target.value))}
-            data-testid="plan-product-version"
-          >
-            {(versions.data ?? []).map((v) => (
-              <option key={v.id} value={v.kind === 'working' ? '' : v.id}>
-                {v.kind === 'working' ? t('planProduct.versionKind.working') : `${t(`planProduct.versionKind.${v.kind}`)} · ${v.name}`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PlanVersionSelect value={versionId ?? undefined} onChange={(id, kind) => setVersionId(kind === 'working' ? null : id)} testId="plan-product-version" />
         {plan && plan.versionKind !== 'working' && (
           <p className="pp__readonly" role="status" data-testid="plan-product-readonly">
             {plan.versionKind === 'snapshot'

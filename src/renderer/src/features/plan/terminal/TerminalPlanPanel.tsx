@@ -13,6 +13,7 @@ import { errorText } from '../../../i18n';
 import { FilterSelect, memberOptions, useT, useUnit, type T } from '../../analysis/kit';
 import { gridError, parseCount, parsePercent, pctEditText, pctText, pointsText, splitQuarter } from './terminalFormat';
 import './terminalPlan.css';
+import { PlanVersionSelect } from '../PlanVersionSelect';
 
 // 終端建設規劃: stores to open by city × channel × month, distribution and shelf-share
 // targets by city × channel × category beside the audits' baseline, the strongest
@@ -56,13 +57,7 @@ export function TerminalPlanPanel() {
     <div className="pt" data-testid="plan-terminal-panel" data-loaded={data ? 'true' : 'false'} data-editable={editable ? 'true' : 'false'}>
       {error && <p className="inline-error">{errorText(error)}</p>}
       <div className="pt__bar">
-        <FilterSelect
-          label={t('planTerminal.version')}
-          value={data?.versionId ?? ''}
-          options={(data?.options.versions ?? []).map((v) => ({ value: v.id, label: `${v.name}（${t(`planTerminal.versionKind.${v.kind}`)}）` }))}
-          onChange={(v) => setVersionId(Number(v))}
-          testId="plan-terminal-version"
-        />
+        <PlanVersionSelect value={data?.versionId} onChange={(id) => setVersionId(id)} testId="plan-terminal-version" />
         <FilterSelect
           label={t('planTerminal.trackYear')}
           value={data?.trackYear ?? ''}

@@ -11,6 +11,7 @@ import { CausesDialog } from './CausesDialog';
 import { NoteDialog, type NoteDraft } from './NoteDialog';
 import { periodText, sliceText, useCauseName } from './varianceText';
 import './variance.css';
+import { PlanVersionSelect } from '../PlanVersionSelect';
 
 // 差異分析, the variance log: every note of a plan version by period and cause, with the
 // gap it explains (the slice × period's actual against the version's plan, by the sales
@@ -25,7 +26,6 @@ export function VarianceLogPanel() {
   const unit = app.summary?.displayUnit ?? 'wan';
   const [today] = useState(todayIso);
   const [versionId, setVersionId] = useState<number | undefined>(undefined);
-  const versions = useQuery('targets.versions', {}).data;
   const { data, error } = useQuery('plan.variance.log', { ...(versionId !== undefined ? { versionId } : {}), today });
   const causeName = useCauseName();
   const [causeFilter, setCauseFilter] = useState<string>('');
@@ -66,16 +66,7 @@ export function VarianceLogPanel() {
   return (
     <div className="vl" data-testid="plan-variance-panel" data-frozen={readOnly ? 'true' : 'false'}>
       <div className="an-filters vl-toolbar">
-        <label>
-          {t('planVariance.version')}
-          <select value={data?.versionId ?? ''} onChange={(e) => setVersionId(Number(e.target.value))} data-testid="vl-version">
-            {(versions ?? []).map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.kind === 'working' ? t('targets.version.working') : v.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PlanVersionSelect value={data?.versionId} onChange={(id) => setVersionId(id)} testId="vl-version" />
         <label>
           {t('planVariance.col.period')}
           <select value={yearFilter} onChange={(e) => setYearFilter(e.target.value)} data-testid="vl-year">

@@ -13,6 +13,7 @@ import type { FigureContext } from './figures';
 import { RichEditor } from './RichEditor';
 import { RichView } from './RichView';
 import './written.css';
+import { PlanVersionSelect } from '../PlanVersionSelect';
 
 // 計劃文字: the plan's seven sections and the review's commentary of a plan version,
 // read with their live figures in the display unit, edited one section at a time (each
@@ -100,31 +101,9 @@ export function WrittenPlanPanel() {
   return (
     <div className="wp" data-testid="plan-written-panel" data-loaded="true" data-version={plan.versionId} data-frozen={frozen ? 'true' : 'false'}>
       <aside className="wp-nav">
-        <label className="wp-nav__version">
-          <span>{t('planWritten.version')}</span>
-          <select
-            value={plan.versionId}
-            onChange={(e) => setVersionId(Number(e.target.value))}
-            disabled={editing !== null}
-            data-testid="wp-version"
-          >
-            {(['working', 'scenario', 'snapshot'] as const).map((kind) => {
-              const list = (versions.data ?? [{ id: plan.versionId, name: plan.versionName, kind: plan.versionKind }]).filter((v) => v.kind === kind);
-              const options = list.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ));
-              if (list.length === 0) return null;
-              if (kind === 'working') return options;
-              return (
-                <optgroup key={kind} label={t(kind === 'scenario' ? 'targets.version.scenarios' : 'targets.version.snapshots')}>
-                  {options}
-                </optgroup>
-              );
-            })}
-          </select>
-        </label>
+        <div className="wp-nav__version">
+          <PlanVersionSelect value={plan.versionId} onChange={(id) => setVersionId(id)} disabled={editing !== null} testId="wp-version" />
+        </div>
         <h3 className="wp-nav__heading">{t('planWritten.planHeading')}</h3>
         <ul>{PLAN_SECTIONS.map((key) => navItem(key, t(`planWritten.section.${key}`)))}</ul>
         <h3 className="wp-nav__heading">{t('planWritten.reviewHeading')}</h3>
