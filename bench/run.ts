@@ -7,6 +7,11 @@ import { chartCustomers, chartSales } from './cases/analysis';
 import { chartExpenses } from './cases/analysisExpenses';
 import { chartPrices } from './cases/analysisPrices';
 import { chartTerminals } from './cases/analysisTerminals';
+import { chaptersOpenChannel } from './cases/chaptersChannel';
+import { chaptersOpenWritten } from './cases/chaptersWritten';
+import { chaptersOpenTerminal } from './cases/chaptersTerminal';
+import { chaptersOpenProduct } from './cases/chaptersProduct';
+import { chaptersOpenVariance } from './cases/chaptersVariance';
 import { LARGE, demoLarge, openLarge } from './cases/foundation';
 import { gridTerminalsLarge, paste1000 } from './cases/grid';
 import { expenseReallocate } from './cases/expenses';
@@ -18,7 +23,15 @@ import type { BenchCase, BenchContext, BenchResult } from './types';
 // Each case prints its own time and, where it has one, a baseline measured in the
 // same run; the ratio is what to watch. Later issues append their cases here.
 
-const CASES: BenchCase[] = [demoLarge, openLarge, paste1000, gridTerminalsLarge, spreadRegionTotal, spreadMidLevel, targetsOpen, import1mGbk, expenseReallocate, chartSales, chartCustomers, chartTerminals, chartPrices, chartExpenses];
+const CASES: BenchCase[] = [
+  demoLarge, openLarge, paste1000, gridTerminalsLarge, spreadRegionTotal, spreadMidLevel, targetsOpen, import1mGbk, expenseReallocate,
+  chartSales, chartCustomers, chartTerminals, chartPrices, chartExpenses,
+  chaptersOpenChannel,
+  chaptersOpenWritten,
+  chaptersOpenTerminal,
+  chaptersOpenProduct,
+  chaptersOpenVariance,
+];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const workDir = resolve('.bench');

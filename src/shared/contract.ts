@@ -10,6 +10,11 @@ import { analysisTerminalsEndpoints } from './endpoints/analysisTerminals';
 import { expenseEndpoints } from './endpoints/expenses';
 import { promotionEndpoints } from './endpoints/promotions';
 import { teamEndpoints } from './endpoints/team';
+import { planChannelEndpoints } from './endpoints/planChannel';
+import { planWrittenEndpoints } from './endpoints/planWritten';
+import { planTerminalEndpoints } from './endpoints/planTerminal';
+import { planProductEndpoints } from './endpoints/planProduct';
+import { planVarianceEndpoints } from './endpoints/planVariance';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
@@ -193,6 +198,11 @@ export const contract = {
   ...expenseEndpoints,
   ...promotionEndpoints,
   ...teamEndpoints,
+  ...planChannelEndpoints,
+  ...planWrittenEndpoints,
+  ...planTerminalEndpoints,
+  ...planProductEndpoints,
+  ...planVarianceEndpoints,
 } as const;
 
 export type Contract = typeof contract;

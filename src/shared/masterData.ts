@@ -190,7 +190,7 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
       { key: 'customerId', type: 'ref', ref: 'customer' },
       { key: 'ownerId', type: 'ref', ref: 'salesperson' },
       text('address'),
-      { key: 'status', type: 'enum', values: ['active', 'closed'], required: true, default: 'active' },
+      { key: 'status', type: 'enum', values: ['active', 'prospect', 'closed'], required: true, default: 'active' },
     ],
   },
 };

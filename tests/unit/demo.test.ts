@@ -155,8 +155,12 @@ describe('fillDemoRegion (tiny)', () => {
     expect(count('channel')).toBe(6);
     expect(count('sku')).toBe(20);
     expect(count('salesperson')).toBe(8);
-    expect(count('customer')).toBe(30);
-    expect(count('terminal')).toBe(100);
+    // 30 trading customers, and the prospects the channel plan's pipeline adds to a region with fewer than six.
+    expect(count("customer WHERE code NOT LIKE 'ZS%'")).toBe(30);
+    expect(count('channel_prospect')).toBeGreaterThanOrEqual(6);
+    // The stores of the spec, and those the terminal plan names to open.
+    expect(count("terminal WHERE status <> 'prospect'")).toBe(100);
+    expect(count("terminal WHERE status = 'prospect'")).toBeGreaterThan(0);
     expect(count('sales_actual')).toBeGreaterThan(3_500);
     expect(count('sales_actual')).toBeLessThan(7_500);
     expect(count('market_sales')).toBeGreaterThan(1_000);

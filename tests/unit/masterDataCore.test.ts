@@ -54,9 +54,11 @@ describe('master data services', () => {
   it('lists rows with refs, link lists and the computed A/B/C class', async () => {
     const f = await demoFile();
     const list = listMaster(f, 'customer');
-    expect(list.rows.length).toBe(30);
+    // 30 trading customers, and the prospects the channel plan's pipeline adds to a small region.
+    const pipelineOnly = list.rows.filter((r) => String(r.code).startsWith('ZS')).length;
+    expect(list.rows.length - pipelineOnly).toBe(30);
     expect(list.refs.city?.length).toBeGreaterThan(0);
-    expect(list.refs.customer?.length).toBe(30);
+    expect(list.refs.customer?.length).toBe(list.rows.length);
     const sales = new Map<number, number>(
       f.sqlite.prepare('SELECT customer_id, sum(amount_cents) FROM sales_actual WHERE period BETWEEN 202601 AND 202612 GROUP BY 1').raw().all() as [number, number][],
     );

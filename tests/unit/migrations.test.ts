@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../src/main/core/db/constants';
 import { migrate } from '../../src/main/core/db/migrate';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/db/migrations';
+import * as productPlanMigration from '../../src/main/core/db/migrations/015_product_plan';
 import { createRegionFile, openRegionFile } from '../../src/main/core/db/regionFile';
 import type { DB } from '../../src/main/core/db/schema';
 import { tempDir } from './helpers';
@@ -269,6 +270,181 @@ describe('migrations', () => {
     expect(f.sqlite.prepare('SELECT amount_cents, gross_profit_cents, amount_no_gp_cents FROM sales_month_sku').raw().all()).toEqual([[10000, 3000, 0]]);
     f.sqlite.prepare('INSERT INTO sales_actual (period, customer_id, sku_id, amount_cents, volume, gross_profit_cents, gp_known, batch_id) VALUES (202602, 1, 1, 5000, 1, 0, 0, 1)').run();
     expect(() => f.sqlite.prepare('UPDATE sales_actual SET gp_known = 3').run()).toThrow(/CHECK/);
+    await f.close();
+  });
+  it('12: the channel customer plan keeps the master data and the plan; a month must be one; a snapshot\'s rows are frozen', async () => {
+    const dir = tempDir();
+    const path = await fileAt(11, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO customer (id, code, name, city_id, channel_id, tier, status) VALUES (1, 'D001', '南京恒通商貿', 1, 1, 'distributor', 'prospect');
+      INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (2, '報總部', 'scenario', 0, '2026-12-20');`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(12) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(12);
+    expect(f.sqlite.prepare('SELECT name FROM customer').pluck().get()).toBe('南京恒通商貿');
+    const working = f.sqlite.prepare(`SELECT id FROM plan_version WHERE kind = 'working'`).pluck().get() as number;
+    f.sqlite.exec(`INSERT INTO channel_fill_plan (version_id, city_id, fill_period, method) VALUES (${working}, 1, 202703, 'recruit'), (2, 1, 202704, 'recruit');
+      INSERT INTO channel_prospect (version_id, customer_id, stage) VALUES (${working}, 1, 'contacted'), (2, 1, 'negotiating');
+      INSERT INTO channel_customer_change (version_id, customer_id, kind, period, to_credit_cents) VALUES (${working}, 1, 'credit', 202705, 100000), (2, 1, 'credit', 202705, 100000);
+      UPDATE plan_version SET kind = 'snapshot', frozen = 1 WHERE id = 2;`);
+    // One plan per area of a version; a month is a month; the stages are the five.
+    expect(() => f.sqlite.prepare(`INSERT INTO channel_fill_plan (version_id, city_id, method) VALUES (${working}, 1, 'extend')`).run()).toThrow(/UNIQUE/);
+    expect(() => f.sqlite.prepare(`INSERT INTO channel_customer_change (version_id, customer_id, kind, period) VALUES (${working}, 1, 'terminate', 202713)`).run()).toThrow(/CHECK/);
+    expect(() => f.sqlite.prepare(`UPDATE channel_prospect SET stage = 'won' WHERE version_id = ${working}`).run()).toThrow(/CHECK/);
+    for (const table of ['channel_fill_plan', 'channel_prospect', 'channel_customer_change']) {
+      expect(() => f.sqlite.prepare(`DELETE FROM ${table} WHERE version_id = 2`).run()).toThrow(/snapshot is frozen/);
+      expect(() => f.sqlite.prepare(`UPDATE ${table} SET version_id = 2 WHERE version_id = ${working}`).run()).toThrow(/snapshot is frozen/);
+      expect(() => f.sqlite.prepare(`UPDATE ${table} SET id = id WHERE version_id = 2`).run()).toThrow(/snapshot is frozen/);
+    }
+    await f.close();
+  });
+
+  it("13: the written plan keeps each version's text as a document; a snapshot's text is frozen", async () => {
+    const dir = tempDir();
+    const path = await fileAt(12, dir);
+    const before = new Database(path);
+    const working = before.prepare("SELECT id FROM plan_version WHERE kind = 'working'").pluck().get() as number;
+    before.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (50, '報總部', 'snapshot', 1, '2026-12-20');
+      INSERT INTO plan_narrative (version_id, section, body) VALUES (${working}, 'summary', '第一行
+第二行'), (${working}, 'market', ''), (50, 'budget', '預算');`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(13) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(13);
+    const rows = f.sqlite.prepare('SELECT version_id, section, body FROM plan_narrative ORDER BY version_id, section').all() as { version_id: number; section: string; body: string }[];
+    expect(rows.map((r) => [r.version_id, r.section, JSON.parse(r.body)])).toEqual([
+      [working, 'summary', { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '第一行' }] }, { type: 'paragraph', content: [{ type: 'text', text: '第二行' }] }] }],
+      [50, 'budget', { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '預算' }] }] }],
+    ]);
+    const put = f.sqlite.prepare('INSERT INTO plan_narrative (version_id, section, body) VALUES (?, ?, ?)');
+    put.run(working, 'review.sales.highlights', '{"type":"doc","blocks":[]}');
+    expect(() => put.run(working, 'review.sales.praise', '{"type":"doc","blocks":[]}')).toThrow(/CHECK/);
+    expect(() => put.run(working, 'objectives', '<p>html</p>')).toThrow(/CHECK|JSON/);
+    expect(() => put.run(50, 'summary', '{"type":"doc","blocks":[]}')).toThrow(/snapshot is frozen/);
+    expect(() => f.sqlite.prepare('UPDATE plan_narrative SET body = body WHERE version_id = 50').run()).toThrow(/snapshot is frozen/);
+    expect(() => f.sqlite.prepare('DELETE FROM plan_narrative WHERE version_id = 50').run()).toThrow(/snapshot is frozen/);
+    await f.close();
+  });
+  it('14: the terminal plan: stores keep their ids and audits; a store can be planned to open; the chapter is per version and frozen in a snapshot', async () => {
+    // The terminal plan's migration: the version it gets in this list, whatever its file's number.
+    const v = MIGRATIONS.findIndex((m) => m.name.startsWith('the terminal plan')) + 1;
+    const dir = tempDir();
+    const path = await fileAt(v - 1, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO terminal (id, code, name, city_id, channel_id, status) VALUES (7, 'T000007', '大潤發城東店', 1, 1, 'active'), (8, 'T000008', '蘇果超市中山路店', 1, 1, 'closed');
+      INSERT INTO import_batch (id, kind, source_name, source_hash, imported_at, row_count) VALUES (1, 'store_audit', 'audit.csv', 'h1', '', 1);
+      INSERT INTO store_audit (id, audit_date, terminal_id, batch_id) VALUES (1, '2026-05-01', 7, 1);
+      INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (2, '報總部', 'snapshot', 1, '2026-12-20');`);
+    const terminals = before.prepare('SELECT * FROM terminal ORDER BY id').all();
+    expect(() => before.prepare(`UPDATE terminal SET status = 'prospect' WHERE id = 7`).run()).toThrow(/CHECK/);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(v) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(v);
+    expect(f.sqlite.prepare('SELECT * FROM terminal ORDER BY id').all()).toEqual(terminals);
+    expect(f.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(() => f.sqlite.prepare('DELETE FROM terminal WHERE id = 7').run()).toThrow(/FOREIGN KEY/);
+    f.sqlite.prepare(`INSERT INTO terminal (code, name, city_id, channel_id, status) VALUES ('T000009', '永輝超市新城店', 1, 1, 'prospect')`).run();
+    expect(() => f.sqlite.prepare(`UPDATE terminal SET status = 'open' WHERE id = 7`).run()).toThrow(/CHECK/);
+    expect(f.sqlite.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'terminal' AND type = 'index' AND sql IS NOT NULL ORDER BY name`).pluck().all()).toEqual(['terminal_city', 'terminal_customer']);
+    const working = f.sqlite.prepare(`SELECT id FROM plan_version WHERE kind = 'working'`).pluck().get() as number;
+    f.sqlite.prepare('INSERT INTO terminal_open_plan VALUES (?, 1, 1, 3, 2)').run(working);
+    f.sqlite.prepare('INSERT INTO terminal_share_target (version_id, city_id, channel_id, category_id, distribution, shelf) VALUES (?, 1, 1, 1, 0.6, NULL)').run(working);
+    f.sqlite.prepare('INSERT INTO terminal_sku_target VALUES (?, 1, 0.3)').run(working);
+    expect(() => f.sqlite.prepare('UPDATE terminal_share_target SET distribution = 1.2').run()).toThrow(/CHECK/);
+    expect(() => f.sqlite.prepare('UPDATE terminal_open_plan SET stores = -1').run()).toThrow(/CHECK/);
+    expect(() => f.sqlite.prepare('UPDATE terminal_open_plan SET month = 13').run()).toThrow(/CHECK/);
+    for (const sql of [
+      'INSERT INTO terminal_open_plan VALUES (2, 1, 1, 3, 2)',
+      'INSERT INTO terminal_share_target (version_id, city_id, channel_id, category_id, distribution) VALUES (2, 1, 1, 1, 0.5)',
+      'INSERT INTO terminal_sku_target VALUES (2, 1, 0.3)',
+    ]) {
+      expect(() => f.sqlite.prepare(sql).run()).toThrow(/snapshot is frozen/);
+    }
+    await f.close();
+  });
+
+  it('15: the product plan: positions and new products keep the plan; a snapshot\'s are frozen; a scenario\'s go with it', async () => {
+    // Found by its function, so the test follows the migration wherever the list numbers it.
+    const version = MIGRATIONS.find((m) => m.up === productPlanMigration.up)!.version;
+    const dir = tempDir();
+    const path = await fileAt(version - 1, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`UPDATE sku SET is_new = 1;
+      INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (20, '報總部', 'scenario', 0, ''), (21, '衝刺', 'scenario', 0, '');`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(version) });
+    const db = f.sqlite;
+    expect(db.pragma('user_version', { simple: true })).toBe(version);
+    expect(db.prepare('SELECT code FROM sku').pluck().all()).toEqual(['S1']);
+    const working = db.prepare(`SELECT id FROM plan_version WHERE kind = 'working'`).pluck().get() as number;
+    for (const v of [working, 20, 21]) {
+      db.prepare(`INSERT INTO product_position (version_id, brand_id, category_id, channel_id, focus) VALUES (?, 1, NULL, 1, 'focus')`).run(v);
+      db.prepare(`INSERT INTO new_product (version_id, sku_id, launch_period, target_distribution, target_cents) VALUES (?, 1, 202703, 0.6, 500000)`).run(v);
+      db.prepare('INSERT INTO new_product_channel (version_id, sku_id, channel_id) VALUES (?, 1, 1)').run(v);
+    }
+    // One cell once; a brand or a category, never both or neither; ranges are checked.
+    expect(() => db.prepare(`INSERT INTO product_position (version_id, brand_id, category_id, channel_id, focus) VALUES (?, 1, NULL, 1, 'not_sold')`).run(working)).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO product_position (version_id, brand_id, category_id, channel_id, focus) VALUES (?, 1, 1, 1, 'focus')`).run(working)).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO product_position (version_id, brand_id, category_id, channel_id, focus) VALUES (?, NULL, 1, 1, 'normal')`).run(working)).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE new_product SET target_distribution = 1.2').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE new_product SET launch_period = 202713').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE new_product SET target_cents = -1').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('INSERT INTO new_product_channel (version_id, sku_id, channel_id) VALUES (?, 1, 99)').run(working)).toThrow(/FOREIGN KEY/);
+    // A snapshot's rows never change.
+    db.prepare('UPDATE plan_version SET kind = ?, frozen = 1 WHERE id = 20').run('snapshot');
+    expect(() => db.prepare('UPDATE new_product SET target_cents = 1 WHERE version_id = 20').run()).toThrow(/snapshot is frozen/);
+    expect(() => db.prepare('DELETE FROM new_product_channel WHERE version_id = 20').run()).toThrow(/snapshot is frozen/);
+    expect(() => db.prepare(`UPDATE product_position SET focus = 'not_sold' WHERE version_id = 20`).run()).toThrow(/snapshot is frozen/);
+    expect(() => db.prepare(`INSERT INTO product_position (version_id, brand_id, category_id, channel_id, focus) VALUES (20, NULL, 1, 1, 'focus')`).run()).toThrow(/snapshot is frozen/);
+    // A scenario's rows go with it; removing a new product removes its channels.
+    db.prepare('DELETE FROM plan_version WHERE id = 21').run();
+    expect(db.prepare('SELECT count(*) FROM new_product_channel WHERE version_id = 21').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM product_position WHERE version_id = 21').pluck().get()).toBe(0);
+    db.prepare('DELETE FROM new_product WHERE version_id = ?').run(working);
+    expect(db.prepare('SELECT count(*) FROM new_product_channel WHERE version_id = ?').pluck().get(working)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM new_product_channel').pluck().get()).toBe(1);
+    await f.close();
+  });
+
+  it('16: variance notes move to the working plan as month notes; causes, actions and snapshot freezing work', async () => {
+    const dir = tempDir();
+    const path = await fileAt(15, dir);
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO variance_note (id, period, scope_json, body, created_at) VALUES (7, 202603, '[{"dim":"city","id":1}]', '競品降價', '2027-04-01');
+      INSERT INTO variance_note (id, period, scope_json, body, created_at) VALUES (8, 202604, '[]', '  ', '2027-04-01');`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(16) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(16);
+    const working = f.sqlite.prepare(`SELECT id FROM plan_version WHERE kind = 'working'`).pluck().get() as number;
+    // A note with no text and no cause cannot exist any more: it is left behind.
+    expect(f.sqlite.prepare('SELECT id, version_id, period_kind, period, scope_json, cause_id, body FROM variance_note').raw().all()).toEqual([
+      [7, working, 'month', 202603, '[{"dim":"city","id":1}]', null, '競品降價'],
+    ]);
+    expect(f.sqlite.prepare('SELECT code FROM variance_cause ORDER BY sort_order').pluck().all()).toEqual([
+      'PRICE', 'DISTRIBUTION', 'COMPETITOR', 'SUPPLY', 'WEATHER', 'TEAM', 'CREDIT', 'OTHER',
+    ]);
+    const ins = (kind: string, period: number, cause: number | null, body: string) =>
+      f.sqlite.prepare(`INSERT INTO variance_note (version_id, period_kind, period, scope_json, cause_id, body, created_at, updated_at) VALUES (?, ?, ?, '[]', ?, ?, '', '')`).run(working, kind, period, cause, body);
+    expect(() => ins('quarter', 202605, 1, '')).toThrow(/CHECK/);
+    expect(() => ins('month', 202603, null, ' ')).toThrow(/CHECK/);
+    expect(() => ins('month', 202603, 999, 'x')).toThrow(/FOREIGN KEY/);
+    ins('quarter', 202604, 1, '');
+    f.sqlite.prepare(`INSERT INTO action_item (version_id, title, status, measure, note, created_at) VALUES (?, '跟進', 'open', '', '', '')`).run(working);
+    f.sqlite.prepare('INSERT INTO variance_note_action (note_id, action_id) VALUES (7, 1)').run();
+    // A cause in use stays; a snapshot's notes never change.
+    expect(() => f.sqlite.prepare('DELETE FROM variance_cause WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+    f.sqlite.prepare(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (50, '上報版', 'scenario', 0, '')`).run();
+    f.sqlite.prepare(`INSERT INTO variance_note (version_id, period_kind, period, scope_json, cause_id, body, created_at, updated_at) VALUES (50, 'year', 202601, '[]', 2, '', '', '')`).run();
+    f.sqlite.prepare(`UPDATE plan_version SET kind = 'snapshot', frozen = 1 WHERE id = 50`).run();
+    expect(() => f.sqlite.prepare('UPDATE variance_note SET body = ? WHERE version_id = 50').run('x')).toThrow(/frozen/);
+    expect(() => f.sqlite.prepare('DELETE FROM variance_note WHERE version_id = 50').run()).toThrow(/frozen/);
+    // Removing an action takes its links with it.
+    f.sqlite.prepare('DELETE FROM action_item WHERE id = 1').run();
+    expect(f.sqlite.prepare('SELECT count(*) FROM variance_note_action').pluck().get()).toBe(0);
+    expect(f.sqlite.pragma('foreign_key_check')).toEqual([]);
     await f.close();
   });
 });

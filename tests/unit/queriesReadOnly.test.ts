@@ -86,7 +86,14 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'expenses.bySlice': [{ dimension: 'brand' }, { dimension: 'channel' }],
   'promotions.list': [{}],
   'team.plan': [{}],
+  'planWritten.get': [{}],
   'team.actions.list': [{ today: '2027-03-01' }],
+  'planChannel.get': [{}, { versionId: 1 }],
+  'plan.terminal.get': [{}, { versionId: ids.version, trackYear: 2026 }],
+  'plan.terminal.trend': [{ id: 1 }],
+  'plan.product.read': [{}],
+  'plan.variance.notes': [{ today: '2027-03-01' }],
+  'plan.variance.log': [{ today: '2027-03-01' }],
 });
 
 describe('queries', () => {

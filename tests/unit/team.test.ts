@@ -146,9 +146,16 @@ describe('team: training sessions', () => {
   });
 });
 
+/** The demo region without its own actions (those its variance notes link to): these tests count the list. */
+async function freshWithoutActions(): Promise<Ctx> {
+  const c = await fresh();
+  c.session.requireFile().sqlite.prepare('DELETE FROM action_item').run();
+  return c;
+}
+
 describe('team: action list', () => {
   it('adds, edits, sorts by due date, computes overdue against the given day, deletes and undoes', async () => {
-    const c = await fresh();
+    const c = await freshWithoutActions();
     const owner = all<{ id: number }>(c, 'SELECT id FROM salesperson ORDER BY id LIMIT 1')[0].id;
     const city = all<{ id: number }>(c, 'SELECT id FROM city ORDER BY id LIMIT 1')[0].id;
     const { ids } = await call(c, 'team.actions.apply', {
@@ -182,7 +189,7 @@ describe('team: action list', () => {
   });
 
   it('refuses malformed actions', async () => {
-    const c = await fresh();
+    const c = await freshWithoutActions();
     expect((await fail(c, 'team.actions.apply', { rows: [{ status: 'open' }], label: 'append' })).rule).toBe('team.error.titleRequired');
     expect((await fail(c, 'team.actions.apply', { rows: [{ title: 'x', status: 'later' }], label: 'append' })).code).toBe('INVALID_INPUT');
     expect((await fail(c, 'team.actions.apply', { rows: [{ title: 'x', dueDate: '2026-02-30' }], label: 'append' })).rule).toBe('team.error.badDate');

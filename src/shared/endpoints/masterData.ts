@@ -49,10 +49,10 @@ export const masterDataEndpoints = {
   'master.apply': command<{ ids: number[] }>(['master'])(
     z.object({ entity: entitySchema, rows: z.array(rowSchema).min(1).max(100_000), label: z.enum(APPLY_LABELS) }).strict(),
   ),
-  'master.usage': query<MasterUsageResult>(['master', 'actuals', 'targets', 'expenses', 'promotions', 'team'])(
+  'master.usage': query<MasterUsageResult>(['master', 'actuals', 'targets', 'expenses', 'promotions', 'team', 'chapters'])(
     z.object({ entity: entitySchema, ids: z.array(idSchema).min(1).max(100_000) }).strict(),
   ),
-  'master.remove': command<{ removed: number }>(['master', 'actuals', 'targets', 'expenses', 'promotions', 'team'])(
+  'master.remove': command<{ removed: number }>(['master', 'actuals', 'targets', 'expenses', 'promotions', 'team', 'chapters'])(
     z.object({
       entity: entitySchema,
       ids: z.array(idSchema).min(1).max(100_000),

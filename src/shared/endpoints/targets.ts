@@ -204,7 +204,7 @@ const monthValuesSchema = z.array(valueSchema).length(12);
 export const targetEndpoints = {
   'targets.versions': query<PlanVersionInfo[]>(['targets'])(z.object({}).strict()),
   /** Copies a version (its leaf cells) into a new snapshot (frozen forever) or scenario. Not an undo step. */
-  'targets.createVersion': command<PlanVersionInfo>(['targets', 'expenses', 'promotions', 'team'])(
+  'targets.createVersion': command<PlanVersionInfo>(['targets', 'expenses', 'promotions', 'team', 'chapters'])(
     z.object({
       kind: z.enum(['snapshot', 'scenario']),
       fromId: idSchema,
@@ -214,9 +214,9 @@ export const targetEndpoints = {
     }).strict(),
   ),
   /** Deletes a scenario (never the working plan or a snapshot). Clears the undo history. */
-  'targets.deleteVersion': command<null>(['targets', 'expenses', 'promotions', 'team'])(z.object({ id: idSchema }).strict()),
+  'targets.deleteVersion': command<null>(['targets', 'expenses', 'promotions', 'team', 'chapters'])(z.object({ id: idSchema }).strict()),
   /** The scenario becomes the working plan; the old working plan becomes a scenario. One undo step. */
-  'targets.promote': command<PlanVersionInfo[]>(['targets', 'expenses', 'promotions', 'team'])(z.object({ id: idSchema }).strict()),
+  'targets.promote': command<PlanVersionInfo[]>(['targets', 'expenses', 'promotions', 'team', 'chapters'])(z.object({ id: idSchema }).strict()),
 
   'targets.hoTarget': query<HoTargetMonth[]>(['targets'])(z.object({}).strict()),
   /** Sets some months' head-office figures. One undo step. */

@@ -166,5 +166,6 @@ export const teamEndpoints = {
   'team.actions.apply': command<{ ids: number[] }>(['team'])(
     z.object({ rows: z.array(actionRow).min(1).max(10_000), label: labelSchema }).strict(),
   ),
-  'team.actions.remove': command<{ removed: number }>(['team'])(z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict()),
+  /** Removing an action also unlinks it from the variance notes it answers (in the same undo step). */
+  'team.actions.remove': command<{ removed: number }>(['team', 'chapters'])(z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict()),
 } as const;

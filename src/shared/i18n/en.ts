@@ -2,6 +2,8 @@ import type { Messages } from './zh-Hant';
 import { gridEn } from './grid';
 import { masterDataEn } from './masterData';
 import { actualsEn } from './actuals';
+import { planEn } from './plan';
+import { planProductEn } from './planProduct';
 import { expensesEn } from './expenses';
 import { analysisEn } from './analysis';
 import { analysisCustomersEn } from './analysisCustomers';
@@ -9,8 +11,12 @@ import { analysisExpensesEn } from './analysisExpenses';
 import { analysisPricesEn } from './analysisPrices';
 import { analysisTerminalsEn } from './analysisTerminals';
 import { promotionsEn } from './promotions';
+import { planWrittenEn } from './planWritten';
+import { planTerminalEn } from './planTerminal';
+import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
 import { webHostEn } from './webHost';
+import { planChannelEn } from './planChannel';
 import { targetsEn } from './targets';
 import { importWizardEn } from './importWizard';
 import { targetDialogsEn } from './targetDialogs';
@@ -109,6 +115,7 @@ export const en: Messages = {
     masterData: 'Master data',
     targets: 'Sales targets',
     expenses: 'Expenses & actions',
+    plan: 'Plan chapters',
     actuals: 'Actuals & market data',
     analysis: 'Analysis',
     review: 'Review & export',
@@ -220,14 +227,20 @@ export const en: Messages = {
   targets: targetsEn,
   actuals: actualsEn,
   expenses: expensesEn,
+  plan: planEn,
+  planProduct: planProductEn,
   analysis: analysisEn,
   analysisCustomers: analysisCustomersEn,
   analysisExpenses: analysisExpensesEn,
   analysisPrices: analysisPricesEn,
   analysisTerminals: analysisTerminalsEn,
   promotions: promotionsEn,
+  planWritten: planWrittenEn,
+  planTerminal: planTerminalEn,
+  planVariance: planVarianceEn,
   team: teamEn,
   webHost: webHostEn,
+  planChannel: planChannelEn,
   importWizard: importWizardEn,
   targetDialogs: targetDialogsEn,
   errors: {

@@ -2,6 +2,8 @@ import type { Messages } from './zh-Hant';
 import { gridZhHans } from './grid';
 import { masterDataZhHans } from './masterData';
 import { actualsZhHans } from './actuals';
+import { planZhHans } from './plan';
+import { planProductZhHans } from './planProduct';
 import { expensesZhHans } from './expenses';
 import { analysisZhHans } from './analysis';
 import { analysisCustomersZhHans } from './analysisCustomers';
@@ -9,8 +11,12 @@ import { analysisExpensesZhHans } from './analysisExpenses';
 import { analysisPricesZhHans } from './analysisPrices';
 import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
+import { planWrittenZhHans } from './planWritten';
+import { planTerminalZhHans } from './planTerminal';
+import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
 import { webHostZhHans } from './webHost';
+import { planChannelZhHans } from './planChannel';
 import { targetsZhHans } from './targets';
 import { importWizardZhHans } from './importWizard';
 import { targetDialogsZhHans } from './targetDialogs';
@@ -109,6 +115,7 @@ export const zhHans: Messages = {
     masterData: '主数据',
     targets: '销售目标',
     expenses: '费用与行动计划',
+    plan: '计划书',
     actuals: '实绩与市场数据',
     analysis: '分析',
     review: '总结与导出',
@@ -215,14 +222,20 @@ export const zhHans: Messages = {
   targets: targetsZhHans,
   actuals: actualsZhHans,
   expenses: expensesZhHans,
+  plan: planZhHans,
+  planProduct: planProductZhHans,
   analysis: analysisZhHans,
   analysisCustomers: analysisCustomersZhHans,
   analysisExpenses: analysisExpensesZhHans,
   analysisPrices: analysisPricesZhHans,
   analysisTerminals: analysisTerminalsZhHans,
   promotions: promotionsZhHans,
+  planWritten: planWrittenZhHans,
+  planTerminal: planTerminalZhHans,
+  planVariance: planVarianceZhHans,
   team: teamZhHans,
   webHost: webHostZhHans,
+  planChannel: planChannelZhHans,
   importWizard: importWizardZhHans,
   targetDialogs: targetDialogsZhHans,
   errors: {

@@ -4,6 +4,8 @@ import type { DisplayUnit, Language } from '../units';
 import { gridZhHant } from './grid';
 import { masterDataZhHant } from './masterData';
 import { actualsZhHant } from './actuals';
+import { planZhHant } from './plan';
+import { planProductZhHant } from './planProduct';
 import { expensesZhHant } from './expenses';
 import { analysisZhHant } from './analysis';
 import { analysisCustomersZhHant } from './analysisCustomers';
@@ -11,8 +13,12 @@ import { analysisExpensesZhHant } from './analysisExpenses';
 import { analysisPricesZhHant } from './analysisPrices';
 import { analysisTerminalsZhHant } from './analysisTerminals';
 import { promotionsZhHant } from './promotions';
+import { planWrittenZhHant } from './planWritten';
+import { planTerminalZhHant } from './planTerminal';
+import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
 import { webHostZhHant } from './webHost';
+import { planChannelZhHant } from './planChannel';
 import { targetsZhHant } from './targets';
 import { importWizardZhHant } from './importWizard';
 import { targetDialogsZhHant } from './targetDialogs';
@@ -114,6 +120,7 @@ export const zhHant = {
     masterData: '主數據',
     targets: '銷售目標',
     expenses: '費用與行動計劃',
+    plan: '計劃書',
     actuals: '實績與市場數據',
     analysis: '分析',
     review: '總結與導出',
@@ -220,14 +227,20 @@ export const zhHant = {
   targets: targetsZhHant,
   actuals: actualsZhHant,
   expenses: expensesZhHant,
+  plan: planZhHant,
+  planProduct: planProductZhHant,
   analysis: analysisZhHant,
   analysisCustomers: analysisCustomersZhHant,
   analysisExpenses: analysisExpensesZhHant,
   analysisPrices: analysisPricesZhHant,
   analysisTerminals: analysisTerminalsZhHant,
   promotions: promotionsZhHant,
+  planWritten: planWrittenZhHant,
+  planTerminal: planTerminalZhHant,
+  planVariance: planVarianceZhHant,
   team: teamZhHant,
   webHost: webHostZhHant,
+  planChannel: planChannelZhHant,
   importWizard: importWizardZhHant,
   targetDialogs: targetDialogsZhHant,
   errors: {

@@ -46,6 +46,14 @@ export const TABLE_AREAS: Record<TableName, Area> = {
   action_item: 'team',
   plan_narrative: 'chapters',
   variance_note: 'chapters',
+  terminal_open_plan: 'chapters',
+  terminal_share_target: 'chapters',
+  terminal_sku_target: 'chapters',
+  product_position: 'chapters',
+  new_product: 'chapters',
+  new_product_channel: 'chapters',
+  variance_cause: 'chapters',
+  variance_note_action: 'chapters',
   sales_actual: 'actuals',
   sales_month_customer: 'actuals',
   sales_month_sku: 'actuals',
@@ -58,6 +66,9 @@ export const TABLE_AREAS: Record<TableName, Area> = {
   visit_price: 'actuals',
   visit_promise: 'actuals',
   customer_statement: 'actuals',
+  channel_fill_plan: 'chapters',
+  channel_prospect: 'chapters',
+  channel_customer_change: 'chapters',
 };
 
 /** The setting table's keys that belong to an area other than the region's profile. */

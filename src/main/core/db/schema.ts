@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
+import type { SectionKey } from '../../../shared/planWritten';
 
 // Kysely table types, one interface per table, mirroring migrations/. Money columns
 // end in _cents and hold 分 (1/100 元) as integers; periods are yyyymm integers;
@@ -107,6 +108,8 @@ export interface CustomerTable {
   phone: string;
 }
 export interface CustomerChannelTable { customer_id: number; channel_id: number }
+export type TerminalStatus = 'active' | 'prospect' | 'closed';
+
 export interface TerminalTable {
   id: Id;
   code: string;
@@ -118,7 +121,7 @@ export interface TerminalTable {
   customer_id: number | null;
   owner_id: number | null;
   address: string;
-  status: 'active' | 'closed';
+  status: TerminalStatus;
 }
 
 export interface PlanVersionTable {
@@ -167,8 +170,34 @@ export interface PromotionBudgetTable { promotion_id: number; item_id: number; a
 export interface HeadcountPlanTable {
   version_id: number; role: string; month: number; headcount: number; cost_per_head_cents: number;
 }
+/** Stores to open in a city × channel in a month of the plan year. */
+export interface TerminalOpenPlanTable {
+  version_id: number; city_id: number; channel_id: number; month: number; stores: number;
+}
+/** 鋪貨率 and 貨架佔有率 targets (ratios 0–1; null: no target) of our brands in a city × channel × category. */
+export interface TerminalShareTargetTable {
+  id: Id; version_id: number; city_id: number; channel_id: number; category_id: number; distribution: number | null; shelf: number | null;
+}
+/** A SKU's 鋪貨率 target across the region (ratio 0–1). */
+export interface TerminalSkuTargetTable {
+  version_id: number; sku_id: number; distribution: number;
+}
 export interface TrainingSessionTable {
   id: Id; version_id: number; topic: string; audience: string; month: number; cost_cents: number;
+}
+export interface ChannelFillPlanTable {
+  id: Id; version_id: number; city_id: number; county_id: number | null; fill_period: number | null;
+  method: 'recruit' | 'extend' | 'sub_distributor'; via_customer_id: number | null; owner_id: number | null;
+  first_year_sales_cents: number; note: string;
+}
+export interface ChannelProspectTable {
+  id: Id; version_id: number; customer_id: number; stage: 'identified' | 'contacted' | 'negotiating' | 'signed' | 'lost';
+  first_order_period: number | null; year_sales_cents: number; owner_id: number | null; note: string;
+}
+export interface ChannelCustomerChangeTable {
+  id: Id; version_id: number; customer_id: number; kind: 'upgrade' | 'tier' | 'abc' | 'credit' | 'terminate'; period: number;
+  to_tier: 'distributor' | 'sub_distributor' | 'key_account' | null; to_abc: 'A' | 'B' | 'C' | null; to_credit_cents: number | null;
+  reason: string;
 }
 export interface ActionItemTable {
   id: Id; version_id: number; title: string; owner_id: number | null; due_date: string | null;
@@ -177,10 +206,17 @@ export interface ActionItemTable {
 }
 export interface PlanNarrativeTable {
   version_id: number;
-  section: 'summary' | 'market' | 'objectives' | 'strategies' | 'programs' | 'budget' | 'monitoring';
+  section: SectionKey;
+  /** A RichDoc as JSON (src/shared/planWritten.ts). */
   body: string;
 }
-export interface VarianceNoteTable { id: Id; period: number; scope_json: string; body: string; created_at: string }
+/** Variance notes (migration 16): per plan version; `period` is the first month (yyyymm) of the month, quarter or year. */
+export interface VarianceNoteTable {
+  id: Id; version_id: number; period_kind: 'month' | 'quarter' | 'year'; period: number; scope_json: string;
+  cause_id: number | null; body: string; author: string; created_at: string; updated_at: string;
+}
+export interface VarianceCauseTable { id: Id; code: string; name: string; sort_order: number }
+export interface VarianceNoteActionTable { note_id: number; action_id: number }
 
 export interface SalesActualTable {
   period: number; customer_id: number; sku_id: number; amount_cents: number; volume: number;
@@ -231,6 +267,16 @@ export interface ExpenseActualTable {
   channel_id: number | null; city_id: number | null; amount_cents: number; note: string; batch_id: number | null;
 }
 
+export type PositionFocus = 'focus' | 'not_sold';
+export interface ProductPositionTable {
+  id: Id; version_id: number; brand_id: number | null; category_id: number | null; channel_id: number; focus: PositionFocus;
+}
+export interface NewProductTable {
+  id: Id; version_id: number; sku_id: number; launch_period: number; target_distribution: number; target_cents: number;
+  promotion_id: number | null; support_cents: number; note: string;
+}
+export interface NewProductChannelTable { version_id: number; sku_id: number; channel_id: number }
+
 export interface DB {
   region_meta: RegionMetaTable;
   setting: SettingTable;
@@ -266,9 +312,14 @@ export interface DB {
   promotion_budget: PromotionBudgetTable;
   headcount_plan: HeadcountPlanTable;
   training_session: TrainingSessionTable;
+  terminal_open_plan: TerminalOpenPlanTable;
+  terminal_share_target: TerminalShareTargetTable;
+  terminal_sku_target: TerminalSkuTargetTable;
   action_item: ActionItemTable;
   plan_narrative: PlanNarrativeTable;
   variance_note: VarianceNoteTable;
+  variance_cause: VarianceCauseTable;
+  variance_note_action: VarianceNoteActionTable;
   sales_actual: SalesActualTable;
   sales_month_customer: SalesMonthCustomerTable;
   sales_month_sku: SalesMonthSkuTable;
@@ -282,6 +333,12 @@ export interface DB {
   visit_promise: VisitPromiseTable;
   customer_statement: CustomerStatementTable;
   expense_actual: ExpenseActualTable;
+  channel_fill_plan: ChannelFillPlanTable;
+  channel_prospect: ChannelProspectTable;
+  channel_customer_change: ChannelCustomerChangeTable;
+  product_position: ProductPositionTable;
+  new_product: NewProductTable;
+  new_product_channel: NewProductChannelTable;
 }
 
 export type TableName = keyof DB;
@@ -322,9 +379,20 @@ export type PromotionScopeRow = Selectable<PromotionScopeTable>;
 export type PromotionBudgetRow = Selectable<PromotionBudgetTable>;
 export type HeadcountPlanRow = Selectable<HeadcountPlanTable>;
 export type TrainingSessionRow = Selectable<TrainingSessionTable>;
+export type TerminalOpenPlanRow = Selectable<TerminalOpenPlanTable>;
+export type TerminalShareTargetRow = Selectable<TerminalShareTargetTable>;
+export type TerminalSkuTargetRow = Selectable<TerminalSkuTargetTable>;
 export type ActionItemRow = Selectable<ActionItemTable>;
+export type ChannelFillPlanRow = Selectable<ChannelFillPlanTable>;
+export type ChannelProspectRow = Selectable<ChannelProspectTable>;
+export type ChannelCustomerChangeRow = Selectable<ChannelCustomerChangeTable>;
 export type PlanNarrativeRow = Selectable<PlanNarrativeTable>;
+export type ProductPositionRow = Selectable<ProductPositionTable>;
+export type NewProductRow = Selectable<NewProductTable>;
+export type NewProductChannelRow = Selectable<NewProductChannelTable>;
 export type VarianceNoteRow = Selectable<VarianceNoteTable>;
+export type VarianceCauseRow = Selectable<VarianceCauseTable>;
+export type VarianceNoteActionRow = Selectable<VarianceNoteActionTable>;
 export type SalesActualRow = Selectable<SalesActualTable>;
 export type SalesMonthCustomerRow = Selectable<SalesMonthCustomerTable>;
 export type SalesMonthSkuRow = Selectable<SalesMonthSkuTable>;

@@ -13,9 +13,18 @@ import {
   SPECIAL_ACCOUNTS, STORE_CHANNELS, SUB_DISTRIBUTOR_SUFFIXES, SUPERMARKET_CHAINS, SURNAMES, TRADE_NAMES, VARIANTS,
   VISIT_BUSINESS_GOALS, VISIT_COMPLAINTS, VISIT_OUTCOMES, VISIT_PROMISES, type ChannelCode,
 } from './catalog';
+import { insertChannelPlanDemo } from './channelPlan';
 import { EAST_CHINA } from './eastChina';
+import { DRAFT_SECTIONS } from '../../../shared/planWritten';
+import { workingVersionId } from '../repos/planVersions';
+import { putNarrative } from '../repos/planWritten';
+import { figureTable } from '../services/plan/figures';
+import { draftDoc } from '../services/plan/written';
 import { Rng } from './random';
 import { seasonFactor } from './season';
+import { insertDemoTerminalPlan } from './terminalPlan';
+import { insertDemoProductPlan } from './productPlan';
+import { insertDemoVarianceNotes } from './varianceNotes';
 
 export interface DemoOptions {
   size: DemoSize;
@@ -1591,6 +1600,20 @@ function insertExpensesAndTargets(db: WriteDb, world: World, rng: Rng, totals: A
   );
 }
 
+/**
+ * The written plan's first drafts, worded from the region's own figures as the app's
+ * 按數據起草 does (in Traditional Chinese, the default UI), so a first-time user sees the
+ * sections filled with live figures.
+ */
+function insertWrittenPlan(db: WriteDb): void {
+  const versionId = workingVersionId(db);
+  const table = figureTable(db, versionId);
+  for (const section of DRAFT_SECTIONS) {
+    const doc = draftDoc(db, versionId, section, 'zh-Hant', table);
+    if (doc) putNarrative(db, { version_id: versionId, section, body: JSON.stringify(doc) });
+  }
+}
+
 // ---------------------------------------------------------------------------------
 
 /**
@@ -1661,6 +1684,11 @@ export function fillDemoRegion(db: WriteDb, options: DemoOptions): void {
       insertStatements(db, world, Rng.derive(seed, 'statements'), totals);
       progress.tick(2);
       insertExpensesAndTargets(db, world, Rng.derive(seed, 'expenses'), totals);
+      insertChannelPlanDemo(db, seed);
+      insertWrittenPlan(db);
+      insertDemoTerminalPlan(db, seed);
+      insertDemoProductPlan(db, planYear);
+      insertDemoVarianceNotes(db, world.planYear, importedAt(world, 0));
     });
     progress.finish();
   });

@@ -24,6 +24,11 @@ import { registerTargets } from './targets';
 import { registerExpenses } from './expenses';
 import { registerPromotions } from './promotions';
 import { registerTeam } from './team';
+import { registerPlanChannel } from './planChannel';
+import { registerPlanWritten } from './planWritten';
+import { registerPlanTerminal } from './planTerminal';
+import { registerPlanProduct } from './planProduct';
+import { registerPlanVariance } from './planVariance';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -146,12 +151,17 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerExpenses(r);
   registerPromotions(r);
   registerTeam(r);
+  registerPlanChannel(r);
+  registerPlanWritten(r);
+  registerPlanTerminal(r);
+  registerPlanVariance(r);
   registerActuals(r, session);
   registerAnalysis(r);
   registerAnalysisCustomers(r);
   registerAnalysisTerminals(r);
   registerAnalysisPrices(r);
   registerAnalysisExpenses(r);
+  registerPlanProduct(r);
   r.assertComplete();
   return r;
 }

@@ -2,7 +2,7 @@
 // external images, and an icon font would be one more thing to load.
 
 export type IconName =
-  | 'overview' | 'masterData' | 'targets' | 'expenses' | 'actuals' | 'analysis' | 'review'
+  | 'overview' | 'masterData' | 'targets' | 'expenses' | 'plan' | 'actuals' | 'analysis' | 'review'
   | 'undo' | 'redo' | 'close' | 'plus' | 'folder' | 'sparkle' | 'file' | 'upload' | 'check' | 'lock';
 
 const PATHS: Record<IconName, string> = {
@@ -10,6 +10,7 @@ const PATHS: Record<IconName, string> = {
   masterData: 'M12 3c4.4 0 8 1.3 8 3s-3.6 3-8 3-8-1.3-8-3 3.6-3 8-3zM4 6v6c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12v6c0 1.7 3.6 3 8 3s8-1.3 8-3v-6',
   targets: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 16.5a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zM12 12h.01',
   expenses: 'M3 7h18v12H3zM3 11h18M7 15h4M16 4l-9 3',
+  plan: 'M5 4h10l4 4v12H5zM8 9h4M8 13h8M8 17h8M15 4v4h4',
   actuals: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   analysis: 'M3 17l5-6 4 4 8-9M14 6h6v6',
   review: 'M7 3h8l4 4v14H7zM15 3v4h4M10 12h6M10 16h6',

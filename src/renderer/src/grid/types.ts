@@ -37,6 +37,8 @@ export interface GridColumn<R extends GridRow = GridRow> {
   parse?: (text: string, row: R | null) => ParseResult;
   /** Extra CSS class for the cells (e.g. a badge for computed values). */
   cellClass?: (value: unknown, row: R) => string | undefined;
+  /** A cell's tooltip (absent or undefined: none). */
+  tooltip?: (value: unknown, row: R) => string | undefined;
 }
 
 /** A batch of changes from one user action: updates of existing rows and new rows. */

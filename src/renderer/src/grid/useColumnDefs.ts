@@ -66,6 +66,7 @@ export function useColumnDefs<R extends GridRow>(apiRef: RefObject<GridApi<R> | 
           return extra ? [cls ?? '', extra].filter(Boolean) : cls;
         },
         cellClassRules: { 'gk-range': (p) => inRange(p.node, p.column) },
+        tooltipValueGetter: col.tooltip ? (p) => (!p.node?.rowPinned && p.data ? col.tooltip?.(p.value, p.data) : undefined) : undefined,
         comparator: numeric
           ? undefined
           : (a, b, na, nb) => {

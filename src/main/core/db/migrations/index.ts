@@ -10,6 +10,11 @@ import * as m008 from './008_undo_step_version';
 import * as m009 from './009_batch_losses';
 import * as m010 from './010_sku_cost_unknown';
 import * as m011 from './011_gross_profit_known';
+import * as m012 from './012_channel_plan';
+import * as m013 from './013_written_plan';
+import * as m014 from './014_terminal_plan';
+import * as m015 from './015_product_plan';
+import * as m016 from './016_variance_notes';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -34,6 +39,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'what later imports took from a batch', up: m009.up },
   { version: 10, name: 'SKU pack size, list price and cost may be unknown', up: m010.up },
   { version: 11, name: 'sales lines whose gross profit is not known', up: m011.up },
+  { version: 12, name: 'the channel customer plan', up: m012.up },
+  { version: 13, name: 'the written plan as structured documents, with the review commentary', up: m013.up },
+  { version: 14, name: 'the terminal plan, and stores a plan means to open', up: m014.up },
+  { version: 15, name: 'the product plan: channel positioning and new products', up: m015.up },
+  { version: 16, name: 'variance notes per plan version, with causes and actions', up: m016.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -29,7 +29,7 @@ function dateBounds(s: AuditSlice): [string, string] {
  * The CTE `latest(id, terminal_id, audit_date, city_id, channel_id, m)`: each terminal's latest audit in the
  * slice (per month when byMonth), m its yyyymm. Ties on the date: the higher id.
  */
-function latestCte(s: AuditSlice, byMonth: boolean): { sql: string; params: unknown[] } {
+export function latestCte(s: AuditSlice, byMonth: boolean): { sql: string; params: unknown[] } {
   const where = new Where('sa.audit_date BETWEEN ? AND ?', ...dateBounds(s)).equals('t.city_id', s.cityId).equals('t.channel_id', s.channelId);
   const partition = byMonth ? 'sa.terminal_id, substr(sa.audit_date, 1, 7)' : 'sa.terminal_id';
   return {

@@ -44,7 +44,7 @@ function checkFilter(db: ReadDb, f: CustomerFilter): void {
 }
 
 /** Every city of the filter's geography with its distributors and terminal coverage, blank or not. */
-function cityCoverage(db: ReadDb, f: CustomerFilter, coverageTarget: number): CityCoverage[] {
+export function cityCoverage(db: ReadDb, f: CustomerFilter, coverageTarget: number): CityCoverage[] {
   const cities = citiesOfGeography(db, f);
   const byCity = <R extends { city_id: number }>(rows: R[]) => new Map(rows.map((r) => [r.city_id, r]));
   // Distributors cover a city whatever their main channel (a KA channel is served by KA systems,

@@ -1,3 +1,4 @@
+import { copyChapters } from '../plan/copy';
 import type { HoTargetMonth, PlanVersionInfo, ScenarioName } from '../../../../shared/endpoints/targets';
 import { SCENARIO_NAMES } from '../../../../shared/endpoints/targets';
 import { AppError, refusal } from '../../../../shared/errors';
@@ -112,6 +113,7 @@ export function createVersion(db: WriteDb, input: CreateVersionInput): number {
   copyCells(db, input.fromId, id);
   copyLocks(db, input.fromId, id);
   copySeason(db, input.fromId, id);
+  copyChapters(db, input.fromId, id);
   if (input.kind === 'snapshot') freezeVersion(db, id);
   return id;
 }

@@ -6,6 +6,7 @@ import { refusal } from '../../../../shared/errors';
 import { recordEdit, type RowChange } from '../../db/undoLog';
 import { actionItems, actionRefExists, actionRefs, deleteActionItem, findActionItem, insertActionItem, updateActionItem } from '../../repos/team';
 import { isRealDate } from './common';
+import { linkChangesOfActions } from '../plan/variance';
 
 // The action list (PDCA) of the working plan: what is to be done, by whom, by when,
 // for which slice (city, channel, brand) and which measure it should move.
@@ -95,8 +96,12 @@ export function removeActions(db: WriteDb, ids: number[]): { removed: number } {
     if (!r) throw refusal('INVALID_INPUT', 'team.error.noSuchRow', `ids.${i}: no action ${id}`, { path: `ids.${i}` });
     return r;
   });
+  // The variance notes' links to these actions go with them (a foreign-key cascade);
+  // recorded first, so that undo puts the actions back before their links.
+  const links = linkChangesOfActions(db, rows.map((r) => r.id));
   return recordEdit(db, 'team.undo.actionsRemove', () => {
     for (const r of rows) deleteActionItem(db, r.id);
-    return { changes: rows.map((r) => ({ table: 'action_item' as const, key: { id: r.id }, before: { ...r }, after: null })), value: { removed: rows.length } };
+    const changes = rows.map((r) => ({ table: 'action_item' as const, key: { id: r.id }, before: { ...r }, after: null }));
+    return { changes: [...links, ...changes], value: { removed: rows.length } };
   });
 }

@@ -14,12 +14,19 @@ import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { errorText } from '../../i18n';
 import { FilterSelect, exactAmount, memberOptions, withId, yearOptions } from './kit';
 import { MarketShare } from './MarketShare';
+import type { VarianceNote } from '../../../../shared/endpoints/planVariance';
+import { NoteDialog, type NoteDraft } from '../plan/variance/NoteDialog';
+import { notesBySlice, salesRowNotes, salesRowPeriod, salesRowSlice } from '../plan/variance/markers';
+import { periodText, useCauseName } from '../plan/variance/varianceText';
+import { todayIso } from '../targets/dialogs/format';
 
 // 銷售分析: the year's actuals by month or by a dimension, against last year and the
 // plan's target; a chart (bars + a ratio line, or lines by month), the same figures
 // in a table, a click drills into the sales_actual rows behind a group.
 
 const CHART_TOP = 20;
+/** The variance notes' marker colour (the target grid's corner is the same). */
+const NOTE_COLOR = '#e8590c';
 const noApply = async (): Promise<void> => undefined;
 
 type DetailRow = GridRow & SalesDetail['rows'][number];
@@ -46,6 +53,24 @@ export function SalesView() {
   const chartRef = useRef<EChartsType | null>(null);
 
   const { data, error } = useQuery('analysis.sales', { ...(year !== undefined ? { year } : {}), by, filter, ...(months ? { months } : {}) });
+  // The working plan's variance notes, read once for the view and marked on its groups.
+  const [today] = useState(todayIso);
+  const variance = useQuery('plan.variance.notes', { today }).data;
+  const noteIndex = useMemo(() => notesBySlice(variance?.notes ?? []), [variance]);
+  const causeName = useCauseName();
+  const [noteDraft, setNoteDraft] = useState<{ draft: NoteDraft; label: string } | null>(null);
+  const notesOf = useCallback(
+    (r: SalesRow): VarianceNote[] => (data ? salesRowNotes(noteIndex, by, r.key, filter, data.year, data.months) : []),
+    [data, noteIndex, by, filter],
+  );
+  const noteLines = useCallback(
+    (r: SalesRow) =>
+      notesOf(r).map((n) => {
+        const cause = variance?.causes.find((c) => c.id === n.causeId);
+        return `${periodText(t, n.period)} · ${causeName(cause)}${n.body ? `：${n.body}` : ''}`;
+      }),
+    [notesOf, variance, causeName, t],
+  );
 
   const money = useCallback((cents: number) => formatAmount(cents, unit, language), [unit, language]);
   const unitText = unitLabel(unit, language);
@@ -56,8 +81,8 @@ export function SalesView() {
   const hasTarget = data?.total.target !== null && data !== null;
 
   const option = useMemo<EChartsCoreOption>(
-    () => buildOption(chartRows, data, by, hasTarget, { t, unit, language, unitText }),
-    [chartRows, data, by, hasTarget, t, unit, language, unitText],
+    () => buildOption(chartRows, data, by, hasTarget, { t, unit, language, unitText, noteLines }),
+    [chartRows, data, by, hasTarget, t, unit, language, unitText, noteLines],
   );
 
   const onReady = useCallback((instance: EChartsType) => {
@@ -209,7 +234,14 @@ export function SalesView() {
                   data-actual={r.actual}
                   data-achievement={r.achievement ?? ''}
                 >
-                  <td>{rowLabel(r, by, t, language)}</td>
+                  <td>
+                    {rowLabel(r, by, t, language)}
+                    {notesOf(r).length > 0 && (
+                      <span className="vn-dot" title={noteLines(r).join('\n')} aria-label={t('planVariance.markerCount', { count: notesOf(r).length })} data-testid="variance-marker">
+                        {notesOf(r).length}
+                      </span>
+                    )}
+                  </td>
                   <td data-col="actual">{money(r.actual)}</td>
                   <td data-col="lastYear">{money(r.lastYear)}</td>
                   <td className={r.yoy !== null && r.yoy < 0 ? 'an-neg' : undefined}>{formatPercent(r.yoy, language)}</td>
@@ -251,7 +283,27 @@ export function SalesView() {
               unit={unit}
               language={language}
               onClose={() => setDrill(null)}
+              onRecord={
+                variance && !variance.frozen && salesRowSlice(by, drill.key, filter)
+                  ? () => {
+                      const slice = salesRowSlice(by, drill.key, filter) ?? [];
+                      const filterNames = [
+                        filter.cityId !== undefined && by !== 'city' ? memberOptions(data.options.cities, { level: 'city', language }).find((o) => o.value === filter.cityId)?.label : undefined,
+                        filter.channelId !== undefined && by !== 'channel' ? data.options.channels.find((o) => o.id === filter.channelId)?.name : undefined,
+                        filter.brandId !== undefined && by !== 'brand' ? data.options.brands.find((o) => o.id === filter.brandId)?.name : undefined,
+                      ].filter((x): x is string => !!x);
+                      const label = by === 'month' ? filterNames.join(' · ') || t('planVariance.region') : [...filterNames, drill.label].join(' · ');
+                      setNoteDraft({
+                        draft: { period: salesRowPeriod(by, drill.key, data.year, data.months), slice, causeId: null, body: '', author: '' },
+                        label,
+                      });
+                    }
+                  : undefined
+              }
             />
+          )}
+          {noteDraft && variance && (
+            <NoteDialog draft={noteDraft.draft} sliceLabel={noteDraft.label} causes={variance.causes} years={variance.years} onClose={() => setNoteDraft(null)} />
           )}
         </>
       )}
@@ -265,11 +317,13 @@ interface ChartEnv {
   unit: DisplayUnit;
   language: Language;
   unitText: string;
+  /** The variance notes on a group, as lines of text (none: no marker). */
+  noteLines: (r: SalesRow) => string[];
 }
 
 function buildOption(rows: SalesRow[], data: SalesAnalysis | null, by: SalesDimension, hasTarget: boolean, env: ChartEnv): EChartsCoreOption {
   if (!data) return {};
-  const { t, unit, language, unitText } = env;
+  const { t, unit, language, unitText, noteLines } = env;
   const labels = rows.map((r) => rowLabel(r, by, t, language));
   const point = (r: SalesRow, value: number | null) => ({ value: value === null ? null : value / 100, key: r.key, label: labels[rows.indexOf(r)] });
   const actualName = t('analysis.sales.actual', { year: data.year });
@@ -279,7 +333,26 @@ function buildOption(rows: SalesRow[], data: SalesAnalysis | null, by: SalesDime
   const isMonth = by === 'month';
   const kind = isMonth ? 'line' : 'bar';
   const series: Record<string, unknown>[] = [
-    { name: actualName, type: kind, data: rows.map((r) => point(r, r.actual)), itemStyle: { color: OURS_COLOR }, lineStyle: { width: 3 }, barMaxWidth: 28 },
+    {
+      name: actualName,
+      type: kind,
+      data: rows.map((r) => point(r, r.actual)),
+      itemStyle: { color: OURS_COLOR },
+      lineStyle: { width: 3 },
+      barMaxWidth: 28,
+      // A group with variance notes carries a pin with their count.
+      markPoint: {
+        symbol: 'pin',
+        symbolSize: 30,
+        itemStyle: { color: NOTE_COLOR },
+        label: { color: '#fff', fontSize: 11 },
+        tooltip: { show: false },
+        data: rows.flatMap((r, i) => {
+          const n = noteLines(r).length;
+          return n > 0 ? [{ coord: [i, r.actual / 100], value: n, key: r.key, label: labels[i] }] : [];
+        }),
+      },
+    },
     { name: lastName, type: kind, data: rows.map((r) => point(r, r.lastYear)), itemStyle: { color: OTHER_COLORS[1] }, barMaxWidth: 28 },
   ];
   if (hasTarget) series.push({ name: targetName, type: kind, data: rows.map((r) => point(r, r.target)), itemStyle: { color: OTHER_COLORS[0] }, barMaxWidth: 28 });
@@ -307,6 +380,7 @@ function buildOption(rows: SalesRow[], data: SalesAnalysis | null, by: SalesDime
       line(t('analysis.sales.yoy'), formatPercent(r.yoy, language)),
       isMonth ? line(t('analysis.sales.mom'), formatPercent(r.mom, language)) : '',
       line(t('analysis.sales.grossMargin'), formatPercent(r.grossMargin, language)),
+      ...noteLines(r).map((text) => `<div style="margin-top:4px;max-width:320px;white-space:normal;color:${NOTE_COLOR}">● ${escapeHtml(text)}</div>`),
     ].join('');
   };
   const rotate = !isMonth && rows.length > 8;
@@ -334,6 +408,8 @@ function Drill(props: {
   unit: DisplayUnit;
   language: Language;
   onClose: () => void;
+  /** Opens the variance note dialog for this group (absent: the group cannot have one). */
+  onRecord?: () => void;
 }) {
   const { t: tt } = useTranslation();
   const t = tt as unknown as (k: string, o?: Record<string, unknown>) => string;
@@ -374,6 +450,11 @@ function Drill(props: {
         <h2>{t('analysis.sales.drill.title', { label: slice.label })}</h2>
         {detail && <span className="an-note">{t('analysis.sales.drill.count', { total: formatInteger(detail.total, language), shown: formatInteger(detail.rows.length, language) })}</span>}
         <span className="an-filters__spacer" />
+        {props.onRecord && (
+          <button type="button" className="btn btn--small" onClick={props.onRecord} data-testid="analysis-record-variance">
+            {t('planVariance.recordButton')}
+          </button>
+        )}
         <button type="button" className="btn btn--small" onClick={props.onClose} data-testid="analysis-drill-close">
           {t('analysis.sales.drill.close')}
         </button>

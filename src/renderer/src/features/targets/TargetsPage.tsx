@@ -23,6 +23,10 @@ import { SeedPanel } from './SeedPanel';
 import { TargetDialogs, type TargetDialogKind } from './TargetDialogs';
 import { useTargetTree } from './useTargetTree';
 import './targets.css';
+import { NoteDialog, type NoteDraft } from '../plan/variance/NoteDialog';
+import { notesBySlice, targetCellNotes, targetFieldPeriod, targetRowSlice } from '../plan/variance/markers';
+import { periodText, useCauseName } from '../plan/variance/varianceText';
+import { todayIso } from './dialogs/format';
 
 // The target-planning screen: pick the version, the measure and the row hierarchy;
 // the gap against head office's target stays in view above the grid; every level of
@@ -78,6 +82,23 @@ export function TargetsPage() {
   const others = useMemo(() => (versions ?? []).filter((v) => v.id !== versionId), [versions, versionId]);
   const reference = others.find((v) => v.id === referenceId) ?? others[0] ?? null;
 
+  // ---- variance notes: read once for the version on screen, looked up per cell -----------
+  const [today] = useState(todayIso);
+  const planYear = app.summary?.planYear ?? new Date().getFullYear() + 1;
+  const variance = useQuery('plan.variance.notes', versionId === null ? null : { versionId, today }).data;
+  const noteIndex = useMemo(() => notesBySlice(variance?.notes ?? []), [variance]);
+  const causeName = useCauseName();
+  const [noteDraft, setNoteDraft] = useState<{ draft: NoteDraft; label: string } | null>(null);
+  const notesAt = useCallback(
+    (row: TargetRow, field: TargetPeriod): string[] =>
+      targetCellNotes(noteIndex, targetRowSlice(levels, row.path), targetFieldPeriod(field, planYear)).map((n) => {
+        const cause = variance?.causes.find((c) => c.id === n.causeId);
+        const tt = t as unknown as (k: string, o?: Record<string, unknown>) => string;
+        return `${periodText(tt, n.period)} · ${causeName(cause)}${n.body ? `：${n.body}` : ''}`;
+      }),
+    [noteIndex, levels, planYear, variance, causeName, t],
+  );
+
   // ---- the tree --------------------------------------------------------------------------
   const tree = useTargetTree(versionId, levels, measure);
   const lastYearOf = tree.summary?.lastYearOf ?? (app.summary?.planYear ?? new Date().getFullYear() + 1) - 1;
@@ -90,8 +111,8 @@ export function TargetsPage() {
   );
   const rowById = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const columns = useMemo(
-    () => buildColumns({ t, language, unit, measure, levels, readOnly, lastYearOf }),
-    [t, language, unit, measure, levels, readOnly, lastYearOf],
+    () => buildColumns({ t, language, unit, measure, levels, readOnly, lastYearOf, notesAt }),
+    [t, language, unit, measure, levels, readOnly, lastYearOf, notesAt],
   );
   const expand = tree.expand;
   const treeOptions = useMemo<GridTreeOptions>(
@@ -234,6 +255,18 @@ export function TargetsPage() {
   const versionLabel = (v: PlanVersionInfo) => (v.kind === 'working' ? t('targets.version.working') : v.name);
   const disabledMethods: SpreadMethod[] = others.length === 0 ? ['version'] : [];
 
+  // A note is made on the working plan, for the focused cell's row and period.
+  const noteTarget = useMemo(() => {
+    if (!focusRow || !focus || current?.kind !== 'working' || !variance) return null;
+    const slice = targetRowSlice(levels, focusRow.path);
+    const period = targetFieldPeriod(focus.field, planYear);
+    if (!slice || !period) return null;
+    const labels: string[] = [];
+    for (let id: string | null = focusRow.id; id !== null && id !== REGION_ID; id = rowById.get(id)?.parent ?? null) labels.unshift(rowById.get(id)?.label ?? '');
+    const draft: NoteDraft = { period, slice, causeId: null, body: '', author: '' };
+    return { draft, label: labels.join(' · ') || t('planVariance.region') };
+  }, [focusRow, focus, current, variance, levels, planYear, rowById, t]);
+
   const gridToolbar = (
     <>
       <button
@@ -274,6 +307,16 @@ export function TargetsPage() {
         data-testid="targets-add-row"
       >
         {t('targets.tools.addRow')}
+      </button>
+      <button
+        type="button"
+        className="btn btn--small"
+        disabled={!noteTarget}
+        title={noteTarget ? undefined : t('planVariance.recordHint')}
+        onClick={() => noteTarget && setNoteDraft(noteTarget)}
+        data-testid="targets-record-variance"
+      >
+        {t('planVariance.recordButton')}
       </button>
       <button
         type="button"
@@ -482,6 +525,9 @@ export function TargetsPage() {
       )}
       <GapStrip summary={tree.summary} measure={measure} unit={unit} language={language} />
       <div className="tg__body">{body}</div>
+      {noteDraft && variance && (
+        <NoteDialog draft={noteDraft.draft} sliceLabel={noteDraft.label} causes={variance.causes} years={variance.years} onClose={() => setNoteDraft(null)} />
+      )}
       {addingRow && addParent && versionId !== null && (
         <AddRowDialog
           versionId={versionId}

@@ -113,6 +113,8 @@ export interface ColumnEnv extends FigureEnv {
   levels: readonly TargetDim[];
   readOnly: boolean;
   lastYearOf: number;
+  /** The variance notes on a cell, as lines of text (empty: no marker). */
+  notesAt?: (row: TargetRow, field: TargetPeriod) => string[];
 }
 
 export function buildColumns(env: ColumnEnv): GridColumn<TargetRow>[] {
@@ -148,8 +150,11 @@ export function buildColumns(env: ColumnEnv): GridColumn<TargetRow>[] {
       if (isLocked(row, field)) cls.push(row.lock === 'all' ? 'tg-locked' : 'tg-locked tg-locked--cell');
       if (readOnly) cls.push('tg-readonly');
       if (field === 'm1' || field === 'q1') cls.push('tg-sep');
+      // A cell with variance notes has a small corner marker; its tooltip gives them.
+      if (env.notesAt && env.notesAt(row, field).length > 0) cls.push('vn-marked');
       return cls.join(' ') || undefined;
     },
+    tooltip: env.notesAt ? (_v, row) => env.notesAt?.(row, field).join('\n') || undefined : undefined,
     ...extra,
   });
 

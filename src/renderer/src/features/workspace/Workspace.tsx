@@ -5,6 +5,7 @@ import { AnalysisArea } from '../analysis/AnalysisArea';
 import { ExpensesArea } from '../expenses/ExpensesArea';
 import { MasterDataPage } from '../masterData/MasterDataPage';
 import { OverviewPage } from '../overview/OverviewPage';
+import { PlanArea } from '../plan/PlanArea';
 import { TargetsPage } from '../targets/TargetsPage';
 import type { Area } from './areas';
 import { ComingPanel } from './ComingPanel';
@@ -39,6 +40,8 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
           <TargetsPage />
         ) : area === 'expenses' ? (
           <ExpensesArea />
+        ) : area === 'plan' ? (
+          <PlanArea />
         ) : area === 'actuals' ? (
           <ActualsPage />
         ) : area === 'analysis' ? (

@@ -1,0 +1,19 @@
+import type { WriteDb } from '../../db/handle';
+import { copyChannelChapter } from './channel';
+import { copyNarrative } from '../../repos/planWritten';
+import { copyTerminalPlan } from '../../repos/planTerminal';
+import { copyProductPlan } from '../../repos/productPlan';
+import { copyNotes } from './variance';
+
+/**
+ * Copies every plan chapter's rows of one version into a new one, in the command's
+ * transaction: a scenario starts from its source's chapters, and a snapshot freezes
+ * them with the targets. Each chapter adds its own copy here.
+ */
+export function copyChapters(db: WriteDb, fromId: number, toId: number): void {
+  copyChannelChapter(db, fromId, toId);
+  copyNarrative(db, fromId, toId);
+  copyTerminalPlan(db, fromId, toId);
+  copyProductPlan(db, fromId, toId);
+  copyNotes(db, fromId, toId);
+}
