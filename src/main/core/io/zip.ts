@@ -13,16 +13,18 @@ export interface ZipTotals {
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 
+/** Where the end-of-central-directory record starts (searched from the end, past a comment of up to 64 KB), or -1. */
+function endOfCentralDirectory(buf: Buffer): number {
+  const min = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === EOCD) return i;
+  }
+  return -1;
+}
+
 /** null when the bytes have no readable central directory (not a zip, or a truncated one). */
 export function zipTotals(buf: Buffer): ZipTotals | null {
-  const min = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(buf);
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
   const dirSize = buf.readUInt32LE(eocd + 12);
@@ -59,14 +61,7 @@ const LOCAL = 0x04034b50;
 
 /** The entries of a zip's central directory, or null when it cannot be read. */
 export function zipEntries(buf: Buffer): ZipEntry[] | null {
-  const min = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(buf);
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
   const dirSize = buf.readUInt32LE(eocd + 12);
