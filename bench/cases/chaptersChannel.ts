@@ -7,7 +7,7 @@ import type { BenchCase } from '../types';
 import { benchHost } from './foundation';
 
 // 計劃書 → 渠道客戶 on the large region: the time to answer the chapter's opening query
-// (planChannel.get of the working plan: the blank areas as the customers analysis finds
+// (plan.channel.get of the working plan: the blank areas as the customers analysis finds
 // them, the pipeline with first orders from the monthly summary, the planned changes with
 // the plan year's classes) through the registry on the open file. Figure only.
 
@@ -24,7 +24,7 @@ export const chaptersOpenChannel: BenchCase = {
     if (!opened.ok) throw new Error(opened.error.message);
     let rows = 0;
     const ask = async () => {
-      const r = await registry.invoke('planChannel.get', {});
+      const r = await registry.invoke('plan.channel.get', {});
       if (!r.ok) throw new Error(r.error.message);
       const plan = r.value as ChannelPlan;
       rows = plan.fills.length + plan.prospects.length + plan.changes.length;

@@ -7,7 +7,7 @@ import type { BenchCase } from '../types';
 import { benchHost } from './foundation';
 import { ok, seededLargeRegion } from './targets';
 
-// chapters-open-product: the product plan's opening query (plan.product.read: the mix by
+// chapters-open-product: the product plan's opening query (plan.product.get: the mix by
 // brand and category against last year, the positioning, the new products and their
 // totals) on the large region with its 2027 plan, through the handler registry. The
 // first answer builds the target cube (as the targets page's first open does) and is in
@@ -25,7 +25,7 @@ export const chaptersOpenProduct: BenchCase = {
     await ok(registry, 'file.open', { path });
     const time = async () => {
       const t0 = performance.now();
-      await ok(registry, 'plan.product.read', {});
+      await ok(registry, 'plan.product.get', {});
       return performance.now() - t0;
     };
     const first = await time();

@@ -18,7 +18,7 @@ export const chaptersOpenWritten: BenchCase = {
     const registry = createHandlers(session);
     session.grant(path);
     await ok(registry, 'file.open', { path });
-    const open = () => Promise.all([ok(registry, 'planWritten.get', {}), ok(registry, 'targets.versions', {})]);
+    const open = () => Promise.all([ok(registry, 'plan.written.get', {}), ok(registry, 'targets.versions', {})]);
     // The first open builds the targets' cube (shared with the target page and the expense views).
     const first = await timeOnce(open);
     const times: number[] = [];

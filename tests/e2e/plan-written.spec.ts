@@ -93,9 +93,9 @@ test('the written plan: read the drafts, write a commentary with a live figure, 
   await expect(workspace.undoButton).toHaveAttribute('aria-label', /起草計劃文字/);
 
   // The core refuses what is not the structure, or a figure pointing at nothing; nothing changes.
-  await expect(invoke(page, 'planWritten.save', { section: 'review.channel.highlights', doc: '<p>x</p>' })).rejects.toThrow(/doc/);
+  await expect(invoke(page, 'plan.written.save', { section: 'review.channel.highlights', doc: '<p>x</p>' })).rejects.toThrow(/doc/);
   await expect(
-    invoke(page, 'planWritten.save', {
+    invoke(page, 'plan.written.save', {
       section: 'review.channel.highlights',
       doc: { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'figure', figure: { kind: 'reviewSales', provinceId: 99999 } }] }] },
     }),

@@ -61,7 +61,7 @@ describe('the product mix', () => {
   it('agrees with the targets area and the sales analysis on every brand and category, and invents no margin', async () => {
     const c = await open(skuWithoutCost);
     const v = await seedPlan(c);
-    const plan = await call(c, 'plan.product.read', {});
+    const plan = await call(c, 'plan.product.get', {});
     expect(plan.seeded).toBe(true);
     const summary = await call(c, 'targets.summary', { versionId: v });
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -105,7 +105,7 @@ describe('the product mix', () => {
 
   it('without a plan says there is no target rather than a share of 0', async () => {
     const c = await open();
-    const plan = await call(c, 'plan.product.read', {});
+    const plan = await call(c, 'plan.product.get', {});
     expect(plan.seeded).toBe(false);
     expect(plan.brands.length).toBeGreaterThan(0);
     expect(plan.brands.every((b) => b.targetShare === null && b.targetMargin === null && b.growth === null)).toBe(true);
@@ -116,7 +116,7 @@ describe('the product mix', () => {
 describe('the demo region', () => {
   it('has a channel positioning and two new products, short of head office\'s new-product target', async () => {
     const c = await open();
-    const plan = await call(c, 'plan.product.read', {});
+    const plan = await call(c, 'plan.product.get', {});
     expect(plan.positions.filter((p) => p.focus === 'focus').length).toBeGreaterThanOrEqual(plan.brands.filter((b) => b.lastYearCents > 0).length);
     expect(plan.positions.some((p) => p.dim === 'category')).toBe(true);
     expect(plan.newProducts).toHaveLength(2);
@@ -132,7 +132,7 @@ describe('the demo region', () => {
 describe('editing the product plan', () => {
   it('sets positions as one undo step; normal removes the row; undo and redo restore it', async () => {
     const c = await open();
-    const before = await call(c, 'plan.product.read', {});
+    const before = await call(c, 'plan.product.get', {});
     const brand = before.brands[0].id;
     const [ch1, ch2] = before.channels.map((x) => x.id);
     const stepsBefore = steps(c);
@@ -143,27 +143,27 @@ describe('editing the product plan', () => {
       ],
     });
     expect(steps(c)).toBe(stepsBefore + 1);
-    const after = await call(c, 'plan.product.read', {});
+    const after = await call(c, 'plan.product.get', {});
     const at = (p: ProductPlan, ch: number) => p.positions.find((x) => x.dim === 'brand' && x.id === brand && x.channelId === ch)?.focus ?? 'normal';
     expect(at(after, ch1)).toBe('not_sold');
     expect(at(after, ch2)).toBe('normal');
     await call(c, 'edit.undo', {});
-    const undone = await call(c, 'plan.product.read', {});
+    const undone = await call(c, 'plan.product.get', {});
     expect(undone.positions).toEqual(before.positions);
     await call(c, 'edit.redo', {});
-    expect((await call(c, 'plan.product.read', {})).positions).toEqual(after.positions);
+    expect((await call(c, 'plan.product.get', {})).positions).toEqual(after.positions);
   });
 
   it('adds, updates and removes new products with their channels, each one undo step', async () => {
     const c = await open(oneMoreNew);
-    const base = await call(c, 'plan.product.read', {});
+    const base = await call(c, 'plan.product.get', {});
     const sku = base.options.newSkus[0].id;
     const [ch1, ch2, ch3] = base.channels.map((x) => x.id);
     const original = rowsOf(c);
     await call(c, 'plan.product.applyNewProducts', {
       rows: [{ skuId: sku, launchPeriod: 202704, channelIds: [ch1, ch2], targetDistribution: 0.5, targetCents: 80 * WAN, supportCents: 5 * WAN }],
     });
-    let plan = await call(c, 'plan.product.read', {});
+    let plan = await call(c, 'plan.product.get', {});
     let row = plan.newProducts.find((p) => p.skuId === sku)!;
     expect(row).toMatchObject({ launchPeriod: 202704, channelIds: [ch1, ch2], targetDistribution: 0.5, targetCents: 80 * WAN, supportCents: 5 * WAN });
     expect(plan.newTotals.plannedCents).toBe(base.newTotals.plannedCents + 80 * WAN);
@@ -172,14 +172,14 @@ describe('editing the product plan', () => {
     const added = rowsOf(c);
 
     await call(c, 'plan.product.applyNewProducts', { rows: [{ skuId: sku, channelIds: [ch2, ch3], targetCents: 90 * WAN }] });
-    plan = await call(c, 'plan.product.read', {});
+    plan = await call(c, 'plan.product.get', {});
     row = plan.newProducts.find((p) => p.skuId === sku)!;
     expect(row).toMatchObject({ launchPeriod: 202704, channelIds: [ch2, ch3], targetCents: 90 * WAN, targetDistribution: 0.5 });
     await call(c, 'edit.undo', {});
     expect(rowsOf(c)).toEqual(added);
 
     await call(c, 'plan.product.removeNewProducts', { skuIds: [sku] });
-    expect((await call(c, 'plan.product.read', {})).newProducts.some((p) => p.skuId === sku)).toBe(false);
+    expect((await call(c, 'plan.product.get', {})).newProducts.some((p) => p.skuId === sku)).toBe(false);
     await call(c, 'edit.undo', {});
     expect(rowsOf(c)).toEqual(added);
     await call(c, 'edit.undo', {});
@@ -188,19 +188,19 @@ describe('editing the product plan', () => {
 
   it('links a promotion of the working plan and counts its budget once; a deleted one is said to be gone', async () => {
     const c = await open();
-    const base = await call(c, 'plan.product.read', {});
+    const base = await call(c, 'plan.product.get', {});
     const item = sql<number>(c, `SELECT id FROM expense_item i WHERE NOT EXISTS (SELECT 1 FROM expense_item x WHERE x.parent_id = i.id) ORDER BY id LIMIT 1`);
     const { id } = await call(c, 'promotions.create', {
       name: '新品試飲', type: 'tasting', startDate: '2027-04-01', endDate: '2027-04-30', budget: [{ itemId: item, amountCents: 12 * WAN }],
     });
     const [a, b] = base.newProducts;
     await call(c, 'plan.product.applyNewProducts', { rows: [{ skuId: a.skuId, promotionId: id }, { skuId: b.skuId, promotionId: id }] });
-    let plan = await call(c, 'plan.product.read', {});
+    let plan = await call(c, 'plan.product.get', {});
     expect(plan.options.promotions.map((p) => p.id)).toContain(id);
     expect(plan.newProducts.find((p) => p.skuId === a.skuId)!.promotion).toEqual({ name: '新品試飲', budgetCents: 12 * WAN });
     expect(plan.newTotals.supportCents).toBe(base.newTotals.supportCents + 12 * WAN);
     await call(c, 'promotions.delete', { id });
-    plan = await call(c, 'plan.product.read', {});
+    plan = await call(c, 'plan.product.get', {});
     const gone = plan.newProducts.find((p) => p.skuId === a.skuId)!;
     expect(gone.promotion).toBeNull();
     expect(gone.promotionMissing).toBe(true);
@@ -213,7 +213,7 @@ describe('editing the product plan', () => {
 
   it('refuses bad input with the rule and the field, and changes nothing', async () => {
     const c = await open(oneMoreNew);
-    const plan = await call(c, 'plan.product.read', {});
+    const plan = await call(c, 'plan.product.get', {});
     const sku = plan.newProducts[0].skuId;
     const fresh = plan.options.newSkus[0].id;
     const oldSku = sql<number>(c, 'SELECT id FROM sku WHERE is_new = 0 ORDER BY id LIMIT 1');
@@ -251,19 +251,19 @@ describe('versions', () => {
   it('a snapshot keeps the product plan frozen and readable; a scenario starts from a copy', async () => {
     const c = await open();
     const v = await working(c);
-    const plan = await call(c, 'plan.product.read', {});
+    const plan = await call(c, 'plan.product.get', {});
     const snap = await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: v, name: '報總部 2026-12-20' });
     const scenario = await call(c, 'targets.createVersion', { kind: 'scenario', fromId: v, name: '衝刺', scenario: 'stretch' });
-    const frozen = await call(c, 'plan.product.read', { versionId: snap.id });
+    const frozen = await call(c, 'plan.product.get', { versionId: snap.id });
     expect(frozen.frozen).toBe(true);
     expect(frozen.positions).toEqual(plan.positions);
     expect(frozen.newProducts).toEqual(plan.newProducts);
-    expect((await call(c, 'plan.product.read', { versionId: scenario.id })).newProducts).toEqual(plan.newProducts);
+    expect((await call(c, 'plan.product.get', { versionId: scenario.id })).newProducts).toEqual(plan.newProducts);
     // Editing the working plan leaves the snapshot as it was.
     const sku = plan.newProducts[0].skuId;
     await call(c, 'plan.product.applyNewProducts', { rows: [{ skuId: sku, targetCents: 1 }] });
     await call(c, 'plan.product.removeNewProducts', { skuIds: [plan.newProducts[1].skuId] });
-    expect((await call(c, 'plan.product.read', { versionId: snap.id })).newProducts).toEqual(plan.newProducts);
+    expect((await call(c, 'plan.product.get', { versionId: snap.id })).newProducts).toEqual(plan.newProducts);
     // The file refuses any change to the snapshot's rows.
     const db = c.session.requireFile().sqlite;
     expect(() => db.prepare('UPDATE new_product SET target_cents = 5 WHERE version_id = ?').run(snap.id)).toThrow(/snapshot is frozen/);
@@ -277,7 +277,7 @@ describe('versions', () => {
 describe('master data the product plan uses', () => {
   it('a channel in the positioning and a new product\'s channels is in use; reassigning it moves them, as one undo step', async () => {
     const c = await open();
-    const plan = await call(c, 'plan.product.read', {});
+    const plan = await call(c, 'plan.product.get', {});
     const used = plan.newProducts[0].channelIds[0];
     // A channel the terminal plan does not use either: moving rows onto a channel that has its
     // own for the same city and month is refused (merge adds them), which is not this test.
@@ -295,7 +295,7 @@ describe('master data the product plan uses', () => {
     expect(refused.code).toBe('CONFLICT');
     const before = rowsOf(c);
     await call(c, 'master.remove', { entity: 'channel', ids: [used], mode: 'reassign', targetId: other });
-    const after = await call(c, 'plan.product.read', {});
+    const after = await call(c, 'plan.product.get', {});
     expect(after.newProducts[0].channelIds).toContain(other);
     expect(after.positions.some((p) => p.dim === 'brand' && p.id === plan.brands[0].id && p.channelId === other && p.focus === 'focus')).toBe(true);
     await call(c, 'edit.undo', {});

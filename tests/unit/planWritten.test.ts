@@ -18,7 +18,7 @@ const doc = (...text: string[]): RichDoc => ({ type: 'doc', blocks: text.map((t)
 describe('written plan', () => {
   it('the demo region has a draft of every plan section, with live figures, in Traditional Chinese', async () => {
     const c = await fresh();
-    const plan = await invokeOk(c, 'planWritten.get', {});
+    const plan = await invokeOk(c, 'plan.written.get', {});
     expect(plan.versionKind).toBe('working');
     for (const key of PLAN_SECTIONS) {
       const section = plan.sections.find((s) => s.key === key)!;
@@ -40,7 +40,7 @@ describe('written plan', () => {
     ins.run(version, p1.city, 3, 500_000_000);
     ins.run(version, p2.city, 7, 250_000_000);
 
-    const plan = await invokeOk(c, 'planWritten.get', {});
+    const plan = await invokeOk(c, 'plan.written.get', {});
     const v = (key: string) => {
       const f = plan.figures.values[key];
       return f.status === 'ok' ? f.value : f.status;
@@ -89,23 +89,23 @@ describe('written plan', () => {
         { type: 'table', rows: [[[{ type: 'text', text: '省份' }], []], [[{ type: 'text', text: 'x' }], [{ type: 'figure', figure: { kind: 'hoTarget' } }]]] },
       ],
     };
-    await invokeOk(c, 'planWritten.save', { section: 'review.terminal.problems', doc: body });
+    await invokeOk(c, 'plan.written.save', { section: 'review.terminal.problems', doc: body });
     expect(stepCount(c)).toBe(before + 1);
-    let plan = await invokeOk(c, 'planWritten.get', {});
+    let plan = await invokeOk(c, 'plan.written.get', {});
     const saved = plan.sections.find((s) => s.key === 'review.terminal.problems')!.doc;
     // Neighbouring runs with the same marks are one run.
     expect(saved.blocks[1]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: '目標 ' }, { type: 'text', text: '達成率', marks: ['bold'] }, { type: 'figure', figure: { kind: 'reviewGrowth', provinceId: province } }] });
     expect(saved.blocks).toHaveLength(4);
 
     await invokeOk(c, 'edit.undo', {});
-    plan = await invokeOk(c, 'planWritten.get', {});
+    plan = await invokeOk(c, 'plan.written.get', {});
     expect(plan.sections.find((s) => s.key === 'review.terminal.problems')!.doc).toEqual(EMPTY_DOC);
     await invokeOk(c, 'edit.redo', {});
-    plan = await invokeOk(c, 'planWritten.get', {});
+    plan = await invokeOk(c, 'plan.written.get', {});
     expect(plan.sections.find((s) => s.key === 'review.terminal.problems')!.doc).toEqual(saved);
 
     // Saving an empty document clears the section.
-    await invokeOk(c, 'planWritten.save', { section: 'review.terminal.problems', doc: EMPTY_DOC });
+    await invokeOk(c, 'plan.written.save', { section: 'review.terminal.problems', doc: EMPTY_DOC });
     expect(one<number>(c, "SELECT count(*) FROM plan_narrative WHERE section = 'review.terminal.problems'")).toBe(0);
   });
 
@@ -122,11 +122,11 @@ describe('written plan', () => {
       { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'figure', figure: { kind: 'weather' } }] }] },
       { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'figure', figure: { kind: 'expenseRatio', provinceId: 1 } }] }] },
     ]) {
-      const e = await invokeRefused(c, 'planWritten.save', { section: 'summary', doc: bad });
+      const e = await invokeRefused(c, 'plan.written.save', { section: 'summary', doc: bad });
       expect(e.code).toBe('INVALID_INPUT');
       expect(e.issues?.[0]?.path).toMatch(/^doc/);
     }
-    const missing = await invokeRefused(c, 'planWritten.save', {
+    const missing = await invokeRefused(c, 'plan.written.save', {
       section: 'summary',
       doc: { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'figure', figure: { kind: 'reviewSales', provinceId: 9999 } }] }] },
     });
@@ -149,51 +149,51 @@ describe('written plan', () => {
   it('a figure whose province was deleted says so', async () => {
     const c = await fresh();
     sqlite(c).prepare("INSERT INTO province (id, code, name) VALUES (900, '990000', '測試省')").run();
-    await invokeOk(c, 'planWritten.save', { section: 'market', doc: { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'figure', figure: { kind: 'reviewSales', provinceId: 900 } }] }] } });
-    let plan = await invokeOk(c, 'planWritten.get', {});
+    await invokeOk(c, 'plan.written.save', { section: 'market', doc: { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'figure', figure: { kind: 'reviewSales', provinceId: 900 } }] }] } });
+    let plan = await invokeOk(c, 'plan.written.get', {});
     expect(plan.figures.values['reviewSales@900']).toEqual({ status: 'ok', value: 0 });
     sqlite(c).prepare('DELETE FROM province WHERE id = 900').run();
-    plan = await invokeOk(c, 'planWritten.get', {});
+    plan = await invokeOk(c, 'plan.written.get', {});
     expect(plan.figures.values['reviewSales@900']).toBeUndefined();
     expect(figuresOf(plan.sections.find((s) => s.key === 'market')!.doc)).toEqual([{ kind: 'reviewSales', provinceId: 900 }]);
   });
 
   it('drafts an empty section; replaces text only when asked', async () => {
     const c = await fresh();
-    const e = await invokeRefused(c, 'planWritten.draft', { section: 'market', language: 'en' });
+    const e = await invokeRefused(c, 'plan.written.draft', { section: 'market', language: 'en' });
     expect(e.rule).toBe('planWritten.error.notEmpty');
-    const { doc: drafted } = await invokeOk(c, 'planWritten.draft', { section: 'market', language: 'en', replace: true });
+    const { doc: drafted } = await invokeOk(c, 'plan.written.draft', { section: 'market', language: 'en', replace: true });
     expect(JSON.stringify(drafted)).toContain('In 2026 the region sold');
     expect(drafted.blocks.some((b) => b.type === 'table')).toBe(true);
-    await invokeOk(c, 'planWritten.save', { section: 'review.sales.highlights', doc: EMPTY_DOC });
+    await invokeOk(c, 'plan.written.save', { section: 'review.sales.highlights', doc: EMPTY_DOC });
     const steps = stepCount(c);
-    await invokeOk(c, 'planWritten.draft', { section: 'review.sales.highlights', language: 'zh-Hans' });
+    await invokeOk(c, 'plan.written.draft', { section: 'review.sales.highlights', language: 'zh-Hans' });
     expect(stepCount(c)).toBe(steps + 1);
-    const nothing = await invokeRefused(c, 'planWritten.draft', { section: 'review.management.improvements', language: 'en' });
+    const nothing = await invokeRefused(c, 'plan.written.draft', { section: 'review.management.improvements', language: 'en' });
     expect(nothing.rule).toBe('planWritten.error.nothingToDraft');
   });
 
   it('a snapshot freezes the text; a scenario copies it and is edited on its own', async () => {
     const c = await fresh();
     const working = one<number>(c, "SELECT id FROM plan_version WHERE kind = 'working'");
-    await invokeOk(c, 'planWritten.save', { section: 'summary', doc: doc('報總部版本') });
+    await invokeOk(c, 'plan.written.save', { section: 'summary', doc: doc('報總部版本') });
     const snap = await invokeOk(c, 'targets.createVersion', { kind: 'snapshot', fromId: working, name: '報總部' });
     const scen = await invokeOk(c, 'targets.createVersion', { kind: 'scenario', fromId: working, name: '衝刺' });
-    const frozen = await invokeOk(c, 'planWritten.get', { versionId: snap.id });
+    const frozen = await invokeOk(c, 'plan.written.get', { versionId: snap.id });
     expect(frozen.frozen).toBe(true);
     expect(frozen.sections.find((s) => s.key === 'summary')!.doc).toEqual(doc('報總部版本'));
 
-    const refused = await invokeRefused(c, 'planWritten.save', { versionId: snap.id, section: 'summary', doc: doc('改') });
+    const refused = await invokeRefused(c, 'plan.written.save', { versionId: snap.id, section: 'summary', doc: doc('改') });
     expect(refused.rule).toBe('targets.error.snapshotFrozen');
-    expect((await invokeRefused(c, 'planWritten.draft', { versionId: snap.id, section: 'budget', language: 'en', replace: true })).rule).toBe('targets.error.snapshotFrozen');
+    expect((await invokeRefused(c, 'plan.written.draft', { versionId: snap.id, section: 'budget', language: 'en', replace: true })).rule).toBe('targets.error.snapshotFrozen');
     expect(() => sqlite(c).prepare("UPDATE plan_narrative SET body = '{\"type\":\"doc\",\"blocks\":[]}' WHERE version_id = ?").run(snap.id)).toThrow(/snapshot is frozen/);
 
-    await invokeOk(c, 'planWritten.save', { versionId: scen.id, section: 'summary', doc: doc('方案') });
-    await invokeOk(c, 'planWritten.save', { section: 'summary', doc: doc('工作版') });
-    const read = async (versionId: number) => (await invokeOk(c, 'planWritten.get', { versionId })).sections.find((s) => s.key === 'summary')!.doc;
+    await invokeOk(c, 'plan.written.save', { versionId: scen.id, section: 'summary', doc: doc('方案') });
+    await invokeOk(c, 'plan.written.save', { section: 'summary', doc: doc('工作版') });
+    const read = async (versionId: number) => (await invokeOk(c, 'plan.written.get', { versionId })).sections.find((s) => s.key === 'summary')!.doc;
     expect(await read(scen.id)).toEqual(doc('方案'));
     expect(await read(working)).toEqual(doc('工作版'));
     expect(await read(snap.id)).toEqual(doc('報總部版本'));
-    expect((await invokeRefused(c, 'planWritten.get', { versionId: 12345 })).code).toBe('NOT_FOUND');
+    expect((await invokeRefused(c, 'plan.written.get', { versionId: 12345 })).code).toBe('NOT_FOUND');
   });
 });

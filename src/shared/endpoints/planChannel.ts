@@ -196,21 +196,21 @@ const READS = ['chapters', 'targets', 'master', 'actuals', 'analysis'] as const;
 
 export const planChannelEndpoints = {
   /** The channel customer plan of a version (default: the working plan), with what happened so far. */
-  'planChannel.get': query<ChannelPlan>(READS)(z.object({ versionId: idSchema.optional() }).strict()),
+  'plan.channel.get': query<ChannelPlan>(READS)(z.object({ versionId: idSchema.optional() }).strict()),
   /** Sets the fill plans of areas (a city, or a county of it), made when missing; one undo step. A fill month outside the plan year is refused. */
-  'planChannel.fills.apply': command<{ ids: number[] }>(['chapters'])(z.object({ rows: z.array(fillRow).min(1).max(5000) }).strict()),
-  'planChannel.fills.remove': command<{ removed: number }>(['chapters'])(z.object({ ids: z.array(idSchema).min(1).max(5000) }).strict()),
+  'plan.channel.fills.apply': command<{ ids: number[] }>(['chapters'])(z.object({ rows: z.array(fillRow).min(1).max(5000) }).strict()),
+  'plan.channel.fills.remove': command<{ removed: number }>(['chapters'])(z.object({ ids: z.array(idSchema).min(1).max(5000) }).strict()),
   /**
    * Adds (no id: needs the customer, a prospect of the master data) and updates (id)
    * pipeline rows; one undo step. A row that becomes signed makes its prospect an active customer in the same step.
    */
-  'planChannel.prospects.apply': command<{ ids: number[] }>(['chapters', 'master'])(z.object({ rows: z.array(prospectRow).min(1).max(5000) }).strict()),
-  'planChannel.prospects.remove': command<{ removed: number }>(['chapters'])(z.object({ ids: z.array(idSchema).min(1).max(5000) }).strict()),
+  'plan.channel.prospects.apply': command<{ ids: number[] }>(['chapters', 'master'])(z.object({ rows: z.array(prospectRow).min(1).max(5000) }).strict()),
+  'plan.channel.prospects.remove': command<{ removed: number }>(['chapters'])(z.object({ ids: z.array(idSchema).min(1).max(5000) }).strict()),
   /** Signs a prospect: the row's stage becomes signed and the customer active, one undo step. */
-  'planChannel.prospects.sign': command<null>(['chapters', 'master'])(z.object({ id: idSchema }).strict()),
+  'plan.channel.prospects.sign': command<null>(['chapters', 'master'])(z.object({ id: idSchema }).strict()),
   /** Adds (no id: needs customer, kind and month) and updates (id) planned customer changes; one undo step. */
-  'planChannel.changes.apply': command<{ ids: number[] }>(['chapters'])(z.object({ rows: z.array(changeRow).min(1).max(5000) }).strict()),
-  'planChannel.changes.remove': command<{ removed: number }>(['chapters'])(z.object({ ids: z.array(idSchema).min(1).max(5000) }).strict()),
+  'plan.channel.changes.apply': command<{ ids: number[] }>(['chapters'])(z.object({ rows: z.array(changeRow).min(1).max(5000) }).strict()),
+  'plan.channel.changes.remove': command<{ removed: number }>(['chapters'])(z.object({ ids: z.array(idSchema).min(1).max(5000) }).strict()),
 } as const;
 
 /** yyyymm → 'yyyy-mm'. */

@@ -134,7 +134,7 @@ const newProductRow = z
 
 export const planProductEndpoints = {
   /** The product plan of a version (default: the working plan). */
-  'plan.product.read': query<ProductPlan>(['chapters', 'targets', 'master', 'actuals', 'promotions'])(
+  'plan.product.get': query<ProductPlan>(['chapters', 'targets', 'master', 'actuals', 'promotions'])(
     z.object({ versionId: idSchema.optional() }).strict(),
   ),
   /** Sets cells of the working plan's positioning matrix; one undo step. */

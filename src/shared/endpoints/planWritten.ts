@@ -38,17 +38,17 @@ const target = { versionId: versionId.optional(), section: sectionKeySchema };
 
 export const planWrittenEndpoints = {
   /** The version's sections (default: the working plan) and the values of every figure they may embed. */
-  'planWritten.get': query<WrittenPlan>(['chapters', 'targets', 'actuals', 'expenses', 'master'])(z.object({ versionId: versionId.optional() }).strict()),
+  'plan.written.get': query<WrittenPlan>(['chapters', 'targets', 'actuals', 'expenses', 'master'])(z.object({ versionId: versionId.optional() }).strict()),
   /**
    * Replaces a section's document. One undo step. Refused: a snapshot; a document that is
    * not the schema's; a live figure whose source does not exist.
    */
-  'planWritten.save': command<null>(['chapters'])(z.object({ ...target, doc: richDocSchema }).strict()),
+  'plan.written.save': command<null>(['chapters'])(z.object({ ...target, doc: richDocSchema }).strict()),
   /**
    * Writes a first draft of a section from the file's own figures, worded in `language`.
    * A section that already has text is replaced only with `replace: true`. One undo step.
    */
-  'planWritten.draft': command<{ doc: RichDoc }>(['chapters'])(
+  'plan.written.draft': command<{ doc: RichDoc }>(['chapters'])(
     z.object({ ...target, language: z.enum(LANGUAGES), replace: z.boolean().optional() }).strict(),
   ),
 } as const;

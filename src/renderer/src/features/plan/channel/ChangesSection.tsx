@@ -62,13 +62,13 @@ export function ChangesSection({ env, run }: { env: ColumnEnv; run: Run }) {
   const onApply = useCallback(async (changes: GridChanges) => {
     const input = changes.updates.map((u) => ({ id: Number(u.id), ...u.values }));
     if (input.length === 0) return;
-    const outcome = await runCommand('planChannel.changes.apply', { rows: input as never });
+    const outcome = await runCommand('plan.channel.changes.apply', { rows: input as never });
     if (!outcome.ok) throw gridError(outcome.error);
   }, []);
 
   const remove = async () => {
     const ids = (grid.current?.selectedRowIds() ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-    if (ids.length > 0) await run(runCommand('planChannel.changes.remove', { ids }));
+    if (ids.length > 0) await run(runCommand('plan.channel.changes.remove', { ids }));
   };
 
   return (
@@ -121,7 +121,7 @@ function AddChangeDialog({ plan, onClose, run }: { plan: ChannelPlan; onClose: (
       ...(kind === 'upgrade' ? { toTier: 'distributor' as const } : {}),
       ...(kind === 'credit' && c ? { toCreditCents: c.creditLimitCents } : {}),
     };
-    if (await run(runCommand('planChannel.changes.apply', { rows: [row] }))) onClose();
+    if (await run(runCommand('plan.channel.changes.apply', { rows: [row] }))) onClose();
   };
   return (
     <Modal

@@ -24,7 +24,7 @@ export function ChannelPlanPanel() {
   const language = app.language;
   const versions = useQuery('targets.versions', {});
   const [versionId, setVersionId] = useState<number | undefined>(undefined);
-  const { data: plan, error } = useQuery('planChannel.get', versionId === undefined ? {} : { versionId });
+  const { data: plan, error } = useQuery('plan.channel.get', versionId === undefined ? {} : { versionId });
   const [notice, setNotice] = useState<string | null>(null);
 
   const isWorking = plan ? versions.data?.find((v) => v.id === plan.versionId)?.kind === 'working' : true;

@@ -53,7 +53,7 @@ export function FillsSection({ env, run }: { env: ColumnEnv; run: (p: ReturnType
         return f ? [{ cityId: f.cityId, countyId: f.countyId, method: f.method ?? 'recruit', ...u.values }] : [];
       });
       if (input.length === 0) return;
-      const outcome = await runCommand('planChannel.fills.apply', { rows: input as never });
+      const outcome = await runCommand('plan.channel.fills.apply', { rows: input as never });
       if (!outcome.ok) throw gridError(outcome.error);
     },
     [plan],
@@ -62,7 +62,7 @@ export function FillsSection({ env, run }: { env: ColumnEnv; run: (p: ReturnType
   const removeSelected = async () => {
     const keys = new Set((grid.current?.selectedRowIds() ?? []).map(String));
     const ids = (plan?.fills ?? []).filter((f) => keys.has(f.key) && f.planId !== null).map((f) => f.planId!);
-    if (ids.length > 0) await run(runCommand('planChannel.fills.remove', { ids }));
+    if (ids.length > 0) await run(runCommand('plan.channel.fills.remove', { ids }));
   };
 
   return (
@@ -114,7 +114,7 @@ function AddAreaDialog({ plan, language: lang, onClose, run }: AddAreaProps) {
   const [countyId, setCountyId] = useState<number | ''>('');
   const counties = plan.refs.counties.filter((c) => c.cityId === cityId);
   const add = async () => {
-    const ok = await run(runCommand('planChannel.fills.apply', { rows: [{ cityId, countyId: countyId === '' ? null : countyId, method: 'recruit' }] }));
+    const ok = await run(runCommand('plan.channel.fills.apply', { rows: [{ cityId, countyId: countyId === '' ? null : countyId, method: 'recruit' }] }));
     if (ok) onClose();
   };
   return (

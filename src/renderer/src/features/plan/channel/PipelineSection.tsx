@@ -65,7 +65,7 @@ export function PipelineSection({ env, run, notify }: { env: ColumnEnv; run: Run
   const onApply = useCallback(async (changes: GridChanges) => {
     const input = changes.updates.map((u) => ({ id: Number(u.id), ...u.values }));
     if (input.length === 0) return;
-    const outcome = await runCommand('planChannel.prospects.apply', { rows: input as never });
+    const outcome = await runCommand('plan.channel.prospects.apply', { rows: input as never });
     if (!outcome.ok) throw gridError(outcome.error);
   }, []);
 
@@ -73,11 +73,11 @@ export function PipelineSection({ env, run, notify }: { env: ColumnEnv; run: Run
   const sign = async () => {
     const [id] = selected();
     if (id === undefined) return notify(t('planChannel.pipeline.selectOne'));
-    await run(runCommand('planChannel.prospects.sign', { id }));
+    await run(runCommand('plan.channel.prospects.sign', { id }));
   };
   const remove = async () => {
     const ids = selected();
-    if (ids.length > 0) await run(runCommand('planChannel.prospects.remove', { ids }));
+    if (ids.length > 0) await run(runCommand('plan.channel.prospects.remove', { ids }));
   };
 
   const option = useMemo<EChartsCoreOption>(() => {
@@ -164,7 +164,7 @@ function AddProspectDialog({ plan, onClose, run }: { plan: ChannelPlan; onClose:
   const candidates = plan.refs.customers.filter((c) => c.status === 'prospect' && !taken.has(c.id));
   const [customerId, setCustomerId] = useState<number>(candidates[0]?.id ?? 0);
   const add = async () => {
-    if (await run(runCommand('planChannel.prospects.apply', { rows: [{ customerId }] }))) onClose();
+    if (await run(runCommand('plan.channel.prospects.apply', { rows: [{ customerId }] }))) onClose();
   };
   return (
     <Modal

@@ -15,7 +15,7 @@ import { PlanVersionSelect } from '../PlanVersionSelect';
 export function ProductPlanPanel() {
   const { t } = useTranslation();
   const [versionId, setVersionId] = useState<number | null>(null);
-  const { data: plan, error } = useQuery('plan.product.read', versionId === null ? {} : { versionId });
+  const { data: plan, error } = useQuery('plan.product.get', versionId === null ? {} : { versionId });
   const readOnly = plan ? plan.versionKind !== 'working' : true;
 
   return (

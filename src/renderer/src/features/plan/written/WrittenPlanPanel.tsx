@@ -34,7 +34,7 @@ export function WrittenPlanPanel() {
   const versions = useQuery('targets.versions', {});
   // A version that is gone (a deleted scenario) falls back to the working plan.
   const shown = versionId !== null && versions.data?.some((v) => v.id === versionId) !== false ? versionId : null;
-  const query = useQuery('planWritten.get', shown === null ? {} : { versionId: shown });
+  const query = useQuery('plan.written.get', shown === null ? {} : { versionId: shown });
   const plan = query.data;
   const [section, setSection] = useState<SectionKey>('summary');
   const [editing, setEditing] = useState<{ key: SectionKey; seq: number } | null>(null);
@@ -63,7 +63,7 @@ export function WrittenPlanPanel() {
   const save = async (next: RichDoc) => {
     setBusy(true);
     setError(null);
-    const outcome = await runCommand('planWritten.save', { versionId: plan.versionId, section, doc: next });
+    const outcome = await runCommand('plan.written.save', { versionId: plan.versionId, section, doc: next });
     setBusy(false);
     if (!outcome.ok) setError(errorText(outcome.error));
     else setEditing(null);
@@ -72,7 +72,7 @@ export function WrittenPlanPanel() {
     setConfirmDraft(false);
     setBusy(true);
     setError(null);
-    const outcome = await runCommand('planWritten.draft', { versionId: plan.versionId, section, language, ...(replace ? { replace } : {}) });
+    const outcome = await runCommand('plan.written.draft', { versionId: plan.versionId, section, language, ...(replace ? { replace } : {}) });
     setBusy(false);
     if (!outcome.ok) setError(errorText(outcome.error));
   };
