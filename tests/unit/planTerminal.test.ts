@@ -165,6 +165,26 @@ describe('plan.terminal: edits', () => {
   });
 });
 
+describe('plan.terminal: master data', () => {
+  it('merging a channel into another adds up the stores both planned to open in a city and month; reassigning onto them is refused', async () => {
+    const c = await fresh();
+    const id = (code: string) => sqlite(c).prepare('SELECT id FROM channel WHERE code = ?').pluck().get(code) as number;
+    const [ka, chain] = [id('KA'), id('CHAIN')];
+    const stores = (where: string) => sqlite(c).prepare(`SELECT COALESCE(SUM(stores), 0) FROM terminal_open_plan WHERE ${where}`).pluck().get() as number;
+    const both = stores(`channel_id IN (${ka}, ${chain})`);
+    expect(stores(`channel_id = ${ka}`)).toBeGreaterThan(0);
+    expect(stores(`channel_id = ${chain}`)).toBeGreaterThan(0);
+    const refused = await invokeRefused(c, 'master.remove', { entity: 'channel', ids: [ka], mode: 'reassign', targetId: chain });
+    expect(refused).toMatchObject({ code: 'CONFLICT', rule: 'masterData.remove.collision' });
+    expect(stores(`channel_id IN (${ka}, ${chain})`)).toBe(both);
+    await call(c, 'master.remove', { entity: 'channel', ids: [ka], mode: 'merge', targetId: chain });
+    expect(stores(`channel_id = ${chain}`)).toBe(both);
+    await undo(c);
+    expect(stores(`channel_id = ${ka}`)).toBeGreaterThan(0);
+    expect(stores(`channel_id IN (${ka}, ${chain})`)).toBe(both);
+  });
+});
+
 describe('plan.terminal: versions', () => {
   it('a snapshot copies the chapter and freezes it; a scenario copies it and changes apart', async () => {
     const c = await fresh();

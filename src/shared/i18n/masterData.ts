@@ -185,6 +185,9 @@ export const masterDataZhHant = {
     product_position: '渠道定位',
     new_product: '新品計劃',
     new_product_channel: '新品渠道',
+    terminal_open_plan: '開店計劃',
+    terminal_share_target: '鋪貨率與貨架佔有率目標',
+    terminal_sku_target: '單品鋪貨率目標',
   },
   usage: '{{table}} {{count}} 條',
 } as const;
@@ -374,6 +377,9 @@ export const masterDataZhHans: MasterDataMessages = {
     product_position: '渠道定位',
     new_product: '新品计划',
     new_product_channel: '新品渠道',
+    terminal_open_plan: '开店计划',
+    terminal_share_target: '铺货率与货架占有率目标',
+    terminal_sku_target: '单品铺货率目标',
   },
   usage: '{{table}} {{count}} 条',
 };
@@ -560,6 +566,9 @@ export const masterDataEn: MasterDataMessages = {
     product_position: 'channel positioning',
     new_product: 'new product plans',
     new_product_channel: 'new product channels',
+    terminal_open_plan: 'stores to open',
+    terminal_share_target: 'distribution and shelf-share targets',
+    terminal_sku_target: 'SKU distribution targets',
   },
   usage: '{{table}}: {{count}} rows',
 };

@@ -22,7 +22,7 @@ export interface Usage {
 }
 
 /** Columns added together when two rows merge; everything else keeps the target's value. */
-const SUMMED = /(_cents|volume|^facings|^skus_on_shelf|^headcount)$/;
+const SUMMED = /(_cents|volume|^facings|^skus_on_shelf|^headcount|^stores)$/;
 const NOT_SUMMED = /price/;
 const MAXED = new Set(['has_display']);
 /** Columns that take the smaller value: a sales line merged with one of unknown gross profit is unknown (gp_known 0). */
