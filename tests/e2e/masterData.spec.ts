@@ -74,7 +74,7 @@ test('a paste with one invalid cell applies nothing and names the cell', async (
   await expect(workspace.undoButton).toBeDisabled();
 });
 
-test('deleting a used channel offers to reassign its customers and stores', async ({ start, page }) => {
+test('deleting a used channel offers to reassign or merge its customers, stores and plan rows', async ({ start, page }) => {
   await start.demoButton.click();
   await start.expectState('workspace');
   const md = new MasterDataPage(page);
@@ -90,11 +90,14 @@ test('deleting a used channel offers to reassign its customers and stores', asyn
   // Reassign needs a target; then the channel is gone and nothing is orphaned.
   await md.deleteDialog.getByTestId('md-delete-confirm').click();
   await expect(md.deleteDialog.getByTestId('md-delete-error')).toBeVisible();
-  // The demo's terminal plan plans stores for KA, CHAIN and TT in the same cities and months, so
-  // moving KA's rows onto CHAIN or TT would make twins, which reassigning refuses (merging adds
-  // them); HORECA has none.
+  // The demo's product plan positions every brand in every channel, so pointing KA's rows at
+  // another channel makes twins: reassigning refuses and names the table; merging keeps the
+  // target's positioning and adds up what adds up.
   const target = md.deleteDialog.getByTestId('md-target');
   await target.selectOption((await target.locator('option', { hasText: '(HORECA)' }).getAttribute('value')) ?? '');
+  await md.deleteDialog.getByTestId('md-delete-confirm').click();
+  await expect(md.deleteDialog.getByTestId('md-delete-error')).toContainText('渠道定位');
+  await md.deleteDialog.getByTestId('md-mode-merge').check();
   await md.deleteDialog.getByTestId('md-delete-confirm').click();
   await expect(md.deleteDialog).toBeHidden();
   await expect(md.grid('channel').column('name').filter({ hasText: name })).toHaveCount(0);

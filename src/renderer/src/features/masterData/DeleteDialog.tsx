@@ -46,7 +46,10 @@ export function DeleteDialog({ entity, ids, rows, labelField, onClose }: Props) 
     setBusy(false);
     if (!outcome.ok) {
       const e: AppErrorData = outcome.error;
-      const first = e.issues?.[0] as { path: string; message: string; key?: string } | undefined;
+      const issue = e.issues?.[0] as { path: string; message: string; key?: string; params?: Record<string, string | number> } | undefined;
+      // A table is named by what the manager calls it (the usage list's names), not by its SQL name.
+      const table = issue?.params?.table;
+      const first = issue && typeof table === 'string' ? { ...issue, params: { ...issue.params, table: tKey(t, `masterData.table.${table}`) } } : issue;
       setRefused(first ? issueMessage(t, first, e) : e.message && e.code === 'CONFLICT' && !e.rule ? e.message : errorText(e));
       return;
     }
