@@ -18,6 +18,8 @@ export const expenseReallocate: BenchCase = {
     const registry = createHandlers(session);
     session.grant(path);
     await ok(registry, 'file.open', { path });
+    // A large file opens read-only while its integrity check runs on a worker; the edits below wait for it.
+    await session.checked();
     const v = await workingVersion(registry);
     // The budget tab is open (the plan's targets are read), and the plan has a budget: 8% of sales.
     await ok(registry, 'expenses.budget', {});

@@ -80,6 +80,8 @@ export async function gotoWorkspace(page: Page, launchUrl: string, beforeLoad?: 
     await page.reload();
   }
   await page.waitForSelector('body[data-app-state="workspace"]', { timeout: 120_000 });
+  // A large file is shown read-only while its integrity check runs; the cases edit, so they wait.
+  await page.waitForSelector('[data-testid="status-checking"]', { state: 'detached', timeout: 120_000 });
 }
 
 function tsvBlock(round: number): string {

@@ -46,6 +46,8 @@ export async function seededLargeRegion(ctx: BenchContext): Promise<string> {
   const registry = createHandlers(session);
   session.grant(temp);
   await ok(registry, 'file.open', { path: temp });
+  // A large file opens read-only while its integrity check runs on a worker; the plan is written after it.
+  await session.checked();
   const v = await workingVersion(registry);
   const ho = await ok<{ amountCents: number }[]>(registry, 'targets.hoTarget', {});
   const year = ho.reduce((s, m) => s + m.amountCents, 0);
@@ -66,6 +68,8 @@ export const spreadRegionTotal: BenchCase = {
     const registry = createHandlers(session);
     session.grant(path);
     await ok(registry, 'file.open', { path });
+    // A large file opens read-only while its integrity check runs on a worker; the edits below wait for it.
+    await session.checked();
     const v = await workingVersion(registry);
     // Warm the cube (the user has the target grid open when they type the total).
     const tree = await ok<{ total: { months: number[] } }>(registry, 'targets.tree', { versionId: v, levels: ['province'], measure: 'amount', parent: null });
