@@ -90,6 +90,21 @@ export function formatPeriod(yyyymm: number): string {
   return `${Math.floor(yyyymm / 100)}-${String(yyyymm % 100).padStart(2, '0')}`;
 }
 
+/**
+ * A month a manager types, as yyyymm: 2027-03, 2027/3, 2027.3, 202703, 2027年3月, or a month
+ * alone (3, 03, 3月) taken in `planYear`; full-width digits and marks read as their ASCII
+ * twins. Null when it is not a month at all (whether it lies in the plan year is a rule of
+ * whoever asks).
+ */
+export function parsePlanMonth(text: string, planYear: number): number | null {
+  const s = text.normalize('NFKC').replace(/。/g, '.').replace(/−/g, '-').trim();
+  const valid = (year: number, month: number) => (month >= 1 && month <= 12 ? year * 100 + month : null);
+  let m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?|(\d{2}))$/.exec(s);
+  if (m) return valid(Number(m[1]), Number(m[2] ?? m[3]));
+  m = /^(\d{1,2})\s*月?$/.exec(s);
+  return m ? valid(planYear, Number(m[1])) : null;
+}
+
 /** The next finer unit (億 → 萬元 → 元), or null for 元. */
 export function finerUnit(unit: DisplayUnit): DisplayUnit | null {
   return unit === 'yi' ? 'wan' : unit === 'wan' ? 'yuan' : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../src/shared/endpoints/planChannel';
+import { parsePlanMonth as parsePeriod } from '../../src/shared/units';
 import { demoOpener, invokeOk, invokeRefused, withDb, type RegistryCtx } from './helpers';
 
 // The channel customer plan through the handler registry on the tiny demo region: its

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLaunchMonth, parseLaunchMonth, parseLevel, parseNames, parsePercent } from '../../src/renderer/src/features/plan/product/productText';
+import { formatPeriod as formatLaunchMonth, parsePlanMonth as parseLaunchMonth } from '../../src/shared/units';
+import { parseLevel, parseNames, parsePercent } from '../../src/renderer/src/features/plan/product/productText';
 
 // What the product plan's grids read back from typed or pasted text.
 

@@ -212,28 +212,3 @@ export const planChannelEndpoints = {
   'plan.channel.changes.apply': command<{ ids: number[] }>(['chapters'])(z.object({ rows: z.array(changeRow).min(1).max(5000) }).strict()),
   'plan.channel.changes.remove': command<{ removed: number }>(['chapters'])(z.object({ ids: z.array(idSchema).min(1).max(5000) }).strict()),
 } as const;
-
-/** yyyymm → 'yyyy-mm'. */
-export function periodText(p: number | null): string {
-  if (p === null) return '';
-  return `${Math.floor(p / 100)}-${String(p % 100).padStart(2, '0')}`;
-}
-
-/**
- * A typed month as a yyyymm period: 2027-03, 2027/3, 202703, 2027年3月, or a month alone
- * (3, 03, 3月) taken in `planYear`. Null when it is not a month at all.
- */
-export function parsePeriod(text: string, planYear: number): number | null {
-  const s = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  let m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?|(\d{2}))$/.exec(s);
-  if (m) {
-    const month = Number(m[2] ?? m[3]);
-    return month >= 1 && month <= 12 ? Number(m[1]) * 100 + month : null;
-  }
-  m = /^(\d{1,2})\s*月?$/.exec(s);
-  if (m) {
-    const month = Number(m[1]);
-    return month >= 1 && month <= 12 ? planYear * 100 + month : null;
-  }
-  return null;
-}

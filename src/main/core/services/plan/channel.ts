@@ -2,9 +2,10 @@ import { refusal } from '../../../../shared/errors';
 import type { MessageKey } from '../../../../shared/errors';
 import { classifyAbc, type AbcClass } from '../../../../shared/pareto';
 import {
-  PIPELINE_STAGES, periodText, type ChangeRow, type ChangeRowInput, type ChannelPlan, type FillRow, type FillRowInput, type PipelineCitySummary,
+  PIPELINE_STAGES, type ChangeRow, type ChangeRowInput, type ChannelPlan, type FillRow, type FillRowInput, type PipelineCitySummary,
   type PipelineStage, type PlanCustomerRef, type ProspectRow, type ProspectRowInput,
 } from '../../../../shared/endpoints/planChannel';
+import { formatPeriod } from '../../../../shared/units';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import type { ChannelCustomerChangeRow, ChannelFillPlanRow, ChannelProspectRow, CustomerRow } from '../../db/schema';
 import { recordEdit, type RowChange } from '../../db/undoLog';
@@ -204,7 +205,7 @@ function invalid(rule: MessageKey, path: string, message: string, params?: Recor
 function checkPeriod(period: number | null | undefined, planYear: number, path: string): void {
   if (period === null || period === undefined) return;
   if (Math.floor(period / 100) !== planYear) {
-    invalid('planChannel.error.outsideYear', path, `${periodText(period)} is outside the plan year ${planYear}`, { month: periodText(period), year: planYear });
+    invalid('planChannel.error.outsideYear', path, `${formatPeriod(period)} is outside the plan year ${planYear}`, { month: formatPeriod(period), year: planYear });
   }
 }
 

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import { PIPELINE_STAGES, periodText, type ChannelPlan, type ProspectRow } from '../../../../../shared/endpoints/planChannel';
+import { PIPELINE_STAGES, type ChannelPlan, type ProspectRow } from '../../../../../shared/endpoints/planChannel';
+import { formatPeriod } from '../../../../../shared/units';
 import { runCommand } from '../../../api/commands';
 import { EChart } from '../../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, TOOLTIP_STYLE } from '../../../components/chart/chartStyle';
@@ -51,7 +52,7 @@ export function PipelineSection({ env, run, notify }: { env: ColumnEnv; run: Run
       refColumn<GridProspect>(env, 'ownerId', t('planChannel.pipeline.owner'), 'salespeople', 90),
       {
         ...textColumn<GridProspect>('firstOrderActual', t('planChannel.pipeline.firstOrderActual'), 96),
-        format: (v) => (typeof v === 'number' ? periodText(v) : t('planChannel.pipeline.noOrder')),
+        format: (v) => (typeof v === 'number' ? formatPeriod(v) : t('planChannel.pipeline.noOrder')),
         cellClass: (v) => (typeof v === 'number' ? 'chp-state chp-state--done' : 'chp-derived'),
       },
       { ...moneyColumn<GridProspect>(env, 'actualSalesCents', t('planChannel.pipeline.actualSales'), false), cellClass: () => 'chp-derived' },

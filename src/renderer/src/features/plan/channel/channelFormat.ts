@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { parsePeriod, periodText, type ChannelPlan } from '../../../../../shared/endpoints/planChannel';
+import { type ChannelPlan } from '../../../../../shared/endpoints/planChannel';
+import { formatPeriod, parsePlanMonth } from '../../../../../shared/units';
 import { geoDisplayName } from '../../../../../shared/geoNames';
 import { unitLabel, type DisplayUnit, type Language } from '../../../../../shared/units';
 import type { GridColumn, GridRow, ParseResult } from '../../../grid';
@@ -27,10 +28,10 @@ export function monthColumn<R extends GridRow>(env: ColumnEnv, field: string, he
     editable: env.editable,
     required,
     width,
-    format: (v) => (typeof v === 'number' ? periodText(v) : ''),
+    format: (v) => (typeof v === 'number' ? formatPeriod(v) : ''),
     parse: (text): ParseResult => {
       if (text.trim() === '') return required ? { ok: false, reason: env.t('planChannel.parse.required') } : { ok: true, value: null };
-      const p = parsePeriod(text, year);
+      const p = parsePlanMonth(text, year);
       return p === null ? { ok: false, reason: env.t('planChannel.parse.month', { year }) } : { ok: true, value: p };
     },
   };

@@ -7,7 +7,8 @@ import { useApp } from '../../../app/AppContext';
 import { errorText } from '../../../i18n';
 import { DataGrid, GridApplyError, type DataGridHandle, type GridChanges, type GridColumn, type GridRow, type ParseResult } from '../../../grid';
 import { editText, parseFigure } from '../../targets/format';
-import { formatLaunchMonth, parseLaunchMonth, parseNames, parsePercent } from './productText';
+import { formatPeriod, parsePlanMonth } from '../../../../../shared/units';
+import { parseNames, parsePercent } from './productText';
 
 // 新品上市 The new products: each new SKU's launch month, channels, target distribution,
 // target sales and promotion support, and their total against the new-product target
@@ -90,9 +91,9 @@ export function NewProductsSection({ plan, readOnly }: { plan: ProductPlan; read
         width: 100,
         required: true,
         editable: !readOnly,
-        format: (v) => (typeof v === 'number' ? formatLaunchMonth(v) : ''),
+        format: (v) => (typeof v === 'number' ? formatPeriod(v) : ''),
         parse: (text) => {
-          const p = parseLaunchMonth(text, plan.planYear);
+          const p = parsePlanMonth(text, plan.planYear);
           return p === null ? { ok: false, reason: t('planProduct.newProducts.parse.month', { text: text.trim(), year: plan.planYear }) } : { ok: true, value: p };
         },
       },

@@ -26,29 +26,6 @@ export function parseLevel(text: string, labels: readonly Record<PositionLevel, 
   return null;
 }
 
-/**
- * A month as yyyymm: "2027-03", "2027/3", "2027.03", "202703", "2027年3月", or a month
- * alone ("3", "3月", "03") in the plan year. Null: not a month.
- */
-export function parseLaunchMonth(text: string, planYear: number): number | null {
-  const s = fullWidth(text);
-  let m = /^(\d{4})\s*(?:[-/.年]\s*)(\d{1,2})\s*月?$/.exec(s);
-  if (m) return valid(Number(m[1]), Number(m[2]));
-  m = /^(\d{4})(\d{2})$/.exec(s);
-  if (m) return valid(Number(m[1]), Number(m[2]));
-  m = /^(\d{1,2})\s*月?$/.exec(s);
-  if (m) return valid(planYear, Number(m[1]));
-  return null;
-}
-
-function valid(year: number, month: number): number | null {
-  return month >= 1 && month <= 12 ? year * 100 + month : null;
-}
-
-export function formatLaunchMonth(period: number): string {
-  return `${Math.floor(period / 100)}-${String(period % 100).padStart(2, '0')}`;
-}
-
 /** A percentage typed as "55" or "55%" → the fraction 0.55 (a number is always read as percent). */
 export function parsePercent(text: string): number | null {
   const s = fullWidth(text).replace(/%$/, '').trim();
