@@ -5,7 +5,6 @@
 export const planChannelZhHant = {
   readOnly: '「{{name}}」是快照，只供查看，不再改變。',
   scenarioNote: '這裡顯示方案「{{name}}」；在計劃書中只能修改工作版。',
-  version: '版本',
   tiles: {
     blank: '空白區域',
     blankValue: '{{count}} 個',
@@ -166,7 +165,6 @@ export const planChannelZhHant = {
 export const planChannelZhHans: typeof planChannelZhHant = {
   readOnly: '“{{name}}”是快照，只供查看，不再改变。',
   scenarioNote: '这里显示方案“{{name}}”；在计划书中只能修改工作版。',
-  version: '版本',
   tiles: {
     blank: '空白区域',
     blankValue: '{{count}} 个',
@@ -327,7 +325,6 @@ export const planChannelZhHans: typeof planChannelZhHant = {
 export const planChannelEn: typeof planChannelZhHant = {
   readOnly: '“{{name}}” is a snapshot: shown read-only, it never changes.',
   scenarioNote: 'This shows the scenario “{{name}}”; the plan chapters edit the working plan only.',
-  version: 'Version',
   tiles: {
     blank: 'Blank areas',
     blankValue: '{{count}}',

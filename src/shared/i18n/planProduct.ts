@@ -3,8 +3,6 @@
 
 export const planProductZhHant = {
   loading: '正在讀取產品規劃…',
-  version: '計劃版本',
-  versionKind: { working: '工作計劃', snapshot: '快照', scenario: '方案' },
   readOnlySnapshot: '快照「{{name}}」送出後不再變更，這裡只能查看。要修改，請從它建立方案，或回到工作計劃。',
   readOnlyScenario: '方案「{{name}}」在這裡只能查看；產品規劃在工作計劃上編輯（可在銷售目標中把方案設為工作計劃）。',
   mix: {
@@ -102,8 +100,6 @@ export const planProductZhHant = {
 
 export const planProductZhHans: typeof planProductZhHant = {
   loading: '正在读取产品规划…',
-  version: '计划版本',
-  versionKind: { working: '工作计划', snapshot: '快照', scenario: '方案' },
   readOnlySnapshot: '快照“{{name}}”送出后不再变更，这里只能查看。要修改，请从它创建方案，或回到工作计划。',
   readOnlyScenario: '方案“{{name}}”在这里只能查看；产品规划在工作计划上编辑（可在销售目标中把方案设为工作计划）。',
   mix: {
@@ -201,8 +197,6 @@ export const planProductZhHans: typeof planProductZhHant = {
 
 export const planProductEn: typeof planProductZhHant = {
   loading: 'Loading the product plan…',
-  version: 'Plan version',
-  versionKind: { working: 'Working plan', snapshot: 'Snapshot', scenario: 'Scenario' },
   readOnlySnapshot: 'The snapshot “{{name}}” never changes once sent; it can only be viewed here. To change it, make a scenario from it, or go back to the working plan.',
   readOnlyScenario: 'The scenario “{{name}}” can only be viewed here; the product plan is edited on the working plan (a scenario can be promoted to the working plan under Sales targets).',
   mix: {

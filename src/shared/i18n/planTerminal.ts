@@ -3,8 +3,6 @@
 
 export const planTerminalZhHant = {
   title: '終端建設規劃',
-  version: '計劃版本',
-  versionKind: { working: '工作版', snapshot: '快照', scenario: '方案' },
   frozenNote: '這是快照，內容已凍結，只能查看。',
   readOnlyNote: '這裡只編輯工作版；要改這個方案，請先在銷售目標中把它設為工作版。',
   trackYear: '跟蹤年度',
@@ -104,8 +102,6 @@ export const planTerminalZhHant = {
 
 export const planTerminalZhHans: typeof planTerminalZhHant = {
   title: '终端建设规划',
-  version: '计划版本',
-  versionKind: { working: '工作版', snapshot: '快照', scenario: '方案' },
   frozenNote: '这是快照，内容已冻结，只能查看。',
   readOnlyNote: '这里只编辑工作版；要改这个方案，请先在销售目标中把它设为工作版。',
   trackYear: '跟踪年度',
@@ -205,8 +201,6 @@ export const planTerminalZhHans: typeof planTerminalZhHant = {
 
 export const planTerminalEn: typeof planTerminalZhHant = {
   title: 'Terminal plan',
-  version: 'Plan version',
-  versionKind: { working: 'Working plan', snapshot: 'Snapshot', scenario: 'Scenario' },
   frozenNote: 'This is a snapshot: it is frozen and can only be viewed.',
   readOnlyNote: 'Only the working plan is edited here; to change this scenario, promote it to the working plan under Targets first.',
   trackYear: 'Tracked year',

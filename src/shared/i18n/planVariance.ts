@@ -3,7 +3,6 @@
 
 export const planVarianceZhHant = {
   intro: '記錄每個範圍與期間（某城市的三月、某品牌的第二季）為什麼未達成或超出計劃，並連結改進行動。',
-  version: '計劃版本',
   frozen: '這是快照，內容不可更改。',
   add: '新增差異備註…',
   causesButton: '原因清單…',
@@ -135,7 +134,6 @@ export const planVarianceZhHant = {
 
 export const planVarianceZhHans: typeof planVarianceZhHant = {
   intro: '记录每个范围与期间（某城市的三月、某品牌的第二季度）为什么未达成或超出计划，并关联改进行动。',
-  version: '计划版本',
   frozen: '这是快照，内容不可更改。',
   add: '新增差异备注…',
   causesButton: '原因清单…',
@@ -267,7 +265,6 @@ export const planVarianceZhHans: typeof planVarianceZhHant = {
 
 export const planVarianceEn: typeof planVarianceZhHant = {
   intro: 'Record why a slice and period (a city in March, a brand in Q2) missed or beat the plan, and link the actions that follow.',
-  version: 'Plan version',
   frozen: 'This is a snapshot; it cannot be changed.',
   add: 'Add variance note…',
   causesButton: 'Causes…',
