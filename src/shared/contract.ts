@@ -15,6 +15,7 @@ import { planWrittenEndpoints } from './endpoints/planWritten';
 import { planTerminalEndpoints } from './endpoints/planTerminal';
 import { planProductEndpoints } from './endpoints/planProduct';
 import { planVarianceEndpoints } from './endpoints/planVariance';
+import { deckEndpoints } from './endpoints/deck';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
@@ -203,6 +204,7 @@ export const contract = {
   ...planTerminalEndpoints,
   ...planProductEndpoints,
   ...planVarianceEndpoints,
+  ...deckEndpoints,
 } as const;
 
 export type Contract = typeof contract;

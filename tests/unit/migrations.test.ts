@@ -447,4 +447,27 @@ describe('migrations', () => {
     expect(f.sqlite.pragma('foreign_key_check')).toEqual([]);
     await f.close();
   });
+
+  it('17: a deck\'s arrangement is kept per version and document, goes with its version, and refuses a bad row', async () => {
+    const dir = tempDir();
+    const path = await fileAt(16, dir);
+    const before = new Database(path);
+    before.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (40, '報總部', 'snapshot', 1, ''), (41, '衝刺', 'scenario', 0, '')`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(17) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(17);
+    const ins = f.sqlite.prepare('INSERT INTO deck_slide (version_id, doc, slide_key, position, hidden, title, notes) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    // A snapshot is still arranged for presenting: no freezing trigger.
+    ins.run(40, 'review', 'review.cover', 0, 0, null, null);
+    ins.run(40, 'plan', 'review.cover', 0, 1, '封面', '開場白');
+    expect(() => ins.run(40, 'review', 'review.cover', 1, 0, null, null)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => ins.run(40, 'deck', 'x', 0, 0, null, null)).toThrow(/CHECK/);
+    expect(() => ins.run(40, 'plan', 'x', 0, 2, null, null)).toThrow(/CHECK/);
+    expect(() => ins.run(40, 'plan', 'y', 0, 0, '  ', null)).toThrow(/CHECK/);
+    expect(() => ins.run(99, 'plan', 'z', 0, 0, null, null)).toThrow(/FOREIGN KEY/);
+    ins.run(41, 'plan', 'plan.cover', 0, 0, null, null);
+    f.sqlite.prepare('DELETE FROM plan_version WHERE id = 41').run();
+    expect(f.sqlite.prepare('SELECT version_id FROM deck_slide').pluck().all()).toEqual([40, 40]);
+    await f.close();
+  });
 });

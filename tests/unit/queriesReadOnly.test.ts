@@ -94,6 +94,8 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'plan.product.get': [{}],
   'plan.variance.notes': [{ today: '2027-03-01' }],
   'plan.variance.log': [{ today: '2027-03-01' }],
+  'deck.get': [{ doc: 'review' }, { doc: 'plan', language: 'en' }],
+  'deck.slide': [{ doc: 'review', key: 'review.sales.byMonth', filter: {} }],
 });
 
 describe('queries', () => {

@@ -12,6 +12,9 @@ import { analysisPricesEn } from './analysisPrices';
 import { analysisTerminalsEn } from './analysisTerminals';
 import { promotionsEn } from './promotions';
 import { planWrittenEn } from './planWritten';
+import { deckEn } from './deck';
+import { deckReviewEn } from './deckReview';
+import { deckPlanEn } from './deckPlan';
 import { planTerminalEn } from './planTerminal';
 import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
@@ -236,6 +239,9 @@ export const en: Messages = {
   analysisTerminals: analysisTerminalsEn,
   promotions: promotionsEn,
   planWritten: planWrittenEn,
+  deck: deckEn,
+  deckReview: deckReviewEn,
+  deckPlan: deckPlanEn,
   planTerminal: planTerminalEn,
   planVariance: planVarianceEn,
   team: teamEn,

@@ -12,6 +12,9 @@ import { analysisPricesZhHans } from './analysisPrices';
 import { analysisTerminalsZhHans } from './analysisTerminals';
 import { promotionsZhHans } from './promotions';
 import { planWrittenZhHans } from './planWritten';
+import { deckZhHans } from './deck';
+import { deckReviewZhHans } from './deckReview';
+import { deckPlanZhHans } from './deckPlan';
 import { planTerminalZhHans } from './planTerminal';
 import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
@@ -231,6 +234,9 @@ export const zhHans: Messages = {
   analysisTerminals: analysisTerminalsZhHans,
   promotions: promotionsZhHans,
   planWritten: planWrittenZhHans,
+  deck: deckZhHans,
+  deckReview: deckReviewZhHans,
+  deckPlan: deckPlanZhHans,
   planTerminal: planTerminalZhHans,
   planVariance: planVarianceZhHans,
   team: teamZhHans,

@@ -14,6 +14,9 @@ import { analysisPricesZhHant } from './analysisPrices';
 import { analysisTerminalsZhHant } from './analysisTerminals';
 import { promotionsZhHant } from './promotions';
 import { planWrittenZhHant } from './planWritten';
+import { deckZhHant } from './deck';
+import { deckReviewZhHant } from './deckReview';
+import { deckPlanZhHant } from './deckPlan';
 import { planTerminalZhHant } from './planTerminal';
 import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
@@ -236,6 +239,9 @@ export const zhHant = {
   analysisTerminals: analysisTerminalsZhHant,
   promotions: promotionsZhHant,
   planWritten: planWrittenZhHant,
+  deck: deckZhHant,
+  deckReview: deckReviewZhHant,
+  deckPlan: deckPlanZhHant,
   planTerminal: planTerminalZhHant,
   planVariance: planVarianceZhHant,
   team: teamZhHant,

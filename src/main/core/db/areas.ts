@@ -54,6 +54,7 @@ export const TABLE_AREAS: Record<TableName, Area> = {
   new_product_channel: 'chapters',
   variance_cause: 'chapters',
   variance_note_action: 'chapters',
+  deck_slide: 'chapters',
   sales_actual: 'actuals',
   sales_month_customer: 'actuals',
   sales_month_sku: 'actuals',

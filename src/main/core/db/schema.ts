@@ -217,6 +217,10 @@ export interface VarianceNoteTable {
 }
 export interface VarianceCauseTable { id: Id; code: string; name: string; sort_order: number }
 export interface VarianceNoteActionTable { note_id: number; action_id: number }
+export interface DeckSlideTable {
+  version_id: number; doc: 'review' | 'plan'; slide_key: string; position: number; hidden: number;
+  title: string | null; notes: string | null;
+}
 
 export interface SalesActualTable {
   period: number; customer_id: number; sku_id: number; amount_cents: number; volume: number;
@@ -320,6 +324,7 @@ export interface DB {
   variance_note: VarianceNoteTable;
   variance_cause: VarianceCauseTable;
   variance_note_action: VarianceNoteActionTable;
+  deck_slide: DeckSlideTable;
   sales_actual: SalesActualTable;
   sales_month_customer: SalesMonthCustomerTable;
   sales_month_sku: SalesMonthSkuTable;

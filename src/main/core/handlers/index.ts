@@ -29,6 +29,7 @@ import { registerPlanWritten } from './planWritten';
 import { registerPlanTerminal } from './planTerminal';
 import { registerPlanProduct } from './planProduct';
 import { registerPlanVariance } from './planVariance';
+import { registerDeck } from './deck';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -162,6 +163,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerAnalysisPrices(r);
   registerAnalysisExpenses(r);
   registerPlanProduct(r);
+  registerDeck(r, session);
   r.assertComplete();
   return r;
 }

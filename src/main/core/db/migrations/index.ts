@@ -15,6 +15,7 @@ import * as m013 from './013_written_plan';
 import * as m014 from './014_terminal_plan';
 import * as m015 from './015_product_plan';
 import * as m016 from './016_variance_notes';
+import * as m017 from './017_deck_arrangement';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'the terminal plan, and stores a plan means to open', up: m014.up },
   { version: 15, name: 'the product plan: channel positioning and new products', up: m015.up },
   { version: 16, name: 'variance notes per plan version, with causes and actions', up: m016.up },
+  { version: 17, name: 'the deck\'s arrangement per plan version', up: m017.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

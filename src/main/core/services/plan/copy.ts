@@ -4,6 +4,7 @@ import { copyNarrative } from '../../repos/planWritten';
 import { copyTerminalPlan } from '../../repos/planTerminal';
 import { copyProductPlan } from '../../repos/productPlan';
 import { copyNotes } from './variance';
+import { copyArrangement } from '../../repos/deck';
 
 /**
  * Copies every plan chapter's rows of one version into a new one, in the command's
@@ -16,4 +17,5 @@ export function copyChapters(db: WriteDb, fromId: number, toId: number): void {
   copyTerminalPlan(db, fromId, toId);
   copyProductPlan(db, fromId, toId);
   copyNotes(db, fromId, toId);
+  copyArrangement(db, fromId, toId);
 }

@@ -1,12 +1,12 @@
 import { useLayoutEffect, useRef, type CSSProperties } from 'react';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
 import { init, use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Every chart in the app: one ECharts instance on canvas (bars, lines, grid, legend,
 // tooltip), following its container's size and re-rendered when the option changes.
-registerModules([BarChart, LineChart, GridComponent, LegendComponent, MarkPointComponent, TooltipComponent, CanvasRenderer]);
+registerModules([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkPointComponent, TooltipComponent, CanvasRenderer]);
 
 interface EChartProps {
   option: EChartsCoreOption;

@@ -1,0 +1,24 @@
+import { AppError } from '../../../shared/errors';
+import type { HandlerRegistry } from '../registry';
+import type { Session } from '../session';
+import { arrangeDeck, buildDeck, buildSlide, resetDeck } from '../services/deck';
+import { targetCache } from '../services/targets/model';
+
+/** 總結與導出: the review and the plan as a deck, its arrangement, and its exports. */
+export function registerDeck(r: HandlerRegistry, session: Session): void {
+  r.query('deck.get', ({ doc, versionId, language }, { db, file }) =>
+    buildDeck(db, () => targetCache(file, db), { doc, versionId, language: language ?? session.state.language }),
+  );
+  r.query('deck.slide', ({ doc, versionId, key, filter, language }, { db, file }) =>
+    buildSlide(db, () => targetCache(file, db), { doc, versionId, key, filter, language: language ?? session.state.language }),
+  );
+  r.command('deck.arrange', (input, { db }) => (arrangeDeck(db, input), null));
+  r.command('deck.reset', (input, { db }) => (resetDeck(db, input), null));
+  // The exports are written by their own modules (the PowerPoint writer, the printer).
+  r.asyncCommand('deck.exportPptx', async () => {
+    throw new AppError('NOT_SUPPORTED', 'the PowerPoint export is not built yet');
+  });
+  r.asyncCommand('deck.exportPdf', async () => {
+    throw new AppError('NOT_SUPPORTED', 'printing to PDF needs the desktop app; the page prints itself in a browser');
+  });
+}
