@@ -118,6 +118,53 @@ describe('analysis.sales', () => {
     }
   });
 
+  it('applies the province filter on both paths, to the targets and to the rows behind a group', async () => {
+    const c = await open();
+    const db = new Database(c.path, { readonly: true });
+    const province = (db.prepare('SELECT ci.province_id AS p FROM sales_actual a JOIN customer cu ON cu.id = a.customer_id JOIN city ci ON ci.id = cu.city_id WHERE a.period / 100 = 2026 ORDER BY ci.province_id DESC LIMIT 1').get() as { p: number }).p;
+    db.close();
+    const inProvince = `cu.city_id IN (SELECT id FROM city WHERE province_id = ${province})`;
+    const all = await invokeOk(c, 'analysis.sales', { year: 2026, by: 'month' });
+    for (const by of ['city', 'brand', 'month'] as const) {
+      const res = await invokeOk(c, 'analysis.sales', { year: 2026, by, filter: { provinceId: province } });
+      const hand = handSums(c.path, 2026, by, inProvince);
+      for (const r of res.rows) {
+        expect(r.actual, `${by} ${r.key}`).toBe(hand.get(r.key)?.actual ?? 0);
+        expect(r.lastYear).toBe(hand.get(r.key)?.last ?? 0);
+      }
+      expect(res.total.actual).toBeGreaterThan(0);
+      expect(res.total.actual).toBeLessThan(all.total.actual);
+    }
+    const withBrand = await invokeOk(c, 'analysis.sales', { year: 2026, by: 'city', filter: { provinceId: province, brandId: all.options.brands[0].id } });
+    const handBrand = handSums(c.path, 2026, 'city', `${inProvince} AND sk.brand_id = ${all.options.brands[0].id}`);
+    expect(withBrand.total.actual).toBe([...handBrand.values()].reduce((s, h) => s + h.actual, 0));
+    const city = (await invokeOk(c, 'analysis.sales', { year: 2026, by: 'city', filter: { provinceId: province } })).rows.find((r) => r.actual > 0)!;
+    const detail = await invokeOk(c, 'analysis.salesRows', { year: 2026, slice: { by: 'month', key: 3 }, filter: { provinceId: province }, limit: 1000 });
+    expect(detail.total).toBeGreaterThan(0);
+    const db2 = new Database(c.path, { readonly: true });
+    const count = db2.prepare(`SELECT COUNT(*) AS n FROM sales_actual a JOIN customer cu ON cu.id = a.customer_id WHERE a.period = 202603 AND ${inProvince}`).get() as { n: number };
+    db2.close();
+    expect(detail.total).toBe(count.n);
+    expect(city.label).not.toBe('');
+  });
+
+  it('filters the plan year\'s targets by province', async () => {
+    const path = template.copy();
+    const w = new Database(path);
+    const version = (w.prepare("SELECT id FROM plan_version WHERE kind = 'working'").get() as { id: number }).id;
+    const cells = w.prepare('SELECT ci.id AS city, ci.province_id AS province, ch.id AS channel, s.id AS sku FROM city ci, channel ch, sku s ORDER BY ci.id DESC, ch.id, s.id LIMIT 40').all() as { city: number; province: number; channel: number; sku: number }[];
+    const ins = w.prepare('INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume) VALUES (?, ?, ?, NULL, ?, ?, ?, 0)');
+    cells.forEach((cell, i) => ins.run(version, cell.city, cell.channel, cell.sku, (i % 12) + 1, 1_000_00 * (i + 1)));
+    w.close();
+    const c = await openWithHandlers(path);
+    opened.push(c);
+    const province = cells[0].province;
+    const res = await invokeOk(c, 'analysis.sales', { year: 2027, by: 'channel', filter: { provinceId: province } });
+    const expected = cells.reduce((s, cell, i) => s + (cell.province === province ? 1_000_00 * (i + 1) : 0), 0);
+    expect(res.total.target).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+  });
+
   it('compares chosen months with the same months of last year (同期), on both paths', async () => {
     const c = await open();
     const months = 'a.period - (a.period / 100) * 100 BETWEEN 3 AND 5';
@@ -289,6 +336,22 @@ describe('analysis.market', () => {
     expect(res.brands[0].isOwn).toBe(true);
     expect(res.brands.some((b) => !b.isOwn)).toBe(true);
     expect(res.total.market).toBe([...hand.values()].reduce((a, h) => a + h.market, 0));
+  });
+
+  it('by city within one province: only that province\'s cities, exactly from market_sales', async () => {
+    const c = await open();
+    const db = new Database(c.path, { readonly: true });
+    const cityProvince = new Map((db.prepare('SELECT id, province_id AS p FROM city').all() as { id: number; p: number }[]).map((r) => [r.id, r.p]));
+    const province = (db.prepare('SELECT ci.province_id AS p FROM market_sales m JOIN city ci ON ci.id = m.city_id ORDER BY ci.province_id DESC LIMIT 1').get() as { p: number }).p;
+    db.close();
+    const all = await invokeOk(c, 'analysis.market', { year: 2026, by: 'city' });
+    const res = await invokeOk(c, 'analysis.market', { year: 2026, by: 'city', filter: { provinceId: province } });
+    const hand = handMarket(c.path, 2026, (r) => r.city_id, (r) => cityProvince.get(r.city_id) === province);
+    expect(res.rows.map((r) => r.key)).toEqual(all.rows.filter((r) => hand.has(r.key)).map((r) => r.key));
+    for (const r of res.rows) expect([r.market, r.ours]).toEqual([hand.get(r.key)!.market, hand.get(r.key)!.ours]);
+    expect(res.total.market).toBe([...hand.values()].reduce((a, h) => a + h.market, 0));
+    expect(res.total.market).toBeLessThan(all.total.market);
+    expect((await invokeRefused(c, 'analysis.market', { by: 'city', filter: { provinceId: 999 } })).code).toBe('NOT_FOUND');
   });
 
   it('by month within one category and city follows the filter', async () => {

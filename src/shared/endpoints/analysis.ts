@@ -16,7 +16,7 @@ const monthSchema = z.number().int().min(1).max(12);
 export const monthsSchema = z.tuple([monthSchema, monthSchema]).refine(([from, to]) => from <= to, { message: 'analysis.sales.badMonths' });
 
 export const salesFilterSchema = z
-  .object({ cityId: id.optional(), channelId: id.optional(), brandId: id.optional(), categoryId: id.optional() })
+  .object({ provinceId: id.optional(), cityId: id.optional(), channelId: id.optional(), brandId: id.optional(), categoryId: id.optional() })
   .strict();
 export type SalesFilter = z.infer<typeof salesFilterSchema>;
 
@@ -79,7 +79,7 @@ export const MARKET_DIMENSIONS = ['city', 'category', 'month'] as const;
 export type MarketDimension = (typeof MARKET_DIMENSIONS)[number];
 export const MARKET_ROWS_LIMIT = 2000;
 
-export const marketFilterSchema = z.object({ cityId: id.optional(), categoryId: id.optional() }).strict();
+export const marketFilterSchema = z.object({ provinceId: id.optional(), cityId: id.optional(), categoryId: id.optional() }).strict();
 export type MarketFilter = z.infer<typeof marketFilterSchema>;
 
 export interface MarketBrand {

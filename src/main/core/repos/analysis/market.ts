@@ -18,6 +18,7 @@ export type Months = readonly [number, number];
 function sliceWhere(firstYear: number, lastYear: number, filter: MarketFilter, months: Months): Where {
   const where = new Where('m.period BETWEEN ? AND ?', firstYear * 100 + months[0], lastYear * 100 + months[1]);
   if (months[0] > 1 || months[1] < 12) where.add('m.period % 100 BETWEEN ? AND ?', months[0], months[1]);
+  if (filter.provinceId !== undefined) where.add('m.city_id IN (SELECT id FROM city WHERE province_id = ?)', filter.provinceId);
   return where.equals('m.city_id', filter.cityId).equals('m.category_id', filter.categoryId);
 }
 

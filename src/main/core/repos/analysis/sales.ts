@@ -52,6 +52,10 @@ function filterWhere(filter: SalesFilter, joins: Joins, place: { city: string; c
     where.equals(column, value);
   };
   const placeJoin = place.viaCustomer ? 'customer' : null;
+  if (filter.provinceId !== undefined) {
+    if (placeJoin) joins[placeJoin] = true;
+    where.add(`${place.city} IN (SELECT id FROM city WHERE province_id = ?)`, filter.provinceId);
+  }
   add(filter.cityId, place.city, placeJoin);
   add(filter.channelId, place.channel, placeJoin);
   add(filter.brandId, 's.brand_id', 'sku');
@@ -105,14 +109,16 @@ export function salesByGroup(db: ReadDb, year: number, by: SalesDimension, filte
   if (fromMonth > 1 || toMonth < 12) inner.add('a.period % 100 BETWEEN ? AND ?', fromMonth, toMonth);
   const outer = new Where();
   // Customer filters: outside when the first stage is per customer, inside otherwise.
-  (bySku ? inner : outer).equals('c.city_id', filter.cityId).equals('c.channel_id', filter.channelId);
+  const customerSide = bySku ? inner : outer;
+  if (filter.provinceId !== undefined) customerSide.add('c.city_id IN (SELECT id FROM city WHERE province_id = ?)', filter.provinceId);
+  customerSide.equals('c.city_id', filter.cityId).equals('c.channel_id', filter.channelId);
   // A brand or category filter inside a per-customer stage is a set of SKU ids probed
   // while the period range is scanned in key order (the "+" keeps SQLite off the SKU
   // index, whose random lookups into the table measured four times slower).
   const sku = new Where().equals('s.brand_id', filter.brandId).equals('s.category_id', filter.categoryId);
   if (!sku.empty && bySku) outer.also(sku);
   else if (!sku.empty) inner.add(`+a.sku_id IN (SELECT s.id FROM sku s WHERE ${sku.sql})`, ...sku.params);
-  const innerCustomer = bySku && (filter.cityId !== undefined || filter.channelId !== undefined);
+  const innerCustomer = bySku && (filter.provinceId !== undefined || filter.cityId !== undefined || filter.channelId !== undefined);
   const innerSku = !bySku && (filter.brandId !== undefined || filter.categoryId !== undefined);
   const member = bySku ? 'sku_id' : 'customer_id';
   const joins = innerCustomer ? ' JOIN customer c ON c.id = a.customer_id' : '';

@@ -11,6 +11,9 @@ import { regionPlanYear } from '../../repos/region';
 // table per request (repos/analysis/market.ts); shares per kpi.marketShare.
 
 function checkFilter(db: ReadDb, filter: MarketFilter): void {
+  if (filter.provinceId !== undefined && !memberExists(db, 'province', filter.provinceId)) {
+    throw refusal('NOT_FOUND', 'analysis.market.unknownMember', `no province ${filter.provinceId}`, { path: 'filter.provinceId' });
+  }
   if (filter.cityId !== undefined && !memberExists(db, 'city', filter.cityId)) {
     throw refusal('NOT_FOUND', 'analysis.market.unknownMember', `no city ${filter.cityId}`, { path: 'filter.cityId' });
   }
