@@ -57,7 +57,7 @@ export interface ChartSeries {
 /** Where a click on a category of a chart leads: the rows behind it, as in the analysis views. */
 export type SlideDrill =
   | { source: 'sales'; year: number; by: 'month' | 'province' | 'city' | 'channel' | 'brand' | 'category' | 'customer' | 'salesperson'; filter: SlideFilter; months?: [number, number] }
-  | { source: 'market'; year: number; by: 'city' | 'category' | 'month'; filter: { cityId?: number; categoryId?: number }; months?: [number, number] };
+  | { source: 'market'; year: number; by: 'city' | 'category' | 'month'; filter: { provinceId?: number; cityId?: number; categoryId?: number }; months?: [number, number] };
 
 export interface SlideChart {
   kind: ChartKind;

@@ -29,8 +29,8 @@ function roleRank(role: string): number {
   return i < 0 ? ROLE_ORDER.length : i;
 }
 
-export function teamPlan(db: ReadDb): TeamPlanResult {
-  const versionId = workingVersionId(db);
+/** A version's headcount and training plan (default: the working version's). */
+export function teamPlan(db: ReadDb, versionId = workingVersionId(db)): TeamPlanResult {
   const byRole = new Map<string, HeadcountRole>();
   for (const r of headcountRows(db, versionId)) {
     let entry = byRole.get(r.role);
