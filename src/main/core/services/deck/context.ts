@@ -39,6 +39,8 @@ export interface ChapterBuilder {
   keys: readonly string[];
   title(ctx: DeckContext): string;
   slides(ctx: DeckContext): SlideDraft[];
+  /** One slide of `keys` alone (a live filter during the meeting); absent: taken from `slides`. */
+  slide?(ctx: DeckContext, key: string): SlideDraft;
 }
 
 /** A figure in words, as the slide shows it (notes, the contents of a table cell in the report). */

@@ -197,7 +197,7 @@ export function buildSlide(db: ReadDb, cube: () => TargetCache, req: DeckRequest
   const chapter = CHAPTERS[req.doc].find((c) => c.keys.includes(req.key));
   if (!chapter) throw new AppError('NOT_FOUND', `the ${req.doc} deck has no slide ${req.key} with figures`);
   const ctx = contextOf(db, cube, req, req.filter);
-  const draft = chapter.slides(ctx).find((d) => d.key === req.key)!;
+  const draft = chapter.slide ? chapter.slide(ctx, req.key) : chapter.slides(ctx).find((d) => d.key === req.key)!;
   const stored = arrangement(db, ctx.versionId, req.doc).find((s) => s.key === req.key);
   return finish({ draft, chapter: chapter.key, chapterTitle: chapter.title(ctx) }, stored);
 }

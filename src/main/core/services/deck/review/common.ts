@@ -1,7 +1,8 @@
 import type { FigureKind, SlideCard, SlideChart, SlideFilter, SlideFilterOptions, SlideTable } from '../../../../../shared/deck';
-import { FIGURE_FORMAT, REVIEW_PARTS, type RichDoc, type RichInline, type ReviewChapter } from '../../../../../shared/planWritten';
+import { FIGURE_FORMAT, REVIEW_PARTS, richDocSchema, type RichDoc, type RichInline, type ReviewChapter } from '../../../../../shared/planWritten';
 import { citiesByProvince, orderedBrands, orderedMembers } from '../../../repos/analysis/members';
-import { writtenPlan } from '../../plan/written';
+import { narrativeRows } from '../../../repos/planWritten';
+import { figureTable, resolveFigure, type FigureTable } from '../../plan/figures';
 import { figureText, type DeckContext, type SlideDraft } from '../context';
 
 // What the review's chapters share: the months line, the live filter as each analysis
@@ -101,22 +102,58 @@ function paragraphsOf(doc: RichDoc, figure: (i: Extract<RichInline, { type: 'fig
   return out.filter((p) => p !== '' && p !== '•');
 }
 
+/** The version's review commentary, read once per deck build (the context is new each build). */
+const commentaryDocs = new WeakMap<DeckContext, Map<string, RichDoc>>();
+const figureTables = new WeakMap<DeckContext, FigureTable>();
+
+function docsOf(ctx: DeckContext): Map<string, RichDoc> {
+  let docs = commentaryDocs.get(ctx);
+  if (!docs) {
+    docs = new Map();
+    for (const row of narrativeRows(ctx.db, ctx.versionId)) {
+      if (!row.section.startsWith('review.')) continue;
+      try {
+        const parsed = richDocSchema.safeParse(JSON.parse(row.body));
+        // A body that is not a document (written by something else) reads as none, as on the written plan's page.
+        if (parsed.success) docs.set(row.section, parsed.data);
+      } catch {
+        continue;
+      }
+    }
+    commentaryDocs.set(ctx, docs);
+  }
+  return docs;
+}
+
+/**
+ * The written plan's live figures, computed only when a commentary embeds one. Without
+ * the targets' cube: building it on a large region takes seconds the deck would wait
+ * for, while the figures' plain SQL takes a fraction of one.
+ */
+function figuresOf(ctx: DeckContext): FigureTable {
+  let table = figureTables.get(ctx);
+  if (!table) {
+    table = figureTable(ctx.db, ctx.versionId);
+    figureTables.set(ctx, table);
+  }
+  return table;
+}
+
 /**
  * The chapter's commentary in the version's written plan: its highlights, problems and
  * improvements as plain paragraphs, each part's first paragraph led by the part's name.
  * Live figures are given as the written plan computes them.
  */
 export function commentaryOf(ctx: DeckContext, chapter: ReviewChapter): string[] {
-  const plan = writtenPlan(ctx.db, { versionId: ctx.versionId }, ctx.cube());
   const figure = (i: Extract<RichInline, { type: 'figure' }>) => {
-    const key = i.figure.provinceId === undefined ? i.figure.kind : `${i.figure.kind}@${i.figure.provinceId}`;
-    const v = plan.figures.values[key];
+    const v = resolveFigure(figuresOf(ctx), i.figure);
     const kind: FigureKind = FIGURE_FORMAT[i.figure.kind] === 'money' ? 'amount' : 'ratio';
-    return v && v.status === 'ok' ? figureText(ctx, kind, v.value) : '—';
+    return v.status === 'ok' ? figureText(ctx, kind, v.value) : '—';
   };
+  const docs = docsOf(ctx);
   const out: string[] = [];
   for (const part of REVIEW_PARTS) {
-    const doc = plan.sections.find((s) => s.key === `review.${chapter}.${part}`)?.doc;
+    const doc = docs.get(`review.${chapter}.${part}`);
     if (!doc) continue;
     const paras = paragraphsOf(doc, figure);
     if (paras.length === 0) continue;

@@ -225,6 +225,16 @@ function market(ctx: DeckContext): SlideDraft {
 
 const KEYS = ['review.sales.byMonth', 'review.sales.byProvince', 'review.sales.byCity', 'review.sales.byBrand', 'review.sales.byCategory', 'review.sales.market', 'review.sales.commentary'] as const;
 
+const BUILDERS: Record<(typeof KEYS)[number], (ctx: DeckContext) => SlideDraft> = {
+  'review.sales.byMonth': byMonth,
+  'review.sales.byProvince': (ctx) => byMember(ctx, 'review.sales.byProvince', 'province', 'deckReview.sales.byProvince', false),
+  'review.sales.byCity': (ctx) => byMember(ctx, 'review.sales.byCity', 'city', 'deckReview.sales.byCity', false),
+  'review.sales.byBrand': (ctx) => byMember(ctx, 'review.sales.byBrand', 'brand', 'deckReview.sales.byBrand', true),
+  'review.sales.byCategory': (ctx) => byMember(ctx, 'review.sales.byCategory', 'category', 'deckReview.sales.byCategory', true),
+  'review.sales.market': market,
+  'review.sales.commentary': (ctx) => commentarySlide(ctx, 'sales', 'review.sales.commentary', byMonth(ctx).cards),
+};
+
 export const salesChapter: ChapterBuilder = {
   key: 'review.sales',
   doc: 'review',
@@ -232,14 +242,8 @@ export const salesChapter: ChapterBuilder = {
   title: (ctx) => ctx.t('deckReview.sales.title'),
   slides: (ctx) => {
     const month = byMonth(ctx);
-    return [
-      month,
-      byMember(ctx, 'review.sales.byProvince', 'province', 'deckReview.sales.byProvince', false),
-      byMember(ctx, 'review.sales.byCity', 'city', 'deckReview.sales.byCity', false),
-      byMember(ctx, 'review.sales.byBrand', 'brand', 'deckReview.sales.byBrand', true),
-      byMember(ctx, 'review.sales.byCategory', 'category', 'deckReview.sales.byCategory', true),
-      market(ctx),
-      commentarySlide(ctx, 'sales', 'review.sales.commentary', month.cards),
-    ];
+    return KEYS.map((key) => (key === 'review.sales.byMonth' ? month : key === 'review.sales.commentary' ? commentarySlide(ctx, 'sales', key, month.cards) : BUILDERS[key](ctx)));
   },
+  // A live filter rebuilds only the slide asked for: each is one call of the analysis.
+  slide: (ctx, key) => BUILDERS[key as (typeof KEYS)[number]](ctx),
 };
