@@ -53,6 +53,7 @@ describe('the review deck', () => {
     }
     const en = await review(c, 'en');
     expect(slideOf(en, 'review.sales.market').title).toBe('Market share against competitors');
+    expect(slideOf(en, 'review.sales.byCity').notes).toMatch(/^Sales by city: Actual sales [\d,.]+, .*% \([^)]+\)\. \d+ of \d+ grew year on year$/);
     expect(slideOf(await review(c), 'review.sales.market').title).toBe('市場佔有率與競品');
   });
 

@@ -24,7 +24,7 @@ function paretoCards(ctx: DeckContext, a: CustomerAnalysis): SlideCard[] {
   const shareA = a.totalSales > 0 ? a.classes.A.sales / a.totalSales : null;
   return [
     { label: ctx.t('deckReview.channel.selling'), value: selling, kind: 'count' },
-    { label: ctx.t('deckReview.channel.keyCustomers'), value: a.classes.A.count, kind: 'count', note: ctx.t('deckReview.channel.ofCustomers', { v: selling > 0 ? ((a.classes.A.count / selling) * 100).toFixed(1) : '—' }) },
+    { label: ctx.t('deckReview.channel.keyCustomers'), value: a.classes.A.count, kind: 'count', note: ctx.t('deckReview.channel.ofCustomers', { v: pct(ctx, selling > 0 ? a.classes.A.count / selling : null) }) },
     { label: ctx.t('deckReview.channel.keyShare'), value: shareA, kind: 'ratio' },
     { label: ctx.t('deck.card.actual'), value: a.totalSales, kind: 'amount' },
   ];

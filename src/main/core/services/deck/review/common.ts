@@ -68,7 +68,8 @@ export function contentSlide(
 /** The core's notes: the cards read out, each with its note. */
 export function notesOf(ctx: DeckContext, title: string, cards: readonly SlideCard[], extra?: string): string {
   const sep = ctx.language === 'en' ? ', ' : '，';
-  const figures = cards.map((c) => `${c.label} ${figureText(ctx, c.kind, c.value)}${c.note ? `（${c.note}）` : ''}`).join(sep);
+  const [open, close] = ctx.language === 'en' ? [' (', ')'] : ['（', '）'];
+  const figures = cards.map((c) => `${c.label} ${figureText(ctx, c.kind, c.value)}${c.note ? `${open}${c.note}${close}` : ''}`).join(sep);
   const base = ctx.t('deck.notesDefault', { title, figures });
   return extra ? `${base}${ctx.language === 'en' ? '. ' : '。'}${extra}` : base;
 }
