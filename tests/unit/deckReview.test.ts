@@ -161,6 +161,11 @@ describe('the review deck', () => {
     expect(series(pareto, 0, 1)).toEqual(selling.slice(0, 20).map((x) => x.cumulativeShare));
     expect(pareto.table!.rows.map((r) => r[0])).toEqual(selling.slice(0, 8).map((x) => x.name));
     expect(pareto.table!.more).toBe(selling.length - 8);
+    // A click on a customer's bar opens that customer's rows, as the view's drill does.
+    const drill = pareto.charts[0].drill!;
+    expect(drill).toEqual({ source: 'sales', year: YEAR, by: 'customer', filter: {} });
+    const rows = await invokeOk(c, 'analysis.salesRows', { year: YEAR, slice: { by: 'customer', key: pareto.charts[0].keys![0] }, limit: 1000 });
+    expect(rows.rows.reduce((s, r) => s + r.amountCents, 0)).toBe(selling[0].sales);
 
     const changes = slideOf(deck, 'review.channel.changes');
     expect([card(changes, 0), card(changes, 1), card(changes, 2), card(changes, 3)]).toEqual([

@@ -46,7 +46,8 @@ function pareto(ctx: DeckContext, a: CustomerAnalysis): SlideDraft {
       { name: ctx.t('deckReview.channel.cumulative'), role: 'ratio', values: shown.map((c) => c.cumulativeShare) },
     ],
     valueKind: 'amount',
-    drill: { source: 'sales', year: a.year, by: 'customer', filter: pick(ctx.filter, ['provinceId', 'cityId', 'channelId'] as const) },
+    // A customer's rows are its rows whatever the filter (a customer may serve channels beyond its main one).
+    drill: { source: 'sales', year: a.year, by: 'customer', filter: {} },
   };
   const cards = paretoCards(ctx, a);
   const table = shortTable(
@@ -76,7 +77,7 @@ function changes(ctx: DeckContext, a: CustomerAnalysis): SlideDraft {
     categories: tiers.map((t) => tierName(ctx, t)),
     series: [
       { name: ctx.t('deckReview.channel.gained'), role: 'ours', values: tiers.map((t) => a.gained.filter((c) => c.tier === t).length) },
-      { name: ctx.t('deckReview.channel.lost'), role: 'competitor', values: tiers.map((t) => a.lost.filter((c) => c.tier === t).length) },
+      { name: ctx.t('deckReview.channel.lost'), role: 'other', values: tiers.map((t) => a.lost.filter((c) => c.tier === t).length) },
     ],
     valueKind: 'count',
   };
