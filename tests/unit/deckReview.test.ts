@@ -69,7 +69,7 @@ describe('the review deck', () => {
     expect(byMonth.charts[0].series.map((s) => s.role)).toEqual(['ours', 'lastYear', 'ratio']);
     // The quarters add up to the year.
     expect(byMonth.table!.rows.reduce((s, r) => s + (r[1] as number), 0)).toBe(month.total.actual);
-    expect(byMonth.table!.total![1]).toBe(month.total.actual);
+    expect(byMonth.table!.total!.slice(1)).toEqual([month.total.actual, month.total.lastYear, month.total.yoy]);
     expect(byMonth.charts[0].drill).toMatchObject({ source: 'sales', year: YEAR, by: 'month' });
 
     for (const [key, by] of [['review.sales.byProvince', 'province'], ['review.sales.byCity', 'city'], ['review.sales.byBrand', 'brand'], ['review.sales.byCategory', 'category']] as const) {
@@ -84,7 +84,7 @@ describe('the review deck', () => {
       expect(columns.series[2].values).toEqual(rows.map((r) => r.yoy));
       expect(columns.drill).toMatchObject({ source: 'sales', by });
       expect(card(s, 0)).toBe(a.total.actual);
-      expect(s.table!.total!.slice(1, 4)).toEqual([a.total.actual, a.total.lastYear, a.total.yoy]);
+      expect(s.table!.total!.slice(1)).toEqual([a.total.actual, a.total.yoy, 1]);
       const ranked = [...a.rows].filter((r) => r.actual !== 0 || r.lastYear !== 0).sort((x, y) => y.actual - x.actual || x.key - y.key);
       expect(s.table!.rows.map((r) => r[1])).toEqual(ranked.slice(0, 8).map((r) => r.actual));
       expect(s.table!.more ?? 0).toBe(Math.max(0, ranked.length - 8));
@@ -131,7 +131,7 @@ describe('the review deck', () => {
     expect(chart.series.slice(1).map((x) => x.name)).toEqual(top.map((x) => x.b.name));
     expect(chart.series[1].values).toEqual(rows.map((r) => r.byBrand[top[0].i] / r.market));
     expect(chart.drill).toMatchObject({ source: 'market', by: 'city' });
-    expect(s.table!.total!.slice(1)).toEqual([m.total.market, m.total.ours, m.total.share, m.total.lastYearShare]);
+    expect(s.table!.total!.slice(1)).toEqual([m.total.market, m.total.share, m.total.lastYearShare]);
 
     const city = rows[0].key;
     const one = await invokeOk(c, 'deck.slide', { doc: 'review', key: 'review.sales.market', filter: { cityId: city } });
@@ -221,7 +221,8 @@ describe('the review deck', () => {
     expect(series(s, 0, 1)).toEqual(top.map((r) => r.ratio));
     expect(a.hasBudget).toBe(false);
     expect(s.notes).toContain('2026 年沒有預算可比');
-    expect(s.table!.total!.slice(1, 4)).toEqual([a.total.expense, a.total.ratio, a.total.returnOnExpense]);
+    expect(s.table!.total!.slice(1)).toEqual([a.total.expense, a.total.ratio, 1]);
+    expect(s.cards[2].note).toBe(`每 1 元費用帶來 ${a.total.returnOnExpense!.toFixed(2)} 元毛利`);
     const k = slideOf(deck, 'review.expense.keyItems');
     expect(k.cards.map((x) => x.value)).toEqual(a.keyExpenses.slice(0, 4).map((x) => x.expense));
     expect(k.charts[0].series.map((x) => x.values)).toEqual(a.keyExpenses.map((x) => x.months));

@@ -53,14 +53,12 @@ function pareto(ctx: DeckContext, a: CustomerAnalysis): SlideDraft {
   const table = shortTable(
     [
       { label: ctx.t('deckReview.channel.customer'), kind: 'text' },
-      { label: ctx.t('deckReview.channel.city'), kind: 'text' },
       { label: ctx.t('deckReview.channel.class'), kind: 'text' },
       { label: ctx.t('deckReview.channel.sales'), kind: 'amount' },
-      { label: ctx.t('deckReview.channel.share'), kind: 'ratio' },
       { label: ctx.t('deckReview.channel.cumulative'), kind: 'ratio' },
     ],
-    selling.map((c) => [c.name, c.cityName, c.abc, c.sales, c.share, c.cumulativeShare]),
-    [ctx.t('deck.total'), '', '', a.totalSales, a.totalSales > 0 ? 1 : null, null],
+    selling.map((c) => [c.name, c.abc, c.sales, c.cumulativeShare]),
+    [ctx.t('deck.total'), '', a.totalSales, null],
   );
   return contentSlide(ctx, { key, title, subtitle: yearLine(ctx), cards, charts: [chart], table, filters: filterOptions(ctx, ['provinces', 'cities', 'channels']) });
 }
@@ -96,7 +94,7 @@ function changes(ctx: DeckContext, a: CustomerAnalysis): SlideDraft {
       { label: ctx.t('deckReview.channel.customer'), kind: 'text' },
       { label: ctx.t('deckReview.channel.tier'), kind: 'text' },
       { label: ctx.t('deckReview.channel.change'), kind: 'text' },
-      { label: ctx.t('deckReview.channel.changeSales'), kind: 'amount' },
+      { label: ctx.t('deckReview.channel.sales'), kind: 'amount' },
     ],
     rows,
   );
@@ -131,13 +129,11 @@ function blank(ctx: DeckContext, a: CustomerAnalysis): SlideDraft {
   const table = shortTable(
     [
       { label: ctx.t('deckReview.channel.city'), kind: 'text' },
-      { label: ctx.t('deckReview.channel.province'), kind: 'text' },
       { label: ctx.t('deckReview.channel.distributors'), kind: 'count' },
       { label: ctx.t('deckReview.channel.terminals'), kind: 'count' },
-      { label: ctx.t('deckReview.channel.coverage'), kind: 'ratio' },
       { label: ctx.t('deckReview.channel.reason'), kind: 'text' },
     ],
-    a.blankAreas.map((b) => [b.cityName, b.provinceName, b.activeDistributors, b.terminals, b.coverage, reason(b)]),
+    a.blankAreas.map((b) => [b.cityName, b.activeDistributors, b.terminals, reason(b)]),
   );
   const charts = cities.length > 0 ? [chart] : [];
   return contentSlide(ctx, { key, title, subtitle: ctx.t('deckReview.channel.blankSubtitle'), cards, charts, table, filters: filterOptions(ctx, ['provinces', 'cities', 'channels']) });

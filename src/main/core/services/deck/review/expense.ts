@@ -1,6 +1,7 @@
 import type { SlideCard, SlideChart, SlideTable } from '../../../../../shared/deck';
 import type { ExpenseAnalysis, ExpenseAnalysisRow } from '../../../../../shared/endpoints/analysisExpenses';
 import { seededItemKey } from '../../../../../shared/expenseItems';
+import { intlLocale } from '../../../../../shared/units';
 import { workingVersionId } from '../../../repos/planVersions';
 import { expensesAnalysis, type ExpensesContext } from '../../analysis/expenses';
 import { planSliceTargets } from '../../expenses/split';
@@ -31,6 +32,11 @@ function itemName(ctx: DeckContext, item: { code: string; name: string }): strin
   return key === null ? item.name : ctx.t(`expenses.seedItem.${key}`);
 }
 
+/** A multiple with two decimals, as the expense view writes the return on expense. */
+function multiple(ctx: DeckContext, v: number): string {
+  return new Intl.NumberFormat(intlLocale(ctx.language), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+}
+
 function noExpenses(ctx: DeckContext, key: string, title: string): SlideDraft {
   return emptySlide(key, title, String(ctx.reviewYear), ctx.t('deckReview.expense.empty', { year: ctx.reviewYear }), 'actuals');
 }
@@ -40,7 +46,8 @@ function headline(ctx: DeckContext, a: ExpenseAnalysis): SlideCard[] {
   const cards: SlideCard[] = [
     { label: ctx.t('deckReview.expense.expense'), value: t.expense, kind: 'amount' },
     { label: ctx.t('deckReview.expense.ratio'), value: t.ratio, kind: 'ratio' },
-    { label: ctx.t('deckReview.expense.return'), value: t.returnOnExpense, kind: 'ratio' },
+    // The expense view writes the return as a multiple (1.53); the card gives it as a percentage and says the multiple.
+    { label: ctx.t('deckReview.expense.return'), value: t.returnOnExpense, kind: 'ratio', ...(t.returnOnExpense === null ? {} : { note: ctx.t('deckReview.expense.returnNote', { v: multiple(ctx, t.returnOnExpense) }) }) },
     { label: ctx.t('deckReview.expense.sales'), value: t.sales, kind: 'amount' },
   ];
   if (a.hasBudget && t.budget !== null) cards.splice(1, 0, { label: ctx.t('deck.series.budget'), value: t.budget, kind: 'amount', tone: t.expense <= t.budget ? 'pos' : 'neg' });
@@ -64,14 +71,13 @@ function byItem(ctx: DeckContext, a: ExpenseAnalysis): SlideDraft {
     ],
     valueKind: 'amount',
   };
-  const line = (label: string, r: ExpenseAnalysisRow) => [label, r.expense, ...(a.hasBudget ? [r.budget] : []), r.ratio, r.returnOnExpense, a.total.expense > 0 ? r.expense / a.total.expense : null];
+  const line = (label: string, r: ExpenseAnalysisRow) => [label, r.expense, ...(a.hasBudget ? [r.budget] : []), r.ratio, a.total.expense > 0 ? r.expense / a.total.expense : null];
   const table: SlideTable = shortTable(
     [
       { label: ctx.t('deckReview.expense.item'), kind: 'text' },
       { label: ctx.t('deck.series.spent'), kind: 'amount' },
       ...(a.hasBudget ? [{ label: ctx.t('deck.series.budget'), kind: 'amount' as const }] : []),
       { label: ctx.t('deckReview.expense.ratio'), kind: 'ratio' },
-      { label: ctx.t('deckReview.expense.return'), kind: 'ratio' },
       { label: ctx.t('deckReview.expense.shareOfExpense'), kind: 'ratio' },
     ],
     [...top].sort((x, y) => y.expense - x.expense).map((r) => line(itemName(ctx, { code: r.code, name: r.label }), r)),

@@ -64,19 +64,29 @@ function columnChart(ctx: DeckContext, a: SalesAnalysis, rows: SalesRow[], title
   };
 }
 
-/** A member table: name, actual, (target, achievement,) last year, YoY, share of the total. */
-function memberTable(ctx: DeckContext, a: SalesAnalysis, rows: SalesRow[], nameLabel: string): SlideTable {
+/**
+ * A member table, short enough for the slide's table column: name, sales, (achievement,)
+ * YoY, share of the total; the quarters' table has last year in place of the share.
+ */
+function memberTable(ctx: DeckContext, a: SalesAnalysis, rows: SalesRow[], nameLabel: string, third: 'share' | 'lastYear'): SlideTable {
   const target = hasTarget(a);
   const share = (v: number) => (a.total.actual > 0 ? v / a.total.actual : null);
   const columns: SlideTable['columns'] = [
     { label: nameLabel, kind: 'text' },
-    { label: ctx.t('deck.series.actual'), kind: 'amount' },
-    ...(target ? [{ label: ctx.t('deck.series.target'), kind: 'amount' as const }, { label: ctx.t('deck.series.achievement'), kind: 'ratio' as const }] : []),
-    { label: ctx.t('deck.series.lastYear'), kind: 'amount' },
+    { label: ctx.t('deckReview.sales.colSales'), kind: 'amount' },
+    ...(target ? [{ label: ctx.t('deck.series.achievement'), kind: 'ratio' as const }] : []),
+    ...(third === 'lastYear' ? [{ label: ctx.t('deck.series.lastYear'), kind: 'amount' as const }] : []),
     { label: ctx.t('deck.series.yoy'), kind: 'ratio' },
-    { label: ctx.t('deckReview.sales.share'), kind: 'ratio' },
+    ...(third === 'share' ? [{ label: ctx.t('deckReview.sales.share'), kind: 'ratio' as const }] : []),
   ];
-  const line = (label: string, r: SalesRow) => [label, r.actual, ...(target ? [r.target, r.achievement] : []), r.lastYear, r.yoy, share(r.actual)];
+  const line = (label: string, r: SalesRow) => [
+    label,
+    r.actual,
+    ...(target ? [r.achievement] : []),
+    ...(third === 'lastYear' ? [r.lastYear] : []),
+    r.yoy,
+    ...(third === 'share' ? [share(r.actual)] : []),
+  ];
   return shortTable(
     columns,
     rows.map((r) => line(r.label || ctx.t('deck.unassigned'), r)),
@@ -117,7 +127,7 @@ function byMonth(ctx: DeckContext): SlideDraft {
     subtitle: monthsLine(ctx, a.year, a.months),
     cards,
     charts: [chart],
-    table: memberTable(ctx, a, quarters, ctx.t('deckReview.sales.quarterColumn')),
+    table: memberTable(ctx, a, quarters, ctx.t('deckReview.sales.quarterColumn'), 'lastYear'),
     filters: filterOptions(ctx, ['provinces', 'cities', 'channels', 'brands']),
   });
 }
@@ -163,7 +173,7 @@ function byMember(ctx: DeckContext, key: string, by: 'province' | 'city' | 'bran
     subtitle: monthsLine(ctx, a.year, a.months),
     cards,
     charts,
-    table: memberTable(ctx, a, ranked, ctx.t(`deckReview.sales.column.${by}`)),
+    table: memberTable(ctx, a, ranked, ctx.t(`deckReview.sales.column.${by}`), 'share'),
     notes: notesOf(ctx, title, cards, extra),
     filters: filterOptions(ctx, ['provinces', 'cities', 'channels', 'brands']),
   });
@@ -205,12 +215,11 @@ function market(ctx: DeckContext): SlideDraft {
     [
       { label: ctx.t('deckReview.sales.column.city'), kind: 'text' },
       { label: ctx.t('deckReview.sales.marketSize'), kind: 'amount' },
-      { label: ctx.t('deckReview.sales.ourSales'), kind: 'amount' },
       { label: ctx.t('deckReview.sales.ourShare'), kind: 'ratio' },
       { label: ctx.t('deckReview.sales.lastYearShare'), kind: 'ratio' },
     ],
-    [...rows].sort((x, y) => y.market - x.market || x.key - y.key).map((r) => [r.label, r.market, r.ours, r.share, r.lastYearShare]),
-    [ctx.t('deck.total'), t.market, t.ours, t.share, t.lastYearShare],
+    [...rows].sort((x, y) => y.market - x.market || x.key - y.key).map((r) => [r.label, r.market, r.share, r.lastYearShare]),
+    [ctx.t('deck.total'), t.market, t.share, t.lastYearShare],
   );
   return contentSlide(ctx, {
     key,
