@@ -40,7 +40,7 @@ function versionIdOf(path: string, name: string | undefined): number | undefined
 /** Refuses an OUT that cannot be written before the deck is built, with the reason. */
 function assertWritable(out: string): void {
   const dir = dirname(out);
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(dir).isDirectory();
   } catch {

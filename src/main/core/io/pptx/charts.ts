@@ -13,6 +13,9 @@ import { centsToUnit, unitLabel, type DisplayUnit, type Language } from '../../.
 
 export const CHART_FONT = 'Microsoft YaHei';
 
+/** The language tag a run of text is marked with (PowerPoint picks the East Asian font and the proofing by it). */
+export const LANG_TAG: Record<Language, string> = { 'zh-Hant': 'zh-TW', 'zh-Hans': 'zh-CN', en: 'en-US' };
+
 export interface ChartEnv {
   unit: DisplayUnit;
   language: Language;
@@ -94,7 +97,7 @@ export function nativeChart(chart: SlideChart, env: ChartEnv): NativeChart {
   const kindOf = (role: string): FigureKind => (role === 'ratio' || chart.kind === 'stacked100' ? 'ratio' : chart.valueKind);
   const data = (list: typeof series) => list.map((s) => ({ name: s.name, labels, values: s.values.map((v) => valueIn(kindOf(s.role), v, env.unit)) as number[] }));
   const maxOf = (list: typeof series) => Math.max(0, ...data(list).flatMap((d) => d.values.map((v) => Math.abs(v ?? 0))));
-  const base = { ...baseOptions(), ...(horizontal ? {} : { catAxisLabelFontSize: categoryFontSize(labels, env.width - 90) }) };
+  const base = { ...baseOptions(), lang: LANG_TAG[env.language], ...(horizontal ? {} : { catAxisLabelFontSize: categoryFontSize(labels, env.width - 90) }) };
 
   if (chart.kind === 'doughnut') {
     const first = series.slice(0, 1);

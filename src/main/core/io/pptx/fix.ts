@@ -75,7 +75,9 @@ async function fixWorkbook(bytes: Uint8Array, cached: Map<string, string>): Prom
   if (sheet) book.file('xl/worksheets/sheet1.xml', fillSheetCells(await sheet.async('string'), cached));
   const table = book.file('xl/tables/table1.xml');
   if (table) book.file('xl/tables/table1.xml', fixTableRef(await table.async('string')));
-  return book.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  // Stored, not deflated: the package deflates the workbook as a whole, which costs far
+  // less than starting a deflate for each of its dozen small parts.
+  return book.generateAsync({ type: 'uint8array', compression: 'STORE' });
 }
 
 /** The package with every repair above made; `font` is the East Asian font to name. */

@@ -5,9 +5,9 @@ import { shownSlides, SLIDE_HEIGHT, SLIDE_WIDTH, type Deck, type FigureKind, typ
 import { OURS_COLOR } from '../../../../shared/chartPalette';
 import { safeFileName } from '../../../../shared/fileNames';
 import { translator, type Translate } from '../../../../shared/i18n';
-import { unitLabel, type Language } from '../../../../shared/units';
+import { unitLabel } from '../../../../shared/units';
 import { figureText } from '../../services/deck/context';
-import { CHART_FONT, nativeChart } from './charts';
+import { CHART_FONT, LANG_TAG, nativeChart } from './charts';
 import { fixPackage } from './fix';
 import { columnWidths, lineCount, pageRows, rowHeight, type TableGeometry, type TablePage } from './measure';
 
@@ -47,8 +47,6 @@ const FOOT_TOP = SLIDE_HEIGHT - PAD.bottom - 26;
 const MAIN_BOTTOM = FOOT_TOP - GAP;
 const TABLE: TableGeometry = { fontSize: 15, lineHeight: 21, padX: 12, padY: 9 };
 const COMMENTARY = { fontSize: 17, lineHeight: 27, padX: 28, padY: 20 };
-
-const LANG_TAG: Record<Language, string> = { 'zh-Hant': 'zh-TW', 'zh-Hans': 'zh-CN', en: 'en-US' };
 
 export interface PptxTimings {
   /** Laying out and generating the package with pptxgenjs. */
@@ -229,7 +227,7 @@ function drawTable(s: PptxGenJS.Slide, env: Env, paged: PagedTable, page: TableP
   const align = (j: number): PptxGenJS.HAlign => (paged.numeric[j] ? 'right' : 'left');
   const none = { type: 'none' as const };
   const rule = (color: string, width: number) => ({ type: 'solid' as const, color, pt: width });
-  const cell = (t: string, j: number, o: PptxGenJS.TableCellProps): PptxGenJS.TableCell => ({ text: t, options: { align: align(j), ...o } });
+  const cell = (t: string, j: number, o: PptxGenJS.TableCellProps): PptxGenJS.TableCell => ({ text: t, options: { align: align(j), lang: env.lang, ...o } });
   const rows: PptxGenJS.TableRow[] = [paged.header.map((t, j) => cell(t, j, { bold: true, color: COLOR.head, border: [none, none, rule(COLOR.accent, 1.5), none] }))];
   const rowH = [paged.headerHeight[which]];
   for (let i = page.from; i < page.to; i++) {
