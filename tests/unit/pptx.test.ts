@@ -185,6 +185,9 @@ describe('the PowerPoint deck', () => {
     const slideXml = await Promise.all(pkg.names(/^ppt\/slides\/slide\d+\.xml$/).map((n) => pkg.text(n)));
     expect(slideXml).toHaveLength(made.slides);
     expect(slideXml.join('')).not.toContain('不顯示的一頁');
+    // The contents give the numbers the slides have in the file: the 8th shown slide comes after the continuation slides.
+    expect(made.firstSlides[7]).toBe(8 + continuations);
+    expect(slideXml[1]).toMatch(new RegExp(`<a:t>\\s*${8 + continuations}</a:t>`));
     for (let k = 1; k <= continuations; k++) expect(slideXml[made.firstSlides[tableAt] - 1 + k]).toContain('重點客戶（續）');
     // Every row of the table once, in order; the total once, on the last page.
     const tableText = slideXml.slice(made.firstSlides[tableAt] - 1, made.firstSlides[tableAt] + continuations).join('');

@@ -86,7 +86,7 @@ export function handDeck(): Deck {
       subtitle: '年度總結',
       cover: { region: '華東大區', year: 2026, manager: '區域經理：王偉', date: '日期：2026-12-06', docTitle: '年度總結', versionName: '版本：工作版本' },
     }),
-    slide('review.contents', 'contents', '目錄', { contents: [{ title: '測試', slide: 3 }] }),
+    slide('review.contents', 'contents', '目錄', { contents: [{ title: '測試', slide: 3 }, { title: '終端', slide: 8 }] }),
     slide('review.test.title', 'chapter', '1. 測試'),
     slide('review.test.combo', 'content', '月度銷售', {
       subtitle: '2026 全年',

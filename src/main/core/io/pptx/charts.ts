@@ -55,7 +55,7 @@ function axisTitle(kind: FigureKind, env: ChartEnv): string | undefined {
 export function categoryFontSize(labels: readonly string[], room: number): number {
   if (labels.length === 0) return 11;
   const widest = Math.max(1, ...labels.map(textEms));
-  const fits = ((room / labels.length) * 0.75 * 0.85) / widest;
+  const fits = ((room / labels.length) * 0.75 * 0.65) / widest;
   return Math.max(7, Math.min(11, Math.floor(fits * 2) / 2));
 }
 
@@ -97,7 +97,7 @@ export function nativeChart(chart: SlideChart, env: ChartEnv): NativeChart {
   const kindOf = (role: string): FigureKind => (role === 'ratio' || chart.kind === 'stacked100' ? 'ratio' : chart.valueKind);
   const data = (list: typeof series) => list.map((s) => ({ name: s.name, labels, values: s.values.map((v) => valueIn(kindOf(s.role), v, env.unit)) as number[] }));
   const maxOf = (list: typeof series) => Math.max(0, ...data(list).flatMap((d) => d.values.map((v) => Math.abs(v ?? 0))));
-  const base = { ...baseOptions(), lang: LANG_TAG[env.language], ...(horizontal ? {} : { catAxisLabelFontSize: categoryFontSize(labels, env.width - 90) }) };
+  const base = { ...baseOptions(), lang: LANG_TAG[env.language], ...(horizontal ? {} : { catAxisLabelFontSize: categoryFontSize(labels, env.width - 110) }) };
 
   if (chart.kind === 'doughnut') {
     const first = series.slice(0, 1);
