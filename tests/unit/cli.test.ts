@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -449,5 +449,48 @@ describe('cli new, column flags, sources and batches', () => {
     expect(after.find((b) => b.id === batchId)).toMatchObject({
       rowCount: 3, liveRows: 2, losses: [{ action: 'replace', batchId: nextId, fileName: 'sales_202602.csv', rows: 1 }],
     });
+  });
+});
+
+describe('cli report', () => {
+  const template = tinyDemoTemplate();
+
+  it('writes the review or the plan as a .pptx without changing the region file', () => {
+    const path = template.copy();
+    const before = sha256(path);
+    const dir = tempDir();
+    const out = join(dir, '華東大區-2026年度總結.pptx');
+    const r = cli('report', path, '--pptx', out);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/華東大區-2026年度總結\.pptx: 華東大區 2026 年年度總結 \(version .+\), \d+ slides, \d+ KB/);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const plan = cli('report', path, '--pptx', join(dir, 'plan.pptx'), '--doc', 'plan', '--lang', 'en', '--version', 'working');
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toContain('Annual plan');
+    expect(sha256(path)).toBe(before);
+    expect(sidecarsOf(path)).toEqual([]);
+  });
+
+  it('refuses an unknown version, an OUT it cannot write, a bad file, bad options, each with its reason and exit code', () => {
+    const path = template.copy();
+    const dir = tempDir();
+    const out = join(dir, 'deck.pptx');
+    const version = cli('report', path, '--pptx', out, '--version', '2099 預算');
+    expect(version.status).toBe(1);
+    expect(version.stderr).toMatch(/no plan version "2099 預算"; its versions: .*working/);
+    const folder = cli('report', path, '--pptx', join(dir, 'no-such-folder', 'deck.pptx'));
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toMatch(/cannot be written: the folder .*no-such-folder does not exist/);
+    const junk = join(dir, 'junk.rplan');
+    writeFileSync(junk, 'hello');
+    const bad = cli('report', junk, '--pptx', out);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('junk.rplan: not a region file');
+    const usage = cli('report', path, '--pptx', out, '--doc', 'memo');
+    expect(usage.status).toBe(1);
+    expect(usage.stderr).toContain('--doc must be review or plan');
+    expect(cli('report', path).stderr).toContain('--pptx OUT is required');
+    expect(existsSync(out)).toBe(false);
   });
 });

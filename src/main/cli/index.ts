@@ -58,6 +58,12 @@ commands:
                  away from zero to the cent (round, the default; the file's and the
                  imported totals are printed) or refused as errors (refuse).
                  Two-digit years (with --date-order dmy or mdy): 00-69 are 20xx.
+  report FILE --pptx OUT [--doc review|plan] [--version NAME] [--lang zh-Hant|zh-Hans|en]
+                 write the annual review (the default) or the plan as a PowerPoint deck
+                 with native, editable charts, as the app's 總結與導出 exports it: the
+                 shown slides in the manager's arrangement of the version (--version
+                 NAME, default the working plan), in the language given (default
+                 zh-Hant). The region file is only read; OUT is replaced if it exists.
 
 examples: a new region file, then head office's scripted monthly import of an ERP export
   npm run cli -- new 華東大區-2027.rplan --region 華東大區 --year 2027
@@ -202,6 +208,17 @@ async function main(argv: string[]): Promise<number> {
         createUnknown: values['create-unknown'],
         defaults: values.default ?? [],
       });
+    }
+    case 'report': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { pptx: { type: 'string' }, doc: { type: 'string' }, version: { type: 'string' }, lang: { type: 'string' } },
+      });
+      if (positionals.length > 1) throw new UsageError(`report takes one FILE, not ${positionals.join(' ')}`);
+      // Loaded on use: the PowerPoint writer is not needed by the other commands.
+      const { runReport } = await import('./report');
+      return runReport({ file: positionals[0], pptx: values.pptx, doc: values.doc, version: values.version, lang: values.lang });
     }
     case undefined:
     case 'help':

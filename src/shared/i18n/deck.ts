@@ -24,6 +24,8 @@ export const deckZhHant = {
   unassigned: '（未分配）',
   others: '其他',
   total: '合計',
+  /** The PowerPoint export's own words: a table continued on the next slide, rows the slide leaves out. */
+  pptx: { continued: '{{title}}（續）', moreRows: '另有 {{n}} 行未列出' },
   notesDefault: '{{title}}：{{figures}}',
   empty: {
     actuals: '還沒有 {{year}} 年的銷售實績。請在「實績與市場數據」導入銷售數據後再看這一頁。',
@@ -82,6 +84,7 @@ export const deckZhHans: typeof deckZhHant = {
   unassigned: '（未分配）',
   others: '其他',
   total: '合计',
+  pptx: { continued: '{{title}}（续）', moreRows: '另有 {{n}} 行未列出' },
   notesDefault: '{{title}}：{{figures}}',
   empty: {
     actuals: '还没有 {{year}} 年的销售实绩。请在「实绩与市场数据」导入销售数据后再看这一页。',
@@ -140,6 +143,7 @@ export const deckEn: typeof deckZhHant = {
   unassigned: '(unassigned)',
   others: 'Others',
   total: 'Total',
+  pptx: { continued: '{{title}} (cont.)', moreRows: '{{n}} more rows not listed' },
   notesDefault: '{{title}}: {{figures}}',
   empty: {
     actuals: 'No sales actuals for {{year}} yet. Import sales data under Actuals & market data, then come back to this slide.',

@@ -3,6 +3,7 @@ import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
 import { arrangeDeck, buildDeck, buildSlide, resetDeck } from '../services/deck';
 import { targetCache } from '../services/targets/model';
+import { deckFileName, writeDeckPptx } from '../io/pptx/writer';
 
 /** 總結與導出: the review and the plan as a deck, its arrangement, and its exports. */
 export function registerDeck(r: HandlerRegistry, session: Session): void {
@@ -15,8 +16,13 @@ export function registerDeck(r: HandlerRegistry, session: Session): void {
   r.command('deck.arrange', (input, { db }) => (arrangeDeck(db, input), null));
   r.command('deck.reset', (input, { db }) => (resetDeck(db, input), null));
   // The exports are written by their own modules (the PowerPoint writer, the printer).
-  r.asyncCommand('deck.exportPptx', async () => {
-    throw new AppError('NOT_SUPPORTED', 'the PowerPoint export is not built yet');
+  r.asyncCommand('deck.exportPptx', async ({ doc, versionId, language }, { file }) => {
+    // Built before the dialog: a deck that cannot be built (an unknown version) is refused without asking where to save it.
+    const deck = buildDeck(file.read, () => targetCache(file, file.read), { doc, versionId, language: language ?? session.state.language });
+    const path = await session.host.chooseExportPath(deckFileName(deck, 'pptx'));
+    if (path === null) return null;
+    const written = await writeDeckPptx(deck, path);
+    return { path: written.path, slides: written.slides, bytes: written.bytes };
   });
   r.asyncCommand('deck.exportPdf', async () => {
     throw new AppError('NOT_SUPPORTED', 'printing to PDF needs the desktop app; the page prints itself in a browser');

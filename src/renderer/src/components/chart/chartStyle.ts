@@ -1,10 +1,8 @@
 // One look for every chart: "ours" (the latest year, the working plan) always in the
 // accent, comparisons in colours that stay apart on a projector, the same tooltip box.
 
-export const OURS_COLOR = '#1f5fa9';
-export const OTHER_COLORS = ['#d97706', '#8fa3ba', '#2f7d4f', '#9b5fb5'];
-export const CHART_TEXT = '#52606d';
-export const CHART_GRID_LINE = '#e6eaf0';
+// The colours live in shared code: the PowerPoint writer draws its native charts in them too.
+export { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR } from '../../../../shared/chartPalette';
 export const TOOLTIP_STYLE = {
   backgroundColor: '#ffffff',
   borderColor: '#d9dee5',
