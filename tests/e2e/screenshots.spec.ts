@@ -73,8 +73,6 @@ test.describe('screenshots', () => {
     await expect(workspace.chart).toHaveAttribute('data-rendered', 'true');
     await page.screenshot({ path: join(dir, 'overview-demo-zh-Hans.png') });
 
-    await workspace.nav('expenses').click();
-    await page.screenshot({ path: join(dir, 'coming-zh-Hans.png') });
   });
   test('targets: the plan spread from head office\'s target', async ({ start, workspace, page }) => {
     const dir = SHOTS as string;
