@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { ReviewPage } from './pages/ReviewPage';
+import { shot } from './shots';
 
 // 總結與導出: the manager arranges the review's slides (hide, move, retitle, notes);
 // the arrangement is kept in the file, each change is one undo step, and the other
@@ -48,6 +49,8 @@ test('the manager arranges the review and it is kept', async ({ start, workspace
   await review.notes.fill('先講達成率，再講同比。');
   await review.titleInput.focus();
   await expect(review.root).toHaveAttribute('data-pending', 'false');
+  await expect(review.preview.locator('[role="img"][data-rendered="true"]').first()).toBeVisible();
+  await shot(page, 'review.png');
 
   // Kept in the file: after a reload the arrangement is the same.
   await expect(workspace.undoButton).toBeEnabled();
@@ -94,4 +97,14 @@ test('the manager arranges the review and it is kept', async ({ start, workspace
   await page.getByTestId('deck-reset-ok').click();
   await expect.poll(() => review.keys()).toEqual(before);
   await expect(review.root.locator('[data-hidden="true"]')).toHaveCount(0);
+
+  // The area and its slides in the other languages.
+  await workspace.setLanguage('zh-Hans');
+  await expect(review.root.locator('h1').first()).toHaveText('总结与导出');
+  await expect(review.item('review.contents').getByTestId('slide-item-title')).toHaveText('目录');
+  await shot(page, 'review-zh-Hans.png');
+  await workspace.setLanguage('en');
+  await expect(review.root.locator('h1').first()).toHaveText('Review & export');
+  await expect(review.item('review.contents').getByTestId('slide-item-title')).toHaveText('Contents');
+  await shot(page, 'review-en.png');
 });

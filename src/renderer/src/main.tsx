@@ -17,6 +17,7 @@ import './styles/base.css';
 // started with one), then render. A print route (#print?…) draws only the deck's
 // print page, in the language it names, without the workspace.
 async function bootPrint(route: PrintRoute): Promise<void> {
+  document.documentElement.classList.add('print-mode');
   const root = createRoot(document.getElementById('root') as HTMLElement);
   await initI18n(route.language);
   root.render(
