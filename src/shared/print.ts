@@ -67,6 +67,6 @@ export const PRINT_PAPER: Record<PrintLayout, { width: number; height: number }>
 
 /** A suggested file name for the PDF: "華東區 2027 年年度總結.pdf" (the deck's title, made safe). */
 export function pdfFileName(title: string, layout: PrintLayout): string {
-  const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'deck';
+  const base = [...title].map((c) => (c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('').replace(/ {2,}/g, ' ').trim() || 'deck';
   return `${base}${layout === 'report' ? ' (A4)' : ''}.pdf`;
 }

@@ -114,7 +114,7 @@ export function ReviewArea() {
   const answer = query.data;
   // While another document or version loads, the previous deck is not the one asked for.
   const deck = answer && answer.doc === doc && (versionId === undefined || answer.versionId === versionId) ? answer : null;
-  const slides = deck ? (optimistic && optimistic.base === deck ? optimistic.slides : deck.slides) : [];
+  const slides = useMemo(() => (deck ? (optimistic && optimistic.base === deck ? optimistic.slides : deck.slides) : []), [deck, optimistic]);
   const shownDeck = useMemo(() => (deck ? { ...deck, slides } : null), [deck, slides]);
   const numbers = useMemo(() => shownNumbers({ slides }), [slides]);
   const selected = slides.find((s) => s.key === picked) ?? slides[0] ?? null;

@@ -5,44 +5,13 @@ import { unitLabel, type DisplayUnit, type Language } from '../../../../../share
 import { EChart } from '../../../components/chart/EChart';
 import { slideChartOption } from '../slideChart';
 import { figureText } from '../SlideView';
+import { pageCounterContent, reportSections } from './report';
 
 // The deck as an A4 portrait report for head office: a cover, the contents, then each
 // chapter as a section with its slides' cards, charts, whole tables and written text.
 // Page numbers ("第 X / Y 頁") are the page's own CSS (@page margin boxes), so every
 // printer of the page (printToPDF, page.pdf, the browser's dialog) numbers alike. A
 // table breaks between rows only, its head repeated on every page.
-
-/** The CSS `content` of "第 X / Y 頁" in the page's language: the words quoted, the numbers counters. */
-export function pageCounterContent(template: string): string {
-  const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  return template
-    .split(/(@@PAGES@@|@@PAGE@@)/)
-    .filter((part) => part !== '')
-    .map((part) => (part === '@@PAGE@@' ? 'counter(page)' : part === '@@PAGES@@' ? 'counter(pages)' : quote(part)))
-    .join(' ');
-}
-
-interface Section {
-  title: string;
-  slides: Slide[];
-}
-
-/** The shown slides grouped by chapter, in order; the cover and the contents are the report's own. */
-export function reportSections(slides: readonly Slide[]): Section[] {
-  const sections: Section[] = [];
-  for (const s of slides) {
-    if (s.kind === 'cover' || s.kind === 'contents') continue;
-    if (s.kind === 'chapter') {
-      sections.push({ title: s.title, slides: [] });
-      continue;
-    }
-    const last = sections.at(-1);
-    // A slide moved out of its chapter's run still prints, under its own chapter's name.
-    if (last && (last.slides.length === 0 || last.slides[0].chapter === s.chapter || last.title === s.chapterTitle)) last.slides.push(s);
-    else sections.push({ title: s.chapterTitle, slides: [s] });
-  }
-  return sections;
-}
 
 function ReportChart({ chart, unit, language, index }: { chart: SlideChart; unit: DisplayUnit; language: Language; index: number }) {
   const option = useMemo(() => ({ ...(slideChartOption(chart, { unit, language, fontSize: 11 }) as Record<string, unknown>), tooltip: { show: false } }), [chart, unit, language]);
