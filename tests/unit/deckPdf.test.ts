@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Slide } from '../../src/shared/deck';
 import { parsePrintHash, pdfFileName, printHash, PRINT_PAPER } from '../../src/shared/print';
 import { countPdfPages } from '../../src/main/core/io/pdfExport';
@@ -161,5 +161,33 @@ describe('deck.exportPdf', () => {
     const e = await invokeRefused(await open(), 'deck.exportPdf', { doc: 'review', layout: 'slides' });
     expect(e.message).toContain('not ready');
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+  });
+});
+
+// ipc.ts binds ipcMain at run time; its sender check needs none of Electron.
+vi.mock('electron', () => ({ ipcMain: { handle: () => undefined } }));
+
+describe('the IPC sender check with print windows', () => {
+  // Stand-ins for Electron's windows and frames: what isTrustedSender reads of them.
+  const frame = (processId: number, routingId: number, url = 'app://renderer/index.html#print?doc=review') => ({ processId, routingId, url, isDestroyed: () => false, detached: false });
+  const win = (id: number, processId: number) => ({ isDestroyed: () => false, webContents: { id, mainFrame: frame(processId, 1) } });
+  const isOwnPage = (url: string) => url.startsWith('app://renderer/');
+
+  it('accepts the main window and a print window while it prints, and nothing else', async () => {
+    const { isTrustedSender } = await import('../../src/main/shell/ipc');
+    const main = win(1, 10);
+    const printing = win(2, 20);
+    const prints = new Set([printing]);
+    const options = { mainWindow: () => main, printWindows: () => prints, isOwnPage } as unknown as Parameters<typeof isTrustedSender>[1];
+    const event = (senderId: number, f: ReturnType<typeof frame>) => ({ sender: { id: senderId }, senderFrame: f }) as unknown as Parameters<typeof isTrustedSender>[0];
+    expect(isTrustedSender(event(1, frame(10, 1)), options)).toBe(true);
+    expect(isTrustedSender(event(2, frame(20, 1)), options)).toBe(true);
+    // A sub-frame of the print window, another page, another window: refused.
+    expect(isTrustedSender(event(2, frame(20, 2)), options)).toBe(false);
+    expect(isTrustedSender(event(2, frame(20, 1, 'https://evil.example/')), options)).toBe(false);
+    expect(isTrustedSender(event(3, frame(30, 1)), options)).toBe(false);
+    // Once printed, the window is forgotten and refused.
+    prints.delete(printing);
+    expect(isTrustedSender(event(2, frame(20, 1)), options)).toBe(false);
   });
 });
