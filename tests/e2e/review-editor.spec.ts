@@ -65,6 +65,16 @@ test('the manager arranges the review and it is kept', async ({ start, workspace
   await expect(review.titleInput).toHaveValue('今年的成績');
   await expect(review.notes).toHaveValue('先講達成率，再講同比。');
 
+  // Present from the picked slide; Esc comes back to the editor.
+  await page.getByTestId('deck-present-here').click();
+  await expect(page.getByTestId('presentation').getByTestId('slide-title')).toHaveText('今年的成績');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  await page.getByTestId('deck-present').click();
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+
   // Undo takes back one change at a time: the notes, then the title.
   await workspace.undoButton.click();
   await expect(review.notes).not.toHaveValue('先講達成率，再講同比。');
@@ -107,4 +117,17 @@ test('the manager arranges the review and it is kept', async ({ start, workspace
   await expect(review.root.locator('h1').first()).toHaveText('Review & export');
   await expect(review.item('review.contents').getByTestId('slide-item-title')).toHaveText('Contents');
   await shot(page, 'review-en.png');
+});
+
+test('a slide without data says what to enter and leads to where it is entered', async ({ start, page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await start.createRegion({ name: '華南大區', year: 2027 });
+  await page.getByTestId('side-nav').locator('[data-area="review"]').click();
+  const review = new ReviewPage(page);
+  await review.expectLoaded();
+  await review.pick('review.sales.byMonth');
+  await expect(review.preview.getByTestId('slide-empty')).toContainText('還沒有 2026 年的銷售實績');
+  await expect(review.root.getByTestId('slide-empty-go')).toContainText('還沒有 2026 年的銷售實績');
+  await review.root.getByTestId('slide-empty-goto').click();
+  await expect(page.locator('main[data-area="actuals"]')).toBeVisible();
 });

@@ -107,3 +107,22 @@ test('the review prints as 16:9 slides and as an A4 report with the screen\'s fi
   execFileSync('pdftoppm', ['-png', '-r', '60', reportPdf, join(dir, 'report')]);
   writeFileSync(join(dir, 'figures.txt'), figures.join('\n'));
 });
+
+test('in a browser the PDF buttons open the print page in a new window, which prints itself', async ({ start, workspace, page }) => {
+  await start.demoButton.click();
+  await start.expectState('workspace');
+  await workspace.nav('review').click();
+  const review = new ReviewPage(page);
+  await review.expectLoaded();
+  // Printing is the browser's: window.print() is recorded instead of showing its dialog.
+  await page.context().addInitScript(() => {
+    window.print = () => document.documentElement.setAttribute('data-printed', 'true');
+  });
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('deck-export-pdf-report').click()]);
+  await expect(page.getByTestId('deck-export-message')).toHaveText('打印頁已在新窗口打開；在打印對話框中選擇「另存為 PDF」。');
+  expect(popup.url()).toContain('#print?doc=review&layout=report&lang=zh-Hant&auto=1');
+  await expect(popup.locator('html')).toHaveAttribute('data-print-ready', 'true', { timeout: 30_000 });
+  await expect(popup.locator('html')).toHaveAttribute('data-printed', 'true');
+  await expect(popup).toHaveTitle('華東大區 2026 年年度總結 (A4)');
+  await popup.close();
+});
