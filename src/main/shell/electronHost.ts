@@ -154,12 +154,21 @@ export class ElectronHost implements Host {
   }
 
   async printToPdf(route: string, options: PrintToPdfOptions): Promise<Uint8Array> {
-    // The main window's settings (isolated, sandboxed, no Node), never shown.
+    // The main window's settings (isolated, sandboxed, no Node), never shown. A hidden
+    // window's animation frames are throttled by default; the charts draw in them.
     const w = new BrowserWindow({
       show: false,
       width: 1280,
       height: 900,
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: this.options.preloadFile, spellcheck: false },
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        preload: this.options.preloadFile,
+        spellcheck: false,
+        backgroundThrottling: false,
+      },
     });
     this.printWindows.add(w);
     try {

@@ -21,14 +21,20 @@ import './review.css';
 // undo step (deck.arrange), the figures always come live from the file. From here the
 // deck is presented and exported.
 
-/** The slides with an arrangement laid over them, as the core will return them: shown at once, before the answer. */
-function applyArrangement(slides: readonly Slide[], next: readonly SlideArrangement[]): Slide[] {
+/**
+ * The slides with an arrangement laid over them, as the core will return them: shown at
+ * once, before the answer. Null when the arrangement is not of these slides.
+ */
+function applyArrangement(slides: readonly Slide[], next: readonly SlideArrangement[]): Slide[] | null {
+  if (next.length !== slides.length) return null;
   const byKey = new Map(slides.map((s) => [s.key, s]));
-  return next.flatMap((a) => {
+  const out: Slide[] = [];
+  for (const a of next) {
     const s = byKey.get(a.key);
-    if (!s) return [];
-    return [{ ...s, hidden: a.hidden, title: a.title ?? s.defaultTitle, notes: a.notes ?? s.notes, notesEdited: a.notes !== null || s.notesEdited }];
-  });
+    if (!s) return null;
+    out.push({ ...s, hidden: a.hidden, title: a.title ?? s.defaultTitle, notes: a.notes ?? s.notes, notesEdited: a.notes !== null || s.notesEdited });
+  }
+  return out;
 }
 
 function TitleField({ slide, onCommit, disabled }: { slide: Slide; onCommit: (typed: string) => void; disabled: boolean }) {
@@ -108,13 +114,19 @@ export function ReviewArea() {
   const query = useQuery('deck.get', { ...target, language: app.language });
   const arrange = useCommand('deck.arrange');
   const reset = useCommand('deck.reset');
-  // What the last change looks like until the core's answer to it arrives.
-  const [optimistic, setOptimistic] = useState<{ base: Deck; slides: Slide[] } | null>(null);
+  // The last change, shown until the core has answered every change asked for (a
+  // command's success comes after the queries it changed have reloaded).
+  const [overlay, setOverlay] = useState<{ base: Deck; arrangement: SlideArrangement[] } | null>(null);
 
   const answer = query.data;
   // While another document or version loads, the previous deck is not the one asked for.
   const deck = answer && answer.doc === doc && (versionId === undefined || answer.versionId === versionId) ? answer : null;
-  const slides = useMemo(() => (deck ? (optimistic && optimistic.base === deck ? optimistic.slides : deck.slides) : []), [deck, optimistic]);
+  const saving = arrange.pending;
+  const slides = useMemo(() => {
+    if (!deck) return [];
+    const laid = overlay && (saving || overlay.base === deck) ? applyArrangement(deck.slides, overlay.arrangement) : null;
+    return laid ?? deck.slides;
+  }, [deck, overlay, saving]);
   const shownDeck = useMemo(() => (deck ? { ...deck, slides } : null), [deck, slides]);
   const numbers = useMemo(() => shownNumbers({ slides }), [slides]);
   const selected = slides.find((s) => s.key === picked) ?? slides[0] ?? null;
@@ -122,10 +134,10 @@ export function ReviewArea() {
   const save = useCallback(
     async (next: SlideArrangement[]) => {
       if (!deck) return;
-      setOptimistic({ base: deck, slides: applyArrangement(deck.slides, next) });
+      setOverlay({ base: deck, arrangement: next });
       const out = await arrange.run({ ...target, slides: next });
       if (!out.ok) {
-        setOptimistic(null);
+        setOverlay(null);
         app.showError({ titleKey: 'errors.title', data: out.error });
       }
     },
@@ -148,7 +160,7 @@ export function ReviewArea() {
   };
   const onReset = async () => {
     setConfirmReset(false);
-    setOptimistic(null);
+    setOverlay(null);
     const out = await reset.run(target);
     if (!out.ok) app.showError({ titleKey: 'errors.title', data: out.error });
   };
