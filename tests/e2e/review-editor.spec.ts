@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { invoke } from './api';
 import { ReviewPage } from './pages/ReviewPage';
 import { shot } from './shots';
 
@@ -10,6 +11,10 @@ test('the manager arranges the review and it is kept', async ({ start, workspace
   await page.setViewportSize({ width: 1440, height: 900 });
   await start.demoButton.click();
   await start.expectState('workspace');
+  // A scenario made before the arranging: it keeps the default arrangement.
+  const versions = await invoke<{ id: number; kind: string }[]>(page, 'targets.versions', {});
+  const working = versions.find((v) => v.kind === 'working')?.id as number;
+  const scenario = await invoke<{ id: number }>(page, 'targets.createVersion', { kind: 'scenario', fromId: working, name: '保守方案' });
   await workspace.nav('review').click();
   const review = new ReviewPage(page);
   await review.expectLoaded();
@@ -91,17 +96,16 @@ test('the manager arranges the review and it is kept', async ({ start, workspace
   await page.getByTestId('deck-doc').getByRole('radio', { name: '年度總結' }).click();
   await expect(review.item('review.contents')).toHaveAttribute('data-hidden', 'true');
 
-  // Another version: the default arrangement (the manager's is per version).
+  // Another version: its own arrangement, the default one.
   const version = page.getByTestId('deck-version');
-  const options = await version.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
-  if (options.length > 1) {
-    await version.selectOption(options[1]);
-    await expect(review.root).toHaveAttribute('data-version', options[1]);
-    await expect(review.root.locator('[data-hidden="true"]')).toHaveCount(0);
-  }
+  await version.selectOption(String(scenario.id));
+  await expect(review.root).toHaveAttribute('data-version', String(scenario.id));
+  await expect.poll(() => review.keys()).toEqual(before);
+  await expect(review.root.locator('[data-hidden="true"]')).toHaveCount(0);
 
   // The default arrangement again, after a confirmation.
-  await version.selectOption(options[0]);
+  await version.selectOption(String(working));
+  await expect(review.root).toHaveAttribute('data-version', String(working));
   await expect(review.item('review.contents')).toHaveAttribute('data-hidden', 'true');
   await page.getByTestId('deck-reset').click();
   await page.getByTestId('deck-reset-ok').click();
