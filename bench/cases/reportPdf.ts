@@ -41,6 +41,18 @@ export const reportPdfLarge: BenchCase = {
         const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);
         if (i > 0) rounds.push({ total: t3 - t0, deck: t1 - t0, draw: t2 - t1, pdf: t3 - t2, pages, bytes: bytes.length });
       }
+      // The deck alone, as the print page asks for it (through the same HTTP call).
+      const deckTimes: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        deckTimes.push(
+          await s.page.evaluate(async () => {
+            const t0 = performance.now();
+            const res = await fetch('/api/invoke/deck.get', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ doc: 'review', language: 'zh-Hant' }) });
+            await res.json();
+            return performance.now() - t0;
+          }),
+        );
+      }
       const ms = (xs: number[]) => Math.round(median(xs));
       const ours = median(rounds.map((r) => r.total));
       const sql = await sqlBaseline(
@@ -55,7 +67,7 @@ export const reportPdfLarge: BenchCase = {
         baseline: `bare SQL behind the deck's charts: sales_actual by month for ${REVIEW_YEAR} and ${REVIEW_YEAR - 1} (the review's sales chart; better-sqlite3, same file)`,
         baseline_ms: Math.round(sql.ms * 10) / 10,
         ratio: Math.round((ours / sql.ms) * 10) / 10,
-        note: `A4 report of the review, ${last.pages} pages, ${Math.round(last.bytes / 1024)} KB; median of ${ROUNDS} after a warm-up: page and deck.get ${ms(rounds.map((r) => r.deck))} ms, charts (SVG) and fonts ${ms(rounds.map((r) => r.draw))} ms, page.pdf ${ms(rounds.map((r) => r.pdf))} ms; goal ≤ 10 s`,
+        note: `A4 report of the review, ${last.pages} pages, ${Math.round(last.bytes / 1024)} KB; median of ${ROUNDS} after a warm-up: page and deck ${ms(rounds.map((r) => r.deck))} ms (deck.get alone ${ms(deckTimes)} ms), charts (SVG) and fonts ${ms(rounds.map((r) => r.draw))} ms, page.pdf ${ms(rounds.map((r) => r.pdf))} ms; goal ≤ 10 s`,
       };
     } finally {
       await s.close();
