@@ -17,6 +17,7 @@ import { gridTerminalsLarge, paste1000 } from './cases/grid';
 import { expenseReallocate } from './cases/expenses';
 import { import1mGbk } from './cases/import';
 import { reportPptxLarge } from './cases/report';
+import { reportPdfLarge } from './cases/reportPdf';
 import { spreadMidLevel, spreadRegionTotal, targetsOpen } from './cases/targets';
 import type { BenchCase, BenchContext, BenchResult } from './types';
 
@@ -33,6 +34,7 @@ const CASES: BenchCase[] = [
   chaptersOpenProduct,
   chaptersOpenVariance,
   reportPptxLarge,
+  reportPdfLarge,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

@@ -57,7 +57,7 @@ function main(): void {
 
   // The host first (the session needs it), then the session and its handlers; the
   // window comes last and is attached to the host when it exists.
-  const host = new ElectronHost({ jobWorkerFile: JOB_WORKER_FILE });
+  const host = new ElectronHost({ jobWorkerFile: JOB_WORKER_FILE, pageUrl: DEV_RENDERER_URL ?? APP_ENTRY_URL, preloadFile: PRELOAD_FILE });
   const session = new Session(host);
   const registry = createHandlers(session, { strictAreas: !app.isPackaged });
 
@@ -316,6 +316,7 @@ function main(): void {
       bindIpc({
         registry,
         mainWindow: liveWindow,
+        printWindows: () => host.printWindows,
         isOwnPage,
         afterInvoke: (_endpoint, result) => {
           if (!result.ok || !result.changed || !overlaps(SHOWN_IN_MENU, result.changed)) return;

@@ -51,9 +51,8 @@ test('create a region, edit and undo the manager, close and reopen it from the r
   await page.keyboard.press('Control+Y');
   await expect(workspace.profileField('managerName')).toHaveValue('王小明');
 
-  // Areas not built yet say so honestly.
   await workspace.nav('review').click();
-  await expect(page.getByTestId('coming-panel')).toContainText('總結與導出');
+  await expect(page.getByTestId('review-area')).toContainText('總結與導出');
   await workspace.nav('overview').click();
   await workspace.expectOverviewLoaded();
 

@@ -73,8 +73,6 @@ test.describe('screenshots', () => {
     await expect(workspace.chart).toHaveAttribute('data-rendered', 'true');
     await page.screenshot({ path: join(dir, 'overview-demo-zh-Hans.png') });
 
-    await workspace.nav('expenses').click();
-    await page.screenshot({ path: join(dir, 'coming-zh-Hans.png') });
   });
   test('targets: the plan spread from head office\'s target', async ({ start, workspace, page }) => {
     const dir = SHOTS as string;
@@ -165,5 +163,21 @@ test.describe('screenshots', () => {
     await page.getByTestId('eb-cap').fill('6.5');
     await page.getByTestId('eb-cap').blur();
     await page.screenshot({ path: join(dir, 'expenses-zh-Hant.png') });
+  });
+  test('review: the deck arranged for the meeting', async ({ start, workspace, page }) => {
+    const dir = SHOTS as string;
+    await mkdir(dir, { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await start.demoButton.click();
+    await start.expectState('workspace', 180_000);
+    await workspace.nav('review').click();
+    const area = page.getByTestId('review-area');
+    await expect(area.getByTestId('slide-item').first()).toBeVisible();
+    // The contents hidden, the sales slide picked: the editor as a manager leaves it.
+    await area.locator('[data-testid="slide-item"][data-key="review.contents"]').getByTestId('slide-toggle-hidden').click();
+    await expect(area).toHaveAttribute('data-pending', 'false');
+    await area.locator('[data-testid="slide-item"][data-key="review.sales.byMonth"]').getByTestId('slide-pick').click();
+    await expect(area.getByTestId('slide-preview').locator('[role="img"][data-rendered="true"]').first()).toBeVisible();
+    await page.screenshot({ path: join(dir, 'review-zh-Hant.png') });
   });
 });

@@ -1,4 +1,5 @@
 import type { AppEvent, BrowseEntry, Transport } from '../../shared/contract';
+import type { PrintLayout } from '../../shared/print';
 import type { Language } from '../../shared/units';
 import type { DemoSize } from './jobs/types';
 import type { JobRunner } from './jobs/types';
@@ -35,4 +36,17 @@ export interface Host {
   readonly demoSize?: DemoSize;
   /** The language changed (the Electron shell rebuilds its menu). */
   languageChanged?(language: Language): void;
+  /**
+   * Prints a print route of the renderer (a hash such as "#print?doc=review&…", see
+   * shared/print.ts) to PDF without asking the user, and resolves the PDF's bytes. Only
+   * a host that can print without a dialog has it (the Electron shell); elsewhere the
+   * page prints itself in the browser.
+   */
+  printToPdf?(route: string, options: PrintToPdfOptions): Promise<Uint8Array>;
+}
+
+export interface PrintToPdfOptions {
+  layout: PrintLayout;
+  /** Give up (TIMEOUT) when the page has not said it is ready by then. */
+  timeoutMs?: number;
 }

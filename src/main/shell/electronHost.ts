@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { AppEvent, BrowseEntry, RegionSummary } from '../../shared/contract';
 import type { Language } from '../../shared/units';
-import type { Host } from '../core/host';
+import type { Host, PrintToPdfOptions } from '../core/host';
+import { printPage, printUrl } from './printPdf';
 import type { JobRunner } from '../core/jobs/types';
 import { workerJobRunner } from '../core/jobs/workerRunner';
 import { shellLabels } from './menuLabels';
@@ -21,7 +22,13 @@ export interface ElectronHostHooks {
 export interface ElectronHostOptions {
   /** The built job worker (out/main/job-worker.js), resolved by the entry point. */
   jobWorkerFile: string;
+  /** The renderer's page (app://renderer/index.html, or the dev server) and its preload: the print window loads them. */
+  pageUrl: string;
+  preloadFile: string;
 }
+
+/** How long a print page may take to draw every chart of a large region's report. */
+const PRINT_TIMEOUT_MS = 120_000;
 
 /**
  * The core's Host inside Electron. It is created before the Session (which needs
@@ -37,8 +44,12 @@ export class ElectronHost implements Host {
   readonly runJob: JobRunner;
   hooks: ElectronHostHooks = {};
   private window: BrowserWindow | null = null;
+  /** Hidden windows printing a page: their page may call the core like the main window's. */
+  readonly printWindows = new Set<BrowserWindow>();
+  private readonly options: ElectronHostOptions;
 
   constructor(options: ElectronHostOptions) {
+    this.options = options;
     this.version = app.getVersion();
     this.stateDir = app.getPath('userData');
     this.runJob = workerJobRunner({ file: options.jobWorkerFile });
@@ -140,5 +151,37 @@ export class ElectronHost implements Host {
 
   languageChanged(language: Language): void {
     this.hooks.languageChanged?.(language);
+  }
+
+  async printToPdf(route: string, options: PrintToPdfOptions): Promise<Uint8Array> {
+    // The main window's settings (isolated, sandboxed, no Node), never shown. A hidden
+    // window's animation frames are throttled by default; the charts draw in them.
+    const w = new BrowserWindow({
+      show: false,
+      width: 1280,
+      height: 900,
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        preload: this.options.preloadFile,
+        spellcheck: false,
+        backgroundThrottling: false,
+      },
+    });
+    this.printWindows.add(w);
+    try {
+      const contents = w.webContents;
+      return await printPage(
+        { loadURL: (url) => contents.loadURL(url), executeJavaScript: (code) => contents.executeJavaScript(code), printToPDF: (o) => contents.printToPDF(o) },
+        printUrl(this.options.pageUrl, route),
+        options.layout,
+        options.timeoutMs ?? PRINT_TIMEOUT_MS,
+      );
+    } finally {
+      this.printWindows.delete(w);
+      if (!w.isDestroyed()) w.destroy();
+    }
   }
 }

@@ -8,6 +8,8 @@ export interface IpcBindingOptions {
   registry: HandlerRegistry;
   /** The one window whose page may call the core. */
   mainWindow(): BrowserWindow | null;
+  /** Hidden windows printing the deck: their page, our own print route, may call too. */
+  printWindows?(): Iterable<BrowserWindow>;
   /** Whether a frame URL is our own page (app://renderer, or the dev server). */
   isOwnPage(url: string): boolean;
   /** Called after each call that reached the registry, e.g. to refresh the menu. */
@@ -19,8 +21,9 @@ export interface IpcBindingOptions {
  * another webContents (DevTools extensions, a window that should never exist), or
  * our window after it was somehow navigated elsewhere gets FORBIDDEN.
  */
-export function isTrustedSender(event: IpcMainInvokeEvent, options: Pick<IpcBindingOptions, 'mainWindow' | 'isOwnPage'>): boolean {
-  const window = options.mainWindow();
+export function isTrustedSender(event: IpcMainInvokeEvent, options: Pick<IpcBindingOptions, 'mainWindow' | 'printWindows' | 'isOwnPage'>): boolean {
+  const windows = [options.mainWindow(), ...(options.printWindows?.() ?? [])];
+  const window = windows.find((w) => w !== null && !w.isDestroyed() && w.webContents.id === event.sender.id) ?? null;
   if (window === null || window.isDestroyed()) return false;
   const frame = event.senderFrame;
   if (frame === null || frame.isDestroyed() || frame.detached) return false;

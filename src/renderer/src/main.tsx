@@ -2,17 +2,31 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppInfo, RegionSummary } from '../../shared/contract';
 import { DEFAULT_LANGUAGE } from '../../shared/i18n';
+import { parsePrintHash, type PrintRoute } from '../../shared/print';
 import { api, toErrorData } from './api/client';
 import { AppProvider } from './app/AppContext';
 import { setAppState } from './app/appEvents';
 import { App } from './App';
 import { BootError } from './components/BootError';
+import { PrintApp } from './features/review/print/PrintApp';
 import { initI18n } from './i18n';
 import './styles/base.css';
 
 // Start-up: ask the host who it is and which language the user chose, set up the
 // catalogs, find out whether a file is already open (the host may have been
-// started with one), then render.
+// started with one), then render. A print route (#print?…) draws only the deck's
+// print page, in the language it names, without the workspace.
+async function bootPrint(route: PrintRoute): Promise<void> {
+  document.documentElement.classList.add('print-mode');
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  await initI18n(route.language);
+  root.render(
+    <StrictMode>
+      <PrintApp route={route} />
+    </StrictMode>,
+  );
+}
+
 async function boot(): Promise<void> {
   setAppState('loading');
   const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -37,4 +51,5 @@ async function boot(): Promise<void> {
   );
 }
 
-void boot();
+const printRoute = parsePrintHash(location.hash);
+void (printRoute ? bootPrint(printRoute) : boot());

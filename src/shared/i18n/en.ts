@@ -122,19 +122,6 @@ export const en: Messages = {
     actuals: 'Actuals & market data',
     analysis: 'Analysis',
     review: 'Review & export',
-    soon: 'Soon',
-  },
-  coming: {
-    badge: 'In development',
-    intro: 'This area is still being built. When it is ready, it will offer:',
-    masterData:
-      'The region’s geography (provinces, cities, counties), channels, brands, categories and SKUs, competitors, team, distributors and stores: the dimensions that targets, expenses and analysis are built on.',
-    expenses:
-      'The sales expense budget by item (store building, advertising, promotion, personnel, travel, training, meetings), by product and by month, with allocation ratios and expense ratios.',
-    analysis:
-      'Achievement, year-on-year, month-on-month, market share, distribution and shelf share by any slice; key customers by the 80/20 rule; and blank areas without a distributor.',
-    review:
-      'The annual review and the plan in the structure head office asks for, a frozen snapshot of the plan as submitted, and exports.',
   },
   topbar: {
     planYear: 'Plan {{year}}',

@@ -4,6 +4,10 @@ import type { Session } from '../session';
 import { arrangeDeck, buildDeck, buildSlide, resetDeck } from '../services/deck';
 import { targetCache } from '../services/targets/model';
 import { deckFileName, writeDeckPptx } from '../io/pptx/writer';
+import { pdfFileName, printHash } from '../../../shared/print';
+import { translate } from '../../../shared/i18n';
+import { countPdfPages, writeFileAtomic } from '../io/pdfExport';
+import { findRegionMeta } from '../repos/region';
 
 /** 總結與導出: the review and the plan as a deck, its arrangement, and its exports. */
 export function registerDeck(r: HandlerRegistry, session: Session): void {
@@ -24,7 +28,23 @@ export function registerDeck(r: HandlerRegistry, session: Session): void {
     const written = await writeDeckPptx(deck, path);
     return { path: written.path, slides: written.slides, bytes: written.bytes };
   });
-  r.asyncCommand('deck.exportPdf', async () => {
-    throw new AppError('NOT_SUPPORTED', 'printing to PDF needs the desktop app; the page prints itself in a browser');
+  // The PDF is the renderer's print page printed by the host (a hidden window in the
+  // Electron shell), so it is the very page the screen draws; a host that cannot print
+  // without a dialog (the web host) leaves it to the browser.
+  r.asyncCommand('deck.exportPdf', async ({ doc, versionId, layout, language }, { file }) => {
+    const host = session.host;
+    if (!host.printToPdf) throw new AppError('NOT_SUPPORTED', 'printing to PDF needs the desktop app; the page prints itself in a browser');
+    const lang = language ?? session.state.language;
+    const meta = findRegionMeta(file.read);
+    const title = translate(lang, 'deck.docTitle', {
+      region: meta.region_name,
+      year: doc === 'review' ? meta.plan_year - 1 : meta.plan_year,
+      doc: translate(lang, `deck.doc.${doc}`),
+    });
+    const path = await host.chooseExportPath(pdfFileName(title, layout));
+    if (path === null) return null;
+    const bytes = await host.printToPdf(printHash({ doc, layout, language: lang, ...(versionId !== undefined ? { versionId } : {}) }), { layout });
+    writeFileAtomic(path, bytes);
+    return { path, pages: countPdfPages(bytes), bytes: bytes.byteLength };
   });
 }

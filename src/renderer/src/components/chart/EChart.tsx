@@ -2,11 +2,15 @@ import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
 import { init, use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 // Every chart in the app: one ECharts instance on canvas (bars, lines, grid, legend,
 // tooltip), following its container's size and re-rendered when the option changes.
-registerModules([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkPointComponent, TooltipComponent, CanvasRenderer]);
+// Printed pages draw with SVG instead: vector shapes and real text in the PDF, sharp
+// at any zoom.
+registerModules([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkPointComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+
+export type ChartRenderer = 'canvas' | 'svg';
 
 interface EChartProps {
   option: EChartsCoreOption;
@@ -16,12 +20,15 @@ interface EChartProps {
   style?: CSSProperties;
   /** Called with the ECharts instance once it exists (for clicks, or getDataURL to save a PNG). */
   onReady?: (instance: EChartsType) => void;
+  /** Canvas on screen (default); SVG for print. Fixed for the chart's life. */
+  renderer?: ChartRenderer;
 }
 
-export function EChart({ option, label, testId, className, style, onReady }: EChartProps) {
+export function EChart({ option, label, testId, className, style, onReady, renderer = 'canvas' }: EChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const onReadyRef = useRef(onReady);
+  const rendererRef = useRef(renderer);
   // Declared before the instance's effect, so the first run already sees the prop.
   useLayoutEffect(() => {
     onReadyRef.current = onReady;
@@ -30,7 +37,7 @@ export function EChart({ option, label, testId, className, style, onReady }: ECh
   useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
-    const instance = init(el, undefined, { renderer: 'canvas' });
+    const instance = init(el, undefined, { renderer: rendererRef.current });
     chart.current = instance;
     instance.on('finished', () => {
       el.dataset.rendered = 'true';

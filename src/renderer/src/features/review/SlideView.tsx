@@ -2,7 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProper
 import type { EChartsType } from 'echarts/core';
 import { SLIDE_HEIGHT, SLIDE_WIDTH, type Deck, type FigureKind, type Slide, type SlideChart, type SlideTable } from '../../../../shared/deck';
 import { formatAmount, formatInteger, formatPercent, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
-import { EChart } from '../../components/chart/EChart';
+import { EChart, type ChartRenderer } from '../../components/chart/EChart';
 import { slideChartOption } from './slideChart';
 import './slide.css';
 
@@ -22,6 +22,8 @@ export interface SlideViewProps {
   fit?: boolean;
   /** Thumbnails draw no charts' interactivity and no tooltips. */
   still?: boolean;
+  /** How the charts draw: canvas on screen (default), SVG in print (sharp, real text). */
+  renderer?: ChartRenderer;
   testId?: string;
 }
 
@@ -58,7 +60,7 @@ function useFitScale(enabled: boolean): [React.RefObject<HTMLDivElement | null>,
   return [box, scale];
 }
 
-function ChartBox({ chart, unit, language, onCategoryClick, still, index }: { chart: SlideChart; unit: DisplayUnit; language: Language; onCategoryClick?: SlideViewProps['onCategoryClick']; still?: boolean; index: number }) {
+function ChartBox({ chart, unit, language, onCategoryClick, still, index, renderer }: { chart: SlideChart; unit: DisplayUnit; language: Language; onCategoryClick?: SlideViewProps['onCategoryClick']; still?: boolean; index: number; renderer?: ChartRenderer }) {
   const option = useMemo(() => {
     const o = slideChartOption(chart, { unit, language, fontSize: 15 }) as Record<string, unknown>;
     return still ? { ...o, tooltip: { show: false } } : o;
@@ -79,7 +81,7 @@ function ChartBox({ chart, unit, language, onCategoryClick, still, index }: { ch
   return (
     <div className="slide__chart">
       <div className="slide__chart-title">{chart.title}</div>
-      <EChart option={option} label={chart.title} testId={`slide-chart-${index}`} className="slide__chart-canvas" onReady={onReady} />
+      <EChart option={option} label={chart.title} testId={`slide-chart-${index}`} className="slide__chart-canvas" onReady={onReady} renderer={renderer} />
     </div>
   );
 }
@@ -124,7 +126,7 @@ function TableBox({ table, unit, language }: { table: SlideTable; unit: DisplayU
   );
 }
 
-function SlideBody({ deck, slide, number, total, onCategoryClick, still }: SlideViewProps) {
+function SlideBody({ deck, slide, number, total, onCategoryClick, still, renderer }: SlideViewProps) {
   const { unit, language } = deck;
   if (slide.kind === 'cover' && slide.cover) {
     const c = slide.cover;
@@ -187,7 +189,7 @@ function SlideBody({ deck, slide, number, total, onCategoryClick, still }: Slide
       {(slide.charts.length > 0 || slide.table || slide.commentary.length > 0) && (
         <div className={`slide__main slide__main--${slide.charts.length}`}>
           {slide.charts.map((c, i) => (
-            <ChartBox key={i} index={i} chart={c} unit={unit} language={language} onCategoryClick={onCategoryClick} still={still} />
+            <ChartBox key={i} index={i} chart={c} unit={unit} language={language} onCategoryClick={onCategoryClick} still={still} renderer={renderer} />
           ))}
           {(slide.table || slide.commentary.length > 0) && (
             <div className="slide__side">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/icons';
-import { AREA_ICONS, AREAS, isComingArea, type Area } from './areas';
+import { AREA_ICONS, AREAS, type Area } from './areas';
 
 export function SideNav({ area, onSelect }: { area: Area; onSelect: (area: Area) => void }) {
   const { t } = useTranslation();
@@ -18,11 +18,6 @@ export function SideNav({ area, onSelect }: { area: Area; onSelect: (area: Area)
             >
               <Icon name={AREA_ICONS[a]} size={19} />
               <span className="sidenav__label">{t(`nav.${a}`)}</span>
-              {isComingArea(a) && (
-                <span className="sidenav__badge" data-testid="nav-coming-badge">
-                  {t('nav.soon')}
-                </span>
-              )}
             </button>
           </li>
         ))}

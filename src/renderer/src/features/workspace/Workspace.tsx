@@ -6,9 +6,10 @@ import { ExpensesArea } from '../expenses/ExpensesArea';
 import { MasterDataPage } from '../masterData/MasterDataPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { PlanArea } from '../plan/PlanArea';
+import { ReviewArea } from '../review/ReviewArea';
 import { TargetsPage } from '../targets/TargetsPage';
 import type { Area } from './areas';
-import { ComingPanel } from './ComingPanel';
+import { AreaNavContext } from './areaNav';
 import { SideNav } from './SideNav';
 import { StatusBar } from './StatusBar';
 import { StepNotice } from './StepNotice';
@@ -31,6 +32,7 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
     <div className="workspace" data-testid="workspace">
       <TopBar summary={summary} />
       <SideNav area={area} onSelect={setArea} />
+      <AreaNavContext.Provider value={setArea}>
       <main className="workspace__main" data-area={area}>
         {area === 'overview' ? (
           <OverviewPage summary={summary} />
@@ -47,9 +49,10 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
         ) : area === 'analysis' ? (
           <AnalysisArea />
         ) : (
-          <ComingPanel area={area} />
+          <ReviewArea />
         )}
       </main>
+      </AreaNavContext.Provider>
       <StatusBar summary={summary} />
       <StepNotice />
     </div>
