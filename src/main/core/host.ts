@@ -35,4 +35,17 @@ export interface Host {
   readonly demoSize?: DemoSize;
   /** The language changed (the Electron shell rebuilds its menu). */
   languageChanged?(language: Language): void;
+  /** Presenting on the displays the OS has (the Electron shell); absent: the page opens its own audience window. */
+  readonly presentation?: PresentationHost;
+}
+
+/** What presenting the deck needs from the OS: the displays, the audience window, the display kept awake. */
+export interface PresentationHost {
+  /**
+   * Keeps the display awake until stop(); with `audience`, opens the audience window
+   * (the app at `hash`) full screen on an external display if there is one, and
+   * follows displays coming and going. Replaces a presentation already running.
+   */
+  start(options: { hash: string; audience: boolean }): { audience: 'external' | 'none' };
+  stop(): void;
 }

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, dialog, powerSaveBlocker, screen, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { AppEvent, BrowseEntry, RegionSummary } from '../../shared/contract';
 import type { Language } from '../../shared/units';
-import type { Host } from '../core/host';
+import type { Host, PresentationHost } from '../core/host';
+import { ElectronPresentation, type PresentationDeps } from './presentation';
 import type { JobRunner } from '../core/jobs/types';
 import { workerJobRunner } from '../core/jobs/workerRunner';
 import { shellLabels } from './menuLabels';
@@ -21,6 +22,8 @@ export interface ElectronHostHooks {
 export interface ElectronHostOptions {
   /** The built job worker (out/main/job-worker.js), resolved by the entry point. */
   jobWorkerFile: string;
+  /** Opens the presentation's audience window (the entry point knows the page and the preload). */
+  openAudienceWindow: PresentationDeps['openWindow'];
 }
 
 /**
@@ -35,6 +38,7 @@ export class ElectronHost implements Host {
   readonly version: string;
   readonly stateDir: string;
   readonly runJob: JobRunner;
+  readonly presentation: PresentationHost;
   hooks: ElectronHostHooks = {};
   private window: BrowserWindow | null = null;
 
@@ -42,6 +46,16 @@ export class ElectronHost implements Host {
     this.version = app.getVersion();
     this.stateDir = app.getPath('userData');
     this.runJob = workerJobRunner({ file: options.jobWorkerFile });
+    // screen may only be asked once the app is ready: presenting starts long after.
+    this.presentation = new ElectronPresentation({
+      screen,
+      powerSaveBlocker,
+      mainDisplayId: () => {
+        const w = this.liveWindow();
+        return w ? screen.getDisplayMatching(w.getBounds()).id : null;
+      },
+      openWindow: options.openAudienceWindow,
+    });
   }
 
   attachWindow(window: BrowserWindow | null): void {

@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import type { AppInfo, RegionSummary } from '../../shared/contract';
 import { DEFAULT_LANGUAGE } from '../../shared/i18n';
 import { api, toErrorData } from './api/client';
@@ -8,14 +8,14 @@ import { setAppState } from './app/appEvents';
 import { App } from './App';
 import { BootError } from './components/BootError';
 import { initI18n } from './i18n';
+import { bootAudience } from './features/review/present/Audience';
 import './styles/base.css';
 
 // Start-up: ask the host who it is and which language the user chose, set up the
 // catalogs, find out whether a file is already open (the host may have been
 // started with one), then render.
-async function boot(): Promise<void> {
+async function boot(root: Root): Promise<void> {
   setAppState('loading');
-  const root = createRoot(document.getElementById('root') as HTMLElement);
   let info: AppInfo;
   let summary: RegionSummary | null;
   try {
@@ -37,4 +37,6 @@ async function boot(): Promise<void> {
   );
 }
 
-void boot();
+const root = createRoot(document.getElementById('root') as HTMLElement);
+// The presentation's audience window is the app opened at #audience=…: it shows slides only.
+if (!bootAudience(root)) void boot(root);

@@ -6,6 +6,7 @@ import { ExpensesArea } from '../expenses/ExpensesArea';
 import { MasterDataPage } from '../masterData/MasterDataPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { PlanArea } from '../plan/PlanArea';
+import { PresentLauncher } from '../review/present/PresentLauncher';
 import { TargetsPage } from '../targets/TargetsPage';
 import type { Area } from './areas';
 import { ComingPanel } from './ComingPanel';
@@ -46,6 +47,8 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
           <ActualsPage />
         ) : area === 'analysis' ? (
           <AnalysisArea />
+        ) : area === 'review' ? (
+          <PresentLauncher />
         ) : (
           <ComingPanel area={area} />
         )}
