@@ -16,6 +16,7 @@ import { LARGE, demoLarge, openLarge } from './cases/foundation';
 import { gridTerminalsLarge, paste1000 } from './cases/grid';
 import { expenseReallocate } from './cases/expenses';
 import { import1mGbk } from './cases/import';
+import { presentNext } from './cases/present';
 import { spreadMidLevel, spreadRegionTotal, targetsOpen } from './cases/targets';
 import type { BenchCase, BenchContext, BenchResult } from './types';
 
@@ -31,6 +32,7 @@ const CASES: BenchCase[] = [
   chaptersOpenTerminal,
   chaptersOpenProduct,
   chaptersOpenVariance,
+  presentNext,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

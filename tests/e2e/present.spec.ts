@@ -14,9 +14,10 @@ import { shot } from './shots';
 
 const SALES = 'review.sales.byMonth';
 
-async function openReview(page: Page, start: { demoButton: Locator; expectState(s: string): Promise<void> }, nav: Locator): Promise<void> {
+async function openReview(page: Page, start: { demoButton: Locator; expectState(s: 'workspace', timeout?: number): Promise<void> }, nav: Locator): Promise<void> {
   await start.demoButton.click();
-  await start.expectState('workspace');
+  // The typical demo (screenshots) takes a while to generate.
+  await start.expectState('workspace', 180_000);
   await nav.click();
   await expect(page.getByTestId('present-start')).toBeEnabled();
 }
@@ -235,4 +236,31 @@ test('the presenter view and the audience window stay in step, keys working in b
   await page.getByTestId('presenter-exit').click();
   await closed;
   await expect(page.getByTestId('presentation')).toHaveCount(0);
+});
+
+test.describe('screenshots', () => {
+  test.skip(!process.env.REGIONPLAN_SHOTS, 'set REGIONPLAN_SHOTS=<folder> to write the README screenshots of presenting');
+  test.use({ demoSize: process.env.REGIONPLAN_SHOTS_DEMO === 'tiny' ? 'tiny' : 'typical' });
+
+  test('the slide full screen and the presenter view', async ({ page, start, workspace }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await openReview(page, start, workspace.nav('review'));
+    const deck = shown(await invoke<Deck>(page, 'deck.get', { doc: 'review' }));
+    const index = deck.findIndex((s) => s.key === SALES);
+    await page.getByTestId('present-start').click();
+    await page.keyboard.press(String(index + 1));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('present-stage-current').getByTestId('slide-chart-0')).toHaveAttribute('data-rendered', 'true');
+    await page.mouse.move(0, 0);
+    await shot(page, 'screenshot-present');
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('presenter-start').click();
+    await page.keyboard.press(String(index + 1));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('present-stage-current').getByTestId('slide-chart-0')).toHaveAttribute('data-rendered', 'true');
+    await page.waitForTimeout(300);
+    await shot(page, 'screenshot-presenter');
+  });
 });

@@ -3,6 +3,7 @@ import { DECK_DOCS, type DeckDoc } from '../../../../../shared/deck';
 import { useQuery } from '../../../api/queries';
 import { PresentButtons } from './PresentButtons';
 import { useT } from './usePresentation';
+import './present.css';
 
 // A stand-in for the area 總結與導出 until its editor is in: pick the document and
 // present it. The editor's area replaces this and places PresentButtons itself.
@@ -25,9 +26,9 @@ export function PresentLauncher() {
             ))}
           </select>
         </label>
-        <p>
+        <div className="present-launch">
           <PresentButtons deck={deck ?? null} start={0} />
-        </p>
+        </div>
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import type { Deck } from '../../../../../shared/deck';
 import { FilterBar } from './overlays';
 import { PresenterView } from './PresenterView';
@@ -62,7 +63,8 @@ export function Presentation({ deck, start, onExit, view = 'slides' }: Presentat
     </>
   );
 
-  return (
+  // On the page's body, whatever the area that starts it: nothing of the area's layout or type applies.
+  return createPortal(
     <div
       ref={root}
       tabIndex={-1}
@@ -83,6 +85,7 @@ export function Presentation({ deck, start, onExit, view = 'slides' }: Presentat
           {overlays}
         </>
       )}
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -140,7 +140,11 @@ export function PresenterView({
         <aside className="presenter__side">
           <div className="presenter__label">{t('deck.present.next')}</div>
           <div className="presenter__next" data-testid="presenter-next" data-key={next?.key ?? ''}>
-            {next && <SlideView deck={deck} slide={next} number={next.kind === 'cover' ? 0 : previewAt + 1} total={slides.length} still testId="presenter-next-slide" />}
+            {next ? (
+              <SlideView deck={deck} slide={next} number={next.kind === 'cover' ? 0 : previewAt + 1} total={slides.length} still testId="presenter-next-slide" />
+            ) : (
+              <div className="presenter__end">{t('deck.present.end')}</div>
+            )}
           </div>
           <div className="presenter__label">{t('deck.present.notes')}</div>
           <div className="presenter__notes" data-testid="presenter-notes" tabIndex={0}>

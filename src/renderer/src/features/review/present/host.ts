@@ -11,26 +11,28 @@ import { audienceHash } from '../../../../../shared/endpoints/present';
 /** external: the audience window is on the external display; rehearsal: one display, the presenter view alone; web: the audience window is opened by hand. */
 export type AudienceStatus = 'pending' | 'external' | 'rehearsal' | 'web';
 
+/** The latest presentation asked of the host: an older one's late answer or stop must not touch it. */
+let latest = 0;
+
 /** Asks the host to present while mounted; `audience`: also open the audience window (the presenter view). */
 export function useKeepAwake(channel: string, language: Language, audience: boolean): AudienceStatus {
   const [status, setStatus] = useState<AudienceStatus>('pending');
   useEffect(() => {
-    let live = true;
-    let started = false;
+    const mine = ++latest;
     api
       .call('present.start', { channel, language, audience })
       .then((r) => {
-        started = true;
-        if (live) setStatus(r.audience === 'external' ? 'external' : 'rehearsal');
-        else void api.call('present.stop').catch(() => undefined);
+        if (mine === latest) setStatus(r.audience === 'external' ? 'external' : 'rehearsal');
       })
       .catch((e: unknown) => {
         if (toErrorData(e).code !== 'NOT_SUPPORTED') console.warn('[regionplan] present.start failed', toErrorData(e).message);
-        if (live) setStatus('web');
+        if (mine === latest) setStatus('web');
       });
     return () => {
-      live = false;
-      if (started) void api.call('present.stop').catch(() => undefined);
+      // Calls reach the host in order: this stop comes after this start, before any later one.
+      if (mine !== latest) return;
+      latest++;
+      void api.call('present.stop').catch(() => undefined);
     };
   }, [channel, language, audience]);
   return status;

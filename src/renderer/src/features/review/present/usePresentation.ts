@@ -41,7 +41,9 @@ const EMPTY_FILTER: SlideFilter = {};
 export function usePresentation(deck: Deck, start: number, onExit: () => void): PresentationControl {
   const t = useT();
   const slides = useMemo(() => shownSlides(deck), [deck]);
-  const [at, setAt] = useState(() => Math.min(Math.max(0, start), Math.max(0, slides.length - 1)));
+  const [wanted, setAt] = useState(() => Math.max(0, start));
+  // The deck may be read again while presenting (an edit elsewhere) and have fewer slides.
+  const at = Math.min(wanted, Math.max(0, slides.length - 1));
   const [screen, setScreen] = useState<ScreenMode>('slide');
   const [digits, setDigits] = useState('');
   const [filterOpen, setFilterOpen] = useState(false);
@@ -87,6 +89,11 @@ export function usePresentation(deck: Deck, start: number, onExit: () => void): 
   const act = useCallback(
     (action: PresentAction) => {
       const s = latest.current;
+      // A click (or the audience window's) on a black or white screen brings the slide back, as a key does.
+      if (s.screen !== 'slide' && action.type !== 'screen') {
+        setScreen('slide');
+        return;
+      }
       const to = moveTo(action, s.at, s.count);
       if (to !== null) {
         if (to !== s.at) goTo(to);
