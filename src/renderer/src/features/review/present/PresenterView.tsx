@@ -91,6 +91,8 @@ export function PresenterView({
   const previewAt = useDeferredValue(at + 1);
   const next = slides[previewAt];
   const slide = slides[at];
+  // Filtered live, the notes are the filtered slide's (the manager's own notes stay the same).
+  const notes = (c.state.live && c.state.live.key === slide?.key ? c.state.live : slide)?.notes ?? '';
   const [blocked, setBlocked] = useState(false);
   const audienceText =
     hostStatus === 'external'
@@ -148,7 +150,7 @@ export function PresenterView({
           </div>
           <div className="presenter__label">{t('deck.present.notes')}</div>
           <div className="presenter__notes" data-testid="presenter-notes" tabIndex={0}>
-            {slide?.notes ? slide.notes.split('\n').map((line, i) => <p key={i}>{line}</p>) : <p className="presenter__muted">{t('deck.present.noNotes')}</p>}
+            {notes ? notes.split('\n').map((line, i) => <p key={i}>{line}</p>) : <p className="presenter__muted">{t('deck.present.noNotes')}</p>}
           </div>
         </aside>
       </div>
