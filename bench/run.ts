@@ -18,6 +18,7 @@ import { expenseReallocate } from './cases/expenses';
 import { import1mGbk } from './cases/import';
 import { reportPptxLarge } from './cases/report';
 import { reportPdfLarge } from './cases/reportPdf';
+import { presentNext } from './cases/present';
 import { spreadMidLevel, spreadRegionTotal, targetsOpen } from './cases/targets';
 import type { BenchCase, BenchContext, BenchResult } from './types';
 
@@ -35,6 +36,7 @@ const CASES: BenchCase[] = [
   chaptersOpenVariance,
   reportPptxLarge,
   reportPdfLarge,
+  presentNext,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

@@ -1,5 +1,5 @@
 import { basename, join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, screen, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, session as electronSession, type Rectangle, type WebPreferences } from 'electron';
 import { overlaps, type Area } from '../shared/areas';
 import type { MenuCommand, RegionSummary } from '../shared/contract';
 import { createHandlers } from './core/handlers/index';
@@ -57,7 +57,12 @@ function main(): void {
 
   // The host first (the session needs it), then the session and its handlers; the
   // window comes last and is attached to the host when it exists.
-  const host = new ElectronHost({ jobWorkerFile: JOB_WORKER_FILE, pageUrl: DEV_RENDERER_URL ?? APP_ENTRY_URL, preloadFile: PRELOAD_FILE });
+  const host = new ElectronHost({
+    jobWorkerFile: JOB_WORKER_FILE,
+    pageUrl: DEV_RENDERER_URL ?? APP_ENTRY_URL,
+    preloadFile: PRELOAD_FILE,
+    openAudienceWindow: (bounds, hash) => createAudienceWindow(bounds, hash),
+  });
   const session = new Session(host);
   const registry = createHandlers(session, { strictAreas: !app.isPackaged });
 
@@ -195,6 +200,41 @@ function main(): void {
     w.focus();
   }
 
+  function secureWebPreferences(): WebPreferences {
+    return {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: PRELOAD_FILE,
+      spellcheck: false,
+      // A dropped file becomes a navigation that will-navigate turns into
+      // "open this region file" (see security.ts); nothing is ever navigated to.
+      navigateOnDragDrop: true,
+    };
+  }
+
+  /**
+   * The presentation's audience window, full screen on the projector. It shows the
+   * app at its #audience route, which draws what the main window sends it over a
+   * BroadcastChannel and never calls the core (IPC answers only the main window).
+   */
+  function createAudienceWindow(bounds: Rectangle, hash: string): BrowserWindow {
+    const w = new BrowserWindow({
+      ...bounds,
+      fullscreen: true,
+      frame: false,
+      backgroundColor: '#000000',
+      title: PRODUCT_NAME,
+      show: false,
+      webPreferences: secureWebPreferences(),
+    });
+    w.once('ready-to-show', () => w.show());
+    const url = `${DEV_RENDERER_URL ?? APP_ENTRY_URL}${hash}`;
+    w.loadURL(url).catch((e: unknown) => console.error(`[regionplan] could not load ${url}`, e));
+    return w;
+  }
+
   function createWindow(): BrowserWindow {
     const { workAreaSize } = screen.getPrimaryDisplay();
     const w = new BrowserWindow({
@@ -205,17 +245,7 @@ function main(): void {
       minHeight: 700,
       title: PRODUCT_NAME,
       show: false,
-      webPreferences: {
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        preload: PRELOAD_FILE,
-        spellcheck: false,
-        // A dropped file becomes a navigation that will-navigate turns into
-        // "open this region file" (see security.ts); nothing is ever navigated to.
-        navigateOnDragDrop: true,
-      },
+      webPreferences: secureWebPreferences(),
     });
     window = w;
     host.attachWindow(w);
@@ -243,6 +273,8 @@ function main(): void {
       pageReady = false;
     });
     w.on('closed', () => {
+      // The audience window and the display kept awake go with the presenter's window.
+      host.presentation.stop();
       if (window === w) {
         window = null;
         pageReady = false;

@@ -16,6 +16,7 @@ import { planTerminalEndpoints } from './endpoints/planTerminal';
 import { planProductEndpoints } from './endpoints/planProduct';
 import { planVarianceEndpoints } from './endpoints/planVariance';
 import { deckEndpoints } from './endpoints/deck';
+import { presentEndpoints } from './endpoints/present';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
@@ -205,6 +206,7 @@ export const contract = {
   ...planProductEndpoints,
   ...planVarianceEndpoints,
   ...deckEndpoints,
+  ...presentEndpoints,
 } as const;
 
 export type Contract = typeof contract;

@@ -43,10 +43,23 @@ export interface Host {
    * page prints itself in the browser.
    */
   printToPdf?(route: string, options: PrintToPdfOptions): Promise<Uint8Array>;
+  /** Presenting on the displays the OS has (the Electron shell); absent: the page opens its own audience window. */
+  readonly presentation?: PresentationHost;
 }
 
 export interface PrintToPdfOptions {
   layout: PrintLayout;
   /** Give up (TIMEOUT) when the page has not said it is ready by then. */
   timeoutMs?: number;
+}
+
+/** What presenting the deck needs from the OS: the displays, the audience window, the display kept awake. */
+export interface PresentationHost {
+  /**
+   * Keeps the display awake until stop(); with `audience`, opens the audience window
+   * (the app at `hash`) full screen on an external display if there is one, and
+   * follows displays coming and going. Replaces a presentation already running.
+   */
+  start(options: { hash: string; audience: boolean }): { audience: 'external' | 'none' };
+  stop(): void;
 }

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, powerSaveBlocker, screen, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { AppEvent, BrowseEntry, RegionSummary } from '../../shared/contract';
 import type { Language } from '../../shared/units';
-import type { Host, PrintToPdfOptions } from '../core/host';
+import type { Host, PresentationHost, PrintToPdfOptions } from '../core/host';
 import { printPage, printUrl } from './printPdf';
+import { ElectronPresentation, type PresentationDeps } from './presentation';
 import type { JobRunner } from '../core/jobs/types';
 import { workerJobRunner } from '../core/jobs/workerRunner';
 import { shellLabels } from './menuLabels';
@@ -25,6 +26,8 @@ export interface ElectronHostOptions {
   /** The renderer's page (app://renderer/index.html, or the dev server) and its preload: the print window loads them. */
   pageUrl: string;
   preloadFile: string;
+  /** Opens the presentation's audience window (the entry point knows the page and the preload). */
+  openAudienceWindow: PresentationDeps['openWindow'];
 }
 
 /** How long a print page may take to draw every chart of a large region's report. */
@@ -42,6 +45,7 @@ export class ElectronHost implements Host {
   readonly version: string;
   readonly stateDir: string;
   readonly runJob: JobRunner;
+  readonly presentation: PresentationHost;
   hooks: ElectronHostHooks = {};
   private window: BrowserWindow | null = null;
   /** Hidden windows printing a page: their page may call the core like the main window's. */
@@ -53,6 +57,16 @@ export class ElectronHost implements Host {
     this.version = app.getVersion();
     this.stateDir = app.getPath('userData');
     this.runJob = workerJobRunner({ file: options.jobWorkerFile });
+    // screen may only be asked once the app is ready: presenting starts long after.
+    this.presentation = new ElectronPresentation({
+      screen,
+      powerSaveBlocker,
+      mainDisplayId: () => {
+        const w = this.liveWindow();
+        return w ? screen.getDisplayMatching(w.getBounds()).id : null;
+      },
+      openWindow: options.openAudienceWindow,
+    });
   }
 
   attachWindow(window: BrowserWindow | null): void {

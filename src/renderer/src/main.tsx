@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import type { AppInfo, RegionSummary } from '../../shared/contract';
 import { DEFAULT_LANGUAGE } from '../../shared/i18n';
 import { parsePrintHash, type PrintRoute } from '../../shared/print';
@@ -10,6 +10,7 @@ import { App } from './App';
 import { BootError } from './components/BootError';
 import { PrintApp } from './features/review/print/PrintApp';
 import { initI18n } from './i18n';
+import { bootAudience } from './features/review/present/Audience';
 import './styles/base.css';
 
 // Start-up: ask the host who it is and which language the user chose, set up the
@@ -27,9 +28,8 @@ async function bootPrint(route: PrintRoute): Promise<void> {
   );
 }
 
-async function boot(): Promise<void> {
+async function boot(root: Root): Promise<void> {
   setAppState('loading');
-  const root = createRoot(document.getElementById('root') as HTMLElement);
   let info: AppInfo;
   let summary: RegionSummary | null;
   try {
@@ -52,4 +52,9 @@ async function boot(): Promise<void> {
 }
 
 const printRoute = parsePrintHash(location.hash);
-void (printRoute ? bootPrint(printRoute) : boot());
+// The presentation's audience window is the app opened at #audience=…: it shows slides only.
+if (printRoute) void bootPrint(printRoute);
+else {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  if (!bootAudience(root)) void boot(root);
+}

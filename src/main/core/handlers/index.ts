@@ -30,6 +30,7 @@ import { registerPlanTerminal } from './planTerminal';
 import { registerPlanProduct } from './planProduct';
 import { registerPlanVariance } from './planVariance';
 import { registerDeck } from './deck';
+import { registerPresent } from './present';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -164,6 +165,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerAnalysisExpenses(r);
   registerPlanProduct(r);
   registerDeck(r, session);
+  registerPresent(r, host);
   r.assertComplete();
   return r;
 }

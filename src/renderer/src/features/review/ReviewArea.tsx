@@ -108,7 +108,7 @@ export function ReviewArea() {
   const [doc, setDoc] = useState<DeckDoc>('review');
   const [versionId, setVersionId] = useState<number | undefined>(undefined);
   const [picked, setPicked] = useState<string | null>(null);
-  const [presenting, setPresenting] = useState<number | null>(null);
+  const [presenting, setPresenting] = useState<{ start: number; view: 'slides' | 'presenter' } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const target = useMemo(() => ({ doc, ...(versionId !== undefined ? { versionId } : {}) }), [doc, versionId]);
   const query = useQuery('deck.get', { ...target, language: app.language });
@@ -199,11 +199,20 @@ export function ReviewArea() {
         )}
       </header>
       <div className="rv__toolbar" role="toolbar" aria-label={t('deck.ui.title')}>
-        <button type="button" className="btn btn--primary btn--small" disabled={shown.length === 0} onClick={() => setPresenting(0)} data-testid="deck-present">
+        <button type="button" className="btn btn--primary btn--small" disabled={shown.length === 0} onClick={() => setPresenting({ start: 0, view: 'slides' })} data-testid="deck-present">
           ▶ {t('deck.ui.present')}
         </button>
-        <button type="button" className="btn btn--small" disabled={startHere < 0} onClick={() => setPresenting(startHere)} data-testid="deck-present-here">
+        <button type="button" className="btn btn--small" disabled={startHere < 0} onClick={() => setPresenting({ start: startHere, view: 'slides' })} data-testid="deck-present-here">
           {t('deck.ui.presentFromHere')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={shown.length === 0}
+          onClick={() => setPresenting({ start: Math.max(0, startHere), view: 'presenter' })}
+          data-testid="presenter-start"
+        >
+          {t('deck.ui.presenterView')}
         </button>
         <span className="rv__sep" />
         <DeckExports doc={doc} versionId={versionId} language={app.language} disabled={busy || shown.length === 0} />
@@ -267,7 +276,7 @@ export function ReviewArea() {
           <p>{t('deck.ui.resetConfirm')}</p>
         </Modal>
       )}
-      {presenting !== null && shownDeck && <Presentation deck={shownDeck} start={presenting} onExit={() => setPresenting(null)} />}
+      {presenting !== null && shownDeck && <Presentation deck={shownDeck} start={presenting.start} view={presenting.view} onExit={() => setPresenting(null)} />}
     </section>
   );
 }
