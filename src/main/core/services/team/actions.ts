@@ -19,9 +19,9 @@ function toRow(r: ActionItemRow, today: string): ActionRow {
   return { ...row, overdue: isOverdue(row, today) };
 }
 
-export function listActions(db: ReadDb, today: string): ActionListResult {
+/** The action list of a plan version (default: the working plan, the one the list edits). */
+export function listActions(db: ReadDb, today: string, versionId = workingVersionId(db)): ActionListResult {
   if (!isRealDate(today)) throw refusal('INVALID_INPUT', 'team.error.badDate', `not a date: ${today}`, { path: 'today' });
-  const versionId = workingVersionId(db);
   const rows = actionItems(db, versionId).map((r) => toRow(r, today));
   return { rows, overdueCount: rows.filter((r) => r.overdue).length, refs: actionRefs(db) };
 }

@@ -29,8 +29,8 @@ function roleRank(role: string): number {
   return i < 0 ? ROLE_ORDER.length : i;
 }
 
-export function teamPlan(db: ReadDb): TeamPlanResult {
-  const versionId = workingVersionId(db);
+/** The team plan of a plan version (default: the working plan, the one the team tab edits). */
+export function teamPlan(db: ReadDb, versionId = workingVersionId(db)): TeamPlanResult {
   const byRole = new Map<string, HeadcountRole>();
   for (const r of headcountRows(db, versionId)) {
     let entry = byRole.get(r.role);
