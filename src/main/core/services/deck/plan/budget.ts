@@ -1,9 +1,8 @@
 import type { SlideCard, SlideChart } from '../../../../../shared/deck';
 import { budgetMeasures, itemMeasures, sum, type ExpenseBudgetResult } from '../../../../../shared/expenses';
 import { readBudget } from '../../expenses/budget';
-import { targetSummary } from '../../targets/read';
 import type { ChapterBuilder, DeckContext, SlideDraft } from '../context';
-import { MONTH_KEYS, contentSlide, cubeOf, emptyOfWorking, itemName, monthNames, quarterNames, sectionParagraphs, table } from './common';
+import { MONTH_KEYS, contentSlide, emptyOfWorking, summaryOf, itemName, monthNames, quarterNames, sectionParagraphs, table } from './common';
 
 // 費用預算: the deck's version's expense budget by item with its allocation ratios, and
 // by month with the expense ratio against head office's cap, as 費用與行動計劃 › 費用預算
@@ -13,7 +12,7 @@ const budgets = new WeakMap<DeckContext, ExpenseBudgetResult>();
 function budgetOf(ctx: DeckContext): ExpenseBudgetResult {
   let b = budgets.get(ctx);
   if (!b) {
-    const s = targetSummary(ctx.db, cubeOf(ctx), ctx.versionId);
+    const s = summaryOf(ctx);
     b = readBudget(ctx.db, { sales: s.plan.amountCents, grossProfit: s.plan.grossProfitCents, costMissingSkus: s.costMissing.skus }, ctx.versionId);
     budgets.set(ctx, b);
   }

@@ -4,10 +4,12 @@ import { geoDisplayName } from '../../../../../shared/geoNames';
 import { FIGURE_FORMAT, figureKey, type FigureRef, type FigureValue, type PlanSection, type RichBlock, type RichInline } from '../../../../../shared/planWritten';
 import { formatAmount, formatPercent } from '../../../../../shared/units';
 import type { WrittenPlan } from '../../../../../shared/endpoints/planWritten';
+import type { TargetSummary } from '../../../../../shared/endpoints/targets';
 import { citiesByProvince, orderedMembers, ownBrands } from '../../../repos/analysis/members';
 import { findVersion } from '../../../repos/planVersions';
 import { writtenPlan } from '../../plan/written';
 import type { TargetCache } from '../../targets/model';
+import { targetSummary } from '../../targets/read';
 import { cardNotes, emptySlide, type DeckContext, type SlideDraft } from '../context';
 
 // What the plan's chapters share: the cube and the written plan read once per deck, the
@@ -21,6 +23,7 @@ export const CHART_BARS = 10;
 
 interface Shared {
   cube?: TargetCache;
+  summary?: TargetSummary;
   written?: WrittenPlan;
 }
 const shared = new WeakMap<DeckContext, Shared>();
@@ -35,6 +38,12 @@ function sharedOf(ctx: DeckContext): Shared {
 export function cubeOf(ctx: DeckContext): TargetCache {
   const s = sharedOf(ctx);
   return (s.cube ??= ctx.cube());
+}
+
+/** The version's gap check (targets.summary): plan, head office and last year by month. */
+export function summaryOf(ctx: DeckContext): TargetSummary {
+  const s = sharedOf(ctx);
+  return (s.summary ??= targetSummary(ctx.db, cubeOf(ctx), ctx.versionId));
 }
 
 /** The written plan of the deck's version, as 計劃書 › 計劃文字 reads it. */

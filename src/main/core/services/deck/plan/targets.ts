@@ -2,10 +2,10 @@ import type { SlideCard, SlideChart } from '../../../../../shared/deck';
 import type { TargetDim, TargetNode, TargetTreeResult } from '../../../../../shared/endpoints/targets';
 import { achievement, share, yearOnYear } from '../../../../../shared/kpi';
 import { formatAmount } from '../../../../../shared/units';
-import { targetSummary, targetTree } from '../../targets/read';
+import { targetTree } from '../../targets/read';
 import { emptySlide, type ChapterBuilder, type DeckContext, type SlideDraft } from '../context';
 import {
-  MONTH_KEYS, cityName, contentSlide, cubeOf, monthNames, provinceName, quarterNames, quartersOf, sectionParagraphs, sumOf, table, targetFilterOptions, topBars,
+  MONTH_KEYS, cityName, contentSlide, cubeOf, summaryOf, monthNames, provinceName, quarterNames, quartersOf, sectionParagraphs, sumOf, table, targetFilterOptions, topBars,
 } from './common';
 
 // 銷售目標: the version's target by month against last year and head office's, and its
@@ -67,7 +67,7 @@ function byMonth(ctx: DeckContext): SlideDraft {
   const key = 'plan.targets.byMonth';
   const title = ctx.t('deckPlan.targets.byMonth');
   const filtered = isFiltered(ctx);
-  const summary = targetSummary(ctx.db, cubeOf(ctx), ctx.versionId);
+  const summary = summaryOf(ctx);
   if (!summary.seeded) return noTargets(ctx, key, title);
   // The region: the target page's gap check; a slice: its row of the tree.
   let plan = summary.plan.amountCents;
@@ -211,7 +211,7 @@ function byProduct(ctx: DeckContext): SlideDraft {
   ];
   if (slices[0]) cards.push({ label: ctx.t('deckPlan.card.topShare'), value: share(planOf(slices[0]), planTotal), kind: 'ratio', note: nodeName(ctx, slices[0]) });
   if (!isFiltered(ctx)) {
-    const summary = targetSummary(ctx.db, cubeOf(ctx), ctx.versionId);
+    const summary = summaryOf(ctx);
     const hoNew = sumOf(summary.ho.newProductCents);
     cards.push({
       label: ctx.t('deckPlan.card.newProduct'),
