@@ -115,8 +115,9 @@ describe('the plan deck', () => {
     expect(chart.series[2].values).toEqual(summary.lastYear.amountCents);
     expect(month.table!.total![1]).toBe(sum(summary.plan.amountCents));
     expect(month.table!.rows.map((r) => r[1])).toEqual([0, 1, 2, 3].map((q) => sum(summary.plan.amountCents.slice(q * 3, q * 3 + 3))));
-    // The objectives section of the written plan is the commentary.
+    // The objectives section of the written plan is the commentary; the notes say the figures with their unit.
     expect(month.commentary.length).toBeGreaterThan(0);
+    expect(month.notes).toContain(`${zh('deck.card.planAmount')} ${formatAmount(sum(summary.plan.amountCents), deck.unit, 'zh-Hant', { withUnit: true })}`);
 
     for (const [key, dim] of [['plan.targets.byGeo', 'province'], ['plan.targets.byChannel', 'channel'], ['plan.targets.byProduct', 'category']] as const) {
       const tree = await invokeOk(c, 'targets.tree', { versionId, levels: [dim], measure: 'amount', parent: null });
@@ -237,13 +238,33 @@ describe('the plan deck', () => {
       section: 'summary',
       doc: { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '全年目標 ' }, { type: 'figure', figure: { kind: 'planTarget' } }, { type: 'text', text: '。' }] }] },
     });
+    const provinceId = (await invokeOk(c, 'plan.written.get', {})).provinces[0].id;
+    const text = (t: string) => [{ type: 'text' as const, text: t }];
+    await invokeOk(c, 'plan.written.save', {
+      section: 'objectives',
+      doc: {
+        type: 'doc',
+        blocks: [
+          { type: 'heading', level: 3, content: text('目標') },
+          { type: 'paragraph', content: text('一、穩住基本盤。') },
+          { type: 'table', rows: [[text('省份'), text('目標')], [text('甲省'), [{ type: 'figure', figure: { kind: 'planTarget', provinceId } }]]] },
+          { type: 'bulletList', items: [text('新品鋪貨'), text('空白區域招商')] },
+          { type: 'paragraph', content: text('二、新品放量。') },
+        ],
+      },
+    });
     const written = await invokeOk(c, 'plan.written.get', {});
     const deck = await planDeck(c);
+    const money = (v: number) => formatAmount(v, deck.unit, 'zh-Hant', { withUnit: true });
     const value = written.figures.values.planTarget;
-    if (value.status !== 'ok') throw new Error('no plan target');
-    expect(slideOf(deck, 'plan.written.summary').commentary).toEqual([`全年目標 ${formatAmount(value.value, deck.unit, 'zh-Hant', { withUnit: true })}。`]);
+    const ofProvince = written.figures.values[`planTarget@${provinceId}`];
+    if (value.status !== 'ok' || ofProvince.status !== 'ok') throw new Error('no plan target');
+    expect(slideOf(deck, 'plan.written.summary').commentary).toEqual([`全年目標 ${money(value.value)}。`]);
+    // The text slide has the whole section; a content slide's commentary its prose.
+    expect(slideOf(deck, 'plan.written.objectives').commentary).toEqual(['目標', '一、穩住基本盤。', `甲省：目標 ${money(ofProvince.value)}`, '• 新品鋪貨', '• 空白區域招商', '二、新品放量。']);
+    expect(slideOf(deck, 'plan.targets.byMonth').commentary).toEqual(['一、穩住基本盤。', '二、新品放量。']);
     expect(slideOf(deck, 'plan.written.market').empty).toEqual({ message: zh('deck.empty.written'), area: 'plan' });
-    for (const section of ['objectives', 'strategies', 'programs', 'budget', 'monitoring']) {
+    for (const section of ['strategies', 'programs', 'budget', 'monitoring']) {
       const s = slideOf(deck, `plan.written.${section}`);
       expect(s.kind).toBe('text');
       expect(s.defaultTitle).toBe(zh(`planWritten.section.${section}`));

@@ -64,7 +64,7 @@ function byItem(ctx: DeckContext): SlideDraft {
     cards: yearCards(ctx, b, true),
     charts: [chart],
     table: table(columns, rows, [ctx.t('deck.total'), year.expense, 1, year.ratio, sum(b.total.promo)]),
-    commentary: sectionParagraphs(ctx, 'budget'),
+    commentary: sectionParagraphs(ctx, 'budget', true),
   });
 }
 

@@ -10,7 +10,7 @@ import { findVersion } from '../../../repos/planVersions';
 import { writtenPlan } from '../../plan/written';
 import type { TargetCache } from '../../targets/model';
 import { targetSummary } from '../../targets/read';
-import { cardNotes, emptySlide, type DeckContext, type SlideDraft } from '../context';
+import { emptySlide, figureText, type DeckContext, type SlideDraft } from '../context';
 
 // What the plan's chapters share: the cube and the written plan read once per deck, the
 // written sections as slide paragraphs, tables cut to what a slide holds, and the
@@ -119,6 +119,15 @@ export function topBars<T>(ctx: DeckContext, items: readonly T[], name: (x: T) =
   return { categories, series, ...(id && rest.length === 0 ? { keys: head.map(id) } : {}) };
 }
 
+/** The cards read out as the speaker says them: amounts with their unit (萬元), a card's note in brackets. */
+export function cardsSaid(ctx: DeckContext, title: string, cards: readonly SlideCard[]): string {
+  const said = (c: SlideCard) => (c.kind === 'amount' && c.value !== null ? formatAmount(c.value, ctx.unit, ctx.language, { withUnit: true }) : figureText(ctx, c.kind, c.value));
+  const open = ctx.language === 'en' ? ' (' : '（';
+  const close = ctx.language === 'en' ? ')' : '）';
+  const figures = cards.map((c) => `${c.label} ${said(c)}${c.note ? `${open}${c.note}${close}` : ''}`).join(ctx.language === 'en' ? ', ' : '，');
+  return ctx.t('deck.notesDefault', { title, figures });
+}
+
 /** A content slide with the core's notes read from its cards. */
 export function contentSlide(
   ctx: DeckContext,
@@ -127,7 +136,7 @@ export function contentSlide(
   subtitle: string,
   parts: { cards: SlideCard[]; charts: SlideChart[]; table: SlideTable | null; commentary?: string[]; filters?: SlideFilterOptions; notes?: string },
 ): SlideDraft {
-  const notes = [cardNotes(ctx, title, parts.cards), parts.notes].filter((s) => s).join(ctx.language === 'en' ? ' ' : '');
+  const notes = [cardsSaid(ctx, title, parts.cards), parts.notes].filter((s) => s).join(ctx.language === 'en' ? ' ' : '');
   return {
     key,
     kind: 'content',
@@ -186,11 +195,19 @@ export function paragraphsOf(ctx: DeckContext, blocks: readonly RichBlock[], val
   return out.filter((p) => p.trim() !== '');
 }
 
-/** A plan section's text as paragraphs; none when it has not been written. */
-export function sectionParagraphs(ctx: DeckContext, section: PlanSection): string[] {
+/** Paragraphs of a section a content slide takes as its commentary: beside a chart and a table there is room for a few sentences. */
+export const COMMENTARY_PARAGRAPHS = 3;
+
+/**
+ * A plan section's text as paragraphs; none when it has not been written. `brief`: only
+ * its first few paragraphs of prose (the commentary of a content slide; its text slide has it all).
+ */
+export function sectionParagraphs(ctx: DeckContext, section: PlanSection, brief = false): string[] {
   const w = writtenOf(ctx);
   const doc = w.sections.find((s) => s.key === section)?.doc;
-  return doc ? paragraphsOf(ctx, doc.blocks, w.figures.values) : [];
+  if (!doc) return [];
+  if (!brief) return paragraphsOf(ctx, doc.blocks, w.figures.values);
+  return paragraphsOf(ctx, doc.blocks.filter((b) => b.type === 'paragraph'), w.figures.values).slice(0, COMMENTARY_PARAGRAPHS);
 }
 
 // ------------------------------------------------------------------ live filters

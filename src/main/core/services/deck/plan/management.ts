@@ -143,7 +143,7 @@ function actions(ctx: DeckContext): SlideDraft {
       r.dueDate ?? '—',
       r.overdue ? ctx.t('deckPlan.overdueStatus', { status: ctx.t(`team.status.${r.status}`) }) : ctx.t(`team.status.${r.status}`),
     ]);
-  return contentSlide(ctx, key, title, subtitleOf(ctx), { cards, charts: [chart], table: table(columns, tableRows), commentary: sectionParagraphs(ctx, 'monitoring') });
+  return contentSlide(ctx, key, title, subtitleOf(ctx), { cards, charts: [chart], table: table(columns, tableRows), commentary: sectionParagraphs(ctx, 'monitoring', true) });
 }
 
 export const managementChapter: ChapterBuilder = {

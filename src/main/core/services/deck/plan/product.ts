@@ -55,7 +55,7 @@ function mix(ctx: DeckContext): SlideDraft {
     cards,
     charts: [chart],
     table: table(columns, rows, row(t, ctx.t('deck.total'))),
-    commentary: sectionParagraphs(ctx, 'strategies'),
+    commentary: sectionParagraphs(ctx, 'strategies', true),
   });
 }
 

@@ -56,7 +56,7 @@ function calendar(ctx: DeckContext): SlideDraft {
     cards,
     charts: [chart],
     table: table(columns, rows, [ctx.t('deck.total'), '', '', list.totalCents]),
-    commentary: sectionParagraphs(ctx, 'programs'),
+    commentary: sectionParagraphs(ctx, 'programs', true),
   });
 }
 

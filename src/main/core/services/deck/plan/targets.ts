@@ -123,7 +123,7 @@ function byMonth(ctx: DeckContext): SlideDraft {
     cards,
     charts: [chart],
     table: table(columns, rows, row(ctx.t('deck.total'), planTotal, ho ? sumOf(ho) : null, lyTotal)),
-    commentary: sectionParagraphs(ctx, 'objectives'),
+    commentary: sectionParagraphs(ctx, 'objectives', true),
     filters: targetFilterOptions(ctx),
   });
 }
