@@ -72,7 +72,7 @@ describe('the plan deck', () => {
     expect(slideOf(deck, 'plan.management.training').empty?.message).toBe(zh('deckPlan.empty.training'));
     // What the demo has: the product, channel and terminal plans, the action list, the written sections.
     for (const key of ['plan.product.positions', 'plan.product.newProducts', 'plan.channel.blankAreas', 'plan.channel.pipeline', 'plan.channel.changes',
-      'plan.terminal.openings', 'plan.terminal.shares', 'plan.terminal.skus', 'plan.management.actions']) {
+      'plan.terminal.openings', 'plan.terminal.distribution', 'plan.terminal.shelf', 'plan.terminal.skus', 'plan.management.actions']) {
       const s = slideOf(deck, key);
       expect(s.empty, key).toBeNull();
       expect(s.cards.length, key).toBeGreaterThanOrEqual(2);
@@ -92,6 +92,12 @@ describe('the plan deck', () => {
       const namespaces = Object.keys(catalogs[language]).join('|');
       const key = new RegExp(`(^|[^\\w.])(${namespaces})\\.[a-zA-Z]+\\.?[a-zA-Z.]*`);
       for (const s of deck.slides) for (const text of textsOf(s)) expect(text, `${language} ${s.key}`).not.toMatch(key);
+      // A table fits beside its charts: a few columns, at most 8 rows and a total.
+      for (const s of deck.slides.filter((x) => x.table)) {
+        expect(s.table!.columns.length, s.key).toBeLessThanOrEqual(s.charts.length === 2 ? 4 : 6);
+        expect(s.table!.rows.length, s.key).toBeLessThanOrEqual(8);
+        for (const r of [...s.table!.rows, ...(s.table!.total ? [s.table!.total] : [])]) expect(r.length, s.key).toBe(s.table!.columns.length);
+      }
     }
     const en = await planDeck(c, undefined, 'en');
     expect(slideOf(en, 'plan.targets.byMonth').defaultTitle).toBe('The year’s target by month, against last year and head office');
@@ -164,7 +170,7 @@ describe('the plan deck', () => {
     expect(card(news, zh('deckPlan.card.newPlanned'))).toBe(product.newTotals.plannedCents);
     expect(card(news, zh('deckPlan.card.newHo'))).toBe(product.newTotals.hoCents);
     expect(card(news, zh('deckPlan.card.newInTargets'))).toBe(product.newTotals.derivedCents);
-    expect(news.table!.total![4]).toBe(product.newTotals.plannedCents);
+    expect(news.table!.total![3]).toBe(product.newTotals.plannedCents);
 
     const channel = await invokeOk(c, 'plan.channel.get', {});
     const blank = slideOf(deck, 'plan.channel.blankAreas');
@@ -180,13 +186,17 @@ describe('the plan deck', () => {
     const openings = slideOf(deck, 'plan.terminal.openings');
     expect(card(openings, zh('deckPlan.card.storesToOpen'))).toBe(terminal.openingTotal.year);
     expect(openings.charts[0].series[0].values).toEqual(terminal.openingTotal.months);
-    expect(openings.table!.total!.slice(2)).toEqual([...terminal.openingTotal.quarters, terminal.openingTotal.year]);
-    const shares = slideOf(deck, 'plan.terminal.shares');
-    expect(shares.charts.map((ch) => ch.kind)).toEqual(['clusteredBar', 'clusteredBar']);
-    expect(shares.table!.rows.map((r) => r[1])).toEqual(terminal.shareTargets.slice(0, 8).map((r) => r.distributionTarget));
-    expect(shares.charts[0].series[1].values).toEqual(terminal.shareTargets.slice(0, 8).map((r) => r.baseline.distribution));
+    expect(openings.table!.total!.slice(1)).toEqual([...terminal.openingTotal.quarters, terminal.openingTotal.year]);
+    for (const measure of ['distribution', 'shelf'] as const) {
+      const s = slideOf(deck, `plan.terminal.${measure}`);
+      const rows = terminal.shareTargets.filter((r) => (measure === 'distribution' ? r.distributionTarget : r.shelfTarget) !== null);
+      expect(card(s, zh('deckPlan.card.shareTargets'))).toBe(rows.length);
+      expect(s.table!.rows.map((r) => r[1])).toEqual(rows.slice(0, 8).map((r) => (measure === 'distribution' ? r.distributionTarget : r.shelfTarget)));
+      expect(s.charts[0].series.map((x) => x.role)).toEqual(['ours', 'lastYear', 'competitor']);
+      expect(s.charts[0].series[1].values).toEqual(rows.slice(0, 8).map((r) => r.baseline[measure]));
+    }
     const skus = slideOf(deck, 'plan.terminal.skus');
-    expect(skus.table!.rows.map((r) => r[2])).toEqual(terminal.skuTargets.slice(0, 8).map((r) => r.target));
+    expect(skus.table!.rows.map((r) => r[1])).toEqual(terminal.skuTargets.slice(0, 8).map((r) => r.target));
   });
 
   it('the promotion, management and budget slides show their endpoints\' figures; the budget\'s ratio against the cap by month', async () => {
@@ -221,8 +231,10 @@ describe('the plan deck', () => {
     expect(item.cards.find((x) => x.label === zh('deckPlan.card.expenseRatio'))?.tone).toBe('neg');
     expect(sum(item.charts[0].series[0].values as number[])).toBe(yearBudget);
     const topItems = budget.rows.filter((r) => r.parentId === null).map((r) => sum(r.budget)).sort((a, b) => b - a);
-    expect(item.table!.rows.map((r) => r[1])).toEqual(topItems.slice(0, 8));
+    // Beside the written plan's commentary the table keeps its first five rows and counts the rest.
     expect(item.commentary.length).toBeGreaterThan(0);
+    expect(item.table!.rows.map((r) => r[1])).toEqual(topItems.slice(0, 5));
+    expect(item.table!.more).toBe(topItems.length - 5);
     const month = slideOf(deck, 'plan.budget.byMonth');
     expect(month.charts[0].series[0].values).toEqual(budget.total.budget);
     expect(month.charts[1].kind).toBe('line');

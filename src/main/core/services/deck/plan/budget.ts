@@ -102,18 +102,14 @@ function byMonth(ctx: DeckContext): SlideDraft {
     { label: ctx.t('deckPlan.col.quarter'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.budget'), kind: 'amount' as const },
     { label: ctx.t('deckPlan.col.allocation'), kind: 'ratio' as const },
-    { label: ctx.t('deckPlan.col.salesTarget'), kind: 'amount' as const },
     { label: ctx.t('deckPlan.col.expenseRatio'), kind: 'ratio' as const },
-    ...(b.cap !== null ? [{ label: ctx.t('deckPlan.col.againstCap'), kind: 'text' as const }] : []),
   ];
-  const capText = (overCap: boolean) => ctx.t(overCap ? 'deckPlan.overCap' : 'deckPlan.withinCap');
+  // A quarter over the cap says so beside its name (the line chart shows each month against it).
   const row = (name: string, x: (typeof m.quarters)[number]) => [
-    name,
+    x.overCap ? ctx.t('deckPlan.overCapRow', { name }) : name,
     x.expense,
     m.year.expense > 0 ? x.expense / m.year.expense : null,
-    x.sales,
     x.ratio,
-    ...(b.cap !== null ? [capText(x.overCap)] : []),
   ];
   const rows = quarterNames(ctx).map((q, i) => row(q, m.quarters[i]));
   return contentSlide(ctx, key, title, subtitleOf(ctx), { cards, charts, table: table(columns, rows, row(ctx.t('deck.total'), m.year)) });

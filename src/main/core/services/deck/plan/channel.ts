@@ -3,7 +3,7 @@ import { CHANGE_KINDS, PIPELINE_STAGES, type ChangeRow, type ChannelPlan } from 
 import { formatAmount } from '../../../../../shared/units';
 import { channelPlan } from '../../plan/channel';
 import { emptySlide, type ChapterBuilder, type DeckContext, type SlideDraft } from '../context';
-import { cityName, contentSlide, periodText, provinceName, table, topBars } from './common';
+import { cityName, contentSlide, periodText, table, topBars } from './common';
 
 // 渠道客戶計劃: blank areas to fill, the recruitment pipeline and the planned customer
 // changes, as 計劃書 › 渠道客戶計劃 shows them (plan.channel.get, the same call).
@@ -41,16 +41,13 @@ function blankAreas(ctx: DeckContext): SlideDraft {
   }];
   const columns = [
     { label: ctx.t('deckPlan.col.area'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.dim.province'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.col.now'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.fillMonth'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.method'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.firstYearSales'), kind: 'amount' as const },
   ];
+  // An area already covered says so beside its name.
   const rows = p.fills.map((f) => [
-    area(f),
-    provinceName(ctx, f.provinceName),
-    ctx.t(f.blankNow ? 'deckPlan.blankNow' : 'deckPlan.filledNow'),
+    f.blankNow ? area(f) : ctx.t('deckPlan.areaCovered', { area: area(f) }),
     periodText(f.fillPeriod),
     f.method ? ctx.t(`planChannel.method.${f.method}`) : ctx.t('deckPlan.noPlan'),
     f.firstYearSalesCents,
@@ -58,7 +55,7 @@ function blankAreas(ctx: DeckContext): SlideDraft {
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,
     charts,
-    table: table(columns, rows, [ctx.t('deck.total'), '', '', '', '', tr.firstYearSalesCents]),
+    table: table(columns, rows, [ctx.t('deck.total'), '', '', tr.firstYearSalesCents]),
   });
 }
 
@@ -95,26 +92,29 @@ function pipeline(ctx: DeckContext): SlideDraft {
   const order = new Map(PIPELINE_STAGES.map((s, i) => [s, i]));
   const columns = [
     { label: ctx.t('deckPlan.col.customer'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.dim.city'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.stage'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.firstOrder'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.yearSales'), kind: 'amount' as const },
   ];
   const rows = [...p.prospects]
     .sort((a, b) => (order.get(a.stage) ?? 0) - (order.get(b.stage) ?? 0) || b.yearSalesCents - a.yearSalesCents)
-    .map((x) => [x.customer.name, cityName(ctx, x.cityName), ctx.t(`planChannel.stage.${x.stage}`), periodText(x.firstOrderPeriod), x.yearSalesCents]);
+    .map((x) => [x.customer.name, ctx.t(`planChannel.stage.${x.stage}`), periodText(x.firstOrderPeriod), x.yearSalesCents]);
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,
     charts,
-    table: table(columns, rows, [ctx.t('deck.total'), '', '', '', stages.reduce((s, x) => s + x.yearSalesCents, 0)]),
+    table: table(columns, rows, [ctx.t('deck.total'), '', '', stages.reduce((s, x) => s + x.yearSalesCents, 0)]),
   });
 }
 
-function changeTo(ctx: DeckContext, c: ChangeRow): string {
-  if (c.kind === 'tier' && c.toTier) return ctx.t(`planChannel.tier.${c.toTier}`);
-  if (c.kind === 'abc' && c.toAbc) return c.toAbc;
-  if (c.kind === 'credit' && c.toCreditCents !== null) return formatAmount(c.toCreditCents, ctx.unit, ctx.language, { withUnit: true });
-  return '—';
+/** What a change does, in words: its kind, and what it changes to where it names that. */
+function changeText(ctx: DeckContext, c: ChangeRow): string {
+  const kind = ctx.t(`planChannel.kind.${c.kind}`);
+  const to =
+    c.kind === 'tier' && c.toTier ? ctx.t(`planChannel.tier.${c.toTier}`)
+    : c.kind === 'abc' && c.toAbc ? c.toAbc
+    : c.kind === 'credit' && c.toCreditCents !== null ? formatAmount(c.toCreditCents, ctx.unit, ctx.language, { withUnit: true })
+    : null;
+  return to === null ? kind : `${kind} → ${to}`;
 }
 
 function changes(ctx: DeckContext): SlideDraft {
@@ -142,12 +142,10 @@ function changes(ctx: DeckContext): SlideDraft {
     { label: ctx.t('deckPlan.col.customer'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.change'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.month'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.col.to'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.col.status'), kind: 'text' as const },
   ];
   const rows = [...p.changes]
     .sort((a, b) => a.period - b.period)
-    .map((c) => [c.customer.name, ctx.t(`planChannel.kind.${c.kind}`), periodText(c.period), changeTo(ctx, c), ctx.t(c.done ? 'deckPlan.done' : 'deckPlan.pending')]);
+    .map((c) => [c.customer.name, c.done ? ctx.t('deckPlan.changeDone', { change: changeText(ctx, c) }) : changeText(ctx, c), periodText(c.period)]);
   return contentSlide(ctx, key, title, subtitleOf(ctx), { cards, charts: [chart], table: table(columns, rows) });
 }
 

@@ -137,6 +137,12 @@ export function contentSlide(
   parts: { cards: SlideCard[]; charts: SlideChart[]; table: SlideTable | null; commentary?: string[]; filters?: SlideFilterOptions; notes?: string },
 ): SlideDraft {
   const notes = [cardsSaid(ctx, title, parts.cards), parts.notes].filter((s) => s).join(ctx.language === 'en' ? ' ' : '');
+  const commentary = parts.commentary ?? [];
+  let shown = parts.table;
+  if (shown && commentary.length > 0 && shown.rows.length > TABLE_ROWS_WITH_COMMENTARY) {
+    const left = shown.rows.length - TABLE_ROWS_WITH_COMMENTARY;
+    shown = { ...shown, rows: shown.rows.slice(0, TABLE_ROWS_WITH_COMMENTARY), more: (shown.more ?? 0) + left };
+  }
   return {
     key,
     kind: 'content',
@@ -144,8 +150,8 @@ export function contentSlide(
     subtitle,
     cards: parts.cards,
     charts: parts.charts,
-    table: parts.table,
-    commentary: parts.commentary ?? [],
+    table: shown,
+    commentary,
     empty: null,
     notes,
     ...(parts.filters ? { filters: parts.filters } : {}),
@@ -196,7 +202,9 @@ export function paragraphsOf(ctx: DeckContext, blocks: readonly RichBlock[], val
 }
 
 /** Paragraphs of a section a content slide takes as its commentary: beside a chart and a table there is room for a few sentences. */
-export const COMMENTARY_PARAGRAPHS = 3;
+export const COMMENTARY_PARAGRAPHS = 2;
+/** Rows a table keeps when the written plan's commentary shares its column. */
+export const TABLE_ROWS_WITH_COMMENTARY = 5;
 
 /**
  * A plan section's text as paragraphs; none when it has not been written. `brief`: only

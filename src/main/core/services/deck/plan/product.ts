@@ -41,7 +41,7 @@ function mix(ctx: DeckContext): SlideDraft {
     ],
     valueKind: 'ratio',
   };
-  const row = (r: ProductMixRow, name: string) => [name, r.targetCents, r.targetShare, r.targetMargin, r.growth, r.shareChange];
+  const row = (r: ProductMixRow, name: string) => [name, r.targetCents, r.targetShare, r.targetMargin, r.growth];
   const rows = [...p.categories].filter((c) => c.targetCents !== 0 || c.lastYearCents !== 0).sort((a, b) => b.targetCents - a.targetCents).map((c) => row(c, c.name));
   const columns = [
     { label: ctx.t('deckPlan.dim.category'), kind: 'text' as const },
@@ -49,7 +49,6 @@ function mix(ctx: DeckContext): SlideDraft {
     { label: ctx.t('deckPlan.col.share'), kind: 'ratio' as const },
     { label: ctx.t('deckPlan.col.margin'), kind: 'ratio' as const },
     { label: ctx.t('deckPlan.col.growth'), kind: 'ratio' as const },
-    { label: ctx.t('deckPlan.col.shareChange'), kind: 'ratio' as const },
   ];
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,
@@ -89,10 +88,16 @@ function positions(ctx: DeckContext): SlideDraft {
     ],
     valueKind: 'count',
   };
-  // A matrix of names: the channels as columns (at most a slide's width of them).
-  const channels = p.channels.slice(0, 7);
-  const columns = [{ label: ctx.t('deckPlan.col.brandCategory'), kind: 'text' as const }, ...channels.map((c) => ({ label: c.name, kind: 'text' as const }))];
-  const rows = members.map((m) => [m.name, ...channels.map((ch) => level(cell.get(`${m.dim}|${m.id}|${ch.id}`) ?? 'normal'))]);
+  // Each brand or category with the channels it focuses on and those it is not sold in (the rest: as usual).
+  const list = ctx.language === 'en' ? ', ' : '、';
+  const channelsOf = (m: (typeof members)[number], level: 'focus' | 'not_sold') =>
+    p.channels.filter((ch) => cell.get(`${m.dim}|${m.id}|${ch.id}`) === level).map((ch) => ch.name).join(list) || '—';
+  const columns = [
+    { label: ctx.t('deckPlan.col.brandCategory'), kind: 'text' as const },
+    { label: level('focus'), kind: 'text' as const },
+    { label: level('not_sold'), kind: 'text' as const },
+  ];
+  const rows = members.map((m) => [m.name, channelsOf(m, 'focus'), channelsOf(m, 'not_sold')]);
   return contentSlide(ctx, key, title, subtitleOf(ctx), { cards, charts: [chart], table: table(columns, rows) });
 }
 
@@ -123,23 +128,19 @@ function newProducts(ctx: DeckContext): SlideDraft {
     ],
     valueKind: 'amount',
   };
-  const channelName = new Map(p.channels.map((c) => [c.id, c.name]));
-  const list = ctx.language === 'en' ? ', ' : '、';
   const columns = [
     { label: ctx.t('deckPlan.col.sku'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.launch'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.col.channels'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.distributionTarget'), kind: 'ratio' as const },
     { label: ctx.t('deckPlan.col.newTarget'), kind: 'amount' as const },
-    { label: ctx.t('deckPlan.col.support'), kind: 'amount' as const },
   ];
   const rows = [...p.newProducts]
     .sort((a, b) => a.launchPeriod - b.launchPeriod || b.targetCents - a.targetCents)
-    .map((x) => [x.name, periodText(x.launchPeriod), x.channelIds.map((id) => channelName.get(id) ?? '').filter((s) => s).join(list) || '—', x.targetDistribution, x.targetCents, x.supportCents + (x.promotion?.budgetCents ?? 0)]);
+    .map((x) => [x.name, periodText(x.launchPeriod), x.targetDistribution, x.targetCents]);
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,
     charts: [chart],
-    table: table(columns, rows, [ctx.t('deck.total'), '', '', null, n.plannedCents, n.supportCents]),
+    table: table(columns, rows, [ctx.t('deck.total'), '', null, n.plannedCents]),
   });
 }
 

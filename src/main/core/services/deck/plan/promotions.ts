@@ -20,6 +20,13 @@ function listOf(ctx: DeckContext): PromotionList {
 
 const subtitleOf = (ctx: DeckContext) => ctx.t('deckPlan.subtitle', { year: ctx.planYear, version: ctx.versionName });
 
+/** A promotion's dates, short within the plan year (1/10–2/20), in full when they reach into another. */
+function datesText(ctx: DeckContext, start: string, end: string): string {
+  const inYear = (d: string) => Number(d.slice(0, 4)) === ctx.planYear;
+  const short = (d: string) => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
+  return inYear(start) && inYear(end) ? `${short(start)}–${short(end)}` : `${start} – ${end}`;
+}
+
 function calendar(ctx: DeckContext): SlideDraft {
   const key = 'plan.promotions.calendar';
   const title = ctx.t('deckPlan.promotions.calendar');
@@ -51,7 +58,7 @@ function calendar(ctx: DeckContext): SlideDraft {
   ];
   const rows = [...ps]
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id)
-    .map((p) => [p.name, ctx.t(`promotions.type.${p.type}`), `${p.startDate} – ${p.endDate}`, p.budgetCents]);
+    .map((p) => [p.name, ctx.t(`promotions.type.${p.type}`), datesText(ctx, p.startDate, p.endDate), p.budgetCents]);
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,
     charts: [chart],

@@ -113,11 +113,11 @@ function byMonth(ctx: DeckContext): SlideDraft {
   const columns = [
     { label: ctx.t('deckPlan.col.quarter'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.plan'), kind: 'amount' as const },
-    ...(hq ? [{ label: ctx.t('deckPlan.col.ho'), kind: 'amount' as const }, { label: ctx.t('deckPlan.col.gapHo'), kind: 'amount' as const }] : []),
+    ...(hq ? [{ label: ctx.t('deckPlan.col.ho'), kind: 'amount' as const }] : []),
     { label: ctx.t('deckPlan.col.lastYear'), kind: 'amount' as const },
     { label: ctx.t('deckPlan.col.growth'), kind: 'ratio' as const },
   ];
-  const row = (name: string, p: number, h: number | null, l: number) => [name, p, ...(hq ? [h, p - (h ?? 0)] : []), l, yearOnYear(p, l)];
+  const row = (name: string, p: number, h: number | null, l: number) => [name, p, ...(hq ? [h] : []), l, yearOnYear(p, l)];
   const rows = quarterNames(ctx).map((q, i) => row(q, pq[i], hq ? hq[i] : null, lq[i]));
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,

@@ -1,3 +1,4 @@
+import { formatPercent } from '../../../../../shared/units';
 import type { SlideCard, SlideChart } from '../../../../../shared/deck';
 import type { ShareTargetRow, TerminalPlan } from '../../../../../shared/endpoints/planTerminal';
 import { terminalPlan } from '../../plan/terminal';
@@ -38,66 +39,66 @@ function openings(ctx: DeckContext): SlideDraft {
     valueKind: 'count',
   };
   const columns = [
-    { label: ctx.t('deckPlan.dim.city'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.dim.channel'), kind: 'text' as const },
+    { label: ctx.t('deckPlan.col.cityChannel'), kind: 'text' as const },
     ...[1, 2, 3, 4].map((q) => ({ label: ctx.t('deckPlan.quarter', { q }), kind: 'count' as const })),
     { label: ctx.t('deckPlan.col.year'), kind: 'count' as const },
   ];
-  const rows = [...p.openings].sort((a, b) => b.year - a.year).map((o) => [cityName(ctx, o.cityName), o.channelName, ...o.quarters, o.year]);
+  const rows = [...p.openings].sort((a, b) => b.year - a.year).map((o) => [`${cityName(ctx, o.cityName)} · ${o.channelName}`, ...o.quarters, o.year]);
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,
     charts: [chart],
-    table: table(columns, rows, [ctx.t('deck.total'), '', ...tot.quarters, tot.year]),
+    table: table(columns, rows, [ctx.t('deck.total'), ...tot.quarters, tot.year]),
   });
 }
 
 function sliceName(ctx: DeckContext, r: ShareTargetRow): string {
-  return `${cityName(ctx, r.cityName)} · ${r.channelName} · ${r.categoryName}`;
+  return [cityName(ctx, r.cityName), r.channelName, r.categoryName].join('·');
 }
 
-function shares(ctx: DeckContext): SlideDraft {
-  const key = 'plan.terminal.shares';
-  const title = ctx.t('deckPlan.terminal.shares');
+/** Distribution or shelf-share targets by city × channel × category, against the baseline and the strongest competitor. */
+function shares(ctx: DeckContext, measure: 'distribution' | 'shelf'): SlideDraft {
+  const key = `plan.terminal.${measure}`;
+  const title = ctx.t(`deckPlan.terminal.${measure}`);
   const p = planOf(ctx);
-  if (p.shareTargets.length === 0) return emptySlide(key, title, subtitleOf(ctx), ctx.t('deckPlan.empty.shares'), 'plan');
-  const rows = p.shareTargets;
-  const beats = (target: number | null, c: { value: number } | null) => target !== null && c !== null && target > c.value;
+  const targetOf = (r: ShareTargetRow) => (measure === 'distribution' ? r.distributionTarget : r.shelfTarget);
+  const competitorOf = (r: ShareTargetRow) => (measure === 'distribution' ? r.competitorDistribution : r.competitorShelf);
+  const rows = p.shareTargets.filter((r) => targetOf(r) !== null);
+  if (rows.length === 0) return emptySlide(key, title, subtitleOf(ctx), ctx.t('deckPlan.empty.shares'), 'plan');
+  const above = rows.filter((r) => {
+    const c = competitorOf(r);
+    return c !== null && targetOf(r)! > c.value;
+  }).length;
   const cards: SlideCard[] = [
     { label: ctx.t('deckPlan.card.shareTargets'), value: rows.length, kind: 'count' },
-    { label: ctx.t('deckPlan.card.distributionAboveCompetitor'), value: rows.filter((r) => beats(r.distributionTarget, r.competitorDistribution)).length, kind: 'count' },
-    { label: ctx.t('deckPlan.card.shelfAboveCompetitor'), value: rows.filter((r) => beats(r.shelfTarget, r.competitorShelf)).length, kind: 'count' },
+    { label: ctx.t('deckPlan.card.aboveCompetitor'), value: above, kind: 'count' },
+    { label: ctx.t('deckPlan.card.aboveBaseline'), value: rows.filter((r) => r.baseline[measure] !== null && targetOf(r)! > r.baseline[measure]!).length, kind: 'count' },
   ];
   // The slices of the chart: the table's first rows, so that both say the same.
   const shown = rows.slice(0, 8);
   const baselineName = p.baselineYear === null ? ctx.t('deckPlan.series.baseline') : ctx.t('deckPlan.series.baselineOf', { year: p.baselineYear });
-  const chartOf = (measure: 'distribution' | 'shelf'): SlideChart => ({
+  const chart: SlideChart = {
     kind: 'clusteredBar',
     title: ctx.t(`deckPlan.terminal.${measure}Chart`),
     categories: shown.map((r) => sliceName(ctx, r)),
     series: [
-      { name: ctx.t('deckPlan.series.target'), role: 'ours', values: shown.map((r) => (measure === 'distribution' ? r.distributionTarget : r.shelfTarget)) },
+      { name: ctx.t('deckPlan.series.target'), role: 'ours', values: shown.map(targetOf) },
       { name: baselineName, role: 'lastYear', values: shown.map((r) => r.baseline[measure]) },
-      { name: ctx.t('deckPlan.series.strongestCompetitor'), role: 'competitor', values: shown.map((r) => (measure === 'distribution' ? r.competitorDistribution : r.competitorShelf)?.value ?? null) },
+      { name: ctx.t('deckPlan.series.strongestCompetitor'), role: 'competitor', values: shown.map((r) => competitorOf(r)?.value ?? null) },
     ],
     valueKind: 'ratio',
-  });
+  };
   const columns = [
     { label: ctx.t('deckPlan.col.slice'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.col.distributionTarget'), kind: 'ratio' as const },
+    { label: ctx.t('deckPlan.col.target'), kind: 'ratio' as const },
     { label: ctx.t('deckPlan.col.baseline'), kind: 'ratio' as const },
     { label: ctx.t('deckPlan.col.competitor'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.col.shelfTarget'), kind: 'ratio' as const },
-    { label: ctx.t('deckPlan.col.baseline'), kind: 'ratio' as const },
   ];
-  const tableRows = rows.map((r) => [
-    sliceName(ctx, r),
-    r.distributionTarget,
-    r.baseline.distribution,
-    r.competitorDistribution ? r.competitorDistribution.name : '—',
-    r.shelfTarget,
-    r.baseline.shelf,
-  ]);
-  return contentSlide(ctx, key, title, subtitleOf(ctx), { cards, charts: [chartOf('distribution'), chartOf('shelf')], table: table(columns, tableRows) });
+  const competitorText = (r: ShareTargetRow) => {
+    const c = competitorOf(r);
+    return c === null ? '—' : `${c.name} ${formatPercent(c.value, ctx.language)}`;
+  };
+  const tableRows = rows.map((r) => [sliceName(ctx, r), targetOf(r), r.baseline[measure], competitorText(r)]);
+  return contentSlide(ctx, key, title, subtitleOf(ctx), { cards, charts: [chart], table: table(columns, tableRows) });
 }
 
 function skus(ctx: DeckContext): SlideDraft {
@@ -124,19 +125,18 @@ function skus(ctx: DeckContext): SlideDraft {
   };
   const columns = [
     { label: ctx.t('deckPlan.col.sku'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.dim.category'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.distributionTarget'), kind: 'ratio' as const },
     { label: ctx.t('deckPlan.col.baseline'), kind: 'ratio' as const },
     { label: ctx.t('deckPlan.col.actualOf', { year: p.trackYear }), kind: 'ratio' as const },
   ];
-  const tableRows = rows.map((r) => [r.isNew ? ctx.t('deckPlan.newSku', { name: r.skuName }) : r.skuName, r.categoryName, r.target, r.baseline.distribution, r.actual.distribution]);
+  const tableRows = rows.map((r) => [r.isNew ? ctx.t('deckPlan.newSku', { name: r.skuName }) : r.skuName, r.target, r.baseline.distribution, r.actual.distribution]);
   return contentSlide(ctx, key, title, subtitleOf(ctx), { cards, charts: [chart], table: table(columns, tableRows) });
 }
 
 export const terminalChapter: ChapterBuilder = {
   key: 'plan.terminal',
   doc: 'plan',
-  keys: ['plan.terminal.openings', 'plan.terminal.shares', 'plan.terminal.skus'],
+  keys: ['plan.terminal.openings', 'plan.terminal.distribution', 'plan.terminal.shelf', 'plan.terminal.skus'],
   title: (ctx) => ctx.t('deckPlan.terminal.title'),
-  slides: (ctx) => [openings(ctx), shares(ctx), skus(ctx)],
+  slides: (ctx) => [openings(ctx), shares(ctx, 'distribution'), shares(ctx, 'shelf'), skus(ctx)],
 };
