@@ -100,7 +100,7 @@ describe('the plan deck', () => {
       }
     }
     const en = await planDeck(c, undefined, 'en');
-    expect(slideOf(en, 'plan.targets.byMonth').defaultTitle).toBe('The year’s target by month, against last year and head office');
+    expect(slideOf(en, 'plan.targets.byMonth').defaultTitle).toBe('Targets by month, against last year and head office');
   });
 
   it('the target slides show the target page\'s figures: the gap check by month, the tree by province, channel, brand and category; a live filter is the tree under that slice', async () => {

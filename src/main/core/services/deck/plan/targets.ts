@@ -114,10 +114,10 @@ function byMonth(ctx: DeckContext): SlideDraft {
     { label: ctx.t('deckPlan.col.quarter'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.plan'), kind: 'amount' as const },
     ...(hq ? [{ label: ctx.t('deckPlan.col.ho'), kind: 'amount' as const }] : []),
-    { label: ctx.t('deckPlan.col.lastYear'), kind: 'amount' as const },
     { label: ctx.t('deckPlan.col.growth'), kind: 'ratio' as const },
   ];
-  const row = (name: string, p: number, h: number | null, l: number) => [name, p, ...(hq ? [h] : []), l, yearOnYear(p, l)];
+  // Last year is in the chart; the table gives the growth on it.
+  const row = (name: string, p: number, h: number | null, l: number) => [name, p, ...(hq ? [h] : []), yearOnYear(p, l)];
   const rows = quarterNames(ctx).map((q, i) => row(q, pq[i], hq ? hq[i] : null, lq[i]));
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,
@@ -161,14 +161,13 @@ function breakdown(ctx: DeckContext, key: string, title: string, dim: TargetDim)
     { label: ctx.t(`deckPlan.dim.${dim}`), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.plan'), kind: 'amount' as const },
     { label: ctx.t('deckPlan.col.share'), kind: 'ratio' as const },
-    { label: ctx.t('deckPlan.col.lastYear'), kind: 'amount' as const },
     { label: ctx.t('deckPlan.col.growth'), kind: 'ratio' as const },
   ];
-  const rows = sorted.map((n) => [nodeName(ctx, n), planOf(n), share(planOf(n), planTotal), lyOf(n), yearOnYear(planOf(n), lyOf(n))]);
+  const rows = sorted.map((n) => [nodeName(ctx, n), planOf(n), share(planOf(n), planTotal), yearOnYear(planOf(n), lyOf(n))]);
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,
     charts: [chart],
-    table: table(columns, rows, [ctx.t('deck.total'), planTotal, planTotal > 0 ? 1 : null, lyTotal, growth]),
+    table: table(columns, rows, [ctx.t('deck.total'), planTotal, planTotal > 0 ? 1 : null, growth]),
     filters: targetFilterOptions(ctx),
   });
 }
@@ -222,18 +221,17 @@ function byProduct(ctx: DeckContext): SlideDraft {
   }
   const rows = [...inner.nodes]
     .sort((a, b) => planOf(b) - planOf(a))
-    .map((n) => [nodeName(ctx, n), planOf(n), share(planOf(n), planTotal), lyOf(n), yearOnYear(planOf(n), lyOf(n))]);
+    .map((n) => [nodeName(ctx, n), planOf(n), share(planOf(n), planTotal), yearOnYear(planOf(n), lyOf(n))]);
   const columns = [
     { label: ctx.t(`deckPlan.dim.${innerDim}`), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.plan'), kind: 'amount' as const },
     { label: ctx.t('deckPlan.col.share'), kind: 'ratio' as const },
-    { label: ctx.t('deckPlan.col.lastYear'), kind: 'amount' as const },
     { label: ctx.t('deckPlan.col.growth'), kind: 'ratio' as const },
   ];
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,
     charts: [chart],
-    table: table(columns, rows, [ctx.t('deck.total'), planTotal, planTotal > 0 ? 1 : null, lyTotal, growth]),
+    table: table(columns, rows, [ctx.t('deck.total'), planTotal, planTotal > 0 ? 1 : null, growth]),
     filters: targetFilterOptions(ctx),
   });
 }
