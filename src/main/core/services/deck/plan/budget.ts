@@ -104,9 +104,9 @@ function byMonth(ctx: DeckContext): SlideDraft {
     { label: ctx.t('deckPlan.col.allocation'), kind: 'ratio' as const },
     { label: ctx.t('deckPlan.col.expenseRatio'), kind: 'ratio' as const },
   ];
-  // A quarter over the cap says so beside its name (the line chart shows each month against it).
+  // Each month against the cap is the line chart's; the table gives the phases' allocation and ratio.
   const row = (name: string, x: (typeof m.quarters)[number]) => [
-    x.overCap ? ctx.t('deckPlan.overCapRow', { name }) : name,
+    name,
     x.expense,
     m.year.expense > 0 ? x.expense / m.year.expense : null,
     x.ratio,

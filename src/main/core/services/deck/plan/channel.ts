@@ -42,20 +42,18 @@ function blankAreas(ctx: DeckContext): SlideDraft {
   const columns = [
     { label: ctx.t('deckPlan.col.area'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.fillMonth'), kind: 'text' as const },
-    { label: ctx.t('deckPlan.col.method'), kind: 'text' as const },
     { label: ctx.t('deckPlan.col.firstYearSales'), kind: 'amount' as const },
   ];
   // An area already covered says so beside its name.
   const rows = p.fills.map((f) => [
     f.blankNow ? area(f) : ctx.t('deckPlan.areaCovered', { area: area(f) }),
     periodText(f.fillPeriod),
-    f.method ? ctx.t(`planChannel.method.${f.method}`) : ctx.t('deckPlan.noPlan'),
     f.firstYearSalesCents,
   ]);
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards,
     charts,
-    table: table(columns, rows, [ctx.t('deck.total'), '', '', tr.firstYearSalesCents]),
+    table: table(columns, rows, [ctx.t('deck.total'), '', tr.firstYearSalesCents]),
   });
 }
 
