@@ -56,14 +56,13 @@ function byItem(ctx: DeckContext): SlideDraft {
     { label: ctx.t('deckPlan.col.budget'), kind: 'amount' as const },
     { label: ctx.t('deckPlan.col.allocation'), kind: 'ratio' as const },
     { label: ctx.t('deckPlan.col.expenseRatio'), kind: 'ratio' as const },
-    { label: ctx.t('deckPlan.col.ofPromotions'), kind: 'amount' as const },
   ];
-  const rows = top.map((x) => [itemName(ctx, x.r), x.m.expense, x.m.share, x.m.ratio, sum(x.r.promo)]);
+  const rows = top.map((x) => [itemName(ctx, x.r), x.m.expense, x.m.share, x.m.ratio]);
   const year = budgetMeasures(b.total.budget, b.salesTarget, b.grossProfitTarget, b.cap).year;
   return contentSlide(ctx, key, title, subtitleOf(ctx), {
     cards: yearCards(ctx, b, true),
     charts: [chart],
-    table: table(columns, rows, [ctx.t('deck.total'), year.expense, 1, year.ratio, sum(b.total.promo)]),
+    table: table(columns, rows, [ctx.t('deck.total'), year.expense, 1, year.ratio]),
     commentary: sectionParagraphs(ctx, 'budget', true),
   });
 }
