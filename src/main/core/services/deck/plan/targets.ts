@@ -143,7 +143,7 @@ function breakdown(ctx: DeckContext, key: string, title: string, dim: TargetDim)
   const cards: SlideCard[] = [
     { label: ctx.t('deck.card.planAmount'), value: planTotal, kind: 'amount' },
     { label: ctx.t('deck.card.growth'), value: growth, kind: 'ratio', tone: growth === null ? undefined : growth >= 0 ? 'pos' : 'neg' },
-    { label: ctx.t('deckPlan.card.members', { dim: ctx.t(`deckPlan.dim.${dim}`) }), value: nodes.filter((n) => planOf(n) > 0).length, kind: 'count' },
+    { label: ctx.t(`deckPlan.card.withTarget.${dim}`), value: nodes.filter((n) => planOf(n) > 0).length, kind: 'count' },
   ];
   if (top && planOf(top) > 0) cards.push({ label: ctx.t('deckPlan.card.topShare'), value: share(planOf(top), planTotal), kind: 'ratio', note: nodeName(ctx, top) });
   const bars = topBars(ctx, nodes, (n) => nodeName(ctx, n), [planOf, lyOf], planOf);
@@ -198,7 +198,7 @@ function byProduct(ctx: DeckContext): SlideDraft {
   const slices = [...outer.nodes].filter((n) => planOf(n) > 0).sort((a, b) => planOf(b) - planOf(a));
   const chart: SlideChart = {
     kind: 'doughnut',
-    title: ctx.t('deckPlan.targets.mixOf', { dim: ctx.t(`deckPlan.dim.${underBrand ? 'category' : 'brand'}`) }),
+    title: ctx.t(underBrand ? 'deckPlan.targets.mixCategory' : 'deckPlan.targets.mixBrand'),
     categories: slices.map((n) => nodeName(ctx, n)),
     series: [{ name: ctx.t('deckPlan.series.plan'), role: 'ours', values: slices.map(planOf) }],
     valueKind: 'amount',
