@@ -104,9 +104,9 @@ export function table(columns: SlideTableColumn[], rows: (string | number | null
 
 /**
  * A bar chart's categories and one value per series, the largest first; beyond
- * `CHART_BARS` the rest are summed into 其他 (a sum only where every series is an amount or count).
+ * `CHART_BARS` the rest are summed into 其他 (the series are amounts or shares of one total, which add up).
  */
-export function topBars<T>(ctx: DeckContext, items: readonly T[], name: (x: T) => string, values: ((x: T) => number | null)[], sortBy: (x: T) => number, id?: (x: T) => number) {
+export function topBars<T>(ctx: DeckContext, items: readonly T[], name: (x: T) => string, values: ((x: T) => number | null)[], sortBy: (x: T) => number) {
   const sorted = [...items].sort((a, b) => sortBy(b) - sortBy(a));
   const head = sorted.slice(0, CHART_BARS);
   const rest = sorted.slice(CHART_BARS);
@@ -116,7 +116,7 @@ export function topBars<T>(ctx: DeckContext, items: readonly T[], name: (x: T) =
     categories.push(ctx.t('deck.others'));
     values.forEach((v, i) => series[i].push(rest.reduce((s, x) => s + (v(x) ?? 0), 0)));
   }
-  return { categories, series, ...(id && rest.length === 0 ? { keys: head.map(id) } : {}) };
+  return { categories, series };
 }
 
 /** The cards read out as the speaker says them: amounts with their unit (萬元), a card's note in brackets. */
