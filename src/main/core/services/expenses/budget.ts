@@ -61,8 +61,8 @@ function leavesOf(tree: Tree): Map<number, number[]> {
   return out;
 }
 
-export function readBudget(db: ReadDb, targets: PlanTargets): ExpenseBudgetResult {
-  const versionId = workingVersionId(db);
+/** The budget of a plan version (default: the working plan, the one the grid edits); `targets` are that version's. */
+export function readBudget(db: ReadDb, targets: PlanTargets, versionId = workingVersionId(db)): ExpenseBudgetResult {
   const year = regionPlanYear(db);
   const tree = itemRows(db);
   const entered = enteredCells(db, versionId);

@@ -54,8 +54,8 @@ export function expenseItems(db: ReadDb): PromotionExpenseItem[] {
   return out;
 }
 
-export function listPromotions(db: ReadDb): PromotionList {
-  const versionId = workingVersionId(db);
+/** The calendar of a plan version (default: the working plan, the one the calendar edits). */
+export function listPromotions(db: ReadDb, versionId = workingVersionId(db)): PromotionList {
   const year = regionPlanYear(db);
   const rows = promotionsOfVersion(db, versionId);
   const scopes = new Map<number, PromotionScope>(rows.map((r) => [r.id, emptyScope()]));
