@@ -91,7 +91,8 @@ async function expectNotes(pkg: Package, deck: Deck, firstSlides: number[]): Pro
   for (const [i, slide] of shown.entries()) {
     if (!slide.notes.trim()) continue;
     const notes = await pkg.text(`ppt/notesSlides/notesSlide${firstSlides[i]}.xml`);
-    expect(notes).toContain(escapeXml(slide.notes));
+    // Each line of the notes is a paragraph of its own in the notes page.
+    for (const line of slide.notes.split('\n').filter((l) => l.trim())) expect(notes).toContain(escapeXml(line));
   }
 }
 
