@@ -65,7 +65,7 @@ export const PRINT_PAPER: Record<PrintLayout, { width: number; height: number }>
   report: { width: 8.27, height: 11.69 },
 };
 
-/** A suggested file name for the PDF: "華東區 2027 年年度總結.pdf" (the deck's title, made safe). */
+/** A suggested file name for the PDF: "華東區 2027 年度總結.pdf" (the deck's title, made safe). */
 export function pdfFileName(title: string, layout: PrintLayout): string {
   const base = [...title].map((c) => (c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('').replace(/ {2,}/g, ' ').trim() || 'deck';
   return `${base}${layout === 'report' ? ' (A4)' : ''}.pdf`;

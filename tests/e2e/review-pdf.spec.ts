@@ -123,6 +123,6 @@ test('in a browser the PDF buttons open the print page in a new window, which pr
   expect(popup.url()).toContain('#print?doc=review&layout=report&lang=zh-Hant&auto=1');
   await expect(popup.locator('html')).toHaveAttribute('data-print-ready', 'true', { timeout: 30_000 });
   await expect(popup.locator('html')).toHaveAttribute('data-printed', 'true');
-  await expect(popup).toHaveTitle('華東大區 2026 年年度總結 (A4)');
+  await expect(popup).toHaveTitle('華東大區 2026 年度總結 (A4)');
   await popup.close();
 });

@@ -463,7 +463,7 @@ describe('cli report', () => {
     const r = cli('report', path, '--pptx', out);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/華東大區-2026年度總結\.pptx: 華東大區 2026 年年度總結 \(version .+\), \d+ slides, \d+ KB/);
+    expect(r.stdout).toMatch(/華東大區-2026年度總結\.pptx: 華東大區 2026 年度總結 \(version .+\), \d+ slides, \d+ KB/);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     const plan = cli('report', path, '--pptx', join(dir, 'plan.pptx'), '--doc', 'plan', '--lang', 'en', '--version', 'working');
     expect(plan.status).toBe(0);

@@ -68,7 +68,7 @@ describe('the print route and the report', () => {
   });
 
   it('names the PDF after the deck, safely', () => {
-    expect(pdfFileName('華東大區 2027 年年度計劃', 'slides')).toBe('華東大區 2027 年年度計劃.pdf');
+    expect(pdfFileName('華東大區 2027 年度計劃', 'slides')).toBe('華東大區 2027 年度計劃.pdf');
     expect(pdfFileName('a/b:c', 'report')).toBe('a b c (A4).pdf');
   });
 

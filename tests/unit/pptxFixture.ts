@@ -82,7 +82,7 @@ export function longTable(rows: number): Slide['table'] {
 
 export function handDeck(): Deck {
   const slides: Slide[] = [
-    slide('review.cover', 'cover', '華東大區 2026 年年度總結', {
+    slide('review.cover', 'cover', '華東大區 2026 年度總結', {
       subtitle: '年度總結',
       cover: { region: '華東大區', year: 2026, manager: '區域經理：王偉', date: '日期：2026-12-06', docTitle: '年度總結', versionName: '版本：工作版本' },
     }),
@@ -110,7 +110,7 @@ export function handDeck(): Deck {
     doc: 'review',
     language: 'zh-Hant',
     unit: 'wan',
-    title: '華東大區 2026 年年度總結',
+    title: '華東大區 2026 年度總結',
     regionName: '華東大區',
     manager: '王偉',
     year: 2026,

@@ -5,7 +5,7 @@
 
 export const deckZhHant = {
   doc: { review: '年度總結', plan: '年度計劃' },
-  docTitle: '{{region}} {{year}} 年{{doc}}',
+  docTitle: '{{region}} {{year}} {{doc}}',
   cover: { manager: '區域經理：{{name}}', date: '日期：{{date}}', version: '版本：{{name}}', noManager: '（未填寫區域經理）' },
   contents: { title: '目錄', slide: '第 {{n}} 頁' },
   chapterSlide: '{{n}}. {{title}}',
@@ -118,7 +118,7 @@ export const deckZhHant = {
 
 export const deckZhHans: typeof deckZhHant = {
   doc: { review: '年度总结', plan: '年度计划' },
-  docTitle: '{{region}} {{year}} 年{{doc}}',
+  docTitle: '{{region}} {{year}} {{doc}}',
   cover: { manager: '区域经理：{{name}}', date: '日期：{{date}}', version: '版本：{{name}}', noManager: '（未填写区域经理）' },
   contents: { title: '目录', slide: '第 {{n}} 页' },
   chapterSlide: '{{n}}. {{title}}',

@@ -223,7 +223,7 @@ export function SlideView(props: SlideViewProps) {
   const stage: CSSProperties = fit ? { transform: `scale(${scale})` } : {};
   return (
     <div ref={box} className={fit ? 'slide-fit' : 'slide-print'} data-testid={props.testId ?? 'slide'} data-key={props.slide.key}>
-      <div className={`slide slide--${props.slide.kind}`} style={stage}>
+      <div className={`slide slide--${props.slide.kind}`} style={stage} lang={props.deck.language}>
         <SlideBody {...props} />
       </div>
     </div>
