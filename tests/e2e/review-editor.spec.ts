@@ -54,6 +54,8 @@ test('the manager arranges the review and it is kept', async ({ start, workspace
   await review.notes.fill('先講達成率，再講同比。');
   await review.titleInput.focus();
   await expect(review.root).toHaveAttribute('data-pending', 'false');
+  // The README's picture: a slide with its chart, drawn.
+  await review.pick('review.sales.byMonth');
   await expect(review.preview.locator('[role="img"][data-rendered="true"]').first()).toBeVisible();
   await shot(page, 'review.png');
 
@@ -72,7 +74,7 @@ test('the manager arranges the review and it is kept', async ({ start, workspace
 
   // Present from the picked slide; Esc comes back to the editor.
   await page.getByTestId('deck-present-here').click();
-  await expect(page.getByTestId('presentation').getByTestId('slide-title')).toHaveText('今年的成績');
+  await expect(page.getByTestId('present-stage-current').getByTestId('slide-title')).toHaveText('今年的成績');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presentation')).toHaveCount(0);
   await page.getByTestId('deck-present').click();

@@ -6,7 +6,8 @@ import { targetCache } from '../services/targets/model';
 import { deckFileName, writeDeckPptx } from '../io/pptx/writer';
 import { pdfFileName, printHash } from '../../../shared/print';
 import { translate } from '../../../shared/i18n';
-import { countPdfPages, writeFileAtomic } from '../io/pdfExport';
+import { countPdfPages } from '../io/pdfExport';
+import { writeAtomically } from '../io/atomicWrite';
 import { findRegionMeta } from '../repos/region';
 
 /** 總結與導出: the review and the plan as a deck, its arrangement, and its exports. */
@@ -44,7 +45,7 @@ export function registerDeck(r: HandlerRegistry, session: Session): void {
     const path = await host.chooseExportPath(pdfFileName(title, layout));
     if (path === null) return null;
     const bytes = await host.printToPdf(printHash({ doc, layout, language: lang, ...(versionId !== undefined ? { versionId } : {}) }), { layout });
-    writeFileAtomic(path, bytes);
+    writeAtomically(path, bytes);
     return { path, pages: countPdfPages(bytes), bytes: bytes.byteLength };
   });
 }

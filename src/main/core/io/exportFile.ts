@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeAtomically } from './atomicWrite';
 import * as XLSX from '@e965/xlsx';
 import type { ExportFormat } from '../../../shared/importTypes';
 
@@ -57,12 +57,5 @@ export function xlsxBytes(headers: string[], rows: ExportCell[][], sheetName: st
 /** Writes an export next to its final name and renames it into place. */
 export function writeExport(path: string, format: ExportFormat, headers: string[], rows: ExportCell[][], sheetName = 'Sheet1'): void {
   const bytes = format === 'csv' ? csvBytes(headers, rows) : xlsxBytes(headers, rows, sheetName);
-  const temp = `${path}.writing-${process.pid}`;
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
+  writeAtomically(path, bytes);
 }

@@ -1,5 +1,3 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import PptxGenJS from 'pptxgenjs';
 import { shownSlides, SLIDE_HEIGHT, SLIDE_WIDTH, type Deck, type FigureKind, type Slide, type SlideTable } from '../../../../shared/deck';
 import { OURS_COLOR } from '../../../../shared/chartPalette';
@@ -9,6 +7,7 @@ import { unitLabel } from '../../../../shared/units';
 import { figureText } from '../../services/deck/context';
 import { CHART_FONT, LANG_TAG, nativeChart } from './charts';
 import { fixPackage } from './fix';
+import { writeAtomically } from '../atomicWrite';
 import { columnWidths, lineCount, pageRows, rowHeight, type TableGeometry, type TablePage } from './measure';
 
 // The deck as a PowerPoint file (16:9, PowerPoint's wide layout): the shown slides in the
@@ -389,36 +388,6 @@ export async function deckPptxBytes(deck: Deck): Promise<PptxResult> {
   const generateMs = performance.now() - started;
   const fixed = await fixPackage(raw, FONT);
   return { bytes: fixed.bytes, slides: count, firstSlides: firstNumber, timings: { generateMs, fixMs: fixed.stats.ms } };
-}
-
-/** Writes `bytes` to `path` as a whole or not at all: a temporary name beside it, flushed to disk, then renamed. */
-export function writeAtomically(path: string, bytes: Uint8Array): void {
-  const temp = `${path}.writing-${process.pid}`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      let done = 0;
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
-  // The rename itself is durable once the folder is flushed (not every platform lets a folder be opened).
-  try {
-    const dir = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    /* Windows: folders cannot be flushed this way; the file itself is. */
-  }
 }
 
 /** The name a saved deck is offered under, e.g. "華東大區-2026年度總結.pptx". */
