@@ -101,6 +101,8 @@ export function slideChartOption(chart: SlideChart, env: ChartEnv): EChartsCoreO
     axisLabel: textStyle,
     splitLine: { lineStyle: { color: CHART_GRID_LINE } },
     ...(chart.kind === 'stacked100' ? { max: 100 } : {}),
+    // Counts (stores, people) step in whole numbers.
+    ...(chart.valueKind === 'count' ? { minInterval: 1 } : {}),
   };
   const ratioAxis = { type: 'value', name: '%', nameTextStyle: textStyle, axisLabel: textStyle, splitLine: { show: false } };
   const series = chart.series.map((s, i) => {

@@ -9,6 +9,7 @@ import { commentarySlide, contentSlide, filterOptions, pick, pointsText, shortTa
 // the same call: the review year, the category with the most audit lines).
 
 /** Competitors shown by name; the rest together as "others" on the share bars. */
+const CHART_GROUPS = 12;
 const COMPETITORS = 3;
 
 function analysis(ctx: DeckContext): TerminalsAnalysis {
@@ -59,7 +60,9 @@ function slide(ctx: DeckContext, a: TerminalsAnalysis, m: TerminalMeasure): Slid
   const key = `review.terminal.${m}`;
   const title = ctx.t(`deckReview.terminal.${m}`);
   if (a.categoryId === null || a.total.audited === 0) return emptySlide(key, title, String(a.year), ctx.t('deckReview.terminal.empty', { year: a.year }), 'actuals');
-  const groups = a.groups.filter((g) => g.audited > 0);
+  // A bar a city stays legible on a slide: the cities with the most audited stores, at most CHART_GROUPS.
+  const audited = a.groups.filter((g) => g.audited > 0);
+  const groups = audited.length > CHART_GROUPS ? [...audited].sort((x, y) => y.audited - x.audited).slice(0, CHART_GROUPS) : audited;
   const named = a.competitors.slice(0, COMPETITORS);
   let chart: SlideChart;
   if (m === 'distribution') {
