@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PRINT_PAPER, printHash } from '../../src/shared/print';
 import { median } from '../measure';
+import { DECK_SALES_SQL, deckSalesSql } from './deckBaseline';
 import type { BenchCase } from '../types';
-import { FROM, REVIEW_YEAR, sqlBaseline, TO } from './analysis';
+import { REVIEW_YEAR } from './analysis';
 import { gotoWorkspace, openInBrowser } from './grid';
 
 // The A4 report of the large region's review printed to PDF, as the web host's browser
@@ -55,16 +56,12 @@ export const reportPdfLarge: BenchCase = {
       }
       const ms = (xs: number[]) => Math.round(median(xs));
       const ours = median(rounds.map((r) => r.total));
-      const sql = await sqlBaseline(
-        join(s.dir, 'workspace', 'large.rplan'),
-        'SELECT period, SUM(amount_cents) AS cents, SUM(gross_profit_cents) AS gp FROM sales_actual WHERE (period BETWEEN ? AND ?) OR (period BETWEEN ? AND ?) GROUP BY period',
-        [FROM, TO, FROM - 100, TO - 100],
-      );
+      const sql = deckSalesSql(join(s.dir, 'workspace', 'large.rplan'), REVIEW_YEAR, ROUNDS);
       const last = rounds[rounds.length - 1];
       return {
         case: 'report-pdf-large',
         ours_ms: Math.round(ours),
-        baseline: `bare SQL behind the deck's charts: sales_actual by month for ${REVIEW_YEAR} and ${REVIEW_YEAR - 1} (the review's sales chart; better-sqlite3, same file)`,
+        baseline: DECK_SALES_SQL,
         baseline_ms: Math.round(sql.ms * 10) / 10,
         ratio: Math.round((ours / sql.ms) * 10) / 10,
         note: `A4 report of the review, ${last.pages} pages, ${Math.round(last.bytes / 1024)} KB; median of ${ROUNDS} after a warm-up: page and deck ${ms(rounds.map((r) => r.deck))} ms (deck.get alone ${ms(deckTimes)} ms), charts (SVG) and fonts ${ms(rounds.map((r) => r.draw))} ms, page.pdf ${ms(rounds.map((r) => r.pdf))} ms; goal ≤ 10 s`,
