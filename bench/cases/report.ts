@@ -7,6 +7,7 @@ import { Session } from '../../src/main/core/session';
 import type { Deck } from '../../src/shared/deck';
 import { median, timeOnce } from '../measure';
 import { DECK_SALES_SQL, deckSalesSql } from './deckBaseline';
+import { seededLargeRegion } from './targets';
 import type { BenchCase } from '../types';
 import { LARGE, benchHost } from './foundation';
 import { ok } from './targets';
@@ -26,7 +27,8 @@ const round = (ms: number) => Math.round(ms);
 export const reportPptxLarge: BenchCase = {
   name: 'report-pptx-large',
   async run(ctx) {
-    const path = await ctx.largeRegion();
+    // The region with its plan spread (1.45M target leaves), so the plan deck has every chapter's figures.
+    const path = await seededLargeRegion(ctx);
     const out = join(ctx.workDir, 'report-pptx');
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
@@ -39,7 +41,10 @@ export const reportPptxLarge: BenchCase = {
     try {
       const base = deckSalesSql(path, REVIEW_YEAR, RUNS);
       const exportPlan = () => ok<{ slides: number; bytes: number }>(registry, 'deck.exportPptx', { doc: 'plan', language: 'zh-Hant' });
-      const written = await exportPlan(); // warm-up: the target cube, the library's first use
+      const cold = await timeOnce(async () => {
+        await exportPlan(); // the first: builds the target cube, loads the library
+      });
+      const written = await exportPlan();
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) times.push(await timeOnce(exportPlan));
       const o = median(times);
@@ -55,20 +60,13 @@ export const reportPptxLarge: BenchCase = {
       };
       const plan = await steps('plan');
       const review = await steps('review');
-      // The plan's chapters are not in the deck yet: the writer at the size a full deck will
-      // have, 40 copies of the review's sales slide with two charts each.
-      const reviewDeck = await ok<Deck>(registry, 'deck.get', { doc: 'review', language: 'zh-Hant' });
-      const sales = reviewDeck.slides.find((x) => x.charts.length > 0)!;
-      const big: Deck = { ...reviewDeck, slides: Array.from({ length: 40 }, (_, i) => ({ ...sales, key: `${sales.key}.${i}`, charts: [sales.charts[0], sales.charts[0]] })) };
-      const scaled = await deckPptxBytes(big);
-      const scale = `writer at full-deck size (40 slides, 80 combo charts): generate ${round(scaled.timings.generateMs)} ms, repair XML ${round(scaled.timings.fixMs)} ms, ${Math.round(scaled.bytes.length / 1024)} KB`;
       return {
         case: 'report-pptx-large',
         ours_ms: Math.round(o * 10) / 10,
         baseline: DECK_SALES_SQL,
         baseline_ms: Math.round(base.ms * 10) / 10,
         ratio: Math.round((o / base.ms) * 100) / 100,
-        note: `plan deck exported through deck.exportPptx and written (${written.slides} slides, ${Math.round(written.bytes / 1024)} KB), median of ${RUNS} after a warm-up; goal ≤ 5 s; ${plan}; ${review}; ${scale}; SQL rows ${base.rows}`,
+        note: `plan deck exported through deck.exportPptx and written (${written.slides} slides, ${Math.round(written.bytes / 1024)} KB), median of ${RUNS} after a warm-up; the first export on the opened file ${round(cold)} ms (the target cube built); goal ≤ 5 s; ${plan}; ${review}; SQL rows ${base.rows}`,
       };
     } finally {
       await session.close();

@@ -55,7 +55,12 @@ export interface TableGeometry {
  */
 export function columnWidths(cells: readonly (readonly string[])[], numeric: readonly boolean[], width: number, g: TableGeometry): number[] {
   const columns = numeric.length;
-  const natural = Array.from({ length: columns }, (_, j) => Math.max(g.fontSize * 2, ...cells.map((r) => textEms(r[j] ?? '') * g.fontSize)) + g.padX);
+  // Figures get a fifth more than their measure: the reader's font for digits may be wider
+  // than ours (LibreOffice without Microsoft YaHei), and a wrapped figure reads badly.
+  const natural = Array.from(
+    { length: columns },
+    (_, j) => Math.max(g.fontSize * 2, ...cells.map((r) => textEms(r[j] ?? '') * g.fontSize)) * (numeric[j] ? 1.2 : 1) + g.padX,
+  );
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= width) {
     // Room to spare: every column grows in proportion, as a table at 100% width does.
