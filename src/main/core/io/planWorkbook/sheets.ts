@@ -65,7 +65,7 @@ function byDim(ctx: WorkbookContext, sheet: string, dim: TargetDim, withCode: bo
     name: w(ctx, `sheet.${sheet}`),
     columns: [...(withCode ? [{ header: w(ctx, 'col.code'), kind: 'text' as const }] : []), { header: w(ctx, `col.${dim}`), kind: 'text' }, ...monthColumns(ctx)],
     rows: nodes.map((n) => [...(withCode ? [n.code] : []), nodeName(ctx, n), ...withYear(n.months)]),
-    total: [...(withCode ? [''] : []), w(ctx, 'row.total'), ...withYear(t.total.months)],
+    total: [w(ctx, 'row.total'), ...(withCode ? [''] : []), ...withYear(t.total.months)],
   };
 }
 
