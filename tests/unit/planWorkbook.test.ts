@@ -36,7 +36,7 @@ async function seedPlan(c: RegistryCtx): Promise<number> {
   return versionId;
 }
 
-const CHANGES: SheetTable = { name: 'changes', headers: ['維度', '上次', '本次'], rows: [['浙江省', 100, 120], ['-2', 5, null]] };
+const CHANGES: SheetTable = { name: 'changes', headers: ['維度', '上次（萬元）', '本次（萬元）', '變化'], rows: [['浙江省', 100_000_000, 120_000_000, 0.2], ['-2', 5_000_000, null, null]], kinds: ['text', 'amount', 'amount', 'ratio'] };
 
 async function written(c: RegistryCtx, versionId: number, unit: DisplayUnit, language: Language, dir: string) {
   const file = c.session.requireFile();
@@ -134,7 +134,8 @@ describe('the plan workbook', () => {
       // The plan's tables and the caller's changes.
       expect(rowsOf(book, wb.chapters).length).toBeGreaterThan(10);
       const changes = rowsOf(book, 'changes');
-      expect(changes[1].map((x) => x?.v)).toEqual(['浙江省', 100, 120]);
+      expect(changes[1].map((x) => x?.v)).toEqual(['浙江省', 100, 120, 0.2]);
+      expect(changes[1].map((x) => x?.z)).toEqual(['General', '#,##0.00', '#,##0.00', '0.0%']);
       expect(changes[2][0]).toMatchObject({ t: 's', v: '-2' });
 
       // User text that looks like a formula is a string cell; no cell anywhere has a formula.
@@ -150,6 +151,7 @@ describe('the plan workbook', () => {
         expect(xml, name).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
         expect(xml, name).toContain('<cols>');
         expect(xml, name).not.toContain('<f>');
+        expect(xml, name).not.toContain('t="str"');
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -21,8 +21,6 @@ export const planWorkbookZhHant = {
   },
   cover: {
     title: '{{region}} {{year}}年度計劃',
-    item: '項目',
-    value: '內容',
     region: '區域',
     planYear: '計劃年度',
     revision: '報送版次',
@@ -116,8 +114,6 @@ export const planWorkbookZhHans: typeof planWorkbookZhHant = {
   },
   cover: {
     title: '{{region}} {{year}}年度计划',
-    item: '项目',
-    value: '内容',
     region: '区域',
     planYear: '计划年度',
     revision: '报送版次',
@@ -211,8 +207,6 @@ export const planWorkbookEn: typeof planWorkbookZhHant = {
   },
   cover: {
     title: '{{region}} plan for {{year}}',
-    item: 'Item',
-    value: 'Value',
     region: 'Region',
     planYear: 'Plan year',
     revision: 'Revision',

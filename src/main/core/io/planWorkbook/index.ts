@@ -14,6 +14,12 @@ export interface SheetTable {
   name: string;
   headers: string[];
   rows: (string | number | null)[][];
+  /**
+   * How each column is shown: 'amount' cells are integer cents, written in the workbook's
+   * unit (name the unit in the header); 'ratio' a fraction shown as %; 'count' whole
+   * numbers. Absent: text columns as text, numeric columns with two decimals.
+   */
+  kinds?: ('text' | 'amount' | 'ratio' | 'count')[];
 }
 
 export interface WriteWorkbookInput {
@@ -42,10 +48,10 @@ function localToday(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** The caller's table as a sheet: its numbers as they are (the caller names their unit), its text as text. */
+/** The caller's table as a sheet: amounts in the workbook's unit, other numbers as they are, text as text. */
 function changesSheet(t: SheetTable): SheetModel {
-  const numeric = t.headers.map((_, i) => t.rows.length > 0 && t.rows.every((r) => r[i] === null || typeof r[i] === 'number'));
-  return { name: t.name, columns: t.headers.map((h, i) => ({ header: h, kind: numeric[i] ? 'multiple' : 'text' })), rows: t.rows };
+  const numeric = (i: number) => t.rows.length > 0 && t.rows.every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number');
+  return { name: t.name, columns: t.headers.map((h, i) => ({ header: h, kind: t.kinds?.[i] ?? (numeric(i) ? 'multiple' : 'text') })), rows: t.rows };
 }
 
 /** The workbook's bytes and sheet names, without writing (the bench and the tests time and read it). */

@@ -115,7 +115,9 @@ export function workbookBytes(models: readonly SheetModel[], amount: AmountForma
     names.push(name);
     XLSX.utils.book_append_sheet(wb, sheetOf(m, amount), name);
   }
-  const written = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  // Shared strings: text is a plain string cell (t="s") as Excel itself writes it, never a
+  // formula's cached result (t="str"), whatever it starts with.
+  const written = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer;
   const zip = XLSX.CFB.read(written, { type: 'buffer' });
   models.forEach((m, i) => {
     const entry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${i + 1}.xml`) as { content: Uint8Array } | null;
