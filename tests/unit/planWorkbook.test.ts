@@ -176,6 +176,31 @@ describe('the plan workbook', () => {
     }
   });
 
+  it('is the snapshot\'s, not the working plan\'s: a frozen version keeps its figures after the working plan moves on; an unknown version is refused', async () => {
+    const c = await open();
+    const versionId = await seedPlan(c);
+    const snap = await invokeOk(c, 'targets.createVersion', { kind: 'snapshot', fromId: versionId, name: '報總部 第1版 2027-01-15' });
+    const before = sum((await invokeOk(c, 'targets.summary', { versionId: snap.id })).plan.amountCents);
+    await invokeOk(c, 'targets.setCells', { versionId, levels: ['province'], measure: 'amount', method: 'current', edits: [{ path: [], period: 'year', value: before + 7_000_000_00 }], label: 'edit' });
+    const dir = mkdtempSync(join(tmpdir(), 'plan-wb-'));
+    try {
+      const { book, res } = await written(c, snap.id, 'wan', 'zh-Hant', dir);
+      const cover = new Map(rowsOf(book, res.sheets[0]).slice(1).map((r) => [r[0]?.v, r[1]?.v]));
+      expect(cover.get(catalogs['zh-Hant'].planWorkbook.cover.version)).toBe('報總部 第1版 2027-01-15');
+      for (const sheet of res.sheets.slice(1, 6)) {
+        const year = lastRow(rowsOf(book, sheet)).filter((x) => x?.t === 'n').pop();
+        expect(num(year) * DIVISOR.wan, sheet).toBeCloseTo(before, 2);
+      }
+      const file = c.session.requireFile();
+      await expect(writePlanWorkbook(file.read, () => targetCache(file, file.read), {
+        versionId: 9999, unit: 'wan', language: 'zh-Hant', revision: 1, fingerprint: 'x', changes: null, outPath: join(dir, 'none.xlsx'),
+      })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(existsSync(join(dir, 'none.xlsx'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names its sheets validly in every language', async () => {
     for (const language of LANGUAGES) {
       const names = Object.values(catalogs[language].planWorkbook.sheet);
