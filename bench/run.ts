@@ -20,6 +20,7 @@ import { reportPptxLarge } from './cases/report';
 import { reportPdfLarge } from './cases/reportPdf';
 import { presentNext } from './cases/present';
 import { spreadMidLevel, spreadRegionTotal, targetsOpen } from './cases/targets';
+import { workbookLarge } from './cases/workbook';
 import type { BenchCase, BenchContext, BenchResult } from './types';
 
 // npm run bench [-- --json] [--only PREFIX]
@@ -37,6 +38,7 @@ const CASES: BenchCase[] = [
   reportPptxLarge,
   reportPdfLarge,
   presentNext,
+  workbookLarge,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

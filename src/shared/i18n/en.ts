@@ -18,6 +18,7 @@ import { deckPlanEn } from './deckPlan';
 import { planTerminalEn } from './planTerminal';
 import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
+import { planWorkbookEn } from './planWorkbook';
 import { webHostEn } from './webHost';
 import { planChannelEn } from './planChannel';
 import { targetsEn } from './targets';
@@ -232,6 +233,7 @@ export const en: Messages = {
   planTerminal: planTerminalEn,
   planVariance: planVarianceEn,
   team: teamEn,
+  planWorkbook: planWorkbookEn,
   webHost: webHostEn,
   planChannel: planChannelEn,
   importWizard: importWizardEn,

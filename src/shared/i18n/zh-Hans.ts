@@ -18,6 +18,7 @@ import { deckPlanZhHans } from './deckPlan';
 import { planTerminalZhHans } from './planTerminal';
 import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
+import { planWorkbookZhHans } from './planWorkbook';
 import { webHostZhHans } from './webHost';
 import { planChannelZhHans } from './planChannel';
 import { targetsZhHans } from './targets';
@@ -231,6 +232,7 @@ export const zhHans: Messages = {
   planTerminal: planTerminalZhHans,
   planVariance: planVarianceZhHans,
   team: teamZhHans,
+  planWorkbook: planWorkbookZhHans,
   webHost: webHostZhHans,
   planChannel: planChannelZhHans,
   importWizard: importWizardZhHans,

@@ -20,6 +20,7 @@ import { deckPlanZhHant } from './deckPlan';
 import { planTerminalZhHant } from './planTerminal';
 import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
+import { planWorkbookZhHant } from './planWorkbook';
 import { webHostZhHant } from './webHost';
 import { planChannelZhHant } from './planChannel';
 import { targetsZhHant } from './targets';
@@ -236,6 +237,7 @@ export const zhHant = {
   planTerminal: planTerminalZhHant,
   planVariance: planVarianceZhHant,
   team: teamZhHant,
+  planWorkbook: planWorkbookZhHant,
   webHost: webHostZhHant,
   planChannel: planChannelZhHant,
   importWizard: importWizardZhHant,
