@@ -16,6 +16,7 @@ import { deckEn } from './deck';
 import { deckReviewEn } from './deckReview';
 import { deckPlanEn } from './deckPlan';
 import { planTerminalEn } from './planTerminal';
+import { submitCheckEn } from './submitCheck';
 import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
 import { webHostEn } from './webHost';
@@ -230,6 +231,7 @@ export const en: Messages = {
   deckReview: deckReviewEn,
   deckPlan: deckPlanEn,
   planTerminal: planTerminalEn,
+  submitCheck: submitCheckEn,
   planVariance: planVarianceEn,
   team: teamEn,
   webHost: webHostEn,

@@ -16,6 +16,7 @@ import { deckZhHans } from './deck';
 import { deckReviewZhHans } from './deckReview';
 import { deckPlanZhHans } from './deckPlan';
 import { planTerminalZhHans } from './planTerminal';
+import { submitCheckZhHans } from './submitCheck';
 import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
 import { webHostZhHans } from './webHost';
@@ -229,6 +230,7 @@ export const zhHans: Messages = {
   deckReview: deckReviewZhHans,
   deckPlan: deckPlanZhHans,
   planTerminal: planTerminalZhHans,
+  submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,
   team: teamZhHans,
   webHost: webHostZhHans,
