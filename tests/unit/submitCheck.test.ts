@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { TargetPeriod } from '../../src/shared/endpoints/targets';
 import type { CheckResult } from '../../src/shared/submit';
 import { demoOpener, invokeOk, invokeRefused, type RegistryCtx } from './helpers';
 
@@ -15,7 +16,7 @@ const cleanMaster = (db: Database.Database) => db.exec(`UPDATE sku SET status = 
 async function spreadHo(c: RegistryCtx): Promise<number> {
   const ho = await invokeOk(c, 'targets.hoTarget', {});
   const versionId = (await invokeOk(c, 'submit.check', {})).versionId;
-  const period = (m: number) => `m${m}` as const;
+  const period = (m: number) => `m${m}` as TargetPeriod;
   await invokeOk(c, 'targets.setCells', { versionId, levels: ['province'], measure: 'amount', method: 'lastYear', edits: ho.map((h) => ({ path: [], period: period(h.month), value: h.amountCents })), label: 'edit' });
   await invokeOk(c, 'targets.setCells', { versionId, levels: ['province'], measure: 'volume', method: 'current', edits: ho.map((h) => ({ path: [], period: period(h.month), value: h.volume })), label: 'edit' });
   return versionId;
