@@ -43,11 +43,17 @@ describe('the pre-submission check', () => {
     }
   });
 
-  it('finds a plan with nothing in it: every measure of head office’s target unplanned', async () => {
+  it('finds a plan with nothing in it, once', async () => {
     const c = await open(cleanMaster);
     const r = await invokeOk(c, 'submit.check', {});
-    expect(only(r, 'measureNotPlanned').map((f) => f.params.measure)).toEqual(['銷售額', '銷量', '毛利', '新品銷售額']);
-    expect(only(r, 'measureNotPlanned')[0].place).toEqual({ area: 'targets', tab: 'grid' });
+    expect(r.findings).toEqual([expect.objectContaining({ severity: 'error', rule: 'planEmpty', place: { area: 'targets', tab: 'grid' } })]);
+  });
+
+  it('finds a measure of head office’s target the plan leaves out', async () => {
+    const { c, versionId } = await cleanPlan();
+    await invokeOk(c, 'targets.setCells', { versionId, levels: ['province'], measure: 'volume', method: 'current', edits: [{ path: [], period: 'year', value: 0 }], label: 'edit' });
+    const r = await invokeOk(c, 'submit.check', { language: 'en' });
+    expect(r.findings).toEqual([expect.objectContaining({ rule: 'measureNotPlanned', params: expect.objectContaining({ measure: 'volume' }), place: { area: 'targets', tab: 'grid' } })]);
   });
 
   it('finds a month off head office’s target beyond the tolerance, and the tolerance is head office’s to set', async () => {

@@ -85,13 +85,16 @@ export function submissionCheck(db: ReadDb, cube: () => TargetCache, input: { ve
   const hoYear = (m: HoMeasure) => summary.ho[m].reduce((s, v) => s + v, 0);
   const planYear = (m: HoMeasure) => summary.plan[m].reduce((s, v) => s + v, 0);
   if (hoYear('amountCents') <= 0) add('error', 'hoMissing', {}, { area: 'targets', tab: 'ho' });
+  // A plan with no cells at all is one thing to do (spread the year), not one per measure.
+  const empty = summary.cellCount === 0;
+  if (empty) add('error', 'planEmpty', { ho: money(Math.max(0, hoYear('amountCents'))) }, { area: 'targets', tab: 'grid' });
   for (const m of HO_MEASURES) {
     for (let i = 0; i < MONTHS; i++) {
       if (summary.ho[m][i] < 0) add('error', 'hoNegative', { month: i + 1, measure: measureName(m), value: figure(m, summary.ho[m][i]) }, { area: 'targets', tab: 'ho', ref: i + 1 });
     }
   }
   for (const m of HO_MEASURES) {
-    if (hoYear(m) <= 0) continue;
+    if (empty || hoYear(m) <= 0) continue;
     if (planYear(m) === 0) {
       add('error', 'measureNotPlanned', { measure: measureName(m), ho: figure(m, hoYear(m)) }, { area: 'targets', tab: 'grid' });
       continue;

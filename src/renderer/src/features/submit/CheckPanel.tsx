@@ -147,7 +147,8 @@ export function CheckPanel({ versionId }: { versionId?: number }) {
 
 function FindingLine({ finding, onFix }: { finding: Finding; onFix: (() => void) | null }) {
   const { t } = useTranslation();
-  const area = t(`submitCheck.area.${finding.place.area}`);
+  // The side navigation's own name for the area.
+  const area = t(`nav.${finding.place.area}`);
   return (
     <li className={`sc__line sc__line--${finding.severity}`} data-testid="submit-check-finding" data-rule={finding.rule} data-area={finding.place.area}>
       <span className="sc__badge">{t(`submitCheck.severity.${finding.severity}`)}</span>
