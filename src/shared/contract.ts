@@ -14,6 +14,7 @@ import { planChannelEndpoints } from './endpoints/planChannel';
 import { planWrittenEndpoints } from './endpoints/planWritten';
 import { planTerminalEndpoints } from './endpoints/planTerminal';
 import { planProductEndpoints } from './endpoints/planProduct';
+import { submitCheckEndpoints } from './endpoints/submitCheck';
 import { planVarianceEndpoints } from './endpoints/planVariance';
 import { deckEndpoints } from './endpoints/deck';
 import { presentEndpoints } from './endpoints/present';
@@ -204,6 +205,7 @@ export const contract = {
   ...planWrittenEndpoints,
   ...planTerminalEndpoints,
   ...planProductEndpoints,
+  ...submitCheckEndpoints,
   ...planVarianceEndpoints,
   ...deckEndpoints,
   ...presentEndpoints,

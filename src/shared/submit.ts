@@ -19,7 +19,7 @@ export interface FindingPlace {
 
 export interface Finding {
   severity: FindingSeverity;
-  /** The rule, a stable key (e.g. "hoGapMonth"); the message is the catalog's `submit.rule.<rule>`. */
+  /** The rule, a stable key (e.g. "hoGapMonth"); the message is the catalog's `submitCheck.rule.<rule>`. */
   rule: string;
   /** The values the message names (a month, an amount in cents, a name). */
   params: Record<string, string | number>;

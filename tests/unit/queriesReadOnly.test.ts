@@ -95,6 +95,7 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'plan.variance.notes': [{ today: '2027-03-01' }],
   'plan.variance.log': [{ today: '2027-03-01' }],
   'deck.get': [{ doc: 'review' }, { doc: 'plan', language: 'en' }],
+  'submit.check': [{}, { versionId: ids.version, language: 'en' }],
   'deck.slide': [{ doc: 'review', key: 'review.sales.byMonth', filter: {} }],
 });
 

@@ -16,6 +16,7 @@ import { deckEn } from './deck';
 import { deckReviewEn } from './deckReview';
 import { deckPlanEn } from './deckPlan';
 import { planTerminalEn } from './planTerminal';
+import { submitCheckEn } from './submitCheck';
 import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
 import { planWorkbookEn } from './planWorkbook';
@@ -231,6 +232,7 @@ export const en: Messages = {
   deckReview: deckReviewEn,
   deckPlan: deckPlanEn,
   planTerminal: planTerminalEn,
+  submitCheck: submitCheckEn,
   planVariance: planVarianceEn,
   team: teamEn,
   planWorkbook: planWorkbookEn,

@@ -16,6 +16,7 @@ import { deckZhHans } from './deck';
 import { deckReviewZhHans } from './deckReview';
 import { deckPlanZhHans } from './deckPlan';
 import { planTerminalZhHans } from './planTerminal';
+import { submitCheckZhHans } from './submitCheck';
 import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
 import { planWorkbookZhHans } from './planWorkbook';
@@ -230,6 +231,7 @@ export const zhHans: Messages = {
   deckReview: deckReviewZhHans,
   deckPlan: deckPlanZhHans,
   planTerminal: planTerminalZhHans,
+  submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,
   team: teamZhHans,
   planWorkbook: planWorkbookZhHans,

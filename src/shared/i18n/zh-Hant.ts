@@ -18,6 +18,7 @@ import { deckZhHant } from './deck';
 import { deckReviewZhHant } from './deckReview';
 import { deckPlanZhHant } from './deckPlan';
 import { planTerminalZhHant } from './planTerminal';
+import { submitCheckZhHant } from './submitCheck';
 import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
 import { planWorkbookZhHant } from './planWorkbook';
@@ -235,6 +236,7 @@ export const zhHant = {
   deckReview: deckReviewZhHant,
   deckPlan: deckPlanZhHant,
   planTerminal: planTerminalZhHant,
+  submitCheck: submitCheckZhHant,
   planVariance: planVarianceZhHant,
   team: teamZhHant,
   planWorkbook: planWorkbookZhHant,
