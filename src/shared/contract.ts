@@ -16,6 +16,7 @@ import { planTerminalEndpoints } from './endpoints/planTerminal';
 import { planProductEndpoints } from './endpoints/planProduct';
 import { planVarianceEndpoints } from './endpoints/planVariance';
 import { deckEndpoints } from './endpoints/deck';
+import { submitEndpoints } from './endpoints/submit';
 import { presentEndpoints } from './endpoints/present';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
@@ -207,6 +208,7 @@ export const contract = {
   ...planVarianceEndpoints,
   ...deckEndpoints,
   ...presentEndpoints,
+  ...submitEndpoints,
 } as const;
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import { deckPlanEn } from './deckPlan';
 import { planTerminalEn } from './planTerminal';
 import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
+import { submitEn } from './submit';
 import { webHostEn } from './webHost';
 import { planChannelEn } from './planChannel';
 import { targetsEn } from './targets';
@@ -122,6 +123,7 @@ export const en: Messages = {
     actuals: 'Actuals & market data',
     analysis: 'Analysis',
     review: 'Review & export',
+    submit: 'Submit',
   },
   topbar: {
     planYear: 'Plan {{year}}',
@@ -232,6 +234,7 @@ export const en: Messages = {
   planTerminal: planTerminalEn,
   planVariance: planVarianceEn,
   team: teamEn,
+  submit: submitEn,
   webHost: webHostEn,
   planChannel: planChannelEn,
   importWizard: importWizardEn,

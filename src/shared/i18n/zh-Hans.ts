@@ -18,6 +18,7 @@ import { deckPlanZhHans } from './deckPlan';
 import { planTerminalZhHans } from './planTerminal';
 import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
+import { submitZhHans } from './submit';
 import { webHostZhHans } from './webHost';
 import { planChannelZhHans } from './planChannel';
 import { targetsZhHans } from './targets';
@@ -122,6 +123,7 @@ export const zhHans: Messages = {
     actuals: '实绩与市场数据',
     analysis: '分析',
     review: '总结与导出',
+    submit: '报送总部',
   },
   topbar: {
     planYear: '{{year}} 年度计划',
@@ -231,6 +233,7 @@ export const zhHans: Messages = {
   planTerminal: planTerminalZhHans,
   planVariance: planVarianceZhHans,
   team: teamZhHans,
+  submit: submitZhHans,
   webHost: webHostZhHans,
   planChannel: planChannelZhHans,
   importWizard: importWizardZhHans,

@@ -20,6 +20,7 @@ import { deckPlanZhHant } from './deckPlan';
 import { planTerminalZhHant } from './planTerminal';
 import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
+import { submitZhHant } from './submit';
 import { webHostZhHant } from './webHost';
 import { planChannelZhHant } from './planChannel';
 import { targetsZhHant } from './targets';
@@ -127,6 +128,7 @@ export const zhHant = {
     actuals: '實績與市場數據',
     analysis: '分析',
     review: '總結與導出',
+    submit: '報送總部',
   },
   topbar: {
     planYear: '{{year}} 年度計劃',
@@ -236,6 +238,7 @@ export const zhHant = {
   planTerminal: planTerminalZhHant,
   planVariance: planVarianceZhHant,
   team: teamZhHant,
+  submit: submitZhHant,
   webHost: webHostZhHant,
   planChannel: planChannelZhHant,
   importWizard: importWizardZhHant,

@@ -31,6 +31,7 @@ import { registerPlanProduct } from './planProduct';
 import { registerPlanVariance } from './planVariance';
 import { registerDeck } from './deck';
 import { registerPresent } from './present';
+import { registerSubmit } from './submit';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -166,6 +167,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerPlanProduct(r);
   registerDeck(r, session);
   registerPresent(r, host);
+  registerSubmit(r, session);
   r.assertComplete();
   return r;
 }
