@@ -1,6 +1,6 @@
 import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
-import { installationSigner } from '../io/planPackage';
+import { SUBMIT_WRITERS } from '../io/submitWriters';
 import { submissionChanges } from '../services/submit/changes';
 import { submissionHistory, submit } from '../services/submit/submit';
 import { targetCache } from '../services/targets/model';
@@ -15,12 +15,12 @@ export function registerSubmit(r: HandlerRegistry, session: Session): void {
       choosePath: (name) => session.host.chooseExportPath(name),
       stateDir: session.host.stateDir,
       appVersion: session.host.version,
-    }),
+    }, SUBMIT_WRITERS),
   );
   r.query('submit.history', (_, { db }) => submissionHistory(db));
   r.query('submit.changes', (input, { db, file }) => submissionChanges(db, () => targetCache(file, db), input));
   r.query('submit.signer', () => {
-    const signer = installationSigner(session.host.stateDir);
+    const signer = SUBMIT_WRITERS.signer(session.host.stateDir);
     return { fingerprint: signer.fingerprint, publicKey: signer.publicKey };
   });
 }

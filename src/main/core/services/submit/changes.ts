@@ -4,7 +4,6 @@ import { translator } from '../../../../shared/i18n';
 import type { Language } from '../../../../shared/units';
 import type { ReadDb } from '../../db/handle';
 import type { SubmissionRow } from '../../db/schema';
-import type { SheetTable } from '../../io/planWorkbook';
 import { findVersion, workingVersionId } from '../../repos/planVersions';
 import { regionPlanYear } from '../../repos/region';
 import { CHAPTER_PARTS, chapterFigures, findSubmission, listSubmissions } from '../../repos/submissions';
@@ -16,6 +15,13 @@ import { targetSummary } from '../targets/read';
 // target grid (or by month), the expense budget by item, and each plan chapter's rows.
 // Both versions are read through the same cube and services as the screens, so a
 // figure here is the figure the target grid or the budget shows for that version.
+
+/** A sheet of the plan workbook as its writer takes it (io/planWorkbook's SheetTable). */
+export interface ChangesSheet {
+  name: string;
+  headers: string[];
+  rows: (string | number | null)[][];
+}
 
 export interface VersionRef {
   revision: number | null;
@@ -143,7 +149,7 @@ export function submissionChanges(
 }
 
 /** The changes as a sheet of the plan workbook: targets by `by`, the budget by item, the chapters; amounts in 元. */
-export function changesSheet(changes: SubmissionChanges, language: Language): SheetTable {
+export function changesSheet(changes: SubmissionChanges, language: Language): ChangesSheet {
   const t = translator(language);
   const yuan = (cents: number | null) => (cents === null ? null : Math.round(cents) / 100);
   const rows: (string | number | null)[][] = [];

@@ -4,21 +4,19 @@ import type { AnswerState, SubmissionInfo, SubmitResult } from '../../../../shar
 import { AppError, refusal } from '../../../../shared/errors';
 import { safeFileName } from '../../../../shared/fileNames';
 import { PACKAGE_EXTENSION } from '../../../../shared/submit';
-import type { Language } from '../../../../shared/units';
+import type { DisplayUnit, Language } from '../../../../shared/units';
 import type { CommandCtx } from '../../db/command';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import type { RegionFile } from '../../db/regionFile';
 import type { SubmissionRow } from '../../db/schema';
-import { installationSigner, writePlanPackage, type Signer } from '../../io/planPackage';
-import { writePlanWorkbook } from '../../io/planWorkbook';
 import { findVersion, versionNameTaken, workingVersionId } from '../../repos/planVersions';
 import { findRegionMeta, regionPlanYear } from '../../repos/region';
 import { findSubmission, insertSubmission, lastSubmission, listSubmissions, setSubmissionAnswer } from '../../repos/submissions';
 import { readDisplayUnit } from '../region';
-import { targetCache } from '../targets/model';
+import { targetCache, type TargetCache } from '../targets/model';
 import { createVersion } from '../targets/versions';
-import { submissionCheck } from './check';
-import { changesBetween, changesSheet } from './changes';
+import { type submissionCheck } from './check';
+import { changesBetween, changesSheet, type ChangesSheet } from './changes';
 
 // Submitting the plan to head office: the check, a frozen snapshot, the plan package
 // and the plan workbook written side by side, and a row of the submission log.
@@ -32,20 +30,37 @@ import { changesBetween, changesSheet } from './changes';
 // (the same name with " (2)"). It is a record of the plan at that moment, nothing more:
 // only the log says what was sent.
 
-/** The writers a submission uses; tests pass their own to see a failure half-way. */
-export interface SubmitWriters {
-  check: typeof submissionCheck;
-  writePackage: typeof writePlanPackage;
-  writeWorkbook: typeof writePlanWorkbook;
-  signer: (stateDir: string) => Signer;
+/** The installation's signing key, as the package writer takes it (io/planPackage's Signer). */
+export interface SubmitSigner {
+  privateKeyPem: string;
+  publicKey: string;
+  fingerprint: string;
 }
 
-export const SUBMIT_WRITERS: SubmitWriters = {
-  check: submissionCheck,
-  writePackage: writePlanPackage,
-  writeWorkbook: writePlanWorkbook,
-  signer: installationSigner,
-};
+/**
+ * The writers a submission uses: the plan package and the plan workbook (io/, bound by
+ * io/submitWriters.ts for the handlers and the command line), the check, the key. Tests
+ * pass their own to see a failure half-way.
+ */
+export interface SubmitWriters {
+  check: typeof submissionCheck;
+  writePackage(input: {
+    file: RegionFile;
+    versionId: number;
+    revision: number;
+    replaces: number | null;
+    outPath: string;
+    signer: SubmitSigner;
+    appVersion: string;
+    createdAt: string;
+  }): Promise<{ path: string; bytes: number; sha256: string; manifest: { packageId: string } }>;
+  writeWorkbook(
+    db: ReadDb,
+    cube: () => TargetCache,
+    input: { versionId: number; unit: DisplayUnit; language: Language; revision: number; fingerprint: string; changes: ChangesSheet | null; outPath: string },
+  ): Promise<{ path: string }>;
+  signer(stateDir: string): SubmitSigner;
+}
 
 /** Runs a change of the open file as one transaction (the registry's ctx.edit, or runEdit outside it). */
 export type RunEdit = <T>(fn: (ctx: CommandCtx) => T) => T;
@@ -126,7 +141,7 @@ export function recordAnswer(db: WriteDb, revision: number, answer: { state: Ans
  * Submits a plan version: refused (CONFLICT, the check's errors as issues) when the
  * check lists errors; null when the user cancels the choice of the path.
  */
-export async function submit(file: RegionFile, edit: RunEdit, options: SubmitOptions, writers: SubmitWriters = SUBMIT_WRITERS): Promise<SubmitResult | null> {
+export async function submit(file: RegionFile, edit: RunEdit, options: SubmitOptions, writers: SubmitWriters): Promise<SubmitResult | null> {
   const db = file.read;
   const cube = () => targetCache(file, file.read);
   const fromId = options.versionId ?? workingVersionId(db);
