@@ -96,6 +96,7 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'plan.variance.log': [{ today: '2027-03-01' }],
   'deck.get': [{ doc: 'review' }, { doc: 'plan', language: 'en' }],
   'deck.slide': [{ doc: 'review', key: 'review.sales.byMonth', filter: {} }],
+  'submit.check': [{}],
   'submit.history': [{}],
   'submit.changes': [{ by: 'province' }, { by: 'month' }],
   'submit.signer': [{}],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { asyncCommand, query } from '../endpoint';
 import { LANGUAGES } from '../units';
+import type { CheckResult } from '../submit';
 
 // 報送總部: submitting the plan to head office (a frozen snapshot, its plan package and
 // workbook, one row of the submission log), the log itself, what changed since the
@@ -58,10 +59,15 @@ export interface ExpenseChange {
   after: number;
 }
 
+export type ChapterKey = 'channel' | 'terminal' | 'product' | 'written' | 'variance' | 'promotions' | 'team';
+export type ChapterPartKey =
+  | 'fill' | 'prospects' | 'customerChanges' | 'openings' | 'shareTargets' | 'skuTargets' | 'positions' | 'newProducts'
+  | 'sections' | 'notes' | 'promotions' | 'headcount' | 'training' | 'actions';
+
 /** A chapter's rows (and its amount, when it has one) in the two snapshots. */
 export interface ChapterChange {
-  chapter: string;
-  part: string;
+  chapter: ChapterKey;
+  part: ChapterPartKey;
   countBefore: number;
   countAfter: number;
   /** Cents (stores for the terminal plan's openings); null when the part has no amount. */
@@ -83,6 +89,14 @@ export interface SubmissionChanges {
 const revision = z.number().int().positive();
 
 export const submitEndpoints = {
+  /**
+   * The pre-submission check of a version (default: the working plan). Declared here so
+   * the submit button can follow it; the check's own endpoints (its owner's) replace
+   * this declaration when they are merged.
+   */
+  'submit.check': query<CheckResult>(['targets', 'master', 'expenses', 'promotions', 'team', 'chapters', 'actuals', 'region'])(
+    z.object({ versionId: z.number().int().positive().optional(), language: z.enum(LANGUAGES).optional() }).strict(),
+  ),
   /**
    * Runs the pre-submission check (refused, CONFLICT, when it lists errors), takes the
    * frozen snapshot 報總部 第N版 yyyy-mm-dd, and writes the plan package and the plan

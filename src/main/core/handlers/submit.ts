@@ -17,6 +17,10 @@ export function registerSubmit(r: HandlerRegistry, session: Session): void {
       appVersion: session.host.version,
     }, SUBMIT_WRITERS),
   );
+  // Replaced by the check's own registration when it is merged.
+  r.query('submit.check', ({ versionId, language }, { db, file }) =>
+    SUBMIT_WRITERS.check(db, () => targetCache(file, db), { ...(versionId !== undefined ? { versionId } : {}), language: language ?? session.state.language }),
+  );
   r.query('submit.history', (_, { db }) => submissionHistory(db));
   r.query('submit.changes', (input, { db, file }) => submissionChanges(db, () => targetCache(file, db), input));
   r.query('submit.signer', () => {
