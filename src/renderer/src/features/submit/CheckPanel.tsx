@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
+import { errorText } from '../../i18n';
 
 // The pre-submission check's findings, errors first. A minimal list: the check's owner
 // replaces this file with the full panel (links to the place to fix each finding).
@@ -9,7 +10,7 @@ export function CheckPanel({ versionId }: { versionId?: number }) {
   const { t } = useTranslation();
   const app = useApp();
   const check = useQuery('submit.check', { ...(versionId !== undefined ? { versionId } : {}), language: app.language });
-  if (check.error) return <p className="submit-muted" data-testid="submit-check-error">{check.error.message}</p>;
+  if (check.error) return <p className="submit-muted" data-testid="submit-check-error">{errorText(check.error)}</p>;
   if (!check.data) return <p className="submit-muted">…</p>;
   const findings = [...check.data.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (

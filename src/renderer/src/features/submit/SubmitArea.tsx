@@ -7,6 +7,7 @@ import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Modal } from '../../components/Modal';
 import { SegmentedControl } from '../../components/SegmentedControl';
+import { errorText } from '../../i18n';
 import { CheckPanel } from './CheckPanel';
 import './submit.css';
 
@@ -155,7 +156,7 @@ function History({ history }: { history: SubmissionInfo[] }) {
                   ) : (
                     <span className={`submit-answer submit-answer--${h.answer.state}`} title={h.answer.comment ?? undefined}>
                       {t(`submit.answer.${h.answer.state}`)}
-                      {h.answer.comment ? `：${h.answer.comment}` : ''}
+                      {h.answer.comment ? `${language === 'en' ? ': ' : '：'}${h.answer.comment}` : ''}
                     </span>
                   )}
                 </td>
@@ -301,7 +302,7 @@ function Changes() {
       </div>
       {changes.data === null ? (
         <p className="submit-muted" data-testid="submit-changes-empty">
-          {changes.error ? changes.error.message : t('submit.changesEmpty')}
+          {changes.error ? errorText(changes.error) : t('submit.changesEmpty')}
         </p>
       ) : (
         <>
