@@ -25,6 +25,8 @@ export const AREAS = [
   'actuals',
   /** The analysis views' own settings (the blank areas' coverage target). */
   'analysis',
+  /** The log of plan packages sent to head office, and head office's answers. */
+  'submissions',
   /** Saved import column mappings. */
   'mappings',
   /** The undo log and the time of the last committed change. */

@@ -17,6 +17,7 @@ import { planProductEndpoints } from './endpoints/planProduct';
 import { submitCheckEndpoints } from './endpoints/submitCheck';
 import { planVarianceEndpoints } from './endpoints/planVariance';
 import { deckEndpoints } from './endpoints/deck';
+import { submitEndpoints } from './endpoints/submit';
 import { presentEndpoints } from './endpoints/present';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
@@ -209,6 +210,7 @@ export const contract = {
   ...planVarianceEndpoints,
   ...deckEndpoints,
   ...presentEndpoints,
+  ...submitEndpoints,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -492,5 +492,51 @@ describe('cli report', () => {
     expect(usage.stderr).toContain('--doc must be review or plan');
     expect(cli('report', path).stderr).toContain('--pptx OUT is required');
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('cli submit', () => {
+  const template = tinyDemoTemplate();
+  const count = (path: string, sql: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return db.prepare(sql).pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('exits 1 with the check\'s errors, and then writes nothing: no file, no snapshot, no log row', () => {
+    // The tiny demo region has no plan yet: the check lists errors.
+    const path = template.copy();
+    const dir = tempDir();
+    const versions = count(path, 'SELECT count(*) FROM plan_version');
+    const r = cli('submit', path, '--out', dir, '--state-dir', join(dir, '..', 'state'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/the pre-submission check lists \d+ error\(s\); nothing was submitted\n {2}- \[\w+/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(count(path, 'SELECT count(*) FROM plan_version')).toBe(versions);
+    expect(count(path, 'SELECT count(*) FROM submission')).toBe(0);
+  });
+
+  it('refuses a missing --out, a folder that is not there, an unknown version and a bad file, each with its reason', () => {
+    const path = template.copy();
+    const dir = tempDir();
+    const noOut = cli('submit', path);
+    expect(noOut.status).toBe(1);
+    expect(noOut.stderr).toContain('--out DIR is required');
+    const noFolder = cli('submit', path, '--out', join(dir, 'no-such-folder'));
+    expect(noFolder.status).toBe(1);
+    expect(noFolder.stderr).toMatch(/--out: .*no-such-folder is not a folder/);
+    const version = cli('submit', path, '--out', dir, '--version', '2099 預算');
+    expect(version.status).toBe(1);
+    expect(version.stderr).toMatch(/no plan version "2099 預算"; its versions: /);
+    const junk = join(dir, 'junk.rplan');
+    writeFileSync(junk, 'hello');
+    const bad = cli('submit', junk, '--out', dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('junk.rplan: not a region file');
+    expect(readdirSync(dir)).toEqual(['junk.rplan']);
+    expect(count(path, 'SELECT count(*) FROM submission')).toBe(0);
   });
 });

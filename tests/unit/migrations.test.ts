@@ -470,4 +470,37 @@ describe('migrations', () => {
     expect(f.sqlite.prepare('SELECT version_id FROM deck_slide').pluck().all()).toEqual([40, 40]);
     await f.close();
   });
+  it('18: the submission log counts revisions up per plan year, keeps every row as sent, and only takes head office\'s answer', async () => {
+    const dir = tempDir();
+    const path = await fileAt(17, dir);
+    const before = new Database(path);
+    before.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (40, '報總部 第1版 2026-12-01', 'snapshot', 1, '')`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(18) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(18);
+    const ins = f.sqlite.prepare(
+      `INSERT INTO submission (plan_year, revision, version_id, created_at, package_id, file_name, bytes, sha256, signer_fingerprint, replaces)
+       VALUES (?, ?, 40, '2026-12-01T00:00:00Z', ?, 'a.rplanpkg', 100, ?, 'AB12', ?)`,
+    );
+    const hash = 'a'.repeat(64);
+    ins.run(2027, 1, 'p1', hash, null);
+    ins.run(2027, 2, 'p2', hash, 1);
+    // Never back, never the same, never replacing itself or a later one.
+    expect(() => ins.run(2027, 2, 'p3', hash, 1)).toThrow(/never reused/);
+    expect(() => ins.run(2027, 1, 'p3', hash, null)).toThrow(/never reused/);
+    expect(() => ins.run(2027, 3, 'p3', hash, 3)).toThrow(/CHECK/);
+    expect(() => ins.run(2027, 3, 'p3', 'short', null)).toThrow(/CHECK/);
+    expect(() => ins.run(2027, 3, 'p1', hash, null)).toThrow(/UNIQUE/);
+    // Another plan year counts from 1.
+    ins.run(2028, 1, 'p4', hash, null);
+    // The snapshot must exist.
+    expect(() => f.sqlite.prepare(`INSERT INTO submission (plan_year, revision, version_id, created_at, package_id, file_name, bytes, sha256, signer_fingerprint) VALUES (2027, 9, 99, '', 'p9', 'x', 1, ?, 'f')`).run(hash)).toThrow(/FOREIGN KEY/);
+    // Head office's answer comes in; nothing else of a row changes, and no row goes.
+    f.sqlite.prepare(`UPDATE submission SET answer_state = 'returned', answer_comment = '費用率過高', answered_at = '2026-12-03' WHERE revision = 1`).run();
+    expect(() => f.sqlite.prepare(`UPDATE submission SET answer_state = 'accepted' WHERE revision = 2`).run()).toThrow(/CHECK/);
+    expect(() => f.sqlite.prepare(`UPDATE submission SET bytes = 5 WHERE revision = 1`).run()).toThrow(/as it was sent/);
+    expect(() => f.sqlite.prepare(`DELETE FROM submission WHERE revision = 2`).run()).toThrow(/kept for ever/);
+    expect(f.sqlite.prepare('SELECT revision FROM submission WHERE plan_year = 2027 ORDER BY revision').pluck().all()).toEqual([1, 2]);
+    await f.close();
+  });
 });

@@ -97,6 +97,9 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'deck.get': [{ doc: 'review' }, { doc: 'plan', language: 'en' }],
   'submit.check': [{}, { versionId: ids.version, language: 'en' }],
   'deck.slide': [{ doc: 'review', key: 'review.sales.byMonth', filter: {} }],
+  'submit.history': [{}],
+  'submit.changes': [{ by: 'province' }, { by: 'month' }],
+  'submit.signer': [{}],
 });
 
 describe('queries', () => {

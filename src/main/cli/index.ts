@@ -64,6 +64,14 @@ commands:
                  shown slides in the manager's arrangement of the version (--version
                  NAME, default the working plan), in the language given (default
                  zh-Hant). The region file is only read; OUT is replaced if it exists.
+  submit FILE --out DIR [--version NAME] [--state-dir DIR]
+                 submit the plan to head office, as the app's 報送總部 does: run the
+                 pre-submission check (exit 1 with its errors, nothing written), take
+                 the frozen snapshot 報總部 第N版 yyyy-mm-dd of the version (default the
+                 working plan), write the signed plan package (.rplanpkg) and the plan
+                 workbook (.xlsx) into DIR, and log the submission in the region file.
+                 The signing key is the installation's, kept in --state-dir (default
+                 ~/.regionplan-web, the web host's).
 
 examples: a new region file, then head office's scripted monthly import of an ERP export
   npm run cli -- new 華東大區-2027.rplan --region 華東大區 --year 2027
@@ -219,6 +227,17 @@ async function main(argv: string[]): Promise<number> {
       // Loaded on use: the PowerPoint writer is not needed by the other commands.
       const { runReport } = await import('./report');
       return runReport({ file: positionals[0], pptx: values.pptx, doc: values.doc, version: values.version, lang: values.lang });
+    }
+    case 'submit': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { out: { type: 'string' }, version: { type: 'string' }, 'state-dir': { type: 'string' } },
+      });
+      if (positionals.length > 1) throw new UsageError(`submit takes one FILE, not ${positionals.join(' ')}`);
+      // Loaded on use: the package and workbook writers are not needed by the other commands.
+      const { runSubmit } = await import('./submit');
+      return runSubmit({ file: positionals[0], out: values.out, version: values.version, stateDir: values['state-dir'] });
     }
     case undefined:
     case 'help':

@@ -20,6 +20,7 @@ import { submitCheckEn } from './submitCheck';
 import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
 import { planWorkbookEn } from './planWorkbook';
+import { submitEn } from './submit';
 import { webHostEn } from './webHost';
 import { planChannelEn } from './planChannel';
 import { targetsEn } from './targets';
@@ -124,6 +125,7 @@ export const en: Messages = {
     actuals: 'Actuals & market data',
     analysis: 'Analysis',
     review: 'Review & export',
+    submit: 'Submit',
   },
   topbar: {
     planYear: 'Plan {{year}}',
@@ -236,6 +238,7 @@ export const en: Messages = {
   planVariance: planVarianceEn,
   team: teamEn,
   planWorkbook: planWorkbookEn,
+  submit: submitEn,
   webHost: webHostEn,
   planChannel: planChannelEn,
   importWizard: importWizardEn,

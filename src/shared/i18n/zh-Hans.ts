@@ -20,6 +20,7 @@ import { submitCheckZhHans } from './submitCheck';
 import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
 import { planWorkbookZhHans } from './planWorkbook';
+import { submitZhHans } from './submit';
 import { webHostZhHans } from './webHost';
 import { planChannelZhHans } from './planChannel';
 import { targetsZhHans } from './targets';
@@ -124,6 +125,7 @@ export const zhHans: Messages = {
     actuals: '实绩与市场数据',
     analysis: '分析',
     review: '总结与导出',
+    submit: '报送总部',
   },
   topbar: {
     planYear: '{{year}} 年度计划',
@@ -235,6 +237,7 @@ export const zhHans: Messages = {
   planVariance: planVarianceZhHans,
   team: teamZhHans,
   planWorkbook: planWorkbookZhHans,
+  submit: submitZhHans,
   webHost: webHostZhHans,
   planChannel: planChannelZhHans,
   importWizard: importWizardZhHans,

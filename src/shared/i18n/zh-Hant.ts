@@ -22,6 +22,7 @@ import { submitCheckZhHant } from './submitCheck';
 import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
 import { planWorkbookZhHant } from './planWorkbook';
+import { submitZhHant } from './submit';
 import { webHostZhHant } from './webHost';
 import { planChannelZhHant } from './planChannel';
 import { targetsZhHant } from './targets';
@@ -129,6 +130,7 @@ export const zhHant = {
     actuals: '實績與市場數據',
     analysis: '分析',
     review: '總結與導出',
+    submit: '報送總部',
   },
   topbar: {
     planYear: '{{year}} 年度計劃',
@@ -240,6 +242,7 @@ export const zhHant = {
   planVariance: planVarianceZhHant,
   team: teamZhHant,
   planWorkbook: planWorkbookZhHant,
+  submit: submitZhHant,
   webHost: webHostZhHant,
   planChannel: planChannelZhHant,
   importWizard: importWizardZhHant,

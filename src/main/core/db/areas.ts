@@ -55,6 +55,7 @@ export const TABLE_AREAS: Record<TableName, Area> = {
   variance_cause: 'chapters',
   variance_note_action: 'chapters',
   deck_slide: 'chapters',
+  submission: 'submissions',
   sales_actual: 'actuals',
   sales_month_customer: 'actuals',
   sales_month_sku: 'actuals',

@@ -217,6 +217,12 @@ export interface VarianceNoteTable {
 }
 export interface VarianceCauseTable { id: Id; code: string; name: string; sort_order: number }
 export interface VarianceNoteActionTable { note_id: number; action_id: number }
+/** A plan package sent to head office (migration 18); head office's answer is filled in when it comes back. */
+export interface SubmissionTable {
+  id: Id; plan_year: number; revision: number; version_id: number; created_at: string; package_id: string;
+  file_name: string; workbook_name: string | null; bytes: number; sha256: string; signer_fingerprint: string;
+  replaces: number | null; answer_state: 'accepted' | 'returned' | null; answer_comment: string | null; answered_at: string | null;
+}
 export interface DeckSlideTable {
   version_id: number; doc: 'review' | 'plan'; slide_key: string; position: number; hidden: number;
   title: string | null; notes: string | null;
@@ -325,6 +331,7 @@ export interface DB {
   variance_cause: VarianceCauseTable;
   variance_note_action: VarianceNoteActionTable;
   deck_slide: DeckSlideTable;
+  submission: SubmissionTable;
   sales_actual: SalesActualTable;
   sales_month_customer: SalesMonthCustomerTable;
   sales_month_sku: SalesMonthSkuTable;
@@ -411,3 +418,4 @@ export type VisitPriceRow = Selectable<VisitPriceTable>;
 export type VisitPromiseRow = Selectable<VisitPromiseTable>;
 export type CustomerStatementRow = Selectable<CustomerStatementTable>;
 export type ExpenseActualRow = Selectable<ExpenseActualTable>;
+export type SubmissionRow = Selectable<SubmissionTable>;

@@ -32,6 +32,7 @@ import { registerPlanVariance } from './planVariance';
 import { registerDeck } from './deck';
 import { registerPresent } from './present';
 import { registerSubmitCheck } from './submitCheck';
+import { registerSubmit } from './submit';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -168,6 +169,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerDeck(r, session);
   registerPresent(r, host);
   registerSubmitCheck(r, session);
+  registerSubmit(r, session);
   r.assertComplete();
   return r;
 }

@@ -2,7 +2,7 @@
 // external images, and an icon font would be one more thing to load.
 
 export type IconName =
-  | 'overview' | 'masterData' | 'targets' | 'expenses' | 'plan' | 'actuals' | 'analysis' | 'review'
+  | 'overview' | 'masterData' | 'targets' | 'expenses' | 'plan' | 'actuals' | 'analysis' | 'review' | 'submit'
   | 'undo' | 'redo' | 'close' | 'plus' | 'folder' | 'sparkle' | 'file' | 'upload' | 'check' | 'lock';
 
 const PATHS: Record<IconName, string> = {
@@ -14,6 +14,7 @@ const PATHS: Record<IconName, string> = {
   actuals: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   analysis: 'M3 17l5-6 4 4 8-9M14 6h6v6',
   review: 'M7 3h8l4 4v14H7zM15 3v4h4M10 12h6M10 16h6',
+  submit: 'M21 3L10 14M21 3l-7 18-4-7-7-4z',
   undo: 'M9 14L4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11',
   redo: 'M15 14l5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13',
   close: 'M6 6l12 12M18 6L6 18',

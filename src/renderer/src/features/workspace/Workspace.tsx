@@ -7,6 +7,7 @@ import { MasterDataPage } from '../masterData/MasterDataPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { PlanArea } from '../plan/PlanArea';
 import { ReviewArea } from '../review/ReviewArea';
+import { SubmitArea } from '../submit/SubmitArea';
 import { TargetsPage } from '../targets/TargetsPage';
 import type { Area } from './areas';
 import { AreaNavContext } from './areaNav';
@@ -48,8 +49,10 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
           <ActualsPage />
         ) : area === 'analysis' ? (
           <AnalysisArea />
-        ) : (
+        ) : area === 'review' ? (
           <ReviewArea />
+        ) : (
+          <SubmitArea />
         )}
       </main>
       </AreaNavContext.Provider>

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { CheckResult } from '../../src/shared/submit';
+import { invoke } from './api';
+import { expect, test } from './fixtures';
+import { SubmitPage } from './pages/SubmitPage';
+
+// 報送總部 through the web host: the check blocks the submit button while it lists
+// errors; once the plan is fixed, a submission takes the snapshot and writes the package
+// and the workbook into the host's exports folder; the history lists it; a second
+// submission replaces the first and the changes between them are shown by dimension.
+
+interface Version { id: number; kind: string }
+interface HoMonth { month: number; amountCents: number }
+
+/** The working plan set to head office's target month by month: what the check's gap rules ask for. */
+async function planToHeadOffice(page: Page, scale = 1): Promise<void> {
+  const versions = await invoke<Version[]>(page, 'targets.versions', {});
+  const working = versions.find((v) => v.kind === 'working')!.id;
+  const ho = await invoke<HoMonth[]>(page, 'targets.hoTarget', {});
+  await invoke(page, 'targets.setCells', {
+    versionId: working,
+    levels: ['province'],
+    measure: 'amount',
+    method: 'lastYear',
+    label: 'spread',
+    edits: ho.filter((m) => m.amountCents > 0).map((m) => ({ path: [], period: `m${m.month}`, value: Math.round((m.amountCents * scale) / 100) * 100 })),
+  });
+}
+
+test('the check blocks the submission until the plan is fixed; then the package and the workbook are written and logged', async ({ start, workspace, page, host }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await start.demoButton.click();
+  await start.expectState('workspace');
+  await workspace.nav('submit').click();
+  const submit = new SubmitPage(page);
+  await submit.expectLoaded();
+
+  // The installation's key is shown, for head office to pin.
+  await expect(submit.signer.locator('code')).not.toHaveText('…');
+  await expect(page.getByTestId('submit-history-empty')).toBeVisible();
+  await expect(page.getByTestId('submit-changes-empty')).toBeVisible();
+
+  // The demo region's working plan is not head office's yet: the check lists errors and the button waits.
+  const before = await invoke<CheckResult>(page, 'submit.check', {});
+  if (before.errors > 0) {
+    await expect(submit.blocked).toBeVisible();
+    await expect(submit.button).toBeDisabled();
+  }
+
+  // The manager fixes what it lists (here: the plan on head office's target, month by month).
+  await planToHeadOffice(page);
+  const after = await invoke<CheckResult>(page, 'submit.check', {});
+  expect(after.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
+  await expect(submit.blocked).toBeHidden();
+
+  const first = await submit.submit();
+  expect(first.confirmText).toMatch(/報總部 第1版 \d{4}-\d{2}-\d{2}/);
+  expect(first.packagePath).toMatch(/第1版\.rplanpkg$/);
+  expect(first.workbookPath).toMatch(/第1版\.xlsx$/);
+  expect(first.packagePath.startsWith(host.workspace)).toBe(true);
+  expect(existsSync(first.packagePath) && existsSync(first.workbookPath)).toBe(true);
+  expect(readFileSync(first.packagePath).subarray(0, 2).toString()).toBe('PK');
+  await expect(submit.historyRow(1)).toContainText('報總部 第1版');
+  // One submission: the changes are the working plan's against it (none yet).
+  await expect(page.getByTestId('submit-changes-between')).toContainText('報總部 第1版');
+
+  // A second submission, after the plan moved up 2%: revision 2, replacing 1; the changes between them.
+  await planToHeadOffice(page, 1.02);
+  const second = await submit.submit();
+  expect(second.packagePath).toMatch(/第2版\.rplanpkg$/);
+  await expect(submit.historyRow(2)).toContainText('報總部 第2版');
+  await expect(submit.historyRow(2)).toContainText('第 1 版');
+  await expect(page.getByTestId('submit-changes-between')).toContainText('報總部 第2版');
+  const total = page.getByTestId('submit-changes-total');
+  await expect(total).toContainText('+');
+  await page.getByTestId('submit-changes-by').locator('[data-value="month"]').click();
+  await expect(page.getByTestId('submit-changes-targets').locator('tbody tr')).toHaveCount(12);
+  await expect(page.getByTestId('submit-changes-chapters').locator('tbody tr').first()).toBeVisible();
+});
