@@ -15,6 +15,7 @@ import { planWrittenEn } from './planWritten';
 import { deckEn } from './deck';
 import { deckReviewEn } from './deckReview';
 import { deckPlanEn } from './deckPlan';
+import { planPackageEn } from './planPackage';
 import { planTerminalEn } from './planTerminal';
 import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
@@ -229,6 +230,7 @@ export const en: Messages = {
   deck: deckEn,
   deckReview: deckReviewEn,
   deckPlan: deckPlanEn,
+  planPackage: planPackageEn,
   planTerminal: planTerminalEn,
   planVariance: planVarianceEn,
   team: teamEn,

@@ -15,6 +15,7 @@ import { planWrittenZhHans } from './planWritten';
 import { deckZhHans } from './deck';
 import { deckReviewZhHans } from './deckReview';
 import { deckPlanZhHans } from './deckPlan';
+import { planPackageZhHans } from './planPackage';
 import { planTerminalZhHans } from './planTerminal';
 import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
@@ -228,6 +229,7 @@ export const zhHans: Messages = {
   deck: deckZhHans,
   deckReview: deckReviewZhHans,
   deckPlan: deckPlanZhHans,
+  planPackage: planPackageZhHans,
   planTerminal: planTerminalZhHans,
   planVariance: planVarianceZhHans,
   team: teamZhHans,

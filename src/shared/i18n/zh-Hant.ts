@@ -17,6 +17,7 @@ import { planWrittenZhHant } from './planWritten';
 import { deckZhHant } from './deck';
 import { deckReviewZhHant } from './deckReview';
 import { deckPlanZhHant } from './deckPlan';
+import { planPackageZhHant } from './planPackage';
 import { planTerminalZhHant } from './planTerminal';
 import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
@@ -233,6 +234,7 @@ export const zhHant = {
   deck: deckZhHant,
   deckReview: deckReviewZhHant,
   deckPlan: deckPlanZhHant,
+  planPackage: planPackageZhHant,
   planTerminal: planTerminalZhHant,
   planVariance: planVarianceZhHant,
   team: teamZhHant,
