@@ -21,6 +21,9 @@ let work = '';
 let pkg: WrittenPackage;
 let signer: Signer;
 let expected: { planCents: number; volume: number; budget: number[]; snapshotCells: number; workingCells: number };
+/** Rows per table with a version_id, of the working plan and of its snapshot. */
+let perVersion: { table: string; working: number; snapshot: number }[] = [];
+let noteActions = { working: 0, snapshot: 0 };
 
 /** Gives the working plan targets, an expense budget, a promotion, a team, a training session; snapshots it; writes its package. */
 beforeAll(async () => {
@@ -48,6 +51,14 @@ beforeAll(async () => {
       planCents: snap.amountCents, volume: snap.volume, budget,
       snapshotCells: snap.cellCount, workingCells: versions.find((v) => v.id === workingId)!.cellCount,
     };
+    const sqlite = c.session.requireFile().sqlite;
+    const tables = sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+    const counts = (t: string, v: number) => sqlite.prepare(`SELECT count(*) FROM ${t} WHERE version_id = ?`).pluck().get(v) as number;
+    perVersion = tables
+      .filter((t) => (sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]).includes('version_id'))
+      .map((t) => ({ table: t, working: counts(t, workingId), snapshot: counts(t, snap.id) }));
+    const links = (v: number) => sqlite.prepare('SELECT count(*) FROM variance_note_action l JOIN variance_note n ON n.id = l.note_id WHERE n.version_id = ?').pluck().get(v) as number;
+    noteActions = { working: links(workingId), snapshot: links(snap.id) };
     signer = installationSigner(join(work, 'state'));
     pkg = await writePlanPackage({
       file: c.session.requireFile(), versionId: snap.id, revision: 1, replaces: null, outPath: join(work, 'plan.rplanpkg'),
@@ -107,6 +118,18 @@ function refused(r: VerifyResult, reason: string): void {
   expect(r.message.startsWith('planPackage.')).toBe(false);
   expect(r.manifest).toBeNull();
 }
+
+describe('a snapshot', () => {
+  it('holds every chapter of its source: targets, expense budget with its splits, promotions, team, actions, the chapters', () => {
+    expect(perVersion.length).toBeGreaterThan(10);
+    for (const t of ['expense_budget', 'promotion', 'headcount_plan', 'training_session', 'action_item']) {
+      expect(perVersion.find((p) => p.table === t)?.working, t).toBeGreaterThan(0);
+    }
+    // The undo log names versions too, but it is not a chapter: a snapshot has none.
+    expect(perVersion.filter((p) => p.table !== 'undo_step' && p.working !== p.snapshot)).toEqual([]);
+    expect(noteActions.snapshot).toBe(noteActions.working);
+  });
+});
 
 describe('the plan package', () => {
   it('verifies as written: the manifest says what the snapshot holds, and the copy holds only that', async () => {
