@@ -10,6 +10,7 @@ import { AlreadyReported, UsageError, isRefusal } from './errors';
 
 // regionplan <command>: head office's batch work and the benchmarks, over the core.
 // Exit 0 on success, 2 when a file is refused, 1 on any other error; messages on stderr.
+// `package verify` answers a yes-or-no question: 0 accepted, 1 refused.
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
@@ -64,6 +65,12 @@ commands:
                  shown slides in the manager's arrangement of the version (--version
                  NAME, default the working plan), in the language given (default
                  zh-Hant). The region file is only read; OUT is replaced if it exists.
+  package verify PKG [--pin FINGERPRINT] [--lang zh-Hant|zh-Hans|en] [--json]
+                 open a plan package (.rplanpkg) as head office will: the zip's
+                 entries, the signature (with --pin: by that key only), every file's
+                 hash, the SQLite copy's integrity, application id and schema, and
+                 the control totals (docs/plan-package.md). Exit 0 when it would be
+                 accepted, 1 when refused, with the reason key and words on stderr.
 
 examples: a new region file, then head office's scripted monthly import of an ERP export
   npm run cli -- new 華東大區-2027.rplan --region 華東大區 --year 2027
@@ -219,6 +226,18 @@ async function main(argv: string[]): Promise<number> {
       // Loaded on use: the PowerPoint writer is not needed by the other commands.
       const { runReport } = await import('./report');
       return runReport({ file: positionals[0], pptx: values.pptx, doc: values.doc, version: values.version, lang: values.lang });
+    }
+    case 'package': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { pin: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean', default: false } },
+      });
+      const [sub, file, ...more] = positionals;
+      if (sub !== 'verify') throw new UsageError(`package takes verify PKG, not ${sub ?? 'nothing'}`);
+      if (more.length > 0) throw new UsageError(`package verify takes one PKG, not ${positionals.slice(1).join(' ')}`);
+      const { runPackageVerify } = await import('./packageVerify');
+      return runPackageVerify({ file, pin: values.pin, lang: values.lang, json: values.json });
     }
     case undefined:
     case 'help':
