@@ -110,7 +110,7 @@ describe('cli package verify', () => {
     writeFileSync(changed, bytes);
     const refused = cli('package', 'verify', changed);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/refused \((hashMismatch|notZip)\): 計劃包/);
+    expect(refused.stderr).toMatch(/refused \((hashMismatch|notZip|zipBomb)\): 計劃包/);
     expect(cli('package', 'check', pkg).status).toBe(1);
   }, 60_000);
 });

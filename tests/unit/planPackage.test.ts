@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +93,7 @@ async function repack(
     files.set('signature.ed25519', signBytes(options.resign, bytes));
   }
   const out = new JSZip();
-  for (const [name, data] of files) out.file(name, data);
+  for (const [name, data] of files) out.file(name, data, { createFolders: false });
   const path = join(tempDir(), options.name ?? 'tampered.rplanpkg');
   writeFileSync(path, await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return path;
@@ -192,7 +192,8 @@ describe('the plan package', () => {
     writeFileSync(path, raw);
     const r = await verifyPlanPackage(path);
     expect(r.verdict).toBe('refused');
-    expect(['hashMismatch', 'notZip']).toContain(r.reason);
+    // Where the flipped bit lands decides which check sees it first; each refuses.
+    expect(['hashMismatch', 'notZip', 'zipBomb']).toContain(r.reason);
   });
 
   it('refuses a removed file and an added one', async () => {
@@ -229,10 +230,14 @@ describe('the plan package', () => {
     const bytes = readFileSync(dotted);
     const patched = Buffer.from(bytes.toString('latin1').replaceAll('zz/x', '../x'), 'latin1');
     writeFileSync(dotted, patched);
-    refused(await verifyPlanPackage(dotted), 'unsafePath');
+    const dottedResult = await verifyPlanPackage(dotted, { language: 'en' });
+    refused(dottedResult, 'unsafePath');
+    expect(dottedResult.message).toContain('"../x"');
     const absolute = await repack((files) => void files.set('zzzzzz', Buffer.from('x')));
     writeFileSync(absolute, Buffer.from(readFileSync(absolute).toString('latin1').replaceAll('zzzzzz', '/etc/x'), 'latin1'));
-    refused(await verifyPlanPackage(absolute), 'unsafePath');
+    const absoluteResult = await verifyPlanPackage(absolute, { language: 'en' });
+    refused(absoluteResult, 'unsafePath');
+    expect(absoluteResult.message).toContain('"/etc/x"');
 
     const zip = await JSZip.loadAsync(readFileSync(pkg.path));
     zip.file('plan.sqlite', '/etc/passwd', { unixPermissions: 0o120777 });
@@ -241,6 +246,17 @@ describe('the plan package', () => {
     refused(await verifyPlanPackage(link), 'link');
 
     refused(await verifyPlanPackage(await repack((files) => void files.set('plan.sqlite', Buffer.alloc(50 * 1024 * 1024)))), 'zipBomb');
+    // An entry that declares fewer bytes than it unpacks to: stopped as it is inflated.
+    const lying = await repack((files) => void files.set('plan.sqlite', randomBytes(300_000)));
+    const buf = readFileSync(lying);
+    for (let p = buf.length - 22; p >= 0; p--) {
+      if (buf.readUInt32LE(p) !== 0x02014b50 || buf.toString('utf8', p + 46, p + 46 + buf.readUInt16LE(p + 28)) !== 'plan.sqlite') continue;
+      buf.writeUInt32LE(1000, p + 24);
+      buf.writeUInt32LE(1000, buf.readUInt32LE(p + 42) + 22);
+      break;
+    }
+    writeFileSync(lying, buf);
+    refused(await verifyPlanPackage(lying), 'zipBomb');
     const text = join(tempDir(), 'not.rplanpkg');
     writeFileSync(text, 'not a zip at all');
     refused(await verifyPlanPackage(text), 'notZip');
