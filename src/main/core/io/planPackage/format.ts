@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { PACKAGE_FORMAT, type ControlTotals, type PackageManifest } from '../../../../shared/submit';
 import { enteredBudgetByMonth, planByMonth } from '../../db/planCopy';
-import { readDb } from '../../db/handle';
+import type { ReadDb } from '../../db/handle';
 import { promotionBudgetByMonth } from '../../services/promotions/rollup';
 
 // The plan package's format (docs/plan-package.md), in one place for the writer and the
@@ -56,9 +55,9 @@ export { PACKAGE_FORMAT };
  * entered budget plus the promotions' budgets spread over their days in the plan year,
  * as the expense grid shows it.
  */
-export function controlTotalsOf(sqlite: Database.Database, versionId: number, planYear: number): ControlTotals {
+export function controlTotalsOf(db: ReadDb, versionId: number, planYear: number): ControlTotals {
   const plan = Array.from({ length: 13 }, (_, m) => ({ month: m, amountCents: 0, volume: 0, grossProfitCents: 0 }));
-  for (const r of planByMonth(sqlite, versionId)) {
+  for (const r of planByMonth(db.sqlite, versionId)) {
     for (const at of [plan[r.month], plan[0]]) {
       at.amountCents += r.amountCents;
       at.volume += r.volume;
@@ -66,7 +65,7 @@ export function controlTotalsOf(sqlite: Database.Database, versionId: number, pl
     }
   }
   const expenseBudget = Array.from({ length: 13 }, (_, m) => ({ month: m, amountCents: 0 }));
-  const budget = [...enteredBudgetByMonth(sqlite, versionId), ...promotionBudgetByMonth(readDb(sqlite), versionId, planYear)];
+  const budget = [...enteredBudgetByMonth(db.sqlite, versionId), ...promotionBudgetByMonth(db, versionId, planYear)];
   for (const r of budget) {
     expenseBudget[r.month].amountCents += r.amountCents;
     expenseBudget[0].amountCents += r.amountCents;

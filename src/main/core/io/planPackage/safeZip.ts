@@ -38,7 +38,8 @@ const UNIX = 3;
 /** Whether a name is a plain relative path inside the package: no root, drive, backslash, `.`/`..` segment or control character. */
 export function safeEntryName(name: string): boolean {
   if (name.length === 0 || name.length > 200) return false;
-  if (name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || /[\u0000-\u001f]/.test(name)) return false;
+  if (name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name)) return false;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20 || name.charCodeAt(i) === 0x7f) return false;
   return name.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 

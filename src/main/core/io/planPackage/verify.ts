@@ -5,6 +5,7 @@ import { translate } from '../../../../shared/i18n';
 import type { PackageManifest, VerifyResult } from '../../../../shared/submit';
 import type { Language } from '../../../../shared/units';
 import { APPLICATION_ID } from '../../db/constants';
+import { readDb } from '../../db/handle';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { copyHeader, copyIdentity, copyRowCounts, openUntrustedCopy } from '../../db/planCopy';
 import { MANIFEST, OLDEST_READABLE_SCHEMA, PACKAGE_FORMAT, PLAN_COPY, SIGNATURE, controlTotalsOf, manifestSchema, totalsDifference } from './format';
@@ -40,10 +41,9 @@ const refuse = (reason: string, params: Record<string, string | number> = {}): n
 /** Opens a package as head office will and says whether it would be accepted (pinned: the key expected). */
 export async function verifyPlanPackage(path: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const language = options.language ?? 'zh-Hant';
-  let manifest: PackageManifest | null = null;
   let fingerprint: string | null = null;
   try {
-    manifest = await check(path, options, (f) => (fingerprint = f));
+    const manifest = await check(path, options, (f) => (fingerprint = f));
     return {
       verdict: 'ok',
       reason: null,
@@ -148,7 +148,7 @@ function checkOpenCopy(db: ReturnType<typeof openUntrustedCopy>, m: PackageManif
     for (const name of new Set([...Object.keys(counts), ...Object.keys(m.rowCounts)])) {
       if (counts[name] !== m.rowCounts[name]) refuse('rowCountMismatch', { name });
     }
-    const diff = totalsDifference(m.controlTotals, controlTotalsOf(db, id.versions[0].id, id.planYear));
+    const diff = totalsDifference(m.controlTotals, controlTotalsOf(readDb(db), id.versions[0].id, id.planYear));
     if (diff !== null) refuse('totalsMismatch', { detail: diff });
   }
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../../../shared/errors';
 import type { PackageManifest } from '../../../../shared/submit';
 import { copyHeader, copyIdentity, copyRowCounts, openUntrustedCopy, writePlanCopy } from '../../db/planCopy';
 import { APPLICATION_ID } from '../../db/constants';
+import { readDb } from '../../db/handle';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { APP_NAME, type RegionFile } from '../../db/regionFile';
 import { writeAtomically } from '../atomicWrite';
@@ -48,7 +49,7 @@ export async function writePlanPackage(input: WritePackageInput): Promise<Writte
   const version = identity.versions.find((v) => v.id === input.versionId);
   if (!version) throw new AppError('NOT_FOUND', `plan version ${input.versionId} does not exist`);
   if (version.frozen !== 1) throw new AppError('INVALID_INPUT', `plan version "${version.name}" is not a snapshot: only a frozen snapshot is packaged`);
-  const expected = controlTotalsOf(source, input.versionId, identity.planYear);
+  const expected = controlTotalsOf(readDb(source), input.versionId, identity.planYear);
 
   const dir = mkdtempSync(join(tmpdir(), 'rplan-package-'));
   try {
@@ -65,7 +66,7 @@ export async function writePlanPackage(input: WritePackageInput): Promise<Writte
       const header = copyHeader(copy);
       if (header.problems.length > 0) throw new AppError('INTERNAL', `the plan copy failed its integrity check: ${header.problems.slice(0, 3).join('; ')}`);
       if (header.applicationId !== APPLICATION_ID || header.userVersion !== SCHEMA_VERSION) throw new AppError('INTERNAL', 'the plan copy lost its identity');
-      const diff = totalsDifference(expected, controlTotalsOf(copy, input.versionId, identity.planYear));
+      const diff = totalsDifference(expected, controlTotalsOf(readDb(copy), input.versionId, identity.planYear));
       if (diff !== null) throw new AppError('INTERNAL', `the plan copy's control totals differ from the region file's (${diff})`);
       rowCounts = copyRowCounts(copy);
     } finally {
