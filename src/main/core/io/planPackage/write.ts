@@ -45,6 +45,8 @@ const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).d
  */
 export async function writePlanPackage(input: WritePackageInput): Promise<WrittenPackage> {
   const source = input.file.sqlite;
+  // VACUUM INTO cannot run inside a transaction: the snapshot is committed first, then packaged.
+  if (source.inTransaction) throw new AppError('INTERNAL', 'the plan package is written outside a transaction, once its snapshot is committed');
   const identity = copyIdentity(source);
   const version = identity.versions.find((v) => v.id === input.versionId);
   if (!version) throw new AppError('NOT_FOUND', `plan version ${input.versionId} does not exist`);
