@@ -6,8 +6,10 @@ import { Session } from '../../src/main/core/session';
 import { paired, peakRssMb, timeOnce } from '../measure';
 import type { BenchCase } from '../types';
 import { benchHost } from './foundation';
+import { seededLargeRegion } from './targets';
 
-// The plan package of the large region's plan: a snapshot of the working plan written as
+// The plan package of the large region's plan (spread from last year, as the target cases
+// plan it): a snapshot of the working plan written as
 // a signed .rplanpkg (VACUUM INTO, pruned to the snapshot, compacted, checked, hashed,
 // zipped, written atomically). The baseline, in the same run, is VACUUM INTO of the same
 // open file: the copy alone, before anything is left out, checked or packed.
@@ -20,7 +22,7 @@ export const packageLarge: BenchCase = {
   async run(ctx) {
     // A copy, so the snapshot this case takes never lands in the shared fixture.
     const path = join(ctx.workDir, 'package-large.rplan');
-    copyFileSync(await ctx.largeRegion(), path);
+    copyFileSync(await seededLargeRegion(ctx), path);
     const session = new Session(benchHost(join(ctx.workDir, 'state')));
     const registry = createHandlers(session);
     session.grant(path);
