@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { AppError } from '../../../../shared/errors';
 import type { PackageManifest } from '../../../../shared/submit';
 import { copyHeader, copyIdentity, copyRowCounts, openUntrustedCopy, writePlanCopy } from '../../db/planCopy';
@@ -13,6 +12,7 @@ import { APP_NAME, type RegionFile } from '../../db/regionFile';
 import { writeAtomically } from '../atomicWrite';
 import { MANIFEST, PACKAGE_FORMAT, PLAN_COPY, SIGNATURE, controlTotalsOf, manifestBytes, totalsDifference } from './format';
 import { signBytes, type Signer } from './signer';
+import { zipEntries } from './zipWrite';
 
 export interface WritePackageInput {
   /** The open region file (its copy is made in db/, where connections live). */
@@ -92,12 +92,14 @@ export async function writePlanPackage(input: WritePackageInput): Promise<Writte
       signer: { publicKey: input.signer.publicKey, fingerprint: input.signer.fingerprint },
     };
     const mBytes = manifestBytes(manifest);
-    const zip = new JSZip();
-    const date = new Date(input.createdAt);
-    zip.file(MANIFEST, mBytes, { date });
-    zip.file(SIGNATURE, signBytes(input.signer, mBytes), { date });
-    zip.file(PLAN_COPY, copyBytes, { date });
-    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+    const bytes = zipEntries(
+      [
+        { name: MANIFEST, data: mBytes },
+        { name: SIGNATURE, data: signBytes(input.signer, mBytes) },
+        { name: PLAN_COPY, data: copyBytes },
+      ],
+      new Date(input.createdAt),
+    );
     writeAtomically(input.outPath, bytes);
     return { path: input.outPath, bytes: bytes.length, manifest, sha256: sha256(bytes) };
   } finally {
