@@ -19,6 +19,7 @@ import { import1mGbk } from './cases/import';
 import { reportPptxLarge } from './cases/report';
 import { reportPdfLarge } from './cases/reportPdf';
 import { presentNext } from './cases/present';
+import { packageLarge } from './cases/package';
 import { spreadMidLevel, spreadRegionTotal, targetsOpen } from './cases/targets';
 import { workbookLarge } from './cases/workbook';
 import type { BenchCase, BenchContext, BenchResult } from './types';
@@ -39,6 +40,7 @@ const CASES: BenchCase[] = [
   reportPdfLarge,
   presentNext,
   workbookLarge,
+  packageLarge,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

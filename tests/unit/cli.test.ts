@@ -10,7 +10,8 @@ import { readDb } from '../../src/main/core/db/handle';
 import { withReadOnly } from '../../src/main/core/db/regionFile';
 import { listBatches } from '../../src/main/core/services/actuals/batches';
 import type { ActualKind } from '../../src/shared/actuals';
-import { TSX_ARGS, sha256, sidecarsOf, tempDir, tinyDemoTemplate } from './helpers';
+import { installationSigner, writePlanPackage } from '../../src/main/core/io/planPackage';
+import { TSX_ARGS, invokeOk, openWithHandlers, sha256, sidecarsOf, tempDir, tinyDemoTemplate } from './helpers';
 
 const CLI = join(import.meta.dirname, '../../src/main/cli/index.ts');
 const cli = (...args: string[]) => spawnSync(process.execPath, [...TSX_ARGS, CLI, ...args], { encoding: 'utf8' });
@@ -75,6 +76,44 @@ describe('cli', () => {
     expect(u.stderr).toContain('unknown command');
     expect(cli('demo', '--size', 'huge', '--out', join(dir, 'x.rplan')).status).toBe(1);
   });
+});
+
+describe('cli package verify', () => {
+  const template = tinyDemoTemplate();
+
+  it('says what head office will: exit 0 for the package as written, 1 with the reason for a changed byte or another key', async () => {
+    const c = await openWithHandlers(template.copy());
+    const dir = tempDir();
+    const pkg = join(dir, 'plan.rplanpkg');
+    const signer = installationSigner(join(dir, 'state'));
+    try {
+      const working = (await invokeOk(c, 'targets.versions', {}))[0].id;
+      const snap = await invokeOk(c, 'targets.createVersion', { kind: 'snapshot', fromId: working, name: '報總部 第1版' });
+      await writePlanPackage({
+        file: c.session.requireFile(), versionId: snap.id, revision: 1, replaces: null, outPath: pkg, signer, appVersion: 'test', createdAt: new Date().toISOString(),
+      });
+    } finally {
+      await c.session.close();
+    }
+    const ok = cli('package', 'verify', pkg, '--lang', 'en', '--pin', signer.fingerprint);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('plan.rplanpkg: ok');
+    expect(ok.stdout).toContain(`fingerprint:  ${signer.fingerprint}`);
+    expect(ok.stdout).toContain('revision:     1');
+    const other = cli('package', 'verify', pkg, '--lang', 'en', '--pin', installationSigner(join(dir, 'other')).fingerprint);
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain('refused (keyChanged): The plan package was signed by another key');
+    const bytes = readFileSync(pkg);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const changed = join(dir, 'changed.rplanpkg');
+    writeFileSync(changed, bytes);
+    const refused = cli('package', 'verify', changed);
+    expect(refused.status).toBe(1);
+    // Where the flipped bit lands decides which check sees it first; the words are zh-Hant's by default.
+    expect(refused.stderr).toMatch(/refused \((hashMismatch|notZip|zipBomb)\): .*計劃包/);
+    expect(cli('package', 'check', pkg).status).toBe(1);
+  }, 60_000);
 });
 
 describe('cli import', () => {

@@ -285,7 +285,7 @@ describe('the plan deck', () => {
     }
   });
 
-  it('a snapshot gives its own figures; the parts kept with the working plan only say so', async () => {
+  it('a snapshot gives its own figures, its expense budget, promotions and team included', async () => {
     const c = await open();
     const working = await seedPlan(c);
     await invokeOk(c, 'plan.written.save', { section: 'summary', doc: { type: 'doc', blocks: [{ type: 'paragraph', content: [{ type: 'figure', figure: { kind: 'planTarget' } }] }] } });
@@ -306,8 +306,14 @@ describe('the plan deck', () => {
     const money = (v: number) => formatAmount(v, snapDeck.unit, 'zh-Hant', { withUnit: true });
     expect(slideOf(snapDeck, 'plan.written.summary').commentary).toEqual([money(sum(snapSummary.plan.amountCents))]);
     expect(slideOf(workDeck, 'plan.written.summary').commentary).toEqual([money(600_000_000_00)]);
-    // The expense budget, promotions and team are kept with the working plan only.
-    expect(slideOf(snapDeck, 'plan.budget.byItem').empty?.message).toBe(zh('deckPlan.empty.budget') + zh('deckPlan.empty.workingOnly'));
-    expect(slideOf(workDeck, 'plan.budget.byItem').empty).toBeNull();
+    // The snapshot carries the expense budget, promotions and team as they were when it was taken
+    // (the budget's ratios are against each version's own target, which now differ).
+    for (const key of ['plan.budget.byItem', 'plan.promotions.calendar', 'plan.management.team', 'plan.management.training']) {
+      expect(slideOf(snapDeck, key).empty, key).toBeNull();
+    }
+    expect(card(slideOf(snapDeck, 'plan.budget.byItem'), zh('deckPlan.card.budget'))).toBe(card(slideOf(workDeck, 'plan.budget.byItem'), zh('deckPlan.card.budget')));
+    for (const key of ['plan.promotions.calendar', 'plan.management.team', 'plan.management.training']) {
+      expect(slideOf(snapDeck, key).cards, key).toEqual(slideOf(workDeck, key).cards);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { APPLICATION_ID } from '../../src/main/core/db/constants';
 import { migrate } from '../../src/main/core/db/migrate';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/db/migrations';
 import * as productPlanMigration from '../../src/main/core/db/migrations/015_product_plan';
+import * as snapshotChaptersMigration from '../../src/main/core/db/migrations/019_snapshot_chapters_frozen';
 import { createRegionFile, openRegionFile } from '../../src/main/core/db/regionFile';
 import type { DB } from '../../src/main/core/db/schema';
 import { tempDir } from './helpers';
@@ -501,6 +502,59 @@ describe('migrations', () => {
     expect(() => f.sqlite.prepare(`UPDATE submission SET bytes = 5 WHERE revision = 1`).run()).toThrow(/as it was sent/);
     expect(() => f.sqlite.prepare(`DELETE FROM submission WHERE revision = 2`).run()).toThrow(/kept for ever/);
     expect(f.sqlite.prepare('SELECT revision FROM submission WHERE plan_year = 2027 ORDER BY revision').pluck().all()).toEqual([1, 2]);
+    await f.close();
+  });
+
+  it('19: a snapshot\'s expense budget, promotions (scope, budget lines), headcount, training and actions are frozen; a scenario\'s stay editable and go with it', async () => {
+    const version = MIGRATIONS.find((m) => m.up === snapshotChaptersMigration.up)!.version;
+    const path = await fileAt(version - 1, tempDir());
+    const before = new Database(path);
+    before.exec(MASTER_ROWS);
+    before.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (30, '報總部', 'scenario', 0, ''), (31, '衝刺', 'scenario', 0, '');
+      INSERT INTO expense_item (id, code, name, kind) VALUES (900, 'X900', '堆頭費', 'terminal');`);
+    const rows = (v: number, promotionId: number) => `
+      INSERT INTO expense_budget (version_id, item_id, month, amount_cents) VALUES (${v}, 900, 1, 100);
+      INSERT INTO expense_budget (version_id, item_id, month, city_id, amount_cents) VALUES (${v}, 900, 1, 1, 100);
+      INSERT INTO promotion (id, version_id, name, type, start_date, end_date) VALUES (${promotionId}, ${v}, '春節', 'display', '2027-01-01', '2027-01-31');
+      INSERT INTO promotion_scope (promotion_id, dim, ref_id) VALUES (${promotionId}, 'sku', 1);
+      INSERT INTO promotion_budget (promotion_id, item_id, amount_cents) VALUES (${promotionId}, 900, 500);
+      INSERT INTO headcount_plan (version_id, role, month, headcount, cost_per_head_cents) VALUES (${v}, 'sales_rep', 1, 3, 800000);
+      INSERT INTO training_session (version_id, topic, month) VALUES (${v}, '新品培訓', 3);
+      INSERT INTO action_item (version_id, title, created_at) VALUES (${v}, '開發空白縣', '');`;
+    before.exec(rows(30, 1) + rows(31, 2));
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(version) });
+    const db = f.sqlite;
+    expect(db.pragma('user_version', { simple: true })).toBe(version);
+    expect(db.prepare('SELECT count(*) FROM expense_budget').pluck().get()).toBe(4);
+    db.prepare(`UPDATE plan_version SET kind = 'snapshot', frozen = 1 WHERE id = 30`).run();
+    const refused = [
+      'UPDATE expense_budget SET amount_cents = 1 WHERE version_id = 30',
+      'DELETE FROM expense_budget WHERE version_id = 30 AND city_id = 1',
+      'INSERT INTO expense_budget (version_id, item_id, month, amount_cents) VALUES (30, 900, 2, 1)',
+      'UPDATE expense_budget SET version_id = 30 WHERE version_id = 31 AND city_id IS NULL',
+      `UPDATE promotion SET name = 'x' WHERE id = 1`,
+      'DELETE FROM promotion WHERE id = 1',
+      `INSERT INTO promotion_scope (promotion_id, dim, ref_id) VALUES (1, 'city', 1)`,
+      'DELETE FROM promotion_scope WHERE promotion_id = 1',
+      'UPDATE promotion_budget SET amount_cents = 1 WHERE promotion_id = 1',
+      'UPDATE promotion_budget SET promotion_id = 1 WHERE promotion_id = 2',
+      'UPDATE headcount_plan SET headcount = 9 WHERE version_id = 30',
+      'DELETE FROM training_session WHERE version_id = 30',
+      `INSERT INTO action_item (version_id, title, created_at) VALUES (30, 'x', '')`,
+      `UPDATE action_item SET status = 'done' WHERE version_id = 30`,
+    ];
+    for (const q of refused) expect(() => db.prepare(q).run(), q).toThrow(/snapshot is frozen/);
+    // The scenario's rows change freely and go with it.
+    db.prepare('UPDATE expense_budget SET amount_cents = 7 WHERE version_id = 31').run();
+    db.prepare('UPDATE promotion_budget SET amount_cents = 7 WHERE promotion_id = 2').run();
+    db.prepare(`UPDATE action_item SET status = 'done' WHERE version_id = 31`).run();
+    db.prepare('DELETE FROM plan_version WHERE id = 31').run();
+    for (const t of ['expense_budget', 'promotion', 'headcount_plan', 'training_session', 'action_item']) {
+      expect(db.prepare(`SELECT count(*) FROM ${t} WHERE version_id = 31`).pluck().get(), t).toBe(0);
+    }
+    expect(db.prepare('SELECT count(*) FROM promotion_budget').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM promotion_scope').pluck().get()).toBe(1);
     await f.close();
   });
 });

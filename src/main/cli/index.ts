@@ -10,6 +10,7 @@ import { AlreadyReported, UsageError, isRefusal } from './errors';
 
 // regionplan <command>: head office's batch work and the benchmarks, over the core.
 // Exit 0 on success, 2 when a file is refused, 1 on any other error; messages on stderr.
+// `package verify` answers a yes-or-no question: 0 accepted, 1 refused.
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
@@ -72,6 +73,12 @@ commands:
                  workbook (.xlsx) into DIR, and log the submission in the region file.
                  The signing key is the installation's, kept in --state-dir (default
                  ~/.regionplan-web, the web host's).
+  package verify PKG [--pin FINGERPRINT] [--lang zh-Hant|zh-Hans|en] [--json]
+                 open a plan package (.rplanpkg) as head office will: the zip's
+                 entries, the signature (with --pin: by that key only), every file's
+                 hash, the SQLite copy's integrity, application id and schema, and
+                 the control totals (docs/plan-package.md). Exit 0 when it would be
+                 accepted, 1 when refused, with the reason key and words on stderr.
 
 examples: a new region file, then head office's scripted monthly import of an ERP export
   npm run cli -- new 華東大區-2027.rplan --region 華東大區 --year 2027
@@ -238,6 +245,18 @@ async function main(argv: string[]): Promise<number> {
       // Loaded on use: the package and workbook writers are not needed by the other commands.
       const { runSubmit } = await import('./submit');
       return runSubmit({ file: positionals[0], out: values.out, version: values.version, stateDir: values['state-dir'] });
+    }
+    case 'package': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { pin: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean', default: false } },
+      });
+      const [sub, file, ...more] = positionals;
+      if (sub !== 'verify') throw new UsageError(`package takes verify PKG, not ${sub ?? 'nothing'}`);
+      if (more.length > 0) throw new UsageError(`package verify takes one PKG, not ${positionals.slice(1).join(' ')}`);
+      const { runPackageVerify } = await import('./packageVerify');
+      return runPackageVerify({ file, pin: values.pin, lang: values.lang, json: values.json });
     }
     case undefined:
     case 'help':

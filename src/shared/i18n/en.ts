@@ -15,6 +15,7 @@ import { planWrittenEn } from './planWritten';
 import { deckEn } from './deck';
 import { deckReviewEn } from './deckReview';
 import { deckPlanEn } from './deckPlan';
+import { planPackageEn } from './planPackage';
 import { planTerminalEn } from './planTerminal';
 import { submitCheckEn } from './submitCheck';
 import { planVarianceEn } from './planVariance';
@@ -233,6 +234,7 @@ export const en: Messages = {
   deck: deckEn,
   deckReview: deckReviewEn,
   deckPlan: deckPlanEn,
+  planPackage: planPackageEn,
   planTerminal: planTerminalEn,
   submitCheck: submitCheckEn,
   planVariance: planVarianceEn,

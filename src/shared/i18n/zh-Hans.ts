@@ -15,6 +15,7 @@ import { planWrittenZhHans } from './planWritten';
 import { deckZhHans } from './deck';
 import { deckReviewZhHans } from './deckReview';
 import { deckPlanZhHans } from './deckPlan';
+import { planPackageZhHans } from './planPackage';
 import { planTerminalZhHans } from './planTerminal';
 import { submitCheckZhHans } from './submitCheck';
 import { planVarianceZhHans } from './planVariance';
@@ -232,6 +233,7 @@ export const zhHans: Messages = {
   deck: deckZhHans,
   deckReview: deckReviewZhHans,
   deckPlan: deckPlanZhHans,
+  planPackage: planPackageZhHans,
   planTerminal: planTerminalZhHans,
   submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,

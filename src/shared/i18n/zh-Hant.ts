@@ -17,6 +17,7 @@ import { planWrittenZhHant } from './planWritten';
 import { deckZhHant } from './deck';
 import { deckReviewZhHant } from './deckReview';
 import { deckPlanZhHant } from './deckPlan';
+import { planPackageZhHant } from './planPackage';
 import { planTerminalZhHant } from './planTerminal';
 import { submitCheckZhHant } from './submitCheck';
 import { planVarianceZhHant } from './planVariance';
@@ -237,6 +238,7 @@ export const zhHant = {
   deck: deckZhHant,
   deckReview: deckReviewZhHant,
   deckPlan: deckPlanZhHant,
+  planPackage: planPackageZhHant,
   planTerminal: planTerminalZhHant,
   submitCheck: submitCheckZhHant,
   planVariance: planVarianceZhHant,

@@ -55,6 +55,11 @@ export interface ZipEntry {
   compressed: number;
   /** The smaller of what the central directory and the local header claim it unpacks to. */
   declared: number;
+  /** General-purpose flags (bit 0: encrypted). */
+  flags: number;
+  /** The host that made the entry (high byte of "version made by"; 3 is Unix) and its external attributes (Unix mode in the high 16 bits). */
+  madeBy: number;
+  externalAttributes: number;
 }
 
 const LOCAL = 0x04034b50;
@@ -85,6 +90,9 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
       compressed,
       // A local header whose sizes follow the data (flag bit 3) says 0 here; otherwise it must agree.
       declared: buf.readUInt16LE(local + 6) & 8 ? buf.readUInt32LE(p + 24) : Math.min(buf.readUInt32LE(p + 24), buf.readUInt32LE(local + 22)),
+      flags: buf.readUInt16LE(p + 8),
+      madeBy: buf.readUInt8(p + 5),
+      externalAttributes: buf.readUInt32LE(p + 38),
     });
     p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }

@@ -241,3 +241,21 @@ export function sliceTarget(db: ReadDb, versionId: number, slice: SliceParts, mo
   for (const p of slice) where.add(`${TARGET_COLUMN[p.dim]} = ?`, p.id);
   return prepared(db, `SELECT COALESCE(SUM(t.amount_cents), 0) FROM ${from} WHERE ${where.sql}`).pluck().get(...where.params) as number;
 }
+
+/**
+ * Links the copied notes to the copied actions, as the originals were linked: notes and
+ * actions are both copied in the order of their ids, so each copy is found by its rank.
+ * Runs after both copies.
+ */
+export function copyNoteActions(db: WriteDb, fromId: number, toId: number): void {
+  const ranked = (table: 'variance_note' | 'action_item') => `(SELECT o.id AS old_id, n.id AS new_id
+      FROM (SELECT id, row_number() OVER (ORDER BY id) AS rank FROM ${table} WHERE version_id = ?) o
+      JOIN (SELECT id, row_number() OVER (ORDER BY id) AS rank FROM ${table} WHERE version_id = ?) n ON n.rank = o.rank)`;
+  prepared(
+    db,
+    `INSERT INTO variance_note_action (note_id, action_id)
+     SELECT n.new_id, a.new_id FROM variance_note_action l
+       JOIN ${ranked('variance_note')} n ON n.old_id = l.note_id
+       JOIN ${ranked('action_item')} a ON a.old_id = l.action_id`,
+  ).run(fromId, toId, fromId, toId);
+}

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ScopeDim, SkuPlace } from '../../../shared/promotions';
-import { all, first, qb, run } from '../db/exec';
+import { all, first, prepared, qb, run } from '../db/exec';
 import type { ReadDb, WriteDb } from '../db/handle';
 import type { PromotionBudgetRow, PromotionRow, PromotionScopeRow } from '../db/schema';
 
@@ -121,4 +121,28 @@ export function putBudgetRow(db: WriteDb, row: PromotionBudgetRow): void {
 
 export function deleteBudgetRow(db: WriteDb, promotionId: number, itemId: number): void {
   run(db, qb.deleteFrom('promotion_budget').where('promotion_id', '=', promotionId).where('item_id', '=', itemId));
+}
+
+/**
+ * Copies a version's promotions with their scope and budget lines into a new (empty)
+ * version, set-based: the copies are inserted in the order of the originals' ids, so
+ * the n-th promotion of one version is the n-th of the other, and the lines follow by
+ * that rank.
+ */
+export function copyPromotions(db: WriteDb, fromId: number, toId: number): void {
+  const columns = ['name', 'type', 'start_date', 'end_date', 'mechanics', 'expected_extra_volume'] as const;
+  run(
+    db,
+    qb
+      .insertInto('promotion')
+      .columns(['version_id', ...columns])
+      .expression(qb.selectFrom('promotion').select([sql<number>`${toId}`.as('version_id'), ...columns]).where('version_id', '=', fromId).orderBy('id')),
+  );
+  const pairs = `(SELECT o.id AS old_id, n.id AS new_id
+      FROM (SELECT id, row_number() OVER (ORDER BY id) AS rank FROM promotion WHERE version_id = ?) o
+      JOIN (SELECT id, row_number() OVER (ORDER BY id) AS rank FROM promotion WHERE version_id = ?) n ON n.rank = o.rank)`;
+  prepared(db, `INSERT INTO promotion_scope (promotion_id, dim, ref_id)
+    SELECT p.new_id, s.dim, s.ref_id FROM promotion_scope s JOIN ${pairs} p ON p.old_id = s.promotion_id`).run(fromId, toId);
+  prepared(db, `INSERT INTO promotion_budget (promotion_id, item_id, amount_cents)
+    SELECT p.new_id, b.item_id, b.amount_cents FROM promotion_budget b JOIN ${pairs} p ON p.old_id = b.promotion_id`).run(fromId, toId);
 }

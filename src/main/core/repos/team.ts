@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { all, first, qb, run } from '../db/exec';
 import type { ReadDb, WriteDb } from '../db/handle';
 import type { ActionItemRow, HeadcountPlanRow, SalespersonRow, TrainingSessionRow } from '../db/schema';
@@ -118,4 +119,17 @@ export function actionRefs(db: ReadDb): Record<ActionRefTable, { id: number; nam
     channel: all(db, qb.selectFrom('channel').select(['id', 'name']).orderBy('sort_order').orderBy('id')),
     brand: all(db, qb.selectFrom('brand').select(['id', 'name']).orderBy('sort_order').orderBy('id')),
   };
+}
+
+/** Copies a version's headcount plan, training sessions and action list into a new version, set-based (actions in the order of their ids). */
+export function copyTeamPlan(db: WriteDb, fromId: number, toId: number): void {
+  const headcount = ['role', 'month', 'headcount', 'cost_per_head_cents'] as const;
+  run(db, qb.insertInto('headcount_plan').columns(['version_id', ...headcount])
+    .expression(qb.selectFrom('headcount_plan').select([sql<number>`${toId}`.as('version_id'), ...headcount]).where('version_id', '=', fromId)));
+  const training = ['topic', 'audience', 'month', 'cost_cents'] as const;
+  run(db, qb.insertInto('training_session').columns(['version_id', ...training])
+    .expression(qb.selectFrom('training_session').select([sql<number>`${toId}`.as('version_id'), ...training]).where('version_id', '=', fromId).orderBy('id')));
+  const action = ['title', 'owner_id', 'due_date', 'status', 'city_id', 'channel_id', 'brand_id', 'measure', 'note', 'created_at'] as const;
+  run(db, qb.insertInto('action_item').columns(['version_id', ...action])
+    .expression(qb.selectFrom('action_item').select([sql<number>`${toId}`.as('version_id'), ...action]).where('version_id', '=', fromId).orderBy('id')));
 }

@@ -17,6 +17,7 @@ import * as m015 from './015_product_plan';
 import * as m016 from './016_variance_notes';
 import * as m017 from './017_deck_arrangement';
 import * as m018 from './018_submissions';
+import * as m019 from './019_snapshot_chapters_frozen';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'variance notes per plan version, with causes and actions', up: m016.up },
   { version: 17, name: 'the deck\'s arrangement per plan version', up: m017.up },
   { version: 18, name: 'the submission log', up: m018.up },
+  { version: 19, name: 'a snapshot\'s expense budget, promotions, team and actions are frozen', up: m019.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

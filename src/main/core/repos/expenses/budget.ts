@@ -141,3 +141,15 @@ export function splitMemberRows(db: ReadDb, dimension: SplitDimension): SplitMem
       );
   }
 }
+
+/** Copies a version's whole expense budget, the items' cells and their splits, into a new version, set-based. */
+export function copyBudget(db: WriteDb, fromId: number, toId: number): void {
+  const columns = ['item_id', 'month', 'brand_id', 'category_id', 'channel_id', 'city_id', 'amount_cents'] as const;
+  run(
+    db,
+    qb
+      .insertInto('expense_budget')
+      .columns(['version_id', ...columns])
+      .expression(qb.selectFrom('expense_budget').select([sql<number>`${toId}`.as('version_id'), ...columns]).where('version_id', '=', fromId).orderBy('id')),
+  );
+}

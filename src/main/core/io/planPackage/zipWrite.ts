@@ -1,0 +1,72 @@
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+
+// The package's zip, written with node:zlib's native deflate: a JavaScript deflate of a
+// hundred-megabyte SQLite copy takes several times longer than the copy itself. A few
+// entries, at the root, deflated, UTF-8 names, regular files (mode 0644), no Zip64: what
+// the receiver accepts and nothing more (docs/plan-package.md).
+
+export interface ZipInput {
+  name: string;
+  data: Uint8Array;
+}
+
+const MAX = 0xffffffff;
+
+/** MS-DOS time and date fields of a moment (UTC), as zip headers hold them. */
+function dosTime(at: Date): { time: number; date: number } {
+  const year = Math.min(Math.max(at.getUTCFullYear(), 1980), 2107);
+  return {
+    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2),
+    date: ((year - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
+  };
+}
+
+export function zipEntries(entries: readonly ZipInput[], at: Date): Buffer {
+  const { time, date } = dosTime(at);
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const packed = deflateRawSync(e.data, { level: constants.Z_BEST_SPEED });
+    const crc = crc32(e.data);
+    if (e.data.length > MAX || packed.length > MAX || offset > MAX) throw new Error(`${e.name}: too large for a zip without Zip64`);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: deflate
+    local.writeUInt16LE(0x0800, 6); // UTF-8 name
+    local.writeUInt16LE(8, 8); // deflated
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, so the mode below is read
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt16LE(time, 12);
+    dir.writeUInt16LE(date, 14);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(packed.length, 20);
+    dir.writeUInt32LE(e.data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file
+    dir.writeUInt32LE(offset, 42);
+    parts.push(local, name, packed);
+    central.push(dir, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const dirBytes = central.reduce((s, b) => s + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirBytes, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, end]);
+}

@@ -1,0 +1,81 @@
+// The plan package's words: what a verification says, and why a package is refused
+// (a stable reason key each, docs/plan-package.md). Mounted under `planPackage` in
+// every catalog. zh-Hant is the source of the shape.
+
+export const planPackageZhHant = {
+  ok: '計劃包完好：簽名、每個檔案的雜湊與控制總數都相符（{{region}} {{year}} 年 第 {{revision}} 版，金鑰指紋 {{fingerprint}}）',
+  reason: {
+    notFound: '找不到這個檔案',
+    notZip: '這不是計劃包：檔案不是 zip 壓縮檔，或已損壞',
+    badZip: '計劃包的壓縮格式不受支援（加密、未知的壓縮方式或重複的項目）',
+    unsafePath: '計劃包內有不安全的路徑「{{name}}」（絕對路徑或 ..），為安全起見拒收',
+    link: '計劃包內的「{{name}}」是連結，為安全起見拒收',
+    tooLarge: '計劃包或其中的「{{name}}」過大，拒收',
+    zipBomb: '計劃包內的「{{name}}」解壓後比它聲明的大（檔案已損壞，或是壓縮炸彈），拒收',
+    missingFile: '計劃包缺少檔案「{{name}}」',
+    extraFile: '計劃包內有清單以外的檔案「{{name}}」',
+    hashMismatch: '計劃包內的「{{name}}」與清單的雜湊不符：檔案在簽名後被改動過',
+    badManifest: '計劃包的清單（manifest.json）不符合格式：{{detail}}',
+    unknownFormat: '計劃包的格式版本 {{format}} 不是本程式能讀的',
+    badSignature: '計劃包的簽名不符：清單在簽名後被改動過，或不是這把金鑰簽的',
+    keyChanged: '計劃包由另一把金鑰簽名（指紋 {{fingerprint}}，預期 {{pinned}}）',
+    corruptCopy: '計劃包內的資料庫已損壞（{{detail}}）',
+    foreignApp: '計劃包內的資料庫不是本程式的區域檔',
+    unknownSchema: '計劃包內的資料庫結構版本 {{version}} 不是本程式能讀的',
+    identityMismatch: '計劃包內的資料庫與清單不一致（{{detail}}）',
+    rowCountMismatch: '計劃包內的資料表「{{name}}」行數與清單不符',
+    totalsMismatch: '計劃包內的控制總數與清單不符（{{detail}}）',
+  },
+};
+
+export const planPackageZhHans: typeof planPackageZhHant = {
+  ok: '计划包完好：签名、每个文件的哈希与控制总数都相符（{{region}} {{year}} 年 第 {{revision}} 版，密钥指纹 {{fingerprint}}）',
+  reason: {
+    notFound: '找不到这个文件',
+    notZip: '这不是计划包：文件不是 zip 压缩文件，或已损坏',
+    badZip: '计划包的压缩格式不受支持（加密、未知的压缩方式或重复的条目）',
+    unsafePath: '计划包内有不安全的路径“{{name}}”（绝对路径或 ..），为安全起见拒收',
+    link: '计划包内的“{{name}}”是链接，为安全起见拒收',
+    tooLarge: '计划包或其中的“{{name}}”过大，拒收',
+    zipBomb: '计划包内的“{{name}}”解压后比它声明的大（文件已损坏，或是压缩炸弹），拒收',
+    missingFile: '计划包缺少文件“{{name}}”',
+    extraFile: '计划包内有清单以外的文件“{{name}}”',
+    hashMismatch: '计划包内的“{{name}}”与清单的哈希不符：文件在签名后被改动过',
+    badManifest: '计划包的清单（manifest.json）不符合格式：{{detail}}',
+    unknownFormat: '计划包的格式版本 {{format}} 不是本程序能读的',
+    badSignature: '计划包的签名不符：清单在签名后被改动过，或不是这把密钥签的',
+    keyChanged: '计划包由另一把密钥签名（指纹 {{fingerprint}}，预期 {{pinned}}）',
+    corruptCopy: '计划包内的数据库已损坏（{{detail}}）',
+    foreignApp: '计划包内的数据库不是本程序的区域文件',
+    unknownSchema: '计划包内的数据库结构版本 {{version}} 不是本程序能读的',
+    identityMismatch: '计划包内的数据库与清单不一致（{{detail}}）',
+    rowCountMismatch: '计划包内的数据表“{{name}}”行数与清单不符',
+    totalsMismatch: '计划包内的控制总数与清单不符（{{detail}}）',
+  },
+};
+
+export const planPackageEn: typeof planPackageZhHant = {
+  ok: 'The plan package is intact: the signature, every file\'s hash and the control totals match ({{region}} {{year}}, revision {{revision}}, key fingerprint {{fingerprint}})',
+  reason: {
+    notFound: 'The file does not exist',
+    notZip: 'This is not a plan package: the file is not a zip archive, or it is damaged',
+    badZip: 'The plan package uses a zip feature that is not accepted (encryption, an unknown compression method or a repeated entry)',
+    unsafePath: 'The plan package holds an unsafe path "{{name}}" (absolute or with ..); refused for safety',
+    link: 'The plan package\'s entry "{{name}}" is a link; refused for safety',
+    tooLarge: 'The plan package, or its entry "{{name}}", is too large; refused',
+    zipBomb: 'The plan package\'s entry "{{name}}" unpacks to more than it declares (damaged, or a zip bomb); refused',
+    missingFile: 'The plan package lacks the file "{{name}}"',
+    extraFile: 'The plan package holds a file its manifest does not list: "{{name}}"',
+    hashMismatch: 'The plan package\'s "{{name}}" does not match its hash in the manifest: it was changed after signing',
+    badManifest: 'The plan package\'s manifest (manifest.json) is not in the format: {{detail}}',
+    unknownFormat: 'The plan package\'s format version {{format}} is not one this application reads',
+    badSignature: 'The plan package\'s signature does not match: the manifest was changed after signing, or another key signed it',
+    keyChanged: 'The plan package was signed by another key (fingerprint {{fingerprint}}, expected {{pinned}})',
+    corruptCopy: 'The plan package\'s database is damaged ({{detail}})',
+    foreignApp: 'The plan package\'s database is not a region file of this application',
+    unknownSchema: 'The plan package\'s database has schema version {{version}}, which this application does not read',
+    identityMismatch: 'The plan package\'s database does not agree with its manifest ({{detail}})',
+    rowCountMismatch: 'The plan package\'s table "{{name}}" does not hold the number of rows its manifest says',
+    totalsMismatch: 'The plan package\'s control totals do not match its manifest ({{detail}})',
+  },
+};
