@@ -11,7 +11,7 @@ import { SubmitPage } from './pages/SubmitPage';
 // submission replaces the first and the changes between them are shown by dimension.
 
 interface Version { id: number; kind: string }
-interface HoMonth { month: number; amountCents: number }
+interface HoMonth { month: number; amountCents: number; volume: number }
 
 /** The working plan set to head office's target month by month: what the check's gap rules ask for. */
 async function planToHeadOffice(page: Page, scale = 1): Promise<void> {
@@ -25,6 +25,15 @@ async function planToHeadOffice(page: Page, scale = 1): Promise<void> {
     method: 'lastYear',
     label: 'spread',
     edits: ho.filter((m) => m.amountCents > 0).map((m) => ({ path: [], period: `m${m.month}`, value: Math.round((m.amountCents * scale) / 100) * 100 })),
+  });
+  // The volume too: the check holds both measures to head office's target.
+  await invoke(page, 'targets.setCells', {
+    versionId: working,
+    levels: ['province'],
+    measure: 'volume',
+    method: 'current',
+    label: 'spread',
+    edits: ho.filter((m) => m.volume > 0).map((m) => ({ path: [], period: `m${m.month}`, value: Math.round(m.volume * scale) })),
   });
 }
 
@@ -52,6 +61,11 @@ test('the check blocks the submission until the plan is fixed; then the package 
   await planToHeadOffice(page);
   const after = await invoke<CheckResult>(page, 'submit.check', {});
   expect(after.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
+  // The plan was changed behind the page's back: load the page again.
+  await page.reload();
+  await start.expectState('workspace');
+  await workspace.nav('submit').click();
+  await submit.expectLoaded();
   await expect(submit.blocked).toBeHidden();
 
   const first = await submit.submit();
@@ -65,8 +79,13 @@ test('the check blocks the submission until the plan is fixed; then the package 
   // One submission: the changes are the working plan's against it (none yet).
   await expect(page.getByTestId('submit-changes-between')).toContainText('報總部 第1版');
 
-  // A second submission, after the plan moved up 2%: revision 2, replacing 1; the changes between them.
-  await planToHeadOffice(page, 1.02);
+  // A second submission, after the plan moved up 0.5% (inside head office's 1% tolerance):
+  // revision 2, replacing 1; the changes between them. The plan changed behind the page's back.
+  await planToHeadOffice(page, 1.005);
+  await page.reload();
+  await start.expectState('workspace');
+  await workspace.nav('submit').click();
+  await submit.expectLoaded();
   const second = await submit.submit();
   expect(second.packagePath).toMatch(/第2版\.rplanpkg$/);
   await expect(submit.historyRow(2)).toContainText('報總部 第2版');
