@@ -89,7 +89,7 @@ test('the navigation marks no area as still to come', async ({ start, page }) =>
   const nav = page.getByTestId('side-nav');
   await expect(nav.locator('.sidenav__dot')).toHaveCount(0);
   await expect(nav.getByTestId('nav-coming-badge')).toHaveCount(0);
-  await expect(nav.locator('.sidenav__item')).toHaveCount(8);
+  await expect(nav.locator('.sidenav__item')).toHaveCount(9);
 });
 
 test('the default expense items show in the UI\'s language', async ({ start, workspace, page }) => {
