@@ -1,4 +1,4 @@
-import type { DisplayUnit, Language } from './units';
+import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Language } from './units';
 
 // The review meeting's deck (總結與導出): the year's review (年度總結) and the next
 // year's plan (年度計劃) as slides built from the region file. The core builds a deck
@@ -164,4 +164,22 @@ export interface SlideArrangement {
 /** The slides shown (presented, exported), in order. */
 export function shownSlides(deck: Deck): Slide[] {
   return deck.slides.filter((s) => !s.hidden);
+}
+
+/**
+ * A figure in words as every output shows it (the slide, the report, the PowerPoint
+ * cards and tables, the notes): amounts in the display unit, ratios as percentages,
+ * counts and volumes whole; null is a dash; a text cell is itself.
+ */
+export function figureText(kind: FigureKind | 'text', value: string | number | null, unit: DisplayUnit, language: Language): string {
+  if (value === null) return '—';
+  if (typeof value === 'string') return value;
+  switch (kind) {
+    case 'amount':
+      return formatAmount(value, unit, language);
+    case 'ratio':
+      return formatPercent(value, language);
+    default:
+      return formatInteger(value, language);
+  }
 }

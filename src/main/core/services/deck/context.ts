@@ -1,6 +1,6 @@
-import type { DeckDoc, FigureKind, Slide, SlideCard, SlideFilter } from '../../../../shared/deck';
+import { figureText as sharedFigureText, type DeckDoc, type FigureKind, type Slide, type SlideCard, type SlideFilter } from '../../../../shared/deck';
 import type { Translate } from '../../../../shared/i18n';
-import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Language } from '../../../../shared/units';
+import type { DisplayUnit, Language } from '../../../../shared/units';
 import type { ReadDb } from '../../db/handle';
 import type { TargetCache } from '../targets/model';
 
@@ -45,16 +45,7 @@ export interface ChapterBuilder {
 
 /** A figure in words, as the slide shows it (notes, the contents of a table cell in the report). */
 export function figureText(ctx: Pick<DeckContext, 'unit' | 'language'>, kind: FigureKind, value: number | null): string {
-  if (value === null) return '—';
-  switch (kind) {
-    case 'amount':
-      return formatAmount(value, ctx.unit, ctx.language);
-    case 'ratio':
-      return formatPercent(value, ctx.language);
-    case 'count':
-    case 'volume':
-      return formatInteger(value, ctx.language);
-  }
+  return sharedFigureText(kind, value, ctx.unit, ctx.language);
 }
 
 /** Notes that read the cards out: "title: label value, label value." */

@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { EChartsType } from 'echarts/core';
-import { SLIDE_HEIGHT, SLIDE_WIDTH, type Deck, type FigureKind, type Slide, type SlideChart, type SlideTable } from '../../../../shared/deck';
-import { formatAmount, formatInteger, formatPercent, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
+import { figureText, SLIDE_HEIGHT, SLIDE_WIDTH, type Deck, type FigureKind, type Slide, type SlideChart, type SlideTable } from '../../../../shared/deck';
+import { unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
 import { EChart, type ChartRenderer } from '../../components/chart/EChart';
 import { slideChartOption } from './slideChart';
 import './slide.css';
@@ -27,18 +27,6 @@ export interface SlideViewProps {
   testId?: string;
 }
 
-export function figureText(kind: FigureKind | 'text', value: string | number | null, unit: DisplayUnit, language: Language): string {
-  if (value === null) return '—';
-  if (typeof value === 'string') return value;
-  switch (kind) {
-    case 'amount':
-      return formatAmount(value, unit, language);
-    case 'ratio':
-      return formatPercent(value, language);
-    default:
-      return formatInteger(value, language);
-  }
-}
 
 /** Scales a 1280×720 stage to fit its parent, keeping 16:9 (letterboxing the rest). */
 function useFitScale(enabled: boolean): [React.RefObject<HTMLDivElement | null>, number] {
@@ -86,20 +74,27 @@ function ChartBox({ chart, unit, language, onCategoryClick, still, index, render
   );
 }
 
+/** A slide table's header: the columns' labels, amounts with their unit. The report's tables use it too. */
+export function SlideTableHead({ table, unit, language }: { table: SlideTable; unit: DisplayUnit; language: Language }) {
+  return (
+    <thead>
+      <tr>
+        {table.columns.map((c, i) => (
+          <th key={i} className={c.kind === 'text' ? undefined : 'num'}>
+            {c.label}
+            {c.kind === 'amount' ? `（${unitLabel(unit, language)}）` : ''}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 function TableBox({ table, unit, language }: { table: SlideTable; unit: DisplayUnit; language: Language }) {
   const cell = (kind: FigureKind | 'text', v: string | number | null) => figureText(kind, v, unit, language);
   return (
     <table className="slide__table" data-testid="slide-table">
-      <thead>
-        <tr>
-          {table.columns.map((c, i) => (
-            <th key={i} className={c.kind === 'text' ? undefined : 'num'}>
-              {c.label}
-              {c.kind === 'amount' ? `（${unitLabel(unit, language)}）` : ''}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <SlideTableHead table={table} unit={unit} language={language} />
       <tbody>
         {table.rows.map((r, i) => (
           <tr key={i}>

@@ -4,7 +4,8 @@ import type { Deck, Slide, SlideChart, SlideTable } from '../../../../../shared/
 import { unitLabel, type DisplayUnit, type Language } from '../../../../../shared/units';
 import { EChart } from '../../../components/chart/EChart';
 import { slideChartOption } from '../slideChart';
-import { figureText } from '../SlideView';
+import { figureText } from '../../../../../shared/deck';
+import { SlideTableHead } from '../SlideView';
 import { pageCounterContent, reportSections } from './report';
 
 // The deck as an A4 portrait report for head office: a cover, the contents, then each
@@ -30,16 +31,7 @@ function ReportTable({ table, unit, language }: { table: SlideTable; unit: Displ
   return (
     <>
       <table className="report__table" data-testid="report-table">
-        <thead>
-          <tr>
-            {table.columns.map((c, i) => (
-              <th key={i} className={c.kind === 'text' ? undefined : 'num'}>
-                {c.label}
-                {c.kind === 'amount' ? `（${unitLabel(unit, language)}）` : ''}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <SlideTableHead table={table} unit={unit} language={language} />
         <tbody>
           {table.rows.map((r, i) => (
             <tr key={i}>
