@@ -292,5 +292,42 @@ describe('the plan package', () => {
       files.set('plan.sqlite', data);
     }, { resign });
     refused(await verifyPlanPackage(damaged), 'corruptCopy');
+    // The copy's target rows travel without their unique index: a cell held twice (counts
+    // and totals made to agree) is refused by the receiver's own check.
+    const twice = await repack(async (files, m) => {
+      editCopy(files, (db) => db.exec(`DROP TRIGGER target_fact_frozen_insert;
+        INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume)
+          SELECT version_id, city_id, channel_id, customer_id, sku_id, month, 0, 0 FROM target_fact WHERE rowid = (SELECT min(rowid) FROM target_fact)`));
+      m.rowCounts.target_fact += 1;
+    }, { resign });
+    const r = await verifyPlanPackage(twice);
+    refused(r, 'corruptCopy');
+    expect(r.message).toContain('target_fact: 2 rows');
+  });
+
+  it('carries the region file\'s tables and triggers, every index but the target rows\', and no free page', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(pkg.path));
+    const path = join(tempDir(), 'inspect.sqlite');
+    writeFileSync(path, await zip.files['plan.sqlite'].async('nodebuffer'));
+    const db = new Database(path, { readonly: true });
+    try {
+      const names = (type: string) => db.prepare(`SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all(type);
+      const source = new Database(join(work, 'region.rplan'), { readonly: true });
+      try {
+        const sourceNames = (type: string) => source.prepare(`SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all(type);
+        expect(names('table')).toEqual(sourceNames('table'));
+        expect(names('trigger')).toEqual(sourceNames('trigger'));
+        const targetIndexes = source.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'target_fact' AND sql IS NOT NULL`).pluck().all();
+        expect(targetIndexes.length).toBeGreaterThan(0);
+        expect(names('index')).toEqual((sourceNames('index') as string[]).filter((n) => !targetIndexes.includes(n)));
+        expect(db.pragma('page_size', { simple: true })).toBe(source.pragma('page_size', { simple: true }));
+      } finally {
+        source.close();
+      }
+      expect(db.pragma('freelist_count', { simple: true })).toBe(0);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+    } finally {
+      db.close();
+    }
   });
 });

@@ -18,6 +18,7 @@ import type { Grid } from '../dataFile';
 import { streamRows, workbookGridOf } from './reader';
 import type { ActualsJobRequest } from './request';
 import { cachedFieldParser, type Parsed } from './values';
+import { phaseTracer } from '../../trace';
 
 // The actuals import engine: one pass over the file (streamed), every cell parsed
 // and every member resolved, rows gathered into the kind's lines; then either the
@@ -381,17 +382,6 @@ function refuseIssues(p: Pass): AppError {
   });
 }
 
-/** RPLAN_TRACE=1: each phase's time on stderr (for the benchmark's analysis). */
-function phaseTracer(): (phase: string) => void {
-  if (!process.env.RPLAN_TRACE) return () => undefined;
-  let last = performance.now();
-  return (phase) => {
-    const now = performance.now();
-    process.stderr.write(`${phase}: ${Math.round(now - last)} ms\n`);
-    last = now;
-  };
-}
-
 export function commitActuals(
   db: WriteDb,
   request: ActualsJobRequest,
@@ -402,7 +392,7 @@ export function commitActuals(
   // The write lock is taken first (BEGIN IMMEDIATE), so that the ids given to new members
   // and the rows replaced are exactly those the commit sees; nothing is written until
   // every row is valid, and anything thrown rolls the whole import back.
-  const trace = phaseTracer();
+  const trace = phaseTracer('import');
   const result = jobTransaction(
     db,
     (): ImportCommitResult => {

@@ -7,7 +7,7 @@ import type { Language } from '../../../../shared/units';
 import { APPLICATION_ID } from '../../db/constants';
 import { readDb } from '../../db/handle';
 import { SCHEMA_VERSION } from '../../db/migrations';
-import { copyHeader, copyIdentity, copyRowCounts, openUntrustedCopy } from '../../db/planCopy';
+import { copyHeader, copyIdentity, copyRowCounts, openUntrustedCopy, repeatedTargetCell } from '../../db/planCopy';
 import { MANIFEST, OLDEST_READABLE_SCHEMA, PACKAGE_FORMAT, PLAN_COPY, SIGNATURE, controlTotalsOf, manifestSchema, totalsDifference } from './format';
 import { ZipRefusal, checkedEntries, unpackSmall, unpackToFile } from './safeZip';
 import { fingerprintOf, normalizeFingerprint, signatureValid } from './signer';
@@ -136,6 +136,8 @@ function checkOpenCopy(db: ReturnType<typeof openUntrustedCopy>, m: PackageManif
     if (header.applicationId !== APPLICATION_ID) refuse('foreignApp');
     if (header.userVersion < OLDEST_READABLE_SCHEMA || header.userVersion > SCHEMA_VERSION) refuse('unknownSchema', { version: header.userVersion });
     if (header.problems.length > 0) refuse('corruptCopy', { detail: header.problems.slice(0, 2).join('; ') });
+    const repeated = repeatedTargetCell(db);
+    if (repeated !== null) refuse('corruptCopy', { detail: repeated });
     if (header.userVersion !== m.schemaVersion) refuse('identityMismatch', { detail: `schema ${header.userVersion} ≠ ${m.schemaVersion}` });
     const id = copyIdentity(db);
     if (id.regionId !== m.region.id || id.regionName !== m.region.name || id.planYear !== m.planYear) {

@@ -1,4 +1,5 @@
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw } from 'node:zlib';
 
 // The package's zip, written with node:zlib's native deflate: a JavaScript deflate of a
 // hundred-megabyte SQLite copy takes several times longer than the copy itself. A few
@@ -8,6 +9,29 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 export interface ZipInput {
   name: string;
   data: Uint8Array;
+}
+
+/** An entry deflated and summed, ready to be laid out in the zip. */
+export interface PackedEntry {
+  name: string;
+  size: number;
+  crc: number;
+  packed: Buffer;
+}
+
+const deflate = promisify(deflateRaw);
+
+/**
+ * Deflates an entry on libuv's thread pool, so the thread that asked can go on (the
+ * package is checked while its copy is being deflated). The output buffer holds the
+ * whole result, so the pool does it in one piece: in chunks, each next chunk would wait
+ * for the asking thread to be free.
+ */
+export async function packEntry(e: ZipInput): Promise<PackedEntry> {
+  // Deflate's worst case is the input plus 5 bytes per 16 KB block (and a little).
+  const chunkSize = Math.max(64 * 1024, e.data.length + Math.ceil(e.data.length / 16384) * 5 + 1024);
+  const packed = await deflate(e.data, { level: constants.Z_BEST_SPEED, chunkSize });
+  return { name: e.name, size: e.data.length, crc: crc32(e.data), packed };
 }
 
 const MAX = 0xffffffff;
@@ -21,16 +45,16 @@ function dosTime(at: Date): { time: number; date: number } {
   };
 }
 
-export function zipEntries(entries: readonly ZipInput[], at: Date): Buffer {
+/** The zip of entries already packed, in the order given. */
+export function zipPacked(entries: readonly PackedEntry[], at: Date): Buffer {
   const { time, date } = dosTime(at);
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const packed = deflateRawSync(e.data, { level: constants.Z_BEST_SPEED });
-    const crc = crc32(e.data);
-    if (e.data.length > MAX || packed.length > MAX || offset > MAX) throw new Error(`${e.name}: too large for a zip without Zip64`);
+    const { packed, crc, size } = e;
+    if (size > MAX || packed.length > MAX || offset > MAX) throw new Error(`${e.name}: too large for a zip without Zip64`);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: deflate
@@ -40,7 +64,7 @@ export function zipEntries(entries: readonly ZipInput[], at: Date): Buffer {
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const dir = Buffer.alloc(46);
@@ -53,7 +77,7 @@ export function zipEntries(entries: readonly ZipInput[], at: Date): Buffer {
     dir.writeUInt16LE(date, 14);
     dir.writeUInt32LE(crc, 16);
     dir.writeUInt32LE(packed.length, 20);
-    dir.writeUInt32LE(e.data.length, 24);
+    dir.writeUInt32LE(size, 24);
     dir.writeUInt16LE(name.length, 28);
     dir.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file
     dir.writeUInt32LE(offset, 42);
