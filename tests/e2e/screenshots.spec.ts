@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { invoke } from './api';
 import { GridModel } from './pages/GridModel';
 
 // Screenshots for a human to look at (the start screen, and the overview with the
@@ -163,6 +164,32 @@ test.describe('screenshots', () => {
     await page.getByTestId('eb-cap').fill('6.5');
     await page.getByTestId('eb-cap').blur();
     await page.screenshot({ path: join(dir, 'expenses-zh-Hant.png') });
+  });
+  test('submit: the pre-submission check with what is left to fix', async ({ start, workspace, page }) => {
+    const dir = SHOTS as string;
+    await mkdir(dir, { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await start.demoButton.click();
+    await start.expectState('workspace', 180_000);
+    // A plan half done: spread from last year's sales, head office's target not yet met.
+    await workspace.nav('targets').click();
+    const targets = page.getByTestId('targets-page');
+    await expect(targets).toHaveAttribute('data-loaded', 'true');
+    if ((await targets.getAttribute('data-seeded')) === 'false') {
+      await page.getByTestId('targets-seed-method').selectOption('lastYear');
+      await page.getByTestId('targets-seed-button').click();
+      await expect(targets).toHaveAttribute('data-seeded', 'true');
+    }
+    // Two things left for later: the monitoring section, and how the media budget splits.
+    await invoke(page, 'plan.written.save', { section: 'monitoring', doc: { type: 'doc', blocks: [] } });
+    const items = await invoke<{ id: number; code: string }[]>(page, 'expenses.items', {});
+    const media = items.find((i) => i.code === 'ADV-MEDIA')!;
+    await invoke(page, 'expenses.setCells', { edits: [{ itemId: media.id, period: 'year', value: 1_800_000_00 }], label: 'edit' });
+    await page.reload();
+    await start.expectState('workspace');
+    await workspace.nav('submit').click();
+    await expect(page.getByTestId('submit-check-warnings')).toBeVisible();
+    await page.screenshot({ path: join(dir, 'submit-zh-Hant.png') });
   });
   test('review: the deck arranged for the meeting', async ({ start, workspace, page }) => {
     const dir = SHOTS as string;

@@ -102,14 +102,14 @@ describe('cli package verify', () => {
     expect(ok.stdout).toContain(`fingerprint:  ${signer.fingerprint}`);
     expect(ok.stdout).toContain('revision:     1');
     const other = cli('package', 'verify', pkg, '--lang', 'en', '--pin', installationSigner(join(dir, 'other')).fingerprint);
-    expect(other.status).toBe(1);
+    expect(other.status).toBe(2);
     expect(other.stderr).toContain('refused (keyChanged): The plan package was signed by another key');
     const bytes = readFileSync(pkg);
     bytes[Math.floor(bytes.length / 2)] ^= 0x01;
     const changed = join(dir, 'changed.rplanpkg');
     writeFileSync(changed, bytes);
     const refused = cli('package', 'verify', changed);
-    expect(refused.status).toBe(1);
+    expect(refused.status).toBe(2);
     // Where the flipped bit lands decides which check sees it first; the words are zh-Hant's by default.
     expect(refused.stderr).toMatch(/refused \((hashMismatch|notZip|zipBomb)\): .*計劃包/);
     expect(cli('package', 'check', pkg).status).toBe(1);

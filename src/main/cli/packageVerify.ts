@@ -5,8 +5,9 @@ import { UsageError } from './errors';
 
 /**
  * `package verify PKG`: what head office's receiver will say of a plan package. Exit 0
- * when it would be accepted (the words and the manifest's summary on stdout), 1 when
- * refused (the reason key and the words on stderr).
+ * when it would be accepted (the words and the manifest's summary on stdout), 2 when
+ * refused (the reason key and the words on stderr): the command line's code for a file
+ * refused, as for a region file.
  */
 export async function runPackageVerify(options: { file?: string; pin?: string; lang?: string; json?: boolean }): Promise<number> {
   if (!options.file) throw new UsageError('package verify takes one PKG');
@@ -17,7 +18,7 @@ export async function runPackageVerify(options: { file?: string; pin?: string; l
   if (options.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
   if (r.verdict === 'refused') {
     process.stderr.write(`${path}: refused (${r.reason}): ${r.message}\n`);
-    return 1;
+    return 2;
   }
   if (!options.json) {
     const m = r.manifest!;

@@ -5,7 +5,6 @@
 export const submitZhHant = {
   title: '報送總部',
   intro: '先跑報送前檢查並處理所有錯誤，再報送：系統會凍結一份快照，並在同一資料夾寫出計劃包（.rplanpkg）和計劃工作簿（.xlsx）。',
-  checkTitle: '報送前檢查',
   checkClean: '沒有發現問題。',
   submitTitle: '報送',
   submitButton: '報送總部…',
@@ -116,7 +115,6 @@ export const submitZhHant = {
 export const submitZhHans: typeof submitZhHant = {
   title: '报送总部',
   intro: '先跑报送前检查并处理所有错误，再报送：系统会冻结一份快照，并在同一文件夹写出计划包（.rplanpkg）和计划工作簿（.xlsx）。',
-  checkTitle: '报送前检查',
   checkClean: '没有发现问题。',
   submitTitle: '报送',
   submitButton: '报送总部…',
@@ -228,7 +226,6 @@ export const submitEn: typeof submitZhHant = {
   title: 'Submit to head office',
   intro:
     'Run the pre-submission check and fix every error, then submit: a frozen snapshot is taken, and the plan package (.rplanpkg) and the plan workbook (.xlsx) are written side by side.',
-  checkTitle: 'Pre-submission check',
   checkClean: 'Nothing to fix.',
   submitTitle: 'Submit',
   submitButton: 'Submit to head office…',

@@ -88,12 +88,16 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const selection = useRangeSelection(apiRef, wrapRef, selectionLabelRef, rowData, onFocusChange);
   const { currentRange, showRange, onCellMouseDown, onCellMouseOver, onCellFocused } = selection;
   const problems = useProblems(apiRef, byField);
-  const { apply, isBusy, onRowDataUpdated } = useApply(apiRef, gridId, onApply, problems);
+  const { apply, isBusy, onRowDataUpdated: applyRowDataUpdated } = useApply(apiRef, gridId, onApply, problems);
   const edit = useCellEdit(apiRef, byField, apply, problems.showIssues);
   const { copy, appendQuestion } = useClipboard(apiRef, wrapRef, { gridId, byField, appendRows, selection, apply, isBusy, problems });
   const { fillDown, clear } = useFillAndClear(apiRef, byField, currentRange, apply, problems.showIssues);
   useGridKeys(apiRef, wrapRef, { copy, fillDown, clear, selectAll: selection.selectAll, extend: selection.extend, editForInputMethod: edit.editForInputMethod });
-  useGridHandle(handle, apiRef, selection);
+  const { onRowDataUpdated: handleRowDataUpdated } = useGridHandle(handle, apiRef, selection);
+  const onRowDataUpdated = useCallback(() => {
+    applyRowDataUpdated();
+    handleRowDataUpdated();
+  }, [applyRowDataUpdated, handleRowDataUpdated]);
 
   // The columns: definitions, and what the user hid and resized.
   const prefs = useColumnPrefs(gridId, columns);

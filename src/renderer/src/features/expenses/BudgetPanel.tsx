@@ -29,7 +29,8 @@ import './budget.css';
 const fmtReturn = (v: number | null, language: Language) =>
   v === null ? '—' : new Intl.NumberFormat(language === 'en' ? 'en' : language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
 
-export function BudgetPanel() {
+/** `openSplit`: another area sent the user to an item's split (a finding of the pre-submission check). */
+export function BudgetPanel({ openSplit = null }: { openSplit?: { itemId: number; seq: number } | null } = {}) {
   const { t } = useTranslation();
   const app = useApp();
   const { language } = app;
@@ -44,6 +45,13 @@ export function BudgetPanel() {
   /** The item of the grid's focused row (the split dialog starts from it). */
   const [focusItem, setFocusItem] = useState<number | null>(null);
   const [splitting, setSplitting] = useState(false);
+  // Once per visit: the dialog opens on the item, and stays closed once the user closes it.
+  const [splitVisit, setSplitVisit] = useState<number | null>(null);
+  if (openSplit && openSplit.seq !== splitVisit) {
+    setSplitVisit(openSplit.seq);
+    setFocusItem(openSplit.itemId);
+    setSplitting(true);
+  }
   const [message, setMessage] = useState<string | null>(null);
 
   /** A toolbar action's command: its refusal shows beside the toolbar. */

@@ -6,6 +6,7 @@ import { ActionsPanel } from '../team/ActionsPanel';
 import { TeamPanel } from '../team/TeamPanel';
 import { BudgetPanel } from './BudgetPanel';
 import '../masterData/masterData.css';
+import { useArrival, useDestination } from '../workspace/areaNav';
 
 // The expenses area: the sales expense budget, the promotion and advertising
 // calendar whose budgets roll into it, the team and training plan, and the action list.
@@ -16,7 +17,14 @@ type Tab = (typeof TABS)[number];
 export function ExpensesArea() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('budget');
-
+  // Sent here by a finding of the pre-submission check: the budget grid, or an item's split
+  // (the budget tab, its dialog open on the item).
+  useArrival('expenses', (d) => {
+    if (d.tab === 'split') setTab('budget');
+    else if ((TABS as readonly string[]).includes(d.tab ?? '')) setTab(d.tab as Tab);
+  });
+  const destination = useDestination('expenses');
+  const splitItem = destination?.tab === 'split' && typeof destination.ref === 'number' ? { itemId: destination.ref, seq: destination.seq } : null;
   return (
     <section className="md" data-testid="expenses-area" data-tab={tab}>
       <header className="md__header">
@@ -31,7 +39,7 @@ export function ExpensesArea() {
         />
       </header>
       <div className="md__body" role="tabpanel">
-        {tab === 'budget' && <BudgetPanel />}
+        {tab === 'budget' && <BudgetPanel openSplit={splitItem} />}
         {tab === 'promotions' && <PromotionsPanel />}
         {tab === 'team' && <TeamPanel />}
         {tab === 'actions' && <ActionsPanel />}

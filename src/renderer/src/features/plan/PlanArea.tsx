@@ -7,6 +7,7 @@ import { ProductPlanPanel } from './product/ProductPlanPanel';
 import { WrittenPlanPanel } from './written/WrittenPlanPanel';
 import { VarianceLogPanel } from './variance/VarianceLogPanel';
 import '../masterData/masterData.css';
+import { useArrival } from '../workspace/areaNav';
 
 // The plan chapters area (計劃書): the chapters of the annual plan beyond the targets and
 // the expense budget, one tab each, all of the working plan version.
@@ -17,6 +18,10 @@ export type PlanTab = (typeof PLAN_TABS)[number];
 export function PlanArea() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<PlanTab>('channel');
+  // Sent here by a finding of the pre-submission check: its tab.
+  useArrival('plan', (d) => {
+    if ((PLAN_TABS as readonly string[]).includes(d.tab ?? '')) setTab(d.tab as PlanTab);
+  });
   return (
     <section className="md" data-testid="plan-area" data-tab={tab}>
       <header className="md__header">

@@ -134,14 +134,49 @@ export function CheckPanel({ versionId }: { versionId?: number }) {
               {t(severity === 'error' ? 'submitCheck.errors' : 'submitCheck.warnings')} <span className="sc__count">{findings.length}</span>
             </h3>
             <ul className="sc__list">
-              {findings.map((f, i) => (
-                <FindingLine key={`${f.rule}-${i}`} finding={f} onFix={goTo && isArea(f.place.area) ? () => goTo(f.place.area) : null} />
+              {byRule(findings).map((same) => (
+                <RuleLines key={same[0].rule} findings={same} onFix={goTo ? (f) => (isArea(f.place.area) ? () => goTo(f.place.area, { tab: f.place.tab, ref: f.place.ref }) : null) : () => null} />
               ))}
             </ul>
           </div>
         ),
       )}
     </section>
+  );
+}
+
+/** Findings by rule, in the order the rules first appear. */
+function byRule(findings: Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const g = groups.get(f.rule);
+    if (g) g.push(f);
+    else groups.set(f.rule, [f]);
+  }
+  return [...groups.values()];
+}
+
+/** Lines of one rule shown before the rest fold away: twelve months of the same gap read as one problem. */
+const FOLD_AFTER = 3;
+
+function RuleLines({ findings, onFix }: { findings: Finding[]; onFix: (f: Finding) => (() => void) | null }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const folded = findings.length > FOLD_AFTER + 1 && !open;
+  const shown = folded ? findings.slice(0, FOLD_AFTER) : findings;
+  return (
+    <>
+      {shown.map((f, i) => (
+        <FindingLine key={i} finding={f} onFix={onFix(f)} />
+      ))}
+      {findings.length > FOLD_AFTER + 1 && (
+        <li className="sc__more">
+          <button type="button" className="sc__moreButton" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="submit-check-more" data-rule={findings[0].rule}>
+            {open ? t('submitCheck.fewer') : t('submitCheck.more', { count: findings.length - FOLD_AFTER })}
+          </button>
+        </li>
+      )}
+    </>
   );
 }
 

@@ -327,7 +327,6 @@ export function SubmitArea() {
         <p className="submit-muted">{t('submit.intro')}</p>
       </header>
       <section className="card submit-card">
-        <h2 className="card__title">{t('submit.checkTitle')}</h2>
         <CheckPanel />
       </section>
       <SubmitBox history={rows} />

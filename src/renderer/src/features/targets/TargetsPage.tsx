@@ -27,6 +27,7 @@ import { NoteDialog, type NoteDraft } from '../plan/variance/NoteDialog';
 import { notesBySlice, targetCellNotes, targetFieldPeriod, targetRowSlice } from '../plan/variance/markers';
 import { periodText, useCauseName } from '../plan/variance/varianceText';
 import { todayIso } from './dialogs/format';
+import { useArrival, useDestination } from '../workspace/areaNav';
 
 // The target-planning screen: pick the version, the measure and the row hierarchy;
 // the gap against head office's target stays in view above the grid; every level of
@@ -250,6 +251,24 @@ export function TargetsPage() {
     grid.current?.focusRow(id);
     pendingFocus.current = null;
   }, [rowById]);
+
+  // Sent here by a finding of the pre-submission check: head office's target opens its
+  // dialog; a customer or a SKU is shown at the top level and its row focused.
+  const destination = useDestination('targets');
+  useArrival('targets', (d) => {
+    if (d.tab === 'ho') setDialog('hoTarget');
+    const dim = d.tab === 'customer' || d.tab === 'sku' ? d.tab : null;
+    if (dim && typeof d.ref === 'number' && levels[0] !== dim) setView({ levels: [dim] });
+  });
+  const focusedVisit = useRef<number | null>(null);
+  useEffect(() => {
+    if (!destination || focusedVisit.current === destination.seq) return;
+    if ((destination.tab !== 'customer' && destination.tab !== 'sku') || typeof destination.ref !== 'number') return;
+    focusedVisit.current = destination.seq;
+    const id = rowId([destination.ref]);
+    if (rowById.has(id)) grid.current?.focusRow(id);
+    else pendingFocus.current = id;
+  }, [destination, rowById]);
 
   const groups = versionGroups(versions ?? []);
   const versionLabel = (v: PlanVersionInfo) => (v.kind === 'working' ? t('targets.version.working') : v.name);

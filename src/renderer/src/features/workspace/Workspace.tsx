@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RegionSummary } from '../../../../shared/contract';
 import { ActualsPage } from '../actuals/ActualsPage';
 import { AnalysisArea } from '../analysis/AnalysisArea';
@@ -10,7 +10,7 @@ import { ReviewArea } from '../review/ReviewArea';
 import { SubmitArea } from '../submit/SubmitArea';
 import { TargetsPage } from '../targets/TargetsPage';
 import type { Area } from './areas';
-import { AreaNavContext } from './areaNav';
+import { AreaNavContext, DestinationContext, type AreaPlace, type Destination } from './areaNav';
 import { SideNav } from './SideNav';
 import { StatusBar } from './StatusBar';
 import { StepNotice } from './StepNotice';
@@ -20,6 +20,13 @@ import './workspace.css';
 /** A region file is open: top bar, areas on the left, the area, the status bar. */
 export function Workspace({ summary }: { summary: RegionSummary }) {
   const [area, setArea] = useState<Area>('overview');
+  // A place inside the area (a tab, a row) when another area sent the user there; none when
+  // they chose the area themselves, so coming back later opens it as they left it.
+  const [destination, setDestination] = useState<Destination | null>(null);
+  const goTo = useCallback((next: Area, place?: AreaPlace) => {
+    setArea(next);
+    setDestination((prev) => (place ? { area: next, ...place, seq: (prev?.seq ?? 0) + 1 } : null));
+  }, []);
 
   // The Electron shell shows the page title as the window title.
   useEffect(() => {
@@ -32,8 +39,9 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
   return (
     <div className="workspace" data-testid="workspace">
       <TopBar summary={summary} />
-      <SideNav area={area} onSelect={setArea} />
-      <AreaNavContext.Provider value={setArea}>
+      <SideNav area={area} onSelect={goTo} />
+      <AreaNavContext.Provider value={goTo}>
+      <DestinationContext.Provider value={destination}>
       <main className="workspace__main" data-area={area}>
         {area === 'overview' ? (
           <OverviewPage summary={summary} />
@@ -55,6 +63,7 @@ export function Workspace({ summary }: { summary: RegionSummary }) {
           <SubmitArea />
         )}
       </main>
+      </DestinationContext.Provider>
       </AreaNavContext.Provider>
       <StatusBar summary={summary} />
       <StepNotice />
