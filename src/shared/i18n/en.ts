@@ -16,6 +16,7 @@ import { deckEn } from './deck';
 import { deckReviewEn } from './deckReview';
 import { deckPlanEn } from './deckPlan';
 import { planPackageEn } from './planPackage';
+import { planReturnEn } from './planReturn';
 import { planTerminalEn } from './planTerminal';
 import { submitCheckEn } from './submitCheck';
 import { planVarianceEn } from './planVariance';
@@ -235,6 +236,7 @@ export const en: Messages = {
   deckReview: deckReviewEn,
   deckPlan: deckPlanEn,
   planPackage: planPackageEn,
+  planReturn: planReturnEn,
   planTerminal: planTerminalEn,
   submitCheck: submitCheckEn,
   planVariance: planVarianceEn,

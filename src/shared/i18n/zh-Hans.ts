@@ -16,6 +16,7 @@ import { deckZhHans } from './deck';
 import { deckReviewZhHans } from './deckReview';
 import { deckPlanZhHans } from './deckPlan';
 import { planPackageZhHans } from './planPackage';
+import { planReturnZhHans } from './planReturn';
 import { planTerminalZhHans } from './planTerminal';
 import { submitCheckZhHans } from './submitCheck';
 import { planVarianceZhHans } from './planVariance';
@@ -234,6 +235,7 @@ export const zhHans: Messages = {
   deckReview: deckReviewZhHans,
   deckPlan: deckPlanZhHans,
   planPackage: planPackageZhHans,
+  planReturn: planReturnZhHans,
   planTerminal: planTerminalZhHans,
   submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,

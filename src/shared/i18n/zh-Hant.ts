@@ -18,6 +18,7 @@ import { deckZhHant } from './deck';
 import { deckReviewZhHant } from './deckReview';
 import { deckPlanZhHant } from './deckPlan';
 import { planPackageZhHant } from './planPackage';
+import { planReturnZhHant } from './planReturn';
 import { planTerminalZhHant } from './planTerminal';
 import { submitCheckZhHant } from './submitCheck';
 import { planVarianceZhHant } from './planVariance';
@@ -239,6 +240,7 @@ export const zhHant = {
   deckReview: deckReviewZhHant,
   deckPlan: deckPlanZhHant,
   planPackage: planPackageZhHant,
+  planReturn: planReturnZhHant,
   planTerminal: planTerminalZhHant,
   submitCheck: submitCheckZhHant,
   planVariance: planVarianceZhHant,
