@@ -22,6 +22,7 @@ import { submitCheckEn } from './submitCheck';
 import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
 import { planWorkbookEn } from './planWorkbook';
+import { hqWorkbookEn } from './hqWorkbook';
 import { submitEn } from './submit';
 import { webHostEn } from './webHost';
 import { planChannelEn } from './planChannel';
@@ -242,6 +243,7 @@ export const en: Messages = {
   planVariance: planVarianceEn,
   team: teamEn,
   planWorkbook: planWorkbookEn,
+  hqWorkbook: hqWorkbookEn,
   submit: submitEn,
   webHost: webHostEn,
   planChannel: planChannelEn,

@@ -22,6 +22,7 @@ import { submitCheckZhHans } from './submitCheck';
 import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
 import { planWorkbookZhHans } from './planWorkbook';
+import { hqWorkbookZhHans } from './hqWorkbook';
 import { submitZhHans } from './submit';
 import { webHostZhHans } from './webHost';
 import { planChannelZhHans } from './planChannel';
@@ -241,6 +242,7 @@ export const zhHans: Messages = {
   planVariance: planVarianceZhHans,
   team: teamZhHans,
   planWorkbook: planWorkbookZhHans,
+  hqWorkbook: hqWorkbookZhHans,
   submit: submitZhHans,
   webHost: webHostZhHans,
   planChannel: planChannelZhHans,

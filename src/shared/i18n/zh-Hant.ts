@@ -24,6 +24,7 @@ import { submitCheckZhHant } from './submitCheck';
 import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
 import { planWorkbookZhHant } from './planWorkbook';
+import { hqWorkbookZhHant } from './hqWorkbook';
 import { submitZhHant } from './submit';
 import { webHostZhHant } from './webHost';
 import { planChannelZhHant } from './planChannel';
@@ -246,6 +247,7 @@ export const zhHant = {
   planVariance: planVarianceZhHant,
   team: teamZhHant,
   planWorkbook: planWorkbookZhHant,
+  hqWorkbook: hqWorkbookZhHant,
   submit: submitZhHant,
   webHost: webHostZhHant,
   planChannel: planChannelZhHant,
