@@ -15,6 +15,7 @@ import { planWrittenEn } from './planWritten';
 import { deckEn } from './deck';
 import { deckReviewEn } from './deckReview';
 import { deckPlanEn } from './deckPlan';
+import { hqEn } from './hq';
 import { planPackageEn } from './planPackage';
 import { planTerminalEn } from './planTerminal';
 import { submitCheckEn } from './submitCheck';
@@ -235,6 +236,7 @@ export const en: Messages = {
   deckReview: deckReviewEn,
   deckPlan: deckPlanEn,
   planPackage: planPackageEn,
+  hq: hqEn,
   planTerminal: planTerminalEn,
   submitCheck: submitCheckEn,
   planVariance: planVarianceEn,

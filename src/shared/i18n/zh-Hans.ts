@@ -15,6 +15,7 @@ import { planWrittenZhHans } from './planWritten';
 import { deckZhHans } from './deck';
 import { deckReviewZhHans } from './deckReview';
 import { deckPlanZhHans } from './deckPlan';
+import { hqZhHans } from './hq';
 import { planPackageZhHans } from './planPackage';
 import { planTerminalZhHans } from './planTerminal';
 import { submitCheckZhHans } from './submitCheck';
@@ -234,6 +235,7 @@ export const zhHans: Messages = {
   deckReview: deckReviewZhHans,
   deckPlan: deckPlanZhHans,
   planPackage: planPackageZhHans,
+  hq: hqZhHans,
   planTerminal: planTerminalZhHans,
   submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,

@@ -17,6 +17,7 @@ import { planWrittenZhHant } from './planWritten';
 import { deckZhHant } from './deck';
 import { deckReviewZhHant } from './deckReview';
 import { deckPlanZhHant } from './deckPlan';
+import { hqZhHant } from './hq';
 import { planPackageZhHant } from './planPackage';
 import { planTerminalZhHant } from './planTerminal';
 import { submitCheckZhHant } from './submitCheck';
@@ -239,6 +240,7 @@ export const zhHant = {
   deckReview: deckReviewZhHant,
   deckPlan: deckPlanZhHant,
   planPackage: planPackageZhHant,
+  hq: hqZhHant,
   planTerminal: planTerminalZhHant,
   submitCheck: submitCheckZhHant,
   planVariance: planVarianceZhHant,
