@@ -338,11 +338,15 @@ class PostgresStore implements StoreDialect {
    * The region's facts as a new partition: a table of its own filled by COPY, with the
    * partition's CHECK so that ATTACH need not scan it, put in place of the old one. All
    * inside the caller's transaction: readers see the old partition until it commits.
+   * The new table is made without touching plan_fact (not LIKE it), and plan_fact is
+   * locked once, just before the swap: two receipts of different regions then queue for
+   * the swap instead of each holding a share of plan_fact the other's DETACH waits for.
    */
   private async swapPartition(client: pg.PoolClient, regionKey: number, copyPath: string): Promise<number> {
     const name = `plan_fact_r${regionKey}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    await client.query(`CREATE TABLE ${name} (LIKE plan_fact INCLUDING DEFAULTS, CHECK (region_key = ${regionKey}))`);
+    await client.query(`CREATE TABLE ${name} (${factColumnsDdl(this.types)}, CHECK (region_key = ${regionKey}))`);
     const rows = await copyInto(client, name, copyPath, regionKey);
+    await client.query('LOCK TABLE plan_fact IN ACCESS EXCLUSIVE MODE');
     const old = await client.query<{ name: string }>(
       `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
         WHERE p.relname = 'plan_fact' AND pg_get_expr(c.relpartbound, c.oid) = $1`,

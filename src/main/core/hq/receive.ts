@@ -139,11 +139,13 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
     const m = verified.manifest;
     const fingerprint = verified.fingerprint;
     const extras = readExtras(copyPath);
+    // Month 0 of the control totals is the year.
+    const year = m.controlTotals.plan.find((r) => r.month === 0)!;
     const totals = {
-      plan_cents: m.controlTotals.plan.reduce((s, r) => s + r.amountCents, 0),
-      volume: m.controlTotals.plan.reduce((s, r) => s + r.volume, 0),
-      gross_profit_cents: m.controlTotals.plan.reduce((s, r) => s + r.grossProfitCents, 0),
-      budget_cents: m.controlTotals.expenseBudget.reduce((s, r) => s + r.amountCents, 0),
+      plan_cents: year.amountCents,
+      volume: year.volume,
+      gross_profit_cents: year.grossProfitCents,
+      budget_cents: m.controlTotals.expenseBudget.find((r) => r.month === 0)!.amountCents,
     };
     return await store.dialect.receiving(store.db, copyPath, m.region.id, async (trx, load): Promise<Receipt> => {
       const checked = await hqChecks(trx, m, fingerprint, options);
