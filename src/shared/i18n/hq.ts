@@ -16,6 +16,8 @@ export const hqZhHant = {
     skipsRevision: '計劃包第 {{revision}} 版聲明取代第 {{replaces}} 版，但已收下的是第 {{accepted}} 版，拒收',
     stale: '計劃包的簽發時間 {{createdAt}} 早於已收下版本的 {{acceptedAt}}，可能是舊檔，拒收',
     notReceived: '「{{region}}」還沒有收下的計劃包',
+    notSubmitted: '「{{region}}」目前是「{{state}}」，只有已報送的版本能退回或確認',
+    notConfirmed: '「{{region}}」目前是「{{state}}」，不是已確認，無須重新開放',
     notFoundRegion: '找不到區域「{{region}}」',
   },
   warning: {
@@ -44,6 +46,8 @@ export const hqZhHans: HqMessages = {
     skipsRevision: '计划包第 {{revision}} 版声明取代第 {{replaces}} 版，但已收下的是第 {{accepted}} 版，拒收',
     stale: '计划包的签发时间 {{createdAt}} 早于已收下版本的 {{acceptedAt}}，可能是旧文件，拒收',
     notReceived: '“{{region}}”还没有收下的计划包',
+    notSubmitted: '“{{region}}”目前是“{{state}}”，只有已报送的版本能退回或确认',
+    notConfirmed: '“{{region}}”目前是“{{state}}”，不是已确认，无须重新开放',
     notFoundRegion: '找不到区域“{{region}}”',
   },
   warning: {
@@ -69,6 +73,8 @@ export const hqEn: HqMessages = {
     skipsRevision: 'Revision {{revision}} claims to replace revision {{replaces}}, but the accepted one is {{accepted}}; refused',
     stale: 'The package was issued at {{createdAt}}, before the accepted revision ({{acceptedAt}}): probably an old file; refused',
     notReceived: 'No package of “{{region}}” has been accepted',
+    notSubmitted: '“{{region}}” is {{state}}: only a submitted revision can be returned or confirmed',
+    notConfirmed: '“{{region}}” is {{state}}, not confirmed: there is nothing to reopen',
     notFoundRegion: 'No region “{{region}}”',
   },
   warning: {
