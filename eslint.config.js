@@ -1,5 +1,5 @@
 // Lint, including the layer rules of docs/architecture.md (sections 2 and 4): a wrong
-// import between runtime layers or inside the core, or SQL outside db/ and repos/,
+// import between runtime layers or inside the core, or SQL outside db/, repos/ and hq/,
 // fails `npm test`, not just review.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -82,6 +82,8 @@ export default tseslint.config(
   { files: ['src/main/cli/**', 'src/main/core/jobs/**', 'src/main/core/demo/**'], rules: { 'no-restricted-imports': coreImports([noDatabase]) } },
   { files: ['src/main/core/db/**'], rules: { 'no-restricted-imports': coreImports([below('db/', ['repos', 'services', 'io', 'handlers', 'jobs', 'demo', ...sessionLevel])]) } },
   { files: ['src/main/core/repos/**'], rules: { 'no-restricted-imports': coreImports([below('repos/', ['services', 'io', 'handlers', 'jobs', 'demo', ...sessionLevel])]) } },
+  // Head office's store: its own database (SQLite or PostgreSQL) with its queries, beside services.
+  { files: ['src/main/core/hq/**'], rules: { 'no-restricted-imports': coreImports([noDemo, below('hq/', ['handlers', 'jobs', 'demo', ...sessionLevel])]) } },
   {
     files: ['src/main/core/services/**'],
     rules: { 'no-restricted-imports': coreImports([noDatabase, below('services/', ['io', 'handlers', 'jobs', 'demo', ...sessionLevel])]) },
@@ -90,7 +92,7 @@ export default tseslint.config(
   {
     // Everything on the main side but db/ and repos/: no SQL is prepared or written.
     files: ['src/main/**'],
-    ignores: ['src/main/core/db/**', 'src/main/core/repos/**'],
+    ignores: ['src/main/core/db/**', 'src/main/core/repos/**', 'src/main/core/hq/**'],
     rules: { 'no-restricted-syntax': noSql },
   },
   {

@@ -15,6 +15,7 @@ import { planWrittenEn } from './planWritten';
 import { deckEn } from './deck';
 import { deckReviewEn } from './deckReview';
 import { deckPlanEn } from './deckPlan';
+import { hqEn } from './hq';
 import { planPackageEn } from './planPackage';
 import { planReturnEn } from './planReturn';
 import { planTerminalEn } from './planTerminal';
@@ -238,6 +239,7 @@ export const en: Messages = {
   deckPlan: deckPlanEn,
   planPackage: planPackageEn,
   planReturn: planReturnEn,
+  hq: hqEn,
   planTerminal: planTerminalEn,
   submitCheck: submitCheckEn,
   planVariance: planVarianceEn,

@@ -15,6 +15,7 @@ import { planWrittenZhHans } from './planWritten';
 import { deckZhHans } from './deck';
 import { deckReviewZhHans } from './deckReview';
 import { deckPlanZhHans } from './deckPlan';
+import { hqZhHans } from './hq';
 import { planPackageZhHans } from './planPackage';
 import { planReturnZhHans } from './planReturn';
 import { planTerminalZhHans } from './planTerminal';
@@ -237,6 +238,7 @@ export const zhHans: Messages = {
   deckPlan: deckPlanZhHans,
   planPackage: planPackageZhHans,
   planReturn: planReturnZhHans,
+  hq: hqZhHans,
   planTerminal: planTerminalZhHans,
   submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,

@@ -17,6 +17,7 @@ import { planWrittenZhHant } from './planWritten';
 import { deckZhHant } from './deck';
 import { deckReviewZhHant } from './deckReview';
 import { deckPlanZhHant } from './deckPlan';
+import { hqZhHant } from './hq';
 import { planPackageZhHant } from './planPackage';
 import { planReturnZhHant } from './planReturn';
 import { planTerminalZhHant } from './planTerminal';
@@ -242,6 +243,7 @@ export const zhHant = {
   deckPlan: deckPlanZhHant,
   planPackage: planPackageZhHant,
   planReturn: planReturnZhHant,
+  hq: hqZhHant,
   planTerminal: planTerminalZhHant,
   submitCheck: submitCheckZhHant,
   planVariance: planVarianceZhHant,

@@ -1,0 +1,8 @@
+// Head office's core: the workspace (SQLite or PostgreSQL), receiving packages, the
+// status board and decisions, national targets and the consolidated views.
+
+export { HQ_APPLICATION_ID, HQ_FILE_EXTENSION, type HqTarget } from './dialect';
+export { createHqStore, openHqStore, closeHqStore, cycleOf, updateCycle, type HqStore } from './store';
+export { receivePackage, receivePaths, packagesAt } from './receive';
+export { HqRefusal, findRegion, statusBoard, returnRegion, confirmRegion, reopenRegion, decisionsOf, setTargets } from './board';
+export { nationalByRegionMonth, drillToRegions, nationalByBrandCategory, nationalByChannel, expensesByRegion, changeBetween } from './views';

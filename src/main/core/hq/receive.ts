@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Insertable, Selectable } from 'kysely';
+import type { Receipt, ReceiveOptions } from '../../../shared/hq';
+import { translate } from '../../../shared/i18n';
+import { PACKAGE_EXTENSION, type PackageManifest } from '../../../shared/submit';
+import { verifyPlanPackage } from '../io/planPackage';
+import type { Db } from './dialect';
+import type { HqDatabase } from './schema';
+import { cycleOf, type HqStore } from './store';
+
+// Receiving a plan package: the package's own checks (verifyPlanPackage, the receiver's
+// checks of docs/plan-package.md), then head office's, in order: the plan year, the
+// region, its pinned key, a confirmed region, a replayed package, a revision not newer
+// than the accepted one, a revision that does not replace the accepted one, a package
+// issued before the accepted one. Every verdict goes to the receipt log; an accepted
+// package replaces the region's previous revision in the same transaction, so a
+// refusal, or a failure half-way, changes nothing but the log.
+
+interface Refusal {
+  reason: string;
+  params: Record<string, string | number>;
+}
+
+type RegionRow = Selectable<HqDatabase['region']>;
+
+interface CopyExtras {
+  dims: HqDatabase['dim'][];
+  expenses: { item_code: string; month: number; amount_cents: number }[];
+}
+
+/** The copy's dimensions by code and its entered expense budget, read before the transaction. */
+function readExtras(copyPath: string): CopyExtras {
+  const db = new Database(copyPath, { readonly: true, fileMustExist: true });
+  try {
+    const dims = db
+      .prepare(
+        `SELECT 'province' AS kind, code, name, NULL AS parent_code FROM province
+         UNION ALL SELECT 'city', c.code, c.name, p.code FROM city c JOIN province p ON p.id = c.province_id
+         UNION ALL SELECT 'channel', code, name, NULL FROM channel
+         UNION ALL SELECT 'brand', code, name, NULL FROM brand
+         UNION ALL SELECT 'category', code, name, NULL FROM category
+         UNION ALL SELECT 'sku', s.code, s.name, b.code FROM sku s JOIN brand b ON b.id = s.brand_id
+         UNION ALL SELECT 'expenseItem', code, name, NULL FROM expense_item`,
+      )
+      .all() as HqDatabase['dim'][];
+    const expenses = db
+      .prepare(
+        `SELECT i.code AS item_code, e.month AS month, SUM(e.amount_cents) AS amount_cents
+           FROM expense_budget e JOIN expense_item i ON i.id = e.item_id
+          WHERE e.brand_id IS NULL AND e.category_id IS NULL AND e.channel_id IS NULL AND e.city_id IS NULL
+          GROUP BY i.code, e.month`,
+      )
+      .all() as CopyExtras['expenses'];
+    return { dims, expenses };
+  } finally {
+    db.close();
+  }
+}
+
+const sha256File = (path: string): string => (existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : '');
+
+const words = (language: ReceiveOptions['language'], r: Refusal): string => translate(language ?? 'zh-Hant', `hq.reason.${r.reason}`, r.params);
+
+/** Head office's own checks, in order, inside the receipt's transaction (so two receivers see each other's work). */
+async function hqChecks(
+  trx: Db,
+  m: PackageManifest,
+  fingerprint: string,
+  options: ReceiveOptions,
+): Promise<Refusal | { region: RegionRow | null; bind: boolean }> {
+  const cycle = await cycleOf(trx);
+  if (m.planYear !== cycle.planYear) return { reason: 'wrongYear', params: { year: m.planYear, cycleYear: cycle.planYear } };
+
+  let region = (await trx.selectFrom('region').selectAll().where('id', '=', m.region.id).executeTakeFirst()) ?? null;
+  let bind = false;
+  if (!region) {
+    const byName = await trx.selectFrom('region').selectAll().where('name', '=', m.region.name).executeTakeFirst();
+    if (byName && byName.id === null) {
+      region = byName;
+      bind = true;
+    } else if (byName || !options.registerRegion) {
+      return { reason: byName && options.registerRegion ? 'regionNameTaken' : 'unknownRegion', params: { region: m.region.name } };
+    }
+  }
+  if (!region) return { region: null, bind: false };
+
+  if (region.fingerprint !== null && region.fingerprint !== fingerprint && !options.acceptNewKey) {
+    return { reason: 'keyChanged', params: { region: region.name, fingerprint, pinned: region.fingerprint } };
+  }
+  if (region.state === 'confirmed') return { reason: 'regionConfirmed', params: { region: region.name, revision: region.revision ?? 0 } };
+  const seen = await trx.selectFrom('package').select('package_id').where('package_id', '=', m.packageId).executeTakeFirst();
+  if (seen) return { reason: 'replayed', params: { packageId: m.packageId } };
+  if (region.package_id !== null && region.revision !== null) {
+    const last = await trx.selectFrom('package').select(['revision', 'created_at']).where('package_id', '=', region.package_id).executeTakeFirstOrThrow();
+    if (m.revision <= last.revision) return { reason: 'revisionNotNewer', params: { revision: m.revision, accepted: last.revision } };
+    if (m.replaces !== last.revision) return { reason: 'skipsRevision', params: { revision: m.revision, replaces: m.replaces ?? '-', accepted: last.revision } };
+    if (Date.parse(m.createdAt) < Date.parse(last.created_at)) return { reason: 'stale', params: { createdAt: m.createdAt, acceptedAt: last.created_at } };
+  }
+  return { region, bind };
+}
+
+async function logReceipt(
+  trx: Db,
+  row: Insertable<HqDatabase['receipt']>,
+): Promise<number> {
+  const r = await trx.insertInto('receipt').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+const chunks = <T>(rows: T[], size: number): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+
+/** Receives one package file into the workspace; the verdict is also in the receipt log. */
+export async function receivePackage(store: HqStore, path: string, options: ReceiveOptions): Promise<Receipt> {
+  const language = options.language ?? 'zh-Hant';
+  const now = options.now ?? new Date().toISOString();
+  const fileName = basename(path);
+  const fileSha = sha256File(path);
+  const dir = mkdtempSync(join(tmpdir(), 'rplan-hq-'));
+  try {
+    const copyPath = join(dir, 'plan.sqlite');
+    const verified = await verifyPlanPackage(path, { language, keepCopyAt: copyPath });
+    const base = { received_at: now, received_by: options.by, file_name: fileName, file_sha256: fileSha, fingerprint: verified.fingerprint };
+    if (verified.verdict !== 'ok' || !verified.manifest || !verified.fingerprint) {
+      const reason = verified.reason ?? 'refused';
+      const receiptId = await store.dialect.writing(store.db, (trx) =>
+        logReceipt(trx, {
+          ...base, package_id: null, region_key: null, region_name: null, revision: null, verdict: 'refused', reason, params: '{}', words: verified.message,
+        }),
+      );
+      return {
+        receiptId, fileName, verdict: 'refused', reason, params: {}, message: verified.message, regionName: null, revision: null, packageId: null,
+        fingerprint: verified.fingerprint, factRows: 0,
+      };
+    }
+    const m = verified.manifest;
+    const fingerprint = verified.fingerprint;
+    const extras = readExtras(copyPath);
+    // Month 0 of the control totals is the year.
+    const year = m.controlTotals.plan.find((r) => r.month === 0)!;
+    const totals = {
+      plan_cents: year.amountCents,
+      volume: year.volume,
+      gross_profit_cents: year.grossProfitCents,
+      budget_cents: m.controlTotals.expenseBudget.find((r) => r.month === 0)!.amountCents,
+    };
+    return await store.dialect.receiving(store.db, copyPath, m.region.id, async (trx, load): Promise<Receipt> => {
+      const checked = await hqChecks(trx, m, fingerprint, options);
+      const known = {
+        ...base, package_id: m.packageId, region_name: m.region.name, revision: m.revision,
+      };
+      if ('reason' in checked) {
+        const message = words(language, checked);
+        const regionKey = (await trx.selectFrom('region').select('key').where('id', '=', m.region.id).executeTakeFirst())?.key ?? null;
+        const receiptId = await logReceipt(trx, { ...known, region_key: regionKey, verdict: 'refused', reason: checked.reason, params: JSON.stringify(checked.params), words: message });
+        return {
+          receiptId, fileName, verdict: 'refused', reason: checked.reason, params: checked.params, message, regionName: m.region.name, revision: m.revision,
+          packageId: m.packageId, fingerprint, factRows: 0,
+        };
+      }
+      let regionKey: number;
+      if (checked.region) {
+        regionKey = Number(checked.region.key);
+      } else {
+        const order = await trx.selectFrom('region').select((eb) => eb.fn.max('sort_order').as('n')).executeTakeFirst();
+        const inserted = await trx
+          .insertInto('region')
+          .values({ id: m.region.id, name: m.region.name, expected: 0, state: 'pending', sort_order: Number(order?.n ?? 0) + 1 })
+          .returning('key')
+          .executeTakeFirstOrThrow();
+        regionKey = Number(inserted.key);
+      }
+      const rows = await load(regionKey);
+      const message = translate(language, 'hq.accepted', { region: m.region.name, revision: m.revision, rows });
+      const receiptId = await logReceipt(trx, { ...known, region_key: regionKey, verdict: 'accepted', reason: null, params: '{}', words: message });
+      await trx
+        .insertInto('package')
+        .values({
+          package_id: m.packageId, region_key: regionKey, revision: m.revision, replaces: m.replaces, created_at: m.createdAt, received_at: now,
+          receipt_id: receiptId, fingerprint, manifest: JSON.stringify(m), ...totals,
+        })
+        .execute();
+      await trx
+        .updateTable('region')
+        .set({ id: m.region.id, fingerprint, public_key: m.signer.publicKey, state: 'submitted', package_id: m.packageId, revision: m.revision })
+        .where('key', '=', regionKey)
+        .execute();
+      await trx.deleteFrom('expense_fact').where('region_key', '=', regionKey).execute();
+      for (const part of chunks(extras.expenses, 500)) {
+        await trx.insertInto('expense_fact').values(part.map((e) => ({ region_key: regionKey, ...e }))).execute();
+      }
+      for (const part of chunks(extras.dims, 500)) {
+        await trx.insertInto('dim').values(part).onConflict((oc) => oc.columns(['kind', 'code']).doNothing()).execute();
+      }
+      return {
+        receiptId, fileName, verdict: 'accepted', reason: null, params: {}, message, regionName: m.region.name, revision: m.revision, packageId: m.packageId,
+        fingerprint, factRows: rows,
+      };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The package files a path names: the file itself, or every .rplanpkg in a folder, in name order. */
+export function packagesAt(path: string): string[] {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    return readdirSync(path)
+      .filter((n) => n.toLowerCase().endsWith(PACKAGE_EXTENSION))
+      .sort()
+      .map((n) => join(path, n));
+  }
+  return [path];
+}
+
+/** Receives each file, or each package of each folder, one after the other. */
+export async function receivePaths(store: HqStore, paths: string[], options: ReceiveOptions): Promise<Receipt[]> {
+  const out: Receipt[] = [];
+  for (const p of paths) for (const file of packagesAt(p)) out.push(await receivePackage(store, file, options));
+  return out;
+}
