@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { installationSigner, type Signer } from '../../src/main/core/io/planPack
 import { writeReturnFile, type PlanAnswer } from '../../src/main/core/io/planReturn';
 import { HEAD_OFFICE_KEY } from '../../src/main/core/services/submit/answer';
 import { translate } from '../../src/shared/i18n';
-import { demoOpener, invokeOk, invokeRefused, type RegistryCtx } from './helpers';
+import { TSX_ARGS, demoOpener, invokeOk, invokeRefused, type RegistryCtx } from './helpers';
 
 // Head office's answer opened in 報送總部 (the endpoint submit.answer, through the
 // registry): it is recorded against the submission it names, head office's key is pinned
@@ -138,4 +139,34 @@ describe("head office's answer", () => {
     expect((await invokeOk(c, 'submit.answer', { path })).outcome).toBe('recorded');
     expect(await invokeRefused(c, 'submit.answer', { path: '', extra: 1 })).toMatchObject({ code: 'INVALID_INPUT' });
   });
+});
+
+describe('cli submit answer', () => {
+  const CLI = join(import.meta.dirname, '../../src/main/cli/index.ts');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [...TSX_ARGS, CLI, ...args], { encoding: 'utf8' });
+
+  it('records the answer (exit 0, again harmless), refuses another key or an unknown revision (exit 2, the reason on stderr)', async () => {
+    const { c, regionId, regionName } = await withSubmissions();
+    const regionPath = c.session.requireFile().path;
+    await c.session.close();
+    const good = writeReturnFile(answerOf(regionId, regionName), hq, join(work, 'cli-good.rplanret')).path;
+    const ok = cli('submit', 'answer', regionPath, good, '--lang', 'en');
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('cli-good.rplanret: recorded');
+    expect(ok.stdout).toContain('answer:       Returned — 三月費用率超過上限，請調整後重報。');
+    expect(ok.stdout).toContain(`head office:  ${hq.fingerprint} (pinned now`);
+    const again = cli('submit', 'answer', regionPath, good);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already recorded');
+
+    const foreign = writeReturnFile(answerOf(regionId, regionName, { revision: 2, packageId: PKG2 }), stranger, join(work, 'cli-foreign.rplanret')).path;
+    const refused = cli('submit', 'answer', regionPath, foreign, '--lang', 'en');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`refused (keyChanged): The head-office answer was signed by another key (fingerprint ${stranger.fingerprint}`);
+    const unknown = writeReturnFile(answerOf(regionId, regionName, { revision: 7 }), hq, join(work, 'cli-unknown.rplanret')).path;
+    const r7 = cli('submit', 'answer', regionPath, unknown);
+    expect(r7.status).toBe(2);
+    expect(r7.stderr).toContain('refused (unknownRevision): 本區域檔沒有第 7 版報送');
+  }, 60_000);
 });
