@@ -62,7 +62,6 @@ test('head office\'s return file opened in 報送總部: the history shows 已�
     await expect(page.getByTestId('submit-answer-notice')).toBeHidden();
     await expect(row).toContainText(comment);
     await expect(row).not.toContainText('已確認');
-    await page.screenshot({ path: join(tmpdir(), 'hqreturn-answer-zh-Hant.png'), fullPage: true });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
