@@ -33,7 +33,7 @@ function setup() {
 describe('head office through the registry', () => {
   it('creates a workspace, receives, returns with a signed file, confirms, consolidates', async () => {
     const { session, r, ok } = setup();
-    expect(await ok('hq.current', {})).toBeNull();
+    expect((await ok('hq.current', {})).workspace).toBeNull();
     const hqPath = join(dir, 'cycle.rplanhq');
     const created = await ok('hq.create', { path: hqPath, planYear: 2027, name: '2027 年度計劃', regions: ['華東大區', '華南大區'], tolerance: 0.02, expenseCap: 0.1 });
     expect(created).toMatchObject({ planYear: 2027, name: '2027 年度計劃', regionCount: 2, expenseCap: 0.1 });
@@ -75,7 +75,7 @@ describe('head office through the registry', () => {
     // Region-file endpoints see no region file; closing leaves nothing open.
     expect((await r.invoke('region.overview', {})).ok).toBe(false);
     await ok('hq.close', {});
-    expect(await ok('hq.current', {})).toBeNull();
+    expect((await ok('hq.current', {})).workspace).toBeNull();
     expect(session.hq).toBeNull();
 
     // Reopened, it is the same workspace.

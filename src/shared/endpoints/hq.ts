@@ -49,8 +49,11 @@ const regionRef = z.string().trim().min(1, 'region is required').max(100);
 const fraction = z.number().min(0).max(10);
 
 export const hqEndpoints = {
-  /** The open head-office workspace, or null. */
-  'hq.current': query<HqSummary | null>(['hq'])(z.object({}).strict()),
+  /**
+   * The open head-office workspace, or null; wrapped, because a view keeps showing its
+   * last answer while a query answers null.
+   */
+  'hq.current': query<{ workspace: HqSummary | null }>(['hq'])(z.object({}).strict()),
   /** Workspaces or plan packages in the host's folder (the web host); [] where dialogs are native. */
   'hq.browse': query<BrowseEntry[]>(['app', 'hq'])(z.object({ kind: z.enum(['hq', 'package']) }).strict()),
   'hq.board': query<Board>(['hq'])(z.object({}).strict()),

@@ -37,7 +37,7 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
   const host = session.host;
   const store = () => session.requireHq().store;
 
-  r.query('hq.current', () => session.hqSummary());
+  r.query('hq.current', async () => ({ workspace: await session.hqSummary() }));
   r.query('hq.browse', ({ kind }) => host.browse(kind));
   r.query('hq.board', () => statusBoard(store()));
   r.query('hq.receipts', () => receiptLog(store()));
