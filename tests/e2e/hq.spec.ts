@@ -1,7 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { closeHqStore, openHqStore, setTargets } from '../../src/main/core/hq';
 import { readReturnFile } from '../../src/main/core/io/planReturn';
+import type { NationalCell } from '../../src/shared/hq';
+import { invoke } from './api';
 import { expect, test } from './fixtures';
 import { demoRegion, packageOf, plannedSource, type PackageSource } from './hqPackages';
 import { shot } from './shots';
@@ -47,6 +50,8 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await dialog.locator('input[name="cycleName"]').fill('2027 年度計劃');
   await dialog.locator('textarea[name="regions"]').fill('華東大區\n華南大區\n華北大區\n西南大區');
   await dialog.locator('input[name="expenseCap"]').fill('12');
+  // Due a week ago: the region that has not submitted is late.
+  await dialog.locator('input[name="dueDate"]').fill('2026-12-01');
   await page.getByTestId('new-hq-submit').click();
   await expect(page.getByTestId('hq-workspace')).toBeVisible();
   await expect(page.getByTestId('hq-cycle')).toContainText('2027 年度計劃');
@@ -61,6 +66,8 @@ test('head office creates a workspace, receives, returns, receives the next revi
     await expect(row(page, r)).toContainText('已報送');
   }
   await expect(row(page, '西南大區')).toContainText('未報送');
+  await expect(row(page, '西南大區')).toHaveClass(/is-late/);
+  await expect(row(page, '西南大區')).toContainText('逾期');
   await receive(page, ['華南大區-r1.rplanpkg']);
   const refused = page.locator('[data-testid="hq-verdict"][data-verdict="refused"]');
   await expect(refused).toHaveCount(1);
@@ -86,6 +93,20 @@ test('head office creates a workspace, receives, returns, receives the next revi
     expect(read.answer).toMatchObject({ verdict: 'returned', regionName: '華東大區', revision: 1, planYear: 2027, comment: '費用率偏高，請把促銷費用壓到 10% 以內' });
   }
 
+  // Head office's targets (typed in elsewhere; here straight into the workspace on a
+  // connection of the test's own): 華北大區's is 10% above its plan.
+  const national = await invoke<NationalCell[]>(page, 'hq.national', {});
+  const hqFile = readdirSync(host.workspace).find((f) => f.endsWith('.rplanhq'))!;
+  const store = await openHqStore({ kind: 'sqlite', path: join(host.workspace, hqFile) });
+  try {
+    await setTargets(store, national.map((c) => ({
+      region: c.regionName, month: c.month, volume: c.volume,
+      amountCents: c.regionName === '華北大區' ? Math.round(c.planCents * 1.1) : c.planCents,
+    })));
+  } finally {
+    await closeHqStore(store);
+  }
+
   // The region's next revision arrives and replaces the first.
   await packageOf(src, east, { revision: 2, out: join(host.workspace, '華東大區-r2.rplanpkg') });
   await receive(page, ['華東大區-r2.rplanpkg']);
@@ -93,6 +114,8 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await page.getByTestId('hq-receive-close').click();
   await expect(row(page, '華東大區')).toHaveAttribute('data-state', 'submitted');
   await expect(row(page, '華東大區').getByTestId('hq-board-revision')).toHaveText('第 2 版');
+  await expect(row(page, '華北大區').getByTestId('hq-board-gap')).toHaveText('−9.1%');
+  await expect(row(page, '華南大區').getByTestId('hq-board-gap')).toHaveText('0.0%');
 
   // 確認 every region that submitted.
   for (const r of ['華東大區', '華南大區', '華北大區']) {

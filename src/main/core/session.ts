@@ -84,7 +84,7 @@ export class Session {
     const cycle = await cycleOf(hq.store.db);
     return {
       path: hq.path, fileName: basename(hq.path), planYear: cycle.planYear, name: cycle.name, tolerance: cycle.tolerance,
-      expenseCap: cycle.expenseCap, regionCount: await regionCount(hq.store),
+      expenseCap: cycle.expenseCap, dueDate: cycle.dueDate, regionCount: await regionCount(hq.store),
     };
   }
 

@@ -19,6 +19,7 @@ export interface HqSummary {
   name: string;
   tolerance: number;
   expenseCap: number | null;
+  dueDate: string | null;
   regionCount: number;
 }
 
@@ -73,6 +74,8 @@ export const hqEndpoints = {
       regions: z.array(z.string().trim().min(1).max(100)).max(1000),
       tolerance: fraction.optional(),
       expenseCap: fraction.nullable().optional(),
+      /** The date packages are due: a region not in by then is late on the board. */
+      dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD').nullable().optional(),
     }).strict(),
   ),
   /** Omitted path: the host's open dialog. Resolves null when cancelled. */

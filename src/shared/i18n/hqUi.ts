@@ -18,6 +18,7 @@ export const hqUiZhHant = {
     regionsPlaceholder: '華東大區\n華南大區\n華北大區',
     tolerance: '目標容差（%）',
     expenseCap: '費用率上限（%，可留空）',
+    dueDate: '報送截止日（可留空）',
     submit: '建立',
     whereWeb: '匯總文件存放在本機服務的文件夾中。',
     whereNative: '下一步選擇匯總文件的保存位置。',
@@ -70,6 +71,7 @@ export const hqUiZhHant = {
     confirm: '確認',
     empty: '尚無區域。',
     noTarget: '—',
+    moreWarnings: '另有 {{count}} 條',
   },
   receive: {
     title: '接收結果',
@@ -130,6 +132,7 @@ export const hqUiZhHans: HqUiMessages = {
     regionsPlaceholder: '华东大区\n华南大区\n华北大区',
     tolerance: '目标容差（%）',
     expenseCap: '费用率上限（%，可留空）',
+    dueDate: '报送截止日（可留空）',
     submit: '建立',
     whereWeb: '汇总文件存放在本机服务的文件夹中。',
     whereNative: '下一步选择汇总文件的保存位置。',
@@ -182,6 +185,7 @@ export const hqUiZhHans: HqUiMessages = {
     confirm: '确认',
     empty: '尚无区域。',
     noTarget: '—',
+    moreWarnings: '另有 {{count}} 条',
   },
   receive: {
     title: '接收结果',
@@ -239,6 +243,7 @@ export const hqUiEn: HqUiMessages = {
     regionsPlaceholder: 'East China\nSouth China\nNorth China',
     tolerance: 'Target tolerance (%)',
     expenseCap: 'Expense-ratio cap (%, optional)',
+    dueDate: 'Due date (optional)',
     submit: 'Create',
     whereWeb: "The workspace is kept in the local host's folder.",
     whereNative: 'Next, choose where to save the workspace.',
@@ -291,6 +296,7 @@ export const hqUiEn: HqUiMessages = {
     confirm: 'Confirm',
     empty: 'No regions yet.',
     noTarget: '—',
+    moreWarnings: '{{count}} more',
   },
   receive: {
     title: 'Receipt',

@@ -46,7 +46,7 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
   r.query('hq.byChannel', () => nationalByChannel(store()));
   r.query('hq.expenses', () => expensesByRegion(store()));
 
-  r.asyncCommand('hq.create', async ({ path, planYear, name, regions, tolerance, expenseCap }) => {
+  r.asyncCommand('hq.create', async ({ path, planYear, name, regions, tolerance, expenseCap, dueDate }) => {
     const chosen = path !== undefined ? session.assertMayUse(path) : await host.chooseSavePath(`${safeFileName(name, 'hq')}-${planYear}${HQ_EXTENSION}`, 'hq');
     if (chosen === null) return null;
     if (!chosen.toLowerCase().endsWith(HQ_EXTENSION)) throw new AppError('INVALID_INPUT', `${chosen}: a head-office workspace's name ends in ${HQ_EXTENSION}`);
@@ -54,6 +54,7 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
       planYear, name, regions,
       ...(tolerance !== undefined ? { tolerance } : {}),
       ...(expenseCap !== undefined ? { expenseCap } : {}),
+      ...(dueDate !== undefined ? { dueDate } : {}),
     });
   });
   r.asyncCommand('hq.open', async ({ path }) => {

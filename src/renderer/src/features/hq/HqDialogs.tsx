@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { BrowseEntry } from '../../../../shared/contract';
 import type { HqSummary } from '../../../../shared/endpoints/hq';
 import { runCommand } from '../../api/commands';
@@ -20,6 +20,7 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
   const [regions, setRegions] = useState('');
   const [tolerance, setTolerance] = useState('1');
   const [cap, setCap] = useState('');
+  const [due, setDue] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [hostError, setHostError] = useState<string | null>(null);
@@ -43,6 +44,7 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
     const outcome = await runCommand('hq.create', {
       planYear: year, name: name.trim(), regions: [...new Set(regionList)], tolerance: Number(tolerance) / 100,
       expenseCap: cap.trim() === '' ? null : Number(cap) / 100,
+      dueDate: due === '' ? null : due,
     });
     setBusy(false);
     if (outcome.ok) {
@@ -50,7 +52,7 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
     } else setHostError(errorText(outcome.error));
   };
 
-  const field = (key: string, label: string, input: React.ReactNode, short = false) => (
+  const field = (key: string, label: string, input: ReactNode, short = false) => (
     <label className={short ? 'field field--short' : 'field'}>
       <span className="field__label">{label}</span>
       {input}
@@ -75,6 +77,7 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
         <div className="hq-form-row">
           {field('tolerance', t('hqUi.create.tolerance'), <input name="tolerance" className={cls('tolerance')} value={tolerance} onChange={(e) => setTolerance(e.target.value)} inputMode="decimal" autoComplete="off" />)}
           {field('cap', t('hqUi.create.expenseCap'), <input name="expenseCap" className={cls('cap')} value={cap} onChange={(e) => setCap(e.target.value)} inputMode="decimal" autoComplete="off" />)}
+          {field('due', t('hqUi.create.dueDate'), <input name="dueDate" type="date" className="input" value={due} onChange={(e) => setDue(e.target.value)} />)}
         </div>
         {hostError && (
           <p className="form__error" role="alert">
@@ -162,7 +165,7 @@ export function HqPickDialog({ kind, onClose, onPicked }: { kind: 'hq' | 'packag
 }
 
 /** Opens a workspace: the OS dialog where there is one, else the host's folder. */
-export function useOpenHq(): { open(): void; picker: React.ReactNode } {
+export function useOpenHq(): { open(): void; picker: ReactNode } {
   const app = useApp();
   const [picking, setPicking] = useState(false);
   const openPath = async (path?: string) => {

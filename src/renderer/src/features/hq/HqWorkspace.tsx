@@ -191,22 +191,29 @@ function BoardView({ onReturn, onConfirm }: { onReturn: (row: BoardRow) => void;
                   <td className="muted">{timeText(r.receivedAt, language)}</td>
                   <td className="num">{r.revision === null ? '—' : money(r.planCents, language)}</td>
                   <td className="num">{r.targetCents === 0 ? t('hqUi.board.noTarget') : money(r.targetCents, language)}</td>
-                  <td className={`num${overTolerance ? ' is-bad' : ''}`}>{r.revision === null ? '—' : signedPercent(gap, language)}</td>
+                  <td className={`num${overTolerance ? ' is-bad' : ''}`} data-testid="hq-board-gap">{r.revision === null ? '—' : signedPercent(gap, language)}</td>
                   <td className={`num${overCap ? ' is-bad' : ''}`}>{formatPercent(r.expenseRatio, language)}</td>
-                  <td className="hq-table__warnings">
-                    {r.warnings.map((w) => (
-                      <span key={w.key + JSON.stringify(w.params)} className="hq-warning" title={t(`hq.warning.${w.key}`, w.params)}>
+                  <td className="hq-table__warnings" title={r.warnings.map((w) => t(`hq.warning.${w.key}`, w.params)).join('\n')}>
+                    {/* Two on the board; all of them in the cell's tooltip. */}
+                    {r.warnings.slice(0, 2).map((w) => (
+                      <span key={w.key + JSON.stringify(w.params)} className="hq-warning">
                         {t(`hq.warning.${w.key}`, w.params)}
                       </span>
                     ))}
+                    {r.warnings.length > 2 && <span className="hq-warning hq-warning--more">{t('hqUi.board.moreWarnings', { count: r.warnings.length - 2 })}</span>}
                   </td>
                   <td className="hq-table__actions">
-                    <button type="button" className="btn btn--small" disabled={r.state !== 'submitted'} onClick={() => onReturn(r)} data-testid="hq-return">
-                      {t('hqUi.board.return')}
-                    </button>
-                    <button type="button" className="btn btn--small btn--primary" disabled={r.state !== 'submitted'} onClick={() => onConfirm(r)} data-testid="hq-confirm">
-                      {t('hqUi.board.confirm')}
-                    </button>
+                    {/* Only a submitted revision can be returned or confirmed. */}
+                    {r.state === 'submitted' && (
+                      <>
+                        <button type="button" className="btn btn--small" onClick={() => onReturn(r)} data-testid="hq-return">
+                          {t('hqUi.board.return')}
+                        </button>
+                        <button type="button" className="btn btn--small btn--primary" onClick={() => onConfirm(r)} data-testid="hq-confirm">
+                          {t('hqUi.board.confirm')}
+                        </button>
+                      </>
+                    )}
                   </td>
                 </tr>
               );
