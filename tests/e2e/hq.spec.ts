@@ -68,6 +68,20 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await expect(row(page, '西南大區')).toContainText('未報送');
   await expect(row(page, '西南大區')).toHaveClass(/is-late/);
   await expect(row(page, '西南大區')).toContainText('逾期');
+  // Head office's targets (typed in elsewhere; here straight into the workspace on a
+  // connection of the test's own), in whole 元 as a region keeps them: 華北大區's is 10% above its plan.
+  const national = await invoke<NationalCell[]>(page, 'hq.national', {});
+  const hqFile = readdirSync(host.workspace).find((f) => f.endsWith('.rplanhq'))!;
+  const store = await openHqStore({ kind: 'sqlite', path: join(host.workspace, hqFile) });
+  try {
+    await setTargets(store, national.map((c) => ({
+      region: c.regionName, month: c.month, volume: c.volume,
+      amountCents: Math.round((c.regionName === '華北大區' ? c.planCents * 1.1 : c.planCents) / 100) * 100,
+    })));
+  } finally {
+    await closeHqStore(store);
+  }
+
   await receive(page, ['華南大區-r1.rplanpkg']);
   const refused = page.locator('[data-testid="hq-verdict"][data-verdict="refused"]');
   await expect(refused).toHaveCount(1);
@@ -84,6 +98,9 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await expect(ret).toBeHidden();
   await expect(page.getByTestId('hq-notice')).toContainText('華東大區 2027 第1版 回覆.rplanret');
   await expect(row(page, '華東大區')).toHaveAttribute('data-state', 'returned');
+  await expect(row(page, '華北大區').getByTestId('hq-board-gap')).toHaveText('−9.1%');
+  await page.getByTestId('hq-notice').getByRole('button').click();
+  await shot(page, 'hq-board-mid');
   const exportsDir = join(host.workspace, 'exports');
   const returnFiles = readdirSync(exportsDir).filter((f) => f.endsWith('.rplanret'));
   expect(returnFiles).toEqual(['華東大區 2027 第1版 回覆.rplanret']);
@@ -93,20 +110,6 @@ test('head office creates a workspace, receives, returns, receives the next revi
     expect(read.answer).toMatchObject({ verdict: 'returned', regionName: '華東大區', revision: 1, planYear: 2027, comment: '費用率偏高，請把促銷費用壓到 10% 以內' });
   }
 
-  // Head office's targets (typed in elsewhere; here straight into the workspace on a
-  // connection of the test's own): 華北大區's is 10% above its plan.
-  const national = await invoke<NationalCell[]>(page, 'hq.national', {});
-  const hqFile = readdirSync(host.workspace).find((f) => f.endsWith('.rplanhq'))!;
-  const store = await openHqStore({ kind: 'sqlite', path: join(host.workspace, hqFile) });
-  try {
-    await setTargets(store, national.map((c) => ({
-      region: c.regionName, month: c.month, volume: c.volume,
-      amountCents: c.regionName === '華北大區' ? Math.round(c.planCents * 1.1) : c.planCents,
-    })));
-  } finally {
-    await closeHqStore(store);
-  }
-
   // The region's next revision arrives and replaces the first.
   await packageOf(src, east, { revision: 2, out: join(host.workspace, '華東大區-r2.rplanpkg') });
   await receive(page, ['華東大區-r2.rplanpkg']);
@@ -114,7 +117,6 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await page.getByTestId('hq-receive-close').click();
   await expect(row(page, '華東大區')).toHaveAttribute('data-state', 'submitted');
   await expect(row(page, '華東大區').getByTestId('hq-board-revision')).toHaveText('第 2 版');
-  await expect(row(page, '華北大區').getByTestId('hq-board-gap')).toHaveText('−9.1%');
   await expect(row(page, '華南大區').getByTestId('hq-board-gap')).toHaveText('0.0%');
 
   // 確認 every region that submitted.
@@ -124,6 +126,16 @@ test('head office creates a workspace, receives, returns, receives the next revi
   }
   await expect(page.getByTestId('hq-kpi-confirmed')).toContainText('3');
   await shot(page, 'hq-board');
+
+  // The consolidated workbook and the regions' target files go where exports go.
+  await page.getByTestId('hq-export-workbook').click();
+  await expect(page.getByTestId('hq-notice')).toContainText('.xlsx');
+  await page.getByTestId('hq-export-targets').click();
+  await expect(page.getByTestId('hq-notice')).toContainText('已寫出 3 個目標文件');
+  await expect(page.getByTestId('hq-notice')).toContainText('西南大區');
+  const exported = readdirSync(exportsDir).filter((f) => f.endsWith('.xlsx')).sort();
+  expect(exported).toHaveLength(4);
+  expect(exported.filter((f) => f.includes('-target-'))).toHaveLength(3);
 
   // The receipt log keeps every verdict, the replay's refusal among them.
   await page.getByTestId('hq-tab-receipts').click();
@@ -136,6 +148,16 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await expect(page.getByTestId('hq-national-row')).toHaveCount(4);
   await expect(page.locator('[data-testid="hq-national-row"][data-region="全國合計"]')).toBeVisible();
   await shot(page, 'hq-national');
+  const language = page.getByTestId('language-switcher');
+  await language.locator('[data-value="en"]').click();
+  await expect(page.getByTestId('hq-tab-national')).toHaveText('National plan');
+  await shot(page, 'hq-national-en');
+  await page.getByTestId('hq-tab-board').click();
+  await shot(page, 'hq-board-en');
+  await language.locator('[data-value="zh-Hans"]').click();
+  await expect(page.getByTestId('hq-tab-board')).toHaveText('报送状态');
+  await shot(page, 'hq-board-hans');
+  await language.locator('[data-value="zh-Hant"]').click();
 
   // Closing goes back to the start screen; the workspace opens again from the host's folder.
   await page.getByTestId('hq-close').click();

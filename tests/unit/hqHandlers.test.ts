@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
 import { createHandlers } from '../../src/main/core/handlers';
+import { setTargets } from '../../src/main/core/hq';
 import { readReturnFile } from '../../src/main/core/io/planReturn';
 import { Session } from '../../src/main/core/session';
 import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
@@ -71,6 +73,17 @@ describe('head office through the registry', () => {
     expect((await ok('hq.byBrand', {})).length).toBeGreaterThan(0);
     expect((await ok('hq.byChannel', {})).length).toBeGreaterThan(0);
     expect((await ok('hq.expenses', {})).length).toBe(2);
+
+    // The consolidated workbook, and a target file for each region head office has a target for.
+    const book = await ok('hq.exportWorkbook', {});
+    expect(book?.path.endsWith('.xlsx')).toBe(true);
+    expect(XLSX.read(readFileSync(book!.path)).SheetNames.length).toBeGreaterThan(1);
+    expect(await ok('hq.exportTargets', {})).toEqual({ paths: [], skipped: ['華東大區', '華南大區'] });
+    await setTargets(session.requireHq().store, [1, 2, 3].map((month) => ({ region: '華南大區', month, amountCents: 100_000_00, volume: 10 })));
+    const targets = await ok('hq.exportTargets', {});
+    expect(targets.skipped).toEqual(['華東大區']);
+    expect(targets.paths).toHaveLength(1);
+    expect(existsSync(targets.paths[0])).toBe(true);
 
     // Region-file endpoints see no region file; closing leaves nothing open.
     expect((await r.invoke('region.overview', {})).ok).toBe(false);

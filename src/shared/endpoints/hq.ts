@@ -87,6 +87,10 @@ export const hqEndpoints = {
   'hq.return': asyncCommand<ReturnResult>(['hq'])(
     z.object({ region: regionRef, comment: z.string().trim().min(1, 'a return needs a comment').max(4000) }).strict(),
   ),
+  /** The consolidated workbook (XLSX) where the host puts exports (omitted path: the host asks); null when cancelled. */
+  'hq.exportWorkbook': asyncCommand<{ path: string } | null>([])(z.object({ path: pathSchema.optional() }).strict()),
+  /** One target file per region with head office's target, for the region's 總部目標 import, where the host puts exports. */
+  'hq.exportTargets': asyncCommand<{ paths: string[]; skipped: string[] }>([])(z.object({}).strict()),
   /** 確認: locks a region's accepted revision as the version of record. */
   'hq.confirm': asyncCommand<Decision>(['hq'])(z.object({ region: regionRef }).strict()),
 } as const;

@@ -8,6 +8,7 @@ export const hqUiZhHant = {
   openHq: '打開總部匯總',
   openHqHint: '打開已有的總部匯總（.rplanhq）',
   returnFileName: '{{region}} {{year}} 第{{revision}}版 回覆',
+  workbookFileName: '{{name}} 全國匯總 {{year}}',
   create: {
     title: '新建總部匯總',
     intro: '一個總部匯總對應一個計劃週期：收取各區域報送的計劃包，核對、退回或確認，再匯總成全國計劃。',
@@ -41,6 +42,11 @@ export const hqUiZhHant = {
     cycle: '{{name}} · {{year}} 年度',
     close: '關閉匯總',
     receive: '接收計劃包…',
+    exportWorkbook: '導出匯總工作簿',
+    exportTargets: '寫出各區域目標文件',
+    exported: '已導出：{{path}}',
+    targetsWritten: '已寫出 {{count}} 個目標文件到 {{dir}}',
+    targetsSkipped: '（{{regions}} 尚無目標或未報送，未寫出）',
   },
   tabs: { board: '報送狀態', national: '全國計劃', receipts: '接收記錄' },
   kpi: {
@@ -49,8 +55,8 @@ export const hqUiZhHant = {
     returned: '退回',
     confirmed: '已確認',
     pending: '未報送',
-    plan: '全國計劃',
-    target: '總部目標',
+    plan: '全國計劃（{{unit}}）',
+    target: '總部目標（{{unit}}）',
     gap: '差距',
   },
   board: {
@@ -122,6 +128,7 @@ export const hqUiZhHans: HqUiMessages = {
   openHq: '打开总部汇总',
   openHqHint: '打开已有的总部汇总（.rplanhq）',
   returnFileName: '{{region}} {{year}} 第{{revision}}版 回复',
+  workbookFileName: '{{name}} 全国汇总 {{year}}',
   create: {
     title: '新建总部汇总',
     intro: '一个总部汇总对应一个计划周期：收取各区域报送的计划包，核对、退回或确认，再汇总成全国计划。',
@@ -155,6 +162,11 @@ export const hqUiZhHans: HqUiMessages = {
     cycle: '{{name}} · {{year}} 年度',
     close: '关闭汇总',
     receive: '接收计划包…',
+    exportWorkbook: '导出汇总工作簿',
+    exportTargets: '写出各区域目标文件',
+    exported: '已导出：{{path}}',
+    targetsWritten: '已写出 {{count}} 个目标文件到 {{dir}}',
+    targetsSkipped: '（{{regions}} 尚无目标或未报送，未写出）',
   },
   tabs: { board: '报送状态', national: '全国计划', receipts: '接收记录' },
   kpi: {
@@ -163,8 +175,8 @@ export const hqUiZhHans: HqUiMessages = {
     returned: '退回',
     confirmed: '已确认',
     pending: '未报送',
-    plan: '全国计划',
-    target: '总部目标',
+    plan: '全国计划（{{unit}}）',
+    target: '总部目标（{{unit}}）',
     gap: '差距',
   },
   board: {
@@ -233,6 +245,7 @@ export const hqUiEn: HqUiMessages = {
   openHq: 'Open head-office workspace',
   openHqHint: 'Open an existing workspace (.rplanhq)',
   returnFileName: '{{region}} {{year}} rev {{revision}} answer',
+  workbookFileName: '{{name}} national {{year}}',
   create: {
     title: 'New head-office workspace',
     intro: "One workspace holds one plan cycle: receive the regions' plan packages, check them, return or confirm them, and consolidate the national plan.",
@@ -266,6 +279,11 @@ export const hqUiEn: HqUiMessages = {
     cycle: '{{name}} · plan year {{year}}',
     close: 'Close workspace',
     receive: 'Receive packages…',
+    exportWorkbook: 'Export workbook',
+    exportTargets: 'Write target files',
+    exported: 'Exported: {{path}}',
+    targetsWritten: 'Wrote {{count}} target files to {{dir}}',
+    targetsSkipped: ' ({{regions}}: no target or not submitted yet, not written)',
   },
   tabs: { board: 'Status board', national: 'National plan', receipts: 'Receipt log' },
   kpi: {
@@ -274,8 +292,8 @@ export const hqUiEn: HqUiMessages = {
     returned: 'Returned',
     confirmed: 'Confirmed',
     pending: 'Not submitted',
-    plan: 'National plan',
-    target: 'HO target',
+    plan: 'National plan ({{unit}})',
+    target: 'HO target ({{unit}})',
     gap: 'Gap',
   },
   board: {

@@ -8,6 +8,9 @@ import {
   returnRegion, statusBoard,
 } from '../hq';
 import { receiptLog } from '../hq/log';
+import { consolidatedModel } from '../hq/model';
+import { writeConsolidatedWorkbook } from '../io/hqWorkbook';
+import { regionTargetFileName, writeRegionTargetFile } from '../io/hqTargets';
 import { installationSigner } from '../io/planPackage';
 import { RETURN_EXTENSION, writeReturnFile } from '../io/planReturn';
 import type { HandlerRegistry } from '../registry';
@@ -95,6 +98,38 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
     if (out === null) return { decision, returnPath: null };
     writeReturnFile(decision, installationSigner(host.stateDir), out);
     return { decision, returnPath: out };
+  });
+  r.asyncCommand('hq.exportWorkbook', async ({ path }) => {
+    const s = store();
+    const language = session.state.language;
+    const model = await consolidatedModel(s);
+    const name = translate(language, 'hqUi.workbookFileName', { name: model.cycleName, year: model.planYear });
+    const out = path !== undefined ? session.assertMayUse(path) : await host.chooseExportPath(`${safeFileName(name, 'hq')}.xlsx`);
+    if (out === null) return null;
+    writeConsolidatedWorkbook(model, out, { unit: 'wan', language });
+    return { path: out };
+  });
+  r.asyncCommand('hq.exportTargets', async () => {
+    const s = store();
+    const board = await statusBoard(s);
+    const paths: string[] = [];
+    const skipped: string[] = [];
+    for (const row of board.regions) {
+      // A region is sent a target file once its id is known (its first package) and head office has set its target.
+      if (row.regionId === null || row.targetCents === 0) {
+        skipped.push(row.regionName);
+        continue;
+      }
+      const input = {
+        regionId: row.regionId, regionName: row.regionName, planYear: board.cycle.planYear,
+        months: row.months.map((m) => ({ month: m.month, amountCents: m.targetCents, volume: m.targetVolume })),
+      };
+      const out = await host.chooseExportPath(regionTargetFileName(input));
+      if (out === null) break;
+      writeRegionTargetFile(input, out, { language: session.state.language });
+      paths.push(out);
+    }
+    return { paths, skipped };
   });
   r.asyncCommand('hq.confirm', async ({ region }) =>
     refusing(() => confirmRegion(store(), region, { by: whoAmI(), language: session.state.language })),

@@ -57,6 +57,19 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
     if (!outcome.ok) app.showError({ titleKey: 'errors.title', data: outcome.error });
     else if (outcome.value !== null) setReceipts(outcome.value);
   };
+  const exportWorkbook = async () => {
+    const outcome = await runCommand('hq.exportWorkbook', {});
+    if (!outcome.ok) app.showError({ titleKey: 'errors.title', data: outcome.error });
+    else if (outcome.value !== null) setNotice(t('hqUi.bar.exported', { path: outcome.value.path }));
+  };
+  const exportTargets = async () => {
+    const outcome = await runCommand('hq.exportTargets', {});
+    if (!outcome.ok) return app.showError({ titleKey: 'errors.title', data: outcome.error });
+    const { paths, skipped } = outcome.value;
+    const dir = paths.length > 0 ? paths[0].replace(/[\\/][^\\/]*$/, '') : '';
+    const separator = app.language === 'en' ? ', ' : '、';
+    setNotice(t('hqUi.bar.targetsWritten', { count: paths.length, dir }) + (skipped.length > 0 ? t('hqUi.bar.targetsSkipped', { regions: skipped.join(separator) }) : ''));
+  };
   const confirm = async (row: BoardRow) => {
     const outcome = await runCommand('hq.confirm', { region: row.regionName });
     if (!outcome.ok) app.showError({ titleKey: 'errors.title', data: outcome.error });
@@ -79,6 +92,12 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
           <button type="button" className="btn btn--primary" onClick={() => (app.info.nativeDialogs ? void receive() : setPicking(true))} data-testid="hq-receive">
             <Icon name="upload" />
             <span>{t('hqUi.bar.receive')}</span>
+          </button>
+          <button type="button" className="btn" onClick={() => void exportWorkbook()} data-testid="hq-export-workbook">
+            {t('hqUi.bar.exportWorkbook')}
+          </button>
+          <button type="button" className="btn" onClick={() => void exportTargets()} data-testid="hq-export-targets">
+            {t('hqUi.bar.exportTargets')}
           </button>
           <LanguageSwitcher />
           <button type="button" className="btn btn--ghost" onClick={() => void runCommand('hq.close', {})} data-testid="hq-close">
@@ -142,8 +161,8 @@ function BoardView({ onReturn, onConfirm }: { onReturn: (row: BoardRow) => void;
     { key: 'submitted', label: t('hqUi.kpi.submitted'), value: String(count('submitted')), tone: 'submitted' },
     { key: 'returned', label: t('hqUi.kpi.returned'), value: String(count('returned')), tone: 'returned' },
     { key: 'confirmed', label: t('hqUi.kpi.confirmed'), value: String(count('confirmed')), tone: 'confirmed' },
-    { key: 'plan', label: `${t('hqUi.kpi.plan')}（${t('unit.short.wan')}）`, value: money(plan, language) },
-    { key: 'target', label: `${t('hqUi.kpi.target')}（${t('unit.short.wan')}）`, value: target === 0 ? '—' : money(target, language) },
+    { key: 'plan', label: t('hqUi.kpi.plan', { unit: t('unit.short.wan') }), value: money(plan, language) },
+    { key: 'target', label: t('hqUi.kpi.target', { unit: t('unit.short.wan') }), value: target === 0 ? '—' : money(target, language) },
     { key: 'gap', label: t('hqUi.kpi.gap'), value: signedPercent(gapOf(plan, target), language) },
   ];
   return (
