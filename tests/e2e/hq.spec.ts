@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { closeHqStore, openHqStore, setTargets } from '../../src/main/core/hq';
@@ -166,4 +166,22 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await page.locator('[data-testid="hq-pick-entry"]').first().getByRole('button').click();
   await expect(page.getByTestId('hq-workspace')).toBeVisible();
   await expect(page.locator('[data-testid="hq-board-row"][data-state="confirmed"]')).toHaveCount(3);
+
+  // The late region's package, dropped on the window, is received like a picked one.
+  const southwest = await packageOf(src, demoRegion(src, '西南大區'), { revision: 1, out: join(src.work, '西南大區-r1.rplanpkg') });
+  await page.evaluate(
+    ({ name, base64 }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      }
+    },
+    { name: '西南大區-r1.rplanpkg', base64: readFileSync(southwest).toString('base64') },
+  );
+  await expect(page.locator('[data-testid="hq-verdict"][data-verdict="accepted"]')).toHaveCount(1);
+  await page.getByTestId('hq-receive-close').click();
+  await expect(row(page, '西南大區')).toHaveAttribute('data-state', 'submitted');
+  await expect(row(page, '西南大區')).not.toHaveClass(/is-late/);
 });

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
 import type { HqSummary } from '../../../../shared/endpoints/hq';
 import type { BoardRow, NationalCell, Receipt, RegionState } from '../../../../shared/hq';
 import { centsToUnit, formatAmount, formatPercent, intlLocale, type Language } from '../../../../shared/units';
+import { api, toErrorData } from '../../api/client';
 import { runCommand } from '../../api/commands';
 import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
@@ -57,6 +58,33 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
     if (!outcome.ok) app.showError({ titleKey: 'errors.title', data: outcome.error });
     else if (outcome.value !== null) setReceipts(outcome.value);
   };
+  // In the browser, .rplanpkg files dropped on the window are copied to the host's folder
+  // and received (a capture listener, ahead of the window's drop of region files, which
+  // leaves a drop whose default is prevented alone).
+  // Electron gives the page no path for a dropped file: there 接收計劃包… picks them.
+  const onDropPackages = useEffectEvent((files: File[]) => {
+    void (async () => {
+      try {
+        const paths: string[] = [];
+        for (const f of files) paths.push(await api.upload(f, 'package'));
+        await receive(paths);
+      } catch (e) {
+        app.showError({ titleKey: 'errors.title', data: toErrorData(e) });
+      }
+    })();
+  });
+  useEffect(() => {
+    if (api.transport !== 'web') return;
+    const onDrop = (e: DragEvent) => {
+      const files = Array.from(e.dataTransfer?.files ?? []).filter((f) => f.name.toLowerCase().endsWith('.rplanpkg'));
+      if (files.length === 0) return;
+      e.preventDefault();
+      onDropPackages(files);
+    };
+    window.addEventListener('drop', onDrop, true);
+    return () => window.removeEventListener('drop', onDrop, true);
+  }, []);
+
   const exportWorkbook = async () => {
     const outcome = await runCommand('hq.exportWorkbook', {});
     if (!outcome.ok) app.showError({ titleKey: 'errors.title', data: outcome.error });
