@@ -148,6 +148,11 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await expect(page.getByTestId('hq-national-row')).toHaveCount(4);
   await expect(page.locator('[data-testid="hq-national-row"][data-region="全國合計"]')).toBeVisible();
   await shot(page, 'hq-national');
+  await page.getByTestId('hq-tab-mix').click();
+  await expect(page.getByTestId('hq-mix-brand-row').first()).toBeVisible();
+  await expect(page.getByTestId('hq-mix-channel-row').first()).toBeVisible();
+  await shot(page, 'hq-mix');
+  await page.getByTestId('hq-tab-national').click();
   const language = page.getByTestId('language-switcher');
   await language.locator('[data-value="en"]').click();
   await expect(page.getByTestId('hq-tab-national')).toHaveText('National plan');

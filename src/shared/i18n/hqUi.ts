@@ -48,7 +48,8 @@ export const hqUiZhHant = {
     targetsWritten: '已寫出 {{count}} 個目標文件到 {{dir}}',
     targetsSkipped: '（{{regions}} 尚無目標或未報送，未寫出）',
   },
-  tabs: { board: '報送狀態', national: '全國計劃', receipts: '接收記錄' },
+  tabs: { board: '報送狀態', national: '全國計劃', mix: '品牌與渠道', receipts: '接收記錄' },
+  mix: { byBrand: '全國計劃：按品牌與品類', byChannel: '全國計劃：按渠道', brand: '品牌', category: '品類', channel: '渠道', plan: '計劃金額', volume: '計劃銷量', margin: '毛利率', share: '佔比' },
   kpi: {
     regions: '區域',
     submitted: '已報送',
@@ -168,7 +169,8 @@ export const hqUiZhHans: HqUiMessages = {
     targetsWritten: '已写出 {{count}} 个目标文件到 {{dir}}',
     targetsSkipped: '（{{regions}} 尚无目标或未报送，未写出）',
   },
-  tabs: { board: '报送状态', national: '全国计划', receipts: '接收记录' },
+  tabs: { board: '报送状态', national: '全国计划', mix: '品牌与渠道', receipts: '接收记录' },
+  mix: { byBrand: '全国计划：按品牌与品类', byChannel: '全国计划：按渠道', brand: '品牌', category: '品类', channel: '渠道', plan: '计划金额', volume: '计划销量', margin: '毛利率', share: '占比' },
   kpi: {
     regions: '区域',
     submitted: '已报送',
@@ -285,7 +287,8 @@ export const hqUiEn: HqUiMessages = {
     targetsWritten: 'Wrote {{count}} target files to {{dir}}',
     targetsSkipped: ' ({{regions}}: no target or not submitted yet, not written)',
   },
-  tabs: { board: 'Status board', national: 'National plan', receipts: 'Receipt log' },
+  tabs: { board: 'Status board', national: 'National plan', mix: 'Brands & channels', receipts: 'Receipt log' },
+  mix: { byBrand: 'National plan by brand and category', byChannel: 'National plan by channel', brand: 'Brand', category: 'Category', channel: 'Channel', plan: 'Plan amount', volume: 'Plan volume', margin: 'Gross margin', share: 'Share' },
   kpi: {
     regions: 'Regions',
     submitted: 'Submitted',

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
 import type { HqSummary } from '../../../../shared/endpoints/hq';
-import type { BoardRow, NationalCell, Receipt, RegionState } from '../../../../shared/hq';
-import { centsToUnit, formatAmount, formatPercent, intlLocale, type Language } from '../../../../shared/units';
+import type { BoardRow, DimensionRow, NationalCell, Receipt, RegionState } from '../../../../shared/hq';
+import { centsToUnit, formatAmount, formatInteger, formatPercent, intlLocale, type Language } from '../../../../shared/units';
 import { api, toErrorData } from '../../api/client';
 import { runCommand } from '../../api/commands';
 import { useQuery } from '../../api/queries';
@@ -18,7 +18,7 @@ import { tooltipLine, useT, type T } from '../analysis/kit';
 import { HqPickDialog } from './HqDialogs';
 import './hq.css';
 
-const TABS = ['board', 'national', 'receipts'] as const;
+const TABS = ['board', 'national', 'mix', 'receipts'] as const;
 type Tab = (typeof TABS)[number];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const UNIT = 'wan';
@@ -147,6 +147,7 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
         <PageTabs label={t('hqUi.bar.title')} tabs={TABS} value={tab} onChange={setTab} labelOf={(v) => t(`hqUi.tabs.${v}`)} testIdPrefix="hq-tab" />
         {tab === 'board' && <BoardView onReturn={setReturning} onConfirm={(r) => void confirm(r)} />}
         {tab === 'national' && <NationalView />}
+        {tab === 'mix' && <MixView />}
         {tab === 'receipts' && <ReceiptLog />}
       </main>
       {picking && <HqPickDialog kind="package" onClose={() => setPicking(false)} onPicked={(p) => void receive(p)} />}
@@ -512,5 +513,65 @@ function NationalRows({ line, language, t, isTotal, hasTarget }: { line: RegionL
         </tr>
       )}
     </>
+  );
+}
+
+/** One dimension's rows with their share of the national plan, as a bar in the cell. */
+function MixTable({ title, rows, testId, nameHeader, parentHeader }: { title: string; rows: readonly DimensionRow[]; testId: string; nameHeader: string; parentHeader?: string }) {
+  const t = useT();
+  const app = useApp();
+  const language = app.language;
+  const sum = rows.reduce((s, r) => s + r.planCents, 0);
+  return (
+    <div className="card hq-card">
+      <div className="hq-card__head">
+        <h2 className="card__title">{title}</h2>
+        <span className="card__subtitle">{t('hqUi.national.unit')}</span>
+      </div>
+      <table className="hq-table" data-testid={testId}>
+        <thead>
+          <tr>
+            {parentHeader !== undefined && <th>{parentHeader}</th>}
+            <th>{nameHeader}</th>
+            <th className="num">{t('hqUi.mix.plan')}</th>
+            <th className="num">{t('hqUi.mix.volume')}</th>
+            <th className="num">{t('hqUi.mix.margin')}</th>
+            <th className="hq-share">{t('hqUi.mix.share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const share = sum === 0 ? 0 : r.planCents / sum;
+            return (
+              <tr key={`${r.parentCode ?? ''}/${r.code}`} data-testid={`${testId}-row`}>
+                {parentHeader !== undefined && <td className="hq-table__region">{r.parentName ?? '—'}</td>}
+                <td>{r.name}</td>
+                <td className="num">{money(r.planCents, language)}</td>
+                <td className="num">{formatInteger(r.volume, language)}</td>
+                <td className="num">{formatPercent(r.planCents === 0 ? null : r.grossProfitCents / r.planCents, language)}</td>
+                <td className="hq-share">
+                  <span className="hq-share__bar" style={{ width: `${Math.round(share * 100)}%` }} />
+                  <span className="hq-share__text">{formatPercent(share, language)}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** 品牌與渠道: the national plan by brand and category, and by channel. */
+function MixView() {
+  const t = useT();
+  const brands = useQuery('hq.byBrand', {});
+  const channels = useQuery('hq.byChannel', {});
+  if (brands.data && brands.data.length === 0) return <p className="empty-note">{t('hqUi.national.empty')}</p>;
+  return (
+    <section className="hq-mix" data-testid="hq-mix">
+      <MixTable title={t('hqUi.mix.byBrand')} rows={brands.data ?? []} testId="hq-mix-brand" nameHeader={t('hqUi.mix.category')} parentHeader={t('hqUi.mix.brand')} />
+      <MixTable title={t('hqUi.mix.byChannel')} rows={channels.data ?? []} testId="hq-mix-channel" nameHeader={t('hqUi.mix.channel')} />
+    </section>
   );
 }
