@@ -29,6 +29,8 @@ export const AREAS = [
   'submissions',
   /** Saved import column mappings. */
   'mappings',
+  /** Head office's workspace: the cycle, receipts, regions' states and the consolidated plan. */
+  'hq',
   /** The undo log and the time of the last committed change. */
   'edit',
 ] as const;

@@ -22,6 +22,7 @@ import { presentEndpoints } from './endpoints/present';
 import { ioEndpoints } from './endpoints/io';
 import { masterDataEndpoints } from './endpoints/masterData';
 import { targetEndpoints } from './endpoints/targets';
+import { hqEndpoints } from './endpoints/hq';
 import type { AppErrorData, Result } from './errors';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from './units';
 
@@ -211,6 +212,7 @@ export const contract = {
   ...deckEndpoints,
   ...presentEndpoints,
   ...submitEndpoints,
+  ...hqEndpoints,
 } as const;
 
 export type Contract = typeof contract;

@@ -100,6 +100,16 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'submit.history': [{}],
   'submit.changes': [{ by: 'province' }, { by: 'month' }],
   'submit.signer': [{}],
+  // Head office's queries read its workspace, not a region file: with a region file
+  // open there is none (tests/unit/hqHandlers.test.ts calls them on a workspace).
+  'hq.current': [{}],
+  'hq.browse': [{ kind: 'hq' }, { kind: 'package' }],
+  'hq.board': [],
+  'hq.receipts': [],
+  'hq.national': [],
+  'hq.byBrand': [],
+  'hq.byChannel': [],
+  'hq.expenses': [],
 });
 
 describe('queries', () => {

@@ -1,4 +1,5 @@
 import type { AppEvent, BrowseEntry, Transport } from '../../shared/contract';
+import type { FileKind } from '../../shared/endpoints/hq';
 import type { PrintLayout } from '../../shared/print';
 import type { Language } from '../../shared/units';
 import type { DemoSize } from './jobs/types';
@@ -14,10 +15,10 @@ export interface Host {
   readonly version: string;
   /** Folder for the app's own state (recent files, preferences, the demo region). */
   readonly stateDir: string;
-  /** Asks the user where to save a new file; null when cancelled. */
-  chooseSavePath(suggestedFileName: string): Promise<string | null>;
-  /** Asks the user for a file to open; null when cancelled. */
-  chooseOpenPath(): Promise<string | null>;
+  /** Asks the user where to save a new file (a region file unless `kind` says otherwise); null when cancelled. */
+  chooseSavePath(suggestedFileName: string, kind?: FileKind): Promise<string | null>;
+  /** Asks the user for a file to open (a region file unless `kind` says otherwise); null when cancelled. */
+  chooseOpenPath(kind?: FileKind): Promise<string | null>;
   /**
    * Asks for a data file to import (CSV, XLSX, XLS); null when cancelled. Hosts
    * without native dialogs throw NOT_SUPPORTED: there the renderer uploads the file.
@@ -30,8 +31,8 @@ export interface Host {
   chooseReturnPath(): Promise<string | null>;
   /** Asks where to write an export; null when cancelled. */
   chooseExportPath(suggestedFileName: string): Promise<string | null>;
-  /** Region files the host offers without a native dialog (the web host's workspace). */
-  browse(): BrowseEntry[];
+  /** Files the host offers without a native dialog (the web host's workspace): region files unless `kind` says otherwise. */
+  browse(kind?: FileKind): BrowseEntry[];
   /** Whether the renderer may name this path itself (e.g. inside the web host's workspace). */
   allowsPath(path: string): boolean;
   /** Runs long work off the thread that answers calls. */

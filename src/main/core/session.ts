@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import type { HqSummary } from '../../shared/endpoints/hq';
+import type { NewCycle } from '../../shared/hq';
 import type { RegionSummary } from '../../shared/contract';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import { AppState } from './appState';
@@ -6,15 +8,24 @@ import { createRegionFile, openRegionFile, type NewRegion, type OpenOptions, typ
 import { toErrorData } from './registry';
 import type { Host } from './host';
 import { regionSummary } from './services/region';
+import { closeHqStore, createHqStore, cycleOf, openHqStore, type HqStore } from './hq';
+import { regionCount } from './hq/log';
+
+/** An open head-office workspace (a .rplanhq file). */
+export interface OpenHq {
+  readonly path: string;
+  readonly store: HqStore;
+}
 
 /**
- * The region file a window (or the web host) has open, and the paths the user has
- * handed over. The renderer may only name a path that came from a dialog, the
+ * The region file or head-office workspace a window (or the web host) has open (at
+ * most one of the two), and the paths the user has handed over. The renderer may only name a path that came from a dialog, the
  * recent list, the OS, or the host's own folder; anything else is refused.
  */
 export class Session {
   readonly state: AppState;
   private current: RegionFile | null = null;
+  private currentHq: OpenHq | null = null;
   private readonly granted = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -56,6 +67,61 @@ export class Session {
   requireFile(): RegionFile {
     if (!this.current) throw new AppError('NO_OPEN_FILE', 'no region file is open');
     return this.current;
+  }
+
+  get hq(): OpenHq | null {
+    return this.currentHq;
+  }
+
+  requireHq(): OpenHq {
+    if (!this.currentHq) throw new AppError('NO_OPEN_FILE', 'no head-office workspace is open');
+    return this.currentHq;
+  }
+
+  async hqSummary(): Promise<HqSummary | null> {
+    const hq = this.currentHq;
+    if (!hq) return null;
+    const cycle = await cycleOf(hq.store.db);
+    return {
+      path: hq.path, fileName: basename(hq.path), planYear: cycle.planYear, name: cycle.name, tolerance: cycle.tolerance,
+      expenseCap: cycle.expenseCap, dueDate: cycle.dueDate, regionCount: await regionCount(hq.store),
+    };
+  }
+
+  /** Opens a head-office workspace in place of whatever is open. */
+  openHq(path: string): Promise<HqSummary> {
+    return this.switchToHq(path, () => openHqStore({ kind: 'sqlite', path }));
+  }
+
+  /** Creates a head-office workspace and opens it in place of whatever is open. */
+  createHq(path: string, cycle: NewCycle): Promise<HqSummary> {
+    return this.switchToHq(path, () => createHqStore({ kind: 'sqlite', path }, cycle));
+  }
+
+  closeHq(): Promise<void> {
+    return this.exclusive(() => this.closeCurrent());
+  }
+
+  private switchToHq(path: string, make: () => Promise<HqStore>): Promise<HqSummary> {
+    return this.exclusive(async () => {
+      const full = resolve(path);
+      if (this.currentHq?.path !== full) {
+        // Opened before the old one is closed: a refused workspace leaves the user where they were.
+        let store: HqStore;
+        try {
+          store = await make();
+        } catch (e) {
+          if (e instanceof AppError) throw e;
+          throw new AppError('FILE_REFUSED', `${full}: ${(e as Error).message}`, { path: full });
+        }
+        const hadRegion = this.current !== null;
+        await this.closeCurrent();
+        this.currentHq = { path: full, store };
+        this.grant(full);
+        if (hadRegion) this.host.emit({ type: 'file-changed', summary: null });
+      }
+      return (await this.hqSummary())!;
+    });
   }
 
   summary(): RegionSummary | null {
@@ -151,5 +217,8 @@ export class Session {
     const file = this.current;
     this.current = null;
     if (file) await file.close();
+    const hq = this.currentHq;
+    this.currentHq = null;
+    if (hq) await closeHqStore(hq.store);
   }
 }

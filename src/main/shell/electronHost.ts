@@ -9,8 +9,9 @@ import type { JobRunner } from '../core/jobs/types';
 import { workerJobRunner } from '../core/jobs/workerRunner';
 import { shellLabels } from './menuLabels';
 import { IPC_EVENT } from './ipcNames';
-import { REGION_FILE_EXTENSION } from '../core/db/constants';
 import { RETURN_EXTENSION } from '../../shared/submit';
+import type { FileKind } from '../../shared/endpoints/hq';
+import { KIND_EXTENSIONS } from '../core/fileKinds';
 
 /** What the rest of the shell wants to hear about; set once the menu and window exist. */
 export interface ElectronHostHooks {
@@ -83,15 +84,18 @@ export class ElectronHost implements Host {
     return shellLabels(this.hooks.language?.() ?? 'zh-Hant');
   }
 
-  private filters(): OpenDialogOptions['filters'] {
-    return [{ name: this.labels().regionFileFilter, extensions: [REGION_FILE_EXTENSION.slice(1)] }];
+  private filters(kind: FileKind = 'region'): OpenDialogOptions['filters'] {
+    const l = this.labels();
+    const name = kind === 'hq' ? l.hqFileFilter : kind === 'package' ? l.packageFileFilter : l.regionFileFilter;
+    return [{ name, extensions: [KIND_EXTENSIONS[kind].slice(1)] }];
   }
 
-  async chooseSavePath(suggestedFileName: string): Promise<string | null> {
+  async chooseSavePath(suggestedFileName: string, kind: FileKind = 'region'): Promise<string | null> {
+    const extension = KIND_EXTENSIONS[kind];
     const options: SaveDialogOptions = {
-      title: this.labels().saveDialogTitle,
+      title: kind === 'hq' ? this.labels().hqSaveDialogTitle : this.labels().saveDialogTitle,
       defaultPath: join(app.getPath('documents'), suggestedFileName),
-      filters: this.filters(),
+      filters: this.filters(kind),
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     };
     const w = this.liveWindow();
@@ -100,14 +104,14 @@ export class ElectronHost implements Host {
     // GTK's save dialog does not add the filter's extension, and a file without it
     // would later be refused as a wrong extension.
     const path = result.filePath;
-    return path.toLowerCase().endsWith(REGION_FILE_EXTENSION) ? path : `${path}${REGION_FILE_EXTENSION}`;
+    return path.toLowerCase().endsWith(extension) ? path : `${path}${extension}`;
   }
 
-  async chooseOpenPath(): Promise<string | null> {
+  async chooseOpenPath(kind: FileKind = 'region'): Promise<string | null> {
     const options: OpenDialogOptions = {
-      title: this.labels().openDialogTitle,
+      title: kind === 'region' ? this.labels().openDialogTitle : kind === 'hq' ? this.labels().hqOpenDialogTitle : this.labels().packageOpenDialogTitle,
       defaultPath: app.getPath('documents'),
-      filters: this.filters(),
+      filters: this.filters(kind),
       properties: ['openFile'],
     };
     const w = this.liveWindow();

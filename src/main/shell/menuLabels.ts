@@ -47,6 +47,11 @@ export interface ShellLabels {
   showAll: string;
   // native dialogs
   regionFileFilter: string;
+  hqFileFilter: string;
+  packageFileFilter: string;
+  hqOpenDialogTitle: string;
+  hqSaveDialogTitle: string;
+  packageOpenDialogTitle: string;
   openDialogTitle: string;
   saveDialogTitle: string;
   importDialogTitle: string;
@@ -103,6 +108,11 @@ export const SHELL_LABELS = {
     hideOthers: '隱藏其他',
     showAll: '全部顯示',
     regionFileFilter: 'RegionPlan 區域文件',
+    hqFileFilter: 'RegionPlan 總部匯總',
+    packageFileFilter: 'RegionPlan 計劃包',
+    hqOpenDialogTitle: '打開總部匯總',
+    hqSaveDialogTitle: '新建總部匯總',
+    packageOpenDialogTitle: '接收計劃包',
     openDialogTitle: '打開區域文件',
     saveDialogTitle: '新建區域文件',
     importDialogTitle: '選擇要導入的文件',
@@ -150,6 +160,11 @@ export const SHELL_LABELS = {
     hideOthers: '隐藏其他',
     showAll: '全部显示',
     regionFileFilter: 'RegionPlan 区域文件',
+    hqFileFilter: 'RegionPlan 总部汇总',
+    packageFileFilter: 'RegionPlan 计划包',
+    hqOpenDialogTitle: '打开总部汇总',
+    hqSaveDialogTitle: '新建总部汇总',
+    packageOpenDialogTitle: '接收计划包',
     openDialogTitle: '打开区域文件',
     saveDialogTitle: '新建区域文件',
     importDialogTitle: '选择要导入的文件',
@@ -197,6 +212,11 @@ export const SHELL_LABELS = {
     hideOthers: 'Hide Others',
     showAll: 'Show All',
     regionFileFilter: 'RegionPlan Region File',
+    hqFileFilter: 'RegionPlan Head-Office Workspace',
+    packageFileFilter: 'RegionPlan Plan Package',
+    hqOpenDialogTitle: 'Open Head-Office Workspace',
+    hqSaveDialogTitle: 'New Head-Office Workspace',
+    packageOpenDialogTitle: 'Receive Plan Packages',
     openDialogTitle: 'Open Region File',
     saveDialogTitle: 'New Region File',
     importDialogTitle: 'Choose a file to import',

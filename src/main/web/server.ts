@@ -6,12 +6,15 @@ import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { AppEvent, BrowseEntry } from '../../shared/contract';
+import type { FileKind } from '../../shared/endpoints/hq';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { AppError, type Result } from '../../shared/errors';
 import { catalogs, type Messages } from '../../shared/i18n';
 import { LANGUAGES } from '../../shared/units';
+import { PACKAGE_EXTENSION } from '../../shared/submit';
 import { REGION_FILE_EXTENSION } from '../core/db/constants';
 import { RETURN_EXTENSION } from '../../shared/submit';
+import { KIND_EXTENSIONS } from '../core/fileKinds';
 import type { DemoSize } from '../core/jobs/types';
 import { createHandlers } from '../core/handlers';
 import type { Host } from '../core/host';
@@ -195,9 +198,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       mkdirSync(exportsDir, { recursive: true });
       return uniquePath(exportsDir, basename(suggested));
     },
-    browse(): BrowseEntry[] {
+    browse(kind: FileKind = 'region'): BrowseEntry[] {
+      const extension = KIND_EXTENSIONS[kind];
       return readdirSync(workspace, { withFileTypes: true })
-        .filter((d) => d.isFile() && d.name.toLowerCase().endsWith(REGION_FILE_EXTENSION))
+        .filter((d) => d.isFile() && d.name.toLowerCase().endsWith(extension))
         .filter((d) => !/\.(creating|generating)-/.test(d.name))
         .map((d) => {
           const full = join(workspace, d.name);
@@ -209,7 +213,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     allowsPath(path) {
       const dir = dirname(resolve(path));
       const lower = path.toLowerCase();
-      if (dir === workspace) return lower.endsWith(REGION_FILE_EXTENSION);
+      if (dir === workspace) return Object.values(KIND_EXTENSIONS).some((e) => lower.endsWith(e));
       return dir === importsDir && [...IMPORT_EXTENSIONS, RETURN_EXTENSION].some((e) => lower.endsWith(e));
     },
     runJob: workerJobRunner({ file: new URL('../core/jobs/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }),
@@ -304,9 +308,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const name = url.searchParams.get('name') ?? '';
         const problem = uploadNameProblem(name);
         if (problem) return fail(res, 400, new AppError('INVALID_INPUT', `upload refused: ${problem}`));
+        // ?purpose=import keeps a data file, =answer head office's return file (both in the
+        // imports folder), =package a plan package for head office to receive.
         const purpose = url.searchParams.get('purpose');
         const forImport = purpose === 'import' || purpose === 'answer';
-        const accepted = purpose === 'import' ? IMPORT_EXTENSIONS : purpose === 'answer' ? [RETURN_EXTENSION] : [REGION_FILE_EXTENSION];
+        const accepted = purpose === 'import' ? IMPORT_EXTENSIONS : purpose === 'answer' ? [RETURN_EXTENSION] : purpose === 'package' ? [PACKAGE_EXTENSION] : [REGION_FILE_EXTENSION];
         const lower = name.toLowerCase();
         if (!accepted.some((e) => lower.endsWith(e))) {
           const expected = accepted.join(', ');

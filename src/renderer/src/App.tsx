@@ -10,6 +10,8 @@ import { NewRegionDialog } from './features/start/NewRegionDialog';
 import { OpenDialog } from './features/start/OpenDialog';
 import { StartScreen } from './features/start/StartScreen';
 import { Workspace } from './features/workspace/Workspace';
+import { HqWorkspace } from './features/hq/HqWorkspace';
+import { useQuery } from './api/queries';
 
 let announcedReady = false;
 
@@ -18,7 +20,9 @@ export function App() {
   useCommands(app);
   useFileDrop(app);
 
-  const state: AppStateName = app.busy !== null ? 'loading' : app.summary ? 'workspace' : 'start';
+  // Head office's workspace is the other thing a window can have open (never both).
+  const hq = useQuery('hq.current', {}).data?.workspace ?? null;
+  const state: AppStateName = app.busy !== null ? 'loading' : app.summary || hq ? 'workspace' : 'start';
   useEffect(() => {
     setAppState(state);
   }, [state]);
@@ -37,7 +41,7 @@ export function App() {
   return (
     <>
       {app.busy !== null && <div className="busy-line" aria-hidden="true" />}
-      {app.summary ? <Workspace key={app.summary.path} summary={app.summary} /> : <StartScreen />}
+      {app.summary ? <Workspace key={app.summary.path} summary={app.summary} /> : hq ? <HqWorkspace key={hq.path} summary={hq} /> : <StartScreen />}
       {app.dialog === 'new' && <NewRegionDialog />}
       {app.dialog === 'open' && <OpenDialog />}
       {app.dialog === 'about' && <AboutDialog />}

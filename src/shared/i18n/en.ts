@@ -16,6 +16,7 @@ import { deckEn } from './deck';
 import { deckReviewEn } from './deckReview';
 import { deckPlanEn } from './deckPlan';
 import { hqEn } from './hq';
+import { hqUiEn } from './hqUi';
 import { planPackageEn } from './planPackage';
 import { planReturnEn } from './planReturn';
 import { planTerminalEn } from './planTerminal';
@@ -240,6 +241,7 @@ export const en: Messages = {
   planPackage: planPackageEn,
   planReturn: planReturnEn,
   hq: hqEn,
+  hqUi: hqUiEn,
   planTerminal: planTerminalEn,
   submitCheck: submitCheckEn,
   planVariance: planVarianceEn,

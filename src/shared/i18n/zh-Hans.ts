@@ -16,6 +16,7 @@ import { deckZhHans } from './deck';
 import { deckReviewZhHans } from './deckReview';
 import { deckPlanZhHans } from './deckPlan';
 import { hqZhHans } from './hq';
+import { hqUiZhHans } from './hqUi';
 import { planPackageZhHans } from './planPackage';
 import { planReturnZhHans } from './planReturn';
 import { planTerminalZhHans } from './planTerminal';
@@ -239,6 +240,7 @@ export const zhHans: Messages = {
   planPackage: planPackageZhHans,
   planReturn: planReturnZhHans,
   hq: hqZhHans,
+  hqUi: hqUiZhHans,
   planTerminal: planTerminalZhHans,
   submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,

@@ -18,6 +18,7 @@ import { deckZhHant } from './deck';
 import { deckReviewZhHant } from './deckReview';
 import { deckPlanZhHant } from './deckPlan';
 import { hqZhHant } from './hq';
+import { hqUiZhHant } from './hqUi';
 import { planPackageZhHant } from './planPackage';
 import { planReturnZhHant } from './planReturn';
 import { planTerminalZhHant } from './planTerminal';
@@ -244,6 +245,7 @@ export const zhHant = {
   planPackage: planPackageZhHant,
   planReturn: planReturnZhHant,
   hq: hqZhHant,
+  hqUi: hqUiZhHant,
   planTerminal: planTerminalZhHant,
   submitCheck: submitCheckZhHant,
   planVariance: planVarianceZhHant,

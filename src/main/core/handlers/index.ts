@@ -33,6 +33,7 @@ import { registerDeck } from './deck';
 import { registerPresent } from './present';
 import { registerSubmitCheck } from './submitCheck';
 import { registerSubmit } from './submit';
+import { registerHq } from './hq';
 import { refreshDerived } from '../repos/actualsTables';
 import { followSkuCosts } from '../repos/salesGrossProfit';
 
@@ -170,6 +171,7 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
   registerPresent(r, host);
   registerSubmitCheck(r, session);
   registerSubmit(r, session);
+  registerHq(r, session);
   r.assertComplete();
   return r;
 }

@@ -20,6 +20,8 @@ export { ApiError, toErrorData } from './apiError';
 /** Endpoints whose input has no required field may be called without one. */
 type InputArgs<K extends EndpointName> = Record<never, never> extends EndpointInput<K> ? [input?: EndpointInput<K>] : [input: EndpointInput<K>];
 
+export type UploadPurpose = 'open' | 'import' | 'package' | 'answer';
+
 export interface Api {
   readonly transport: Transport;
   call<K extends EndpointName>(endpoint: K, ...args: InputArgs<K>): Promise<EndpointResult<K>>;
@@ -28,9 +30,10 @@ export interface Api {
   onChange(listener: (areas: readonly Area[]) => void): () => void;
   /**
    * Web only: copies a dropped file into the host's folder; resolves its path there.
-   * purpose 'import' keeps a data file (CSV, Excel) in the host's imports folder, 'answer' head office's return file.
+   * purpose 'import' keeps a data file (CSV, Excel) in the host's imports folder, 'answer'
+   * head office's return file; 'package' keeps a plan package for head office to receive.
    */
-  upload(file: File, purpose?: 'open' | 'import' | 'answer'): Promise<string>;
+  upload(file: File, purpose?: UploadPurpose): Promise<string>;
 }
 
 async function readResult<T>(response: Response): Promise<Result<T>> {
@@ -64,7 +67,7 @@ async function post<T>(url: string, body: BodyInit, contentType: string): Promis
 }
 
 /** The web host's transport: fetch for calls, one shared EventSource for events. */
-function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' | 'import' | 'answer'): Promise<Result<{ path: string }>> } {
+function webTransport(): RegionPlanApi & { upload(file: File, purpose?: UploadPurpose): Promise<Result<{ path: string }>> } {
   const listeners = new Set<(event: AppEvent) => void>();
   let source: EventSource | null = null;
   const ensureSource = () => {
@@ -95,9 +98,9 @@ function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' |
         listeners.delete(listener);
       };
     },
-    upload(file: File, purpose?: 'open' | 'import' | 'answer') {
+    upload(file: File, purpose?: UploadPurpose) {
       return post<{ path: string }>(
-        `/api/upload?name=${encodeURIComponent(file.name)}${purpose === 'import' || purpose === 'answer' ? `&purpose=${purpose}` : ''}`,
+        `/api/upload?name=${encodeURIComponent(file.name)}${purpose === 'import' || purpose === 'package' || purpose === 'answer' ? `&purpose=${purpose}` : ''}`,
         file,
         'application/octet-stream',
       );

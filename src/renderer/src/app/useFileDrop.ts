@@ -63,6 +63,8 @@ export function useFileDrop(app: AppController): void {
     const onDrop = (e: DragEvent) => {
       depth = 0;
       setDragActive(false);
+      // Taken already by a view that has its own use for the files (head office's packages).
+      if (e.defaultPrevented) return;
       onPlan(planDrop(e, api.transport));
     };
     window.addEventListener('dragenter', onEnter);

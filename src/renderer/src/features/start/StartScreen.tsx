@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
 import { Icon, type IconName } from '../../components/icons';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { Logo } from '../../components/Logo';
+import { NewHqDialog, useOpenHq } from '../hq/HqDialogs';
 import { DropZone } from './DropZone';
 import { RecentFiles } from './RecentFiles';
 import './start.css';
@@ -42,6 +44,8 @@ export function StartScreen() {
   const { t } = useTranslation();
   const app = useApp();
   const busy = app.busy !== null;
+  const [newHq, setNewHq] = useState(false);
+  const openHq = useOpenHq();
   return (
     <div className="start" data-testid="start-screen">
       <header className="start__bar">
@@ -84,6 +88,24 @@ export function StartScreen() {
             />
           </div>
           <DropZone />
+          <div className="start__hq" data-testid="start-hq">
+            <StartAction
+              icon="analysis"
+              title={t('hqUi.newHq')}
+              hint={t('hqUi.newHqHint')}
+              onClick={() => setNewHq(true)}
+              testId="start-new-hq"
+              disabled={busy}
+            />
+            <StartAction
+              icon="folder"
+              title={t('hqUi.openHq')}
+              hint={t('hqUi.openHqHint')}
+              onClick={openHq.open}
+              testId="start-open-hq"
+              disabled={busy}
+            />
+          </div>
         </section>
 
         <aside className="start__side">
@@ -91,6 +113,8 @@ export function StartScreen() {
         </aside>
       </main>
 
+      {newHq && <NewHqDialog onClose={() => setNewHq(false)} />}
+      {openHq.picker}
       <footer className="start__footer">
         <span>{t('start.footer')}</span>
         <span className="start__version">

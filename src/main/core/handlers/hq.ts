@@ -1,0 +1,137 @@
+import { userInfo } from 'node:os';
+import { AppError, refusal, type MessageKey } from '../../../shared/errors';
+import { safeFileName } from '../../../shared/fileNames';
+import { translate } from '../../../shared/i18n';
+import { HQ_EXTENSION } from '../../../shared/hq';
+import {
+  HqRefusal, confirmRegion, cycleOf, expensesByRegion, nationalByBrandCategory, nationalByChannel, nationalByRegionMonth, receivePaths,
+  returnRegion, statusBoard,
+} from '../hq';
+import { receiptLog } from '../hq/log';
+import { consolidatedModel } from '../hq/model';
+import { writeConsolidatedWorkbook } from '../io/hqWorkbook';
+import { regionTargetFileName, writeRegionTargetFile } from '../io/hqTargets';
+import { installationSigner } from '../io/planPackage';
+import { RETURN_EXTENSION, writeReturnFile } from '../io/planReturn';
+import type { HandlerRegistry } from '../registry';
+import type { Session } from '../session';
+
+/** Who receives and decides: the OS account, as the receipt log and the return file name them. */
+function whoAmI(): string {
+  try {
+    return userInfo().username || 'head office';
+  } catch {
+    return 'head office';
+  }
+}
+
+/** Head office's refusals (a decision it cannot take) become a CONFLICT the UI words in its language. */
+async function refusing<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof HqRefusal) throw refusal('CONFLICT', `hq.reason.${e.reason}` as MessageKey, e.message, { params: e.params });
+    throw e;
+  }
+}
+
+/** 總部匯總: the head-office workspace, receiving packages, the board, decisions and the national views. */
+export function registerHq(r: HandlerRegistry, session: Session): void {
+  const host = session.host;
+  const store = () => session.requireHq().store;
+
+  r.query('hq.current', async () => ({ workspace: await session.hqSummary() }));
+  r.query('hq.browse', ({ kind }) => host.browse(kind));
+  r.query('hq.board', () => statusBoard(store()));
+  r.query('hq.receipts', () => receiptLog(store()));
+  r.query('hq.national', () => nationalByRegionMonth(store()));
+  r.query('hq.byBrand', () => nationalByBrandCategory(store()));
+  r.query('hq.byChannel', () => nationalByChannel(store()));
+  r.query('hq.expenses', () => expensesByRegion(store()));
+
+  r.asyncCommand('hq.create', async ({ path, planYear, name, regions, tolerance, expenseCap, dueDate }) => {
+    const chosen = path !== undefined ? session.assertMayUse(path) : await host.chooseSavePath(`${safeFileName(name, 'hq')}-${planYear}${HQ_EXTENSION}`, 'hq');
+    if (chosen === null) return null;
+    if (!chosen.toLowerCase().endsWith(HQ_EXTENSION)) throw new AppError('INVALID_INPUT', `${chosen}: a head-office workspace's name ends in ${HQ_EXTENSION}`);
+    return session.createHq(chosen, {
+      planYear, name, regions,
+      ...(tolerance !== undefined ? { tolerance } : {}),
+      ...(expenseCap !== undefined ? { expenseCap } : {}),
+      ...(dueDate !== undefined ? { dueDate } : {}),
+    });
+  });
+  r.asyncCommand('hq.open', async ({ path }) => {
+    const chosen = path !== undefined ? session.assertMayUse(path) : await host.chooseOpenPath('hq');
+    if (chosen === null) return null;
+    if (!chosen.toLowerCase().endsWith(HQ_EXTENSION)) {
+      throw new AppError('FILE_REFUSED', `${chosen}: not a head-office workspace (${HQ_EXTENSION})`, { reason: 'wrong_extension', path: chosen });
+    }
+    session.grant(chosen);
+    return session.openHq(chosen);
+  });
+  r.asyncCommand('hq.close', async () => {
+    await session.closeHq();
+    return null;
+  });
+
+  r.asyncCommand('hq.receive', async ({ paths }) => {
+    const s = store();
+    let chosen: string[];
+    if (paths !== undefined) {
+      chosen = paths.map((p) => session.assertMayUse(p));
+    } else {
+      const one = await host.chooseOpenPath('package');
+      if (one === null) return null;
+      chosen = [one];
+    }
+    return receivePaths(s, chosen, { by: whoAmI(), language: session.state.language });
+  });
+
+  r.asyncCommand('hq.return', async ({ region, comment }) => {
+    const s = store();
+    const language = session.state.language;
+    const decision = await refusing(() => returnRegion(s, region, { by: whoAmI(), comment, language }));
+    const cycle = await cycleOf(s.db);
+    // `<region> <year> 第N版 回覆.rplanret`, in the user's language, where the host puts exports.
+    const name = translate(language, 'hqUi.returnFileName', { region: decision.regionName, year: cycle.planYear, revision: decision.revision });
+    const out = await host.chooseExportPath(`${safeFileName(name, 'return')}${RETURN_EXTENSION}`);
+    if (out === null) return { decision, returnPath: null };
+    writeReturnFile(decision, installationSigner(host.stateDir), out);
+    return { decision, returnPath: out };
+  });
+  r.asyncCommand('hq.exportWorkbook', async ({ path }) => {
+    const s = store();
+    const language = session.state.language;
+    const model = await consolidatedModel(s);
+    const name = translate(language, 'hqUi.workbookFileName', { name: model.cycleName, year: model.planYear });
+    const out = path !== undefined ? session.assertMayUse(path) : await host.chooseExportPath(`${safeFileName(name, 'hq')}.xlsx`);
+    if (out === null) return null;
+    writeConsolidatedWorkbook(model, out, { unit: 'wan', language });
+    return { path: out };
+  });
+  r.asyncCommand('hq.exportTargets', async () => {
+    const s = store();
+    const board = await statusBoard(s);
+    const paths: string[] = [];
+    const skipped: string[] = [];
+    for (const row of board.regions) {
+      // A region is sent a target file once its id is known (its first package) and head office has set its target.
+      if (row.regionId === null || row.targetCents === 0) {
+        skipped.push(row.regionName);
+        continue;
+      }
+      const input = {
+        regionId: row.regionId, regionName: row.regionName, planYear: board.cycle.planYear,
+        months: row.months.map((m) => ({ month: m.month, amountCents: m.targetCents, volume: m.targetVolume })),
+      };
+      const out = await host.chooseExportPath(regionTargetFileName(input));
+      if (out === null) break;
+      writeRegionTargetFile(input, out, { language: session.state.language });
+      paths.push(out);
+    }
+    return { paths, skipped };
+  });
+  r.asyncCommand('hq.confirm', async ({ region }) =>
+    refusing(() => confirmRegion(store(), region, { by: whoAmI(), language: session.state.language })),
+  );
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ALL_AREAS } from '../areas';
+import type { BrowseEntry } from '../contract';
+import { asyncCommand, query } from '../endpoint';
+import type { Board, Decision, DimensionRow, ExpenseRow, NationalCell, Receipt } from '../hq';
+
+// 總部匯總: head office's workspace (a .rplanhq file), the other thing a window can have
+// open besides a region file. Its commands do not run through a region file's undo
+// transaction: the head-office store commits each step itself (a receipt, a decision).
+
+/** What a host's dialog or folder listing is asked for. */
+export const FILE_KINDS = ['region', 'hq', 'package'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export interface HqSummary {
+  path: string;
+  fileName: string;
+  planYear: number;
+  name: string;
+  tolerance: number;
+  expenseCap: number | null;
+  dueDate: string | null;
+  regionCount: number;
+}
+
+/** One row of the receipt log, newest first. */
+export interface ReceiptLogRow {
+  id: number;
+  receivedAt: string;
+  receivedBy: string;
+  fileName: string;
+  fingerprint: string | null;
+  regionName: string | null;
+  revision: number | null;
+  verdict: 'accepted' | 'refused';
+  reason: string | null;
+  /** The verdict's words in the language of the receipt. */
+  message: string;
+}
+
+export interface ReturnResult {
+  decision: Decision;
+  /** Where the signed return file was written; null when the user cancelled the save dialog. */
+  returnPath: string | null;
+}
+
+const MAX_PATH = 4096;
+const pathSchema = z.string().min(1).max(MAX_PATH).refine((p) => !p.includes('\0'), 'path contains a NUL character');
+const regionRef = z.string().trim().min(1, 'region is required').max(100);
+const fraction = z.number().min(0).max(10);
+
+export const hqEndpoints = {
+  /**
+   * The open head-office workspace, or null; wrapped, because a view keeps showing its
+   * last answer while a query answers null.
+   */
+  'hq.current': query<{ workspace: HqSummary | null }>(['hq'])(z.object({}).strict()),
+  /** Workspaces or plan packages in the host's folder (the web host); [] where dialogs are native. */
+  'hq.browse': query<BrowseEntry[]>(['app', 'hq'])(z.object({ kind: z.enum(['hq', 'package']) }).strict()),
+  'hq.board': query<Board>(['hq'])(z.object({}).strict()),
+  'hq.receipts': query<ReceiptLogRow[]>(['hq'])(z.object({}).strict()),
+  /** The national plan against head office's targets by region × month. */
+  'hq.national': query<NationalCell[]>(['hq'])(z.object({}).strict()),
+  'hq.byBrand': query<DimensionRow[]>(['hq'])(z.object({}).strict()),
+  'hq.byChannel': query<DimensionRow[]>(['hq'])(z.object({}).strict()),
+  'hq.expenses': query<ExpenseRow[]>(['hq'])(z.object({}).strict()),
+
+  /** Creates a workspace for one plan cycle and opens it (closing any open file). Omitted path: the host asks where. */
+  'hq.create': asyncCommand<HqSummary | null>(ALL_AREAS)(
+    z.object({
+      path: pathSchema.optional(),
+      planYear: z.number().int().min(2000).max(2100),
+      name: z.string().trim().min(1, 'cycle name is required').max(100),
+      regions: z.array(z.string().trim().min(1).max(100)).max(1000),
+      tolerance: fraction.optional(),
+      expenseCap: fraction.nullable().optional(),
+      /** The date packages are due: a region not in by then is late on the board. */
+      dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD').nullable().optional(),
+    }).strict(),
+  ),
+  /** Omitted path: the host's open dialog. Resolves null when cancelled. */
+  'hq.open': asyncCommand<HqSummary | null>(ALL_AREAS)(z.object({ path: pathSchema.optional() }).strict()),
+  'hq.close': asyncCommand<null>(ALL_AREAS)(z.object({}).strict()),
+  /** Receives plan packages, each checked and logged; omitted paths: the host's open dialog (null when cancelled). */
+  'hq.receive': asyncCommand<Receipt[] | null>(['hq'])(z.object({ paths: z.array(pathSchema).min(1).max(1000).optional() }).strict()),
+  /** 退回: returns a region's accepted revision with a comment and writes its signed return file where exports go. */
+  'hq.return': asyncCommand<ReturnResult>(['hq'])(
+    z.object({ region: regionRef, comment: z.string().trim().min(1, 'a return needs a comment').max(4000) }).strict(),
+  ),
+  /** The consolidated workbook (XLSX) where the host puts exports (omitted path: the host asks); null when cancelled. */
+  'hq.exportWorkbook': asyncCommand<{ path: string } | null>([])(z.object({ path: pathSchema.optional() }).strict()),
+  /** One target file per region with head office's target, for the region's 總部目標 import, where the host puts exports. */
+  'hq.exportTargets': asyncCommand<{ paths: string[]; skipped: string[] }>([])(z.object({}).strict()),
+  /** 確認: locks a region's accepted revision as the version of record. */
+  'hq.confirm': asyncCommand<Decision>(['hq'])(z.object({ region: regionRef }).strict()),
+} as const;
