@@ -41,7 +41,7 @@ describe.each(stores)('the status board and the national views on $name', ({ tar
     const row = (name: string) => board.regions.find((r) => r.regionName === name)!;
     expect(board.cycle).toMatchObject({ planYear: 2027, tolerance: 0.01, expenseCap: 0.05, dueDate: '2026-12-01' });
     expect(board.regions.map((r) => [r.regionName, r.state, r.revision, r.late])).toEqual([
-      ['華東大區', 'submitted', 1, false], ['華南大區', 'submitted', 1, false], ['華北大區', 'pending', null, true],
+      ['華東大區', 'submitted', 1, false], ['華南大區', 'submitted', 1, false], ['華北大區', 'missing', null, true],
     ]);
     expect(row('華東大區').planCents).toBe(src.planCents);
     expect(row('華東大區').targetCents).toBe(src.planCents);

@@ -17,11 +17,13 @@ import { deckReviewEn } from './deckReview';
 import { deckPlanEn } from './deckPlan';
 import { hqEn } from './hq';
 import { planPackageEn } from './planPackage';
+import { planReturnEn } from './planReturn';
 import { planTerminalEn } from './planTerminal';
 import { submitCheckEn } from './submitCheck';
 import { planVarianceEn } from './planVariance';
 import { teamEn } from './team';
 import { planWorkbookEn } from './planWorkbook';
+import { hqWorkbookEn } from './hqWorkbook';
 import { submitEn } from './submit';
 import { webHostEn } from './webHost';
 import { planChannelEn } from './planChannel';
@@ -237,11 +239,13 @@ export const en: Messages = {
   deckPlan: deckPlanEn,
   planPackage: planPackageEn,
   hq: hqEn,
+  planReturn: planReturnEn,
   planTerminal: planTerminalEn,
   submitCheck: submitCheckEn,
   planVariance: planVarianceEn,
   team: teamEn,
   planWorkbook: planWorkbookEn,
+  hqWorkbook: hqWorkbookEn,
   submit: submitEn,
   webHost: webHostEn,
   planChannel: planChannelEn,

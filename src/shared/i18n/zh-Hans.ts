@@ -17,11 +17,13 @@ import { deckReviewZhHans } from './deckReview';
 import { deckPlanZhHans } from './deckPlan';
 import { hqZhHans } from './hq';
 import { planPackageZhHans } from './planPackage';
+import { planReturnZhHans } from './planReturn';
 import { planTerminalZhHans } from './planTerminal';
 import { submitCheckZhHans } from './submitCheck';
 import { planVarianceZhHans } from './planVariance';
 import { teamZhHans } from './team';
 import { planWorkbookZhHans } from './planWorkbook';
+import { hqWorkbookZhHans } from './hqWorkbook';
 import { submitZhHans } from './submit';
 import { webHostZhHans } from './webHost';
 import { planChannelZhHans } from './planChannel';
@@ -236,11 +238,13 @@ export const zhHans: Messages = {
   deckPlan: deckPlanZhHans,
   planPackage: planPackageZhHans,
   hq: hqZhHans,
+  planReturn: planReturnZhHans,
   planTerminal: planTerminalZhHans,
   submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,
   team: teamZhHans,
   planWorkbook: planWorkbookZhHans,
+  hqWorkbook: hqWorkbookZhHans,
   submit: submitZhHans,
   webHost: webHostZhHans,
   planChannel: planChannelZhHans,

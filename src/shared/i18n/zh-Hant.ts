@@ -19,11 +19,13 @@ import { deckReviewZhHant } from './deckReview';
 import { deckPlanZhHant } from './deckPlan';
 import { hqZhHant } from './hq';
 import { planPackageZhHant } from './planPackage';
+import { planReturnZhHant } from './planReturn';
 import { planTerminalZhHant } from './planTerminal';
 import { submitCheckZhHant } from './submitCheck';
 import { planVarianceZhHant } from './planVariance';
 import { teamZhHant } from './team';
 import { planWorkbookZhHant } from './planWorkbook';
+import { hqWorkbookZhHant } from './hqWorkbook';
 import { submitZhHant } from './submit';
 import { webHostZhHant } from './webHost';
 import { planChannelZhHant } from './planChannel';
@@ -241,11 +243,13 @@ export const zhHant = {
   deckPlan: deckPlanZhHant,
   planPackage: planPackageZhHant,
   hq: hqZhHant,
+  planReturn: planReturnZhHant,
   planTerminal: planTerminalZhHant,
   submitCheck: submitCheckZhHant,
   planVariance: planVarianceZhHant,
   team: teamZhHant,
   planWorkbook: planWorkbookZhHant,
+  hqWorkbook: hqWorkbookZhHant,
   submit: submitZhHant,
   webHost: webHostZhHant,
   planChannel: planChannelZhHant,

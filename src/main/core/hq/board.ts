@@ -97,7 +97,7 @@ export async function statusBoard(store: HqStore, options: { now?: string } = {}
       targetCents, targetVolume: sum((m) => m.targetVolume),
       months: months.map(({ gp: _gp, ...m }) => m),
       budgetCents, expenseRatio: planCents > 0 ? budgetCents / planCents : null, warnings,
-      late: due !== null && now > due && (state === 'pending' || state === 'returned'),
+      late: due !== null && now > due && (state === 'missing' || state === 'returned'),
     };
   });
   return { cycle, regions: rows };

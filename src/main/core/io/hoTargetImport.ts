@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { parseImportPeriod } from '../../../shared/importValues';
 import { parseIntegerText, parseMoneyText } from '../../../shared/masterData';
 import type { ReadDb } from '../db/handle';
-import { regionPlanYear } from '../repos/region';
+import { findRegionMeta } from '../repos/region';
 import { setHoTarget } from '../services/targets/versions';
 import { registerDestinations, type ImportDestination, type RowIssue, type TextRow } from './destinations';
 
@@ -10,10 +10,17 @@ import { registerDestinations, type ImportDestination, type RowIssue, type TextR
 // sends: one row per month with amount (元), volume, gross profit and new-product
 // amount. Months are 1–12, "3月", or a period of the plan year (2027-03, 2027/3,
 // 202703). Every row or none, one undo step; months not in the file keep their figures.
+// The files head office writes (io/hqTargets) also name the region (its id, and its
+// name for people) and the plan year on every row: a file meant for another region or
+// another year is refused rather than taken as this region's target. A hand-made file
+// without those columns is taken as it is.
 
 const DESTINATION = 'targets:ho';
 const MONEY = ['amountCents', 'grossProfitCents', 'newProductCents'] as const;
-const FIELDS = ['month', 'amountCents', 'volume', 'grossProfitCents', 'newProductCents'] as const;
+const FIGURES = ['amountCents', 'volume', 'grossProfitCents', 'newProductCents'] as const;
+/** Who and when the file is for: checked, never stored. */
+const ADDRESS = ['regionId', 'regionName', 'planYear'] as const;
+const FIELDS = ['month', ...FIGURES, ...ADDRESS] as const;
 
 interface HoRow {
   month: number;
@@ -34,12 +41,31 @@ export function parseTargetMonth(text: string, planYear: number): number | null 
   return period.ok && Math.floor(period.value / 100) === planYear ? period.value % 100 : null;
 }
 
+/** The region and year a row says it is for, against this file's; the issues when they differ. */
+function addressIssues(row: TextRow, index: number, region: { id: string; name: string; planYear: number }): RowIssue[] {
+  const issues: RowIssue[] = [];
+  const id = (row.regionId ?? '').normalize('NFKC').trim();
+  if (id !== '' && id.toLowerCase() !== region.id.toLowerCase()) {
+    const named = (row.regionName ?? '').trim();
+    issues.push({ index, field: 'regionId', message: 'targets.import.otherRegion', params: { file: named === '' ? id : named, region: region.name } });
+  }
+  const year = (row.planYear ?? '').normalize('NFKC').trim();
+  if (year !== '') {
+    const r = parseIntegerText(year);
+    if (!r.ok || r.value !== region.planYear) issues.push({ index, field: 'planYear', message: 'targets.import.otherYear', params: { value: year, year: region.planYear } });
+  }
+  return issues;
+}
+
 function readRows(db: ReadDb, rows: TextRow[]): { parsed: HoRow[]; issues: RowIssue[] } {
-  const planYear = regionPlanYear(db);
+  const meta = findRegionMeta(db);
+  const planYear = meta.plan_year;
+  const region = { id: meta.region_id, name: meta.region_name, planYear };
   const issues: RowIssue[] = [];
   const seen = new Map<number, number>();
   const parsed = rows.map((row, index) => {
     const out: HoRow = { month: 0 };
+    issues.push(...addressIssues(row, index, region));
     const month = parseTargetMonth(row.month ?? '', planYear);
     if (month === null) {
       issues.push({ index, field: 'month', message: 'targets.import.badMonth', params: { value: (row.month ?? '').trim(), year: planYear } });
@@ -49,7 +75,7 @@ function readRows(db: ReadDb, rows: TextRow[]): { parsed: HoRow[]; issues: RowIs
       else seen.set(month, index);
       out.month = month;
     }
-    for (const field of FIELDS.slice(1)) {
+    for (const field of FIGURES) {
       const text = (row[field] ?? '').trim();
       if (text === '') continue;
       const r = (MONEY as readonly string[]).includes(field)
@@ -74,7 +100,7 @@ const hoTargetDestination: ImportDestination = {
     fields: FIELDS.map((key) => ({
       key,
       labelKey: `targets.import.ho.${key}`,
-      type: key === 'month' ? 'text' : key === 'volume' ? 'integer' : 'money',
+      type: key === 'month' || key === 'regionId' || key === 'regionName' ? 'text' : key === 'volume' || key === 'planYear' ? 'integer' : 'money',
       required: key === 'month',
     })),
   },

@@ -17,6 +17,8 @@ export interface PackedEntry {
   size: number;
   crc: number;
   packed: Buffer;
+  /** Deflated (the default) or stored as is (`packed` is then the data itself). */
+  method?: 0 | 8;
 }
 
 const deflate = promisify(deflateRaw);
@@ -54,12 +56,13 @@ export function zipPacked(entries: readonly PackedEntry[], at: Date): Buffer {
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const { packed, crc, size } = e;
+    const method = e.method ?? 8;
     if (size > MAX || packed.length > MAX || offset > MAX) throw new Error(`${e.name}: too large for a zip without Zip64`);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: deflate
     local.writeUInt16LE(0x0800, 6); // UTF-8 name
-    local.writeUInt16LE(8, 8); // deflated
+    local.writeUInt16LE(method, 8);
     local.writeUInt16LE(time, 10);
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
@@ -72,7 +75,7 @@ export function zipPacked(entries: readonly PackedEntry[], at: Date): Buffer {
     dir.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, so the mode below is read
     dir.writeUInt16LE(20, 6);
     dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
+    dir.writeUInt16LE(method, 10);
     dir.writeUInt16LE(time, 12);
     dir.writeUInt16LE(date, 14);
     dir.writeUInt32LE(crc, 16);

@@ -7,7 +7,9 @@ import { findRegionMeta } from '../../repos/region';
 import type { TargetCache } from '../../services/targets/model';
 import { writeAtomically } from '../atomicWrite';
 import { planSheets } from './sheets';
-import { workbookBytes, type AmountFormat, type SheetModel } from './xlsx';
+import { AMOUNT_FORMATS, workbookBytes, type SheetModel } from './xlsx';
+
+export { AMOUNT_FORMATS } from './xlsx';
 
 /** A ready table for a sheet the caller composes (the changes since the last submission). */
 export interface SheetTable {
@@ -35,12 +37,6 @@ export interface WriteWorkbookInput {
   today?: string;
 }
 
-/** Amounts in the region's unit: 萬元 and 億 with two decimals, 元 whole. */
-export const AMOUNT_FORMATS: Record<DisplayUnit, AmountFormat> = {
-  yuan: { divisor: 100, format: '#,##0' },
-  wan: { divisor: 1_000_000, format: '#,##0.00' },
-  yi: { divisor: 10_000_000_000, format: '#,##0.00' },
-};
 
 function localToday(): string {
   const d = new Date();

@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx';
+import type { DisplayUnit } from '../../../../shared/units';
 
 // A sheet of the plan workbook as a model (headers, typed columns, rows, a totals row),
 // and the model as XLSX bytes through SheetJS: numbers stay numbers with a number
@@ -8,6 +9,8 @@ import * as XLSX from '@e965/xlsx';
 // SheetJS's community build writes number formats and column widths but not frozen
 // panes (it always writes a bare <sheetView>), so the written package is opened again
 // with the CFB/zip container SheetJS ships and each sheet's view gets its <pane>.
+// Every workbook the app writes for people (the region's plan workbook, head office's
+// consolidated workbook and target files) goes through here, so they all follow these rules.
 
 /** How a column's cells are shown: amounts in the display unit, ratios as %, counts whole, multiples (a return) with two decimals, text as it is. */
 export type ColumnKind = 'text' | 'amount' | 'ratio' | 'count' | 'multiple';
@@ -38,6 +41,13 @@ export interface AmountFormat {
   /** The number format, e.g. '#,##0.00'. */
   format: string;
 }
+
+/** Amounts in the user's unit: 萬元 and 億 with two decimals, 元 whole. */
+export const AMOUNT_FORMATS: Record<DisplayUnit, AmountFormat> = {
+  yuan: { divisor: 100, format: '#,##0' },
+  wan: { divisor: 1_000_000, format: '#,##0.00' },
+  yi: { divisor: 10_000_000_000, format: '#,##0.00' },
+};
 
 const RATIO_FORMAT = '0.0%';
 const COUNT_FORMAT = '#,##0';
