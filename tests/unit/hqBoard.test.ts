@@ -52,6 +52,11 @@ describe.each(stores)('the status board and the national views on $name', ({ tar
     expect(row('華南大區').warnings.map((w) => w.key)).toEqual(['gapYear', 'gapMonth', 'expenseOverCap']);
     expect(row('華南大區').warnings[1].params).toMatchObject({ month: 3 });
 
+    // A return whose file cannot be written is not taken.
+    await expect(returnRegion(store, '華東大區', { by: 'x', comment: 'c', write: () => { throw new Error('disk full'); } })).rejects.toThrow('disk full');
+    expect((await statusBoard(store)).regions[0].state).toBe('submitted');
+    expect(await store.db.selectFrom('decision').selectAll().execute()).toEqual([]);
+
     // Return east with a comment: what its return file needs.
     const ret = await returnRegion(store, '華東大區', { by: '總部 王', comment: '三月偏低，請調整', now: '2026-12-07T02:00:00.000Z' });
     expect(ret).toEqual({

@@ -1,5 +1,9 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readReturnFile } from '../../src/main/core/io/planReturn';
+import { installationSigner } from '../../src/main/core/io/planPackage';
 import { describe, expect, it } from 'vitest';
 import type { Board } from '../../src/shared/hq';
 import { TSX_ARGS } from './helpers';
@@ -50,14 +54,23 @@ describe.each(stores)('hq on the command line, on $name', ({ target, skip }) => 
     expect(table.stdout).toMatch(/華東大區\t已報送\t1\t/);
 
     expect((await cli('hq', 'return', ...hq, '華東大區')).status).toBe(1);
-    const ret = await cli('hq', 'return', ...hq, '華東大區', '--comment', '三月偏低', '--by', '總部');
+    const out = mkdtempSync(join(tmpdir(), 'rplan-hqret-'));
+    const state = join(out, 'state');
+    const answers = ['--out', out, '--state-dir', state];
+    const ret = await cli('hq', 'return', ...hq, '華東大區', '--comment', '三月偏低', '--by', '總部', ...answers);
     expect(ret.status, ret.stderr).toBe(0);
     expect(ret.stdout).toContain('returned by 總部');
+    // The region's signed answer, signed by head office's installation key.
+    const hqKey = installationSigner(state).fingerprint;
+    const returned = await readReturnFile(join(out, '華東大區-2027-r1-returned.rplanret'), { pinnedFingerprint: hqKey });
+    expect(returned).toMatchObject({ verdict: 'ok', answer: { regionId: east.id, regionName: '華東大區', planYear: 2027, revision: 1, verdict: 'returned', comment: '三月偏低', decidedBy: '總部' } });
     const p2 = await packageOf(src, east, { revision: 2, replaces: 1, createdAt: '2026-12-07T02:00:00.000Z' });
     expect((await cli('hq', 'receive', ...hq, p2)).status).toBe(0);
-    const conf = await cli('hq', 'confirm', ...hq, east.id);
+    const conf = await cli('hq', 'confirm', ...hq, east.id, ...answers);
     expect(conf.status, conf.stderr).toBe(0);
-    const twice = await cli('hq', 'confirm', ...hq, '華東大區', '--lang', 'en');
+    expect(await readReturnFile(join(out, '華東大區-2027-r2-confirmed.rplanret'), { pinnedFingerprint: hqKey })).toMatchObject({ verdict: 'ok', answer: { revision: 2, verdict: 'confirmed' } });
+    expect(readdirSync(out).filter((n) => n.endsWith('.rplanret'))).toHaveLength(2);
+    const twice = await cli('hq', 'confirm', ...hq, '華東大區', '--lang', 'en', ...answers);
     expect(twice.status).toBe(1);
     expect(twice.stderr).toContain('notSubmitted');
   }, 120_000);

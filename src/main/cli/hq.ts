@@ -1,13 +1,16 @@
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   HqRefusal, closeHqStore, confirmRegion, createHqStore, openHqStore, receivePaths, reopenRegion, returnRegion, statusBoard, type HqStore, type HqTarget,
 } from '../core/hq';
+import { installationSigner } from '../core/io/planPackage';
+import { RETURN_EXTENSION, writeReturnFile } from '../core/io/planReturn';
 import { translate } from '../../shared/i18n';
 import { HQ_EXTENSION, type Decision } from '../../shared/hq';
 import { LANGUAGES, type Language } from '../../shared/units';
 import { AlreadyReported, UsageError } from './errors';
+import { DEFAULT_STATE_DIR } from './submit';
 
 // `hq …`: head office's workspace on the command line. HQ is a .rplanhq file or
 // `--postgres URL`. Exit 0 ok, 1 an error, 2 when a package is refused (each refusal's
@@ -39,10 +42,13 @@ async function withStore<T>(target: HqTarget, fn: (store: HqStore) => Promise<T>
 const wan = (cents: number) => (cents / 1_000_000).toFixed(2);
 const pct = (f: number | null) => (f === null ? '-' : `${(f * 100).toFixed(1)}%`);
 
-function printDecision(d: Decision): void {
+function printDecision(d: Decision, file: string): void {
   process.stdout.write(`${d.regionName} revision ${d.revision}: ${d.verdict} by ${d.decidedBy} at ${d.decidedAt}${d.comment ? ` (${d.comment})` : ''}\n`);
-  // The signed return file the region opens is written by the return-file writer (not part of this command yet).
+  process.stdout.write(`return file for the region: ${file}\n`);
 }
+
+/** The signed return file's path in `dir`: region, year, revision and the answer, e.g. 華東大區-2027-r2-returned.rplanret. */
+const returnFilePath = (dir: string, d: Decision) => join(dir, `${d.regionName.replace(/[\\/:*?"<>|]/g, '_')}-${d.planYear}-r${d.revision}-${d.verdict}${RETURN_EXTENSION}`);
 
 export async function runHq(argv: string[]): Promise<number> {
   const [sub, ...args] = argv;
@@ -63,6 +69,8 @@ export async function runHq(argv: string[]): Promise<number> {
       lang: { type: 'string', default: 'zh-Hant' },
       json: { type: 'boolean', default: false },
       comment: { type: 'string' },
+      out: { type: 'string' },
+      'state-dir': { type: 'string' },
     },
   });
   const language = values.lang as Language;
@@ -123,9 +131,17 @@ export async function runHq(argv: string[]): Promise<number> {
         if (rest.length !== 1) throw new UsageError(`hq ${sub} takes one REGION, not ${rest.join(' ') || 'none'}`);
         const region = rest[0];
         if (sub === 'return' && !values.comment?.trim()) throw new UsageError('hq return needs --comment TEXT saying what to change');
+        const outDir = resolve(values.out ?? '.');
+        const signer = sub === 'reopen' ? null : installationSigner(resolve(values['state-dir'] ?? DEFAULT_STATE_DIR));
+        let file = '';
+        // The region's signed answer is written before the decision commits: no decision without its file.
+        const write = (d: Decision) => {
+          file = returnFilePath(outDir, d);
+          writeReturnFile(d, signer!, file);
+        };
         await withStore(target, async (store) => {
-          if (sub === 'return') printDecision(await returnRegion(store, region, { by, comment: values.comment!, language }));
-          else if (sub === 'confirm') printDecision(await confirmRegion(store, region, { by, comment: values.comment, language }));
+          if (sub === 'return') printDecision(await returnRegion(store, region, { by, comment: values.comment!, language, write }), file);
+          else if (sub === 'confirm') printDecision(await confirmRegion(store, region, { by, comment: values.comment, language, write }), file);
           else {
             await reopenRegion(store, region, { by, comment: values.comment, language });
             process.stdout.write(`${region}: reopened\n`);

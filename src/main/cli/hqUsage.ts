@@ -18,10 +18,13 @@ export const HQ_USAGE = `  hq init FILE|--postgres URL --year YYYY [--regions NA
   hq status HQ [--json] [--lang L]
                  the status board: each region's state, revision, plan against head
                  office's target, expense ratio, warnings, lateness
-  hq return HQ REGION --comment TEXT [--by NAME]
+  hq return HQ REGION --comment TEXT [--by NAME] [--out DIR] [--state-dir DIR]
                  send a region's accepted revision back (退回) with a comment
-  hq confirm HQ REGION [--by NAME]
-                 confirm a region's accepted revision as the version of record
+  hq confirm HQ REGION [--by NAME] [--out DIR] [--state-dir DIR]
+                 confirm a region's accepted revision as the version of record.
+                 Both write the region's signed return file (.rplanret, signed with
+                 the installation's key in --state-dir, default ~/.regionplan-web)
+                 into DIR (default the current folder), which the region opens
   hq reopen HQ REGION [--by NAME]
                  reopen a confirmed region to a next revision
                  (HQ: a .rplanhq file, or --postgres URL; REGION: its name or id)

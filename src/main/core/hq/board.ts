@@ -107,7 +107,7 @@ async function decide(
   store: HqStore,
   ref: string,
   kind: 'returned' | 'confirmed' | 'reopened',
-  d: { by: string; comment?: string; now?: string; language?: Language },
+  d: DecideOptions,
 ): Promise<Decision> {
   return store.dialect.writing(store.db, async (trx) => {
     const cycle = await cycleOf(trx);
@@ -121,26 +121,38 @@ async function decide(
     const comment = d.comment ?? '';
     await trx.insertInto('decision').values({ region_key: r.key, package_id: r.package_id, kind, comment, decided_at: decidedAt, decided_by: d.by }).execute();
     await trx.updateTable('region').set({ state: kind === 'reopened' ? 'submitted' : kind }).where('key', '=', r.key).execute();
-    return {
+    const decision: Decision = {
       packageId: r.package_id, regionId: r.id, regionName: r.name, planYear: cycle.planYear, revision: r.revision,
       verdict: kind === 'confirmed' ? 'confirmed' : 'returned', comment, decidedAt, decidedBy: d.by,
     };
+    // Inside the transaction: a return file that cannot be written leaves the decision untaken.
+    d.write?.(decision);
+    return decision;
   });
 }
 
+export interface DecideOptions {
+  by: string;
+  comment?: string;
+  now?: string;
+  language?: Language;
+  /** Writes what the region is sent (the signed return file), before the decision commits. */
+  write?: (decision: Decision) => void;
+}
+
 /** Returns (退回) a region's accepted revision with a comment: what its return file says. */
-export function returnRegion(store: HqStore, ref: string, d: { by: string; comment: string; now?: string; language?: Language }): Promise<Decision> {
+export function returnRegion(store: HqStore, ref: string, d: DecideOptions & { comment: string }): Promise<Decision> {
   if (d.comment.trim() === '') throw new Error('a return needs a comment saying what to change');
   return decide(store, ref, 'returned', d);
 }
 
 /** Confirms (確認) a region's accepted revision as the version of record: no later package is received until reopened. */
-export function confirmRegion(store: HqStore, ref: string, d: { by: string; comment?: string; now?: string; language?: Language }): Promise<Decision> {
+export function confirmRegion(store: HqStore, ref: string, d: DecideOptions): Promise<Decision> {
   return decide(store, ref, 'confirmed', d);
 }
 
 /** Reopens a confirmed region: it is 已報送 again and may send a next revision. */
-export async function reopenRegion(store: HqStore, ref: string, d: { by: string; comment?: string; now?: string; language?: Language }): Promise<void> {
+export async function reopenRegion(store: HqStore, ref: string, d: Omit<DecideOptions, 'write'>): Promise<void> {
   await decide(store, ref, 'reopened', d);
 }
 
