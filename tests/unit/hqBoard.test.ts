@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  HqRefusal, changeBetween, closeHqStore, confirmRegion, createHqStore, drillToRegions, expensesByRegion, nationalByBrandCategory, nationalByChannel,
+  HqRefusal, changeBetween, closeHqStore, consolidatedModel, confirmRegion, createHqStore, drillToRegions, expensesByRegion, nationalByBrandCategory, nationalByChannel,
   nationalByRegionMonth, receivePackage, reopenRegion, returnRegion, setTargets, statusBoard, type HqStore,
 } from '../../src/main/core/hq';
+import { consolidatedWorkbookBytes } from '../../src/main/core/io/hqWorkbook';
 import { createDatabaseOf, hqStores, newRegion, packageOf, plannedTemplate } from './hqFixtures';
 
 // The status board, head office's decisions and the consolidated views, on both stores:
@@ -102,6 +103,16 @@ describe.each(stores)('the status board and the national views on $name', ({ tar
     expect(expenses[0]).toMatchObject({ regionName: '華東大區', planCents: src.planCents, overCap: true });
     expect(expenses[0].items.reduce((s, i) => s + i.amountCents, 0)).toBe(expenses[0].budgetCents);
     expect(expenses[0].items[0].name).not.toBe(expenses[0].items[0].code);
+
+    // The consolidated workbook's model: the same figures, and the workbook writer takes it.
+    const model = await consolidatedModel(store, { now: '2026-12-07T06:00:00.000Z' });
+    const s12 = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    expect(model.regions.map((r) => [r.name, r.state])).toEqual([['華東大區', 'submitted'], ['華南大區', 'submitted'], ['華北大區', 'missing']]);
+    expect(model.byRegionMonth.reduce((x, r) => x + s12(r.planCents), 0)).toBe(sum);
+    expect(model.byBrand.reduce((x, r) => x + s12(r.planCents), 0)).toBe(sum);
+    expect(model.byChannel.reduce((x, r) => x + s12(r.planCents), 0)).toBe(sum);
+    expect(s12(model.expenseByRegion[0].budgetCents)).toBe(expenses[0].budgetCents);
+    expect(consolidatedWorkbookBytes(model, { unit: 'wan', language: 'zh-Hant' }).bytes.length).toBeGreaterThan(0);
 
     const change = await changeBetween(store, '2026-12-07T01:30:00.000Z', '2026-12-07T06:00:00.000Z');
     expect(change.map((c) => [c.regionName, c.fromRevision, c.toRevision])).toEqual([['華東大區', 1, 3]]);

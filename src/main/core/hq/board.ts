@@ -96,6 +96,7 @@ export async function statusBoard(store: HqStore, options: { now?: string } = {}
       receivedAt: pkg?.received_at ?? null, fingerprint: r.fingerprint, planCents, volume: sum((m) => m.volume), grossProfitCents: sum((m) => m.gp),
       targetCents, targetVolume: sum((m) => m.targetVolume),
       months: months.map(({ gp: _gp, ...m }) => m),
+      monthsGrossProfitCents: months.map((m) => m.gp),
       budgetCents, expenseRatio: planCents > 0 ? budgetCents / planCents : null, warnings,
       late: due !== null && now > due && (state === 'missing' || state === 'returned'),
     };
