@@ -38,12 +38,7 @@ export async function statusBoard(store: HqStore, options: { now?: string } = {}
   const db = store.db;
   const cycle = await cycleOf(db);
   const regions = await db.selectFrom('region').selectAll().orderBy('sort_order').orderBy('key').execute();
-  const plan = await db
-    .selectFrom('plan_fact')
-    .select(['region_key', 'month'])
-    .select((eb) => [eb.fn.sum<number>('amount_cents').as('amount'), eb.fn.sum<number>('volume').as('volume'), eb.fn.sum<number>('gross_profit_cents').as('gp')])
-    .groupBy(['region_key', 'month'])
-    .execute();
+  const plan = await db.selectFrom('plan_month').select(['region_key', 'month', 'amount_cents as amount', 'volume', 'gross_profit_cents as gp']).execute();
   const targets = await db
     .selectFrom('ho_target')
     .select(['region_key', 'month'])

@@ -188,6 +188,15 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
         .set({ id: m.region.id, fingerprint, public_key: m.signer.publicKey, state: 'submitted', package_id: m.packageId, revision: m.revision })
         .where('key', '=', regionKey)
         .execute();
+      await trx.deleteFrom('plan_month').where('region_key', '=', regionKey).execute();
+      await trx
+        .insertInto('plan_month')
+        .values(
+          m.controlTotals.plan
+            .filter((r) => r.month >= 1)
+            .map((r) => ({ region_key: regionKey, month: r.month, amount_cents: r.amountCents, volume: r.volume, gross_profit_cents: r.grossProfitCents })),
+        )
+        .execute();
       await trx.deleteFrom('expense_fact').where('region_key', '=', regionKey).execute();
       for (const part of chunks(extras.expenses, 500)) {
         await trx.insertInto('expense_fact').values(part.map((e) => ({ region_key: regionKey, ...e }))).execute();

@@ -26,11 +26,19 @@ async function regionNames(db: Db): Promise<Map<number, { name: string; order: n
 /** The national plan against head office's target, by region × month (every region with a plan or a target). */
 export async function nationalByRegionMonth(store: HqStore, filter: DrillFilter = {}): Promise<NationalCell[]> {
   const db = store.db;
-  const plan = await facts(db, filter)
-    .select(['region_key', 'month'])
-    .select((eb) => [eb.fn.sum<number>('amount_cents').as('amount'), eb.fn.sum<number>('volume').as('volume'), eb.fn.sum<number>('gross_profit_cents').as('gp')])
-    .groupBy(['region_key', 'month'])
-    .execute();
+  // Unfiltered, the national plan is the regions' months (a dozen rows a region); filtered, it is summed from the facts.
+  const whole = filter.brandCode === undefined && filter.categoryCode === undefined && filter.channelCode === undefined;
+  const plan = whole
+    ? await db
+        .selectFrom('plan_month')
+        .select(['region_key', 'month', 'amount_cents as amount', 'volume', 'gross_profit_cents as gp'])
+        .$if(filter.month !== undefined, (q) => q.where('month', '=', filter.month!))
+        .execute()
+    : await facts(db, filter)
+        .select(['region_key', 'month'])
+        .select((eb) => [eb.fn.sum<number>('amount_cents').as('amount'), eb.fn.sum<number>('volume').as('volume'), eb.fn.sum<number>('gross_profit_cents').as('gp')])
+        .groupBy(['region_key', 'month'])
+        .execute();
   const targets = await db
     .selectFrom('ho_target')
     .select(['region_key', 'month'])
@@ -114,7 +122,7 @@ export async function expensesByRegion(store: HqStore): Promise<ExpenseRow[]> {
   const db = store.db;
   const cycle = await cycleOf(db);
   const items = await db.selectFrom('expense_fact').select(['region_key', 'item_code']).select((eb) => eb.fn.sum<number>('amount_cents').as('amount')).groupBy(['region_key', 'item_code']).execute();
-  const plan = await db.selectFrom('plan_fact').select('region_key').select((eb) => eb.fn.sum<number>('amount_cents').as('amount')).groupBy('region_key').execute();
+  const plan = await db.selectFrom('plan_month').select('region_key').select((eb) => eb.fn.sum<number>('amount_cents').as('amount')).groupBy('region_key').execute();
   const dims = await db.selectFrom('dim').select(['code', 'name']).where('kind', '=', 'expenseItem').execute();
   const names = await regionNames(db);
   const keys = [...new Set([...items.map((i) => Number(i.region_key)), ...plan.map((p) => Number(p.region_key))])].sort((a, b) => (names.get(a)?.order ?? 0) - (names.get(b)?.order ?? 0));
