@@ -49,7 +49,7 @@ async function fixture(ctx: BenchContext): Promise<Fixture> {
   const session = new Session(benchHost(join(temp, 'state')));
   const registry = createHandlers(session);
   session.grant(base);
-  let snapshotId = 0;
+  let snapshotId: number;
   try {
     await ok(registry, 'file.open', { path: base });
     await session.checked();
