@@ -147,10 +147,11 @@ class SqliteStore implements StoreDialect {
   }
 
   async bareLoad(_db: Db, copyPath: string): Promise<number> {
-    this.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS bare_fact (${factColumnsDdl(this.types)})`);
+    // A table of the workspace file itself (WAL, synchronous FULL), as plan_fact is: not a TEMP one, which is never synced.
+    this.sqlite.exec(`CREATE TABLE IF NOT EXISTS bare_fact (${factColumnsDdl(this.types)})`);
     attachCopy(this.sqlite, copyPath);
     try {
-      return this.sqlite.transaction(() => this.sqlite.prepare(`INSERT INTO bare_fact SELECT 0, f.* FROM (${factSelect('pkg.')}) f`).run().changes)();
+      return this.sqlite.transaction(() => this.sqlite.prepare(`INSERT INTO main.bare_fact SELECT 0, f.* FROM (${factSelect('pkg.')}) f`).run().changes)();
     } finally {
       this.sqlite.exec('DETACH DATABASE pkg');
     }
@@ -353,7 +354,8 @@ class PostgresStore implements StoreDialect {
   async bareCopy(copyPath: string): Promise<number> {
     const client = await this.pool.connect();
     try {
-      await client.query(`CREATE TEMP TABLE IF NOT EXISTS bare_fact (${factColumnsDdl(this.types)})`);
+      // A logged table, as a partition of plan_fact is: not a TEMP one, which skips the WAL.
+      await client.query(`CREATE TABLE IF NOT EXISTS bare_fact (${factColumnsDdl(this.types)})`);
       await client.query('BEGIN');
       const n = await copyInto(client, 'bare_fact', copyPath, 0);
       await client.query('COMMIT');
