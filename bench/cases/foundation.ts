@@ -21,6 +21,7 @@ export function benchHost(stateDir: string): Host {
     chooseSavePath: async () => null,
     chooseOpenPath: async () => null,
     chooseImportPath: async () => null,
+    chooseReturnPath: async () => null,
     chooseExportPath: async () => null,
     browse: () => [],
     allowsPath: () => false,

@@ -3,11 +3,6 @@
 // targets; the writer only lays it out. Amounts are integer cents, months index 0 =
 // January, every monthly array has 12 entries.
 
-/** Where a region's plan stands this cycle: 未報送, 已報送, 退回, 已確認. */
-export type RegionState = 'missing' | 'submitted' | 'returned' | 'confirmed';
-
-export const REGION_STATES: readonly RegionState[] = ['missing', 'submitted', 'returned', 'confirmed'];
-
 export interface ConsolidatedModel {
   planYear: number;
   cycleName: string;
@@ -22,10 +17,15 @@ export interface ConsolidatedModel {
   expenseByRegion: { regionId: string; budgetCents: number[]; salesCents: number[] }[];
 }
 
-// The workspace's own types: one plan cycle's store (a .rplanhq file or a PostgreSQL
-// database) that receives every region's package and keeps the accepted revision of each.
+// Head office's side: one plan cycle's workspace (a .rplanhq file or a PostgreSQL
+// database) that receives every region's plan package, checks it, keeps the accepted
+// revision of each region, and consolidates them into the national plan.
 
 export const HQ_EXTENSION = '.rplanhq';
+
+/** A region's state on the status board: 未報送, 已報送, 退回, 已確認. */
+export type RegionState = 'pending' | 'submitted' | 'returned' | 'confirmed';
+export const REGION_STATES: readonly RegionState[] = ['pending', 'submitted', 'returned', 'confirmed'];
 
 export interface CycleSettings {
   planYear: number;

@@ -4,6 +4,8 @@
 
 /** The package file's extension. */
 export const PACKAGE_EXTENSION = '.rplanpkg';
+/** Head office's signed answer to a package (docs/plan-package.md, "The return file"). */
+export const RETURN_EXTENSION = '.rplanret';
 /** The manifest's format version: a receiver refuses one it does not know. */
 export const PACKAGE_FORMAT = 1;
 

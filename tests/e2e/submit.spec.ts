@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import type { CheckResult } from '../../src/shared/submit';
 import { invoke } from './api';
 import { expect, test } from './fixtures';
 import { GridModel } from './pages/GridModel';
-import { SubmitPage } from './pages/SubmitPage';
+import { SubmitPage, planToHeadOffice } from './pages/SubmitPage';
 
 // 報送總部 through the web host: the check blocks the submit button while it lists
 // errors; once the plan is fixed, a submission takes the snapshot and writes the package
@@ -12,31 +11,6 @@ import { SubmitPage } from './pages/SubmitPage';
 // submission replaces the first and the changes between them are shown by dimension.
 
 interface Version { id: number; kind: string }
-interface HoMonth { month: number; amountCents: number; volume: number }
-
-/** The working plan set to head office's target month by month: what the check's gap rules ask for. */
-async function planToHeadOffice(page: Page, scale = 1): Promise<void> {
-  const versions = await invoke<Version[]>(page, 'targets.versions', {});
-  const working = versions.find((v) => v.kind === 'working')!.id;
-  const ho = await invoke<HoMonth[]>(page, 'targets.hoTarget', {});
-  await invoke(page, 'targets.setCells', {
-    versionId: working,
-    levels: ['province'],
-    measure: 'amount',
-    method: 'lastYear',
-    label: 'spread',
-    edits: ho.filter((m) => m.amountCents > 0).map((m) => ({ path: [], period: `m${m.month}`, value: Math.round((m.amountCents * scale) / 100) * 100 })),
-  });
-  // The volume too: the check holds both measures to head office's target.
-  await invoke(page, 'targets.setCells', {
-    versionId: working,
-    levels: ['province'],
-    measure: 'volume',
-    method: 'current',
-    label: 'spread',
-    edits: ho.filter((m) => m.volume > 0).map((m) => ({ path: [], period: `m${m.month}`, value: Math.round(m.volume * scale) })),
-  });
-}
 
 test('the check blocks the submission until the plan is fixed; then the package and the workbook are written and logged', async ({ start, workspace, page, host }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });

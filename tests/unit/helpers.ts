@@ -50,6 +50,7 @@ export function testHost(stateDir: string, overrides: Partial<Host> = {}): Host 
     chooseSavePath: async () => null,
     chooseOpenPath: async () => null,
     chooseImportPath: async () => null,
+    chooseReturnPath: async () => null,
     chooseExportPath: async () => null,
     browse: () => [],
     allowsPath: () => false,

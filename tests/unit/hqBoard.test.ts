@@ -42,7 +42,7 @@ describe.each(stores)('the status board and the national views on $name', ({ tar
     const row = (name: string) => board.regions.find((r) => r.regionName === name)!;
     expect(board.cycle).toMatchObject({ planYear: 2027, tolerance: 0.01, expenseCap: 0.05, dueDate: '2026-12-01' });
     expect(board.regions.map((r) => [r.regionName, r.state, r.revision, r.late])).toEqual([
-      ['華東大區', 'submitted', 1, false], ['華南大區', 'submitted', 1, false], ['華北大區', 'missing', null, true],
+      ['華東大區', 'submitted', 1, false], ['華南大區', 'submitted', 1, false], ['華北大區', 'pending', null, true],
     ]);
     expect(row('華東大區').planCents).toBe(src.planCents);
     expect(row('華東大區').targetCents).toBe(src.planCents);
@@ -107,7 +107,7 @@ describe.each(stores)('the status board and the national views on $name', ({ tar
     // The consolidated workbook's model: the same figures, and the workbook writer takes it.
     const model = await consolidatedModel(store, { now: '2026-12-07T06:00:00.000Z' });
     const s12 = (a: number[]) => a.reduce((x, y) => x + y, 0);
-    expect(model.regions.map((r) => [r.name, r.state])).toEqual([['華東大區', 'submitted'], ['華南大區', 'submitted'], ['華北大區', 'missing']]);
+    expect(model.regions.map((r) => [r.name, r.state])).toEqual([['華東大區', 'submitted'], ['華南大區', 'submitted'], ['華北大區', 'pending']]);
     expect(model.byRegionMonth.reduce((x, r) => x + s12(r.planCents), 0)).toBe(sum);
     expect(model.byBrand.reduce((x, r) => x + s12(r.planCents), 0)).toBe(sum);
     expect(model.byChannel.reduce((x, r) => x + s12(r.planCents), 0)).toBe(sum);

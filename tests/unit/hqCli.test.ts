@@ -49,7 +49,7 @@ describe.each(stores)('hq on the command line, on $name', ({ target, skip }) => 
     expect(status.status, status.stderr).toBe(0);
     const board = JSON.parse(status.stdout) as Board;
     expect(board.cycle).toMatchObject({ planYear: 2027, tolerance: 0.02, expenseCap: 0.09 });
-    expect(board.regions.map((r) => [r.regionName, r.state, r.revision])).toEqual([['華東大區', 'submitted', 1], ['華南大區', 'missing', null]]);
+    expect(board.regions.map((r) => [r.regionName, r.state, r.revision])).toEqual([['華東大區', 'submitted', 1], ['華南大區', 'pending', null]]);
     const table = await cli('hq', 'status', ...hq);
     expect(table.stdout).toMatch(/華東大區\t已報送\t1\t/);
 

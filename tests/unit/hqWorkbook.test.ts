@@ -29,7 +29,7 @@ function model(): ConsolidatedModel {
     regions: [
       { id: ids[0], name: '華東大區', state: 'confirmed', revision: 3, receivedAt: '2026-12-01T09:00:00Z', fingerprint: 'ab12-cd34', late: false },
       { id: ids[1], name: HYPERLINK, state: 'returned', revision: 1, receivedAt: '2026-12-03T10:00:00Z', fingerprint: 'ef56-0078', late: true },
-      { id: ids[2], name: 'North', state: 'missing', revision: null, receivedAt: null, fingerprint: null, late: true },
+      { id: ids[2], name: 'North', state: 'pending', revision: null, receivedAt: null, fingerprint: null, late: true },
     ],
     // The region not in yet has head office's target and no plan.
     byRegionMonth: [

@@ -557,4 +557,21 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM promotion_scope').pluck().get()).toBe(1);
     await f.close();
   });
+
+  it('20: head office\'s answer says who decided; answers recorded before keep none; a name is 1 to 100 characters', async () => {
+    const path = await fileAt(19, tempDir());
+    const before = new Database(path);
+    before.exec(`INSERT INTO plan_version (id, name, kind, frozen, created_at) VALUES (40, '報總部 第1版 2026-12-01', 'snapshot', 1, '')`);
+    before.exec(`INSERT INTO submission (plan_year, revision, version_id, created_at, package_id, file_name, bytes, sha256, signer_fingerprint, answer_state, answer_comment, answered_at)
+      VALUES (2027, 1, 40, '2026-12-01T00:00:00Z', 'p1', 'a.rplanpkg', 100, '${'a'.repeat(64)}', 'AB12', 'returned', '費用率過高', '2026-12-03')`);
+    before.close();
+    const f = await openRegionFile(path, { migrations: upTo(20) });
+    expect(f.sqlite.pragma('user_version', { simple: true })).toBe(20);
+    expect(f.sqlite.prepare('SELECT answer_state, answer_comment, answered_by FROM submission').get()).toEqual({ answer_state: 'returned', answer_comment: '費用率過高', answered_by: null });
+    f.sqlite.prepare(`UPDATE submission SET answer_state = 'accepted', answer_comment = NULL, answered_at = '2026-12-05', answered_by = '總部市場部' WHERE revision = 1`).run();
+    expect(f.sqlite.prepare('SELECT answered_by FROM submission').pluck().get()).toBe('總部市場部');
+    expect(() => f.sqlite.prepare(`UPDATE submission SET answered_by = '' WHERE revision = 1`).run()).toThrow(/CHECK/);
+    expect(() => f.sqlite.prepare(`UPDATE submission SET answered_by = ? WHERE revision = 1`).run('x'.repeat(101))).toThrow(/CHECK/);
+    await f.close();
+  });
 });

@@ -6,7 +6,8 @@ import type { CheckResult, PackageManifest } from '../../src/shared/submit';
 import { AppError } from '../../src/shared/errors';
 import { runEdit } from '../../src/main/core/db/command';
 import type { SheetTable } from '../../src/main/core/io/planWorkbook';
-import { recordAnswer, submit, type SubmitWriters } from '../../src/main/core/services/submit/submit';
+import { recordHeadOfficeAnswer } from '../../src/main/core/services/submit/answer';
+import { submit, type SubmitWriters } from '../../src/main/core/services/submit/submit';
 import { CHAPTER_PARTS } from '../../src/main/core/repos/submissions';
 import { demoOpener, editFile, invokeOk, tempDir, type RegistryCtx } from './helpers';
 
@@ -139,7 +140,14 @@ describe('submitting the plan', () => {
       invokeOk(c, 'targets.setCells', { versionId: working, levels: ['province'], measure: 'amount', method, label: 'spread', edits: [{ path: [], period: 'year', value }] });
     await plan(5_000_000_00, 'lastYear');
     const first = (await run(c, fake, out))!;
-    editFile(c.session.requireFile(), (db) => recordAnswer(db, 1, { state: 'returned', comment: '費用率過高', at: '2026-12-08T02:00:00Z' }));
+    const regionId = one<string>(c, 'SELECT region_id FROM region_meta');
+    editFile(c.session.requireFile(), (db) =>
+      recordHeadOfficeAnswer(
+        db,
+        { packageId: first.submission.packageId, regionId, regionName: '華東大區', planYear: 2027, revision: 1, verdict: 'returned', comment: '費用率過高', decidedAt: '2026-12-08T02:00:00Z', decidedBy: '總部市場部' },
+        { fingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE', publicKey: 'key' },
+      ),
+    );
     // The manager lowers the plan by 1,000,000 元 for the year.
     const before = first.submission;
     const yearCents = one<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', working);
@@ -149,7 +157,7 @@ describe('submitting the plan', () => {
     expect(second.submission).toMatchObject({ revision: 2, replaces: 1, snapshotName: '報總部 第2版 2026-12-09' });
     const history = await invokeOk(c, 'submit.history', {});
     expect(history.map((h) => [h.revision, h.replaces, h.answer?.state ?? null])).toEqual([[2, 1, null], [1, null, 'returned']]);
-    expect(history[1].answer).toEqual({ state: 'returned', comment: '費用率過高', at: '2026-12-08T02:00:00Z' });
+    expect(history[1].answer).toEqual({ state: 'returned', comment: '費用率過高', at: '2026-12-08T02:00:00Z', by: '總部市場部' });
     // The workbook of the second got the changes since the first, with the targets' total row.
     const sheet = fake.workbooks[1].changes!;
     expect(sheet.name).toBe('自上次報送的變化');

@@ -74,6 +74,14 @@ commands:
                  workbook (.xlsx) into DIR, and log the submission in the region file.
                  The signing key is the installation's, kept in --state-dir (default
                  ~/.regionplan-web, the web host's).
+  submit answer FILE RETURN_FILE [--lang zh-Hant|zh-Hans|en]
+                 record head office's signed answer (.rplanret: returned with a
+                 comment, or confirmed) in the region file's submission log, as the
+                 app's 打開總部回覆… does: the file must be whole, answer a package this
+                 region sent (region, year, revision, package id) and, after the first
+                 answer pinned head office's key, be signed by that key. Exit 0 when
+                 recorded (the same answer again changes nothing), 2 when refused, with
+                 the reason key and words on stderr.
   package verify PKG [--pin FINGERPRINT] [--lang zh-Hant|zh-Hans|en] [--json]
                  open a plan package (.rplanpkg) as head office will: the zip's
                  entries, the signature (with --pin: by that key only), every file's
@@ -240,8 +248,13 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { out: { type: 'string' }, version: { type: 'string' }, 'state-dir': { type: 'string' } },
+        options: { out: { type: 'string' }, version: { type: 'string' }, 'state-dir': { type: 'string' }, lang: { type: 'string' } },
       });
+      if (positionals[0] === 'answer') {
+        if (positionals.length !== 3) throw new UsageError(`submit answer takes FILE RETURN_FILE, not ${positionals.slice(1).join(' ') || 'nothing'}`);
+        const { runSubmitAnswer } = await import('./submitAnswer');
+        return runSubmitAnswer({ file: positionals[1], answer: positionals[2], lang: values.lang });
+      }
       if (positionals.length > 1) throw new UsageError(`submit takes one FILE, not ${positionals.join(' ')}`);
       // Loaded on use: the package and workbook writers are not needed by the other commands.
       const { runSubmit } = await import('./submit');

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { runEdit } from '../core/db/command';
 import { inspectRegionFile } from '../core/db/inspect';
 import { SCHEMA_VERSION } from '../core/db/migrations';
-import { openRegionFile } from '../core/db/regionFile';
+import { openRegionFile, type RegionFile } from '../core/db/regionFile';
 import { SUBMIT_WRITERS } from '../core/io/submitWriters';
 import { listVersionRows } from '../core/repos/planVersions';
 import { submit } from '../core/services/submit/submit';
@@ -26,12 +26,8 @@ export interface SubmitArgs {
 /** Where the installation's key is kept when --state-dir is not given: the web host's default state folder. */
 export const DEFAULT_STATE_DIR = join(homedir(), '.regionplan-web');
 
-export async function runSubmit(args: SubmitArgs): Promise<number> {
-  if (!args.file) throw new UsageError('submit needs the region FILE');
-  if (!args.out) throw new UsageError('--out DIR is required (the folder for the package and the workbook)');
-  const path = resolve(args.file);
-  const out = resolve(args.out);
-  if (!existsSync(out) || !statSync(out).isDirectory()) throw new AppError('INVALID_INPUT', `--out: ${out} is not a folder`);
+/** A region file of this build's schema, opened to be written once its full integrity check has passed. */
+export async function openForWriting(path: string): Promise<RegionFile> {
   const header = inspectRegionFile(path);
   if (header.userVersion !== SCHEMA_VERSION) {
     const newer = header.userVersion > SCHEMA_VERSION;
@@ -41,7 +37,16 @@ export async function runSubmit(args: SubmitArgs): Promise<number> {
     });
   }
   // The command line waits for the full integrity check before it writes, whatever the size.
-  const file = await openRegionFile(path, { fullCheckUpToBytes: Number.POSITIVE_INFINITY });
+  return openRegionFile(path, { fullCheckUpToBytes: Number.POSITIVE_INFINITY });
+}
+
+export async function runSubmit(args: SubmitArgs): Promise<number> {
+  if (!args.file) throw new UsageError('submit needs the region FILE');
+  if (!args.out) throw new UsageError('--out DIR is required (the folder for the package and the workbook)');
+  const path = resolve(args.file);
+  const out = resolve(args.out);
+  if (!existsSync(out) || !statSync(out).isDirectory()) throw new AppError('INVALID_INPUT', `--out: ${out} is not a folder`);
+  const file = await openForWriting(path);
   try {
     let versionId: number | undefined;
     if (args.version !== undefined) {

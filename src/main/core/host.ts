@@ -23,6 +23,11 @@ export interface Host {
    * without native dialogs throw NOT_SUPPORTED: there the renderer uploads the file.
    */
   chooseImportPath(): Promise<string | null>;
+  /**
+   * Asks for head office's return file (.rplanret); null when cancelled. Hosts without
+   * native dialogs throw NOT_SUPPORTED: there the renderer uploads the file.
+   */
+  chooseReturnPath(): Promise<string | null>;
   /** Asks where to write an export; null when cancelled. */
   chooseExportPath(suggestedFileName: string): Promise<string | null>;
   /** Region files the host offers without a native dialog (the web host's workspace). */

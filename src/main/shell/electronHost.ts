@@ -10,6 +10,7 @@ import { workerJobRunner } from '../core/jobs/workerRunner';
 import { shellLabels } from './menuLabels';
 import { IPC_EVENT } from './ipcNames';
 import { REGION_FILE_EXTENSION } from '../core/db/constants';
+import { RETURN_EXTENSION } from '../../shared/submit';
 
 /** What the rest of the shell wants to hear about; set once the menu and window exist. */
 export interface ElectronHostHooks {
@@ -121,6 +122,20 @@ export class ElectronHost implements Host {
       title: l.importDialogTitle,
       defaultPath: app.getPath('documents'),
       filters: [{ name: l.dataFileFilter, extensions: ['csv', 'txt', 'xlsx', 'xls'] }],
+      properties: ['openFile'],
+    };
+    const w = this.liveWindow();
+    const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+    if (result.canceled) return null;
+    return result.filePaths[0] ?? null;
+  }
+
+  async chooseReturnPath(): Promise<string | null> {
+    const l = this.labels();
+    const options: OpenDialogOptions = {
+      title: l.answerDialogTitle,
+      defaultPath: app.getPath('documents'),
+      filters: [{ name: l.answerFileFilter, extensions: [RETURN_EXTENSION.slice(1)] }],
       properties: ['openFile'],
     };
     const w = this.liveWindow();

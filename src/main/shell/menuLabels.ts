@@ -52,6 +52,8 @@ export interface ShellLabels {
   importDialogTitle: string;
   exportDialogTitle: string;
   dataFileFilter: string;
+  answerDialogTitle: string;
+  answerFileFilter: string;
   openFailedTitle: string;
   openFailedMessage: string;
   ok: string;
@@ -106,6 +108,8 @@ export const SHELL_LABELS = {
     importDialogTitle: '選擇要導入的文件',
     exportDialogTitle: '導出到',
     dataFileFilter: '表格文件（CSV、Excel）',
+    answerDialogTitle: '打開總部回覆',
+    answerFileFilter: '總部回覆檔',
     openFailedTitle: '無法打開文件',
     openFailedMessage: '無法打開這個文件：',
     ok: '確定',
@@ -151,6 +155,8 @@ export const SHELL_LABELS = {
     importDialogTitle: '选择要导入的文件',
     exportDialogTitle: '导出到',
     dataFileFilter: '表格文件（CSV、Excel）',
+    answerDialogTitle: '打开总部回复',
+    answerFileFilter: '总部回复文件',
     openFailedTitle: '无法打开文件',
     openFailedMessage: '无法打开这个文件：',
     ok: '确定',
@@ -196,6 +202,8 @@ export const SHELL_LABELS = {
     importDialogTitle: 'Choose a file to import',
     exportDialogTitle: 'Export to',
     dataFileFilter: 'Spreadsheets (CSV, Excel)',
+    answerDialogTitle: 'Open head office\'s answer',
+    answerFileFilter: 'Head-office answers',
     openFailedTitle: 'Cannot open file',
     openFailedMessage: 'This file could not be opened:',
     ok: 'OK',

@@ -11,6 +11,7 @@ import { AppError, type Result } from '../../shared/errors';
 import { catalogs, type Messages } from '../../shared/i18n';
 import { LANGUAGES } from '../../shared/units';
 import { REGION_FILE_EXTENSION } from '../core/db/constants';
+import { RETURN_EXTENSION } from '../../shared/submit';
 import type { DemoSize } from '../core/jobs/types';
 import { createHandlers } from '../core/handlers';
 import type { Host } from '../core/host';
@@ -186,6 +187,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     async chooseImportPath() {
       throw new AppError('NOT_SUPPORTED', 'the web host has no open dialog; upload the file instead');
     },
+    async chooseReturnPath() {
+      throw new AppError('NOT_SUPPORTED', 'the web host has no open dialog; upload the file instead');
+    },
     async chooseExportPath(suggested) {
       // No save dialog in a browser: exports go to the workspace's exports folder.
       mkdirSync(exportsDir, { recursive: true });
@@ -206,7 +210,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const dir = dirname(resolve(path));
       const lower = path.toLowerCase();
       if (dir === workspace) return lower.endsWith(REGION_FILE_EXTENSION);
-      return dir === importsDir && IMPORT_EXTENSIONS.some((e) => lower.endsWith(e));
+      return dir === importsDir && [...IMPORT_EXTENSIONS, RETURN_EXTENSION].some((e) => lower.endsWith(e));
     },
     runJob: workerJobRunner({ file: new URL('../core/jobs/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }),
     emit(event: AppEvent) {
@@ -295,14 +299,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (pathname === '/api/upload') {
         // A file dropped on the page: the browser has its bytes but no path, so
         // the host keeps a copy in its folder and the renderer opens that copy.
-        // ?purpose=import keeps a data file (CSV, Excel) for the import wizard.
+        // ?purpose=import keeps a data file (CSV, Excel) for the import wizard, and
+        // ?purpose=answer head office's return file for 報送總部, both beside each other.
         const name = url.searchParams.get('name') ?? '';
         const problem = uploadNameProblem(name);
         if (problem) return fail(res, 400, new AppError('INVALID_INPUT', `upload refused: ${problem}`));
-        const forImport = url.searchParams.get('purpose') === 'import';
+        const purpose = url.searchParams.get('purpose');
+        const forImport = purpose === 'import' || purpose === 'answer';
+        const accepted = purpose === 'import' ? IMPORT_EXTENSIONS : purpose === 'answer' ? [RETURN_EXTENSION] : [REGION_FILE_EXTENSION];
         const lower = name.toLowerCase();
-        if (forImport ? !IMPORT_EXTENSIONS.some((e) => lower.endsWith(e)) : !lower.endsWith(REGION_FILE_EXTENSION)) {
-          const expected = forImport ? IMPORT_EXTENSIONS.join(', ') : REGION_FILE_EXTENSION;
+        if (!accepted.some((e) => lower.endsWith(e))) {
+          const expected = accepted.join(', ');
           return sendJson(res, 200, { ok: false, error: { code: 'FILE_REFUSED', reason: 'wrong_extension', message: `${name}: the name must end in ${expected}` } });
         }
         if (forImport) mkdirSync(importsDir, { recursive: true });

@@ -28,8 +28,19 @@ export interface SubmissionInfo {
   /** sha256 of the package file, hex. */
   sha256: string;
   signerFingerprint: string;
-  /** Head office's answer, null until it comes back. */
-  answer: { state: AnswerState; comment: string | null; at: string } | null;
+  /** Head office's answer, null until it comes back: when head office decided, and who (null for an answer recorded without a name). */
+  answer: { state: AnswerState; comment: string | null; at: string; by: string | null } | null;
+}
+
+/** What opening head office's return file did. */
+export interface AnswerResult {
+  /** The submission answered, with the answer as now recorded. */
+  submission: SubmissionInfo;
+  /** recorded: a new answer; same: this answer was already recorded (nothing changed); replaced: a later answer replaced an earlier one. */
+  outcome: 'recorded' | 'same' | 'replaced';
+  /** Head office's key fingerprint, and whether this answer pinned it (the first answer the region file takes). */
+  fingerprint: string;
+  pinnedNow: boolean;
 }
 
 export interface SubmitResult {
@@ -106,6 +117,14 @@ export const submitEndpoints = {
   'submit.changes': query<SubmissionChanges | null>(['submissions', 'targets', 'master', 'expenses', 'promotions', 'team', 'chapters', 'actuals'])(
     z.object({ fromRevision: revision.optional(), toRevision: revision.optional(), by: z.enum(CHANGE_DIMS) }).strict(),
   ),
+  /** Asks for head office's return file (.rplanret) with the host's open dialog; null when cancelled. Hosts without one: NOT_SUPPORTED (upload it). */
+  'submit.chooseAnswer': asyncCommand<{ path: string; fileName: string } | null>([])(z.object({}).strict()),
+  /**
+   * Opens head office's return file (a path the user chose) and records its answer in the
+   * submission log: refused (FILE_REFUSED, the reason's words) when the file is not whole,
+   * not signed by head office's pinned key, or answers no package of this region.
+   */
+  'submit.answer': asyncCommand<AnswerResult>(['submissions'])(z.object({ path: z.string().min(1).max(4096) }).strict()),
   /** The installation's signing key as head office pins it: its fingerprint and public key. */
   'submit.signer': query<{ fingerprint: string; publicKey: string }>(['app'])(z.object({}).strict()),
 } as const;

@@ -4,7 +4,7 @@
 
 export const hqZhHant = {
   accepted: '已收下 {{region}} 第 {{revision}} 版（{{rows}} 行計劃）',
-  state: { missing: '未報送', submitted: '已報送', returned: '退回', confirmed: '已確認' },
+  state: { pending: '未報送', submitted: '已報送', returned: '退回', confirmed: '已確認' },
   reason: {
     wrongYear: '計劃包是 {{year}} 年的計劃，本次匯總是 {{cycleYear}} 年',
     unknownRegion: '「{{region}}」不在本次匯總預期的區域之中；如確屬本次匯總，請由總部登記後再收',
@@ -34,7 +34,7 @@ export type HqMessages = Shape<typeof hqZhHant>;
 
 export const hqZhHans: HqMessages = {
   accepted: '已收下 {{region}} 第 {{revision}} 版（{{rows}} 行计划）',
-  state: { missing: '未报送', submitted: '已报送', returned: '退回', confirmed: '已确认' },
+  state: { pending: '未报送', submitted: '已报送', returned: '退回', confirmed: '已确认' },
   reason: {
     wrongYear: '计划包是 {{year}} 年的计划，本次汇总是 {{cycleYear}} 年',
     unknownRegion: '“{{region}}”不在本次汇总预期的区域之中；如确属本次汇总，请由总部登记后再收',
@@ -61,7 +61,7 @@ export const hqZhHans: HqMessages = {
 
 export const hqEn: HqMessages = {
   accepted: 'Accepted {{region}} revision {{revision}} ({{rows}} plan rows)',
-  state: { missing: 'Not submitted', submitted: 'Submitted', returned: 'Returned', confirmed: 'Confirmed' },
+  state: { pending: 'Not submitted', submitted: 'Submitted', returned: 'Returned', confirmed: 'Confirmed' },
   reason: {
     wrongYear: 'The package plans {{year}}; this consolidation is for {{cycleYear}}',
     unknownRegion: '“{{region}}” is not one of the regions this consolidation expects; register it first if it belongs here',

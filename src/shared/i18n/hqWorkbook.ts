@@ -67,7 +67,7 @@ export const hqWorkbookZhHant = {
     ratio: '費用率',
   },
   state: {
-    missing: '未報送',
+    pending: '未報送',
     submitted: '已報送',
     returned: '退回',
     confirmed: '已確認',
@@ -145,7 +145,7 @@ export const hqWorkbookZhHans: typeof hqWorkbookZhHant = {
     ratio: '费用率',
   },
   state: {
-    missing: '未报送',
+    pending: '未报送',
     submitted: '已报送',
     returned: '退回',
     confirmed: '已确认',
@@ -223,7 +223,7 @@ export const hqWorkbookEn: typeof hqWorkbookZhHant = {
     ratio: 'Expense ratio',
   },
   state: {
-    missing: 'Not submitted',
+    pending: 'Not submitted',
     submitted: 'Submitted',
     returned: 'Returned',
     confirmed: 'Confirmed',

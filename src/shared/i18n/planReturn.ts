@@ -3,6 +3,13 @@
 // zh-Hant is the source of the shape.
 
 export const planReturnZhHant = {
+  answer: {
+    otherRegion: '這份總部回覆是給「{{region}}」的，不是本區域（{{own}}）的報送',
+    otherYear: '這份總部回覆是 {{year}} 年計劃的，本區域檔是 {{own}} 年',
+    unknownRevision: '本區域檔沒有第 {{revision}} 版報送，這份總部回覆無法對應',
+    otherPackage: '這份總部回覆針對的計劃包與本區域檔記錄的第 {{revision}} 版不是同一個（可能是另一台電腦報送的）',
+    stale: '第 {{revision}} 版已記錄了總部 {{recorded}} 的回覆，這份回覆（{{decided}}）較舊，未採用',
+  },
   reason: {
     notFound: '找不到這個檔案',
     tooLarge: '檔案過大，不是總部回覆檔，拒收',
@@ -23,6 +30,13 @@ export const planReturnZhHant = {
 };
 
 export const planReturnZhHans: typeof planReturnZhHant = {
+  answer: {
+    otherRegion: '这份总部回复是给“{{region}}”的，不是本区域（{{own}}）的报送',
+    otherYear: '这份总部回复是 {{year}} 年计划的，本区域文件是 {{own}} 年',
+    unknownRevision: '本区域文件没有第 {{revision}} 版报送，这份总部回复无法对应',
+    otherPackage: '这份总部回复针对的计划包与本区域文件记录的第 {{revision}} 版不是同一个（可能是另一台电脑报送的）',
+    stale: '第 {{revision}} 版已记录了总部 {{recorded}} 的回复，这份回复（{{decided}}）较旧，未采用',
+  },
   reason: {
     notFound: '找不到这个文件',
     tooLarge: '文件过大，不是总部回复文件，拒收',
@@ -43,6 +57,13 @@ export const planReturnZhHans: typeof planReturnZhHant = {
 };
 
 export const planReturnEn: typeof planReturnZhHant = {
+  answer: {
+    otherRegion: 'This head-office answer is for "{{region}}", not for a submission of this region ({{own}})',
+    otherYear: 'This head-office answer is for the {{year}} plan; this region file plans {{own}}',
+    unknownRevision: 'This region file has no submission {{revision}}; the head-office answer matches none of its submissions',
+    otherPackage: 'This head-office answer is for another package than the submission {{revision}} this region file logged (perhaps one sent from another computer)',
+    stale: 'Submission {{revision}} already has head office\'s answer of {{recorded}}; this one ({{decided}}) is older and was not taken',
+  },
   reason: {
     notFound: 'The file does not exist',
     tooLarge: 'The file is too large to be a head-office answer; refused',

@@ -78,6 +78,7 @@ export const SETTING_AREAS: Readonly<Record<string, Area>> = {
   displayUnit: 'region',
   expenseRatioCap: 'expenses',
   'analysis.coverageTarget': 'analysis',
+  'submit.headOfficeKey': 'submissions',
 };
 
 /** The area of a changed row: its table's, or for a setting, its key's. */

@@ -222,6 +222,7 @@ export interface SubmissionTable {
   id: Id; plan_year: number; revision: number; version_id: number; created_at: string; package_id: string;
   file_name: string; workbook_name: string | null; bytes: number; sha256: string; signer_fingerprint: string;
   replaces: number | null; answer_state: 'accepted' | 'returned' | null; answer_comment: string | null; answered_at: string | null;
+  answered_by: string | null;
 }
 export interface DeckSlideTable {
   version_id: number; doc: 'review' | 'plan'; slide_key: string; position: number; hidden: number;

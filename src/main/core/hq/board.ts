@@ -93,7 +93,7 @@ export async function statusBoard(store: HqStore, options: { now?: string } = {}
       months: months.map(({ gp: _gp, ...m }) => m),
       monthsGrossProfitCents: months.map((m) => m.gp),
       budgetCents, expenseRatio: planCents > 0 ? budgetCents / planCents : null, warnings,
-      late: due !== null && now > due && (state === 'missing' || state === 'returned'),
+      late: due !== null && now > due && (state === 'pending' || state === 'returned'),
     };
   });
   return { cycle, regions: rows };

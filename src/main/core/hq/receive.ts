@@ -174,7 +174,7 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
         const order = await trx.selectFrom('region').select((eb) => eb.fn.max('sort_order').as('n')).executeTakeFirst();
         const inserted = await trx
           .insertInto('region')
-          .values({ id: m.region.id, name: m.region.name, expected: 0, state: 'missing', sort_order: Number(order?.n ?? 0) + 1 })
+          .values({ id: m.region.id, name: m.region.name, expected: 0, state: 'pending', sort_order: Number(order?.n ?? 0) + 1 })
           .returning('key')
           .executeTakeFirstOrThrow();
         regionKey = Number(inserted.key);

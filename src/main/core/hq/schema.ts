@@ -27,7 +27,7 @@ export interface HqDatabase {
     expected: number;
     fingerprint: string | null;
     public_key: string | null;
-    state: 'missing' | 'submitted' | 'returned' | 'confirmed';
+    state: 'pending' | 'submitted' | 'returned' | 'confirmed';
     package_id: string | null;
     revision: number | null;
     sort_order: number;
@@ -131,7 +131,7 @@ export async function createSchema(db: Db, d: StoreDialect): Promise<void> {
       tolerance ${t.real} NOT NULL, expense_cap ${t.real}, due_date ${t.text}, created_at ${t.timestamp} NOT NULL)`,
     `CREATE TABLE region (key ${t.id}, id ${t.text} UNIQUE, name ${t.text} NOT NULL UNIQUE, expected ${t.bool} NOT NULL,
       fingerprint ${t.text}, public_key ${t.text},
-      state ${t.text} NOT NULL DEFAULT 'missing' CHECK (state IN ('missing', 'submitted', 'returned', 'confirmed')),
+      state ${t.text} NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'submitted', 'returned', 'confirmed')),
       package_id ${t.text}, revision ${t.int}, sort_order ${t.int} NOT NULL DEFAULT 0)`,
     `CREATE TABLE receipt (id ${t.id}, received_at ${t.timestamp} NOT NULL, received_by ${t.text} NOT NULL, file_name ${t.text} NOT NULL,
       file_sha256 ${t.text} NOT NULL, fingerprint ${t.text}, package_id ${t.text}, region_key ${t.int} REFERENCES region(key),

@@ -31,7 +31,7 @@ export async function createHqStore(target: HqTarget, cycle: NewCycle, now = new
         .execute();
       const names = [...new Set((cycle.regions ?? []).map((n) => n.trim()).filter((n) => n.length > 0))];
       for (const [i, name] of names.entries()) {
-        await trx.insertInto('region').values({ name, expected: 1, state: 'missing', sort_order: i + 1 }).execute();
+        await trx.insertInto('region').values({ name, expected: 1, state: 'pending', sort_order: i + 1 }).execute();
       }
       await dialect.setSchemaVersion(trx, HQ_SCHEMA_VERSION);
     });

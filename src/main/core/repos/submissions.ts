@@ -18,7 +18,7 @@ export function findSubmission(db: ReadDb, planYear: number, revision: number): 
   return first(db, qb.selectFrom('submission').selectAll().where('plan_year', '=', planYear).where('revision', '=', revision));
 }
 
-export function insertSubmission(db: WriteDb, row: Omit<SubmissionRow, 'id' | 'answer_state' | 'answer_comment' | 'answered_at'>): void {
+export function insertSubmission(db: WriteDb, row: Omit<SubmissionRow, 'id' | 'answer_state' | 'answer_comment' | 'answered_at' | 'answered_by'>): void {
   run(db, qb.insertInto('submission').values(row));
 }
 
@@ -26,7 +26,7 @@ export function setSubmissionAnswer(
   db: WriteDb,
   planYear: number,
   revision: number,
-  answer: Pick<SubmissionRow, 'answer_state' | 'answer_comment' | 'answered_at'>,
+  answer: Pick<SubmissionRow, 'answer_state' | 'answer_comment' | 'answered_at' | 'answered_by'>,
 ): void {
   run(db, qb.updateTable('submission').set(answer).where('plan_year', '=', planYear).where('revision', '=', revision));
 }

@@ -28,9 +28,9 @@ export interface Api {
   onChange(listener: (areas: readonly Area[]) => void): () => void;
   /**
    * Web only: copies a dropped file into the host's folder; resolves its path there.
-   * purpose 'import' keeps a data file (CSV, Excel) in the host's imports folder.
+   * purpose 'import' keeps a data file (CSV, Excel) in the host's imports folder, 'answer' head office's return file.
    */
-  upload(file: File, purpose?: 'open' | 'import'): Promise<string>;
+  upload(file: File, purpose?: 'open' | 'import' | 'answer'): Promise<string>;
 }
 
 async function readResult<T>(response: Response): Promise<Result<T>> {
@@ -64,7 +64,7 @@ async function post<T>(url: string, body: BodyInit, contentType: string): Promis
 }
 
 /** The web host's transport: fetch for calls, one shared EventSource for events. */
-function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' | 'import'): Promise<Result<{ path: string }>> } {
+function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' | 'import' | 'answer'): Promise<Result<{ path: string }>> } {
   const listeners = new Set<(event: AppEvent) => void>();
   let source: EventSource | null = null;
   const ensureSource = () => {
@@ -95,9 +95,9 @@ function webTransport(): RegionPlanApi & { upload(file: File, purpose?: 'open' |
         listeners.delete(listener);
       };
     },
-    upload(file: File, purpose?: 'open' | 'import') {
+    upload(file: File, purpose?: 'open' | 'import' | 'answer') {
       return post<{ path: string }>(
-        `/api/upload?name=${encodeURIComponent(file.name)}${purpose === 'import' ? '&purpose=import' : ''}`,
+        `/api/upload?name=${encodeURIComponent(file.name)}${purpose === 'import' || purpose === 'answer' ? `&purpose=${purpose}` : ''}`,
         file,
         'application/octet-stream',
       );

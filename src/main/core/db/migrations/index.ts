@@ -18,6 +18,7 @@ import * as m016 from './016_variance_notes';
 import * as m017 from './017_deck_arrangement';
 import * as m018 from './018_submissions';
 import * as m019 from './019_snapshot_chapters_frozen';
+import * as m020 from './020_submission_answer_by';
 
 export interface Migration {
   /** The schema version this migration produces (PRAGMA user_version after it). */
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'the deck\'s arrangement per plan version', up: m017.up },
   { version: 18, name: 'the submission log', up: m018.up },
   { version: 19, name: 'a snapshot\'s expense budget, promotions, team and actions are frozen', up: m019.up },
+  { version: 20, name: 'head office\'s answer says who decided', up: m020.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,17 +1,17 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { AnswerState, SubmissionInfo, SubmitResult } from '../../../../shared/endpoints/submit';
+import type { SubmissionInfo, SubmitResult } from '../../../../shared/endpoints/submit';
 import { AppError, refusal } from '../../../../shared/errors';
 import { safeFileName } from '../../../../shared/fileNames';
 import { PACKAGE_EXTENSION } from '../../../../shared/submit';
 import type { DisplayUnit, Language } from '../../../../shared/units';
 import type { CommandCtx } from '../../db/command';
-import type { ReadDb, WriteDb } from '../../db/handle';
+import type { ReadDb } from '../../db/handle';
 import type { RegionFile } from '../../db/regionFile';
 import type { SubmissionRow } from '../../db/schema';
 import { findVersion, versionNameTaken, workingVersionId } from '../../repos/planVersions';
 import { findRegionMeta, regionPlanYear } from '../../repos/region';
-import { findSubmission, insertSubmission, lastSubmission, listSubmissions, setSubmissionAnswer } from '../../repos/submissions';
+import { findSubmission, insertSubmission, lastSubmission, listSubmissions } from '../../repos/submissions';
 import { readDisplayUnit } from '../region';
 import { targetCache, type TargetCache } from '../targets/model';
 import { createVersion } from '../targets/versions';
@@ -117,7 +117,10 @@ export function submissionInfo(db: ReadDb, row: SubmissionRow): SubmissionInfo {
     bytes: row.bytes,
     sha256: row.sha256,
     signerFingerprint: row.signer_fingerprint,
-    answer: row.answer_state === null || row.answered_at === null ? null : { state: row.answer_state, comment: row.answer_comment, at: row.answered_at },
+    answer:
+      row.answer_state === null || row.answered_at === null
+        ? null
+        : { state: row.answer_state, comment: row.answer_comment, at: row.answered_at, by: row.answered_by },
   };
 }
 
@@ -126,15 +129,6 @@ export function submissionHistory(db: ReadDb): SubmissionInfo[] {
   return listSubmissions(db, regionPlanYear(db))
     .map((r) => submissionInfo(db, r))
     .reverse();
-}
-
-/** Head office's answer to a submission, when it comes back. */
-export function recordAnswer(db: WriteDb, revision: number, answer: { state: AnswerState; comment: string | null; at: string }): void {
-  const year = regionPlanYear(db);
-  if (!findSubmission(db, year, revision)) {
-    throw refusal('NOT_FOUND', 'submit.error.noRevision', `there is no submission ${revision} of ${year}`, { path: 'revision', params: { revision } });
-  }
-  setSubmissionAnswer(db, year, revision, { answer_state: answer.state, answer_comment: answer.comment, answered_at: answer.at });
 }
 
 /**

@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANGE_DIMS, type ChangeDim, type SubmissionChanges, type SubmissionInfo, type SubmitResult } from '../../../../shared/endpoints/submit';
+import { CHANGE_DIMS, type AnswerResult, type ChangeDim, type SubmissionChanges, type SubmissionInfo, type SubmitResult } from '../../../../shared/endpoints/submit';
+import type { AppErrorData } from '../../../../shared/errors';
+import { RETURN_EXTENSION } from '../../../../shared/submit';
 import { formatAmount, formatInteger, formatPercent, type DisplayUnit, type Language } from '../../../../shared/units';
+import { api, toErrorData } from '../../api/client';
 import { runCommand } from '../../api/commands';
 import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
@@ -12,8 +15,8 @@ import { CheckPanel } from './CheckPanel';
 import './submit.css';
 
 // 報送總部: the pre-submission check, the submit button (blocked while the check lists
-// errors), the installation's key as head office pins it, the submission log and what
-// changed since the last submission.
+// errors), the installation's key as head office pins it, head office's answer opened
+// from its return file, the submission log and what changed since the last submission.
 
 function localDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -116,6 +119,97 @@ function SubmitBox({ history }: { history: SubmissionInfo[] }) {
   );
 }
 
+/**
+ * Head office's answer: its return file chosen with the host's open dialog (Electron) or
+ * uploaded (web host), then recorded in the submission log; a refusal says why inline.
+ */
+function AnswerBox() {
+  const { t } = useTranslation();
+  const app = useApp();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<AnswerResult | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+
+  const record = async (path: string) => {
+    const out = await runCommand('submit.answer', { path });
+    if (out.ok) setResult(out.value);
+    else setError(out.error);
+  };
+  const run = async (step: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      await step();
+    } catch (e) {
+      setError(toErrorData(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const choose = () => {
+    if (!app.info.nativeDialogs) {
+      input.current?.click();
+      return;
+    }
+    void run(async () => {
+      const chosen = await runCommand('submit.chooseAnswer');
+      if (!chosen.ok) setError(chosen.error);
+      else if (chosen.value) await record(chosen.value.path);
+    });
+  };
+  const upload = (file: File) => void run(async () => record(await api.upload(file, 'answer')));
+
+  return (
+    <section
+      className="card submit-card"
+      data-testid="submit-answer-box"
+      onDragOver={(e) => {
+        if (!app.info.nativeDialogs) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (app.info.nativeDialogs) return;
+        e.preventDefault();
+        e.stopPropagation();
+        const file = e.dataTransfer.files[0];
+        if (file) upload(file);
+      }}
+    >
+      <h2 className="card__title">{t('submit.answerTitle')}</h2>
+      <p className="submit-muted submit-answer-hint">{t('submit.answerHint')}</p>
+      <div className="submit-row">
+        <button type="button" className="btn" disabled={busy} onClick={choose} data-testid="submit-answer-button">
+          {busy ? t('submit.answerReading') : app.info.nativeDialogs ? t('submit.answerButton') : t('submit.answerDrop')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept={RETURN_EXTENSION}
+          hidden
+          data-testid="submit-answer-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) upload(file);
+          }}
+        />
+      </div>
+      {result && (
+        <p className="submit-answer-notice" role="status" data-testid="submit-answer-notice">
+          {t(`submit.answerDone.${result.outcome}`, { revision: result.submission.revision })}
+          {result.pinnedNow ? ` ${t('submit.answerPinned', { fingerprint: result.fingerprint })}` : ''}
+        </p>
+      )}
+      {error && (
+        <p className="submit-answer-error" role="alert" data-testid="submit-answer-error">
+          <strong>{t('submit.answerRefusedTitle')}</strong> {errorText(error)}
+        </p>
+      )}
+    </section>
+  );
+}
+
 function History({ history }: { history: SubmissionInfo[] }) {
   const { t } = useTranslation();
   const { language } = useApp();
@@ -154,10 +248,15 @@ function History({ history }: { history: SubmissionInfo[] }) {
                   {h.answer === null ? (
                     <span className="submit-muted">{t('submit.answer.pending')}</span>
                   ) : (
-                    <span className={`submit-answer submit-answer--${h.answer.state}`} title={h.answer.comment ?? undefined}>
-                      {t(`submit.answer.${h.answer.state}`)}
-                      {h.answer.comment ? `${language === 'en' ? ': ' : '：'}${h.answer.comment}` : ''}
-                    </span>
+                    <div data-testid="submit-history-answer">
+                      <span className={`submit-answer submit-answer--${h.answer.state}`}>{t(`submit.answer.${h.answer.state}`)}</span>
+                      {h.answer.comment && <span className="submit-answer__comment">{`${language === 'en' ? ': ' : '：'}${h.answer.comment}`}</span>}
+                      <span className="submit-muted submit-answer__by">
+                        {h.answer.by
+                          ? t('submit.answerBy', { by: h.answer.by, at: new Date(h.answer.at).toLocaleString(language) })
+                          : new Date(h.answer.at).toLocaleString(language)}
+                      </span>
+                    </div>
                   )}
                 </td>
               </tr>
@@ -330,6 +429,7 @@ export function SubmitArea() {
         <CheckPanel />
       </section>
       <SubmitBox history={rows} />
+      <AnswerBox />
       <History history={rows} />
       <Changes />
     </div>
