@@ -152,6 +152,21 @@ async function freshPg(): Promise<{ url: string; drop: () => Promise<void> } | n
 /** Stores filled by the receive cases, for hq-view; removed at the end of hq-view. */
 const filled: { sqlite: string | null; pg: { url: string; drop: () => Promise<void> } | null } = { sqlite: null, pg: null };
 
+/** Whatever hq-view did not get to use (a run with --only hq-receive) is removed when the run ends. */
+function releaseAtExit(): void {
+  if (releaseAtExit.registered) return;
+  releaseAtExit.registered = true;
+  process.once('beforeExit', () => {
+    const sqlite = filled.sqlite;
+    const db = filled.pg;
+    filled.sqlite = null;
+    filled.pg = null;
+    if (sqlite) for (const s of ['', '-wal', '-shm']) rmSync(sqlite + s, { force: true });
+    if (db) void db.drop();
+  });
+}
+releaseAtExit.registered = false;
+
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
 export const hqReceive50: BenchCase = {
@@ -168,6 +183,7 @@ export const hqReceive50: BenchCase = {
     const ours = await timeOnce(async () => (rows = await receiveAll(store, f.packages)));
     await closeHqStore(store);
     filled.sqlite = path;
+    releaseAtExit();
     for (const s of ['', '-wal', '-shm']) rmSync(barePath + s, { force: true });
     return {
       case: 'hq-receive-50', ours_ms: Math.round(ours), baseline: 'bare ATTACH + INSERT … SELECT of the same rows from the unpacked copies', baseline_ms: Math.round(baseline),
@@ -192,6 +208,7 @@ export const hqReceive50Pg: BenchCase = {
       const ours = await timeOnce(async () => (rows = await receiveAll(store, f.packages)));
       await closeHqStore(store);
       filled.pg = db;
+      releaseAtExit();
       return {
         case: 'hq-receive-50-pg', ours_ms: Math.round(ours), baseline: 'bare COPY FROM STDIN of the same rows from the unpacked copies', baseline_ms: Math.round(baseline),
         ratio: ratio(ours, baseline), peak_rss_mb: peakRssMb(),
