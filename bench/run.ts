@@ -20,6 +20,7 @@ import { reportPptxLarge } from './cases/report';
 import { reportPdfLarge } from './cases/reportPdf';
 import { presentNext } from './cases/present';
 import { packageLarge } from './cases/package';
+import { hqReceive50, hqReceive50Pg, hqView } from './cases/hq';
 import { spreadMidLevel, spreadRegionTotal, targetsOpen } from './cases/targets';
 import { workbookLarge } from './cases/workbook';
 import type { BenchCase, BenchContext, BenchResult } from './types';
@@ -41,6 +42,7 @@ const CASES: BenchCase[] = [
   presentNext,
   workbookLarge,
   packageLarge,
+  hqReceive50, hqReceive50Pg, hqView,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

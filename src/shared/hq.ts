@@ -99,6 +99,8 @@ export interface BoardRow {
   targetCents: number;
   targetVolume: number;
   months: MonthFigures[];
+  /** Gross profit planned per month, January first. */
+  monthsGrossProfitCents: number[];
   budgetCents: number;
   /** Budget ÷ plan amount, or null with no plan. */
   expenseRatio: number | null;

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  HqRefusal, changeBetween, closeHqStore, confirmRegion, createHqStore, drillToRegions, expensesByRegion, nationalByBrandCategory, nationalByChannel,
+  HqRefusal, changeBetween, closeHqStore, consolidatedModel, confirmRegion, createHqStore, drillToRegions, expensesByRegion, nationalByBrandCategory, nationalByChannel,
   nationalByRegionMonth, receivePackage, reopenRegion, returnRegion, setTargets, statusBoard, type HqStore,
 } from '../../src/main/core/hq';
+import { consolidatedWorkbookBytes } from '../../src/main/core/io/hqWorkbook';
 import { createDatabaseOf, hqStores, newRegion, packageOf, plannedTemplate } from './hqFixtures';
 
 // The status board, head office's decisions and the consolidated views, on both stores:
@@ -52,6 +53,11 @@ describe.each(stores)('the status board and the national views on $name', ({ tar
     expect(row('華南大區').warnings.map((w) => w.key)).toEqual(['gapYear', 'gapMonth', 'expenseOverCap']);
     expect(row('華南大區').warnings[1].params).toMatchObject({ month: 3 });
 
+    // A return whose file cannot be written is not taken.
+    await expect(returnRegion(store, '華東大區', { by: 'x', comment: 'c', write: () => { throw new Error('disk full'); } })).rejects.toThrow('disk full');
+    expect((await statusBoard(store)).regions[0].state).toBe('submitted');
+    expect(await store.db.selectFrom('decision').selectAll().execute()).toEqual([]);
+
     // Return east with a comment: what its return file needs.
     const ret = await returnRegion(store, '華東大區', { by: '總部 王', comment: '三月偏低，請調整', now: '2026-12-07T02:00:00.000Z' });
     expect(ret).toEqual({
@@ -97,6 +103,16 @@ describe.each(stores)('the status board and the national views on $name', ({ tar
     expect(expenses[0]).toMatchObject({ regionName: '華東大區', planCents: src.planCents, overCap: true });
     expect(expenses[0].items.reduce((s, i) => s + i.amountCents, 0)).toBe(expenses[0].budgetCents);
     expect(expenses[0].items[0].name).not.toBe(expenses[0].items[0].code);
+
+    // The consolidated workbook's model: the same figures, and the workbook writer takes it.
+    const model = await consolidatedModel(store, { now: '2026-12-07T06:00:00.000Z' });
+    const s12 = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    expect(model.regions.map((r) => [r.name, r.state])).toEqual([['華東大區', 'submitted'], ['華南大區', 'submitted'], ['華北大區', 'pending']]);
+    expect(model.byRegionMonth.reduce((x, r) => x + s12(r.planCents), 0)).toBe(sum);
+    expect(model.byBrand.reduce((x, r) => x + s12(r.planCents), 0)).toBe(sum);
+    expect(model.byChannel.reduce((x, r) => x + s12(r.planCents), 0)).toBe(sum);
+    expect(s12(model.expenseByRegion[0].budgetCents)).toBe(expenses[0].budgetCents);
+    expect(consolidatedWorkbookBytes(model, { unit: 'wan', language: 'zh-Hant' }).bytes.length).toBeGreaterThan(0);
 
     const change = await changeBetween(store, '2026-12-07T01:30:00.000Z', '2026-12-07T06:00:00.000Z');
     expect(change.map((c) => [c.regionName, c.fromRevision, c.toRevision])).toEqual([['華東大區', 1, 3]]);

@@ -30,6 +30,16 @@ async function contents(store: HqStore) {
     expenses: await db.selectFrom('expense_fact').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   };
 }
+/** The regions' months (from the packages' control totals) are their facts summed. */
+async function expectMonthsEqualFacts(store: HqStore) {
+  const fromFacts = await sql<{ region_key: number; month: number; amount: number; volume: number; gp: number }>`
+    SELECT region_key, month, sum(amount_cents) AS amount, sum(volume) AS volume, sum(gross_profit_cents) AS gp
+      FROM plan_fact GROUP BY region_key, month HAVING sum(amount_cents) <> 0 OR sum(volume) <> 0 ORDER BY region_key, month`.execute(store.db);
+  const months = await store.db.selectFrom('plan_month').select(['region_key', 'month', 'amount_cents', 'volume', 'gross_profit_cents'])
+    .where((eb) => eb.or([eb('amount_cents', '<>', 0), eb('volume', '<>', 0)])).orderBy('region_key').orderBy('month').execute();
+  expect(months.map((m) => [m.region_key, m.month, m.amount_cents, m.volume, m.gross_profit_cents]))
+    .toEqual(fromFacts.rows.map((r) => [Number(r.region_key), Number(r.month), Number(r.amount), Number(r.volume), Number(r.gp)]));
+}
 const receipts = async (store: HqStore) => Number((await store.db.selectFrom('receipt').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 describe.each(stores)('receiving packages on $name', ({ target, skip }) => {
@@ -68,6 +78,7 @@ describe.each(stores)('receiving packages on $name', ({ target, skip }) => {
     expect(Number(after1.facts!.n)).toBe(a.factRows);
     expect(Number(after1.facts!.amount)).toBe(src.planCents);
     expect(Number(after1.expenses!.n)).toBeGreaterThan(0);
+    await expectMonthsEqualFacts(store);
 
     // The same package again, another revision 1, and a revision skipping the accepted one.
     await expectRefused(store, r1, 'replayed');
@@ -94,6 +105,7 @@ describe.each(stores)('receiving packages on $name', ({ target, skip }) => {
     expect(Number(after2.facts!.amount)).toBeLessThan(src.planCents);
     expect(after2.packages.map((p) => p.revision).sort()).toEqual([1, 2]);
     expect(after2.regions.find((r) => r.name === '華東大區')).toMatchObject({ revision: 2, state: 'submitted' });
+    await expectMonthsEqualFacts(store);
     const months = await store.db.selectFrom('plan_fact').select('month').distinct().execute();
     expect(months.map((m) => m.month)).not.toContain(12);
     // The old revision's package comes back: refused.

@@ -7,6 +7,7 @@ import { DEMO } from '../core/handlers';
 import { runJobHere } from '../core/jobs/run';
 import { fileReport, type FileReport } from '../core/services/fileReport';
 import { AlreadyReported, UsageError, isRefusal } from './errors';
+import { HQ_USAGE } from './hqUsage';
 
 // regionplan <command>: head office's batch work and the benchmarks, over the core.
 // Exit 0 on success, 2 when a file is refused, 1 on any other error; messages on stderr.
@@ -87,7 +88,7 @@ commands:
                  hash, the SQLite copy's integrity, application id and schema, and
                  the control totals (docs/plan-package.md). Exit 0 when it would be
                  accepted, 1 when refused, with the reason key and words on stderr.
-
+${HQ_USAGE}
 examples: a new region file, then head office's scripted monthly import of an ERP export
   npm run cli -- new 華東大區-2027.rplan --region 華東大區 --year 2027
   npm run cli -- import sales ERP銷售_2027-03.csv --into 華東大區-2027.rplan \\
@@ -270,6 +271,11 @@ async function main(argv: string[]): Promise<number> {
       if (more.length > 0) throw new UsageError(`package verify takes one PKG, not ${positionals.slice(1).join(' ')}`);
       const { runPackageVerify } = await import('./packageVerify');
       return runPackageVerify({ file, pin: values.pin, lang: values.lang, json: values.json });
+    }
+    case 'hq': {
+      // Loaded on use: head office's store (and the PostgreSQL driver) is not needed by the other commands.
+      const { runHq } = await import('./hq');
+      return runHq(rest);
     }
     case undefined:
     case 'help':

@@ -8,7 +8,7 @@ import {
   returnRegion, statusBoard,
 } from '../hq';
 import { receiptLog } from '../hq/log';
-import { consolidatedModel } from '../hq/model';
+import { consolidatedModel } from '../hq';
 import { writeConsolidatedWorkbook } from '../io/hqWorkbook';
 import { regionTargetFileName, writeRegionTargetFile } from '../io/hqTargets';
 import { installationSigner } from '../io/planPackage';

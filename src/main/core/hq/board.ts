@@ -38,12 +38,7 @@ export async function statusBoard(store: HqStore, options: { now?: string } = {}
   const db = store.db;
   const cycle = await cycleOf(db);
   const regions = await db.selectFrom('region').selectAll().orderBy('sort_order').orderBy('key').execute();
-  const plan = await db
-    .selectFrom('plan_fact')
-    .select(['region_key', 'month'])
-    .select((eb) => [eb.fn.sum<number>('amount_cents').as('amount'), eb.fn.sum<number>('volume').as('volume'), eb.fn.sum<number>('gross_profit_cents').as('gp')])
-    .groupBy(['region_key', 'month'])
-    .execute();
+  const plan = await db.selectFrom('plan_month').select(['region_key', 'month', 'amount_cents as amount', 'volume', 'gross_profit_cents as gp']).execute();
   const targets = await db
     .selectFrom('ho_target')
     .select(['region_key', 'month'])
@@ -96,6 +91,7 @@ export async function statusBoard(store: HqStore, options: { now?: string } = {}
       receivedAt: pkg?.received_at ?? null, fingerprint: r.fingerprint, planCents, volume: sum((m) => m.volume), grossProfitCents: sum((m) => m.gp),
       targetCents, targetVolume: sum((m) => m.targetVolume),
       months: months.map(({ gp: _gp, ...m }) => m),
+      monthsGrossProfitCents: months.map((m) => m.gp),
       budgetCents, expenseRatio: planCents > 0 ? budgetCents / planCents : null, warnings,
       late: due !== null && now > due && (state === 'pending' || state === 'returned'),
     };
@@ -107,7 +103,7 @@ async function decide(
   store: HqStore,
   ref: string,
   kind: 'returned' | 'confirmed' | 'reopened',
-  d: { by: string; comment?: string; now?: string; language?: Language },
+  d: DecideOptions,
 ): Promise<Decision> {
   return store.dialect.writing(store.db, async (trx) => {
     const cycle = await cycleOf(trx);
@@ -121,26 +117,38 @@ async function decide(
     const comment = d.comment ?? '';
     await trx.insertInto('decision').values({ region_key: r.key, package_id: r.package_id, kind, comment, decided_at: decidedAt, decided_by: d.by }).execute();
     await trx.updateTable('region').set({ state: kind === 'reopened' ? 'submitted' : kind }).where('key', '=', r.key).execute();
-    return {
+    const decision: Decision = {
       packageId: r.package_id, regionId: r.id, regionName: r.name, planYear: cycle.planYear, revision: r.revision,
       verdict: kind === 'confirmed' ? 'confirmed' : 'returned', comment, decidedAt, decidedBy: d.by,
     };
+    // Inside the transaction: a return file that cannot be written leaves the decision untaken.
+    d.write?.(decision);
+    return decision;
   });
 }
 
+export interface DecideOptions {
+  by: string;
+  comment?: string;
+  now?: string;
+  language?: Language;
+  /** Writes what the region is sent (the signed return file), before the decision commits. */
+  write?: (decision: Decision) => void;
+}
+
 /** Returns (退回) a region's accepted revision with a comment: what its return file says. */
-export function returnRegion(store: HqStore, ref: string, d: { by: string; comment: string; now?: string; language?: Language }): Promise<Decision> {
+export function returnRegion(store: HqStore, ref: string, d: DecideOptions & { comment: string }): Promise<Decision> {
   if (d.comment.trim() === '') throw new Error('a return needs a comment saying what to change');
   return decide(store, ref, 'returned', d);
 }
 
 /** Confirms (確認) a region's accepted revision as the version of record: no later package is received until reopened. */
-export function confirmRegion(store: HqStore, ref: string, d: { by: string; comment?: string; now?: string; language?: Language }): Promise<Decision> {
+export function confirmRegion(store: HqStore, ref: string, d: DecideOptions): Promise<Decision> {
   return decide(store, ref, 'confirmed', d);
 }
 
 /** Reopens a confirmed region: it is 已報送 again and may send a next revision. */
-export async function reopenRegion(store: HqStore, ref: string, d: { by: string; comment?: string; now?: string; language?: Language }): Promise<void> {
+export async function reopenRegion(store: HqStore, ref: string, d: Omit<DecideOptions, 'write'>): Promise<void> {
   await decide(store, ref, 'reopened', d);
 }
 

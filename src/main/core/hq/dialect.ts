@@ -27,20 +27,6 @@ export type HqTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; ur
 export type Db = Kysely<HqDatabase>;
 export type Trx = Transaction<HqDatabase> | Kysely<HqDatabase>;
 
-/** One aggregated plan row of a package, as it lands in plan_fact. */
-export interface FactRow {
-  month: number;
-  province_code: string;
-  city_code: string;
-  channel_code: string;
-  brand_code: string;
-  category_code: string;
-  sku_code: string;
-  amount_cents: number;
-  volume: number;
-  gross_profit_cents: number;
-}
-
 export const FACT_COLUMNS = [
   'region_key', 'month', 'province_code', 'city_code', 'channel_code', 'brand_code', 'category_code', 'sku_code', 'amount_cents', 'volume', 'gross_profit_cents',
 ] as const;
@@ -161,10 +147,11 @@ class SqliteStore implements StoreDialect {
   }
 
   async bareLoad(_db: Db, copyPath: string): Promise<number> {
-    this.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS bare_fact (${factColumnsDdl(this.types)})`);
+    // A table of the workspace file itself (WAL, synchronous FULL), as plan_fact is: not a TEMP one, which is never synced.
+    this.sqlite.exec(`CREATE TABLE IF NOT EXISTS bare_fact (${factColumnsDdl(this.types)})`);
     attachCopy(this.sqlite, copyPath);
     try {
-      return this.sqlite.transaction(() => this.sqlite.prepare(`INSERT INTO bare_fact SELECT 0, f.* FROM (${factSelect('pkg.')}) f`).run().changes)();
+      return this.sqlite.transaction(() => this.sqlite.prepare(`INSERT INTO main.bare_fact SELECT 0, f.* FROM (${factSelect('pkg.')}) f`).run().changes)();
     } finally {
       this.sqlite.exec('DETACH DATABASE pkg');
     }
@@ -257,26 +244,25 @@ function kyselyOn(client: pg.PoolClient): Db {
   return new Kysely<HqDatabase>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
 }
 
-const csvField = (v: string | number): string => (typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);
+/** A CSV field: numbers as they are; text quoted only when it holds a quote, a comma or a line break. */
+const csvField = (v: string | number): string => (typeof v === 'number' ? String(v) : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v === '' ? '""' : v);
 
-/** The copy's fact rows, read one at a time, as CSV lines for COPY. */
+/** The copy's fact rows, read one at a time (as arrays: no object per row), as CSV for COPY in batches. */
 function* csvRows(copyPath: string, regionKey: number): Generator<string> {
   const copy = new Database(copyPath, { readonly: true, fileMustExist: true });
   try {
     copy.pragma('trusted_schema = OFF');
-    let batch: string[] = [];
-    for (const r of copy.prepare(factSelect('')).iterate() as IterableIterator<FactRow>) {
-      batch.push(
-        [regionKey, r.month, r.province_code, r.city_code, r.channel_code, r.brand_code, r.category_code, r.sku_code, r.amount_cents, r.volume, r.gross_profit_cents]
-          .map(csvField)
-          .join(','),
-      );
-      if (batch.length >= 2000) {
-        yield batch.join('\n') + '\n';
-        batch = [];
+    let batch = '';
+    let n = 0;
+    const prefix = `${regionKey},`;
+    for (const r of copy.prepare(factSelect('')).raw().iterate() as IterableIterator<(string | number)[]>) {
+      batch += prefix + r.map(csvField).join(',') + '\n';
+      if (++n % 5000 === 0) {
+        yield batch;
+        batch = '';
       }
     }
-    if (batch.length > 0) yield batch.join('\n') + '\n';
+    if (batch !== '') yield batch;
   } finally {
     copy.close();
   }
@@ -368,7 +354,8 @@ class PostgresStore implements StoreDialect {
   async bareCopy(copyPath: string): Promise<number> {
     const client = await this.pool.connect();
     try {
-      await client.query(`CREATE TEMP TABLE IF NOT EXISTS bare_fact (${factColumnsDdl(this.types)})`);
+      // A logged table, as a partition of plan_fact is: not a TEMP one, which skips the WAL.
+      await client.query(`CREATE TABLE IF NOT EXISTS bare_fact (${factColumnsDdl(this.types)})`);
       await client.query('BEGIN');
       const n = await copyInto(client, 'bare_fact', copyPath, 0);
       await client.query('COMMIT');

@@ -5,4 +5,4 @@ export { HQ_APPLICATION_ID, HQ_FILE_EXTENSION, type HqTarget } from './dialect';
 export { createHqStore, openHqStore, closeHqStore, cycleOf, updateCycle, type HqStore } from './store';
 export { receivePackage, receivePaths, packagesAt } from './receive';
 export { HqRefusal, findRegion, statusBoard, returnRegion, confirmRegion, reopenRegion, decisionsOf, setTargets } from './board';
-export { nationalByRegionMonth, drillToRegions, nationalByBrandCategory, nationalByChannel, expensesByRegion, changeBetween } from './views';
+export { nationalByRegionMonth, drillToRegions, nationalByBrandCategory, nationalByChannel, expensesByRegion, changeBetween, consolidatedModel } from './views';

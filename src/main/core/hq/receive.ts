@@ -8,6 +8,7 @@ import type { Receipt, ReceiveOptions } from '../../../shared/hq';
 import { translate } from '../../../shared/i18n';
 import { PACKAGE_EXTENSION, type PackageManifest } from '../../../shared/submit';
 import { verifyPlanPackage } from '../io/planPackage';
+import { phaseTracer } from '../trace';
 import type { Db } from './dialect';
 import type { HqDatabase } from './schema';
 import { cycleOf, type HqStore } from './store';
@@ -117,12 +118,14 @@ const chunks = <T>(rows: T[], size: number): T[][] => Array.from({ length: Math.
 export async function receivePackage(store: HqStore, path: string, options: ReceiveOptions): Promise<Receipt> {
   const language = options.language ?? 'zh-Hant';
   const now = options.now ?? new Date().toISOString();
+  const trace = phaseTracer('hq receive');
   const fileName = basename(path);
   const fileSha = sha256File(path);
   const dir = mkdtempSync(join(tmpdir(), 'rplan-hq-'));
   try {
     const copyPath = join(dir, 'plan.sqlite');
     const verified = await verifyPlanPackage(path, { language, keepCopyAt: copyPath });
+    trace('verify (the package\'s own checks)');
     const base = { received_at: now, received_by: options.by, file_name: fileName, file_sha256: fileSha, fingerprint: verified.fingerprint };
     if (verified.verdict !== 'ok' || !verified.manifest || !verified.fingerprint) {
       const reason = verified.reason ?? 'refused';
@@ -139,6 +142,7 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
     const m = verified.manifest;
     const fingerprint = verified.fingerprint;
     const extras = readExtras(copyPath);
+    trace('dimensions and expenses of the copy');
     // Month 0 of the control totals is the year.
     const year = m.controlTotals.plan.find((r) => r.month === 0)!;
     const totals = {
@@ -148,7 +152,9 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
       budget_cents: m.controlTotals.expenseBudget.find((r) => r.month === 0)!.amountCents,
     };
     return await store.dialect.receiving(store.db, copyPath, m.region.id, async (trx, load): Promise<Receipt> => {
+      trace('lock');
       const checked = await hqChecks(trx, m, fingerprint, options);
+      trace('head office\'s checks');
       const known = {
         ...base, package_id: m.packageId, region_name: m.region.name, revision: m.revision,
       };
@@ -174,6 +180,7 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
         regionKey = Number(inserted.key);
       }
       const rows = await load(regionKey);
+      trace('plan rows');
       const message = translate(language, 'hq.accepted', { region: m.region.name, revision: m.revision, rows });
       const receiptId = await logReceipt(trx, { ...known, region_key: regionKey, verdict: 'accepted', reason: null, params: '{}', words: message });
       await trx
@@ -188,6 +195,15 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
         .set({ id: m.region.id, fingerprint, public_key: m.signer.publicKey, state: 'submitted', package_id: m.packageId, revision: m.revision })
         .where('key', '=', regionKey)
         .execute();
+      await trx.deleteFrom('plan_month').where('region_key', '=', regionKey).execute();
+      await trx
+        .insertInto('plan_month')
+        .values(
+          m.controlTotals.plan
+            .filter((r) => r.month >= 1)
+            .map((r) => ({ region_key: regionKey, month: r.month, amount_cents: r.amountCents, volume: r.volume, gross_profit_cents: r.grossProfitCents })),
+        )
+        .execute();
       await trx.deleteFrom('expense_fact').where('region_key', '=', regionKey).execute();
       for (const part of chunks(extras.expenses, 500)) {
         await trx.insertInto('expense_fact').values(part.map((e) => ({ region_key: regionKey, ...e }))).execute();
@@ -195,6 +211,7 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
       for (const part of chunks(extras.dims, 500)) {
         await trx.insertInto('dim').values(part).onConflict((oc) => oc.columns(['kind', 'code']).doNothing()).execute();
       }
+      trace('log, package, region, months, expenses, dimensions');
       return {
         receiptId, fileName, verdict: 'accepted', reason: null, params: {}, message, regionName: m.region.name, revision: m.revision, packageId: m.packageId,
         fingerprint, factRows: rows,

@@ -94,6 +94,18 @@ export interface HqDatabase {
     volume: number;
     gross_profit_cents: number;
   };
+  /**
+   * The accepted revision's plan by region × month (its control totals, which the
+   * package's checks found equal to its rows): what the board and the national view by
+   * region × month read, a dozen rows a region instead of its facts.
+   */
+  plan_month: {
+    region_key: number;
+    month: number;
+    amount_cents: number;
+    volume: number;
+    gross_profit_cents: number;
+  };
   expense_fact: {
     region_key: number;
     item_code: string;
@@ -136,6 +148,8 @@ export async function createSchema(db: Db, d: StoreDialect): Promise<void> {
       brand_code ${t.text} NOT NULL DEFAULT '', channel_code ${t.text} NOT NULL DEFAULT '',
       amount_cents ${t.bigint} NOT NULL, volume ${t.bigint} NOT NULL, PRIMARY KEY (region_key, month, brand_code, channel_code))`,
     ...d.factTableDdl(),
+    `CREATE TABLE plan_month (region_key ${t.int} NOT NULL, month ${t.int} NOT NULL, amount_cents ${t.bigint} NOT NULL,
+      volume ${t.bigint} NOT NULL, gross_profit_cents ${t.bigint} NOT NULL, PRIMARY KEY (region_key, month))`,
     `CREATE TABLE expense_fact (region_key ${t.int} NOT NULL, item_code ${t.text} NOT NULL, month ${t.int} NOT NULL,
       amount_cents ${t.bigint} NOT NULL, PRIMARY KEY (region_key, item_code, month))`,
     `CREATE TABLE dim (kind ${t.text} NOT NULL, code ${t.text} NOT NULL, name ${t.text} NOT NULL, parent_code ${t.text}, PRIMARY KEY (kind, code))`,

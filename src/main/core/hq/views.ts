@@ -1,6 +1,7 @@
-import type { ConsolidationChange, DimensionRow, DrillFilter, ExpenseRow, NationalCell } from '../../../shared/hq';
+import type { ConsolidatedModel, ConsolidationChange, DimensionRow, DrillFilter, ExpenseRow, NationalCell } from '../../../shared/hq';
 import type { PackageManifest } from '../../../shared/submit';
 import type { Db } from './dialect';
+import { statusBoard } from './board';
 import { cycleOf, type HqStore } from './store';
 
 // The consolidated views over every region's accepted revision: the national plan
@@ -25,11 +26,19 @@ async function regionNames(db: Db): Promise<Map<number, { name: string; order: n
 /** The national plan against head office's target, by region × month (every region with a plan or a target). */
 export async function nationalByRegionMonth(store: HqStore, filter: DrillFilter = {}): Promise<NationalCell[]> {
   const db = store.db;
-  const plan = await facts(db, filter)
-    .select(['region_key', 'month'])
-    .select((eb) => [eb.fn.sum<number>('amount_cents').as('amount'), eb.fn.sum<number>('volume').as('volume'), eb.fn.sum<number>('gross_profit_cents').as('gp')])
-    .groupBy(['region_key', 'month'])
-    .execute();
+  // Unfiltered, the national plan is the regions' months (a dozen rows a region); filtered, it is summed from the facts.
+  const whole = filter.brandCode === undefined && filter.categoryCode === undefined && filter.channelCode === undefined;
+  const plan = whole
+    ? await db
+        .selectFrom('plan_month')
+        .select(['region_key', 'month', 'amount_cents as amount', 'volume', 'gross_profit_cents as gp'])
+        .$if(filter.month !== undefined, (q) => q.where('month', '=', filter.month!))
+        .execute()
+    : await facts(db, filter)
+        .select(['region_key', 'month'])
+        .select((eb) => [eb.fn.sum<number>('amount_cents').as('amount'), eb.fn.sum<number>('volume').as('volume'), eb.fn.sum<number>('gross_profit_cents').as('gp')])
+        .groupBy(['region_key', 'month'])
+        .execute();
   const targets = await db
     .selectFrom('ho_target')
     .select(['region_key', 'month'])
@@ -113,7 +122,7 @@ export async function expensesByRegion(store: HqStore): Promise<ExpenseRow[]> {
   const db = store.db;
   const cycle = await cycleOf(db);
   const items = await db.selectFrom('expense_fact').select(['region_key', 'item_code']).select((eb) => eb.fn.sum<number>('amount_cents').as('amount')).groupBy(['region_key', 'item_code']).execute();
-  const plan = await db.selectFrom('plan_fact').select('region_key').select((eb) => eb.fn.sum<number>('amount_cents').as('amount')).groupBy('region_key').execute();
+  const plan = await db.selectFrom('plan_month').select('region_key').select((eb) => eb.fn.sum<number>('amount_cents').as('amount')).groupBy('region_key').execute();
   const dims = await db.selectFrom('dim').select(['code', 'name']).where('kind', '=', 'expenseItem').execute();
   const names = await regionNames(db);
   const keys = [...new Set([...items.map((i) => Number(i.region_key)), ...plan.map((p) => Number(p.region_key))])].sort((a, b) => (names.get(a)?.order ?? 0) - (names.get(b)?.order ?? 0));
@@ -158,4 +167,73 @@ export async function changeBetween(store: HqStore, from: string, to: string): P
     });
   }
   return out.sort((x, y) => (names.get(x.regionKey)?.order ?? 0) - (names.get(y.regionKey)?.order ?? 0));
+}
+
+/** A region's id in the consolidated model: its region file's UUID, or (no package yet) a key of the workspace's own. */
+const modelId = (r: { id: string | null; key: number }) => r.id ?? `region-${r.key}`;
+
+/**
+ * The model the consolidated workbook (io/hqWorkbook) is written from: the board, the
+ * plan against the target by region × month, by brand/category and channel × month, and
+ * the expense budget against the planned sales by region × month.
+ */
+export async function consolidatedModel(store: HqStore, options: { now?: string } = {}): Promise<ConsolidatedModel> {
+  const db = store.db;
+  const generatedAt = options.now ?? new Date().toISOString();
+  const board = await statusBoard(store, { now: generatedAt });
+  const idOf = new Map(board.regions.map((r) => [r.regionKey, modelId({ id: r.regionId, key: r.regionKey })]));
+  const twelve = () => Array.from({ length: 12 }, () => 0);
+  const dims = await db.selectFrom('dim').select(['kind', 'code', 'name']).where('kind', 'in', ['brand', 'category', 'channel']).execute();
+  const name = (kind: string, code: string) => dims.find((d) => d.kind === kind && d.code === code)?.name ?? code;
+  const brandRows = await db
+    .selectFrom('plan_fact')
+    .select(['brand_code', 'category_code', 'month'])
+    .select((eb) => [eb.fn.sum<number>('amount_cents').as('amount'), eb.fn.sum<number>('volume').as('volume')])
+    .groupBy(['brand_code', 'category_code', 'month'])
+    .execute();
+  const byBrand = new Map<string, ConsolidatedModel['byBrand'][number]>();
+  for (const r of brandRows) {
+    const k = `${r.brand_code}\u0000${r.category_code}`;
+    const row = byBrand.get(k) ?? { brand: name('brand', r.brand_code), category: name('category', r.category_code), planCents: twelve(), volume: twelve() };
+    row.planCents[Number(r.month) - 1] += Number(r.amount);
+    row.volume[Number(r.month) - 1] += Number(r.volume);
+    byBrand.set(k, row);
+  }
+  const channelRows = await db
+    .selectFrom('plan_fact')
+    .select(['channel_code', 'month'])
+    .select((eb) => [eb.fn.sum<number>('amount_cents').as('amount'), eb.fn.sum<number>('volume').as('volume')])
+    .groupBy(['channel_code', 'month'])
+    .execute();
+  const byChannel = new Map<string, ConsolidatedModel['byChannel'][number]>();
+  for (const r of channelRows) {
+    const row = byChannel.get(r.channel_code) ?? { channel: name('channel', r.channel_code), planCents: twelve(), volume: twelve() };
+    row.planCents[Number(r.month) - 1] += Number(r.amount);
+    row.volume[Number(r.month) - 1] += Number(r.volume);
+    byChannel.set(r.channel_code, row);
+  }
+  const budget = await db.selectFrom('expense_fact').select(['region_key', 'month']).select((eb) => eb.fn.sum<number>('amount_cents').as('amount')).groupBy(['region_key', 'month']).execute();
+  return {
+    planYear: board.cycle.planYear,
+    cycleName: board.cycle.name,
+    generatedAt,
+    regions: board.regions.map((r) => ({
+      id: idOf.get(r.regionKey)!, name: r.regionName, state: r.state, revision: r.revision, receivedAt: r.receivedAt, fingerprint: r.fingerprint, late: r.late,
+    })),
+    byRegionMonth: board.regions.map((r) => ({
+      regionId: idOf.get(r.regionKey)!,
+      planCents: r.months.map((m) => m.planCents),
+      volume: r.months.map((m) => m.volume),
+      grossProfitCents: r.monthsGrossProfitCents,
+      targetCents: r.months.map((m) => m.targetCents),
+      targetVolume: r.months.map((m) => m.targetVolume),
+    })),
+    byBrand: [...byBrand.values()].sort((a, b) => a.brand.localeCompare(b.brand) || (a.category ?? '').localeCompare(b.category ?? '')),
+    byChannel: [...byChannel.values()].sort((a, b) => a.channel.localeCompare(b.channel)),
+    expenseByRegion: board.regions.map((r) => {
+      const months = twelve();
+      for (const b of budget) if (Number(b.region_key) === r.regionKey) months[Number(b.month) - 1] += Number(b.amount);
+      return { regionId: idOf.get(r.regionKey)!, budgetCents: months, salesCents: r.months.map((m) => m.planCents) };
+    }),
+  };
 }
