@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readReturnFile } from '../../src/main/core/io/planReturn';
@@ -73,5 +74,30 @@ describe.each(stores)('hq on the command line, on $name', ({ target, skip }) => 
     const twice = await cli('hq', 'confirm', ...hq, '華東大區', '--lang', 'en', ...answers);
     expect(twice.status).toBe(1);
     expect(twice.stderr).toContain('notSubmitted');
+
+    // Head office's targets from its CSV: a bad row sets nothing and names the row.
+    const csv = join(out, 'targets.csv');
+    const lines = ['區域,月份,銷售額目標（元）,銷量目標（箱）'];
+    for (let m = 1; m <= 12; m++) lines.push(`華東大區,${m},"1,000,000",${100 * m}`, `華南大區,${m},800000,${50 * m}`);
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    writeFileSync(join(out, 'bad.csv'), `${lines[0]}\n華東大區,13,100,1\n華東大區,1,12.5,1\n`);
+    const bad = await cli('hq', 'targets', ...hq, '--in', join(out, 'bad.csv'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('bad.csv:2: month “13” is not 1–12');
+    expect(bad.stderr).toContain('bad.csv:3: amount “12.5” is not a whole number of 元');
+    const set = await cli('hq', 'targets', ...hq, '--in', csv, '--out', join(out, 'targets'));
+    expect(set.status, set.stderr).toBe(0);
+    expect(set.stdout).toContain('24 targets set');
+    // 華南大區 has sent nothing yet: its id is not known, so it gets no file and is named.
+    expect(set.stdout).toMatch(/華南大區: no file/);
+    expect(readdirSync(join(out, 'targets'))).toEqual([expect.stringMatching(/^華東大區-2027-target-.*\.xlsx$/)]);
+    const after = JSON.parse((await cli('hq', 'status', ...hq, '--json')).stdout) as Board;
+    expect(after.regions.find((r) => r.regionName === '華東大區')!.targetCents).toBe(12 * 100_000_000);
+
+    // The consolidated workbook, read back by SheetJS.
+    const book = join(out, 'national.xlsx');
+    const exported = await cli('hq', 'export', ...hq, '--xlsx', book, '--unit', 'yuan', '--lang', 'en');
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(XLSX.read(readFileSync(book)).SheetNames.length).toBeGreaterThanOrEqual(6);
   }, 120_000);
 });

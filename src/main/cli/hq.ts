@@ -1,14 +1,18 @@
+import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  HqRefusal, closeHqStore, confirmRegion, createHqStore, openHqStore, receivePaths, reopenRegion, returnRegion, statusBoard, type HqStore, type HqTarget,
+  HqRefusal, closeHqStore, confirmRegion, consolidatedModel, createHqStore, openHqStore, readNationalTargets, receivePaths, regionTargetInputs, reopenRegion, returnRegion, setTargets, statusBoard,
+  type HqStore, type HqTarget,
 } from '../core/hq';
+import { writeConsolidatedWorkbook } from '../core/io/hqWorkbook';
+import { regionTargetFileName, writeRegionTargetFile } from '../core/io/hqTargets';
 import { installationSigner } from '../core/io/planPackage';
 import { RETURN_EXTENSION, writeReturnFile } from '../core/io/planReturn';
 import { translate } from '../../shared/i18n';
 import { HQ_EXTENSION, type Decision } from '../../shared/hq';
-import { LANGUAGES, type Language } from '../../shared/units';
+import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from '../../shared/units';
 import { AlreadyReported, UsageError } from './errors';
 import { DEFAULT_STATE_DIR } from './submit';
 
@@ -70,6 +74,9 @@ export async function runHq(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       comment: { type: 'string' },
       out: { type: 'string' },
+      xlsx: { type: 'string' },
+      in: { type: 'string' },
+      unit: { type: 'string', default: 'wan' },
       'state-dir': { type: 'string' },
     },
   });
@@ -149,8 +156,40 @@ export async function runHq(argv: string[]): Promise<number> {
         });
         return 0;
       }
+      case 'targets': {
+        // --in: head office's target by region × month from its file; --out: one target
+        // file per region, for the region's 總部目標 import.
+        if (!values.out && !values.in) throw new UsageError('hq targets takes --in FILE (set the targets) and/or --out DIR (write the regions\' target files)');
+        if (values.in) {
+          const rows = await readNationalTargets(resolve(values.in));
+          const count = await withStore(target, (store) => setTargets(store, rows, language));
+          process.stdout.write(`${count} targets set from ${values.in}\n`);
+        }
+        if (!values.out) return 0;
+        const dir = resolve(values.out);
+        mkdirSync(dir, { recursive: true });
+        await withStore(target, async (store) => {
+          const { inputs, skipped } = await regionTargetInputs(store);
+          for (const input of inputs) {
+            const written = writeRegionTargetFile(input, join(dir, regionTargetFileName(input)), { language });
+            process.stdout.write(`${input.regionName}: ${written.path}\n`);
+          }
+          for (const name of skipped) process.stdout.write(`${name}: no file (no package received yet, or no target set)\n`);
+        });
+        return 0;
+      }
+      case 'export': {
+        if (!values.xlsx) throw new UsageError('hq export needs --xlsx OUT for the consolidated workbook');
+        const unit = values.unit as DisplayUnit;
+        if (!(DISPLAY_UNITS as readonly string[]).includes(unit)) throw new UsageError(`--unit must be one of ${DISPLAY_UNITS.join(', ')}, not ${values.unit}`);
+        await withStore(target, async (store) => {
+          const written = writeConsolidatedWorkbook(await consolidatedModel(store), resolve(values.xlsx!), { unit, language });
+          process.stdout.write(`${written.path} (${written.bytes} bytes)\n`);
+        });
+        return 0;
+      }
       default:
-        throw new UsageError(`hq takes init, receive, status, return, confirm or reopen, not ${sub ?? 'nothing'}`);
+        throw new UsageError(`hq takes init, receive, status, return, confirm, reopen, targets or export, not ${sub ?? 'nothing'}`);
     }
   } catch (e) {
     if (e instanceof HqRefusal) {

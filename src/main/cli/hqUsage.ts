@@ -27,5 +27,16 @@ export const HQ_USAGE = `  hq init FILE|--postgres URL --year YYYY [--regions NA
                  into DIR (default the current folder), which the region opens
   hq reopen HQ REGION [--by NAME]
                  reopen a confirmed region to a next revision
+  hq targets HQ [--in FILE] [--out DIR] [--lang L]
+                 --in: set head office's target by region × month from a CSV or
+                 workbook (columns 區域/region, 月份/month, 銷售額目標（元）/amount,
+                 銷量目標（箱）/volume; any bad row: nothing set, each named by row);
+                 --out: write one target file per region (head office's target by month),
+                 which the region's 總部目標 import takes as it is; a region that has
+                 sent no package yet, or has no target, gets none (and is named)
+  hq export HQ --xlsx OUT [--unit yuan|wan|yi] [--lang L]
+                 write the consolidated workbook: the status board, the national plan
+                 against head office's target by region × month, by brand/category and
+                 channel, the expense budget and ratio by region
                  (HQ: a .rplanhq file, or --postgres URL; REGION: its name or id)
 `;

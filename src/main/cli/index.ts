@@ -11,7 +11,7 @@ import { HQ_USAGE } from './hqUsage';
 
 // regionplan <command>: head office's batch work and the benchmarks, over the core.
 // Exit 0 on success, 2 when a file is refused, 1 on any other error; messages on stderr.
-// `package verify` answers a yes-or-no question: 0 accepted, 1 refused.
+// `package verify` and `submit answer` exit 2 for a refused package or return file, like any refused file.
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
@@ -87,7 +87,7 @@ commands:
                  entries, the signature (with --pin: by that key only), every file's
                  hash, the SQLite copy's integrity, application id and schema, and
                  the control totals (docs/plan-package.md). Exit 0 when it would be
-                 accepted, 1 when refused, with the reason key and words on stderr.
+                 accepted, 2 when refused, with the reason key and words on stderr.
 ${HQ_USAGE}
 examples: a new region file, then head office's scripted monthly import of an ERP export
   npm run cli -- new 華東大區-2027.rplan --region 華東大區 --year 2027

@@ -8,7 +8,7 @@ import {
   returnRegion, statusBoard,
 } from '../hq';
 import { receiptLog } from '../hq/log';
-import { consolidatedModel } from '../hq';
+import { consolidatedModel, regionTargetInputs } from '../hq';
 import { writeConsolidatedWorkbook } from '../io/hqWorkbook';
 import { regionTargetFileName, writeRegionTargetFile } from '../io/hqTargets';
 import { installationSigner } from '../io/planPackage';
@@ -110,20 +110,9 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
     return { path: out };
   });
   r.asyncCommand('hq.exportTargets', async () => {
-    const s = store();
-    const board = await statusBoard(s);
+    const { inputs, skipped } = await regionTargetInputs(store());
     const paths: string[] = [];
-    const skipped: string[] = [];
-    for (const row of board.regions) {
-      // A region is sent a target file once its id is known (its first package) and head office has set its target.
-      if (row.regionId === null || row.targetCents === 0) {
-        skipped.push(row.regionName);
-        continue;
-      }
-      const input = {
-        regionId: row.regionId, regionName: row.regionName, planYear: board.cycle.planYear,
-        months: row.months.map((m) => ({ month: m.month, amountCents: m.targetCents, volume: m.targetVolume })),
-      };
+    for (const input of inputs) {
       const out = await host.chooseExportPath(regionTargetFileName(input));
       if (out === null) break;
       writeRegionTargetFile(input, out, { language: session.state.language });

@@ -6,3 +6,5 @@ export { createHqStore, openHqStore, closeHqStore, cycleOf, updateCycle, type Hq
 export { receivePackage, receivePaths, packagesAt } from './receive';
 export { HqRefusal, findRegion, statusBoard, returnRegion, confirmRegion, reopenRegion, decisionsOf, setTargets } from './board';
 export { nationalByRegionMonth, drillToRegions, nationalByBrandCategory, nationalByChannel, expensesByRegion, changeBetween, consolidatedModel } from './views';
+export { regionTargetInputs } from './targetsOut';
+export { readNationalTargets } from './targetsIn';
