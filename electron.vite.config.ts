@@ -28,6 +28,9 @@ export default defineConfig({
           'job-worker': resolve(__dirname, 'src/main/core/jobs/worker.ts'),
           // Every workbook is read here, with a memory cap (src/main/core/io/workbookThread.ts finds it).
           'workbook-worker': resolve(__dirname, 'src/main/core/io/workbookWorker.ts'),
+          // The command line, runnable from a build without the development tools (no tsx):
+          // `node out/main/cli.js …`, with the production dependencies installed.
+          cli: resolve(__dirname, 'src/main/cli/index.ts'),
         },
         external: ['better-sqlite3'],
       },

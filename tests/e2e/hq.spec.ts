@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { closeHqStore, openHqStore, setTargets } from '../../src/main/core/hq';
 import { readReturnFile } from '../../src/main/core/io/planReturn';
 import type { NationalCell } from '../../src/shared/hq';
 import { invoke } from './api';
@@ -68,19 +67,13 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await expect(row(page, '西南大區')).toContainText('未報送');
   await expect(row(page, '西南大區')).toHaveClass(/is-late/);
   await expect(row(page, '西南大區')).toContainText('逾期');
-  // Head office's targets (typed in elsewhere; here straight into the workspace on a
-  // connection of the test's own), in whole 元 as a region keeps them: 華北大區's is 10% above its plan.
+  // Head office's targets, imported from its CSV (in whole 元, as a region keeps them):
+  // 華北大區's is 10% above its plan.
   const national = await invoke<NationalCell[]>(page, 'hq.national', {});
-  const hqFile = readdirSync(host.workspace).find((f) => f.endsWith('.rplanhq'))!;
-  const store = await openHqStore({ kind: 'sqlite', path: join(host.workspace, hqFile) });
-  try {
-    await setTargets(store, national.map((c) => ({
-      region: c.regionName, month: c.month, volume: c.volume,
-      amountCents: Math.round((c.regionName === '華北大區' ? c.planCents * 1.1 : c.planCents) / 100) * 100,
-    })));
-  } finally {
-    await closeHqStore(store);
-  }
+  const csv = ['區域,月份,銷售額目標（元）,銷量目標（箱）', ...national.map((c) =>
+    `${c.regionName},${c.month},${Math.round((c.regionName === '華北大區' ? c.planCents * 1.1 : c.planCents) / 100)},${c.volume}`)].join('\n');
+  await page.getByTestId('hq-import-targets-input').setInputFiles({ name: 'national-targets.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}\n`, 'utf8') });
+  await expect(page.getByTestId('hq-notice')).toContainText(`已匯入 ${national.length} 條總部目標`);
 
   await receive(page, ['華南大區-r1.rplanpkg']);
   const refused = page.locator('[data-testid="hq-verdict"][data-verdict="refused"]');

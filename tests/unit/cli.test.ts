@@ -81,7 +81,7 @@ describe('cli', () => {
 describe('cli package verify', () => {
   const template = tinyDemoTemplate();
 
-  it('says what head office will: exit 0 for the package as written, 1 with the reason for a changed byte or another key', async () => {
+  it('says what head office will: exit 0 for the package as written, 2 with the reason for a changed byte or another key', async () => {
     const c = await openWithHandlers(template.copy());
     const dir = tempDir();
     const pkg = join(dir, 'plan.rplanpkg');

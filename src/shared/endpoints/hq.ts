@@ -91,6 +91,12 @@ export const hqEndpoints = {
   'hq.exportWorkbook': asyncCommand<{ path: string } | null>([])(z.object({ path: pathSchema.optional() }).strict()),
   /** One target file per region with head office's target, for the region's 總部目標 import, where the host puts exports. */
   'hq.exportTargets': asyncCommand<{ paths: string[]; skipped: string[] }>([])(z.object({}).strict()),
+  /**
+   * Head office's target by region × month from its CSV or workbook (區域, 月份,
+   * 銷售額目標（元）, 銷量目標（箱）): all rows or none; a bad row is named by its line.
+   * No path: the host's open dialog (Electron); the browser uploads the file first.
+   */
+  'hq.importTargets': asyncCommand<{ count: number } | null>(['hq'])(z.object({ path: pathSchema.optional() }).strict()),
   /** 確認: locks a region's accepted revision as the version of record. */
   'hq.confirm': asyncCommand<Decision>(['hq'])(z.object({ region: regionRef }).strict()),
 } as const;

@@ -8,7 +8,7 @@ import {
   returnRegion, statusBoard,
 } from '../hq';
 import { receiptLog } from '../hq/log';
-import { consolidatedModel, regionTargetInputs } from '../hq';
+import { consolidatedModel, readNationalTargets, regionTargetInputs, setTargets } from '../hq';
 import { writeConsolidatedWorkbook } from '../io/hqWorkbook';
 import { regionTargetFileName, writeRegionTargetFile } from '../io/hqTargets';
 import { installationSigner } from '../io/planPackage';
@@ -108,6 +108,19 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
     if (out === null) return null;
     writeConsolidatedWorkbook(model, out, { unit: 'wan', language });
     return { path: out };
+  });
+  r.asyncCommand('hq.importTargets', async ({ path }) => {
+    const chosen = path !== undefined ? session.assertMayUse(path) : await host.chooseImportPath();
+    if (chosen === null) return null;
+    let rows;
+    try {
+      rows = await readNationalTargets(chosen);
+    } catch (e) {
+      // The file's own problems (a missing column, bad rows) are the user's to fix: say them as they are.
+      throw new AppError('INVALID_INPUT', e instanceof Error ? e.message : String(e), { path: chosen });
+    }
+    const count = await refusing(() => setTargets(store(), rows, session.state.language));
+    return { count };
   });
   r.asyncCommand('hq.exportTargets', async () => {
     const { inputs, skipped } = await regionTargetInputs(store());

@@ -372,6 +372,10 @@ class PostgresStore implements StoreDialect {
 
 export function openPostgres(url: string): OpenedStore {
   const pool = new pg.Pool({ connectionString: url, max: 4, types: pgTypes });
+  // An idle connection the server ends (a restart, an administrator, a dropped database)
+  // is reported on the pool; unheard, that event would end the whole process. The pool
+  // has already discarded the connection, and the next query opens another.
+  pool.on('error', () => undefined);
   const dialect = new PostgresStore(pool);
   const db = new Kysely<HqDatabase>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect };

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { HqSummary } from '../../../../shared/endpoints/hq';
 import type { BoardRow, DimensionRow, NationalCell, Receipt, RegionState } from '../../../../shared/hq';
 import { centsToUnit, formatAmount, formatInteger, formatPercent, intlLocale, type Language } from '../../../../shared/units';
@@ -90,6 +90,20 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
     if (!outcome.ok) app.showError({ titleKey: 'errors.title', data: outcome.error });
     else if (outcome.value !== null) setNotice(t('hqUi.bar.exported', { path: outcome.value.path }));
   };
+  const targetsInput = useRef<HTMLInputElement>(null);
+  const importTargets = async (file?: File) => {
+    let path: string | undefined;
+    if (file) {
+      try {
+        path = await api.upload(file, 'import');
+      } catch (e) {
+        return app.showError({ titleKey: 'errors.title', data: toErrorData(e) });
+      }
+    }
+    const outcome = await runCommand('hq.importTargets', path !== undefined ? { path } : {});
+    if (!outcome.ok) app.showError({ titleKey: 'errors.title', data: outcome.error });
+    else if (outcome.value !== null) setNotice(t('hqUi.bar.targetsImported', { count: outcome.value.count }));
+  };
   const exportTargets = async () => {
     const outcome = await runCommand('hq.exportTargets', {});
     if (!outcome.ok) return app.showError({ titleKey: 'errors.title', data: outcome.error });
@@ -121,6 +135,26 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
             <Icon name="upload" />
             <span>{t('hqUi.bar.receive')}</span>
           </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => (app.info.nativeDialogs ? void importTargets() : targetsInput.current?.click())}
+            data-testid="hq-import-targets"
+          >
+            {t('hqUi.bar.importTargets')}
+          </button>
+          <input
+            ref={targetsInput}
+            type="file"
+            accept=".csv,.xlsx,.xls"
+            hidden
+            data-testid="hq-import-targets-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importTargets(file);
+            }}
+          />
           <button type="button" className="btn" onClick={() => void exportWorkbook()} data-testid="hq-export-workbook">
             {t('hqUi.bar.exportWorkbook')}
           </button>
