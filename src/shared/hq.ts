@@ -1,3 +1,5 @@
+import type { PlanAnswer } from './submit';
+
 // Head office's side: what the consolidated workbook (io/hqWorkbook) is written from.
 // The head-office store builds the model from the accepted packages and head office's
 // targets; the writer only lays it out. Amounts are integer cents, months index 0 =
@@ -116,17 +118,7 @@ export interface Board {
 }
 
 /** What a return (退回) or a confirmation writes: what the region's return file says. */
-export interface Decision {
-  packageId: string;
-  regionId: string;
-  regionName: string;
-  planYear: number;
-  revision: number;
-  verdict: 'returned' | 'confirmed';
-  comment: string;
-  decidedAt: string;
-  decidedBy: string;
-}
+export type Decision = PlanAnswer;
 
 export interface TargetInput {
   /** The region by name or id. */

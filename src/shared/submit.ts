@@ -78,3 +78,21 @@ export interface VerifyResult {
   manifest: PackageManifest | null;
   fingerprint: string | null;
 }
+
+/**
+ * Head office's answer to one package of one region: what its signed return file says
+ * (io/planReturn), what head office records when it decides (its workspace's Decision),
+ * and what the region records in its submission log.
+ */
+export interface PlanAnswer {
+  packageId: string;
+  regionId: string;
+  regionName: string;
+  planYear: number;
+  revision: number;
+  verdict: 'returned' | 'confirmed';
+  comment: string;
+  /** ISO 8601. */
+  decidedAt: string;
+  decidedBy: string;
+}

@@ -11,6 +11,7 @@ import { copyHeader, copyIdentity, copyRowCounts, openUntrustedCopy, repeatedTar
 import { MANIFEST, OLDEST_READABLE_SCHEMA, PACKAGE_FORMAT, PLAN_COPY, SIGNATURE, controlTotalsOf, manifestSchema, totalsDifference } from './format';
 import { ZipRefusal, checkedEntries, unpackSmall, unpackToFile } from './safeZip';
 import { fingerprintOf, normalizeFingerprint, signatureValid } from './signer';
+import { Refused, refuse } from './refusal';
 
 // Opening a package the way head office will (docs/plan-package.md, "What a receiver
 // checks"): each check in order, and the first that fails is the answer, with a stable
@@ -30,18 +31,6 @@ export interface VerifyOptions {
   keepCopyAt?: string;
 }
 
-class Refused extends Error {
-  constructor(
-    readonly reason: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(reason);
-  }
-}
-
-const refuse = (reason: string, params: Record<string, string | number> = {}): never => {
-  throw new Refused(reason, params);
-};
 
 /** Opens a package as head office will and says whether it would be accepted (pinned: the key expected). */
 export async function verifyPlanPackage(path: string, options: VerifyOptions = {}): Promise<VerifyResult> {

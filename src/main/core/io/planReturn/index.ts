@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { translate } from '../../../../shared/i18n';
+import type { PlanAnswer } from '../../../../shared/submit';
 import type { Language } from '../../../../shared/units';
 import { writeAtomically } from '../atomicWrite';
 import type { Signer } from '../planPackage';
@@ -15,19 +16,7 @@ import { checkReturnFile } from './read';
 // stored, not deflated, so the whole file is a function of its two entries: the reader
 // rebuilds it and refuses any byte the signature does not cover (a zip header's date).
 
-/** Head office's answer to one package of one region. */
-export interface PlanAnswer {
-  packageId: string;
-  regionId: string;
-  regionName: string;
-  planYear: number;
-  revision: number;
-  verdict: 'returned' | 'confirmed';
-  comment: string;
-  /** ISO 8601. */
-  decidedAt: string;
-  decidedBy: string;
-}
+export type { PlanAnswer } from '../../../../shared/submit';
 
 export { RETURN_EXTENSION } from '../../../../shared/submit';
 

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { ZipRefusal, checkedEntries, unpack } from '../planPackage/safeZip';
 import { fingerprintOf, normalizeFingerprint, signatureValid } from '../planPackage/signer';
 import { ANSWER, LIMITS, RETURN_FORMAT, SIGNATURE, fileSchema, zipOf } from './format';
-import type { PlanAnswer } from './index';
+import type { PlanAnswer } from '../../../../shared/submit';
+import { Refused, refuse } from '../planPackage/refusal';
 
 // Reading a return file that came from elsewhere, check by check (docs/plan-package.md,
 // "The return file"): the first that fails is the answer, as a reason key and the values
@@ -12,18 +13,6 @@ export type ReturnCheck =
   | { verdict: 'ok'; answer: PlanAnswer; fingerprint: string; publicKey: string }
   | { verdict: 'refused'; reason: string; params: Record<string, string | number> };
 
-class Refused extends Error {
-  constructor(
-    readonly reason: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(reason);
-  }
-}
-
-const refuse = (reason: string, params: Record<string, string | number> = {}): never => {
-  throw new Refused(reason, params);
-};
 
 /** Checks a return file (with `pinned`: signed by that key). */
 export async function checkReturnFile(path: string, pinned: string | undefined): Promise<ReturnCheck> {

@@ -1,4 +1,5 @@
 import type { AnswerResult } from '../../../../shared/endpoints/submit';
+import type { PlanAnswer } from '../../../../shared/submit';
 import { refusal, type MessageKey, type RuleParams } from '../../../../shared/errors';
 import { translate } from '../../../../shared/i18n';
 import type { ReadDb, WriteDb } from '../../db/handle';
@@ -26,17 +27,7 @@ export interface HeadOfficeKey {
 }
 
 /** Head office's answer as its return file says it (the reader has checked the file and its signature). */
-export interface HeadOfficeAnswer {
-  packageId: string;
-  regionId: string;
-  regionName: string;
-  planYear: number;
-  revision: number;
-  verdict: 'returned' | 'confirmed';
-  comment: string;
-  decidedAt: string;
-  decidedBy: string;
-}
+export type HeadOfficeAnswer = PlanAnswer;
 
 export function pinnedHeadOfficeKey(db: ReadDb): HeadOfficeKey | null {
   return getSetting<HeadOfficeKey>(db, HEAD_OFFICE_KEY) ?? null;
