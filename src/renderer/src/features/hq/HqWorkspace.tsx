@@ -127,7 +127,8 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
         <div className="topbar__title">
           <span className="hq__kind">{t('hqUi.bar.title')}</span>
           <span className="topbar__region" data-testid="hq-cycle">
-            {t('hqUi.bar.cycle', { name: summary.name, year: summary.planYear })}
+            {/* A cycle named after its year (the default, 2027 年度計劃) is not followed by the year again. */}
+            {summary.name.includes(String(summary.planYear)) ? summary.name : t('hqUi.bar.cycle', { name: summary.name, year: summary.planYear })}
           </span>
         </div>
         <div className="topbar__tools">
