@@ -200,13 +200,15 @@ export function copyHeader(db: Database.Database): CopyHeader {
 /**
  * The first target cell the copy holds twice, in words, or null. The copy carries no
  * index on its target rows (UNINDEXED_IN_COPY), so the region file's unique cell key is
- * checked here, by whoever receives it.
+ * checked here, by whoever receives it, once the copy is known to hold one version.
  */
 export function repeatedTargetCell(db: Database.Database): string | null {
   const row = db
     .prepare(
-      `SELECT version_id, city_id, channel_id, customer_id, sku_id, month, count(*) AS n FROM target_fact
-        GROUP BY version_id, city_id, channel_id, ifnull(customer_id, 0), sku_id, month HAVING n > 1 LIMIT 1`,
+      // The copy holds one version (checked before this), and GROUP BY puts NULL customers
+      // together: the SKU first, the column with the most values, sorts fastest.
+      `SELECT city_id, channel_id, customer_id, sku_id, month, count(*) AS n FROM target_fact
+        GROUP BY sku_id, customer_id, city_id, channel_id, month HAVING n > 1 LIMIT 1`,
     )
     .get() as Record<string, number | null> | undefined;
   if (!row) return null;

@@ -140,8 +140,6 @@ function checkOpenCopy(db: ReturnType<typeof openUntrustedCopy>, m: PackageManif
     if (header.applicationId !== APPLICATION_ID) refuse('foreignApp');
     if (header.userVersion < OLDEST_READABLE_SCHEMA || header.userVersion > SCHEMA_VERSION) refuse('unknownSchema', { version: header.userVersion });
     if (header.problems.length > 0) refuse('corruptCopy', { detail: header.problems.slice(0, 2).join('; ') });
-    const repeated = repeatedTargetCell(db);
-    if (repeated !== null) refuse('corruptCopy', { detail: repeated });
     if (header.userVersion !== m.schemaVersion) refuse('identityMismatch', { detail: `schema ${header.userVersion} ≠ ${m.schemaVersion}` });
     const id = copyIdentity(db);
     if (id.regionId !== m.region.id || id.regionName !== m.region.name || id.planYear !== m.planYear) {
@@ -150,6 +148,8 @@ function checkOpenCopy(db: ReturnType<typeof openUntrustedCopy>, m: PackageManif
     if (id.versions.length !== 1 || id.versions[0].frozen !== 1 || id.versions[0].name !== m.snapshot.name) {
       refuse('identityMismatch', { detail: 'the copy must hold exactly the manifest\'s frozen snapshot' });
     }
+    const repeated = repeatedTargetCell(db);
+    if (repeated !== null) refuse('corruptCopy', { detail: repeated });
     const counts = copyRowCounts(db);
     for (const name of new Set([...Object.keys(counts), ...Object.keys(m.rowCounts)])) {
       if (counts[name] !== m.rowCounts[name]) refuse('rowCountMismatch', { name });
