@@ -273,3 +273,39 @@ export function enteredBudgetByMonth(db: Database.Database, versionId: number): 
     )
     .all(versionId) as { month: number; amountCents: number }[];
 }
+
+/** A dimension member of the copy by its code (head office keys the regions' rows by codes, not their ids). */
+export interface CopyDimension {
+  kind: 'province' | 'city' | 'channel' | 'brand' | 'category' | 'sku' | 'expenseItem';
+  code: string;
+  name: string;
+  /** A city's province, a SKU's brand. */
+  parent_code: string | null;
+}
+
+/** Every dimension member of the copy, by code. */
+export function copyDimensions(db: Database.Database): CopyDimension[] {
+  return db
+    .prepare(
+      `SELECT 'province' AS kind, code, name, NULL AS parent_code FROM province
+       UNION ALL SELECT 'city', c.code, c.name, p.code FROM city c JOIN province p ON p.id = c.province_id
+       UNION ALL SELECT 'channel', code, name, NULL FROM channel
+       UNION ALL SELECT 'brand', code, name, NULL FROM brand
+       UNION ALL SELECT 'category', code, name, NULL FROM category
+       UNION ALL SELECT 'sku', s.code, s.name, b.code FROM sku s JOIN brand b ON b.id = s.brand_id
+       UNION ALL SELECT 'expenseItem', code, name, NULL FROM expense_item`,
+    )
+    .all() as CopyDimension[];
+}
+
+/** The copy's entered expense budget by item code and month (the splits divide these rows, so they are left out). */
+export function copyBudgetByItem(db: Database.Database): { item_code: string; month: number; amount_cents: number }[] {
+  return db
+    .prepare(
+      `SELECT i.code AS item_code, e.month AS month, SUM(e.amount_cents) AS amount_cents
+         FROM expense_budget e JOIN expense_item i ON i.id = e.item_id
+        WHERE e.brand_id IS NULL AND e.category_id IS NULL AND e.channel_id IS NULL AND e.city_id IS NULL
+        GROUP BY i.code, e.month`,
+    )
+    .all() as { item_code: string; month: number; amount_cents: number }[];
+}

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'k
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { HqDatabase } from './schema';
+import { openUntrustedCopy } from '../db/planCopy';
 
 // Everything that differs between the two stores of a head-office workspace lives in
 // this file and nowhere else: how a connection is made, the column types of the DDL,
@@ -249,9 +250,8 @@ const csvField = (v: string | number): string => (typeof v === 'number' ? String
 
 /** The copy's fact rows, read one at a time (as arrays: no object per row), as CSV for COPY in batches. */
 function* csvRows(copyPath: string, regionKey: number): Generator<string> {
-  const copy = new Database(copyPath, { readonly: true, fileMustExist: true });
+  const copy = openUntrustedCopy(copyPath);
   try {
-    copy.pragma('trusted_schema = OFF');
     let batch = '';
     let n = 0;
     const prefix = `${regionKey},`;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
+import { copyBudgetByItem, copyDimensions, openUntrustedCopy } from '../db/planCopy';
 import type { Insertable, Selectable } from 'kysely';
 import type { Receipt, ReceiveOptions } from '../../../shared/hq';
 import { translate } from '../../../shared/i18n';
@@ -35,28 +35,9 @@ interface CopyExtras {
 
 /** The copy's dimensions by code and its entered expense budget, read before the transaction. */
 function readExtras(copyPath: string): CopyExtras {
-  const db = new Database(copyPath, { readonly: true, fileMustExist: true });
+  const db = openUntrustedCopy(copyPath);
   try {
-    const dims = db
-      .prepare(
-        `SELECT 'province' AS kind, code, name, NULL AS parent_code FROM province
-         UNION ALL SELECT 'city', c.code, c.name, p.code FROM city c JOIN province p ON p.id = c.province_id
-         UNION ALL SELECT 'channel', code, name, NULL FROM channel
-         UNION ALL SELECT 'brand', code, name, NULL FROM brand
-         UNION ALL SELECT 'category', code, name, NULL FROM category
-         UNION ALL SELECT 'sku', s.code, s.name, b.code FROM sku s JOIN brand b ON b.id = s.brand_id
-         UNION ALL SELECT 'expenseItem', code, name, NULL FROM expense_item`,
-      )
-      .all() as HqDatabase['dim'][];
-    const expenses = db
-      .prepare(
-        `SELECT i.code AS item_code, e.month AS month, SUM(e.amount_cents) AS amount_cents
-           FROM expense_budget e JOIN expense_item i ON i.id = e.item_id
-          WHERE e.brand_id IS NULL AND e.category_id IS NULL AND e.channel_id IS NULL AND e.city_id IS NULL
-          GROUP BY i.code, e.month`,
-      )
-      .all() as CopyExtras['expenses'];
-    return { dims, expenses };
+    return { dims: copyDimensions(db), expenses: copyBudgetByItem(db) };
   } finally {
     db.close();
   }
