@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { GridModel } from './pages/GridModel';
 import { MasterDataPage } from './pages/MasterDataPage';
+import { seedPlan } from './pages/WorkspacePage';
 
 // What the screen shows, in every unit and language: figures never cut, empty grids
 // that say what to do, default expense items in the UI's language, a navigation
@@ -20,16 +21,6 @@ async function cutCells(cells: Locator): Promise<string[]> {
       })
       .filter((x): x is string => x !== null),
   );
-}
-
-async function seedPlan(page: Page): Promise<void> {
-  const targets = page.getByTestId('targets-page');
-  await expect(targets).toHaveAttribute('data-loaded', 'true');
-  if ((await targets.getAttribute('data-seeded')) === 'false') {
-    await page.getByTestId('targets-seed-method').selectOption('lastYear');
-    await page.getByTestId('targets-seed-button').click();
-    await expect(targets).toHaveAttribute('data-seeded', 'true');
-  }
 }
 
 test.describe('the typical region', () => {

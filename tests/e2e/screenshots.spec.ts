@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { invoke } from './api';
 import { GridModel } from './pages/GridModel';
+import { seedPlan } from './pages/WorkspacePage';
 
 // Screenshots for a human to look at (the start screen, and the overview with the
 // demo data in 繁體 and in English), at a laptop's 1440×900. Not a visual
@@ -147,13 +148,7 @@ test.describe('screenshots', () => {
     await start.expectState('workspace');
     // The ratio needs a sales target: the plan spread by last year, as the targets shot does.
     await workspace.nav('targets').click();
-    const targets = page.getByTestId('targets-page');
-    await expect(targets).toHaveAttribute('data-loaded', 'true');
-    if ((await targets.getAttribute('data-seeded')) === 'false') {
-      await page.getByTestId('targets-seed-method').selectOption('lastYear');
-      await page.getByTestId('targets-seed-button').click();
-      await expect(targets).toHaveAttribute('data-seeded', 'true');
-    }
+    await seedPlan(page);
     await workspace.nav('expenses').click();
     const panel = page.getByTestId('expenses-panel-budget');
     await expect(panel).toHaveAttribute('data-loaded', 'true');
@@ -173,13 +168,7 @@ test.describe('screenshots', () => {
     await start.expectState('workspace', 180_000);
     // A plan half done: spread from last year's sales, head office's target not yet met.
     await workspace.nav('targets').click();
-    const targets = page.getByTestId('targets-page');
-    await expect(targets).toHaveAttribute('data-loaded', 'true');
-    if ((await targets.getAttribute('data-seeded')) === 'false') {
-      await page.getByTestId('targets-seed-method').selectOption('lastYear');
-      await page.getByTestId('targets-seed-button').click();
-      await expect(targets).toHaveAttribute('data-seeded', 'true');
-    }
+    await seedPlan(page);
     // Two things left for later: the monitoring section, and how the media budget splits.
     await invoke(page, 'plan.written.save', { section: 'monitoring', doc: { type: 'doc', blocks: [] } });
     const items = await invoke<{ id: number; code: string }[]>(page, 'expenses.items', {});

@@ -1,4 +1,4 @@
-import { expect, type Locator } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { AppPage } from './AppPage';
 
 export type ProfileField = 'regionName' | 'managerName' | 'notes';
@@ -85,5 +85,16 @@ export class WorkspacePage extends AppPage {
   async closeFile(): Promise<void> {
     await this.page.getByTestId('close-file').click();
     await this.expectState('start');
+  }
+}
+
+/** The working plan seeded from last year's sales on the targets page (open), unless it already is. */
+export async function seedPlan(page: Page): Promise<void> {
+  const targets = page.getByTestId('targets-page');
+  await expect(targets).toHaveAttribute('data-loaded', 'true');
+  if ((await targets.getAttribute('data-seeded')) === 'false') {
+    await page.getByTestId('targets-seed-method').selectOption('lastYear');
+    await page.getByTestId('targets-seed-button').click();
+    await expect(targets).toHaveAttribute('data-seeded', 'true');
   }
 }
