@@ -23,6 +23,8 @@ export function benchHost(stateDir: string): Host {
     chooseImportPath: async () => null,
     chooseReturnPath: async () => null,
     chooseExportPath: async () => null,
+    chooseExportFolder: async () => null,
+    choosePackagePaths: async () => null,
     browse: () => [],
     allowsPath: () => false,
     // Opening a large file starts its full integrity check on a worker, as in the app.

@@ -7,6 +7,7 @@ import { toErrorData } from './core/registry';
 import { Session } from './core/session';
 import { ElectronHost } from './shell/electronHost';
 import { bindIpc } from './shell/ipc';
+import { cliArguments } from './shell/cliSwitch';
 import { buildMenuTemplate, type MenuActions } from './shell/menu';
 import { shellLabels } from './shell/menuLabels';
 import { regionPathsFromArgv } from './shell/osPaths';
@@ -35,6 +36,9 @@ const JOB_WORKER_FILE = join(MAIN_DIR, 'job-worker.js');
 /** Quitting waits this long for the open file to close (WAL checkpoint) before giving up. */
 const CLOSE_ON_QUIT_TIMEOUT_MS = 10_000;
 
+// `RegionPlan --cli hq status …` runs the command line and exits: no window, no lock.
+const cliArgs = cliArguments(process.argv);
+
 // A separate state folder for tests and side-by-side runs. It must be set before
 // the single-instance lock, which is scoped to the userData folder.
 const userDataOverride = process.env.REGIONPLAN_USER_DATA;
@@ -45,7 +49,18 @@ registerAppSchemePrivileges();
 // Every renderer sandboxed, even one created by mistake without webPreferences.
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
+if (cliArgs !== null) {
+  // Loaded only here: the window never needs the command line's modules.
+  void import('./cli/run')
+    .then(({ runCommandLine }) => runCommandLine(cliArgs))
+    .then(
+      (code) => app.exit(code),
+      (e: unknown) => {
+        process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+        app.exit(1);
+      },
+    );
+} else if (!app.requestSingleInstanceLock()) {
   // The first instance receives our argv through 'second-instance' and opens the file.
   app.quit();
 } else {

@@ -42,6 +42,7 @@ export async function plannedSource(): Promise<PackageSource> {
   const session = new Session({
     transport: 'electron', nativeDialogs: true, version: 'test', stateDir: join(work, 'state'),
     chooseSavePath: async () => null, chooseOpenPath: async () => null, chooseImportPath: async () => null, chooseExportPath: async () => null, chooseReturnPath: async () => null,
+    chooseExportFolder: async () => null, choosePackagePaths: async () => null,
     browse: () => [], allowsPath: () => false,
     runJob: () => {
       throw new Error('no jobs here');

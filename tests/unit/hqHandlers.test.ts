@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { createHandlers } from '../../src/main/core/handlers';
@@ -21,6 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function setup() {
   const session = new Session(testHost(join(dir, 'state'), {
     chooseExportPath: async (name) => join(dir, name),
+    chooseExportFolder: async () => (mkdirSync(join(dir, 'targets'), { recursive: true }), join(dir, 'targets')),
     allowsPath: (p) => p.startsWith(dir),
   }));
   const r = createHandlers(session);
@@ -84,6 +85,8 @@ describe('head office through the registry', () => {
     expect(targets.skipped).toEqual(['華東大區']);
     expect(targets.paths).toHaveLength(1);
     expect(existsSync(targets.paths[0])).toBe(true);
+    // All the files go to the one folder the analyst picked, not a dialog per region.
+    expect(dirname(targets.paths[0])).toBe(join(dir, 'targets'));
 
     // Region-file endpoints see no region file; closing leaves nothing open.
     expect((await r.invoke('region.overview', {})).ok).toBe(false);

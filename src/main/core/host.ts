@@ -31,6 +31,13 @@ export interface Host {
   chooseReturnPath(): Promise<string | null>;
   /** Asks where to write an export; null when cancelled. */
   chooseExportPath(suggestedFileName: string): Promise<string | null>;
+  /** Asks for a folder to write several exports into (one file per region); null when cancelled. */
+  chooseExportFolder(): Promise<string | null>;
+  /**
+   * Asks for plan packages to receive, several at once; null when cancelled. Hosts
+   * without native dialogs throw NOT_SUPPORTED: there the renderer picks from the host's folder.
+   */
+  choosePackagePaths(): Promise<string[] | null>;
   /** Files the host offers without a native dialog (the web host's workspace): region files unless `kind` says otherwise. */
   browse(kind?: FileKind): BrowseEntry[];
   /** Whether the renderer may name this path itself (e.g. inside the web host's workspace). */

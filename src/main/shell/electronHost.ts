@@ -148,6 +148,31 @@ export class ElectronHost implements Host {
     return result.filePaths[0] ?? null;
   }
 
+  async chooseExportFolder(): Promise<string | null> {
+    const options: OpenDialogOptions = {
+      title: this.labels().exportFolderDialogTitle,
+      defaultPath: app.getPath('documents'),
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const w = this.liveWindow();
+    const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+    if (result.canceled) return null;
+    return result.filePaths[0] ?? null;
+  }
+
+  async choosePackagePaths(): Promise<string[] | null> {
+    const options: OpenDialogOptions = {
+      title: this.labels().receiveDialogTitle,
+      defaultPath: app.getPath('documents'),
+      filters: this.filters('package'),
+      properties: ['openFile', 'multiSelections'],
+    };
+    const w = this.liveWindow();
+    const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+    if (result.canceled || result.filePaths.length === 0) return null;
+    return result.filePaths;
+  }
+
   async chooseExportPath(suggestedFileName: string): Promise<string | null> {
     const options: SaveDialogOptions = {
       title: this.labels().exportDialogTitle,

@@ -58,6 +58,8 @@ export interface ShellLabels {
   exportDialogTitle: string;
   dataFileFilter: string;
   answerDialogTitle: string;
+  exportFolderDialogTitle: string;
+  receiveDialogTitle: string;
   answerFileFilter: string;
   openFailedTitle: string;
   openFailedMessage: string;
@@ -119,6 +121,8 @@ export const SHELL_LABELS = {
     exportDialogTitle: '導出到',
     dataFileFilter: '表格文件（CSV、Excel）',
     answerDialogTitle: '打開總部回覆',
+    exportFolderDialogTitle: '選擇寫出各區域目標文件的資料夾',
+    receiveDialogTitle: '接收計劃包（可多選）',
     answerFileFilter: '總部回覆檔',
     openFailedTitle: '無法打開文件',
     openFailedMessage: '無法打開這個文件：',
@@ -171,6 +175,8 @@ export const SHELL_LABELS = {
     exportDialogTitle: '导出到',
     dataFileFilter: '表格文件（CSV、Excel）',
     answerDialogTitle: '打开总部回复',
+    exportFolderDialogTitle: '选择写出各区域目标文件的文件夹',
+    receiveDialogTitle: '接收计划包（可多选）',
     answerFileFilter: '总部回复文件',
     openFailedTitle: '无法打开文件',
     openFailedMessage: '无法打开这个文件：',
@@ -223,6 +229,8 @@ export const SHELL_LABELS = {
     exportDialogTitle: 'Export to',
     dataFileFilter: 'Spreadsheets (CSV, Excel)',
     answerDialogTitle: 'Open head office\'s answer',
+    exportFolderDialogTitle: 'Choose the folder for the regions\' target files',
+    receiveDialogTitle: 'Receive plan packages (select several)',
     answerFileFilter: 'Head-office answers',
     openFailedTitle: 'Cannot open file',
     openFailedMessage: 'This file could not be opened:',

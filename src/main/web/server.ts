@@ -198,6 +198,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       mkdirSync(exportsDir, { recursive: true });
       return uniquePath(exportsDir, basename(suggested));
     },
+    async chooseExportFolder() {
+      mkdirSync(exportsDir, { recursive: true });
+      return exportsDir;
+    },
+    async choosePackagePaths() {
+      throw new AppError('NOT_SUPPORTED', 'the web host has no open dialog; pick packages from its folder');
+    },
     browse(kind: FileKind = 'region'): BrowseEntry[] {
       const extension = KIND_EXTENSIONS[kind];
       return readdirSync(workspace, { withFileTypes: true })

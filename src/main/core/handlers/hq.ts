@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { AppError, refusal, type MessageKey } from '../../../shared/errors';
 import { safeFileName } from '../../../shared/fileNames';
 import { translate } from '../../../shared/i18n';
@@ -80,9 +81,9 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
     if (paths !== undefined) {
       chosen = paths.map((p) => session.assertMayUse(p));
     } else {
-      const one = await host.chooseOpenPath('package');
-      if (one === null) return null;
-      chosen = [one];
+      const picked = await host.choosePackagePaths();
+      if (picked === null) return null;
+      chosen = picked;
     }
     return receivePaths(s, chosen, { by: whoAmI(), language: session.state.language });
   });
@@ -124,10 +125,14 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
   });
   r.asyncCommand('hq.exportTargets', async () => {
     const { inputs, skipped } = await regionTargetInputs(store());
+    if (inputs.length === 0) return { paths: [], skipped };
+    // One folder for all of them, not a save dialog per region: a file of the same
+    // region's name there is an older target file, replaced.
+    const folder = await host.chooseExportFolder();
+    if (folder === null) return { paths: [], skipped };
     const paths: string[] = [];
     for (const input of inputs) {
-      const out = await host.chooseExportPath(regionTargetFileName(input));
-      if (out === null) break;
+      const out = join(folder, regionTargetFileName(input));
       writeRegionTargetFile(input, out, { language: session.state.language });
       paths.push(out);
     }
