@@ -1,0 +1,201 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHandlers } from '../../src/main/core/handlers';
+import { Session } from '../../src/main/core/session';
+import { median, timeOnce } from '../measure';
+import type { BenchCase, BenchContext, BenchResult } from '../types';
+import { benchHost } from './foundation';
+import { ok, seededLargeRegion, workingVersion } from './targets';
+
+// The plan's versions on the large region (1.45M leaf rows in the working plan): a
+// snapshot, a scenario copy, a comparison of two versions and the undo of a region-total
+// spread, each through the handler registry as the window calls it, against the bare SQL
+// of the same work on the same connection in the same run.
+
+const ROUNDS = 3;
+type Registry = ReturnType<typeof createHandlers>;
+
+interface Opened {
+  session: Session;
+  registry: Registry;
+  working: number;
+  close(): Promise<void>;
+}
+
+/** A copy of the planned large region opened through the registry (the versions these cases add never reach the shared fixture). */
+async function openCopy(ctx: BenchContext, name: string): Promise<Opened> {
+  const path = join(ctx.workDir, `${name}.rplan`);
+  copyFileSync(await seededLargeRegion(ctx), path);
+  const session = new Session(benchHost(join(ctx.workDir, 'state')));
+  const registry = createHandlers(session);
+  session.grant(path);
+  await ok(registry, 'file.open', { path });
+  // Writes wait for the full integrity check of a large file.
+  await session.checked();
+  const working = await workingVersion(registry);
+  return {
+    session, registry, working,
+    async close() {
+      await session.close();
+      for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+    },
+  };
+}
+
+const round1 = (ms: number) => Math.round(ms * 10) / 10;
+const result = (name: string, ours: number[], base: number[], baseline: string, note: string): BenchResult => {
+  const o = median(ours);
+  const b = median(base);
+  return { case: name, ours_ms: round1(o), baseline, baseline_ms: round1(b), ratio: Math.round((o / b) * 100) / 100, note };
+};
+
+/** The bare copy of a version's rows into a new version: what a snapshot or a scenario must at least do. */
+function bareCopy(o: Opened, kind: 'snapshot' | 'scenario'): () => void {
+  const sqlite = o.session.requireFile().sqlite;
+  return () =>
+    sqlite
+      .transaction(() => {
+        const id = Number(
+          sqlite
+            .prepare(`INSERT INTO plan_version (name, kind, created_at) VALUES (?, 'scenario', datetime('now'))`)
+            .run(`bare ${kind}`).lastInsertRowid,
+        );
+        sqlite
+          .prepare(
+            `INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume)
+             SELECT ?, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume FROM target_fact WHERE version_id = ? ORDER BY id`,
+          )
+          .run(id, o.working);
+        // Rolled back: the bare copy is measured, not kept.
+        throw new RollBack();
+      })
+      .immediate();
+}
+class RollBack extends Error {}
+const swallowRollBack = (fn: () => void) => () => {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof RollBack)) throw e;
+  }
+};
+
+async function versionCopyCase(ctx: BenchContext, kind: 'snapshot' | 'scenario'): Promise<BenchResult> {
+  const name = `${kind}-large`;
+  const o = await openCopy(ctx, name);
+  try {
+    const ours: number[] = [];
+    const base: number[] = [];
+    const bare = swallowRollBack(bareCopy(o, kind));
+    let cells = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      base.push(await timeOnce(bare));
+      let id = 0;
+      ours.push(
+        await timeOnce(async () => {
+          const v = await ok<{ id: number; cellCount: number }>(o.registry, 'targets.createVersion', {
+            kind, fromId: o.working, name: `${kind} ${i + 1}`, ...(kind === 'scenario' ? { scenario: 'stretch' } : {}),
+          });
+          id = v.id;
+          cells = v.cellCount;
+        }),
+      );
+      // Scenarios can go again (snapshots are kept forever): the next round copies into a file of the same size.
+      if (kind === 'scenario') await ok(o.registry, 'targets.deleteVersion', { id });
+    }
+    return result(
+      name, ours, base,
+      `bare INSERT … SELECT of the version's rows into a new version (same file, same connection, rolled back)`,
+      `${cells.toLocaleString('en')} leaf rows copied; through targets.createVersion (the new version's row, its cells, the expense and team plans that travel with it); goal well under 1 s`,
+    );
+  } finally {
+    await o.close();
+  }
+}
+
+export const snapshotLarge: BenchCase = { name: 'snapshot-large', run: (ctx) => versionCopyCase(ctx, 'snapshot') };
+export const scenarioLarge: BenchCase = { name: 'scenario-large', run: (ctx) => versionCopyCase(ctx, 'scenario') };
+
+export const compareLarge: BenchCase = {
+  name: 'compare-large',
+  async run(ctx) {
+    const o = await openCopy(ctx, 'compare-large');
+    try {
+      const snap = await ok<{ id: number }>(o.registry, 'targets.createVersion', { kind: 'snapshot', fromId: o.working, name: 'compare bench' });
+      // The working plan differs from the snapshot: a region-total spread after it.
+      const tree = await ok<{ total: { months: number[] } }>(o.registry, 'targets.tree', { versionId: o.working, levels: ['province'], measure: 'amount', parent: null });
+      const year = tree.total.months.reduce((a, b) => a + b, 0);
+      await ok(o.registry, 'targets.setCells', {
+        versionId: o.working, levels: ['province'], measure: 'amount', method: 'current', label: 'edit',
+        edits: [{ path: [], period: 'year', value: Math.round((year * 1.04) / 100) * 100 }],
+      });
+      const sqlite = o.session.requireFile().sqlite;
+      const bare = sqlite.prepare(
+        `SELECT t.version_id, c.province_id, t.month, sum(t.amount_cents) FROM target_fact t JOIN city c ON c.id = t.city_id
+          WHERE t.version_id IN (?, ?) GROUP BY t.version_id, c.province_id, t.month`,
+      );
+      const ours: number[] = [];
+      const base: number[] = [];
+      let first = 0;
+      for (let i = 0; i < ROUNDS + 1; i++) {
+        const b = await timeOnce(() => bare.raw(true).all(o.working, snap.id));
+        // A comparison is asked when the user opens it: after an edit, the versions' cubes may not be loaded.
+        const t = await timeOnce(() => ok(o.registry, 'targets.compare', { versionIds: [o.working, snap.id], dim: 'province', measure: 'amount' }));
+        if (i === 0) first = t;
+        else {
+          ours.push(t);
+          base.push(b);
+        }
+      }
+      return result(
+        'compare-large', ours, base,
+        'bare GROUP BY version × province × month over both versions\' rows (same file, same connection)',
+        `the working plan against a snapshot, by province, amount; the first comparison (which loads the snapshot's cube) ${Math.round(first)} ms; goal well under 1 s`,
+      );
+    } finally {
+      await o.close();
+    }
+  },
+};
+
+export const undoSpreadLarge: BenchCase = {
+  name: 'undo-spread-large',
+  async run(ctx) {
+    const o = await openCopy(ctx, 'undo-spread-large');
+    try {
+      const v = o.working;
+      const tree = await ok<{ total: { months: number[] } }>(o.registry, 'targets.tree', { versionId: v, levels: ['province'], measure: 'amount', parent: null });
+      const year = tree.total.months.reduce((a, b) => a + b, 0);
+      const sqlite = o.session.requireFile().sqlite;
+      // The bare undo: the same rows' amounts set back from a table of their old values.
+      sqlite.exec('CREATE TEMP TABLE bench_old (id INTEGER PRIMARY KEY, amount_cents INTEGER NOT NULL)');
+      const keep = sqlite.prepare('INSERT INTO bench_old SELECT id, amount_cents FROM target_fact WHERE version_id = ?');
+      const restore = sqlite.prepare(
+        'UPDATE target_fact SET amount_cents = (SELECT o.amount_cents FROM bench_old o WHERE o.id = target_fact.id) WHERE id IN (SELECT id FROM bench_old)',
+      );
+      const ours: number[] = [];
+      const base: number[] = [];
+      let changed = 0;
+      for (let i = 0; i < ROUNDS; i++) {
+        sqlite.exec('DELETE FROM bench_old');
+        keep.run(v);
+        sqlite.transaction(() => sqlite.prepare('UPDATE target_fact SET amount_cents = amount_cents + 100 WHERE version_id = ?').run(v)).immediate();
+        base.push(await timeOnce(() => sqlite.transaction(() => restore.run()).immediate()));
+        const out = await ok<{ changed: number }>(o.registry, 'targets.setCells', {
+          versionId: v, levels: ['province'], measure: 'amount', method: 'current', label: 'edit',
+          edits: [{ path: [], period: 'year', value: Math.round((year * (1 + 0.05 * (i + 1))) / 100) * 100 }],
+        });
+        changed = out.changed;
+        ours.push(await timeOnce(() => ok(o.registry, 'edit.undo', {})));
+      }
+      sqlite.exec('DROP TABLE bench_old');
+      return result(
+        'undo-spread-large', ours, base,
+        'bare UPDATE of the same rows\' amounts back from a table of their old values, one transaction (same file, same connection)',
+        `undo of a region-total spread that changed ${changed.toLocaleString('en')} rows, through edit.undo; goal well under 1 s`,
+      );
+    } finally {
+      await o.close();
+    }
+  },
+};
