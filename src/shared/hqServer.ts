@@ -125,3 +125,13 @@ export function scrubPassword(text: string, url: string): string {
   for (const s of new Set([p, decoded])) if (s.length > 0) out = out.split(s).join('***');
   return out;
 }
+
+/** The URL with `password` put in (typed in a field of its own); an empty one leaves the URL as it is. */
+export function withPassword(text: string, password: string): string {
+  if (password === '') return text.trim();
+  const u = parsed(text.trim());
+  if (!u) return text.trim();
+  // The setter percent-encodes the user-info delimiters; a '%' itself is encoded first, so the driver decodes it back.
+  u.password = password.replace(/%/g, '%25');
+  return u.toString();
+}

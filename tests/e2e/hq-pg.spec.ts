@@ -134,7 +134,11 @@ test('a workspace on the PostgreSQL server: created from the start screen, recei
     await expect(page.getByTestId('hq-connect-error')).toContainText(empty);
     await expect(page.getByTestId('hq-connect-error')).toContainText('沒有總部匯總');
     await shot(page, 'hqpg-connect-error');
-    await page.getByTestId('hq-server-url').fill(at(database));
+    // The remembered URL, and the password in its own field.
+    await page.getByTestId('hq-recent-server').click();
+    await expect(page.getByTestId('hq-server-url')).toHaveValue(at(database, false));
+    await page.getByTestId('hq-server-password').fill(PASSWORD);
+    await shot(page, 'hqpg-connect');
     await page.getByTestId('hq-connect-submit').click();
     await expect(connect).toBeHidden();
     await expect(page.getByTestId('hq-workspace')).toBeVisible();
@@ -143,6 +147,9 @@ test('a workspace on the PostgreSQL server: created from the start screen, recei
     const national = await invoke<NationalCell[]>(page, 'hq.national', {});
     expect(new Set(national.map((c) => c.regionName))).toEqual(new Set(['華東大區', '華南大區']));
     expect(await page.content()).not.toContain(PASSWORD);
+    await page.getByTestId('language-switcher').locator('[data-value="en"]').click();
+    await shot(page, 'hqpg-board-server-en');
+    await page.getByTestId('language-switcher').locator('[data-value="zh-Hant"]').click();
     await page.getByTestId('hq-close').click();
     await expect(start.root).toBeVisible();
   } finally {

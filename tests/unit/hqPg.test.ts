@@ -7,7 +7,7 @@ import { createHandlers } from '../../src/main/core/handlers';
 import { serverProblemOf } from '../../src/main/core/hq';
 import { Session } from '../../src/main/core/session';
 import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
-import { scrubPassword, serverLocation, serverUrlProblem, withoutPassword } from '../../src/shared/hqServer';
+import { scrubPassword, serverLocation, serverUrlProblem, withPassword as putPassword, withoutPassword } from '../../src/shared/hqServer';
 import { createDatabaseOf, hqStores, newRegion, packageOf, plannedTemplate } from './hqFixtures';
 import { testHost } from './helpers';
 
@@ -48,6 +48,9 @@ function setup() {
   return { session, r, ok, fails };
 }
 
+/** The password as the pg driver reads it from a URL (pg-connection-string decodes the user-info part). */
+const passwordOfUrl = (url: string) => decodeURIComponent(new URL(url).password);
+
 /** A server URL with a password in it (the test server trusts loopback logins, so any password connects). */
 function withPassword(url: string): string {
   const u = new URL(url);
@@ -83,6 +86,13 @@ describe('server URLs', () => {
     expect(withoutPassword('postgres://h/db?password=secret&sslmode=require')).toBe('postgres://h/db?sslmode=require');
     expect(serverLocation(url)).toEqual({ kind: 'server', url: 'postgres://ana@db.example:6432/%E7%B8%BD%E9%83%A8', server: 'db.example:6432', database: '總部', user: 'ana' });
     expect(scrubPassword('login p@ss/w0rd failed (p%40ss%2Fw0rd)', url)).toBe('login *** failed (***)');
+  });
+
+  it('puts a password typed in its own field into the URL, as the driver reads it back', () => {
+    const url = putPassword('postgres://ana@db.example:5432/hq', 'p@ss:w/%rd');
+    expect(passwordOfUrl(url)).toBe('p@ss:w/%rd');
+    expect(withoutPassword(url)).toBe('postgres://ana@db.example:5432/hq');
+    expect(putPassword(' postgres://ana:old@h/db ', '')).toBe('postgres://ana:old@h/db');
   });
 
   it('says what went wrong and where, without the password', () => {

@@ -8,6 +8,7 @@ import { Icon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { useT } from '../analysis/kit';
+import { withPassword } from '../../../../shared/hqServer';
 import { LocationChoice, rememberServer, serverUrlError, type HqWhere } from './HqServer';
 
 const percentOk = (text: string) => text.trim() !== '' && Number.isFinite(Number(text)) && Number(text) >= 0 && Number(text) <= 100;
@@ -24,6 +25,7 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
   const [due, setDue] = useState('');
   const [where, setWhere] = useState<HqWhere>('file');
   const [url, setUrl] = useState('');
+  const [password, setPassword] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [hostError, setHostError] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
       expenseCap: cap.trim() === '' ? null : Number(cap) / 100,
       dueDate: due === '' ? null : due,
     };
-    const outcome = where === 'server' ? await runCommand('hq.createOnServer', { url: url.trim(), ...cycle }) : await runCommand('hq.create', cycle);
+    const outcome = where === 'server' ? await runCommand('hq.createOnServer', { url: withPassword(url, password), ...cycle }) : await runCommand('hq.create', cycle);
     setBusy(false);
     if (outcome.ok && where === 'server') rememberServer(url);
     if (outcome.ok) {
@@ -86,7 +88,7 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
           {field('cap', t('hqUi.create.expenseCap'), <input name="expenseCap" className={cls('cap')} value={cap} onChange={(e) => setCap(e.target.value)} inputMode="decimal" autoComplete="off" />)}
           {field('due', t('hqUi.create.dueDate'), <input name="dueDate" type="date" className="input" value={due} onChange={(e) => setDue(e.target.value)} />)}
         </div>
-        <LocationChoice where={where} url={url} error={shown.url ?? null} onWhere={setWhere} onUrl={setUrl} />
+        <LocationChoice where={where} url={url} password={password} error={shown.url ?? null} onWhere={setWhere} onUrl={setUrl} onPassword={setPassword} />
         {hostError && (
           <p className="form__error" role="alert" data-testid="new-hq-error">
             {hostError}

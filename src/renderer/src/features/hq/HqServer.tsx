@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { serverUrlProblem, withoutPassword } from '../../../../shared/hqServer';
+import { serverUrlProblem, withPassword, withoutPassword } from '../../../../shared/hqServer';
 import { runCommand } from '../../api/commands';
 import { Icon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
@@ -45,8 +45,16 @@ export function serverUrlError(url: string, t: T): string | null {
 
 /** 工作區放在哪裡: a file here, or a PostgreSQL server (its URL). */
 export function LocationChoice({
-  where, url, error, onWhere, onUrl,
-}: { where: HqWhere; url: string; error: string | null; onWhere: (w: HqWhere) => void; onUrl: (u: string) => void }) {
+  where, url, password, error, onWhere, onUrl, onPassword,
+}: {
+  where: HqWhere;
+  url: string;
+  password: string;
+  error: string | null;
+  onWhere: (w: HqWhere) => void;
+  onUrl: (u: string) => void;
+  onPassword: (p: string) => void;
+}) {
   const t = useT();
   const option = (value: HqWhere, title: string, hint: string) => (
     <label className={`hq-where__option${where === value ? ' is-active' : ''}`} data-testid={`hq-where-${value}`}>
@@ -64,36 +72,62 @@ export function LocationChoice({
         {option('file', t('hqPg.where.file'), t('hqPg.where.fileHint'))}
         {option('server', t('hqPg.where.server'), t('hqPg.where.serverHint'))}
       </div>
-      {where === 'server' && <ServerUrlField url={url} error={error} onUrl={onUrl} hint={t('hqPg.where.urlHint')} />}
+      {where === 'server' && <ServerUrlField url={url} password={password} error={error} onUrl={onUrl} onPassword={onPassword} hint={t('hqPg.where.urlHint')} />}
     </fieldset>
   );
 }
 
-function ServerUrlField({ url, error, onUrl, hint, autoFocus }: { url: string; error: string | null; onUrl: (u: string) => void; hint: string; autoFocus?: boolean }) {
+interface UrlFieldProps {
+  url: string;
+  password: string;
+  error: string | null;
+  onUrl: (u: string) => void;
+  onPassword: (p: string) => void;
+  hint: string;
+  autoFocus?: boolean;
+}
+
+/** The URL, and its password in a field of its own (masked; it may also be in the URL). */
+function ServerUrlField({ url, password, error, onUrl, onPassword, hint, autoFocus }: UrlFieldProps) {
   const t = useT();
   return (
-    <label className="field">
-      <span className="field__label">{t('hqPg.where.url')}</span>
-      <input
-        name="serverUrl"
-        className={error ? 'input hq-server-url is-invalid' : 'input hq-server-url'}
-        value={url}
-        onChange={(e) => onUrl(e.target.value)}
-        placeholder={t('hqPg.where.urlPlaceholder')}
-        spellCheck={false}
-        autoComplete="off"
-        autoFocus={autoFocus}
-        maxLength={2048}
-        data-testid="hq-server-url"
-      />
-      {error ? (
-        <span className="field__error" role="alert" data-testid="hq-server-url-error">
-          {error}
-        </span>
-      ) : (
-        <span className="field__hint">{hint}</span>
-      )}
-    </label>
+    <div className="hq-server-fields">
+      <label className="field">
+        <span className="field__label">{t('hqPg.where.url')}</span>
+        <input
+          name="serverUrl"
+          className={error ? 'input hq-server-url is-invalid' : 'input hq-server-url'}
+          value={url}
+          onChange={(e) => onUrl(e.target.value)}
+          placeholder={t('hqPg.where.urlPlaceholder')}
+          spellCheck={false}
+          autoComplete="off"
+          autoFocus={autoFocus}
+          maxLength={2048}
+          data-testid="hq-server-url"
+        />
+        {error ? (
+          <span className="field__error" role="alert" data-testid="hq-server-url-error">
+            {error}
+          </span>
+        ) : (
+          <span className="field__hint">{hint}</span>
+        )}
+      </label>
+      <label className="field">
+        <span className="field__label">{t('hqPg.where.password')}</span>
+        <input
+          name="serverPassword"
+          type="password"
+          className="input"
+          value={password}
+          onChange={(e) => onPassword(e.target.value)}
+          autoComplete="off"
+          maxLength={1000}
+          data-testid="hq-server-password"
+        />
+      </label>
+    </div>
   );
 }
 
@@ -102,6 +136,7 @@ export function ConnectServerDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const recent = recentServers();
   const [url, setUrl] = useState(recent[0] ?? '');
+  const [password, setPassword] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [hostError, setHostError] = useState<string | null>(null);
@@ -112,7 +147,7 @@ export function ConnectServerDialog({ onClose }: { onClose: () => void }) {
     setHostError(null);
     if (problem !== null) return;
     setBusy(true);
-    const outcome = await runCommand('hq.openServer', { url: url.trim() });
+    const outcome = await runCommand('hq.openServer', { url: withPassword(url, password) });
     setBusy(false);
     if (!outcome.ok) return setHostError(errorText(outcome.error));
     rememberServer(url);
@@ -122,7 +157,7 @@ export function ConnectServerDialog({ onClose }: { onClose: () => void }) {
     <Modal title={t('hqPg.connect.title')} onClose={onClose} testId="hq-connect-dialog" dismissible={!busy}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <p className="form__intro">{t('hqPg.connect.intro')}</p>
-        <ServerUrlField url={url} error={tried ? problem : null} onUrl={setUrl} hint={t('hqPg.where.urlPlaceholder')} autoFocus />
+        <ServerUrlField url={url} password={password} error={tried ? problem : null} onUrl={setUrl} onPassword={setPassword} hint={t('hqPg.where.urlHintOpen')} autoFocus />
         {recent.length > 0 && (
           <div className="hq-recent-servers">
             <span className="field__label">{t('hqPg.connect.recent')}</span>

@@ -14,6 +14,15 @@ const percentOk = (text: string) => text.trim() !== '' && Number.isFinite(Number
 /** A fraction as the percent typed, without float noise (0.035 → "3.5"). */
 const percentText = (f: number) => String(Math.round(f * 100 * 1e6) / 1e6);
 
+/** The settings button's icon: sliders, drawn as the app's line icons are (components/icons). */
+export function SlidersIcon({ size = 18 }: { size?: number }) {
+  return (
+    <svg className="icon" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" aria-hidden="true">
+      <path d="M4 6h9M17 6h3M15 4v4M4 12h3M11 12h9M9 10v4M4 18h11M19 18h1M17 16v4" />
+    </svg>
+  );
+}
+
 /** Where the workspace lives, on the bar: the server and database, or the file's name. */
 export function HqLocationChip({ summary }: { summary: HqSummary }) {
   const t = useT();

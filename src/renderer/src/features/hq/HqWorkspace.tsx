@@ -17,7 +17,7 @@ import { errorText } from '../../i18n';
 import { tooltipLine, useT, type T } from '../analysis/kit';
 import { HqPickDialog } from './HqDialogs';
 import { ReceiptSayso } from './HqSayso';
-import { HqLocationChip, HqSettingsDialog } from './HqSettings';
+import { HqLocationChip, HqSettingsDialog, SlidersIcon } from './HqSettings';
 import './hq.css';
 
 const TABS = ['board', 'national', 'mix', 'receipts'] as const;
@@ -166,8 +166,8 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
           <button type="button" className="btn" onClick={() => void exportTargets()} data-testid="hq-export-targets">
             {t('hqUi.bar.exportTargets')}
           </button>
-          <button type="button" className="btn" onClick={() => setSettings(true)} data-testid="hq-settings">
-            {t('hqPg.bar.settings')}
+          <button type="button" className="btn btn--ghost hq-settings-button" onClick={() => setSettings(true)} title={t('hqPg.bar.settings')} aria-label={t('hqPg.bar.settings')} data-testid="hq-settings">
+            <SlidersIcon />
           </button>
           <LanguageSwitcher />
           <button type="button" className="btn btn--ghost" onClick={() => void runCommand('hq.close', {})} data-testid="hq-close">
