@@ -158,9 +158,9 @@ export const hqPgZhHans: HqPgMessages = {
 export const hqPgEn: HqPgMessages = {
   where: {
     label: 'Where the workspace lives',
-    file: 'A file on this computer (.rplanhq)',
+    file: 'This computer (.rplanhq)',
     fileHint: 'Used on one computer',
-    server: 'A PostgreSQL server',
+    server: 'PostgreSQL server',
     serverHint: 'Shared by analysts (PostgreSQL 15+)',
     url: 'Connection URL',
     urlPlaceholder: 'postgres://user@host:5432/database',
