@@ -51,6 +51,8 @@ export interface ReceiveOptions {
   by: string;
   /** Accept a known region's package signed by another key, and pin that key. */
   acceptNewKey?: boolean;
+  /** Accept a known region's new key only when the package is signed by the key of this fingerprint (the one head office checked), and pin it. */
+  acceptKey?: string;
   /** Add a region that is not expected (head office's say-so). */
   registerRegion?: boolean;
   /** The words' language (default zh-Hant). */
@@ -63,6 +65,8 @@ export interface ReceiveOptions {
 export interface Receipt {
   receiptId: number;
   fileName: string;
+  /** The package file received (so that the window can receive it again with head office's say-so). */
+  path: string;
   verdict: 'accepted' | 'refused';
   /** The reason key: a plan-package reason (e.g. "badSignature") or head office's own (e.g. "replayed"); null when accepted. */
   reason: string | null;

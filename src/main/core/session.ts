@@ -1,20 +1,32 @@
 import { basename, resolve } from 'node:path';
 import type { HqSummary } from '../../shared/endpoints/hq';
 import type { NewCycle } from '../../shared/hq';
+import { serverLocation, type HqLocation } from '../../shared/hqServer';
 import type { RegionSummary } from '../../shared/contract';
-import { AppError, type AppErrorData } from '../../shared/errors';
+import { AppError, refusal, type AppErrorData } from '../../shared/errors';
 import { AppState } from './appState';
 import { createRegionFile, openRegionFile, type NewRegion, type OpenOptions, type RegionFile } from './db/regionFile';
 import { toErrorData } from './registry';
 import type { Host } from './host';
 import { regionSummary } from './services/region';
-import { closeHqStore, createHqStore, cycleOf, openHqStore, type HqStore } from './hq';
+import { ServerProblem, checkServerForCreate, checkServerForOpen, closeHqStore, createHqStore, cycleOf, openHqStore, serverProblemOf, type HqStore } from './hq';
 import { regionCount } from './hq/log';
 
-/** An open head-office workspace (a .rplanhq file). */
+/** An open head-office workspace (a .rplanhq file or a database on a PostgreSQL server). */
 export interface OpenHq {
+  /** The file's path, or the server URL without its password: what names the workspace. */
   readonly path: string;
+  readonly location: HqLocation;
   readonly store: HqStore;
+}
+
+/** Runs a store's open or create on a server; the driver's errors (in which no password is left) become a ServerProblem. */
+async function onServer(url: string, fn: () => Promise<HqStore>): Promise<HqStore> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw serverProblemOf(e, url);
+  }
 }
 
 /**
@@ -83,28 +95,50 @@ export class Session {
     if (!hq) return null;
     const cycle = await cycleOf(hq.store.db);
     return {
-      path: hq.path, fileName: basename(hq.path), planYear: cycle.planYear, name: cycle.name, tolerance: cycle.tolerance,
+      path: hq.path, fileName: hq.location.kind === 'file' ? basename(hq.path) : hq.location.database, location: hq.location, planYear: cycle.planYear, name: cycle.name, tolerance: cycle.tolerance,
       expenseCap: cycle.expenseCap, dueDate: cycle.dueDate, regionCount: await regionCount(hq.store),
     };
   }
 
   /** Opens a head-office workspace in place of whatever is open. */
   openHq(path: string): Promise<HqSummary> {
-    return this.switchToHq(path, () => openHqStore({ kind: 'sqlite', path }));
+    const full = resolve(path);
+    return this.switchToHq({ kind: 'file', path: full }, () => openHqStore({ kind: 'sqlite', path: full }));
   }
 
   /** Creates a head-office workspace and opens it in place of whatever is open. */
   createHq(path: string, cycle: NewCycle): Promise<HqSummary> {
-    return this.switchToHq(path, () => createHqStore({ kind: 'sqlite', path }, cycle));
+    const full = resolve(path);
+    return this.switchToHq({ kind: 'file', path: full }, () => createHqStore({ kind: 'sqlite', path: full }, cycle));
+  }
+
+  /**
+   * Opens the workspace in the database a PostgreSQL URL names. The URL (with its
+   * password) goes to the connection pool and nowhere else; the session keeps the
+   * location without the password.
+   */
+  openHqServer(url: string): Promise<HqSummary> {
+    return this.switchToHq(serverLocation(url), async () => {
+      await checkServerForOpen(url);
+      return onServer(url, () => openHqStore({ kind: 'postgres', url }));
+    });
+  }
+
+  /** Creates a workspace in an empty database on a PostgreSQL server and opens it. */
+  createHqServer(url: string, cycle: NewCycle): Promise<HqSummary> {
+    return this.switchToHq(serverLocation(url), async () => {
+      await checkServerForCreate(url);
+      return onServer(url, () => createHqStore({ kind: 'postgres', url }, cycle));
+    });
   }
 
   closeHq(): Promise<void> {
     return this.exclusive(() => this.closeCurrent());
   }
 
-  private switchToHq(path: string, make: () => Promise<HqStore>): Promise<HqSummary> {
+  private switchToHq(location: HqLocation, make: () => Promise<HqStore>): Promise<HqSummary> {
     return this.exclusive(async () => {
-      const full = resolve(path);
+      const full = location.kind === 'file' ? location.path : location.url;
       if (this.currentHq?.path !== full) {
         // Opened before the old one is closed: a refused workspace leaves the user where they were.
         let store: HqStore;
@@ -112,12 +146,13 @@ export class Session {
           store = await make();
         } catch (e) {
           if (e instanceof AppError) throw e;
-          throw new AppError('FILE_REFUSED', `${full}: ${(e as Error).message}`, { path: full });
+          if (e instanceof ServerProblem) throw refusal('FILE_REFUSED', `hqPg.problem.${e.kind}`, e.message, { params: e.params });
+          throw new AppError('FILE_REFUSED', `${full}: ${(e as Error).message}`, location.kind === 'file' ? { path: full } : {});
         }
         const hadRegion = this.current !== null;
         await this.closeCurrent();
-        this.currentHq = { path: full, store };
-        this.grant(full);
+        this.currentHq = { path: full, location, store };
+        if (location.kind === 'file') this.grant(full);
         if (hadRegion) this.host.emit({ type: 'file-changed', summary: null });
       }
       return (await this.hqSummary())!;

@@ -3,6 +3,7 @@ import { ALL_AREAS } from '../areas';
 import type { BrowseEntry } from '../contract';
 import { asyncCommand, query } from '../endpoint';
 import type { Board, Decision, DimensionRow, ExpenseRow, NationalCell, Receipt } from '../hq';
+import { serverUrlSchema, type HqLocation } from '../hqServer';
 
 // 總部匯總: head office's workspace (a .rplanhq file), the other thing a window can have
 // open besides a region file. Its commands do not run through a region file's undo
@@ -13,8 +14,12 @@ export const FILE_KINDS = ['region', 'hq', 'package'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface HqSummary {
+  /** The file's path, or the server URL without its password. */
   path: string;
+  /** The file's name, or the database's. */
   fileName: string;
+  /** Where the workspace lives: a file, or a database on a PostgreSQL server. */
+  location: HqLocation;
   planYear: number;
   name: string;
   tolerance: number;
@@ -48,6 +53,9 @@ const MAX_PATH = 4096;
 const pathSchema = z.string().min(1).max(MAX_PATH).refine((p) => !p.includes('\0'), 'path contains a NUL character');
 const regionRef = z.string().trim().min(1, 'region is required').max(100);
 const fraction = z.number().min(0).max(10);
+/** A signing key's fingerprint as the receipt shows it: five groups of four hex digits. */
+const fingerprintSchema = z.string().regex(/^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/, 'a fingerprint is five groups of four hex digits (ABCD-…)');
+const dueDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'not a date');
 
 export const hqEndpoints = {
   /**
@@ -82,7 +90,21 @@ export const hqEndpoints = {
   'hq.open': asyncCommand<HqSummary | null>(ALL_AREAS)(z.object({ path: pathSchema.optional() }).strict()),
   'hq.close': asyncCommand<null>(ALL_AREAS)(z.object({}).strict()),
   /** Receives plan packages, each checked and logged; omitted paths: the host's open dialog (null when cancelled). */
-  'hq.receive': asyncCommand<Receipt[] | null>(['hq'])(z.object({ paths: z.array(pathSchema).min(1).max(1000).optional() }).strict()),
+  'hq.receive': asyncCommand<Receipt[] | null>(['hq'])(
+    z
+      .object({
+        paths: z.array(pathSchema).min(1).max(1000).optional(),
+        /** Accept a known region's new key, only if the package is signed by this key (the fingerprint head office checked with the region). */
+        acceptNewKey: fingerprintSchema.optional(),
+        /** Add the package's region although it is not expected. */
+        registerRegion: z.literal(true).optional(),
+      })
+      .strict()
+      .refine((v) => (v.acceptNewKey === undefined && v.registerRegion === undefined) || v.paths?.length === 1, {
+        message: 'accepting a new key or registering a region applies to one package file: name exactly one path',
+        path: ['paths'],
+      }),
+  ),
   /** 退回: returns a region's accepted revision with a comment and writes its signed return file where exports go. */
   'hq.return': asyncCommand<ReturnResult>(['hq'])(
     z.object({ region: regionRef, comment: z.string().trim().min(1, 'a return needs a comment').max(4000) }).strict(),
@@ -99,4 +121,30 @@ export const hqEndpoints = {
   'hq.importTargets': asyncCommand<{ count: number } | null>(['hq'])(z.object({ path: pathSchema.optional() }).strict()),
   /** 確認: locks a region's accepted revision as the version of record. */
   'hq.confirm': asyncCommand<Decision>(['hq'])(z.object({ region: regionRef }).strict()),
+  /**
+   * Creates a workspace in an empty database on a PostgreSQL server (15 or newer) and
+   * opens it. The URL's password is used to connect and is kept nowhere.
+   */
+  'hq.createOnServer': asyncCommand<HqSummary>(ALL_AREAS)(
+    z.object({
+      url: serverUrlSchema,
+      planYear: z.number().int().min(2000).max(2100),
+      name: z.string().trim().min(1, 'cycle name is required').max(100),
+      regions: z.array(z.string().trim().min(1).max(100)).max(1000),
+      tolerance: fraction.optional(),
+      expenseCap: fraction.nullable().optional(),
+      dueDate: dueDateSchema.nullable().optional(),
+    }).strict(),
+  ),
+  /** Opens the workspace in the database a PostgreSQL URL names. */
+  'hq.openServer': asyncCommand<HqSummary>(ALL_AREAS)(z.object({ url: serverUrlSchema }).strict()),
+  /** hq settings: the cycle's name, tolerance, expense-ratio cap and due date (omitted: unchanged; null: none). */
+  'hq.updateSettings': asyncCommand<HqSummary>(['hq'])(
+    z.object({
+      name: z.string().trim().min(1, 'cycle name is required').max(100).optional(),
+      tolerance: fraction.optional(),
+      expenseCap: fraction.nullable().optional(),
+      dueDate: dueDateSchema.nullable().optional(),
+    }).strict(),
+  ),
 } as const;

@@ -4,6 +4,8 @@
 
 export const hqZhHant = {
   accepted: '已收下 {{region}} 第 {{revision}} 版（{{rows}} 行計劃）',
+  registered: '總部已登記「{{region}}」為本次匯總的區域',
+  keyAccepted: '總部已接受新金鑰 {{fingerprint}}（取代 {{pinned}}）',
   state: { pending: '未報送', submitted: '已報送', returned: '退回', confirmed: '已確認' },
   reason: {
     wrongYear: '計劃包是 {{year}} 年的計劃，本次匯總是 {{cycleYear}} 年',
@@ -34,6 +36,8 @@ export type HqMessages = Shape<typeof hqZhHant>;
 
 export const hqZhHans: HqMessages = {
   accepted: '已收下 {{region}} 第 {{revision}} 版（{{rows}} 行计划）',
+  registered: '总部已登记“{{region}}”为本次汇总的区域',
+  keyAccepted: '总部已接受新密钥 {{fingerprint}}（取代 {{pinned}}）',
   state: { pending: '未报送', submitted: '已报送', returned: '退回', confirmed: '已确认' },
   reason: {
     wrongYear: '计划包是 {{year}} 年的计划，本次汇总是 {{cycleYear}} 年',
@@ -61,6 +65,8 @@ export const hqZhHans: HqMessages = {
 
 export const hqEn: HqMessages = {
   accepted: 'Accepted {{region}} revision {{revision}} ({{rows}} plan rows)',
+  registered: 'head office registered “{{region}}” for this consolidation',
+  keyAccepted: 'head office accepted the new key {{fingerprint}} (in place of {{pinned}})',
   state: { pending: 'Not submitted', submitted: 'Submitted', returned: 'Returned', confirmed: 'Confirmed' },
   reason: {
     wrongYear: 'The package plans {{year}}; this consolidation is for {{cycleYear}}',

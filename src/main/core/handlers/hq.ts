@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { AppError, refusal, type MessageKey } from '../../../shared/errors';
@@ -6,7 +7,7 @@ import { translate } from '../../../shared/i18n';
 import { HQ_EXTENSION } from '../../../shared/hq';
 import {
   HqRefusal, confirmRegion, cycleOf, expensesByRegion, nationalByBrandCategory, nationalByChannel, nationalByRegionMonth, receivePaths,
-  returnRegion, statusBoard,
+  returnRegion, statusBoard, updateCycle,
 } from '../hq';
 import { receiptLog } from '../hq/log';
 import { consolidatedModel, readNationalTargets, regionTargetInputs, setTargets } from '../hq';
@@ -75,7 +76,7 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
     return null;
   });
 
-  r.asyncCommand('hq.receive', async ({ paths }) => {
+  r.asyncCommand('hq.receive', async ({ paths, acceptNewKey, registerRegion }) => {
     const s = store();
     let chosen: string[];
     if (paths !== undefined) {
@@ -85,7 +86,19 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
       if (picked === null) return null;
       chosen = picked;
     }
-    return receivePaths(s, chosen, { by: whoAmI(), language: session.state.language });
+    const sayso = acceptNewKey !== undefined || registerRegion !== undefined;
+    // Head office's say-so is for the one package file it looked at, never a whole folder.
+    if (sayso && (!existsSync(chosen[0]) || !statSync(chosen[0]).isFile())) {
+      throw new AppError('INVALID_INPUT', `${chosen[0]}: accepting a new key or registering a region applies to one package file, not a folder`, { path: chosen[0] });
+    }
+    const receipts = await receivePaths(s, chosen, {
+      by: whoAmI(), language: session.state.language,
+      ...(acceptNewKey !== undefined ? { acceptKey: acceptNewKey } : {}),
+      ...(registerRegion ? { registerRegion: true } : {}),
+    });
+    // A refused file may be received again with head office's say-so: the window names it by its path.
+    for (const receipt of receipts) if (receipt.verdict === 'refused') session.grant(receipt.path);
+    return receipts;
   });
 
   r.asyncCommand('hq.return', async ({ region, comment }) => {
@@ -141,4 +154,25 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
   r.asyncCommand('hq.confirm', async ({ region }) =>
     refusing(() => confirmRegion(store(), region, { by: whoAmI(), language: session.state.language })),
   );
+
+  // A workspace on a PostgreSQL server: the URL (password and all) goes to the session's
+  // connection and nowhere else; what comes back names the server without the password.
+  r.asyncCommand('hq.createOnServer', async ({ url, planYear, name, regions, tolerance, expenseCap, dueDate }) =>
+    session.createHqServer(url, {
+      planYear, name, regions,
+      ...(tolerance !== undefined ? { tolerance } : {}),
+      ...(expenseCap !== undefined ? { expenseCap } : {}),
+      ...(dueDate !== undefined ? { dueDate } : {}),
+    }),
+  );
+  r.asyncCommand('hq.openServer', async ({ url }) => session.openHqServer(url));
+  r.asyncCommand('hq.updateSettings', async ({ name, tolerance, expenseCap, dueDate }) => {
+    await updateCycle(store(), {
+      ...(name !== undefined ? { name } : {}),
+      ...(tolerance !== undefined ? { tolerance } : {}),
+      ...(expenseCap !== undefined ? { expenseCap } : {}),
+      ...(dueDate !== undefined ? { dueDate } : {}),
+    });
+    return (await session.hqSummary())!;
+  });
 }

@@ -53,7 +53,7 @@ async function hqChecks(
   m: PackageManifest,
   fingerprint: string,
   options: ReceiveOptions,
-): Promise<Refusal | { region: RegionRow | null; bind: boolean }> {
+): Promise<Refusal | { region: RegionRow | null; bind: boolean; newKeyOver: string | null }> {
   const cycle = await cycleOf(trx);
   if (m.planYear !== cycle.planYear) return { reason: 'wrongYear', params: { year: m.planYear, cycleYear: cycle.planYear } };
 
@@ -68,10 +68,11 @@ async function hqChecks(
       return { reason: byName && options.registerRegion ? 'regionNameTaken' : 'unknownRegion', params: { region: m.region.name } };
     }
   }
-  if (!region) return { region: null, bind: false };
+  if (!region) return { region: null, bind: false, newKeyOver: null };
 
-  if (region.fingerprint !== null && region.fingerprint !== fingerprint && !options.acceptNewKey) {
-    return { reason: 'keyChanged', params: { region: region.name, fingerprint, pinned: region.fingerprint } };
+  const keyChanged = region.fingerprint !== null && region.fingerprint !== fingerprint;
+  if (keyChanged && !options.acceptNewKey && options.acceptKey !== fingerprint) {
+    return { reason: 'keyChanged', params: { region: region.name, fingerprint, pinned: region.fingerprint! } };
   }
   if (region.state === 'confirmed') return { reason: 'regionConfirmed', params: { region: region.name, revision: region.revision ?? 0 } };
   const seen = await trx.selectFrom('package').select('package_id').where('package_id', '=', m.packageId).executeTakeFirst();
@@ -82,7 +83,7 @@ async function hqChecks(
     if (m.replaces !== last.revision) return { reason: 'skipsRevision', params: { revision: m.revision, replaces: m.replaces ?? '-', accepted: last.revision } };
     if (Date.parse(m.createdAt) < Date.parse(last.created_at)) return { reason: 'stale', params: { createdAt: m.createdAt, acceptedAt: last.created_at } };
   }
-  return { region, bind };
+  return { region, bind, newKeyOver: keyChanged ? region.fingerprint : null };
 }
 
 async function logReceipt(
@@ -116,7 +117,7 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
         }),
       );
       return {
-        receiptId, fileName, verdict: 'refused', reason, params: {}, message: verified.message, regionName: null, revision: null, packageId: null,
+        receiptId, fileName, path, verdict: 'refused', reason, params: {}, message: verified.message, regionName: null, revision: null, packageId: null,
         fingerprint: verified.fingerprint, factRows: 0,
       };
     }
@@ -144,7 +145,7 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
         const regionKey = (await trx.selectFrom('region').select('key').where('id', '=', m.region.id).executeTakeFirst())?.key ?? null;
         const receiptId = await logReceipt(trx, { ...known, region_key: regionKey, verdict: 'refused', reason: checked.reason, params: JSON.stringify(checked.params), words: message });
         return {
-          receiptId, fileName, verdict: 'refused', reason: checked.reason, params: checked.params, message, regionName: m.region.name, revision: m.revision,
+          receiptId, fileName, path, verdict: 'refused', reason: checked.reason, params: checked.params, message, regionName: m.region.name, revision: m.revision,
           packageId: m.packageId, fingerprint, factRows: 0,
         };
       }
@@ -162,7 +163,12 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
       }
       const rows = await load(regionKey);
       trace('plan rows');
-      const message = translate(language, 'hq.accepted', { region: m.region.name, revision: m.revision, rows });
+      // Head office's say-so is part of the verdict's words, so the log keeps it beside the refusal it overrode.
+      const message = [
+        translate(language, 'hq.accepted', { region: m.region.name, revision: m.revision, rows }),
+        ...(checked.region ? [] : [translate(language, 'hq.registered', { region: m.region.name })]),
+        ...(checked.newKeyOver !== null ? [translate(language, 'hq.keyAccepted', { fingerprint, pinned: checked.newKeyOver })] : []),
+      ].join(language === 'en' ? '; ' : '；');
       const receiptId = await logReceipt(trx, { ...known, region_key: regionKey, verdict: 'accepted', reason: null, params: '{}', words: message });
       await trx
         .insertInto('package')
@@ -194,7 +200,7 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
       }
       trace('log, package, region, months, expenses, dimensions');
       return {
-        receiptId, fileName, verdict: 'accepted', reason: null, params: {}, message, regionName: m.region.name, revision: m.revision, packageId: m.packageId,
+        receiptId, fileName, path, verdict: 'accepted', reason: null, params: {}, message, regionName: m.region.name, revision: m.revision, packageId: m.packageId,
         fingerprint, factRows: rows,
       };
     });

@@ -8,6 +8,8 @@ import { Icon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { useT } from '../analysis/kit';
+import { withPassword } from '../../../../shared/hqServer';
+import { LocationChoice, rememberServer, serverUrlError, type HqWhere } from './HqServer';
 
 const percentOk = (text: string) => text.trim() !== '' && Number.isFinite(Number(text)) && Number(text) >= 0 && Number(text) <= 100;
 
@@ -21,6 +23,9 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
   const [tolerance, setTolerance] = useState('1');
   const [cap, setCap] = useState('');
   const [due, setDue] = useState('');
+  const [where, setWhere] = useState<HqWhere>('file');
+  const [url, setUrl] = useState('');
+  const [password, setPassword] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [hostError, setHostError] = useState<string | null>(null);
@@ -33,6 +38,8 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
   if (regionList.length === 0) problems.regions = t('hqUi.create.invalid.regions');
   if (!percentOk(tolerance)) problems.tolerance = t('hqUi.create.invalid.percent');
   if (cap.trim() !== '' && !percentOk(cap)) problems.cap = t('hqUi.create.invalid.percent');
+  const urlProblem = where === 'server' ? serverUrlError(url, t) : null;
+  if (urlProblem !== null) problems.url = urlProblem;
   const shown = tried ? problems : {};
 
   const submit = async (e: FormEvent) => {
@@ -41,12 +48,14 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
     setHostError(null);
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
-    const outcome = await runCommand('hq.create', {
+    const cycle = {
       planYear: year, name: name.trim(), regions: [...new Set(regionList)], tolerance: Number(tolerance) / 100,
       expenseCap: cap.trim() === '' ? null : Number(cap) / 100,
       dueDate: due === '' ? null : due,
-    });
+    };
+    const outcome = where === 'server' ? await runCommand('hq.createOnServer', { url: withPassword(url, password), ...cycle }) : await runCommand('hq.create', cycle);
     setBusy(false);
+    if (outcome.ok && where === 'server') rememberServer(url);
     if (outcome.ok) {
       if (outcome.value !== null) onClose();
     } else setHostError(errorText(outcome.error));
@@ -79,12 +88,13 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
           {field('cap', t('hqUi.create.expenseCap'), <input name="expenseCap" className={cls('cap')} value={cap} onChange={(e) => setCap(e.target.value)} inputMode="decimal" autoComplete="off" />)}
           {field('due', t('hqUi.create.dueDate'), <input name="dueDate" type="date" className="input" value={due} onChange={(e) => setDue(e.target.value)} />)}
         </div>
+        <LocationChoice where={where} url={url} password={password} error={shown.url ?? null} onWhere={setWhere} onUrl={setUrl} onPassword={setPassword} />
         {hostError && (
-          <p className="form__error" role="alert">
+          <p className="form__error" role="alert" data-testid="new-hq-error">
             {hostError}
           </p>
         )}
-        <p className="form__where">{app.info.nativeDialogs ? t('hqUi.create.whereNative') : t('hqUi.create.whereWeb')}</p>
+        {where === 'file' && <p className="form__where">{app.info.nativeDialogs ? t('hqUi.create.whereNative') : t('hqUi.create.whereWeb')}</p>}
         <div className="form__buttons">
           <button type="button" className="btn" onClick={onClose} disabled={busy}>
             {t('common.cancel')}

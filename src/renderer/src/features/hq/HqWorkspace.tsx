@@ -16,6 +16,8 @@ import { PageTabs } from '../../components/PageTabs';
 import { errorText } from '../../i18n';
 import { tooltipLine, useT, type T } from '../analysis/kit';
 import { HqPickDialog } from './HqDialogs';
+import { ReceiptSayso } from './HqSayso';
+import { HqLocationChip, HqSettingsDialog, SlidersIcon } from './HqSettings';
 import './hq.css';
 
 const TABS = ['board', 'national', 'mix', 'receipts'] as const;
@@ -44,6 +46,7 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
   const [receipts, setReceipts] = useState<Receipt[] | null>(null);
   const [returning, setReturning] = useState<BoardRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [settings, setSettings] = useState(false);
 
   useEffect(() => {
     document.title = `${summary.name} ${summary.planYear} — RegionPlan`;
@@ -130,6 +133,7 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
             {/* A cycle named after its year (the default, 2027 年度計劃) is not followed by the year again. */}
             {summary.name.includes(String(summary.planYear)) ? summary.name : t('hqUi.bar.cycle', { name: summary.name, year: summary.planYear })}
           </span>
+          <HqLocationChip summary={summary} />
         </div>
         <div className="topbar__tools">
           <button type="button" className="btn btn--primary" onClick={() => (app.info.nativeDialogs ? void receive() : setPicking(true))} data-testid="hq-receive">
@@ -162,6 +166,9 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
           <button type="button" className="btn" onClick={() => void exportTargets()} data-testid="hq-export-targets">
             {t('hqUi.bar.exportTargets')}
           </button>
+          <button type="button" className="btn btn--ghost hq-settings-button" onClick={() => setSettings(true)} title={t('hqPg.bar.settings')} aria-label={t('hqPg.bar.settings')} data-testid="hq-settings">
+            <SlidersIcon />
+          </button>
           <LanguageSwitcher />
           <button type="button" className="btn btn--ghost" onClick={() => void runCommand('hq.close', {})} data-testid="hq-close">
             <Icon name="close" />
@@ -186,7 +193,23 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
         {tab === 'receipts' && <ReceiptLog />}
       </main>
       {picking && <HqPickDialog kind="package" onClose={() => setPicking(false)} onPicked={(p) => void receive(p)} />}
-      {receipts && <ReceiveResult receipts={receipts} onClose={() => setReceipts(null)} />}
+      {receipts && (
+        <ReceiveResult
+          receipts={receipts}
+          onClose={() => setReceipts(null)}
+          onReplace={(old, next) => setReceipts((rs) => rs && rs.map((x) => (x.receiptId === old.receiptId ? next : x)))}
+        />
+      )}
+      {settings && (
+        <HqSettingsDialog
+          summary={summary}
+          onClose={() => setSettings(false)}
+          onSaved={(text) => {
+            setSettings(false);
+            setNotice(text);
+          }}
+        />
+      )}
       {returning && (
         <ReturnDialog
           row={returning}
@@ -357,7 +380,7 @@ function ReturnDialog({ row, onClose, onDone }: { row: BoardRow; onClose: () => 
   );
 }
 
-function ReceiveResult({ receipts, onClose }: { receipts: Receipt[]; onClose: () => void }) {
+function ReceiveResult({ receipts, onClose, onReplace }: { receipts: Receipt[]; onClose: () => void; onReplace: (old: Receipt, next: Receipt) => void }) {
   const t = useT();
   const accepted = receipts.filter((r) => r.verdict === 'accepted').length;
   return (
@@ -379,6 +402,7 @@ function ReceiveResult({ receipts, onClose }: { receipts: Receipt[]; onClose: ()
             <span className="hq-verdict__mark">{r.verdict === 'accepted' ? t('hqUi.receive.accepted') : t('hqUi.receive.refused')}</span>
             <span className="hq-verdict__file">{r.fileName}</span>
             <span className="hq-verdict__message">{r.message}</span>
+            <ReceiptSayso receipt={r} onReceived={(next) => onReplace(r, next)} />
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { Icon, type IconName } from '../../components/icons';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { Logo } from '../../components/Logo';
 import { NewHqDialog, useOpenHq } from '../hq/HqDialogs';
+import { ConnectServerLink } from '../hq/HqServer';
 import { DropZone } from './DropZone';
 import { RecentFiles } from './RecentFiles';
 import './start.css';
@@ -105,6 +106,7 @@ export function StartScreen() {
               testId="start-open-hq"
               disabled={busy}
             />
+            <ConnectServerLink disabled={busy} />
           </div>
         </section>
 
