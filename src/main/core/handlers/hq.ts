@@ -8,7 +8,7 @@ import {
   returnRegion, statusBoard,
 } from '../hq';
 import { receiptLog } from '../hq/log';
-import { consolidatedModel, readNationalTargets, regionTargetInputs, setTargets } from '../hq';
+import { consolidatedModel, readNationalTargets, regionTargetInputs, setTargetCells, setTargets, targetGrid, terminalChannelView } from '../hq';
 import { writeConsolidatedWorkbook } from '../io/hqWorkbook';
 import { regionTargetFileName, writeRegionTargetFile } from '../io/hqTargets';
 import { installationSigner } from '../io/planPackage';
@@ -136,4 +136,7 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
   r.asyncCommand('hq.confirm', async ({ region }) =>
     refusing(() => confirmRegion(store(), region, { by: whoAmI(), language: session.state.language })),
   );
+  r.query('hq.targetGrid', () => targetGrid(store()));
+  r.asyncCommand('hq.setTargetCells', async ({ cells }) => ({ count: await refusing(() => setTargetCells(store(), cells, session.state.language)) }));
+  r.query('hq.terminalChannel', () => terminalChannelView(store()));
 }
