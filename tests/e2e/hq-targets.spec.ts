@@ -115,17 +115,22 @@ test('head office types and pastes its target, the board follows, a bad paste is
   await expect(rows.nth(0)).toContainText('全國合計');
   await expect(rows.nth(0).getByTestId('hq-terminals-stores')).toHaveText(fmt(2 * storesEach));
   await expect(rows.nth(0).getByTestId('hq-terminals-open')).toHaveText(fmt(2 * toOpenEach));
-  await expect(rows.nth(0).locator('[data-measure="distributors"]')).toHaveText(fmt(2 * distributorsEach));
+  const customers = page.getByTestId('hq-channel-row');
+  await expect(customers).toHaveCount(3);
+  await expect(customers.nth(0).locator('[data-measure="distributors"]')).toHaveText(fmt(2 * distributorsEach));
+  await expect(customers.nth(2).locator('[data-measure="distributors"]')).toHaveText(fmt(distributorsEach));
   await expect(rows.nth(1).getByTestId('hq-terminals-stores')).toHaveText(fmt(storesEach));
   const view = await invoke<TerminalChannelView>(page, 'hq.terminalChannel', {});
   expect(view.national.distribution).toBeCloseTo(view.regions[0].distribution!, 12);
   await expect(page.getByTestId('hq-terminals-kpi-distribution')).toContainText('%');
-  await shot(page, 'hqtargets-terminals-zh-Hant', { fullPage: true });
+  await shot(page, 'hqtargets-terminals-zh-Hant');
 
   for (const language of ['zh-Hans', 'en'] as const) {
     await page.getByTestId('language-switcher').locator(`[data-value="${language}"]`).click();
     await expect(rows.nth(0)).toContainText(language === 'en' ? 'National total' : '全国合计');
-    await shot(page, `hqtargets-terminals-${language}`, { fullPage: true });
+    await shot(page, `hqtargets-terminals-${language}`);
+    await page.locator('.hq__main').evaluate((e) => e.scrollTo(0, e.scrollHeight));
+    await shot(page, `hqtargets-terminals-${language}-end`);
     await page.getByTestId('hq-tab-targets').click();
     await expect(grid.rows()).toHaveCount(3);
     await shot(page, `hqtargets-grid-${language}`);

@@ -67,16 +67,17 @@ export function HqTargetsView() {
     const format = (v: unknown) => formatFigure(typeof v === 'number' ? v : 0, env);
     const text = (v: unknown) => editText(typeof v === 'number' ? v : 0, env);
     const kind = measure === 'amount' ? 'money' : 'number';
-    const width = measure === 'amount' ? 72 : 66;
+    // Room for tabular figures in bold (the totals row), which the grid's measure of the text underestimates.
+    const width = measure === 'amount' ? 76 : 68;
     return [
-      { field: 'regionName', header: t('hqTargets.grid.region'), kind: 'text', width: 112, pinned: true, cellClass: () => 'hqt-region' },
+      { field: 'regionName', header: t('hqTargets.grid.region'), kind: 'text', width: 100, pinned: true, cellClass: () => 'hqt-region' },
       ...MONTHS.map((m): GridColumn<Row> => ({
         field: `m${m}`, header: t('hqTargets.grid.month', { month: m }), kind, width, editable: true, total: true, format, text, parse,
       })),
-      { field: 'year', header: t('hqTargets.grid.year'), kind, width: width + 16, editable: true, total: true, format, text, parse, cellClass: () => 'hqt-year' },
-      { field: 'plan', header: t('hqTargets.grid.plan'), kind, width: width + 16, total: true, format, text, cellClass: () => 'hqt-derived' },
+      { field: 'year', header: t('hqTargets.grid.year'), kind, width: width + 12, editable: true, total: true, format, text, parse, cellClass: () => 'hqt-year' },
+      { field: 'plan', header: t('hqTargets.grid.plan'), kind, width: width + 12, total: true, format, text, cellClass: () => 'hqt-derived' },
       {
-        field: 'gap', header: t('hqTargets.grid.gap'), kind: 'percent', width: 88,
+        field: 'gap', header: t('hqTargets.grid.gap'), kind: 'percent', width: 80,
         format: (v) => (typeof v === 'number' ? `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatPercent(Math.abs(v), language)}` : '—'),
         text: (v) => (typeof v === 'number' ? String(Math.round(v * 10000) / 100) : ''),
         cellClass: (v) => (typeof v === 'number' && v < 0 ? 'hqt-derived hqt-short' : 'hqt-derived'),
@@ -114,7 +115,7 @@ export function HqTargetsView() {
       {grid.data && rows.length === 0 ? (
         <p className="empty-note">{t('hqTargets.grid.empty')}</p>
       ) : (
-        <div className="hqt__grid" style={{ height: Math.min(640, 136 + rows.length * 34) }}>
+        <div className="hqt__grid" style={{ height: Math.min(680, 150 + rows.length * 34) }}>
           <DataGrid<Row>
             key={measure}
             gridId={`hq.targets.${measure}`}

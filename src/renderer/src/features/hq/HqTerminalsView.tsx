@@ -14,15 +14,31 @@ const KPI_MEASURES: ChannelPlanMeasure[] = ['distributors', 'keyAccounts', 'blan
 
 const measureText = (m: ChannelPlanMeasure, v: number, language: Language) => (MONEY.has(m) ? formatAmount(v, 'wan', language) : formatInteger(v, language));
 
-function LineRow({ line, t, language, total }: { line: TerminalChannelLine; t: T; language: Language; total?: boolean }) {
+function regionCell(line: TerminalChannelLine, t: T, total: boolean | undefined) {
+  return (
+    <th className="hq-table__region">
+      {total ? t('hqTargets.terminals.national') : line.regionName}
+      {!total && line.revision !== null && <span className="hqtc__revision">{t('hqUi.board.revisionValue', { revision: line.revision })}</span>}
+    </th>
+  );
+}
+
+function StoresRow({ line, t, language, total }: { line: TerminalChannelLine; t: T; language: Language; total?: boolean }) {
   return (
     <tr className={total ? 'is-total' : undefined} data-testid="hq-terminals-row" data-region={total ? '' : line.regionName}>
-      <th className="hq-table__region">{total ? t('hqTargets.terminals.national') : line.regionName}</th>
-      <td>{line.revision === null ? '' : t('hqUi.board.revisionValue', { revision: line.revision })}</td>
+      {regionCell(line, t, total)}
       <td className="num" data-testid="hq-terminals-stores">{formatInteger(line.stores, language)}</td>
       <td className="num" data-testid="hq-terminals-open">{formatInteger(line.storesToOpen, language)}</td>
       <td className="num">{formatPercent(line.distribution, language)}</td>
       <td className="num">{formatPercent(line.shelf, language)}</td>
+    </tr>
+  );
+}
+
+function CustomersRow({ line, t, language, total }: { line: TerminalChannelLine; t: T; language: Language; total?: boolean }) {
+  return (
+    <tr className={total ? 'is-total' : undefined} data-testid="hq-channel-row" data-region={total ? '' : line.regionName}>
+      {regionCell(line, t, total)}
       {CHANNEL_PLAN_MEASURES.map((m) => (
         <td key={m} className="num" data-measure={m}>
           {measureText(m, line.channel[m], language)}
@@ -58,36 +74,30 @@ export function HqTerminalsView() {
           </div>
         ))}
       </div>
-      <div className="card hq-card hq-card--scroll">
-        <div className="hq-card__head">
-          <h2 className="card__title">{t('hqTargets.terminals.title')}</h2>
-        </div>
-        <p className="hqtc__intro">{t('hqTargets.terminals.intro')}</p>
-        <table className="hq-table" data-testid="hq-terminals-table">
-          <thead>
-            <tr>
-              <th>{t('hqTargets.terminals.region')}</th>
-              <th>{t('hqTargets.terminals.revision')}</th>
-              <th className="num">{t('hqTargets.terminals.stores')}</th>
-              <th className="num">{t('hqTargets.terminals.storesToOpen')}</th>
-              <th className="num">{t('hqTargets.terminals.distribution')}</th>
-              <th className="num">{t('hqTargets.terminals.shelf')}</th>
-              {CHANNEL_PLAN_MEASURES.map((m) => (
-                <th key={m} className="num">
-                  {t(`hqTargets.terminals.measure.${m}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <LineRow line={n} t={t} language={language} total />
-            {data.regions.map((r) => (
-              <LineRow key={r.regionKey} line={r} t={t} language={language} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <p className="hqtc__intro">{t('hqTargets.terminals.intro')}</p>
       <div className="hqtc__pair">
+        <div className="card hq-card hq-card--scroll">
+          <div className="hq-card__head">
+            <h2 className="card__title">{t('hqTargets.terminals.title')}</h2>
+          </div>
+          <table className="hq-table" data-testid="hq-terminals-table">
+            <thead>
+              <tr>
+                <th>{t('hqTargets.terminals.region')}</th>
+                <th className="num">{t('hqTargets.terminals.stores')}</th>
+                <th className="num">{t('hqTargets.terminals.storesToOpen')}</th>
+                <th className="num">{t('hqTargets.terminals.distribution')}</th>
+                <th className="num">{t('hqTargets.terminals.shelf')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <StoresRow line={n} t={t} language={language} total />
+              {data.regions.map((r) => (
+                <StoresRow key={r.regionKey} line={r} t={t} language={language} />
+              ))}
+            </tbody>
+          </table>
+        </div>
         <div className="card hq-card">
           <div className="hq-card__head">
             <h2 className="card__title">{t('hqTargets.terminals.channelTitle')}</h2>
@@ -111,33 +121,56 @@ export function HqTerminalsView() {
             </tbody>
           </table>
         </div>
-        <div className="card hq-card hq-card--scroll">
-          <div className="hq-card__head">
-            <h2 className="card__title">{t('hqTargets.terminals.sharesTitle')}</h2>
-          </div>
-          <table className="hq-table" data-testid="hq-terminals-shares">
-            <thead>
-              <tr>
-                <th>{t('hqTargets.terminals.channel')}</th>
-                <th>{t('hqTargets.terminals.category')}</th>
-                <th className="num">{t('hqTargets.terminals.distribution')}</th>
-                <th className="num">{t('hqTargets.terminals.shelf')}</th>
-                <th className="num">{t('hqTargets.terminals.regions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.shares.map((s) => (
-                <tr key={`${s.channelCode}/${s.categoryCode}`}>
-                  <td>{s.channelName}</td>
-                  <td>{s.categoryName}</td>
-                  <td className="num">{formatPercent(s.distribution, language)}</td>
-                  <td className="num">{formatPercent(s.shelf, language)}</td>
-                  <td className="num">{formatInteger(s.regions, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      </div>
+      <div className="card hq-card hq-card--scroll">
+        <div className="hq-card__head">
+          <h2 className="card__title">{t('hqTargets.terminals.customersTitle')}</h2>
         </div>
+        <table className="hq-table" data-testid="hq-channel-table">
+          <thead>
+            <tr>
+              <th>{t('hqTargets.terminals.region')}</th>
+              {CHANNEL_PLAN_MEASURES.map((m) => (
+                <th key={m} className="num">
+                  {t(`hqTargets.terminals.measure.${m}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <CustomersRow line={n} t={t} language={language} total />
+            {data.regions.map((r) => (
+              <CustomersRow key={r.regionKey} line={r} t={t} language={language} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="card hq-card hq-card--scroll">
+        <div className="hq-card__head">
+          <h2 className="card__title">{t('hqTargets.terminals.sharesTitle')}</h2>
+        </div>
+        <table className="hq-table" data-testid="hq-terminals-shares">
+          <thead>
+            <tr>
+              <th>{t('hqTargets.terminals.channel')}</th>
+              <th>{t('hqTargets.terminals.category')}</th>
+              <th className="num">{t('hqTargets.terminals.distribution')}</th>
+              <th className="num">{t('hqTargets.terminals.shelf')}</th>
+              <th className="num">{t('hqTargets.terminals.regions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.shares.map((s) => (
+              <tr key={`${s.channelCode}/${s.categoryCode}`}>
+                <td>{s.channelName}</td>
+                <td>{s.categoryName}</td>
+                <td className="num">{formatPercent(s.distribution, language)}</td>
+                <td className="num">{formatPercent(s.shelf, language)}</td>
+                <td className="num">{formatInteger(s.regions, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </section>
   );
