@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,8 +8,11 @@ import {
   HqRefusal, closeHqStore, createHqStore, openHqStore, receivePackage, setTargetCells, spreadYear, statusBoard, targetGrid, terminalChannelView, type HqStore,
 } from '../../src/main/core/hq';
 import { HQ_SCHEMA_VERSION } from '../../src/main/core/hq/schema';
-import { CHANNEL_PLAN_MEASURES, type ChannelPlanMeasure } from '../../src/shared/hqTargets';
+import { createHandlers } from '../../src/main/core/handlers';
+import { Session } from '../../src/main/core/session';
+import { CHANNEL_PLAN_MEASURES, type ChannelPlanMeasure, type TargetGridRow } from '../../src/shared/hqTargets';
 import { createDatabaseOf, hqStores, newRegion, packageOf, plannedTemplate } from './hqFixtures';
+import { testHost } from './helpers';
 
 // Head office's target typed and pasted in its window (every batch in one transaction,
 // a bad region refusing all of it), and the regions' terminal and channel plans read
@@ -258,5 +264,35 @@ describe('a year total spread over the months', () => {
     const whole = spreadYear(100_00, 'amount', [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(whole.every((v) => v % 100 === 0)).toBe(true);
     expect(whole.reduce((a, b) => a + b, 0)).toBe(10_000);
+  });
+});
+
+describe('head office\'s target cells through the registry', () => {
+  it('writes a pasted block, and refuses a bad cell or an unknown region with words that say where, writing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rplan-hqt-'));
+    const session = new Session(testHost(join(dir, 'state'), { allowsPath: (p) => p.startsWith(dir) }));
+    try {
+      const r = createHandlers(session);
+      const created = await r.invoke('hq.create', { path: join(dir, 'c.rplanhq'), planYear: 2027, name: '2027', regions: ['華東大區', '華南大區'] });
+      expect(created.ok).toBe(true);
+      const block = [{ region: '華東大區', month: 1, measure: 'amount' as const, value: 100_00 }, { region: '華南大區', month: 1, measure: 'volume' as const, value: 7 }];
+      expect(await r.invoke('hq.setTargetCells', { cells: block })).toMatchObject({ ok: true, value: { count: 2 } });
+      const before = await r.invoke('hq.targetGrid', {});
+      expect(before.ok && (before.value as TargetGridRow[]).map((x) => [x.amountCents[0], x.volume[0]])).toEqual([[100_00, 0], [0, 7]]);
+
+      const month = await r.invoke('hq.setTargetCells', { cells: [{ region: '華東大區', month: 13, measure: 'amount', value: 1 }] });
+      expect(month.ok).toBe(false);
+      if (!month.ok) expect(month.error.message).toContain('cells.0.month');
+      const half = await r.invoke('hq.setTargetCells', { cells: [{ region: '華東大區', month: 2, measure: 'amount', value: 5 }, { region: '華東大區', month: 3, measure: 'amount', value: 1.5 }] });
+      expect(half.ok).toBe(false);
+      if (!half.ok) expect(half.error.message).toContain('cells.1.value');
+      const unknown = await r.invoke('hq.setTargetCells', { cells: [{ region: '華東大區', month: 2, measure: 'amount', value: 5 }, { region: '西北大區', month: 2, measure: 'amount', value: 5 }] });
+      expect(unknown.ok).toBe(false);
+      if (!unknown.ok) expect(unknown.error).toMatchObject({ code: 'CONFLICT', message: '找不到區域「西北大區」' });
+      expect(await r.invoke('hq.targetGrid', {})).toEqual(before);
+    } finally {
+      await session.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
