@@ -110,6 +110,8 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'hq.byBrand': [],
   'hq.byChannel': [],
   'hq.expenses': [],
+  'hq.targetGrid': [],
+  'hq.terminalChannel': [],
 });
 
 describe('queries', () => {

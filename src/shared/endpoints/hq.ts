@@ -4,6 +4,7 @@ import type { BrowseEntry } from '../contract';
 import { asyncCommand, query } from '../endpoint';
 import type { Board, Decision, DimensionRow, ExpenseRow, NationalCell, Receipt } from '../hq';
 import { serverUrlSchema, type HqLocation } from '../hqServer';
+import type { TargetGridRow, TerminalChannelView } from '../hqTargets';
 
 // 總部匯總: head office's workspace (a .rplanhq file), the other thing a window can have
 // open besides a region file. Its commands do not run through a region file's undo
@@ -147,4 +148,27 @@ export const hqEndpoints = {
       dueDate: dueDateSchema.nullable().optional(),
     }).strict(),
   ),
+  /** Head office's target grid: every region's target and accepted plan by month, amount and volume. */
+  'hq.targetGrid': query<TargetGridRow[]>(['hq'])(z.object({}).strict()),
+  /**
+   * Typed or pasted target cells (month 1–12, or 0: a year total spread over the
+   * months), all in one transaction; a region not in the workspace refuses them all.
+   */
+  'hq.setTargetCells': asyncCommand<{ count: number }>(['hq'])(
+    z.object({
+      cells: z
+        .array(
+          z.object({
+            region: regionRef,
+            month: z.number().int().min(0, 'month is 0 (the year) or 1–12').max(12, 'month is 0 (the year) or 1–12'),
+            measure: z.enum(['amount', 'volume']),
+            value: z.number().int('a target is a whole number of cents or cases').min(0, 'a target is not negative').max(1e15, 'a target is at most 10^15'),
+          }).strict(),
+        )
+        .min(1)
+        .max(10_000),
+    }).strict(),
+  ),
+  /** The terminal and channel plans of the accepted revisions, summed nationally, each region underneath. */
+  'hq.terminalChannel': query<TerminalChannelView>(['hq'])(z.object({}).strict()),
 } as const;

@@ -18,6 +18,7 @@ import { deckPlanEn } from './deckPlan';
 import { hqEn } from './hq';
 import { hqUiEn } from './hqUi';
 import { hqPgEn } from './hqPg';
+import { hqTargetsEn } from './hqTargets';
 import { planPackageEn } from './planPackage';
 import { planReturnEn } from './planReturn';
 import { planTerminalEn } from './planTerminal';
@@ -244,6 +245,7 @@ export const en: Messages = {
   hq: hqEn,
   hqUi: hqUiEn,
   hqPg: hqPgEn,
+  hqTargets: hqTargetsEn,
   planTerminal: planTerminalEn,
   submitCheck: submitCheckEn,
   planVariance: planVarianceEn,

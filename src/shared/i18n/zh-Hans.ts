@@ -18,6 +18,7 @@ import { deckPlanZhHans } from './deckPlan';
 import { hqZhHans } from './hq';
 import { hqUiZhHans } from './hqUi';
 import { hqPgZhHans } from './hqPg';
+import { hqTargetsZhHans } from './hqTargets';
 import { planPackageZhHans } from './planPackage';
 import { planReturnZhHans } from './planReturn';
 import { planTerminalZhHans } from './planTerminal';
@@ -243,6 +244,7 @@ export const zhHans: Messages = {
   hq: hqZhHans,
   hqUi: hqUiZhHans,
   hqPg: hqPgZhHans,
+  hqTargets: hqTargetsZhHans,
   planTerminal: planTerminalZhHans,
   submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,

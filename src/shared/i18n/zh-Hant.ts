@@ -20,6 +20,7 @@ import { deckPlanZhHant } from './deckPlan';
 import { hqZhHant } from './hq';
 import { hqUiZhHant } from './hqUi';
 import { hqPgZhHant } from './hqPg';
+import { hqTargetsZhHant } from './hqTargets';
 import { planPackageZhHant } from './planPackage';
 import { planReturnZhHant } from './planReturn';
 import { planTerminalZhHant } from './planTerminal';
@@ -248,6 +249,7 @@ export const zhHant = {
   hq: hqZhHant,
   hqUi: hqUiZhHant,
   hqPg: hqPgZhHant,
+  hqTargets: hqTargetsZhHant,
   planTerminal: planTerminalZhHant,
   submitCheck: submitCheckZhHant,
   planVariance: planVarianceZhHant,

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import type { ChannelPlanMeasure } from '../../../shared/hqTargets';
 
 // The plan package's SQLite copy (docs/plan-package.md): one plan version of a region
 // file, with the master data and the review years' monthly sales summaries, and
@@ -308,4 +309,88 @@ export function copyBudgetByItem(db: Database.Database): { item_code: string; mo
         GROUP BY i.code, e.month`,
     )
     .all() as { item_code: string; month: number; amount_cents: number }[];
+}
+
+/** The copy's terminal plan by channel: stores in the terminal list now and stores the plan opens. */
+export interface CopyTerminalStores {
+  channel_code: string;
+  stores: number;
+  stores_to_open: number;
+}
+
+/**
+ * The copy's distribution and shelf-share targets by channel × category, as weighted
+ * sums: each city's target counts as many times as the city × channel has active stores
+ * (at least once, so a target set where no store is listed yet still counts). National
+ * averages are then Σ sum ÷ Σ weight over regions, the ratio of stores DOMAIN's measures
+ * are, not an average of averages.
+ */
+export interface CopyTerminalShare {
+  channel_code: string;
+  category_code: string;
+  distribution_sum: number;
+  distribution_weight: number;
+  shelf_sum: number;
+  shelf_weight: number;
+}
+
+export interface CopyTerminalChannel {
+  stores: CopyTerminalStores[];
+  shares: CopyTerminalShare[];
+  /** The channel customer plan's counts and amounts by measure (shared/hqTargets' CHANNEL_PLAN_MEASURES). */
+  channel: { measure: string; value: number }[];
+}
+
+
+const hasTable = (db: Database.Database, name: string): boolean =>
+  db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).pluck().get(name) !== undefined;
+
+/**
+ * The copy's terminal plan (stores by channel, distribution and shelf-share targets) and
+ * channel customer plan (customers by tier, blank areas planned, new customers in the
+ * pipeline, changes), by code. The copy holds one plan version, so no version filter; a
+ * copy from a region file too old to hold a chapter's tables gives none of its rows.
+ */
+export function copyTerminalChannel(db: Database.Database): CopyTerminalChannel {
+  const stores = hasTable(db, 'terminal_open_plan')
+    ? (db
+        .prepare(
+          `WITH now AS (SELECT channel_id, COUNT(*) AS n FROM terminal WHERE status = 'active' GROUP BY channel_id),
+                opening AS (SELECT channel_id, SUM(stores) AS n FROM terminal_open_plan GROUP BY channel_id)
+           SELECT ch.code AS channel_code, COALESCE(now.n, 0) AS stores, COALESCE(opening.n, 0) AS stores_to_open
+             FROM channel ch LEFT JOIN now ON now.channel_id = ch.id LEFT JOIN opening ON opening.channel_id = ch.id
+            WHERE now.n IS NOT NULL OR opening.n IS NOT NULL`,
+        )
+        .all() as CopyTerminalStores[])
+    : [];
+  const shares = hasTable(db, 'terminal_share_target')
+    ? (db
+        .prepare(
+          `WITH listed AS (SELECT city_id, channel_id, COUNT(*) AS n FROM terminal WHERE status = 'active' GROUP BY city_id, channel_id),
+                weighted AS (
+                  SELECT t.channel_id, t.category_id, t.distribution, t.shelf, MAX(COALESCE(l.n, 0), 1) AS w
+                    FROM terminal_share_target t LEFT JOIN listed l ON l.city_id = t.city_id AND l.channel_id = t.channel_id)
+           SELECT ch.code AS channel_code, k.code AS category_code,
+                  COALESCE(SUM(w.distribution * w.w), 0) AS distribution_sum, COALESCE(SUM(CASE WHEN w.distribution IS NOT NULL THEN w.w END), 0) AS distribution_weight,
+                  COALESCE(SUM(w.shelf * w.w), 0) AS shelf_sum, COALESCE(SUM(CASE WHEN w.shelf IS NOT NULL THEN w.w END), 0) AS shelf_weight
+             FROM weighted w JOIN channel ch ON ch.id = w.channel_id JOIN category k ON k.id = w.category_id
+            GROUP BY ch.code, k.code`,
+        )
+        .all() as CopyTerminalShare[])
+    : [];
+  const channel: { measure: string; value: number }[] = [];
+  const one = (measure: ChannelPlanMeasure, query: string) => channel.push({ measure, value: Number(db.prepare(query).pluck().get() ?? 0) });
+  one('distributors', `SELECT COUNT(*) FROM customer WHERE status = 'active' AND tier = 'distributor'`);
+  one('subDistributors', `SELECT COUNT(*) FROM customer WHERE status = 'active' AND tier = 'sub_distributor'`);
+  one('keyAccounts', `SELECT COUNT(*) FROM customer WHERE status = 'active' AND tier = 'key_account'`);
+  if (hasTable(db, 'channel_fill_plan')) {
+    one('blankFills', 'SELECT COUNT(*) FROM channel_fill_plan');
+    one('fillSalesCents', 'SELECT COALESCE(SUM(first_year_sales_cents), 0) FROM channel_fill_plan');
+    one('prospects', `SELECT COUNT(*) FROM channel_prospect WHERE stage <> 'lost'`);
+    one('prospectsSigned', `SELECT COUNT(*) FROM channel_prospect WHERE stage = 'signed'`);
+    one('prospectSalesCents', `SELECT COALESCE(SUM(year_sales_cents), 0) FROM channel_prospect WHERE stage <> 'lost'`);
+    one('upgrades', `SELECT COUNT(*) FROM channel_customer_change WHERE kind = 'upgrade'`);
+    one('terminations', `SELECT COUNT(*) FROM channel_customer_change WHERE kind = 'terminate'`);
+  }
+  return { stores, shares, channel };
 }

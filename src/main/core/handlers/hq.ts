@@ -10,7 +10,7 @@ import {
   returnRegion, statusBoard, updateCycle,
 } from '../hq';
 import { receiptLog } from '../hq/log';
-import { consolidatedModel, readNationalTargets, regionTargetInputs, setTargets } from '../hq';
+import { consolidatedModel, readNationalTargets, regionTargetInputs, setTargetCells, setTargets, targetGrid, terminalChannelView } from '../hq';
 import { writeConsolidatedWorkbook } from '../io/hqWorkbook';
 import { regionTargetFileName, writeRegionTargetFile } from '../io/hqTargets';
 import { installationSigner } from '../io/planPackage';
@@ -175,4 +175,7 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
     });
     return (await session.hqSummary())!;
   });
+  r.query('hq.targetGrid', () => targetGrid(store()));
+  r.asyncCommand('hq.setTargetCells', async ({ cells }) => ({ count: await refusing(() => setTargetCells(store(), cells, session.state.language)) }));
+  r.query('hq.terminalChannel', () => terminalChannelView(store()));
 }

@@ -9,3 +9,5 @@ export { nationalByRegionMonth, drillToRegions, nationalByBrandCategory, nationa
 export { regionTargetInputs } from './targetsOut';
 export { readNationalTargets } from './targetsIn';
 export { ServerProblem, serverProblemOf, checkServerForCreate, checkServerForOpen, type ServerProblemKind } from './server';
+export { targetGrid, setTargetCells, spreadYear } from './targetGrid';
+export { terminalChannelView, replaceTerminalChannel } from './terminalChannel';

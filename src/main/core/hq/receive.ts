@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { copyBudgetByItem, copyDimensions, openUntrustedCopy } from '../db/planCopy';
+import { copyBudgetByItem, copyDimensions, copyTerminalChannel, openUntrustedCopy, type CopyTerminalChannel } from '../db/planCopy';
 import type { Insertable, Selectable } from 'kysely';
 import type { Receipt, ReceiveOptions } from '../../../shared/hq';
 import { translate } from '../../../shared/i18n';
@@ -12,6 +12,7 @@ import { phaseTracer } from '../trace';
 import type { Db } from './dialect';
 import type { HqDatabase } from './schema';
 import { cycleOf, type HqStore } from './store';
+import { replaceTerminalChannel } from './terminalChannel';
 
 // Receiving a plan package: the package's own checks (verifyPlanPackage, the receiver's
 // checks of docs/plan-package.md), then head office's, in order: the plan year, the
@@ -31,13 +32,14 @@ type RegionRow = Selectable<HqDatabase['region']>;
 interface CopyExtras {
   dims: HqDatabase['dim'][];
   expenses: { item_code: string; month: number; amount_cents: number }[];
+  terminalChannel: CopyTerminalChannel;
 }
 
 /** The copy's dimensions by code and its entered expense budget, read before the transaction. */
 function readExtras(copyPath: string): CopyExtras {
   const db = openUntrustedCopy(copyPath);
   try {
-    return { dims: copyDimensions(db), expenses: copyBudgetByItem(db) };
+    return { dims: copyDimensions(db), expenses: copyBudgetByItem(db), terminalChannel: copyTerminalChannel(db) };
   } finally {
     db.close();
   }
@@ -195,6 +197,7 @@ export async function receivePackage(store: HqStore, path: string, options: Rece
       for (const part of chunks(extras.expenses, 500)) {
         await trx.insertInto('expense_fact').values(part.map((e) => ({ region_key: regionKey, ...e }))).execute();
       }
+      await replaceTerminalChannel(trx, regionKey, extras.terminalChannel);
       for (const part of chunks(extras.dims, 500)) {
         await trx.insertInto('dim').values(part).onConflict((oc) => oc.columns(['kind', 'code']).doNothing()).execute();
       }

@@ -1,5 +1,5 @@
 import { sql, type Generated } from 'kysely';
-import type { Db, StoreDialect } from './dialect';
+import type { Db, DdlTypes, StoreDialect } from './dialect';
 
 // The head-office workspace's tables, written once for both stores; the column types
 // come from the dialect. Values come back as the dialect makes them: numbers, 0/1 for
@@ -112,6 +112,29 @@ export interface HqDatabase {
     month: number;
     amount_cents: number;
   };
+  /** The accepted revision's terminal plan by channel: stores listed now, stores to open. */
+  terminal_plan: {
+    region_key: number;
+    channel_code: string;
+    stores: number;
+    stores_to_open: number;
+  };
+  /** Its distribution and shelf-share targets by channel × category, as store-weighted sums (db/planCopy's CopyTerminalShare). */
+  terminal_share: {
+    region_key: number;
+    channel_code: string;
+    category_code: string;
+    distribution_sum: number;
+    distribution_weight: number;
+    shelf_sum: number;
+    shelf_weight: number;
+  };
+  /** Its channel customer plan, one value per measure (db/planCopy's CHANNEL_MEASURES). */
+  channel_plan: {
+    region_key: number;
+    measure: string;
+    value: number;
+  };
   /** Names by code (province, city, channel, brand, category, sku, expense item): the dimensions. */
   dim: {
     kind: string;
@@ -121,7 +144,32 @@ export interface HqDatabase {
   };
 }
 
-export const HQ_SCHEMA_VERSION = 1;
+/** 2: the terminal and channel plans (terminal_plan, terminal_share, channel_plan). */
+export const HQ_SCHEMA_VERSION = 2;
+
+/**
+ * The tables version 2 added, IF NOT EXISTS: run by createSchema, and by openHqStore to
+ * bring a version-1 workspace up (its regions' figures come with their next revision).
+ */
+export function version2Ddl(t: DdlTypes): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS terminal_plan (region_key ${t.int} NOT NULL, channel_code ${t.text} NOT NULL, stores ${t.bigint} NOT NULL,
+      stores_to_open ${t.bigint} NOT NULL, PRIMARY KEY (region_key, channel_code))`,
+    `CREATE TABLE IF NOT EXISTS terminal_share (region_key ${t.int} NOT NULL, channel_code ${t.text} NOT NULL, category_code ${t.text} NOT NULL,
+      distribution_sum ${t.real} NOT NULL, distribution_weight ${t.bigint} NOT NULL, shelf_sum ${t.real} NOT NULL, shelf_weight ${t.bigint} NOT NULL,
+      PRIMARY KEY (region_key, channel_code, category_code))`,
+    `CREATE TABLE IF NOT EXISTS channel_plan (region_key ${t.int} NOT NULL, measure ${t.text} NOT NULL, value ${t.bigint} NOT NULL,
+      PRIMARY KEY (region_key, measure))`,
+  ];
+}
+
+/** Brings a workspace of an older version up to this build's, in one transaction. */
+export async function upgradeSchema(db: Db, d: StoreDialect, from: number): Promise<void> {
+  await d.writing(db, async (trx) => {
+    if (from < 2) for (const s of version2Ddl(d.types)) await sql.raw(s).execute(trx);
+    await d.setSchemaVersion(trx, HQ_SCHEMA_VERSION);
+  });
+}
 
 /** Creates the tables of a new workspace. */
 export async function createSchema(db: Db, d: StoreDialect): Promise<void> {
@@ -153,6 +201,7 @@ export async function createSchema(db: Db, d: StoreDialect): Promise<void> {
     `CREATE TABLE expense_fact (region_key ${t.int} NOT NULL, item_code ${t.text} NOT NULL, month ${t.int} NOT NULL,
       amount_cents ${t.bigint} NOT NULL, PRIMARY KEY (region_key, item_code, month))`,
     `CREATE TABLE dim (kind ${t.text} NOT NULL, code ${t.text} NOT NULL, name ${t.text} NOT NULL, parent_code ${t.text}, PRIMARY KEY (kind, code))`,
+    ...version2Ddl(t),
     `CREATE INDEX receipt_region ON receipt (region_key)`,
     `CREATE INDEX decision_region ON decision (region_key)`,
   ];

@@ -1,6 +1,6 @@
 import type { CycleSettings, NewCycle } from '../../../shared/hq';
 import { openTarget, type Db, type HqTarget, type StoreDialect } from './dialect';
-import { HQ_SCHEMA_VERSION, createSchema } from './schema';
+import { HQ_SCHEMA_VERSION, createSchema, upgradeSchema } from './schema';
 
 // Opening and creating a head-office workspace on either store. The workspace holds one
 // plan cycle: its plan year, the regions expected, the tolerance and the expense cap.
@@ -50,6 +50,7 @@ export async function openHqStore(target: HqTarget): Promise<HqStore> {
     const version = await dialect.schemaVersion(db);
     if (version === 0) throw new Error('no head-office workspace here: create one with hq init');
     if (version > HQ_SCHEMA_VERSION) throw new Error(`the workspace's schema version ${version} is newer than this build reads (${HQ_SCHEMA_VERSION})`);
+    if (version < HQ_SCHEMA_VERSION) await upgradeSchema(db, dialect, version);
     return store;
   } catch (e) {
     await closeHqStore(store);

@@ -18,9 +18,11 @@ import { tooltipLine, useT, type T } from '../analysis/kit';
 import { HqPickDialog } from './HqDialogs';
 import { ReceiptSayso } from './HqSayso';
 import { HqLocationChip, HqSettingsDialog, SlidersIcon } from './HqSettings';
+import { HqTargetsView } from './HqTargetsView';
+import { HqTerminalsView } from './HqTerminalsView';
 import './hq.css';
 
-const TABS = ['board', 'national', 'mix', 'receipts'] as const;
+const TABS = ['board', 'targets', 'national', 'mix', 'terminals', 'receipts'] as const;
 type Tab = (typeof TABS)[number];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const UNIT = 'wan';
@@ -186,10 +188,12 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
             </button>
           </div>
         )}
-        <PageTabs label={t('hqUi.bar.title')} tabs={TABS} value={tab} onChange={setTab} labelOf={(v) => t(`hqUi.tabs.${v}`)} testIdPrefix="hq-tab" />
+        <PageTabs label={t('hqUi.bar.title')} tabs={TABS} value={tab} onChange={setTab} labelOf={(v) => (v === 'targets' || v === 'terminals' ? t(`hqTargets.tabs.${v}`) : t(`hqUi.tabs.${v}`))} testIdPrefix="hq-tab" />
         {tab === 'board' && <BoardView onReturn={setReturning} onConfirm={(r) => void confirm(r)} />}
         {tab === 'national' && <NationalView />}
+        {tab === 'targets' && <HqTargetsView />}
         {tab === 'mix' && <MixView />}
+        {tab === 'terminals' && <HqTerminalsView />}
         {tab === 'receipts' && <ReceiptLog />}
       </main>
       {picking && <HqPickDialog kind="package" onClose={() => setPicking(false)} onPicked={(p) => void receive(p)} />}
