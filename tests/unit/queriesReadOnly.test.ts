@@ -110,6 +110,9 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'hq.byBrand': [],
   'hq.byChannel': [],
   'hq.expenses': [],
+  'hq.drill': [],
+  'hq.regionPlan': [],
+  'hq.change': [],
 });
 
 describe('queries', () => {

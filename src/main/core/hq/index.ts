@@ -8,3 +8,4 @@ export { HqRefusal, findRegion, statusBoard, returnRegion, confirmRegion, reopen
 export { nationalByRegionMonth, drillToRegions, nationalByBrandCategory, nationalByChannel, expensesByRegion, changeBetween, consolidatedModel } from './views';
 export { regionTargetInputs } from './targetsOut';
 export { readNationalTargets } from './targetsIn';
+export { regionPlan } from './regionPlan';
