@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/handlers';
 import {
@@ -29,7 +30,7 @@ const T1 = '2026-12-07T01:00:00.000Z';
 const T2 = '2026-12-07T03:00:00.000Z';
 
 /** Revision 2 of a region plans March at 0: the snapshot is frozen, so this plays a region whose next snapshot drops it. */
-const withoutMarch = (db: import('better-sqlite3').Database) => {
+const withoutMarch = (db: Database.Database) => {
   const trigger = db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'target_fact_frozen_delete'`).pluck().get() as string;
   db.exec('DROP TRIGGER target_fact_frozen_delete');
   db.prepare(`DELETE FROM target_fact WHERE version_id = ? AND month = 3`).run(src.snapshotId);
