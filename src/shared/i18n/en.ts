@@ -17,6 +17,7 @@ import { deckReviewEn } from './deckReview';
 import { deckPlanEn } from './deckPlan';
 import { hqEn } from './hq';
 import { hqUiEn } from './hqUi';
+import { hqViewsEn } from './hqViews';
 import { planPackageEn } from './planPackage';
 import { planReturnEn } from './planReturn';
 import { planTerminalEn } from './planTerminal';
@@ -242,6 +243,7 @@ export const en: Messages = {
   planReturn: planReturnEn,
   hq: hqEn,
   hqUi: hqUiEn,
+  hqViews: hqViewsEn,
   planTerminal: planTerminalEn,
   submitCheck: submitCheckEn,
   planVariance: planVarianceEn,

@@ -17,6 +17,7 @@ import { deckReviewZhHans } from './deckReview';
 import { deckPlanZhHans } from './deckPlan';
 import { hqZhHans } from './hq';
 import { hqUiZhHans } from './hqUi';
+import { hqViewsZhHans } from './hqViews';
 import { planPackageZhHans } from './planPackage';
 import { planReturnZhHans } from './planReturn';
 import { planTerminalZhHans } from './planTerminal';
@@ -241,6 +242,7 @@ export const zhHans: Messages = {
   planReturn: planReturnZhHans,
   hq: hqZhHans,
   hqUi: hqUiZhHans,
+  hqViews: hqViewsZhHans,
   planTerminal: planTerminalZhHans,
   submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,

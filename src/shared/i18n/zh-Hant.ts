@@ -19,6 +19,7 @@ import { deckReviewZhHant } from './deckReview';
 import { deckPlanZhHant } from './deckPlan';
 import { hqZhHant } from './hq';
 import { hqUiZhHant } from './hqUi';
+import { hqViewsZhHant } from './hqViews';
 import { planPackageZhHant } from './planPackage';
 import { planReturnZhHant } from './planReturn';
 import { planTerminalZhHant } from './planTerminal';
@@ -246,6 +247,7 @@ export const zhHant = {
   planReturn: planReturnZhHant,
   hq: hqZhHant,
   hqUi: hqUiZhHant,
+  hqViews: hqViewsZhHant,
   planTerminal: planTerminalZhHant,
   submitCheck: submitCheckZhHant,
   planVariance: planVarianceZhHant,
