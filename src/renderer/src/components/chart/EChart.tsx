@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
 import { init, use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
@@ -8,7 +8,7 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 // tooltip), following its container's size and re-rendered when the option changes.
 // Printed pages draw with SVG instead: vector shapes and real text in the PDF, sharp
 // at any zoom.
-registerModules([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkPointComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+registerModules([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 export type ChartRenderer = 'canvas' | 'svg';
 

@@ -6,6 +6,7 @@ import { centsToUnit, formatInteger, formatPercent, type Language } from '../../
 import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE } from '../../components/chart/chartStyle';
+import { Icon } from '../../components/icons';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { DataGrid, type GridColumn, type GridRow } from '../../grid';
 import { errorText } from '../../i18n';
@@ -18,19 +19,23 @@ import { HQ_UNIT, HqChartCard, HqKpis, MONTHS, money, signedPercent, sumOf, time
 // within the same figure. Breadcrumbs lead back. Head office only looks here: the grid
 // is read-only.
 
-/** Where a drill starts: the view it came from, the figure's filter and its words. */
+/** Where a drill starts: the view it came from, the figure's filter, and its name (a brand, a channel; none: a month or the year, named in the UI's language). */
 export interface DrillStart {
   origin: 'national' | 'mix';
   filter: DrillFilter;
-  label: string;
+  name?: string;
 }
+
+const figureOf = (start: DrillStart, t: T) =>
+  start.name ?? (start.filter.month !== undefined ? t('hqUi.national.month', { month: start.filter.month }) : t('hqUi.national.year'));
 
 export function HqDrill({ start, onExit }: { start: DrillStart; onExit: () => void }) {
   const t = useT();
   const [region, setRegion] = useState<string | null>(null);
+  const figure = figureOf(start, t);
   const crumbs: { label: string; go?: () => void }[] = [
     { label: t(`hqViews.drill.from.${start.origin}`), go: onExit },
-    { label: start.label, go: region === null ? undefined : () => setRegion(null) },
+    { label: figure, go: region === null ? undefined : () => setRegion(null) },
     ...(region === null ? [] : [{ label: region }]),
   ];
   return (
@@ -57,23 +62,23 @@ export function HqDrill({ start, onExit }: { start: DrillStart; onExit: () => vo
         </button>
       </div>
       {region === null ? (
-        <DrillRegions start={start} onOpen={setRegion} />
+        <DrillRegions filter={start.filter} figure={figure} onOpen={setRegion} />
       ) : (
-        <RegionPlanView region={region} filter={start.filter} figure={start.label} />
+        <RegionPlanView region={region} filter={start.filter} figure={figure} />
       )}
     </section>
   );
 }
 
-function DrillRegions({ start, onOpen }: { start: DrillStart; onOpen: (region: string) => void }) {
+function DrillRegions({ filter, figure, onOpen }: { filter: DrillFilter; figure: string; onOpen: (region: string) => void }) {
   const t = useT();
   const { language } = useApp();
-  const drill = useQuery('hq.drill', start.filter);
+  const drill = useQuery('hq.drill', filter);
   const rows = useMemo(() => (drill.data ?? []).filter((r) => r.planCents !== 0 || r.targetCents !== 0), [drill.data]);
   const plan = sumOf(rows.map((r) => r.planCents));
   const target = sumOf(rows.map((r) => r.targetCents));
   const hasTarget = target !== 0;
-  const title = t('hqViews.drill.regionsChart', { figure: start.label });
+  const title = t(hasTarget ? 'hqViews.drill.regionsChart' : 'hqViews.drill.regionsChartPlan', { figure });
   const option = useMemo(
     () => ({
       color: [OURS_COLOR, OTHER_COLORS[0]],
@@ -99,16 +104,16 @@ function DrillRegions({ start, onOpen }: { start: DrillStart; onOpen: (region: s
       <HqKpis
         testId="hq-drill-kpi"
         kpis={[
-          { key: 'plan', label: `${t('hqViews.drill.plan')}（${t('unit.short.wan')}）`, value: money(plan, language) },
-          { key: 'target', label: `${t('hqViews.drill.target')}（${t('unit.short.wan')}）`, value: hasTarget ? money(target, language) : '—' },
+          { key: 'plan', label: t('hqViews.drill.kpiPlan'), value: money(plan, language) },
+          { key: 'target', label: t('hqViews.drill.kpiTarget'), value: hasTarget ? money(target, language) : '—' },
           { key: 'gap', label: t('hqViews.drill.gap'), value: signedPercent(hasTarget ? (plan - target) / target : null, language) },
-          { key: 'regions', label: t('hqViews.drill.region'), value: String(rows.length) },
+          { key: 'regions', label: t('hqViews.drill.kpiRegions'), value: String(rows.length) },
         ]}
       />
       <HqChartCard title={title} unit={t('hqViews.unit')} option={option} testId="hq-drill-chart" fileName={title} onClick={(c) => rows[c.dataIndex] && onOpen(rows[c.dataIndex].regionName)} />
       <div className="card hq-card">
         <div className="hq-card__head">
-          <h2 className="card__title">{t('hqViews.drill.regionsTitle', { figure: start.label })}</h2>
+          <h2 className="card__title">{t('hqViews.drill.regionsTitle', { figure })}</h2>
           <span className="card__subtitle">{t('hqViews.unit')}</span>
         </div>
         <table className="hq-table" data-testid="hq-drill-table">
@@ -238,7 +243,8 @@ function RegionPlanView({ region, filter, figure }: { region: string; filter: Dr
           {info && <RegionStatePill state={info.state} t={t} />}
           {info?.receivedAt && <span className="muted">{t('hqViews.drill.receivedAt', { time: timeText(info.receivedAt, language) })}</span>}
           <span className="hqv-readonly" data-testid="hq-region-plan-readonly">
-            🔒 {t('hqViews.drill.readOnly')}
+            <Icon name="lock" />
+            <span>{t('hqViews.drill.readOnly')}</span>
           </span>
         </div>
         <SegmentedControl

@@ -47,7 +47,11 @@ export function HqExpenses({ expenseCap }: { expenseCap: number | null }) {
         },
       },
       xAxis: { type: 'category', data: rows.map((r) => r.regionName), axisLabel: { color: CHART_TEXT, interval: 0, hideOverlap: true }, axisLine: { lineStyle: { color: CHART_GRID_LINE } } },
-      yAxis: { type: 'value', axisLabel: { color: CHART_TEXT, formatter: '{value}%' }, splitLine: { lineStyle: { color: CHART_GRID_LINE } } },
+      yAxis: {
+        type: 'value',
+        // The cap is always in view, even when every region is well below it.
+        ...(expenseCap !== null ? { max: (v: { max: number }) => Math.ceil(Math.max(v.max, pct(expenseCap) * 1.15)) } : {}),
+        axisLabel: { color: CHART_TEXT, formatter: '{value}%' }, splitLine: { lineStyle: { color: CHART_GRID_LINE } } },
       series: [
         {
           name: t('hqViews.expenses.budgetSeries'),
@@ -56,18 +60,19 @@ export function HqExpenses({ expenseCap }: { expenseCap: number | null }) {
           itemStyle: { color: OURS_COLOR },
           label: { show: rows.length <= 20, position: 'top', color: CHART_TEXT, formatter: (p: { value: number }) => `${p.value.toFixed(1)}%` },
           data: rows.map((r) => ({ value: r.ratio === null ? 0 : pct(r.ratio), itemStyle: r.overCap ? { color: OVER_COLOR } : undefined })),
+          // The cap across the whole chart, named at its end.
+          ...(expenseCap !== null
+            ? {
+                markLine: {
+                  silent: true,
+                  symbol: 'none',
+                  lineStyle: { type: 'dashed', width: 2, color: CAP_COLOR },
+                  label: { position: 'insideEndTop', color: CAP_COLOR, fontWeight: 600, formatter: `${t('hqViews.expenses.capSeries')} ${formatPercent(expenseCap, language)}` },
+                  data: [{ yAxis: pct(expenseCap) }],
+                },
+              }
+            : {}),
         },
-        ...(expenseCap !== null
-          ? [{
-              name: t('hqViews.expenses.capSeries'),
-              type: 'line',
-              step: 'middle',
-              symbol: 'none',
-              lineStyle: { type: 'dashed', width: 2, color: CAP_COLOR },
-              itemStyle: { color: CAP_COLOR },
-              data: rows.map(() => pct(expenseCap)),
-            }]
-          : []),
       ],
     };
   }, [rows, expenseCap, language, t]);
@@ -153,7 +158,7 @@ function ExpenseLine({ row, cap, open, onToggle }: { row: ExpenseRow; cap: numbe
         {cap === null || row.ratio === null ? (
           '—'
         ) : row.overCap ? (
-          <span className="hq-state hq-state--returned">{t('hqViews.expenses.overCap', { by: formatPercent(row.ratio - cap, language) })}</span>
+          <span className="hq-state hqv-state--over">{t('hqViews.expenses.overCap', { by: formatPercent(row.ratio - cap, language) })}</span>
         ) : (
           <span className="hq-state hq-state--confirmed">{t('hqViews.expenses.withinCap')}</span>
         )}

@@ -505,7 +505,7 @@ function NationalView({ onDrill }: { onDrill: (start: DrillStart) => void }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lines, language, t]);
 
-  const drillMonth = (month: number) => onDrill({ origin: 'national', filter: { month }, label: t('hqUi.national.month', { month }) });
+  const drillMonth = (month: number) => onDrill({ origin: 'national', filter: { month } });
   if (national.data && lines.length === 0) return <p className="empty-note" data-testid="hq-national-empty">{t('hqUi.national.empty')}</p>;
   return (
     <section className="hq-national" data-testid="hq-national">
@@ -532,7 +532,7 @@ function NationalView({ onDrill }: { onDrill: (start: DrillStart) => void }) {
                 </th>
               ))}
               <th className="num">
-                <button type="button" className="hqv-link" onClick={() => onDrill({ origin: 'national', filter: {}, label: t('hqUi.national.year') })} data-testid="hq-national-drill-year">
+                <button type="button" className="hqv-link" onClick={() => onDrill({ origin: 'national', filter: {} })} data-testid="hq-national-drill-year">
                   {t('hqUi.national.year')}
                 </button>
               </th>
@@ -656,8 +656,8 @@ function MixView({ onDrill }: { onDrill: (start: DrillStart) => void }) {
         onDrill={(r, parentOnly) =>
           onDrill(
             parentOnly
-              ? { origin: 'mix', filter: { brandCode: r.parentCode ?? r.code }, label: r.parentName ?? r.name }
-              : { origin: 'mix', filter: { ...(r.parentCode !== null ? { brandCode: r.parentCode } : {}), categoryCode: r.code }, label: `${r.parentName ?? ''} · ${r.name}` },
+              ? { origin: 'mix', filter: { brandCode: r.parentCode ?? r.code }, name: r.parentName ?? r.name }
+              : { origin: 'mix', filter: { ...(r.parentCode !== null ? { brandCode: r.parentCode } : {}), categoryCode: r.code }, name: `${r.parentName ?? ''} · ${r.name}` },
           )
         }
       />
@@ -666,7 +666,7 @@ function MixView({ onDrill }: { onDrill: (start: DrillStart) => void }) {
         rows={channels.data ?? []}
         testId="hq-mix-channel"
         nameHeader={t('hqUi.mix.channel')}
-        onDrill={(r) => onDrill({ origin: 'mix', filter: { channelCode: r.code }, label: r.name })}
+        onDrill={(r) => onDrill({ origin: 'mix', filter: { channelCode: r.code }, name: r.name })}
       />
     </section>
   );
