@@ -222,6 +222,7 @@ test('head office sees expenses against the cap, drills to regions and into a pl
   expect(height).toBeGreaterThan(600);
   expect(png.length).toBeGreaterThan(20_000);
   expect(png.length).toBeLessThan(5_000_000);
+  if (process.env.REGIONPLAN_SHOTS) copyFileSync(path, join(process.env.REGIONPLAN_SHOTS, 'hq-views-saved-chart.png'));
   // The national chart too, under its own name.
   await page.getByTestId('hq-tab-national').click();
   await page.getByTestId('hq-national-chart-png').click();

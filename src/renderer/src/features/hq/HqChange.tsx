@@ -113,7 +113,7 @@ export function HqChange() {
                   <ChangeRow key={r.regionKey} row={r} />
                 ))}
                 <tr className="is-total" data-testid="hq-change-total" data-from-cents={fromTotal} data-to-cents={toTotal}>
-                  <th className="hq-table__region">{t('hqViews.total')}</th>
+                  <th className="hq-table__region">{t('hqViews.change.total')}</th>
                   <td />
                   <td className="num">{money(fromTotal, language)}</td>
                   <td className="num">{money(toTotal, language)}</td>
@@ -121,7 +121,7 @@ export function HqChange() {
                   <td className="num">{signedPercent(fromTotal === 0 ? null : (toTotal - fromTotal) / fromTotal, language)}</td>
                   {monthDelta.map((c, i) => (
                     <td key={i} className={`num${c < 0 ? ' hqv-down' : ''}`}>
-                      {signedMoney(c, language)}
+                      {c === 0 ? '—' : signedMoney(c, language)}
                     </td>
                   ))}
                 </tr>
@@ -154,8 +154,9 @@ function ChangeRow({ row }: { row: ConsolidationChange }) {
       {row.months.map((m) => {
         const d = m.toCents - m.fromCents;
         return (
-          <td key={m.month} className={`num${d < 0 ? ' hqv-down' : ''}`} data-testid="hq-change-month" data-month={m.month} data-cents={d}>
-            {signedMoney(d, language)}
+          <td key={m.month} className={`num${d < 0 ? ' hqv-down' : d === 0 ? ' muted' : ''}`} data-testid="hq-change-month" data-month={m.month} data-cents={d}>
+            {/* A month that did not change is a dash: the changed ones stand out. */}
+            {d === 0 ? '—' : signedMoney(d, language)}
           </td>
         );
       })}

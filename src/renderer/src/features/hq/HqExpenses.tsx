@@ -50,7 +50,7 @@ export function HqExpenses({ expenseCap }: { expenseCap: number | null }) {
       yAxis: {
         type: 'value',
         // The cap is always in view, even when every region is well below it.
-        ...(expenseCap !== null ? { max: (v: { max: number }) => Math.ceil(Math.max(v.max, pct(expenseCap) * 1.15)) } : {}),
+        ...(expenseCap !== null ? { max: (v: { max: number }) => Math.ceil(Math.max(v.max, pct(expenseCap) * 1.15) / 5) * 5 } : {}),
         axisLabel: { color: CHART_TEXT, formatter: '{value}%' }, splitLine: { lineStyle: { color: CHART_GRID_LINE } } },
       series: [
         {
