@@ -509,7 +509,7 @@ function NationalView({ onDrill }: { onDrill: (start: DrillStart) => void }) {
   if (national.data && lines.length === 0) return <p className="empty-note" data-testid="hq-national-empty">{t('hqUi.national.empty')}</p>;
   return (
     <section className="hq-national" data-testid="hq-national">
-      <p className="an-note">{t('hqViews.drill.hint')}</p>
+      <p className="an-note hqv-hint">{t('hqViews.drill.hint')}</p>
       <HqChartCard
         title={t('hqUi.national.chartTitle')}
         unit={t('hqUi.national.unit')}
@@ -646,7 +646,7 @@ function MixView({ onDrill }: { onDrill: (start: DrillStart) => void }) {
   if (brands.data && brands.data.length === 0) return <p className="empty-note">{t('hqUi.national.empty')}</p>;
   return (
     <section className="hq-mix" data-testid="hq-mix">
-      <p className="an-note">{t('hqViews.drill.hint')}</p>
+      <p className="an-note hqv-hint">{t('hqViews.drill.hint')}</p>
       <MixTable
         title={t('hqUi.mix.byBrand')}
         rows={brands.data ?? []}
