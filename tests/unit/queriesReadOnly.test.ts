@@ -112,6 +112,9 @@ const calls = (ids: Ids): { [K in QueryName]: EndpointInput<K>[] } => ({
   'hq.expenses': [],
   'hq.targetGrid': [],
   'hq.terminalChannel': [],
+  'hq.drill': [],
+  'hq.regionPlan': [],
+  'hq.change': [],
 });
 
 describe('queries', () => {

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { ALL_AREAS } from '../areas';
 import type { BrowseEntry } from '../contract';
 import { asyncCommand, query } from '../endpoint';
-import type { Board, Decision, DimensionRow, ExpenseRow, NationalCell, Receipt } from '../hq';
 import { serverUrlSchema, type HqLocation } from '../hqServer';
 import type { TargetGridRow, TerminalChannelView } from '../hqTargets';
+import type { Board, ConsolidationChange, Decision, DimensionRow, ExpenseRow, NationalCell, Receipt } from '../hq';
+import { REGION_PLAN_CUTS, type RegionPlan } from '../hqViews';
 
 // 總部匯總: head office's workspace (a .rplanhq file), the other thing a window can have
 // open besides a region file. Its commands do not run through a region file's undo
@@ -57,6 +58,16 @@ const fraction = z.number().min(0).max(10);
 /** A signing key's fingerprint as the receipt shows it: five groups of four hex digits. */
 const fingerprintSchema = z.string().regex(/^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/, 'a fingerprint is five groups of four hex digits (ABCD-…)');
 const dueDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'not a date');
+
+/** A national figure to drill: a month, a brand (and category) or a channel; codes as the regions' packages carry them. */
+const dimCode = z.string().trim().min(1).max(100);
+const drillFilterSchema = z
+  .object({ month: z.number().int().min(1).max(12).optional(), brandCode: dimCode.optional(), categoryCode: dimCode.optional(), channelCode: dimCode.optional() })
+  .strict();
+/** A moment of the receipt log (ISO 8601 with its offset) or "now". */
+const moment = z.union([z.literal('now'), z.iso.datetime({ offset: true, message: 'a moment is an ISO 8601 time (2026-12-07T01:00:00Z) or "now"' })]);
+/** The largest chart image taken (a wide chart at three times the screen's pixels is about 2 MB). */
+const MAX_PNG_DATA_URL = 20_000_000;
 
 export const hqEndpoints = {
   /**
@@ -171,4 +182,24 @@ export const hqEndpoints = {
   ),
   /** The terminal and channel plans of the accepted revisions, summed nationally, each region underneath. */
   'hq.terminalChannel': query<TerminalChannelView>(['hq'])(z.object({}).strict()),
+  /** A national figure (the filter: a month, a brand/category, a channel; none: the year) drilled to the regions that make it up. */
+  'hq.drill': query<NationalCell[]>(['hq'])(drillFilterSchema),
+  /** One region's accepted package's plan, cut one way × month, within the drilled figure's filter; read-only. */
+  'hq.regionPlan': query<RegionPlan>(['hq'])(
+    z.object({ region: regionRef, cut: z.enum(REGION_PLAN_CUTS), filter: drillFilterSchema.optional() }).strict(),
+  ),
+  /** What changed between two consolidations: each region whose accepted revision differs at `from` and at `to`. */
+  'hq.change': query<ConsolidationChange[]>(['hq'])(z.object({ from: moment, to: moment }).strict()),
+  /**
+   * Saves a chart of the hq views (a PNG data URL the renderer drew) under `fileName`
+   * where the host puts exports (a save dialog, or the web host's exports folder); null when cancelled.
+   */
+  'hq.savePng': asyncCommand<{ path: string } | null>([])(
+    z
+      .object({
+        fileName: z.string().trim().min(1, 'a file name is required').max(200).refine((n) => !/[\\/\0]/.test(n), 'a file name has no folder in it'),
+        dataUrl: z.string().max(MAX_PNG_DATA_URL, 'the image is too large').startsWith('data:image/png;base64,', 'the image is not a PNG data URL'),
+      })
+      .strict(),
+  ),
 } as const;

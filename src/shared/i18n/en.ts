@@ -19,6 +19,7 @@ import { hqEn } from './hq';
 import { hqUiEn } from './hqUi';
 import { hqPgEn } from './hqPg';
 import { hqTargetsEn } from './hqTargets';
+import { hqViewsEn } from './hqViews';
 import { planPackageEn } from './planPackage';
 import { planReturnEn } from './planReturn';
 import { planTerminalEn } from './planTerminal';
@@ -246,6 +247,7 @@ export const en: Messages = {
   hqUi: hqUiEn,
   hqPg: hqPgEn,
   hqTargets: hqTargetsEn,
+  hqViews: hqViewsEn,
   planTerminal: planTerminalEn,
   submitCheck: submitCheckEn,
   planVariance: planVarianceEn,

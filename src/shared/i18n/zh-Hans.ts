@@ -19,6 +19,7 @@ import { hqZhHans } from './hq';
 import { hqUiZhHans } from './hqUi';
 import { hqPgZhHans } from './hqPg';
 import { hqTargetsZhHans } from './hqTargets';
+import { hqViewsZhHans } from './hqViews';
 import { planPackageZhHans } from './planPackage';
 import { planReturnZhHans } from './planReturn';
 import { planTerminalZhHans } from './planTerminal';
@@ -245,6 +246,7 @@ export const zhHans: Messages = {
   hqUi: hqUiZhHans,
   hqPg: hqPgZhHans,
   hqTargets: hqTargetsZhHans,
+  hqViews: hqViewsZhHans,
   planTerminal: planTerminalZhHans,
   submitCheck: submitCheckZhHans,
   planVariance: planVarianceZhHans,

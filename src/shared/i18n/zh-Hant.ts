@@ -21,6 +21,7 @@ import { hqZhHant } from './hq';
 import { hqUiZhHant } from './hqUi';
 import { hqPgZhHant } from './hqPg';
 import { hqTargetsZhHant } from './hqTargets';
+import { hqViewsZhHant } from './hqViews';
 import { planPackageZhHant } from './planPackage';
 import { planReturnZhHant } from './planReturn';
 import { planTerminalZhHant } from './planTerminal';
@@ -250,6 +251,7 @@ export const zhHant = {
   hqUi: hqUiZhHant,
   hqPg: hqPgZhHant,
   hqTargets: hqTargetsZhHant,
+  hqViews: hqViewsZhHant,
   planTerminal: planTerminalZhHant,
   submitCheck: submitCheckZhHant,
   planVariance: planVarianceZhHant,

@@ -15,6 +15,8 @@ import { writeConsolidatedWorkbook } from '../io/hqWorkbook';
 import { regionTargetFileName, writeRegionTargetFile } from '../io/hqTargets';
 import { installationSigner } from '../io/planPackage';
 import { RETURN_EXTENSION, writeReturnFile } from '../io/planReturn';
+import { changeBetween, drillToRegions, regionPlan } from '../hq';
+import { writeAtomically } from '../io/atomicWrite';
 import type { HandlerRegistry } from '../registry';
 import type { Session } from '../session';
 
@@ -178,4 +180,24 @@ export function registerHq(r: HandlerRegistry, session: Session): void {
   r.query('hq.targetGrid', () => targetGrid(store()));
   r.asyncCommand('hq.setTargetCells', async ({ cells }) => ({ count: await refusing(() => setTargetCells(store(), cells, session.state.language)) }));
   r.query('hq.terminalChannel', () => terminalChannelView(store()));
+  r.query('hq.drill', (filter) => drillToRegions(store(), filter));
+  r.query('hq.regionPlan', ({ region, cut, filter }) => refusing(() => regionPlan(store(), region, cut, filter ?? {}, session.state.language)));
+  r.query('hq.change', ({ from, to }) => {
+    const now = new Date().toISOString();
+    return changeBetween(store(), from === 'now' ? now : from, to === 'now' ? now : to);
+  });
+  r.asyncCommand('hq.savePng', async ({ fileName, dataUrl }) => {
+    const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+    // The bytes must be a PNG, whatever the data URL says: its eight-byte signature and an IHDR chunk first.
+    if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR') {
+      throw new AppError('INVALID_INPUT', 'dataUrl: the image is not a PNG');
+    }
+    const name = safeFileName(fileName, 'chart').replace(/\.png$/i, '');
+    const out = await host.chooseExportPath(`${name}.png`);
+    if (out === null) return null;
+    writeAtomically(out, bytes);
+    return { path: out };
+  });
 }
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

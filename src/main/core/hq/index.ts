@@ -11,3 +11,4 @@ export { readNationalTargets } from './targetsIn';
 export { ServerProblem, serverProblemOf, checkServerForCreate, checkServerForOpen, type ServerProblemKind } from './server';
 export { targetGrid, setTargetCells, spreadYear } from './targetGrid';
 export { terminalChannelView, replaceTerminalChannel } from './terminalChannel';
+export { regionPlan } from './regionPlan';

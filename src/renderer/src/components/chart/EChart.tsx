@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
 import { init, use as registerModules, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
@@ -8,7 +8,7 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 // tooltip), following its container's size and re-rendered when the option changes.
 // Printed pages draw with SVG instead: vector shapes and real text in the PDF, sharp
 // at any zoom.
-registerModules([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkPointComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+registerModules([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 export type ChartRenderer = 'canvas' | 'svg';
 
@@ -77,18 +77,20 @@ const TITLE_BAND = 40;
  * around it.
  */
 export async function saveChartPng(instance: EChartsType, fileName: string, title?: string): Promise<void> {
+  download(await chartPngDataUrl(instance, title), fileName);
+}
+
+/** A drawn chart as a PNG data URL (see saveChartPng), for a host that writes the file itself. */
+export async function chartPngDataUrl(instance: EChartsType, title?: string): Promise<string> {
   const ratio = 2;
   const url = instance.getDataURL({ type: 'png', pixelRatio: ratio, backgroundColor: '#fff' });
-  if (title === undefined) {
-    download(url, fileName);
-    return;
-  }
+  if (title === undefined) return url;
   const chart = await loadImage(url);
   const canvas = document.createElement('canvas');
   canvas.width = chart.width;
   canvas.height = chart.height + TITLE_BAND * ratio;
   const ctx = canvas.getContext('2d');
-  if (!ctx) return;
+  if (!ctx) return url;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = '#1c2733';
@@ -96,7 +98,7 @@ export async function saveChartPng(instance: EChartsType, fileName: string, titl
   ctx.textBaseline = 'middle';
   ctx.fillText(title, 16 * ratio, (TITLE_BAND / 2 + 4) * ratio, canvas.width - 32 * ratio);
   ctx.drawImage(chart, 0, TITLE_BAND * ratio);
-  download(canvas.toDataURL('image/png'), fileName);
+  return canvas.toDataURL('image/png');
 }
 
 function download(url: string, fileName: string): void {

@@ -6,7 +6,6 @@ import { api, toErrorData } from '../../api/client';
 import { runCommand } from '../../api/commands';
 import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
-import { EChart } from '../../components/chart/EChart';
 import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE } from '../../components/chart/chartStyle';
 import { Icon } from '../../components/icons';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
@@ -20,9 +19,17 @@ import { ReceiptSayso } from './HqSayso';
 import { HqLocationChip, HqSettingsDialog, SlidersIcon } from './HqSettings';
 import { HqTargetsView } from './HqTargetsView';
 import { HqTerminalsView } from './HqTerminalsView';
+import { HqChange } from './HqChange';
+import { HqDrill, type DrillStart } from './HqDrill';
+import { HqExpenses } from './HqExpenses';
+import { HqChartCard } from './hqViewKit';
+import './hqViews.css';
 import './hq.css';
 
-const TABS = ['board', 'targets', 'national', 'mix', 'terminals', 'receipts'] as const;
+const TABS = ['board', 'targets', 'national', 'mix', 'terminals', 'expenses', 'change', 'receipts'] as const;
+/** Tabs that name themselves under their own catalog section. */
+const VIEW_TABS: readonly Tab[] = ['expenses', 'change'];
+const TARGET_TABS: readonly Tab[] = ['targets', 'terminals'];
 type Tab = (typeof TABS)[number];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const UNIT = 'wan';
@@ -49,6 +56,7 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
   const [returning, setReturning] = useState<BoardRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [settings, setSettings] = useState(false);
+  const [drill, setDrill] = useState<DrillStart | null>(null);
 
   useEffect(() => {
     document.title = `${summary.name} ${summary.planYear} — RegionPlan`;
@@ -188,12 +196,25 @@ export function HqWorkspace({ summary }: { summary: HqSummary }) {
             </button>
           </div>
         )}
-        <PageTabs label={t('hqUi.bar.title')} tabs={TABS} value={tab} onChange={setTab} labelOf={(v) => (v === 'targets' || v === 'terminals' ? t(`hqTargets.tabs.${v}`) : t(`hqUi.tabs.${v}`))} testIdPrefix="hq-tab" />
+        <PageTabs
+          label={t('hqUi.bar.title')}
+          tabs={TABS}
+          value={tab}
+          onChange={(v) => {
+            setTab(v);
+            setDrill(null);
+          }}
+          labelOf={(v) => (VIEW_TABS.includes(v) ? t(`hqViews.tabs.${v}`) : TARGET_TABS.includes(v) ? t(`hqTargets.tabs.${v}`) : t(`hqUi.tabs.${v}`))}
+          testIdPrefix="hq-tab"
+        />
         {tab === 'board' && <BoardView onReturn={setReturning} onConfirm={(r) => void confirm(r)} />}
-        {tab === 'national' && <NationalView />}
         {tab === 'targets' && <HqTargetsView />}
-        {tab === 'mix' && <MixView />}
+        {drill && <HqDrill start={drill} onExit={() => setDrill(null)} />}
+        {!drill && tab === 'national' && <NationalView onDrill={setDrill} />}
+        {!drill && tab === 'mix' && <MixView onDrill={setDrill} />}
         {tab === 'terminals' && <HqTerminalsView />}
+        {tab === 'expenses' && <HqExpenses expenseCap={summary.expenseCap} />}
+        {tab === 'change' && <HqChange />}
         {tab === 'receipts' && <ReceiptLog />}
       </main>
       {picking && <HqPickDialog kind="package" onClose={() => setPicking(false)} onPicked={(p) => void receive(p)} />}
@@ -482,7 +503,7 @@ function linesOf(cells: readonly NationalCell[]): RegionLine[] {
 
 const total = (a: readonly number[]) => a.reduce((s, v) => s + v, 0);
 
-function NationalView() {
+function NationalView({ onDrill }: { onDrill: (start: DrillStart) => void }) {
   const t = useT();
   const app = useApp();
   const language = app.language;
@@ -513,16 +534,19 @@ function NationalView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lines, language, t]);
 
+  const drillMonth = (month: number) => onDrill({ origin: 'national', filter: { month } });
   if (national.data && lines.length === 0) return <p className="empty-note" data-testid="hq-national-empty">{t('hqUi.national.empty')}</p>;
   return (
     <section className="hq-national" data-testid="hq-national">
-      <div className="card hq-card">
-        <div className="hq-card__head">
-          <h2 className="card__title">{t('hqUi.national.chartTitle')}</h2>
-          <span className="card__subtitle">{t('hqUi.national.unit')}</span>
-        </div>
-        <EChart option={option} label={t('hqUi.national.chartTitle')} testId="hq-national-chart" className="hq-chart" />
-      </div>
+      <p className="an-note hqv-hint">{t('hqViews.drill.hint')}</p>
+      <HqChartCard
+        title={t('hqUi.national.chartTitle')}
+        unit={t('hqUi.national.unit')}
+        option={option}
+        testId="hq-national-chart"
+        fileName={t('hqUi.national.chartTitle')}
+        onClick={(c) => drillMonth(c.dataIndex + 1)}
+      />
       <div className="card hq-card hq-card--scroll">
         <table className="hq-table hq-table--months" data-testid="hq-national-table">
           <thead>
@@ -531,10 +555,16 @@ function NationalView() {
               <th />
               {MONTHS.map((m) => (
                 <th key={m} className="num">
-                  {t('hqUi.national.month', { month: m })}
+                  <button type="button" className="hqv-link" onClick={() => drillMonth(m)} data-testid="hq-national-drill-month" data-month={m}>
+                    {t('hqUi.national.month', { month: m })}
+                  </button>
                 </th>
               ))}
-              <th className="num">{t('hqUi.national.year')}</th>
+              <th className="num">
+                <button type="button" className="hqv-link" onClick={() => onDrill({ origin: 'national', filter: {} })} data-testid="hq-national-drill-year">
+                  {t('hqUi.national.year')}
+                </button>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -580,7 +610,9 @@ function NationalRows({ line, language, t, isTotal, hasTarget }: { line: RegionL
 }
 
 /** One dimension's rows with their share of the national plan, as a bar in the cell. */
-function MixTable({ title, rows, testId, nameHeader, parentHeader }: { title: string; rows: readonly DimensionRow[]; testId: string; nameHeader: string; parentHeader?: string }) {
+function MixTable({ title, rows, testId, nameHeader, parentHeader, onDrill }: {
+  title: string; rows: readonly DimensionRow[]; testId: string; nameHeader: string; parentHeader?: string; onDrill: (row: DimensionRow, parentOnly: boolean) => void;
+}) {
   const t = useT();
   const app = useApp();
   const language = app.language;
@@ -607,8 +639,18 @@ function MixTable({ title, rows, testId, nameHeader, parentHeader }: { title: st
             const share = sum === 0 ? 0 : r.planCents / sum;
             return (
               <tr key={`${r.parentCode ?? ''}/${r.code}`} data-testid={`${testId}-row`}>
-                {parentHeader !== undefined && <td className="hq-table__region">{r.parentName ?? '—'}</td>}
-                <td>{r.name}</td>
+                {parentHeader !== undefined && (
+                  <td className="hq-table__region">
+                    <button type="button" className="hqv-link" onClick={() => onDrill(r, true)} data-testid={`${testId}-drill-parent`}>
+                      {r.parentName ?? '—'}
+                    </button>
+                  </td>
+                )}
+                <td>
+                  <button type="button" className="hqv-link" onClick={() => onDrill(r, false)} data-testid={`${testId}-drill`}>
+                    {r.name}
+                  </button>
+                </td>
                 <td className="num">{money(r.planCents, language)}</td>
                 <td className="num">{formatInteger(r.volume, language)}</td>
                 <td className="num">{formatPercent(r.planCents === 0 ? null : r.grossProfitCents / r.planCents, language)}</td>
@@ -626,15 +668,35 @@ function MixTable({ title, rows, testId, nameHeader, parentHeader }: { title: st
 }
 
 /** 品牌與渠道: the national plan by brand and category, and by channel. */
-function MixView() {
+function MixView({ onDrill }: { onDrill: (start: DrillStart) => void }) {
   const t = useT();
   const brands = useQuery('hq.byBrand', {});
   const channels = useQuery('hq.byChannel', {});
   if (brands.data && brands.data.length === 0) return <p className="empty-note">{t('hqUi.national.empty')}</p>;
   return (
     <section className="hq-mix" data-testid="hq-mix">
-      <MixTable title={t('hqUi.mix.byBrand')} rows={brands.data ?? []} testId="hq-mix-brand" nameHeader={t('hqUi.mix.category')} parentHeader={t('hqUi.mix.brand')} />
-      <MixTable title={t('hqUi.mix.byChannel')} rows={channels.data ?? []} testId="hq-mix-channel" nameHeader={t('hqUi.mix.channel')} />
+      <p className="an-note hqv-hint">{t('hqViews.drill.hint')}</p>
+      <MixTable
+        title={t('hqUi.mix.byBrand')}
+        rows={brands.data ?? []}
+        testId="hq-mix-brand"
+        nameHeader={t('hqUi.mix.category')}
+        parentHeader={t('hqUi.mix.brand')}
+        onDrill={(r, parentOnly) =>
+          onDrill(
+            parentOnly
+              ? { origin: 'mix', filter: { brandCode: r.parentCode ?? r.code }, name: r.parentName ?? r.name }
+              : { origin: 'mix', filter: { ...(r.parentCode !== null ? { brandCode: r.parentCode } : {}), categoryCode: r.code }, name: `${r.parentName ?? ''} · ${r.name}` },
+          )
+        }
+      />
+      <MixTable
+        title={t('hqUi.mix.byChannel')}
+        rows={channels.data ?? []}
+        testId="hq-mix-channel"
+        nameHeader={t('hqUi.mix.channel')}
+        onDrill={(r) => onDrill({ origin: 'mix', filter: { channelCode: r.code }, name: r.name })}
+      />
     </section>
   );
 }
