@@ -115,7 +115,7 @@ export function HqTargetsView() {
       {grid.data && rows.length === 0 ? (
         <p className="empty-note">{t('hqTargets.grid.empty')}</p>
       ) : (
-        <div className="hqt__grid" style={{ height: Math.min(680, 150 + rows.length * 34) }}>
+        <div className="hqt__grid" style={{ height: Math.min(720, 200 + rows.length * 34) }}>
           <DataGrid<Row>
             key={measure}
             gridId={`hq.targets.${measure}`}
