@@ -7,7 +7,7 @@ import { createHandlers } from '../../src/main/core/handlers';
 import { SCHEMA_VERSION } from '../../src/main/core/db/migrations';
 import { openRegionFile } from '../../src/main/core/db/regionFile';
 import { bareBulkLoad, openTarget, type HqTarget } from '../../src/main/core/hq/dialect';
-import { closeHqStore, createHqStore, nationalByRegionMonth, openHqStore, receivePackage, type HqStore } from '../../src/main/core/hq';
+import { closeHqStore, createHqStore, nationalByRegionMonth, openHqStore, receivePaths, type HqStore } from '../../src/main/core/hq';
 import { installationSigner, verifyPlanPackage, writePlanPackage } from '../../src/main/core/io/planPackage';
 import { runJobHere } from '../../src/main/core/jobs/run';
 import { Session } from '../../src/main/core/session';
@@ -105,11 +105,11 @@ async function fixture(ctx: BenchContext): Promise<Fixture> {
 
 const regionNames = Array.from({ length: REGIONS }, (_, i) => `區域${String(i + 1).padStart(2, '0')}`);
 
+/** All 50 in one receive, as `hq receive HQ DIR` and the window's drop do. */
 async function receiveAll(store: HqStore, packages: string[]): Promise<number> {
   let rows = 0;
-  for (const p of packages) {
-    const r = await receivePackage(store, p, { by: 'bench' });
-    if (r.verdict !== 'accepted') throw new Error(`${p}: ${r.message}`);
+  for (const r of await receivePaths(store, packages, { by: 'bench' })) {
+    if (r.verdict !== 'accepted') throw new Error(`${r.fileName}: ${r.message}`);
     rows += r.factRows;
   }
   return rows;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -22,6 +22,11 @@ test('the built command line runs on plain Node: head office\'s init and status'
     const board = JSON.parse(status.stdout) as { regions: { regionName: string; state: string }[] };
     expect(board.regions.map((r) => [r.regionName, r.state])).toEqual([['華東大區', 'pending'], ['華南大區', 'pending']]);
     expect(run('package', 'verify', join(dir, 'missing.rplanpkg')).status).toBe(2);
+    // Two packages: the second is verified on the built package worker (out/main/package-worker.js).
+    for (const name of ['a.rplanpkg', 'b.rplanpkg']) writeFileSync(join(dir, name), 'not a zip');
+    const receive = run('hq', 'receive', hq, join(dir, 'a.rplanpkg'), join(dir, 'b.rplanpkg'), '--lang', 'en');
+    expect(receive.status, receive.stderr).toBe(2);
+    expect(receive.stderr).toMatch(/a\.rplanpkg: refused \(notZip\)[^]*b\.rplanpkg: refused \(notZip\)/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { Grid } from './dataFile';
 import { fileRefusal } from './fileRefusal';
+import { workerEntryBeside, type WorkerEntry } from '../threads';
 
 // Every workbook is read in a worker thread of its own, with a memory cap: SheetJS
 // holds the whole book, so a workbook within the size limits can still need gigabytes,
@@ -13,23 +13,7 @@ import { fileRefusal } from './fileRefusal';
 /** The worker's heap (old generation), in MB: what reading the largest allowed workbook needs, with room. */
 export const WORKBOOK_HEAP_MB = 2048;
 
-interface WorkerEntry {
-  file: URL;
-  execArgv?: string[];
-}
-
-function workerEntry(): WorkerEntry {
-  const here = import.meta.url;
-  // From source (tsx, vitest) the worker is this folder's .ts file, run through tsx.
-  if (here.endsWith('.ts')) return { file: new URL('./workbookWorker.ts', here), execArgv: ['--import', 'tsx'] };
-  // Built (electron-vite): out/main/workbook-worker.js, beside the entry this code is bundled
-  // into, or one folder up from the shared chunk it landed in (out/main/chunks/).
-  for (const candidate of ['./workbook-worker.js', '../workbook-worker.js']) {
-    const file = new URL(candidate, here);
-    if (existsSync(file)) return { file };
-  }
-  throw new AppError('INTERNAL', 'the workbook reader (workbook-worker.js) is missing from this build');
-}
+const workerEntry = (): WorkerEntry => workerEntryBeside(import.meta.url, './workbookWorker.ts', 'workbook-worker.js');
 
 export type WorkbookReply = { ok: true; grid: Grid } | { ok: false; error: AppErrorData };
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { errorData } from './errorData';
+import { errorData } from '../threads';
 import { runJobHere } from './run';
 import type { JobSpec, WorkerMessage } from './types';
 

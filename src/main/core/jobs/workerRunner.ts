@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import { fromErrorData } from './errorData';
+import { fromErrorData, type WorkerEntry } from '../threads';
 import type { JobRunner, WorkerMessage } from './types';
 
-export interface WorkerEntry {
-  /** The worker script: the built job-worker.js, or worker.ts under tsx. */
-  file: string | URL;
-  execArgv?: string[];
-}
+export type { WorkerEntry } from '../threads';
 
 /** A JobRunner on worker_threads, for every host (Electron main, web host, tests). */
 export function workerJobRunner(entry: WorkerEntry): JobRunner {

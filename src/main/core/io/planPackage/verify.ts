@@ -12,6 +12,7 @@ import { MANIFEST, OLDEST_READABLE_SCHEMA, PACKAGE_FORMAT, PLAN_COPY, SIGNATURE,
 import { ZipRefusal, checkedEntries, unpackSmall, unpackToFile } from './safeZip';
 import { fingerprintOf, normalizeFingerprint, signatureValid } from './signer';
 import { Refused, refuse } from './refusal';
+import { phaseTracer } from '../../trace';
 
 // Opening a package the way head office will (docs/plan-package.md, "What a receiver
 // checks"): each check in order, and the first that fails is the answer, with a stable
@@ -29,6 +30,8 @@ export interface VerifyOptions {
    * rows from the very bytes it checked, not from a second unpacking of the file).
    */
   keepCopyAt?: string;
+  /** Handed the file's bytes as read, once (head office records their sha256 without reading the file again). */
+  onRead?: (bytes: Buffer) => void;
 }
 
 
@@ -53,8 +56,10 @@ export async function verifyPlanPackage(path: string, options: VerifyOptions = {
 }
 
 async function check(path: string, options: VerifyOptions, seen: (fingerprint: string) => void): Promise<PackageManifest> {
+  const trace = phaseTracer('verify');
   if (!existsSync(path)) refuse('notFound');
   const buf = readFileSync(path);
+  options.onRead?.(buf);
   const entries = checkedEntries(buf);
   const byName = new Map(entries.map((e) => [e.name, e]));
   for (const name of [MANIFEST, SIGNATURE]) if (!byName.has(name)) refuse('missingFile', { name });
@@ -75,6 +80,7 @@ async function check(path: string, options: VerifyOptions, seen: (fingerprint: s
     refuse('badManifest', { detail: `${issue.path.join('.') || '(root)'}: ${issue.message}` });
   }
   const m = parsed.data as PackageManifest;
+  trace('read, zip entries, manifest');
 
   // The signature first: until it holds, nothing the manifest says (hashes, totals) counts.
   const fingerprint = fingerprintOf(m.signer.publicKey);
@@ -89,6 +95,7 @@ async function check(path: string, options: VerifyOptions, seen: (fingerprint: s
   for (const name of Object.keys(m.files)) if (!byName.has(name)) refuse('missingFile', { name });
   for (const e of entries) if (e.name !== MANIFEST && e.name !== SIGNATURE && !(e.name in m.files)) refuse('extraFile', { name: e.name });
   if (!(PLAN_COPY in m.files)) refuse('missingFile', { name: PLAN_COPY });
+  trace('signature');
 
   const dir = mkdtempSync(join(tmpdir(), 'rplan-verify-'));
   try {
@@ -99,7 +106,8 @@ async function check(path: string, options: VerifyOptions, seen: (fingerprint: s
       if (got.sha256 !== want.sha256 || got.bytes !== want.bytes) refuse('hashMismatch', { name });
       if (name === PLAN_COPY) copyPath = to;
     }
-    checkCopy(copyPath, m);
+    trace('unpack and hashes');
+    checkCopy(copyPath, m, trace);
     if (options.keepCopyAt !== undefined) keep(copyPath, options.keepCopyAt);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -116,7 +124,7 @@ function keep(from: string, to: string): void {
   }
 }
 
-function checkCopy(path: string, m: PackageManifest): void {
+function checkCopy(path: string, m: PackageManifest, trace: (phase: string) => void): void {
   let db;
   try {
     db = openUntrustedCopy(path);
@@ -124,7 +132,7 @@ function checkCopy(path: string, m: PackageManifest): void {
     return refuse('corruptCopy', { detail: (e as Error).message });
   }
   try {
-    checkOpenCopy(db, m);
+    checkOpenCopy(db, m, trace);
   } catch (e) {
     // A copy that passes integrity_check may still lack what a region file has: that is damage too.
     if (e instanceof Refused) throw e;
@@ -134,11 +142,12 @@ function checkCopy(path: string, m: PackageManifest): void {
   }
 }
 
-function checkOpenCopy(db: ReturnType<typeof openUntrustedCopy>, m: PackageManifest): void {
+function checkOpenCopy(db: ReturnType<typeof openUntrustedCopy>, m: PackageManifest, trace: (phase: string) => void): void {
   {
     const header = copyHeader(db);
     if (header.applicationId !== APPLICATION_ID) refuse('foreignApp');
     if (header.userVersion < OLDEST_READABLE_SCHEMA || header.userVersion > SCHEMA_VERSION) refuse('unknownSchema', { version: header.userVersion });
+    trace('integrity_check');
     if (header.problems.length > 0) refuse('corruptCopy', { detail: header.problems.slice(0, 2).join('; ') });
     if (header.userVersion !== m.schemaVersion) refuse('identityMismatch', { detail: `schema ${header.userVersion} ≠ ${m.schemaVersion}` });
     const id = copyIdentity(db);
@@ -149,12 +158,14 @@ function checkOpenCopy(db: ReturnType<typeof openUntrustedCopy>, m: PackageManif
       refuse('identityMismatch', { detail: 'the copy must hold exactly the manifest\'s frozen snapshot' });
     }
     const repeated = repeatedTargetCell(db);
+    trace('identity, repeated cells');
     if (repeated !== null) refuse('corruptCopy', { detail: repeated });
     const counts = copyRowCounts(db);
     for (const name of new Set([...Object.keys(counts), ...Object.keys(m.rowCounts)])) {
       if (counts[name] !== m.rowCounts[name]) refuse('rowCountMismatch', { name });
     }
     const diff = totalsDifference(m.controlTotals, controlTotalsOf(readDb(db), id.versions[0].id, id.planYear));
+    trace('row counts, control totals');
     if (diff !== null) refuse('totalsMismatch', { detail: diff });
   }
 }
