@@ -6,6 +6,7 @@ import type { NationalCell } from '../../src/shared/hq';
 import { invoke } from './api';
 import { expect, test } from './fixtures';
 import { demoRegion, packageOf, plannedSource, type PackageSource } from './hqPackages';
+import { boardRow, receiveInWindow } from './pages/HqPage';
 import { shot } from './shots';
 
 // Head office's workspace on a PostgreSQL server from the window (create it from the
@@ -24,17 +25,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => src?.dispose());
 
-const row = (page: Page, region: string) => page.locator(`[data-testid="hq-board-row"][data-region="${region}"]`);
+const row = boardRow;
 const verdict = (page: Page, file: string) => page.locator(`[data-testid="hq-verdict"][data-file="${file}"]`);
 
-async function receive(page: Page, files: string[]): Promise<void> {
-  await page.getByTestId('hq-receive').click();
-  const picker = page.getByTestId('hq-pick-dialog');
-  await expect(picker).toBeVisible();
-  for (const f of files) await picker.locator(`[data-testid="hq-pick-entry"][data-file="${f}"] input`).check();
-  await page.getByTestId('hq-pick-receive').click();
-  await expect(page.getByTestId('hq-receive-result')).toBeVisible();
-}
 
 async function fillCycle(page: Page, regions: string[]): Promise<void> {
   const dialog = page.getByTestId('new-hq-dialog');
@@ -101,7 +94,7 @@ test('a workspace on the PostgreSQL server: created from the start screen, recei
     await expect(location).toContainText(database);
     await expect(page.locator('[data-testid="hq-board-row"][data-state="pending"]')).toHaveCount(3);
 
-    await receive(page, ['華東大區-r1.rplanpkg', '華南大區-r1.rplanpkg']);
+    await receiveInWindow(page, ['華東大區-r1.rplanpkg', '華南大區-r1.rplanpkg']);
     await expect(page.locator('[data-testid="hq-verdict"][data-verdict="accepted"]')).toHaveCount(2);
     await page.getByTestId('hq-receive-close').click();
     await expect(row(page, '華東大區')).toHaveAttribute('data-state', 'submitted');
@@ -169,7 +162,7 @@ test('a region not expected is registered, and a region\'s new key accepted afte
   await expect(start.root).toBeVisible();
   await createFileWorkspace(page, ['華東大區', '華南大區']);
 
-  await receive(page, ['華東大區-r1.rplanpkg', '西北大區-r1.rplanpkg']);
+  await receiveInWindow(page, ['華東大區-r1.rplanpkg', '西北大區-r1.rplanpkg']);
   await expect(verdict(page, '華東大區-r1.rplanpkg')).toHaveAttribute('data-verdict', 'accepted');
   const refused = verdict(page, '西北大區-r1.rplanpkg');
   await expect(refused).toHaveAttribute('data-verdict', 'refused');
@@ -186,7 +179,7 @@ test('a region not expected is registered, and a region\'s new key accepted afte
   // 華東大區 on a new computer: its next revision is signed by another key.
   const moved = { ...east, signer: demoRegion(src, 'x').signer };
   await packageOf(src, moved, { revision: 2, out: join(host.workspace, '華東大區-r2.rplanpkg') });
-  await receive(page, ['華東大區-r2.rplanpkg']);
+  await receiveInWindow(page, ['華東大區-r2.rplanpkg']);
   const rekeyed = verdict(page, '華東大區-r2.rplanpkg');
   await expect(rekeyed).toHaveAttribute('data-verdict', 'refused');
   await expect(page.getByTestId('hq-register-region')).toHaveCount(0);
@@ -221,7 +214,7 @@ test('a region not expected is registered, and a region\'s new key accepted afte
   await packageOf(src, north, { revision: 1, out: join(host.workspace, '東北大區-r1.rplanpkg') });
   for (const lang of ['zh-Hans', 'en'] as const) {
     await language.locator(`[data-value="${lang}"]`).click();
-    await receive(page, ['華東大區-r3.rplanpkg', '東北大區-r1.rplanpkg']);
+    await receiveInWindow(page, ['華東大區-r3.rplanpkg', '東北大區-r1.rplanpkg']);
     await expect(page.getByTestId('hq-register-region')).toBeVisible();
     await shot(page, `hqpg-result-${lang}`);
     await page.getByTestId('hq-accept-key').click();
@@ -239,7 +232,7 @@ test('hq settings change the tolerance and the board follows', async ({ host, st
   await packageOf(src, east, { revision: 1, out: join(host.workspace, '華東大區-r1.rplanpkg') });
   await expect(start.root).toBeVisible();
   await createFileWorkspace(page, ['華東大區']);
-  await receive(page, ['華東大區-r1.rplanpkg']);
+  await receiveInWindow(page, ['華東大區-r1.rplanpkg']);
   await page.getByTestId('hq-receive-close').click();
   // Head office's target 3% above the plan: outside a 1% tolerance, inside 5%.
   const national = await invoke<NationalCell[]>(page, 'hq.national', {});

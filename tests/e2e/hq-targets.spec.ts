@@ -6,6 +6,7 @@ import type { TargetGridRow, TerminalChannelView } from '../../src/shared/hqTarg
 import { invoke } from './api';
 import { expect, test } from './fixtures';
 import { demoRegion, packageOf, plannedSource, type PackageSource } from './hqPackages';
+import { receiveInWindow } from './pages/HqPage';
 import { GridModel } from './pages/GridModel';
 import { shot } from './shots';
 
@@ -19,15 +20,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => src?.dispose());
 
-async function receive(page: Page, files: string[]): Promise<void> {
-  await page.getByTestId('hq-receive').click();
-  const picker = page.getByTestId('hq-pick-dialog');
-  await expect(picker).toBeVisible();
-  for (const f of files) await picker.locator(`[data-testid="hq-pick-entry"][data-file="${f}"] input`).check();
-  await page.getByTestId('hq-pick-receive').click();
-  await expect(page.getByTestId('hq-receive-result')).toBeVisible();
-  await page.getByTestId('hq-receive-close').click();
-}
 
 const gapText = (plan: number, target: number) => {
   const g = (plan - target) / target;
@@ -50,7 +42,7 @@ test('head office types and pastes its target, the board follows, a bad paste is
   await dialog.locator('textarea[name="regions"]').fill('華東大區\n華南大區\n華北大區');
   await page.getByTestId('new-hq-submit').click();
   await expect(page.getByTestId('hq-workspace')).toBeVisible();
-  await receive(page, ['華東大區-r1.rplanpkg', '華南大區-r1.rplanpkg']);
+  await receiveInWindow(page, ['華東大區-r1.rplanpkg', '華南大區-r1.rplanpkg'], { close: true });
   await expect(boardGap(page, '華東大區')).toHaveText('—');
   const plan = (await invoke<Board>(page, 'hq.board', {})).regions.find((r) => r.regionName === '華東大區')!.planCents;
 

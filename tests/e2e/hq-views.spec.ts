@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
-import { openRegionFile } from '../../src/main/core/db/regionFile';
-import { writePlanPackage } from '../../src/main/core/io/planPackage';
 import type { ConsolidationChange, ExpenseRow, NationalCell } from '../../src/shared/hq';
 import type { RegionPlan } from '../../src/shared/hqViews';
 import { invoke } from './api';
 import { expect, test } from './fixtures';
-import { demoRegion, packageOf, plannedSource, type DemoRegion, type PackageSource } from './hqPackages';
+import { demoRegion, packageOf, plannedSource, type PackageSource } from './hqPackages';
+import { receiveInWindow } from './pages/HqPage';
 import { shot } from './shots';
 
 // Head office's consolidated views through the web host: three demo regions, one of
@@ -26,47 +23,6 @@ test.beforeAll(async () => {
 test.afterAll(() => src?.dispose());
 
 const sum = (a: readonly number[]) => a.reduce((s, v) => s + v, 0);
-
-/**
- * A package of `region` whose snapshot plans differently: `scale` multiplies every
- * amount, `dropMonth` plans nothing in that month (the snapshot is frozen by triggers,
- * lifted for the edit as a region's next snapshot would differ).
- */
-async function editedPackage(region: DemoRegion, p: { revision: number; out: string; scale?: number; dropMonth?: number }): Promise<string> {
-  const path = join(src.work, `${randomUUID()}.rplan`);
-  copyFileSync(src.path, path);
-  const db = new Database(path);
-  try {
-    db.prepare('UPDATE region_meta SET region_id = ?, region_name = ? WHERE id = 1').run(region.id, region.name);
-    const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'target_fact_frozen_%'`).all() as { name: string; sql: string }[];
-    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
-    if (p.scale !== undefined) db.prepare('UPDATE target_fact SET amount_cents = CAST(amount_cents * ? AS INTEGER) WHERE version_id = ?').run(p.scale, src.snapshotId);
-    if (p.dropMonth !== undefined) db.prepare('DELETE FROM target_fact WHERE version_id = ? AND month = ?').run(src.snapshotId, p.dropMonth);
-    for (const t of triggers) db.exec(t.sql);
-  } finally {
-    db.close();
-  }
-  const file = await openRegionFile(path);
-  try {
-    await writePlanPackage({
-      file, versionId: src.snapshotId, revision: p.revision, replaces: p.revision > 1 ? p.revision - 1 : null, outPath: p.out,
-      signer: region.signer, appVersion: 'test', createdAt: new Date(Date.now() - 60_000 + p.revision * 1000).toISOString(),
-    });
-    return p.out;
-  } finally {
-    await file.close();
-    for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
-  }
-}
-
-async function receive(page: Page, files: string[]): Promise<void> {
-  await page.getByTestId('hq-receive').click();
-  const picker = page.getByTestId('hq-pick-dialog');
-  for (const f of files) await picker.locator(`[data-testid="hq-pick-entry"][data-file="${f}"] input`).check();
-  await page.getByTestId('hq-pick-receive').click();
-  await expect(page.locator('[data-testid="hq-verdict"][data-verdict="accepted"]')).toHaveCount(files.length);
-  await page.getByTestId('hq-receive-close').click();
-}
 
 const LANGUAGES = [['zh-Hant', 'hant'], ['zh-Hans', 'hans'], ['en', 'en']] as const;
 
@@ -93,7 +49,7 @@ test('head office sees expenses against the cap, drills to regions and into a pl
   const north = demoRegion(src, '華北大區');
   await packageOf(src, east, { revision: 1, out: join(host.workspace, '華東大區-r1.rplanpkg') });
   // 華南 plans half as much on the same expense budget: its ratio doubles.
-  await editedPackage(south, { revision: 1, out: join(host.workspace, '華南大區-r1.rplanpkg'), scale: 0.5 });
+  await packageOf(src, south, { revision: 1, out: join(host.workspace, '華南大區-r1.rplanpkg'), scale: 0.5 });
   await packageOf(src, north, { revision: 1, out: join(host.workspace, '華北大區-r1.rplanpkg') });
 
   await expect(start.root).toBeVisible();
@@ -105,7 +61,7 @@ test('head office sees expenses against the cap, drills to regions and into a pl
   await dialog.locator('input[name="expenseCap"]').fill('12');
   await page.getByTestId('new-hq-submit').click();
   await expect(page.getByTestId('hq-workspace')).toBeVisible();
-  await receive(page, ['華東大區-r1.rplanpkg', '華南大區-r1.rplanpkg', '華北大區-r1.rplanpkg']);
+  await receiveInWindow(page, ['華東大區-r1.rplanpkg', '華南大區-r1.rplanpkg', '華北大區-r1.rplanpkg'], { accepted: 3, close: true });
 
   // 費用: 華南 over the 12% cap, the others within; its items add up to its budget.
   const expenses = await invoke<ExpenseRow[]>(page, 'hq.expenses', {});
@@ -183,8 +139,8 @@ test('head office sees expenses against the cap, drills to regions and into a pl
 
   // A second revision of 華東 plans nothing in May: 變動 is the difference of the two plans.
   const r1 = await invoke<RegionPlan>(page, 'hq.regionPlan', { region: '華東大區', cut: 'brand' });
-  await editedPackage(east, { revision: 2, out: join(host.workspace, '華東大區-r2.rplanpkg'), dropMonth: 5 });
-  await receive(page, ['華東大區-r2.rplanpkg']);
+  await packageOf(src, east, { revision: 2, out: join(host.workspace, '華東大區-r2.rplanpkg'), dropMonth: 5 });
+  await receiveInWindow(page, ['華東大區-r2.rplanpkg'], { accepted: 1, close: true });
   const r2 = await invoke<RegionPlan>(page, 'hq.regionPlan', { region: '華東大區', cut: 'brand' });
   expect(r2.revision).toBe(2);
   await page.getByTestId('hq-tab-change').click();

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { readReturnFile } from '../../src/main/core/io/planReturn';
 import type { NationalCell } from '../../src/shared/hq';
 import { invoke } from './api';
 import { expect, test } from './fixtures';
 import { demoRegion, packageOf, plannedSource, type PackageSource } from './hqPackages';
 import { shot } from './shots';
+import { boardRow, receiveInWindow } from './pages/HqPage';
 
 // Head office's round through the web host: packages of three demo regions are put in
 // the host's folder (as head office would save them from e-mail), then everything is
@@ -20,16 +20,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => src?.dispose());
 
-const row = (page: Page, region: string) => page.locator(`[data-testid="hq-board-row"][data-region="${region}"]`);
+const row = boardRow;
 
-async function receive(page: Page, files: string[]): Promise<void> {
-  await page.getByTestId('hq-receive').click();
-  const picker = page.getByTestId('hq-pick-dialog');
-  await expect(picker).toBeVisible();
-  for (const f of files) await picker.locator(`[data-testid="hq-pick-entry"][data-file="${f}"] input`).check();
-  await page.getByTestId('hq-pick-receive').click();
-  await expect(page.getByTestId('hq-receive-result')).toBeVisible();
-}
 
 test('head office creates a workspace, receives, returns, receives the next revision, confirms, consolidates', async ({ host, start, page }) => {
   test.setTimeout(180_000);
@@ -57,7 +49,7 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await expect(page.locator('[data-testid="hq-board-row"][data-state="pending"]')).toHaveCount(4);
 
   // Receive the three packages, and one of them twice: the second is refused as a replay.
-  await receive(page, ['華東大區-r1.rplanpkg', '華南大區-r1.rplanpkg', '華北大區-r1.rplanpkg']);
+  await receiveInWindow(page, ['華東大區-r1.rplanpkg', '華南大區-r1.rplanpkg', '華北大區-r1.rplanpkg']);
   await expect(page.locator('[data-testid="hq-verdict"][data-verdict="accepted"]')).toHaveCount(3);
   await page.getByTestId('hq-receive-close').click();
   for (const r of ['華東大區', '華南大區', '華北大區']) {
@@ -75,7 +67,7 @@ test('head office creates a workspace, receives, returns, receives the next revi
   await page.getByTestId('hq-import-targets-input').setInputFiles({ name: 'national-targets.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}\n`, 'utf8') });
   await expect(page.getByTestId('hq-notice')).toContainText(`已匯入 ${national.length} 條總部目標`);
 
-  await receive(page, ['華南大區-r1.rplanpkg']);
+  await receiveInWindow(page, ['華南大區-r1.rplanpkg']);
   const refused = page.locator('[data-testid="hq-verdict"][data-verdict="refused"]');
   await expect(refused).toHaveCount(1);
   await expect(refused).toContainText('已經收過');
@@ -105,7 +97,7 @@ test('head office creates a workspace, receives, returns, receives the next revi
 
   // The region's next revision arrives and replaces the first.
   await packageOf(src, east, { revision: 2, out: join(host.workspace, '華東大區-r2.rplanpkg') });
-  await receive(page, ['華東大區-r2.rplanpkg']);
+  await receiveInWindow(page, ['華東大區-r2.rplanpkg']);
   await expect(page.locator('[data-testid="hq-verdict"][data-verdict="accepted"]')).toHaveCount(1);
   await page.getByTestId('hq-receive-close').click();
   await expect(row(page, '華東大區')).toHaveAttribute('data-state', 'submitted');

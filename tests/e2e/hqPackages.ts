@@ -77,13 +77,29 @@ export function demoRegion(src: PackageSource, name: string): DemoRegion {
   return { id: randomUUID(), name, signer: installationSigner(join(src.work, `key-${randomUUID()}`)) };
 }
 
-/** Writes `region`'s package of revision `revision` to `out`. */
-export async function packageOf(src: PackageSource, region: DemoRegion, p: { revision: number; out: string }): Promise<string> {
+/**
+ * Writes `region`'s package of revision `revision` to `out`. Its snapshot may plan
+ * differently from the source's: `scale` multiplies every amount, `dropMonth` plans
+ * nothing in that month (the snapshot's freeze triggers are lifted for the edit, as a
+ * region's next snapshot would differ).
+ */
+export async function packageOf(
+  src: PackageSource,
+  region: DemoRegion,
+  p: { revision: number; out: string; scale?: number; dropMonth?: number },
+): Promise<string> {
   const path = join(src.work, `${randomUUID()}.rplan`);
   copyFileSync(src.path, path);
   const db = new Database(path);
   try {
     db.prepare('UPDATE region_meta SET region_id = ?, region_name = ? WHERE id = 1').run(region.id, region.name);
+    if (p.scale !== undefined || p.dropMonth !== undefined) {
+      const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'target_fact_frozen_%'`).all() as { name: string; sql: string }[];
+      for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+      if (p.scale !== undefined) db.prepare('UPDATE target_fact SET amount_cents = CAST(amount_cents * ? AS INTEGER) WHERE version_id = ?').run(p.scale, src.snapshotId);
+      if (p.dropMonth !== undefined) db.prepare('DELETE FROM target_fact WHERE version_id = ? AND month = ?').run(src.snapshotId, p.dropMonth);
+      for (const t of triggers) db.exec(t.sql);
+    }
   } finally {
     db.close();
   }

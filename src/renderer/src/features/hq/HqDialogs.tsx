@@ -5,6 +5,7 @@ import { runCommand } from '../../api/commands';
 import { useQuery } from '../../api/queries';
 import { useApp } from '../../app/AppContext';
 import { Icon } from '../../components/icons';
+import { FormButtons } from '../../components/FormButtons';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { useT } from '../analysis/kit';
@@ -95,14 +96,7 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
           </p>
         )}
         {where === 'file' && <p className="form__where">{app.info.nativeDialogs ? t('hqUi.create.whereNative') : t('hqUi.create.whereWeb')}</p>}
-        <div className="form__buttons">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy} data-testid="new-hq-submit">
-            {busy ? t('common.working') : t('hqUi.create.submit')}
-          </button>
-        </div>
+        <FormButtons busy={busy} label={t('hqUi.create.submit')} onCancel={onClose} testId="new-hq-submit" />
       </form>
     </Modal>
   );

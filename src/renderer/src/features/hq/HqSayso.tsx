@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Receipt } from '../../../../shared/hq';
 import { runCommand } from '../../api/commands';
+import { FormButtons } from '../../components/FormButtons';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { useT } from '../analysis/kit';
@@ -98,23 +99,16 @@ function AcceptKeyDialog({
             {error}
           </p>
         )}
-        <div className="form__buttons">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="btn btn--primary"
-            disabled={busy}
-            data-testid="hq-accept-key-confirm"
-            onClick={() => {
-              setTried(true);
-              if (checked) onAccept(incoming);
-            }}
-          >
-            {busy ? t('common.working') : t('hqPg.action.confirm')}
-          </button>
-        </div>
+        <FormButtons
+          busy={busy}
+          label={t('hqPg.action.confirm')}
+          onCancel={onClose}
+          onSubmit={() => {
+            setTried(true);
+            if (checked) onAccept(incoming);
+          }}
+          testId="hq-accept-key-confirm"
+        />
       </div>
     </Modal>
   );

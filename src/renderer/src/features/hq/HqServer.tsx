@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { serverUrlProblem, withPassword, withoutPassword } from '../../../../shared/hqServer';
 import { runCommand } from '../../api/commands';
 import { Icon } from '../../components/icons';
+import { FormButtons } from '../../components/FormButtons';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { useT, type T } from '../analysis/kit';
@@ -178,14 +179,7 @@ export function ConnectServerDialog({ onClose }: { onClose: () => void }) {
             {hostError}
           </p>
         )}
-        <div className="form__buttons">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy} data-testid="hq-connect-submit">
-            {busy ? t('common.working') : t('hqPg.connect.submit')}
-          </button>
-        </div>
+        <FormButtons busy={busy} label={t('hqPg.connect.submit')} onCancel={onClose} testId="hq-connect-submit" />
       </form>
     </Modal>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { HqSummary } from '../../../../shared/endpoints/hq';
 import { runCommand } from '../../api/commands';
 import { Icon } from '../../components/icons';
+import { FormButtons } from '../../components/FormButtons';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { useT } from '../analysis/kit';
@@ -119,14 +120,7 @@ export function HqSettingsDialog({ summary, onClose, onSaved }: { summary: HqSum
             {hostError}
           </p>
         )}
-        <div className="form__buttons">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy} data-testid="hq-settings-submit">
-            {busy ? t('common.working') : t('hqPg.settings.submit')}
-          </button>
-        </div>
+        <FormButtons busy={busy} label={t('hqPg.settings.submit')} onCancel={onClose} testId="hq-settings-submit" />
       </form>
     </Modal>
   );

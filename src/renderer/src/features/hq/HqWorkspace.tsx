@@ -10,6 +10,7 @@ import { CHART_GRID_LINE, CHART_TEXT, OTHER_COLORS, OURS_COLOR, TOOLTIP_STYLE } 
 import { Icon } from '../../components/icons';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { Logo } from '../../components/Logo';
+import { FormButtons } from '../../components/FormButtons';
 import { Modal } from '../../components/Modal';
 import { PageTabs } from '../../components/PageTabs';
 import { errorText } from '../../i18n';
@@ -392,14 +393,7 @@ function ReturnDialog({ row, onClose, onDone }: { row: BoardRow; onClose: () => 
             {error}
           </p>
         )}
-        <div className="form__buttons">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy} data-testid="hq-return-submit">
-            {busy ? t('common.working') : t('hqUi.returnDialog.submit')}
-          </button>
-        </div>
+        <FormButtons busy={busy} label={t('hqUi.returnDialog.submit')} onCancel={onClose} testId="hq-return-submit" />
       </form>
     </Modal>
   );

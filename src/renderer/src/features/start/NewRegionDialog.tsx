@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DISPLAY_UNITS, type DisplayUnit } from '../../../../shared/units';
 import { useApp } from '../../app/AppContext';
 import { errorText } from '../../i18n';
+import { FormButtons } from '../../components/FormButtons';
 import { Modal } from '../../components/Modal';
 import { SegmentedControl } from '../../components/SegmentedControl';
 
@@ -110,14 +111,7 @@ export function NewRegionDialog() {
           </p>
         )}
         <p className="form__where">{app.info.nativeDialogs ? t('newRegion.whereNative') : t('newRegion.whereWeb')}</p>
-        <div className="form__buttons">
-          <button type="button" className="btn" onClick={() => app.showDialog(null)} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy} data-testid="new-region-submit">
-            {busy ? t('common.working') : t('newRegion.submit')}
-          </button>
-        </div>
+        <FormButtons busy={busy} label={t('newRegion.submit')} onCancel={() => app.showDialog(null)} testId="new-region-submit" />
       </form>
     </Modal>
   );
