@@ -6,7 +6,7 @@ import type { NationalCell } from '../../src/shared/hq';
 import { invoke } from './api';
 import { expect, test } from './fixtures';
 import { demoRegion, packageOf, plannedSource, type PackageSource } from './hqPackages';
-import { boardRow, receiveInWindow } from './pages/HqPage';
+import { boardRow, createWorkspace, fillCycle, receiveInWindow } from './pages/HqPage';
 import { shot } from './shots';
 
 // Head office's workspace on a PostgreSQL server from the window (create it from the
@@ -29,18 +29,8 @@ const row = boardRow;
 const verdict = (page: Page, file: string) => page.locator(`[data-testid="hq-verdict"][data-file="${file}"]`);
 
 
-async function fillCycle(page: Page, regions: string[]): Promise<void> {
-  const dialog = page.getByTestId('new-hq-dialog');
-  await dialog.locator('input[name="planYear"]').fill('2027');
-  await dialog.locator('input[name="cycleName"]').fill('2027 年度計劃');
-  await dialog.locator('textarea[name="regions"]').fill(regions.join('\n'));
-}
-
 async function createFileWorkspace(page: Page, regions: string[]): Promise<void> {
-  await page.getByTestId('start-new-hq').click();
-  await fillCycle(page, regions);
-  await page.getByTestId('new-hq-submit').click();
-  await expect(page.getByTestId('hq-workspace')).toBeVisible();
+  await createWorkspace(page, regions);
   await expect(page.getByTestId('hq-location')).toHaveAttribute('data-kind', 'file');
 }
 

@@ -6,7 +6,7 @@ import type { TargetGridRow, TerminalChannelView } from '../../src/shared/hqTarg
 import { invoke } from './api';
 import { expect, test } from './fixtures';
 import { demoRegion, packageOf, plannedSource, type PackageSource } from './hqPackages';
-import { receiveInWindow } from './pages/HqPage';
+import { createWorkspace, receiveInWindow } from './pages/HqPage';
 import { GridModel } from './pages/GridModel';
 import { shot } from './shots';
 
@@ -35,13 +35,7 @@ test('head office types and pastes its target, the board follows, a bad paste is
   await packageOf(src, south, { revision: 1, out: join(host.workspace, '華南大區-r1.rplanpkg') });
 
   await expect(start.root).toBeVisible();
-  await page.getByTestId('start-new-hq').click();
-  const dialog = page.getByTestId('new-hq-dialog');
-  await dialog.locator('input[name="planYear"]').fill('2027');
-  await dialog.locator('input[name="cycleName"]').fill('2027 年度計劃');
-  await dialog.locator('textarea[name="regions"]').fill('華東大區\n華南大區\n華北大區');
-  await page.getByTestId('new-hq-submit').click();
-  await expect(page.getByTestId('hq-workspace')).toBeVisible();
+  await createWorkspace(page, ['華東大區', '華南大區', '華北大區']);
   await receiveInWindow(page, ['華東大區-r1.rplanpkg', '華南大區-r1.rplanpkg'], { close: true });
   await expect(boardGap(page, '華東大區')).toHaveText('—');
   const plan = (await invoke<Board>(page, 'hq.board', {})).regions.find((r) => r.regionName === '華東大區')!.planCents;

@@ -6,7 +6,7 @@ import type { RegionPlan } from '../../src/shared/hqViews';
 import { invoke } from './api';
 import { expect, test } from './fixtures';
 import { demoRegion, packageOf, plannedSource, type PackageSource } from './hqPackages';
-import { receiveInWindow } from './pages/HqPage';
+import { createWorkspace, receiveInWindow } from './pages/HqPage';
 import { shot } from './shots';
 
 // Head office's consolidated views through the web host: three demo regions, one of
@@ -53,14 +53,7 @@ test('head office sees expenses against the cap, drills to regions and into a pl
   await packageOf(src, north, { revision: 1, out: join(host.workspace, '華北大區-r1.rplanpkg') });
 
   await expect(start.root).toBeVisible();
-  await page.getByTestId('start-new-hq').click();
-  const dialog = page.getByTestId('new-hq-dialog');
-  await dialog.locator('input[name="planYear"]').fill('2027');
-  await dialog.locator('input[name="cycleName"]').fill('2027 年度計劃');
-  await dialog.locator('textarea[name="regions"]').fill('華東大區\n華南大區\n華北大區');
-  await dialog.locator('input[name="expenseCap"]').fill('12');
-  await page.getByTestId('new-hq-submit').click();
-  await expect(page.getByTestId('hq-workspace')).toBeVisible();
+  await createWorkspace(page, ['華東大區', '華南大區', '華北大區'], { expenseCap: '12' });
   await receiveInWindow(page, ['華東大區-r1.rplanpkg', '華南大區-r1.rplanpkg', '華北大區-r1.rplanpkg'], { accepted: 3, close: true });
 
   // 費用: 華南 over the 12% cap, the others within; its items add up to its budget.

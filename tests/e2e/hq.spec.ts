@@ -6,7 +6,7 @@ import { invoke } from './api';
 import { expect, test } from './fixtures';
 import { demoRegion, packageOf, plannedSource, type PackageSource } from './hqPackages';
 import { shot } from './shots';
-import { boardRow, receiveInWindow } from './pages/HqPage';
+import { boardRow, createWorkspace, receiveInWindow } from './pages/HqPage';
 
 // Head office's round through the web host: packages of three demo regions are put in
 // the host's folder (as head office would save them from e-mail), then everything is
@@ -35,16 +35,8 @@ test('head office creates a workspace, receives, returns, receives the next revi
   // 新建總部匯總 from the start screen.
   await expect(start.root).toBeVisible();
   await shot(page, 'hq-start');
-  await page.getByTestId('start-new-hq').click();
-  const dialog = page.getByTestId('new-hq-dialog');
-  await dialog.locator('input[name="planYear"]').fill('2027');
-  await dialog.locator('input[name="cycleName"]').fill('2027 年度計劃');
-  await dialog.locator('textarea[name="regions"]').fill('華東大區\n華南大區\n華北大區\n西南大區');
-  await dialog.locator('input[name="expenseCap"]').fill('12');
   // Due a week ago: the region that has not submitted is late.
-  await dialog.locator('input[name="dueDate"]').fill('2026-12-01');
-  await page.getByTestId('new-hq-submit').click();
-  await expect(page.getByTestId('hq-workspace')).toBeVisible();
+  await createWorkspace(page, ['華東大區', '華南大區', '華北大區', '西南大區'], { expenseCap: '12', dueDate: '2026-12-01' });
   await expect(page.getByTestId('hq-cycle')).toContainText('2027 年度計劃');
   await expect(page.locator('[data-testid="hq-board-row"][data-state="pending"]')).toHaveCount(4);
 

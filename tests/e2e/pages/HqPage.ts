@@ -20,3 +20,21 @@ export async function receiveInWindow(page: Page, files: string[], options: { ac
   if (options.accepted !== undefined) await expect(page.locator('[data-testid="hq-verdict"][data-verdict="accepted"]')).toHaveCount(options.accepted);
   if (options.close) await page.getByTestId('hq-receive-close').click();
 }
+
+/** Fills 新建總部匯總's cycle (plan year 2027, its name, the regions one per line, optionally the cap in % and the due date). */
+export async function fillCycle(page: Page, regions: string[], options: { expenseCap?: string; dueDate?: string } = {}): Promise<void> {
+  const dialog = page.getByTestId('new-hq-dialog');
+  await dialog.locator('input[name="planYear"]').fill('2027');
+  await dialog.locator('input[name="cycleName"]').fill('2027 年度計劃');
+  await dialog.locator('textarea[name="regions"]').fill(regions.join('\n'));
+  if (options.expenseCap !== undefined) await dialog.locator('input[name="expenseCap"]').fill(options.expenseCap);
+  if (options.dueDate !== undefined) await dialog.locator('input[name="dueDate"]').fill(options.dueDate);
+}
+
+/** 新建總部匯總 from the start screen, in a file where the host puts it; resolves when the workspace shows. */
+export async function createWorkspace(page: Page, regions: string[], options: { expenseCap?: string; dueDate?: string } = {}): Promise<void> {
+  await page.getByTestId('start-new-hq').click();
+  await fillCycle(page, regions, options);
+  await page.getByTestId('new-hq-submit').click();
+  await expect(page.getByTestId('hq-workspace')).toBeVisible();
+}
