@@ -31,10 +31,21 @@ export async function fillCycle(page: Page, regions: string[], options: { expens
   if (options.dueDate !== undefined) await dialog.locator('input[name="dueDate"]').fill(options.dueDate);
 }
 
-/** 新建總部匯總 from the start screen, in a file where the host puts it; resolves when the workspace shows. */
-export async function createWorkspace(page: Page, regions: string[], options: { expenseCap?: string; dueDate?: string } = {}): Promise<void> {
+/**
+ * 新建總部匯總 from the start screen, in a file where the host puts it or, given
+ * `serverUrl`, in that PostgreSQL database; resolves when the workspace shows.
+ */
+export async function createWorkspace(
+  page: Page,
+  regions: string[],
+  options: { expenseCap?: string; dueDate?: string; serverUrl?: string } = {},
+): Promise<void> {
   await page.getByTestId('start-new-hq').click();
   await fillCycle(page, regions, options);
+  if (options.serverUrl !== undefined) {
+    await page.getByTestId('hq-where-server').click();
+    await page.getByTestId('hq-server-url').fill(options.serverUrl);
+  }
   await page.getByTestId('new-hq-submit').click();
   await expect(page.getByTestId('hq-workspace')).toBeVisible();
 }
