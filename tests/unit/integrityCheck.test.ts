@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -12,7 +12,7 @@ import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../src/main/core/
 import { openRegionFile } from '../../src/main/core/db/regionFile';
 import { Session } from '../../src/main/core/session';
 import { sha256, sidecarsOf, testHost, tinyDemoTemplate } from './helpers';
-import { breakIndex } from './damage';
+import { breakIndex, flipIndexLeaf } from './damage';
 
 // No write reaches a file that has not passed PRAGMA integrity_check. A large file is
 // shown at once and checked on a worker; until the check passes every command that
@@ -83,6 +83,60 @@ describe('the full integrity check', () => {
     const current = await r.invoke('file.current', {});
     expect(current.ok && (current.value as RegionSummary)).toMatchObject({ managerName: '李經理', checking: false });
     await session.close();
+  });
+
+  it('a file this installation closed cleanly after its check opens writable at once; changed since in any way, it is checked again', async () => {
+    const path = template.copy();
+    const jobs: string[] = [];
+    const events: AppEvent[] = [];
+    const session = new Session(
+      testHost(join(dirname(path), 'state-clean'), {
+        runJob: (spec, onProgress) => (jobs.push(spec.kind), { id: 'now', cancel: () => undefined, done: runJobHere(spec, onProgress, () => false) }),
+        emit: (e) => events.push(e),
+      }),
+      { fullCheckUpToBytes: 0 },
+    );
+    session.grant(path);
+    const r = createHandlers(session);
+    const open = async () => {
+      const opened = await r.invoke('file.open', { path });
+      if (!opened.ok) throw new Error(opened.error.message);
+      return opened.value as RegionSummary;
+    };
+
+    // Never closed by this installation: checked in the background first.
+    expect(await open()).toMatchObject({ checking: true });
+    await session.checked();
+    expect(jobs).toEqual(['integrityCheck']);
+    await session.close();
+
+    // Unchanged since it was closed cleanly: writable at once, no check.
+    expect(await open()).toMatchObject({ checking: false });
+    expect(await r.invoke('region.updateProfile', { managerName: '李經理' })).toMatchObject({ ok: true });
+    expect(jobs).toEqual(['integrityCheck']);
+    await session.close();
+
+    // Written by another program through SQLite: checked again before any write.
+    const other = new Database(path);
+    other.prepare(`UPDATE region_meta SET notes = '別的程式寫的' WHERE id = 1`).run();
+    other.close();
+    // (Opened unverified, it is read-only until the check passes: the tests above.)
+    expect(await open()).toMatchObject({ checking: true });
+    await session.checked();
+    expect(jobs).toEqual(['integrityCheck', 'integrityCheck']);
+    await session.close();
+
+    // Damaged on disk with its modification time put back: still seen as changed, checked, and refused.
+    const { mtime, atime } = statSync(path);
+    flipIndexLeaf(path);
+    utimesSync(path, atime, mtime);
+    const before = sha256(path);
+    expect(await open()).toMatchObject({ checking: true });
+    await session.checked();
+    expect(jobs).toHaveLength(3);
+    expect(session.file).toBeNull();
+    expect(events.filter((e) => e.type === 'file-checked').at(-1)).toMatchObject({ path, error: { code: 'FILE_REFUSED', reason: 'corrupt' } });
+    expect(sha256(path)).toBe(before);
   });
 
   it('a small file is checked in full before it opens: a damaged one is refused at once', async () => {

@@ -12,9 +12,13 @@ const MAX_RECENT = 10;
 interface StateFile {
   recent: Omit<RecentFile, 'exists'>[];
   language: Language;
+  /** Region files this installation closed cleanly after their full check, by path: their stamp then (db/cleanClose). */
+  clean: Record<string, string>;
 }
 
-const DEFAULT_STATE: StateFile = { recent: [], language: 'zh-Hant' };
+const DEFAULT_STATE: StateFile = { recent: [], language: 'zh-Hant', clean: {} };
+/** Clean-close stamps kept: the files a manager reopens are among the last few. */
+const MAX_CLEAN = 20;
 
 export class AppState {
   private readonly file: string;
@@ -27,7 +31,7 @@ export class AppState {
   }
 
   private static read(file: string): StateFile {
-    if (!existsSync(file)) return { ...DEFAULT_STATE };
+    if (!existsSync(file)) return { ...DEFAULT_STATE, clean: {} };
     try {
       const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<StateFile>;
       const recent = Array.isArray(raw.recent)
@@ -37,10 +41,13 @@ export class AppState {
           )
         : [];
       const language = (LANGUAGES as readonly string[]).includes(raw.language ?? '') ? (raw.language as Language) : 'zh-Hant';
-      return { recent, language };
+      const clean = Object.fromEntries(
+        Object.entries(raw.clean && typeof raw.clean === 'object' ? raw.clean : {}).filter(([k, v]) => typeof k === 'string' && typeof v === 'string'),
+      );
+      return { recent, language, clean };
     } catch {
       // A damaged state file only costs the recent list; it never blocks start-up.
-      return { ...DEFAULT_STATE };
+      return { ...DEFAULT_STATE, clean: {} };
     }
   }
 
@@ -67,6 +74,19 @@ export class AppState {
       openedAt: new Date().toISOString(),
     };
     this.state.recent = [entry, ...this.state.recent.filter((r) => r.path !== summary.path)].slice(0, MAX_RECENT);
+    this.write();
+  }
+
+  /** The stamp of `path` when this installation last closed it cleanly, if any. */
+  cleanStampOf(path: string): string | null {
+    return this.state.clean[path] ?? null;
+  }
+
+  /** Records (or, with null, forgets) the stamp of a file just closed cleanly, newest last. */
+  rememberClean(path: string, stamp: string | null): void {
+    const { [path]: _old, ...others } = this.state.clean;
+    const kept = Object.entries(others).slice(-(MAX_CLEAN - 1));
+    this.state.clean = Object.fromEntries(stamp === null ? kept : [...kept, [path, stamp]]);
     this.write();
   }
 

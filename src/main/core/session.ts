@@ -5,6 +5,7 @@ import { serverLocation, type HqLocation } from '../../shared/hqServer';
 import type { RegionSummary } from '../../shared/contract';
 import { AppError, refusal, type AppErrorData } from '../../shared/errors';
 import { AppState } from './appState';
+import { cleanStamp } from './db/cleanClose';
 import { createRegionFile, openRegionFile, type NewRegion, type OpenOptions, type RegionFile } from './db/regionFile';
 import { toErrorData } from './registry';
 import type { Host } from './host';
@@ -173,7 +174,7 @@ export class Session {
       if (this.current?.path === full) return this.summaryOf(this.current);
       // Open the new file before closing the old one: a refused file leaves the
       // user where they were.
-      const next = await openRegionFile(full, this.openOptions);
+      const next = await openRegionFile(full, { ...this.openOptions, closedCleanAs: this.state.cleanStampOf(full) });
       await this.closeCurrent();
       const summary = this.adopt(next);
       if (!next.verified) this.checkInBackground(next);
@@ -251,7 +252,12 @@ export class Session {
   private async closeCurrent(): Promise<void> {
     const file = this.current;
     this.current = null;
-    if (file) await file.close();
+    if (file) {
+      const verified = file.verified;
+      await file.close();
+      // Checked and closed cleanly: opening it again needs no full check while nothing writes to it.
+      if (verified) this.state.rememberClean(file.path, cleanStamp(file.path));
+    }
     const hq = this.currentHq;
     this.currentHq = null;
     if (hq) await closeHqStore(hq.store);

@@ -10,6 +10,7 @@ import { inspectRegionFile } from './inspect';
 import { migrate } from './migrate';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { FileChanges } from './changes';
+import { cleanStamp } from './cleanClose';
 import { readDb, type ReadDb } from './handle';
 import type { DB } from './schema';
 
@@ -59,6 +60,12 @@ export interface OpenOptions {
    * runs the full check in the background (Session does, on a worker).
    */
   fullCheckUpToBytes?: number;
+  /**
+   * The file's stamp (db/cleanClose) when this installation last closed it cleanly
+   * after its full check had passed. A large file whose stamp is still this one opens
+   * verified, without the full check: nothing has written to it since.
+   */
+  closedCleanAs?: string | null;
 }
 
 /** Up to this size (the typical demo region, 500,000 sales lines, is about 45 MB) the full check takes about a second, so opening waits for it. */
@@ -290,13 +297,15 @@ export async function openRegionFile(path: string, options: OpenOptions = {}): P
   const needsMigration = header.userVersion < target;
   const fullNow = needsMigration || !header.walMode || header.fileSize <= (options.fullCheckUpToBytes ?? FULL_CHECK_INLINE_BYTES);
   verifyReadOnly(path, fullNow ? 'full' : 'identity');
+  // Read before the connection opens (opening makes a WAL): unchanged since our clean close.
+  const unchanged = !fullNow && !!options.closedCleanAs && cleanStamp(path) === options.closedCleanAs;
   if (needsMigration) await assertSchemaMatches(path, header.userVersion, migrations);
 
   const sqlite = connect(path);
   let backup: string | null = null;
   try {
     configure(sqlite);
-    const file = wrap(path, sqlite, fullNow);
+    const file = wrap(path, sqlite, fullNow || unchanged);
     const from = sqlite.pragma('user_version', { simple: true }) as number;
     if (from < target) {
       backup = backupPathFor(path, from);
