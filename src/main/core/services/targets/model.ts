@@ -7,8 +7,8 @@ import type { ReadDb } from '../../db/handle';
 import type { StepEffects } from '../../db/undoLog';
 import { findVersion } from '../../repos/planVersions';
 import { regionPlanYear } from '../../repos/region';
-import { versionCells } from '../../repos/targets/cells';
-import { cubeMembers, newestSalesPeriodBefore, salesLines } from '../../repos/targets/refs';
+import { unpackPlace, versionCells } from '../../repos/targets/cells';
+import { SKU_SPAN, cubeMembers, newestSalesPeriodBefore, salesLines } from '../../repos/targets/refs';
 
 // The in-memory target cube (docs/architecture.md, "Caches"): the plan's leaf cells in typed
 // arrays, so that a tree at any hierarchy, a spread over a million cells and a
@@ -68,7 +68,7 @@ export class TargetRefs {
   /** Combos that sold in the reference periods (candidates for a new plan's leaves). */
   active = new Uint8Array(1024);
   private readonly byKey = new Map<string, number>();
-  /** customer * 2^21 + sku → combo, for mapping actuals (customer's own city and channel). */
+  /** customer × SKU_SPAN + sku → combo, for mapping actuals (customer's own city and channel). */
   private readonly byCustomerSku = new Map<number, number>();
 
   // Lookups by id.
@@ -122,15 +122,17 @@ export class TargetRefs {
     this.sku.data[i] = sku;
     this.byKey.set(key, i);
     if (customer > 0 && this.customerCity[customer] === city && this.customerChannel[customer] === channel) {
-      this.byCustomerSku.set(customer * 2097152 + sku, i);
+      this.byCustomerSku.set(customer * SKU_SPAN + sku, i);
     }
     return i;
   }
 
-  /** The combo actuals of a customer × SKU belong to (the customer's own city and channel). */
-  comboForActual(customer: number, sku: number): number {
-    const hit = this.byCustomerSku.get(customer * 2097152 + sku);
+  /** The combo actuals of a customer × SKU (customer × SKU_SPAN + SKU) belong to (the customer's own city and channel). */
+  comboForActual(customerSku: number): number {
+    const hit = this.byCustomerSku.get(customerSku);
     if (hit !== undefined) return hit;
+    const sku = customerSku % SKU_SPAN;
+    const customer = (customerSku - sku) / SKU_SPAN;
     const city = this.customerCity[customer];
     const channel = this.customerChannel[customer];
     if (!city || !channel) throw new AppError('INTERNAL', `customer ${customer} has no city or channel`);
@@ -328,10 +330,12 @@ function loadActuals(
   to: number,
   into: (combo: number, month: number, amount: number, volume: number, gross: number) => void,
 ): void {
-  for (const row of salesLines(db, from, to)) {
-    const combo = refs.comboForActual(row[0], row[1]);
-    refs.active[combo] = 1;
-    into(combo, (row[2] % 100) - 1, row[3], row[4], row[5]);
+  for (const month of salesLines(db, from, to)) {
+    for (const row of month) {
+      const combo = refs.comboForActual(row[0]);
+      refs.active[combo] = 1;
+      into(combo, (row[1] % 100) - 1, row[2], row[3], row[4]);
+    }
   }
 }
 
@@ -366,25 +370,48 @@ export function buildRefs(db: ReadDb, planYear: number): TargetRefs {
 export function loadVersionCube(db: ReadDb, refs: TargetRefs, versionId: number): VersionCube {
   // Combos first (a row's combo may be new to the refs), then the cells.
   const cube = new VersionCube(versionId, Math.max(refs.n, 1) * MONTHS);
+  // A leaf's 12 months come one after the other: the combo is looked up when the leaf changes.
+  let lastPlace = -1;
   let lastCity = -1;
   let lastChannel = -1;
   let lastCustomer = -1;
   let lastSku = -1;
   let combo = -1;
-  for (const r of versionCells(db, versionId)) {
-    if (r[1] !== lastCity || r[2] !== lastChannel || r[3] !== lastCustomer || r[4] !== lastSku) {
-      lastCity = r[1];
-      lastChannel = r[2];
-      lastCustomer = r[3];
-      lastSku = r[4];
-      combo = refs.ensureCombo(lastCity, lastChannel, lastCustomer, lastSku);
-      if (combo * MONTHS + MONTHS > cube.rowId.length) cube.fit(refs.n * MONTHS);
-    }
-    const k = combo * MONTHS + r[5] - 1;
-    cube.rowId[k] = r[0];
-    cube.amount[k] = Math.round(r[6] / 100);
-    cube.volume[k] = r[7];
+  const cell = (id: number, comboNow: number, month: number, amountCents: number, volume: number) => {
+    if (comboNow * MONTHS + MONTHS > cube.rowId.length) cube.fit(refs.n * MONTHS);
+    const k = comboNow * MONTHS + month - 1;
+    cube.rowId[k] = id;
+    cube.amount[k] = Math.round(amountCents / 100);
+    cube.volume[k] = volume;
     cube.present++;
+  };
+  for (const chunk of versionCells(db, versionId)) {
+    if (chunk.packed) {
+      for (const r of chunk.rows) {
+        const month = r[2] % 16;
+        const sku = (r[2] - month) / 16;
+        if (r[1] !== lastPlace || sku !== lastSku) {
+          lastPlace = r[1];
+          lastSku = sku;
+          const { city, channel, customer } = unpackPlace(lastPlace);
+          combo = refs.ensureCombo(city, channel, customer, sku);
+        }
+        cell(r[0], combo, month, r[3], r[4]);
+      }
+    } else {
+      for (const r of chunk.rows) {
+        const month = r[4] % 16;
+        const sku = (r[4] - month) / 16;
+        if (r[1] !== lastCity || r[2] !== lastChannel || r[3] !== lastCustomer || sku !== lastSku) {
+          lastCity = r[1];
+          lastChannel = r[2];
+          lastCustomer = r[3];
+          lastSku = sku;
+          combo = refs.ensureCombo(lastCity, lastChannel, lastCustomer, sku);
+        }
+        cell(r[0], combo, month, r[5], r[6]);
+      }
+    }
   }
   if (cube.rowId.length < refs.n * MONTHS) cube.fit(refs.n * MONTHS);
   return cube;
