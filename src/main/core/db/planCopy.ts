@@ -275,6 +275,29 @@ export function enteredBudgetByMonth(db: Database.Database, versionId: number): 
     .all(versionId) as { month: number; amountCents: number }[];
 }
 
+/**
+ * The package's plan, aggregated over customers (and so over salespeople) to
+ * city × channel × SKU × month, with master data by code (a region's ids are its own).
+ * Gross profit per target row as the package's control totals count it. `p` is the
+ * schema prefix of the copy ("pkg." when attached to head office's workspace, "" when
+ * opened on its own). Columns: head office's plan_fact after its region_key.
+ */
+export function copyFactSelect(p: string): string {
+  return `SELECT t.month AS month, pr.code AS province_code, c.code AS city_code, ch.code AS channel_code, b.code AS brand_code,
+      k.code AS category_code, s.code AS sku_code, SUM(t.amount_cents) AS amount_cents, SUM(t.volume) AS volume,
+      SUM(CASE WHEN s.list_price_cents > 0 AND s.std_cost_cents IS NOT NULL
+               THEN t.amount_cents * (s.list_price_cents - s.std_cost_cents) / s.list_price_cents ELSE 0 END) AS gross_profit_cents
+    FROM ${p}target_fact t JOIN ${p}sku s ON s.id = t.sku_id JOIN ${p}city c ON c.id = t.city_id
+    JOIN ${p}province pr ON pr.id = c.province_id JOIN ${p}channel ch ON ch.id = t.channel_id
+    JOIN ${p}brand b ON b.id = s.brand_id JOIN ${p}category k ON k.id = s.category_id
+   GROUP BY t.month, t.city_id, t.channel_id, t.sku_id`;
+}
+
+/** The copy's plan facts (copyFactSelect), one raw array per row, streamed. */
+export function copyFactRows(db: Database.Database): IterableIterator<(string | number)[]> {
+  return db.prepare(copyFactSelect('')).raw().iterate() as IterableIterator<(string | number)[]>;
+}
+
 /** A dimension member of the copy by its code (head office keys the regions' rows by codes, not their ids). */
 export interface CopyDimension {
   kind: 'province' | 'city' | 'channel' | 'brand' | 'category' | 'sku' | 'expenseItem';

@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'k
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { HqDatabase } from './schema';
-import { openUntrustedCopy } from '../db/planCopy';
+import { copyFactRows, copyFactSelect, openUntrustedCopy } from '../db/planCopy';
 
 // Everything that differs between the two stores of a head-office workspace lives in
 // this file and nowhere else: how a connection is made, the column types of the DDL,
@@ -31,23 +31,6 @@ export type Trx = Transaction<HqDatabase> | Kysely<HqDatabase>;
 export const FACT_COLUMNS = [
   'region_key', 'month', 'province_code', 'city_code', 'channel_code', 'brand_code', 'category_code', 'sku_code', 'amount_cents', 'volume', 'gross_profit_cents',
 ] as const;
-
-/**
- * The package's plan, aggregated over customers (and so over salespeople) to
- * city × channel × SKU × month, with master data by code (a region's ids are its own).
- * Gross profit per target row as the package's control totals count it. `p` is the
- * schema prefix of the copy ("pkg." when attached, "" when opened on its own).
- */
-export function factSelect(p: string): string {
-  return `SELECT t.month AS month, pr.code AS province_code, c.code AS city_code, ch.code AS channel_code, b.code AS brand_code,
-      k.code AS category_code, s.code AS sku_code, SUM(t.amount_cents) AS amount_cents, SUM(t.volume) AS volume,
-      SUM(CASE WHEN s.list_price_cents > 0 AND s.std_cost_cents IS NOT NULL
-               THEN t.amount_cents * (s.list_price_cents - s.std_cost_cents) / s.list_price_cents ELSE 0 END) AS gross_profit_cents
-    FROM ${p}target_fact t JOIN ${p}sku s ON s.id = t.sku_id JOIN ${p}city c ON c.id = t.city_id
-    JOIN ${p}province pr ON pr.id = c.province_id JOIN ${p}channel ch ON ch.id = t.channel_id
-    JOIN ${p}brand b ON b.id = s.brand_id JOIN ${p}category k ON k.id = s.category_id
-   GROUP BY t.month, t.city_id, t.channel_id, t.sku_id`;
-}
 
 /** Column types of the DDL, per store. */
 export interface DdlTypes {
@@ -138,7 +121,7 @@ class SqliteStore implements StoreDialect {
       return await this.writing(db, (trx) =>
         fn(trx, async (regionKey) => {
           this.sqlite.prepare('DELETE FROM plan_fact WHERE region_key = ?').run(regionKey);
-          const r = this.sqlite.prepare(`INSERT INTO plan_fact (${FACT_COLUMNS.join(', ')}) SELECT ${regionKey}, f.* FROM (${factSelect('pkg.')}) f`).run();
+          const r = this.sqlite.prepare(`INSERT INTO plan_fact (${FACT_COLUMNS.join(', ')}) SELECT ${regionKey}, f.* FROM (${copyFactSelect('pkg.')}) f`).run();
           return r.changes;
         }),
       );
@@ -152,7 +135,7 @@ class SqliteStore implements StoreDialect {
     this.sqlite.exec(`CREATE TABLE IF NOT EXISTS bare_fact (${factColumnsDdl(this.types)})`);
     attachCopy(this.sqlite, copyPath);
     try {
-      return this.sqlite.transaction(() => this.sqlite.prepare(`INSERT INTO main.bare_fact SELECT 0, f.* FROM (${factSelect('pkg.')}) f`).run().changes)();
+      return this.sqlite.transaction(() => this.sqlite.prepare(`INSERT INTO main.bare_fact SELECT 0, f.* FROM (${copyFactSelect('pkg.')}) f`).run().changes)();
     } finally {
       this.sqlite.exec('DETACH DATABASE pkg');
     }
@@ -255,7 +238,7 @@ function* csvRows(copyPath: string, regionKey: number): Generator<string> {
     let batch = '';
     let n = 0;
     const prefix = `${regionKey},`;
-    for (const r of copy.prepare(factSelect('')).raw().iterate() as IterableIterator<(string | number)[]>) {
+    for (const r of copyFactRows(copy)) {
       batch += prefix + r.map(csvField).join(',') + '\n';
       if (++n % 5000 === 0) {
         yield batch;
