@@ -60,8 +60,6 @@ export const hqPgZhHant = {
     locationNote: '位置在新建時決定，這裡不能更改。',
     submit: '儲存設定',
     saved: '設定已儲存',
-    invalidName: '請輸入週期名稱',
-    invalidPercent: '請輸入 0 到 100 之間的數字',
   },
   action: {
     acceptKey: '接受新金鑰並接收',
@@ -138,8 +136,6 @@ export const hqPgZhHans: HqPgMessages = {
     locationNote: '位置在新建时决定，这里不能更改。',
     submit: '保存设置',
     saved: '设置已保存',
-    invalidName: '请输入周期名称',
-    invalidPercent: '请输入 0 到 100 之间的数字',
   },
   action: {
     acceptKey: '接受新密钥并接收',
@@ -213,8 +209,6 @@ export const hqPgEn: HqPgMessages = {
     locationNote: 'Chosen when the workspace was created; it cannot be changed here.',
     submit: 'Save settings',
     saved: 'Settings saved',
-    invalidName: 'Type the cycle’s name',
-    invalidPercent: 'Type a number from 0 to 100',
   },
   action: {
     acceptKey: 'Accept the new key and receive',

@@ -10,9 +10,8 @@ import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { useT } from '../analysis/kit';
 import { withPassword } from '../../../../shared/hqServer';
+import { cycleProblems, cycleValues } from './cycleFields';
 import { LocationChoice, rememberServer, serverUrlError, type HqWhere } from './HqServer';
-
-const percentOk = (text: string) => text.trim() !== '' && Number.isFinite(Number(text)) && Number(text) >= 0 && Number(text) <= 100;
 
 /** 新建總部匯總: plan year, cycle name, the regions expected, tolerance and expense cap. */
 export function NewHqDialog({ onClose }: { onClose: () => void }) {
@@ -33,12 +32,10 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
 
   const year = Number(planYear);
   const regionList = regions.split('\n').map((r) => r.trim()).filter((r) => r.length > 0);
-  const problems: Record<string, string> = {};
+  const fields = { name, tolerance, cap, due };
+  const problems = cycleProblems(fields, t);
   if (!/^\d{4}$/.test(planYear.trim()) || year < 2000 || year > 2100) problems.planYear = t('hqUi.create.invalid.year');
-  if (name.trim() === '') problems.name = t('hqUi.create.invalid.name');
   if (regionList.length === 0) problems.regions = t('hqUi.create.invalid.regions');
-  if (!percentOk(tolerance)) problems.tolerance = t('hqUi.create.invalid.percent');
-  if (cap.trim() !== '' && !percentOk(cap)) problems.cap = t('hqUi.create.invalid.percent');
   const urlProblem = where === 'server' ? serverUrlError(url, t) : null;
   if (urlProblem !== null) problems.url = urlProblem;
   const shown = tried ? problems : {};
@@ -49,11 +46,7 @@ export function NewHqDialog({ onClose }: { onClose: () => void }) {
     setHostError(null);
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
-    const cycle = {
-      planYear: year, name: name.trim(), regions: [...new Set(regionList)], tolerance: Number(tolerance) / 100,
-      expenseCap: cap.trim() === '' ? null : Number(cap) / 100,
-      dueDate: due === '' ? null : due,
-    };
+    const cycle = { planYear: year, regions: [...new Set(regionList)], ...cycleValues(fields) };
     const outcome = where === 'server' ? await runCommand('hq.createOnServer', { url: withPassword(url, password), ...cycle }) : await runCommand('hq.create', cycle);
     setBusy(false);
     if (outcome.ok && where === 'server') rememberServer(url);

@@ -6,14 +6,12 @@ import { FormButtons } from '../../components/FormButtons';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../i18n';
 import { useT } from '../analysis/kit';
+import { cycleProblems, cycleValues, percentText } from './cycleFields';
 import './hqPg.css';
 
 // hq settings: the cycle's name, tolerance, expense-ratio cap and due date; where the
 // workspace lives is shown, not changed (it is chosen when the workspace is made).
 
-const percentOk = (text: string) => text.trim() !== '' && Number.isFinite(Number(text)) && Number(text) >= 0 && Number(text) <= 100;
-/** A fraction as the percent typed, without float noise (0.035 → "3.5"). */
-const percentText = (f: number) => String(Math.round(f * 100 * 1e6) / 1e6);
 
 /** The settings button's icon: sliders, drawn as the app's line icons are (components/icons). */
 export function SlidersIcon({ size = 18 }: { size?: number }) {
@@ -52,10 +50,8 @@ export function HqSettingsDialog({ summary, onClose, onSaved }: { summary: HqSum
   const [busy, setBusy] = useState(false);
   const [hostError, setHostError] = useState<string | null>(null);
 
-  const problems: Record<string, string> = {};
-  if (name.trim() === '') problems.name = t('hqPg.settings.invalidName');
-  if (!percentOk(tolerance)) problems.tolerance = t('hqPg.settings.invalidPercent');
-  if (cap.trim() !== '' && !percentOk(cap)) problems.cap = t('hqPg.settings.invalidPercent');
+  const fields = { name, tolerance, cap, due };
+  const problems = cycleProblems(fields, t);
   const shown = tried ? problems : {};
 
   const submit = async (e: FormEvent) => {
@@ -64,12 +60,7 @@ export function HqSettingsDialog({ summary, onClose, onSaved }: { summary: HqSum
     setHostError(null);
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
-    const outcome = await runCommand('hq.updateSettings', {
-      name: name.trim(),
-      tolerance: Number(tolerance) / 100,
-      expenseCap: cap.trim() === '' ? null : Number(cap) / 100,
-      dueDate: due === '' ? null : due,
-    });
+    const outcome = await runCommand('hq.updateSettings', cycleValues(fields));
     setBusy(false);
     if (!outcome.ok) return setHostError(errorText(outcome.error));
     onSaved(t('hqPg.settings.saved'));
