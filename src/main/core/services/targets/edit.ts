@@ -209,6 +209,35 @@ function spreadInto(
 }
 
 /** Writes what changed (or the new leaves) as one undo step and updates the cube. */
+/**
+ * Changed cells in the order of their row ids (the bulk write's order). Where the pair fits
+ * a float exactly, (row id, cell) is packed into one and sorted natively; else by comparison.
+ */
+function byRowId(rowIds: number[], cells: number[], span: number): { ids: Float64Array; ks: Int32Array } {
+  const n = rowIds.length;
+  const ids = new Float64Array(n);
+  const ks = new Int32Array(n);
+  let maxId = 0;
+  for (const id of rowIds) if (id > maxId) maxId = id;
+  if ((maxId + 1) * span <= Number.MAX_SAFE_INTEGER) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = rowIds[i] * span + cells[i];
+    packed.sort();
+    for (let i = 0; i < n; i++) {
+      const k = packed[i] % span;
+      ks[i] = k;
+      ids[i] = (packed[i] - k) / span;
+    }
+  } else {
+    const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => rowIds[x] - rowIds[y]);
+    order.forEach((from, i) => {
+      ids[i] = rowIds[from];
+      ks[i] = cells[from];
+    });
+  }
+  return { ids, ks };
+}
+
 function commit(db: WriteDb, w: Work, label: string): number {
   const cube = w.cube;
   let changed: number;
@@ -242,24 +271,28 @@ function commit(db: WriteDb, w: Work, label: string): number {
     cube.present += n;
     cube.rowsChanged();
   } else {
-    const changes: { k: number; id: number }[] = [];
-    const diffA: number[] = [];
-    const diffV: number[] = [];
+    const cells = cube.rowId.length;
+    const changedIds: number[] = [];
+    const changedCells: number[] = [];
+    let amountChanged = false;
+    let volumeChanged = false;
     const check = (k: number) => {
-      if (cube.rowId[k] === 0) return;
+      const id = cube.rowId[k];
+      if (id === 0) return;
       const a = w.amount[k] !== cube.amount[k];
       const v = w.volume[k] !== cube.volume[k];
       if (a || v) {
-        changes.push({ k, id: cube.rowId[k] });
-        if (a) diffA.push(k);
-        if (v) diffV.push(k);
+        changedIds.push(id);
+        changedCells.push(k);
+        amountChanged ||= a;
+        volumeChanged ||= v;
       }
     };
     if (w.touched === 'all') {
-      for (let k = 0; k < cube.rowId.length; k++) check(k);
+      for (let k = 0; k < cells; k++) check(k);
     } else {
       // Only the cells the spreads wrote, each once.
-      const seen = new Uint8Array(cube.rowId.length);
+      const seen = new Uint8Array(cells);
       for (const list of w.touched) {
         for (let i = 0; i < list.length; i++) {
           const k = list[i];
@@ -269,33 +302,28 @@ function commit(db: WriteDb, w: Work, label: string): number {
         }
       }
     }
-    if (changes.length === 0) return 0;
-    changes.sort((x, y) => x.id - y.id);
-    const n = changes.length;
-    const ids = new Float64Array(n);
+    if (changedIds.length === 0) return 0;
+    const { ids, ks } = byRowId(changedIds, changedCells, cells);
+    const n = ids.length;
     const columns: CellColumn[] = [];
     const before: Float64Array[] = [];
     const after: Float64Array[] = [];
-    const add = (measure: TargetMeasure, touched: number) => {
-      if (touched === 0) return;
+    const add = (measure: TargetMeasure) => {
       const b = new Float64Array(n);
       const a = new Float64Array(n);
       const old = cube.values(measure);
       const now = values(w, measure);
       const scale = fileScale(measure);
-      changes.forEach((ch, i) => {
-        b[i] = old[ch.k] * scale;
-        a[i] = now[ch.k] * scale;
-      });
+      for (let i = 0; i < n; i++) {
+        b[i] = old[ks[i]] * scale;
+        a[i] = now[ks[i]] * scale;
+      }
       columns.push(COLUMN[measure]);
       before.push(b);
       after.push(a);
     };
-    changes.forEach((ch, i) => {
-      ids[i] = ch.id;
-    });
-    add('amount', diffA.length);
-    add('volume', diffV.length);
+    if (amountChanged) add('amount');
+    if (volumeChanged) add('volume');
     recordEdit(db, label, () => {
       updateCells(db, ids, columns, after);
       return { changes: [], bulk: [{ table: 'target_fact', kind: 'update', ids, columns, before, after }], value: null };

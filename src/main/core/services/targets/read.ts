@@ -21,46 +21,122 @@ function unitScale(measure: TargetMeasure): number {
   return measure === 'amount' ? 100 : 1;
 }
 
-interface Acc {
-  path: number[];
+/**
+ * A hierarchy's nodes over the combos under a path: which deepest node each combo adds
+ * into, each node's parent, path and children in the dimension's order. It depends only
+ * on the refs (members and combos), not on any version's values, so it is built once per
+ * hierarchy and the tree of every answer after it is a pass of typed-array additions.
+ */
+interface TreeLayout {
+  /** refs.n when built: combos added since make it stale. */
+  n: number;
+  combos: Int32Array;
+  /** Per entry of `combos`, its deepest node. */
+  leaf: Int32Array;
+  /** Per node: parent node (-1: the root), path, depth relative to the start. */
+  parent: Int32Array;
+  paths: number[][];
+  depth: Int32Array;
+  /** Children of each node in order (index nodes.length: the root's). */
+  children: Int32Array[];
+}
+
+const LAYOUTS_KEPT = 24;
+const layouts = new WeakMap<TargetRefs, Map<string, TreeLayout>>();
+
+function treeLayout(refs: TargetRefs, levels: readonly TargetDim[], start: readonly number[]): TreeLayout {
+  const key = `${levels.join(',')}|${start.join('/')}`;
+  let kept = layouts.get(refs);
+  if (!kept) layouts.set(refs, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit && hit.n === refs.n) {
+    // Most recently used last.
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
+  const combos = combosUnder(refs, levels, start);
+  const cols = levels.map((d) => refs.dimColumn(d));
+  const leaf = new Int32Array(combos.length);
+  const byKey = new Map<string, number>();
+  const parent: number[] = [];
+  const paths: number[][] = [];
+  const depth: number[] = [];
+  for (let i = 0; i < combos.length; i++) {
+    const c = combos[i];
+    let k = '';
+    let up = -1;
+    for (let d = start.length; d < levels.length; d++) {
+      const id = cols[d][c];
+      k += `${id}/`;
+      let node = byKey.get(k);
+      if (node === undefined) {
+        node = paths.length;
+        byKey.set(k, node);
+        parent.push(up);
+        paths.push([...(up < 0 ? start : paths[up]), id]);
+        depth.push(d);
+      }
+      up = node;
+    }
+    leaf[i] = up;
+  }
+  const lists: number[][] = Array.from({ length: paths.length + 1 }, () => []);
+  for (let node = 0; node < paths.length; node++) lists[parent[node] < 0 ? paths.length : parent[node]].push(node);
+  const sortOf = (node: number) => refs.label(levels[depth[node]], paths[node][depth[node]]).sort;
+  for (const list of lists) list.sort((x, y) => sortOf(x) - sortOf(y));
+  const layout: TreeLayout = {
+    n: refs.n,
+    combos,
+    leaf,
+    parent: Int32Array.from(parent),
+    paths,
+    depth: Int32Array.from(depth),
+    children: lists.map((l) => Int32Array.from(l)),
+  };
+  kept.set(key, layout);
+  if (kept.size > LAYOUTS_KEPT) kept.delete(kept.keys().next().value as string);
+  return layout;
+}
+
+/** Per node of a layout: the sums of one answer. */
+interface Sums {
   months: Float64Array;
   lastYear: Float64Array;
-  cells: number;
-  lockedCells: number;
+  /** Combos shown under the node: a node without any is not in the answer. */
+  shown: Uint32Array;
+  cells: Uint32Array;
+  lockedCells: Uint32Array;
   monthCells: Uint32Array;
   monthLocked: Uint32Array;
 }
 
-function newAcc(path: number[]): Acc {
+function toNode(refs: TargetRefs, levels: readonly TargetDim[], layout: TreeLayout, sums: Sums, node: number, scale: number, hasChildren: boolean, childrenLoaded: boolean): TargetNode {
+  const depth = layout.depth[node];
+  const path = layout.paths[node];
+  const dim = levels[depth];
+  const l = refs.label(dim, path[depth]);
+  const base = node * MONTHS;
+  const lockedMonths: number[] = [];
+  const months = new Array<number>(MONTHS);
+  const lastYear = new Array<number>(MONTHS);
+  for (let m = 0; m < MONTHS; m++) {
+    if (sums.monthCells[base + m] > 0 && sums.monthLocked[base + m] === sums.monthCells[base + m]) lockedMonths.push(m + 1);
+    months[m] = sums.months[base + m] * scale;
+    lastYear[m] = sums.lastYear[base + m];
+  }
+  const locked = sums.lockedCells[node];
   return {
     path,
-    months: new Float64Array(MONTHS),
-    lastYear: new Float64Array(MONTHS),
-    cells: 0,
-    lockedCells: 0,
-    monthCells: new Uint32Array(MONTHS),
-    monthLocked: new Uint32Array(MONTHS),
-  };
-}
-
-function toNode(refs: TargetRefs, levels: readonly TargetDim[], acc: Acc, scale: number, hasChildren: boolean, childrenLoaded: boolean): TargetNode {
-  const depth = acc.path.length - 1;
-  const dim = levels[depth];
-  const id = acc.path[depth];
-  const l = refs.label(dim, id);
-  const lockedMonths: number[] = [];
-  for (let m = 0; m < MONTHS; m++) if (acc.monthCells[m] > 0 && acc.monthLocked[m] === acc.monthCells[m]) lockedMonths.push(m + 1);
-  return {
-    path: acc.path,
     depth,
     dim,
     code: l.code,
     label: l.label,
-    months: Array.from(acc.months, (v) => v * scale),
-    lastYear: Array.from(acc.lastYear),
+    months,
+    lastYear,
     hasChildren,
     childrenLoaded,
-    lock: acc.lockedCells === 0 ? 'none' : acc.lockedCells === acc.cells ? 'all' : 'some',
+    lock: locked === 0 ? 'none' : locked === sums.cells[node] ? 'all' : 'some',
     lockedMonths,
   };
 }
@@ -104,93 +180,96 @@ export function targetTree(
   const locked = lockMask(refs, readLocks(db, refs, versionId));
   const start = parent ?? [];
   if (start.length >= levels.length) return { nodes: [], total: emptyTotal(), seeded: cube.present > 0 };
-  const combos = combosUnder(refs, levels, start);
-  const cols = levels.map((d) => refs.dimColumn(d));
-
-  const total = newAcc([]);
+  const layout = treeLayout(refs, levels, start);
+  const count = layout.paths.length;
+  const sums: Sums = {
+    months: new Float64Array(count * MONTHS),
+    lastYear: new Float64Array(count * MONTHS),
+    shown: new Uint32Array(count),
+    cells: new Uint32Array(count),
+    lockedCells: new Uint32Array(count),
+    monthCells: new Uint32Array(count * MONTHS),
+    monthLocked: new Uint32Array(count * MONTHS),
+  };
+  const totalMonths = new Float64Array(MONTHS);
+  const totalLastYear = new Float64Array(MONTHS);
+  const rowId = cube.rowId;
   // Cells add into the deepest node of their line only; the levels above are summed
   // from their children afterwards (a few thousand nodes, not a million cells).
-  const maxDepth = levels.length;
-  const byDepth: Map<string, Acc>[] = Array.from({ length: maxDepth }, () => new Map());
-  const parentOf = new Map<Acc, Acc>();
+  const { combos, leaf } = layout;
   for (let i = 0; i < combos.length; i++) {
     const c = combos[i];
     if (!shown(cube, refs, c)) continue;
+    const node = leaf[i];
     const base = c * MONTHS;
-    let key = '';
-    let parentAcc = total;
-    let acc = total;
-    for (let d = start.length; d < maxDepth; d++) {
-      const id = cols[d][c];
-      key += `${id}/`;
-      acc = byDepth[d].get(key) as Acc;
-      if (!acc) {
-        acc = newAcc([...(d === start.length ? start : parentAcc.path), id]);
-        byDepth[d].set(key, acc);
-        parentOf.set(acc, parentAcc);
-      }
-      parentAcc = acc;
-    }
+    const into = node * MONTHS;
+    let cells = 0;
+    let lockedCells = 0;
     for (let m = 0; m < MONTHS; m++) {
       const k = base + m;
-      const has = cube.rowId[k] > 0 ? 1 : 0;
+      const has = rowId[k] > 0 ? 1 : 0;
       const lk = has && locked[k] ? 1 : 0;
-      acc.months[m] += values[k];
-      acc.lastYear[m] += ly[k];
-      acc.cells += has;
-      acc.lockedCells += lk;
-      acc.monthCells[m] += has;
-      acc.monthLocked[m] += lk;
+      sums.months[into + m] += values[k];
+      sums.lastYear[into + m] += ly[k];
+      sums.monthCells[into + m] += has;
+      sums.monthLocked[into + m] += lk;
+      cells += has;
+      lockedCells += lk;
     }
+    sums.shown[node]++;
+    sums.cells[node] += cells;
+    sums.lockedCells[node] += lockedCells;
   }
-  for (let d = maxDepth - 1; d >= start.length; d--) {
-    for (const acc of byDepth[d].values()) {
-      const up = parentOf.get(acc) as Acc;
+  // Children come after their parents in the layout: one backward pass rolls up.
+  for (let node = count - 1; node >= 0; node--) {
+    const up = layout.parent[node];
+    const from = node * MONTHS;
+    if (up < 0) {
       for (let m = 0; m < MONTHS; m++) {
-        up.months[m] += acc.months[m];
-        up.lastYear[m] += acc.lastYear[m];
-        up.monthCells[m] += acc.monthCells[m];
-        up.monthLocked[m] += acc.monthLocked[m];
+        totalMonths[m] += sums.months[from + m];
+        totalLastYear[m] += sums.lastYear[from + m];
       }
-      up.cells += acc.cells;
-      up.lockedCells += acc.lockedCells;
+      continue;
     }
+    const into = up * MONTHS;
+    for (let m = 0; m < MONTHS; m++) {
+      sums.months[into + m] += sums.months[from + m];
+      sums.lastYear[into + m] += sums.lastYear[from + m];
+      sums.monthCells[into + m] += sums.monthCells[from + m];
+      sums.monthLocked[into + m] += sums.monthLocked[from + m];
+    }
+    sums.shown[up] += sums.shown[node];
+    sums.cells[up] += sums.cells[node];
+    sums.lockedCells[up] += sums.lockedCells[node];
   }
 
   // From the top, fill levels while the answer stays small; under a parent, one level.
+  const maxDepth = levels.length;
+  const perDepth = new Array<number>(maxDepth).fill(0);
+  for (let node = 0; node < count; node++) if (sums.shown[node] > 0) perDepth[layout.depth[node]]++;
   let until = start.length;
-  let count = 0;
+  let seen = 0;
   const limit = parent === null ? EAGER_NODES : 1;
   for (let d = start.length; d < maxDepth; d++) {
-    count += byDepth[d].size;
-    if (d > start.length && (parent !== null || count > limit)) break;
+    seen += perDepth[d];
+    if (d > start.length && (parent !== null || seen > limit)) break;
     until = d;
   }
   const nodes: TargetNode[] = [];
-  const sortKey = (acc: Acc) => refs.label(levels[acc.path.length - 1], acc.path[acc.path.length - 1]).sort;
   // Depth-first, parents before children, siblings by the dimension's order.
-  const children = new Map<string, Acc[]>();
-  for (let d = start.length; d <= until; d++) {
-    for (const acc of byDepth[d].values()) {
-      const parentKey = acc.path.slice(0, -1).join('/');
-      let list = children.get(parentKey);
-      if (!list) children.set(parentKey, (list = []));
-      list.push(acc);
-    }
-  }
-  for (const list of children.values()) list.sort((a, b) => sortKey(a) - sortKey(b));
-  const visit = (parentKey: string) => {
-    for (const acc of children.get(parentKey) ?? []) {
-      const d = acc.path.length - 1;
+  const visit = (list: Int32Array) => {
+    for (const node of list) {
+      if (sums.shown[node] === 0) continue;
+      const d = layout.depth[node];
       const hasChildren = d < maxDepth - 1;
-      nodes.push(toNode(refs, levels, acc, scale, hasChildren, hasChildren && d < until));
-      if (d < until) visit(acc.path.join('/'));
+      nodes.push(toNode(refs, levels, layout, sums, node, scale, hasChildren, hasChildren && d < until));
+      if (d < until) visit(layout.children[node]);
     }
   };
-  visit(start.join('/'));
+  visit(layout.children[count]);
   return {
     nodes,
-    total: { months: Array.from(total.months, (v) => v * scale), lastYear: Array.from(total.lastYear) },
+    total: { months: Array.from(totalMonths, (v) => v * scale), lastYear: Array.from(totalLastYear) },
     seeded: cube.present > 0,
   };
 }
@@ -206,39 +285,77 @@ function noGpByMonth(db: ReadDb, year: number): number[] {
   return out;
 }
 
+/**
+ * Last year's side of the summary: it depends on the actuals only, and the refs are built
+ * again when they change, so it is summed once per refs.
+ */
+interface LastYearSums {
+  amountCents: number[];
+  volume: number[];
+  grossProfitCents: number[];
+  amountNoGpCents: number[];
+}
+const lastYearSums = new WeakMap<TargetRefs, LastYearSums>();
+
+function lastYearOf(db: ReadDb, refs: TargetRefs): LastYearSums {
+  const hit = lastYearSums.get(refs);
+  if (hit) return hit;
+  const amount = new Float64Array(MONTHS);
+  const volume = new Float64Array(MONTHS);
+  const gross = new Float64Array(MONTHS);
+  const cells = refs.n * MONTHS;
+  for (let k = 0; k < cells; k++) {
+    const m = k % MONTHS;
+    amount[m] += refs.lyAmount[k];
+    volume[m] += refs.lyVolume[k];
+    gross[m] += refs.lyGross[k];
+  }
+  const sums = { amountCents: Array.from(amount), volume: Array.from(volume), grossProfitCents: Array.from(gross), amountNoGpCents: noGpByMonth(db, refs.lastYear) };
+  lastYearSums.set(refs, sums);
+  return sums;
+}
+
 export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number): TargetSummary {
   const refs = cache.refs;
   const cube = cache.cube(db, versionId);
-  const zero = () => new Array<number>(MONTHS).fill(0);
-  const plan = { amountCents: zero(), volume: zero(), grossProfitCents: zero(), newProductCents: zero() };
-  const lastYear = { amountCents: zero(), volume: zero(), grossProfitCents: zero() };
+  const amount = new Float64Array(MONTHS);
+  const volume = new Float64Array(MONTHS);
+  const gross = new Float64Array(MONTHS);
+  const newProduct = new Float64Array(MONTHS);
   // SKUs whose cost is not known add no gross profit; the summary says how many and how much.
   const costMissingSkus = new Set<number>();
   let costMissingCents = 0;
+  const skus = refs.sku.data;
+  const cubeAmount = cube.amount;
+  const cubeVolume = cube.volume;
   for (let c = 0; c < refs.n; c++) {
-    const sku = refs.sku.data[c];
+    const sku = skus[c];
     const margin = refs.skuMargin[sku] ?? 0;
     const known = !Number.isNaN(margin);
     const isNew = refs.skuNew[sku] === 1;
+    const base = c * MONTHS;
     for (let m = 0; m < MONTHS; m++) {
-      const k = c * MONTHS + m;
-      const a = cube.amount[k] * 100;
-      plan.amountCents[m] += a;
-      plan.volume[m] += cube.volume[k];
-      if (known) plan.grossProfitCents[m] += a * margin;
-      else if (a !== 0) {
+      const a = cubeAmount[base + m] * 100;
+      amount[m] += a;
+      volume[m] += cubeVolume[base + m];
+      if (a === 0) continue;
+      if (known) gross[m] += a * margin;
+      else {
         costMissingSkus.add(sku);
         costMissingCents += a;
       }
-      if (isNew) plan.newProductCents[m] += a;
-      lastYear.amountCents[m] += refs.lyAmount[k];
-      lastYear.volume[m] += refs.lyVolume[k];
-      lastYear.grossProfitCents[m] += refs.lyGross[k];
+      if (isNew) newProduct[m] += a;
     }
   }
-  // Gross profit from SKU margins is a derived figure: whole 元.
-  plan.grossProfitCents = plan.grossProfitCents.map((v) => Math.round(v / 100) * 100);
+  const plan = {
+    amountCents: Array.from(amount),
+    volume: Array.from(volume),
+    // Gross profit from SKU margins is a derived figure: whole 元.
+    grossProfitCents: Array.from(gross, (v) => Math.round(v / 100) * 100),
+    newProductCents: Array.from(newProduct),
+  };
   const ho = hoTargetRows(db);
+  const ly = lastYearOf(db, refs);
   return {
     versionId,
     seeded: cube.present > 0,
@@ -251,7 +368,7 @@ export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number)
       newProductCents: ho.map((r) => r.new_product_cents),
     },
     // Last year's gross profit is over the sales whose gross profit is known; these are the rest.
-    lastYear: { ...lastYear, amountNoGpCents: noGpByMonth(db, refs.lastYear) },
+    lastYear: { amountCents: [...ly.amountCents], volume: [...ly.volume], grossProfitCents: [...ly.grossProfitCents], amountNoGpCents: [...ly.amountNoGpCents] },
     lastYearOf: refs.lastYear,
     costMissing: { skus: costMissingSkus.size, amountCents: costMissingCents },
   };
