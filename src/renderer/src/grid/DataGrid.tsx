@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ColumnChooser } from './ColumnChooser';
 import { EmptyOverlay, OverlayTextsContext, type OverlayTexts } from './EmptyOverlay';
 import { AppendDialog, ProblemsDialog } from './GridDialogs';
-import { rowClassRules } from './rowClasses';
+import { rowClassNames, rowClassRules } from './rowClasses';
 import { gridTheme } from './theme';
 import { totalsRow } from './totals';
 import { useApply } from './useApply';
@@ -95,6 +95,9 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   useGridKeys(apiRef, wrapRef, { copy, fillDown, clear, selectAll: selection.selectAll, extend: selection.extend, editForInputMethod: edit.editForInputMethod });
   const { onRowDataUpdated: handleRowDataUpdated } = useGridHandle(handle, apiRef, selection);
   const onRowDataUpdated = useCallback(() => {
+    // A row's classes and formats may follow fields other than the cell's value (a lock, a
+    // problem): repaint the rows on screen, without rebuilding the columns.
+    apiRef.current?.refreshCells({ force: true });
     applyRowDataUpdated();
     handleRowDataUpdated();
   }, [applyRowDataUpdated, handleRowDataUpdated]);
@@ -125,7 +128,9 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     () => ({ empty: emptyText ?? t('grid.empty.generic'), noMatch: t('grid.empty.filtered'), loading: t('grid.md.loading') }),
     [emptyText, t],
   );
-  const rowClassRuleSet = useMemo(() => (rowClass ? rowClassRules(rowClass, rowData) : undefined), [rowClass, rowData]);
+  // The same rules while the rows use the same classes: new rules make AG Grid restyle every row.
+  const classNames = useMemo(() => (rowClass ? rowClassNames(rowClass, rowData).join(' ') : ''), [rowClass, rowData]);
+  const rowClassRuleSet = useMemo(() => (rowClass ? rowClassRules(rowClass, classNames.split(' ').filter(Boolean)) : undefined), [rowClass, classNames]);
 
   return (
     <div className="gk" data-testid={testId} data-grid-id={gridId}>

@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreeLabelParams } from './cells';
 import { isShown, orderTree, type TreeInfo } from './tree';
@@ -40,8 +40,11 @@ export function useTreeRows<R extends GridRow>(
     const ordered = orderTree(rows, tree.parentField);
     return { rowData: ordered.rows, treeInfo: ordered.info };
   }, [rows, tree]);
+  // Read by the label renderer as it paints, so that the renderer's parameters (and with
+  // them the column definitions) stay the same when only the rows change, and AG Grid
+  // repaints only the cells whose values changed. Set before the grid paints the new rows.
   const treeInfoRef = useRef<TreeInfo | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     treeInfoRef.current = treeInfo;
   }, [treeInfo]);
 
@@ -86,17 +89,29 @@ export function useTreeRows<R extends GridRow>(
   const labelParams = useMemo(() => {
     if (!tree) return null;
     const lazyField = tree.unloadedField;
-    const unloaded = (id: unknown, row: unknown) =>
-      !!lazyField && !!row && (row as GridRow)[lazyField] === true && !(treeInfo?.hasChildren.has(id as GridRowId) ?? false);
+    const hasChildren = (id: unknown) => treeInfoRef.current?.hasChildren.has(id as GridRowId) ?? false;
+    const unloaded = (id: unknown, row: unknown) => !!lazyField && !!row && (row as GridRow)[lazyField] === true && !hasChildren(id);
     return (format: (value: unknown, row: unknown) => string): TreeLabelParams => ({
-      depthOf: (id) => treeInfo?.depth.get(id as GridRowId) ?? 0,
-      hasChildren: (id, row) => (treeInfo?.hasChildren.has(id as GridRowId) ?? false) || unloaded(id, row),
+      depthOf: (id) => treeInfoRef.current?.depth.get(id as GridRowId) ?? 0,
+      hasChildren: (id, row) => hasChildren(id) || unloaded(id, row),
       isCollapsed: (id, row) => collapsedRef.current.has(id as GridRowId) || unloaded(id, row),
       toggle: toggleRow,
       format,
       expandLabel,
     });
-  }, [tree, treeInfo, toggleRow, expandLabel]);
+  }, [tree, toggleRow, expandLabel]);
+
+  // A branch that loaded or emptied changes a label's toggle, not its text: repaint the
+  // label column (on the next frame too, as AG Grid may take the new rows after this effect).
+  const labelField = tree?.labelField;
+  const shapeKey = useMemo(() => (treeInfo ? [...treeInfo.hasChildren].join('\u0000') : ''), [treeInfo]);
+  useEffect(() => {
+    if (!labelField) return;
+    const repaint = () => apiRef.current?.refreshCells({ columns: [labelField], force: true });
+    repaint();
+    const frame = requestAnimationFrame(repaint);
+    return () => cancelAnimationFrame(frame);
+  }, [apiRef, labelField, shapeKey]);
 
   return { rowData, setAllCollapsed, isExpanded, anyCollapsed, labelParams };
 }
