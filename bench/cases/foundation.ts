@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { workerJobRunner } from '../../src/main/core/jobs/workerRunner';
 import { join } from 'node:path';
@@ -9,6 +10,9 @@ import { runJobHere } from '../../src/main/core/jobs/run';
 import { Session } from '../../src/main/core/session';
 import { paired, peakRssMb, timeOnce } from '../measure';
 import type { BenchCase } from '../types';
+import { seededLargeRegion } from './targets';
+
+const OPEN_CHILD = join(import.meta.dirname, 'openChild.ts');
 
 export const LARGE = { seed: 2027, regionName: '華東大區', planYear: 2027 } as const;
 
@@ -124,16 +128,26 @@ export const openLarge: BenchCase = {
     await session.close();
     const { ours: o, baseline: b } = await paired(5, ours, baseline, () => session.checked());
     if (totals === 0) throw new Error('no monthly totals: the large region has no actuals');
+    const memory = openMemory(await seededLargeRegion(ctx), join(ctx.workDir, `state-rss-${process.pid}`), years);
     return {
       case: 'open-large',
       ours_ms: round(o),
       baseline: 'bare better-sqlite3 open + the same monthly-total SQL',
       baseline_ms: round(b),
       ratio: round(o / b, 2),
-      note: `reopening a file this installation closed cleanly (no full check: nothing has written to it since); a file it has not, whose full check starts on a worker as it opens: ${round(firstMs)} ms; goal ratio ≤ 1.5`,
+      peak_rss_mb: memory.checked,
+      note: `reopening a file this installation closed cleanly (no full check: nothing has written to it since); a file it has not, whose full check starts on a worker as it opens: ${round(firstMs)} ms; goal ratio ≤ 1.5. Peak RSS of a fresh process opening the planned large region: ${memory.opened} MB open with the overview's totals, ${memory.checked} MB once its full check has run, ${memory.cube} MB with the target cube built (the first look at 銷售目標); the process alone ${memory.start} MB`,
     };
   },
 };
+
+/** Peak RSS (MB) of a child process opening the planned large region, then building its target cube (openChild.ts). */
+function openMemory(planned: string, stateDir: string, years: number[]): { start: number; opened: number; checked: number; cube: number } {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', OPEN_CHILD, planned, stateDir, ...years.map(String)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  rmSync(stateDir, { recursive: true, force: true });
+  if (child.status !== 0) throw new Error(`open-large: the memory child failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { start: number; opened: number; checked: number; cube: number };
+}
 
 function round(x: number, digits = 1): number {
   const f = 10 ** digits;
