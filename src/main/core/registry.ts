@@ -1,4 +1,5 @@
 import type { Area } from '../../shared/areas';
+import { callStarted } from './activity';
 import {
   contract,
   isEndpointName,
@@ -110,6 +111,15 @@ export class HandlerRegistry {
   }
 
   async invoke(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+    const ended = callStarted();
+    try {
+      return await this.invokeNow(name, rawInput);
+    } finally {
+      ended();
+    }
+  }
+
+  private async invokeNow(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
     if (!isEndpointName(name)) {
       return { ok: false, error: { code: 'UNKNOWN_ENDPOINT', message: `unknown endpoint: ${String(name).slice(0, 80)}` } };
     }

@@ -246,7 +246,18 @@ export class Session {
     const summary = this.summaryOf(file);
     this.state.addRecent(summary);
     this.host.emit({ type: 'file-changed', summary });
+    for (const listener of [...this.openedListeners]) listener(file);
     return summary;
+  }
+
+  private readonly openedListeners = new Set<(file: RegionFile) => void>();
+
+  /** Told of every region file the session takes on (opened or created), e.g. to warm a cache; returns the unsubscribe. */
+  onOpened(listener: (file: RegionFile) => void): () => void {
+    this.openedListeners.add(listener);
+    return () => {
+      this.openedListeners.delete(listener);
+    };
   }
 
   private async closeCurrent(): Promise<void> {

@@ -9,7 +9,7 @@ import { safeFileName } from '../../../shared/fileNames';
 import type { CommandCtx } from '../db/command';
 import { areasOfEffects, editState, redo, undo } from '../db/undoLog';
 import { monthlyTotals, regionOverview, setDisplayUnit, updateProfile } from '../services/region';
-import { cubeStamp, followStep } from '../services/targets/model';
+import { cubeStamp, followStep, warmTargetCache } from '../services/targets/model';
 import { findJob, trackJob, untrackJob } from '../jobs/registry';
 import type { DemoSize } from '../jobs/types';
 import { registerActuals } from './actuals';
@@ -58,6 +58,9 @@ export function demoPath(stateDir: string, size: DemoSize = DEMO.size): string {
 export function createHandlers(session: Session, options: { strictAreas?: boolean } = {}): HandlerRegistry {
   const r = new HandlerRegistry({ file: () => session.file, strictAreas: options.strictAreas ?? true });
   const host = session.host;
+  // The target cube is the slowest answer to build on a large region: start it as the
+  // file opens, between other work, so that 銷售目標 finds it ready.
+  session.onOpened((file) => warmTargetCache(file));
 
   r.query('app.info', () => ({
     version: host.version,

@@ -1,11 +1,12 @@
 import type { TargetDim } from '../../../../shared/endpoints/targets';
 import { AppError } from '../../../../shared/errors';
 import type { RegionFile } from '../../db/regionFile';
+import { quietFor } from '../../activity';
 import type { Area } from '../../../../shared/areas';
 import type { CommandCtx } from '../../db/command';
 import type { ReadDb } from '../../db/handle';
 import type { StepEffects } from '../../db/undoLog';
-import { findVersion } from '../../repos/planVersions';
+import { findVersion, workingVersionId } from '../../repos/planVersions';
 import { regionPlanYear } from '../../repos/region';
 import { unpackPlace, versionCells } from '../../repos/targets/cells';
 import { SKU_SPAN, cubeMembers, newestSalesPeriodBefore, salesLines } from '../../repos/targets/refs';
@@ -323,27 +324,45 @@ function loadLookups(db: ReadDb, refs: TargetRefs): void {
 }
 
 /** Adds a period range of actuals into per-cell arrays (by calendar month). */
-function loadActuals(
+function* loadActuals(
   db: ReadDb,
   refs: TargetRefs,
   from: number,
   to: number,
   into: (combo: number, month: number, amount: number, volume: number, gross: number) => void,
-): void {
+): Steps<void> {
   for (const month of salesLines(db, from, to)) {
     for (const row of month) {
       const combo = refs.comboForActual(row[0]);
       refs.active[combo] = 1;
       into(combo, (row[1] % 100) - 1, row[2], row[3], row[4]);
     }
+    yield;
+  }
+}
+
+/**
+ * A build in steps: each `yield` (a month of actuals, a chunk of cells) is a point where
+ * other work may run, for the warm-up that builds a file's cube in the background.
+ */
+type Steps<T> = Generator<void, T, void>;
+
+function drain<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
 }
 
 export function buildRefs(db: ReadDb, planYear: number): TargetRefs {
+  return drain(buildRefsSteps(db, planYear));
+}
+
+function* buildRefsSteps(db: ReadDb, planYear: number): Steps<TargetRefs> {
   const refs = new TargetRefs(planYear, lastTwelvePeriods(db, planYear));
   loadLookups(db, refs);
   const ly = planYear - 1;
-  loadActuals(db, refs, ly * 100 + 1, ly * 100 + 12, (c, m, a, v, g) => {
+  yield* loadActuals(db, refs, ly * 100 + 1, ly * 100 + 12, (c, m, a, v, g) => {
     const k = c * MONTHS + m;
     refs.lyAmount[k] += a;
     refs.lyVolume[k] += v;
@@ -357,7 +376,7 @@ export function buildRefs(db: ReadDb, planYear: number): TargetRefs {
   } else {
     const from = Math.min(...p);
     const to = Math.max(...p);
-    loadActuals(db, refs, from, to, (c, m, a, v) => {
+    yield* loadActuals(db, refs, from, to, (c, m, a, v) => {
       // The growable arrays may have been replaced by ensureCombo: index them late.
       const k = c * MONTHS + m;
       refs.l12Amount[k] += a;
@@ -368,6 +387,10 @@ export function buildRefs(db: ReadDb, planYear: number): TargetRefs {
 }
 
 export function loadVersionCube(db: ReadDb, refs: TargetRefs, versionId: number): VersionCube {
+  return drain(loadVersionCubeSteps(db, refs, versionId));
+}
+
+function* loadVersionCubeSteps(db: ReadDb, refs: TargetRefs, versionId: number): Steps<VersionCube> {
   // Combos first (a row's combo may be new to the refs), then the cells.
   const cube = new VersionCube(versionId, Math.max(refs.n, 1) * MONTHS);
   // A leaf's 12 months come one after the other: the combo is looked up when the leaf changes.
@@ -412,6 +435,7 @@ export function loadVersionCube(db: ReadDb, refs: TargetRefs, versionId: number)
         cell(r[0], combo, month, r[5], r[6]);
       }
     }
+    yield;
   }
   if (cube.rowId.length < refs.n * MONTHS) cube.fit(refs.n * MONTHS);
   return cube;
@@ -476,6 +500,11 @@ export class TargetCache {
     return true;
   }
 
+  /** Keeps a cube loaded ahead of its first use (the warm-up). */
+  adopt(cube: VersionCube): void {
+    this.cubes.set(cube.versionId, cube);
+  }
+
   forget(versionId: number): void {
     this.cubes.delete(versionId);
   }
@@ -507,6 +536,17 @@ export function targetCache(file: RegionFile, db: ReadDb): TargetCache {
   const stamp = file.changes.stamp(CUBE_READS);
   const cached = caches.get(file);
   if (cached && cached.stamp === stamp) return cached;
+  const warm = warming.get(file);
+  if (warm) {
+    warming.delete(file);
+    // A warm-up of the same state, on the connection asking (a query, not a command
+    // that may have written already): finish it now rather than start again.
+    if (warm.stamp === stamp && warm.sqlite === db.sqlite) {
+      const built = drain(warm.steps);
+      caches.set(file, built);
+      return built;
+    }
+  }
   const cache = new TargetCache(buildRefs(db, regionPlanYear(db)), stamp);
   caches.set(file, cache);
   return cache;
@@ -545,4 +585,75 @@ export function followStep(file: RegionFile, before: string, effects: StepEffect
   if (!cached) return;
   if (cached.stamp === before && cached.follow(effects)) cached.stamp = file.changes.stamp(CUBE_READS);
   else caches.delete(file);
+}
+
+/** How long the core's calls must have been quiet before a warm-up step runs. */
+const QUIET_MS = 40;
+
+interface Warming {
+  stamp: string;
+  sqlite: unknown;
+  steps: Steps<TargetCache>;
+}
+const warming = new WeakMap<RegionFile, Warming>();
+
+/**
+ * Starts building the file's cube (the refs with last year's actuals, and the working
+ * plan's cells) in the background on the main thread, a month of actuals or a chunk of
+ * cells at a time between other work, so that the first look at the targets finds it
+ * built. Reads through the file's query connection; a change to what the cube is built
+ * from abandons it (checked before each step), and a query that needs the cube before it
+ * is done finishes it at once (targetCache).
+ */
+export function warmTargetCache(file: RegionFile): void {
+  let db: ReadDb;
+  try {
+    db = file.read;
+  } catch {
+    return;
+  }
+  const stamp = file.changes.stamp(CUBE_READS);
+  if (caches.get(file)?.stamp === stamp || warming.has(file)) return;
+  function* steps(): Steps<TargetCache> {
+    const refs = yield* buildRefsSteps(db, regionPlanYear(db));
+    const cache = new TargetCache(refs, stamp);
+    cache.adopt(yield* loadVersionCubeSteps(db, refs, workingVersionId(db)));
+    return cache;
+  }
+  const job: Warming = { stamp, sqlite: db.sqlite, steps: steps() };
+  warming.set(file, job);
+  const step = () => {
+    // Finished by a query meanwhile, or abandoned.
+    if (warming.get(file) !== job) return;
+    // Calls first: a step holds the thread for a month of actuals or a chunk of cells.
+    if (!quietFor(QUIET_MS)) {
+      setTimeout(step, QUIET_MS);
+      return;
+    }
+    try {
+      if (file.changes.stamp(CUBE_READS) !== stamp) throw new Error('changed');
+      const r = job.steps.next();
+      if (!r.done) {
+        setImmediate(step);
+        return;
+      }
+      warming.delete(file);
+      if (caches.get(file)?.stamp !== stamp) caches.set(file, r.value);
+    } catch {
+      // Closed, changed or unreadable: the first query builds the cube, and says why if it cannot.
+      warming.delete(file);
+    }
+  };
+  setImmediate(step);
+}
+
+/** Whether the file's cube is being built in the background (for tests). */
+export function isWarming(file: RegionFile): boolean {
+  return warming.has(file);
+}
+
+/** The file's cube if one is built and current, without building one (for tests). */
+export function currentTargetCache(file: RegionFile): TargetCache | undefined {
+  const cached = caches.get(file);
+  return cached && cached.stamp === file.changes.stamp(CUBE_READS) ? cached : undefined;
 }
