@@ -185,26 +185,34 @@ export const targetsFirstOpen: BenchCase = {
   name: 'targets-first-open',
   async run(ctx) {
     const planned = await seededLargeRegion(ctx);
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    // One fresh host per timing: the cube is built once per opened file.
+    const firstOpen = async (afterCheck: boolean): Promise<number> => {
       const s = await openInBrowser(ctx, 'targets-first-open', planned);
       try {
         const { page } = s;
-        await gotoWorkspace(page, s.host.newLaunchUrl(), () =>
-          page.evaluate(({ key }) => localStorage.setItem(key, JSON.stringify({ levels: ['province', 'city', 'customer'], measure: 'amount', method: 'lastYear' })), { key: VIEW_KEY }),
-        );
-        times.push(await openTargets(page));
+        await page.goto(s.host.newLaunchUrl());
+        await page.evaluate(({ key }) => localStorage.setItem(key, JSON.stringify({ levels: ['province', 'city', 'customer'], measure: 'amount', method: 'lastYear' })), { key: VIEW_KEY });
+        await page.reload();
+        await page.waitForSelector('body[data-app-state="workspace"]', { timeout: 120_000 });
+        // The file's full check runs on a worker (a fresh host has never closed it): clicked
+        // at once, the cube is finished while it runs; clicked after it, the warm-up has had the time.
+        if (afterCheck) await page.waitForSelector('[data-testid="status-checking"]', { state: 'detached', timeout: 120_000 });
+        return await openTargets(page);
       } finally {
         await s.close();
       }
-    }
+    };
+    const atOnce: number[] = [];
+    for (let i = 0; i < 3; i++) atOnce.push(await firstOpen(false));
+    const later: number[] = [];
+    for (let i = 0; i < 2; i++) later.push(await firstOpen(true));
     return {
       case: 'targets-first-open',
-      ours_ms: Math.round(median(times)),
+      ours_ms: Math.round(median(atOnce)),
       baseline: null,
       baseline_ms: null,
       ratio: null,
-      note: `click on 銷售目標 as soon as the workspace of a just-opened large region shows → region row painted (the cube of 1.45M leaves built for the first time), median of 3 fresh hosts: ${times.map((t) => Math.round(t)).join(', ')} ms; goal ≤ 1,000 ms`,
+      note: `click on 銷售目標 as soon as the workspace of a just-opened large region shows (its full check still running on a worker) → region row painted, the cube of 1.45M leaves and last year's actuals built for the first time, warmed in the background since the open; median of 3 fresh hosts: ${atOnce.map((t) => Math.round(t)).join(', ')} ms; clicked once the check has passed: ${later.map((t) => Math.round(t)).join(', ')} ms; goal ≤ 1,000 ms`,
     };
   },
 };
