@@ -84,6 +84,9 @@ export class AppState {
 
   /** Records (or, with null, forgets) the stamp of a file just closed cleanly, newest last. */
   rememberClean(path: string, stamp: string | null): void {
+    // Reopened and closed without a write: the record stands as it is (no state write on the way out).
+    const entries = Object.keys(this.state.clean);
+    if (stamp !== null && this.state.clean[path] === stamp && entries[entries.length - 1] === path) return;
     const { [path]: _old, ...others } = this.state.clean;
     const kept = Object.entries(others).slice(-(MAX_CLEAN - 1));
     this.state.clean = Object.fromEntries(stamp === null ? kept : [...kept, [path, stamp]]);

@@ -296,9 +296,11 @@ export async function openRegionFile(path: string, options: OpenOptions = {}): P
   }
   const needsMigration = header.userVersion < target;
   const fullNow = needsMigration || !header.walMode || header.fileSize <= (options.fullCheckUpToBytes ?? FULL_CHECK_INLINE_BYTES);
-  verifyReadOnly(path, fullNow ? 'full' : 'identity');
-  // Read before the connection opens (opening makes a WAL): unchanged since our clean close.
+  // Read before any connection opens (opening makes a WAL): unchanged since our clean close.
   const unchanged = !fullNow && !!options.closedCleanAs && cleanStamp(path) === options.closedCleanAs;
+  // A file unchanged since it passed its full check here needs no identity check either:
+  // both only read what has not changed.
+  if (!unchanged) verifyReadOnly(path, fullNow ? 'full' : 'identity');
   if (needsMigration) await assertSchemaMatches(path, header.userVersion, migrations);
 
   const sqlite = connect(path);
