@@ -29,7 +29,7 @@ import { fileRefusal } from '../fileRefusal';
 // read whole by SheetJS in the workbook worker, as the wizard's format step reads them. Row numbers are
 // the file's 1-based record numbers, as Excel shows them.
 
-const CHUNK_BYTES = 4 * 1024 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 /** How much of a CSV decides its encoding when the user did not choose one. */
 const DETECT_BYTES = 4 * 1024 * 1024;
 /** Rows after the first filled one that decide which is the header. */
