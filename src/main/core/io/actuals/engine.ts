@@ -442,11 +442,7 @@ export function commitActuals(
         if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');
       });
       trace('write');
-      refreshDerived(
-        db,
-        p.kind,
-        periods.filter((m) => !derived.includes(m)),
-      );
+      refreshDerived(db, p.kind, periods.filter((m) => !derived.includes(m)));
       trace('derived tables');
       setBatchRowCount(db, batchId, lines);
       const rounding = p.rounding.summary();
