@@ -28,6 +28,8 @@ export default defineConfig({
           'job-worker': resolve(__dirname, 'src/main/core/jobs/worker.ts'),
           // Every workbook is read here, with a memory cap (src/main/core/io/workbookThread.ts finds it).
           'workbook-worker': resolve(__dirname, 'src/main/core/io/workbookWorker.ts'),
+          // A large CSV of an actuals import is read and split here while the import checks its rows (src/main/core/io/actuals/csvThread.ts finds it).
+          'csv-worker': resolve(__dirname, 'src/main/core/io/actuals/csvWorker.ts'),
           // Head office verifies the next package here while this one loads (src/main/core/hq/prepareThread.ts finds it).
           'package-worker': resolve(__dirname, 'src/main/core/hq/prepareWorker.ts'),
           // The command line, runnable from a build without the development tools (no tsx):

@@ -137,9 +137,40 @@ function toUnits(d: Decimal, places: number, text: string): ValueResult<number> 
   return ok(n === 0 ? 0 : d.negative ? -n : n);
 }
 
-/** Up to 13 integer digits (any cents value is a safe integer) and at most 2 decimals. */
-const PLAIN_MONEY = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
-const PLAIN_INTEGER = /^(-?)(\d{1,15})$/;
+/**
+ * The value of a plain number, the common cell of an ERP export, without the general
+ * path: money is /^-?\d{1,13}(\.\d{1,2})?$/ (`maxWhole` 13, `maxFraction` 2: in cents, any
+ * of them a safe integer), a whole number /^-?\d{1,15}$/ (15, 0). Read a character at a
+ * time, so a million-row file's cells make no match arrays and substrings. NaN when the
+ * text is not that plain.
+ */
+export function plainNumber(text: string, maxWhole: number, maxFraction: 0 | 2): number {
+  const n = text.length;
+  const negative = n > 0 && text.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  const start = i;
+  let whole = 0;
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  if (i === start || i - start > maxWhole) return NaN;
+  let fraction = 0;
+  if (i < n) {
+    if (maxFraction === 0 || text.charCodeAt(i) !== 46) return NaN;
+    const from = ++i;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return NaN;
+      fraction = fraction * 10 + d;
+    }
+    if (i === from || i - from > maxFraction) return NaN;
+    if (i - from === 1) fraction *= 10;
+  }
+  const value = maxFraction === 2 ? whole * 100 + fraction : whole;
+  return value === 0 ? 0 : negative ? -value : value;
+}
 
 /** What an amount with more decimals than 分 does: rounded half away from zero to 分, or refused. */
 export const MONEY_ROUNDINGS = ['round', 'refuse'] as const;
@@ -171,11 +202,8 @@ export function readImportMoney(text: string, options: MoneyOptions = {}): Value
   const unitShift = options.unitShift ?? 0;
   // Most cells of an ERP export are plain "1234.5": read those without the general path.
   if (unitShift === 0) {
-    const plain = PLAIN_MONEY.exec(text);
-    if (plain) {
-      const cents = Number(plain[2]) * 100 + (plain[3] === undefined ? 0 : Number(plain[3].padEnd(2, '0')));
-      return ok({ cents: cents === 0 ? 0 : plain[1] ? -cents : cents, change: null });
-    }
+    const cents = plainNumber(text, 13, 2);
+    if (!Number.isNaN(cents)) return ok({ cents, change: null });
   }
   if (normalize(text) === '') return fail('empty', text);
   const r = readDecimal(text, unitShift);
@@ -247,11 +275,8 @@ export function exactText(d: ExactDecimal, minScale = 2): string {
 
 /** A whole number (cases, facings, SKUs on the shelf): "1,200", "1.2萬", "(5)". */
 export function parseImportInteger(text: string): ValueResult<number> {
-  const plain = PLAIN_INTEGER.exec(text);
-  if (plain) {
-    const n = Number(plain[2]);
-    return ok(n === 0 ? 0 : plain[1] ? -n : n);
-  }
+  const plain = plainNumber(text, 15, 0);
+  if (!Number.isNaN(plain)) return ok(plain);
   if (normalize(text) === '') return fail('empty', text);
   const r = readDecimal(text);
   if (!r || r.percent) return fail('notNumber', text);

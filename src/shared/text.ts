@@ -7,9 +7,17 @@
 // eslint-disable-next-line no-control-regex -- finding control characters is what it is for
 const UNACCEPTED = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Any character UNACCEPTED could match, surrogates paired or not: a plain class that
+ * scans a million-row file several times faster than the lookarounds, which then look
+ * only at text that has one.
+ */
+// eslint-disable-next-line no-control-regex -- as UNACCEPTED
+const SUSPECT = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Whether a region file stores this text as it is. */
 export function isAcceptedText(text: string): boolean {
-  return !UNACCEPTED.test(text);
+  return !SUSPECT.test(text) || !UNACCEPTED.test(text);
 }
 
 const UNACCEPTED_ALL = new RegExp(UNACCEPTED.source, 'g');

@@ -410,6 +410,8 @@ describe('a large sales import', () => {
     expect(d.inserted).toBe(n);
     expect(skuSql()).toBe(definition);
     expect(sql<{ n: number }>(c, 'SELECT count(*) AS n FROM sales_actual').n).toBe(before + n);
+    // New months: their summaries are summed from the lines written, and equal the table's sums.
+    expectSummaryInStep(c);
     expect(sql<{ r: string }>(c, 'PRAGMA integrity_check').r ?? Object.values(sql<Record<string, string>>(c, 'PRAGMA integrity_check'))[0]).toBe('ok');
     const plan = sqlAll<{ detail: string }>(c, 'EXPLAIN QUERY PLAN SELECT sum(amount_cents) FROM sales_actual WHERE sku_id = 3 AND period >= 202801').map((r) => r.detail).join(' ');
     expect(plan).toContain('sales_actual_sku');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addExact, excelSerialToIso, exactText, fullYear, parseImportDate, parseImportDecimal, parseImportInteger, parseImportMoney, parseImportPeriod,
   readImportMoney, TWO_DIGIT_YEAR_PIVOT, type DateOptions,
+  plainNumber,
 } from '../../src/shared/importValues';
 
 // The value parsers of the actuals imports, each case written out by hand.
@@ -256,5 +257,28 @@ describe('periods (yyyymm)', () => {
   it('a month that fails names the date order used (its message lists the date forms too)', () => {
     expect(parseImportPeriod('March', { order: 'dmy', system: 1900 })).toEqual({ ok: false, reason: 'notPeriod', params: { value: 'March', order: 'dmy' } });
     expect(parseImportPeriod('31/02/26', { order: 'dmy', system: 1900 })).toEqual({ ok: false, reason: 'notPeriod', params: { value: '31/02/26', order: 'dmy' } });
+  });
+});
+
+describe('plainNumber', () => {
+  it('reads exactly what the plain-number patterns match, with the same value', () => {
+    const money = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+    const integer = /^(-?)(\d{1,15})$/;
+    const byPattern = (re: RegExp, cents: boolean, text: string): number => {
+      const m = re.exec(text);
+      if (!m) return NaN;
+      const v = cents ? Number(m[2]) * 100 + (m[3] === undefined ? 0 : Number(m[3].padEnd(2, '0'))) : Number(m[2]);
+      return v === 0 ? 0 : m[1] ? -v : v;
+    };
+    const texts = ['', '-', '.', '0', '-0', '-0.0', '00.5', '7', '1234.5', '1234.50', '-1234.05', '1.', '.5', '1.234', '1,234', '1e3', ' 1', '1 ',
+      '+1', '--1', '1.2.3', '１２', '١', '9999999999999', '9999999999999.99', '99999999999999', '999999999999999', '-999999999999999', '1000000000000000', '0x10', '1\n'];
+    // And random strings over the characters that matter.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let i = 0; i < 20_000; i++) texts.push(Array.from({ length: next() % 18 }, () => '0123456789.-9'[next() % 13]).join(''));
+    for (const t of texts) {
+      expect(Object.is(plainNumber(t, 13, 2), byPattern(money, true, t)) || (Number.isNaN(plainNumber(t, 13, 2)) && Number.isNaN(byPattern(money, true, t))), `money ${JSON.stringify(t)}`).toBe(true);
+      expect(Object.is(plainNumber(t, 15, 0), byPattern(integer, false, t)) || (Number.isNaN(plainNumber(t, 15, 0)) && Number.isNaN(byPattern(integer, false, t))), `integer ${JSON.stringify(t)}`).toBe(true);
+    }
   });
 });

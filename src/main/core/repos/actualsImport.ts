@@ -1,4 +1,5 @@
 import { all, qb } from '../db/exec';
+import { emptySalesMonths as emptyMonths, summarizeNewSalesMonths as summarize, type SalesLineColumns } from '../db/salesSummary';
 import type { ReadDb, WriteDb } from '../db/handle';
 import type { CustomerVisitRow, StoreAuditBrandRow, VisitPriceRow } from '../db/schema';
 import { ACTUALS_TABLE, LINE_COLUMNS } from './actualsTables';
@@ -94,6 +95,19 @@ export function writeSalesLines(db: WriteDb, total: number, rowOf: RowOf, progre
       sqlite.pragma(`temp_store = ${temp}`);
     }
   }
+}
+
+/** Of the given months, those without a sales line (read before an import writes its lines). */
+export function emptySalesMonths(db: ReadDb, periods: readonly number[]): Set<number> {
+  return emptyMonths(db.sqlite, periods);
+}
+
+/**
+ * The monthly sales summaries of months that were empty before the import's lines went
+ * in, summed from those lines; returns the months done (the rest are refreshed from the table).
+ */
+export function summarizeNewSalesMonths(db: WriteDb, months: ReadonlySet<number>, lines: SalesLineColumns): number[] {
+  return summarize(db.sqlite, months, lines);
 }
 
 /** Store audits: a head row per audit (its id for the lines), then a line per brand and category. */

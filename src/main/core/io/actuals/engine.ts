@@ -437,12 +437,12 @@ export function commitActuals(
       for (const id of same) {
         if (liveRows(db, p.kind, id) === 0) deleteBatch(db, id);
       }
-      const lines = writer.write(db, p.acc, batchId, (done, total) => {
+      const { lines, derived } = writer.write(db, p.acc, batchId, (done, total) => {
         onProgress(Math.floor((0.6 + 0.4 * (done / Math.max(total, 1))) * PROGRESS_TOTAL), PROGRESS_TOTAL);
         if (shouldCancel()) throw new AppError('CANCELLED', 'the import was cancelled; nothing was written');
       });
       trace('write');
-      refreshDerived(db, p.kind, periods);
+      refreshDerived(db, p.kind, periods.filter((m) => !derived.includes(m)));
       trace('derived tables');
       setBatchRowCount(db, batchId, lines);
       const rounding = p.rounding.summary();

@@ -1,6 +1,6 @@
 import type { ActualKind } from '../../../../shared/actuals';
 import type { ReadDb, WriteDb } from '../../db/handle';
-import { auditWriter, skuBrands, skuStdCosts, visitWriter, writeLines, writeSalesLines } from '../../repos/actualsImport';
+import { auditWriter, emptySalesMonths, skuBrands, skuStdCosts, summarizeNewSalesMonths, visitWriter, writeLines, writeSalesLines } from '../../repos/actualsImport';
 import { keyProbe, monthsWithOthers, salesKeyProbe, type BatchMonthRows } from '../../repos/actualsTables';
 import type { Resolver, SkuFigures } from './members';
 import type { Parsed } from './values';
@@ -38,8 +38,11 @@ export interface KindWriter {
   accumulator(db: ReadDb, resolver: Resolver): KindAccumulator;
   /** Existing rows outside those batches with a key the file has (what a commit overwrites), per batch and month. */
   overwrites(db: ReadDb, acc: KindAccumulator, periods: number[], batches: number[]): BatchMonthRows[];
-  /** Writes the lines under the batch; returns how many. */
-  write(db: WriteDb, acc: KindAccumulator, batchId: number, progress: (done: number, total: number) => void): number;
+  /**
+   * Writes the lines under the batch: how many, and the months whose derived tables
+   * (refreshDerived) the write already brought up to date.
+   */
+  write(db: WriteDb, acc: KindAccumulator, batchId: number, progress: (done: number, total: number) => void): { lines: number; derived: readonly number[] };
 }
 
 const num = (v: Parsed): number => (typeof v === 'number' ? v : 0);
@@ -81,19 +84,96 @@ class SkuTally {
 // ---- sales actuals ---------------------------------------------------------------
 
 const P21 = 2 ** 21;
-const P42 = 2 ** 42;
+
+/** A growable column of numbers: the lines of a million-row import without a million small arrays to collect. */
+class Column {
+  data: Float64Array;
+  constructor(capacity: number) {
+    this.data = new Float64Array(capacity);
+  }
+  grow(capacity: number): void {
+    const next = new Float64Array(capacity);
+    next.set(this.data);
+    this.data = next;
+  }
+}
+
+/**
+ * Line numbers by key (month, customer, SKU), open addressing in typed arrays: a Map of
+ * a million float keys spent as long collecting its garbage as the import spent reading.
+ */
+class LineIndex {
+  /** Per slot: the month index and SKU (monthIndex * 2^21 + sku, below 2^32), the customer, the line + 1 (0: empty). */
+  private hi = new Uint32Array(1 << 16);
+  private lo = new Uint32Array(1 << 16);
+  private at = new Int32Array(1 << 16);
+  private mask = (1 << 16) - 1;
+  size = 0;
+
+  private static hash(hi: number, lo: number): number {
+    let h = Math.imul(hi ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(lo, 0xc2b2ae35);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x27d4eb2f);
+    return (h ^ (h >>> 13)) >>> 0;
+  }
+
+  /** The line of the key, or -1 with the slot where it goes remembered for put(). */
+  private slot = 0;
+  find(hi: number, lo: number): number {
+    let i = LineIndex.hash(hi, lo) & this.mask;
+    for (;;) {
+      const v = this.at[i];
+      if (v === 0) {
+        this.slot = i;
+        return -1;
+      }
+      if (this.hi[i] === hi && this.lo[i] === lo) return v - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Puts a key find() did not find, at the slot it left. */
+  put(hi: number, lo: number, line: number): void {
+    this.hi[this.slot] = hi;
+    this.lo[this.slot] = lo;
+    this.at[this.slot] = line + 1;
+    if (++this.size * 2 > this.mask) this.rehash();
+  }
+
+  private rehash(): void {
+    const { hi, lo, at } = this;
+    const n = at.length * 2;
+    this.hi = new Uint32Array(n);
+    this.lo = new Uint32Array(n);
+    this.at = new Int32Array(n);
+    this.mask = n - 1;
+    for (let i = 0; i < at.length; i++) {
+      if (at[i] === 0) continue;
+      this.find(hi[i], lo[i]);
+      this.hi[this.slot] = hi[i];
+      this.lo[this.slot] = lo[i];
+      this.at[this.slot] = at[i];
+    }
+  }
+}
+
+/** The month as an index from 2000-01 (below 1,212 for the periods an import accepts). */
+const monthIndex = (period: number) => (Math.floor(period / 100) - 2000) * 12 + (period % 100) - 1;
 
 class SalesAccumulator implements KindAccumulator {
-  readonly index = new Map<number, number>();
-  readonly period: number[] = [];
-  readonly customer: number[] = [];
-  readonly sku: number[] = [];
-  readonly amount: number[] = [];
-  readonly volume: number[] = [];
-  readonly gp: number[] = [];
-  /** 1: the line's gross profit is known; 0: some row of it had none and no SKU cost to derive it from. */
-  readonly known: number[] = [];
-  readonly keys: number[] = [];
+  private readonly index = new LineIndex();
+  private count = 0;
+  private capacity = 1 << 14;
+  private readonly cols = {
+    period: new Column(this.capacity),
+    customer: new Column(this.capacity),
+    sku: new Column(this.capacity),
+    amount: new Column(this.capacity),
+    volume: new Column(this.capacity),
+    gp: new Column(this.capacity),
+    /** 1: the line's gross profit is known; 0: some row of it had none and no SKU cost to derive it from. */
+    known: new Column(this.capacity),
+  };
   private readonly months = new Set<number>();
   private merged = 0;
   private readonly cost: Map<number, number | null>;
@@ -103,9 +183,26 @@ class SalesAccumulator implements KindAccumulator {
     this.cost = skuStdCosts(db);
   }
 
-  static key(period: number, customer: number, sku: number): number {
-    const pi = (Math.floor(period / 100) - 2000) * 12 + (period % 100) - 1;
-    return pi * P42 + customer * P21 + sku;
+  get period(): Float64Array {
+    return this.cols.period.data;
+  }
+  get customer(): Float64Array {
+    return this.cols.customer.data;
+  }
+  get sku(): Float64Array {
+    return this.cols.sku.data;
+  }
+  get amount(): Float64Array {
+    return this.cols.amount.data;
+  }
+  get volume(): Float64Array {
+    return this.cols.volume.data;
+  }
+  get gp(): Float64Array {
+    return this.cols.gp.data;
+  }
+  get known(): Float64Array {
+    return this.cols.known.data;
   }
 
   add(ctx: RowContext): void {
@@ -126,29 +223,34 @@ class SalesAccumulator implements KindAccumulator {
     const cost = this.cost.get(sku) ?? null;
     const rowKnown = gpGiven || cost !== null;
     const gp = gpGiven ? (v.grossProfit as number) : cost !== null ? amount - volume * cost : 0;
-    const key = SalesAccumulator.key(period, customer, sku);
-    const at = this.index.get(key);
-    if (at !== undefined) {
-      this.amount[at] += amount;
-      this.volume[at] += volume;
+    const hi = monthIndex(period) * P21 + sku;
+    const at = this.index.find(hi, customer);
+    const c = this.cols;
+    if (at >= 0) {
+      c.amount.data[at] += amount;
+      c.volume.data[at] += volume;
       // A line with any row of unknown gross profit is unknown as a whole: no partial figure.
-      if (this.known[at] === 1 && rowKnown) this.gp[at] += gp;
+      if (c.known.data[at] === 1 && rowKnown) c.gp.data[at] += gp;
       else {
-        this.known[at] = 0;
-        this.gp[at] = 0;
+        c.known.data[at] = 0;
+        c.gp.data[at] = 0;
       }
-      if (!Number.isSafeInteger(this.amount[at]) || !Number.isSafeInteger(this.gp[at])) ctx.issue('amount', 'importWizard.issue.amountOverflow');
+      if (!Number.isSafeInteger(c.amount.data[at]) || !Number.isSafeInteger(c.gp.data[at])) ctx.issue('amount', 'importWizard.issue.amountOverflow');
       this.merged++;
     } else {
-      this.index.set(key, this.keys.length);
-      this.keys.push(key);
-      this.period.push(period);
-      this.customer.push(customer);
-      this.sku.push(sku);
-      this.amount.push(amount);
-      this.volume.push(volume);
-      this.gp.push(rowKnown ? gp : 0);
-      this.known.push(rowKnown ? 1 : 0);
+      const i = this.count++;
+      this.index.put(hi, customer, i);
+      if (i === this.capacity) {
+        this.capacity *= 2;
+        for (const col of Object.values(c)) col.grow(this.capacity);
+      }
+      c.period.data[i] = period;
+      c.customer.data[i] = customer;
+      c.sku.data[i] = sku;
+      c.amount.data[i] = amount;
+      c.volume.data[i] = volume;
+      c.gp.data[i] = rowKnown ? gp : 0;
+      c.known.data[i] = rowKnown ? 1 : 0;
       this.months.add(period);
     }
     // Only SKUs the import creates are priced from the file.
@@ -159,7 +261,7 @@ class SalesAccumulator implements KindAccumulator {
     return sortedPeriods(this.months);
   }
   lines(): number {
-    return this.keys.length;
+    return this.count;
   }
   combined(): number {
     return this.merged;
@@ -169,9 +271,20 @@ class SalesAccumulator implements KindAccumulator {
   }
   /** Line indexes in primary-key order (period, customer, SKU). */
   order(): Int32Array {
-    const sorted = Float64Array.from(this.keys).sort();
-    const out = new Int32Array(sorted.length);
-    for (let i = 0; i < sorted.length; i++) out[i] = this.index.get(sorted[i])!;
+    // The key (month index, customer, SKU) fits in 53 bits: the keys sort as numbers and each finds its line again.
+    const n = this.count;
+    const { period, customer, sku } = this;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (monthIndex(period[i]) * P21 + customer[i]) * P21 + sku[i];
+    keys.sort();
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      const s = k % P21;
+      const rest = (k - s) / P21;
+      const c = rest % P21;
+      out[i] = this.index.find(((rest - c) / P21) * P21 + s, c);
+    }
     return out;
   }
 }
@@ -184,22 +297,27 @@ const sales: KindWriter = {
     if (months.size === 0) return [];
     const owner = salesKeyProbe(db, batches);
     const tally = new BatchMonthTally();
-    for (let i = 0; i < acc.keys.length; i++) if (months.has(acc.period[i])) tally.add(owner(acc.period[i], acc.customer[i], acc.sku[i]), acc.period[i]);
+    const { period, customer, sku } = acc;
+    for (let i = 0; i < acc.lines(); i++) if (months.has(period[i])) tally.add(owner(period[i], customer[i], sku[i]), period[i]);
     return tally.rows();
   },
   write(db, accumulator, batchId, progress) {
     const acc = accumulator as SalesAccumulator;
     const order = acc.order();
+    const { period, customer, sku, amount, volume, gp, known } = acc;
+    // Months the import fills from empty (a new month of an ERP export) are summarized from its lines.
+    const fresh = emptySalesMonths(db, acc.periods());
     writeSalesLines(
       db,
       order.length,
       (i, out) => {
         const k = order[i];
-        out.push(acc.period[k], acc.customer[k], acc.sku[k], acc.amount[k], acc.volume[k], acc.gp[k], acc.known[k], batchId);
+        out.push(period[k], customer[k], sku[k], amount[k], volume[k], gp[k], known[k], batchId);
       },
       progress,
     );
-    return order.length;
+    const derived = summarizeNewSalesMonths(db, fresh, { count: acc.lines(), period, customer, sku, amount, volume, gp, known });
+    return { lines: order.length, derived };
   },
 };
 
@@ -311,7 +429,7 @@ function keyedWriter<L extends { period: number }>(
         },
         progress,
       );
-      return lines.length;
+      return { lines: lines.length, derived: [] };
     },
   };
 }
@@ -459,7 +577,7 @@ const audit: KindWriter = {
       }
     }
     progress(n, n);
-    return n;
+    return { lines: n, derived: [] };
   },
 };
 
@@ -573,7 +691,7 @@ const visit: KindWriter = {
       if (++n % 2000 === 0) progress(n, visits.length);
     }
     progress(n, n);
-    return n;
+    return { lines: n, derived: [] };
   },
 };
 
@@ -639,7 +757,7 @@ const expense: KindWriter = {
       },
       progress,
     );
-    return lines.length;
+    return { lines: lines.length, derived: [] };
   },
 };
 

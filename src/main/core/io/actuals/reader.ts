@@ -22,6 +22,7 @@ import {
   type ReadOptions,
 } from '../dataFile';
 import { fileRefusal } from '../fileRefusal';
+import { streamCsvThreaded, THREAD_MIN_BYTES } from './csvThread';
 
 // Reads a data file row by row for the actuals imports. A CSV is streamed: read in
 // chunks, decoded incrementally, parsed a complete row at a time, so a million-row
@@ -29,7 +30,7 @@ import { fileRefusal } from '../fileRefusal';
 // read whole by SheetJS in the workbook worker, as the wizard's format step reads them. Row numbers are
 // the file's 1-based record numbers, as Excel shows them.
 
-const CHUNK_BYTES = 4 * 1024 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 /** How much of a CSV decides its encoding when the user did not choose one. */
 const DETECT_BYTES = 4 * 1024 * 1024;
 /** Rows after the first filled one that decide which is the header. */
@@ -64,7 +65,7 @@ export interface StreamControl {
   onHeader?: (headers: string[], headerRow: number) => void;
 }
 
-const cancelled = () => new AppError('CANCELLED', 'the import was cancelled; nothing was written');
+export const cancelled = () => new AppError('CANCELLED', 'the import was cancelled; nothing was written');
 
 /**
  * Turns records into the header and data rows: the header is the given row, or the
@@ -131,11 +132,30 @@ class HeaderSplitter {
   }
 }
 
-function streamCsv(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl): StreamedFile {
+/** What reading a CSV's records tells besides the records. */
+export interface CsvRead {
+  encoding: TextEncoding;
+  detectedEncoding: TextEncoding;
+  /** sha256 of the file's bytes ('' when the reading stopped early). */
+  hash: string;
+  size: number;
+}
+
+/**
+ * Reads a CSV's records a chunk at a time: `onRecords` gets each chunk's complete
+ * records and the bytes read so far, and returns true to stop. Refuses a file that is
+ * not a text table with the line (and column) where it went wrong. The thread that
+ * visits the rows calls it directly, or the CSV worker does (csvThread.ts).
+ */
+export function readCsvRecords(
+  path: string,
+  options: ReadOptions,
+  onRecords: (records: string[][], done: number, total: number) => boolean,
+  shouldCancel?: () => boolean,
+): CsvRead {
   const { size } = statDataFile(path);
   const fd = openSync(path, 'r');
   const hash = createHash('sha256');
-  const total = size;
   try {
     const read = (length: number): Buffer => {
       const buf = Buffer.allocUnsafe(length);
@@ -162,11 +182,10 @@ function streamCsv(path: string, options: ReadOptions, visit: RowVisitor, contro
     // Control characters go before the rows are split: every cell is text a region file stores.
     let text = toAcceptedText(decoder.decode(chunk.subarray(bom), { stream: done < size }));
     const delimiter = sniffDelimiter(text);
-    const rows = new HeaderSplitter(path, options.headerRow, visit, control.maxDataRows ?? Infinity, control.onHeader);
     let line = 1;
-    let record = 0;
+    let stopped = false;
     for (;;) {
-      if (control.shouldCancel?.()) throw cancelled();
+      if (shouldCancel?.()) throw cancelled();
       const last = done >= size;
       let parsed;
       try {
@@ -176,13 +195,8 @@ function streamCsv(path: string, options: ReadOptions, visit: RowVisitor, contro
         throw e;
       }
       line += parsed.lines;
-      for (const cells of parsed.rows) {
-        record++;
-        rows.record(cells, record);
-        if (rows.stopped) break;
-      }
-      control.onProgress?.(done, total);
-      if (last || rows.stopped) break;
+      stopped = onRecords(parsed.rows, done, size);
+      if (last || stopped) break;
       const rest = text.slice(parsed.consumed);
       chunk = read(Math.min(CHUNK_BYTES, size - done));
       if (chunk.length === 0) {
@@ -201,25 +215,62 @@ function streamCsv(path: string, options: ReadOptions, visit: RowVisitor, contro
         });
       }
     }
-    if (!rows.stopped) rows.end();
-    else if (!rows.headers) rows.end();
+    return { encoding, detectedEncoding: detected.encoding, hash: stopped ? '' : hash.digest('hex'), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Records into the header and the data rows, visited; what the file was. */
+export class CsvRows {
+  private readonly rows: HeaderSplitter;
+  private record = 0;
+
+  constructor(
+    private readonly path: string,
+    options: ReadOptions,
+    visit: RowVisitor,
+    private readonly control: StreamControl,
+  ) {
+    this.rows = new HeaderSplitter(path, options.headerRow, visit, control.maxDataRows ?? Infinity, control.onHeader);
+  }
+
+  /** A chunk's records; true once no more are wanted. */
+  take(records: string[][], done: number, total: number): boolean {
+    for (const cells of records) {
+      this.record++;
+      this.rows.record(cells, this.record);
+      if (this.rows.stopped) break;
+    }
+    this.control.onProgress?.(done, total);
+    return this.rows.stopped;
+  }
+
+  end(read: CsvRead): StreamedFile {
+    const rows = this.rows;
+    if (!rows.stopped || !rows.headers) rows.end();
     return {
-      fileName: basename(path),
+      fileName: basename(this.path),
       format: 'csv',
-      encoding,
-      detectedEncoding: detected.encoding,
+      encoding: read.encoding,
+      detectedEncoding: read.detectedEncoding,
       sheet: null,
       sheets: [],
       date1904: false,
       headerRow: rows.headerRow,
       headers: rows.headers ?? [],
-      hash: rows.stopped ? '' : hash.digest('hex'),
-      size,
+      hash: rows.stopped ? '' : read.hash,
+      size: read.size,
       dataRows: rows.dataRows,
     };
-  } finally {
-    closeSync(fd);
   }
+}
+
+/** streamRows of a CSV, read on this thread. */
+export function streamCsv(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl = {}): StreamedFile {
+  const rows = new CsvRows(path, options, visit, control);
+  const read = readCsvRecords(path, options, (records, done, total) => rows.take(records, done, total), control.shouldCancel);
+  return rows.end(read);
 }
 
 /**
@@ -281,8 +332,12 @@ export async function workbookGridOf(path: string, options: ReadOptions): Promis
  * workbook's grid comes from workbookGridOf.
  */
 export function streamRows(path: string, options: ReadOptions, visit: RowVisitor, control: StreamControl = {}, workbook?: Grid): StreamedFile {
-  const { format } = statDataFile(path);
-  return format === 'csv' ? streamCsv(path, options, visit, control) : streamWorkbook(path, options, visit, control, workbook);
+  const { format, size } = statDataFile(path);
+  if (format !== 'csv') return streamWorkbook(path, options, visit, control, workbook);
+  // A large file is read on the CSV worker while this thread checks its rows.
+  return size >= THREAD_MIN_BYTES && control.maxDataRows === undefined
+    ? streamCsvThreaded(path, options, visit, control)
+    : streamCsv(path, options, visit, control);
 }
 
 /** A CSV larger than this is sampled, not read whole, to describe it (its row count is then estimated). */
