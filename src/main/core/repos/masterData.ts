@@ -173,10 +173,10 @@ export function customersUnder(db: ReadDb, parentIds: readonly number[]): Pick<C
   );
 }
 
-/** The last month with sales actuals before `period` (yyyymm), or null. */
 /**
- * The last month with sales before `period`. Read from the monthly summary by customer
- * (every writer of sales lines keeps it equal to the lines in its own transaction).
+ * The last month with sales actuals before `period` (yyyymm), or null. Read from the
+ * monthly summary by customer (every writer of sales lines keeps it equal to the lines
+ * in its own transaction).
  */
 export function lastSalesPeriodBefore(db: ReadDb, period: number): number | null {
   return first(db, qb.selectFrom('sales_month_customer').select(sql<number | null>`max(period)`.as('last')).where('period', '<', period))?.last ?? null;
