@@ -13,7 +13,7 @@ import { chaptersOpenTerminal } from './cases/chaptersTerminal';
 import { chaptersOpenProduct } from './cases/chaptersProduct';
 import { chaptersOpenVariance } from './cases/chaptersVariance';
 import { LARGE, demoLarge, openLarge } from './cases/foundation';
-import { gridTerminalsLarge, paste1000 } from './cases/grid';
+import { gridCustomersLarge, gridTerminalsLarge, paste1000 } from './cases/grid';
 import { expenseReallocate } from './cases/expenses';
 import { import1mGbk } from './cases/import';
 import { reportPptxLarge } from './cases/report';
@@ -31,7 +31,7 @@ import type { BenchCase, BenchContext, BenchResult } from './types';
 // same run; the ratio is what to watch. Later issues append their cases here.
 
 const CASES: BenchCase[] = [
-  demoLarge, openLarge, paste1000, gridTerminalsLarge, spreadRegionTotal, spreadMidLevel, targetsOpen, import1mGbk, expenseReallocate,
+  demoLarge, openLarge, paste1000, gridTerminalsLarge, gridCustomersLarge, spreadRegionTotal, spreadMidLevel, targetsOpen, import1mGbk, expenseReallocate,
   chartSales, chartCustomers, chartTerminals, chartPrices, chartExpenses,
   chaptersOpenChannel,
   chaptersOpenWritten,

@@ -44,6 +44,22 @@ describe('query store', () => {
     expect(store.snapshot('expenses.budget', {})).toEqual({ data: { endpoint: 'expenses.budget', version: 0 }, error: null, loading: false });
   });
 
+  it('asks on a prefetch, and the view subscribing next waits for that answer instead of asking again', async () => {
+    const f = fakeClient();
+    const store = new QueryStore(f.client);
+    store.prefetch('master.list', { entity: 'terminal' });
+    expect(f.calls).toEqual(['master.list']);
+    store.subscribe('master.list', { entity: 'terminal' }, () => undefined);
+    await store.settled('master.list', { entity: 'terminal' });
+    expect(f.calls).toEqual(['master.list']);
+    expect(store.snapshot('master.list', { entity: 'terminal' }).data).toEqual({ endpoint: 'master.list', version: 0 });
+    // An answer kept (on screen) is not asked for again; another input is.
+    store.prefetch('master.list', { entity: 'terminal' });
+    expect(f.calls).toEqual(['master.list']);
+    store.prefetch('master.list', { entity: 'customer' });
+    expect(f.calls).toEqual(['master.list', 'master.list']);
+  });
+
   it('reloads only the queries that read an area a command changed', async () => {
     const f = fakeClient();
     const store = new QueryStore(f.client);

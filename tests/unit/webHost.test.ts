@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
+import { decodeWireRows, WIRE_ROWS_HEADER, WIRE_ROWS_VALUE } from '../../src/shared/wireRows';
 import { tempDir } from './helpers';
 
 // The web host serves the same registry as the Electron app; these tests check its
@@ -150,6 +151,22 @@ describe('web host', () => {
     expect(reopened).toMatchObject({ ok: true, value: { managerName: '李經理' } });
     const recent = (await (await call(h, 'file.recent', {}, cookie)).json()) as { value: unknown[] };
     expect(recent.value[0]).toMatchObject({ regionName: '華北大區', exists: true });
+  });
+
+  it('sends long record lists as columns only to a caller that asks for them, decoding to the same answer', async () => {
+    const { host: h, cookie } = await start();
+    const plainText = await (await call(h, 'master.geoCatalog', {}, cookie)).text();
+    const plainAnswer = JSON.parse(plainText) as { ok: boolean; value: { divisions: unknown[] } };
+    expect(plainAnswer.ok).toBe(true);
+    expect(plainAnswer.value.divisions.length).toBeGreaterThan(300);
+    const asked = await fetch(`${h.url}api/invoke/master.geoCatalog`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, [WIRE_ROWS_HEADER]: WIRE_ROWS_VALUE },
+      body: '{}',
+    });
+    const columnsText = await asked.text();
+    expect(columnsText.length).toBeLessThan(plainText.length * 0.8);
+    expect(JSON.stringify(decodeWireRows(JSON.parse(columnsText)))).toBe(plainText);
   });
 
   it('refuses paths the user did not hand over, and malformed calls', async () => {

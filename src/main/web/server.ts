@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { AppError, type Result } from '../../shared/errors';
 import { catalogs, type Messages } from '../../shared/i18n';
 import { LANGUAGES } from '../../shared/units';
+import { encodeWireRows, WIRE_ROWS_HEADER, WIRE_ROWS_VALUE } from '../../shared/wireRows';
 import { PACKAGE_EXTENSION } from '../../shared/submit';
 import { REGION_FILE_EXTENSION } from '../core/db/constants';
 import { RETURN_EXTENSION } from '../../shared/submit';
@@ -305,7 +306,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         } catch (e) {
           return sendJson(res, 200, { ok: false, error: e instanceof AppError ? e.toData() : { code: 'INVALID_INPUT', message: `request body is not JSON: ${(e as Error).message}` } });
         }
-        return sendJson(res, 200, await registry.invoke(endpoint, input));
+        const result = await registry.invoke(endpoint, input);
+        // The renderer decodes long record lists sent as columns (shared/wireRows.ts); other callers get plain JSON.
+        return sendJson(res, 200, req.headers[WIRE_ROWS_HEADER.toLowerCase()] === WIRE_ROWS_VALUE ? encodeWireRows(result) : result);
       }
       if (pathname === '/api/upload') {
         // A file dropped on the page: the browser has its bytes but no path, so

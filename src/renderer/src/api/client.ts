@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contract';
 import type { Area } from '../../../shared/areas';
 import type { Result } from '../../../shared/errors';
+import { decodeWireRows, WIRE_ROWS_HEADER, WIRE_ROWS_VALUE } from '../../../shared/wireRows';
 import { ApiError } from './apiError';
 
 // The renderer's one way to reach the core. The transport is picked once, at
@@ -39,7 +40,7 @@ export interface Api {
 async function readResult<T>(response: Response): Promise<Result<T>> {
   const text = await response.text();
   try {
-    const parsed = JSON.parse(text) as Result<T>;
+    const parsed = decodeWireRows(JSON.parse(text)) as Result<T>;
     if (parsed && typeof parsed === 'object' && 'ok' in parsed) return parsed;
   } catch {
     // fall through: not the host's JSON (a proxy page, a crash)
@@ -55,7 +56,7 @@ async function post<T>(url: string, body: BodyInit, contentType: string): Promis
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': contentType },
+      headers: { 'Content-Type': contentType, [WIRE_ROWS_HEADER]: WIRE_ROWS_VALUE },
       body,
       cache: 'no-store',
       credentials: 'same-origin',

@@ -21,6 +21,11 @@ export const queries = new QueryStore(api);
 // core again instead of showing the answer it kept from the warm-up.
 window.addEventListener(FORGET_ANSWERS_EVENT, () => queries.forgetUnused());
 
+/** Starts the read a view about to mount will make (e.g. on the click that shows it). */
+export function prefetchQuery<K extends QueryName>(endpoint: K, input: EndpointInput<K>, store: QueryStore = queries): void {
+  store.prefetch(endpoint, input);
+}
+
 export interface Query<R> extends QueryState<R> {
   /** Asks again. */
   reload(): Promise<void>;

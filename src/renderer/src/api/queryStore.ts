@@ -107,6 +107,16 @@ export class QueryStore {
     };
   }
 
+  /**
+   * Asks now for an answer a view is about to show (a tab just clicked), unless it is
+   * kept or on its way: the core works while the view mounts, and the view's
+   * subscription then waits for this answer instead of asking again.
+   */
+  prefetch(endpoint: QueryName, input: unknown): void {
+    const e = this.entry(endpoint, input);
+    if (e.stale && !e.inflight) void this.fetch(e);
+  }
+
   snapshot(endpoint: QueryName, input: unknown): QueryState<unknown> {
     return this.entry(endpoint, input).state;
   }

@@ -1,5 +1,5 @@
 import type { ColDef, Column, GridApi, IRowNode } from 'ag-grid-community';
-import { useEffect, useMemo, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextEditor, TreeLabelRenderer, type TreeLabelParams } from './cells';
 import { formatOf, isEditable, isNumeric, textOf } from './cellRules';
@@ -86,11 +86,20 @@ export function useColumnDefs<R extends GridRow>(apiRef: RefObject<GridApi<R> | 
   // New formatters (refs loaded, language or unit changed) do not repaint cells whose
   // values did not change: repaint them. AG Grid may take the new definitions after this
   // effect, so repaint once more on the next frame (a tree label sees a loaded branch).
+  // Definitions that come with the first rows have no painted cell to repaint: the rows
+  // are drawn with them (and repainting 8,000 rows' first screen twice would sit between
+  // the click and the first row).
+  const rowsBefore = useRef(0);
   useEffect(() => {
+    if (rowsBefore.current === 0) return;
     apiRef.current?.refreshCells({ force: true });
     const frame = requestAnimationFrame(() => apiRef.current?.refreshCells({ force: true }));
     return () => cancelAnimationFrame(frame);
   }, [apiRef, colDefs]);
+  // After the effect above: it reads how many rows the previous render had.
+  useEffect(() => {
+    rowsBefore.current = rows.length;
+  });
 
   return colDefs;
 }

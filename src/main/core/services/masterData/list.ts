@@ -5,6 +5,7 @@ import { classifyAbc } from '../../../../shared/pareto';
 import type { ReadDb } from '../../db/handle';
 import { customerSalesBetween, ENTITY_TABLES, lastSalesPeriodBefore, listEntityRows, listLinks, listRefItems } from '../../repos/masterData';
 import { regionPlanYear } from '../../repos/region';
+import { phaseTracer } from '../../trace';
 import { columnFields, columnOf, fromDb } from './tables';
 
 export interface MasterList {
@@ -42,6 +43,7 @@ export function customerSales12m(db: ReadDb): Map<number, number> {
 
 /** The rows of one entity, in the order the editor shows them, with what their ref columns can point at. */
 export function listMaster(db: ReadDb, entity: EntityName): MasterList {
+  const trace = phaseTracer(`master.list ${entity}`);
   const et = ENTITY_TABLES[entity];
   const fields = columnFields(entity);
   const raw = listEntityRows(db, entity, fields.map((f) => columnOf(f.key)));
@@ -50,12 +52,15 @@ export function listMaster(db: ReadDb, entity: EntityName): MasterList {
     for (let i = 0; i < fields.length; i++) row[fields[i].key] = fromDb(fields[i], r[i + 1]);
     return row;
   });
+  trace('rows');
   for (const [field, link] of Object.entries(et.links)) {
     const byOwner = listLinks(db, link);
     for (const row of rows) row[field] = byOwner.get(row.id) ?? [];
   }
+  trace('links');
   if (entity === 'customer') {
     const sales = customerSales12m(db);
+    trace('sales');
     const computed = classifyAbc(rows.map((r) => [r.id, sales.get(r.id) ?? 0] as const));
     for (const row of rows) {
       const abc = computed.get(row.id) ?? 'C';
@@ -65,7 +70,9 @@ export function listMaster(db: ReadDb, entity: EntityName): MasterList {
       row.sales12mCents = sales.get(row.id) ?? 0;
     }
   }
+  trace('computed');
   const refs: Partial<Record<EntityName, RefItem[]>> = {};
   for (const ref of referencedEntities(entity)) refs[ref] = listRefItems(db, ref);
+  trace('refs');
   return { rows, refs };
 }
