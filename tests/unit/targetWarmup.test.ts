@@ -1,12 +1,7 @@
-import { join } from 'node:path';
 import { setImmediate as tick, setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/main/core/handlers';
-import type { HandlerRegistry } from '../../src/main/core/registry';
 import { currentTargetCache, isWarming } from '../../src/main/core/services/targets/model';
-import { Session } from '../../src/main/core/session';
-import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
-import { testHost, tinyDemoTemplate } from './helpers';
+import { invokeOk, openWithHandlers, tinyDemoTemplate, type RegistryCtx } from './helpers';
 
 // The target cube is built in the background as a file opens, a step at a time between
 // other work. Whatever happens meanwhile (a query that needs it, an edit that changes
@@ -15,24 +10,9 @@ import { testHost, tinyDemoTemplate } from './helpers';
 const template = tinyDemoTemplate();
 const levels = ['province', 'city', 'customer'] as const;
 
-interface Ctx {
-  session: Session;
-  r: HandlerRegistry;
-}
-
-async function open(path: string): Promise<Ctx> {
-  const session = new Session(testHost(join(path, '..', 'state')));
-  const r = createHandlers(session);
-  session.grant(path);
-  await session.open(path);
-  return { session, r };
-}
-
-async function call<K extends EndpointName>(c: Ctx, name: K, input: EndpointInput<K>): Promise<EndpointResult<K>> {
-  const res = await c.r.invoke(name, input);
-  if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
-  return res.value as EndpointResult<K>;
-}
+type Ctx = RegistryCtx;
+const open = openWithHandlers;
+const call = invokeOk;
 
 /** The working plan's id, from SQL (targets.versions would itself finish the warm-up). */
 function workingId(c: Ctx): number {
