@@ -306,7 +306,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         } catch (e) {
           return sendJson(res, 200, { ok: false, error: e instanceof AppError ? e.toData() : { code: 'INVALID_INPUT', message: `request body is not JSON: ${(e as Error).message}` } });
         }
+        const started = performance.now();
         const result = await registry.invoke(endpoint, input);
+        if (process.env.RPLAN_TRACE) process.stderr.write(`web host ${endpoint}: ${Math.round(performance.now() - started)} ms\n`);
         // The renderer decodes long record lists sent as columns (shared/wireRows.ts); other callers get plain JSON.
         return sendJson(res, 200, req.headers[WIRE_ROWS_HEADER.toLowerCase()] === WIRE_ROWS_VALUE ? encodeWireRows(result) : result);
       }
