@@ -10,7 +10,6 @@ import { runJobHere } from '../../src/main/core/jobs/run';
 import { Session } from '../../src/main/core/session';
 import { paired, peakRssMb, timeOnce } from '../measure';
 import type { BenchCase } from '../types';
-import { seededLargeRegion } from './targets';
 
 const OPEN_CHILD = join(import.meta.dirname, 'openChild.ts');
 
@@ -128,6 +127,8 @@ export const openLarge: BenchCase = {
     await session.close();
     const { ours: o, baseline: b } = await paired(5, ours, baseline, () => session.checked());
     if (totals === 0) throw new Error('no monthly totals: the large region has no actuals');
+    // Loaded here, not at the top: openChild.ts imports this module, and targets.ts brings Playwright.
+    const { seededLargeRegion } = await import('./targets');
     const memory = openMemory(await seededLargeRegion(ctx), join(ctx.workDir, `state-rss-${process.pid}`), years);
     return {
       case: 'open-large',

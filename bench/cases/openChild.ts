@@ -15,6 +15,7 @@ if (!regionPath || !stateDir) {
   process.exit(1);
 }
 const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
+// Not targets.ts's ok(): that module brings Playwright, whose memory would count here.
 const must = <T>(r: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) throw new Error(r.error.message);
   return r.value as T;

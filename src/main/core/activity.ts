@@ -5,13 +5,10 @@
 let running = 0;
 let lastEnd = 0;
 
-/** Marks a call as started; the returned function marks it ended. */
+/** Marks a call as started; the returned function, called once, marks it ended. */
 export function callStarted(): () => void {
   running++;
-  let ended = false;
   return () => {
-    if (ended) return;
-    ended = true;
     running--;
     lastEnd = performance.now();
   };
