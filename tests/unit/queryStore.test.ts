@@ -81,6 +81,19 @@ describe('query store', () => {
     expect(f.calls.sort()).toEqual(['analysis.expenses', 'expenses.budget', 'targets.tree']);
   });
 
+  it('asks again newest first: the view in front before the app around it', async () => {
+    const f = fakeClient();
+    const store = new QueryStore(f.client);
+    // The app's shell subscribes when it starts; the target page's queries come later.
+    store.subscribe('targets.versions', {}, () => undefined);
+    store.subscribe('targets.tree', { versionId: 1, levels: ['province'], measure: 'amount', parent: null }, () => undefined);
+    store.subscribe('targets.summary', { versionId: 1 }, () => undefined);
+    await flush();
+    f.calls.length = 0;
+    f.changed(['targets', 'edit']);
+    expect(f.calls).toEqual(['targets.summary', 'targets.tree', 'targets.versions']);
+  });
+
   it('forgets answers nobody shows when what they read changes, and loads them on the next view', async () => {
     const f = fakeClient();
     const store = new QueryStore(f.client);

@@ -120,6 +120,86 @@ describe('target planning core', () => {
     expect(err.rule).toBe('targets.error.locked-exceed-total');
     expect(err.issues?.[0].path).toBe('edits');
     expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(4_000 * WAN);
+
+    // A paste whose first cell spreads and whose second is refused: the spread is written
+    // into the screen's figures first, and must be taken back with the refusal.
+    const other = sql<number>(c, 'SELECT min(id) FROM province WHERE id <> ?', provinceId);
+    const otherTotal = () => sql<number>(c, 'SELECT sum(t.amount_cents) FROM target_fact t JOIN city ON city.id = t.city_id WHERE version_id = ? AND city.province_id = ?', v, other);
+    const otherBefore = otherTotal();
+    const paste = await refused(c, 'targets.setCells', {
+      versionId: v, levels: [...province], measure: 'amount', method: 'current', label: 'paste',
+      edits: [
+        { path: [other], period: 'year', value: Math.round(otherBefore / 100 / 2) * 100 },
+        { path: [], period: 'year', value: Math.floor(before / 2 / 100) * 100 },
+      ],
+    });
+    expect(paste.rule).toBe('targets.error.locked-exceed-total');
+    expect(otherTotal()).toBe(otherBefore);
+    const after = await call(c, 'targets.tree', { versionId: v, levels: [...province], measure: 'amount', parent: null });
+    const yearOf = (months: number[]) => months.reduce((a, b) => a + b, 0);
+    expect(yearOf(after.total.months)).toBe(4_000 * WAN);
+    expect(yearOf(after.nodes.find((n) => n.depth === 0 && n.path[0] === other)!.months)).toBe(otherBefore);
+    // The next edit starts from the file's figures: only what it changes moves.
+    await call(c, 'targets.setCells', {
+      versionId: v, levels: [...province], measure: 'amount', method: 'current', label: 'edit',
+      edits: [{ path: [other], period: 'year', value: otherBefore + 100 * WAN }],
+    });
+    expect(otherTotal()).toBe(otherBefore + 100 * WAN);
+    expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(4_100 * WAN);
+  });
+
+  it('the tree after edits, a lock and an undo equals the file, node by node and month by month', async () => {
+    const c = await fresh();
+    const v = await seedPlan(c, 3_600 * WAN);
+    const levels = ['province', 'channel', 'city'] as const;
+    const fromFile = () => {
+      const rows = c.session.requireFile().sqlite
+        .prepare(`SELECT city.province_id AS p, t.channel_id AS ch, t.month AS m, sum(t.amount_cents) AS a FROM target_fact t
+          JOIN city ON city.id = t.city_id WHERE t.version_id = ? GROUP BY 1, 2, 3`)
+        .all(v) as { p: number; ch: number; m: number; a: number }[];
+      const out = new Map<string, number[]>();
+      const add = (key: string, m: number, a: number) => {
+        const months = out.get(key) ?? new Array<number>(12).fill(0);
+        months[m - 1] += a;
+        out.set(key, months);
+      };
+      for (const r of rows) {
+        add(`${r.p}`, r.m, r.a);
+        add(`${r.p}.${r.ch}`, r.m, r.a);
+      }
+      return out;
+    };
+    const check = async () => {
+      const tree = await call(c, 'targets.tree', { versionId: v, levels: [...levels], measure: 'amount', parent: null });
+      const want = fromFile();
+      const shown = tree.nodes.filter((n) => n.depth <= 1);
+      expect(shown.length).toBeGreaterThan(0);
+      for (const n of shown) expect([n.path.join('.'), n.months]).toEqual([n.path.join('.'), want.get(n.path.join('.')) ?? new Array<number>(12).fill(0)]);
+      return tree;
+    };
+    const first = await check();
+    const [p1, p2] = first.nodes.filter((n) => n.depth === 0);
+    const ch = first.nodes.find((n) => n.depth === 1 && n.path[0] === p1.path[0])!;
+    const edit = (path: number[], period: 'year' | 'm3', value: number) =>
+      call(c, 'targets.setCells', { versionId: v, levels: [...levels], measure: 'amount', method: 'current', label: 'edit', edits: [{ path, period, value }] });
+    // Edits one after another, read after each and after two in a row.
+    await edit(ch.path, 'year', 500 * WAN);
+    await check();
+    await edit(p2.path, 'm3', 40 * WAN);
+    await edit([], 'year', 3_900 * WAN);
+    await check();
+    // A lock changes the tree without moving a value.
+    await call(c, 'targets.setLock', { versionId: v, scope: [{ dim: 'province', id: p1.path[0] }], month: 0, locked: true });
+    const locked = await check();
+    expect(locked.nodes.find((n) => n.path.join('.') === p1.path.join('.'))?.lock).toBe('all');
+    await edit([], 'year', 4_000 * WAN);
+    await check();
+    // Undo and redo move values outside the commands' notes.
+    await call(c, 'edit.undo', {});
+    await check();
+    await call(c, 'edit.redo', {});
+    await edit(p2.path, 'year', 900 * WAN);
+    await check();
   });
 
   it('a month of a city spreads over its leaves; a leaf rolls up; undo and redo survive a reopen', async () => {

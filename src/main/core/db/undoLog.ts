@@ -51,9 +51,18 @@ export interface EditRecord<T> {
   value: T;
 }
 
-function pack(arrays: readonly Float64Array[]): Buffer {
+/**
+ * Values as one deflated image: 32-bit integers when every value is one (ids' steps,
+ * cents and units nearly always are), else 64-bit floats. The image's length says which.
+ */
+export function pack(arrays: readonly Float64Array[]): Buffer {
   const total = arrays.reduce((s, a) => s + a.length, 0);
-  const all = new Float64Array(total);
+  let whole = true;
+  for (const a of arrays) {
+    for (let i = 0; i < a.length && whole; i++) whole = (a[i] | 0) === a[i] && !Object.is(a[i], -0);
+    if (!whole) break;
+  }
+  const all = whole ? new Int32Array(total) : new Float64Array(total);
   let at = 0;
   for (const a of arrays) {
     all.set(a, at);
@@ -62,10 +71,14 @@ function pack(arrays: readonly Float64Array[]): Buffer {
   return deflateSync(Buffer.from(all.buffer, all.byteOffset, all.byteLength), { level: 1 });
 }
 
-function unpack(blob: Buffer, parts: number, n: number): Float64Array[] {
+export function unpack(blob: Buffer, parts: number, n: number): Float64Array[] {
   const raw = inflateSync(blob);
-  const all = new Float64Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
-  if (all.length !== parts * n) throw new AppError('INTERNAL', `undo record holds ${all.length} values, expected ${parts * n}`);
+  const bytes = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
+  const count = parts * n;
+  let all: Float64Array;
+  if (raw.byteLength === count * 8) all = new Float64Array(bytes);
+  else if (raw.byteLength === count * 4) all = Float64Array.from(new Int32Array(bytes));
+  else throw new AppError('INTERNAL', `undo record holds ${raw.byteLength} bytes, expected ${count * 8} or ${count * 4}`);
   return Array.from({ length: parts }, (_, k) => all.subarray(k * n, (k + 1) * n));
 }
 

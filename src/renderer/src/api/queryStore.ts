@@ -131,9 +131,14 @@ export class QueryStore {
     return this.entries.get(QueryStore.key(endpoint, input))?.inflight ?? Promise.resolve();
   }
 
-  /** After a change of `areas`: queries on screen that read them load again; the others are forgotten. */
+  /**
+   * After a change of `areas`: queries on screen that read them load again; the others are
+   * forgotten. Newest first: the view in front subscribed last, and the core answers in
+   * the order asked, so the figures the user just changed come back before the app's
+   * shell catches up.
+   */
   invalidate(areas: readonly Area[]): void {
-    for (const [key, e] of this.entries) {
+    for (const [key, e] of [...this.entries].reverse()) {
       if (!overlaps(e.reads, areas)) continue;
       if (e.listeners.size > 0) void this.fetch(e);
       else this.entries.delete(key);

@@ -1,11 +1,12 @@
-import { AllCommunityModule, ModuleRegistry, type GetRowIdParams, type GridApi, type GridReadyEvent } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, type GetRowIdParams, type GridApi, type GridReadyEvent, type IRowNode } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo, useRef, type ReactNode, type Ref } from 'react';
+import { memo, useCallback, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnChooser } from './ColumnChooser';
 import { EmptyOverlay, OverlayTextsContext, type OverlayTexts } from './EmptyOverlay';
 import { AppendDialog, ProblemsDialog } from './GridDialogs';
 import { rowClassNames, rowClassRules } from './rowClasses';
+import { useStableRows } from './stableRows';
 import { gridTheme } from './theme';
 import { totalsRow } from './totals';
 import { useApply } from './useApply';
@@ -67,15 +68,16 @@ export interface DataGridProps<R extends GridRow> {
   emptyText?: string;
 }
 
-export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
-  const { gridId, columns, rows, onApply, tree, totals, toolbar, handle, testId, appendRows = true, rowClass, onFocusChange, filterBox = true, emptyText } = props;
+function DataGridView<R extends GridRow>(props: DataGridProps<R>) {
+  const { gridId, columns, rows: givenRows, onApply, tree, totals, toolbar, handle, testId, appendRows = true, rowClass, onFocusChange, filterBox = true, emptyText } = props;
   const { t } = useTranslation();
   const apiRef = useRef<GridApi<R> | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const selectionLabelRef = useRef<HTMLSpanElement>(null);
   const byField = useMemo(() => new Map(columns.map((c) => [c.field, c])), [columns]);
 
-  // Which rows show, in which order, and what they add up to.
+  // Which rows show, in which order, and what they add up to. Unchanged rows keep their objects.
+  const rows = useStableRows(givenRows);
   const treeRows = useTreeRows(rows, tree, apiRef);
   const { rowData } = treeRows;
   const filter = useRowFilter(columns, apiRef, treeRows);
@@ -89,15 +91,30 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const { currentRange, showRange, onCellMouseDown, onCellMouseOver, onCellFocused } = selection;
   const problems = useProblems(apiRef, byField);
   const { apply, isBusy, onRowDataUpdated: applyRowDataUpdated } = useApply(apiRef, gridId, onApply, problems);
-  const edit = useCellEdit(apiRef, byField, apply, problems.showIssues);
+  const edit = useCellEdit(apiRef, wrapRef, byField, apply, problems.showIssues);
   const { copy, appendQuestion } = useClipboard(apiRef, wrapRef, { gridId, byField, appendRows, selection, apply, isBusy, problems });
   const { fillDown, clear } = useFillAndClear(apiRef, byField, currentRange, apply, problems.showIssues);
   useGridKeys(apiRef, wrapRef, { copy, fillDown, clear, selectAll: selection.selectAll, extend: selection.extend, editForInputMethod: edit.editForInputMethod });
   const { onRowDataUpdated: handleRowDataUpdated } = useGridHandle(handle, apiRef, selection);
+  // The rows AG Grid had at its last rowDataUpdated, by id.
+  const handedRows = useRef<Map<GridRowId, R>>(new Map());
   const onRowDataUpdated = useCallback(() => {
-    // A row's classes and formats may follow fields other than the cell's value (a lock, a
-    // problem): repaint the rows on screen, without rebuilding the columns.
-    apiRef.current?.refreshCells({ force: true });
+    // A changed row's classes and formats may follow fields other than the cell's value (a
+    // lock): repaint the changed rows whole. Unchanged rows kept their objects.
+    const api = apiRef.current;
+    if (api) {
+      const before = handedRows.current;
+      const now = new Map<GridRowId, R>();
+      const changed: IRowNode<R>[] = [];
+      api.forEachNode((node) => {
+        if (!node.data) return;
+        now.set(node.data.id, node.data);
+        const old = before.get(node.data.id);
+        if (old !== undefined && old !== node.data) changed.push(node);
+      });
+      handedRows.current = now;
+      if (changed.length > 0) api.refreshCells({ rowNodes: changed, force: true });
+    }
     applyRowDataUpdated();
     handleRowDataUpdated();
   }, [applyRowDataUpdated, handleRowDataUpdated]);
@@ -197,3 +214,9 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     </div>
   );
 }
+
+/**
+ * A page re-renders for many reasons that leave the grid's props as they were (a query
+ * starting to load, the undo state): the grid and its hooks render only when a prop changes.
+ */
+export const DataGrid = memo(DataGridView) as typeof DataGridView;

@@ -86,12 +86,14 @@ export function useApply<R extends GridRow>(
     if (changes.appends.length === 0 && api) {
       // The commit succeeded with exactly these values: show them now, without waiting
       // for the screen to read its rows again (that read refreshes computed columns).
+      // A screen that waited for its new rows already shows them: leave those rows alone.
       const update: R[] = [];
       for (const u of changes.updates) {
         const node = api.getRowNode(String(u.id));
-        if (node?.data) update.push({ ...node.data, ...u.values });
+        const data = node?.data;
+        if (data && Object.entries(u.values).some(([field, value]) => !Object.is(data[field], value))) update.push({ ...data, ...u.values });
       }
-      api.applyTransaction({ update });
+      if (update.length > 0) api.applyTransaction({ update });
       await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     } else {
       // New rows get their ids from the commit: wait for the screen's new rows.

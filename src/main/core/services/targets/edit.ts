@@ -51,15 +51,20 @@ interface Work {
   volume: Float64Array;
   /** First new row id and count when this call creates the version's leaves. */
   seeded: { from: number; cells: Int32Array } | null;
-  /** Whether amount/volume are this call's own copies yet (copied on first write). */
+  /** Whether amount/volume are this call's own copies yet (copied on first write; only when touched is 'all'). */
   own: { amount: boolean; volume: boolean };
   /** The cells written so far, or 'all' (the change is then found by comparing every cell). */
   touched: Int32Array[] | 'all';
+  /**
+   * The spreads written into the cube's own arrays, each with the values it replaced, in
+   * order: the commit finds what changed from it, and a refusal puts the values back.
+   */
+  journal: { measure: TargetMeasure; cells: Int32Array; old: Float64Array }[];
 }
 
-/** Work on a version: reads see the cube, the first write of a measure copies it. */
+/** Work on a version: reads see the cube; a spread writes into it in place, journalled. */
 function readWork(refs: TargetRefs, cube: VersionCube): Work {
-  return { refs, cube, rowId: cube.rowId, amount: cube.amount, volume: cube.volume, seeded: null, own: { amount: false, volume: false }, touched: [] };
+  return { refs, cube, rowId: cube.rowId, amount: cube.amount, volume: cube.volume, seeded: null, own: { amount: false, volume: false }, touched: [], journal: [] };
 }
 
 /** Work that will be committed: refused on a snapshot, before anything is written. */
@@ -70,7 +75,10 @@ function startWork(db: ReadDb, refs: TargetRefs, cube: VersionCube): Work {
 
 const values = (w: Work, measure: TargetMeasure) => (measure === 'amount' ? w.amount : w.volume);
 
-/** The measure's array for writing: the cube's own is copied first, so a refused call changes nothing. */
+/**
+ * The measure's array for rewriting every cell (touched 'all'): the cube's own is copied
+ * first, so that a preview or a refused call changes nothing.
+ */
 function writable(w: Work, measure: TargetMeasure): Float64Array<ArrayBufferLike> {
   if (!w.own[measure]) {
     if (measure === 'amount') w.amount = w.amount.slice();
@@ -78,6 +86,26 @@ function writable(w: Work, measure: TargetMeasure): Float64Array<ArrayBufferLike
     w.own[measure] = true;
   }
   return values(w, measure);
+}
+
+/** Puts back what the journalled spreads replaced, newest first: the cube is as before the call. */
+function undoJournal(w: Work): void {
+  for (let j = w.journal.length - 1; j >= 0; j--) {
+    const { measure, cells, old } = w.journal[j];
+    const arr = values(w, measure);
+    for (let i = 0; i < cells.length; i++) arr[cells[i]] = old[i];
+  }
+  w.journal = [];
+}
+
+/** Runs a command's work; on any failure the cube's cells are put back as they were. */
+function guarded<T>(w: Work, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    undoJournal(w);
+    throw e;
+  }
 }
 
 /**
@@ -202,42 +230,100 @@ function spreadInto(
   }
   const result = spreadTotal({ total, current, weights, locked });
   if (!result.ok) throw failure(result, what);
-  const out = writable(w, measure);
-  for (let i = 0; i < n; i++) out[cells[i]] = result.values[i];
-  if (w.touched !== 'all') w.touched.push(cells);
+  if (w.touched === 'all') {
+    const out = writable(w, measure);
+    for (let i = 0; i < n; i++) out[cells[i]] = result.values[i];
+  } else {
+    // In place (copying 1.45M cells per edit cost more than the spread), journalled.
+    w.journal.push({ measure, cells, old: current });
+    for (let i = 0; i < n; i++) vals[cells[i]] = result.values[i];
+    w.touched.push(cells);
+  }
   return result.basis;
 }
 
-/** Writes what changed (or the new leaves) as one undo step and updates the cube. */
 /**
- * Changed cells in the order of their row ids (the bulk write's order). Where the pair fits
- * a float exactly, (row id, cell) is packed into one and sorted natively; else by comparison.
+ * Changed cells in the order of their row ids (the bulk write's order), with each one's
+ * place in the given lists. Where the pair fits a float exactly, (row id, place) is packed
+ * into one and sorted natively; else by comparison.
  */
-function byRowId(rowIds: number[], cells: number[], span: number): { ids: Float64Array; ks: Int32Array } {
+function byRowId(rowIds: number[], cells: number[]): { ids: Float64Array; ks: Int32Array; from: Int32Array } {
   const n = rowIds.length;
   const ids = new Float64Array(n);
   const ks = new Int32Array(n);
+  const from = new Int32Array(n);
   let maxId = 0;
   for (const id of rowIds) if (id > maxId) maxId = id;
-  if ((maxId + 1) * span <= Number.MAX_SAFE_INTEGER) {
+  if ((maxId + 1) * n <= Number.MAX_SAFE_INTEGER) {
     const packed = new Float64Array(n);
-    for (let i = 0; i < n; i++) packed[i] = rowIds[i] * span + cells[i];
+    for (let i = 0; i < n; i++) packed[i] = rowIds[i] * n + i;
     packed.sort();
     for (let i = 0; i < n; i++) {
-      const k = packed[i] % span;
-      ks[i] = k;
-      ids[i] = (packed[i] - k) / span;
+      const at = packed[i] % n;
+      from[i] = at;
+      ids[i] = rowIds[at];
+      ks[i] = cells[at];
     }
   } else {
     const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => rowIds[x] - rowIds[y]);
-    order.forEach((from, i) => {
-      ids[i] = rowIds[from];
-      ks[i] = cells[from];
+    order.forEach((at, i) => {
+      from[i] = at;
+      ids[i] = rowIds[at];
+      ks[i] = cells[at];
     });
   }
-  return { ids, ks };
+  return { ids, ks, from };
 }
 
+/**
+ * The cells the journal's spreads wrote, each once, in the order first written, with the
+ * amount and volume each had before the call.
+ */
+function journalled(w: Work, cells: number): { order: Int32Array; amount0: Float64Array; volume0: Float64Array } {
+  let total = 0;
+  for (const e of w.journal) total += e.cells.length;
+  const order = new Int32Array(total);
+  const amount0 = new Float64Array(total);
+  const volume0 = new Float64Array(total);
+  const seenAmount = new Uint8Array(total);
+  const seenVolume = new Uint8Array(total);
+  // A cell's place in `order`, plus one (0: not yet seen).
+  const place = scratchPlaces(cells);
+  let count = 0;
+  for (const { measure, cells: list, old } of w.journal) {
+    const seen = measure === 'amount' ? seenAmount : seenVolume;
+    const first = measure === 'amount' ? amount0 : volume0;
+    for (let i = 0; i < list.length; i++) {
+      const k = list[i];
+      let at = place[k] - 1;
+      if (at < 0) {
+        at = count++;
+        place[k] = at + 1;
+        order[at] = k;
+      }
+      if (!seen[at]) {
+        seen[at] = 1;
+        first[at] = old[i];
+      }
+    }
+  }
+  for (let at = 0; at < count; at++) {
+    const k = order[at];
+    place[k] = 0;
+    if (!seenAmount[at]) amount0[at] = w.amount[k];
+    if (!seenVolume[at]) volume0[at] = w.volume[k];
+  }
+  return { order: order.subarray(0, count), amount0: amount0.subarray(0, count), volume0: volume0.subarray(0, count) };
+}
+
+/** A zeroed index over a version's cells, reused between edits (its users zero what they set). */
+let places = new Int32Array(0);
+function scratchPlaces(cells: number): Int32Array {
+  if (places.length < cells) places = new Int32Array(cells);
+  return places;
+}
+
+/** Writes what changed (or the new leaves) as one undo step and updates the cube. */
 function commit(db: WriteDb, w: Work, label: string): number {
   const cube = w.cube;
   let changed: number;
@@ -274,36 +360,35 @@ function commit(db: WriteDb, w: Work, label: string): number {
     const cells = cube.rowId.length;
     const changedIds: number[] = [];
     const changedCells: number[] = [];
+    /** Per changed cell (by its place in changedCells), the values before the call. */
+    const oldAmount: number[] = [];
+    const oldVolume: number[] = [];
     let amountChanged = false;
     let volumeChanged = false;
-    const check = (k: number) => {
+    const check = (k: number, a0: number, v0: number) => {
       const id = cube.rowId[k];
       if (id === 0) return;
-      const a = w.amount[k] !== cube.amount[k];
-      const v = w.volume[k] !== cube.volume[k];
+      const a = w.amount[k] !== a0;
+      const v = w.volume[k] !== v0;
       if (a || v) {
         changedIds.push(id);
         changedCells.push(k);
+        oldAmount.push(a0);
+        oldVolume.push(v0);
         amountChanged ||= a;
         volumeChanged ||= v;
       }
     };
     if (w.touched === 'all') {
-      for (let k = 0; k < cells; k++) check(k);
+      for (let k = 0; k < cells; k++) check(k, cube.amount[k], cube.volume[k]);
     } else {
-      // Only the cells the spreads wrote, each once.
-      const seen = new Uint8Array(cells);
-      for (const list of w.touched) {
-        for (let i = 0; i < list.length; i++) {
-          const k = list[i];
-          if (seen[k]) continue;
-          seen[k] = 1;
-          check(k);
-        }
-      }
+      // The cells the spreads wrote, each once, against the value its first write replaced
+      // (a measure no spread wrote is as it was).
+      const { order, amount0, volume0 } = journalled(w, cells);
+      for (let i = 0; i < order.length; i++) check(order[i], amount0[i], volume0[i]);
     }
     if (changedIds.length === 0) return 0;
-    const { ids, ks } = byRowId(changedIds, changedCells, cells);
+    const { ids, ks, from } = byRowId(changedIds, changedCells);
     const n = ids.length;
     const columns: CellColumn[] = [];
     const before: Float64Array[] = [];
@@ -311,11 +396,11 @@ function commit(db: WriteDb, w: Work, label: string): number {
     const add = (measure: TargetMeasure) => {
       const b = new Float64Array(n);
       const a = new Float64Array(n);
-      const old = cube.values(measure);
+      const old = measure === 'amount' ? oldAmount : oldVolume;
       const now = values(w, measure);
       const scale = fileScale(measure);
       for (let i = 0; i < n; i++) {
-        b[i] = old[ks[i]] * scale;
+        b[i] = old[from[i]] * scale;
         a[i] = now[ks[i]] * scale;
       }
       columns.push(COLUMN[measure]);
@@ -329,8 +414,15 @@ function commit(db: WriteDb, w: Work, label: string): number {
       return { changes: [], bulk: [{ table: 'target_fact', kind: 'update', ids, columns, before, after }], value: null };
     }, { versionId: cube.versionId });
     changed = n;
+    // What moved, for readers that follow changes (the tree's sums) once the commit lands.
+    const dAmount = new Float64Array(n);
+    const dVolume = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      dAmount[i] = w.amount[ks[i]] - oldAmount[from[i]];
+      dVolume[i] = w.volume[ks[i]] - oldVolume[from[i]];
+    }
+    noteCubeEdit({ cube, cells: ks, amount: dAmount, volume: dVolume });
   }
-  noteCubeEdit();
   cube.amount = w.amount;
   cube.volume = w.volume;
   return changed;
@@ -364,30 +456,32 @@ export function setCells(db: WriteDb, cache: TargetCache, input: SetCellsInput):
   const refs = cache.refs;
   const cube = cache.cube(db, input.versionId);
   const w = startWork(db, refs, cube);
-  const ctx: MethodContext = { db, cache, versionId: input.versionId, method: input.method, referenceVersionId: input.referenceVersionId };
-  const mask = lockMask(refs, readLocks(db, refs, input.versionId));
-  let basis: SpreadOutcome['basis'] = 'none';
-  const seeding = cube.present === 0;
-  if (seeding) seed(db, refs, w);
-  for (const e of input.edits) {
-    checkPath(input.levels, e.path, 'edits');
-    const cells = cellsOf(refs, w, input.levels, e.path, monthsOf(e.period));
-    const what = describe(refs, input.levels, e.path, e.period);
-    basis = spreadInto(w, input.measure, cells, toCubeUnits(input.measure, e.value), weightsFor(ctx, w, input.measure, cells), mask, what);
-  }
-  if (seeding) {
-    // The other measure of a new plan grows like the edited one, shaped by last year.
-    const other: TargetMeasure = input.measure === 'amount' ? 'volume' : 'amount';
-    const cells = w.seeded!.cells;
-    const lyThis = sumOf(input.measure === 'amount' ? refs.lyAmount : refs.lyVolume, cells) / fileScale(input.measure);
-    const lyOther = sumOf(other === 'amount' ? refs.lyAmount : refs.lyVolume, cells) / fileScale(other);
-    const planThis = sumOf(values(w, input.measure), cells);
-    const total = lyThis > 0 ? Math.round((lyOther * planThis) / lyThis) : 0;
-    const otherCtx = { ...ctx, method: input.method === 'current' || input.method === 'equal' ? ('lastYear' as const) : input.method };
-    spreadInto(w, other, cells, total, weightsFor(otherCtx, w, other, cells), new Uint8Array(mask.length), 'plan');
-  }
-  const changed = commit(db, w, `targets.undo.${input.label}`);
-  return { changed, basis, seeded: seeding };
+  return guarded(w, () => {
+    const ctx: MethodContext = { db, cache, versionId: input.versionId, method: input.method, referenceVersionId: input.referenceVersionId };
+    const mask = lockMask(refs, readLocks(db, refs, input.versionId));
+    let basis: SpreadOutcome['basis'] = 'none';
+    const seeding = cube.present === 0;
+    if (seeding) seed(db, refs, w);
+    for (const e of input.edits) {
+      checkPath(input.levels, e.path, 'edits');
+      const cells = cellsOf(refs, w, input.levels, e.path, monthsOf(e.period));
+      const what = describe(refs, input.levels, e.path, e.period);
+      basis = spreadInto(w, input.measure, cells, toCubeUnits(input.measure, e.value), weightsFor(ctx, w, input.measure, cells), mask, what);
+    }
+    if (seeding) {
+      // The other measure of a new plan grows like the edited one, shaped by last year.
+      const other: TargetMeasure = input.measure === 'amount' ? 'volume' : 'amount';
+      const cells = w.seeded!.cells;
+      const lyThis = sumOf(input.measure === 'amount' ? refs.lyAmount : refs.lyVolume, cells) / fileScale(input.measure);
+      const lyOther = sumOf(other === 'amount' ? refs.lyAmount : refs.lyVolume, cells) / fileScale(other);
+      const planThis = sumOf(values(w, input.measure), cells);
+      const total = lyThis > 0 ? Math.round((lyOther * planThis) / lyThis) : 0;
+      const otherCtx = { ...ctx, method: input.method === 'current' || input.method === 'equal' ? ('lastYear' as const) : input.method };
+      spreadInto(w, other, cells, total, weightsFor(otherCtx, w, other, cells), new Uint8Array(mask.length), 'plan');
+    }
+    const changed = commit(db, w, `targets.undo.${input.label}`);
+    return { changed, basis, seeded: seeding };
+  });
 }
 
 function sumOf(source: ArrayLike<number>, cells: Int32Array): number {
@@ -425,35 +519,37 @@ export function spreadManual(db: WriteDb, cache: TargetCache, input: ManualInput
   const cube = cache.cube(db, input.versionId);
   if (cube.present === 0) throw emptyPlan();
   const w = startWork(db, refs, cube);
-  const mask = lockMask(refs, readLocks(db, refs, input.versionId));
-  const months = monthsOf(input.period);
-  const vals = values(w, input.measure);
-  const childDim = input.levels[input.path.length];
-  const nodeCells = cellsOf(refs, w, input.levels, input.path, months);
-  const total = input.total !== undefined ? toCubeUnits(input.measure, input.total) : sumOf(vals, nodeCells);
-  const weightOf = new Map(input.weights.map((x) => [x.id, x.weight]));
-  const col = refs.dimColumn(childDim);
-  // Children present under the node, in a stable order.
-  const childIds = [...new Set(Array.from(nodeCells, (k) => col[Math.floor(k / MONTHS)]))].sort((a, b) => a - b);
-  for (const id of weightOf.keys()) {
-    if (!childIds.includes(id)) {
-      throw refusal('INVALID_INPUT', 'targets.error.notChild', `child ${id} is not under this node`, { path: 'weights', params: { id } });
+  return guarded(w, () => {
+    const mask = lockMask(refs, readLocks(db, refs, input.versionId));
+    const months = monthsOf(input.period);
+    const vals = values(w, input.measure);
+    const childDim = input.levels[input.path.length];
+    const nodeCells = cellsOf(refs, w, input.levels, input.path, months);
+    const total = input.total !== undefined ? toCubeUnits(input.measure, input.total) : sumOf(vals, nodeCells);
+    const weightOf = new Map(input.weights.map((x) => [x.id, x.weight]));
+    const col = refs.dimColumn(childDim);
+    // Children present under the node, in a stable order.
+    const childIds = [...new Set(Array.from(nodeCells, (k) => col[Math.floor(k / MONTHS)]))].sort((a, b) => a - b);
+    for (const id of weightOf.keys()) {
+      if (!childIds.includes(id)) {
+        throw refusal('INVALID_INPUT', 'targets.error.notChild', `child ${id} is not under this node`, { path: 'weights', params: { id } });
+      }
     }
-  }
-  const weights = Float64Array.from(childIds, (id) => weightOf.get(id) ?? 0);
-  if (!weights.some((x) => x > 0)) {
-    throw refusal('INVALID_INPUT', 'targets.error.noWeights', 'give at least one child a weight above zero', { path: 'weights' });
-  }
-  const shares = largestRemainder(total, weights);
-  let basis: SpreadOutcome['basis'] = 'weights';
-  childIds.forEach((id, i) => {
-    const cells = Int32Array.from(Array.from(nodeCells).filter((k) => col[Math.floor(k / MONTHS)] === id));
-    const what = describe(refs, [...input.levels.slice(0, input.path.length), childDim], [...input.path, id], input.period);
-    const b = spreadInto(w, input.measure, cells, shares[i], null, mask, what);
-    if (b !== 'current') basis = b;
+    const weights = Float64Array.from(childIds, (id) => weightOf.get(id) ?? 0);
+    if (!weights.some((x) => x > 0)) {
+      throw refusal('INVALID_INPUT', 'targets.error.noWeights', 'give at least one child a weight above zero', { path: 'weights' });
+    }
+    const shares = largestRemainder(total, weights);
+    let basis: SpreadOutcome['basis'] = 'weights';
+    childIds.forEach((id, i) => {
+      const cells = Int32Array.from(Array.from(nodeCells).filter((k) => col[Math.floor(k / MONTHS)] === id));
+      const what = describe(refs, [...input.levels.slice(0, input.path.length), childDim], [...input.path, id], input.period);
+      const b = spreadInto(w, input.measure, cells, shares[i], null, mask, what);
+      if (b !== 'current') basis = b;
+    });
+    const changed = commit(db, w, 'targets.undo.manual');
+    return { changed, basis, seeded: false };
   });
-  const changed = commit(db, w, 'targets.undo.manual');
-  return { changed, basis, seeded: false };
 }
 
 // ---------------------------------------------------------------------------------

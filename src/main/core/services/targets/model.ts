@@ -186,6 +186,18 @@ export class TargetRefs {
 }
 
 /** One version's cells over the shared combos. */
+/** Values a command moved, in the cube's units: the file went from state `from` to `to`. */
+export interface CubeDelta {
+  from: string;
+  to: string;
+  cells: Int32Array;
+  amount: Float64Array;
+  volume: Float64Array;
+}
+
+/** How many value changes a cube keeps for its readers. */
+const DELTAS_KEPT = 8;
+
 export class VersionCube {
   /** target_fact.id per cell; 0 where the version has no row. */
   rowId: Float64Array<ArrayBufferLike>;
@@ -194,6 +206,15 @@ export class VersionCube {
   volume: Float64Array<ArrayBufferLike>;
   /** Cells with a row. */
   present = 0;
+  /**
+   * The value changes of the last commands that only moved values (each from one state of
+   * the file to the next), oldest first, so that a reader's sums can follow them instead
+   * of adding up every cell again. A change that is not here (rows added, an undo) leaves
+   * a gap in the states, and the readers then add up again.
+   */
+  deltas: CubeDelta[] = [];
+  /** The change the running command made, until its commit names the new state. */
+  pending: Omit<CubeDelta, 'from' | 'to'> | null = null;
 
   constructor(
     readonly versionId: number,
@@ -518,10 +539,20 @@ const caches = new WeakMap<RegionFile, TargetCache>();
 
 /** Counts the changes a command made to a cube in place (noteCubeEdit), for cubeForEdit's rollback. */
 let cubeEdits = 0;
+/** Counts the changes that came without the values they moved: readers cannot follow those. */
+let unfollowable = 0;
 
-/** Called by a command as it changes a cube's cells in place, after writing them to the file. */
-export function noteCubeEdit(): void {
+/**
+ * Called by a command as it changes a cube's cells in place, after writing them to the
+ * file; with what moved when only values moved (one such change per cube and command).
+ */
+export function noteCubeEdit(moved?: { cube: VersionCube } & Omit<CubeDelta, 'from' | 'to'>): void {
   cubeEdits++;
+  if (!moved || moved.cube.pending) {
+    unfollowable++;
+    return;
+  }
+  moved.cube.pending = { cells: moved.cells, amount: moved.amount, volume: moved.volume };
 }
 
 /** The areas the cube is built from: the plan, the members it is broken down by, and last year's actuals. */
@@ -558,14 +589,32 @@ export function targetCache(file: RegionFile, db: ReadDb): TargetCache {
  */
 export function cubeForEdit(ctx: CommandCtx): TargetCache {
   const cache = targetCache(ctx.file, ctx.db);
+  const unfollowableBefore = unfollowable;
   ctx.afterCommit(() => {
-    if (caches.get(ctx.file) === cache) cache.stamp = ctx.file.changes.stamp(CUBE_READS);
+    if (caches.get(ctx.file) !== cache) return;
+    const from = cache.stamp;
+    cache.stamp = ctx.file.changes.stamp(CUBE_READS);
+    // Each loaded version moved by what the command noted (nothing, for the others). A
+    // command that noted no values (a lock, a new row) or some change without its values
+    // leaves a gap: the readers add up again.
+    const followable = unfollowable === unfollowableBefore && cache.loaded().some((c) => c.pending !== null);
+    for (const cube of cache.loaded()) {
+      const moved = cube.pending ?? { cells: new Int32Array(0), amount: new Float64Array(0), volume: new Float64Array(0) };
+      cube.pending = null;
+      if (!followable) {
+        cube.deltas = [];
+        continue;
+      }
+      cube.deltas.push({ from, to: cache.stamp, ...moved });
+      if (cube.deltas.length > DELTAS_KEPT) cube.deltas.shift();
+    }
   });
   // A command that fails after it changed the cube in place leaves the file as it was:
   // then the cube is dropped and built again from the file. A refusal (the common
   // failure) comes before any change, and keeps the cube.
   const mark = cubeEdits;
   ctx.afterRollback(() => {
+    for (const cube of cache.loaded()) cube.pending = null;
     if (cubeEdits !== mark && caches.get(ctx.file) === cache) caches.delete(ctx.file);
   });
   return cache;

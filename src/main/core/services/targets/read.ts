@@ -164,24 +164,84 @@ function shown(cube: VersionCube, refs: TargetRefs, c: number): boolean {
   return false;
 }
 
-export function targetTree(
-  db: ReadDb,
-  cache: TargetCache,
-  versionId: number,
-  levels: readonly TargetDim[],
-  measure: TargetMeasure,
-  parent: readonly number[] | null,
-): TargetTreeResult {
-  const refs = cache.refs;
-  const cube = cache.cube(db, versionId);
+/**
+ * The sums of a tree's deepest nodes (before the roll-up), kept per cache, version,
+ * measure and layout at the file's state: the tree after an edit that only moved values
+ * adds the moves in (a few thousand cells) instead of adding up every cell again. Cube
+ * units are whole 元 and units, so the sums are exact in either order.
+ */
+interface KeptSums {
+  cube: VersionCube;
+  layout: TreeLayout;
+  stamp: string;
+  sums: Sums;
+}
+const SUMS_KEPT = 6;
+const keptSums = new WeakMap<TargetCache, Map<string, KeptSums>>();
+/** Per layout, each combo's place in `combos` (-1: not under the layout's start). */
+const placesOf = new WeakMap<TreeLayout, Int32Array>();
+
+function comboPlaces(layout: TreeLayout): Int32Array {
+  let at = placesOf.get(layout);
+  if (!at) {
+    at = new Int32Array(layout.n).fill(-1);
+    for (let i = 0; i < layout.combos.length; i++) at[layout.combos[i]] = i;
+    placesOf.set(layout, at);
+  }
+  return at;
+}
+
+function leafSums(cache: TargetCache, key: string, cube: VersionCube, layout: TreeLayout, measure: TargetMeasure, locks: () => Uint8Array): Sums {
+  let kept = keptSums.get(cache);
+  if (!kept) keptSums.set(cache, (kept = new Map()));
+  const hit = kept.get(key);
+  kept.delete(key);
+  if (hit && hit.cube === cube && hit.layout === layout && followTo(hit, cache.stamp, measure, cache.refs)) {
+    kept.set(key, hit);
+    return hit.sums;
+  }
+  const entry: KeptSums = { cube, layout, stamp: cache.stamp, sums: addUp(cube, cache.refs, layout, measure, locks()) };
+  kept.set(key, entry);
+  if (kept.size > SUMS_KEPT) kept.delete(kept.keys().next().value as string);
+  return entry.sums;
+}
+
+/** Brings kept sums to the file's state `to` through the cube's value changes; false when it cannot. */
+function followTo(kept: KeptSums, to: string, measure: TargetMeasure, refs: TargetRefs): boolean {
+  if (kept.stamp === to) return true;
+  const { deltas } = kept.cube;
+  let i = deltas.findIndex((d) => d.from === kept.stamp);
+  if (i < 0) return false;
+  const chain = [];
+  for (let at = kept.stamp; at !== to; i++) {
+    const d = deltas[i];
+    if (!d || d.from !== at) return false;
+    chain.push(d);
+    at = d.to;
+  }
+  const places = comboPlaces(kept.layout);
+  const { leaf } = kept.layout;
+  const months = kept.sums.months;
+  for (const d of chain) {
+    const moved = measure === 'amount' ? d.amount : d.volume;
+    for (let j = 0; j < d.cells.length; j++) {
+      const k = d.cells[j];
+      const c = Math.floor(k / MONTHS);
+      const place = c < places.length ? places[c] : -1;
+      // A value moves only on a cell with a row, whose combo is shown already.
+      if (place < 0 || moved[j] === 0 || !shown(kept.cube, refs, c)) continue;
+      months[leaf[place] * MONTHS + (k % MONTHS)] += moved[j];
+    }
+  }
+  kept.stamp = to;
+  return true;
+}
+
+/** Every cell added into the deepest node of its line. */
+function addUp(cube: VersionCube, refs: TargetRefs, layout: TreeLayout, measure: TargetMeasure, locked: Uint8Array): Sums {
+  const count = layout.paths.length;
   const values = cube.values(measure);
   const ly = measure === 'amount' ? refs.lyAmount : refs.lyVolume;
-  const scale = unitScale(measure);
-  const locked = lockMask(refs, readLocks(db, refs, versionId));
-  const start = parent ?? [];
-  if (start.length >= levels.length) return { nodes: [], total: emptyTotal(), seeded: cube.present > 0 };
-  const layout = treeLayout(refs, levels, start);
-  const count = layout.paths.length;
   const sums: Sums = {
     months: new Float64Array(count * MONTHS),
     lastYear: new Float64Array(count * MONTHS),
@@ -191,11 +251,7 @@ export function targetTree(
     monthCells: new Uint32Array(count * MONTHS),
     monthLocked: new Uint32Array(count * MONTHS),
   };
-  const totalMonths = new Float64Array(MONTHS);
-  const totalLastYear = new Float64Array(MONTHS);
   const rowId = cube.rowId;
-  // Cells add into the deepest node of their line only; the levels above are summed
-  // from their children afterwards (a few thousand nodes, not a million cells).
   const { combos, leaf } = layout;
   for (let i = 0; i < combos.length; i++) {
     const c = combos[i];
@@ -220,6 +276,40 @@ export function targetTree(
     sums.cells[node] += cells;
     sums.lockedCells[node] += lockedCells;
   }
+  return sums;
+}
+
+function cloneSums(s: Sums): Sums {
+  return {
+    months: s.months.slice(),
+    lastYear: s.lastYear.slice(),
+    shown: s.shown.slice(),
+    cells: s.cells.slice(),
+    lockedCells: s.lockedCells.slice(),
+    monthCells: s.monthCells.slice(),
+    monthLocked: s.monthLocked.slice(),
+  };
+}
+
+export function targetTree(
+  db: ReadDb,
+  cache: TargetCache,
+  versionId: number,
+  levels: readonly TargetDim[],
+  measure: TargetMeasure,
+  parent: readonly number[] | null,
+): TargetTreeResult {
+  const refs = cache.refs;
+  const cube = cache.cube(db, versionId);
+  const scale = unitScale(measure);
+  const start = parent ?? [];
+  if (start.length >= levels.length) return { nodes: [], total: emptyTotal(), seeded: cube.present > 0 };
+  const layout = treeLayout(refs, levels, start);
+  const count = layout.paths.length;
+  const view = `${versionId}|${measure}|${levels.join(',')}|${start.join('/')}`;
+  const sums = cloneSums(leafSums(cache, view, cube, layout, measure, () => lockMask(refs, readLocks(db, refs, versionId))));
+  const totalMonths = new Float64Array(MONTHS);
+  const totalLastYear = new Float64Array(MONTHS);
   // Children come after their parents in the layout: one backward pass rolls up.
   for (let node = count - 1; node >= 0; node--) {
     const up = layout.parent[node];

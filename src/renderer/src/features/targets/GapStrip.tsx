@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetMeasure, TargetSummary } from '../../../../shared/endpoints/targets';
 import { formatAmount, formatPercent, unitLabel, type DisplayUnit, type Language } from '../../../../shared/units';
@@ -17,7 +18,8 @@ interface Props {
   language: Language;
 }
 
-export function GapStrip({ summary, measure, unit, language }: Props) {
+// Re-rendered only when the summary or the display changes (not with every render of the page).
+export const GapStrip = memo(function GapStrip({ summary, measure, unit, language }: Props) {
   const { t } = useTranslation();
   const env: FigureEnv = { measure, unit, language };
   const unitText = measure === 'amount' ? unitLabel(unit, language) : t('targets.measure.volumeUnit');
@@ -25,7 +27,9 @@ export function GapStrip({ summary, measure, unit, language }: Props) {
   const ho = summary ? (measure === 'amount' ? summary.ho.amountCents : summary.ho.volume) : Array<number>(12).fill(0);
   const cols = [...plan.map((p, i) => ({ key: MONTH_FIELDS[i], plan: p, ho: ho[i] ?? 0 })), { key: 'year', plan: sum(plan), ho: sum(ho) }];
   const hasHo = sum(ho) > 0;
-  const exact = (v: number) => t('targets.gap.exact', { value: exactFigure(v, env, unitText) });
+  // The tooltip's sentence is translated once, not for each of the 39 cells.
+  const [exactBefore, exactAfter = ''] = t('targets.gap.exact', { value: '\u0001' }).split('\u0001');
+  const exact = (v: number) => `${exactBefore}${exactFigure(v, env, unitText)}${exactAfter}`;
   const signed = (v: number) => (v > 0 ? `+${formatFigure(v, env)}` : formatFigure(v, env));
   const toneTitle = (k: ReturnType<typeof tone>) =>
     k === 'short' ? t('targets.gap.short') : k === 'over' ? t('targets.gap.over') : k === 'even' ? t('targets.gap.even') : t('targets.gap.noHo');
@@ -139,4 +143,4 @@ export function GapStrip({ summary, measure, unit, language }: Props) {
       </div>
     </section>
   );
-}
+});

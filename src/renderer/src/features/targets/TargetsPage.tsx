@@ -286,84 +286,89 @@ export function TargetsPage() {
     return { draft, label: labels.join(' · ') || t('planVariance.region') };
   }, [focusRow, focus, current, variance, levels, planYear, rowById, t]);
 
-  const gridToolbar = (
-    <>
-      <button
-        type="button"
-        className={rowLocked ? 'btn btn--small tg-lockbtn is-locked' : 'btn btn--small tg-lockbtn'}
-        disabled={!lockable}
-        title={lockable ? t('targets.tools.lockRowHint') : t('targets.tools.selectRow')}
-        onClick={() => focusRow && void setLock(focusRow, 0, !rowLocked)}
-        data-testid="targets-lock-button"
-        data-locked={rowLocked ? 'true' : 'false'}
-      >
-        {rowLocked ? t('targets.tools.unlockRow') : t('targets.tools.lockRow')}
-      </button>
-      <button
-        type="button"
-        className={monthLocked ? 'btn btn--small tg-lockbtn is-locked' : 'btn btn--small tg-lockbtn'}
-        disabled={!lockable || focusMonth === null || rowLocked}
-        title={t('targets.tools.lockMonthHint')}
-        onClick={() => focusRow && focusMonth !== null && void setLock(focusRow, focusMonth, !monthLocked)}
-        data-testid="targets-lock-month-button"
-        data-locked={monthLocked ? 'true' : 'false'}
-      >
-        {focusMonth === null
-          ? t('targets.tools.lockMonthNone')
-          : monthLocked
-            ? t('targets.tools.unlockMonth', { month: monthName })
-            : t('targets.tools.lockMonth', { month: monthName })}
-      </button>
-      <button
-        type="button"
-        className="btn btn--small"
-        disabled={readOnly || !addParent}
-        title={t('targets.tools.addRowHint')}
-        onClick={() => {
-          setRowMessage(null);
-          setAddingRow(true);
-        }}
-        data-testid="targets-add-row"
-      >
-        {t('targets.tools.addRow')}
-      </button>
-      <button
-        type="button"
-        className="btn btn--small"
-        disabled={!noteTarget}
-        title={noteTarget ? undefined : t('planVariance.recordHint')}
-        onClick={() => noteTarget && setNoteDraft(noteTarget)}
-        data-testid="targets-record-variance"
-      >
-        {t('planVariance.recordButton')}
-      </button>
-      <button
-        type="button"
-        className="btn btn--small"
-        disabled={readOnly || focusChildren.length === 0}
-        title={focusChildren.length === 0 ? t('targets.tools.manualNeedsChildren') : t('targets.tools.manualHint')}
-        onClick={() => setDialog('manual')}
-        data-testid="targets-manual-button"
-      >
-        {t('targets.tools.manual')}
-      </button>
-      {rowMessage && (
-        <span className="tg-fallback" role="status" data-testid="targets-row-message">
-          {rowMessage}
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => setRowMessage(null)} aria-label={t('common.close')}>
-            ×
-          </button>
-        </span>
-      )}
-      {fallback && (
-        <span className="tg-fallback" role="status" data-testid="targets-fallback">
-          {t('targets.method.fellBack', { method: t(`targets.method.${fallback.method}`), basis: t(`targets.method.${fallback.basis}`) })}
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => setFallback(null)} aria-label={t('common.close')}>
-            ×
-          </button>
-        </span>
-      )}
-    </>
+  // Kept while what it shows stays the same, so that the grid does not render again with it.
+  const gridToolbar = useMemo(
+    () => (
+      <>
+        <button
+          type="button"
+          className={rowLocked ? 'btn btn--small tg-lockbtn is-locked' : 'btn btn--small tg-lockbtn'}
+          disabled={!lockable}
+          title={lockable ? t('targets.tools.lockRowHint') : t('targets.tools.selectRow')}
+          onClick={() => focusRow && void setLock(focusRow, 0, !rowLocked)}
+          data-testid="targets-lock-button"
+          data-locked={rowLocked ? 'true' : 'false'}
+        >
+          {rowLocked ? t('targets.tools.unlockRow') : t('targets.tools.lockRow')}
+        </button>
+        <button
+          type="button"
+          className={monthLocked ? 'btn btn--small tg-lockbtn is-locked' : 'btn btn--small tg-lockbtn'}
+          disabled={!lockable || focusMonth === null || rowLocked}
+          title={t('targets.tools.lockMonthHint')}
+          onClick={() => focusRow && focusMonth !== null && void setLock(focusRow, focusMonth, !monthLocked)}
+          data-testid="targets-lock-month-button"
+          data-locked={monthLocked ? 'true' : 'false'}
+        >
+          {focusMonth === null
+            ? t('targets.tools.lockMonthNone')
+            : monthLocked
+              ? t('targets.tools.unlockMonth', { month: monthName })
+              : t('targets.tools.lockMonth', { month: monthName })}
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={readOnly || !addParent}
+          title={t('targets.tools.addRowHint')}
+          onClick={() => {
+            setRowMessage(null);
+            setAddingRow(true);
+          }}
+          data-testid="targets-add-row"
+        >
+          {t('targets.tools.addRow')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={!noteTarget}
+          title={noteTarget ? undefined : t('planVariance.recordHint')}
+          onClick={() => noteTarget && setNoteDraft(noteTarget)}
+          data-testid="targets-record-variance"
+        >
+          {t('planVariance.recordButton')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={readOnly || focusChildren.length === 0}
+          title={focusChildren.length === 0 ? t('targets.tools.manualNeedsChildren') : t('targets.tools.manualHint')}
+          onClick={() => setDialog('manual')}
+          data-testid="targets-manual-button"
+        >
+          {t('targets.tools.manual')}
+        </button>
+        {rowMessage && (
+          <span className="tg-fallback" role="status" data-testid="targets-row-message">
+            {rowMessage}
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => setRowMessage(null)} aria-label={t('common.close')}>
+              ×
+            </button>
+          </span>
+        )}
+        {fallback && (
+          <span className="tg-fallback" role="status" data-testid="targets-fallback">
+            {t('targets.method.fellBack', { method: t(`targets.method.${fallback.method}`), basis: t(`targets.method.${fallback.basis}`) })}
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => setFallback(null)} aria-label={t('common.close')}>
+              ×
+            </button>
+          </span>
+        )}
+      </>
+  
+    ),
+    [addParent, fallback, focusChildren.length, focusMonth, focusRow, lockable, monthLocked, monthName, noteTarget, readOnly, rowLocked, rowMessage, setLock, t],
   );
 
   let body;
