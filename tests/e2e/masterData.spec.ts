@@ -207,3 +207,23 @@ test('add a custom city under a province, refuse its twin in the other script, a
   await expect(geo.cell('苏州市', 'source')).toHaveText('National list');
   await expect(geo.cell('蘇州工業園區', 'source')).toHaveText('Custom');
 });
+
+test('a list still being read says so, not that there is nothing to show', async ({ start, page }) => {
+  await start.demoButton.click();
+  await start.expectState('workspace');
+  // Hold the customer list's answer until the grid has been looked at.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/invoke/master.list', async (route) => {
+    if ((route.request().postData() ?? '').includes('"customer"')) await held;
+    await route.continue();
+  });
+  const md = new MasterDataPage(page);
+  await md.open('customers');
+  const overlay = page.getByTestId('grid-customer').getByTestId('grid-empty');
+  await expect(overlay).toHaveAttribute('data-overlay', 'loading');
+  await expect(overlay).toHaveText('正在讀取…');
+  release();
+  await md.waitLoaded('customer');
+  await expect(overlay).toHaveCount(0);
+});

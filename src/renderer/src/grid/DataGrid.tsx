@@ -66,10 +66,12 @@ export interface DataGridProps<R extends GridRow> {
   onFocusChange?(cell: { rowId: GridRowId; field: string } | null): void;
   /** What the grid says when it has no rows: what to do to get some (default: a generic line). */
   emptyText?: string;
+  /** True while the screen reads its rows: an empty grid says so, not that there are none. */
+  loading?: boolean;
 }
 
 function DataGridView<R extends GridRow>(props: DataGridProps<R>) {
-  const { gridId, columns, rows: givenRows, onApply, tree, totals, toolbar, handle, testId, appendRows = true, rowClass, onFocusChange, filterBox = true, emptyText } = props;
+  const { gridId, columns, rows: givenRows, onApply, tree, totals, toolbar, handle, testId, appendRows = true, rowClass, onFocusChange, filterBox = true, emptyText, loading = false } = props;
   const { t } = useTranslation();
   const apiRef = useRef<GridApi<R> | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -199,6 +201,7 @@ function DataGridView<R extends GridRow>(props: DataGridProps<R>) {
             doesExternalFilterPass={filter.doesExternalFilterPass}
             pinnedBottomRowData={totalRow}
             overlayComponent={EmptyOverlay}
+            loading={loading && givenRows.length === 0}
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
             stopEditingWhenCellsLoseFocus

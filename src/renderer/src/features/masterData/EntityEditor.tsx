@@ -115,6 +115,7 @@ export function EntityEditor({ entity, extraTools }: { entity: EntityName; extra
         handle={grid}
         testId={`grid-${entity}`}
         emptyText={t('grid.empty.md', { entity: tKey(t, `masterData.entity.${entity}`) })}
+        loading={!list.loaded && !list.error}
       />
       {deleting && (
         <DeleteDialog entity={entity} ids={deleting} rows={rows} labelField={spec.labelField} onClose={() => setDeleting(null)} />

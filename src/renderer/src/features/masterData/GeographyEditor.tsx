@@ -150,6 +150,7 @@ export function GeographyEditor() {
         tree={{ parentField: 'parentKey', labelField: 'name' }}
         testId="grid-geography"
         emptyText={t('grid.empty.geography')}
+        loading={!loaded && !provinces.error && !cities.error && !counties.error}
         toolbar={
           <>
             <button type="button" className="btn btn--small btn--primary" onClick={() => setPicking(true)} data-testid="md-geo-add">
