@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/handlers';
+import { callStarted } from '../../src/main/core/activity';
+import { WAL_AUTOCHECKPOINT } from '../../src/main/core/db/constants';
+import { BULK_HISTORY } from '../../src/main/core/db/undoLog';
 import { parseTargetMonth } from '../../src/main/core/io/hoTargetImport';
 import { requireDestination } from '../../src/main/core/io/destinations';
 import type { HandlerRegistry } from '../../src/main/core/registry';
@@ -200,6 +203,43 @@ describe('target planning core', () => {
     await call(c, 'edit.redo', {});
     await edit(p2.path, 'year', 900 * WAN);
     await check();
+  });
+
+  it('the undo history is trimmed and the log checkpointed once the user pauses; the history at twice its length at once', async () => {
+    const c = await fresh();
+    const v = await seedPlan(c, 3_600 * WAN);
+    const bulkSteps = () => sql<number>(c, 'SELECT count(DISTINCT step_id) FROM undo_bulk');
+    // Checkpoints wait for the pause too; the log checkpoints itself only past its bound.
+    const sqlite = c.session.requireFile().sqlite;
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT);
+    const pragmas: string[] = [];
+    const pragma = sqlite.pragma.bind(sqlite);
+    sqlite.pragma = ((source: string, options?: Parameters<typeof pragma>[1]) => {
+      pragmas.push(source);
+      return pragma(source, options);
+    }) as typeof sqlite.pragma;
+    const edit = (value: number) =>
+      call(c, 'targets.setCells', { versionId: v, levels: [...province], measure: 'amount', method: 'current', label: 'edit', edits: [{ path: [], period: 'year', value }] });
+    // Edits in a burst (a call held open stands for the calls that keep coming): nothing is trimmed.
+    const burst = callStarted();
+    for (let i = 1; i <= BULK_HISTORY + 4; i++) await edit((3_600 + i) * WAN);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bulkSteps()).toBe(BULK_HISTORY + 5);
+    expect(pragmas.filter((p) => p.startsWith('wal_checkpoint'))).toEqual([]);
+    burst();
+    // A pause: the oldest go, in a transaction of their own; the newest still undoes.
+    await expect.poll(bulkSteps, { timeout: 5_000 }).toBe(BULK_HISTORY);
+    await expect.poll(() => pragmas.filter((p) => p === 'wal_checkpoint(PASSIVE)').length, { timeout: 5_000 }).toBe(1);
+    await call(c, 'edit.undo', {});
+    expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe((3_600 + BULK_HISTORY + 3) * WAN);
+    await call(c, 'edit.redo', {});
+    // A burst that never pauses: a command trims at twice the history itself.
+    const longBurst = callStarted();
+    for (let i = 1; i <= BULK_HISTORY; i++) await edit((4_000 + i) * WAN);
+    expect(bulkSteps()).toBe(BULK_HISTORY * 2);
+    await edit(5_000 * WAN);
+    expect(bulkSteps()).toBe(BULK_HISTORY);
+    longBurst();
   });
 
   it('a month of a city spreads over its leaves; a leaf rolls up; undo and redo survive a reopen', async () => {

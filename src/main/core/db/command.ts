@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { writeDb, type WriteDb } from './handle';
 import type { RegionFile } from './regionFile';
 import { UndoStep } from './undoLog';
+import { upkeepWhenQuiet } from './upkeep';
 
 // How every change reaches a region file: one immediate transaction holding the
 // change and its undo step, then the file's change counter bumped with the areas it
@@ -81,6 +82,7 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
     changed.add('edit');
     file.changes.bump(changed);
   }
+  if (wrote) upkeepWhenQuiet(file, step.bulky);
   for (const hook of hooks) hook();
   return { value, changed: wrote ? [...changed] : [] };
 }

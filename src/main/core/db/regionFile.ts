@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { DisplayUnit } from '../../../shared/units';
-import { APPLICATION_ID, REGION_FILE_EXTENSION } from './constants';
+import { APPLICATION_ID, REGION_FILE_EXTENSION, WAL_AUTOCHECKPOINT } from './constants';
 import { inspectRegionFile } from './inspect';
 import { migrate } from './migrate';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
@@ -90,6 +90,8 @@ export function configure(sqlite: Database.Database): void {
 }
 
 function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean): RegionFile {
+  // Checkpoints wait for a pause in the user's work (upkeep.ts), up to a bound.
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   let closed = false;
   let reader: Database.Database | null = null;

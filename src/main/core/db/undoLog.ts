@@ -163,16 +163,26 @@ function applyBulk(sqlite: Database.Database, stepId: number, direction: 'undo' 
 /**
  * How many steps with bulk records the log keeps. A spread over a large region's
  * million cells takes several megabytes of undo image; beyond this many, the oldest
- * steps (and everything before them, since undo runs in order) are dropped.
+ * steps (and everything before them, since undo runs in order) are dropped. Dropping
+ * frees megabytes of pages, so it waits until the user pauses (upkeep.ts); a command
+ * drops them itself only when the log has grown to twice this many.
  */
 export const BULK_HISTORY = 20;
 
-function pruneBulkHistory(sqlite: Database.Database): void {
-  const cut = sqlite
+/** The newest step beyond the newest `keep` steps with bulk records, if there is one. */
+function bulkCut(sqlite: Database.Database, keep: number): number | undefined {
+  return sqlite
     .prepare('SELECT step_id FROM (SELECT DISTINCT step_id FROM undo_bulk) ORDER BY step_id DESC LIMIT 1 OFFSET ?')
     .pluck()
-    .get(BULK_HISTORY) as number | undefined;
-  if (cut !== undefined) sqlite.prepare('DELETE FROM undo_step WHERE id <= ?').run(cut);
+    .get(keep) as number | undefined;
+}
+
+/** Drops the steps beyond the history the log keeps; false when there were none. */
+export function pruneBulkHistory(sqlite: Database.Database, keep = BULK_HISTORY): boolean {
+  const cut = bulkCut(sqlite, keep);
+  if (cut === undefined) return false;
+  sqlite.prepare('DELETE FROM undo_step WHERE id <= ?').run(cut);
+  return true;
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -235,6 +245,11 @@ export class UndoStep {
     return this.label === null;
   }
 
+  /** True when the step holds bulk records (the history may then be over what it keeps). */
+  get bulky(): boolean {
+    return this.bulk.length > 0;
+  }
+
   /** The areas of the rows this step changed (setting rows by their key). */
   areas(): Set<Area> {
     const areas = new Set<Area>();
@@ -270,7 +285,7 @@ export class UndoStep {
       );
     });
     saveBulk(sqlite, step.lastInsertRowid, this.bulk);
-    if (this.bulk.length > 0) pruneBulkHistory(sqlite);
+    if (this.bulk.length > 0 && bulkCut(sqlite, BULK_HISTORY * 2) !== undefined) pruneBulkHistory(sqlite);
   }
 }
 
