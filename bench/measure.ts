@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** Runs fn once and returns its duration in milliseconds. */
@@ -34,7 +35,18 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/**
+ * This process's peak resident memory (MB). On Linux from /proc (VmHWM, the high-water
+ * mark of this program's own memory): getrusage's maxRSS survives exec, so a child
+ * spawned by a large parent would report the parent's size at the spawn as its own.
+ */
 export function peakRssMb(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // Not Linux: below.
+  }
   // resourceUsage().maxRSS is in kilobytes.
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { importActuals } from '../../src/main/core/io/actuals/engine';
 import type { ActualsJobRequest } from '../../src/main/core/io/actuals/request';
 import type { ImportCommitResult } from '../../src/shared/importTypes';
+import { peakRssMb } from '../measure';
 
 // The measured side of `import-1m-gbk`, in its own process so that its peak RSS is the
 // import's alone: node --import tsx bench/cases/importChild.ts REGION_FILE REQUEST_JSON
@@ -16,4 +17,4 @@ const request = JSON.parse(requestJson) as ActualsJobRequest;
 const t0 = performance.now();
 const result = (await importActuals(regionPath, 'commit', request, () => undefined, () => false)) as ImportCommitResult;
 const ms = performance.now() - t0;
-process.stdout.write(`${JSON.stringify({ ms, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), result })}\n`);
+process.stdout.write(`${JSON.stringify({ ms, peakRssMb: peakRssMb(), result })}\n`);

@@ -1,5 +1,6 @@
 import { createHandlers } from '../../src/main/core/handlers';
 import { Session } from '../../src/main/core/session';
+import { peakRssMb } from '../measure';
 import { benchHost } from './foundation';
 
 // The memory side of `open-large`, in its own process so that its peak RSS is the app's
@@ -14,7 +15,7 @@ if (!regionPath || !stateDir) {
   process.stderr.write('usage: openChild.ts REGION_FILE STATE_DIR YEAR...\n');
   process.exit(1);
 }
-const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const peak = peakRssMb;
 // Not targets.ts's ok(): that module brings Playwright, whose memory would count here.
 const must = <T>(r: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) throw new Error(r.error.message);
