@@ -247,14 +247,23 @@ function spreadInto(
  * place in the given lists. Where the pair fits a float exactly, (row id, place) is packed
  * into one and sorted natively; else by comparison.
  */
-function byRowId(rowIds: number[], cells: number[]): { ids: Float64Array; ks: Int32Array; from: Int32Array } {
+function byRowId(rowIds: Float64Array, cells: Int32Array): { ids: Float64Array; ks: Int32Array; from: Int32Array } {
   const n = rowIds.length;
   const ids = new Float64Array(n);
   const ks = new Int32Array(n);
   const from = new Int32Array(n);
   let maxId = 0;
-  for (const id of rowIds) if (id > maxId) maxId = id;
-  if ((maxId + 1) * n <= Number.MAX_SAFE_INTEGER) {
+  let ascending = true;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && rowIds[i] <= rowIds[i - 1]) ascending = false;
+    if (rowIds[i] > maxId) maxId = rowIds[i];
+  }
+  if (ascending) {
+    // Cells in the order their rows were made (the usual case): nothing to sort.
+    for (let i = 0; i < n; i++) from[i] = i;
+    ids.set(rowIds);
+    ks.set(cells);
+  } else if ((maxId + 1) * n <= Number.MAX_SAFE_INTEGER) {
     const packed = new Float64Array(n);
     for (let i = 0; i < n; i++) packed[i] = rowIds[i] * n + i;
     packed.sort();
@@ -358,37 +367,41 @@ function commit(db: WriteDb, w: Work, label: string): number {
     cube.rowsChanged();
   } else {
     const cells = cube.rowId.length;
-    const changedIds: number[] = [];
-    const changedCells: number[] = [];
-    /** Per changed cell (by its place in changedCells), the values before the call. */
-    const oldAmount: number[] = [];
-    const oldVolume: number[] = [];
+    // The cells to compare (each once) with the values they had before the call: every
+    // cell, or the cells the spreads wrote against the value each one's first write
+    // replaced (a measure no spread wrote is as it was).
+    const all = w.touched === 'all';
+    const seen = all ? null : journalled(w, cells);
+    const total = seen ? seen.order.length : cells;
+    const changedIds = new Float64Array(total);
+    const changedCells = new Int32Array(total);
+    const oldAmount = new Float64Array(total);
+    const oldVolume = new Float64Array(total);
+    let count = 0;
     let amountChanged = false;
     let volumeChanged = false;
-    const check = (k: number, a0: number, v0: number) => {
-      const id = cube.rowId[k];
-      if (id === 0) return;
-      const a = w.amount[k] !== a0;
-      const v = w.volume[k] !== v0;
-      if (a || v) {
-        changedIds.push(id);
-        changedCells.push(k);
-        oldAmount.push(a0);
-        oldVolume.push(v0);
-        amountChanged ||= a;
-        volumeChanged ||= v;
-      }
-    };
-    if (w.touched === 'all') {
-      for (let k = 0; k < cells; k++) check(k, cube.amount[k], cube.volume[k]);
-    } else {
-      // The cells the spreads wrote, each once, against the value its first write replaced
-      // (a measure no spread wrote is as it was).
-      const { order, amount0, volume0 } = journalled(w, cells);
-      for (let i = 0; i < order.length; i++) check(order[i], amount0[i], volume0[i]);
+    const rowIds = cube.rowId;
+    const amountNow = w.amount;
+    const volumeNow = w.volume;
+    for (let i = 0; i < total; i++) {
+      const k = seen ? seen.order[i] : i;
+      const id = rowIds[k];
+      if (id === 0) continue;
+      const a0 = seen ? seen.amount0[i] : cube.amount[k];
+      const v0 = seen ? seen.volume0[i] : cube.volume[k];
+      const a = amountNow[k] !== a0;
+      const v = volumeNow[k] !== v0;
+      if (!a && !v) continue;
+      changedIds[count] = id;
+      changedCells[count] = k;
+      oldAmount[count] = a0;
+      oldVolume[count] = v0;
+      count++;
+      amountChanged ||= a;
+      volumeChanged ||= v;
     }
-    if (changedIds.length === 0) return 0;
-    const { ids, ks, from } = byRowId(changedIds, changedCells);
+    if (count === 0) return 0;
+    const { ids, ks, from } = byRowId(changedIds.subarray(0, count), changedCells.subarray(0, count));
     const n = ids.length;
     const columns: CellColumn[] = [];
     const before: Float64Array[] = [];
