@@ -38,6 +38,8 @@ export interface RegionFile {
   markVerified(): void;
   /** Throws READ_ONLY unless the file is verified; every write to the open file passes here first. */
   assertWritable(): void;
+  /** True from the moment close() begins. */
+  readonly closed: boolean;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,9 @@ function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean):
       if (!verified) {
         throw new AppError('READ_ONLY', `${path}: the file is read-only until its full integrity check has passed; try again when it has`, { path });
       }
+    },
+    get closed() {
+      return closed;
     },
     get read(): ReadDb {
       // Opened on first use: after any migration, and never for a file still being built.

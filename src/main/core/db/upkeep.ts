@@ -20,15 +20,6 @@ function later(fn: () => void): void {
   setTimeout(fn, QUIET_MS).unref();
 }
 
-function isOpen(file: RegionFile): boolean {
-  try {
-    void file.read;
-    return file.sqlite.open;
-  } catch {
-    return false;
-  }
-}
-
 /** After a command that wrote; `prune` when it recorded bulk undo images. */
 export function upkeepWhenQuiet(file: RegionFile, prune: boolean): void {
   const due = pending.get(file);
@@ -39,7 +30,7 @@ export function upkeepWhenQuiet(file: RegionFile, prune: boolean): void {
   const job = { prune };
   pending.set(file, job);
   const attempt = () => {
-    if (!isOpen(file)) {
+    if (file.closed) {
       pending.delete(file);
       return;
     }
@@ -49,6 +40,7 @@ export function upkeepWhenQuiet(file: RegionFile, prune: boolean): void {
     }
     pending.delete(file);
     try {
+      file.assertWritable();
       if (job.prune) file.sqlite.transaction(() => pruneBulkHistory(file.sqlite)).immediate();
       // Passive: it copies what no reader still needs, and waits for nobody.
       file.sqlite.pragma('wal_checkpoint(PASSIVE)');

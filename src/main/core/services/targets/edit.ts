@@ -51,10 +51,10 @@ interface Work {
   volume: Float64Array;
   /** First new row id and count when this call creates the version's leaves. */
   seeded: { from: number; cells: Int32Array } | null;
-  /** Whether amount/volume are this call's own copies yet (copied on first write; only when touched is 'all'). */
+  /** Whether amount/volume are this call's own copies yet (copied on first write; only when rewritesAll). */
   own: { amount: boolean; volume: boolean };
-  /** The cells written so far, or 'all' (the change is then found by comparing every cell). */
-  touched: Int32Array[] | 'all';
+  /** True when the call rewrites every cell: it works on copies, and the commit compares every cell. */
+  rewritesAll: boolean;
   /**
    * The spreads written into the cube's own arrays, each with the values it replaced, in
    * order: the commit finds what changed from it, and a refusal puts the values back.
@@ -64,7 +64,7 @@ interface Work {
 
 /** Work on a version: reads see the cube; a spread writes into it in place, journalled. */
 function readWork(refs: TargetRefs, cube: VersionCube): Work {
-  return { refs, cube, rowId: cube.rowId, amount: cube.amount, volume: cube.volume, seeded: null, own: { amount: false, volume: false }, touched: [], journal: [] };
+  return { refs, cube, rowId: cube.rowId, amount: cube.amount, volume: cube.volume, seeded: null, own: { amount: false, volume: false }, rewritesAll: false, journal: [] };
 }
 
 /** Work that will be committed: refused on a snapshot, before anything is written. */
@@ -76,7 +76,7 @@ function startWork(db: ReadDb, refs: TargetRefs, cube: VersionCube): Work {
 const values = (w: Work, measure: TargetMeasure) => (measure === 'amount' ? w.amount : w.volume);
 
 /**
- * The measure's array for rewriting every cell (touched 'all'): the cube's own is copied
+ * The measure's array for rewriting every cell (rewritesAll): the cube's own is copied
  * first, so that a preview or a refused call changes nothing.
  */
 function writable(w: Work, measure: TargetMeasure): Float64Array<ArrayBufferLike> {
@@ -230,14 +230,13 @@ function spreadInto(
   }
   const result = spreadTotal({ total, current, weights, locked });
   if (!result.ok) throw failure(result, what);
-  if (w.touched === 'all') {
+  if (w.rewritesAll) {
     const out = writable(w, measure);
     for (let i = 0; i < n; i++) out[cells[i]] = result.values[i];
   } else {
     // In place (copying 1.45M cells per edit cost more than the spread), journalled.
     w.journal.push({ measure, cells, old: current });
     for (let i = 0; i < n; i++) vals[cells[i]] = result.values[i];
-    w.touched.push(cells);
   }
   return result.basis;
 }
@@ -370,8 +369,7 @@ function commit(db: WriteDb, w: Work, label: string): number {
     // The cells to compare (each once) with the values they had before the call: every
     // cell, or the cells the spreads wrote against the value each one's first write
     // replaced (a measure no spread wrote is as it was).
-    const all = w.touched === 'all';
-    const seen = all ? null : journalled(w, cells);
+    const seen = w.rewritesAll ? null : journalled(w, cells);
     const total = seen ? seen.order.length : cells;
     const changedIds = new Float64Array(total);
     const changedCells = new Int32Array(total);
@@ -649,7 +647,7 @@ export function balanceTargets(db: WriteDb, cache: TargetCache, input: BalanceIn
   const w = input.apply ? startWork(db, refs, cube) : readWork(refs, cube);
   const { measure } = input;
   // The fit rewrites cells all over the version: compare every cell at commit.
-  w.touched = 'all';
+  w.rewritesAll = true;
   const vals = writable(w, measure);
   const scale = fileScale(measure);
   const mask = lockMask(refs, readLocks(db, refs, input.versionId));
