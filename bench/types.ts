@@ -8,6 +8,10 @@ export interface BenchResult {
   /** ours_ms / baseline_ms, both measured in this run. */
   ratio: number | null;
   peak_rss_mb?: number;
+  /** A second baseline where a case has one: the floor of our own schema, by SQL alone, in this run. */
+  floor_ms?: number;
+  /** floor_ms / baseline_ms. */
+  floor_ratio?: number;
   note?: string;
 }
 

@@ -53,4 +53,28 @@ describe('the sales accumulator', () => {
       sqlite.close();
     }
   });
+
+  it('orders lines given in no order, across a year boundary and far-apart ids', () => {
+    const sqlite = openForBulkWork(template.copy());
+    try {
+      const acc = KIND_WRITERS.sales.accumulator(readDb(sqlite), null as unknown as Resolver) as unknown as SalesLines;
+      const values: RowContext['values'] = {};
+      const ctx: RowContext = { row: 0, values, issue: (_f, message) => expect.fail(message) };
+      const keys: [number, number, number][] = [];
+      for (const period of [202411, 202412, 202501, 202502]) {
+        for (const customer of [3, 17, 1_000, 2_097_151]) for (const sku of [1, 2, 999, 1_500_000]) keys.push([period, customer, sku]);
+      }
+      // A fixed shuffle (a multiplicative step coprime with the count), so the file's order is nothing like the key order.
+      const shuffled = keys.map((_, i) => keys[(i * 37 + 11) % keys.length]);
+      expect(new Set(shuffled).size).toBe(keys.length);
+      for (const [period, customer, sku] of shuffled) {
+        [values.period, values.customer, values.sku, values.amount, values.volume, values.grossProfit] = [period, customer, sku, 1, 1, 0];
+        acc.add(ctx);
+      }
+      const order = acc.order();
+      expect(Array.from(order, (i) => [acc.period[i], acc.customer[i], acc.sku[i]])).toEqual(keys);
+    } finally {
+      sqlite.close();
+    }
+  });
 });

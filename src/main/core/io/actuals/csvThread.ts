@@ -1,6 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../../shared/errors';
 import { fromErrorData, workerEntryBeside } from '../../threads';
+import type { PackedCsvChunk } from '../csv';
 import type { ReadOptions } from '../dataFile';
 import { cancelled, CsvRows, type CsvRead, type RowVisitor, type StreamControl, type StreamedFile } from './reader';
 
@@ -32,47 +33,11 @@ export interface CsvWorkerData {
   port: MessagePort;
 }
 
-/**
- * A chunk's records, packed: the cells' text end to end, each cell's length, each
- * record's number of cells (a record of strings would be copied cell by cell).
- */
+/** A chunk's records as csv.ts packs them (the cells' text and their ranges), or the end, or a refusal. */
 export type CsvMessage =
-  | { kind: 'records'; text: string; lengths: Int32Array; widths: Int32Array; done: number; total: number }
+  | { kind: 'records'; records: PackedCsvChunk; done: number; total: number }
   | { kind: 'end'; read: CsvRead }
   | { kind: 'error'; error: AppErrorData };
-
-export function packRecords(records: string[][], done: number, total: number): Extract<CsvMessage, { kind: 'records' }> {
-  const widths = new Int32Array(records.length);
-  let cells = 0;
-  for (let r = 0; r < records.length; r++) cells += widths[r] = records[r].length;
-  const lengths = new Int32Array(cells);
-  const parts: string[] = new Array<string>(cells);
-  let c = 0;
-  for (const record of records) {
-    for (const cell of record) {
-      lengths[c] = cell.length;
-      parts[c++] = cell;
-    }
-  }
-  return { kind: 'records', text: parts.join(''), lengths, widths, done, total };
-}
-
-function unpackRecords(m: Extract<CsvMessage, { kind: 'records' }>): string[][] {
-  const { text, lengths, widths } = m;
-  const records: string[][] = new Array<string[]>(widths.length);
-  let at = 0;
-  let c = 0;
-  for (let r = 0; r < widths.length; r++) {
-    const cells = new Array<string>(widths[r]);
-    for (let k = 0; k < cells.length; k++) {
-      const end = at + lengths[c++];
-      cells[k] = text.slice(at, end);
-      at = end;
-    }
-    records[r] = cells;
-  }
-  return records;
-}
 
 /**
  * streamRows of a CSV, the file read on the CSV worker (the whole file: a first look at
@@ -94,7 +59,7 @@ export function streamCsvThreaded(path: string, options: ReadOptions, visit: Row
       const message = next(port1, state, taken);
       if (message.kind === 'error') throw fromErrorData(message.error);
       if (message.kind === 'end') return rows.end(message.read);
-      rows.take(unpackRecords(message), message.done, message.total);
+      rows.take(message.records, message.done, message.total);
       Atomics.store(state, TAKEN, ++taken);
       Atomics.notify(state, TAKEN);
     }

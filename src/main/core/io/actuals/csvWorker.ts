@@ -1,6 +1,6 @@
 import { workerData } from 'node:worker_threads';
 import { errorData } from '../../threads';
-import { AHEAD, packRecords, POSTED, STOP, TAKEN, type CsvMessage, type CsvWorkerData } from './csvThread';
+import { AHEAD, POSTED, STOP, TAKEN, type CsvMessage, type CsvWorkerData } from './csvThread';
 import { readCsvRecords } from './reader';
 
 // Entry point of the CSV worker (csvThread.ts): reads, decodes and splits one CSV into
@@ -23,8 +23,7 @@ try {
     path,
     options,
     (records, done, total) => {
-      const m = packRecords(records, done, total);
-      post(m, [m.lengths.buffer as ArrayBuffer, m.widths.buffer as ArrayBuffer]);
+      post({ kind: 'records', records, done, total }, [records.starts.buffer, records.ends.buffer, records.widths.buffer] as ArrayBuffer[]);
       for (;;) {
         const taken = Atomics.load(counts, TAKEN);
         if (stopped() || posted - taken <= AHEAD) break;

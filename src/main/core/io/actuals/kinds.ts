@@ -271,19 +271,31 @@ class SalesAccumulator implements KindAccumulator {
   }
   /** Line indexes in primary-key order (period, customer, SKU). */
   order(): Int32Array {
-    // The key (month index, customer, SKU) fits in 53 bits: the keys sort as numbers and each finds its line again.
+    // Keys are distinct (lines were combined by key), so a stable counting sort by SKU,
+    // then by customer, then by month orders them: three linear passes over the line
+    // numbers instead of sorting a million keys and finding each one's line again.
     const n = this.count;
-    const { period, customer, sku } = this;
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = (monthIndex(period[i]) * P21 + customer[i]) * P21 + sku[i];
-    keys.sort();
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const k = keys[i];
-      const s = k % P21;
-      const rest = (k - s) / P21;
-      const c = rest % P21;
-      out[i] = this.index.find(((rest - c) / P21) * P21 + s, c);
+    let out = new Int32Array(n);
+    for (let i = 0; i < n; i++) out[i] = i;
+    let spare = new Int32Array(n);
+    for (const column of [this.sku, this.customer, this.period]) {
+      const key = column === this.period ? (i: number) => monthIndex(this.period[i]) : (i: number) => column[i];
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let i = 0; i < n; i++) {
+        const k = key(i);
+        if (k < lo) lo = k;
+        if (k > hi) hi = k;
+      }
+      if (n === 0 || lo === hi) continue;
+      const counts = new Int32Array(hi - lo + 2);
+      for (let i = 0; i < n; i++) counts[key(i) - lo + 1]++;
+      for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
+      for (let i = 0; i < n; i++) {
+        const line = out[i];
+        spare[counts[key(line) - lo]++] = line;
+      }
+      [out, spare] = [spare, out];
     }
     return out;
   }

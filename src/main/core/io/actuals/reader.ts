@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { DataFileInfo, DataFormat, TextEncoding } from '../../../../shared/importTypes';
 import { toAcceptedText } from '../../../../shared/text';
-import { CsvError, parseCsvChunk, sniffDelimiter } from '../csv';
+import { CsvError, packedRow, parseCsvPacked, sniffDelimiter, type PackedCsvChunk } from '../csv';
 import { detectEncoding, OFFERED_ENCODINGS } from '../decode';
 import {
   dataRowsOf,
@@ -143,14 +143,14 @@ export interface CsvRead {
 
 /**
  * Reads a CSV's records a chunk at a time: `onRecords` gets each chunk's complete
- * records and the bytes read so far, and returns true to stop. Refuses a file that is
+ * records (packed: no string per cell yet) and the bytes read so far, and returns true to stop. Refuses a file that is
  * not a text table with the line (and column) where it went wrong. The thread that
  * visits the rows calls it directly, or the CSV worker does (csvThread.ts).
  */
 export function readCsvRecords(
   path: string,
   options: ReadOptions,
-  onRecords: (records: string[][], done: number, total: number) => boolean,
+  onRecords: (records: PackedCsvChunk, done: number, total: number) => boolean,
   shouldCancel?: () => boolean,
 ): CsvRead {
   const { size } = statDataFile(path);
@@ -189,13 +189,13 @@ export function readCsvRecords(
       const last = done >= size;
       let parsed;
       try {
-        parsed = parseCsvChunk(text, delimiter, last, line);
+        parsed = parseCsvPacked(text, delimiter, last, line);
       } catch (e) {
         if (e instanceof CsvError) throw refuseCsv(path, e);
         throw e;
       }
       line += parsed.lines;
-      stopped = onRecords(parsed.rows, done, size);
+      stopped = onRecords(parsed, done, size);
       if (last || stopped) break;
       const rest = text.slice(parsed.consumed);
       chunk = read(Math.min(CHUNK_BYTES, size - done));
@@ -236,11 +236,13 @@ export class CsvRows {
   }
 
   /** A chunk's records; true once no more are wanted. */
-  take(records: string[][], done: number, total: number): boolean {
-    for (const cells of records) {
+  take(records: PackedCsvChunk, done: number, total: number): boolean {
+    let first = 0;
+    for (let r = 0; r < records.widths.length; r++) {
       this.record++;
-      this.rows.record(cells, this.record);
+      this.rows.record(packedRow(records, r, first), this.record);
       if (this.rows.stopped) break;
+      first += records.widths[r];
     }
     this.control.onProgress?.(done, total);
     return this.rows.stopped;
