@@ -4,7 +4,7 @@ import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/handlers';
-import { parseCsv, parseCsvChunk, sniffDelimiter } from '../../src/main/core/io/csv';
+import { parseCsv, parseCsvChunk, parseCsvPacked, sniffDelimiter, unpackCsvChunk } from '../../src/main/core/io/csv';
 import { inlineJobRunner } from '../../src/main/core/jobs/inline';
 import { importActuals } from '../../src/main/core/io/actuals/engine';
 import { streamRows } from '../../src/main/core/io/actuals/reader';
@@ -85,6 +85,16 @@ describe('parseCsvChunk', () => {
       expect([...first.rows, ...second.rows], `cut at ${cut}`).toEqual(whole);
     }
     expect(sniffDelimiter(text)).toBe(',');
+  });
+
+  it('packs cells that are not one run of the text (a doubled quote, text after a closing quote) after it', () => {
+    const text = 'a"b,"x""y","ab"cd,"","""",\t中 \r\n"q\r\nr",2\rz';
+    const packed = parseCsvPacked(text, ',', true, 1);
+    expect(packed.text.startsWith(text)).toBe(true);
+    expect(packed.text.length).toBeGreaterThan(text.length);
+    expect(Array.from(packed.widths)).toEqual([6, 2, 1]);
+    expect(unpackCsvChunk(packed)).toEqual([['a"b', 'x"y', 'abcd', '', '"', '\t中 '], ['q\r\nr', '2'], ['z']]);
+    expect([packed.consumed, packed.lines]).toEqual([text.length, 3]);
   });
 });
 
