@@ -151,7 +151,7 @@ describe('target planning core', () => {
     expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(4_100 * WAN);
   });
 
-  it('the tree after edits, a lock and an undo equals the file, node by node and month by month', async () => {
+  it('the tree and the version list after edits, a lock and an undo equal the file, node by node and month by month', async () => {
     const c = await fresh();
     const v = await seedPlan(c, 3_600 * WAN);
     const levels = ['province', 'channel', 'city'] as const;
@@ -178,6 +178,13 @@ describe('target planning core', () => {
       const shown = tree.nodes.filter((n) => n.depth <= 1);
       expect(shown.length).toBeGreaterThan(0);
       for (const n of shown) expect([n.path.join('.'), n.months]).toEqual([n.path.join('.'), want.get(n.path.join('.')) ?? new Array<number>(12).fill(0)]);
+      // The version list's totals follow the same moves.
+      const versions = await call(c, 'targets.versions', {});
+      const totals = c.session.requireFile().sqlite
+        .prepare('SELECT count(*) AS cells, sum(amount_cents) AS amount, sum(volume) AS volume FROM target_fact WHERE version_id = ?')
+        .get(v) as { cells: number; amount: number; volume: number };
+      const listed = versions.find((x) => x.id === v)!;
+      expect({ cells: listed.cellCount, amount: listed.amountCents, volume: listed.volume }).toEqual(totals);
       return tree;
     };
     const first = await check();

@@ -198,6 +198,25 @@ export interface CubeDelta {
 /** How many value changes a cube keeps for its readers. */
 const DELTAS_KEPT = 8;
 
+/**
+ * The value changes that lead a cube from the file's state `from` to `to`, oldest first
+ * (none when they are the same state); null when the chain has a gap (a change that
+ * noted no values) or is no longer kept.
+ */
+export function deltasBetween(cube: VersionCube, from: string, to: string): CubeDelta[] | null {
+  if (from === to) return [];
+  let i = cube.deltas.findIndex((d) => d.from === from);
+  if (i < 0) return null;
+  const chain: CubeDelta[] = [];
+  for (let at = from; at !== to; i++) {
+    const d = cube.deltas[i];
+    if (!d || d.from !== at) return null;
+    chain.push(d);
+    at = d.to;
+  }
+  return chain;
+}
+
 export class VersionCube {
   /** target_fact.id per cell; 0 where the version has no row. */
   rowId: Float64Array<ArrayBufferLike>;

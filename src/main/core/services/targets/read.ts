@@ -7,7 +7,7 @@ import type { ReadDb } from '../../db/handle';
 import type { RegionFile } from '../../db/regionFile';
 import { workingVersionId } from '../../repos/planVersions';
 import { salesByMonth } from '../../repos/region';
-import { CUBE_READS, MONTHS, targetCache, type TargetCache, type TargetRefs, type VersionCube } from './model';
+import { CUBE_READS, deltasBetween, MONTHS, targetCache, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { lockMask, readLocks } from './locks';
 import { hoTargetRows, listVersions } from './versions';
 
@@ -209,16 +209,8 @@ function leafSums(cache: TargetCache, key: string, cube: VersionCube, layout: Tr
 /** Brings kept sums to the file's state `to` through the cube's value changes; false when it cannot. */
 function followTo(kept: KeptSums, to: string, measure: TargetMeasure, refs: TargetRefs): boolean {
   if (kept.stamp === to) return true;
-  const { deltas } = kept.cube;
-  let i = deltas.findIndex((d) => d.from === kept.stamp);
-  if (i < 0) return false;
-  const chain = [];
-  for (let at = kept.stamp; at !== to; i++) {
-    const d = deltas[i];
-    if (!d || d.from !== at) return false;
-    chain.push(d);
-    at = d.to;
-  }
+  const chain = deltasBetween(kept.cube, kept.stamp, to);
+  if (!chain) return false;
   const places = comboPlaces(kept.layout);
   const { leaf } = kept.layout;
   const months = kept.sums.months;
