@@ -151,7 +151,7 @@ describe('target planning core', () => {
     expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(4_100 * WAN);
   });
 
-  it('the tree and the version list after edits, a lock and an undo equal the file, node by node and month by month', async () => {
+  it('the tree, the version list and the summary after edits, a lock and an undo equal the file, node by node and month by month', async () => {
     const c = await fresh();
     const v = await seedPlan(c, 3_600 * WAN);
     const levels = ['province', 'channel', 'city'] as const;
@@ -185,6 +185,23 @@ describe('target planning core', () => {
         .get(v) as { cells: number; amount: number; volume: number };
       const listed = versions.find((x) => x.id === v)!;
       expect({ cells: listed.cellCount, amount: listed.amountCents, volume: listed.volume }).toEqual(totals);
+      // So does the summary: amounts and volumes by month, and gross profit from each SKU's month (its cents times its margin).
+      const summary = await call(c, 'targets.summary', { versionId: v });
+      const bySkuMonth = c.session.requireFile().sqlite
+        .prepare(`SELECT t.month AS m, sum(t.amount_cents) AS a, sum(t.volume) AS vol, s.std_cost_cents AS cost, s.list_price_cents AS price
+          FROM target_fact t JOIN sku s ON s.id = t.sku_id WHERE t.version_id = ? GROUP BY t.sku_id, t.month ORDER BY t.sku_id, t.month`)
+        .all(v) as { m: number; a: number; vol: number; cost: number | null; price: number | null }[];
+      const amount = new Array<number>(12).fill(0);
+      const volume = new Array<number>(12).fill(0);
+      const gross = new Array<number>(12).fill(0);
+      for (const r of bySkuMonth) {
+        amount[r.m - 1] += r.a;
+        volume[r.m - 1] += r.vol;
+        if (r.cost !== null && r.price !== null && r.a !== 0) gross[r.m - 1] += r.a * (r.price > 0 ? (r.price - r.cost) / r.price : 0);
+      }
+      expect(summary.plan.amountCents).toEqual(amount);
+      expect(summary.plan.volume).toEqual(volume);
+      expect(summary.plan.grossProfitCents).toEqual(gross.map((g) => Math.round(g / 100) * 100));
       return tree;
     };
     const first = await check();

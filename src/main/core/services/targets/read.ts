@@ -397,41 +397,87 @@ function lastYearOf(db: ReadDb, refs: TargetRefs): LastYearSums {
   return sums;
 }
 
+/**
+ * A version's plan summed per SKU and month (cents) and per month (volume): whole numbers,
+ * so exact in any order of adding. Kept per cube at a state of the file and brought
+ * forward through the cube's value moves, so the summary after an edit adds in only the
+ * cells it moved.
+ */
+interface PlanSums {
+  stamp: string;
+  bySku: Float64Array;
+  volume: Float64Array;
+}
+const keptPlanSums = new WeakMap<VersionCube, PlanSums>();
+
+function planSums(cache: TargetCache, cube: VersionCube): PlanSums {
+  const skus = cache.refs.sku.data;
+  const kept = keptPlanSums.get(cube);
+  const chain = kept ? deltasBetween(cube, kept.stamp, cache.stamp) : null;
+  // (A cell beyond the kept sums' SKUs would mean the refs grew: add up again.)
+  if (kept && chain && chain.every((d) => d.cells.every((k) => skus[Math.floor(k / MONTHS)] * MONTHS < kept.bySku.length))) {
+    for (const d of chain) {
+      for (let j = 0; j < d.cells.length; j++) {
+        const k = d.cells[j];
+        const m = k % MONTHS;
+        kept.bySku[skus[(k - m) / MONTHS] * MONTHS + m] += d.amount[j] * 100;
+        kept.volume[m] += d.volume[j];
+      }
+    }
+    kept.stamp = cache.stamp;
+    return kept;
+  }
+  const n = cache.refs.n;
+  let span = cache.refs.skuMargin.length;
+  for (let c = 0; c < n; c++) if (skus[c] >= span) span = skus[c] + 1;
+  const sums: PlanSums = { stamp: cache.stamp, bySku: new Float64Array(span * MONTHS), volume: new Float64Array(MONTHS) };
+  const { amount, volume } = cube;
+  for (let c = 0; c < n; c++) {
+    const at = skus[c] * MONTHS;
+    const base = c * MONTHS;
+    for (let m = 0; m < MONTHS; m++) {
+      sums.bySku[at + m] += amount[base + m] * 100;
+      sums.volume[m] += volume[base + m];
+    }
+  }
+  keptPlanSums.set(cube, sums);
+  return sums;
+}
+
 export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number): TargetSummary {
   const refs = cache.refs;
   const cube = cache.cube(db, versionId);
+  const sums = planSums(cache, cube);
   const amount = new Float64Array(MONTHS);
-  const volume = new Float64Array(MONTHS);
   const gross = new Float64Array(MONTHS);
   const newProduct = new Float64Array(MONTHS);
   // SKUs whose cost is not known add no gross profit; the summary says how many and how much.
-  const costMissingSkus = new Set<number>();
+  // (Plan cells are never negative, so a SKU with an amount in some cell has one in its month's sum.)
+  let costMissingSkus = 0;
   let costMissingCents = 0;
-  const skus = refs.sku.data;
-  const cubeAmount = cube.amount;
-  const cubeVolume = cube.volume;
-  for (let c = 0; c < refs.n; c++) {
-    const sku = skus[c];
+  const skuCount = sums.bySku.length / MONTHS;
+  for (let sku = 0; sku < skuCount; sku++) {
     const margin = refs.skuMargin[sku] ?? 0;
     const known = !Number.isNaN(margin);
     const isNew = refs.skuNew[sku] === 1;
-    const base = c * MONTHS;
+    let missing = false;
     for (let m = 0; m < MONTHS; m++) {
-      const a = cubeAmount[base + m] * 100;
-      amount[m] += a;
-      volume[m] += cubeVolume[base + m];
+      const a = sums.bySku[sku * MONTHS + m];
       if (a === 0) continue;
+      amount[m] += a;
+      // Each SKU's month once: its cents (exact) times its margin.
       if (known) gross[m] += a * margin;
       else {
-        costMissingSkus.add(sku);
+        missing = true;
         costMissingCents += a;
       }
       if (isNew) newProduct[m] += a;
     }
+    if (missing) costMissingSkus++;
   }
   const plan = {
     amountCents: Array.from(amount),
-    volume: Array.from(volume),
+    volume: Array.from(sums.volume),
     // Gross profit from SKU margins is a derived figure: whole 元.
     grossProfitCents: Array.from(gross, (v) => Math.round(v / 100) * 100),
     newProductCents: Array.from(newProduct),
@@ -452,7 +498,7 @@ export function targetSummary(db: ReadDb, cache: TargetCache, versionId: number)
     // Last year's gross profit is over the sales whose gross profit is known; these are the rest.
     lastYear: { amountCents: [...ly.amountCents], volume: [...ly.volume], grossProfitCents: [...ly.grossProfitCents], amountNoGpCents: [...ly.amountNoGpCents] },
     lastYearOf: refs.lastYear,
-    costMissing: { skus: costMissingSkus.size, amountCents: costMissingCents },
+    costMissing: { skus: costMissingSkus, amountCents: costMissingCents },
   };
 }
 
