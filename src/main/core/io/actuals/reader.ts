@@ -143,9 +143,10 @@ export interface CsvRead {
 
 /**
  * Reads a CSV's records a chunk at a time: `onRecords` gets each chunk's complete
- * records (packed: no string per cell yet) and the bytes read so far, and returns true to stop. Refuses a file that is
- * not a text table with the line (and column) where it went wrong. The thread that
- * visits the rows calls it directly, or the CSV worker does (csvThread.ts).
+ * records (packed: no string per cell yet) and the bytes read so far, and returns true
+ * to stop. Refuses a file that is not a text table with the line (and column) where it
+ * went wrong. The thread that visits the rows calls it directly, or the CSV worker does
+ * (csvThread.ts).
  */
 export function readCsvRecords(
   path: string,
