@@ -135,6 +135,21 @@ function baselineImport(ctx: BenchContext, utf8: string): { ms: number; rows: nu
   return { ms, rows, amountCents };
 }
 
+/** A fresh copy of the large region at `path` (not timed); returns what removes it again. */
+async function freshCopy(large: string, path: string): Promise<() => void> {
+  const remove = () => {
+    for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+  };
+  remove();
+  const src = new Database(large, { readonly: true });
+  try {
+    await src.backup(path);
+  } finally {
+    src.close();
+  }
+  return remove;
+}
+
 /**
  * The schema's floor: the batch's lines, read back from the imported copy, written by SQL
  * alone into a fresh copy of the large region as the import writes them (the SKU index
@@ -143,16 +158,7 @@ function baselineImport(ctx: BenchContext, utf8: string): { ms: number; rows: nu
  */
 async function schemaFloor(ctx: BenchContext, large: string, imported: string, batchId: number): Promise<{ ms: number; insertMs: number; indexMs: number; commitMs: number }> {
   const floorCopy = join(ctx.workDir, 'import-1m-floor.rplan');
-  const remove = () => {
-    for (const p of [floorCopy, `${floorCopy}-wal`, `${floorCopy}-shm`]) rmSync(p, { force: true });
-  };
-  remove();
-  const src = new Database(large, { readonly: true });
-  try {
-    await src.backup(floorCopy);
-  } finally {
-    src.close();
-  }
+  const remove = await freshCopy(large, floorCopy);
   const db = new Database(floorCopy);
   try {
     // The import's connection: WAL, durable commits, foreign keys checked, the bulk page cache.
@@ -191,18 +197,8 @@ export const import1mGbk: BenchCase = {
     const large = await ctx.largeRegion();
     const { gbk, utf8 } = ensureFiles(ctx, large);
 
-    // A fresh copy of the large region (not timed).
     const copy = join(ctx.workDir, 'import-1m-target.rplan');
-    const removeCopy = () => {
-      for (const p of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(p, { force: true });
-    };
-    removeCopy();
-    const src = new Database(large, { readonly: true });
-    try {
-      await src.backup(copy);
-    } finally {
-      src.close();
-    }
+    const removeCopy = await freshCopy(large, copy);
 
     let baseline: { ms: number; rows: number; amountCents: number };
     let ours: { ms: number; peakRssMb: number; result: ImportCommitResult };

@@ -7,7 +7,7 @@ import type { ReadDb } from '../../db/handle';
 import type { RegionFile } from '../../db/regionFile';
 import { workingVersionId } from '../../repos/planVersions';
 import { salesByMonth } from '../../repos/region';
-import { CUBE_READS, deltasBetween, MONTHS, targetCache, type TargetCache, type TargetRefs, type VersionCube } from './model';
+import { CUBE_READS, deltasBetween, MONTHS, planSums, targetCache, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { lockMask, readLocks } from './locks';
 import { hoTargetRows, listVersions } from './versions';
 
@@ -394,53 +394,6 @@ function lastYearOf(db: ReadDb, refs: TargetRefs): LastYearSums {
   }
   const sums = { amountCents: Array.from(amount), volume: Array.from(volume), grossProfitCents: Array.from(gross), amountNoGpCents: noGpByMonth(db, refs.lastYear) };
   lastYearSums.set(refs, sums);
-  return sums;
-}
-
-/**
- * A version's plan summed per SKU and month (cents) and per month (volume): whole numbers,
- * so exact in any order of adding. Kept per cube at a state of the file and brought
- * forward through the cube's value moves, so the summary after an edit adds in only the
- * cells it moved.
- */
-interface PlanSums {
-  stamp: string;
-  bySku: Float64Array;
-  volume: Float64Array;
-}
-const keptPlanSums = new WeakMap<VersionCube, PlanSums>();
-
-function planSums(cache: TargetCache, cube: VersionCube): PlanSums {
-  const skus = cache.refs.sku.data;
-  const kept = keptPlanSums.get(cube);
-  const chain = kept ? deltasBetween(cube, kept.stamp, cache.stamp) : null;
-  // (A cell beyond the kept sums' SKUs would mean the refs grew: add up again.)
-  if (kept && chain && chain.every((d) => d.cells.every((k) => skus[Math.floor(k / MONTHS)] * MONTHS < kept.bySku.length))) {
-    for (const d of chain) {
-      for (let j = 0; j < d.cells.length; j++) {
-        const k = d.cells[j];
-        const m = k % MONTHS;
-        kept.bySku[skus[(k - m) / MONTHS] * MONTHS + m] += d.amount[j] * 100;
-        kept.volume[m] += d.volume[j];
-      }
-    }
-    kept.stamp = cache.stamp;
-    return kept;
-  }
-  const n = cache.refs.n;
-  let span = cache.refs.skuMargin.length;
-  for (let c = 0; c < n; c++) if (skus[c] >= span) span = skus[c] + 1;
-  const sums: PlanSums = { stamp: cache.stamp, bySku: new Float64Array(span * MONTHS), volume: new Float64Array(MONTHS) };
-  const { amount, volume } = cube;
-  for (let c = 0; c < n; c++) {
-    const at = skus[c] * MONTHS;
-    const base = c * MONTHS;
-    for (let m = 0; m < MONTHS; m++) {
-      sums.bySku[at + m] += amount[base + m] * 100;
-      sums.volume[m] += volume[base + m];
-    }
-  }
-  keptPlanSums.set(cube, sums);
   return sums;
 }
 

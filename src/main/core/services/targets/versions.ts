@@ -13,40 +13,12 @@ import { cellTotals, copyCells } from '../../repos/targets/cells';
 import { listHoTarget, upsertHoTarget } from '../../repos/targets/hoTarget';
 import { copyLocks } from '../../repos/targets/locks';
 import { copySeason } from '../../repos/targets/season';
-import { deltasBetween, MONTHS, type TargetCache, type VersionCube } from './model';
+import { MONTHS, planSums, type TargetCache } from './model';
 
 // Plan versions: the working plan, snapshots (frozen forever) and scenarios, and
 // head office's target for the region.
 
 const asScenario = (s: string | null): ScenarioName | null => ((SCENARIO_NAMES as readonly string[]).includes(s ?? '') ? (s as ScenarioName) : null);
-
-/** A loaded version's totals at a state of the file (whole 元 and units, so exact in any order of adding). */
-const keptTotals = new WeakMap<VersionCube, { stamp: string; amount: number; volume: number }>();
-
-/** The cube's totals: kept ones brought forward through its value changes, else every cell added up. */
-function cubeTotals(cube: VersionCube, stamp: string): { amount: number; volume: number } {
-  const kept = keptTotals.get(cube);
-  const chain = kept ? deltasBetween(cube, kept.stamp, stamp) : null;
-  if (kept && chain) {
-    for (const d of chain) {
-      for (let j = 0; j < d.cells.length; j++) {
-        kept.amount += d.amount[j];
-        kept.volume += d.volume[j];
-      }
-    }
-    kept.stamp = stamp;
-    return kept;
-  }
-  let amount = 0;
-  let volume = 0;
-  for (let k = 0; k < cube.amount.length; k++) {
-    amount += cube.amount[k];
-    volume += cube.volume[k];
-  }
-  const totals = { stamp, amount, volume };
-  keptTotals.set(cube, totals);
-  return totals;
-}
 
 export function listVersions(db: ReadDb, cache: TargetCache): PlanVersionInfo[] {
   const rows = listVersionRows(db);
@@ -56,8 +28,13 @@ export function listVersions(db: ReadDb, cache: TargetCache): PlanVersionInfo[] 
   for (const r of rows) {
     const cube = loaded.get(r.id);
     if (cube) {
-      const { amount, volume } = cubeTotals(cube, cache.stamp);
-      stats.set(r.id, { cells: cube.present, amount: amount * 100, volume });
+      // The summary's sums, kept and followed through edits: whole cents and units, exact.
+      const sums = planSums(cache, cube);
+      let amount = 0;
+      let volume = 0;
+      for (let k = 0; k < sums.bySku.length; k++) amount += sums.bySku[k];
+      for (let m = 0; m < MONTHS; m++) volume += sums.volume[m];
+      stats.set(r.id, { cells: cube.present, amount, volume });
     }
   }
   const missing = rows.filter((r) => !stats.has(r.id));
