@@ -271,9 +271,9 @@ class SalesAccumulator implements KindAccumulator {
   }
   /** Line indexes in primary-key order (period, customer, SKU). */
   order(): Int32Array {
-    // Keys are distinct (lines were combined by key), so a stable counting sort by SKU,
-    // then by customer, then by month orders them: three linear passes over the line
-    // numbers instead of sorting a million keys and finding each one's line again.
+    // Stable counting sorts by SKU, then by customer, then by month put the lines in key
+    // order: three linear passes over the line numbers instead of sorting a million keys
+    // and finding each one's line again.
     const n = this.count;
     let out = new Int32Array(n);
     for (let i = 0; i < n; i++) out[i] = i;

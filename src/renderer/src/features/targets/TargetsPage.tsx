@@ -366,7 +366,6 @@ export function TargetsPage() {
           </span>
         )}
       </>
-  
     ),
     [addParent, fallback, focusChildren.length, focusMonth, focusRow, lockable, monthLocked, monthName, noteTarget, readOnly, rowLocked, rowMessage, setLock, t],
   );
