@@ -1,6 +1,6 @@
 import { AllCommunityModule, ModuleRegistry, type GetRowIdParams, type GridApi, type GridReadyEvent, type IRowNode } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { memo, useCallback, useMemo, useRef, type ReactNode, type Ref } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnChooser } from './ColumnChooser';
 import { EmptyOverlay, OverlayTextsContext, type OverlayTexts } from './EmptyOverlay';
@@ -139,9 +139,23 @@ function DataGridView<R extends GridRow>(props: DataGridProps<R>) {
     showRange(null);
   }, [setShown, showRange]);
 
+  // New rows reach AG Grid during React's commit (a layout effect), not as a changed prop:
+  // AgGridReact takes a changed prop in a passive effect, where the React updates of the
+  // cells it repaints are left for a later task, and a new figure painted a frame after
+  // the page around it (an edit's totals). Taken in the commit, they render with it. The
+  // prop only gives the rows the grid is made with; rows that come before it is ready are
+  // handed over when it is.
+  const latestRows = useRef(rowData);
+  const [initialRows] = useState(rowData);
+  useLayoutEffect(() => {
+    latestRows.current = rowData;
+    const api = apiRef.current;
+    if (api && !api.isDestroyed() && api.getGridOption('rowData') !== rowData) api.setGridOption('rowData', rowData);
+  }, [rowData]);
   const getRowId = useCallback((p: GetRowIdParams<R>) => String(p.data.id), []);
   const onGridReady = useCallback((e: GridReadyEvent<R>) => {
     apiRef.current = e.api;
+    if (e.api.getGridOption('rowData') !== latestRows.current) e.api.setGridOption('rowData', latestRows.current);
   }, []);
   const overlayTexts = useMemo<OverlayTexts>(
     () => ({ empty: emptyText ?? t('grid.empty.generic'), noMatch: t('grid.empty.filtered'), loading: t('grid.md.loading') }),
@@ -184,7 +198,7 @@ function DataGridView<R extends GridRow>(props: DataGridProps<R>) {
         <OverlayTextsContext.Provider value={overlayTexts}>
           <AgGridReact<R>
             theme={gridTheme}
-            rowData={rowData}
+            rowData={initialRows}
             columnDefs={colDefs}
             getRowId={getRowId}
             rowClassRules={rowClassRuleSet}

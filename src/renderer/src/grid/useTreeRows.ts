@@ -82,7 +82,13 @@ export function useTreeRows<R extends GridRow>(
     api.refreshCells({ force: true });
   }, [apiRef]);
 
-  const isExpanded = useCallback((row: R) => (treeInfo ? isShown(row.id, treeInfo, collapsedRef.current) : true), [treeInfo]);
+  // Reads the tree through its ref, so that the grid's filter callbacks keep their identity
+  // when only the rows change: a new callback makes AG Grid filter every row again on top
+  // of the pass the new rows already get (the ref is set before the grid takes them).
+  const isExpanded = useCallback((row: R) => {
+    const info = treeInfoRef.current;
+    return info ? isShown(row.id, info, collapsedRef.current) : true;
+  }, []);
   const anyCollapsed = useCallback(() => !!tree && collapsedRef.current.size > 0, [tree]);
 
   const expandLabel = t('grid.toggleRow');
