@@ -16,8 +16,8 @@ function failure(e: unknown): Result<never> {
 }
 
 const api: RegionPlanApi = {
-  invoke(endpoint, input) {
-    return ipcRenderer.invoke(IPC_INVOKE, endpoint, input).catch(failure);
+  invoke(endpoint, input, followUps) {
+    return (followUps === undefined ? ipcRenderer.invoke(IPC_INVOKE, endpoint, input) : ipcRenderer.invoke(IPC_INVOKE, endpoint, input, followUps)).catch(failure);
   },
   onEvent(listener) {
     const handler = (_event: IpcRendererEvent, appEvent: AppEvent): void => listener(appEvent);

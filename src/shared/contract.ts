@@ -274,8 +274,20 @@ export interface MenuCommandEvent {
 }
 export type AppEvent = ProgressEvent | FileChangedEvent | FileCheckedEvent | MenuCommandEvent;
 
+/**
+ * A query a view shows, sent with an edit command: when the command changes an area the
+ * query reads, the core answers it after the commit, in the command's own answer, and the
+ * view has its new figures without asking again (one round trip per edit instead of two).
+ */
+export interface FollowUp {
+  endpoint: string;
+  input: unknown;
+}
+/** At most this many follow-ups ride on one command; the renderer asks for the rest itself. */
+export const MAX_FOLLOW_UPS = 32;
+
 /** What the renderer sees of the host: the typed invoke plus one event subscription. */
 export interface RegionPlanApi {
-  invoke<K extends EndpointName>(endpoint: K, input: EndpointInput<K>): Promise<Result<EndpointResult<K>>>;
+  invoke<K extends EndpointName>(endpoint: K, input: EndpointInput<K>, followUps?: readonly FollowUp[]): Promise<Result<EndpointResult<K>>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
 }

@@ -96,7 +96,14 @@ export function refusal(code: ErrorCode, rule: MessageKey, message: string, wher
   });
 }
 
-export type Result<T> = { ok: true; value: T; changed?: readonly Area[] } | { ok: false; error: AppErrorData };
+/**
+ * A call's outcome. A command's names the areas it changed and, when the call asked for
+ * follow-ups (see `FollowUp` in the contract), the answers to those that read one of them,
+ * in the order asked (null: not answered, the query reads none of the changed areas).
+ */
+export type Result<T> =
+  | { ok: true; value: T; changed?: readonly Area[]; answers?: readonly (Result<unknown> | null)[] }
+  | { ok: false; error: AppErrorData };
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);

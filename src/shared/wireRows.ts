@@ -136,3 +136,23 @@ function decodeAt(value: unknown, depth: number): unknown {
 export function decodeWireRows(value: unknown): unknown {
   return decodeAt(value, 0);
 }
+
+// A command's answer may carry the answers to its follow-up queries: each is encoded and
+// decoded as an answer of its own, so that their lists are found as deep as in a plain one.
+
+/** `encodeWireRows` of a call's result, with each follow-up answer encoded on its own. */
+export function encodeWireResult(result: unknown): unknown {
+  if (!isPlainObject(result) || !Array.isArray(result.answers)) return encodeWireRows(result);
+  const { answers, ...rest } = result;
+  return { ...(encodeWireRows(rest) as Record<string, unknown>), answers: answers.map((a: unknown) => encodeWireRows(a)) };
+}
+
+/** The inverse of `encodeWireResult`, on parsed JSON (in place where it can). */
+export function decodeWireResult(value: unknown): unknown {
+  if (!isPlainObject(value) || !Array.isArray(value.answers)) return decodeWireRows(value);
+  const answers = value.answers.map((a: unknown) => decodeWireRows(a));
+  delete value.answers;
+  const out = decodeWireRows(value) as Record<string, unknown>;
+  out.answers = answers;
+  return out;
+}

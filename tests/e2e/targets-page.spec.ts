@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { GridModel } from './pages/GridModel';
 import { SHOTS, shot } from './shots';
@@ -54,9 +54,23 @@ test('the targets page: seed the plan, edit a total, see it roll up', async ({ s
   const label = await grid.labelOf(grid.rowsWithClass('tg-row--d0'));
   const idx = await rowIndexOf(page, label);
   const before = await cell(page, region, 'year').textContent();
+  const planYear = page.locator('[data-testid="gap-row-plan"] [data-period="year"]');
+  const planBefore = await planYear.textContent();
+  // The edit and the new figures of the views on screen travel in one call: the tree, the
+  // gap strip's summary, the version list and the undo state come back with the command.
+  const calls: string[] = [];
+  const onRequest = (r: Request) => {
+    const m = /\/api\/(invoke|call)\/([^?]+)/.exec(r.url());
+    if (m) calls.push(`${m[1]} ${decodeURIComponent(m[2])}`);
+  };
+  page.on('request', onRequest);
   await grid.edit(cell(page, idx, 'year'), '1234');
   await expect(cell(page, idx, 'year')).toHaveText('1,234.00');
   await expect(cell(page, region, 'year')).not.toHaveText(before ?? '');
+  await expect(planYear).not.toHaveText(planBefore ?? '');
+  page.off('request', onRequest);
+  expect(calls.filter((c) => c.startsWith('call '))).toEqual(['call targets.setCells']);
+  expect(calls.filter((c) => /^invoke (targets\.(tree|summary|versions)|edit\.state)$/.test(c))).toEqual([]);
   // One undo step, named in the user's language; undo brings the old figures back, redo the new.
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /修改目標/);
   await page.getByTestId('undo').click();

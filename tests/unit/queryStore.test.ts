@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Area } from '../../src/shared/areas';
-import { QueryStore, type QueryClient } from '../../src/renderer/src/api/queryStore';
+import { MAX_FOLLOW_UPS } from '../../src/shared/contract';
+import { QueryStore, type QueryClient, type StoreFollowUp } from '../../src/renderer/src/api/queryStore';
+import type { Result } from '../../src/shared/errors';
 
 // The renderer's query layer without a browser: a fake client counts the calls, and
 // a command's changed areas arrive through onChange as the real client sends them.
 
+type Followed = Parameters<Parameters<QueryClient['onChange']>[0]>[1];
+
 function fakeClient(answers: Record<string, () => unknown> = {}) {
   const calls: string[] = [];
-  const listeners = new Set<(areas: readonly Area[]) => void>();
+  const listeners = new Set<(areas: readonly Area[], followed?: Followed) => void>();
   let version = 0;
+  let provider: () => readonly StoreFollowUp[] = () => [];
   const client: QueryClient = {
     async call(endpoint) {
       calls.push(endpoint);
@@ -20,6 +25,9 @@ function fakeClient(answers: Record<string, () => unknown> = {}) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    followWith(p) {
+      provider = p;
+    },
   };
   return {
     client,
@@ -27,6 +35,14 @@ function fakeClient(answers: Record<string, () => unknown> = {}) {
     changed(areas: Area[]) {
       version++;
       for (const l of listeners) l(areas);
+    },
+    /** A command that carried the store's follow-ups; the core answers those `answer` gives a value for. */
+    command(areas: Area[], answer: (f: StoreFollowUp) => Result<unknown> | null) {
+      const asked = provider();
+      version++;
+      const answers = asked.map(answer);
+      for (const l of listeners) l(areas, { asked, answers });
+      return asked;
     },
   };
 }
@@ -134,6 +150,60 @@ describe('query store', () => {
     resolvers[0]({ roles: 2 });
     await flush();
     expect(store.snapshot('team.plan', {}).data).toEqual({ roles: 3 });
+  });
+
+  it('sends the queries on screen with a command, newest first, and lands their answers without asking again', async () => {
+    const f = fakeClient();
+    const store = new QueryStore(f.client);
+    const tree = { versionId: 1, levels: ['province'], measure: 'amount', parent: null };
+    store.subscribe('targets.versions', {}, () => undefined);
+    store.subscribe('targets.tree', tree, () => undefined);
+    store.subscribe('master.list', { entity: 'terminal' }, () => undefined);
+    // Not on screen any more: not sent, and forgotten when what it reads changes.
+    store.subscribe('promotions.list', {}, () => undefined)();
+    await flush();
+    f.calls.length = 0;
+    // The core answers what the command affected (the targets), and not the budget.
+    const asked = f.command(['targets', 'edit'], (q) =>
+      q.endpoint === 'targets.tree' ? { ok: true, value: { rows: 'after the edit' } } : q.endpoint === 'targets.versions' ? { ok: false, error: { code: 'NO_OPEN_FILE', message: 'closed' } } : null,
+    );
+    expect(asked.map((q) => q.endpoint)).toEqual(['master.list', 'targets.tree', 'targets.versions']);
+    expect(asked[1].input).toEqual(tree);
+    await flush();
+    expect(f.calls).toEqual([]);
+    expect(store.snapshot('targets.tree', tree)).toEqual({ data: { rows: 'after the edit' }, error: null, loading: false });
+    // A refusal lands as the view's error; the answer it had stays.
+    expect(store.snapshot('targets.versions', {})).toMatchObject({ data: { endpoint: 'targets.versions', version: 0 }, error: { code: 'NO_OPEN_FILE' }, loading: false });
+    // The store list reads no changed area and keeps its answer.
+    expect(store.snapshot('master.list', { entity: 'terminal' }).data).toEqual({ endpoint: 'master.list', version: 0 });
+  });
+
+  it('asks again for a query the core did not answer, and drops an older fetch that lands after the answer', async () => {
+    const resolvers: ((v: unknown) => void)[] = [];
+    const f = fakeClient({ 'targets.summary': () => new Promise((resolve) => resolvers.push(resolve)) });
+    const store = new QueryStore(f.client);
+    store.subscribe('targets.summary', { versionId: 1 }, () => undefined);
+    store.subscribe('edit.state', {}, () => undefined);
+    resolvers.shift()!({ plan: 1 });
+    await flush();
+    f.calls.length = 0;
+    // A reload is on its way when a command's answer brings the newer figures.
+    void store.reload('targets.summary', { versionId: 1 });
+    f.command(['targets', 'edit'], (q) => (q.endpoint === 'targets.summary' ? { ok: true, value: { plan: 3 } } : null));
+    // edit.state reads 'edit' but came back unanswered: it is asked for.
+    expect(f.calls).toEqual(['targets.summary', 'edit.state']);
+    resolvers.shift()!({ plan: 2 });
+    await flush();
+    expect(store.snapshot('targets.summary', { versionId: 1 }).data).toEqual({ plan: 3 });
+  });
+
+  it('sends at most the allowed number of follow-ups', () => {
+    const f = fakeClient();
+    const store = new QueryStore(f.client);
+    for (let i = 0; i < MAX_FOLLOW_UPS + 5; i++) store.subscribe('targets.summary', { versionId: i + 1 }, () => undefined);
+    const asked = f.command(['targets'], () => null);
+    expect(asked).toHaveLength(MAX_FOLLOW_UPS);
+    expect(asked[0].input).toEqual({ versionId: MAX_FOLLOW_UPS + 5 });
   });
 
   it('tells subscribers when their answer changes', async () => {

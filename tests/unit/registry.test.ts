@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createRegionFile, type RegionFile } from '../../src/main/core/db/regionFile';
 import { recordEdit } from '../../src/main/core/db/undoLog';
 import { HandlerRegistry } from '../../src/main/core/registry';
-import { ENDPOINT_NAMES, isQuery, type EndpointResult, type RegionSummary } from '../../src/shared/contract';
+import { ENDPOINT_NAMES, isQuery, MAX_FOLLOW_UPS, type EndpointResult, type RegionSummary } from '../../src/shared/contract';
 import { tempDir } from './helpers';
 
 const noFile = () => new HandlerRegistry({ file: () => null });
@@ -94,6 +94,67 @@ describe('handler registry', () => {
     expect(f.changes.stamp(['region'])).not.toBe(before.split('.')[0]);
     expect(f.changes.savedAt).not.toBeNull();
     expect(f.sqlite.prepare('SELECT label FROM undo_step').pluck().all()).toEqual(['edit.profile']);
+    await f.close();
+  });
+
+  it('answers the follow-ups a command affected after its commit, in its own answer', async () => {
+    const { r, f } = await withFile();
+    r.command('region.updateProfile', ({ notes }, { db }) =>
+      recordEdit(db, 'edit.profile', () => {
+        db.sqlite.prepare('UPDATE region_meta SET notes = ?').run(notes ?? '');
+        return { value: null as never, changes: [{ table: 'region_meta', key: { id: 1 }, before: { notes: '' }, after: { notes: notes ?? '' } }] };
+      }),
+    );
+    // What the reader sees: the note, read on the query's own (read-only) connection.
+    r.query('region.overview', (_, { db }) => ({ notes: db.sqlite.prepare('SELECT notes FROM region_meta').pluck().get() }) as never);
+    r.query('edit.state', (_, { db }) => ({ steps: db.sqlite.prepare('SELECT count(*) FROM undo_step').pluck().get() }) as never);
+    r.query('expenses.items', () => {
+      throw new Error('reads no changed area: never asked');
+    });
+    const followUps = [
+      { endpoint: 'region.overview', input: {} },
+      { endpoint: 'expenses.items' },
+      { endpoint: 'edit.state', input: {} },
+    ];
+    const res = await r.invoke('region.updateProfile', { notes: '空白區域招商' }, followUps);
+    expect(res).toMatchObject({
+      ok: true,
+      answers: [{ ok: true, value: { notes: '空白區域招商' } }, null, { ok: true, value: { steps: 1 } }],
+    });
+    // A command that wrote nothing answers none.
+    r.command('region.setDisplayUnit', () => null as never);
+    const none = await r.invoke('region.setDisplayUnit', { unit: 'yi' }, followUps);
+    expect(none).toEqual({ ok: true, value: null, changed: [] });
+    await f.close();
+  });
+
+  it('refuses malformed follow-ups before the command runs', async () => {
+    const { r, f } = await withFile();
+    let ran = 0;
+    r.command('region.setDisplayUnit', () => {
+      ran++;
+      return null as never;
+    });
+    r.query('region.overview', () => ({}) as never);
+    r.query('app.info', appInfo);
+    const bad: [unknown, RegExp][] = [
+      ['edit.state', /expected a list/],
+      [[{ endpoint: 'region.setDisplayUnit', input: { unit: 'wan' } }], /followUps\.0\.endpoint: not a query/],
+      [[{ endpoint: 'no.such', input: {} }], /not a query/],
+      [[{ endpoint: 'region.overview', input: { extra: 1 } }], /followUps\.0/],
+      [[{ endpoint: 'region.overview', input: {}, sql: 'x' }], /expected \{ endpoint, input \}/],
+      [[null], /expected \{ endpoint, input \}/],
+      [[{ endpoint: 'region.overview', input: { note: 'a\u0000b' } }], /does not store/],
+      [Array.from({ length: MAX_FOLLOW_UPS + 1 }, () => ({ endpoint: 'region.overview', input: {} })), /at most/],
+    ];
+    for (const [followUps, message] of bad) {
+      const res = await r.invoke('region.setDisplayUnit', { unit: 'wan' }, followUps);
+      expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(res.ok ? '' : res.error.message).toMatch(message);
+    }
+    // Only an edit command takes them.
+    expect(await r.invoke('app.info', {}, [])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'followUps' }] } });
+    expect(ran).toBe(0);
     await f.close();
   });
 

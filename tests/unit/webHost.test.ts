@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
-import { decodeWireRows, WIRE_ROWS_HEADER, WIRE_ROWS_VALUE } from '../../src/shared/wireRows';
+import { decodeWireResult, decodeWireRows, WIRE_ROWS_HEADER, WIRE_ROWS_VALUE } from '../../src/shared/wireRows';
 import { tempDir } from './helpers';
 
 // The web host serves the same registry as the Electron app; these tests check its
@@ -151,6 +151,22 @@ describe('web host', () => {
     expect(reopened).toMatchObject({ ok: true, value: { managerName: '李經理' } });
     const recent = (await (await call(h, 'file.recent', {}, cookie)).json()) as { value: unknown[] };
     expect(recent.value[0]).toMatchObject({ regionName: '華北大區', exists: true });
+  });
+
+  it("runs an edit command with its follow-ups in one call, and refuses a malformed call's body", async () => {
+    const { host: h, cookie } = await start();
+    await call(h, 'file.create', { regionName: '華北大區', planYear: 2027, displayUnit: 'wan' }, cookie);
+    const post = (body: string) =>
+      fetch(`${h.url}api/call/region.updateProfile`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, [WIRE_ROWS_HEADER]: WIRE_ROWS_VALUE }, body });
+    const followUps = [{ endpoint: 'region.overview', input: {} }, { endpoint: 'expenses.items', input: {} }];
+    const answered = decodeWireResult(await (await post(JSON.stringify({ input: { managerName: '李經理' }, followUps }))).json());
+    expect(answered).toMatchObject({ ok: true, answers: [{ ok: true, value: { summary: { managerName: '李經理' } } }, null] });
+    for (const body of ['[]', '{"input":{},"sql":1}', '{oops']) {
+      expect(await (await post(body)).json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    const refused = await (await post(JSON.stringify({ input: { managerName: '王經理' }, followUps: [{ endpoint: 'file.close', input: {} }] }))).json();
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await (await call(h, 'region.overview', {}, cookie)).json()).toMatchObject({ ok: true, value: { summary: { managerName: '李經理' } } });
   });
 
   it('sends long record lists as columns only to a caller that asks for them, decoding to the same answer', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWireRows, encodeWireRows } from '../../src/shared/wireRows';
+import { decodeWireResult, decodeWireRows, encodeWireResult, encodeWireRows } from '../../src/shared/wireRows';
 
 // The web host's record lists as columns: what the renderer decodes must be exactly
 // what plain JSON of the answer gives, whatever the answer holds.
@@ -58,5 +58,16 @@ describe('record lists as columns on the wire', () => {
     for (const v of [null, 0, 'text', true, { ok: false, error: { code: 'INVALID_INPUT', message: 'm' } }]) {
       expect(roundTrip(v)).toEqual(v);
     }
+  });
+
+  it("encodes a command's follow-up answers each as an answer of its own, as deep as a plain one", () => {
+    const tree = { ok: true, value: { total: { months: [1, 2] }, branches: [{ rows: stores(100) }] } };
+    const result = { ok: true, value: null, changed: ['targets', 'edit'], answers: [tree, null, { ok: false, error: { code: 'NO_OPEN_FILE', message: 'x' } }] };
+    const encoded = JSON.stringify(encodeWireResult(result));
+    // The rows four levels into the tree's answer are sent as columns, as in a plain answer of the tree.
+    expect(encoded.length).toBeLessThan(JSON.stringify(result).length * 0.8);
+    expect(JSON.stringify(decodeWireResult(JSON.parse(encoded)))).toBe(JSON.stringify(result));
+    // A result without follow-ups is encoded as before.
+    expect(JSON.stringify(encodeWireResult(tree))).toBe(JSON.stringify(encodeWireRows(tree)));
   });
 });

@@ -1,8 +1,10 @@
-import type { Area } from '../../shared/areas';
+import { overlaps, type Area } from '../../shared/areas';
 import { callStarted } from './activity';
 import {
   contract,
   isEndpointName,
+  isQuery,
+  MAX_FOLLOW_UPS,
   type AsyncCommandName,
   type EditCommandName,
   type EndpointName,
@@ -41,6 +43,13 @@ export type QueryHandler<K extends QueryName> = (input: EndpointParsedInput<K>, 
 /** Synchronous: it runs inside the command's transaction. */
 export type EditHandler<K extends EditCommandName> = (input: EndpointParsedInput<K>, ctx: CommandCtx) => EndpointResult<K>;
 export type AsyncHandler<K extends AsyncCommandName> = (input: EndpointParsedInput<K>, ctx: AsyncCommandCtx) => Promise<EndpointResult<K>>;
+
+interface ParsedCall {
+  ok: true;
+  name: EndpointName;
+  entry: Registered;
+  input: unknown;
+}
 
 type Registered =
   | { kind: 'query'; handler: (input: unknown, ctx: QueryCtx) => unknown }
@@ -110,16 +119,59 @@ export class HandlerRegistry {
     return file;
   }
 
-  async invoke(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+  /**
+   * Runs one call. `followUps` (edit commands only) are queries a view shows: each one
+   * that reads an area the command changed is answered after the commit, in the command's
+   * answer (`answers`, in the order given; null for the others). They are checked like
+   * any call before the command runs, so a malformed one refuses the whole call unrun.
+   */
+  async invoke(name: unknown, rawInput: unknown, followUps?: unknown): Promise<Result<unknown>> {
     const ended = callStarted();
     try {
-      return await this.invokeNow(name, rawInput);
+      const call = this.parse(name, rawInput);
+      if (!call.ok) return call;
+      if (followUps === undefined) return await this.run(call);
+      const asked = this.parseFollowUps(call, followUps);
+      if (!asked.ok) return asked;
+      const result = await this.run(call);
+      if (!result.ok || !result.changed || result.changed.length === 0) return result;
+      const changed = result.changed;
+      const answers: (Result<unknown> | null)[] = [];
+      for (const q of asked.calls) answers.push(overlaps(q.reads, changed) ? await this.run(q) : null);
+      return { ...result, answers };
     } finally {
       ended();
     }
   }
 
-  private async invokeNow(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+  /** The follow-ups of an edit command, each checked as a call of its own. */
+  private parseFollowUps(call: ParsedCall, followUps: unknown): { ok: true; calls: (ParsedCall & { reads: readonly Area[] })[] } | { ok: false; error: AppErrorData } {
+    const refuse = (path: string, message: string) => ({
+      ok: false as const,
+      error: { code: 'INVALID_INPUT' as const, message: `${call.name}: ${path}: ${message}`, issues: [{ path, message }] },
+    });
+    if (call.entry.kind !== 'edit') return refuse('followUps', 'only an edit command takes follow-up queries');
+    if (!Array.isArray(followUps)) return refuse('followUps', 'expected a list');
+    if (followUps.length > MAX_FOLLOW_UPS) return refuse('followUps', `at most ${MAX_FOLLOW_UPS}`);
+    const calls: (ParsedCall & { reads: readonly Area[] })[] = [];
+    for (let i = 0; i < followUps.length; i++) {
+      const f: unknown = followUps[i];
+      const where = `followUps.${i}`;
+      if (typeof f !== 'object' || f === null || Array.isArray(f)) return refuse(where, 'expected { endpoint, input }');
+      const keys = Object.keys(f);
+      if (keys.some((k) => k !== 'endpoint' && k !== 'input') || !keys.includes('endpoint')) return refuse(where, 'expected { endpoint, input }');
+      const { endpoint, input } = f as { endpoint: unknown; input?: unknown };
+      if (!isEndpointName(endpoint) || !isQuery(endpoint)) return refuse(`${where}.endpoint`, 'not a query');
+      const parsed = this.parse(endpoint, input);
+      if (!parsed.ok) return refuse(where, parsed.error.message);
+      const spec = contract[endpoint];
+      calls.push({ ...parsed, reads: spec.kind === 'query' ? spec.reads : [] });
+    }
+    return { ok: true, calls };
+  }
+
+  /** The endpoint, its handler and its input as its schema parses it; or why the call is refused. */
+  private parse(name: unknown, rawInput: unknown): ParsedCall | { ok: false; error: AppErrorData } {
     if (!isEndpointName(name)) {
       return { ok: false, error: { code: 'UNKNOWN_ENDPOINT', message: `unknown endpoint: ${String(name).slice(0, 80)}` } };
     }
@@ -154,7 +206,12 @@ export class HandlerRegistry {
         },
       };
     }
-    const input: unknown = parsed.data;
+    return { ok: true, name, entry, input: parsed.data as unknown };
+  }
+
+  private async run(call: ParsedCall): Promise<Result<unknown>> {
+    const { name, entry, input } = call;
+    const spec = contract[name];
     try {
       switch (entry.kind) {
         case 'query': {

@@ -46,13 +46,13 @@ const FORBIDDEN: Result<never> = {
  * thrown error reaches the renderer as a bare string without its code).
  */
 export function bindIpc(options: IpcBindingOptions): void {
-  ipcMain.handle(IPC_INVOKE, async (event, endpoint: unknown, input: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(IPC_INVOKE, async (event, endpoint: unknown, input: unknown, followUps?: unknown): Promise<Result<unknown>> => {
     try {
       if (!isTrustedSender(event, options)) {
         console.warn(`[regionplan] refused IPC from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
         return FORBIDDEN;
       }
-      const result = await options.registry.invoke(endpoint, input);
+      const result = await options.registry.invoke(endpoint, input, followUps);
       if (options.afterInvoke && isEndpointName(endpoint)) {
         try {
           options.afterInvoke(endpoint, result);

@@ -11,7 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { AppError, type Result } from '../../shared/errors';
 import { catalogs, type Messages } from '../../shared/i18n';
 import { LANGUAGES } from '../../shared/units';
-import { encodeWireRows, WIRE_ROWS_HEADER, WIRE_ROWS_VALUE } from '../../shared/wireRows';
+import { encodeWireResult, WIRE_ROWS_HEADER, WIRE_ROWS_VALUE } from '../../shared/wireRows';
 import { PACKAGE_EXTENSION } from '../../shared/submit';
 import { REGION_FILE_EXTENSION } from '../core/db/constants';
 import { RETURN_EXTENSION } from '../../shared/submit';
@@ -86,6 +86,15 @@ function uniquePath(dir: string, fileName: string): string {
   let candidate = join(dir, fileName);
   for (let i = 2; existsSync(candidate); i++) candidate = join(dir, `${stem} (${i})${ext}`);
   return candidate;
+}
+
+/** The body of /api/call: `{ input, followUps }`, nothing else (each is checked by the registry). */
+function callEnvelope(json: unknown): { input: unknown; followUps: unknown } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || Object.keys(json).some((k) => k !== 'input' && k !== 'followUps')) {
+    throw new AppError('INVALID_INPUT', 'request body must be { input, followUps }');
+  }
+  const { input, followUps } = json as { input?: unknown; followUps?: unknown };
+  return { input: input ?? {}, followUps };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -297,20 +306,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       if (req.method !== 'POST') return fail(res, 405, new AppError('INVALID_INPUT', 'use POST'));
-      if (pathname.startsWith('/api/invoke/')) {
-        const endpoint = pathname.slice('/api/invoke/'.length);
+      // /api/invoke/<endpoint>: the body is the input. /api/call/<endpoint>: the body is
+      // { input, followUps }, an edit command with the queries to answer after it.
+      const invoke = pathname.startsWith('/api/invoke/');
+      if (invoke || pathname.startsWith('/api/call/')) {
+        const endpoint = pathname.slice(invoke ? '/api/invoke/'.length : '/api/call/'.length);
         let input: unknown;
+        let followUps: unknown;
         try {
           const body = await readBody(req, MAX_JSON_BYTES);
-          input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+          const json: unknown = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+          if (invoke) input = json;
+          else ({ input, followUps } = callEnvelope(json));
         } catch (e) {
           return sendJson(res, 200, { ok: false, error: e instanceof AppError ? e.toData() : { code: 'INVALID_INPUT', message: `request body is not JSON: ${(e as Error).message}` } });
         }
         const started = performance.now();
-        const result = await registry.invoke(endpoint, input);
+        const result = await registry.invoke(endpoint, input, followUps);
         if (process.env.RPLAN_TRACE) process.stderr.write(`web host ${endpoint}: ${Math.round(performance.now() - started)} ms\n`);
         // The renderer decodes long record lists sent as columns (shared/wireRows.ts); other callers get plain JSON.
-        return sendJson(res, 200, req.headers[WIRE_ROWS_HEADER.toLowerCase()] === WIRE_ROWS_VALUE ? encodeWireRows(result) : result);
+        return sendJson(res, 200, req.headers[WIRE_ROWS_HEADER.toLowerCase()] === WIRE_ROWS_VALUE ? encodeWireResult(result) : result);
       }
       if (pathname === '/api/upload') {
         // A file dropped on the page: the browser has its bytes but no path, so

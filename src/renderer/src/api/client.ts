@@ -1,14 +1,16 @@
-import type {
-  AppEvent,
-  EndpointInput,
-  EndpointName,
-  EndpointResult,
-  RegionPlanApi,
-  Transport,
+import {
+  contract,
+  type AppEvent,
+  type EndpointInput,
+  type EndpointName,
+  type EndpointResult,
+  type FollowUp,
+  type RegionPlanApi,
+  type Transport,
 } from '../../../shared/contract';
 import type { Area } from '../../../shared/areas';
 import type { Result } from '../../../shared/errors';
-import { decodeWireRows, WIRE_ROWS_HEADER, WIRE_ROWS_VALUE } from '../../../shared/wireRows';
+import { decodeWireResult, WIRE_ROWS_HEADER, WIRE_ROWS_VALUE } from '../../../shared/wireRows';
 import { ApiError } from './apiError';
 
 // The renderer's one way to reach the core. The transport is picked once, at
@@ -23,12 +25,30 @@ type InputArgs<K extends EndpointName> = Record<never, never> extends EndpointIn
 
 export type UploadPurpose = 'open' | 'import' | 'package' | 'answer';
 
+/** A follow-up query as the query store asks for it: `key` is the store's own name for it. */
+export interface FollowUpAsk extends FollowUp {
+  key: string;
+}
+
+/** The follow-ups sent with a command and the core's answers, in the same order (null: not answered). */
+export interface FollowedAnswers {
+  asked: readonly FollowUpAsk[];
+  answers: readonly (Result<unknown> | null)[];
+}
+
+export type ChangeListener = (areas: readonly Area[], followed?: FollowedAnswers) => void;
+
 export interface Api {
   readonly transport: Transport;
   call<K extends EndpointName>(endpoint: K, ...args: InputArgs<K>): Promise<EndpointResult<K>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
-  /** Called with the areas of the file a command changed, before its call resolves. */
-  onChange(listener: (areas: readonly Area[]) => void): () => void;
+  /**
+   * Called with the areas of the file a command changed, before its call resolves, and
+   * with the answers the core sent with it to the follow-ups it was given.
+   */
+  onChange(listener: ChangeListener): () => void;
+  /** Says which queries to send with each edit command (the query store: the views on screen). */
+  followWith(provider: () => readonly FollowUpAsk[]): void;
   /**
    * Web only: copies a dropped file into the host's folder; resolves its path there.
    * purpose 'import' keeps a data file (CSV, Excel) in the host's imports folder, 'answer'
@@ -40,7 +60,7 @@ export interface Api {
 async function readResult<T>(response: Response): Promise<Result<T>> {
   const text = await response.text();
   try {
-    const parsed = decodeWireRows(JSON.parse(text)) as Result<T>;
+    const parsed = decodeWireResult(JSON.parse(text)) as Result<T>;
     if (parsed && typeof parsed === 'object' && 'ok' in parsed) return parsed;
   } catch {
     // fall through: not the host's JSON (a proxy page, a crash)
@@ -85,7 +105,10 @@ function webTransport(): RegionPlanApi & { upload(file: File, purpose?: UploadPu
     };
   };
   return {
-    invoke<K extends EndpointName>(endpoint: K, input: EndpointInput<K>) {
+    invoke<K extends EndpointName>(endpoint: K, input: EndpointInput<K>, followUps?: readonly FollowUp[]) {
+      if (followUps) {
+        return post<EndpointResult<K>>(`/api/call/${encodeURIComponent(endpoint)}`, JSON.stringify({ input: input ?? {}, followUps }), 'application/json');
+      }
       return post<EndpointResult<K>>(
         `/api/invoke/${encodeURIComponent(endpoint)}`,
         JSON.stringify(input ?? {}),
@@ -120,29 +143,45 @@ function unwrap<T>(result: Result<T>): T {
 }
 
 export function createApi(): Api {
-  const changeListeners = new Set<(areas: readonly Area[]) => void>();
-  const onChange = (listener: (areas: readonly Area[]) => void) => {
+  const changeListeners = new Set<ChangeListener>();
+  const onChange = (listener: ChangeListener) => {
     changeListeners.add(listener);
     return () => {
       changeListeners.delete(listener);
     };
   };
+  let provider: (() => readonly FollowUpAsk[]) | null = null;
+  const followWith = (p: () => readonly FollowUpAsk[]) => {
+    provider = p;
+  };
+  /** The follow-ups to send with `endpoint`: an edit command's, when a store asks for any. */
+  const followUpsFor = (endpoint: EndpointName): readonly FollowUpAsk[] => {
+    const spec = contract[endpoint];
+    return spec.kind === 'command' && spec.run === 'edit' && provider ? provider() : [];
+  };
   /** A command's answer: tell the query layer what changed before the caller sees the value. */
-  const settle = <T,>(result: Result<T>): T => {
+  const settle = <T,>(result: Result<T>, asked: readonly FollowUpAsk[]): T => {
     if (result.ok && result.changed && result.changed.length > 0) {
-      for (const l of [...changeListeners]) l(result.changed);
+      const followed = asked.length > 0 && result.answers?.length === asked.length ? { asked, answers: result.answers } : undefined;
+      for (const l of [...changeListeners]) l(result.changed, followed);
     }
     return unwrap(result);
   };
+  /** What crosses to the core: the follow-ups without the store's keys. */
+  const wire = (asked: readonly FollowUpAsk[]): FollowUp[] | undefined => (asked.length > 0 ? asked.map(({ endpoint, input }) => ({ endpoint, input })) : undefined);
   const electron = window.regionplan;
   if (electron) {
     return {
       transport: 'electron',
       async call<K extends EndpointName>(endpoint: K, ...args: InputArgs<K>) {
-        return settle(await electron.invoke(endpoint, inputOf<K>(args)));
+        const asked = followUpsFor(endpoint);
+        const followUps = wire(asked);
+        const result = await (followUps ? electron.invoke(endpoint, inputOf<K>(args), followUps) : electron.invoke(endpoint, inputOf<K>(args)));
+        return settle(result, asked);
       },
       onEvent: (listener) => electron.onEvent(listener),
       onChange,
+      followWith,
       upload: () =>
         Promise.reject(new ApiError({ code: 'NOT_SUPPORTED', message: 'upload is only needed by the web host' })),
     };
@@ -151,10 +190,12 @@ export function createApi(): Api {
   return {
     transport: 'web',
     async call<K extends EndpointName>(endpoint: K, ...args: InputArgs<K>) {
-      return settle(await web.invoke(endpoint, inputOf<K>(args)));
+      const asked = followUpsFor(endpoint);
+      return settle(await web.invoke(endpoint, inputOf<K>(args), wire(asked)), asked);
     },
     onEvent: (listener) => web.onEvent(listener),
     onChange,
+    followWith,
     async upload(file, purpose) {
       return unwrap(await web.upload(file, purpose)).path;
     },

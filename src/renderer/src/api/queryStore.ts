@@ -1,16 +1,26 @@
 import { overlaps, type Area } from '../../../shared/areas';
-import { contract, type EndpointName, type QueryName } from '../../../shared/contract';
-import type { AppErrorData } from '../../../shared/errors';
+import { contract, MAX_FOLLOW_UPS, type EndpointName, type FollowUp, type QueryName } from '../../../shared/contract';
+import type { AppErrorData, Result } from '../../../shared/errors';
 import { toErrorData } from './apiError';
 
 // Answers to queries, kept per endpoint and input. A command's answer names the
 // areas of the file it changed; only the answers of queries that read one of those
-// areas are asked for again (those on screen) or forgotten (the others).
+// areas are asked for again (those on screen) or forgotten (the others). An edit
+// command carries the queries on screen as follow-ups, and the core answers those it
+// affected with it: they land without a second round trip.
 
-/** What the store needs of the client: calls, and the areas each command changed. */
+/** A follow-up as the store asks for it: `key` names its answer here. */
+export interface StoreFollowUp extends FollowUp {
+  key: string;
+}
+
+/** What the store needs of the client: calls, the areas each command changed, and follow-ups. */
 export interface QueryClient {
   call(endpoint: EndpointName, input?: unknown): Promise<unknown>;
-  onChange(listener: (areas: readonly Area[]) => void): () => void;
+  /** `followed`: the follow-ups sent with the command, and the core's answers in their order (null: not answered). */
+  onChange(listener: (areas: readonly Area[], followed?: { asked: readonly StoreFollowUp[]; answers: readonly (Result<unknown> | null)[] }) => void): () => void;
+  /** Lets the store say which queries ride on each edit command. */
+  followWith(provider: () => readonly StoreFollowUp[]): void;
 }
 
 export interface QueryState<R> {
@@ -45,7 +55,21 @@ export class QueryStore {
   private clock = 0;
 
   constructor(private readonly client: QueryClient) {
-    client.onChange((areas) => this.invalidate(areas));
+    client.onChange((areas, followed) => this.invalidate(areas, followed && answersByKey(followed.asked, followed.answers)));
+    client.followWith(() => this.followUps());
+  }
+
+  /**
+   * The queries on screen, newest first (at most MAX_FOLLOW_UPS): sent with an edit
+   * command, so that the core answers those the command affects in its own answer.
+   */
+  followUps(): StoreFollowUp[] {
+    const out: StoreFollowUp[] = [];
+    for (const [key, e] of [...this.entries].reverse()) {
+      if (out.length >= MAX_FOLLOW_UPS) break;
+      if (e.listeners.size > 0) out.push({ key, endpoint: e.endpoint, input: e.input ?? {} });
+    }
+    return out;
   }
 
   static key(endpoint: QueryName, input: unknown): string {
@@ -137,12 +161,22 @@ export class QueryStore {
    * the order asked, so the figures the user just changed come back before the app's
    * shell catches up.
    */
-  invalidate(areas: readonly Area[]): void {
+  invalidate(areas: readonly Area[], answers?: ReadonlyMap<string, Result<unknown>>): void {
     for (const [key, e] of [...this.entries].reverse()) {
       if (!overlaps(e.reads, areas)) continue;
-      if (e.listeners.size > 0) void this.fetch(e);
+      const answer = answers?.get(key);
+      if (answer) this.land(e, answer);
+      else if (e.listeners.size > 0) void this.fetch(e);
       else this.entries.delete(key);
     }
+  }
+
+  /** An answer that came with a command: newer than any fetch of it still on its way, which is dropped. */
+  private land(e: Entry, answer: Result<unknown>): void {
+    e.seq++;
+    e.stale = false;
+    e.inflight = null;
+    this.set(e, answer.ok ? { data: answer.value, error: null, loading: false } : { data: e.state.data, error: answer.error, loading: false });
   }
 
   /** Drops every kept answer that no view shows: the next view that asks gets a new one from the core. */
@@ -158,3 +192,12 @@ export class QueryStore {
   }
 }
 
+
+function answersByKey(asked: readonly StoreFollowUp[], answers: readonly (Result<unknown> | null)[]): Map<string, Result<unknown>> {
+  const out = new Map<string, Result<unknown>>();
+  asked.forEach((f, i) => {
+    const a = answers[i];
+    if (a) out.set(f.key, a);
+  });
+  return out;
+}
