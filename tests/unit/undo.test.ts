@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDb } from '../../src/main/core/db/handle';
 import { createRegionFile, openRegionFile, type RegionFile } from '../../src/main/core/db/regionFile';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync, zstdDecompressSync } from 'node:zlib';
 import { editState, pack, recordEdit, redo as redoStep, undo as undoStep, unpack } from '../../src/main/core/db/undoLog';
 import { regionSummary, updateProfile as updateProfileIn } from '../../src/main/core/services/region';
 import { editFile, tempDir } from './helpers';
@@ -17,17 +17,22 @@ describe('undo log', () => {
     const round = (arrays: number[][]) => unpack(pack(arrays.map((a) => Float64Array.from(a))), arrays.length, arrays[0].length).map((a) => Array.from(a));
     const whole = [[1, -2, 2_147_483_647, -2_147_483_648], [0, 5, 6, 7]];
     expect(round(whole)).toEqual(whole);
-    expect(inflateSync(pack(whole.map((a) => Float64Array.from(a)))).length).toBe(8 * 4);
+    // Compressed with zstd (its frame's magic number first), 4 bytes a value.
+    const image = pack(whole.map((a) => Float64Array.from(a)));
+    expect(image.readUInt32LE(0)).toBe(0xfd2fb528);
+    expect(zstdDecompressSync(image).length).toBe(8 * 4);
     // Beyond 32 bits, fractions, minus zero and NaN (a leaf without a customer) keep 64 bits.
     for (const odd of [2_147_483_648, 1e13, 0.5, -0, Number.NaN]) {
       const [a, b] = round([[1, odd], [3, 4]]);
       expect(Object.is(a[1], odd)).toBe(true);
       expect(b).toEqual([3, 4]);
     }
-    // An image written as 64-bit floats before: read the same.
+    // Images written before: deflated, as 64-bit floats or as 32-bit integers; read the same.
     const old = Float64Array.from([7, 8.25, 9, 10]);
     const blob = deflateSync(Buffer.from(old.buffer));
     expect(unpack(blob, 2, 2).map((a) => Array.from(a))).toEqual([[7, 8.25], [9, 10]]);
+    const old32 = Int32Array.from([1, -2, 3, 4]);
+    expect(unpack(deflateSync(Buffer.from(old32.buffer), { level: 1 }), 2, 2).map((a) => Array.from(a))).toEqual([[1, -2], [3, 4]]);
     expect(() => unpack(deflateSync(Buffer.alloc(12)), 2, 2)).toThrow(/undo record holds 12 bytes/);
   });
 

@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { Area } from '../../../shared/areas';
 import type { EditState, StepVersion } from '../../../shared/contract';
@@ -52,8 +52,12 @@ export interface EditRecord<T> {
 }
 
 /**
- * Values as one deflated image: 32-bit integers when every value is one (ids' steps,
+ * Values as one compressed image: 32-bit integers when every value is one (ids' steps,
  * cents and units nearly always are), else 64-bit floats. The image's length says which.
+ * Compressed with zstd at level 1, which makes the same size as deflate at level 1 in a
+ * sixth of the time (about 1 ms against 5 for the 24k rows of a province's spread, 30
+ * against 200 for a million); images written before, deflated, are read by their header.
+ * A Node without zstd (older than 22.15) deflates.
  */
 export function pack(arrays: readonly Float64Array[]): Buffer {
   const total = arrays.reduce((s, a) => s + a.length, 0);
@@ -68,11 +72,27 @@ export function pack(arrays: readonly Float64Array[]): Buffer {
     all.set(a, at);
     at += a.length;
   }
-  return deflateSync(Buffer.from(all.buffer, all.byteOffset, all.byteLength), { level: 1 });
+  const raw = Buffer.from(all.buffer, all.byteOffset, all.byteLength);
+  return zstd ? zstd.compress(raw, { params: { [zlib.constants.ZSTD_c_compressionLevel]: 1 } }) : zlib.deflateSync(raw, { level: 1 });
+}
+
+/** zstd where this Node has it (22.15 and later), by feature rather than by version. */
+const zstd = typeof zlib.zstdCompressSync === 'function' && typeof zlib.zstdDecompressSync === 'function'
+  ? { compress: zlib.zstdCompressSync, decompress: zlib.zstdDecompressSync }
+  : null;
+/** A zstd frame starts with these four bytes; a deflate stream (zlib header 0x78) never does. */
+const ZSTD_MAGIC = 0xfd2fb528;
+
+function decompress(blob: Buffer): Buffer {
+  if (blob.length >= 4 && blob.readUInt32LE(0) === ZSTD_MAGIC) {
+    if (!zstd) throw new AppError('INTERNAL', 'this undo record is compressed with zstd, which this Node cannot read (22.15 or later can)');
+    return zstd.decompress(blob);
+  }
+  return zlib.inflateSync(blob);
 }
 
 export function unpack(blob: Buffer, parts: number, n: number): Float64Array[] {
-  const raw = inflateSync(blob);
+  const raw = decompress(blob);
   const bytes = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
   const count = parts * n;
   let all: Float64Array;
