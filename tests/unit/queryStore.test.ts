@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Area } from '../../src/shared/areas';
 import { MAX_FOLLOW_UPS } from '../../src/shared/contract';
-import { QueryStore, type QueryClient, type StoreFollowUp } from '../../src/renderer/src/api/queryStore';
+import { BIG_LIST, QueryStore, type QueryClient, type StoreFollowUp } from '../../src/renderer/src/api/queryStore';
 import type { Result } from '../../src/shared/errors';
 
 // The renderer's query layer without a browser: a fake client counts the calls, and
@@ -195,6 +195,19 @@ describe('query store', () => {
     resolvers.shift()!({ plan: 2 });
     await flush();
     expect(store.snapshot('targets.summary', { versionId: 1 }).data).toEqual({ plan: 3 });
+  });
+
+  it('does not send a view whose answer holds a long list: it asks again after the command', async () => {
+    const long = { rows: Array.from({ length: BIG_LIST + 1 }, (_, i) => ({ id: i })) };
+    const f = fakeClient({ 'master.list': () => long });
+    const store = new QueryStore(f.client);
+    store.subscribe('master.list', { entity: 'customer' }, () => undefined);
+    store.subscribe('edit.state', {}, () => undefined);
+    await flush();
+    f.calls.length = 0;
+    const asked = f.command(['master', 'edit'], (q) => ({ ok: true, value: { endpoint: q.endpoint } }));
+    expect(asked.map((q) => q.endpoint)).toEqual(['edit.state']);
+    expect(f.calls).toEqual(['master.list']);
   });
 
   it('sends at most the allowed number of follow-ups', () => {

@@ -111,15 +111,27 @@ describe('handler registry', () => {
     r.query('expenses.items', () => {
       throw new Error('reads no changed area: never asked');
     });
+    // A slow view of the region: longer than a follow-up may take.
+    r.query('submit.check', () => {
+      const until = performance.now() + 40;
+      while (performance.now() < until);
+      return { findings: [] } as never;
+    });
     const followUps = [
       { endpoint: 'region.overview', input: {} },
       { endpoint: 'expenses.items' },
       { endpoint: 'edit.state', input: {} },
+      { endpoint: 'submit.check', input: {} },
     ];
+    // A query that never ran has no time yet: the renderer asks for it as before.
+    const first = await r.invoke('region.updateProfile', { notes: '招商' }, followUps);
+    expect(first).toMatchObject({ ok: true, answers: [null, null, null, null] });
+    // The views on screen ran them; the quick ones now come with the command, the slow list does not.
+    for (const f of followUps) await r.invoke(f.endpoint, f.input);
     const res = await r.invoke('region.updateProfile', { notes: '空白區域招商' }, followUps);
     expect(res).toMatchObject({
       ok: true,
-      answers: [{ ok: true, value: { notes: '空白區域招商' } }, null, { ok: true, value: { steps: 1 } }],
+      answers: [{ ok: true, value: { notes: '空白區域招商' } }, null, { ok: true, value: { steps: 2 } }, null],
     });
     // A command that wrote nothing answers none.
     r.command('region.setDisplayUnit', () => null as never);

@@ -44,6 +44,16 @@ export type QueryHandler<K extends QueryName> = (input: EndpointParsedInput<K>, 
 export type EditHandler<K extends EditCommandName> = (input: EndpointParsedInput<K>, ctx: CommandCtx) => EndpointResult<K>;
 export type AsyncHandler<K extends AsyncCommandName> = (input: EndpointParsedInput<K>, ctx: AsyncCommandCtx) => Promise<EndpointResult<K>>;
 
+/**
+ * A follow-up rides with its command only when it answered within this the last time it
+ * ran: a slower one (a list of 2,000 customers with a year of their sales) is left for the
+ * renderer to ask again, so that it never holds back the command's answer, which the
+ * screen may show by itself (a grid shows the values it just committed).
+ */
+const FOLLOW_UP_MS = 20;
+/** How many queries' last times are kept. */
+const TIMED_QUERIES = 512;
+
 interface ParsedCall {
   ok: true;
   name: EndpointName;
@@ -121,9 +131,11 @@ export class HandlerRegistry {
 
   /**
    * Runs one call. `followUps` (edit commands only) are queries a view shows: each one
-   * that reads an area the command changed is answered after the commit, in the command's
-   * answer (`answers`, in the order given; null for the others). They are checked like
-   * any call before the command runs, so a malformed one refuses the whole call unrun.
+   * that reads an area the command changed, and answered quickly the last time it ran
+   * (FOLLOW_UP_MS), is answered after the commit, in the command's answer (`answers`, in
+   * the order given; null for the others, which the renderer asks for itself). They are
+   * checked like any call before the command runs, so a malformed one refuses the whole
+   * call unrun.
    */
   async invoke(name: unknown, rawInput: unknown, followUps?: unknown): Promise<Result<unknown>> {
     const ended = callStarted();
@@ -137,11 +149,26 @@ export class HandlerRegistry {
       if (!result.ok || !result.changed || result.changed.length === 0) return result;
       const changed = result.changed;
       const answers: (Result<unknown> | null)[] = [];
-      for (const q of asked.calls) answers.push(overlaps(q.reads, changed) ? await this.run(q) : null);
+      for (const q of asked.calls) answers.push(overlaps(q.reads, changed) && this.quick(q) ? await this.run(q) : null);
       return { ...result, answers };
     } finally {
       ended();
     }
+  }
+
+  /** A query's time the last time it ran, by endpoint and input (at most TIMED_QUERIES). */
+  private readonly queryMs = new Map<string, number>();
+
+  private noteQueryTime(call: ParsedCall, ms: number): void {
+    const key = `${call.name}\u0000${JSON.stringify(call.input)}`;
+    this.queryMs.delete(key);
+    this.queryMs.set(key, ms);
+    if (this.queryMs.size > TIMED_QUERIES) this.queryMs.delete(this.queryMs.keys().next().value as string);
+  }
+
+  /** True when the query answered within FOLLOW_UP_MS the last time it ran (never run: false). */
+  private quick(call: ParsedCall): boolean {
+    return (this.queryMs.get(`${call.name}\u0000${JSON.stringify(call.input)}`) ?? Infinity) <= FOLLOW_UP_MS;
   }
 
   /** The follow-ups of an edit command, each checked as a call of its own. */
@@ -224,7 +251,10 @@ export class HandlerRegistry {
               return requireFile();
             },
           };
-          return { ok: true, value: await entry.handler(input, ctx) };
+          const started = performance.now();
+          const value = await entry.handler(input, ctx);
+          this.noteQueryTime(call, performance.now() - started);
+          return { ok: true, value };
         }
         case 'edit': {
           const touches = spec.kind === 'command' ? spec.touches : [];

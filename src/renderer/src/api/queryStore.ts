@@ -43,6 +43,8 @@ interface Entry {
   inflight: Promise<void> | null;
   /** Asked for again while nobody listened: fetch on the next subscriber. */
   stale: boolean;
+  /** The latest answer holds a long list (BIG_LIST): it is not sent as a follow-up. */
+  big: boolean;
   usedAt: number;
 }
 
@@ -61,13 +63,17 @@ export class QueryStore {
 
   /**
    * The queries on screen, newest first (at most MAX_FOLLOW_UPS): sent with an edit
-   * command, so that the core answers those the command affects in its own answer.
+   * command, so that the core answers those the command affects in its own answer. Not
+   * those whose answer holds a long list (a grid of 2,000 customers): its new answer lands
+   * and renders before the command's caller goes on, which would hold back what the screen
+   * shows by itself (a grid shows the values just committed); such a view asks again
+   * after the command, as every view did before.
    */
   followUps(): StoreFollowUp[] {
     const out: StoreFollowUp[] = [];
     for (const [key, e] of [...this.entries].reverse()) {
       if (out.length >= MAX_FOLLOW_UPS) break;
-      if (e.listeners.size > 0) out.push({ key, endpoint: e.endpoint, input: e.input ?? {} });
+      if (e.listeners.size > 0 && !e.big) out.push({ key, endpoint: e.endpoint, input: e.input ?? {} });
     }
     return out;
   }
@@ -90,6 +96,7 @@ export class QueryStore {
         seq: 0,
         inflight: null,
         stale: true,
+        big: false,
         usedAt: 0,
       };
       this.entries.set(key, e);
@@ -100,6 +107,7 @@ export class QueryStore {
   }
 
   private set(e: Entry, state: QueryState<unknown>): void {
+    if (state.data !== e.state.data) e.big = holdsLongList(state.data, 3);
     e.state = state;
     for (const l of [...e.listeners]) l();
   }
@@ -192,6 +200,20 @@ export class QueryStore {
   }
 }
 
+
+/** An answer with a list longer than this is not sent as a follow-up (see `followUps`). */
+export const BIG_LIST = 500;
+
+/** True when `value` holds a list longer than BIG_LIST within `depth` levels. */
+function holdsLongList(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null || depth < 0) return false;
+  if (Array.isArray(value)) {
+    if (value.length > BIG_LIST) return true;
+    return depth > 0 && value.some((v) => holdsLongList(v, depth - 1));
+  }
+  for (const v of Object.values(value)) if (holdsLongList(v, depth - 1)) return true;
+  return false;
+}
 
 function answersByKey(asked: readonly StoreFollowUp[], answers: readonly (Result<unknown> | null)[]): Map<string, Result<unknown>> {
   const out = new Map<string, Result<unknown>>();
