@@ -13,6 +13,16 @@ async function withFile(strictAreas = true): Promise<{ r: HandlerRegistry; f: Re
   return { r: new HandlerRegistry({ file: () => f, strictAreas }), f };
 }
 
+/** region.updateProfile as a handler that writes the region's note, with its undo record. */
+function noteEdit(r: HandlerRegistry): void {
+  r.command('region.updateProfile', ({ notes }, { db }) =>
+    recordEdit(db, 'edit.profile', () => {
+      db.sqlite.prepare('UPDATE region_meta SET notes = ?').run(notes ?? '');
+      return { value: null as never, changes: [{ table: 'region_meta', key: { id: 1 }, before: { notes: '' }, after: { notes: notes ?? '' } }] };
+    }),
+  );
+}
+
 const appInfo = () => ({ version: '', transport: 'web' as const, nativeDialogs: false, platform: '', schemaVersion: 1, language: 'en' as const });
 
 describe('handler registry', () => {
@@ -80,12 +90,7 @@ describe('handler registry', () => {
 
   it('runs an edit command in one transaction with its undo step, and reports the areas it changed', async () => {
     const { r, f } = await withFile();
-    r.command('region.updateProfile', ({ notes }, { db }) =>
-      recordEdit(db, 'edit.profile', () => {
-        db.sqlite.prepare('UPDATE region_meta SET notes = ?').run(notes ?? '');
-        return { value: null as never, changes: [{ table: 'region_meta', key: { id: 1 }, before: { notes: '' }, after: { notes: notes ?? '' } }] };
-      }),
-    );
+    noteEdit(r);
     const before = f.changes.stamp(['region', 'targets']);
     const res = await r.invoke('region.updateProfile', { notes: '重點：空白區域招商' });
     expect(res).toMatchObject({ ok: true });
@@ -99,12 +104,7 @@ describe('handler registry', () => {
 
   it('answers the follow-ups a command affected after its commit, in its own answer', async () => {
     const { r, f } = await withFile();
-    r.command('region.updateProfile', ({ notes }, { db }) =>
-      recordEdit(db, 'edit.profile', () => {
-        db.sqlite.prepare('UPDATE region_meta SET notes = ?').run(notes ?? '');
-        return { value: null as never, changes: [{ table: 'region_meta', key: { id: 1 }, before: { notes: '' }, after: { notes: notes ?? '' } }] };
-      }),
-    );
+    noteEdit(r);
     // What the reader sees: the note, read on the query's own (read-only) connection.
     r.query('region.overview', (_, { db }) => ({ notes: db.sqlite.prepare('SELECT notes FROM region_meta').pluck().get() }) as never);
     r.query('edit.state', (_, { db }) => ({ steps: db.sqlite.prepare('SELECT count(*) FROM undo_step').pluck().get() }) as never);
