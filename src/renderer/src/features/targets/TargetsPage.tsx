@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SPREAD_METHODS,
@@ -230,26 +230,18 @@ export function TargetsPage() {
   // ---- new rows: the dialog adds under the selected row (or the region); then the row is focused
   const [addingRow, setAddingRow] = useState(false);
   const [rowMessage, setRowMessage] = useState<string | null>(null);
-  /** The row to focus once it is among the grid's rows (the tree reloads after the add). */
+  /** A destination's row to focus once it is among the grid's rows (after the view changes). */
   const pendingFocus = useRef<string | null>(null);
   const addParent = focusRow && focusRow.path.length < levels.length ? focusRow : (rowById.get(REGION_ID) ?? null);
-  // The rows now on screen: a command's answer brings the views' new answers with it, so
-  // the new row may have been drawn before the code that ran the command goes on.
-  const shownRows = useRef(rowById);
-  useLayoutEffect(() => {
-    shownRows.current = rowById;
-  }, [rowById]);
   const onRowAdded = (result: AddRowResult) => {
     setAddingRow(false);
     setRowMessage(t(`targets.rows.${result.kind}`, { name: result.name }));
-    // Open the parent when its children are not loaded yet, then focus the row.
-    const parentRow = shownRows.current.get(rowId(result.path.slice(0, -1)));
+    // Open the parent when its children are not loaded yet, then focus the row: the grid
+    // focuses it at once when its rows hold it (the command's answer may already have
+    // brought the tree's), or when they bring it.
+    const parentRow = rowById.get(rowId(result.path.slice(0, -1)));
     if (parentRow?.node && tree.isUnloaded(parentRow.node)) expand(parentRow.node);
-    pendingFocus.current = rowId(result.path);
-    if (shownRows.current.has(pendingFocus.current)) {
-      grid.current?.focusRow(pendingFocus.current);
-      pendingFocus.current = null;
-    }
+    grid.current?.focusRow(rowId(result.path));
   };
   useEffect(() => {
     const id = pendingFocus.current;
