@@ -17,7 +17,7 @@ function failure(e: unknown): Result<never> {
 
 const api: RegionPlanApi = {
   invoke(endpoint, input, followUps) {
-    return (followUps === undefined ? ipcRenderer.invoke(IPC_INVOKE, endpoint, input) : ipcRenderer.invoke(IPC_INVOKE, endpoint, input, followUps)).catch(failure);
+    return ipcRenderer.invoke(IPC_INVOKE, endpoint, input, followUps).catch(failure);
   },
   onEvent(listener) {
     const handler = (_event: IpcRendererEvent, appEvent: AppEvent): void => listener(appEvent);

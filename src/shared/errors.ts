@@ -99,7 +99,7 @@ export function refusal(code: ErrorCode, rule: MessageKey, message: string, wher
 /**
  * A call's outcome. A command's names the areas it changed and, when the call asked for
  * follow-ups (see `FollowUp` in the contract), the answers to those that read one of them,
- * in the order asked (null: not answered, the query reads none of the changed areas).
+ * in the order asked (null: not answered with it; the renderer asks for it itself).
  */
 export type Result<T> =
   | { ok: true; value: T; changed?: readonly Area[]; answers?: readonly (Result<unknown> | null)[] }

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Area } from '../../src/shared/areas';
 import { MAX_FOLLOW_UPS } from '../../src/shared/contract';
-import { BIG_LIST, QueryStore, type QueryClient, type StoreFollowUp } from '../../src/renderer/src/api/queryStore';
+import { BIG_LIST, QueryStore, type ChangeListener, type QueryClient, type StoreFollowUp } from '../../src/renderer/src/api/queryStore';
 import type { Result } from '../../src/shared/errors';
 
 // The renderer's query layer without a browser: a fake client counts the calls, and
 // a command's changed areas arrive through onChange as the real client sends them.
 
-type Followed = Parameters<Parameters<QueryClient['onChange']>[0]>[1];
-
 function fakeClient(answers: Record<string, () => unknown> = {}) {
   const calls: string[] = [];
-  const listeners = new Set<(areas: readonly Area[], followed?: Followed) => void>();
+  const listeners = new Set<ChangeListener>();
   let version = 0;
   let provider: () => readonly StoreFollowUp[] = () => [];
   const client: QueryClient = {

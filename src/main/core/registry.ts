@@ -61,6 +61,9 @@ interface ParsedCall {
   input: unknown;
 }
 
+/** A query's call by endpoint and parsed input, as its last time is kept. */
+const timeKey = (call: ParsedCall) => `${call.name}\u0000${JSON.stringify(call.input)}`;
+
 type Registered =
   | { kind: 'query'; handler: (input: unknown, ctx: QueryCtx) => unknown }
   | { kind: 'edit'; handler: (input: unknown, ctx: CommandCtx) => unknown }
@@ -160,7 +163,7 @@ export class HandlerRegistry {
   private readonly queryMs = new Map<string, number>();
 
   private noteQueryTime(call: ParsedCall, ms: number): void {
-    const key = `${call.name}\u0000${JSON.stringify(call.input)}`;
+    const key = timeKey(call);
     this.queryMs.delete(key);
     this.queryMs.set(key, ms);
     if (this.queryMs.size > TIMED_QUERIES) this.queryMs.delete(this.queryMs.keys().next().value as string);
@@ -168,7 +171,7 @@ export class HandlerRegistry {
 
   /** True when the query answered within FOLLOW_UP_MS the last time it ran (never run: false). */
   private quick(call: ParsedCall): boolean {
-    return (this.queryMs.get(`${call.name}\u0000${JSON.stringify(call.input)}`) ?? Infinity) <= FOLLOW_UP_MS;
+    return (this.queryMs.get(timeKey(call)) ?? Infinity) <= FOLLOW_UP_MS;
   }
 
   /** The follow-ups of an edit command, each checked as a call of its own. */

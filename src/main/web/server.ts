@@ -89,12 +89,11 @@ function uniquePath(dir: string, fileName: string): string {
 }
 
 /** The body of /api/call: `{ input, followUps }`, nothing else (each is checked by the registry). */
-function callEnvelope(json: unknown): { input: unknown; followUps: unknown } {
+function callEnvelope(json: unknown): { input?: unknown; followUps?: unknown } {
   if (typeof json !== 'object' || json === null || Array.isArray(json) || Object.keys(json).some((k) => k !== 'input' && k !== 'followUps')) {
     throw new AppError('INVALID_INPUT', 'request body must be { input, followUps }');
   }
-  const { input, followUps } = json as { input?: unknown; followUps?: unknown };
-  return { input: input ?? {}, followUps };
+  return json as { input?: unknown; followUps?: unknown };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

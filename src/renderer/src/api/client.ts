@@ -8,10 +8,10 @@ import {
   type RegionPlanApi,
   type Transport,
 } from '../../../shared/contract';
-import type { Area } from '../../../shared/areas';
 import type { Result } from '../../../shared/errors';
 import { decodeWireResult, WIRE_ROWS_HEADER, WIRE_ROWS_VALUE } from '../../../shared/wireRows';
 import { ApiError } from './apiError';
+import type { ChangeListener, StoreFollowUp } from './queryStore';
 
 // The renderer's one way to reach the core. The transport is picked once, at
 // start-up: the Electron preload's `window.regionplan`, or the web host's HTTP API
@@ -25,19 +25,6 @@ type InputArgs<K extends EndpointName> = Record<never, never> extends EndpointIn
 
 export type UploadPurpose = 'open' | 'import' | 'package' | 'answer';
 
-/** A follow-up query as the query store asks for it: `key` is the store's own name for it. */
-export interface FollowUpAsk extends FollowUp {
-  key: string;
-}
-
-/** The follow-ups sent with a command and the core's answers, in the same order (null: not answered). */
-export interface FollowedAnswers {
-  asked: readonly FollowUpAsk[];
-  answers: readonly (Result<unknown> | null)[];
-}
-
-export type ChangeListener = (areas: readonly Area[], followed?: FollowedAnswers) => void;
-
 export interface Api {
   readonly transport: Transport;
   call<K extends EndpointName>(endpoint: K, ...args: InputArgs<K>): Promise<EndpointResult<K>>;
@@ -48,7 +35,7 @@ export interface Api {
    */
   onChange(listener: ChangeListener): () => void;
   /** Says which queries to send with each edit command (the query store: the views on screen). */
-  followWith(provider: () => readonly FollowUpAsk[]): void;
+  followWith(provider: () => readonly StoreFollowUp[]): void;
   /**
    * Web only: copies a dropped file into the host's folder; resolves its path there.
    * purpose 'import' keeps a data file (CSV, Excel) in the host's imports folder, 'answer'
@@ -150,17 +137,17 @@ export function createApi(): Api {
       changeListeners.delete(listener);
     };
   };
-  let provider: (() => readonly FollowUpAsk[]) | null = null;
-  const followWith = (p: () => readonly FollowUpAsk[]) => {
+  let provider: (() => readonly StoreFollowUp[]) | null = null;
+  const followWith = (p: () => readonly StoreFollowUp[]) => {
     provider = p;
   };
   /** The follow-ups to send with `endpoint`: an edit command's, when a store asks for any. */
-  const followUpsFor = (endpoint: EndpointName): readonly FollowUpAsk[] => {
+  const followUpsFor = (endpoint: EndpointName): readonly StoreFollowUp[] => {
     const spec = contract[endpoint];
     return spec.kind === 'command' && spec.run === 'edit' && provider ? provider() : [];
   };
   /** A command's answer: tell the query layer what changed before the caller sees the value. */
-  const settle = <T,>(result: Result<T>, asked: readonly FollowUpAsk[]): T => {
+  const settle = <T,>(result: Result<T>, asked: readonly StoreFollowUp[]): T => {
     if (result.ok && result.changed && result.changed.length > 0) {
       const followed = asked.length > 0 && result.answers?.length === asked.length ? { asked, answers: result.answers } : undefined;
       for (const l of [...changeListeners]) l(result.changed, followed);
@@ -168,16 +155,14 @@ export function createApi(): Api {
     return unwrap(result);
   };
   /** What crosses to the core: the follow-ups without the store's keys. */
-  const wire = (asked: readonly FollowUpAsk[]): FollowUp[] | undefined => (asked.length > 0 ? asked.map(({ endpoint, input }) => ({ endpoint, input })) : undefined);
+  const wire = (asked: readonly StoreFollowUp[]): FollowUp[] | undefined => (asked.length > 0 ? asked.map(({ endpoint, input }) => ({ endpoint, input })) : undefined);
   const electron = window.regionplan;
   if (electron) {
     return {
       transport: 'electron',
       async call<K extends EndpointName>(endpoint: K, ...args: InputArgs<K>) {
         const asked = followUpsFor(endpoint);
-        const followUps = wire(asked);
-        const result = await (followUps ? electron.invoke(endpoint, inputOf<K>(args), followUps) : electron.invoke(endpoint, inputOf<K>(args)));
-        return settle(result, asked);
+        return settle(await electron.invoke(endpoint, inputOf<K>(args), wire(asked)), asked);
       },
       onEvent: (listener) => electron.onEvent(listener),
       onChange,

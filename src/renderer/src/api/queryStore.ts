@@ -14,11 +14,19 @@ export interface StoreFollowUp extends FollowUp {
   key: string;
 }
 
+/** The follow-ups sent with a command and the core's answers, in the same order (null: not answered). */
+export interface FollowedAnswers {
+  asked: readonly StoreFollowUp[];
+  answers: readonly (Result<unknown> | null)[];
+}
+
+/** Told the areas a command changed and, when it carried follow-ups, their answers. */
+export type ChangeListener = (areas: readonly Area[], followed?: FollowedAnswers) => void;
+
 /** What the store needs of the client: calls, the areas each command changed, and follow-ups. */
 export interface QueryClient {
   call(endpoint: EndpointName, input?: unknown): Promise<unknown>;
-  /** `followed`: the follow-ups sent with the command, and the core's answers in their order (null: not answered). */
-  onChange(listener: (areas: readonly Area[], followed?: { asked: readonly StoreFollowUp[]; answers: readonly (Result<unknown> | null)[] }) => void): () => void;
+  onChange(listener: ChangeListener): () => void;
   /** Lets the store say which queries ride on each edit command. */
   followWith(provider: () => readonly StoreFollowUp[]): void;
 }
@@ -199,7 +207,6 @@ export class QueryStore {
     for (const [key] of unused.slice(0, unused.length - KEEP_UNUSED)) this.entries.delete(key);
   }
 }
-
 
 /** An answer with a list longer than this is not sent as a follow-up (see `followUps`). */
 export const BIG_LIST = 500;
