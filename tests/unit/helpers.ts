@@ -12,6 +12,7 @@ import { createRegionFile, type RegionFile } from '../../src/main/core/db/region
 import { fillDemoRegion } from '../../src/main/core/demo/generate';
 import { createHandlers } from '../../src/main/core/handlers';
 import type { Host } from '../../src/main/core/host';
+import { testHost } from './testHost';
 import type { HandlerRegistry } from '../../src/main/core/registry';
 import { Session } from '../../src/main/core/session';
 import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
@@ -40,29 +41,7 @@ export function sidecarsOf(path: string): string[] {
 /** Runs a TypeScript child script with the same Node, through tsx. */
 export const TSX_ARGS = ['--import', 'tsx'];
 
-/** A host for driving the handler registry in a test: no dialogs, no jobs, events dropped. */
-export function testHost(stateDir: string, overrides: Partial<Host> = {}): Host {
-  return {
-    transport: 'electron',
-    nativeDialogs: true,
-    version: 'test',
-    stateDir,
-    chooseSavePath: async () => null,
-    chooseOpenPath: async () => null,
-    chooseImportPath: async () => null,
-    chooseReturnPath: async () => null,
-    chooseExportPath: async () => null,
-    chooseExportFolder: async () => null,
-    choosePackagePaths: async () => null,
-    browse: () => [],
-    allowsPath: () => false,
-    runJob: () => {
-      throw new Error('no jobs in this test');
-    },
-    emit: () => undefined,
-    ...overrides,
-  };
-}
+export { testHost };
 
 /**
  * The tiny demo region (華東大區 2027), generated once for the calling file or describe
