@@ -31,9 +31,11 @@ async function plannedCopy(): Promise<string> {
   return path;
 }
 
-/** The working plan's amount by month (cents), from SQL. */
+/** The working plan's amount by month (cents), from SQL (as any reader: rows an edit left for after its commit land first). */
 function sqlMonths(c: Ctx, versionId: number): number[] {
-  const rows = c.session.requireFile().sqlite
+  const file = c.session.requireFile();
+  file.settle();
+  const rows = file.sqlite
     .prepare('SELECT month, sum(amount_cents) AS cents FROM target_fact WHERE version_id = ? GROUP BY month')
     .all(versionId) as { month: number; cents: number }[];
   const out = new Array<number>(12).fill(0);

@@ -51,8 +51,16 @@ async function refused<K extends EndpointName>(c: Ctx, name: K, input: EndpointI
   return res.error;
 }
 
+/** One value from the file in SQL. */
 function sql<T>(c: Ctx, text: string, ...params: unknown[]): T {
-  return c.session.requireFile().sqlite.prepare(text).pluck().get(...params) as T;
+  return raw(c).prepare(text).pluck().get(...params) as T;
+}
+
+/** The file's connection for SQL by hand, as any reader sees it: rows an edit left for after its commit (db/deferredRows.ts) land first. */
+function raw(c: Ctx) {
+  const file = c.session.requireFile();
+  file.settle();
+  return file.sqlite;
 }
 
 const WAN = 1_000_000; // cents in 萬元
@@ -156,7 +164,7 @@ describe('target planning core', () => {
     const v = await seedPlan(c, 3_600 * WAN);
     const levels = ['province', 'channel', 'city'] as const;
     const fromFile = () => {
-      const rows = c.session.requireFile().sqlite
+      const rows = raw(c)
         .prepare(`SELECT city.province_id AS p, t.channel_id AS ch, t.month AS m, sum(t.amount_cents) AS a FROM target_fact t
           JOIN city ON city.id = t.city_id WHERE t.version_id = ? GROUP BY 1, 2, 3`)
         .all(v) as { p: number; ch: number; m: number; a: number }[];
@@ -180,14 +188,14 @@ describe('target planning core', () => {
       for (const n of shown) expect([n.path.join('.'), n.months]).toEqual([n.path.join('.'), want.get(n.path.join('.')) ?? new Array<number>(12).fill(0)]);
       // The version list's totals follow the same moves.
       const versions = await call(c, 'targets.versions', {});
-      const totals = c.session.requireFile().sqlite
+      const totals = raw(c)
         .prepare('SELECT count(*) AS cells, sum(amount_cents) AS amount, sum(volume) AS volume FROM target_fact WHERE version_id = ?')
         .get(v) as { cells: number; amount: number; volume: number };
       const listed = versions.find((x) => x.id === v)!;
       expect({ cells: listed.cellCount, amount: listed.amountCents, volume: listed.volume }).toEqual(totals);
       // So does the summary: amounts and volumes by month, and gross profit from each SKU's month (its cents times its margin).
       const summary = await call(c, 'targets.summary', { versionId: v });
-      const bySkuMonth = c.session.requireFile().sqlite
+      const bySkuMonth = raw(c)
         .prepare(`SELECT t.month AS m, sum(t.amount_cents) AS a, sum(t.volume) AS vol, s.std_cost_cents AS cost, s.list_price_cents AS price
           FROM target_fact t JOIN sku s ON s.id = t.sku_id WHERE t.version_id = ? GROUP BY t.sku_id, t.month ORDER BY t.sku_id, t.month`)
         .all(v) as { m: number; a: number; vol: number; cost: number | null; price: number | null }[];
@@ -234,7 +242,7 @@ describe('target planning core', () => {
     const v = await seedPlan(c, 3_600 * WAN);
     const bulkSteps = () => sql<number>(c, 'SELECT count(DISTINCT step_id) FROM undo_bulk');
     // Checkpoints wait for the pause too; the log checkpoints itself only past its bound.
-    const sqlite = c.session.requireFile().sqlite;
+    const sqlite = raw(c);
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT);
     const pragmas: string[] = [];
     const pragma = sqlite.pragma.bind(sqlite);
@@ -282,7 +290,7 @@ describe('target planning core', () => {
     expect(spreadOf).toBeLessThanOrEqual(100);
     const yearBefore = sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v);
     // A leaf edit rolls up: the region total moves by exactly the change.
-    const row = c.session.requireFile().sqlite
+    const row = raw(c)
       .prepare('SELECT customer_id, sku_id, amount_cents FROM target_fact WHERE version_id = ? AND city_id = ? AND month = 5 LIMIT 1')
       .get(v, city.path[1]) as { customer_id: number; sku_id: number; amount_cents: number };
     await call(c, 'targets.setCells', {
@@ -311,7 +319,7 @@ describe('target planning core', () => {
     expect(sql<number>(d, 'SELECT count(*) FROM target_fact WHERE version_id = ?', v)).toBe(0);
     await call(d, 'edit.redo', {});
     expect(sql<number>(d, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(3_600 * WAN);
-    expect(d.session.requireFile().sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(raw(d).pragma('foreign_key_check')).toEqual([]);
   });
 
   it('snapshots never change; scenarios compare and promote (undoable)', async () => {

@@ -64,8 +64,17 @@ interface ParsedCall {
 /** A query's call by endpoint and parsed input, as its last time is kept. */
 const timeKey = (call: ParsedCall) => `${call.name}\u0000${JSON.stringify(call.input)}`;
 
+export interface QueryOptions {
+  /**
+   * The answer comes from state an edit updates in place before its commit (the target
+   * cube), not from the rows an edit may write just after it (deferredRows.ts): such a
+   * query, a follow-up above all, need not wait for them.
+   */
+  inMemory?: boolean;
+}
+
 type Registered =
-  | { kind: 'query'; handler: (input: unknown, ctx: QueryCtx) => unknown }
+  | { kind: 'query'; handler: (input: unknown, ctx: QueryCtx) => unknown; inMemory: boolean }
   | { kind: 'edit'; handler: (input: unknown, ctx: CommandCtx) => unknown }
   | { kind: 'async'; handler: (input: unknown, ctx: AsyncCommandCtx) => Promise<unknown> };
 
@@ -100,8 +109,8 @@ export class HandlerRegistry {
 
   constructor(private readonly options: RegistryOptions) {}
 
-  query<K extends QueryName>(name: K, handler: QueryHandler<K>): void {
-    this.add(name, { kind: 'query', handler: handler as Registered['handler'] as (input: unknown, ctx: QueryCtx) => unknown });
+  query<K extends QueryName>(name: K, handler: QueryHandler<K>, options: QueryOptions = {}): void {
+    this.add(name, { kind: 'query', handler: handler as Registered['handler'] as (input: unknown, ctx: QueryCtx) => unknown, inMemory: options.inMemory ?? false });
   }
 
   command<K extends EditCommandName>(name: K, handler: EditHandler<K>): void {
@@ -239,10 +248,23 @@ export class HandlerRegistry {
     return { ok: true, name, entry, input: parsed.data as unknown };
   }
 
+  /**
+   * Rows an edit committed but has not written yet (deferredRows.ts) are written before
+   * any command, and before any query that reads their area unless it answers from memory.
+   */
+  private settleFor(call: ParsedCall): void {
+    const file = this.options.file();
+    if (!file || file.closed || file.unsettled.length === 0) return;
+    const spec = contract[call.name];
+    if (call.entry.kind === 'query' && (call.entry.inMemory || spec.kind !== 'query' || !overlaps(spec.reads, file.unsettled))) return;
+    file.settle();
+  }
+
   private async run(call: ParsedCall): Promise<Result<unknown>> {
     const { name, entry, input } = call;
     const spec = contract[name];
     try {
+      this.settleFor(call);
       switch (entry.kind) {
         case 'query': {
           const requireFile = () => this.requireFile();
@@ -261,7 +283,7 @@ export class HandlerRegistry {
         }
         case 'edit': {
           const touches = spec.kind === 'command' ? spec.touches : [];
-          const outcome = runEdit(this.requireFile(), touches, (ctx) => entry.handler(input, ctx), { strict: this.options.strictAreas, name });
+          const outcome = runEdit(this.requireFile(), touches, (ctx) => entry.handler(input, ctx), { strict: this.options.strictAreas, name, deferRows: true });
           return { ok: true, value: outcome.value, changed: outcome.changed };
         }
         case 'async': {

@@ -284,6 +284,8 @@ export const en: Messages = {
     CANCELLED: 'Cancelled.',
     CONFLICT: 'The data was changed by another action. Refresh and try again.',
     READ_ONLY: '“{{file}}” is still being checked in full and is read-only until the check passes. Try again in a moment.',
+    NOT_WRITTEN:
+      'Your last change to “{{file}}” is saved, but the figures it changed could not be written out yet (is the disk full, or the file locked by another program?). Free some space or close the other program, then try again; they are also written when the file next opens.',
     NOT_FOUND: 'The data you were working on was not found; it may have been deleted.',
     INTERNAL:
       'Something unexpected went wrong. Your data is saved up to the last change; if this keeps happening, send the technical details to support.',

@@ -1,14 +1,16 @@
 import type { Area } from '../../../shared/areas';
 import { AppError } from '../../../shared/errors';
+import { markDeferred } from './deferredRows';
 import { writeDb, type WriteDb } from './handle';
 import type { RegionFile } from './regionFile';
 import { UndoStep } from './undoLog';
-import { upkeepWhenQuiet } from './upkeep';
+import { settleWhenQuiet, upkeepWhenQuiet } from './upkeep';
 
 // How every change reaches a region file: one immediate transaction holding the
 // change and its undo step, then the file's change counter bumped with the areas it
 // changed. The handler registry runs each 'edit' command through here; tests and
-// tools that change a file without the registry do the same.
+// tools that change a file without the registry do the same. With `deferRows`, bulk
+// records an edit marks `later` are written just after the commit (deferredRows.ts).
 
 export interface CommandCtx {
   /** The write handle, valid during the command's transaction only. */
@@ -36,16 +38,24 @@ export interface EditOptions {
   strict?: boolean;
   /** Names the command in the refusal. */
   name?: string;
+  /**
+   * Rows of bulk records marked `later` are written after the commit, from memory, in a
+   * transaction of their own (RegionFile.settle), rather than inside this one. Only for
+   * a caller that settles the file before anything reads those rows: the registry.
+   */
+  deferRows?: boolean;
 }
 
 /** Runs `fn` as one committed change of `file`, with its undo step. */
 export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx: CommandCtx) => T, options: EditOptions = {}): EditOutcome<T> {
   // No write reaches a file that has not passed its full integrity check.
   file.assertWritable();
+  // Rows an earlier edit left for after its commit land before this one reads or writes.
+  file.settle();
   const sqlite = file.sqlite;
   const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
   const before = totalChanges.get() as number;
-  const step = new UndoStep();
+  const step = new UndoStep(options.deferRows ?? false);
   const db = writeDb(sqlite, step);
   const changed = new Set<Area>(touches);
   const hooks: (() => void)[] = [];
@@ -68,6 +78,8 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
         changed.add(a);
       }
       step.save(sqlite);
+      const deferred = step.deferred();
+      if (deferred) markDeferred(sqlite, deferred.stepId, deferred.changes.map((c) => c.seq));
       return v;
     });
   let value: T;
@@ -81,6 +93,11 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
   if (wrote) {
     changed.add('edit');
     file.changes.bump(changed);
+  }
+  const deferred = step.deferred();
+  if (deferred) {
+    file.deferRows(deferred);
+    settleWhenQuiet(file);
   }
   if (wrote) upkeepWhenQuiet(file, step.bulky);
   for (const hook of hooks) hook();

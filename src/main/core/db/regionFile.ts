@@ -3,6 +3,7 @@ import { existsSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import type { Area } from '../../../shared/areas';
 import { AppError } from '../../../shared/errors';
 import type { DisplayUnit } from '../../../shared/units';
 import { APPLICATION_ID, REGION_FILE_EXTENSION, WAL_AUTOCHECKPOINT } from './constants';
@@ -11,7 +12,9 @@ import { migrate } from './migrate';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { FileChanges } from './changes';
 import { cleanStamp } from './cleanClose';
+import { deferredAreas, hasDeferred, replayDeferred, writeDeferred } from './deferredRows';
 import { readDb, type ReadDb } from './handle';
+import type { DeferredRows } from './undoLog';
 import type { DB } from './schema';
 
 export const APP_NAME = 'RegionPlan';
@@ -38,6 +41,20 @@ export interface RegionFile {
   markVerified(): void;
   /** Throws READ_ONLY unless the file is verified; every write to the open file passes here first. */
   assertWritable(): void;
+  /**
+   * Takes the rows of a just-committed step that are still to be written
+   * (deferredRows.ts) until settle() writes them (upkeep.ts calls it once the calls are
+   * quiet; the registry, before any call that may read them).
+   */
+  deferRows(rows: DeferredRows): void;
+  /** The areas of rows committed but not written yet (none, nearly always). */
+  readonly unsettled: readonly Area[];
+  /**
+   * Writes any rows committed but not written yet, in a transaction of their own.
+   * Called before anything may read them; a failure leaves them to the next call (or
+   * to the next open) and says why.
+   */
+  settle(): void;
   /** True from the moment close() begins. */
   readonly closed: boolean;
   close(): Promise<void>;
@@ -98,6 +115,19 @@ function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean):
   let closed = false;
   let reader: Database.Database | null = null;
   let verified = verifiedAtOpen;
+  let deferred: DeferredRows | null = null;
+  let unsettled: Area[] = [];
+  const settle = () => {
+    if (!deferred) return;
+    if (sqlite.inTransaction) throw new AppError('INTERNAL', `${path}: rows still to be written, inside a transaction`);
+    try {
+      writeDeferred(sqlite, deferred);
+    } catch (e) {
+      throw new AppError('NOT_WRITTEN', `${path}: the last edit is saved, but its rows could not be written yet (${(e as Error).message}); they will be written when the file next opens`, { path });
+    }
+    deferred = null;
+    unsettled = [];
+  };
   return {
     path,
     sqlite,
@@ -114,6 +144,15 @@ function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean):
         throw new AppError('READ_ONLY', `${path}: the file is read-only until its full integrity check has passed; try again when it has`, { path });
       }
     },
+    deferRows(rows) {
+      if (deferred) throw new AppError('INTERNAL', `${path}: rows of an earlier edit are still to be written`);
+      deferred = rows;
+      unsettled = deferredAreas(rows);
+    },
+    get unsettled() {
+      return unsettled;
+    },
+    settle,
     get closed() {
       return closed;
     },
@@ -125,6 +164,11 @@ function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean):
     },
     async close() {
       if (closed) return;
+      try {
+        settle();
+      } catch {
+        // The marker stays in the file: the next open writes the rows from the undo images.
+      }
       closed = true;
       reader?.close();
       try {
@@ -316,6 +360,16 @@ export async function openRegionFile(path: string, options: OpenOptions = {}): P
     configure(sqlite);
     const file = wrap(path, sqlite, fullNow || unchanged);
     const from = sqlite.pragma('user_version', { simple: true }) as number;
+    if (from >= 1 && hasDeferred(sqlite)) {
+      // A crash came between an edit's commit and the writing of its rows (deferredRows.ts):
+      // they are written from the edit's undo images before anything reads the file. This
+      // writes, so a file not yet checked in full is checked first.
+      if (!file.verified) {
+        verifyReadOnly(path, 'full');
+        file.markVerified();
+      }
+      replayDeferred(sqlite);
+    }
     if (from < target) {
       backup = backupPathFor(path, from);
       // VACUUM INTO writes a consistent copy through SQLite, never a raw byte copy;

@@ -13,7 +13,8 @@ import type { TableName } from './schema';
 // database and is written in the command's own transaction, it survives a restart
 // and can never disagree with the data. The registry opens the step (UndoStep) with
 // the command's transaction and writes it before the commit; services add to it with
-// recordEdit.
+// recordEdit. The one exception is a bulk record marked `later`: its rows may be
+// written just after the commit, from the step's own images (deferredRows.ts).
 
 type Value = string | number | null;
 export type RowValues = Record<string, Value>;
@@ -42,6 +43,17 @@ export interface BulkChange {
   columns: string[];
   before: Float64Array[] | null;
   after: Float64Array[];
+  /**
+   * 'update' only: the edit has not written the rows; recordEdit writes them, at once or,
+   * in a step that defers (a command run by the registry), just after the commit.
+   */
+  later?: boolean;
+}
+
+/** A committed step's bulk records whose rows are still to be written (deferredRows.ts). */
+export interface DeferredRows {
+  stepId: number;
+  changes: { seq: number; change: BulkChange }[];
 }
 
 /** What an edit tells recordEdit it did. */
@@ -108,7 +120,7 @@ function packIds(ids: Float64Array): Buffer {
   return pack([deltas]);
 }
 
-function unpackIds(blob: Buffer, n: number): Float64Array {
+export function unpackIds(blob: Buffer, n: number): Float64Array {
   const [deltas] = unpack(blob, 1, n);
   const ids = new Float64Array(n);
   let acc = 0;
@@ -245,6 +257,12 @@ function applyImage(sqlite: Database.Database, table: TableName, key: RowValues,
  * names it. A step with no real change is not written.
  */
 export class UndoStep {
+  /**
+   * True: bulk records marked `later` are left for after the commit (the registry's
+   * commands, whose file writes them before anything reads them).
+   */
+  constructor(readonly defers = false) {}
+
   private label: string | null = null;
   /** The plan version the step changed, if any (the first record that names one). */
   private versionId: number | null = null;
@@ -284,6 +302,15 @@ export class UndoStep {
     return areas;
   }
 
+  /** The saved step's bulk records still to be written, or null. */
+  deferred(): DeferredRows | null {
+    if (this.savedAs === null) return null;
+    const changes = this.bulk.flatMap((change, seq) => (change.later && this.defers ? [{ seq, change }] : []));
+    return changes.length > 0 ? { stepId: this.savedAs, changes } : null;
+  }
+
+  private savedAs: number | null = null;
+
   /** Writes the step into the log, inside the command's transaction. A new step drops the redo branch. */
   save(sqlite: Database.Database): void {
     if (this.label === null) return;
@@ -306,6 +333,7 @@ export class UndoStep {
     });
     saveBulk(sqlite, step.lastInsertRowid, this.bulk);
     if (this.bulk.length > 0 && bulkCut(sqlite, BULK_HISTORY * 2) !== undefined) pruneBulkHistory(sqlite);
+    this.savedAs = Number(step.lastInsertRowid);
   }
 }
 
@@ -318,6 +346,11 @@ export class UndoStep {
 export function recordEdit<T>(db: WriteDb, label: string, edit: () => EditRecord<T>, options: { versionId?: number } = {}): T {
   if (!db.step) throw new AppError('INTERNAL', `${label}: an undoable edit outside a command`);
   const { changes, bulk = [], value } = edit();
+  for (const b of bulk) {
+    if (!b.later) continue;
+    if (b.kind !== 'update') throw new AppError('INTERNAL', `${label}: only an update's rows can be written later`);
+    if (!db.step.defers) bulkUpdate(db.sqlite, b.table, b.ids, b.columns, b.after);
+  }
   db.step.add(label, changes, bulk, options.versionId ?? null);
   return value;
 }

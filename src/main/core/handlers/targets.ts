@@ -15,7 +15,9 @@ import { createVersion, deleteVersion, hoTarget, listVersions, promoteVersion, s
  * as they write, and the others change nothing it holds.
  */
 export function registerTargets(r: HandlerRegistry): void {
-  r.query('targets.versions', (_, { db, file }) => listVersions(db, targetCache(file, db)));
+  // The versions, the tree and the summary answer from the cube (a version not loaded is
+  // read from its rows, which the cache's loader settles first): inMemory.
+  r.query('targets.versions', (_, { db, file }) => listVersions(db, targetCache(file, db)), { inMemory: true });
   r.command('targets.createVersion', (input, ctx) => {
     const c = cubeForEdit(ctx);
     const id = createVersion(ctx.db, input);
@@ -41,8 +43,8 @@ export function registerTargets(r: HandlerRegistry): void {
   });
   r.query('targets.tree', ({ versionId, levels, measure, parent }, { db, file }) =>
     targetTree(db, targetCache(file, db), versionId, levels, measure, parent),
-  );
-  r.query('targets.summary', ({ versionId }, { db, file }) => targetSummary(db, targetCache(file, db), versionId));
+  { inMemory: true });
+  r.query('targets.summary', ({ versionId }, { db, file }) => targetSummary(db, targetCache(file, db), versionId), { inMemory: true });
   // A spread: the grid's edits, spread or rolled up in the cube and written set-based (services/targets/edit.ts).
   r.command('targets.setCells', (input, ctx) => setCells(ctx.db, cubeForEdit(ctx), input));
   r.command('targets.spreadManual', (input, ctx) => spreadManual(ctx.db, cubeForEdit(ctx), input));

@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/spread';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import { recordEdit } from '../../db/undoLog';
-import { insertCells, nextCellId, updateCells, type CellColumn } from '../../repos/targets/cells';
+import { insertCells, nextCellId, type CellColumn } from '../../repos/targets/cells';
 import { lockMask, readLocks } from './locks';
 import { MONTHS, noteCubeEdit, type TargetCache, type TargetRefs, type VersionCube } from './model';
 import { combosUnder } from './read';
@@ -16,15 +16,18 @@ import { assertEditable } from './versions';
 
 // Writing the cube: a set of cell edits (each a total that spreads down or a leaf
 // that rolls up), manual weights, and the balanced breakdown. Every call works on
-// copies of the affected arrays, writes the changed cells with one set-based
-// statement (repos/targets/cells.ts) and one bulk undo record, and only then
-// updates the cube in place.
+// copies of the affected arrays, records the changed cells as one bulk undo record
+// whose rows are written set-based (db/bulk.ts), and only then updates the cube in
+// place.
 //
 // A spread's way through the code: the target grid (renderer, TargetsPage) calls the
 // endpoint targets.setCells; its handler (handlers/targets.ts) calls setCells here
 // with the command's write handle and the cube (cubeForEdit); setCells reads the
 // locks (locks.ts → repos/targets/locks.ts), spreads in the arrays, and commit()
-// writes through updateCells or insertCells (repos/targets/cells.ts → db/bulk.ts).
+// inserts new leaves through insertCells (repos/targets/cells.ts) or records changed
+// ones for the undo step to write: when the registry runs the command, just after its
+// commit (db/deferredRows.ts), since the cube that every view of the targets reads
+// already holds the new values.
 
 export function monthsOf(period: TargetPeriod): number[] {
   if (period === 'year') return [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -420,10 +423,11 @@ function commit(db: WriteDb, w: Work, label: string): number {
     };
     if (amountChanged) add('amount');
     if (volumeChanged) add('volume');
-    recordEdit(db, label, () => {
-      updateCells(db, ids, columns, after);
-      return { changes: [], bulk: [{ table: 'target_fact', kind: 'update', ids, columns, before, after }], value: null };
-    }, { versionId: cube.versionId });
+    // The rows are written from `after` by the undo step: just after the commit when the
+    // registry runs the command (the cube already holds the values), else at once.
+    recordEdit(db, label, () => ({ changes: [], bulk: [{ table: 'target_fact', kind: 'update', ids, columns, before, after, later: true }], value: null }), {
+      versionId: cube.versionId,
+    });
     changed = n;
     // What moved, for readers that follow changes (the tree's sums) once the commit lands.
     const dAmount = new Float64Array(n);

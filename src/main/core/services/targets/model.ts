@@ -535,11 +535,19 @@ export class TargetCache {
     readonly refs: TargetRefs,
     /** The file's counts of CUBE_READS when the cube was last current. */
     public stamp: string,
+    /** Runs before a version's rows are read: rows an edit left for after its commit land first. */
+    private readonly beforeRead: () => void = () => undefined,
   ) {}
+
+  /** Call before reading versions' rows in SQL rather than through a cube. */
+  readingRows(): void {
+    this.beforeRead();
+  }
 
   cube(db: ReadDb, versionId: number): VersionCube {
     let cube = this.cubes.get(versionId);
     if (!cube) {
+      this.readingRows();
       if (!findVersion(db, versionId)) throw new AppError('NOT_FOUND', `plan version ${versionId} does not exist`);
       cube = loadVersionCube(db, this.refs, versionId);
       this.cubes.set(versionId, cube);
@@ -644,7 +652,7 @@ export function targetCache(file: RegionFile, db: ReadDb): TargetCache {
       return built;
     }
   }
-  const cache = new TargetCache(buildRefs(db, regionPlanYear(db)), stamp);
+  const cache = new TargetCache(buildRefs(db, regionPlanYear(db)), stamp, () => file.settle());
   caches.set(file, cache);
   return cache;
 }
@@ -729,9 +737,15 @@ export function warmTargetCache(file: RegionFile): void {
   }
   const stamp = file.changes.stamp(CUBE_READS);
   if (caches.get(file)?.stamp === stamp || warming.has(file)) return;
+  try {
+    // The warm-up reads the working version's rows: any an edit left for after its commit first.
+    file.settle();
+  } catch {
+    return;
+  }
   function* steps(): Steps<TargetCache> {
     const refs = yield* buildRefsSteps(db, regionPlanYear(db));
-    const cache = new TargetCache(refs, stamp);
+    const cache = new TargetCache(refs, stamp, () => file.settle());
     cache.adopt(yield* loadVersionCubeSteps(db, refs, workingVersionId(db)));
     return cache;
   }

@@ -39,6 +39,7 @@ export function listVersions(db: ReadDb, cache: TargetCache): PlanVersionInfo[] 
   }
   const missing = rows.filter((r) => !stats.has(r.id));
   if (missing.length > 0) {
+    cache.readingRows();
     for (const s of cellTotals(db, missing.map((r) => r.id))) stats.set(s.version_id, { cells: s.cells, amount: s.amount, volume: s.volume });
   }
   const order = { working: 0, scenario: 1, snapshot: 2 } as const;

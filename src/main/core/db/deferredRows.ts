@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import type { Area } from '../../../shared/areas';
+import { AppError } from '../../../shared/errors';
+import { areaOfRow } from './areas';
+import { bulkUpdate } from './bulk';
+import { unpack, unpackIds, type DeferredRows } from './undoLog';
+
+// Rows an edit writes just after its commit. A spread over a province's 24k leaf cells
+// spends most of its time in SQLite rewriting those rows (a B-tree seek and a frozen-
+// snapshot trigger per row), yet the new values are already in the command's undo step,
+// whose images hold them before and after. So a command run by the registry commits its
+// step first, with a marker naming the bulk records whose rows are still to be written;
+// the answer goes back; and the rows follow in a transaction of their own:
+// - once the calls have been quiet for a moment (upkeep.ts), so that the screen paints
+//   the answer first, or before any call that could read them, whichever comes first
+//   (RegionFile.settle; the registry settles before every command and before every
+//   query that reads the rows' area, except those answered from the in-memory cube,
+//   which the edit already updated; a cube loading a version settles first too);
+// - after a crash between the two commits, when the file next opens, from the images.
+// What the user was told is saved is in the file at the first commit; the second only
+// materialises it, and nothing reads the rows in between.
+
+/** The setting that names the step and the bulk records whose rows are not written yet. */
+export const PENDING_SETTING = 'undo.pendingRows';
+
+/** Records, inside the command's transaction, which of the step's bulk records are still to be written. */
+export function markDeferred(sqlite: Database.Database, stepId: number, seqs: readonly number[]): void {
+  sqlite.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(PENDING_SETTING, JSON.stringify({ step: stepId, seqs }));
+}
+
+/** The areas whose rows a deferred write will change. */
+export function deferredAreas(d: DeferredRows): Area[] {
+  const areas = new Set<Area>();
+  for (const { change } of d.changes) areas.add(areaOfRow(change.table, null) ?? 'edit');
+  return [...areas];
+}
+
+/** Writes the rows of a just-committed step from memory, and drops the marker, in one transaction. */
+export function writeDeferred(sqlite: Database.Database, d: DeferredRows): void {
+  sqlite
+    .transaction(() => {
+      for (const { change } of d.changes) bulkUpdate(sqlite, change.table, change.ids, change.columns, change.after);
+      sqlite.prepare('DELETE FROM setting WHERE key = ?').run(PENDING_SETTING);
+    })
+    .immediate();
+}
+
+interface Marker {
+  step: number;
+  seqs: number[];
+}
+
+function readMarker(sqlite: Database.Database): Marker | null {
+  const raw = sqlite.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(PENDING_SETTING) as string | undefined;
+  if (raw === undefined) return null;
+  const m = JSON.parse(raw) as Partial<Marker>;
+  if (!Number.isInteger(m.step) || !Array.isArray(m.seqs) || !m.seqs.every((s) => Number.isInteger(s))) {
+    throw new AppError('FILE_REFUSED', `the file's record of an edit still to be written (${PENDING_SETTING}) is damaged: ${raw.slice(0, 80)}`, { reason: 'corrupt' });
+  }
+  return m as Marker;
+}
+
+/** True when the file holds a committed edit whose rows are still to be written (a crash came between). */
+export function hasDeferred(sqlite: Database.Database): boolean {
+  return readMarker(sqlite) !== null;
+}
+
+/**
+ * Writes, from the undo images, the rows of a committed edit that a crash kept from
+ * being written, and drops the marker, in one transaction. Run when the file opens,
+ * before anything reads it and once it may be written.
+ */
+export function replayDeferred(sqlite: Database.Database): boolean {
+  return sqlite
+    .transaction(() => {
+      const marker = readMarker(sqlite);
+      if (!marker) return false;
+      const read = sqlite.prepare('SELECT table_name, kind, columns, row_count, ids, image FROM undo_bulk WHERE step_id = ? AND seq = ?');
+      for (const seq of marker.seqs) {
+        const row = read.get(marker.step, seq) as { table_name: string; kind: string; columns: string; row_count: number; ids: Buffer; image: Buffer } | undefined;
+        if (!row || row.kind !== 'update') {
+          throw new AppError('FILE_REFUSED', `an edit still to be written names undo record ${marker.step}/${seq}, which the file does not hold`, { reason: 'corrupt' });
+        }
+        const columns = JSON.parse(row.columns) as string[];
+        const ids = unpackIds(row.ids, row.row_count);
+        const image = unpack(row.image, columns.length * 2, row.row_count);
+        bulkUpdate(sqlite, row.table_name, ids, columns, image.slice(columns.length));
+      }
+      sqlite.prepare('DELETE FROM setting WHERE key = ?').run(PENDING_SETTING);
+      return true;
+    })
+    .immediate();
+}
