@@ -78,15 +78,21 @@ export const spreadRegionTotal: BenchCase = {
     const cells = session.requireFile().sqlite.prepare('SELECT count(*) FROM target_fact WHERE version_id = ?').pluck().get(v) as number;
     let round = 0;
     let changed = 0;
+    const answers: number[] = [];
     // Ours: the user types a new region total; it spreads (in proportion) over every
-    // leaf, locks honoured, whole 元, totals exact, committed with its undo record.
+    // leaf, locks honoured, whole 元, totals exact, committed with its undo record, and
+    // the rows written: the registry answers once the step is committed and writes the
+    // rows just after (db/deferredRows.ts), so both are timed here, the answer apart.
     const ours = async () => {
       round++;
       const value = Math.round((start * (1 + (round % 2 ? 0.05 : -0.03))) / 100) * 100;
+      const t0 = performance.now();
       const out = await ok<{ changed: number }>(registry, 'targets.setCells', {
         versionId: v, levels: ['province'], measure: 'amount', method: 'current', label: 'edit',
         edits: [{ path: [], period: 'year', value }],
       });
+      answers.push(performance.now() - t0);
+      session.requireFile().settle();
       changed = out.changed;
     };
     // Baseline: one set-based UPDATE of the same rows' amount in one transaction, on
@@ -107,7 +113,7 @@ export const spreadRegionTotal: BenchCase = {
       baseline: 'one set-based UPDATE of amount_cents over the same rows (same file, same connection)',
       baseline_ms: Math.round(b * 10) / 10,
       ratio: Math.round((o / b) * 100) / 100,
-      note: `${cells.toLocaleString('en')} leaf rows (×2 measures); ${changed.toLocaleString('en')} rows changed per spread; goal ≤ 2.0`,
+      note: `${cells.toLocaleString('en')} leaf rows (×2 measures); ${changed.toLocaleString('en')} rows changed per spread; answered after ${Math.round(median(answers))} ms, the rows written after it; goal ≤ 2.0`,
     };
   },
 };
@@ -349,7 +355,7 @@ export const spreadMidLevel: BenchCase = {
         baseline: 'bare UPDATE of the same rows, one durable transaction (WAL, synchronous=FULL), better-sqlite3',
         baseline_ms: Math.round(floor * 10) / 10,
         ratio: Math.round((ours / floor) * 100) / 100,
-        note: `${pick.province} / ${pick.channel}: ${pick.cells.toLocaleString('en')} leaf rows; year total typed → Enter → edited row and the plan total repainted, committed to the file; goal ≤ 100 ms`,
+        note: `${pick.province} / ${pick.channel}: ${pick.cells.toLocaleString('en')} leaf rows; year total typed → Enter → edited row and the plan total repainted, the step with its images committed to the file (the rows are written once the calls are quiet); goal ≤ 100 ms`,
       };
     } finally {
       await s.close();
