@@ -32,6 +32,19 @@ async function planned(yearCents: number): Promise<{ c: RegistryCtx; v: number }
   return { c, v };
 }
 
+/** What a closed file holds, read on a connection of its own: the marker, and a version's plan in cents. */
+function onDisk(path: string, versionId: number): { marker: unknown; cents: unknown } {
+  const raw = new Database(path, { readonly: true });
+  try {
+    return {
+      marker: raw.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(PENDING_SETTING),
+      cents: raw.prepare('SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?').pluck().get(versionId),
+    };
+  } finally {
+    raw.close();
+  }
+}
+
 function spread(versionId: number, yearCents: number): EndpointInput<'targets.setCells'> {
   return { versionId, levels: [...levels], measure: 'amount', method: 'lastYear', label: 'spread', edits: [{ path: [], period: 'year', value: yearCents }] };
 }
@@ -86,13 +99,7 @@ describe('rows written after the commit', () => {
     // Closing writes them too: the file is whole without an open to replay it.
     const path = c.path;
     await c.session.close();
-    const raw = new Database(path, { readonly: true });
-    try {
-      expect(raw.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(PENDING_SETTING)).toBeUndefined();
-      expect(raw.prepare('SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?').pluck().get(v)).toBe(4_100 * WAN);
-    } finally {
-      raw.close();
-    }
+    expect(onDisk(path, v)).toEqual({ marker: undefined, cents: 4_100 * WAN });
   });
 
   it('killed between the commit and the rows: the next open writes them from the undo images, to the cent', async () => {
@@ -112,13 +119,9 @@ describe('rows written after the commit', () => {
     expect(told.unsettled).toEqual(['targets']);
     expect(told.months.reduce((a, b) => a + b, 0)).toBe(4_321 * WAN);
     // The crash came in between: the file holds the step and its marker, and the old rows.
-    const raw = new Database(path, { readonly: true });
-    try {
-      expect(raw.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(PENDING_SETTING)).toBeDefined();
-      expect(raw.prepare('SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?').pluck().get(v)).toBe(3_600 * WAN);
-    } finally {
-      raw.close();
-    }
+    const before = onDisk(path, v);
+    expect(before.marker).toBeDefined();
+    expect(before.cents).toBe(3_600 * WAN);
     const file = await openRegionFile(path);
     try {
       expect(file.sqlite.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(PENDING_SETTING)).toBeUndefined();
