@@ -41,9 +41,11 @@ export function registerTargets(r: HandlerRegistry): void {
     cubeForEdit(ctx);
     return setHoTarget(ctx.db, months);
   });
-  r.query('targets.tree', ({ versionId, levels, measure, parent }, { db, file }) =>
-    targetTree(db, targetCache(file, db), versionId, levels, measure, parent),
-  { inMemory: true });
+  r.query(
+    'targets.tree',
+    ({ versionId, levels, measure, parent }, { db, file }) => targetTree(db, targetCache(file, db), versionId, levels, measure, parent),
+    { inMemory: true },
+  );
   r.query('targets.summary', ({ versionId }, { db, file }) => targetSummary(db, targetCache(file, db), versionId), { inMemory: true });
   // A spread: the grid's edits, spread or rolled up in the cube and written set-based (services/targets/edit.ts).
   r.command('targets.setCells', (input, ctx) => setCells(ctx.db, cubeForEdit(ctx), input));
