@@ -3,8 +3,8 @@ import { AppError } from '../../../shared/errors';
 import { markDeferred } from './deferredRows';
 import { writeDb, type WriteDb } from './handle';
 import type { RegionFile } from './regionFile';
-import { UndoStep } from './undoLog';
-import { settleWhenQuiet, upkeepWhenQuiet } from './upkeep';
+import { UndoStep, type DeferredRows } from './undoLog';
+import { upkeepWhenQuiet } from './upkeep';
 
 // How every change reaches a region file: one immediate transaction holding the
 // change and its undo step, then the file's change counter bumped with the areas it
@@ -60,6 +60,7 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
   const changed = new Set<Area>(touches);
   const hooks: (() => void)[] = [];
   const rollbackHooks: (() => void)[] = [];
+  let deferred: DeferredRows | null = null;
   const ctx: CommandCtx = {
     db,
     file,
@@ -78,7 +79,7 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
         changed.add(a);
       }
       step.save(sqlite);
-      const deferred = step.deferred();
+      deferred = step.deferred();
       if (deferred) markDeferred(sqlite, deferred.stepId, deferred.changes.map((c) => c.seq));
       return v;
     });
@@ -94,11 +95,8 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
     changed.add('edit');
     file.changes.bump(changed);
   }
-  const deferred = step.deferred();
-  if (deferred) {
-    file.deferRows(deferred);
-    settleWhenQuiet(file);
-  }
+  // Written once the calls are quiet (upkeep), unless a call that reads them comes first.
+  if (deferred) file.deferRows(deferred);
   if (wrote) upkeepWhenQuiet(file, step.bulky);
   for (const hook of hooks) hook();
   return { value, changed: wrote ? [...changed] : [] };

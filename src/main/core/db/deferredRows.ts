@@ -3,7 +3,7 @@ import type { Area } from '../../../shared/areas';
 import { AppError } from '../../../shared/errors';
 import { areaOfRow } from './areas';
 import { bulkUpdate } from './bulk';
-import { unpack, unpackIds, type DeferredRows } from './undoLog';
+import { applyBulk, type DeferredRows } from './undoLog';
 
 // Rows an edit writes just after its commit. A spread over a province's 24k leaf cells
 // spends most of its time in SQLite rewriting those rows (a B-tree seek and a frozen-
@@ -75,16 +75,9 @@ export function replayDeferred(sqlite: Database.Database): boolean {
     .transaction(() => {
       const marker = readMarker(sqlite);
       if (!marker) return false;
-      const read = sqlite.prepare('SELECT table_name, kind, columns, row_count, ids, image FROM undo_bulk WHERE step_id = ? AND seq = ?');
-      for (const seq of marker.seqs) {
-        const row = read.get(marker.step, seq) as { table_name: string; kind: string; columns: string; row_count: number; ids: Buffer; image: Buffer } | undefined;
-        if (!row || row.kind !== 'update') {
-          throw new AppError('FILE_REFUSED', `an edit still to be written names undo record ${marker.step}/${seq}, which the file does not hold`, { reason: 'corrupt' });
-        }
-        const columns = JSON.parse(row.columns) as string[];
-        const ids = unpackIds(row.ids, row.row_count);
-        const image = unpack(row.image, columns.length * 2, row.row_count);
-        bulkUpdate(sqlite, row.table_name, ids, columns, image.slice(columns.length));
+      const done = applyBulk(sqlite, marker.step, 'redo', marker.seqs);
+      if (done.length !== marker.seqs.length || done.some((d) => d.applied !== 'update')) {
+        throw new AppError('FILE_REFUSED', `an edit still to be written names undo records ${marker.step}/${marker.seqs.join(',')}, which the file does not hold as updates`, { reason: 'corrupt' });
       }
       sqlite.prepare('DELETE FROM setting WHERE key = ?').run(PENDING_SETTING);
       return true;

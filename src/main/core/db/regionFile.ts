@@ -116,7 +116,6 @@ function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean):
   let reader: Database.Database | null = null;
   let verified = verifiedAtOpen;
   let deferred: DeferredRows | null = null;
-  let unsettled: Area[] = [];
   const settle = () => {
     if (!deferred) return;
     if (sqlite.inTransaction) throw new AppError('INTERNAL', `${path}: rows still to be written, inside a transaction`);
@@ -126,7 +125,6 @@ function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean):
       throw new AppError('NOT_WRITTEN', `${path}: the last edit is saved, but its rows could not be written yet (${(e as Error).message}); they will be written when the file next opens`, { path });
     }
     deferred = null;
-    unsettled = [];
   };
   return {
     path,
@@ -147,10 +145,9 @@ function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean):
     deferRows(rows) {
       if (deferred) throw new AppError('INTERNAL', `${path}: rows of an earlier edit are still to be written`);
       deferred = rows;
-      unsettled = deferredAreas(rows);
     },
     get unsettled() {
-      return unsettled;
+      return deferred ? deferredAreas(deferred) : [];
     },
     settle,
     get closed() {

@@ -120,7 +120,7 @@ function packIds(ids: Float64Array): Buffer {
   return pack([deltas]);
 }
 
-export function unpackIds(blob: Buffer, n: number): Float64Array {
+function unpackIds(blob: Buffer, n: number): Float64Array {
   const [deltas] = unpack(blob, 1, n);
   const ids = new Float64Array(n);
   let acc = 0;
@@ -166,13 +166,17 @@ export function areasOfEffects(e: StepEffects): Area[] {
   return [...areas];
 }
 
-/** Replays a step's bulk records: toward `after` (redo) or back to `before` (undo). */
-function applyBulk(sqlite: Database.Database, stepId: number, direction: 'undo' | 'redo'): StepEffects['bulk'] {
+/**
+ * Replays a step's bulk records: toward `after` (redo) or back to `before` (undo); `only`,
+ * just the records with those seqs (the rows a crash kept from being written, deferredRows.ts).
+ */
+export function applyBulk(sqlite: Database.Database, stepId: number, direction: 'undo' | 'redo', only?: readonly number[]): StepEffects['bulk'] {
   const rows = sqlite
-    .prepare(`SELECT table_name, kind, columns, row_count, ids, image FROM undo_bulk WHERE step_id = ? ORDER BY seq ${direction === 'undo' ? 'DESC' : 'ASC'}`)
-    .all(stepId) as BulkRow[];
+    .prepare(`SELECT seq, table_name, kind, columns, row_count, ids, image FROM undo_bulk WHERE step_id = ? ORDER BY seq ${direction === 'undo' ? 'DESC' : 'ASC'}`)
+    .all(stepId) as (BulkRow & { seq: number })[];
   const done: StepEffects['bulk'] = [];
   for (const r of rows) {
+    if (only && !only.includes(r.seq)) continue;
     const columns = JSON.parse(r.columns) as string[];
     const ids = unpackIds(r.ids, r.row_count);
     if (r.kind === 'update') {

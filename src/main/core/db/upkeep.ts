@@ -11,9 +11,9 @@ import { pruneBulkHistory } from './undoLog';
 // history is only ever longer for a while. The write connection still checkpoints on its
 // own past WAL_AUTOCHECKPOINT pages (constants.ts), and a command still drops the history itself at
 // twice its length, for a user who never pauses.
-// The rows a spread leaves for after its commit (deferredRows.ts) are written the same
-// way, once the screen has had the answer: any call that needs them sooner writes them
-// first (RegionFile.settle).
+// The rows a spread leaves for after its commit (deferredRows.ts) are written first, the
+// same way, once the screen has had the answer: any call that needs them sooner writes
+// them itself (RegionFile.settle).
 
 const QUIET_MS = 60;
 const pending = new WeakMap<RegionFile, { prune: boolean }>();
@@ -51,24 +51,6 @@ export function upkeepWhenQuiet(file: RegionFile, prune: boolean): void {
     } catch {
       // A file that cannot be written now keeps a longer log and history; the next
       // command's upkeep tries again, and the limits above hold meanwhile.
-    }
-  };
-  later(attempt);
-}
-
-/** Writes the rows an edit left for after its commit once the calls are quiet, unless a call that needs them has already. */
-export function settleWhenQuiet(file: RegionFile): void {
-  const attempt = () => {
-    if (file.closed || file.unsettled.length === 0) return;
-    if (!quietFor(QUIET_MS) || file.sqlite.inTransaction) {
-      later(attempt);
-      return;
-    }
-    try {
-      file.settle();
-    } catch {
-      // Kept: the next call that needs the rows tries again and says why; a crash before
-      // then leaves them to the next open.
     }
   };
   later(attempt);
