@@ -137,8 +137,14 @@ test('fill down, clear, copy and append rows in the grid kit', async ({ start, w
   expect(viaEvent).toBe(text);
 
   // Shift+arrows grow the range; Delete clears it, but a required column refuses.
+  // A click leaves the old range unmarked; a range that shrinks unmarks what it left.
   await md.cell('customer', 0, 'name').click();
+  await expect(md.cell('customer', 2, 'creditLimitCents')).not.toHaveClass(IN_RANGE);
   await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(md.cell('customer', 2, 'name')).toHaveClass(IN_RANGE);
+  await page.keyboard.press('Shift+ArrowUp');
+  await expect(md.cell('customer', 2, 'name')).not.toHaveClass(IN_RANGE);
   await expect(md.cell('customer', 1, 'name')).toHaveClass(IN_RANGE);
   await page.keyboard.press('Delete');
   await expect(md.problems).toBeVisible();

@@ -1,4 +1,4 @@
-import { AllCommunityModule, ModuleRegistry, type GetRowIdParams, type GridApi, type GridReadyEvent, type IRowNode } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, type Column, type GetRowIdParams, type GridApi, type GridReadyEvent, type IRowNode } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,21 +101,33 @@ function DataGridView<R extends GridRow>(props: DataGridProps<R>) {
   // The rows AG Grid had at its last rowDataUpdated, by id.
   const handedRows = useRef<Map<GridRowId, R>>(new Map());
   const onRowDataUpdated = useCallback(() => {
-    // A changed row's classes and formats may follow fields other than the cell's value (a
-    // lock): repaint the changed rows whole. Unchanged rows kept their objects.
+    // A changed row's classes and cells may follow fields other than the cell's value (a
+    // lock, a tree row's children). AG Grid repaints, classes included, the cells whose
+    // value changed; the changed rows' other cells are repainted here. Unchanged rows kept
+    // their objects.
     const api = apiRef.current;
     if (api) {
       const before = handedRows.current;
       const now = new Map<GridRowId, R>();
-      const changed: IRowNode<R>[] = [];
+      const columns = api.getAllDisplayedColumns();
+      const sameValued = new Map<string, { rowNodes: IRowNode<R>[]; columns: Column[] }>();
       api.forEachNode((node) => {
         if (!node.data) return;
         now.set(node.data.id, node.data);
         const old = before.get(node.data.id);
-        if (old !== undefined && old !== node.data) changed.push(node);
+        if (old === undefined || old === node.data) return;
+        const same = columns.filter((c) => {
+          const field = c.getColDef().field;
+          return field === undefined || Object.is(old[field], node.data?.[field]);
+        });
+        if (same.length === 0) return;
+        const key = same.map((c) => c.getColId()).join('\u0000');
+        const group = sameValued.get(key);
+        if (group) group.rowNodes.push(node);
+        else sameValued.set(key, { rowNodes: [node], columns: same });
       });
       handedRows.current = now;
-      if (changed.length > 0) api.refreshCells({ rowNodes: changed, force: true });
+      for (const group of sameValued.values()) api.refreshCells({ ...group, force: true });
     }
     applyRowDataUpdated();
     handleRowDataUpdated();

@@ -29,6 +29,25 @@ export interface RangeSelection {
   onCellFocused(e: CellFocusedEvent): void;
 }
 
+interface MarkedCells {
+  rowNodes: IRowNode[];
+  columns: Column[];
+}
+
+/** The rows and columns of a range of more than one cell; null for a single cell or none. */
+function rangeCells(api: GridApi, range: CellRange | null, displayed: readonly Column[]): MarkedCells | null {
+  if (!range) return null;
+  const b = bounds(range);
+  if (b.top === b.bottom && b.left === b.right) return null;
+  const rowNodes: IRowNode[] = [];
+  const last = Math.min(b.bottom, api.getDisplayedRowCount() - 1);
+  for (let i = b.top; i <= last; i++) {
+    const node = api.getDisplayedRowAtIndex(i);
+    if (node) rowNodes.push(node);
+  }
+  return { rowNodes, columns: displayed.slice(b.left, b.right + 1) };
+}
+
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
 export function useRangeSelection<R extends GridRow>(
@@ -45,6 +64,8 @@ export function useRangeSelection<R extends GridRow>(
   const draggingRef = useRef(false);
   /** When a click on a cell began (0: none pending). */
   const mouseDownRef = useRef(0);
+  /** The cells the current range gave the range's class (null: none). */
+  const markedRef = useRef<MarkedCells | null>(null);
 
   const displayedColumns = useCallback((): Column[] => apiRef.current?.getAllDisplayedColumns() ?? [], [apiRef]);
 
@@ -66,10 +87,22 @@ export function useRangeSelection<R extends GridRow>(
     rangeRef.current = range;
     const api = apiRef.current;
     if (!api) return;
+    const displayed = api.getAllDisplayedColumns();
+    const before = colIndexRef.current;
     const map = new Map<string, number>();
-    api.getAllDisplayedColumns().forEach((c, i) => map.set(c.getColId(), i));
+    displayed.forEach((c, i) => map.set(c.getColId(), i));
     colIndexRef.current = map;
-    api.refreshCells();
+    // Only the cells whose class can change are repainted: those the last range marked
+    // (wherever their rows are now) and those the new one marks. A range of one cell
+    // marks none, so moving the focus repaints nothing; refreshing every cell would
+    // format the whole screen again on each arrow key and each Enter.
+    const marked = rangeCells(api, range, displayed);
+    const columnsMoved = before.size !== map.size || [...map].some(([id, i]) => before.get(id) !== i);
+    if (columnsMoved) api.refreshCells();
+    else {
+      for (const cells of [markedRef.current, marked]) if (cells) api.refreshCells(cells);
+    }
+    markedRef.current = marked;
     writeLabel();
   }, [apiRef, writeLabel]);
 

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionSummary } from '../../../../shared/contract';
 import { intlLocale } from '../../../../shared/units';
@@ -9,9 +10,9 @@ export function StatusBar({ summary }: { summary: RegionSummary }) {
   const { t } = useTranslation();
   const app = useApp();
   const savedAt = app.editState?.savedAt ?? null;
-  const time = savedAt
-    ? new Intl.DateTimeFormat(intlLocale(app.language), { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(savedAt))
-    : null;
+  // Made once per language: the bar renders after every edit, and a formatter is costly to make.
+  const clock = useMemo(() => new Intl.DateTimeFormat(intlLocale(app.language), { hour: '2-digit', minute: '2-digit', hour12: false }), [app.language]);
+  const time = savedAt ? clock.format(new Date(savedAt)) : null;
   return (
     <footer className="statusbar" data-testid="status-bar">
       <span className="statusbar__path" title={summary.path} data-testid="status-path">
