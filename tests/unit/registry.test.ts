@@ -140,6 +140,33 @@ describe('handler registry', () => {
     await f.close();
   });
 
+  it('answers a follow-up that answers from memory even when its first run was slow', async () => {
+    const { r, f } = await withFile();
+    noteEdit(r);
+    // Both slow the first time (a cube being built), quick after it.
+    const slowOnce = () => {
+      let runs = 0;
+      return () => {
+        if (runs++ === 0) {
+          const until = performance.now() + 40;
+          while (performance.now() < until);
+        }
+        return { runs } as never;
+      };
+    };
+    r.query('edit.state', slowOnce(), { inMemory: true });
+    r.query('region.overview', slowOnce());
+    const followUps = [
+      { endpoint: 'edit.state', input: {} },
+      { endpoint: 'region.overview', input: {} },
+    ];
+    for (const q of followUps) await r.invoke(q.endpoint, q.input);
+    const res = await r.invoke('region.updateProfile', { notes: '招商' }, followUps);
+    // The one from memory comes with the command; the other, slow the last time, is asked for after it.
+    expect(res).toMatchObject({ ok: true, answers: [{ ok: true, value: { runs: 2 } }, null] });
+    await f.close();
+  });
+
   it('refuses malformed follow-ups before the command runs', async () => {
     const { r, f } = await withFile();
     let ran = 0;

@@ -144,7 +144,7 @@ export class HandlerRegistry {
   /**
    * Runs one call. `followUps` (edit commands only) are queries a view shows: each one
    * that reads an area the command changed, and answered quickly the last time it ran
-   * (FOLLOW_UP_MS), is answered after the commit, in the command's answer (`answers`, in
+   * (FOLLOW_UP_MS) or answers from memory, is answered after the commit, in the command's answer (`answers`, in
    * the order given; null for the others, which the renderer asks for itself). They are
    * checked like any call before the command runs, so a malformed one refuses the whole
    * call unrun.
@@ -178,9 +178,15 @@ export class HandlerRegistry {
     if (this.queryMs.size > TIMED_QUERIES) this.queryMs.delete(this.queryMs.keys().next().value as string);
   }
 
-  /** True when the query answered within FOLLOW_UP_MS the last time it ran (never run: false). */
+  /**
+   * True when the query answered within FOLLOW_UP_MS the last time it ran, or answers from
+   * memory (the target cube, which the command has just brought up to date: its last time
+   * may be the first run's, which built the cube). Never run: false.
+   */
   private quick(call: ParsedCall): boolean {
-    return (this.queryMs.get(timeKey(call)) ?? Infinity) <= FOLLOW_UP_MS;
+    const ms = this.queryMs.get(timeKey(call));
+    if (ms === undefined) return false;
+    return ms <= FOLLOW_UP_MS || (call.entry.kind === 'query' && call.entry.inMemory);
   }
 
   /** The follow-ups of an edit command, each checked as a call of its own. */
