@@ -144,10 +144,10 @@ export class HandlerRegistry {
   /**
    * Runs one call. `followUps` (edit commands only) are queries a view shows: each one
    * that reads an area the command changed, and answered quickly the last time it ran
-   * (FOLLOW_UP_MS) or answers from memory, is answered after the commit, in the command's answer (`answers`, in
-   * the order given; null for the others, which the renderer asks for itself). They are
-   * checked like any call before the command runs, so a malformed one refuses the whole
-   * call unrun.
+   * (FOLLOW_UP_MS) or answers from memory, is answered after the commit, in the command's
+   * answer (`answers`, in the order given; null for the others, which the renderer asks
+   * for itself). They are checked like any call before the command runs, so a malformed
+   * one refuses the whole call unrun.
    */
   async invoke(name: unknown, rawInput: unknown, followUps?: unknown): Promise<Result<unknown>> {
     const ended = callStarted();
