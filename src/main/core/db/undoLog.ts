@@ -272,6 +272,8 @@ export class UndoStep {
   private versionId: number | null = null;
   private readonly changes: RowChange[] = [];
   private readonly bulk: BulkChange[] = [];
+  /** The step's id once saved. */
+  private savedAs: number | null = null;
 
   add(label: string, changes: readonly RowChange[], bulk: readonly BulkChange[] = [], versionId: number | null = null): void {
     const real = changes.filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
@@ -308,12 +310,10 @@ export class UndoStep {
 
   /** The saved step's bulk records still to be written, or null. */
   deferred(): DeferredRows | null {
-    if (this.savedAs === null) return null;
-    const changes = this.bulk.flatMap((change, seq) => (change.later && this.defers ? [{ seq, change }] : []));
+    if (!this.defers || this.savedAs === null) return null;
+    const changes = this.bulk.flatMap((change, seq) => (change.later ? [{ seq, change }] : []));
     return changes.length > 0 ? { stepId: this.savedAs, changes } : null;
   }
-
-  private savedAs: number | null = null;
 
   /** Writes the step into the log, inside the command's transaction. A new step drops the redo branch. */
   save(sqlite: Database.Database): void {

@@ -535,14 +535,12 @@ export class TargetCache {
     readonly refs: TargetRefs,
     /** The file's counts of CUBE_READS when the cube was last current. */
     public stamp: string,
-    /** Runs before a version's rows are read: rows an edit left for after its commit land first. */
-    private readonly beforeRead: () => void = () => undefined,
+    /**
+     * Called before versions' rows are read in SQL (a cube loaded, totals of a version not
+     * loaded): rows an edit left for after its commit land first.
+     */
+    readonly readingRows: () => void = () => undefined,
   ) {}
-
-  /** Call before reading versions' rows in SQL rather than through a cube. */
-  readingRows(): void {
-    this.beforeRead();
-  }
 
   cube(db: ReadDb, versionId: number): VersionCube {
     let cube = this.cubes.get(versionId);
