@@ -49,6 +49,19 @@ function spread(versionId: number, yearCents: number): EndpointInput<'targets.se
   return { versionId, levels: [...levels], measure: 'amount', method: 'lastYear', label: 'spread', edits: [{ path: [], period: 'year', value: yearCents }] };
 }
 
+/** Runs the child that spreads (and, with 'undo', undoes the spread) and is killed before the rows are written; what the cube held. */
+async function crashAfter(path: string, yearCents: number, then: 'spread' | 'undo') {
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [...TSX_ARGS, join(import.meta.dirname, 'children', 'spreadThenCrash.ts'), path, String(yearCents), then], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(stdout) : reject(new Error(`child ended with ${code}: ${stderr}`))));
+  });
+  return JSON.parse(out.trim()) as { versionId: number; months: number[]; volume: number[]; unsettled: string[] };
+}
+
 describe('rows written after the commit', () => {
   it('a spread answers before its rows are written; views of the cube follow at once; the rows land once the calls are quiet', async () => {
     const { c, v } = await planned(3_600 * WAN);
@@ -85,12 +98,33 @@ describe('rows written after the commit', () => {
     await call(c, 'region.overview', {});
     expect(marker(c)).toBeUndefined();
     expect(planCents(c, v)).toBe(3_700 * WAN);
-    // An undo straight after a spread undoes what the file holds, rows included.
+    // An undo straight after a spread writes the spread's rows first, then leaves its own
+    // for after its commit, marked as the step's before-images; the cube has them at once.
     await call(c, 'targets.setCells', { ...spread(v, 3_800 * WAN), method: 'current' });
     expect(planCents(c, v)).toBe(3_700 * WAN);
     await call(c, 'edit.undo', {});
-    expect(planCents(c, v)).toBe(3_700 * WAN);
+    expect(planCents(c, v)).toBe(3_800 * WAN);
+    expect(JSON.parse(marker(c)!)).toMatchObject({ seqs: [0], direction: 'undo' });
+    expect(c.session.requireFile().unsettled).toEqual(['targets']);
+    expect((await call(c, 'targets.versions', {})).find((x) => x.id === v)!.amountCents).toBe(3_700 * WAN);
+    // The redo writes the undo's rows before it replays the step, and leaves its own,
+    // marked as an edit's are (the after-images).
     await call(c, 'edit.redo', {});
+    expect(planCents(c, v)).toBe(3_700 * WAN);
+    expect(JSON.parse(marker(c)!)).toEqual({ step: expect.any(Number), seqs: [0] });
+    await call(c, 'region.overview', {});
+    expect(planCents(c, v)).toBe(3_800 * WAN);
+    expect(marker(c)).toBeUndefined();
+    // Undoing the first spread, which inserted the leaves, removes them at once: nothing is left for later.
+    await call(c, 'edit.undo', {});
+    await call(c, 'edit.undo', {});
+    await call(c, 'edit.undo', {});
+    expect(marker(c)).toBeUndefined();
+    expect(now<number>(c, 'SELECT count(*) FROM target_fact WHERE version_id = ?', v)).toBe(0);
+    await call(c, 'edit.redo', {});
+    await call(c, 'edit.redo', {});
+    await call(c, 'edit.redo', {});
+    await call(c, 'region.overview', {});
     expect(planCents(c, v)).toBe(3_800 * WAN);
     // Two spreads in a row: the second writes the first's rows before its own step.
     await call(c, 'targets.setCells', { ...spread(v, 3_900 * WAN), method: 'current' });
@@ -106,15 +140,7 @@ describe('rows written after the commit', () => {
     const { c, v } = await planned(3_600 * WAN);
     const path = c.path;
     await c.session.close();
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [...TSX_ARGS, join(import.meta.dirname, 'children', 'spreadThenCrash.ts'), path, String(4_321 * WAN)], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(stdout) : reject(new Error(`child ended with ${code}: ${stderr}`))));
-    });
-    const told = JSON.parse(out.trim()) as { versionId: number; months: number[]; volume: number[]; unsettled: string[] };
+    const told = await crashAfter(path, 4_321 * WAN, 'spread');
     expect(told.versionId).toBe(v);
     expect(told.unsettled).toEqual(['targets']);
     expect(told.months.reduce((a, b) => a + b, 0)).toBe(4_321 * WAN);
@@ -136,5 +162,44 @@ describe('rows written after the commit', () => {
     } finally {
       await file.close();
     }
+  });
+
+  it('killed between an undo and its rows: the next open writes the before-images, and the step stays undone', async () => {
+    const { c, v } = await planned(3_600 * WAN);
+    const path = c.path;
+    await c.session.close();
+    const told = await crashAfter(path, 4_321 * WAN, 'undo');
+    expect(told.versionId).toBe(v);
+    expect(told.unsettled).toEqual(['targets']);
+    expect(told.months.reduce((a, b) => a + b, 0)).toBe(3_600 * WAN);
+    // The spread's rows were written before the undo; the undo's were not.
+    const before = onDisk(path, v);
+    expect(JSON.parse(before.marker as string)).toMatchObject({ direction: 'undo' });
+    expect(before.cents).toBe(4_321 * WAN);
+    const file = await openRegionFile(path);
+    try {
+      expect(file.sqlite.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(PENDING_SETTING)).toBeUndefined();
+      const rows = file.sqlite
+        .prepare('SELECT month, sum(amount_cents) AS cents, sum(volume) AS volume FROM target_fact WHERE version_id = ? GROUP BY month ORDER BY month')
+        .all(v) as { month: number; cents: number; volume: number }[];
+      expect(rows.map((r) => r.cents)).toEqual(told.months);
+      expect(rows.map((r) => r.volume)).toEqual(told.volume);
+      expect(file.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      // The spread is undone, ready to redo.
+      expect(file.sqlite.prepare('SELECT label, undone FROM undo_step ORDER BY id DESC LIMIT 1').get()).toEqual({ label: 'targets.undo.edit', undone: 1 });
+    } finally {
+      await file.close();
+    }
+  });
+
+  it('refuses a file whose marker names a direction it does not know, and leaves it as it was', async () => {
+    const { c, v } = await planned(3_600 * WAN);
+    const path = c.path;
+    await c.session.close();
+    const raw = new Database(path);
+    raw.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(PENDING_SETTING, JSON.stringify({ step: 1, seqs: [0], direction: 'sideways' }));
+    raw.close();
+    await expect(openRegionFile(path)).rejects.toMatchObject({ code: 'FILE_REFUSED', message: expect.stringContaining(PENDING_SETTING) });
+    expect(onDisk(path, v).cents).toBe(3_600 * WAN);
   });
 });

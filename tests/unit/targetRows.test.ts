@@ -41,7 +41,12 @@ async function refused<K extends EndpointName>(c: Ctx, name: K, input: EndpointI
 /** Where a refusal points (the first issue's path). */
 const where = (e: AppErrorData) => e.issues?.[0]?.path;
 
-const db = (c: Ctx) => c.session.requireFile().sqlite;
+/** The file's rows as any reader sees them: rows an edit or an undo left for after its commit written first (db/deferredRows.ts). */
+const db = (c: Ctx) => {
+  const file = c.session.requireFile();
+  file.settle();
+  return file.sqlite;
+};
 const one = <T>(c: Ctx, text: string, ...params: unknown[]) => db(c).prepare(text).pluck().get(...params) as T;
 const column = <T>(c: Ctx, text: string, ...params: unknown[]) => db(c).prepare(text).pluck().all(...params) as T[];
 

@@ -80,7 +80,7 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
       }
       step.save(sqlite);
       deferred = step.deferred();
-      if (deferred) markDeferred(sqlite, deferred.stepId, deferred.changes.map((c) => c.seq));
+      if (deferred) markDeferred(sqlite, deferred);
       return v;
     });
   let value: T;

@@ -18,14 +18,19 @@ import { applyBulk, type DeferredRows } from './undoLog';
 //   which the edit already updated; a cube loading a version settles first too);
 // - after a crash between the two commits, when the file next opens, from the images.
 // What the user was told is saved is in the file at the first commit; the second only
-// materialises it, and nothing reads the rows in between.
+// materialises it, and nothing reads the rows in between. An undo or redo run by the
+// registry does the same with the rows of the step it replays: its marker says which of
+// the step's images to write (an edit's marker, without a direction, writes the after-images).
 
 /** The setting that names the step and the bulk records whose rows are not written yet. */
 export const PENDING_SETTING = 'undo.pendingRows';
 
-/** Records, inside the command's transaction, which of the step's bulk records are still to be written. */
-export function markDeferred(sqlite: Database.Database, stepId: number, seqs: readonly number[]): void {
-  sqlite.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(PENDING_SETTING, JSON.stringify({ step: stepId, seqs }));
+/** Records, inside the command's transaction, which of the step's bulk records are still to be written, and which images. */
+export function markDeferred(sqlite: Database.Database, d: DeferredRows): void {
+  const seqs = d.changes.map((c) => c.seq);
+  // An edit's marker keeps the form it has always had; an undo's says which way.
+  const marker = d.direction === 'redo' ? { step: d.stepId, seqs } : { step: d.stepId, seqs, direction: d.direction };
+  sqlite.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(PENDING_SETTING, JSON.stringify(marker));
 }
 
 /** The areas whose rows a deferred write will change. */
@@ -48,13 +53,16 @@ export function writeDeferred(sqlite: Database.Database, d: DeferredRows): void 
 interface Marker {
   step: number;
   seqs: number[];
+  /** Absent: an edit's rows (its after-images). */
+  direction?: 'undo' | 'redo';
 }
 
 function readMarker(sqlite: Database.Database): Marker | null {
   const raw = sqlite.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(PENDING_SETTING) as string | undefined;
   if (raw === undefined) return null;
   const m = JSON.parse(raw) as Partial<Marker>;
-  if (!Number.isInteger(m.step) || !Array.isArray(m.seqs) || !m.seqs.every((s) => Number.isInteger(s))) {
+  const direction = m.direction === undefined || m.direction === 'undo' || m.direction === 'redo';
+  if (!Number.isInteger(m.step) || !Array.isArray(m.seqs) || !m.seqs.every((s) => Number.isInteger(s)) || !direction) {
     throw new AppError('FILE_REFUSED', `the file's record of an edit still to be written (${PENDING_SETTING}) is damaged: ${raw.slice(0, 80)}`, { reason: 'corrupt' });
   }
   return m as Marker;
@@ -75,7 +83,7 @@ export function replayDeferred(sqlite: Database.Database): boolean {
     .transaction(() => {
       const marker = readMarker(sqlite);
       if (!marker) return false;
-      const done = applyBulk(sqlite, marker.step, 'redo', marker.seqs);
+      const done = applyBulk(sqlite, marker.step, marker.direction ?? 'redo', { only: marker.seqs });
       if (done.length !== marker.seqs.length || done.some((d) => d.applied !== 'update')) {
         throw new AppError('FILE_REFUSED', `an edit still to be written names undo records ${marker.step}/${marker.seqs.join(',')}, which the file does not hold as updates`, { reason: 'corrupt' });
       }

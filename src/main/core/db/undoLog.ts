@@ -14,7 +14,8 @@ import type { TableName } from './schema';
 // and can never disagree with the data. The registry opens the step (UndoStep) with
 // the command's transaction and writes it before the commit; services add to it with
 // recordEdit. The one exception is a bulk record marked `later`: its rows may be
-// written just after the commit, from the step's own images (deferredRows.ts).
+// written just after the commit, from the step's own images (deferredRows.ts). An undo
+// or redo run by the registry leaves its bulk updates for after its commit the same way.
 
 type Value = string | number | null;
 export type RowValues = Record<string, Value>;
@@ -50,9 +51,15 @@ export interface BulkChange {
   later?: boolean;
 }
 
-/** A committed step's bulk records whose rows are still to be written (deferredRows.ts). */
+/**
+ * A committed step's bulk records whose rows are still to be written (deferredRows.ts):
+ * each change's `after` holds the values to write. `direction` says which of the step's
+ * images they are, for a replay after a crash: 'redo' for an edit (its after-images),
+ * 'undo' for an undo (its before-images).
+ */
 export interface DeferredRows {
   stepId: number;
+  direction: 'undo' | 'redo';
   changes: { seq: number; change: BulkChange }[];
 }
 
@@ -170,10 +177,21 @@ export function areasOfEffects(e: StepEffects): Area[] {
  * Replays a step's bulk records: toward `after` (redo) or back to `before` (undo); `only`,
  * just the records with those seqs (the rows a crash kept from being written, deferredRows.ts).
  */
-export function applyBulk(sqlite: Database.Database, stepId: number, direction: 'undo' | 'redo', only?: readonly number[]): StepEffects['bulk'] {
+export function applyBulk(
+  sqlite: Database.Database,
+  stepId: number,
+  direction: 'undo' | 'redo',
+  options: { only?: readonly number[]; later?: DeferredRows['changes'] } = {},
+): StepEffects['bulk'] {
+  const { only, later } = options;
   const rows = sqlite
     .prepare(`SELECT seq, table_name, kind, columns, row_count, ids, image FROM undo_bulk WHERE step_id = ? ORDER BY seq ${direction === 'undo' ? 'DESC' : 'ASC'}`)
     .all(stepId) as (BulkRow & { seq: number })[];
+  // Updates are left for after the commit only when the step holds nothing else: rows a
+  // step inserted go (or come back) at once, and an update must never land after them.
+  // Only the plan's cells: the cube answers for them meanwhile, and the rules an undo runs
+  // after its replay (a SKU's cost, the sales summaries) read other tables' rows at once.
+  const leave = later !== undefined && rows.every((r) => r.kind === 'update' && r.table_name === 'target_fact');
   const done: StepEffects['bulk'] = [];
   for (const r of rows) {
     if (only && !only.includes(r.seq)) continue;
@@ -182,7 +200,8 @@ export function applyBulk(sqlite: Database.Database, stepId: number, direction: 
     if (r.kind === 'update') {
       const image = unpack(r.image, columns.length * 2, r.row_count);
       const values = direction === 'undo' ? image.slice(0, columns.length) : image.slice(columns.length);
-      bulkUpdate(sqlite, r.table_name, ids, columns, values);
+      if (leave) later.push({ seq: r.seq, change: { table: r.table_name as TableName, kind: 'update', ids, columns, before: null, after: values, later: true } });
+      else bulkUpdate(sqlite, r.table_name, ids, columns, values);
       done.push({ table: r.table_name, kind: r.kind, applied: 'update', ids, columns, values });
     } else if (direction === 'undo') {
       bulkDelete(sqlite, r.table_name, ids);
@@ -274,6 +293,8 @@ export class UndoStep {
   private readonly bulk: BulkChange[] = [];
   /** The step's id once saved. */
   private savedAs: number | null = null;
+  /** Rows an undo or redo run in this command left for after its commit. */
+  private replayed: DeferredRows | null = null;
 
   add(label: string, changes: readonly RowChange[], bulk: readonly BulkChange[] = [], versionId: number | null = null): void {
     const real = changes.filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
@@ -308,11 +329,19 @@ export class UndoStep {
     return areas;
   }
 
-  /** The saved step's bulk records still to be written, or null. */
+  /** The saved step's bulk records still to be written (or those of the step this command undid or redid), or null. */
   deferred(): DeferredRows | null {
-    if (!this.defers || this.savedAs === null) return null;
+    if (!this.defers) return null;
+    if (this.replayed) return this.replayed;
+    if (this.savedAs === null) return null;
     const changes = this.bulk.flatMap((change, seq) => (change.later ? [{ seq, change }] : []));
-    return changes.length > 0 ? { stepId: this.savedAs, changes } : null;
+    return changes.length > 0 ? { stepId: this.savedAs, direction: 'redo', changes } : null;
+  }
+
+  /** An undo or redo in this command left these rows of an earlier step for after the commit. */
+  replays(rows: DeferredRows): void {
+    if (!this.defers) throw new AppError('INTERNAL', 'rows left for after the commit by a command that does not defer');
+    this.replayed = rows;
   }
 
   /** Writes the step into the log, inside the command's transaction. A new step drops the redo branch. */
@@ -399,6 +428,20 @@ export interface StepOutcome {
   effects: StepEffects;
 }
 
+/**
+ * A step's bulk records, undone or redone. In a command that defers (the registry's),
+ * updates are left for after the commit, as an edit's are: undoing a region-total
+ * spread rewrites a million rows, and the cube follows the step from its images without
+ * them (TargetCache.follow).
+ */
+function replayBulk(db: WriteDb, stepId: number, direction: 'undo' | 'redo'): StepEffects['bulk'] {
+  if (!db.step?.defers) return applyBulk(db.sqlite, stepId, direction);
+  const later: DeferredRows['changes'] = [];
+  const done = applyBulk(db.sqlite, stepId, direction, { later });
+  if (later.length > 0) db.step.replays({ stepId, direction, changes: later });
+  return done;
+}
+
 /** Undoes the newest step that is not undone; null if there is none. */
 export function undo(db: WriteDb): StepOutcome | null {
   const sqlite = db.sqlite;
@@ -407,7 +450,7 @@ export function undo(db: WriteDb): StepOutcome | null {
       .prepare('SELECT id, label, version_id FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1')
       .get() as { id: number; label: string; version_id: number | null } | undefined;
     if (!step) return null;
-    const bulk = applyBulk(sqlite, step.id, 'undo');
+    const bulk = replayBulk(db, step.id, 'undo');
     const rows = applyRows(sqlite, step.id, 'undo');
     sqlite.prepare('UPDATE undo_step SET undone = 1 WHERE id = ?').run(step.id);
     return { label: step.label, versionId: step.version_id, effects: { ...rows, bulk } };
@@ -423,7 +466,7 @@ export function redo(db: WriteDb): StepOutcome | null {
       .get() as { id: number; label: string; version_id: number | null } | undefined;
     if (!step) return null;
     const rows = applyRows(sqlite, step.id, 'redo');
-    const bulk = applyBulk(sqlite, step.id, 'redo');
+    const bulk = replayBulk(db, step.id, 'redo');
     sqlite.prepare('UPDATE undo_step SET undone = 0 WHERE id = ?').run(step.id);
     return { label: step.label, versionId: step.version_id, effects: { ...rows, bulk } };
   }).immediate();
