@@ -373,6 +373,41 @@ describe('target planning core', () => {
     expect(kept.issues?.[0].path).toBe('id');
   });
 
+  it("a new version's totals are its source's; a snapshot's are read once per open file", async () => {
+    const c = await fresh();
+    const v = await seedPlan(c, 3_600 * WAN);
+    const totals = (id: number) => raw(c).prepare('SELECT count(*) AS cellCount, sum(amount_cents) AS amountCents, sum(volume) AS volume FROM target_fact WHERE version_id = ?').get(id);
+    const pick = (x: { cellCount: number; amountCents: number; volume: number }) => ({ cellCount: x.cellCount, amountCents: x.amountCents, volume: x.volume });
+    // Each answer's totals, given without summing the rows just copied, are what the rows hold.
+    const snap = await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: v, name: '報總部' });
+    const stretch = await call(c, 'targets.createVersion', { kind: 'scenario', fromId: v, name: '衝刺', scenario: 'stretch' });
+    expect(pick(snap)).toEqual(totals(snap.id));
+    expect(pick(stretch)).toEqual(totals(stretch.id));
+    expect(snap.cellCount).toBeGreaterThan(0);
+    // A second snapshot, from the scenario once it moved, holds the scenario's figures.
+    await call(c, 'targets.setCells', {
+      versionId: stretch.id, levels: ['province'], measure: 'amount', method: 'current', label: 'edit',
+      edits: [{ path: [], period: 'year', value: 4_200 * WAN }],
+    });
+    const snap2 = await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: stretch.id, name: '衝刺 快照' });
+    expect(pick(snap2)).toEqual(totals(snap2.id));
+    expect(snap2.amountCents).toBe(4_200 * WAN);
+    const listed = await call(c, 'targets.versions', {});
+    for (const x of listed) expect(pick(x)).toEqual(totals(x.id));
+    // The snapshots' totals are not read again: changed behind the app's back (its triggers
+    // dropped, as no user can), the list still shows what the rows held. A file opened
+    // afresh reads them.
+    const file = raw(c);
+    file.exec('DROP TRIGGER target_fact_frozen_update');
+    file.prepare('UPDATE target_fact SET amount_cents = amount_cents + 100 WHERE version_id = ?').run(snap.id);
+    expect((await call(c, 'targets.versions', {})).find((x) => x.id === snap.id)!.amountCents).toBe(3_600 * WAN);
+    await c.session.close();
+    const again = await open(c.path);
+    const changed = sql<number>(again, 'SELECT count(*) FROM target_fact WHERE version_id = ?', snap.id) * 100 + 3_600 * WAN;
+    expect((await call(again, 'targets.versions', {})).find((x) => x.id === snap.id)!.amountCents).toBe(changed);
+    await again.session.close();
+  });
+
   it('the balanced breakdown holds month totals and brand × channel totals at once', async () => {
     const c = await fresh();
     const v = await seedPlan(c, 3_600 * WAN);

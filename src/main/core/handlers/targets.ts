@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/errors';
 import type { HandlerRegistry } from '../registry';
 import { balanceTargets, currentPairs, setCells, spreadManual } from '../services/targets/edit';
 import { readLocks, setLock } from '../services/targets/locks';
@@ -6,7 +5,7 @@ import { cubeForEdit, targetCache } from '../services/targets/model';
 import { compareVersions, targetSummary, targetTree } from '../services/targets/read';
 import { addRow, rowOptions } from '../services/targets/rows';
 import { seasonalityOf, setSeasonality } from '../services/targets/season';
-import { createVersion, deleteVersion, hoTarget, listVersions, promoteVersion, setHoTarget } from '../services/targets/versions';
+import { createVersion, deleteVersion, hoTarget, listVersions, madeVersion, promoteVersion, setHoTarget } from '../services/targets/versions';
 
 /**
  * The sales targets' endpoints. Queries read the target cube (rebuilt when the file
@@ -21,9 +20,9 @@ export function registerTargets(r: HandlerRegistry): void {
   r.command('targets.createVersion', (input, ctx) => {
     const c = cubeForEdit(ctx);
     const id = createVersion(ctx.db, input);
-    const info = listVersions(ctx.db, c).find((v) => v.id === id);
-    if (!info) throw new AppError('INTERNAL', 'the new version is missing');
-    return info;
+    const made = madeVersion(ctx.db, c, id, input.fromId);
+    ctx.afterCommit(made.keep);
+    return made.info;
   });
   r.command('targets.deleteVersion', ({ id }, ctx) => {
     const c = cubeForEdit(ctx);

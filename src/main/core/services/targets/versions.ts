@@ -13,18 +13,21 @@ import { cellTotals, copyCells } from '../../repos/targets/cells';
 import { listHoTarget, upsertHoTarget } from '../../repos/targets/hoTarget';
 import { copyLocks } from '../../repos/targets/locks';
 import { copySeason } from '../../repos/targets/season';
-import { MONTHS, planSums, type TargetCache } from './model';
+import { MONTHS, planSums, type TargetCache, type VersionTotals } from './model';
 
 // Plan versions: the working plan, snapshots (frozen forever) and scenarios, and
 // head office's target for the region.
 
 const asScenario = (s: string | null): ScenarioName | null => ((SCENARIO_NAMES as readonly string[]).includes(s ?? '') ? (s as ScenarioName) : null);
 
-export function listVersions(db: ReadDb, cache: TargetCache): PlanVersionInfo[] {
-  const rows = listVersionRows(db);
-  // Totals from the cube where a version is loaded, else one indexed pass in SQL.
+/**
+ * The cell count and totals of each of `rows`: from the cube where a version is loaded,
+ * kept where it is a snapshot read before, else one indexed pass in SQL. A snapshot's are
+ * kept once read outside a transaction (committed rows: a command's may yet roll back).
+ */
+function versionTotals(db: ReadDb, cache: TargetCache, rows: readonly PlanVersionRow[]): Map<number, VersionTotals> {
   const loaded = new Map(cache.loaded().map((c) => [c.versionId, c]));
-  const stats = new Map<number, { cells: number; amount: number; volume: number }>();
+  const stats = new Map<number, VersionTotals>();
   for (const r of rows) {
     const cube = loaded.get(r.id);
     if (cube) {
@@ -35,32 +38,64 @@ export function listVersions(db: ReadDb, cache: TargetCache): PlanVersionInfo[] 
       for (let k = 0; k < sums.bySku.length; k++) amount += sums.bySku[k];
       for (let m = 0; m < MONTHS; m++) volume += sums.volume[m];
       stats.set(r.id, { cells: cube.present, amount, volume });
+      continue;
     }
+    const kept = r.frozen === 1 ? cache.snapshotTotals.get(r.id) : undefined;
+    if (kept) stats.set(r.id, kept);
   }
   const missing = rows.filter((r) => !stats.has(r.id));
   if (missing.length > 0) {
     cache.readingRows();
-    for (const s of cellTotals(db, missing.map((r) => r.id))) stats.set(s.version_id, { cells: s.cells, amount: s.amount, volume: s.volume });
+    const found = new Map(cellTotals(db, missing.map((r) => r.id)).map((s) => [s.version_id, { cells: s.cells, amount: s.amount, volume: s.volume }]));
+    const committed = !db.sqlite.inTransaction;
+    for (const r of missing) {
+      const t = found.get(r.id) ?? { cells: 0, amount: 0, volume: 0 };
+      stats.set(r.id, t);
+      if (committed && r.frozen === 1) cache.snapshotTotals.set(r.id, t);
+    }
   }
+  return stats;
+}
+
+function versionInfo(r: PlanVersionRow, s: VersionTotals): PlanVersionInfo {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    scenario: asScenario(r.scenario),
+    frozen: r.frozen === 1,
+    basedOnId: r.based_on_id,
+    createdAt: r.created_at,
+    note: r.note,
+    cellCount: s.cells,
+    amountCents: s.amount,
+    volume: s.volume,
+  };
+}
+
+export function listVersions(db: ReadDb, cache: TargetCache): PlanVersionInfo[] {
+  const rows = listVersionRows(db);
+  const stats = versionTotals(db, cache, rows);
   const order = { working: 0, scenario: 1, snapshot: 2 } as const;
   return rows
-    .map((r) => {
-      const s = stats.get(r.id) ?? { cells: 0, amount: 0, volume: 0 };
-      return {
-        id: r.id,
-        name: r.name,
-        kind: r.kind,
-        scenario: asScenario(r.scenario),
-        frozen: r.frozen === 1,
-        basedOnId: r.based_on_id,
-        createdAt: r.created_at,
-        note: r.note,
-        cellCount: s.cells,
-        amountCents: s.amount,
-        volume: s.volume,
-      };
-    })
+    .map((r) => versionInfo(r, stats.get(r.id)!))
     .sort((a, b) => order[a.kind] - order[b.kind] || a.id - b.id);
+}
+
+/**
+ * A version just made by createVersion from `fromId`, with its totals: its source's, since
+ * it holds a copy of its cells (without summing the 1.45M rows just copied). Returns too
+ * what a snapshot's kept totals become once the command has committed.
+ */
+export function madeVersion(db: ReadDb, cache: TargetCache, id: number, fromId: number): { info: PlanVersionInfo; keep: () => void } {
+  const row = versionRow(db, id);
+  const totals = versionTotals(db, cache, [versionRow(db, fromId)]).get(fromId)!;
+  return {
+    info: versionInfo(row, totals),
+    keep: () => {
+      if (row.frozen === 1) cache.snapshotTotals.set(id, totals);
+    },
+  };
 }
 
 function versionRow(db: ReadDb, id: number): PlanVersionRow {
