@@ -62,6 +62,27 @@ async function crashAfter(path: string, yearCents: number, then: 'spread' | 'und
   return JSON.parse(out.trim()) as { versionId: number; months: number[]; volume: number[]; unsettled: string[] };
 }
 
+/**
+ * Opens the file as the app does after a crash between the two commits, and checks that
+ * the replay left no marker and rows matching, month by month, what the cube showed; the
+ * file whole. Returns the newest undo step as the file holds it.
+ */
+async function reopened(path: string, versionId: number, told: { months: number[]; volume: number[] }): Promise<unknown> {
+  const file = await openRegionFile(path);
+  try {
+    expect(file.sqlite.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(PENDING_SETTING)).toBeUndefined();
+    const rows = file.sqlite
+      .prepare('SELECT month, sum(amount_cents) AS cents, sum(volume) AS volume FROM target_fact WHERE version_id = ? GROUP BY month ORDER BY month')
+      .all(versionId) as { month: number; cents: number; volume: number }[];
+    expect(rows.map((r) => r.cents)).toEqual(told.months);
+    expect(rows.map((r) => r.volume)).toEqual(told.volume);
+    expect(file.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    return file.sqlite.prepare('SELECT label, undone FROM undo_step ORDER BY id DESC LIMIT 1').get();
+  } finally {
+    await file.close();
+  }
+}
+
 describe('rows written after the commit', () => {
   it('a spread answers before its rows are written; views of the cube follow at once; the rows land once the calls are quiet', async () => {
     const { c, v } = await planned(3_600 * WAN);
@@ -136,60 +157,30 @@ describe('rows written after the commit', () => {
     expect(onDisk(path, v)).toEqual({ marker: undefined, cents: 4_100 * WAN });
   });
 
-  it('killed between the commit and the rows: the next open writes them from the undo images, to the cent', async () => {
+  // Planned at 3,600 萬, spread to 4,321 萬; with 'undo', the spread's rows written and the spread undone.
+  it.each([
+    {
+      then: 'spread', title: 'killed between the commit and the rows: the next open writes them from the undo images, to the cent',
+      cube: 4_321, file: 3_600, direction: undefined, undone: 0,
+    },
+    {
+      then: 'undo', title: 'killed between an undo and its rows: the next open writes the before-images, and the step stays undone',
+      cube: 3_600, file: 4_321, direction: 'undo', undone: 1,
+    },
+  ] as const)('$title', async ({ then, cube, file, direction, undone }) => {
     const { c, v } = await planned(3_600 * WAN);
     const path = c.path;
     await c.session.close();
-    const told = await crashAfter(path, 4_321 * WAN, 'spread');
+    const told = await crashAfter(path, 4_321 * WAN, then);
     expect(told.versionId).toBe(v);
     expect(told.unsettled).toEqual(['targets']);
-    expect(told.months.reduce((a, b) => a + b, 0)).toBe(4_321 * WAN);
-    // The crash came in between: the file holds the step and its marker, and the old rows.
+    expect(told.months.reduce((a, b) => a + b, 0)).toBe(cube * WAN);
+    // The crash came in between: the file holds the marker (an undo's says so), and the rows as they were before the last call.
     const before = onDisk(path, v);
-    expect(before.marker).toBeDefined();
-    expect(before.cents).toBe(3_600 * WAN);
-    const file = await openRegionFile(path);
-    try {
-      expect(file.sqlite.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(PENDING_SETTING)).toBeUndefined();
-      const rows = file.sqlite
-        .prepare('SELECT month, sum(amount_cents) AS cents, sum(volume) AS volume FROM target_fact WHERE version_id = ? GROUP BY month ORDER BY month')
-        .all(v) as { month: number; cents: number; volume: number }[];
-      expect(rows.map((r) => r.cents)).toEqual(told.months);
-      expect(rows.map((r) => r.volume)).toEqual(told.volume);
-      expect(file.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-      // The step is there to undo, as for any edit.
-      expect(file.sqlite.prepare("SELECT label FROM undo_step ORDER BY id DESC LIMIT 1").pluck().get()).toBe('targets.undo.edit');
-    } finally {
-      await file.close();
-    }
-  });
-
-  it('killed between an undo and its rows: the next open writes the before-images, and the step stays undone', async () => {
-    const { c, v } = await planned(3_600 * WAN);
-    const path = c.path;
-    await c.session.close();
-    const told = await crashAfter(path, 4_321 * WAN, 'undo');
-    expect(told.versionId).toBe(v);
-    expect(told.unsettled).toEqual(['targets']);
-    expect(told.months.reduce((a, b) => a + b, 0)).toBe(3_600 * WAN);
-    // The spread's rows were written before the undo; the undo's were not.
-    const before = onDisk(path, v);
-    expect(JSON.parse(before.marker as string)).toMatchObject({ direction: 'undo' });
-    expect(before.cents).toBe(4_321 * WAN);
-    const file = await openRegionFile(path);
-    try {
-      expect(file.sqlite.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(PENDING_SETTING)).toBeUndefined();
-      const rows = file.sqlite
-        .prepare('SELECT month, sum(amount_cents) AS cents, sum(volume) AS volume FROM target_fact WHERE version_id = ? GROUP BY month ORDER BY month')
-        .all(v) as { month: number; cents: number; volume: number }[];
-      expect(rows.map((r) => r.cents)).toEqual(told.months);
-      expect(rows.map((r) => r.volume)).toEqual(told.volume);
-      expect(file.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-      // The spread is undone, ready to redo.
-      expect(file.sqlite.prepare('SELECT label, undone FROM undo_step ORDER BY id DESC LIMIT 1').get()).toEqual({ label: 'targets.undo.edit', undone: 1 });
-    } finally {
-      await file.close();
-    }
+    expect(JSON.parse(before.marker as string).direction).toBe(direction);
+    expect(before.cents).toBe(file * WAN);
+    // The step is there to undo (or, undone, to redo), as for any edit.
+    expect(await reopened(path, v, told)).toEqual({ label: 'targets.undo.edit', undone });
   });
 
   it('refuses a file whose marker names a direction it does not know, and leaves it as it was', async () => {
