@@ -373,10 +373,11 @@ describe('target planning core', () => {
     expect(kept.issues?.[0].path).toBe('id');
   });
 
-  it("a new version's totals are its source's; a snapshot's are read once per open file", async () => {
+  it("a new version's totals are its source's, a scenario's cube its source's; a snapshot's totals are read once per open file", async () => {
     const c = await fresh();
     const v = await seedPlan(c, 3_600 * WAN);
-    const totals = (id: number) => raw(c).prepare('SELECT count(*) AS cellCount, sum(amount_cents) AS amountCents, sum(volume) AS volume FROM target_fact WHERE version_id = ?').get(id);
+    const totalsIn = (x: Ctx, id: number) => raw(x).prepare('SELECT count(*) AS cellCount, sum(amount_cents) AS amountCents, sum(volume) AS volume FROM target_fact WHERE version_id = ?').get(id);
+    const totals = (id: number) => totalsIn(c, id);
     const pick = (x: { cellCount: number; amountCents: number; volume: number }) => ({ cellCount: x.cellCount, amountCents: x.amountCents, volume: x.volume });
     // Each answer's totals, given without summing the rows just copied, are what the rows hold.
     const snap = await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: v, name: '報總部' });
@@ -384,11 +385,19 @@ describe('target planning core', () => {
     expect(pick(snap)).toEqual(totals(snap.id));
     expect(pick(stretch)).toEqual(totals(stretch.id));
     expect(snap.cellCount).toBeGreaterThan(0);
-    // A second snapshot, from the scenario once it moved, holds the scenario's figures.
+    // The scenario's cube is made from the working plan's in memory, its cells matched to the
+    // rows the copy inserted: an edit of the scenario writes its own rows, month by month as
+    // its tree shows, and leaves the working plan's alone.
+    const workingBefore = totals(v);
     await call(c, 'targets.setCells', {
       versionId: stretch.id, levels: ['province'], measure: 'amount', method: 'current', label: 'edit',
       edits: [{ path: [], period: 'year', value: 4_200 * WAN }],
     });
+    const tree = await call(c, 'targets.tree', { versionId: stretch.id, levels: ['province'], measure: 'amount', parent: null });
+    const byMonth = raw(c).prepare('SELECT sum(amount_cents) FROM target_fact WHERE version_id = ? GROUP BY month ORDER BY month').pluck().all(stretch.id);
+    expect(byMonth).toEqual(tree.total.months);
+    expect(totals(v)).toEqual(workingBefore);
+    // A second snapshot, from the scenario once it moved, holds the scenario's figures.
     const snap2 = await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: stretch.id, name: '衝刺 快照' });
     expect(pick(snap2)).toEqual(totals(snap2.id));
     expect(snap2.amountCents).toBe(4_200 * WAN);
@@ -404,7 +413,10 @@ describe('target planning core', () => {
     await c.session.close();
     const again = await open(c.path);
     const changed = sql<number>(again, 'SELECT count(*) FROM target_fact WHERE version_id = ?', snap.id) * 100 + 3_600 * WAN;
-    expect((await call(again, 'targets.versions', {})).find((x) => x.id === snap.id)!.amountCents).toBe(changed);
+    // Read afresh: the snapshots summed, the scenario loaded (its cube follows its edits from then on).
+    const reread = await call(again, 'targets.versions', {});
+    expect(reread.find((x) => x.id === snap.id)!.amountCents).toBe(changed);
+    for (const x of reread) expect(pick(x)).toEqual(totalsIn(again, x.id));
     await again.session.close();
   });
 

@@ -114,8 +114,17 @@ export function cellTotals(db: ReadDb, versionIds: readonly number[]) {
 }
 
 /** Copies a version's cells into another, set-based, in the source's id order (so the copy's cells line up the same way). */
-export function copyCells(db: WriteDb, fromId: number, toId: number): void {
-  run(
+/** The rows a copy inserted: `count` of them, with ids from `first` to `last` when they follow one another. */
+export interface CopiedCells {
+  first: number;
+  last: number;
+  count: number;
+}
+
+/** Copies a version's cells into another, in the order of their ids (so the new ids follow the same order). */
+export function copyCells(db: WriteDb, fromId: number, toId: number): CopiedCells {
+  const first = nextCellId(db);
+  const done = run(
     db,
     qb
       .insertInto('target_fact')
@@ -128,4 +137,5 @@ export function copyCells(db: WriteDb, fromId: number, toId: number): void {
           .orderBy('id'),
       ),
   );
+  return { first, last: done.changes > 0 ? Number(done.lastInsertRowid) : first - 1, count: done.changes };
 }

@@ -168,7 +168,7 @@ export async function submit(file: RegionFile, edit: RunEdit, options: SubmitOpt
   const createdAt = now.toISOString();
 
   const versionId = edit((ctx) =>
-    createVersion(ctx.db, { kind: 'snapshot', fromId, name: uniqueVersionName(ctx.db, snapshotName(revision, now)), note: `${basename(packagePath)}` }),
+    createVersion(ctx.db, { kind: 'snapshot', fromId, name: uniqueVersionName(ctx.db, snapshotName(revision, now)), note: `${basename(packagePath)}` }).id,
   );
 
   try {

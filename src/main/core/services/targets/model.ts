@@ -280,6 +280,34 @@ export class VersionCube {
   rowsChanged(): void {
     this.byRow = null;
   }
+
+  /**
+   * The cube of a version whose rows were just copied from this one's in the order of
+   * their ids (`copied`): the same values, and each cell's new row id by its row's rank.
+   * Null when the copy is not exactly this cube's rows under consecutive ids: then the new
+   * version is read from its rows when first asked for.
+   */
+  copyAs(versionId: number, copied: { first: number; last: number; count: number }): VersionCube | null {
+    if (copied.count !== this.present || copied.last - copied.first + 1 !== copied.count) return null;
+    const copy = new VersionCube(versionId, 0);
+    copy.rowId = new Float64Array(this.rowId.length);
+    copy.amount = new Float64Array(this.amount.length);
+    copy.volume = new Float64Array(this.volume.length);
+    // The cells in the order of their rows' ids, as the copy inserted them.
+    const cells = new Int32Array(this.present);
+    let n = 0;
+    for (let k = 0; k < this.rowId.length; k++) if (this.rowId[k] > 0) cells[n++] = k;
+    if (n !== this.present) return null;
+    cells.sort((a, b) => this.rowId[a] - this.rowId[b]);
+    for (let i = 0; i < n; i++) {
+      const k = cells[i];
+      copy.rowId[k] = copied.first + i;
+      copy.amount[k] = this.amount[k];
+      copy.volume[k] = this.volume[k];
+    }
+    copy.present = n;
+    return copy;
+  }
 }
 
 /** The 12 periods ending at the newest month of actuals up to the plan year's start. */
