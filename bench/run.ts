@@ -23,7 +23,7 @@ import { packageLarge } from './cases/package';
 import { hqReceive50, hqReceive50Pg, hqView } from './cases/hq';
 import { spreadMidLevel, spreadRegionTotal, targetsFirstOpen, targetsOpen } from './cases/targets';
 import { workbookLarge } from './cases/workbook';
-import { compareLarge, scenarioLarge, snapshotLarge, undoSpreadLarge } from './cases/versions';
+import { compareLarge, editWithVersionsLarge, scenarioLarge, snapshotLarge, undoSpreadLarge } from './cases/versions';
 import type { BenchCase, BenchContext, BenchResult } from './types';
 
 // npm run bench [-- --json] [--only PREFIX]
@@ -44,7 +44,7 @@ const CASES: BenchCase[] = [
   workbookLarge,
   packageLarge,
   hqReceive50, hqReceive50Pg, hqView,
-  targetsFirstOpen, snapshotLarge, scenarioLarge, compareLarge, undoSpreadLarge,
+  targetsFirstOpen, snapshotLarge, scenarioLarge, compareLarge, undoSpreadLarge, editWithVersionsLarge,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
