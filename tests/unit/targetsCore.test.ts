@@ -397,6 +397,15 @@ describe('target planning core', () => {
     const byMonth = raw(c).prepare('SELECT sum(amount_cents) FROM target_fact WHERE version_id = ? GROUP BY month ORDER BY month').pluck().all(stretch.id);
     expect(byMonth).toEqual(tree.total.months);
     expect(totals(v)).toEqual(workingBefore);
+    // Undone and redone with both cubes loaded: the scenario's follows, the working plan's is left.
+    const workingTree = await call(c, 'targets.tree', { versionId: v, levels: ['province'], measure: 'amount', parent: null });
+    await call(c, 'edit.undo', {});
+    const undone = await call(c, 'targets.tree', { versionId: stretch.id, levels: ['province'], measure: 'amount', parent: null });
+    expect(undone.total.months.reduce((a, b) => a + b, 0)).toBe(3_600 * WAN);
+    expect(raw(c).prepare('SELECT sum(amount_cents) FROM target_fact WHERE version_id = ? GROUP BY month ORDER BY month').pluck().all(stretch.id)).toEqual(undone.total.months);
+    await call(c, 'edit.redo', {});
+    expect((await call(c, 'targets.tree', { versionId: stretch.id, levels: ['province'], measure: 'amount', parent: null })).total.months).toEqual(tree.total.months);
+    expect((await call(c, 'targets.tree', { versionId: v, levels: ['province'], measure: 'amount', parent: null })).total.months).toEqual(workingTree.total.months);
     // A second snapshot, from the scenario once it moved, holds the scenario's figures.
     const snap2 = await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: stretch.id, name: '衝刺 快照' });
     expect(pick(snap2)).toEqual(totals(snap2.id));

@@ -277,8 +277,30 @@ export class VersionCube {
     return -1;
   }
 
+  private idSpan: { min: number; max: number } | null = null;
+
+  /**
+   * False when no row of this version has an id between `lo` and `hi`: an undo of another
+   * version's million rows then skips this cube without building cellOfRow's index.
+   */
+  mayHoldRows(lo: number, hi: number): boolean {
+    if (!this.idSpan) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (let k = 0; k < this.rowId.length; k++) {
+        const id = this.rowId[k];
+        if (id <= 0) continue;
+        if (id < min) min = id;
+        if (id > max) max = id;
+      }
+      this.idSpan = { min, max };
+    }
+    return this.idSpan.min <= hi && this.idSpan.max >= lo;
+  }
+
   rowsChanged(): void {
     this.byRow = null;
+    this.idSpan = null;
   }
 
   /**
@@ -611,7 +633,7 @@ export class TargetCache {
       if (b.applied === 'delete' || !b.values) {
         // Rows went (a new plan undone): reload the versions that held them.
         for (const cube of [...this.cubes.values()]) {
-          if (b.ids.some((id) => cube.cellOfRow(id) >= 0)) this.cubes.delete(cube.versionId);
+          if (cube.mayHoldRows(b.ids[0], b.ids[b.ids.length - 1]) && b.ids.some((id) => cube.cellOfRow(id) >= 0)) this.cubes.delete(cube.versionId);
         }
         continue;
       }
@@ -620,6 +642,7 @@ export class TargetCache {
         if (column !== 'amount_cents' && column !== 'volume') return false;
       }
       for (const cube of this.cubes.values()) {
+        if (!cube.mayHoldRows(b.ids[0], b.ids[b.ids.length - 1])) continue;
         for (let i = 0; i < b.ids.length; i++) {
           const k = cube.cellOfRow(b.ids[i]);
           if (k < 0) continue;
