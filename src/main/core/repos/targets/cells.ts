@@ -113,7 +113,6 @@ export function cellTotals(db: ReadDb, versionIds: readonly number[]) {
   );
 }
 
-/** Copies a version's cells into another, set-based, in the source's id order (so the copy's cells line up the same way). */
 /** The rows a copy inserted: `count` of them, with ids from `first` to `last` when they follow one another. */
 export interface CopiedCells {
   first: number;
@@ -121,7 +120,7 @@ export interface CopiedCells {
   count: number;
 }
 
-/** Copies a version's cells into another, in the order of their ids (so the new ids follow the same order). */
+/** Copies a version's cells into another, set-based, in the source's id order (so the new ids follow the same order). */
 export function copyCells(db: WriteDb, fromId: number, toId: number): CopiedCells {
   const first = nextCellId(db);
   const done = run(

@@ -304,6 +304,37 @@ export class VersionCube {
   }
 
   /**
+   * The cells that have a row, in the order of their rows' ids. The ids of one version mostly
+   * lie close together, so they are placed by id in one pass (a sort of 1.45M cells takes a
+   * quarter of a second even when they are in order); spread-out ids are sorted.
+   */
+  private cellsInRowOrder(): Int32Array {
+    let n = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let k = 0; k < this.rowId.length; k++) {
+      const id = this.rowId[k];
+      if (id <= 0) continue;
+      n++;
+      if (id < min) min = id;
+      if (id > max) max = id;
+    }
+    const cells = new Int32Array(n);
+    if (n === 0) return cells;
+    const span = max - min + 1;
+    if (span <= 4 * n) {
+      const at = new Int32Array(span).fill(-1);
+      for (let k = 0; k < this.rowId.length; k++) if (this.rowId[k] > 0) at[this.rowId[k] - min] = k;
+      let i = 0;
+      for (let j = 0; j < span; j++) if (at[j] >= 0) cells[i++] = at[j];
+      return cells;
+    }
+    let i = 0;
+    for (let k = 0; k < this.rowId.length; k++) if (this.rowId[k] > 0) cells[i++] = k;
+    return cells.sort((a, b) => this.rowId[a] - this.rowId[b]);
+  }
+
+  /**
    * The cube of a version whose rows were just copied from this one's in the order of
    * their ids (`copied`): the same values, and each cell's new row id by its row's rank.
    * Null when the copy is not exactly this cube's rows under consecutive ids: then the new
@@ -315,12 +346,9 @@ export class VersionCube {
     copy.rowId = new Float64Array(this.rowId.length);
     copy.amount = new Float64Array(this.amount.length);
     copy.volume = new Float64Array(this.volume.length);
-    // The cells in the order of their rows' ids, as the copy inserted them.
-    const cells = new Int32Array(this.present);
-    let n = 0;
-    for (let k = 0; k < this.rowId.length; k++) if (this.rowId[k] > 0) cells[n++] = k;
-    if (n !== this.present) return null;
-    cells.sort((a, b) => this.rowId[a] - this.rowId[b]);
+    const cells = this.cellsInRowOrder();
+    if (cells.length !== this.present) return null;
+    const n = cells.length;
     for (let i = 0; i < n; i++) {
       const k = cells[i];
       copy.rowId[k] = copied.first + i;
@@ -578,7 +606,6 @@ function* loadVersionCubeSteps(db: ReadDb, refs: TargetRefs, versionId: number):
   return cube;
 }
 
-/** The file's target cube: refs plus the versions loaded so far, valid while its stamp is the file's. */
 /** A version's cell count and totals (cents and units), as the version list shows them. */
 export interface VersionTotals {
   cells: number;
@@ -586,6 +613,7 @@ export interface VersionTotals {
   volume: number;
 }
 
+/** The file's target cube: refs plus the versions loaded so far, valid while its stamp is the file's. */
 export class TargetCache {
   private readonly cubes = new Map<number, VersionCube>();
   constructor(
