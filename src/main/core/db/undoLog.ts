@@ -15,7 +15,8 @@ import type { TableName } from './schema';
 // the command's transaction and writes it before the commit; services add to it with
 // recordEdit. The one exception is a bulk record marked `later`: its rows may be
 // written just after the commit, from the step's own images (deferredRows.ts). An undo
-// or redo run by the registry leaves its bulk updates for after its commit the same way.
+// or redo run by the registry leaves the bulk updates of the tables its caller names
+// (the plan's cells) for after its commit the same way.
 
 type Value = string | number | null;
 export type RowValues = Record<string, Value>;
@@ -175,13 +176,14 @@ export function areasOfEffects(e: StepEffects): Area[] {
 
 /**
  * Replays a step's bulk records: toward `after` (redo) or back to `before` (undo); `only`,
- * just the records with those seqs (the rows a crash kept from being written, deferredRows.ts).
+ * just the records with those seqs (the rows a crash kept from being written, deferredRows.ts);
+ * `later`, the updates of those tables are not written but added to `into` (see replayBulk).
  */
 export function applyBulk(
   sqlite: Database.Database,
   stepId: number,
   direction: 'undo' | 'redo',
-  options: { only?: readonly number[]; later?: DeferredRows['changes'] } = {},
+  options: { only?: readonly number[]; later?: { tables: readonly TableName[]; into: DeferredRows['changes'] } } = {},
 ): StepEffects['bulk'] {
   const { only, later } = options;
   const rows = sqlite
@@ -189,9 +191,7 @@ export function applyBulk(
     .all(stepId) as (BulkRow & { seq: number })[];
   // Updates are left for after the commit only when the step holds nothing else: rows a
   // step inserted go (or come back) at once, and an update must never land after them.
-  // Only the plan's cells: the cube answers for them meanwhile, and the rules an undo runs
-  // after its replay (a SKU's cost, the sales summaries) read other tables' rows at once.
-  const leave = later !== undefined && rows.every((r) => r.kind === 'update' && r.table_name === 'target_fact');
+  const leave = later !== undefined && rows.every((r) => r.kind === 'update' && (later.tables as readonly string[]).includes(r.table_name));
   const done: StepEffects['bulk'] = [];
   for (const r of rows) {
     if (only && !only.includes(r.seq)) continue;
@@ -200,7 +200,7 @@ export function applyBulk(
     if (r.kind === 'update') {
       const image = unpack(r.image, columns.length * 2, r.row_count);
       const values = direction === 'undo' ? image.slice(0, columns.length) : image.slice(columns.length);
-      if (leave) later.push({ seq: r.seq, change: { table: r.table_name as TableName, kind: 'update', ids, columns, before: null, after: values, later: true } });
+      if (leave) later.into.push({ seq: r.seq, change: { table: r.table_name as TableName, kind: 'update', ids, columns, before: null, after: values, later: true } });
       else bulkUpdate(sqlite, r.table_name, ids, columns, values);
       done.push({ table: r.table_name, kind: r.kind, applied: 'update', ids, columns, values });
     } else if (direction === 'undo') {
@@ -428,29 +428,34 @@ export interface StepOutcome {
   effects: StepEffects;
 }
 
+/** Which rows an undo or redo may leave for after its commit: the updates of these tables. */
+export interface ReplayOptions {
+  later?: readonly TableName[];
+}
+
 /**
  * A step's bulk records, undone or redone. In a command that defers (the registry's),
- * updates are left for after the commit, as an edit's are: undoing a region-total
- * spread rewrites a million rows, and the cube follows the step from its images without
- * them (TargetCache.follow).
+ * updates of the tables the caller names are left for after the commit, as an edit's are:
+ * undoing a region-total spread rewrites a million rows, which the caller's cache
+ * already follows from the step's images.
  */
-function replayBulk(db: WriteDb, stepId: number, direction: 'undo' | 'redo'): StepEffects['bulk'] {
-  if (!db.step?.defers) return applyBulk(db.sqlite, stepId, direction);
-  const later: DeferredRows['changes'] = [];
-  const done = applyBulk(db.sqlite, stepId, direction, { later });
-  if (later.length > 0) db.step.replays({ stepId, direction, changes: later });
+function replayBulk(db: WriteDb, stepId: number, direction: 'undo' | 'redo', options: ReplayOptions): StepEffects['bulk'] {
+  if (!db.step?.defers || !options.later?.length) return applyBulk(db.sqlite, stepId, direction);
+  const into: DeferredRows['changes'] = [];
+  const done = applyBulk(db.sqlite, stepId, direction, { later: { tables: options.later, into } });
+  if (into.length > 0) db.step.replays({ stepId, direction, changes: into });
   return done;
 }
 
 /** Undoes the newest step that is not undone; null if there is none. */
-export function undo(db: WriteDb): StepOutcome | null {
+export function undo(db: WriteDb, options: ReplayOptions = {}): StepOutcome | null {
   const sqlite = db.sqlite;
   return sqlite.transaction(() => {
     const step = sqlite
       .prepare('SELECT id, label, version_id FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1')
       .get() as { id: number; label: string; version_id: number | null } | undefined;
     if (!step) return null;
-    const bulk = replayBulk(db, step.id, 'undo');
+    const bulk = replayBulk(db, step.id, 'undo', options);
     const rows = applyRows(sqlite, step.id, 'undo');
     sqlite.prepare('UPDATE undo_step SET undone = 1 WHERE id = ?').run(step.id);
     return { label: step.label, versionId: step.version_id, effects: { ...rows, bulk } };
@@ -458,7 +463,7 @@ export function undo(db: WriteDb): StepOutcome | null {
 }
 
 /** Redoes the oldest undone step; null if there is none. */
-export function redo(db: WriteDb): StepOutcome | null {
+export function redo(db: WriteDb, options: ReplayOptions = {}): StepOutcome | null {
   const sqlite = db.sqlite;
   return sqlite.transaction(() => {
     const step = sqlite
@@ -466,7 +471,7 @@ export function redo(db: WriteDb): StepOutcome | null {
       .get() as { id: number; label: string; version_id: number | null } | undefined;
     if (!step) return null;
     const rows = applyRows(sqlite, step.id, 'redo');
-    const bulk = replayBulk(db, step.id, 'redo');
+    const bulk = replayBulk(db, step.id, 'redo', options);
     sqlite.prepare('UPDATE undo_step SET undone = 0 WHERE id = ?').run(step.id);
     return { label: step.label, versionId: step.version_id, effects: { ...rows, bulk } };
   }).immediate();

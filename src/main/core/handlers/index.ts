@@ -127,10 +127,12 @@ export function createHandlers(session: Session, options: { strictAreas?: boolea
 
   r.query('edit.state', (_, { db, file }) => editState(db, file.changes.savedAt));
   // An undo or redo changes whatever its step changed; the target cube follows a step
-  // that only moved target values instead of being rebuilt from the file.
+  // that only moved target values instead of being rebuilt from the file. So the plan's
+  // cells are written after the commit (db/deferredRows.ts), as an edit's are; other
+  // tables' rows at once, since the rules below read them.
   const step = (which: typeof undo) => (_: unknown, ctx: CommandCtx): EditState => {
     const before = cubeStamp(ctx.file);
-    const done = which(ctx.db);
+    const done = which(ctx.db, { later: ['target_fact'] });
     if (done !== null) {
       ctx.touch(...areasOfEffects(done.effects));
       // Rules the log's row images do not hold: sales lines that follow a SKU's cost follow
