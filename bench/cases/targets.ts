@@ -256,18 +256,22 @@ function bareNodeUpdate(planned: string, copy: string, province: string, channel
   }
 }
 
+/** The working plan's province × channel node nearest to 50k leaf cells: the mid-level spread's node. */
+export function midLevelNode(db: Database.Database): { provinceId: number; province: string; channelId: number; channel: string; cells: number } {
+  return db
+    .prepare(`SELECT p.id AS provinceId, p.name AS province, ch.id AS channelId, ch.name AS channel, count(*) AS cells FROM target_fact t
+      JOIN city c ON c.id = t.city_id JOIN province p ON p.id = c.province_id JOIN channel ch ON ch.id = t.channel_id
+      JOIN plan_version v ON v.id = t.version_id AND v.kind = 'working'
+      GROUP BY p.id, ch.id ORDER BY abs(count(*) - 50000) LIMIT 1`)
+    .get() as { provinceId: number; province: string; channelId: number; channel: string; cells: number };
+}
+
 export const spreadMidLevel: BenchCase = {
   name: 'spread-mid-level',
   async run(ctx) {
     const planned = await seededLargeRegion(ctx);
-    // The province × channel node nearest to 50k leaf cells.
     const db = new Database(planned, { readonly: true });
-    const pick = db
-      .prepare(`SELECT p.name AS province, ch.name AS channel, count(*) AS cells FROM target_fact t
-        JOIN city c ON c.id = t.city_id JOIN province p ON p.id = c.province_id JOIN channel ch ON ch.id = t.channel_id
-        JOIN plan_version v ON v.id = t.version_id AND v.kind = 'working'
-        GROUP BY p.id, ch.id ORDER BY abs(count(*) - 50000) LIMIT 1`)
-      .get() as { province: string; channel: string; cells: number };
+    const pick = midLevelNode(db);
     db.close();
     const s = await openInBrowser(ctx, 'spread-mid', planned);
     try {

@@ -5,7 +5,7 @@ import { Session } from '../../src/main/core/session';
 import { median, timeOnce } from '../measure';
 import type { BenchCase, BenchContext, BenchResult } from '../types';
 import { benchHost } from './foundation';
-import { ok, seededLargeRegion, workingVersion } from './targets';
+import { midLevelNode, ok, seededLargeRegion, workingVersion } from './targets';
 
 // The plan's versions on the large region (1.45M leaf rows in the working plan): a
 // snapshot, a scenario copy, a comparison of two versions and the undo of a region-total
@@ -248,16 +248,13 @@ export const editWithVersionsLarge: BenchCase = {
       ];
       // The page has shown each of them once before the user types.
       for (const f of followUps) await ok(o.registry, f.endpoint, f.input);
-      const pick = o.session.requireFile().sqlite
-        .prepare(`SELECT c.province_id AS province, t.channel_id AS channel, count(*) AS cells FROM target_fact t JOIN city c ON c.id = t.city_id
-          WHERE t.version_id = ? GROUP BY 1, 2 ORDER BY abs(count(*) - 50000) LIMIT 1`)
-        .get(v) as { province: number; channel: number; cells: number };
-      const node = await ok<{ nodes: { path: number[]; months: number[] }[] }>(o.registry, 'targets.tree', { versionId: v, levels, measure: 'amount', parent: [pick.province] });
-      let value = node.nodes.find((n) => n.path[1] === pick.channel)!.months.reduce((a, b) => a + b, 0);
+      const pick = midLevelNode(o.session.requireFile().sqlite);
+      const node = await ok<{ nodes: { path: number[]; months: number[] }[] }>(o.registry, 'targets.tree', { versionId: v, levels, measure: 'amount', parent: [pick.provinceId] });
+      let value = node.nodes.find((n) => n.path[1] === pick.channelId)!.months.reduce((a, b) => a + b, 0);
       const times: number[] = [];
       for (let i = 0; i < ROUNDS + 3; i++) {
         value = Math.round((value * (i % 2 ? 0.95 : 1.08)) / 100) * 100;
-        const input = { versionId: v, levels, measure: 'amount', method: 'current', label: 'edit', edits: [{ path: [pick.province, pick.channel], period: 'year', value }] };
+        const input = { versionId: v, levels, measure: 'amount', method: 'current', label: 'edit', edits: [{ path: [pick.provinceId, pick.channelId], period: 'year', value }] };
         const t0 = performance.now();
         const r = await o.registry.invoke('targets.setCells', input, followUps);
         const ms = performance.now() - t0;

@@ -379,6 +379,8 @@ describe('target planning core', () => {
     const totalsIn = (x: Ctx, id: number) => raw(x).prepare('SELECT count(*) AS cellCount, sum(amount_cents) AS amountCents, sum(volume) AS volume FROM target_fact WHERE version_id = ?').get(id);
     const totals = (id: number) => totalsIn(c, id);
     const pick = (x: { cellCount: number; amountCents: number; volume: number }) => ({ cellCount: x.cellCount, amountCents: x.amountCents, volume: x.volume });
+    const monthsIn = (id: number) => raw(c).prepare('SELECT sum(amount_cents) FROM target_fact WHERE version_id = ? GROUP BY month ORDER BY month').pluck().all(id);
+    const yearTree = (id: number) => call(c, 'targets.tree', { versionId: id, levels: ['province'], measure: 'amount', parent: null });
     // Each answer's totals, given without summing the rows just copied, are what the rows hold.
     const snap = await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: v, name: '報總部' });
     const stretch = await call(c, 'targets.createVersion', { kind: 'scenario', fromId: v, name: '衝刺', scenario: 'stretch' });
@@ -393,19 +395,18 @@ describe('target planning core', () => {
       versionId: stretch.id, levels: ['province'], measure: 'amount', method: 'current', label: 'edit',
       edits: [{ path: [], period: 'year', value: 4_200 * WAN }],
     });
-    const tree = await call(c, 'targets.tree', { versionId: stretch.id, levels: ['province'], measure: 'amount', parent: null });
-    const byMonth = raw(c).prepare('SELECT sum(amount_cents) FROM target_fact WHERE version_id = ? GROUP BY month ORDER BY month').pluck().all(stretch.id);
-    expect(byMonth).toEqual(tree.total.months);
+    const tree = await yearTree(stretch.id);
+    expect(monthsIn(stretch.id)).toEqual(tree.total.months);
     expect(totals(v)).toEqual(workingBefore);
     // Undone and redone with both cubes loaded: the scenario's follows, the working plan's is left.
-    const workingTree = await call(c, 'targets.tree', { versionId: v, levels: ['province'], measure: 'amount', parent: null });
+    const workingTree = await yearTree(v);
     await call(c, 'edit.undo', {});
-    const undone = await call(c, 'targets.tree', { versionId: stretch.id, levels: ['province'], measure: 'amount', parent: null });
+    const undone = await yearTree(stretch.id);
     expect(undone.total.months.reduce((a, b) => a + b, 0)).toBe(3_600 * WAN);
-    expect(raw(c).prepare('SELECT sum(amount_cents) FROM target_fact WHERE version_id = ? GROUP BY month ORDER BY month').pluck().all(stretch.id)).toEqual(undone.total.months);
+    expect(monthsIn(stretch.id)).toEqual(undone.total.months);
     await call(c, 'edit.redo', {});
-    expect((await call(c, 'targets.tree', { versionId: stretch.id, levels: ['province'], measure: 'amount', parent: null })).total.months).toEqual(tree.total.months);
-    expect((await call(c, 'targets.tree', { versionId: v, levels: ['province'], measure: 'amount', parent: null })).total.months).toEqual(workingTree.total.months);
+    expect((await yearTree(stretch.id)).total.months).toEqual(tree.total.months);
+    expect((await yearTree(v)).total.months).toEqual(workingTree.total.months);
     // A second snapshot, from the scenario once it moved, holds the scenario's figures.
     const snap2 = await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: stretch.id, name: '衝刺 快照' });
     expect(pick(snap2)).toEqual(totals(snap2.id));
