@@ -260,10 +260,8 @@ export class VersionCube {
   /** The cell of a target_fact row, or -1 (built on first use; rows added drop it). */
   cellOfRow(id: number): number {
     if (!this.byRow) {
-      const cells: number[] = [];
-      for (let k = 0; k < this.rowId.length; k++) if (this.rowId[k] > 0) cells.push(k);
-      cells.sort((a, b) => this.rowId[a] - this.rowId[b]);
-      this.byRow = { ids: Float64Array.from(cells, (k) => this.rowId[k]), cells: Int32Array.from(cells) };
+      const cells = this.cellsInRowOrder();
+      this.byRow = { ids: Float64Array.from(cells, (k) => this.rowId[k]), cells };
     }
     const { ids, cells } = this.byRow;
     let a = 0;
@@ -277,25 +275,33 @@ export class VersionCube {
     return -1;
   }
 
-  private idSpan: { min: number; max: number } | null = null;
+  private idSpan: { min: number; max: number; rows: number } | null = null;
+
+  /** The lowest and the highest of the version's row ids, and how many rows it has. */
+  private span(): { min: number; max: number; rows: number } {
+    if (!this.idSpan) {
+      let rows = 0;
+      let min = Infinity;
+      let max = -Infinity;
+      for (let k = 0; k < this.rowId.length; k++) {
+        const id = this.rowId[k];
+        if (id <= 0) continue;
+        rows++;
+        if (id < min) min = id;
+        if (id > max) max = id;
+      }
+      this.idSpan = { min, max, rows };
+    }
+    return this.idSpan;
+  }
 
   /**
    * False when no row of this version has an id between `lo` and `hi`: an undo of another
    * version's million rows then skips this cube without building cellOfRow's index.
    */
   mayHoldRows(lo: number, hi: number): boolean {
-    if (!this.idSpan) {
-      let min = Infinity;
-      let max = -Infinity;
-      for (let k = 0; k < this.rowId.length; k++) {
-        const id = this.rowId[k];
-        if (id <= 0) continue;
-        if (id < min) min = id;
-        if (id > max) max = id;
-      }
-      this.idSpan = { min, max };
-    }
-    return this.idSpan.min <= hi && this.idSpan.max >= lo;
+    const { min, max } = this.span();
+    return min <= hi && max >= lo;
   }
 
   rowsChanged(): void {
@@ -309,24 +315,15 @@ export class VersionCube {
    * quarter of a second even when they are in order); spread-out ids are sorted.
    */
   private cellsInRowOrder(): Int32Array {
-    let n = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let k = 0; k < this.rowId.length; k++) {
-      const id = this.rowId[k];
-      if (id <= 0) continue;
-      n++;
-      if (id < min) min = id;
-      if (id > max) max = id;
-    }
+    const { min, max, rows: n } = this.span();
     const cells = new Int32Array(n);
     if (n === 0) return cells;
-    const span = max - min + 1;
-    if (span <= 4 * n) {
-      const at = new Int32Array(span).fill(-1);
+    const width = max - min + 1;
+    if (width <= 4 * n) {
+      const at = new Int32Array(width).fill(-1);
       for (let k = 0; k < this.rowId.length; k++) if (this.rowId[k] > 0) at[this.rowId[k] - min] = k;
       let i = 0;
-      for (let j = 0; j < span; j++) if (at[j] >= 0) cells[i++] = at[j];
+      for (let j = 0; j < width; j++) if (at[j] >= 0) cells[i++] = at[j];
       return cells;
     }
     let i = 0;
