@@ -739,19 +739,21 @@ export function targetCache(file: RegionFile, db: ReadDb): TargetCache {
       return built;
     }
   }
-  const cache = new TargetCache(buildRefs(db, regionPlanYear(db)), stamp, () => file.settle(), snapshotTotalsOf(file));
+  const cache = newCache(file, buildRefs(db, regionPlanYear(db)), stamp);
   caches.set(file, cache);
   return cache;
 }
 
 const snapshotTotals = new WeakMap<RegionFile, Map<number, VersionTotals>>();
-function snapshotTotalsOf(file: RegionFile): Map<number, VersionTotals> {
+
+/** A cache of `file`'s cube: rows left for after a commit land before it reads rows; snapshots' totals kept per file. */
+function newCache(file: RegionFile, refs: TargetRefs, stamp: string): TargetCache {
   let kept = snapshotTotals.get(file);
   if (!kept) {
     kept = new Map();
     snapshotTotals.set(file, kept);
   }
-  return kept;
+  return new TargetCache(refs, stamp, () => file.settle(), kept);
 }
 
 /**
@@ -842,7 +844,7 @@ export function warmTargetCache(file: RegionFile): void {
   }
   function* steps(): Steps<TargetCache> {
     const refs = yield* buildRefsSteps(db, regionPlanYear(db));
-    const cache = new TargetCache(refs, stamp, () => file.settle(), snapshotTotalsOf(file));
+    const cache = newCache(file, refs, stamp);
     cache.adopt(yield* loadVersionCubeSteps(db, refs, workingVersionId(db)));
     return cache;
   }
