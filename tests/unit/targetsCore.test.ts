@@ -8,6 +8,7 @@ import { parseTargetMonth } from '../../src/main/core/io/hoTargetImport';
 import { requireDestination } from '../../src/main/core/io/destinations';
 import type { HandlerRegistry } from '../../src/main/core/registry';
 import { Session } from '../../src/main/core/session';
+import { loadVersionCube, targetCache } from '../../src/main/core/services/targets/model';
 import type { EndpointInput, EndpointName, EndpointResult } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
 import { editFile, testHost, tinyDemoTemplate } from './helpers';
@@ -387,6 +388,20 @@ describe('target planning core', () => {
     expect(pick(snap)).toEqual(totals(snap.id));
     expect(pick(stretch)).toEqual(totals(stretch.id));
     expect(snap.cellCount).toBeGreaterThan(0);
+    // The copy inserts the rows in the cell key's order, not the source's ids' (the plan's
+    // rows were written in another), and the scenario's cube made in memory names each
+    // cell's new row as a cube read from the rows does.
+    const keyOrder = 'city_id, channel_id, ifnull(customer_id, 0), sku_id, month';
+    const idsBy = (id: number, order: string) => raw(c).prepare(`SELECT id FROM target_fact WHERE version_id = ? ORDER BY ${order}`).pluck().all(id);
+    expect(idsBy(v, keyOrder)).not.toEqual(idsBy(v, 'id'));
+    expect(idsBy(stretch.id, keyOrder)).toEqual(idsBy(stretch.id, 'id'));
+    const file = c.session.requireFile();
+    const cache = targetCache(file, file.read);
+    const made = cache.loaded().find((x) => x.versionId === stretch.id)!;
+    const fromRows = loadVersionCube(file.read, cache.refs, stretch.id);
+    expect(made.present).toBe(fromRows.present);
+    expect([...made.rowId.subarray(0, fromRows.rowId.length)]).toEqual([...fromRows.rowId]);
+    expect([...made.amount.subarray(0, fromRows.amount.length)]).toEqual([...fromRows.amount]);
     // The scenario's cube is made from the working plan's in memory, its cells matched to the
     // rows the copy inserted: an edit of the scenario writes its own rows, month by month as
     // its tree shows, and leaves the working plan's alone.
@@ -416,9 +431,9 @@ describe('target planning core', () => {
     // The snapshots' totals are not read again: changed behind the app's back (its triggers
     // dropped, as no user can), the list still shows what the rows held. A file opened
     // afresh reads them.
-    const file = raw(c);
-    file.exec('DROP TRIGGER target_fact_frozen_update');
-    file.prepare('UPDATE target_fact SET amount_cents = amount_cents + 100 WHERE version_id = ?').run(snap.id);
+    const sqlite = raw(c);
+    sqlite.exec('DROP TRIGGER target_fact_frozen_update');
+    sqlite.prepare('UPDATE target_fact SET amount_cents = amount_cents + 100 WHERE version_id = ?').run(snap.id);
     expect((await call(c, 'targets.versions', {})).find((x) => x.id === snap.id)!.amountCents).toBe(3_600 * WAN);
     await c.session.close();
     const again = await open(c.path);

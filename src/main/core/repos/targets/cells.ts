@@ -120,7 +120,13 @@ export interface CopiedCells {
   count: number;
 }
 
-/** Copies a version's cells into another, set-based, in the source's id order (so the new ids follow the same order). */
+/**
+ * Copies a version's cells into another, set-based, in the order of the cell key (so the
+ * new ids follow that order). The key's unique index hands the rows over in that order
+ * without a sort, and each new row then lands at the end of that index and next to the
+ * customer's others in the customer index: in the source's id order, the same 1.45M rows
+ * went to places all over both, which made the copy half as slow again.
+ */
 export function copyCells(db: WriteDb, fromId: number, toId: number): CopiedCells {
   const first = nextCellId(db);
   const done = run(
@@ -133,7 +139,11 @@ export function copyCells(db: WriteDb, fromId: number, toId: number): CopiedCell
           .selectFrom('target_fact')
           .select([sql<number>`${toId}`.as('version_id'), 'city_id', 'channel_id', 'customer_id', 'sku_id', 'month', 'amount_cents', 'volume'])
           .where('version_id', '=', fromId)
-          .orderBy('id'),
+          .orderBy('city_id')
+          .orderBy('channel_id')
+          .orderBy(sql`ifnull(customer_id, 0)`)
+          .orderBy('sku_id')
+          .orderBy('month'),
       ),
   );
   return { first, last: done.changes > 0 ? Number(done.lastInsertRowid) : first - 1, count: done.changes };

@@ -128,6 +128,20 @@ export class TargetRefs {
     return i;
   }
 
+  /**
+   * Every combo, ordered as the file's cell key orders its rows: city, channel, customer
+   * (0: none), SKU. A copied version's rows are inserted in this order (copyCells).
+   */
+  combosInKeyOrder(): Int32Array {
+    const order = new Int32Array(this.n);
+    for (let c = 0; c < this.n; c++) order[c] = c;
+    const city = this.city.data;
+    const channel = this.channel.data;
+    const customer = this.customer.data;
+    const sku = this.sku.data;
+    return order.sort((a, b) => city[a] - city[b] || channel[a] - channel[b] || customer[a] - customer[b] || sku[a] - sku[b]);
+  }
+
   /** The combo actuals of a customer × SKU (customer × SKU_SPAN + SKU) belong to (the customer's own city and channel). */
   comboForActual(customerSku: number): number {
     const hit = this.byCustomerSku.get(customerSku);
@@ -332,28 +346,31 @@ export class VersionCube {
   }
 
   /**
-   * The cube of a version whose rows were just copied from this one's in the order of
-   * their ids (`copied`): the same values, and each cell's new row id by its row's rank.
-   * Null when the copy is not exactly this cube's rows under consecutive ids: then the new
-   * version is read from its rows when first asked for.
+   * The cube of a version whose rows were just copied from this one's in the order of the
+   * cell key (`copied`; `keyOrder`: the refs' combos in that order, combosInKeyOrder): the
+   * same values, and each cell's new row id by its row's rank in that order. Null when the
+   * copy is not exactly this cube's rows under consecutive ids: then the new version is
+   * read from its rows when first asked for.
    */
-  copyAs(versionId: number, copied: { first: number; last: number; count: number }): VersionCube | null {
+  copyAs(versionId: number, copied: { first: number; last: number; count: number }, keyOrder: Int32Array): VersionCube | null {
     if (copied.count !== this.present || copied.last - copied.first + 1 !== copied.count) return null;
     const copy = new VersionCube(versionId, 0);
     copy.rowId = new Float64Array(this.rowId.length);
     copy.amount = new Float64Array(this.amount.length);
     copy.volume = new Float64Array(this.volume.length);
-    const cells = this.cellsInRowOrder();
-    if (cells.length !== this.present) return null;
-    const n = cells.length;
-    for (let i = 0; i < n; i++) {
-      const k = cells[i];
-      copy.rowId[k] = copied.first + i;
-      copy.amount[k] = this.amount[k];
-      copy.volume[k] = this.volume[k];
+    let id = copied.first;
+    for (let i = 0; i < keyOrder.length; i++) {
+      const base = keyOrder[i] * MONTHS;
+      if (base >= this.rowId.length) continue;
+      for (let k = base; k < base + MONTHS; k++) {
+        if (this.rowId[k] <= 0) continue;
+        copy.rowId[k] = id++;
+        copy.amount[k] = this.amount[k];
+        copy.volume[k] = this.volume[k];
+      }
     }
-    copy.present = n;
-    return copy;
+    copy.present = id - copied.first;
+    return copy.present === this.present ? copy : null;
   }
 }
 

@@ -96,7 +96,7 @@ export function madeVersion(db: ReadDb, cache: TargetCache, made: { id: number; 
   const row = versionRow(db, made.id);
   const totals = versionTotals(db, cache, [versionRow(db, fromId)]).get(fromId)!;
   const source = cache.loaded().find((c) => c.versionId === fromId);
-  const cube = row.frozen === 0 && source ? source.copyAs(made.id, made.copied) : null;
+  const cube = row.frozen === 0 && source ? source.copyAs(made.id, made.copied, cache.refs.combosInKeyOrder()) : null;
   return {
     info: versionInfo(row, totals),
     keep: () => {
