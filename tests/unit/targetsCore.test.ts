@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/handlers';
 import { callStarted } from '../../src/main/core/activity';
@@ -82,6 +83,22 @@ async function seedPlan(c: Ctx, yearCents: number): Promise<number> {
   return v;
 }
 
+/** The file's cell key, as its unique index orders the rows. */
+const KEY_ORDER = 'city_id, channel_id, ifnull(customer_id, 0), sku_id, month';
+const idsBy = (c: Ctx, v: number, order: string) => raw(c).prepare(`SELECT id FROM target_fact WHERE version_id = ? ORDER BY ${order}`).pluck().all(v);
+
+/** The version's cube as the open file keeps it equals, cell by cell, a cube read afresh from its rows. */
+function expectCubeMatchesRows(c: Ctx, v: number): void {
+  const file = c.session.requireFile();
+  file.settle();
+  const cache = targetCache(file, file.read);
+  const kept = cache.loaded().find((x) => x.versionId === v)!;
+  const fromRows = loadVersionCube(file.read, cache.refs, v);
+  expect(kept.present).toBe(fromRows.present);
+  expect([...kept.rowId.subarray(0, fromRows.rowId.length)]).toEqual([...fromRows.rowId]);
+  expect([...kept.amount.subarray(0, fromRows.amount.length)]).toEqual([...fromRows.amount]);
+}
+
 describe('target planning core', () => {
   it('a new plan is built from last year: leaves for every customer × SKU sold, totals exact, in proportion', async () => {
     const c = await fresh();
@@ -91,6 +108,9 @@ describe('target planning core', () => {
     await seedPlan(c, 3_600 * WAN);
     const pairs = sql<number>(c, 'SELECT count(*) FROM (SELECT DISTINCT customer_id, sku_id FROM sales_actual WHERE period BETWEEN 202601 AND 202612)');
     expect(sql<number>(c, 'SELECT count(*) FROM target_fact WHERE version_id = ?', v)).toBe(pairs * 12);
+    // The leaves' rows are numbered in the order of the cell key, and the cube names each cell's row.
+    expect(idsBy(c, v, 'id')).toEqual(idsBy(c, v, KEY_ORDER));
+    expectCubeMatchesRows(c, v);
     expect(sql<number>(c, 'SELECT sum(amount_cents) FROM target_fact WHERE version_id = ?', v)).toBe(3_600 * WAN);
     expect(sql<number>(c, 'SELECT count(*) FROM target_fact WHERE amount_cents % 100 <> 0')).toBe(0);
     // Province shares follow last year's within a cent per leaf.
@@ -375,8 +395,18 @@ describe('target planning core', () => {
   });
 
   it("a new version's totals are its source's, a scenario's cube its source's; a snapshot's totals are read once per open file", async () => {
-    const c = await fresh();
-    const v = await seedPlan(c, 3_600 * WAN);
+    const first = await fresh();
+    const v = await seedPlan(first, 3_600 * WAN);
+    // A plan whose rows are not numbered in the key's order, as one planned by an earlier
+    // build is (its first plan numbered them as the cube met its leaves): month 1's rows
+    // moved past the others, behind the app's back, with the file closed.
+    await first.session.close();
+    const renumber = new Database(first.path);
+    renumber.prepare('UPDATE target_fact SET id = id + 1000000 WHERE version_id = ? AND month = 1').run(v);
+    renumber.close();
+    const c = await open(first.path);
+    // The targets page is open: the working plan's cube is loaded, so a scenario's is made from it.
+    await call(c, 'targets.tree', { versionId: v, levels: ['province'], measure: 'amount', parent: null });
     const totalsIn = (x: Ctx, id: number) => raw(x).prepare('SELECT count(*) AS cellCount, sum(amount_cents) AS amountCents, sum(volume) AS volume FROM target_fact WHERE version_id = ?').get(id);
     const totals = (id: number) => totalsIn(c, id);
     const pick = (x: { cellCount: number; amountCents: number; volume: number }) => ({ cellCount: x.cellCount, amountCents: x.amountCents, volume: x.volume });
@@ -388,20 +418,12 @@ describe('target planning core', () => {
     expect(pick(snap)).toEqual(totals(snap.id));
     expect(pick(stretch)).toEqual(totals(stretch.id));
     expect(snap.cellCount).toBeGreaterThan(0);
-    // The copy inserts the rows in the cell key's order, not the source's ids' (the plan's
-    // rows were written in another), and the scenario's cube made in memory names each
-    // cell's new row as a cube read from the rows does.
-    const keyOrder = 'city_id, channel_id, ifnull(customer_id, 0), sku_id, month';
-    const idsBy = (id: number, order: string) => raw(c).prepare(`SELECT id FROM target_fact WHERE version_id = ? ORDER BY ${order}`).pluck().all(id);
-    expect(idsBy(v, keyOrder)).not.toEqual(idsBy(v, 'id'));
-    expect(idsBy(stretch.id, keyOrder)).toEqual(idsBy(stretch.id, 'id'));
-    const file = c.session.requireFile();
-    const cache = targetCache(file, file.read);
-    const made = cache.loaded().find((x) => x.versionId === stretch.id)!;
-    const fromRows = loadVersionCube(file.read, cache.refs, stretch.id);
-    expect(made.present).toBe(fromRows.present);
-    expect([...made.rowId.subarray(0, fromRows.rowId.length)]).toEqual([...fromRows.rowId]);
-    expect([...made.amount.subarray(0, fromRows.amount.length)]).toEqual([...fromRows.amount]);
+    // The copy inserts the rows in the cell key's order, whatever the order of the source's
+    // ids, and the scenario's cube made in memory names each cell's new row as a cube read
+    // from the rows does.
+    expect(idsBy(c, v, KEY_ORDER)).not.toEqual(idsBy(c, v, 'id'));
+    expect(idsBy(c, stretch.id, KEY_ORDER)).toEqual(idsBy(c, stretch.id, 'id'));
+    expectCubeMatchesRows(c, stretch.id);
     // The scenario's cube is made from the working plan's in memory, its cells matched to the
     // rows the copy inserted: an edit of the scenario writes its own rows, month by month as
     // its tree shows, and leaves the working plan's alone.

@@ -113,11 +113,13 @@ function guarded<T>(w: Work, fn: () => T): T {
 
 /**
  * Gives an empty version its leaves: every combo that sold in the reference periods,
- * all 12 months, at zero (the spread that follows fills them).
+ * all 12 months, at zero (the spread that follows fills them). Their rows are numbered in
+ * the order of the cell key, as a copied version's are: each lands at the end of the key's
+ * index, and next to the same customer's others in the customer index.
  */
 function seed(db: ReadDb, refs: TargetRefs, w: Work): void {
   const cells: number[] = [];
-  for (let c = 0; c < refs.n; c++) {
+  for (const c of refs.combosInKeyOrder()) {
     if (!refs.active[c]) continue;
     for (let m = 0; m < MONTHS; m++) cells.push(c * MONTHS + m);
   }
