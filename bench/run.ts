@@ -21,7 +21,7 @@ import { reportPdfLarge } from './cases/reportPdf';
 import { presentNext } from './cases/present';
 import { packageLarge } from './cases/package';
 import { hqReceive50, hqReceive50Pg, hqView } from './cases/hq';
-import { spreadMidLevel, spreadRegionTotal, targetsFirstOpen, targetsOpen } from './cases/targets';
+import { newPlanLarge, spreadMidLevel, spreadRegionTotal, targetsFirstOpen, targetsOpen } from './cases/targets';
 import { workbookLarge } from './cases/workbook';
 import { compareLarge, editWithVersionsLarge, scenarioLarge, snapshotLarge, undoSpreadLarge } from './cases/versions';
 import type { BenchCase, BenchContext, BenchResult } from './types';
@@ -44,7 +44,7 @@ const CASES: BenchCase[] = [
   workbookLarge,
   packageLarge,
   hqReceive50, hqReceive50Pg, hqView,
-  targetsFirstOpen, snapshotLarge, scenarioLarge, compareLarge, undoSpreadLarge, editWithVersionsLarge,
+  targetsFirstOpen, snapshotLarge, scenarioLarge, compareLarge, undoSpreadLarge, editWithVersionsLarge, newPlanLarge,
 ];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { createHandlers } from '../../src/main/core/handlers';
 import { Session } from '../../src/main/core/session';
 import type { Page } from '@playwright/test';
-import { median, paired } from '../measure';
+import { median, paired, timeOnce } from '../measure';
 import { forgetAnswers, gotoWorkspace, openInBrowser } from './grid';
 import type { BenchCase, BenchContext } from '../types';
 import { benchHost } from './foundation';
@@ -60,6 +60,91 @@ export async function seededLargeRegion(ctx: BenchContext): Promise<string> {
   renameSync(temp, path);
   return path;
 }
+
+/**
+ * The manager's first plan of the year on the large region: from an empty working plan, a
+ * region total spread from last year, which gives every customer × SKU sold a leaf with its
+ * 12 months (1.45M rows, inserted inside the command). Each round on a fresh copy of the
+ * unplanned region.
+ */
+export const newPlanLarge: BenchCase = {
+  name: 'new-plan-large',
+  async run(ctx) {
+    const ROUNDS = 3;
+    const ours: number[] = [];
+    const base: number[] = [];
+    let rows = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const path = join(ctx.workDir, 'new-plan-large.rplan');
+      for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+      const src = new Database(await ctx.largeRegion(), { readonly: true });
+      try {
+        await src.backup(path);
+      } finally {
+        src.close();
+      }
+      const session = new Session(benchHost(join(ctx.workDir, 'state')));
+      const registry = createHandlers(session);
+      session.grant(path);
+      await ok(registry, 'file.open', { path });
+      await session.checked();
+      const v = await workingVersion(registry);
+      const ho = await ok<{ amountCents: number }[]>(registry, 'targets.hoTarget', {});
+      // The targets page is open on the empty plan (its cube, with last year's actuals, is built).
+      await ok(registry, 'targets.tree', { versionId: v, levels: ['province'], measure: 'amount', parent: null });
+      ours.push(
+        await timeOnce(async () => {
+          const out = await ok<{ changed: number; seeded: boolean }>(registry, 'targets.setCells', {
+            versionId: v, levels: ['province'], measure: 'amount', method: 'lastYear', label: 'spread',
+            edits: [{ path: [], period: 'year', value: ho.reduce((t, m) => t + m.amountCents, 0) }],
+          });
+          if (!out.seeded) throw new Error('the plan was not new');
+          session.requireFile().settle();
+          rows = out.changed;
+        }),
+      );
+      // Baseline: the same rows written by SQL alone, on the same connection: a bare
+      // INSERT … SELECT of the plan's rows into another version, in the cell key's order, rolled back.
+      const sqlite = session.requireFile().sqlite;
+      base.push(
+        await timeOnce(() => {
+          try {
+            sqlite
+              .transaction(() => {
+                const id = Number(
+                  sqlite.prepare(`INSERT INTO plan_version (name, kind, created_at) VALUES ('bare plan', 'scenario', datetime('now'))`).run().lastInsertRowid,
+                );
+                sqlite
+                  .prepare(
+                    `INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume)
+                     SELECT ?, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume FROM target_fact WHERE version_id = ?
+                      ORDER BY city_id, channel_id, ifnull(customer_id, 0), sku_id, month`,
+                  )
+                  .run(id, v);
+                throw new RolledBack();
+              })
+              .immediate();
+          } catch (e) {
+            if (!(e instanceof RolledBack)) throw e;
+          }
+        }),
+      );
+      await session.close();
+      for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+    }
+    const o = median(ours);
+    const b = median(base);
+    return {
+      case: 'new-plan-large',
+      ours_ms: Math.round(o * 10) / 10,
+      baseline: "bare INSERT … SELECT of the plan's rows into another version in the cell key's order (same file, same connection, rolled back)",
+      baseline_ms: Math.round(b * 10) / 10,
+      ratio: Math.round((o / b) * 100) / 100,
+      note: `${rows.toLocaleString('en')} leaf rows inserted through targets.setCells (a region total spread from last year on an empty plan, with its undo record); median of ${ROUNDS}, each on a fresh copy`,
+    };
+  },
+};
+class RolledBack extends Error {}
 
 export const spreadRegionTotal: BenchCase = {
   name: 'spread-region-total',
