@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 
 /** Runs fn once and returns its duration in milliseconds. */
@@ -27,6 +28,22 @@ export async function paired(
     await settle();
   }
   return { ours: median(a), baseline: median(b) };
+}
+
+class RolledBack extends Error {}
+
+/** Runs `fn` in an immediate transaction of `sqlite` and rolls it back: bare SQL measured as a baseline, not kept. */
+export function rolledBack(sqlite: Database.Database, fn: () => void): void {
+  try {
+    sqlite
+      .transaction(() => {
+        fn();
+        throw new RolledBack();
+      })
+      .immediate();
+  } catch (e) {
+    if (!(e instanceof RolledBack)) throw e;
+  }
 }
 
 export function median(xs: number[]): number {

@@ -28,7 +28,7 @@ interface Session {
 }
 
 /** Copies the cached large region (the backup API: a consistent copy, the cache untouched). */
-async function copyRegion(src: string, dest: string): Promise<void> {
+export async function copyRegion(src: string, dest: string): Promise<void> {
   const db = new Database(src, { readonly: true });
   try {
     await db.backup(dest);

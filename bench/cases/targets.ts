@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { createHandlers } from '../../src/main/core/handlers';
 import { Session } from '../../src/main/core/session';
 import type { Page } from '@playwright/test';
-import { median, paired, timeOnce } from '../measure';
-import { forgetAnswers, gotoWorkspace, openInBrowser } from './grid';
+import { median, paired, rolledBack, timeOnce } from '../measure';
+import { copyRegion, forgetAnswers, gotoWorkspace, openInBrowser } from './grid';
 import type { BenchCase, BenchContext } from '../types';
 import { benchHost } from './foundation';
 
@@ -30,33 +30,67 @@ export async function workingVersion(registry: Registry): Promise<number> {
   return v.id;
 }
 
+export interface Opened {
+  session: Session;
+  registry: Registry;
+  working: number;
+  /** Closes the file and removes it. */
+  close(): Promise<void>;
+}
+
+/** A file opened through the registry as the app opens it, once it may be written (a large file's full integrity check done). */
+export async function openAt(ctx: BenchContext, path: string): Promise<Opened> {
+  const session = new Session(benchHost(join(ctx.workDir, 'state')));
+  const registry = createHandlers(session);
+  session.grant(path);
+  await ok(registry, 'file.open', { path });
+  // A large file opens read-only while its integrity check runs on a worker; writes wait for it.
+  await session.checked();
+  const working = await workingVersion(registry);
+  return {
+    session, registry, working,
+    async close() {
+      await session.close();
+      for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+    },
+  };
+}
+
+/** The first plan of the year: head office's region total spread from last year over the empty working plan. */
+async function firstPlan(o: Opened): Promise<{ changed: number; seeded: boolean }> {
+  const ho = await ok<{ amountCents: number }[]>(o.registry, 'targets.hoTarget', {});
+  return ok(o.registry, 'targets.setCells', {
+    versionId: o.working, levels: ['province'], measure: 'amount', method: 'lastYear', label: 'spread',
+    edits: [{ path: [], period: 'year', value: ho.reduce((t, m) => t + m.amountCents, 0) }],
+  });
+}
+
+/** The cell key's order, in which the key's unique index hands a version's rows over. */
+export const KEY_ORDER = 'city_id, channel_id, ifnull(customer_id, 0), sku_id, month';
+
+/** The bare copy of a version's rows into a new version, in `order`, rolled back: what writing its rows by SQL alone costs. */
+export function bareVersionCopy(sqlite: Database.Database, fromId: number, order: typeof KEY_ORDER | 'id'): void {
+  rolledBack(sqlite, () => {
+    const id = Number(sqlite.prepare(`INSERT INTO plan_version (name, kind, created_at) VALUES ('bare copy', 'scenario', datetime('now'))`).run().lastInsertRowid);
+    sqlite
+      .prepare(
+        `INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume)
+         SELECT ?, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume FROM target_fact WHERE version_id = ? ORDER BY ${order}`,
+      )
+      .run(id, fromId);
+  });
+}
+
 /** The large region with its 2027 plan spread from last year (made once). */
 export async function seededLargeRegion(ctx: BenchContext): Promise<string> {
   const path = ctx.largeRegionPath.replace(/\.rplan$/, '-planned.rplan');
   if (existsSync(path)) return path;
-  const src = await ctx.largeRegion();
   const temp = `${path}.tmp.rplan`;
   rmSync(temp, { force: true });
-  const db = new Database(src, { readonly: true });
-  try {
-    await db.backup(temp);
-  } finally {
-    db.close();
-  }
-  const session = new Session(benchHost(join(ctx.workDir, 'state')));
-  const registry = createHandlers(session);
-  session.grant(temp);
-  await ok(registry, 'file.open', { path: temp });
-  // A large file opens read-only while its integrity check runs on a worker; the plan is written after it.
-  await session.checked();
-  const v = await workingVersion(registry);
-  const ho = await ok<{ amountCents: number }[]>(registry, 'targets.hoTarget', {});
-  const year = ho.reduce((s, m) => s + m.amountCents, 0);
-  await ok(registry, 'targets.setCells', {
-    versionId: v, levels: ['province'], measure: 'amount', method: 'lastYear', label: 'spread',
-    edits: [{ path: [], period: 'year', value: year }],
-  });
-  await session.close();
+  await copyRegion(await ctx.largeRegion(), temp);
+  const o = await openAt(ctx, temp);
+  await firstPlan(o);
+  await o.session.close();
   renameSync(temp, path);
   return path;
 }
@@ -77,60 +111,24 @@ export const newPlanLarge: BenchCase = {
     for (let round = 0; round < ROUNDS; round++) {
       const path = join(ctx.workDir, 'new-plan-large.rplan');
       for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
-      const src = new Database(await ctx.largeRegion(), { readonly: true });
+      await copyRegion(await ctx.largeRegion(), path);
+      const o = await openAt(ctx, path);
       try {
-        await src.backup(path);
+        // The targets page is open on the empty plan (its cube, with last year's actuals, is built).
+        await ok(o.registry, 'targets.tree', { versionId: o.working, levels: ['province'], measure: 'amount', parent: null });
+        ours.push(
+          await timeOnce(async () => {
+            const out = await firstPlan(o);
+            if (!out.seeded) throw new Error('the plan was not new');
+            o.session.requireFile().settle();
+            rows = out.changed;
+          }),
+        );
+        // Baseline: the same rows written by SQL alone, on the same connection.
+        base.push(await timeOnce(() => bareVersionCopy(o.session.requireFile().sqlite, o.working, KEY_ORDER)));
       } finally {
-        src.close();
+        await o.close();
       }
-      const session = new Session(benchHost(join(ctx.workDir, 'state')));
-      const registry = createHandlers(session);
-      session.grant(path);
-      await ok(registry, 'file.open', { path });
-      await session.checked();
-      const v = await workingVersion(registry);
-      const ho = await ok<{ amountCents: number }[]>(registry, 'targets.hoTarget', {});
-      // The targets page is open on the empty plan (its cube, with last year's actuals, is built).
-      await ok(registry, 'targets.tree', { versionId: v, levels: ['province'], measure: 'amount', parent: null });
-      ours.push(
-        await timeOnce(async () => {
-          const out = await ok<{ changed: number; seeded: boolean }>(registry, 'targets.setCells', {
-            versionId: v, levels: ['province'], measure: 'amount', method: 'lastYear', label: 'spread',
-            edits: [{ path: [], period: 'year', value: ho.reduce((t, m) => t + m.amountCents, 0) }],
-          });
-          if (!out.seeded) throw new Error('the plan was not new');
-          session.requireFile().settle();
-          rows = out.changed;
-        }),
-      );
-      // Baseline: the same rows written by SQL alone, on the same connection: a bare
-      // INSERT … SELECT of the plan's rows into another version, in the cell key's order, rolled back.
-      const sqlite = session.requireFile().sqlite;
-      base.push(
-        await timeOnce(() => {
-          try {
-            sqlite
-              .transaction(() => {
-                const id = Number(
-                  sqlite.prepare(`INSERT INTO plan_version (name, kind, created_at) VALUES ('bare plan', 'scenario', datetime('now'))`).run().lastInsertRowid,
-                );
-                sqlite
-                  .prepare(
-                    `INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume)
-                     SELECT ?, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume FROM target_fact WHERE version_id = ?
-                      ORDER BY city_id, channel_id, ifnull(customer_id, 0), sku_id, month`,
-                  )
-                  .run(id, v);
-                throw new RolledBack();
-              })
-              .immediate();
-          } catch (e) {
-            if (!(e instanceof RolledBack)) throw e;
-          }
-        }),
-      );
-      await session.close();
-      for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
     }
     const o = median(ours);
     const b = median(base);
@@ -144,7 +142,6 @@ export const newPlanLarge: BenchCase = {
     };
   },
 };
-class RolledBack extends Error {}
 
 export const spreadRegionTotal: BenchCase = {
   name: 'spread-region-total',

@@ -1,11 +1,8 @@
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHandlers } from '../../src/main/core/handlers';
-import { Session } from '../../src/main/core/session';
 import { median, timeOnce } from '../measure';
 import type { BenchCase, BenchContext, BenchResult } from '../types';
-import { benchHost } from './foundation';
-import { midLevelNode, ok, seededLargeRegion, workingVersion } from './targets';
+import { bareVersionCopy, KEY_ORDER, midLevelNode, ok, openAt, seededLargeRegion, type Opened } from './targets';
 
 // The plan's versions on the large region (1.45M leaf rows in the working plan): a
 // snapshot, a scenario copy, a comparison of two versions and the undo of a region-total
@@ -13,38 +10,12 @@ import { midLevelNode, ok, seededLargeRegion, workingVersion } from './targets';
 // of the same work on the same connection in the same run.
 
 const ROUNDS = 3;
-type Registry = ReturnType<typeof createHandlers>;
-
-interface Opened {
-  session: Session;
-  registry: Registry;
-  working: number;
-  close(): Promise<void>;
-}
 
 /** A copy of the planned large region opened through the registry (the versions these cases add never reach the shared fixture). */
 async function openCopy(ctx: BenchContext, name: string): Promise<Opened> {
   const path = join(ctx.workDir, `${name}.rplan`);
   copyFileSync(await seededLargeRegion(ctx), path);
   return openAt(ctx, path);
-}
-
-/** A file opened through the registry as the app opens it; close() removes it. */
-async function openAt(ctx: BenchContext, path: string): Promise<Opened> {
-  const session = new Session(benchHost(join(ctx.workDir, 'state')));
-  const registry = createHandlers(session);
-  session.grant(path);
-  await ok(registry, 'file.open', { path });
-  // Writes wait for the full integrity check of a large file.
-  await session.checked();
-  const working = await workingVersion(registry);
-  return {
-    session, registry, working,
-    async close() {
-      await session.close();
-      for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
-    },
-  };
 }
 
 const round1 = (ms: number) => Math.round(ms * 10) / 10;
@@ -54,43 +25,10 @@ const result = (name: string, ours: number[], base: number[], baseline: string, 
   return { case: name, ours_ms: round1(o), baseline, baseline_ms: round1(b), ratio: Math.round((o / b) * 100) / 100, note };
 };
 
-/** The cell key's order, in which the key's unique index hands a version's rows over. */
-const KEY_ORDER = 'city_id, channel_id, ifnull(customer_id, 0), sku_id, month';
-
-/**
- * The bare copy of a version's rows into a new version: what a snapshot or a scenario must
- * at least do. In the cell key's order (the quickest found: each row lands at the end of that
- * key's index), or in the source's id order, as builds before did it.
- */
-function bareCopy(o: Opened, kind: 'snapshot' | 'scenario', order: typeof KEY_ORDER | 'id'): () => void {
-  const sqlite = o.session.requireFile().sqlite;
-  return () =>
-    sqlite
-      .transaction(() => {
-        const id = Number(
-          sqlite
-            .prepare(`INSERT INTO plan_version (name, kind, created_at) VALUES (?, 'scenario', datetime('now'))`)
-            .run(`bare ${kind}`).lastInsertRowid,
-        );
-        sqlite
-          .prepare(
-            `INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume)
-             SELECT ?, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume FROM target_fact WHERE version_id = ? ORDER BY ${order}`,
-          )
-          .run(id, o.working);
-        // Rolled back: the bare copy is measured, not kept.
-        throw new RollBack();
-      })
-      .immediate();
+/** The bare copy of the working plan's rows into a new version: what a snapshot or a scenario must at least do. */
+function bareCopy(o: Opened, order: typeof KEY_ORDER | 'id'): () => void {
+  return () => bareVersionCopy(o.session.requireFile().sqlite, o.working, order);
 }
-class RollBack extends Error {}
-const swallowRollBack = (fn: () => void) => () => {
-  try {
-    fn();
-  } catch (e) {
-    if (!(e instanceof RollBack)) throw e;
-  }
-};
 
 async function versionCopyCase(ctx: BenchContext, kind: 'snapshot' | 'scenario'): Promise<BenchResult> {
   const name = `${kind}-large`;
@@ -98,9 +36,9 @@ async function versionCopyCase(ctx: BenchContext, kind: 'snapshot' | 'scenario')
   try {
     const ours: number[] = [];
     const base: number[] = [];
-    const bare = swallowRollBack(bareCopy(o, kind, KEY_ORDER));
+    const bare = bareCopy(o, KEY_ORDER);
     // Once, for the record: the same copy in the source's id order.
-    const byId = await timeOnce(swallowRollBack(bareCopy(o, kind, 'id')));
+    const byId = await timeOnce(bareCopy(o, 'id'));
     let cells = 0;
     for (let i = 0; i < ROUNDS; i++) {
       base.push(await timeOnce(bare));

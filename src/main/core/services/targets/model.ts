@@ -130,7 +130,8 @@ export class TargetRefs {
 
   /**
    * Every combo, ordered as the file's cell key orders its rows: city, channel, customer
-   * (0: none), SKU. A copied version's rows are inserted in this order (copyCells).
+   * (0: none), SKU. A copied version's rows are inserted in this order (copyCells), and a
+   * new plan's rows are numbered in it (seed, services/targets/edit.ts).
    */
   combosInKeyOrder(): Int32Array {
     const order = new Int32Array(this.n);
