@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import type { BenchResult } from './types';
 import { performance } from 'node:perf_hooks';
 
 /** Runs fn once and returns its duration in milliseconds. */
@@ -44,6 +45,16 @@ export function rolledBack(sqlite: Database.Database, fn: () => void): void {
   } catch (e) {
     if (!(e instanceof RolledBack)) throw e;
   }
+}
+
+/** Milliseconds to a tenth. */
+export const round1 = (ms: number): number => Math.round(ms * 10) / 10;
+
+/** A case's line from the times of its rounds and of its baseline's: the medians and their ratio. */
+export function medianResult(name: string, ours: number[], base: number[], baseline: string, note: string): BenchResult {
+  const o = median(ours);
+  const b = median(base);
+  return { case: name, ours_ms: round1(o), baseline, baseline_ms: round1(b), ratio: Math.round((o / b) * 100) / 100, note };
 }
 
 export function median(xs: number[]): number {

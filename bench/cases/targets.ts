@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { createHandlers } from '../../src/main/core/handlers';
 import { Session } from '../../src/main/core/session';
 import type { Page } from '@playwright/test';
-import { median, paired, rolledBack, timeOnce } from '../measure';
+import { median, medianResult, paired, rolledBack, timeOnce } from '../measure';
 import { copyRegion, forgetAnswers, gotoWorkspace, openInBrowser } from './grid';
 import type { BenchCase, BenchContext } from '../types';
 import { benchHost } from './foundation';
@@ -130,16 +130,11 @@ export const newPlanLarge: BenchCase = {
         await o.close();
       }
     }
-    const o = median(ours);
-    const b = median(base);
-    return {
-      case: 'new-plan-large',
-      ours_ms: Math.round(o * 10) / 10,
-      baseline: "bare INSERT … SELECT of the plan's rows into another version in the cell key's order (same file, same connection, rolled back)",
-      baseline_ms: Math.round(b * 10) / 10,
-      ratio: Math.round((o / b) * 100) / 100,
-      note: `${rows.toLocaleString('en')} leaf rows inserted through targets.setCells (a region total spread from last year on an empty plan, with its undo record); median of ${ROUNDS}, each on a fresh copy`,
-    };
+    return medianResult(
+      'new-plan-large', ours, base,
+      "bare INSERT … SELECT of the plan's rows into another version in the cell key's order (same file, same connection, rolled back)",
+      `${rows.toLocaleString('en')} leaf rows inserted through targets.setCells (a region total spread from last year on an empty plan, with its undo record); median of ${ROUNDS}, each on a fresh copy`,
+    );
   },
 };
 

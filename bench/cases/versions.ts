@@ -1,6 +1,6 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { median, timeOnce } from '../measure';
+import { median, medianResult, round1, timeOnce } from '../measure';
 import type { BenchCase, BenchContext, BenchResult } from '../types';
 import { bareVersionCopy, KEY_ORDER, midLevelNode, ok, openAt, seededLargeRegion, type Opened } from './targets';
 
@@ -17,13 +17,6 @@ async function openCopy(ctx: BenchContext, name: string): Promise<Opened> {
   copyFileSync(await seededLargeRegion(ctx), path);
   return openAt(ctx, path);
 }
-
-const round1 = (ms: number) => Math.round(ms * 10) / 10;
-const result = (name: string, ours: number[], base: number[], baseline: string, note: string): BenchResult => {
-  const o = median(ours);
-  const b = median(base);
-  return { case: name, ours_ms: round1(o), baseline, baseline_ms: round1(b), ratio: Math.round((o / b) * 100) / 100, note };
-};
 
 /** The bare copy of the working plan's rows into a new version: what a snapshot or a scenario must at least do. */
 function bareCopy(o: Opened, order: typeof KEY_ORDER | 'id'): () => void {
@@ -58,7 +51,7 @@ async function versionCopyCase(ctx: BenchContext, kind: 'snapshot' | 'scenario')
     // The version list, which comes with every edit on the targets page, once the snapshots are there.
     const list: number[] = [];
     for (let i = 0; i < ROUNDS; i++) list.push(await timeOnce(() => ok(o.registry, 'targets.versions', {})));
-    return result(
+    return medianResult(
       name, ours, base,
       `bare INSERT … SELECT of the version's rows into a new version in the cell key's order (same file, same connection, rolled back)`,
       `${cells.toLocaleString('en')} leaf rows copied; through targets.createVersion (the new version's row, its cells, the expense and team plans that travel with it); the bare copy in the source's id order ${Math.round(byId)} ms; the version list after it ${round1(median(list))} ms; goal well under 1 s`,
@@ -104,7 +97,7 @@ export const compareLarge: BenchCase = {
           base.push(b);
         }
       }
-      return result(
+      return medianResult(
         'compare-large', ours, base,
         'bare GROUP BY version × province × month over both versions\' rows (same file, same connection)',
         `the working plan against a snapshot, by province, amount; the first comparison (which loads the snapshot's cube) ${Math.round(first)} ms; goal well under 1 s`,
@@ -158,7 +151,7 @@ export const undoSpreadLarge: BenchCase = {
         );
       }
       sqlite.exec('DROP TABLE bench_old');
-      return result(
+      return medianResult(
         'undo-spread-large', ours, base,
         'bare UPDATE of the same rows\' amounts back from a table of their old values, one transaction (same file, same connection)',
         `undo of a region-total spread that changed ${changed.toLocaleString('en')} rows, through edit.undo; answered after ${Math.round(median(answers))} ms, the rows written after it; goal well under 1 s`,
