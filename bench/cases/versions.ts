@@ -23,6 +23,35 @@ function bareCopy(o: Opened, order: typeof KEY_ORDER | 'id'): () => void {
   return () => bareVersionCopy(o.session.requireFile().sqlite, o.working, order);
 }
 
+/** How often copyLeftToUpkeep asks for a tree while the copy is made. */
+const PROBE_MS = 250;
+
+/**
+ * One more version, its copy left to the upkeep as the app leaves it: how long until the
+ * copy is done, and how long a call made meanwhile waits (the working plan's tree by
+ * province, answered from the cube), from when it was due to its answer.
+ */
+async function copyLeftToUpkeep(o: Opened, kind: 'snapshot' | 'scenario'): Promise<{ done: number; worst: number; median: number }> {
+  const file = o.session.requireFile();
+  const t0 = performance.now();
+  const v = await ok<{ id: number }>(o.registry, 'targets.createVersion', {
+    kind, fromId: o.working, name: `${kind} left to the upkeep`, ...(kind === 'scenario' ? { scenario: 'stretch' } : {}),
+  });
+  const waits: number[] = [];
+  let due = performance.now();
+  while (file.unsettled.length > 0) {
+    due += PROBE_MS;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+    if (file.unsettled.length === 0) break;
+    await ok(o.registry, 'targets.tree', { versionId: o.working, levels: ['province'], measure: 'amount', parent: null });
+    waits.push(performance.now() - due);
+    due = performance.now();
+  }
+  const done = performance.now() - t0;
+  if (kind === 'scenario') await ok(o.registry, 'targets.deleteVersion', { id: v.id });
+  return { done, worst: waits.length > 0 ? Math.max(...waits) : 0, median: waits.length > 0 ? median(waits) : 0 };
+}
+
 async function versionCopyCase(ctx: BenchContext, kind: 'snapshot' | 'scenario'): Promise<BenchResult> {
   const name = `${kind}-large`;
   const o = await openCopy(ctx, name);
@@ -33,14 +62,20 @@ async function versionCopyCase(ctx: BenchContext, kind: 'snapshot' | 'scenario')
     // Once, for the record: the same copy in the source's id order.
     const byId = await timeOnce(bareCopy(o, 'id'));
     let cells = 0;
+    const answers: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       base.push(await timeOnce(bare));
       let id = 0;
+      // The version answers once it is committed and copies its cells just after
+      // (db/versionCopy.ts): both are timed, the answer apart.
       ours.push(
         await timeOnce(async () => {
+          const t0 = performance.now();
           const v = await ok<{ id: number; cellCount: number }>(o.registry, 'targets.createVersion', {
             kind, fromId: o.working, name: `${kind} ${i + 1}`, ...(kind === 'scenario' ? { scenario: 'stretch' } : {}),
           });
+          answers.push(performance.now() - t0);
+          o.session.requireFile().settle();
           id = v.id;
           cells = v.cellCount;
         }),
@@ -48,13 +83,14 @@ async function versionCopyCase(ctx: BenchContext, kind: 'snapshot' | 'scenario')
       // Scenarios can go again (snapshots are kept forever): the next round copies into a file of the same size.
       if (kind === 'scenario') await ok(o.registry, 'targets.deleteVersion', { id });
     }
+    const during = await copyLeftToUpkeep(o, kind);
     // The version list, which comes with every edit on the targets page, once the snapshots are there.
     const list: number[] = [];
     for (let i = 0; i < ROUNDS; i++) list.push(await timeOnce(() => ok(o.registry, 'targets.versions', {})));
     return medianResult(
       name, ours, base,
       `bare INSERT … SELECT of the version's rows into a new version in the cell key's order (same file, same connection, rolled back)`,
-      `${cells.toLocaleString('en')} leaf rows copied; through targets.createVersion (the new version's row, its cells, the expense and team plans that travel with it); the bare copy in the source's id order ${Math.round(byId)} ms; the version list after it ${round1(median(list))} ms; goal well under 1 s`,
+      `${cells.toLocaleString('en')} leaf rows copied; through targets.createVersion (the new version's row, its cells, the expense and team plans that travel with it); answered after ${Math.round(median(answers))} ms, the cells copied after it; left to the upkeep (a chunk at a time while the calls are quiet), the copy was done ${Math.round(during.done)} ms after the call, and a tree asked every ${PROBE_MS} ms meanwhile waited ${Math.round(during.worst)} ms at most (median ${Math.round(during.median)} ms); the bare copy in the source's id order ${Math.round(byId)} ms; the version list after it ${round1(median(list))} ms; goal well under 1 s`,
     );
   } finally {
     await o.close();

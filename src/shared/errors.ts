@@ -17,7 +17,7 @@ export const ERROR_CODES = [
   'CANCELLED', // a job was cancelled by the user
   'CONFLICT', // the data changed underneath, or a rule like "snapshot is frozen"
   'READ_ONLY', // the open file takes no change until its full integrity check has passed
-  'NOT_WRITTEN', // an edit is saved, but the rows it changed could not be written yet (disk full, file locked)
+  'NOT_WRITTEN', // an edit or a new version is saved, but the rows it changed or copies could not be written yet (disk full, file locked)
   'NOT_FOUND',
   'INTERNAL',
 ] as const;

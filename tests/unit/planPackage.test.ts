@@ -47,6 +47,8 @@ beforeAll(async () => {
     const budget = (await invokeOk(c, 'expenses.budget', {})).total.budget;
     const snap = await invokeOk(c, 'targets.createVersion', { kind: 'snapshot', fromId: workingId, name: '報總部 第1版 2026-12-07' });
     const versions = await invokeOk(c, 'targets.versions', {});
+    // The snapshot's cells are copied just after its commit (db/versionCopy.ts); the counts below read the file directly.
+    c.session.requireFile().settle();
     expected = {
       planCents: snap.amountCents, volume: snap.volume, budget,
       snapshotCells: snap.cellCount, workingCells: versions.find((v) => v.id === workingId)!.cellCount,

@@ -4,6 +4,7 @@ import { markDeferred } from './deferredRows';
 import { writeDb, type WriteDb } from './handle';
 import type { RegionFile } from './regionFile';
 import { UndoStep, type DeferredRows } from './undoLog';
+import { markCopy, type PendingCopy } from './versionCopy';
 import { upkeepWhenQuiet } from './upkeep';
 
 // How every change reaches a region file: one immediate transaction holding the
@@ -22,6 +23,12 @@ export interface CommandCtx {
   afterCommit(fn: () => void): void;
   /** Runs `fn` when the command fails and its transaction is rolled back: a cache it changed in place drops itself. */
   afterRollback(fn: () => void): void;
+  /**
+   * Leaves a new version's copy of its source's cells for after the commit
+   * (db/versionCopy.ts): null unless the caller settles the file before anything reads
+   * them (`deferRows`), and then the caller copies them within the transaction itself.
+   */
+  readonly deferCopy: ((copy: PendingCopy) => void) | null;
 }
 
 export interface EditOutcome<T> {
@@ -61,12 +68,19 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
   const hooks: (() => void)[] = [];
   const rollbackHooks: (() => void)[] = [];
   let deferred: DeferredRows | null = null;
+  let copy: PendingCopy | null = null;
   const ctx: CommandCtx = {
     db,
     file,
     touch: (...areas) => areas.forEach((a) => changed.add(a)),
     afterCommit: (hook) => hooks.push(hook),
     afterRollback: (hook) => rollbackHooks.push(hook),
+    deferCopy: options.deferRows
+      ? (c) => {
+          if (copy) throw new AppError('INTERNAL', `${options.name ?? 'a command'} left two copies for after its commit`);
+          copy = c;
+        }
+      : null,
   };
   const transaction = sqlite.transaction(() => {
       const v = fn(ctx);
@@ -81,6 +95,7 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
       step.save(sqlite);
       deferred = step.deferred();
       if (deferred) markDeferred(sqlite, deferred);
+      if (copy) markCopy(sqlite, copy);
       return v;
     });
   let value: T;
@@ -97,6 +112,7 @@ export function runEdit<T>(file: RegionFile, touches: readonly Area[], fn: (ctx:
   }
   // Written once the calls are quiet (upkeep), unless a call that reads them comes first.
   if (deferred) file.deferRows(deferred);
+  if (copy) file.deferCopy(copy);
   if (wrote) upkeepWhenQuiet(file, step.bulky);
   for (const hook of hooks) hook();
   return { value, changed: wrote ? [...changed] : [] };

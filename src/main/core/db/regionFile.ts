@@ -15,6 +15,7 @@ import { cleanStamp } from './cleanClose';
 import { deferredAreas, hasDeferred, replayDeferred, writeDeferred } from './deferredRows';
 import { readDb, type ReadDb } from './handle';
 import type { DeferredRows } from './undoLog';
+import { COPY_CHUNK, hasPendingCopy, replayCopy, writeCopy, type PendingCopy } from './versionCopy';
 import type { DB } from './schema';
 
 export const APP_NAME = 'RegionPlan';
@@ -47,6 +48,11 @@ export interface RegionFile {
    * quiet; the registry, before any call that may read them).
    */
   deferRows(rows: DeferredRows): void;
+  /**
+   * Takes a just-committed version's copy of its source's cells, still to be made
+   * (versionCopy.ts), until settle() makes it, as deferRows does.
+   */
+  deferCopy(copy: PendingCopy): void;
   /** The areas of rows committed but not written yet (none, nearly always). */
   readonly unsettled: readonly Area[];
   /**
@@ -55,6 +61,12 @@ export interface RegionFile {
    * to the next open) and says why.
    */
   settle(): void;
+  /**
+   * Writes part of what settle() writes: an edit's rows, or one chunk of a version's copy
+   * (`rows` of its rows). True while more is left. For the upkeep, so that a call coming
+   * meanwhile waits less.
+   */
+  settleStep(rows?: number): boolean;
   /** True from the moment close() begins. */
   readonly closed: boolean;
   close(): Promise<void>;
@@ -116,21 +128,47 @@ function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean):
   let reader: Database.Database | null = null;
   let verified = verifiedAtOpen;
   let deferred: DeferredRows | null = null;
-  const settle = () => {
-    if (!deferred) return;
+  let copy: PendingCopy | null = null;
+  const changes = new FileChanges();
+  const notWritten = (e: unknown) =>
+    new AppError('NOT_WRITTEN', `${path}: the last change is saved, but its rows could not be written yet (${(e as Error).message}); they will be written when the file next opens`, { path });
+  /** False when nothing is left to write; throws inside a transaction, where nothing may be. */
+  const unwritten = () => {
+    if (!deferred && !copy) return false;
     if (sqlite.inTransaction) throw new AppError('INTERNAL', `${path}: rows still to be written, inside a transaction`);
-    try {
-      writeDeferred(sqlite, deferred);
-    } catch (e) {
-      throw new AppError('NOT_WRITTEN', `${path}: the last edit is saved, but its rows could not be written yet (${(e as Error).message}); they will be written when the file next opens`, { path });
+    return true;
+  };
+  const settle = () => {
+    if (!unwritten()) return;
+    if (deferred) {
+      try {
+        writeDeferred(sqlite, deferred);
+      } catch (e) {
+        throw notWritten(e);
+      }
+      deferred = null;
     }
-    deferred = null;
+    while (copy) copyStep(-1);
+  };
+  /** One step of the copy still to be made: `limit` rows (-1: the rest). */
+  const copyStep = (limit: number) => {
+    let step;
+    try {
+      step = writeCopy(sqlite, copy!, limit);
+    } catch (e) {
+      throw notWritten(e);
+    }
+    // A scenario's cube, made in memory, gave its cells the ids planned at its commit. They
+    // are these unless a row came or went in between, which nothing does (every command
+    // settles first); if one did, the caches of the targets read the file again.
+    if (!step.asPlanned) changes.bump(['targets']);
+    copy = step.rest;
   };
   return {
     path,
     sqlite,
     db,
-    changes: new FileChanges(),
+    changes,
     get verified() {
       return verified;
     },
@@ -146,10 +184,21 @@ function wrap(path: string, sqlite: Database.Database, verifiedAtOpen: boolean):
       if (deferred) throw new AppError('INTERNAL', `${path}: rows of an earlier edit are still to be written`);
       deferred = rows;
     },
+    deferCopy(c) {
+      if (copy) throw new AppError('INTERNAL', `${path}: an earlier version's cells are still to be copied`);
+      copy = c;
+    },
     get unsettled() {
-      return deferred ? deferredAreas(deferred) : [];
+      const areas = deferred ? deferredAreas(deferred) : [];
+      return copy && !areas.includes('targets') ? [...areas, 'targets' as const] : areas;
     },
     settle,
+    settleStep(rows = COPY_CHUNK) {
+      if (!unwritten()) return false;
+      if (deferred) settle();
+      else copyStep(Math.max(1, Math.floor(rows)));
+      return deferred !== null || copy !== null;
+    },
     get closed() {
       return closed;
     },
@@ -357,15 +406,17 @@ export async function openRegionFile(path: string, options: OpenOptions = {}): P
     configure(sqlite);
     const file = wrap(path, sqlite, fullNow || unchanged);
     const from = sqlite.pragma('user_version', { simple: true }) as number;
-    if (from >= 1 && hasDeferred(sqlite)) {
-      // A crash came between an edit's commit and the writing of its rows (deferredRows.ts):
-      // they are written from the edit's undo images before anything reads the file. This
-      // writes, so a file not yet checked in full is checked first.
+    if (from >= 1 && (hasDeferred(sqlite) || hasPendingCopy(sqlite))) {
+      // A crash came between a commit and the writing of the rows it left for after it: an
+      // edit's (deferredRows.ts), written from its undo images, or a new version's copy of
+      // its source's cells (versionCopy.ts), made now. Both before anything reads the file.
+      // This writes, so a file not yet checked in full is checked first.
       if (!file.verified) {
         verifyReadOnly(path, 'full');
         file.markVerified();
       }
       replayDeferred(sqlite);
+      replayCopy(sqlite);
     }
     if (from < target) {
       backup = backupPathFor(path, from);

@@ -41,14 +41,22 @@ export function upkeepWhenQuiet(file: RegionFile, prune: boolean): void {
       later(attempt);
       return;
     }
-    pending.delete(file);
     try {
       file.assertWritable();
-      file.settle();
+      // A version's copy goes a chunk at a time (versionCopy.ts): after each, the calls
+      // that came meanwhile (a message, a timer that fell due) go first, and the next chunk
+      // waits for the quiet again. A timer, not setImmediate: an immediate runs before
+      // timers already due, and an unref'd one lets the loop sleep until some other event.
+      if (file.settleStep()) {
+        setTimeout(attempt, 0);
+        return;
+      }
+      pending.delete(file);
       if (job.prune) file.sqlite.transaction(() => pruneBulkHistory(file.sqlite)).immediate();
       // Passive: it copies what no reader still needs, and waits for nobody.
       file.sqlite.pragma('wal_checkpoint(PASSIVE)');
     } catch {
+      pending.delete(file);
       // A file that cannot be written now keeps a longer log and history; the next
       // command's upkeep tries again, and the limits above hold meanwhile.
     }

@@ -19,7 +19,7 @@ export function registerTargets(r: HandlerRegistry): void {
   r.query('targets.versions', (_, { db, file }) => listVersions(db, targetCache(file, db)), { inMemory: true });
   r.command('targets.createVersion', (input, ctx) => {
     const c = cubeForEdit(ctx);
-    const made = madeVersion(ctx.db, c, createVersion(ctx.db, input), input.fromId);
+    const made = madeVersion(ctx.db, c, createVersion(ctx.db, input, ctx.deferCopy), input.fromId);
     ctx.afterCommit(made.keep);
     return made.info;
   });

@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import { bulkInsert, bulkUpdate } from '../../db/bulk';
-import { all, first, qb, run } from '../../db/exec';
+import { all, qb } from '../../db/exec';
 import type { ReadDb, WriteDb } from '../../db/handle';
 import type { TargetFactTable } from '../../db/schema';
+import { copyVersionCells, nextCellIdOf, type CopiedCells } from '../../db/versionCopy';
+
+export type { CopiedCells };
 
 // A plan version's leaf cells (target_fact): one row per city × channel × customer ×
 // SKU × month. The cube (services/targets/model.ts) holds them in typed arrays; this
@@ -77,8 +80,7 @@ export function* versionCells(db: ReadDb, versionId: number): Generator<CellChun
 
 /** The id the next new cell gets. */
 export function nextCellId(db: ReadDb): number {
-  const row = first(db, qb.selectFrom('target_fact').select(sql<number>`ifnull(max(id), 0) + 1`.as('next')));
-  return row?.next ?? 1;
+  return nextCellIdOf(db.sqlite);
 }
 
 // A spread or a new plan writes up to a million cells whose values were computed in
@@ -113,38 +115,10 @@ export function cellTotals(db: ReadDb, versionIds: readonly number[]) {
   );
 }
 
-/** The rows a copy inserted: `count` of them, with ids from `first` to `last` when they follow one another. */
-export interface CopiedCells {
-  first: number;
-  last: number;
-  count: number;
-}
-
 /**
- * Copies a version's cells into another, set-based, in the order of the cell key (so the
- * new ids follow that order). The key's unique index hands the rows over in that order
- * without a sort, and each new row then lands at the end of that index and next to the
- * customer's others in the customer index: in the source's id order, the same 1.45M rows
- * went to places all over both, and the copy took about a third longer.
+ * Copies a version's cells into another within the command's transaction, in the order of
+ * the cell key (db/versionCopy.ts, which also makes a copy left for after the commit).
  */
 export function copyCells(db: WriteDb, fromId: number, toId: number): CopiedCells {
-  const first = nextCellId(db);
-  const done = run(
-    db,
-    qb
-      .insertInto('target_fact')
-      .columns(['version_id', 'city_id', 'channel_id', 'customer_id', 'sku_id', 'month', 'amount_cents', 'volume'])
-      .expression(
-        qb
-          .selectFrom('target_fact')
-          .select([sql<number>`${toId}`.as('version_id'), 'city_id', 'channel_id', 'customer_id', 'sku_id', 'month', 'amount_cents', 'volume'])
-          .where('version_id', '=', fromId)
-          .orderBy('city_id')
-          .orderBy('channel_id')
-          .orderBy(sql`ifnull(customer_id, 0)`)
-          .orderBy('sku_id')
-          .orderBy('month'),
-      ),
-  );
-  return { first, last: done.changes > 0 ? Number(done.lastInsertRowid) : first - 1, count: done.changes };
+  return copyVersionCells(db.sqlite, fromId, toId);
 }

@@ -9,7 +9,8 @@ import {
   deleteVersionRow, findVersion, freezeVersion, insertVersion, listVersionRows, rebaseVersions, snapshotTakenFrom,
   updateVersionRole, versionNameTaken, workingVersionId,
 } from '../../repos/planVersions';
-import { cellTotals, copyCells, type CopiedCells } from '../../repos/targets/cells';
+import { cellTotals, copyCells, nextCellId, type CopiedCells } from '../../repos/targets/cells';
+import type { PendingCopy } from '../../db/versionCopy';
 import { listHoTarget, upsertHoTarget } from '../../repos/targets/hoTarget';
 import { copyLocks } from '../../repos/targets/locks';
 import { copySeason } from '../../repos/targets/season';
@@ -87,16 +88,19 @@ export function listVersions(db: ReadDb, cache: TargetCache): PlanVersionInfo[] 
 
 /**
  * A version just made by createVersion from `fromId`, with its totals: its source's, since
- * it holds a copy of its cells (without summing the 1.45M rows just copied). `keep`, once
- * the command has committed, keeps a snapshot's totals, and gives a scenario its cube, made
- * from its source's in memory where the source is loaded: a scenario is there to be edited,
- * and reading its 1.45M rows back would take most of a second.
+ * it holds a copy of its cells (without summing the 1.45M rows just copied, or before they
+ * are). `keep`, once the command has committed, keeps a snapshot's totals, and gives a
+ * scenario its cube, made from its source's in memory where the source is loaded: a
+ * scenario is there to be edited, and reading its 1.45M rows back would take most of a
+ * second. The cube's cells get the ids the copy gives their rows, in the key's order from
+ * the first: where the copy is left for after the commit, the ids it will give them.
  */
-export function madeVersion(db: ReadDb, cache: TargetCache, made: { id: number; copied: CopiedCells }, fromId: number): { info: PlanVersionInfo; keep: () => void } {
+export function madeVersion(db: ReadDb, cache: TargetCache, made: MadeVersion, fromId: number): { info: PlanVersionInfo; keep: () => void } {
   const row = versionRow(db, made.id);
   const totals = versionTotals(db, cache, [versionRow(db, fromId)]).get(fromId)!;
   const source = cache.loaded().find((c) => c.versionId === fromId);
-  const cube = row.frozen === 0 && source ? source.copyAs(made.id, made.copied, cache.refs.combosInKeyOrder()) : null;
+  const copied = made.copied ?? (source ? { first: made.first, last: made.first + source.present - 1, count: source.present } : null);
+  const cube = row.frozen === 0 && source && copied ? source.copyAs(made.id, copied, cache.refs.combosInKeyOrder()) : null;
   return {
     info: versionInfo(row, totals),
     keep: () => {
@@ -133,14 +137,23 @@ export interface CreateVersionInput {
   note?: string;
 }
 
+/** A version createVersion made: its id, and the rows its copy inserted, or (null) the id its first row will get, the copy left for after the commit. */
+export interface MadeVersion {
+  id: number;
+  first: number;
+  copied: CopiedCells | null;
+}
+
 /**
  * Copies a version's cells, locks and seasonality into a new snapshot or scenario,
- * set-based, within the command's transaction. A snapshot is filled unfrozen and
- * frozen before the commit, so no one ever sees it half made. Not an undo step: a
- * snapshot is a record of what was sent, and undoing the edits before it must not
- * reach into it.
+ * set-based. A snapshot is filled unfrozen and frozen before the commit, so no one ever
+ * sees it half made. The cells, a million rows and more on a large region, are copied
+ * within the command's transaction, or, given `later` (the registry's commands), left for
+ * just after its commit (db/versionCopy.ts): what they will be is fixed at the commit,
+ * and nothing reads them before they are there. Not an undo step: a snapshot is a record
+ * of what was sent, and undoing the edits before it must not reach into it.
  */
-export function createVersion(db: WriteDb, input: CreateVersionInput): { id: number; copied: CopiedCells } {
+export function createVersion(db: WriteDb, input: CreateVersionInput, later: ((copy: PendingCopy) => void) | null = null): MadeVersion {
   versionRow(db, input.fromId);
   if (versionNameTaken(db, input.name)) {
     throw refusal('INVALID_INPUT', 'targets.error.nameTaken', `a version named "${input.name}" already exists`, { path: 'name', params: { name: input.name } });
@@ -154,12 +167,15 @@ export function createVersion(db: WriteDb, input: CreateVersionInput): { id: num
     created_at: new Date().toISOString(),
     note: input.note ?? '',
   });
-  const copied = copyCells(db, input.fromId, id);
+  const first = nextCellId(db);
+  let copied: CopiedCells | null = null;
+  if (later) later({ from: input.fromId, to: id, first });
+  else copied = copyCells(db, input.fromId, id);
   copyLocks(db, input.fromId, id);
   copySeason(db, input.fromId, id);
   copyChapters(db, input.fromId, id);
   if (input.kind === 'snapshot') freezeVersion(db, id);
-  return { id, copied };
+  return { id, first, copied };
 }
 
 /** Deletes a scenario. The undo log may name its rows, so the log is cleared too. */
