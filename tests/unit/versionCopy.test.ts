@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openRegionFile } from '../../src/main/core/db/regionFile';
 import { PENDING_COPY_SETTING } from '../../src/main/core/db/versionCopy';
+import { installationSigner, writePlanPackage } from '../../src/main/core/io/planPackage';
 import type { EndpointInput } from '../../src/shared/contract';
 import { invokeOk as call, openWithHandlers, tinyDemoTemplate, TSX_ARGS, type RegistryCtx } from './helpers';
 
@@ -85,6 +86,23 @@ describe('a version\'s cells copied after its commit', () => {
     expect(() => sqlite.prepare(`INSERT INTO target_fact (version_id, city_id, channel_id, customer_id, sku_id, month, amount_cents, volume)
       SELECT ?, city_id, channel_id, customer_id, sku_id, month, 1, 1 FROM target_fact WHERE version_id = ? LIMIT 1`).run(fresh, v)).toThrow(/snapshot is frozen/);
     expect(() => sqlite.prepare('UPDATE target_fact SET amount_cents = 0 WHERE version_id = ?').run(snap.id)).toThrow(/snapshot is frozen/);
+    await c.session.close();
+  });
+
+  it('a plan package written straight after the snapshot, without the registry, holds all its cells', async () => {
+    const { c, v } = await planned();
+    const sqlite = sqliteOf(c);
+    const cellCount = cells(sqlite, v).length;
+    const snap = await call(c, 'targets.createVersion', { kind: 'snapshot', fromId: v, name: '報總部 第1版' });
+    expect(marker(sqlite)).toBeDefined();
+    const written = await writePlanPackage({
+      file: c.session.requireFile(), versionId: snap.id, revision: 1, replaces: null, outPath: join(c.path, '..', 'plan.rplanpkg'),
+      signer: installationSigner(join(c.path, '..', 'signer')), appVersion: '0.0.0-test', createdAt: '2026-12-08T00:00:00.000Z',
+    });
+    expect(marker(sqlite)).toBeUndefined();
+    expect(written.manifest.rowCounts.target_fact).toBe(cellCount);
+    // Month 0 is the year.
+    expect(written.manifest.controlTotals.plan.find((m) => m.month === 0)!.amountCents).toBe(3_600 * WAN);
     await c.session.close();
   });
 

@@ -48,6 +48,9 @@ export async function writePlanPackage(input: WritePackageInput): Promise<Writte
   const source = input.file.sqlite;
   // The copy is read on a connection of its own, which sees only what is committed: the snapshot is committed first, then packaged.
   if (source.inTransaction) throw new AppError('INTERNAL', 'the plan package is written outside a transaction, once its snapshot is committed');
+  // A snapshot's cells may still be copied just after its commit (db/versionCopy.ts): the
+  // registry copies them before any call, but a caller with the file in hand may come first.
+  input.file.settle();
   const identity = copyIdentity(source);
   const version = identity.versions.find((v) => v.id === input.versionId);
   if (!version) throw new AppError('NOT_FOUND', `plan version ${input.versionId} does not exist`);
