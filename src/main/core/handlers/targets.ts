@@ -57,5 +57,8 @@ export function registerTargets(r: HandlerRegistry): void {
   r.command('targets.setSeasonality', ({ versionId, profile }, ctx) => setSeasonality(ctx.db, cubeForEdit(ctx), versionId, profile));
   r.command('targets.balance', (input, ctx) => balanceTargets(ctx.db, cubeForEdit(ctx), input));
   r.query('targets.pairs', ({ versionId, measure }, { db, file }) => currentPairs(db, targetCache(file, db), versionId, measure));
-  r.query('targets.compare', ({ versionIds, dim, measure }, { db, file }) => compareVersions(db, targetCache(file, db), versionIds, dim, measure));
+  // From the versions' cubes (one not loaded is read from its rows, which the loader settles first): inMemory.
+  r.query('targets.compare', ({ versionIds, dim, measure }, { db, file }) => compareVersions(db, targetCache(file, db), versionIds, dim, measure), {
+    inMemory: true,
+  });
 }

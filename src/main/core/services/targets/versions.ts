@@ -89,18 +89,19 @@ export function listVersions(db: ReadDb, cache: TargetCache): PlanVersionInfo[] 
 /**
  * A version just made by createVersion from `fromId`, with its totals: its source's, since
  * it holds a copy of its cells (without summing the 1.45M rows just copied, or before they
- * are). `keep`, once the command has committed, keeps a snapshot's totals, and gives a
- * scenario its cube, made from its source's in memory where the source is loaded: a
- * scenario is there to be edited, and reading its 1.45M rows back would take most of a
- * second. The cube's cells get the ids the copy gives their rows, in the key's order from
- * the first: where the copy is left for after the commit, the ids it will give them.
+ * are). `keep`, once the command has committed, keeps a snapshot's totals, and gives the
+ * version its cube, made from its source's in memory where the source is loaded: a
+ * scenario is there to be edited, a snapshot to be compared with (the comparison usually
+ * comes next), and reading its 1.45M rows back would take most of a second. The cube's
+ * cells get the ids the copy gives their rows, in the key's order from the first: where
+ * the copy is left for after the commit, the ids it will give them.
  */
 export function madeVersion(db: ReadDb, cache: TargetCache, made: MadeVersion, fromId: number): { info: PlanVersionInfo; keep: () => void } {
   const row = versionRow(db, made.id);
   const totals = versionTotals(db, cache, [versionRow(db, fromId)]).get(fromId)!;
   const source = cache.loaded().find((c) => c.versionId === fromId);
   const copied = made.copied ?? (source ? { first: made.first, last: made.first + source.present - 1, count: source.present } : null);
-  const cube = row.frozen === 0 && source && copied ? source.copyAs(made.id, copied, cache.refs.combosInKeyOrder()) : null;
+  const cube = source && copied ? source.copyAs(made.id, copied, cache.refs.combosInKeyOrder()) : null;
   return {
     info: versionInfo(row, totals),
     keep: () => {
