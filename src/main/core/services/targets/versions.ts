@@ -168,10 +168,9 @@ export function createVersion(db: WriteDb, input: CreateVersionInput, later: ((c
     created_at: new Date().toISOString(),
     note: input.note ?? '',
   });
-  const first = nextCellId(db);
-  let copied: CopiedCells | null = null;
+  const copied = later ? null : copyCells(db, input.fromId, id);
+  const first = copied?.first ?? nextCellId(db);
   if (later) later({ from: input.fromId, to: id, first });
-  else copied = copyCells(db, input.fromId, id);
   copyLocks(db, input.fromId, id);
   copySeason(db, input.fromId, id);
   copyChapters(db, input.fromId, id);
