@@ -1,10 +1,6 @@
-import { join } from 'node:path';
-import { createHandlers } from '../../src/main/core/handlers';
-import { Session } from '../../src/main/core/session';
 import { paired } from '../measure';
 import type { BenchCase } from '../types';
-import { benchHost } from './foundation';
-import { ok, seededLargeRegion, workingVersion } from './targets';
+import { ok, openAt, seededLargeRegion } from './targets';
 
 // The expense budget on the large region with its 2027 plan: change the year's budget
 // and re-spread it over the items and months (through the handler registry, with its
@@ -13,14 +9,7 @@ import { ok, seededLargeRegion, workingVersion } from './targets';
 export const expenseReallocate: BenchCase = {
   name: 'expense-reallocate',
   async run(ctx) {
-    const path = await seededLargeRegion(ctx);
-    const session = new Session(benchHost(join(ctx.workDir, 'state')));
-    const registry = createHandlers(session);
-    session.grant(path);
-    await ok(registry, 'file.open', { path });
-    // A large file opens read-only while its integrity check runs on a worker; the edits below wait for it.
-    await session.checked();
-    const v = await workingVersion(registry);
+    const { session, registry, working: v } = await openAt(ctx, await seededLargeRegion(ctx), true);
     // The budget tab is open (the plan's targets are read), and the plan has a budget: 8% of sales.
     await ok(registry, 'expenses.budget', {});
     await ok(registry, 'expenses.topDown', { mode: 'ratio', ratio: 0.08, phase: 'sales' });

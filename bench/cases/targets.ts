@@ -34,12 +34,15 @@ export interface Opened {
   session: Session;
   registry: Registry;
   working: number;
-  /** Closes the file and removes it. */
+  /** Closes the file, and removes it unless it was opened to be kept. */
   close(): Promise<void>;
 }
 
-/** A file opened through the registry as the app opens it, once it may be written (a large file's full integrity check done). */
-export async function openAt(ctx: BenchContext, path: string): Promise<Opened> {
+/**
+ * A file opened through the registry as the app opens it, once it may be written (a large
+ * file's full integrity check done). `keep`: a shared fixture, left in place on close.
+ */
+export async function openAt(ctx: BenchContext, path: string, keep = false): Promise<Opened> {
   const session = new Session(benchHost(join(ctx.workDir, 'state')));
   const registry = createHandlers(session);
   session.grant(path);
@@ -51,7 +54,7 @@ export async function openAt(ctx: BenchContext, path: string): Promise<Opened> {
     session, registry, working,
     async close() {
       await session.close();
-      for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+      if (!keep) for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
     },
   };
 }
@@ -141,14 +144,7 @@ export const newPlanLarge: BenchCase = {
 export const spreadRegionTotal: BenchCase = {
   name: 'spread-region-total',
   async run(ctx) {
-    const path = await seededLargeRegion(ctx);
-    const session = new Session(benchHost(join(ctx.workDir, 'state')));
-    const registry = createHandlers(session);
-    session.grant(path);
-    await ok(registry, 'file.open', { path });
-    // A large file opens read-only while its integrity check runs on a worker; the edits below wait for it.
-    await session.checked();
-    const v = await workingVersion(registry);
+    const { session, registry, working: v } = await openAt(ctx, await seededLargeRegion(ctx), true);
     // Warm the cube (the user has the target grid open when they type the total).
     const tree = await ok<{ total: { months: number[] } }>(registry, 'targets.tree', { versionId: v, levels: ['province'], measure: 'amount', parent: null });
     const start = tree.total.months.reduce((a, b) => a + b, 0);
